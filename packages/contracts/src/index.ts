@@ -1,0 +1,5 @@
+export * from './locale.js';
+export * from './money.js';
+export * from './problem.js';
+export * from './project.js';
+export * from './territory.js';

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { LocaleSchema, LocalizedTextSchema } from './locale.js';
+import { SoateSchema } from './territory.js';
+
+export const SECTORS = [
+  'education', 'health', 'water', 'roads', 'agriculture', 'energy',
+  'tourism', 'culture', 'environment', 'digital', 'business',
+] as const;
+export const SectorSchema = z.enum(SECTORS);
+export type Sector = z.infer<typeof SectorSchema>;
+
+export const ProjectKindSchema = z.enum(['community', 'business']);
+export type ProjectKind = z.infer<typeof ProjectKindSchema>;
+
+export const PROJECT_STATUSES = [
+  'draft', 'submitted', 'in_review', 'changes_requested', 'published', 'funded',
+  'in_progress', 'completed', 'rejected', 'cancelled', 'expired',
+] as const;
+export const ProjectStatusSchema = z.enum(PROJECT_STATUSES);
+export type ProjectStatus = z.infer<typeof ProjectStatusSchema>;
+
+/** Only these states are visible to the public. */
+export const PUBLIC_STATUSES: readonly ProjectStatus[] = ['published', 'funded', 'in_progress', 'completed'];
+
+export const PledgeTypeSchema = z.enum(['donation', 'loan', 'equity', 'in_kind']);
+export const FundingModelSchema = z.enum(['keep_what_is_raised', 'all_or_nothing']);
+
+/** Shares of the goal in KGS tyiyn; they add up to the goal. */
+export const FundingPlanSchema = z
+  .object({
+    diaspora: z.number().int().nonnegative(),
+    municipality: z.number().int().nonnegative(),
+    cofinancing: z.number().int().nonnegative(),
+    otherDonors: z.number().int().nonnegative(),
+  })
+  .strict();
+
+export const MilestoneSchema = z.object({
+  id: z.string(),
+  title: LocalizedTextSchema,
+  dueDate: z.iso.date(),
+  tranche: z.number().int().nonnegative(),
+});
+
+const ProjectCore = {
+  id: z.string(),
+  slug: z.string(),
+  status: ProjectStatusSchema,
+  organisationId: z.string(),
+  organisationName: LocalizedTextSchema,
+  oblastSoate: SoateSchema,
+  rayonSoate: SoateSchema.nullable(),
+  settlement: LocalizedTextSchema.nullable(),
+  title: LocalizedTextSchema,
+  summary: LocalizedTextSchema,
+  languages: z.array(LocaleSchema),
+  sector: SectorSchema,
+  kind: ProjectKindSchema,
+  /** Funding goal in KGS tyiyn (1 som = 100 tyiyn). */
+  goal: z.number().int().positive(),
+  /** Received so far, KGS tyiyn, from the project's running total. */
+  raised: z.number().int().nonnegative(),
+  pledged: z.number().int().nonnegative(),
+  supporters: z.number().int().nonnegative(),
+  deadline: z.iso.date(),
+  publishedAt: z.iso.datetime().nullable(),
+  coverUrl: z.string().nullable(),
+};
+
+export const ProjectSummarySchema = z.object(ProjectCore).meta({ id: 'ProjectSummary' });
+export type ProjectSummary = z.infer<typeof ProjectSummarySchema>;
+
+export const ProjectSchema = z
+  .object({
+    ...ProjectCore,
+    description: LocalizedTextSchema,
+    fundingPlan: FundingPlanSchema,
+    pledgeTypes: z.array(PledgeTypeSchema).min(1),
+    minimumPledge: z.number().int().positive(),
+    fundingModel: FundingModelSchema,
+    beneficiaries: z.number().int().nonnegative(),
+    jobs: z.number().int().nonnegative(),
+    milestones: z.array(MilestoneSchema),
+    version: z.number().int().positive(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Project' });
+export type Project = z.infer<typeof ProjectSchema>;
+
+export const ProjectListQuerySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(50).default(20),
+    cursor: z.string().max(512).optional(),
+  })
+  .strict();
+export type ProjectListQuery = z.infer<typeof ProjectListQuerySchema>;
+
+export const ProjectListSchema = z
+  .object({ items: z.array(ProjectSummarySchema), nextCursor: z.string().nullable() })
+  .meta({ id: 'ProjectList' });
+export type ProjectList = z.infer<typeof ProjectListSchema>;

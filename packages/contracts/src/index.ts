@@ -3,3 +3,4 @@ export * from './money.js';
 export * from './problem.js';
 export * from './project.js';
 export * from './territory.js';
+export * from './organisation.js';

@@ -1,0 +1,43 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Deps } from './composition.js';
+import { handleError, problem } from './middleware/problem.js';
+import { requestContext } from './middleware/request-context.js';
+import { apiSecurityHeaders, docsSecurityHeaders } from './middleware/security-headers.js';
+import { docsRoutes } from './routes/docs.js';
+import { healthRoutes } from './routes/health.js';
+import { projectRoutes } from './routes/projects.js';
+import { territoryRoutes } from './routes/territories.js';
+import { validationHook } from './validation.js';
+
+export const API_BASE = '/v1';
+
+/**
+ * The one Hono app: mounted by lambda.ts (API Gateway), server.ts (Node, locally) and tests (app.request()).
+ * @example const app = createApp(composeFromEnv()); await app.request('/v1/health');
+ */
+export function createApp(deps: Deps) {
+  const app = new OpenAPIHono({ defaultHook: validationHook }).basePath(API_BASE);
+  app.use('*', requestContext);
+  app.use('*', (c, next) => (c.req.path.startsWith(`${API_BASE}/docs`) ? docsSecurityHeaders(c, next) : apiSecurityHeaders(c, next)));
+
+  app.route('/', healthRoutes(deps));
+  app.route('/', territoryRoutes());
+  app.route('/', projectRoutes(deps));
+  app.route('/', docsRoutes());
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Mekendesh API',
+      version: '0.1.0',
+      description: 'Diaspora investment in the home regions of the Kyrgyz Republic. Errors are RFC 9457 problem+json.',
+    },
+    servers: [{ url: '/' }],
+  });
+
+  app.notFound((c) => problem(c, 'not-found', { detail: `no route for ${c.req.method} ${c.req.path}` }));
+  app.onError(handleError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,73 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ZodError } from 'zod';
+import { DomainError, type FieldError } from '@mekendesh/domain';
+import type { Locale } from '@mekendesh/contracts';
+import { log } from './logger.js';
+
+const TYPE_BASE = 'https://mekendesh.kg/problems/';
+
+/** Problem titles shown to people, in the three languages of the platform. */
+const TITLES = {
+  'validation': { en: 'The request has invalid fields', ru: 'В запросе неверные поля', ky: 'Суроодо туура эмес талаалар бар' },
+  'not-found': { en: 'Not found', ru: 'Не найдено', ky: 'Табылган жок' },
+  'conflict': { en: 'The request conflicts with the current state', ru: 'Запрос противоречит текущему состоянию', ky: 'Суроо учурдагы абалга карама-каршы келет' },
+  'forbidden': { en: 'You may not do this', ru: 'У вас нет прав на это действие', ky: 'Бул аракетке укугуңуз жок' },
+  'unauthorized': { en: 'Sign in first', ru: 'Сначала войдите в систему', ky: 'Адегенде системага кириңиз' },
+  'unavailable': { en: 'The service is temporarily unavailable', ru: 'Сервис временно недоступен', ky: 'Кызмат убактылуу жеткиликсиз' },
+  'internal': { en: 'Something went wrong on our side', ru: 'Что-то пошло не так на нашей стороне', ky: 'Биз тарапта ката кетти' },
+  'method-not-allowed': { en: 'Method not allowed', ru: 'Метод не разрешён', ky: 'Бул ыкмага уруксат жок' },
+} as const satisfies Record<string, Record<Locale, string>>;
+export type ProblemType = keyof typeof TITLES;
+
+const STATUS: Record<ProblemType, ContentfulStatusCode> = {
+  validation: 400, 'not-found': 404, conflict: 409, forbidden: 403, unauthorized: 401,
+  unavailable: 503, internal: 500, 'method-not-allowed': 405,
+};
+
+/** Picks ky, ru or en from Accept-Language; English when none of them is asked for. */
+export function requestLocale(c: Context): Locale {
+  const header = c.req.header('accept-language') ?? '';
+  const asked = header.split(',').map((part) => part.trim().slice(0, 2).toLowerCase());
+  return (asked.find((l) => l === 'ky' || l === 'ru' || l === 'en') as Locale | undefined) ?? 'en';
+}
+
+export function problem(c: Context, type: ProblemType, extra: { detail?: string; errors?: FieldError[]; status?: ContentfulStatusCode } = {}) {
+  const status = extra.status ?? STATUS[type];
+  const body = {
+    type: `${TYPE_BASE}${type}`,
+    title: TITLES[type][requestLocale(c)],
+    status,
+    ...(extra.detail ? { detail: extra.detail } : {}),
+    instance: c.req.path,
+    requestId: c.get('requestId' as never) as string | undefined,
+    ...(extra.errors?.length ? { errors: extra.errors } : {}),
+  };
+  return c.body(JSON.stringify(body), status, { 'content-type': 'application/problem+json' });
+}
+
+export function zodFieldErrors(error: ZodError, prefix?: string): FieldError[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map(String).join('.');
+    const field = [prefix, path].filter(Boolean).join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(',') : '(body)');
+    return { field, message: issue.message };
+  });
+}
+
+const DOMAIN_TYPES: Record<DomainError['kind'], ProblemType> = {
+  validation: 'validation', not_found: 'not-found', conflict: 'conflict', forbidden: 'forbidden', unauthorized: 'unauthorized',
+};
+
+/** The app's onError: every failure leaves as problem+json; a 500 never leaks a stack or an AWS message. */
+export function handleError(err: Error, c: Context) {
+  if (err instanceof DomainError) return problem(c, DOMAIN_TYPES[err.kind], { detail: err.message, errors: err.errors });
+  if (err instanceof ZodError) return problem(c, 'validation', { errors: zodFieldErrors(err) });
+  if (err instanceof HTTPException) {
+    if (err.status === 400) return problem(c, 'validation', { detail: err.message });
+    if (err.status === 401) return problem(c, 'unauthorized');
+    return problem(c, 'internal', { status: err.status as ContentfulStatusCode, detail: err.message });
+  }
+  log('error', 'unhandled error', { requestId: c.get('requestId' as never), error: err.name, message: err.message, stack: err.stack });
+  return problem(c, 'internal');
+}

@@ -1,0 +1,23 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import { composeFromEnv } from './composition.js';
+import { log } from './middleware/logger.js';
+
+/** Starts the API on Node (local stack, e2e tests). Returns a function that closes it. */
+export function startApiServer(options: { port: number; hostname?: string; env?: NodeJS.ProcessEnv }) {
+  const app = createApp(composeFromEnv(options.env));
+  return new Promise<{ port: number; close: () => Promise<void> }>((resolve) => {
+    const server = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname ?? '127.0.0.1' }, (info) => {
+      resolve({
+        port: info.port,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    });
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const port = Number(process.env.PORT ?? 8787);
+  const { port: bound } = await startApiServer({ port });
+  log('info', 'api listening', { url: `http://127.0.0.1:${bound}/v1` });
+}

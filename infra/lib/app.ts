@@ -1,0 +1,50 @@
+import { Tags, type App, type Environment } from 'aws-cdk-lib';
+import { ApiStack } from './api-stack.js';
+import { DataStack } from './data-stack.js';
+import { stageConfig } from './stage.js';
+
+export interface CreateAppOptions {
+  readonly stage: string;
+  readonly alarmEmail?: string | undefined;
+  /** Overrides the API Lambda entry file (experiments only). */
+  readonly apiEntry?: string;
+}
+
+export interface MekendeshStacks {
+  readonly data: DataStack;
+  readonly api: ApiStack;
+}
+
+/**
+ * Adds every Mekendesh stack for one stage to `app`. Shared by bin/app.ts and the tests, so the
+ * tests assert on exactly what `cdk synth` produces.
+ */
+export function createApp(app: App, options: CreateAppOptions): MekendeshStacks {
+  const stage = stageConfig(options.stage);
+  // Environment-agnostic unless the CLI supplies an account/region; nothing is looked up at synth.
+  const env: Environment = {
+    account: process.env['CDK_DEFAULT_ACCOUNT'],
+    region: process.env['CDK_DEFAULT_REGION'],
+  };
+  const prefix = `Mekendesh-${stage.name}`;
+
+  const data = new DataStack(app, `${prefix}-Data`, {
+    env,
+    stage,
+    description: `Mekendesh ${stage.name}: DynamoDB table`,
+    terminationProtection: stage.isProd,
+  });
+  const api = new ApiStack(app, `${prefix}-Api`, {
+    env,
+    stage,
+    table: data.table,
+    description: `Mekendesh ${stage.name}: HTTP API and its Lambda`,
+    terminationProtection: stage.isProd,
+    ...(options.alarmEmail ? { alarmEmail: options.alarmEmail } : {}),
+    ...(options.apiEntry ? { entry: options.apiEntry } : {}),
+  });
+
+  Tags.of(app).add('project', 'mekendesh');
+  Tags.of(app).add('stage', stage.name);
+  return { data, api };
+}

@@ -1,0 +1,156 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Match } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { onlyResource, SYNTH_TIMEOUT_MS, synthesize, type CfnResource, type Synthesized } from './support.js';
+
+interface Statement {
+  readonly Action: string | string[];
+  readonly Resource: unknown;
+}
+
+function statementsOf(policy: CfnResource): Statement[] {
+  const document = policy.Properties?.['PolicyDocument'] as { Statement: Statement[] };
+  return document.Statement;
+}
+
+function actionsOf(statement: Statement): string[] {
+  return Array.isArray(statement.Action) ? statement.Action : [statement.Action];
+}
+
+describe('ApiStack', () => {
+  let dev: Synthesized;
+  let functionId: string;
+  let functionRoleId: string;
+
+  beforeAll(() => {
+    dev = synthesize('dev');
+    const [id, fn] = onlyResource(dev.api, 'AWS::Lambda::Function');
+    functionId = id;
+    functionRoleId = (fn.Properties?.['Role'] as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  }, SYNTH_TIMEOUT_MS);
+  afterAll(() => dev.dispose());
+
+  describe('function', () => {
+    it('runs nodejs22.x on arm64 with 1 GB and a 10 s timeout', () => {
+      dev.api.hasResourceProperties('AWS::Lambda::Function', {
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        MemorySize: 1024,
+        Timeout: 10,
+        Handler: 'index.handler',
+      });
+    });
+
+    it('gets the table name, source maps and a log level from its environment', () => {
+      dev.api.hasResourceProperties('AWS::Lambda::Function', {
+        Environment: {
+          Variables: {
+            TABLE_NAME: { 'Fn::ImportValue': Match.stringLikeRegexp('Mekendesh-dev-Data') },
+            NODE_OPTIONS: '--enable-source-maps',
+            LOG_LEVEL: Match.anyValue(),
+          },
+        },
+      });
+    });
+
+    it('logs to a log group kept for one month', () => {
+      const [logGroupId] = onlyResource(dev.api, 'AWS::Logs::LogGroup');
+      dev.api.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+      dev.api.hasResourceProperties('AWS::Lambda::Function', {
+        LoggingConfig: { LogGroup: { Ref: logGroupId } },
+      });
+    });
+
+    it('is bundled as one ESM file with the require shim and the AWS SDK inside', () => {
+      // The code's S3 key is `<asset hash>.zip`; the bundle sits in `asset.<hash>` in the assembly.
+      const [, fn] = onlyResource(dev.api, 'AWS::Lambda::Function');
+      const s3Key = (fn.Properties?.['Code'] as { S3Key: string }).S3Key;
+      const assetDir = join(dev.assembly.directory, `asset.${s3Key.replace(/\.zip$/, '')}`);
+      const bundlePath = join(assetDir, 'index.mjs');
+      expect(existsSync(bundlePath)).toBe(true);
+      expect(existsSync(`${bundlePath}.map`)).toBe(true);
+      const bundle = readFileSync(bundlePath, 'utf8');
+      // Booleans, not string matchers: a failure must not print a megabyte of minified code.
+      expect(bundle.startsWith("import { createRequire as __mkCreateRequire } from 'node:module';")).toBe(true);
+      // Nothing left to load from the runtime's own SDK copy: no static or dynamic @aws-sdk imports.
+      expect(/from\s*["']@aws-sdk\//.test(bundle)).toBe(false);
+      expect(/import\(\s*["']@aws-sdk\//.test(bundle)).toBe(false);
+    });
+  });
+
+  describe('permissions', () => {
+    it('lets only the API function read and write items, on the table and its indexes', () => {
+      const policies = [dev.data, dev.api].flatMap((template) =>
+        Object.values(template.findResources('AWS::IAM::Policy') as Record<string, CfnResource>),
+      );
+      const dynamoPolicies = policies.filter((policy) =>
+        statementsOf(policy).some((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:'))),
+      );
+      expect(dynamoPolicies).toHaveLength(1);
+      const policy = dynamoPolicies[0] as CfnResource;
+      expect(policy.Properties?.['Roles']).toEqual([{ Ref: functionRoleId }]);
+
+      const actions = statementsOf(policy).flatMap(actionsOf);
+      expect(actions).toEqual(
+        expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query']),
+      );
+      expect(actions).not.toContain('dynamodb:*');
+      expect(actions.filter((a) => /Table$|Tables$|Backup/.test(a) && a !== 'dynamodb:DescribeTable')).toEqual([]);
+
+      const itemStatement = statementsOf(policy).find((s) => actionsOf(s).includes('dynamodb:PutItem'));
+      expect(itemStatement?.Resource).toEqual([
+        { 'Fn::ImportValue': expect.stringMatching(/Arn/) },
+        { 'Fn::Join': ['', [{ 'Fn::ImportValue': expect.stringMatching(/Arn/) }, '/index/*']] },
+      ]);
+    });
+  });
+
+  describe('HTTP API', () => {
+    it('is an HTTP API without CORS (same-origin through CloudFront)', () => {
+      dev.api.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+        ProtocolType: 'HTTP',
+        CorsConfiguration: Match.absent(),
+      });
+    });
+
+    it('sends ANY /v1 and ANY /v1/{proxy+} to the function', () => {
+      const [integrationId] = onlyResource(dev.api, 'AWS::ApiGatewayV2::Integration');
+      dev.api.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+        IntegrationType: 'AWS_PROXY',
+        IntegrationUri: { 'Fn::GetAtt': [functionId, 'Arn'] },
+        PayloadFormatVersion: '2.0',
+      });
+      const routes = Object.values(dev.api.findResources('AWS::ApiGatewayV2::Route') as Record<string, CfnResource>);
+      expect(routes.map((r) => r.Properties?.['RouteKey']).sort()).toEqual(['ANY /v1', 'ANY /v1/{proxy+}']);
+      for (const route of routes) {
+        expect(route.Properties?.['Target']).toEqual({ 'Fn::Join': ['', ['integrations/', { Ref: integrationId }]] });
+      }
+    });
+
+    it('outputs the API URL', () => {
+      dev.api.hasOutput('ApiUrl', { Value: { 'Fn::GetAtt': [Match.anyValue(), 'ApiEndpoint'] } });
+    });
+  });
+
+  describe('alarms', () => {
+    it('alarms on function errors', () => {
+      dev.api.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Errors',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: functionId } }],
+        AlarmActions: [{ Ref: Match.anyValue() }],
+      });
+    });
+
+    it('alarms on API 5xx responses', () => {
+      const [apiId] = onlyResource(dev.api, 'AWS::ApiGatewayV2::Api');
+      dev.api.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/ApiGateway',
+        MetricName: '5xx',
+        Dimensions: [{ Name: 'ApiId', Value: { Ref: apiId } }],
+        AlarmActions: [{ Ref: Match.anyValue() }],
+      });
+    });
+  });
+});

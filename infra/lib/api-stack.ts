@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
@@ -12,6 +13,9 @@ import { addApiAlarms } from './api-alarms.js';
 import type { StageConfig } from './stage.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const SWAGGER_UI_DIR = dirname(
+  createRequire(resolve(here, '../../functions/api/package.json')).resolve('swagger-ui-dist/package.json'),
+);
 
 /** Workspace root: holds pnpm-lock.yaml, which NodejsFunction needs to find the project. */
 export const REPO_ROOT = resolve(here, '../..');
@@ -74,6 +78,15 @@ export class ApiStack extends Stack {
         target: 'node22',
         // The runtime ships an SDK v3, but not the version we pin and test against: bundle it all.
         externalModules: [],
+        // The API reference page serves swagger-ui's two files from beside the bundle (no CDN).
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (_inputDir: string, outputDir: string) => [
+            `mkdir -p "${outputDir}/swagger-ui"`,
+            `cp "${SWAGGER_UI_DIR}/swagger-ui-bundle.js" "${SWAGGER_UI_DIR}/swagger-ui.css" "${outputDir}/swagger-ui/"`,
+          ],
+        },
       },
     });
     // Least privilege: only this function touches the table, and only with item-level actions.

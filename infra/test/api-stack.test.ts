@@ -76,6 +76,9 @@ describe('ApiStack', () => {
       // Nothing left to load from the runtime's own SDK copy: no static or dynamic @aws-sdk imports.
       expect(/from\s*["']@aws-sdk\//.test(bundle)).toBe(false);
       expect(/import\(\s*["']@aws-sdk\//.test(bundle)).toBe(false);
+      // The API reference serves swagger-ui from beside the bundle, so it works without a CDN.
+      expect(existsSync(join(assetDir, 'swagger-ui', 'swagger-ui-bundle.js'))).toBe(true);
+      expect(existsSync(join(assetDir, 'swagger-ui', 'swagger-ui.css'))).toBe(true);
     });
   });
 

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Hono } from 'hono';
@@ -16,8 +18,11 @@ const PAGE = `<!doctype html>
 const INIT = `window.ui = SwaggerUIBundle({ url: '/v1/openapi.json', dom_id: '#swagger-ui', deepLinking: true });`;
 
 let assetDir: string | undefined;
+/** Beside the bundle on Lambda (the CDK copies the files there), else the installed package. */
 function swaggerDir(): string {
-  assetDir ??= dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+  if (assetDir) return assetDir;
+  const bundled = fileURLToPath(new URL('./swagger-ui/', import.meta.url));
+  assetDir = existsSync(bundled) ? bundled : dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
   return assetDir;
 }
 

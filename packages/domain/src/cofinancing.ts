@@ -1,0 +1,236 @@
+import type { LocalizedText, ProjectKind, Sector } from '@mekendesh/contracts';
+import type { FieldError } from './errors.js';
+
+/**
+ * Co-financing programmes ("Mekenim 1+1", 3x1 schemes): public money that matches each diaspora som
+ * received, within a programme budget and a cap per project. Amounts are KGS tyiyn, as integers.
+ */
+
+/** Public som per diaspora som, as a fraction: 1:1 -> 1/1, 3x1 -> 3/1, half a som -> 1/2. */
+export interface MatchRatio {
+  readonly numerator: number;
+  readonly denominator: number;
+}
+
+export interface CofinancingProgramme {
+  readonly id: string;
+  readonly name: LocalizedText;
+  readonly ratio: MatchRatio;
+  /** The most the programme matches in all, KGS tyiyn. */
+  readonly budget: number;
+  /** The most one project receives from the programme, KGS tyiyn. */
+  readonly capPerProject: number;
+  /** Oblast SOATE codes (Bishkek and Osh cities count as oblasts), or 'all'. */
+  readonly oblastSoates: readonly string[] | 'all';
+  readonly sectors: readonly Sector[] | 'all';
+  readonly kinds: readonly ProjectKind[] | 'all';
+  /** First day money received counts, YYYY-MM-DD, inclusive. */
+  readonly startDate: string;
+  /** Last day money received counts, YYYY-MM-DD, inclusive. */
+  readonly endDate: string;
+}
+
+/** What eligibility needs to know of a project. */
+export interface ProgrammeCandidate {
+  readonly oblastSoate: string;
+  readonly sector: Sector;
+  readonly kind: ProjectKind;
+}
+
+/** Why a project is not eligible; codes, so each page says it in its own language. */
+export type IneligibilityReason =
+  | { readonly code: 'not_started'; readonly startDate: string }
+  | { readonly code: 'ended'; readonly endDate: string }
+  | { readonly code: 'oblast_not_eligible'; readonly oblastSoate: string }
+  | { readonly code: 'sector_not_eligible'; readonly sector: Sector }
+  | { readonly code: 'kind_not_eligible'; readonly kind: ProjectKind };
+
+export interface Eligibility {
+  readonly eligible: boolean;
+  /** Empty when eligible; otherwise every reason, not only the first. */
+  readonly reasons: readonly IneligibilityReason[];
+}
+
+/** Which limit made the match smaller than the ratio gives; 'none' when it was not clamped. */
+export type MatchLimit = 'none' | 'budget' | 'project_cap';
+
+export interface MatchResult {
+  /** Tyiyn to reserve from the programme budget for this receipt; 0 <= match <= uncapped. */
+  readonly match: number;
+  /** floor(received * numerator / denominator), before the limits. */
+  readonly uncapped: number;
+  readonly limitedBy: MatchLimit;
+  /** Budget left after this match. */
+  readonly budgetLeft: number;
+  /** The project's cap left after this match. */
+  readonly projectCapLeft: number;
+}
+
+export interface OneSomOutcome {
+  /** One som: 100 tyiyn. */
+  readonly diaspora: number;
+  /** Tyiyn the programmes add to it. */
+  readonly matched: number;
+  /** diaspora + matched, tyiyn. */
+  readonly total: number;
+  /** total in som as a short decimal for display: "2", "4", "1.5", "1.33". */
+  readonly multiplier: string;
+  readonly byProgramme: readonly { readonly id: string; readonly matched: number }[];
+}
+
+const ONE_SOM = 100;
+
+function allows<T>(list: readonly T[] | 'all', value: T): boolean {
+  return list === 'all' || list.includes(value);
+}
+
+/**
+ * Every reason a project cannot be matched by a programme on a day (the day money is received).
+ * @example checkEligibility({ programme: mekenim, project, day: '2026-03-01' })
+ * // { eligible: false, reasons: [{ code: 'sector_not_eligible', sector: 'tourism' }] }
+ */
+export function checkEligibility(input: {
+  programme: CofinancingProgramme;
+  project: ProgrammeCandidate;
+  day: string;
+}): Eligibility {
+  const { programme, project, day } = input;
+  const reasons: IneligibilityReason[] = [];
+  if (day < programme.startDate) reasons.push({ code: 'not_started', startDate: programme.startDate });
+  if (day > programme.endDate) reasons.push({ code: 'ended', endDate: programme.endDate });
+  if (!allows(programme.oblastSoates, project.oblastSoate)) {
+    reasons.push({ code: 'oblast_not_eligible', oblastSoate: project.oblastSoate });
+  }
+  if (!allows(programme.sectors, project.sector)) reasons.push({ code: 'sector_not_eligible', sector: project.sector });
+  if (!allows(programme.kinds, project.kind)) reasons.push({ code: 'kind_not_eligible', kind: project.kind });
+  return { eligible: reasons.length === 0, reasons };
+}
+
+/** True when the programme can match the project's money received on that day (reasons: `checkEligibility`). */
+export function isEligible(input: { programme: CofinancingProgramme; project: ProgrammeCandidate; day: string }): boolean {
+  return checkEligibility(input).eligible;
+}
+
+/** The programmes that can match a project on a day, in the order given. */
+export function eligibleProgrammes(input: {
+  programmes: readonly CofinancingProgramme[];
+  project: ProgrammeCandidate;
+  day: string;
+}): CofinancingProgramme[] {
+  const { programmes, project, day } = input;
+  return programmes.filter((programme) => isEligible({ programme, project, day }));
+}
+
+function assertRatio(ratio: MatchRatio): void {
+  const { numerator, denominator } = ratio;
+  if (!Number.isSafeInteger(numerator) || numerator < 0 || !Number.isSafeInteger(denominator) || denominator < 1) {
+    throw new RangeError(`ratio must be integers numerator >= 0, denominator >= 1, got ${numerator}/${denominator}`);
+  }
+}
+
+function assertTyiyn(value: number, what: string): void {
+  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${what} must be a non-negative integer of tyiyn, got ${value}`);
+}
+
+/**
+ * The match for money received for a project: floor(received * numerator / denominator), clamped so
+ * that the programme never goes beyond its budget nor the project beyond its cap, and never negative
+ * (a budget or cap lowered below what is already reserved gives 0). Floored, because the programme
+ * owes at most the ratio. On a tie between the two limits, 'budget' is reported: the programme is
+ * exhausted for every project. Check eligibility first; this only counts.
+ * @example
+ * computeMatch({ programme: oneToOne, receivedKgs: 500_000, alreadyMatchedForProject: 2_800_000,
+ *   programmeReserved: 0 }) // cap 3_000_000: { match: 200_000, uncapped: 500_000, limitedBy: 'project_cap', ... }
+ */
+export function computeMatch(input: {
+  programme: CofinancingProgramme;
+  /** Diaspora money received, KGS tyiyn. */
+  receivedKgs: number;
+  /** Tyiyn this programme already matched for the project. */
+  alreadyMatchedForProject: number;
+  /** Tyiyn already reserved from the programme budget, all projects. */
+  programmeReserved: number;
+}): MatchResult {
+  const { programme, receivedKgs, alreadyMatchedForProject, programmeReserved } = input;
+  assertRatio(programme.ratio);
+  assertTyiyn(receivedKgs, 'receivedKgs');
+  assertTyiyn(alreadyMatchedForProject, 'alreadyMatchedForProject');
+  assertTyiyn(programmeReserved, 'programmeReserved');
+  assertTyiyn(programme.budget, 'programme budget');
+  assertTyiyn(programme.capPerProject, 'programme capPerProject');
+
+  const exact = (BigInt(receivedKgs) * BigInt(programme.ratio.numerator)) / BigInt(programme.ratio.denominator);
+  if (exact > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError('the uncapped match is beyond a safe integer');
+  const uncapped = Number(exact);
+  const budgetRoom = Math.max(0, programme.budget - programmeReserved);
+  const capRoom = Math.max(0, programme.capPerProject - alreadyMatchedForProject);
+  const room = Math.min(budgetRoom, capRoom);
+  const match = Math.min(uncapped, room);
+  const limitedBy: MatchLimit = match === uncapped ? 'none' : budgetRoom <= capRoom ? 'budget' : 'project_cap';
+  return { match, uncapped, limitedBy, budgetLeft: budgetRoom - match, projectCapLeft: capRoom - match };
+}
+
+/** Tyiyn as som, trimmed: 200 -> "2", 150 -> "1.5", 133 -> "1.33". */
+function somText(tyiyn: number): string {
+  const whole = Math.floor(tyiyn / ONE_SOM);
+  const cents = tyiyn % ONE_SOM;
+  if (cents === 0) return String(whole);
+  return `${whole}.${String(cents).padStart(2, '0').replace(/0$/, '')}`;
+}
+
+/**
+ * What one som of a pledge becomes under the programmes that apply to a project (pass the eligible
+ * ones with budget left), computed like `computeMatch` before the limits.
+ * @example whatOneSomBecomes([mekenim1plus1]) // { diaspora: 100, matched: 100, total: 200, multiplier: '2', ... }
+ * @example whatOneSomBecomes([threeForOne])   // { ..., total: 400, multiplier: '4' }
+ */
+export function whatOneSomBecomes(programmes: readonly CofinancingProgramme[]): OneSomOutcome {
+  const byProgramme = programmes.map((programme) => {
+    assertRatio(programme.ratio);
+    return { id: programme.id, matched: Math.floor((ONE_SOM * programme.ratio.numerator) / programme.ratio.denominator) };
+  });
+  const matched = byProgramme.reduce((sum, p) => sum + p.matched, 0);
+  const total = ONE_SOM + matched;
+  return { diaspora: ONE_SOM, matched, total, multiplier: somText(total), byProgramme };
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function isDay(text: string): boolean {
+  return DAY.test(text) && new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text;
+}
+
+/**
+ * The rule problems of a programme as staff entered it (the shape itself is the contract's job);
+ * an empty array when it is sound.
+ */
+export function validateProgramme(programme: CofinancingProgramme): FieldError[] {
+  const errors: FieldError[] = [];
+  const { numerator, denominator } = programme.ratio;
+  if (!Number.isSafeInteger(numerator) || numerator < 1) {
+    errors.push({ field: 'ratio.numerator', message: 'must be a positive integer' });
+  }
+  if (!Number.isSafeInteger(denominator) || denominator < 1) {
+    errors.push({ field: 'ratio.denominator', message: 'must be a positive integer' });
+  }
+  if (!Number.isSafeInteger(programme.budget) || programme.budget < 1) {
+    errors.push({ field: 'budget', message: 'must be a positive integer of tyiyn' });
+  }
+  if (!Number.isSafeInteger(programme.capPerProject) || programme.capPerProject < 1) {
+    errors.push({ field: 'capPerProject', message: 'must be a positive integer of tyiyn' });
+  } else if (programme.capPerProject > programme.budget) {
+    errors.push({ field: 'capPerProject', message: 'cannot exceed the budget' });
+  }
+  for (const field of ['startDate', 'endDate'] as const) {
+    if (!isDay(programme[field])) errors.push({ field, message: 'must be a YYYY-MM-DD day' });
+  }
+  if (isDay(programme.startDate) && isDay(programme.endDate) && programme.endDate < programme.startDate) {
+    errors.push({ field: 'endDate', message: 'must not be before startDate' });
+  }
+  for (const field of ['oblastSoates', 'sectors', 'kinds'] as const) {
+    if (programme[field] !== 'all' && programme[field].length === 0) {
+      errors.push({ field, message: "lists at least one, or is 'all'" });
+    }
+  }
+  return errors;
+}

@@ -4,3 +4,6 @@ export * from './problem.js';
 export * from './project.js';
 export * from './territory.js';
 export * from './organisation.js';
+export * from './auth.js';
+export * from './profile.js';
+export * from './audit.js';

@@ -7,3 +7,8 @@ export * from './project-repository.js';
 export * from './organisation-repository.js';
 export * from './health.js';
 export * from './seed.js';
+export * from './transact.js';
+export * from './user-repository.js';
+export * from './audit-log.js';
+export * from './rate-limiter.js';
+export * from './outbox.js';

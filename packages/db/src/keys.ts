@@ -4,6 +4,14 @@ import type { Project, ProjectStatus } from '@mekendesh/contracts';
 export const keys = {
   project: (id: string) => ({ pk: `PROJECT#${id}`, sk: 'PROJECT' }),
   organisation: (id: string) => ({ pk: `ORG#${id}`, sk: 'ORG' }),
+  member: (organisationId: string, userId: string) => ({ pk: `ORG#${organisationId}`, sk: `MEMBER#${userId}` }),
+  user: (id: string) => ({ pk: `USER#${id}`, sk: 'USER' }),
+  invitation: (token: string) => ({ pk: `INVITE#${token}`, sk: 'INVITE' }),
+  audit: (at: string, id: string) => ({ pk: 'AUDIT', sk: `${at}#${id}` }),
+  rate: (key: string, windowStart: number) => ({ pk: `RATE#${key}`, sk: String(windowStart) }),
+  outbox: (at: string, id: string) => ({ pk: 'OUTBOX', sk: `${at}#${id}` }),
+  /** gsi1: organisations by review status, oldest first. */
+  organisationByStatus: (status: string) => `ORGSTATUS#${status}`,
   /** gsi1: projects by status; published ones sort by publication time, others by creation. */
   projectByStatus: (status: ProjectStatus) => `STATUS#${status}`,
 };
@@ -17,4 +25,7 @@ export function projectIndexKeys(p: Pick<Project, 'id' | 'status' | 'organisatio
   };
 }
 
-export const ENTITY = { project: 'Project', organisation: 'Organisation' } as const;
+export const ENTITY = {
+  project: 'Project', organisation: 'Organisation', member: 'Member', user: 'User', invitation: 'Invitation',
+  audit: 'Audit', rate: 'RateWindow', outbox: 'Outbox',
+} as const;

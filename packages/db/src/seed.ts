@@ -19,5 +19,5 @@ export async function batchPut(db: Db, items: Record<string, unknown>[]): Promis
 
 /** Loads organisations and projects (demo data, fixtures, benchmarks). */
 export async function seedProjects(db: Db, data: { organisations: readonly Organisation[]; projects: readonly Project[] }) {
-  await batchPut(db, [...data.organisations.map(organisationItem), ...data.projects.map(projectItem)]);
+  await batchPut(db, [...data.organisations.map((o) => organisationItem(o)), ...data.projects.map(projectItem)]);
 }

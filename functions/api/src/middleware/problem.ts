@@ -18,12 +18,13 @@ const TITLES = {
   'unavailable': { en: 'The service is temporarily unavailable', ru: 'Сервис временно недоступен', ky: 'Кызмат убактылуу жеткиликсиз' },
   'internal': { en: 'Something went wrong on our side', ru: 'Что-то пошло не так на нашей стороне', ky: 'Биз тарапта ката кетти' },
   'method-not-allowed': { en: 'Method not allowed', ru: 'Метод не разрешён', ky: 'Бул ыкмага уруксат жок' },
+  'rate-limited': { en: 'Too many attempts: try again later', ru: 'Слишком много попыток: попробуйте позже', ky: 'Аракеттер өтө көп: кийинчерээк кайталаңыз' },
 } as const satisfies Record<string, Record<Locale, string>>;
 export type ProblemType = keyof typeof TITLES;
 
 const STATUS: Record<ProblemType, ContentfulStatusCode> = {
   validation: 400, 'not-found': 404, conflict: 409, forbidden: 403, unauthorized: 401,
-  unavailable: 503, internal: 500, 'method-not-allowed': 405,
+  unavailable: 503, internal: 500, 'method-not-allowed': 405, 'rate-limited': 429,
 };
 
 /** Picks ky, ru or en from Accept-Language; English when none of them is asked for. */
@@ -57,11 +58,16 @@ export function zodFieldErrors(error: ZodError, prefix?: string): FieldError[] {
 
 const DOMAIN_TYPES: Record<DomainError['kind'], ProblemType> = {
   validation: 'validation', not_found: 'not-found', conflict: 'conflict', forbidden: 'forbidden', unauthorized: 'unauthorized',
+  rate_limited: 'rate-limited',
 };
 
 /** The app's onError: every failure leaves as problem+json; a 500 never leaks a stack or an AWS message. */
 export function handleError(err: Error, c: Context) {
-  if (err instanceof DomainError) return problem(c, DOMAIN_TYPES[err.kind], { detail: err.message, errors: err.errors });
+  if (err instanceof DomainError) {
+    const retryAfter = (err as { retryAfterSeconds?: number }).retryAfterSeconds;
+    if (retryAfter !== undefined) c.header('retry-after', String(retryAfter));
+    return problem(c, DOMAIN_TYPES[err.kind], { detail: err.message, errors: err.errors });
+  }
   if (err instanceof ZodError) return problem(c, 'validation', { errors: zodFieldErrors(err) });
   if (err instanceof HTTPException) {
     if (err.status === 400) return problem(c, 'validation', { detail: err.message });

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { LocaleSchema } from './locale.js';
+import { PledgeTypeSchema, SectorSchema } from './project.js';
+import { SoateSchema } from './territory.js';
+import { RoleSchema } from './auth.js';
+
+/** An investor's profile: what matchmaking reads. Amounts in KGS tyiyn. */
+export const ProfileSchema = z
+  .object({
+    displayName: z.string().trim().min(2).max(80),
+    homeSettlement: z.string().trim().max(120).nullable().default(null),
+    homeRayonSoate: SoateSchema.nullable().default(null),
+    homeOblastSoate: SoateSchema.nullable().default(null),
+    residenceCountry: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code such as RU').nullable().default(null),
+    residenceCity: z.string().trim().max(120).nullable().default(null),
+    languages: z.array(LocaleSchema).max(3).default([]),
+    sectors: z.array(SectorSchema).max(11).default([]),
+    pledgeTypes: z.array(PledgeTypeSchema).max(4).default([]),
+    amountMin: z.number().int().nonnegative().max(100_000_000_00).nullable().default(null),
+    amountMax: z.number().int().nonnegative().max(100_000_000_00).nullable().default(null),
+    contactByEmail: z.boolean().default(true),
+    telegram: z.string().regex(/^@?[A-Za-z0-9_]{5,32}$/, 'a Telegram username').nullable().default(null),
+    showAsSupporter: z.boolean().default(false),
+    locale: LocaleSchema.default('ky'),
+  })
+  .strict()
+  .refine((p) => p.amountMin === null || p.amountMax === null || p.amountMin <= p.amountMax, {
+    message: 'must not exceed amountMax',
+    path: ['amountMin'],
+  })
+  .meta({ id: 'Profile' });
+export type Profile = z.infer<typeof ProfileSchema>;
+
+export const MeSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    roles: z.array(RoleSchema),
+    profile: ProfileSchema,
+    organisationId: z.string().nullable(),
+    organisationRole: z.enum(['admin', 'officer']).nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Me' });
+export type Me = z.infer<typeof MeSchema>;

@@ -1,0 +1,98 @@
+import type {
+  AuditEntry, Invitation, Locale, Me, Member, Organisation, OrganisationApplication, OrganisationDetail,
+  OrganisationStatus, Profile, Role, Tokens,
+} from '@mekendesh/contracts';
+import type { Page } from './ports.js';
+
+export class IdentityError extends Error {
+  constructor(
+    readonly code: 'account_exists' | 'invalid_credentials' | 'not_confirmed' | 'invalid_code' | 'invalid_token' | 'weak_password',
+    message = code,
+  ) {
+    super(message);
+    this.name = 'IdentityError';
+  }
+}
+
+/** Cognito in the cloud, cognito-local on a laptop: the same calls through the same adapter. */
+export interface IdentityProvider {
+  signUp(input: { email: string; password: string; displayName: string }): Promise<{ userId: string }>;
+  confirm(input: { email: string; code: string }): Promise<void>;
+  signIn(input: { email: string; password: string }): Promise<Tokens>;
+  refresh(refreshToken: string): Promise<Tokens>;
+  revoke(refreshToken: string): Promise<void>;
+  forgotPassword(email: string): Promise<void>;
+  resetPassword(input: { email: string; code: string; password: string }): Promise<void>;
+  addToGroup(userId: string, group: Role): Promise<void>;
+  deleteUser(userId: string): Promise<void>;
+  /** The email of the user an access token belongs to. */
+  emailOf(accessToken: string): Promise<string>;
+}
+
+export interface VerifiedToken {
+  userId: string;
+  roles: Role[];
+  issuedAt: number;
+}
+
+export interface TokenVerifier {
+  /** Checks signature, issuer, audience (client id), use and expiry; throws IdentityError('invalid_token'). */
+  verify(token: string): Promise<VerifiedToken>;
+}
+
+export interface UserRecord {
+  id: string;
+  email: string;
+  profile: Profile;
+  organisationId: string | null;
+  organisationRole: 'admin' | 'officer' | null;
+  /** Tokens issued before this time (epoch ms) are refused: "sign out everywhere". */
+  revokedBefore: number | null;
+  createdAt: string;
+}
+
+export interface UserRepository {
+  get(id: string): Promise<UserRecord | undefined>;
+  /** Creates the record unless it exists; returns the stored one. */
+  ensure(record: UserRecord): Promise<UserRecord>;
+  updateProfile(id: string, profile: Profile): Promise<void>;
+  revokeTokens(id: string, before: number): Promise<void>;
+  /** Removes personal data; what remains is an anonymous id. */
+  erase(input: { id: string; audit: AuditEntry }): Promise<void>;
+}
+
+export interface OrganisationStore {
+  get(id: string): Promise<OrganisationDetail | undefined>;
+  listByStatus(input: { status: OrganisationStatus; limit: number; cursor?: string }): Promise<Page<OrganisationDetail>>;
+  /** The application, the applicant's pending link and its audit entry, in one transaction. */
+  apply(input: { organisation: Organisation; application: OrganisationApplication; applicantId: string; audit: AuditEntry }): Promise<void>;
+  /** Moves a pending organisation to approved or rejected (409 if it is not pending), with the audit entry. */
+  review(input: {
+    id: string;
+    status: 'approved' | 'rejected';
+    reason: string | null;
+    at: string;
+    admin: Member | null;
+    audit: AuditEntry;
+  }): Promise<void>;
+  createInvitation(input: { invitation: Invitation; audit: AuditEntry }): Promise<void>;
+  getInvitation(token: string): Promise<Invitation | undefined>;
+  /** Marks the invitation used and makes the user an officer of its organisation, atomically. */
+  acceptInvitation(input: { token: string; member: Member; at: string; audit: AuditEntry }): Promise<void>;
+}
+
+export interface AuditLog {
+  list(input: { limit: number; cursor?: string }): Promise<Page<AuditEntry>>;
+}
+
+export interface RateLimiter {
+  /** Counts one attempt for the key; says whether it is within `limit` per `windowSeconds`. */
+  hit(input: { key: string; limit: number; windowSeconds: number }): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
+}
+
+export interface Mailer {
+  send(message: { to: string; subject: string; text: string }): Promise<void>;
+}
+
+export type MeView = Me;
+export type { Locale };

@@ -1,0 +1,170 @@
+import type { AuditEntry, Locale, Me, Profile, Role, Tokens } from '@mekendesh/contracts';
+import { ProfileSchema } from '@mekendesh/contracts';
+import type { Actor, UserActor } from './actor.js';
+import type { IdentityProvider, Mailer, RateLimiter, UserRecord, UserRepository } from './account-ports.js';
+import { IdentityError } from './account-ports.js';
+import { DomainError } from './errors.js';
+import { EMAILS } from './messages.js';
+import { authorize } from './policy.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface AccountDeps {
+  identity: IdentityProvider;
+  users: UserRepository;
+  limiter: RateLimiter;
+  mailer: Mailer;
+  clock: Clock;
+  newId(): string;
+  /** Attempts per window; tests raise them, the rate-limit test lowers them. */
+  limits: RateLimits;
+}
+
+export interface RateLimits {
+  signInPerIp: number;
+  signInPerEmail: number;
+  signUpPerIp: number;
+  resetPerEmail: number;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = { signInPerIp: 30, signInPerEmail: 10, signUpPerIp: 10, resetPerEmail: 5 };
+
+export class RateLimitedError extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('rate_limited', 'too many attempts');
+    this.name = 'RateLimitedError';
+  }
+}
+
+async function limit(deps: AccountDeps, key: string, max: number, windowSeconds: number) {
+  const { allowed, retryAfterSeconds } = await deps.limiter.hit({ key, limit: max, windowSeconds });
+  if (!allowed) throw new RateLimitedError(retryAfterSeconds);
+}
+
+const invalidCredentials = () => new DomainError('unauthorized', 'email or password is wrong');
+
+export function newUserRecord(input: { id: string; email: string; displayName: string; locale: Locale; createdAt: string }): UserRecord {
+  return {
+    id: input.id,
+    email: input.email,
+    profile: ProfileSchema.parse({ displayName: input.displayName, locale: input.locale, languages: [input.locale] }),
+    organisationId: null,
+    organisationRole: null,
+    revokedBefore: null,
+    createdAt: input.createdAt,
+  };
+}
+
+/** Self sign-up as an investor. The answer is the same whether or not the email already has an account. */
+export async function signUp(deps: AccountDeps, input: { email: string; password: string; displayName: string; locale: Locale; ip: string }) {
+  await limit(deps, `sign-up:ip:${input.ip}`, deps.limits.signUpPerIp, 3600);
+  try {
+    const { userId } = await deps.identity.signUp(input);
+    await deps.users.ensure(newUserRecord({ id: userId, email: input.email, displayName: input.displayName, locale: input.locale, createdAt: deps.clock.now().toISOString() }));
+    await deps.identity.addToGroup(userId, 'investor');
+  } catch (e) {
+    if (!(e instanceof IdentityError && e.code === 'account_exists')) throw e;
+    const mail = EMAILS.signUpAttempt()[input.locale];
+    await deps.mailer.send({ to: input.email, ...mail });
+  }
+  return { status: 'accepted' as const };
+}
+
+export async function confirmSignUp(deps: AccountDeps, input: { email: string; code: string }) {
+  try {
+    await deps.identity.confirm(input);
+  } catch (e) {
+    if (e instanceof IdentityError) throw new DomainError('validation', 'the code is wrong or expired', [{ field: 'code', message: 'wrong or expired code' }]);
+    throw e;
+  }
+  return { status: 'confirmed' as const };
+}
+
+export async function signIn(deps: AccountDeps, input: { email: string; password: string; ip: string }): Promise<Tokens> {
+  await limit(deps, `sign-in:ip:${input.ip}`, deps.limits.signInPerIp, 300);
+  await limit(deps, `sign-in:email:${input.email}`, deps.limits.signInPerEmail, 900);
+  try {
+    return await deps.identity.signIn(input);
+  } catch (e) {
+    if (e instanceof IdentityError && e.code === 'not_confirmed') throw new DomainError('conflict', 'confirm your email first');
+    if (e instanceof IdentityError) throw invalidCredentials();
+    throw e;
+  }
+}
+
+export async function refreshSession(deps: AccountDeps, refreshToken: string): Promise<Tokens> {
+  try {
+    return await deps.identity.refresh(refreshToken);
+  } catch (e) {
+    if (e instanceof IdentityError) throw new DomainError('unauthorized', 'the session has ended');
+    throw e;
+  }
+}
+
+/** Ends this session, or every session of the user when `everywhere` is set. */
+export async function signOut(deps: AccountDeps, actor: Actor, input: { refreshToken?: string; everywhere: boolean }) {
+  authorize(actor, { action: 'account:use' });
+  if (input.refreshToken) await deps.identity.revoke(input.refreshToken).catch(() => undefined);
+  if (input.everywhere) await deps.users.revokeTokens(actor.id, deps.clock.now().getTime());
+  return { status: 'signed_out' as const };
+}
+
+export async function forgotPassword(deps: AccountDeps, input: { email: string; ip: string }) {
+  await limit(deps, `reset:email:${input.email}`, deps.limits.resetPerEmail, 3600);
+  await limit(deps, `reset:ip:${input.ip}`, deps.limits.signUpPerIp * 2, 3600);
+  await deps.identity.forgotPassword(input.email).catch((e: unknown) => {
+    if (!(e instanceof IdentityError)) throw e;
+  });
+  return { status: 'accepted' as const };
+}
+
+export async function resetPassword(deps: AccountDeps, input: { email: string; code: string; password: string }) {
+  await limit(deps, `reset-confirm:email:${input.email}`, deps.limits.resetPerEmail * 2, 3600);
+  try {
+    await deps.identity.resetPassword(input);
+  } catch (e) {
+    if (e instanceof IdentityError) throw new DomainError('validation', 'the code is wrong or expired', [{ field: 'code', message: 'wrong or expired code' }]);
+    throw e;
+  }
+  return { status: 'reset' as const };
+}
+
+export function meView(record: UserRecord, roles: readonly Role[]): Me {
+  return {
+    id: record.id,
+    email: record.email,
+    roles: [...roles],
+    profile: record.profile,
+    organisationId: record.organisationId,
+    organisationRole: record.organisationRole,
+    createdAt: record.createdAt,
+  };
+}
+
+export async function getMe(deps: Pick<AccountDeps, 'users'>, actor: Actor): Promise<Me> {
+  authorize(actor, { action: 'account:use' });
+  const record = await deps.users.get(actor.id);
+  if (!record) throw new DomainError('not_found', 'account was not found');
+  return meView(record, actor.roles);
+}
+
+export async function updateProfile(deps: Pick<AccountDeps, 'users'>, actor: Actor, profile: Profile): Promise<Me> {
+  authorize(actor, { action: 'account:use' });
+  await deps.users.updateProfile(actor.id, profile);
+  return getMe(deps, actor);
+}
+
+/** Deletes the account: Cognito user and personal data go; ledger entries keep only an anonymous id. */
+export async function deleteAccount(deps: AccountDeps, actor: Actor) {
+  authorize(actor, { action: 'account:use' });
+  const user: UserActor = actor;
+  const audit: AuditEntry = {
+    id: deps.newId(), at: deps.clock.now().toISOString(), actorId: user.id, actorRoles: [...user.roles],
+    action: 'account.delete', objectType: 'user', objectId: user.id, reason: null, before: null, after: null,
+  };
+  await deps.identity.deleteUser(user.id);
+  await deps.users.erase({ id: user.id, audit });
+  return { status: 'deleted' as const };
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { Organisation } from '@mekendesh/contracts';
+import { ANONYMOUS, type Actor } from './actor.js';
+import { DomainError } from './errors.js';
+import { authorize, can } from './policy.js';
+
+const org = (id: string, status: Organisation['status'] = 'approved'): Organisation => ({
+  id, name: { en: id }, kind: 'ayil_okmotu', territorySoate: '41704220000000', oblastSoate: '41704000000000',
+  status, verified: status === 'approved', createdAt: '2026-01-01T00:00:00.000Z',
+});
+const user = (over: Partial<Extract<Actor, { kind: 'user' }>> = {}): Actor => ({
+  kind: 'user', id: 'u1', roles: ['investor'], organisationId: null, organisationRole: null, ...over,
+});
+
+describe('policy', () => {
+  const x = org('org-x');
+  const adminOfX = user({ roles: ['officer'], organisationId: 'org-x', organisationRole: 'admin' });
+  const officerOfX = user({ roles: ['officer'], organisationId: 'org-x', organisationRole: 'officer' });
+  const officerOfY = user({ roles: ['officer'], organisationId: 'org-y', organisationRole: 'admin' });
+  const staff = user({ roles: ['staff'] });
+
+  it('says 401 to nobody and 403 to the wrong person', () => {
+    const kind = (a: Actor) => {
+      try {
+        authorize(a, { action: 'audit:read' });
+        return 'ok';
+      } catch (e) {
+        return (e as DomainError).kind;
+      }
+    };
+    expect([kind(ANONYMOUS), kind(user()), kind(staff)]).toEqual(['unauthorized', 'forbidden', 'ok']);
+  });
+
+  it('lets only members of an organisation and staff read its details', () => {
+    expect(can(officerOfX, { action: 'organisation:read-detail', organisation: x })).toBe(true);
+    expect(can(staff, { action: 'organisation:read-detail', organisation: x })).toBe(true);
+    expect(can(officerOfY, { action: 'organisation:read-detail', organisation: x })).toBe(false);
+    expect(can(user(), { action: 'organisation:read-detail', organisation: x })).toBe(false);
+  });
+
+  it("lets only an approved organisation's admin invite officers", () => {
+    expect(can(adminOfX, { action: 'organisation:invite', organisation: x })).toBe(true);
+    expect(can(officerOfX, { action: 'organisation:invite', organisation: x })).toBe(false);
+    expect(can(officerOfY, { action: 'organisation:invite', organisation: x })).toBe(false);
+    expect(can(adminOfX, { action: 'organisation:invite', organisation: org('org-x', 'pending') })).toBe(false);
+    expect(can(staff, { action: 'organisation:invite', organisation: x })).toBe(false);
+  });
+
+  it('lets staff review and nobody else; members cannot apply again', () => {
+    expect(can(staff, { action: 'organisation:review' })).toBe(true);
+    expect(can(adminOfX, { action: 'organisation:review' })).toBe(false);
+    expect(can(user(), { action: 'organisation:apply' })).toBe(true);
+    expect(can(officerOfX, { action: 'organisation:apply' })).toBe(false);
+  });
+});

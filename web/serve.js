@@ -1,0 +1,32 @@
+// Starts the built app (build/index.js) and, when ORIGIN is set, treats every request as made to that
+// origin. adapter-node 6 no longer reads ORIGIN; without it the server assumes https unless a proxy sends
+// PROTOCOL_HEADER, so a browser POSTing to http://127.0.0.1:PORT fails Kit's CSRF origin check.
+// Usage: ORIGIN=http://127.0.0.1:3000 PORT=3000 HOST=127.0.0.1 API_URL=http://127.0.0.1:8787 node web/serve.js
+import process from 'node:process';
+
+const PROTO = 'x-mekendesh-origin-proto';
+const HOST = 'x-mekendesh-origin-host';
+const origin = process.env.ORIGIN ? new URL(process.env.ORIGIN) : undefined;
+
+if (origin) {
+	if (process.env.PROTOCOL_HEADER || process.env.HOST_HEADER) {
+		throw new Error('Set either ORIGIN or PROTOCOL_HEADER/HOST_HEADER, not both');
+	}
+	// Read by adapter-node when its handler loads, so they must be set before the import below.
+	process.env.PROTOCOL_HEADER = PROTO;
+	process.env.HOST_HEADER = HOST;
+}
+
+// A variable specifier: the build output does not exist when the source is type-checked.
+const entry = './build/index.js';
+/** @type {{ server: import('node:http').Server }} */
+const { server } = await import(entry);
+
+if (origin) {
+	const proto = origin.protocol.slice(0, -1);
+	// Runs before adapter-node's own listener; overwrites whatever a client sent in these headers.
+	server.prependListener('request', (req) => {
+		req.headers[PROTO] = proto;
+		req.headers[HOST] = origin.host;
+	});
+}

@@ -1,0 +1,39 @@
+import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '#lib/paraglide/server.js';
+import { cookieMaxAge, cookieName, extractLocaleFromUrl } from '#lib/paraglide/runtime.js';
+import { tidyLocaleRedirect } from '#lib/server/redirects.js';
+import { withSecurityHeaders } from '#lib/server/security-headers.js';
+
+const securityHeaders: Handle = async ({ event, resolve }) => withSecurityHeaders(await resolve(event));
+
+/**
+ * Resolves the locale (URL prefix, else cookie, else Accept-Language, else Kyrgyz), sets `<html lang>`
+ * and remembers a language chosen through the URL, so `/` later leads back to it without JavaScript.
+ * Routes carry the language as a `[lang=lang]` segment, so the de-localized request is not used.
+ */
+const i18n: Handle = async ({ event, resolve }) => {
+	const response = await paraglideMiddleware(event.request, ({ locale }) => {
+		const fromUrl = extractLocaleFromUrl(event.url);
+		if (fromUrl && event.cookies.get(cookieName) !== fromUrl) {
+			event.cookies.set(cookieName, fromUrl, {
+				path: '/',
+				maxAge: cookieMaxAge,
+				sameSite: 'lax',
+				httpOnly: false,
+			});
+		}
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale),
+		});
+	});
+	// For browsers the middleware itself redirects `/` to `https://host/ky/`; make that `/ky` (see the helper).
+	return tidyLocaleRedirect(response, event.url.origin);
+};
+
+export const handle: Handle = sequence(securityHeaders, i18n);
+
+export const handleError: HandleServerError = ({ kind, error, event }) => {
+	// Operators get the details in the log; the page only ever sees Kit's generic "Internal Error".
+	if (kind === 'unknown') console.error(`[web] ${event.request.method} ${event.url.pathname}:`, error);
+};

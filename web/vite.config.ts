@@ -1,0 +1,33 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import adapter from '@sveltejs/adapter-node';
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vite';
+import { paraglideOptions } from './i18n.config.js';
+
+export default defineConfig({
+	plugins: [
+		// Compiles messages/*.json into src/lib/paraglide (git-ignored) on every dev start and build;
+		// the options are shared with `pnpm check` through i18n.config.js.
+		paraglideVitePlugin(paraglideOptions),
+		sveltekit({
+			adapter: adapter({ out: 'build' }),
+			// 'auto': hashes for prerendered pages, a nonce for SSR pages, so no script ever needs 'unsafe-inline'.
+			// Public pages ship no JavaScript at all (csr = false), so in practice no script runs.
+			csp: {
+				mode: 'auto',
+				directives: {
+					'default-src': ['self'],
+					'script-src': ['self'],
+					'style-src': ['self'],
+					'img-src': ['self', 'data:', 'https:'],
+					'font-src': ['self'],
+					'connect-src': ['self'],
+					'form-action': ['self'],
+					'frame-ancestors': ['none'],
+					'base-uri': ['self'],
+					'object-src': ['none'],
+				},
+			},
+		}),
+	],
+});

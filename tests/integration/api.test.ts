@@ -4,6 +4,7 @@ import { seedProjects, type Db } from '@mekendesh/db';
 import { createApp } from '@mekendesh/api/app';
 import { composeWithDb } from '@mekendesh/api/composition';
 import { freshTable } from '../fixtures/db.js';
+import { noIdentity } from '../fixtures/identity.js';
 import { makeProject } from '../fixtures/projects.js';
 
 let db: Db;
@@ -15,7 +16,7 @@ const draft = makeProject({ status: 'draft', publishedAt: null });
 beforeAll(async () => {
   ({ db, drop } = await freshTable(inject('dynamoEndpoint')));
   await seedProjects(db, { organisations: [], projects: [live, draft] });
-  app = createApp(composeWithDb(db));
+  app = createApp(composeWithDb(db, noIdentity()));
 });
 afterAll(() => drop());
 
@@ -49,7 +50,7 @@ describe('the API on DynamoDB Local', () => {
 
   it('answers 503 problem+json when the database is gone', async () => {
     const { createDb } = await import('@mekendesh/db');
-    const dead = createApp(composeWithDb(createDb({ tableName: 'no-such-table', endpoint: inject('dynamoEndpoint'), region: 'local' })));
+    const dead = createApp(composeWithDb(createDb({ tableName: 'no-such-table', endpoint: inject('dynamoEndpoint'), region: 'local' }), noIdentity()));
     const res = await dead.request('/v1/health');
     expect(res.status).toBe(503);
     expect((await res.json()).type).toMatch(/unavailable$/);

@@ -3,6 +3,7 @@ import { seedProjects, type Db } from '@mekendesh/db';
 import { createApp } from '@mekendesh/api/app';
 import { composeWithDb } from '@mekendesh/api/composition';
 import { freshTable } from '../fixtures/db.js';
+import { noIdentity } from '../fixtures/identity.js';
 import { makeProject } from '../fixtures/projects.js';
 
 let db: Db;
@@ -26,7 +27,7 @@ afterAll(() => drop());
 
 describe('request paths', () => {
   it('read through keys and indexes, never a Scan, on every GET route of the app', async () => {
-    const app = createApp(composeWithDb(db));
+    const app = createApp(composeWithDb(db, noIdentity()));
     const getPaths = app.routes
       .filter((r) => r.method === 'GET' && !r.path.includes('*') && !r.path.includes('/docs'))
       .map((r) => r.path.replace('{id}', project.id).replace(':id', project.id));

@@ -3,9 +3,18 @@ import type { Project, ProjectSummary } from '@mekendesh/contracts';
 import type { Deps } from './composition.js';
 import { createApp } from './app.js';
 
+/** A port these tests must not reach: any call fails the test. */
+function unused<T extends object>(name: string): T {
+  return new Proxy({} as T, { get: (_t, prop) => (prop === 'then' ? undefined : () => { throw new Error(`${name}.${String(prop)} was called`); }) });
+}
+
 // An in-memory port for fast checks of the HTTP layer; the same routes run on DynamoDB Local in tests/integration.
 function fakeDeps(projects: Project[] = [], healthy = true): Deps {
   return {
+    accounts: unused('accounts'),
+    organisations: unused('organisations'),
+    audit: unused('audit'),
+    verifier: unused('verifier'),
     health: { ping: async () => (healthy ? undefined : Promise.reject(new Error('down'))) },
     projects: {
       get: async (id) => projects.find((p) => p.id === id),

@@ -3,7 +3,13 @@ import type { Deps } from './composition.js';
 import { handleError, problem } from './middleware/problem.js';
 import { requestContext } from './middleware/request-context.js';
 import { apiSecurityHeaders, docsSecurityHeaders } from './middleware/security-headers.js';
+import { authenticate } from './middleware/auth.js';
+import { auditRoutes } from './routes/audit.js';
+import { authRoutes } from './routes/auth.js';
+import { devRoutes } from './routes/dev.js';
 import { docsRoutes } from './routes/docs.js';
+import { meRoutes } from './routes/me.js';
+import { organisationRoutes } from './routes/organisations.js';
 import { healthRoutes } from './routes/health.js';
 import { projectRoutes } from './routes/projects.js';
 import { territoryRoutes } from './routes/territories.js';
@@ -20,11 +26,19 @@ export function createApp(deps: Deps) {
   app.use('*', requestContext);
   app.use('*', (c, next) => (c.req.path.startsWith(`${API_BASE}/docs`) ? docsSecurityHeaders(c, next) : apiSecurityHeaders(c, next)));
 
+  app.use('*', authenticate({ verifier: deps.verifier, users: deps.accounts.users, identity: deps.accounts.identity }));
+
   app.route('/', healthRoutes(deps));
+  app.route('/', authRoutes(deps));
+  app.route('/', meRoutes(deps));
+  app.route('/', organisationRoutes(deps));
+  app.route('/', auditRoutes(deps));
+  if (deps.outbox) app.route('/', devRoutes(deps.outbox));
   app.route('/', territoryRoutes());
   app.route('/', projectRoutes(deps));
   app.route('/', docsRoutes());
 
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

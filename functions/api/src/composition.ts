@@ -1,19 +1,74 @@
-import { createDb, DEFAULT_TABLE_NAME, DynamoProjectRepository, dynamoHealthProbe, type Db } from '@mekendesh/db';
-import type { HealthProbe, ProjectRepository } from '@mekendesh/domain';
+import { ulid } from 'ulid';
+import {
+  createDb, DEFAULT_TABLE_NAME, DynamoAuditLog, DynamoOrganisationStore, DynamoOutbox, DynamoProjectRepository,
+  DynamoRateLimiter, DynamoUserRepository, dynamoHealthProbe, type Db,
+} from '@mekendesh/db';
+import {
+  DEFAULT_RATE_LIMITS, type AccountDeps, type AuditLog, type HealthProbe, type IdentityProvider, type Mailer,
+  type OrganisationDeps, type ProjectRepository, type RateLimits, type TokenVerifier,
+} from '@mekendesh/domain';
+import { CognitoIdentity, JwtTokenVerifier } from '@mekendesh/identity';
+import { oblastOf, territoryBySoate } from '@mekendesh/territories';
 
 /** Everything the routes need, wired once per process (not per request, not per handler). */
 export interface Deps {
   projects: ProjectRepository;
   health: HealthProbe;
+  accounts: AccountDeps;
+  organisations: OrganisationDeps;
+  audit: AuditLog;
+  verifier: TokenVerifier;
+  /** Only where a dev outbox replaces email (locally); its route is not mounted otherwise. */
+  outbox?: DynamoOutbox;
 }
 
-export function composeWithDb(db: Db): Deps {
-  return { projects: new DynamoProjectRepository(db), health: dynamoHealthProbe(db) };
+export interface IdentitySettings {
+  identity: IdentityProvider;
+  verifier: TokenVerifier;
+  /** Where emails are sent; the dev outbox locally. */
+  mailer?: Mailer;
 }
 
-/** Reads TABLE_NAME and, locally, DYNAMODB_ENDPOINT. */
+const clock = { now: () => new Date() };
+
+function territory(soate: string) {
+  const t = territoryBySoate(soate);
+  const oblast = oblastOf(soate);
+  return t && oblast ? { level: t.level, oblastSoate: oblast.soate } : undefined;
+}
+
+export function composeWithDb(db: Db, settings: IdentitySettings, options: { limits?: RateLimits; webOrigin?: string; devOutbox?: boolean } = {}): Deps {
+  const users = new DynamoUserRepository(db);
+  const outbox = new DynamoOutbox(db, ulid);
+  const mailer = settings.mailer ?? outbox;
+  return {
+    projects: new DynamoProjectRepository(db),
+    health: dynamoHealthProbe(db),
+    accounts: {
+      identity: settings.identity, users, limiter: new DynamoRateLimiter(db), mailer, clock, newId: ulid,
+      limits: options.limits ?? DEFAULT_RATE_LIMITS,
+    },
+    organisations: {
+      organisations: new DynamoOrganisationStore(db), users, identity: settings.identity, mailer, clock, newId: ulid,
+      webOrigin: options.webOrigin ?? 'http://localhost:5173', territory,
+    },
+    audit: new DynamoAuditLog(db),
+    verifier: settings.verifier,
+    ...(options.devOutbox ? { outbox } : {}),
+  };
+}
+
+/**
+ * Reads TABLE_NAME, COGNITO_USER_POOL_ID, COGNITO_CLIENT_ID, COGNITO_ISSUER, COGNITO_JWKS_URL and, locally,
+ * DYNAMODB_ENDPOINT, COGNITO_ENDPOINT, DEV_OUTBOX=1, WEB_ORIGIN.
+ */
 export function composeFromEnv(env: NodeJS.ProcessEnv = process.env): Deps {
-  return composeWithDb(
-    createDb({ tableName: env.TABLE_NAME ?? DEFAULT_TABLE_NAME, endpoint: env.DYNAMODB_ENDPOINT, region: env.AWS_REGION }),
-  );
+  const region = env.AWS_REGION ?? 'eu-central-1';
+  const userPoolId = env.COGNITO_USER_POOL_ID ?? 'unconfigured';
+  const clientId = env.COGNITO_CLIENT_ID ?? 'unconfigured';
+  const issuer = env.COGNITO_ISSUER ?? `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`;
+  const identity = new CognitoIdentity({ userPoolId, clientId, region, endpoint: env.COGNITO_ENDPOINT });
+  const verifier = new JwtTokenVerifier({ issuer, clientId, jwksUrl: env.COGNITO_JWKS_URL ?? `${issuer}/.well-known/jwks.json` });
+  const db = createDb({ tableName: env.TABLE_NAME ?? DEFAULT_TABLE_NAME, endpoint: env.DYNAMODB_ENDPOINT, region });
+  return composeWithDb(db, { identity, verifier }, { webOrigin: env.WEB_ORIGIN, devOutbox: env.DEV_OUTBOX === '1' });
 }

@@ -7,7 +7,7 @@ import type { Page } from './ports.js';
 export class IdentityError extends Error {
   constructor(
     readonly code: 'account_exists' | 'invalid_credentials' | 'not_confirmed' | 'invalid_code' | 'invalid_token' | 'weak_password',
-    message = code,
+    message: string = code,
   ) {
     super(message);
     this.name = 'IdentityError';

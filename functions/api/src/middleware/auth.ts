@@ -1,0 +1,64 @@
+import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { ANONYMOUS, DomainError, IdentityError, newUserRecord, type Actor, type IdentityProvider, type TokenVerifier, type UserRepository } from '@mekendesh/domain';
+
+export type AuthVariables = { actor: Actor; accessToken: string | null };
+
+export interface AuthDeps {
+  verifier: TokenVerifier;
+  users: UserRepository;
+  identity: IdentityProvider;
+}
+
+const unauthorized = (why: string) => new DomainError('unauthorized', why);
+
+/**
+ * Builds the actor from `Authorization: Bearer <access token>`: a verified token, plus the platform's own
+ * record (organisation, revocation). No header: anonymous. A bad, expired or revoked token: 401, on any route.
+ */
+export function authenticate(deps: AuthDeps) {
+  return createMiddleware<{ Variables: AuthVariables }>(async (c, next) => {
+    const header = c.req.header('authorization');
+    if (!header) {
+      c.set('actor', ANONYMOUS);
+      c.set('accessToken', null);
+      return next();
+    }
+    const match = /^Bearer ([A-Za-z0-9._~+/=-]{20,4096})$/.exec(header);
+    if (!match) throw unauthorized('malformed Authorization header');
+    const token = match[1]!;
+    const verified = await deps.verifier.verify(token).catch((e: unknown) => {
+      throw e instanceof IdentityError ? unauthorized('invalid or expired token') : e;
+    });
+    let user = await deps.users.get(verified.userId);
+    if (!user) {
+      // First request of a user whose record is missing (e.g. created by an admin in the console).
+      const email = await deps.identity.emailOf(token).catch(() => {
+        throw unauthorized('the account no longer exists');
+      });
+      user = await deps.users.ensure(
+        newUserRecord({ id: verified.userId, email, displayName: email.split('@')[0]!, locale: 'ky', createdAt: new Date().toISOString() }),
+      );
+    }
+    if (user.revokedBefore !== null && verified.issuedAt * 1000 < user.revokedBefore) throw unauthorized('the session was signed out');
+    c.set('actor', {
+      kind: 'user',
+      id: user.id,
+      roles: verified.roles,
+      organisationId: user.organisationId,
+      organisationRole: user.organisationRole,
+    });
+    c.set('accessToken', token);
+    return next();
+  });
+}
+
+export function actorOf(c: Context): Actor {
+  return (c.get('actor' as never) as Actor | undefined) ?? ANONYMOUS;
+}
+
+/** The caller's address, for rate limits: API Gateway's source IP on Lambda, the socket locally. */
+export function clientIp(c: Context): string {
+  const env = c.env as { event?: { requestContext?: { http?: { sourceIp?: string } } }; incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.event?.requestContext?.http?.sourceIp ?? env?.incoming?.socket?.remoteAddress ?? 'unknown';
+}

@@ -1,0 +1,47 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import {
+  AcceptedSchema, ConfirmRequestSchema, ForgotPasswordRequestSchema, RefreshRequestSchema, ResetPasswordRequestSchema,
+  SignInRequestSchema, SignOutRequestSchema, SignUpRequestSchema, TokensSchema,
+} from '@mekendesh/contracts';
+import { confirmSignUp, forgotPassword, refreshSession, resetPassword, signIn, signOut, signUp } from '@mekendesh/domain';
+import type { Deps } from '../composition.js';
+import { actorOf, clientIp } from '../middleware/auth.js';
+import { validationHook } from '../validation.js';
+import { bearer, json, jsonBody, problems } from './shared.js';
+
+const StatusSchema = z.object({ status: z.string() });
+const post = <B extends z.ZodType, R extends z.ZodType>(path: string, summary: string, body: B, response: R, codes: Parameters<typeof problems>, secured = false) =>
+  createRoute({
+    method: 'post', path: `/auth/${path}`, tags: ['auth'], summary,
+    ...(secured ? { security: bearer } : {}),
+    request: { body: jsonBody(body) },
+    responses: { 200: json(response, 'Done'), ...problems(...codes) },
+  });
+
+const routes = {
+  signUp: post('sign-up', 'Create an investor account; a code is emailed. Same answer if the email is taken.', SignUpRequestSchema, AcceptedSchema, [400, 429]),
+  confirm: post('confirm', 'Confirm the email with the code', ConfirmRequestSchema, StatusSchema, [400]),
+  signIn: post('sign-in', 'Sign in; returns tokens', SignInRequestSchema, TokensSchema, [400, 401, 409, 429]),
+  refresh: post('refresh', 'New access and id tokens from a refresh token', RefreshRequestSchema, TokensSchema, [400, 401]),
+  signOut: post('sign-out', 'End this session, or every session of the account', SignOutRequestSchema, StatusSchema, [400, 401], true),
+  forgot: post('forgot-password', 'Email a reset code. Same answer whether or not the account exists.', ForgotPasswordRequestSchema, AcceptedSchema, [400, 429]),
+  reset: post('reset-password', 'Set a new password with the emailed code', ResetPasswordRequestSchema, StatusSchema, [400, 429]),
+};
+
+export function authRoutes(deps: Deps) {
+  const a = deps.accounts;
+  return new OpenAPIHono({ defaultHook: validationHook })
+    .openapi(routes.signUp, async (c) => c.json(await signUp(a, { ...c.req.valid('json'), ip: clientIp(c) }), 200))
+    .openapi(routes.confirm, async (c) => c.json(await confirmSignUp(a, c.req.valid('json')), 200))
+    .openapi(routes.signIn, async (c) => {
+      c.header('cache-control', 'no-store');
+      return c.json(await signIn(a, { ...c.req.valid('json'), ip: clientIp(c) }), 200);
+    })
+    .openapi(routes.refresh, async (c) => {
+      c.header('cache-control', 'no-store');
+      return c.json(await refreshSession(a, c.req.valid('json').refreshToken), 200);
+    })
+    .openapi(routes.signOut, async (c) => c.json(await signOut(a, actorOf(c), c.req.valid('json')), 200))
+    .openapi(routes.forgot, async (c) => c.json(await forgotPassword(a, { email: c.req.valid('json').email, ip: clientIp(c) }), 200))
+    .openapi(routes.reset, async (c) => c.json(await resetPassword(a, c.req.valid('json')), 200));
+}

@@ -1,0 +1,31 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { MeSchema, ProfileSchema } from '@mekendesh/contracts';
+import { deleteAccount, getMe, updateProfile } from '@mekendesh/domain';
+import type { Deps } from '../composition.js';
+import { actorOf } from '../middleware/auth.js';
+import { validationHook } from '../validation.js';
+import { bearer, json, jsonBody, problems } from './shared.js';
+
+const get = createRoute({
+  method: 'get', path: '/me', tags: ['account'], summary: 'Your account and profile', security: bearer,
+  responses: { 200: json(MeSchema, 'Your account'), ...problems(401) },
+});
+const put = createRoute({
+  method: 'put', path: '/me/profile', tags: ['account'], summary: 'Replace your profile', security: bearer,
+  request: { body: jsonBody(ProfileSchema) },
+  responses: { 200: json(MeSchema, 'Your account'), ...problems(400, 401) },
+});
+const del = createRoute({
+  method: 'delete', path: '/me', tags: ['account'], summary: 'Delete your account and personal data (ledger entries stay, anonymous)', security: bearer,
+  responses: { 200: json(z.object({ status: z.literal('deleted') }), 'Deleted'), ...problems(401) },
+});
+
+export function meRoutes(deps: Deps) {
+  return new OpenAPIHono({ defaultHook: validationHook })
+    .openapi(get, async (c) => {
+      c.header('cache-control', 'private, no-store');
+      return c.json(await getMe(deps.accounts, actorOf(c)), 200);
+    })
+    .openapi(put, async (c) => c.json(await updateProfile(deps.accounts, actorOf(c), c.req.valid('json')), 200))
+    .openapi(del, async (c) => c.json(await deleteAccount(deps.accounts, actorOf(c)), 200));
+}

@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+import { ProblemSchema } from '@mekendesh/contracts';
+
+export const problemContent = { 'application/problem+json': { schema: ProblemSchema } } as const;
+
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});
+
+/** The problem answers a route can give, for its OpenAPI entry. */
+export const problems = (...codes: (400 | 401 | 403 | 404 | 409 | 429)[]) =>
+  Object.fromEntries(codes.map((code) => [code, { description: PROBLEM_DESCRIPTIONS[code], content: problemContent }]));
+
+const PROBLEM_DESCRIPTIONS = {
+  400: 'Invalid input: the fields are named',
+  401: 'Not signed in, or the token is invalid, expired or revoked',
+  403: 'Signed in, but not allowed',
+  404: 'Not found (or not visible to the caller)',
+  409: 'Conflicts with the current state',
+  429: 'Too many attempts',
+} as const;
+
+export const bearer = [{ bearerAuth: [] }];

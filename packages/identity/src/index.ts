@@ -1,0 +1,2 @@
+export * from './cognito-identity.js';
+export * from './token-verifier.js';

@@ -12,7 +12,8 @@ export const load: PageServerLoad = async ({ params, fetch }) => {
 		project = await api(fetch).getProject(params.id);
 	} catch (cause) {
 		if (!(cause instanceof ApiError)) throw cause;
-		if (cause.status === 404) error(404, 'Not Found', { code: 'project_not_found' });
+		// 400: the API rejects ids that cannot exist (bad characters, too long), which is a 404 to a reader.
+		if (cause.status === 404 || cause.status === 400) error(404, 'Not Found', { code: 'project_not_found' });
 		console.error(`[web] project ${params.id}: ${cause.message}`);
 		error(503, 'Service Unavailable', { code: 'api_unavailable' });
 	}

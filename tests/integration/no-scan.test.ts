@@ -36,8 +36,15 @@ describe('request paths', () => {
       const res = await app.request(path);
       expect(res.status, path).toBeLessThan(500);
     }
+    // Discovery with its query parameters: every filter, each sort, and search (see discovery.test.ts).
+    const discovery = [
+      `oblast=${project.oblastSoate}&sector=education&kind=community&pledgeType=donation&sort=closing_soon`,
+      `rayon=${project.rayonSoate}&sector=education&state=raising&sort=percent_funded`,
+      'q=mektep&kind=community', 'q=school roof',
+    ];
+    for (const query of discovery) expect((await app.request(`/v1/projects?${query}`)).status, query).toBe(200);
     expect(commands.length).toBeGreaterThan(0);
     expect(commands.filter((c) => /Scan/.test(c))).toEqual([]);
-    expect(new Set(commands)).toEqual(new Set(['DescribeTableCommand', 'QueryCommand', 'GetItemCommand']));
+    expect(new Set(commands)).toEqual(new Set(['DescribeTableCommand', 'QueryCommand', 'GetItemCommand', 'BatchGetItemCommand']));
   });
 });

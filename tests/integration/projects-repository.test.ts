@@ -57,6 +57,6 @@ describe('project repository on DynamoDB Local', () => {
   });
 
   it('refuses to create a project over an existing one', async () => {
-    await expect(repo.create(published[0]!)).rejects.toThrow(/conditional/i);
+    await expect(repo.create(published[0]!)).rejects.toThrow(/exists/);
   });
 });

@@ -19,6 +19,8 @@ function fakeDeps(projects: Project[] = [], healthy = true): Deps {
     projects: {
       get: async (id) => projects.find((p) => p.id === id),
       listByStatus: async ({ limit }) => ({ items: projects.slice(0, limit) as ProjectSummary[], nextCursor: null }),
+      discover: async ({ limit }) => ({ items: projects.slice(0, limit) as ProjectSummary[], nextCursor: null }),
+      oblastStats: async () => [],
     },
   };
 }

@@ -12,6 +12,7 @@ import { meRoutes } from './routes/me.js';
 import { organisationRoutes } from './routes/organisations.js';
 import { healthRoutes } from './routes/health.js';
 import { projectRoutes } from './routes/projects.js';
+import { statsRoutes } from './routes/stats.js';
 import { territoryRoutes } from './routes/territories.js';
 import { validationHook } from './validation.js';
 
@@ -36,6 +37,7 @@ export function createApp(deps: Deps) {
   if (deps.outbox) app.route('/', devRoutes(deps.outbox));
   app.route('/', territoryRoutes());
   app.route('/', projectRoutes(deps));
+  app.route('/', statsRoutes(deps));
   app.route('/', docsRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });

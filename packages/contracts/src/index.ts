@@ -7,3 +7,4 @@ export * from './organisation.js';
 export * from './auth.js';
 export * from './profile.js';
 export * from './audit.js';
+export * from './stats.js';

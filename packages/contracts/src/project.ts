@@ -23,6 +23,7 @@ export type ProjectStatus = z.infer<typeof ProjectStatusSchema>;
 export const PUBLIC_STATUSES: readonly ProjectStatus[] = ['published', 'funded', 'in_progress', 'completed'];
 
 export const PledgeTypeSchema = z.enum(['donation', 'loan', 'equity', 'in_kind']);
+export type PledgeType = z.infer<typeof PledgeTypeSchema>;
 export const FundingModelSchema = z.enum(['keep_what_is_raised', 'all_or_nothing']);
 
 /** Shares of the goal in KGS tyiyn; they add up to the goal. */
@@ -88,10 +89,36 @@ export const ProjectSchema = z
   .meta({ id: 'Project' });
 export type Project = z.infer<typeof ProjectSchema>;
 
+/** Public funding states a visitor can filter by; `raising` is a published project still taking pledges. */
+export const FUNDING_STATES = ['raising', 'funded', 'in_progress', 'completed'] as const;
+export const FundingStateSchema = z.enum(FUNDING_STATES);
+export type FundingState = z.infer<typeof FundingStateSchema>;
+/** The lifecycle status behind each funding state. */
+export const FUNDING_STATE_STATUS: Readonly<Record<FundingState, ProjectStatus>> = {
+  raising: 'published', funded: 'funded', in_progress: 'in_progress', completed: 'completed',
+};
+
+export const PROJECT_SORTS = ['newest', 'closing_soon', 'percent_funded'] as const;
+export const ProjectSortSchema = z.enum(PROJECT_SORTS);
+export type ProjectSort = z.infer<typeof ProjectSortSchema>;
+
+/**
+ * Browse and search. `state` defaults to `raising`: what a visitor can still support. `q` matches word
+ * prefixes of titles in any language; its results come in match order, so `sort` must stay `newest` with it.
+ * A page may hold fewer than `limit` items when filters are narrow: follow `nextCursor` until it is null.
+ */
 export const ProjectListQuerySchema = z
   .object({
     limit: z.coerce.number().int().min(1).max(50).default(20),
-    cursor: z.string().max(512).optional(),
+    cursor: z.string().max(1024).optional(),
+    oblast: SoateSchema.optional(),
+    rayon: SoateSchema.optional(),
+    sector: SectorSchema.optional(),
+    kind: ProjectKindSchema.optional(),
+    state: FundingStateSchema.default('raising'),
+    pledgeType: PledgeTypeSchema.optional(),
+    sort: ProjectSortSchema.default('newest'),
+    q: z.string().trim().min(1).max(100).optional(),
   })
   .strict();
 export type ProjectListQuery = z.infer<typeof ProjectListQuerySchema>;

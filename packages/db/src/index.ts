@@ -12,3 +12,7 @@ export * from './user-repository.js';
 export * from './audit-log.js';
 export * from './rate-limiter.js';
 export * from './outbox.js';
+export * from './project-index.js';
+export * from './project-discovery.js';
+export * from './query-cursor.js';
+export * from './oblast-stats.js';

@@ -1,9 +1,13 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Project, ProjectSummary } from '@mekendesh/contracts';
-import type { Page, ProjectRepository } from '@mekendesh/domain';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { OblastStats, Project, ProjectSummary } from '@mekendesh/contracts';
+import type { DiscoveryQuery, Page, ProjectRepository } from '@mekendesh/domain';
 import type { Db } from './client.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { ENTITY, keys, projectIndexKeys } from './keys.js';
+import { keys } from './keys.js';
+import { oblastStatsUpdate, readOblastStats } from './oblast-stats.js';
+import { discoverProjects } from './project-discovery.js';
+import { projectWrites } from './project-index.js';
+import { transact } from './transact.js';
 
 const SUMMARY_FIELDS = [
   'id', 'slug', 'status', 'organisationId', 'organisationName', 'oblastSoate', 'rayonSoate', 'settlement',
@@ -12,6 +16,8 @@ const SUMMARY_FIELDS = [
 ] as const satisfies readonly (keyof ProjectSummary)[];
 
 const STORAGE_FIELDS = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity']);
+/** Actions of one TransactWriteItems call at most. */
+const MAX_TRANSACTION_ACTIONS = 100;
 const GSI1_CURSOR_KEYS = ['pk', 'sk', 'gsi1pk', 'gsi1sk'] as const;
 
 function toProject(item: Record<string, unknown>): Project {
@@ -20,10 +26,6 @@ function toProject(item: Record<string, unknown>): Project {
 
 function toSummary(item: Record<string, unknown>): ProjectSummary {
   return Object.fromEntries(SUMMARY_FIELDS.map((f) => [f, item[f] ?? null])) as ProjectSummary;
-}
-
-export function projectItem(project: Project): Record<string, unknown> {
-  return { ...keys.project(project.id), ...projectIndexKeys(project), entity: ENTITY.project, ...project };
 }
 
 export class DynamoProjectRepository implements ProjectRepository {
@@ -50,14 +52,43 @@ export class DynamoProjectRepository implements ProjectRepository {
     return { items: (out.Items ?? []).map(toSummary), nextCursor: encodeCursor(out.LastEvaluatedKey) };
   }
 
-  /** Creates a project; refuses to overwrite one that exists. */
+  async discover(query: DiscoveryQuery): Promise<Page<ProjectSummary>> {
+    return discoverProjects(this.db, query);
+  }
+
+  async oblastStats(): Promise<OblastStats[]> {
+    return readOblastStats(this.db);
+  }
+
+  /** Creates a project with its index items and oblast totals, all or nothing; 409 if the id exists. */
   async create(project: Project): Promise<void> {
-    await this.db.doc.send(
-      new PutCommand({
-        TableName: this.db.tableName,
-        Item: projectItem(project),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    await this.save(project, undefined);
+  }
+
+  /**
+   * Stores a new state of a project: main item, index items, removal of stale index items and the change to
+   * the oblast totals in one transaction. The main item is conditioned on `previous.version` (or on not
+   * existing), so a stale writer gets 409 and nothing is half-written. Call it whenever the status, texts,
+   * deadline or money of a project change: the percent-funded order reads `raised` from the index items.
+   */
+  async save(project: Project, previous: Project | undefined): Promise<void> {
+    const { puts, deletes, stats } = projectWrites(previous, project);
+    const [main, ...index] = puts;
+    const actions = [
+      {
+        Put: {
+          TableName: this.db.tableName,
+          Item: main!,
+          ...(previous
+            ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previous.version } }
+            : { ConditionExpression: 'attribute_not_exists(pk)' }),
+        },
+      },
+      ...index.map((Item) => ({ Put: { TableName: this.db.tableName, Item } })),
+      ...deletes.map((Key) => ({ Delete: { TableName: this.db.tableName, Key } })),
+      ...stats.map((d) => ({ Update: oblastStatsUpdate(this.db, d) })),
+    ];
+    if (actions.length > MAX_TRANSACTION_ACTIONS) throw new Error(`a project write needs ${actions.length} actions`);
+    await transact(this.db, actions, previous ? 'the project changed meanwhile' : 'a project with this id exists');
   }
 }

@@ -25,6 +25,10 @@ export const TABLE: TableDefinition = {
     { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
     // Projects of an organisation: gsi2pk = ORG#<id>, gsi2sk = PROJECT#<createdAt>#<id>.
     { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    // Discovery facet items (project-index.ts), closing soon: gsi3pk = the facet partition, gsi3sk = <deadline>#<id>.
+    { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+    // Discovery facet items, percent funded: gsi4pk = the facet partition, gsi4sk = <basis points>#<id>.
+    { name: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
   ],
   timeToLiveAttribute: 'expiresAt',
 };

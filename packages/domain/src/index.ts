@@ -12,3 +12,4 @@ export * from './messages.js';
 export * from './exchange-rates.js';
 export * from './nbkr.js';
 export * from './cofinancing.js';
+export * from './search-text.js';

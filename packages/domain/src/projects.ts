@@ -1,7 +1,12 @@
-import type { Project, ProjectList, ProjectListQuery } from '@mekendesh/contracts';
+import { FUNDING_STATE_STATUS, type OblastStats, type Project, type ProjectList, type ProjectListQuery } from '@mekendesh/contracts';
+import { invalid } from './errors.js';
 import { notFound } from './errors.js';
 import { isPublic } from './lifecycle.js';
-import type { ProjectRepository } from './ports.js';
+import type { DiscoveryQuery, ProjectRepository } from './ports.js';
+import { MIN_SEARCH_TOKEN, searchSkeleton, splitWords } from './search-text.js';
+
+/** Words of a query beyond this many are ignored: each one is a filter on the same bounded read. */
+export const MAX_QUERY_WORDS = 5;
 
 /** Published projects, newest first, a page at a time. */
 export function listPublishedProjects(repo: ProjectRepository, query: ProjectListQuery): Promise<ProjectList> {
@@ -13,4 +18,31 @@ export async function getPublicProject(repo: ProjectRepository, id: string): Pro
   const project = await repo.get(id);
   if (!project || !isPublic(project.status)) throw notFound('project');
   return project;
+}
+
+/** Query words as search skeletons, longest (most selective) first; refuses a query with no usable word. */
+export function queryWords(q: string): string[] {
+  const words = [...new Set(splitWords(q).map(searchSkeleton))].filter((w) => w.length >= MIN_SEARCH_TOKEN);
+  if (words.length === 0) throw invalid('q', `needs a word of at least ${MIN_SEARCH_TOKEN} letters`);
+  return words.sort((a, b) => b.length - a.length).slice(0, MAX_QUERY_WORDS);
+}
+
+/**
+ * Browse (filters and a sort) or search (q, plus any filters) among public projects, one bounded page at a time.
+ * @example await discoverProjects(repo, ProjectListQuerySchema.parse({ oblast: '41704000000000', sort: 'closing_soon' }))
+ */
+export function discoverProjects(repo: ProjectRepository, query: ProjectListQuery): Promise<ProjectList> {
+  if (query.q !== undefined && query.sort !== 'newest') {
+    throw invalid('sort', 'search results come in match order; omit sort or use newest with q');
+  }
+  const { state, q, ...rest } = query;
+  const discovery: DiscoveryQuery = { ...rest, status: FUNDING_STATE_STATUS[state] };
+  if (q !== undefined) discovery.words = queryWords(q);
+  return repo.discover(discovery);
+}
+
+/** Running totals for each oblast-level unit given, in that order; a unit with no public project reads as zeros. */
+export async function oblastStatistics(repo: ProjectRepository, oblasts: readonly string[]): Promise<OblastStats[]> {
+  const stored = new Map((await repo.oblastStats()).map((s) => [s.soate, s]));
+  return oblasts.map((soate) => stored.get(soate) ?? { soate, projects: 0, raising: 0, raised: 0 });
 }

@@ -1,6 +1,10 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { ProblemSchema, ProjectListQuerySchema, ProjectListSchema, ProjectSchema } from '@mekendesh/contracts';
-import { getPublicProject, listPublishedProjects } from '@mekendesh/domain';
+import { ProblemSchema, ProjectListQuerySchema, ProjectListSchema, ProjectSchema, type ProjectListQuery } from '@mekendesh/contracts';
+import { discoverProjects, getPublicProject, invalid } from '@mekendesh/domain';
+import { RAYONS, territoryBySoate } from '@mekendesh/territories';
+
+// Bishkek and Osh are both oblast-level and rayon-level units with one code; look rayons up among rayons.
+const RAYON_BY_SOATE = new Map(RAYONS.map((t) => [t.soate, t]));
 import type { Deps } from '../composition.js';
 import { validationHook } from '../validation.js';
 
@@ -10,13 +14,30 @@ const list = createRoute({
   method: 'get',
   path: '/projects',
   tags: ['projects'],
-  summary: 'Published projects, newest first, cursor-paginated',
+  summary: 'Browse and search public projects: filters, three sorts, text search, cursor pagination',
+  description:
+    'Filters: oblast and rayon (SOATE), sector, kind, state (default raising), pledgeType. Sorts: newest (default), ' +
+    'closing_soon, percent_funded. q matches word prefixes of titles in Kyrgyz, Russian and English, tolerating ' +
+    'ө/ү/ң typed as о/у/н and Latin spellings. A cursor is bound to its filters. A page may be short when filters ' +
+    'are narrow: continue with nextCursor until it is null.',
   request: { query: ProjectListQuerySchema },
   responses: {
     200: { description: 'A page of projects', content: { 'application/json': { schema: ProjectListSchema } } },
     400: { description: 'Invalid query', content: problemContent },
   },
 });
+
+/** Refuses SOATE codes that are not an oblast-level unit (oblast) or a rayon-level one in that oblast (rayon). */
+function checkTerritories(query: ProjectListQuery): ProjectListQuery {
+  const oblast = query.oblast ? territoryBySoate(query.oblast) : undefined;
+  if (query.oblast && oblast?.level !== 1) throw invalid('query.oblast', 'not an oblast-level SOATE code');
+  if (query.rayon) {
+    const rayon = RAYON_BY_SOATE.get(query.rayon);
+    if (!rayon) throw invalid('query.rayon', 'not a rayon-level SOATE code');
+    if (query.oblast && rayon.parentSoate !== query.oblast) throw invalid('query.rayon', 'not a rayon of the given oblast');
+  }
+  return query;
+}
 
 const IdParams = z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only') });
 
@@ -36,7 +57,7 @@ const get = createRoute({
 export function projectRoutes(deps: Deps) {
   return new OpenAPIHono({ defaultHook: validationHook })
     .openapi(list, async (c) => {
-      const page = await listPublishedProjects(deps.projects, c.req.valid('query'));
+      const page = await discoverProjects(deps.projects, checkTerritories(c.req.valid('query')));
       c.header('cache-control', 'public, max-age=15');
       return c.json(page, 200);
     })

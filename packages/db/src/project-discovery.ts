@@ -1,0 +1,167 @@
+/**
+ * Browse and search on the index items of project-index.ts. Each request reads one partition through its
+ * key (Limit = the page size when the partition answers the query exactly; otherwise at most
+ * MAX_INDEX_READS index items, filtering the rest of the query), then one BatchGet of the page's summaries.
+ * Cost depends on the page size and the filter's selectivity, never on the number of projects.
+ */
+import { BatchGetCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import type { ProjectSummary } from '@mekendesh/contracts';
+import type { DiscoveryQuery, Page } from '@mekendesh/domain';
+import type { Db } from './client.js';
+import { keys } from './keys.js';
+import { facetKeys } from './project-index.js';
+import { decodeQueryCursor, encodeQueryCursor, type QueryCursor } from './query-cursor.js';
+
+/** Index items read per request at most, when a filter has no partition of its own. */
+export const MAX_INDEX_READS = 300;
+
+type Item = Record<string, unknown>;
+
+interface Plan {
+  pk: string;
+  index?: 'gsi3' | 'gsi4';
+  /** The partition and sort attribute names of what is read (table or index). */
+  pkName: string;
+  skName: string;
+  forward: boolean;
+  /** Extra key condition: prefix of the sort key (search). */
+  skPrefix?: string;
+  filters: string[];
+  values: Record<string, unknown>;
+  /** A check the store cannot express (search: one item per project per query). */
+  keep?: (item: Item) => boolean;
+}
+
+function residual(plan: Plan, attr: string, op: 'eq' | 'has', value: string | undefined) {
+  if (value === undefined) return;
+  const n = `:${attr}${plan.filters.length}`;
+  plan.values[n] = value;
+  plan.filters.push(op === 'eq' ? `${attr} = ${n}` : `contains(${attr}, ${n})`);
+}
+
+function browsePlan(q: DiscoveryQuery): Plan {
+  const s = q.status;
+  // The most selective partition the facet index has for this combination; the rest is filtered.
+  const pk = q.rayon
+    ? facetKeys.rayon(s, q.rayon)
+    : q.oblast && q.sector
+      ? facetKeys.oblastSector(s, q.oblast, q.sector)
+      : q.oblast
+        ? facetKeys.oblast(s, q.oblast)
+        : q.sector
+          ? facetKeys.sector(s, q.sector)
+          : facetKeys.all(s);
+  const bySort = {
+    newest: { pkName: 'pk', skName: 'sk', forward: false },
+    closing_soon: { index: 'gsi3' as const, pkName: 'gsi3pk', skName: 'gsi3sk', forward: true },
+    percent_funded: { index: 'gsi4' as const, pkName: 'gsi4pk', skName: 'gsi4sk', forward: false },
+  }[q.sort];
+  const plan: Plan = { pk, ...bySort, filters: [], values: {} };
+  if (q.rayon) residual(plan, 'se', 'eq', q.sector);
+  residual(plan, 'ki', 'eq', q.kind);
+  residual(plan, 'pt', 'has', q.pledgeType);
+  return plan;
+}
+
+function searchPlan(q: DiscoveryQuery, words: string[]): Plan {
+  const [first, ...others] = words as [string, ...string[]];
+  const plan: Plan = { pk: facetKeys.search(first), pkName: 'pk', skName: 'sk', forward: true, skPrefix: first, filters: [], values: {} };
+  residual(plan, 'st', 'eq', q.status);
+  residual(plan, 'ob', 'eq', q.oblast);
+  residual(plan, 'ry', 'eq', q.rayon);
+  residual(plan, 'se', 'eq', q.sector);
+  residual(plan, 'ki', 'eq', q.kind);
+  residual(plan, 'pt', 'has', q.pledgeType);
+  for (const w of others) residual(plan, 'tk', 'has', ` ${w}`);
+  // A project has one item per title word; keep only the item of its smallest word matching the prefix.
+  plan.keep = (item) => {
+    const word = String(item.sk).split('#')[0]!;
+    const matching = String(item.tk).trim().split(' ').filter((t) => t.startsWith(first)).sort();
+    return matching[0] === word;
+  };
+  return plan;
+}
+
+function cursorSpec(q: DiscoveryQuery, plan: Plan): QueryCursor {
+  const { cursor: _c, limit: _l, ...rest } = q;
+  const fingerprint = JSON.stringify(Object.entries(rest).sort(([a], [b]) => a.localeCompare(b)));
+  const keyNames = plan.index ? ['pk', 'sk', plan.pkName, plan.skName] : ['pk', 'sk'];
+  return { fingerprint, keyNames, pinned: { [plan.pkName]: plan.pk }, ...(plan.skPrefix ? { sortPrefix: { name: 'sk', prefix: plan.skPrefix } } : {}) };
+}
+
+async function queryOnce(db: Db, plan: Plan, limit: number, start: Item | undefined) {
+  const condition = `${plan.pkName} = :pk${plan.skPrefix ? ` AND begins_with(${plan.skName}, :prefix)` : ''}`;
+  return db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      ...(plan.index ? { IndexName: plan.index } : {}),
+      KeyConditionExpression: condition,
+      ...(plan.filters.length ? { FilterExpression: plan.filters.join(' AND ') } : {}),
+      ExpressionAttributeValues: { ':pk': plan.pk, ...(plan.skPrefix ? { ':prefix': plan.skPrefix } : {}), ...plan.values },
+      ScanIndexForward: plan.forward,
+      Limit: limit,
+      ExclusiveStartKey: start,
+    }),
+  );
+}
+
+/** Reads index items until the page is full, the partition ends or the read budget is spent. */
+async function readIndex(db: Db, plan: Plan, spec: QueryCursor, limit: number, start: Item | undefined) {
+  const exact = plan.filters.length === 0 && !plan.keep;
+  const page: Item[] = [];
+  let budget = exact ? limit : MAX_INDEX_READS;
+  for (;;) {
+    // Exact partitions read precisely a page; filtered ones read in chunks so that a loose filter stops early.
+    const ask = exact ? limit : Math.min(budget, Math.max(limit * 3, 50));
+    const out = await queryOnce(db, plan, ask, start);
+    budget -= out.ScannedCount ?? ask;
+    const got = (out.Items ?? []).filter((i) => !plan.keep || plan.keep(i));
+    for (const [n, item] of got.entries()) {
+      page.push(item);
+      if (page.length === limit) {
+        const more = n < got.length - 1 || out.LastEvaluatedKey !== undefined;
+        return { items: page, next: more ? item : undefined };
+      }
+    }
+    if (!out.LastEvaluatedKey || budget <= 0) return { items: page, next: out.LastEvaluatedKey };
+    start = out.LastEvaluatedKey;
+  }
+}
+
+const SUMMARY_FIELDS = [
+  'id', 'slug', 'status', 'organisationId', 'organisationName', 'oblastSoate', 'rayonSoate', 'settlement',
+  'title', 'summary', 'languages', 'sector', 'kind', 'goal', 'raised', 'pledged', 'supporters', 'deadline',
+  'publishedAt', 'coverUrl',
+] as const satisfies readonly (keyof ProjectSummary)[];
+
+/** Summaries of the given projects, in the given order, with one BatchGet (at most 50 ids: the page limit). */
+export async function summariesOf(db: Db, ids: string[]): Promise<ProjectSummary[]> {
+  if (ids.length === 0) return [];
+  const names = Object.fromEntries(SUMMARY_FIELDS.map((f, i) => [`#f${i}`, f]));
+  const found = new Map<string, Item>();
+  let request: Record<string, unknown>[] | undefined = ids.map((id) => keys.project(id));
+  for (let attempt = 0; request?.length; attempt++) {
+    if (attempt > 8) throw new Error('DynamoDB kept returning unprocessed keys');
+    if (attempt) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
+    const out: BatchGetCommandOutput = await db.doc.send(
+      new BatchGetCommand({
+        RequestItems: { [db.tableName]: { Keys: request, ProjectionExpression: Object.keys(names).join(','), ExpressionAttributeNames: names } },
+      }),
+    );
+    for (const item of out.Responses?.[db.tableName] ?? []) found.set(String(item.id), item);
+    request = out.UnprocessedKeys?.[db.tableName]?.Keys;
+  }
+  return ids.flatMap((id) => {
+    const item = found.get(id);
+    return item ? [Object.fromEntries(SUMMARY_FIELDS.map((f) => [f, item[f] ?? null])) as ProjectSummary] : [];
+  });
+}
+
+/** One page of a browse or search; see the module comment for the bound. */
+export async function discoverProjects(db: Db, q: DiscoveryQuery): Promise<Page<ProjectSummary>> {
+  const plan = q.words?.length ? searchPlan(q, q.words) : browsePlan(q);
+  const spec = cursorSpec(q, plan);
+  const start = decodeQueryCursor(spec, q.cursor);
+  const { items, next } = await readIndex(db, plan, spec, q.limit, start);
+  return { items: await summariesOf(db, items.map((i) => String(i.id))), nextCursor: encodeQueryCursor(spec, next) };
+}

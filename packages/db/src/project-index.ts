@@ -1,0 +1,128 @@
+/**
+ * Discovery index items: what a project writes besides its main item so that every browse and search
+ * reads a bounded number of items by key. Only public projects have them; each public project writes
+ * 4-5 facet items (three sorts each, through the table's sort key and gsi3/gsi4) and one search item per
+ * distinct title word (at most MAX_SEARCH_TOKENS), plus its share of the oblast aggregate.
+ */
+import type { Project, ProjectStatus, Sector } from '@mekendesh/contracts';
+import { PUBLIC_STATUSES } from '@mekendesh/contracts';
+import { searchTokens } from '@mekendesh/domain';
+import { ENTITY, keys, projectIndexKeys } from './keys.js';
+
+/** Caps the search items of one project, so that a create or update fits one transaction (100 actions). */
+export const MAX_SEARCH_TOKENS = 30;
+
+type Item = Record<string, unknown>;
+
+/** Partition keys of the facet index: one per public status and filter combination that gets its own list. */
+export const facetKeys = {
+  all: (status: ProjectStatus) => `PX#${status}`,
+  oblast: (status: ProjectStatus, soate: string) => `PX#${status}#ob#${soate}`,
+  rayon: (status: ProjectStatus, soate: string) => `PX#${status}#ry#${soate}`,
+  sector: (status: ProjectStatus, sector: Sector) => `PX#${status}#se#${sector}`,
+  oblastSector: (status: ProjectStatus, soate: string, sector: Sector) => `PX#${status}#ob#${soate}#se#${sector}`,
+  /** Search items share a partition per three-letter start, sorted by the whole word: prefix queries by key. */
+  search: (token: string) => `PQ#${token.slice(0, 3)}`,
+  oblastStats: (soate?: string) => ({ pk: 'STATS#oblast', ...(soate ? { sk: soate } : {}) }),
+};
+
+const INVERT_FROM = 9_999_999_999_999;
+/** Milliseconds counted down, so an ascending read of search items gives the newest first within a word. */
+export function invertedTime(iso: string): string {
+  return String(INVERT_FROM - Date.parse(iso)).padStart(13, '0');
+}
+
+/** Funded share in basis points, fixed width so that strings sort as numbers (capped at 999.99 %). */
+export function percentKey(raised: number, goal: number): string {
+  const bp = (BigInt(raised) * 10_000n) / BigInt(goal);
+  return String(bp > 99_999n ? 99_999n : bp).padStart(5, '0');
+}
+
+/** Sort keys of one facet item: newest on the table's sk, closing soon on gsi3, percent funded on gsi4. */
+export function facetSortKeys(p: Project) {
+  return {
+    sk: `${p.publishedAt ?? p.createdAt}#${p.id}`,
+    gsi3sk: `${p.deadline}#${p.id}`,
+    gsi4sk: `${percentKey(p.raised, p.goal)}#${p.id}`,
+  };
+}
+
+function facetPartitions(p: Project): string[] {
+  const s = p.status;
+  return [
+    facetKeys.all(s),
+    facetKeys.oblast(s, p.oblastSoate),
+    facetKeys.sector(s, p.sector),
+    facetKeys.oblastSector(s, p.oblastSoate, p.sector),
+    ...(p.rayonSoate ? [facetKeys.rayon(s, p.rayonSoate)] : []),
+  ];
+}
+
+/** Title words of a project in every language it has, as search skeletons. */
+export function projectSearchTokens(p: Project): string[] {
+  return searchTokens(Object.values(p.title).filter((t): t is string => typeof t === 'string')).slice(0, MAX_SEARCH_TOKENS);
+}
+
+/** The index items of a project: none unless it is public. Attributes are short: 100,000 projects fit. */
+export function projectIndexItems(p: Project): Item[] {
+  if (!PUBLIC_STATUSES.includes(p.status)) return [];
+  // The attributes residual filters need: kind and pledge types everywhere, sector for rayon lists.
+  const filters = { id: p.id, se: p.sector, ki: p.kind, pt: p.pledgeTypes.join(' ') };
+  const sortKeys = facetSortKeys(p);
+  const facets = facetPartitions(p).map((pk) => ({ pk, gsi3pk: pk, gsi4pk: pk, ...sortKeys, ...filters }));
+  const tokens = projectSearchTokens(p);
+  // Every word with a leading space, so contains(tk, ' word') is a prefix match on any word of the title.
+  const tk = tokens.map((t) => ` ${t}`).join('');
+  const when = invertedTime(p.publishedAt ?? p.createdAt);
+  const search = tokens.map((t) => ({
+    pk: facetKeys.search(t), sk: `${t}#${when}#${p.id}`, ...filters, st: p.status, ob: p.oblastSoate,
+    ...(p.rayonSoate ? { ry: p.rayonSoate } : {}), tk,
+  }));
+  return [...facets, ...search];
+}
+
+/** The main item of a project, with its status and organisation index keys. */
+export function projectItem(project: Project): Item {
+  return { ...keys.project(project.id), ...projectIndexKeys(project), entity: ENTITY.project, ...project };
+}
+
+/**
+ * Every item a project is stored as: the main item first, then its index items. Every writer (seed,
+ * create, update) goes through this, so that lists and search cannot miss a project.
+ * @example await batchPut(db, projects.flatMap(projectItems));
+ */
+export function projectItems(project: Project): Item[] {
+  return [projectItem(project), ...projectIndexItems(project)];
+}
+
+/** What a project adds to its oblast's running totals (zero unless it is public). */
+export function oblastContribution(p: Project): { soate: string; projects: number; raising: number; raised: number } {
+  const isPublic = PUBLIC_STATUSES.includes(p.status);
+  return {
+    soate: p.oblastSoate,
+    projects: isPublic ? 1 : 0,
+    raising: p.status === 'published' ? 1 : 0,
+    raised: isPublic ? p.raised : 0,
+  };
+}
+
+/**
+ * The writes that move a stored project from `previous` to `next`: items to put, stale index items to
+ * delete (status, oblast, sector or title changed), and the change to each oblast's totals.
+ */
+export function projectWrites(previous: Project | undefined, next: Project) {
+  const puts = projectItems(next);
+  const live = new Set(puts.map((i) => `${i.pk}|${i.sk}`));
+  const deletes = (previous ? projectIndexItems(previous) : [])
+    .filter((i) => !live.has(`${i.pk}|${i.sk}`))
+    .map((i) => ({ pk: i.pk as string, sk: i.sk as string }));
+  const deltas = new Map<string, { projects: number; raising: number; raised: number }>();
+  const add = (c: ReturnType<typeof oblastContribution>, sign: 1 | -1) => {
+    const d = deltas.get(c.soate) ?? { projects: 0, raising: 0, raised: 0 };
+    deltas.set(c.soate, { projects: d.projects + sign * c.projects, raising: d.raising + sign * c.raising, raised: d.raised + sign * c.raised });
+  };
+  if (previous) add(oblastContribution(previous), -1);
+  add(oblastContribution(next), 1);
+  const stats = [...deltas].filter(([, d]) => d.projects || d.raising || d.raised).map(([soate, d]) => ({ soate, ...d }));
+  return { puts, deletes, stats };
+}

@@ -21,6 +21,8 @@ const i18n: Handle = async ({ event, resolve }) => {
 				maxAge: cookieMaxAge,
 				sameSite: 'lax',
 				httpOnly: false,
+				// Not secret; over plain http (local runs) a Secure cookie would simply be dropped.
+				secure: event.url.protocol === 'https:',
 			});
 		}
 		return resolve(event, {

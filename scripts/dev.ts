@@ -6,11 +6,12 @@
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createDb, DEFAULT_TABLE_NAME, ensureTable } from '@mekendesh/db';
+import { ulid } from 'ulid';
+import { createDb, DEFAULT_TABLE_NAME, DynamoOutbox, ensureTable } from '@mekendesh/db';
 import { MissingJavaError, checkJava, startDynamoLocal } from '@mekendesh/db/local';
 import { startApiServer } from '@mekendesh/api/server';
 import { DEMO_USERS } from '@mekendesh/demo-data';
-import { ensureDemoData, ensureDemoUsers, ensureIdentity, startChild, startCognitoLocal, waitForHttp } from '@mekendesh/local-stack';
+import { ensureDemoAccounts, ensureDemoData, ensureDemoUsers, ensureIdentity, startChild, startCognitoLocal, waitForHttp } from '@mekendesh/local-stack';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const localDir = `${root}.local`;
@@ -53,10 +54,16 @@ async function main() {
   step(`demo data: ${await ensureDemoData(db)}`);
 
   step(`cognito-local on :${PORTS.cognito} (data in .local/cognito)`);
-  const cognito = await startCognitoLocal({ port: PORTS.cognito, dataDir: `${localDir}/cognito` });
+  // The codes cognito-local would email land in the dev outbox, readable at /<lang>/dev/outbox.
+  const outbox = new DynamoOutbox(db, ulid);
+  const cognito = await startCognitoLocal({
+    port: PORTS.cognito,
+    dataDir: `${localDir}/cognito`,
+    onEmail: (email) => void outbox.send(email, 'cognito').catch((e: unknown) => console.error(`outbox: ${(e as Error).message}`)),
+  });
   stops.push(cognito.stop);
   const identity = await ensureIdentity(cognito.endpoint);
-  await ensureDemoUsers(cognito.endpoint, identity.userPoolId, DEMO_USERS);
+  await ensureDemoAccounts(db, await ensureDemoUsers(cognito.endpoint, identity.userPoolId, DEMO_USERS));
 
   const env = {
     ...process.env,
@@ -67,6 +74,8 @@ async function main() {
     COGNITO_USER_POOL_ID: identity.userPoolId,
     COGNITO_CLIENT_ID: identity.clientId,
     COGNITO_ISSUER: identity.issuer,
+    DEV_OUTBOX: '1',
+    WEB_ORIGIN: `http://localhost:${PORTS.web}`,
   };
   step(`API on :${PORTS.api}`);
   const api = await startApiServer({ port: PORTS.api, env });
@@ -85,7 +94,7 @@ async function main() {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`
 \u001b[32m✔ Mekendesh is running\u001b[0m (ready in ${seconds} s)
-  Web app        http://localhost:${PORTS.web}/  (/ky/, /ru/, /en/)
+  Web app        http://localhost:${PORTS.web}/  (/ky/, /ru/, /en/; emails land in /en/dev/outbox)
   API            http://localhost:${PORTS.api}/v1  (reference: /v1/docs, OpenAPI: /v1/openapi.json)
   DynamoDB Local http://localhost:${PORTS.dynamo}  table "${tableName}"
   cognito-local  http://localhost:${PORTS.cognito}  pool ${identity.userPoolId}, client ${identity.clientId}

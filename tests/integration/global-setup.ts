@@ -1,20 +1,41 @@
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startDynamoLocal, type LocalDynamo } from '@mekendesh/db/local';
+import { freePort, startDynamoLocal, type LocalDynamo } from '@mekendesh/db/local';
+import { ensureIdentity, startCognitoLocal, type Child } from '@mekendesh/local-stack';
 
 let dynamo: LocalDynamo | undefined;
+let cognito: Child | undefined;
+let dir: string | undefined;
 
-/** One in-memory DynamoDB Local on a free port for the whole integration run; each file makes its own table. */
+/**
+ * One in-memory DynamoDB Local and one cognito-local (fresh data) for the whole integration run; each
+ * file makes its own table and its own users. Codes cognito-local would email go to a JSON-lines file.
+ */
 export async function setup(project: TestProject) {
-  dynamo = await startDynamoLocal({ port: 0 });
-  project.provide('dynamoEndpoint', dynamo.endpoint);
+  dir = mkdtempSync(join(tmpdir(), 'mekendesh-it-'));
+  const mailFile = join(dir, 'mail.jsonl');
+  writeFileSync(mailFile, '');
+  const [d, c] = await Promise.all([
+    startDynamoLocal({ port: 0 }),
+    freePort().then((port) => startCognitoLocal({ port, dataDir: dir!, onEmail: (m) => appendFileSync(mailFile, `${JSON.stringify(m)}\n`) })),
+  ]);
+  dynamo = d;
+  cognito = c;
+  const identity = await ensureIdentity(c.endpoint);
+  project.provide('dynamoEndpoint', d.endpoint);
+  project.provide('cognito', { endpoint: c.endpoint, ...identity, mailFile });
 }
 
 export async function teardown() {
-  await dynamo?.stop();
+  await Promise.all([dynamo?.stop(), cognito?.stop()]);
+  if (dir) rmSync(dir, { recursive: true, force: true });
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     dynamoEndpoint: string;
+    cognito: { endpoint: string; userPoolId: string; clientId: string; issuer: string; mailFile: string };
   }
 }

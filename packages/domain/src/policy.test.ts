@@ -51,5 +51,6 @@ describe('policy', () => {
     expect(can(adminOfX, { action: 'organisation:review' })).toBe(false);
     expect(can(user(), { action: 'organisation:apply' })).toBe(true);
     expect(can(officerOfX, { action: 'organisation:apply' })).toBe(false);
+    expect(can(staff, { action: 'organisation:apply' })).toBe(false);
   });
 });

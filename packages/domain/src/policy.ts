@@ -20,7 +20,8 @@ function decide(actor: UserActor, p: Permission): boolean {
     case 'account:use':
       return true;
     case 'organisation:apply':
-      return actor.organisationId === null;
+      // Programme staff review applications; they do not make them.
+      return actor.organisationId === null && !isStaff(actor);
     case 'organisation:read-detail':
       return isStaff(actor) || actor.organisationId === p.organisation.id;
     case 'organisation:review':

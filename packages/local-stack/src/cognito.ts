@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import {
@@ -12,8 +12,68 @@ export const POOL_NAME = 'mekendesh-local';
 export const CLIENT_NAME = 'mekendesh-web';
 export const ROLE_GROUPS = ['investor', 'officer', 'staff', 'admin'] as const;
 
+export interface CapturedEmail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+const SUBJECTS = {
+  confirm: 'Mekendesh: confirm your email / Электрондук почтаңызды ырастаңыз / Подтвердите email',
+  reset: 'Mekendesh: password reset code / Сырсөздү калыбына келтирүү коду / Код сброса пароля',
+};
+
+interface StoredUser {
+  UserStatus?: string;
+  ConfirmationCode?: string;
+  Attributes?: { Name: string; Value: string }[];
+}
+
+/**
+ * cognito-local keeps each pool in .cognito/db/<pool>.json, with the code it would have emailed on the
+ * user. Each new code there becomes the email it stands for. (Its console log is no help: through a
+ * pipe or a file, its logger held lines back for seconds.)
+ */
+function watchCodes(dbDir: string, onEmail: (email: CapturedEmail) => void): () => void {
+  const seen = new Map<string, string>();
+  const mtimes = new Map<string, number>();
+  const poll = () => {
+    if (!existsSync(dbDir)) return;
+    for (const file of readdirSync(dbDir).filter((f) => f.endsWith('.json') && f !== 'clients.json')) {
+      const path = join(dbDir, file);
+      const mtime = statSync(path).mtimeMs;
+      if (mtimes.get(path) === mtime) continue;
+      mtimes.set(path, mtime);
+      let users: Record<string, StoredUser>;
+      try {
+        users = (JSON.parse(readFileSync(path, 'utf8')) as { Users?: Record<string, StoredUser> }).Users ?? {};
+      } catch {
+        mtimes.delete(path); // caught mid-write: read it again next time
+        continue;
+      }
+      for (const [username, user] of Object.entries(users)) {
+        const code = user.ConfirmationCode;
+        const key = `${file}/${username}`;
+        if (!code || seen.get(key) === code) continue;
+        const first = !seen.has(key) && !watching;
+        seen.set(key, code);
+        if (first) continue; // codes from before this start were delivered then
+        const to = user.Attributes?.find((a) => a.Name === 'email')?.Value ?? username;
+        const kind = user.UserStatus === 'UNCONFIRMED' ? 'confirm' : 'reset';
+        onEmail({ to, subject: SUBJECTS[kind], text: `Code / Код: ${code}` });
+      }
+    }
+  };
+  let watching = false;
+  poll();
+  watching = true;
+  const timer = setInterval(poll, 50);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 /** Starts cognito-local with its data under dataDir (kept across restarts). */
-export async function startCognitoLocal(options: { port: number; dataDir: string }): Promise<Child & { endpoint: string }> {
+export async function startCognitoLocal(options: { port: number; dataDir: string; onEmail?: (email: CapturedEmail) => void }): Promise<Child & { endpoint: string }> {
   const configDir = join(options.dataDir, '.cognito');
   mkdirSync(configDir, { recursive: true });
   const endpoint = `http://127.0.0.1:${options.port}`;
@@ -22,9 +82,22 @@ export async function startCognitoLocal(options: { port: number; dataDir: string
     JSON.stringify({ ServerConfig: { hostname: '127.0.0.1', port: options.port }, TokenConfig: { IssuerDomain: endpoint } }, null, 2),
   );
   const bin = join(dirname(createRequire(import.meta.url).resolve('cognito-local/package.json')), 'lib/bin/start.js');
-  const child = startChild('cognito', process.execPath, [bin], { cwd: options.dataDir, quiet: true, env: { ...process.env, DEBUG: '' } });
+  // Its own log goes to a file beside its data, for whoever needs to look.
+  const logPath = join(options.dataDir, 'cognito-local.log');
+  const logFd = openSync(logPath, 'a');
+  const child = startChild('cognito', process.execPath, [bin], { cwd: options.dataDir, quiet: true, stdoutFd: logFd, env: { ...process.env, DEBUG: '' } });
+  closeSync(logFd);
+  let stopTail = () => {};
+  if (options.onEmail) stopTail = watchCodes(join(configDir, 'db'), options.onEmail);
   await waitForHttp(endpoint, 30_000, child.process);
-  return { ...child, endpoint };
+  return {
+    ...child,
+    endpoint,
+    stop: async () => {
+      stopTail();
+      await child.stop();
+    },
+  };
 }
 
 export function cognitoClient(endpoint: string) {
@@ -73,17 +146,24 @@ export async function ensureIdentity(endpoint: string): Promise<IdentityConfig> 
   return { userPoolId, clientId, issuer: `${endpoint}/${userPoolId}` };
 }
 
-/** Creates confirmed demo users with permanent passwords in their role groups, skipping existing ones. */
+/**
+ * Creates confirmed demo users with permanent passwords in their role groups, skipping existing ones.
+ * Returns each user's id (the token's `sub`) by email.
+ */
 export async function ensureDemoUsers(
   endpoint: string,
   userPoolId: string,
   users: readonly { email: string; password: string; role: string; displayName: string }[],
-): Promise<void> {
+): Promise<Map<string, string>> {
   const client = cognitoClient(endpoint);
   const existing = await client.send(new ListUsersCommand({ UserPoolId: userPoolId }));
-  const emails = new Set(existing.Users?.flatMap((u) => u.Attributes?.filter((a) => a.Name === 'email').map((a) => a.Value) ?? []));
+  const ids = new Map<string, string>();
+  for (const u of existing.Users ?? []) {
+    const email = u.Attributes?.find((a) => a.Name === 'email')?.Value;
+    if (email && u.Username) ids.set(email, u.Username);
+  }
   for (const user of users) {
-    if (emails.has(user.email)) continue;
+    if (ids.has(user.email)) continue;
     const created = await client.send(
       new AdminCreateUserCommand({
         UserPoolId: userPoolId,
@@ -99,6 +179,8 @@ export async function ensureDemoUsers(
     const username = created.User?.Username ?? user.email;
     await client.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: username, Password: user.password, Permanent: true }));
     await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName: user.role }));
+    ids.set(user.email, username);
   }
   client.destroy();
+  return ids;
 }

@@ -1,6 +1,8 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { seedProjects, type Db } from '@mekendesh/db';
-import { DEMO_ORGANISATIONS, DEMO_PROJECTS } from '@mekendesh/demo-data';
+import { DynamoUserRepository, memberItem, seedProjects, type Db } from '@mekendesh/db';
+import { DEMO_ORGANISATIONS, DEMO_PROJECTS, DEMO_USERS } from '@mekendesh/demo-data';
+import { newUserRecord } from '@mekendesh/domain';
+import { oblastOf } from '@mekendesh/territories';
 
 const MARKER = { pk: 'META', sk: 'DEMO_DATA' };
 
@@ -11,4 +13,42 @@ export async function ensureDemoData(db: Db): Promise<'loaded' | 'present'> {
   await seedProjects(db, { organisations: DEMO_ORGANISATIONS, projects: DEMO_PROJECTS });
   await db.doc.send(new PutCommand({ TableName: db.tableName, Item: { ...MARKER, loadedAt: new Date().toISOString(), projects: DEMO_PROJECTS.length } }));
   return 'loaded';
+}
+
+/**
+ * The platform's records of the demo accounts: profiles, and the officer as admin of their organisation.
+ * `ids` maps each demo email to its Cognito user id.
+ */
+export async function ensureDemoAccounts(db: Db, ids: Map<string, string>): Promise<void> {
+  const users = new DynamoUserRepository(db);
+  for (const demo of DEMO_USERS) {
+    const id = ids.get(demo.email);
+    if (!id) continue;
+    const record = newUserRecord({ id, email: demo.email, displayName: demo.displayName, locale: 'ky', createdAt: '2026-01-05T09:00:00.000Z' });
+    record.profile = {
+      ...record.profile,
+      homeRayonSoate: demo.homeRayonSoate ?? null,
+      homeOblastSoate: demo.homeRayonSoate ? (oblastOf(demo.homeRayonSoate)?.soate ?? null) : null,
+      residenceCountry: demo.residenceCountry ?? null,
+      residenceCity: demo.residenceCity ?? null,
+      languages: ['ky', 'ru'],
+      sectors: demo.role === 'investor' ? ['education', 'water', 'agriculture'] : [],
+      pledgeTypes: demo.role === 'investor' ? ['donation', 'loan'] : [],
+      amountMin: demo.role === 'investor' ? 500_000 : null,
+      amountMax: demo.role === 'investor' ? 10_000_000 : null,
+    };
+    if (demo.organisationId) {
+      record.organisationId = demo.organisationId;
+      record.organisationRole = 'admin';
+    }
+    const stored = await users.ensure(record);
+    if (demo.organisationId && stored.organisationId === demo.organisationId) {
+      await db.doc.send(
+        new PutCommand({
+          TableName: db.tableName,
+          Item: memberItem(demo.organisationId, { userId: id, email: demo.email, displayName: demo.displayName, role: 'admin', joinedAt: record.createdAt }),
+        }),
+      );
+    }
+  }
 }

@@ -10,8 +10,13 @@ export interface Child {
  * Spawns a long-running child in its own process group, prefixing its output, so that stop() ends it
  * and everything it started (pnpm -> vite, java), and a crash of ours still kills it on exit.
  */
-export function startChild(name: string, command: string, args: string[], options: SpawnOptions & { quiet?: boolean } = {}): Child {
-  const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startChild(
+  name: string,
+  command: string,
+  args: string[],
+  options: SpawnOptions & { quiet?: boolean; stdoutFd?: number } = {},
+): Child {
+  const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', options.stdoutFd ?? 'pipe', 'pipe'] });
   const prefix = (chunk: Buffer) =>
     chunk.toString().split('\n').filter(Boolean).map((line) => `[${name}] ${line}\n`).join('');
   if (!options.quiet) {

@@ -1,0 +1,40 @@
+/** Latency sampling and the printed table of the benchmark. */
+
+export interface Sample {
+  median: number;
+  p95: number;
+}
+
+function quantile(sorted: number[], q: number): number {
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+/**
+ * Times `count` sequential calls after `warmup` untimed ones; `call(i)` gets the call number so that each
+ * call can ask for something different (another oblast, word or project).
+ */
+export async function sample(call: (i: number) => Promise<void>, options: { count: number; warmup: number }): Promise<Sample> {
+  for (let i = 0; i < options.warmup; i++) await call(i);
+  const times: number[] = [];
+  for (let i = 0; i < options.count; i++) {
+    const start = performance.now();
+    await call(options.warmup + i);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { median: quantile(times, 0.5), p95: quantile(times, 0.95) };
+}
+
+const ms = (n: number) => `${n.toFixed(1)} ms`.padStart(10);
+const ratio = (a: number, b: number) => `${(b / a).toFixed(2)}`.padStart(6);
+
+/** The result table: each operation at both sizes and the ratio large/small for median and p95. */
+export function formatTable(small: number, large: number, rows: Array<{ name: string; small: Sample; large: Sample }>): string {
+  const head = `${'operation'.padEnd(26)}${`median ${small}`.padStart(14)}${`median ${large}`.padStart(14)}${'ratio'.padStart(7)}${`p95 ${small}`.padStart(12)}${`p95 ${large}`.padStart(12)}${'ratio'.padStart(7)}`;
+  const lines = rows.map(
+    (r) => `${r.name.padEnd(26)}${ms(r.small.median).padStart(14)}${ms(r.large.median).padStart(14)}${ratio(r.small.median, r.large.median).padStart(7)}` +
+      `${ms(r.small.p95).padStart(12)}${ms(r.large.p95).padStart(12)}${ratio(r.small.p95, r.large.p95).padStart(7)}`,
+  );
+  return [head, '-'.repeat(head.length), ...lines].join('\n');
+}

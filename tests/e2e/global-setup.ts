@@ -1,35 +1,57 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { createDb, ensureTable } from '@mekendesh/db';
+import { ulid } from 'ulid';
+import { createDb, DynamoOutbox, ensureTable } from '@mekendesh/db';
 import { freePort, startDynamoLocal, type LocalDynamo } from '@mekendesh/db/local';
 import { startApiServer } from '@mekendesh/api/server';
-import { ensureDemoData, startChild, waitForHttp, type Child } from '@mekendesh/local-stack';
+import { DEMO_USERS } from '@mekendesh/demo-data';
+import {
+  ensureDemoAccounts, ensureDemoData, ensureDemoUsers, ensureIdentity, startChild, startCognitoLocal, waitForHttp, type Child,
+} from '@mekendesh/local-stack';
 
+const webServer = fileURLToPath(new URL('../../web/serve.js', import.meta.url));
 const webBuild = fileURLToPath(new URL('../../web/build/index.js', import.meta.url));
 let dynamo: LocalDynamo | undefined;
+let cognito: Child | undefined;
 let api: { close: () => Promise<void> } | undefined;
 let web: Child | undefined;
+let dir: string | undefined;
 
-/** The built app against the real API and an in-memory DynamoDB Local with the demo data. */
+/**
+ * The whole stack as `pnpm dev` runs it, but on free ports with fresh data: the built web app, the API,
+ * DynamoDB Local in memory with the demo data, cognito-local with the demo accounts, the dev outbox.
+ */
 export async function setup(project: TestProject) {
   if (!existsSync(webBuild)) throw new Error('web/build is missing: run `pnpm build` first (`pnpm test` does).');
-  dynamo = await startDynamoLocal({ port: 0 });
+  dir = mkdtempSync(join(tmpdir(), 'mekendesh-e2e-'));
   const tableName = 'mekendesh-e2e';
+  dynamo = await startDynamoLocal({ port: 0 });
   const db = createDb({ tableName, endpoint: dynamo.endpoint, region: 'local' });
   await ensureTable(db.raw, tableName);
   await ensureDemoData(db);
+  const outbox = new DynamoOutbox(db, ulid);
+  cognito = await startCognitoLocal({ port: await freePort(), dataDir: dir, onEmail: (m) => void outbox.send(m, 'cognito') });
+  const identity = await ensureIdentity((cognito as Child & { endpoint: string }).endpoint);
+  await ensureDemoAccounts(db, await ensureDemoUsers((cognito as Child & { endpoint: string }).endpoint, identity.userPoolId, DEMO_USERS));
+
+  const webPort = await freePort();
+  const webUrl = `http://127.0.0.1:${webPort}`;
   const started = await startApiServer({
     port: 0,
-    env: { ...process.env, TABLE_NAME: tableName, DYNAMODB_ENDPOINT: dynamo.endpoint, AWS_REGION: 'local', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env, TABLE_NAME: tableName, DYNAMODB_ENDPOINT: dynamo.endpoint, AWS_REGION: 'local', LOG_LEVEL: 'warn',
+      COGNITO_ENDPOINT: (cognito as Child & { endpoint: string }).endpoint, COGNITO_USER_POOL_ID: identity.userPoolId,
+      COGNITO_CLIENT_ID: identity.clientId, COGNITO_ISSUER: identity.issuer, DEV_OUTBOX: '1', WEB_ORIGIN: webUrl,
+    },
   });
   api = started;
   const apiUrl = `http://127.0.0.1:${started.port}`;
-  const port = await freePort();
-  const webUrl = `http://127.0.0.1:${port}`;
-  web = startChild('web', process.execPath, [webBuild], {
+  web = startChild('web', process.execPath, [webServer], {
     quiet: true,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', API_URL: apiUrl, ORIGIN: webUrl },
+    env: { ...process.env, PORT: String(webPort), HOST: '127.0.0.1', API_URL: apiUrl, ORIGIN: webUrl },
   });
   await waitForHttp(`${webUrl}/`, 30_000, web.process);
   project.provide('webUrl', webUrl);
@@ -39,7 +61,8 @@ export async function setup(project: TestProject) {
 export async function teardown() {
   await web?.stop();
   await api?.close();
-  await dynamo?.stop();
+  await Promise.all([cognito?.stop(), dynamo?.stop()]);
+  if (dir) rmSync(dir, { recursive: true, force: true });
 }
 
 declare module 'vitest' {

@@ -106,7 +106,7 @@ async function queryOnce(db: Db, plan: Plan, limit: number, start: Item | undefi
 }
 
 /** Reads index items until the page is full, the partition ends or the read budget is spent. */
-async function readIndex(db: Db, plan: Plan, spec: QueryCursor, limit: number, start: Item | undefined) {
+async function readIndex(db: Db, plan: Plan, limit: number, start: Item | undefined) {
   const exact = plan.filters.length === 0 && !plan.keep;
   const page: Item[] = [];
   let budget = exact ? limit : MAX_INDEX_READS;
@@ -158,10 +158,10 @@ export async function summariesOf(db: Db, ids: string[]): Promise<ProjectSummary
 }
 
 /** One page of a browse or search; see the module comment for the bound. */
-export async function discoverProjects(db: Db, q: DiscoveryQuery): Promise<Page<ProjectSummary>> {
+export async function queryDiscovery(db: Db, q: DiscoveryQuery): Promise<Page<ProjectSummary>> {
   const plan = q.words?.length ? searchPlan(q, q.words) : browsePlan(q);
   const spec = cursorSpec(q, plan);
   const start = decodeQueryCursor(spec, q.cursor);
-  const { items, next } = await readIndex(db, plan, spec, q.limit, start);
+  const { items, next } = await readIndex(db, plan, q.limit, start);
   return { items: await summariesOf(db, items.map((i) => String(i.id))), nextCursor: encodeQueryCursor(spec, next) };
 }

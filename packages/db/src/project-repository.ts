@@ -5,7 +5,7 @@ import type { Db } from './client.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { keys } from './keys.js';
 import { oblastStatsUpdate, readOblastStats } from './oblast-stats.js';
-import { discoverProjects } from './project-discovery.js';
+import { queryDiscovery } from './project-discovery.js';
 import { projectWrites } from './project-index.js';
 import { transact } from './transact.js';
 
@@ -53,7 +53,7 @@ export class DynamoProjectRepository implements ProjectRepository {
   }
 
   async discover(query: DiscoveryQuery): Promise<Page<ProjectSummary>> {
-    return discoverProjects(this.db, query);
+    return queryDiscovery(this.db, query);
   }
 
   async oblastStats(): Promise<OblastStats[]> {

@@ -82,8 +82,9 @@ async function main() {
   stops.push(api.close);
 
   step(`web app on :${PORTS.web}`);
-  const web = startChild('web', 'pnpm', ['--filter', '@mekendesh/web', 'exec', 'vite', 'dev', '--port', String(PORTS.web), '--strictPort', '--host', '127.0.0.1'], {
-    cwd: root,
+  // vite itself rather than through pnpm, so that Ctrl-C ends it quietly.
+  const web = startChild('web', process.execPath, [`${root}web/node_modules/vite/bin/vite.js`, 'dev', '--port', String(PORTS.web), '--strictPort', '--host', '127.0.0.1'], {
+    cwd: `${root}web`,
     env: { ...env, API_URL: `http://127.0.0.1:${PORTS.api}` },
   });
   stops.push(web.stop);

@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// The API logs one JSON line per request; in tests only warnings and errors are worth reading.
+process.env.LOG_LEVEL ??= 'warn';
+
 // One test command, four kinds of tests: each a vitest project, all run by `pnpm test`.
 export default defineConfig({
   test: {

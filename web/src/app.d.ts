@@ -1,6 +1,14 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
+import type { Me } from '@mekendesh/contracts';
+
 declare global {
 	namespace App {
+		interface Locals {
+			/** The signed-in user (GET /v1/me), or null. Set by hooks.server.ts. */
+			user: Me | null;
+			/** The user's access token, for API calls from the server only; never put into page data. */
+			accessToken: string | null;
+		}
 		interface Error {
 			status: number;
 			message: string;

@@ -1,7 +1,8 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
-import { cookieMaxAge, cookieName, extractLocaleFromUrl } from '#lib/paraglide/runtime.js';
+import { cookieMaxAge, cookieName, extractLocaleFromUrl, getLocale } from '#lib/paraglide/runtime.js';
+import { loadSession } from '#lib/server/account.js';
 import { tidyLocaleRedirect } from '#lib/server/redirects.js';
 import { withSecurityHeaders } from '#lib/server/security-headers.js';
 
@@ -33,7 +34,25 @@ const i18n: Handle = async ({ event, resolve }) => {
 	return tidyLocaleRedirect(response, event.url.origin);
 };
 
-export const handle: Handle = sequence(securityHeaders, i18n);
+/**
+ * Puts the signed-in user on `locals` (refreshing an expired access token from the refresh cookie).
+ * Runs inside the i18n handle, so API problem titles come back in the page's language.
+ * Pages seen with a session are personal: never stored by a shared cache.
+ */
+const session: Handle = async ({ event, resolve }) => {
+	await loadSession(event, getLocale());
+	const response = await resolve(event);
+	if (event.locals.user && !response.headers.has('cache-control')) {
+		try {
+			response.headers.set('cache-control', 'private, no-store');
+		} catch {
+			// An immutable response (passed through from fetch) keeps its own caching headers.
+		}
+	}
+	return response;
+};
+
+export const handle: Handle = sequence(securityHeaders, i18n, session);
 
 export const handleError: HandleServerError = ({ kind, error, event }) => {
 	// Operators get the details in the log; the page only ever sees Kit's generic "Internal Error".

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_TYIYN, parseSomInput, somInputValue } from './money-input.js';
+
+describe('parseSomInput', () => {
+	it('reads som exactly into integer tyiyn', () => {
+		expect(parseSomInput('1500')).toBe(150_000);
+		expect(parseSomInput('1 500,5')).toBe(150_050);
+		expect(parseSomInput('1\u00a0500.05')).toBe(150_005);
+		expect(parseSomInput('0,29')).toBe(29); // 0.29 * 100 is 28.999999999999996 in floats
+		expect(parseSomInput('1.13')).toBe(113);
+		expect(parseSomInput('100000000')).toBe(MAX_TYIYN);
+	});
+
+	it('answers null for empty and undefined for what is not an amount', () => {
+		expect(parseSomInput('  ')).toBeNull();
+		for (const bad of ['-5', '1,234,5', '1.234', 'abc', '1e5', '100000001', '0x10']) expect(parseSomInput(bad)).toBeUndefined();
+	});
+});
+
+describe('somInputValue', () => {
+	it('writes tyiyn back as som with the locale decimal sign', () => {
+		expect(somInputValue(150_050, 'ru')).toBe('1500,50');
+		expect(somInputValue(150_005, 'en')).toBe('1500.05');
+		expect(somInputValue(150_000, 'ky')).toBe('1500');
+		expect(somInputValue(null, 'ky')).toBe('');
+	});
+});

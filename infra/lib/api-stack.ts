@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -30,6 +31,8 @@ const ESM_REQUIRE_SHIM =
 export interface ApiStackProps extends StackProps {
   readonly stage: StageConfig;
   readonly table: ITable;
+  readonly userPool: IUserPool;
+  readonly userPoolClient: IUserPoolClient;
   /** Overrides the Lambda entry file (experiments only); defaults to {@link API_ENTRY}. */
   readonly entry?: string;
   /** Application log level passed to the function as LOG_LEVEL. */
@@ -64,6 +67,8 @@ export class ApiStack extends Stack {
       logGroup,
       environment: {
         TABLE_NAME: table.tableName,
+        COGNITO_USER_POOL_ID: props.userPool.userPoolId,
+        COGNITO_CLIENT_ID: props.userPoolClient.userPoolClientId,
         NODE_OPTIONS: '--enable-source-maps',
         LOG_LEVEL: props.logLevel ?? (stage.isProd ? 'info' : 'debug'),
       },
@@ -91,6 +96,8 @@ export class ApiStack extends Stack {
     });
     // Least privilege: only this function touches the table, and only with item-level actions.
     table.grantReadWriteData(this.apiFunction);
+    // Sign-up, sign-in and the rest go through the public client API; only these need admin rights.
+    props.userPool.grant(this.apiFunction, 'cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminDeleteUser');
 
     // CORS stays off: the web app reaches the API same-origin, through CloudFront.
     this.httpApi = new HttpApi(this, 'HttpApi', {

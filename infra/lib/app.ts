@@ -1,6 +1,7 @@
 import { Tags, type App, type Environment } from 'aws-cdk-lib';
 import { ApiStack } from './api-stack.js';
 import { DataStack } from './data-stack.js';
+import { IdentityStack } from './identity-stack.js';
 import { stageConfig } from './stage.js';
 
 export interface CreateAppOptions {
@@ -13,6 +14,7 @@ export interface CreateAppOptions {
 export interface MekendeshStacks {
   readonly data: DataStack;
   readonly api: ApiStack;
+  readonly identity: IdentityStack;
 }
 
 /**
@@ -34,10 +36,18 @@ export function createApp(app: App, options: CreateAppOptions): MekendeshStacks 
     description: `Mekendesh ${stage.name}: DynamoDB table`,
     terminationProtection: stage.isProd,
   });
+  const identity = new IdentityStack(app, `${prefix}-Identity`, {
+    env,
+    stage,
+    description: `Mekendesh ${stage.name}: Cognito user pool, groups and web client`,
+    terminationProtection: stage.isProd,
+  });
   const api = new ApiStack(app, `${prefix}-Api`, {
     env,
     stage,
     table: data.table,
+    userPool: identity.userPool,
+    userPoolClient: identity.client,
     description: `Mekendesh ${stage.name}: HTTP API and its Lambda`,
     terminationProtection: stage.isProd,
     ...(options.alarmEmail ? { alarmEmail: options.alarmEmail } : {}),
@@ -46,5 +56,5 @@ export function createApp(app: App, options: CreateAppOptions): MekendeshStacks 
 
   Tags.of(app).add('project', 'mekendesh');
   Tags.of(app).add('stage', stage.name);
-  return { data, api };
+  return { data, api, identity };
 }

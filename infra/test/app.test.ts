@@ -10,15 +10,16 @@ describe('the CDK app', () => {
   }, SYNTH_TIMEOUT_MS);
   afterAll(() => dev.dispose());
 
-  it('synthesizes both stacks of a stage without errors', () => {
+  it('synthesizes every stack of a stage without errors', () => {
     const names = dev.assembly.stacks.map((stack) => stack.stackName).sort();
-    expect(names).toEqual(['Mekendesh-dev-Api', 'Mekendesh-dev-Data']);
+    expect(names).toEqual(['Mekendesh-dev-Api', 'Mekendesh-dev-Data', 'Mekendesh-dev-Identity']);
     const errors = dev.assembly.stacks.flatMap((stack) => stack.messages).filter((m) => m.level === 'error');
     expect(errors).toEqual([]);
   });
 
-  it('deploys the data stack before the API stack', () => {
+  it('deploys the data and identity stacks before the API stack', () => {
     expect(dev.stacks.api.dependencies).toContain(dev.stacks.data);
+    expect(dev.stacks.api.dependencies).toContain(dev.stacks.identity);
   });
 
   it('names stacks after the stage', () => {

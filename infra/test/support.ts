@@ -25,6 +25,7 @@ export interface Synthesized {
   readonly assembly: CloudAssembly;
   readonly data: Template;
   readonly api: Template;
+  readonly identity: Template;
 }
 
 /**
@@ -45,6 +46,7 @@ export function synthesize(stage: string, options: { bundle?: boolean } = {}): S
     assembly,
     data: Template.fromStack(stacks.data),
     api: Template.fromStack(stacks.api),
+    identity: Template.fromStack(stacks.identity),
   };
 }
 

@@ -5,6 +5,7 @@ import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -14,6 +15,7 @@ import { addApiAlarms } from './api-alarms.js';
 import type { StageConfig } from './stage.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const DEFAULT_MAIL_FROM = 'no-reply@mekendesh.kg';
 const SWAGGER_UI_DIR = dirname(
   createRequire(resolve(here, '../../functions/api/package.json')).resolve('swagger-ui-dist/package.json'),
 );
@@ -33,6 +35,8 @@ export interface ApiStackProps extends StackProps {
   readonly table: ITable;
   readonly userPool: IUserPool;
   readonly userPoolClient: IUserPoolClient;
+  /** Sender of the platform's own emails (SES identity); Cognito sends its codes itself. */
+  readonly mailFrom?: string;
   /** Overrides the Lambda entry file (experiments only); defaults to {@link API_ENTRY}. */
   readonly entry?: string;
   /** Application log level passed to the function as LOG_LEVEL. */
@@ -69,6 +73,7 @@ export class ApiStack extends Stack {
         TABLE_NAME: table.tableName,
         COGNITO_USER_POOL_ID: props.userPool.userPoolId,
         COGNITO_CLIENT_ID: props.userPoolClient.userPoolClientId,
+        MAIL_FROM: props.mailFrom ?? DEFAULT_MAIL_FROM,
         NODE_OPTIONS: '--enable-source-maps',
         LOG_LEVEL: props.logLevel ?? (stage.isProd ? 'info' : 'debug'),
       },
@@ -98,6 +103,13 @@ export class ApiStack extends Stack {
     table.grantReadWriteData(this.apiFunction);
     // Sign-up, sign-in and the rest go through the public client API; only these need admin rights.
     props.userPool.grant(this.apiFunction, 'cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminDeleteUser');
+    const mailDomain = (props.mailFrom ?? DEFAULT_MAIL_FROM).split('@')[1];
+    this.apiFunction.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [this.formatArn({ service: 'ses', resource: 'identity', resourceName: mailDomain })],
+      }),
+    );
 
     // CORS stays off: the web app reaches the API same-origin, through CloudFront.
     this.httpApi = new HttpApi(this, 'HttpApi', {

@@ -51,4 +51,10 @@ describe('identity stack', () => {
     const cognito = statements.flatMap((s) => [s.Action].flat()).filter((a) => a.startsWith('cognito-idp:'));
     expect(cognito.sort()).toEqual(['cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminDeleteUser']);
   });
+
+  it('lets the API send email through SES from its own domain only', () => {
+    dev.api.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'ses:SendEmail', Resource: Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith([':identity/mekendesh.kg'])]) }) })]) },
+    });
+  });
 });

@@ -6,6 +6,7 @@ import {
   CreateGroupCommand, CreateUserPoolClientCommand, CreateUserPoolCommand, ListGroupsCommand, ListUserPoolClientsCommand,
   ListUserPoolsCommand, ListUsersCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { freePort } from '@mekendesh/db/local';
 import { startChild, waitForHttp, type Child } from './processes.js';
 
 export const POOL_NAME = 'mekendesh-local';
@@ -72,8 +73,22 @@ function watchCodes(dbDir: string, onEmail: (email: CapturedEmail) => void): () 
   return () => clearInterval(timer);
 }
 
-/** Starts cognito-local with its data under dataDir (kept across restarts). */
+/**
+ * Starts cognito-local with its data under dataDir (kept across restarts). Port 0 picks a free port,
+ * and tries another if some other server took it meanwhile.
+ */
 export async function startCognitoLocal(options: { port: number; dataDir: string; onEmail?: (email: CapturedEmail) => void }): Promise<Child & { endpoint: string }> {
+  for (let attempt = 1; ; attempt++) {
+    const port = options.port || (await freePort());
+    try {
+      return await startOnPort({ ...options, port });
+    } catch (e) {
+      if (options.port || attempt >= 3) throw e;
+    }
+  }
+}
+
+async function startOnPort(options: { port: number; dataDir: string; onEmail?: (email: CapturedEmail) => void }): Promise<Child & { endpoint: string }> {
   const configDir = join(options.dataDir, '.cognito');
   mkdirSync(configDir, { recursive: true });
   const endpoint = `http://127.0.0.1:${options.port}`;
@@ -87,17 +102,42 @@ export async function startCognitoLocal(options: { port: number; dataDir: string
   const logFd = openSync(logPath, 'a');
   const child = startChild('cognito', process.execPath, [bin], { cwd: options.dataDir, quiet: true, stdoutFd: logFd, env: { ...process.env, DEBUG: '' } });
   closeSync(logFd);
-  let stopTail = () => {};
-  if (options.onEmail) stopTail = watchCodes(join(configDir, 'db'), options.onEmail);
-  await waitForHttp(endpoint, 30_000, child.process);
+  try {
+    await waitForCognito(endpoint, child);
+  } catch (e) {
+    await child.stop();
+    throw e;
+  }
+  const stopWatch = options.onEmail ? watchCodes(join(configDir, 'db'), options.onEmail) : () => {};
   return {
     ...child,
     endpoint,
     stop: async () => {
-      stopTail();
+      stopWatch();
       await child.stop();
     },
   };
+}
+
+/** Waits until cognito-local itself answers an API call: another server on the port does not count. */
+async function waitForCognito(endpoint: string, child: Child): Promise<void> {
+  await waitForHttp(endpoint, 30_000, child.process);
+  const client = cognitoClient(endpoint);
+  const deadline = Date.now() + 10_000;
+  try {
+    for (;;) {
+      if (child.process.exitCode !== null) throw new Error(`cognito-local exited (code ${child.process.exitCode}); is port ${new URL(endpoint).port} taken?`);
+      try {
+        await client.send(new ListUserPoolsCommand({ MaxResults: 1 }));
+        return;
+      } catch (e) {
+        if (Date.now() > deadline) throw new Error(`cognito-local does not answer on ${endpoint}: ${(e as Error).message}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+  } finally {
+    client.destroy();
+  }
 }
 
 export function cognitoClient(endpoint: string) {

@@ -1,0 +1,98 @@
+import Stripe from 'stripe';
+import type { Currency } from '@mekendesh/contracts';
+import { WebhookSignatureError, type CardEvent, type CardPayments, type CheckoutSession } from '@mekendesh/domain';
+
+export interface StripeConfig {
+  secretKey: string;
+  webhookSecret: string;
+  /** Tests point the SDK at a fake server of their own; unset in real use. */
+  host?: string;
+  port?: number;
+  protocol?: 'http' | 'https';
+}
+
+// Stripe charges KGS, USD, EUR and KZT; it does not settle RUB for this account type, so RUB pledges pay by transfer.
+const CARD_CURRENCIES: readonly Currency[] = ['KGS', 'USD', 'EUR', 'KZT'];
+const TOLERANCE_SECONDS = 300;
+
+function toSession(s: Stripe.Checkout.Session): CheckoutSession {
+  return {
+    id: s.id,
+    url: s.url,
+    status: (s.status ?? 'open') as CheckoutSession['status'],
+    paid: s.payment_status === 'paid',
+    amount: s.amount_total ?? 0,
+    currency: (s.currency ?? 'usd').toUpperCase() as Currency,
+    pledgeId: s.client_reference_id ?? s.metadata?.pledgeId ?? null,
+    paymentIntentId: typeof s.payment_intent === 'string' ? s.payment_intent : (s.payment_intent?.id ?? null),
+  };
+}
+
+/** Card payments through Stripe Checkout, with the real SDK. */
+export class StripePayments implements CardPayments {
+  readonly currencies = CARD_CURRENCIES;
+  private readonly stripe: Stripe;
+
+  constructor(private readonly config: StripeConfig) {
+    this.stripe = new Stripe(config.secretKey, {
+      maxNetworkRetries: 2,
+      timeout: 10_000,
+      ...(config.host ? { host: config.host, port: config.port, protocol: config.protocol ?? 'http' } : {}),
+    });
+  }
+
+  async startCheckout(input: Parameters<CardPayments['startCheckout']>[0]): Promise<CheckoutSession> {
+    const session = await this.stripe.checkout.sessions.create(
+      {
+        mode: 'payment',
+        client_reference_id: input.pledgeId,
+        metadata: { pledgeId: input.pledgeId },
+        payment_intent_data: { metadata: { pledgeId: input.pledgeId } },
+        line_items: [
+          { quantity: 1, price_data: { currency: input.currency.toLowerCase(), unit_amount: input.amount, product_data: { name: input.description } } },
+        ],
+        success_url: input.successUrl,
+        cancel_url: input.cancelUrl,
+        locale: input.locale,
+      },
+      // One pledge, one session, however often the investor presses the button.
+      { idempotencyKey: `checkout-${input.pledgeId}` },
+    );
+    return toSession(session);
+  }
+
+  async getSession(id: string): Promise<CheckoutSession> {
+    return toSession(await this.stripe.checkout.sessions.retrieve(id));
+  }
+
+  async parseEvent(rawBody: string, signature: string | undefined): Promise<CardEvent> {
+    if (!signature) throw new WebhookSignatureError('no Stripe-Signature header');
+    let event: Stripe.Event;
+    try {
+      event = await this.stripe.webhooks.constructEventAsync(rawBody, signature, this.config.webhookSecret, TOLERANCE_SECONDS);
+    } catch (e) {
+      throw new WebhookSignatureError((e as Error).message);
+    }
+    switch (event.type) {
+      case 'checkout.session.completed':
+      case 'checkout.session.async_payment_succeeded':
+        return { id: event.id, kind: 'checkout_completed', sessionId: event.data.object.id };
+      case 'checkout.session.expired':
+        return { id: event.id, kind: 'checkout_expired', sessionId: event.data.object.id };
+      case 'checkout.session.async_payment_failed':
+        return { id: event.id, kind: 'checkout_failed', sessionId: event.data.object.id };
+      case 'charge.refunded': {
+        const charge = event.data.object;
+        const paymentIntentId = typeof charge.payment_intent === 'string' ? charge.payment_intent : (charge.payment_intent?.id ?? '');
+        return { id: event.id, kind: 'refunded', paymentIntentId, amountRefunded: charge.amount_refunded, currency: charge.currency.toUpperCase() as Currency };
+      }
+      default:
+        return { id: event.id, kind: 'ignored', type: event.type };
+    }
+  }
+
+  /** Signs a payload the way Stripe does; tests use it to deliver webhooks offline. */
+  signForTest(payload: string, timestamp?: number): string {
+    return this.stripe.webhooks.generateTestHeaderString({ payload, secret: this.config.webhookSecret, ...(timestamp ? { timestamp } : {}) });
+  }
+}

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { freePort, startDynamoLocal, type LocalDynamo } from '@mekendesh/db/local';
 import { ensureIdentity, startCognitoLocal, type Child } from '@mekendesh/local-stack';
+import { startLocalS3, type LocalS3 } from '@mekendesh/storage/local';
 
 let dynamo: LocalDynamo | undefined;
 let cognito: Child | undefined;
+let s3: LocalS3 | undefined;
 let dir: string | undefined;
 
 /**
@@ -17,19 +19,22 @@ export async function setup(project: TestProject) {
   dir = mkdtempSync(join(tmpdir(), 'mekendesh-it-'));
   const mailFile = join(dir, 'mail.jsonl');
   writeFileSync(mailFile, '');
-  const [d, c] = await Promise.all([
+  const [d, c, media] = await Promise.all([
     startDynamoLocal({ port: 0 }),
     freePort().then((port) => startCognitoLocal({ port, dataDir: dir!, onEmail: (m) => appendFileSync(mailFile, `${JSON.stringify(m)}\n`) })),
+    startLocalS3({ port: 0, directory: join(dir, 's3') }),
   ]);
   dynamo = d;
   cognito = c;
+  s3 = media;
+  project.provide('s3', { endpoint: media.endpoint, bucket: media.bucket });
   const identity = await ensureIdentity(c.endpoint);
   project.provide('dynamoEndpoint', d.endpoint);
   project.provide('cognito', { endpoint: c.endpoint, ...identity, mailFile });
 }
 
 export async function teardown() {
-  await Promise.all([dynamo?.stop(), cognito?.stop()]);
+  await Promise.all([dynamo?.stop(), cognito?.stop(), s3?.stop()]);
   if (dir) rmSync(dir, { recursive: true, force: true });
 }
 
@@ -37,5 +42,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     dynamoEndpoint: string;
     cognito: { endpoint: string; userPoolId: string; clientId: string; issuer: string; mailFile: string };
+    s3: { endpoint: string; bucket: string };
   }
 }

@@ -10,18 +10,21 @@ function unused<T extends object>(name: string): T {
 
 // An in-memory port for fast checks of the HTTP layer; the same routes run on DynamoDB Local in tests/integration.
 function fakeDeps(projects: Project[] = [], healthy = true): Deps {
+  const store = {
+    get: async (id: string) => projects.find((p) => p.id === id),
+    listByStatus: async ({ limit }: { limit: number }) => ({ items: projects.slice(0, limit) as ProjectSummary[], nextCursor: null }),
+    discover: async ({ limit }: { limit: number }) => ({ items: projects.slice(0, limit) as ProjectSummary[], nextCursor: null }),
+    oblastStats: async () => [],
+  };
   return {
+    projectDeps: { ...unused<Deps['projectDeps']>('projectDeps'), projects: { ...unused<Deps['projectDeps']['projects']>('projects'), ...store } },
     accounts: unused('accounts'),
     organisations: unused('organisations'),
     audit: unused('audit'),
+    money: unused('money'),
     verifier: unused('verifier'),
     health: { ping: async () => (healthy ? undefined : Promise.reject(new Error('down'))) },
-    projects: {
-      get: async (id) => projects.find((p) => p.id === id),
-      listByStatus: async ({ limit }) => ({ items: projects.slice(0, limit) as ProjectSummary[], nextCursor: null }),
-      discover: async ({ limit }) => ({ items: projects.slice(0, limit) as ProjectSummary[], nextCursor: null }),
-      oblastStats: async () => [],
-    },
+    projects: store,
   };
 }
 

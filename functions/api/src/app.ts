@@ -12,6 +12,8 @@ import { meRoutes } from './routes/me.js';
 import { organisationRoutes } from './routes/organisations.js';
 import { healthRoutes } from './routes/health.js';
 import { projectRoutes } from './routes/projects.js';
+import { proposalRoutes } from './routes/proposals.js';
+import { uploadRoutes } from './routes/uploads.js';
 import { statsRoutes } from './routes/stats.js';
 import { territoryRoutes } from './routes/territories.js';
 import { validationHook } from './validation.js';
@@ -37,6 +39,8 @@ export function createApp(deps: Deps) {
   if (deps.outbox) app.route('/', devRoutes(deps.outbox));
   app.route('/', territoryRoutes());
   app.route('/', projectRoutes(deps));
+  app.route('/', proposalRoutes(deps));
+  app.route('/', uploadRoutes(deps));
   app.route('/', statsRoutes(deps));
   app.route('/', docsRoutes());
 

@@ -5,10 +5,11 @@ import {
 } from '@mekendesh/db';
 import {
   DEFAULT_RATE_LIMITS, type AccountDeps, type AuditLog, type HealthProbe, type IdentityProvider, type Mailer,
-  type OrganisationDeps, type ProjectRepository, type RateLimits, type TokenVerifier,
+  type OrganisationDeps, type ProjectDeps, type ProjectRepository, type RateLimits, type TokenVerifier, type TerritoryLookup,
 } from '@mekendesh/domain';
 import { CognitoIdentity, JwtTokenVerifier } from '@mekendesh/identity';
-import { oblastOf, territoryBySoate } from '@mekendesh/territories';
+import { createS3Client, S3Storage, sharpResizer } from '@mekendesh/storage';
+import { OBLASTS, oblastOf, RAYONS, territoryBySoate } from '@mekendesh/territories';
 
 /** Everything the routes need, wired once per process (not per request, not per handler). */
 export interface Deps {
@@ -16,6 +17,8 @@ export interface Deps {
   health: HealthProbe;
   accounts: AccountDeps;
   organisations: OrganisationDeps;
+  /** Proposals, vetting and uploads. */
+  projectDeps: ProjectDeps;
   audit: AuditLog;
   verifier: TokenVerifier;
   /** Only where a dev outbox replaces email (locally); its route is not mounted otherwise. */
@@ -37,20 +40,46 @@ function territory(soate: string) {
   return t && oblast ? { level: t.level, oblastSoate: oblast.soate } : undefined;
 }
 
-export function composeWithDb(db: Db, settings: IdentitySettings, options: { limits?: RateLimits; webOrigin?: string; devOutbox?: boolean } = {}): Deps {
+/** Where project photos and documents are stored; the endpoint is set locally (s3rver). */
+export interface MediaSettings {
+  bucket: string;
+  endpoint?: string | undefined;
+  region?: string | undefined;
+}
+
+const OBLAST_CODES = new Set(OBLASTS.map((t) => t.soate));
+// Bishkek and Osh are both oblast-level and rayon-level units with one code; rayons are looked up among rayons.
+const RAYON_PARENT = new Map(RAYONS.map((t) => [t.soate, t.parentSoate ?? t.soate]));
+const territoryLookup: TerritoryLookup = {
+  isOblast: (soate) => OBLAST_CODES.has(soate),
+  rayon: (soate) => (RAYON_PARENT.has(soate) ? { oblastSoate: RAYON_PARENT.get(soate)! } : undefined),
+};
+
+export function composeWithDb(
+  db: Db,
+  settings: IdentitySettings,
+  options: { limits?: RateLimits; webOrigin?: string; devOutbox?: boolean; media?: MediaSettings } = {},
+): Deps {
   const users = new DynamoUserRepository(db);
+  const projects = new DynamoProjectRepository(db);
+  const organisations = new DynamoOrganisationStore(db);
+  const media = options.media;
   const outbox = new DynamoOutbox(db, ulid);
   const mailer = settings.mailer ?? outbox;
   return {
-    projects: new DynamoProjectRepository(db),
+    projects,
     health: dynamoHealthProbe(db),
     accounts: {
       identity: settings.identity, users, limiter: new DynamoRateLimiter(db), mailer, clock, newId: ulid,
       limits: options.limits ?? DEFAULT_RATE_LIMITS,
     },
     organisations: {
-      organisations: new DynamoOrganisationStore(db), users, identity: settings.identity, mailer, clock, newId: ulid,
+      organisations, users, identity: settings.identity, mailer, clock, newId: ulid,
       webOrigin: options.webOrigin ?? 'http://localhost:5173', territory,
+    },
+    projectDeps: {
+      projects, organisations, territories: territoryLookup, clock, newId: ulid,
+      ...(media ? { storage: new S3Storage(createS3Client(media), media.bucket), resizer: sharpResizer() } : {}),
     },
     audit: new DynamoAuditLog(db),
     verifier: settings.verifier,
@@ -60,7 +89,7 @@ export function composeWithDb(db: Db, settings: IdentitySettings, options: { lim
 
 /**
  * Reads TABLE_NAME, COGNITO_USER_POOL_ID, COGNITO_CLIENT_ID, COGNITO_ISSUER, COGNITO_JWKS_URL and, locally,
- * DYNAMODB_ENDPOINT, COGNITO_ENDPOINT, DEV_OUTBOX=1, WEB_ORIGIN.
+ * DYNAMODB_ENDPOINT, COGNITO_ENDPOINT, DEV_OUTBOX=1, WEB_ORIGIN; MEDIA_BUCKET (and S3_ENDPOINT locally) for uploads.
  */
 export function composeFromEnv(env: NodeJS.ProcessEnv = process.env): Deps {
   const region = env.AWS_REGION ?? 'eu-central-1';
@@ -70,5 +99,6 @@ export function composeFromEnv(env: NodeJS.ProcessEnv = process.env): Deps {
   const identity = new CognitoIdentity({ userPoolId, clientId, region, endpoint: env.COGNITO_ENDPOINT });
   const verifier = new JwtTokenVerifier({ issuer, clientId, jwksUrl: env.COGNITO_JWKS_URL ?? `${issuer}/.well-known/jwks.json` });
   const db = createDb({ tableName: env.TABLE_NAME ?? DEFAULT_TABLE_NAME, endpoint: env.DYNAMODB_ENDPOINT, region });
-  return composeWithDb(db, { identity, verifier }, { webOrigin: env.WEB_ORIGIN, devOutbox: env.DEV_OUTBOX === '1' });
+  const media = env.MEDIA_BUCKET ? { bucket: env.MEDIA_BUCKET, endpoint: env.S3_ENDPOINT, region } : undefined;
+  return composeWithDb(db, { identity, verifier }, { webOrigin: env.WEB_ORIGIN, devOutbox: env.DEV_OUTBOX === '1', ...(media ? { media } : {}) });
 }

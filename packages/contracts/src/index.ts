@@ -2,6 +2,8 @@ export * from './locale.js';
 export * from './money.js';
 export * from './problem.js';
 export * from './project.js';
+export * from './attachment.js';
+export * from './project-drafts.js';
 export * from './territory.js';
 export * from './organisation.js';
 export * from './auth.js';

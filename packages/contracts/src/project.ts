@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LocaleSchema, LocalizedTextSchema } from './locale.js';
 import { SoateSchema } from './territory.js';
+import { AttachmentSchema } from './attachment.js';
 
 export const SECTORS = [
   'education', 'health', 'water', 'roads', 'agriculture', 'energy',
@@ -85,6 +86,14 @@ export const ProjectSchema = z
     version: z.number().int().positive(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
+    /** When the status last changed, and why (the reviewer's reason the officer sees). */
+    statusChangedAt: z.iso.datetime().optional(),
+    statusReason: z.string().nullable().optional(),
+    /** When the project was last submitted for review: the review queue's waiting time counts from it. */
+    submittedAt: z.iso.datetime().nullable().optional(),
+    /** Verified photos and documents (see project-drafts.ts); the cover is one of the photos. */
+    attachments: z.array(AttachmentSchema).optional(),
+    coverPhoto: z.string().nullable().optional(),
   })
   .meta({ id: 'Project' });
 export type Project = z.infer<typeof ProjectSchema>;

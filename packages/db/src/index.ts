@@ -16,3 +16,4 @@ export * from './project-index.js';
 export * from './project-discovery.js';
 export * from './query-cursor.js';
 export * from './oblast-stats.js';
+export * from './project-queues.js';

@@ -12,14 +12,15 @@ export const keys = {
   outbox: (at: string, id: string) => ({ pk: 'OUTBOX', sk: `${at}#${id}` }),
   /** gsi1: organisations by review status, oldest first. */
   organisationByStatus: (status: string) => `ORGSTATUS#${status}`,
-  /** gsi1: projects by status; published ones sort by publication time, others by creation. */
+  /** gsi1: projects by status; published ones sort by publication time, others by when they entered it. */
   projectByStatus: (status: ProjectStatus) => `STATUS#${status}`,
 };
 
-export function projectIndexKeys(p: Pick<Project, 'id' | 'status' | 'organisationId' | 'publishedAt' | 'createdAt'>) {
+export function projectIndexKeys(p: Pick<Project, 'id' | 'status' | 'organisationId' | 'publishedAt' | 'createdAt' | 'statusChangedAt'>) {
   return {
     gsi1pk: keys.projectByStatus(p.status),
-    gsi1sk: `${p.publishedAt ?? p.createdAt}#${p.id}`,
+    // Before publication, the time the project entered its status: review queues read it oldest first.
+    gsi1sk: `${p.publishedAt ?? p.statusChangedAt ?? p.createdAt}#${p.id}`,
     gsi2pk: `ORG#${p.organisationId}`,
     gsi2sk: `PROJECT#${p.createdAt}#${p.id}`,
   };

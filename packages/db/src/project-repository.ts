@@ -1,13 +1,14 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { OblastStats, Project, ProjectSummary } from '@mekendesh/contracts';
-import type { DiscoveryQuery, Page, ProjectRepository } from '@mekendesh/domain';
+import type { AuditEntry, OblastStats, Project, ProjectStatus, ProjectSummary } from '@mekendesh/contracts';
+import type { DiscoveryQuery, Page, ProjectStore, QueuedProject } from '@mekendesh/domain';
 import type { Db } from './client.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { keys } from './keys.js';
 import { oblastStatsUpdate, readOblastStats } from './oblast-stats.js';
 import { queryDiscovery } from './project-discovery.js';
 import { projectWrites } from './project-index.js';
-import { transact } from './transact.js';
+import { auditPut, transact } from './transact.js';
+import { listByOrganisation, listOldestInStatus, listPublishedPastDeadline } from './project-queues.js';
 
 const SUMMARY_FIELDS = [
   'id', 'slug', 'status', 'organisationId', 'organisationName', 'oblastSoate', 'rayonSoate', 'settlement',
@@ -28,7 +29,7 @@ function toSummary(item: Record<string, unknown>): ProjectSummary {
   return Object.fromEntries(SUMMARY_FIELDS.map((f) => [f, item[f] ?? null])) as ProjectSummary;
 }
 
-export class DynamoProjectRepository implements ProjectRepository {
+export class DynamoProjectRepository implements ProjectStore {
   constructor(private readonly db: Db) {}
 
   async get(id: string): Promise<Project | undefined> {
@@ -60,6 +61,18 @@ export class DynamoProjectRepository implements ProjectRepository {
     return readOblastStats(this.db);
   }
 
+  listByOrganisation(input: { organisationId: string; limit: number; cursor?: string }): Promise<Page<QueuedProject>> {
+    return listByOrganisation(this.db, input);
+  }
+
+  listOldestInStatus(input: { status: ProjectStatus; limit: number; cursor?: string }): Promise<Page<QueuedProject>> {
+    return listOldestInStatus(this.db, input);
+  }
+
+  listPublishedPastDeadline(input: { today: string; limit: number }): Promise<string[]> {
+    return listPublishedPastDeadline(this.db, input);
+  }
+
   /** Creates a project with its index items and oblast totals, all or nothing; 409 if the id exists. */
   async create(project: Project): Promise<void> {
     await this.save(project, undefined);
@@ -71,7 +84,7 @@ export class DynamoProjectRepository implements ProjectRepository {
    * existing), so a stale writer gets 409 and nothing is half-written. Call it whenever the status, texts,
    * deadline or money of a project change: the percent-funded order reads `raised` from the index items.
    */
-  async save(project: Project, previous: Project | undefined): Promise<void> {
+  async save(project: Project, previous: Project | undefined, audit: readonly AuditEntry[] = []): Promise<void> {
     const { puts, deletes, stats } = projectWrites(previous, project);
     const [main, ...index] = puts;
     const actions = [
@@ -79,14 +92,19 @@ export class DynamoProjectRepository implements ProjectRepository {
         Put: {
           TableName: this.db.tableName,
           Item: main!,
+          // The money fields too: a writer that moved them without a new version must not be overwritten.
           ...(previous
-            ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previous.version } }
+            ? {
+                ConditionExpression: 'version = :v AND raised = :r AND pledged = :p',
+                ExpressionAttributeValues: { ':v': previous.version, ':r': previous.raised, ':p': previous.pledged },
+              }
             : { ConditionExpression: 'attribute_not_exists(pk)' }),
         },
       },
       ...index.map((Item) => ({ Put: { TableName: this.db.tableName, Item } })),
       ...deletes.map((Key) => ({ Delete: { TableName: this.db.tableName, Key } })),
       ...stats.map((d) => ({ Update: oblastStatsUpdate(this.db, d) })),
+      ...audit.map((entry) => auditPut(this.db, entry)),
     ];
     if (actions.length > MAX_TRANSACTION_ACTIONS) throw new Error(`a project write needs ${actions.length} actions`);
     await transact(this.db, actions, previous ? 'the project changed meanwhile' : 'a project with this id exists');

@@ -13,3 +13,7 @@ export * from './exchange-rates.js';
 export * from './nbkr.js';
 export * from './cofinancing.js';
 export * from './search-text.js';
+export * from './project-ports.js';
+export * from './proposals.js';
+export * from './vetting.js';
+export * from './uploads.js';

@@ -1,6 +1,7 @@
-import type { Organisation } from '@mekendesh/contracts';
+import type { Organisation, Project } from '@mekendesh/contracts';
 import type { Actor, UserActor } from './actor.js';
 import { isStaff } from './actor.js';
+import { isPublic } from './lifecycle.js';
 import { DomainError } from './errors.js';
 
 /**
@@ -13,7 +14,23 @@ export type Permission =
   | { action: 'organisation:read-detail'; organisation: Organisation }
   | { action: 'organisation:review'; organisation?: Organisation }
   | { action: 'organisation:invite'; organisation: Organisation }
-  | { action: 'audit:read' };
+  | { action: 'audit:read' }
+  | { action: 'project:create'; organisation: Organisation }
+  | { action: 'project:read'; project: Project }
+  | { action: 'project:edit'; project: Project }
+  | { action: 'project:list-organisation'; organisationId: string }
+  | { action: 'project:review' }
+  | { action: 'project:change-status'; project: Project; to: 'funded' | 'in_progress' | 'completed' | 'cancelled' };
+
+const memberOf = (actor: UserActor, organisationId: string) => actor.organisationId === organisationId;
+
+/** Owners cancel before publication and report work starting and ending; staff may do all of it. */
+function mayChangeStatus(actor: UserActor, p: Extract<Permission, { action: 'project:change-status' }>): boolean {
+  if (isStaff(actor)) return true;
+  if (!memberOf(actor, p.project.organisationId)) return false;
+  if (p.to === 'cancelled') return !isPublic(p.project.status);
+  return p.to === 'in_progress' || p.to === 'completed';
+}
 
 function decide(actor: UserActor, p: Permission): boolean {
   switch (p.action) {
@@ -32,6 +49,18 @@ function decide(actor: UserActor, p: Permission): boolean {
       );
     case 'audit:read':
       return isStaff(actor);
+    case 'project:create':
+      return memberOf(actor, p.organisation.id) && p.organisation.status === 'approved';
+    case 'project:read':
+      return isPublic(p.project.status) || isStaff(actor) || memberOf(actor, p.project.organisationId);
+    case 'project:edit':
+      return memberOf(actor, p.project.organisationId);
+    case 'project:list-organisation':
+      return isStaff(actor) || memberOf(actor, p.organisationId);
+    case 'project:review':
+      return isStaff(actor);
+    case 'project:change-status':
+      return mayChangeStatus(actor, p);
   }
 }
 

@@ -1,11 +1,12 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { ProblemSchema, ProjectListQuerySchema, ProjectListSchema, ProjectSchema, type ProjectListQuery } from '@mekendesh/contracts';
-import { discoverProjects, getPublicProject, invalid } from '@mekendesh/domain';
+import { discoverProjects, getProjectForActor, invalid, isPublic } from '@mekendesh/domain';
 import { RAYONS, territoryBySoate } from '@mekendesh/territories';
 
 // Bishkek and Osh are both oblast-level and rayon-level units with one code; look rayons up among rayons.
 const RAYON_BY_SOATE = new Map(RAYONS.map((t) => [t.soate, t]));
 import type { Deps } from '../composition.js';
+import { actorOf } from '../middleware/auth.js';
 import { validationHook } from '../validation.js';
 
 const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
@@ -45,12 +46,12 @@ const get = createRoute({
   method: 'get',
   path: '/projects/{id}',
   tags: ['projects'],
-  summary: 'One public project',
+  summary: 'One project: public ones for anyone; drafts and proposals under review for their owners and staff',
   request: { params: IdParams },
   responses: {
     200: { description: 'The project', content: { 'application/json': { schema: ProjectSchema } } },
     400: { description: 'Invalid id', content: problemContent },
-    404: { description: 'No public project with this id', content: problemContent },
+    404: { description: 'No project with this id that the caller may see', content: problemContent },
   },
 });
 
@@ -62,8 +63,11 @@ export function projectRoutes(deps: Deps) {
       return c.json(page, 200);
     })
     .openapi(get, async (c) => {
-      const project = await getPublicProject(deps.projects, c.req.valid('param').id);
-      c.header('cache-control', 'public, max-age=15');
+      const actor = actorOf(c);
+      const project = await getProjectForActor(deps.projectDeps, actor, c.req.valid('param').id);
+      // Owners and staff also see projects before publication: those answers are theirs alone.
+      c.header('cache-control', actor.kind === 'anonymous' && isPublic(project.status) ? 'public, max-age=15' : 'private, no-store');
+      c.header('etag', `"${project.version}"`);
       return c.json(project, 200);
     });
 }

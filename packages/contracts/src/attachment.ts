@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/** What may be uploaded, and the largest file of each type, in bytes. */
+export const UPLOAD_LIMITS = {
+  'image/jpeg': 5 * 1024 * 1024,
+  'image/png': 5 * 1024 * 1024,
+  'image/webp': 5 * 1024 * 1024,
+  'application/pdf': 10 * 1024 * 1024,
+} as const;
+export type UploadContentType = keyof typeof UPLOAD_LIMITS;
+export const UPLOAD_CONTENT_TYPES = Object.keys(UPLOAD_LIMITS) as [UploadContentType, ...UploadContentType[]];
+export const UploadContentTypeSchema = z.enum(UPLOAD_CONTENT_TYPES);
+
+/** File name extension of each allowed type: object names carry it, so a name says its type. */
+export const UPLOAD_EXTENSIONS: Readonly<Record<UploadContentType, string>> = {
+  'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'application/pdf': 'pdf',
+};
+
+/** Widths of the resized copies of a photo, for phones and for sharing previews. */
+export const PHOTO_WIDTHS = [320, 640, 1280] as const;
+
+/** An object name within a project: a ULID and the extension of its type. */
+export const AttachmentKeySchema = z.string().regex(/^[0-9a-z]{26}\.(jpg|png|webp|pdf)$/, 'an upload key as returned by the upload request');
+
+export const AttachmentSchema = z
+  .object({
+    key: AttachmentKeySchema,
+    kind: z.enum(['photo', 'document']),
+    contentType: UploadContentTypeSchema,
+    size: z.number().int().positive(),
+    fileName: z.string().nullable(),
+    /** Resized WebP copies of a photo (none for documents, or where resizing is not available). */
+    variants: z.array(z.object({ width: z.number().int().positive(), key: z.string() })),
+    /** Where the file is served: the API answers with a redirect to a short-lived object URL. */
+    url: z.string(),
+    uploadedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Attachment' });
+export type Attachment = z.infer<typeof AttachmentSchema>;
+
+/** Asks for a presigned PUT URL; the type and size are checked before any URL is given. */
+export const UploadRequestSchema = z
+  .object({
+    contentType: z.string().max(100),
+    size: z.number().int().positive(),
+    fileName: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict()
+  .meta({ id: 'UploadRequest' });
+export type UploadRequest = z.infer<typeof UploadRequestSchema>;
+
+export const UploadTicketSchema = z
+  .object({
+    key: AttachmentKeySchema,
+    url: z.string(),
+    method: z.literal('PUT'),
+    /** Send exactly these headers with the PUT. */
+    headers: z.record(z.string(), z.string()),
+    expiresAt: z.iso.datetime(),
+    maxSize: z.number().int().positive(),
+  })
+  .meta({ id: 'UploadTicket' });
+export type UploadTicket = z.infer<typeof UploadTicketSchema>;
+
+export const UploadCompleteSchema = z
+  .object({ cover: z.boolean().optional(), fileName: z.string().trim().min(1).max(200).optional() })
+  .strict()
+  .meta({ id: 'UploadComplete' });
+export type UploadComplete = z.infer<typeof UploadCompleteSchema>;

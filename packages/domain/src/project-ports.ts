@@ -1,0 +1,61 @@
+import type { AuditEntry, Project, ProjectStatus, ProjectSummary } from '@mekendesh/contracts';
+import type { OrganisationStore } from './account-ports.js';
+import type { Clock } from './accounts.js';
+import type { Page, ProjectRepository } from './ports.js';
+
+/** A project summary with the facts a queue needs (times and the last reason). */
+export type QueuedProject = ProjectSummary & { statusChangedAt: string | null; statusReason: string | null; submittedAt: string | null };
+
+/** Project storage with writes: every write keeps the discovery index items and totals right. */
+export interface ProjectStore extends ProjectRepository {
+  /**
+   * Stores `project` (a new one when `previous` is undefined), conditioned on the stored version still being
+   * `previous.version`: a stale writer gets a conflict and nothing is written. The audit entries go in the
+   * same transaction.
+   */
+  save(project: Project, previous: Project | undefined, audit?: readonly AuditEntry[]): Promise<void>;
+  /** An organisation's projects in every status, newest first (bounded by the organisation's index). */
+  listByOrganisation(input: { organisationId: string; limit: number; cursor?: string }): Promise<Page<QueuedProject>>;
+  /** Projects in one status, longest in it first: the review queues. */
+  listOldestInStatus(input: { status: ProjectStatus; limit: number; cursor?: string }): Promise<Page<QueuedProject>>;
+  /** Ids of published projects whose deadline is before `today` (YYYY-MM-DD), earliest first. */
+  listPublishedPastDeadline(input: { today: string; limit: number }): Promise<string[]>;
+}
+
+/** Object storage (S3 in the cloud, s3rver locally). Keys are full object keys. */
+export interface ObjectStorage {
+  /** A URL to PUT one object with; the headers returned must be sent as they are. */
+  presignPut(input: { key: string; contentType: string; contentLength: number; expiresInSeconds: number }): Promise<{ url: string; headers: Record<string, string> }>;
+  presignGet(input: { key: string; expiresInSeconds: number }): Promise<string>;
+  head(key: string): Promise<{ size: number; contentType: string | undefined } | undefined>;
+  /** The first `length` bytes (fewer if the object is shorter). */
+  readStart(key: string, length: number): Promise<Uint8Array>;
+  read(key: string): Promise<Uint8Array>;
+  put(input: { key: string; body: Uint8Array; contentType: string }): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+/** Makes a smaller WebP copy of an image, never wider than the original; undefined where no image library is available. */
+export interface ImageResizer {
+  resize(image: Uint8Array, width: number): Promise<{ body: Uint8Array; width: number } | undefined>;
+}
+
+/** Reference data the proposals need: where a SOATE code sits. */
+export interface TerritoryLookup {
+  /** An oblast-level unit (the 7 oblasts, Bishkek, Osh) by code. */
+  isOblast(soate: string): boolean;
+  /** A rayon-level unit (rayon or city) and its oblast. */
+  rayon(soate: string): { oblastSoate: string } | undefined;
+}
+
+export interface ProjectDeps {
+  projects: ProjectStore;
+  organisations: OrganisationStore;
+  territories: TerritoryLookup;
+  clock: Clock;
+  newId(): string;
+  /** Absent where no object storage is configured: upload routes then answer 409 saying so. */
+  storage?: ObjectStorage;
+  /** Absent (or answering undefined) where no image library is available: photos are then served as uploaded. */
+  resizer?: ImageResizer;
+}

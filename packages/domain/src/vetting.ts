@@ -1,0 +1,124 @@
+import type { AuditEntry, Project, ProjectReview, ProjectStatus, ProjectStatusChange } from '@mekendesh/contracts';
+import type { Actor, UserActor } from './actor.js';
+import { conflict, DomainError, invalid } from './errors.js';
+import { canTransition } from './lifecycle.js';
+import { authorize } from './policy.js';
+import type { Page } from './ports.js';
+import type { ProjectDeps, QueuedProject } from './project-ports.js';
+import { loadVisibleProject, projectAudit, withWaiting } from './proposals.js';
+
+/** The project moved to `to`, or 409 naming the move the lifecycle does not allow. */
+export function transition(deps: Pick<ProjectDeps, 'clock'>, project: Project, to: ProjectStatus, reason: string | null): Project {
+  if (!canTransition(project.status, to)) {
+    throw new DomainError('conflict', `a ${project.status} project cannot become ${to}`);
+  }
+  const at = deps.clock.now().toISOString();
+  return {
+    ...project, status: to, statusChangedAt: at, statusReason: reason, updatedAt: at, version: project.version + 1,
+    ...(to === 'submitted' ? { submittedAt: at } : {}),
+    ...(to === 'published' ? { publishedAt: at } : {}),
+  };
+}
+
+function moveAudit(deps: ProjectDeps, actor: UserActor | null, action: string, from: Project, to: Project): AuditEntry {
+  return projectAudit(deps, actor, {
+    action, projectId: from.id, reason: to.statusReason ?? null, before: { status: from.status, version: from.version }, after: { status: to.status, version: to.version },
+  });
+}
+
+/** The officer sends a draft (or a proposal fixed after review) to programme staff. */
+export async function submitProject(deps: ProjectDeps, actor: Actor, input: { id: string; note?: string | undefined }): Promise<Project> {
+  const project = await loadVisibleProject(deps, actor, input.id, true);
+  authorize(actor, { action: 'project:edit', project });
+  if (project.deadline <= deps.clock.now().toISOString().slice(0, 10)) throw invalid('deadline', 'has passed: move it to a later date first');
+  const next = transition(deps, project, 'submitted', input.note ?? null);
+  await deps.projects.save(next, project, [moveAudit(deps, actor, 'project.submit', project, next)]);
+  return next;
+}
+
+const DECISIONS = {
+  approve: { to: 'published', action: 'project.approve' },
+  reject: { to: 'rejected', action: 'project.reject' },
+  request_changes: { to: 'changes_requested', action: 'project.request_changes' },
+} as const satisfies Record<ProjectReview['decision'], { to: ProjectStatus; action: string }>;
+
+/**
+ * Staff decide on a submitted proposal: the review starts (submitted -> in review) and ends with the decision,
+ * both moves audited in one transaction. Rejecting and requesting changes need a reason the officer will read.
+ */
+export async function reviewProject(deps: ProjectDeps, actor: Actor, input: { id: string } & ProjectReview): Promise<Project> {
+  const project = await loadVisibleProject(deps, actor, input.id, true);
+  authorize(actor, { action: 'project:review' });
+  const reason = input.reason?.trim() || null;
+  if (input.decision !== 'approve' && (!reason || reason.length < 3)) throw invalid('reason', 'say what is wrong or what to change');
+  const audits: AuditEntry[] = [];
+  let current = project;
+  if (current.status === 'submitted') {
+    const started = transition(deps, current, 'in_review', null);
+    audits.push(moveAudit(deps, actor, 'project.start_review', current, started));
+    current = started;
+  }
+  const { to, action } = DECISIONS[input.decision];
+  const decided = transition(deps, current, to, reason);
+  audits.push(moveAudit(deps, actor, action, current, decided));
+  await deps.projects.save(decided, project, audits);
+  return decided;
+}
+
+/** A staff queue: projects in one status, whoever waited longest first, with the waiting time. */
+export async function projectQueue(
+  deps: ProjectDeps, actor: Actor, query: { status: ProjectStatus; limit: number; cursor?: string | undefined },
+): Promise<Page<QueuedProject & { waitingSeconds: number }>> {
+  authorize(actor, { action: 'project:review' });
+  const page = await deps.projects.listOldestInStatus({ status: query.status, limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) });
+  return { items: page.items.map((p) => withWaiting(deps, p)), nextCursor: page.nextCursor };
+}
+
+/**
+ * Moves after publication, and cancelling: funded (staff, once pledges cover the goal), in progress and
+ * completed (owners or staff), cancelled (owners before publication, staff at any time).
+ */
+export async function changeProjectStatus(deps: ProjectDeps, actor: Actor, input: { id: string } & ProjectStatusChange): Promise<Project> {
+  const project = await loadVisibleProject(deps, actor, input.id, true);
+  authorize(actor, { action: 'project:change-status', project, to: input.to });
+  if (input.to === 'funded' && project.pledged < project.goal && project.raised < project.goal) {
+    throw conflict('the pledges do not cover the goal yet');
+  }
+  const next = transition(deps, project, input.to, input.reason);
+  await deps.projects.save(next, project, [moveAudit(deps, actor, `project.${input.to}`, project, next)]);
+  return next;
+}
+
+/**
+ * What a published project becomes when its deadline has passed: funded if it reached its goal, or if it keeps
+ * what it raised and raised something; expired otherwise (all-or-nothing short of the goal: pledges are refunded).
+ */
+export function afterDeadline(p: Pick<Project, 'raised' | 'goal' | 'fundingModel'>): 'funded' | 'expired' {
+  if (p.raised >= p.goal) return 'funded';
+  return p.fundingModel === 'keep_what_is_raised' && p.raised > 0 ? 'funded' : 'expired';
+}
+
+/**
+ * The scheduled job: every published project past its deadline becomes funded or expired, audited as the
+ * platform's act. Reads a bounded batch per call through the closing-soon index; run it until it returns 0.
+ */
+export async function settleDeadlines(deps: ProjectDeps, options: { batch?: number } = {}): Promise<{ settled: number; expired: number; funded: number }> {
+  const ids = await deps.projects.listPublishedPastDeadline({ today: deps.clock.now().toISOString().slice(0, 10), limit: options.batch ?? 50 });
+  const result = { settled: 0, expired: 0, funded: 0 };
+  for (const id of ids) {
+    const project = await deps.projects.get(id);
+    if (!project || project.status !== 'published') continue;
+    const to = afterDeadline(project);
+    const next = transition(deps, project, to, to === 'expired' ? 'the deadline passed before the goal was reached' : 'the deadline passed');
+    try {
+      await deps.projects.save(next, project, [moveAudit(deps, null, `project.${to}`, project, next)]);
+    } catch (e) {
+      // A pledge or an edit raced the job: the next run sees the new state.
+      if (e instanceof DomainError && e.kind === 'conflict') continue;
+      throw e;
+    }
+    result.settled += 1;
+    result[to] += 1;
+  }
+  return result;
+}

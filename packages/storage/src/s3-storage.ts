@@ -1,0 +1,81 @@
+import {
+  DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, S3Client, S3ServiceException,
+} from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { ObjectStorage } from '@mekendesh/domain';
+
+export interface S3StorageConfig {
+  bucket: string;
+  region?: string | undefined;
+  /** Set locally (s3rver); unset in the cloud. */
+  endpoint?: string | undefined;
+}
+
+/**
+ * One S3 client per process. Locally (an endpoint is set) it talks path-style to s3rver with its fixed
+ * credentials; checksums only WHEN_REQUIRED, or the SDK would store aws-chunked framing as the body.
+ */
+export function createS3Client(config: S3StorageConfig): S3Client {
+  return new S3Client({
+    region: config.region ?? process.env.AWS_REGION ?? 'eu-central-1',
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    ...(config.endpoint
+      ? { endpoint: config.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }
+      : {}),
+  });
+}
+
+const isMissing = (e: unknown) =>
+  e instanceof NotFound || e instanceof NoSuchKey || (e instanceof S3ServiceException && e.$metadata.httpStatusCode === 404);
+
+/** The domain's ObjectStorage on S3 (or anything that speaks its API). */
+export class S3Storage implements ObjectStorage {
+  constructor(
+    private readonly client: S3Client,
+    private readonly bucket: string,
+  ) {}
+
+  async presignPut(input: { key: string; contentType: string; contentLength: number; expiresInSeconds: number }) {
+    const command = new PutObjectCommand({ Bucket: this.bucket, Key: input.key, ContentType: input.contentType, ContentLength: input.contentLength });
+    // Signed headers: S3 refuses a PUT whose type or length differ from what was asked for.
+    const url = await getSignedUrl(this.client, command, {
+      expiresIn: input.expiresInSeconds,
+      signableHeaders: new Set(['content-type', 'content-length']),
+    });
+    return { url, headers: { 'content-type': input.contentType } };
+  }
+
+  presignGet(input: { key: string; expiresInSeconds: number }): Promise<string> {
+    return getSignedUrl(this.client, new GetObjectCommand({ Bucket: this.bucket, Key: input.key }), { expiresIn: input.expiresInSeconds });
+  }
+
+  async head(key: string) {
+    try {
+      const out = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      return { size: out.ContentLength ?? 0, contentType: out.ContentType };
+    } catch (e) {
+      if (isMissing(e)) return undefined;
+      throw e;
+    }
+  }
+
+  async readStart(key: string, length: number): Promise<Uint8Array> {
+    const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${length - 1}` }));
+    const bytes = await out.Body!.transformToByteArray();
+    return bytes.subarray(0, length);
+  }
+
+  async read(key: string): Promise<Uint8Array> {
+    const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    return out.Body!.transformToByteArray();
+  }
+
+  async put(input: { key: string; body: Uint8Array; contentType: string }): Promise<void> {
+    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: input.key, Body: input.body, ContentType: input.contentType }));
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+  }
+}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SignJWT, importJWK } from 'jose';
-import { seedProjects } from '@mekendesh/db';
+import { seedDemoRates, seedProjects } from '@mekendesh/db';
 import { authStack, newInvestor, newUserInGroup, PASSWORD, post, signInToken, uniqueEmail, type AuthStack } from '../fixtures/auth-stack.js';
 import { makeProject } from '../fixtures/projects.js';
 
@@ -26,14 +26,58 @@ interface World {
   pendingReject: string;
   invitationForB: string;
   projectId: string;
+  /** A pledge of investorA's to projectId. */
+  pledgeId: string;
 }
 
 interface Row {
   expect: Expect;
-  request(w: World, actor: ActorName): { method?: string; path: string; body?: unknown };
+  request(w: World, actor: ActorName): { method?: string; path: string; body?: unknown; headers?: Record<string, string> };
   /** Looks at a 2xx body for leaks of someone else's data. */
   check?(w: World, actor: ActorName, body: unknown): void;
 }
+
+const today = () => new Date().toISOString().slice(0, 10);
+const statement = (w: World) => ({ csv: `date,amount,currency,description\n${today()},1.00,KGS,no reference ${w.pledgeId}\n` });
+/** Pledges, receipts, statements, rates and programmes (issue 5). */
+const MONEY_ROWS: Record<string, Row> = {
+  'POST /v1/projects/:id/pledges': {
+    // Staff book money and do not pledge; officers of other organisations may.
+    expect: { ...all(201), nobody: 401, staff: 403 },
+    request: (w, actor) => ({
+      method: 'POST', path: `/v1/projects/${w.projectId}/pledges`, headers: { 'idempotency-key': `matrix-${actor}-${w.pledgeId}` },
+      body: { type: 'donation', amount: { amount: 60_000, currency: 'KGS' }, channel: 'money_transfer', display: 'anonymous' },
+    }),
+  },
+  'GET /v1/pledges/:id': { expect: { ...all(404), nobody: 401, investorA: 200, staff: 200 }, request: (w) => ({ path: `/v1/pledges/${w.pledgeId}` }) },
+  'GET /v1/me/pledges': {
+    expect: signedIn(200),
+    request: () => ({ path: '/v1/me/pledges' }),
+    check: (w, actor, body) => {
+      const ids = (body as { items: { id: string }[] }).items.map((p) => p.id);
+      if (actor !== 'investorA') expect(ids).not.toContain(w.pledgeId);
+    },
+  },
+  'GET /v1/projects/:id/funding': { expect: all(200), request: (w) => ({ path: `/v1/projects/${w.projectId}/funding` }) },
+  'POST /v1/pledges/:id/receipts': {
+    expect: { ...staffOnly, staff: 201 },
+    request: (w, actor) => ({ method: 'POST', path: `/v1/pledges/${w.pledgeId}/receipts`, body: { amount: { amount: 10_000, currency: 'KGS' }, receivedOn: today(), bankReference: `matrix-${actor}` } }),
+  },
+  'POST /v1/staff/statements/preview': { expect: staffOnly, request: (w) => ({ method: 'POST', path: '/v1/staff/statements/preview', body: statement(w) }) },
+  'POST /v1/staff/statements/commit': { expect: staffOnly, request: (w) => ({ method: 'POST', path: '/v1/staff/statements/commit', body: statement(w) }) },
+  'PUT /v1/rates/:date': {
+    expect: staffOnly,
+    request: () => ({ method: 'PUT', path: `/v1/rates/${today()}`, body: { rates: [{ currency: 'USD', value: '87.4500', nominal: 1 }] } }),
+  },
+  'POST /v1/programmes': {
+    expect: { ...staffOnly, staff: 201 },
+    request: () => ({
+      method: 'POST', path: '/v1/programmes',
+      body: { name: { en: 'Matrix 1+1' }, ratio: { numerator: 1, denominator: 1 }, budget: 1_000_000, capPerProject: 500_000, oblastSoates: 'all', sectors: 'all', kinds: 'all', startDate: '2026-01-01', endDate: '2030-12-31' },
+    }),
+  },
+  'GET /v1/programmes': { expect: all(200), request: () => ({ path: '/v1/programmes' }) },
+};
 
 const ROWS: Record<string, Row> = {
   'GET /v1/health': { expect: all(200), request: () => ({ path: '/v1/health' }) },
@@ -97,6 +141,7 @@ const ROWS: Record<string, Row> = {
     expect: { nobody: 401, investorA: 404, investorB: 200, officerX: 404, officerY: 404, staff: 404 },
     request: (w) => ({ method: 'POST', path: `/v1/invitations/${w.invitationForB}/accept` }),
   },
+  ...MONEY_ROWS,
   'DELETE /v1/me': { expect: signedIn(200), request: () => ({ method: 'DELETE', path: '/v1/me' }) },
 };
 
@@ -132,7 +177,14 @@ beforeAll(async () => {
   expect(invitation.status).toBe(201);
   const mail = (await s.deps.outbox!.latest(50)).find((m) => m.to === b && m.text.includes('/invitations/'));
   const invitationForB = /\/invitations\/([a-z0-9]+)/.exec(mail!.text)![1]!;
+  await seedDemoRates(s.db, new Date().toISOString().slice(0, 10));
+  const pledged = await s.app.request(`/v1/projects/${project.id}/pledges`, {
+    method: 'POST', body: JSON.stringify({ type: 'donation', amount: { amount: 100_000, currency: 'KGS' }, channel: 'bank_transfer', display: 'anonymous' }),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.investorA}`, 'idempotency-key': `matrix-${Date.now()}` },
+  });
+  expect(pledged.status).toBe(201);
   w = {
+    pledgeId: (await pledged.json()).id,
     tokens, emails, orgX: x.id, orgY: y.id, projectId: project.id, invitationForB,
     pendingApprove: await pendingOrganisation('pa'), pendingReject: await pendingOrganisation('pr'),
   };
@@ -152,8 +204,8 @@ describe('authorization matrix', () => {
     for (const [route, row] of Object.entries(ROWS)) {
       const cells: string[] = [];
       for (const actor of ACTORS) {
-        const { method = 'GET', path, body } = row.request(w, actor);
-        const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+        const { method = 'GET', path, body, headers: extra } = row.request(w, actor);
+        const headers: Record<string, string> = { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...extra };
         if (actor !== 'nobody') headers.authorization = `Bearer ${w.tokens[actor]}`;
         const res = await s.app.request(path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
         cells.push(String(res.status).padEnd(9));

@@ -15,6 +15,8 @@ import { projectRoutes } from './routes/projects.js';
 import { proposalRoutes } from './routes/proposals.js';
 import { uploadRoutes } from './routes/uploads.js';
 import { statsRoutes } from './routes/stats.js';
+import { pledgeRoutes } from './routes/pledges.js';
+import { moneyStaffRoutes } from './routes/money-staff.js';
 import { territoryRoutes } from './routes/territories.js';
 import { validationHook } from './validation.js';
 
@@ -41,6 +43,8 @@ export function createApp(deps: Deps) {
   app.route('/', projectRoutes(deps));
   app.route('/', proposalRoutes(deps));
   app.route('/', uploadRoutes(deps));
+  app.route('/', pledgeRoutes(deps));
+  app.route('/', moneyStaffRoutes(deps));
   app.route('/', statsRoutes(deps));
   app.route('/', docsRoutes());
 

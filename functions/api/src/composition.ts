@@ -1,10 +1,10 @@
 import { ulid } from 'ulid';
 import {
   createDb, DEFAULT_TABLE_NAME, DynamoAuditLog, DynamoOrganisationStore, DynamoOutbox, DynamoProjectRepository,
-  DynamoRateLimiter, DynamoUserRepository, dynamoHealthProbe, type Db,
+  DynamoRateLimiter, DynamoUserRepository, dynamoHealthProbe, type Db, DynamoMoneyStore, DynamoProgrammeStore, DynamoRateStore,
 } from '@mekendesh/db';
 import {
-  DEFAULT_RATE_LIMITS, type AccountDeps, type AuditLog, type HealthProbe, type IdentityProvider, type Mailer,
+  DEFAULT_RATE_LIMITS, type AccountDeps, type MoneyDeps, type AuditLog, type HealthProbe, type IdentityProvider, type Mailer,
   type OrganisationDeps, type ProjectDeps, type ProjectRepository, type RateLimits, type TokenVerifier, type TerritoryLookup,
 } from '@mekendesh/domain';
 import { CognitoIdentity, JwtTokenVerifier } from '@mekendesh/identity';
@@ -20,6 +20,8 @@ export interface Deps {
   /** Proposals, vetting and uploads. */
   projectDeps: ProjectDeps;
   audit: AuditLog;
+  /** Pledges, receipts, co-financing, rates and the ledger. */
+  money: MoneyDeps;
   verifier: TokenVerifier;
   /** Only where a dev outbox replaces email (locally); its route is not mounted otherwise. */
   outbox?: DynamoOutbox;
@@ -82,6 +84,9 @@ export function composeWithDb(
       ...(media ? { storage: new S3Storage(createS3Client(media), media.bucket), resizer: sharpResizer() } : {}),
     },
     audit: new DynamoAuditLog(db),
+    money: {
+      projects, money: new DynamoMoneyStore(db), rates: new DynamoRateStore(db), programmes: new DynamoProgrammeStore(db), users, clock, newId: ulid,
+    },
     verifier: settings.verifier,
     ...(options.devOutbox ? { outbox } : {}),
   };

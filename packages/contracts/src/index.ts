@@ -10,3 +10,5 @@ export * from './auth.js';
 export * from './profile.js';
 export * from './audit.js';
 export * from './stats.js';
+export * from './pledge.js';
+export * from './money-admin.js';

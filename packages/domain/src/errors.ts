@@ -6,7 +6,7 @@ export interface FieldError {
 
 export class DomainError extends Error {
   constructor(
-    readonly kind: 'not_found' | 'conflict' | 'validation' | 'forbidden' | 'unauthorized' | 'rate_limited',
+    readonly kind: 'not_found' | 'conflict' | 'validation' | 'forbidden' | 'unauthorized' | 'rate_limited' | 'unprocessable',
     message: string,
     readonly errors: FieldError[] = [],
   ) {

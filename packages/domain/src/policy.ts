@@ -1,4 +1,4 @@
-import type { Organisation, Project } from '@mekendesh/contracts';
+import type { Organisation, Pledge, Project } from '@mekendesh/contracts';
 import type { Actor, UserActor } from './actor.js';
 import { isStaff } from './actor.js';
 import { isPublic } from './lifecycle.js';
@@ -20,7 +20,10 @@ export type Permission =
   | { action: 'project:edit'; project: Project }
   | { action: 'project:list-organisation'; organisationId: string }
   | { action: 'project:review' }
-  | { action: 'project:change-status'; project: Project; to: 'funded' | 'in_progress' | 'completed' | 'cancelled' };
+  | { action: 'project:change-status'; project: Project; to: 'funded' | 'in_progress' | 'completed' | 'cancelled' }
+  | { action: 'pledge:create'; project: Project }
+  | { action: 'pledge:read'; pledge: Pledge }
+  | { action: 'money:manage' };
 
 const memberOf = (actor: UserActor, organisationId: string) => actor.organisationId === organisationId;
 
@@ -61,6 +64,13 @@ function decide(actor: UserActor, p: Permission): boolean {
       return isStaff(actor);
     case 'project:change-status':
       return mayChangeStatus(actor, p);
+    case 'pledge:create':
+      // Staff book the money, so they do not pledge; officers do not pledge to their own organisation's projects.
+      return !isStaff(actor) && actor.organisationId !== p.project.organisationId;
+    case 'pledge:read':
+      return isStaff(actor) || actor.id === p.pledge.investorId;
+    case 'money:manage':
+      return isStaff(actor);
   }
 }
 

@@ -18,13 +18,14 @@ const TITLES = {
   'unavailable': { en: 'The service is temporarily unavailable', ru: 'Сервис временно недоступен', ky: 'Кызмат убактылуу жеткиликсиз' },
   'internal': { en: 'Something went wrong on our side', ru: 'Что-то пошло не так на нашей стороне', ky: 'Биз тарапта ката кетти' },
   'method-not-allowed': { en: 'Method not allowed', ru: 'Метод не разрешён', ky: 'Бул ыкмага уруксат жок' },
+  'unprocessable': { en: 'The request cannot be processed as sent', ru: 'Запрос не может быть обработан в таком виде', ky: 'Суроону мындай түрдө иштетүүгө болбойт' },
   'rate-limited': { en: 'Too many attempts: try again later', ru: 'Слишком много попыток: попробуйте позже', ky: 'Аракеттер өтө көп: кийинчерээк кайталаңыз' },
 } as const satisfies Record<string, Record<Locale, string>>;
 export type ProblemType = keyof typeof TITLES;
 
 const STATUS: Record<ProblemType, ContentfulStatusCode> = {
   validation: 400, 'not-found': 404, conflict: 409, forbidden: 403, unauthorized: 401,
-  unavailable: 503, internal: 500, 'method-not-allowed': 405, 'rate-limited': 429,
+  unavailable: 503, internal: 500, 'method-not-allowed': 405, 'rate-limited': 429, unprocessable: 422,
 };
 
 /** Picks ky, ru or en from Accept-Language; English when none of them is asked for. */
@@ -58,7 +59,7 @@ export function zodFieldErrors(error: ZodError, prefix?: string): FieldError[] {
 
 const DOMAIN_TYPES: Record<DomainError['kind'], ProblemType> = {
   validation: 'validation', not_found: 'not-found', conflict: 'conflict', forbidden: 'forbidden', unauthorized: 'unauthorized',
-  rate_limited: 'rate-limited',
+  rate_limited: 'rate-limited', unprocessable: 'unprocessable',
 };
 
 /** The app's onError: every failure leaves as problem+json; a 500 never leaks a stack or an AWS message. */

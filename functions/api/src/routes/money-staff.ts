@@ -1,0 +1,66 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import {
+  ManualRatesRequestSchema, ProgrammeListSchema, ProgrammeRequestSchema, ProgrammeSchema, RateTableSchema, ReceiptRequestSchema,
+  ReceiptResultSchema, StatementRequestSchema, StatementResultSchema,
+} from '@mekendesh/contracts';
+import { commitStatement, createProgramme, listProgrammes, previewStatement, putManualRates, recordReceipt } from '@mekendesh/domain';
+import type { Deps } from '../composition.js';
+import { actorOf } from '../middleware/auth.js';
+import { validationHook } from '../validation.js';
+import { bearer, json, jsonBody, problems } from './shared.js';
+
+const IdParams = z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only') });
+
+const receipt = createRoute({
+  method: 'post', path: '/pledges/{id}/receipts', tags: ['money (staff)'], security: bearer,
+  summary: 'Record money received for a pledge by transfer (partial and over-payments are kept and shown)',
+  description: 'Priced at the rate of the day received; co-financing matches are reserved in the same transaction. The same bankReference books once (409).',
+  request: { params: IdParams, body: jsonBody(ReceiptRequestSchema) },
+  responses: { 201: json(ReceiptResultSchema, 'The receipt and the pledge after it'), ...problems(400, 401, 403, 404, 409) },
+});
+
+const preview = createRoute({
+  method: 'post', path: '/staff/statements/preview', tags: ['money (staff)'], security: bearer,
+  summary: 'Match a bank statement (CSV) on payment references, booking nothing',
+  description: 'Header row with date, amount, currency and description (or reference) columns, optionally bank_reference; comma or semicolon separated.',
+  request: { body: jsonBody(StatementRequestSchema) },
+  responses: { 200: json(StatementResultSchema, 'Each line: matched, unmatched, duplicate or invalid'), ...problems(400, 401, 403) },
+});
+
+const commit = createRoute({
+  method: 'post', path: '/staff/statements/commit', tags: ['money (staff)'], security: bearer,
+  summary: 'Book the matched lines of a statement; committing the same statement again books nothing new',
+  request: { body: jsonBody(StatementRequestSchema) },
+  responses: { 200: json(StatementResultSchema, 'Each line: booked, duplicate, unmatched or invalid'), ...problems(400, 401, 403) },
+});
+
+const rates = createRoute({
+  method: 'put', path: '/rates/{date}', tags: ['money (staff)'], security: bearer,
+  summary: 'Enter a day’s exchange rates by hand (they win over fetched rates of that day)',
+  request: { params: z.object({ date: z.iso.date() }), body: jsonBody(ManualRatesRequestSchema) },
+  responses: { 200: json(RateTableSchema, 'The stored table'), ...problems(400, 401, 403) },
+});
+
+const createProg = createRoute({
+  method: 'post', path: '/programmes', tags: ['money (staff)'], security: bearer, summary: 'Define a co-financing programme',
+  request: { body: jsonBody(ProgrammeRequestSchema) },
+  responses: { 201: json(ProgrammeSchema, 'The programme'), ...problems(400, 401, 403) },
+});
+
+const listProg = createRoute({
+  method: 'get', path: '/programmes', tags: ['money (staff)'], summary: 'Co-financing programmes, with what they reserved so far',
+  responses: { 200: json(ProgrammeListSchema, 'Programmes, newest first') },
+});
+
+export function moneyStaffRoutes(deps: Deps) {
+  return new OpenAPIHono({ defaultHook: validationHook })
+    .openapi(receipt, async (c) => c.json(await recordReceipt(deps.money, actorOf(c), { pledgeId: c.req.valid('param').id, ...c.req.valid('json') }), 201))
+    .openapi(preview, async (c) => c.json(await previewStatement(deps.money, actorOf(c), c.req.valid('json').csv), 200))
+    .openapi(commit, async (c) => c.json(await commitStatement(deps.money, actorOf(c), c.req.valid('json').csv), 200))
+    .openapi(rates, async (c) => c.json(await putManualRates(deps.money, actorOf(c), { date: c.req.valid('param').date, request: c.req.valid('json') }), 200))
+    .openapi(createProg, async (c) => c.json(await createProgramme(deps.money, actorOf(c), c.req.valid('json')), 201))
+    .openapi(listProg, async (c) => {
+      c.header('cache-control', 'public, max-age=30');
+      return c.json({ items: await listProgrammes(deps.money) }, 200);
+    });
+}

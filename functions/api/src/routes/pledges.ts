@@ -1,0 +1,68 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { IdempotencyKeySchema, PledgeListQuerySchema, PledgeListSchema, PledgeRequestSchema, PledgeViewSchema, ProjectFundingSchema } from '@mekendesh/contracts';
+import { createPledge, getPledge, listMyPledges, projectFunding } from '@mekendesh/domain';
+import type { Deps } from '../composition.js';
+import { actorOf } from '../middleware/auth.js';
+import { validationHook } from '../validation.js';
+import { bearer, json, jsonBody, problems } from './shared.js';
+
+const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
+const IdParams = z.object({ id: Id });
+
+const create = createRoute({
+  method: 'post', path: '/projects/{id}/pledges', tags: ['pledges'], security: bearer,
+  summary: 'Pledge to a published project (idempotent per Idempotency-Key)',
+  description:
+    'Send a fresh Idempotency-Key per pledge attempt and the same key on retries: a retry with the same body returns the ' +
+    'first pledge (200), the same key with another body is a 422. Money pledges are priced in KGS at the rate of the day, ' +
+    'which is stored with the pledge; they must reach the project minimum. Transfers quote the paymentReference.',
+  request: { params: IdParams, headers: z.object({ 'idempotency-key': IdempotencyKeySchema }), body: jsonBody(PledgeRequestSchema) },
+  responses: {
+    201: json(PledgeViewSchema, 'The new pledge, with payment instructions'),
+    200: json(PledgeViewSchema, 'A retry: the pledge made by the first call with this key'),
+    ...problems(400, 401, 403, 404, 409),
+    422: { description: 'The Idempotency-Key was used with a different body', content: { 'application/problem+json': { schema: z.object({}).passthrough() } } },
+  },
+});
+
+const one = createRoute({
+  method: 'get', path: '/pledges/{id}', tags: ['pledges'], security: bearer, summary: 'One of your pledges (staff: any)',
+  request: { params: IdParams },
+  responses: { 200: json(PledgeViewSchema, 'The pledge'), ...problems(400, 401, 404) },
+});
+
+const mine = createRoute({
+  method: 'get', path: '/me/pledges', tags: ['pledges'], security: bearer, summary: 'Your portfolio: your pledges, newest first',
+  request: { query: PledgeListQuerySchema },
+  responses: { 200: json(PledgeListSchema, 'A page of pledges'), ...problems(400, 401) },
+});
+
+const funding = createRoute({
+  method: 'get', path: '/projects/{id}/funding', tags: ['pledges'],
+  summary: 'A project’s money from its running totals, and what one som of a pledge becomes there today',
+  request: { params: IdParams },
+  responses: { 200: json(ProjectFundingSchema, 'Totals in KGS tyiyn and the programmes that match'), ...problems(400, 404) },
+});
+
+export function pledgeRoutes(deps: Deps) {
+  return new OpenAPIHono({ defaultHook: validationHook })
+    .openapi(create, async (c) => {
+      const out = await createPledge(deps.money, actorOf(c), {
+        projectId: c.req.valid('param').id, idempotencyKey: c.req.valid('header')['idempotency-key'], request: c.req.valid('json'),
+      });
+      c.header('cache-control', 'private, no-store');
+      return out.created ? c.json(out.pledge, 201) : c.json(out.pledge, 200);
+    })
+    .openapi(one, async (c) => {
+      c.header('cache-control', 'private, no-store');
+      return c.json(await getPledge(deps.money, actorOf(c), c.req.valid('param').id), 200);
+    })
+    .openapi(mine, async (c) => {
+      c.header('cache-control', 'private, no-store');
+      return c.json(await listMyPledges(deps.money, actorOf(c), c.req.valid('query')), 200);
+    })
+    .openapi(funding, async (c) => {
+      c.header('cache-control', 'public, max-age=15');
+      return c.json(await projectFunding(deps.money, c.req.valid('param').id), 200);
+    });
+}

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { LocalizedTextSchema } from './locale.js';
+import { MoneySchema } from './money.js';
+import { PledgeTypeSchema } from './project.js';
+
+export const PLEDGE_CHANNELS = ['card', 'bank_transfer', 'money_transfer'] as const;
+export const PledgeChannelSchema = z.enum(PLEDGE_CHANNELS);
+export type PledgeChannel = z.infer<typeof PledgeChannelSchema>;
+
+/** pledged -> partially_received -> received; or released / refunded / cancelled. */
+export const PLEDGE_STATUSES = ['pledged', 'partially_received', 'received', 'released', 'refunded', 'cancelled'] as const;
+export const PledgeStatusSchema = z.enum(PLEDGE_STATUSES);
+export type PledgeStatus = z.infer<typeof PledgeStatusSchema>;
+
+export const InKindSchema = z
+  .object({
+    hours: z.number().int().positive().max(100_000).optional(),
+    goods: z.string().trim().min(1).max(500).optional(),
+    description: z.string().trim().min(3).max(2000),
+  })
+  .strict()
+  .refine((k) => k.hours !== undefined || k.goods !== undefined, { message: 'give hours or goods', path: ['hours'] });
+export type InKind = z.infer<typeof InKindSchema>;
+
+/** A rate as stored with a pledge or receipt: KGS for `nominal` units, from the table of `date`. */
+export const StoredRateSchema = z
+  .object({ currency: z.string().length(3), value: z.string(), nominal: z.number().int().positive(), date: z.iso.date() })
+  .meta({ id: 'StoredRate' });
+export type StoredRate = z.infer<typeof StoredRateSchema>;
+
+/** What an investor sends; money amounts are integers of minor units. */
+export const PledgeRequestSchema = z
+  .object({
+    type: PledgeTypeSchema,
+    amount: MoneySchema.optional(),
+    termMonths: z.number().int().min(1).max(120).optional(),
+    inKind: InKindSchema.optional(),
+    channel: PledgeChannelSchema,
+    message: z.string().trim().max(500).optional(),
+    display: z.enum(['name', 'anonymous']),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (p.type === 'in_kind') {
+      if (!p.inKind) issue('inKind', 'required for an in-kind pledge');
+      if (p.amount) issue('amount', 'an in-kind pledge carries no money');
+    } else {
+      if (!p.amount) issue('amount', 'required');
+      else if (p.amount.amount <= 0) issue('amount.amount', 'must be positive');
+      if (p.inKind) issue('inKind', 'only for in-kind pledges');
+    }
+    if (p.type === 'loan' && p.termMonths === undefined) issue('termMonths', 'required for a loan');
+    if (p.type !== 'loan' && p.termMonths !== undefined) issue('termMonths', 'only for loans');
+  })
+  .meta({ id: 'PledgeRequest' });
+export type PledgeRequest = z.infer<typeof PledgeRequestSchema>;
+
+export const PledgeSchema = z
+  .object({
+    id: z.string(),
+    projectId: z.string(),
+    projectTitle: LocalizedTextSchema,
+    investorId: z.string(),
+    type: PledgeTypeSchema,
+    /** Null for in-kind pledges. */
+    amount: MoneySchema.nullable(),
+    /** KGS tyiyn at the rate of the pledge day (0 for in kind). */
+    amountKgs: z.number().int().nonnegative(),
+    rate: StoredRateSchema.nullable(),
+    termMonths: z.number().int().nullable(),
+    inKind: InKindSchema.nullable(),
+    channel: PledgeChannelSchema,
+    message: z.string().nullable(),
+    display: z.enum(['name', 'anonymous']),
+    displayName: z.string().nullable(),
+    /** Quote it with a transfer: MK-XXXX-XXXX, the last character a check character. */
+    paymentReference: z.string(),
+    status: PledgeStatusSchema,
+    /** Received, in the pledge's currency (receipts in another currency converted at their day's rate). */
+    received: MoneySchema.nullable(),
+    receivedKgs: z.number().int().nonnegative(),
+    /** Received beyond the pledged amount, in the pledge's currency. */
+    overpaid: MoneySchema.nullable(),
+    /** What co-financing programmes added for this pledge's receipts, KGS tyiyn. */
+    matchedKgs: z.number().int().nonnegative(),
+    /** The same, by programme id: what a refund gives back to each budget. */
+    matchedBy: z.record(z.string(), z.number().int()),
+    receipts: z.number().int().nonnegative(),
+    version: z.number().int().positive(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Pledge' });
+export type Pledge = z.infer<typeof PledgeSchema>;
+
+/** A pledge with how to pay it: the transfer instructions in three languages (null for card and in kind). */
+export const PledgeViewSchema = PledgeSchema.extend({ instructions: LocalizedTextSchema.nullable() }).meta({ id: 'PledgeView' });
+export type PledgeView = z.infer<typeof PledgeViewSchema>;
+
+export const PledgeListSchema = z.object({ items: z.array(PledgeViewSchema), nextCursor: z.string().nullable() }).meta({ id: 'PledgeList' });
+export type PledgeList = z.infer<typeof PledgeListSchema>;
+
+export const PledgeListQuerySchema = z
+  .object({ limit: z.coerce.number().int().min(1).max(50).default(20), cursor: z.string().max(1024).optional() })
+  .strict();
+
+/** Idempotency-Key header: 8-128 characters a client generates once per pledge attempt. */
+export const IdempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_.:-]{8,128}$/, '8-128 letters, digits, _ . : -');
+
+export const ReceiptRequestSchema = z
+  .object({
+    amount: MoneySchema.refine((m) => m.amount > 0, { message: 'must be positive', path: ['amount'] }),
+    receivedOn: z.iso.date(),
+    /** The bank's own reference of the transfer: booking the same one twice books it once. */
+    bankReference: z.string().trim().min(1).max(100),
+  })
+  .strict()
+  .meta({ id: 'ReceiptRequest' });
+export type ReceiptRequest = z.infer<typeof ReceiptRequestSchema>;
+
+export const ReceiptSchema = z
+  .object({
+    id: z.string(),
+    pledgeId: z.string(),
+    projectId: z.string(),
+    amount: MoneySchema,
+    amountKgs: z.number().int().nonnegative(),
+    rate: StoredRateSchema,
+    receivedOn: z.iso.date(),
+    bankReference: z.string(),
+    source: z.enum(['manual', 'statement', 'card']),
+    matched: z.array(z.object({ programmeId: z.string(), amountKgs: z.number().int().nonnegative() })),
+    bookedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Receipt' });
+export type Receipt = z.infer<typeof ReceiptSchema>;
+
+export const ReceiptResultSchema = z.object({ receipt: ReceiptSchema, pledge: PledgeSchema }).meta({ id: 'ReceiptResult' });
+export type ReceiptResult = z.infer<typeof ReceiptResultSchema>;

@@ -1,0 +1,131 @@
+import { BatchWriteCommand, ScanCommand, UpdateCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { PUBLIC_STATUSES, type Project, type ProjectStatus } from '@mekendesh/contracts';
+import { TOTAL_FIELDS, ZERO_DELTAS, type LedgerDeltas, type LedgerEntry } from '@mekendesh/domain';
+import type { Db } from './client.js';
+import { ENTITY } from './keys.js';
+import { MONEY_ENTITY, moneyKeys } from './money-keys.js';
+
+/** A running total that is not the sum of its ledger entries. */
+export interface LedgerDifference {
+  scope: 'project' | 'oblast' | 'programme' | 'programme-project' | 'pledge' | 'platform';
+  id: string;
+  field: string;
+  stored: number;
+  ledger: number;
+}
+
+type Item = Record<string, unknown>;
+const num = (v: unknown) => Number(v ?? 0);
+
+/** Every item of the table, page by page. A Scan: only this offline checker does that, never a request. */
+async function* everyItem(db: Db): AsyncGenerator<Item> {
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out: ScanCommandOutput = await db.doc.send(new ScanCommand({ TableName: db.tableName, ExclusiveStartKey: start, ConsistentRead: true }));
+    yield* out.Items ?? [];
+    start = out.LastEvaluatedKey;
+  } while (start);
+}
+
+class Sums {
+  readonly by = new Map<string, LedgerDeltas>();
+  add(id: string, d: LedgerDeltas) {
+    const s = this.by.get(id) ?? { ...ZERO_DELTAS };
+    for (const f of TOTAL_FIELDS) s[f] += d[f];
+    this.by.set(id, s);
+  }
+  get(id: string): LedgerDeltas {
+    return this.by.get(id) ?? { ...ZERO_DELTAS };
+  }
+}
+
+interface Loaded {
+  entries: LedgerEntry[];
+  projects: Item[];
+  oblasts: Item[];
+  programmes: Item[];
+  caps: Item[];
+  pledges: Item[];
+  shards: Item[];
+}
+
+async function load(db: Db): Promise<Loaded> {
+  const l: Loaded = { entries: [], projects: [], oblasts: [], programmes: [], caps: [], pledges: [], shards: [] };
+  for await (const i of everyItem(db)) {
+    if (i.entity === MONEY_ENTITY.ledger) l.entries.push(i as unknown as LedgerEntry);
+    else if (i.entity === ENTITY.project && i.sk === 'PROJECT') l.projects.push(i);
+    else if (i.pk === 'STATS#oblast') l.oblasts.push(i);
+    else if (i.entity === MONEY_ENTITY.programme) l.programmes.push(i);
+    else if (i.entity === MONEY_ENTITY.programmeProject) l.caps.push(i);
+    else if (i.entity === MONEY_ENTITY.pledge) l.pledges.push(i);
+    else if (i.entity === MONEY_ENTITY.platform) l.shards.push(i);
+  }
+  return l;
+}
+
+/**
+ * Recomputes every running total from the ledger entries and returns each difference (empty when the
+ * books balance): project totals, oblast `raised` (of public projects, as discovery keeps it), programme
+ * `reserved` and per-project matches, each pledge's received and matched amounts, and the platform totals.
+ * @example expect(await checkLedger(db)).toEqual([]); // after every money test
+ */
+export async function checkLedger(db: Db): Promise<LedgerDifference[]> {
+  const l = await load(db);
+  const byProject = new Sums(), byProgramme = new Sums(), byCap = new Sums(), byPledge = new Sums(), platform = new Sums();
+  for (const e of l.entries) {
+    byProject.add(e.projectId, e.deltas);
+    platform.add('platform', e.deltas);
+    if (e.pledgeId) byPledge.add(e.pledgeId, e.deltas);
+    if (e.programmeId) byProgramme.add(e.programmeId, e.deltas), byCap.add(`${e.programmeId}|${e.projectId}`, e.deltas);
+  }
+  const out: LedgerDifference[] = [];
+  const diff = (scope: LedgerDifference['scope'], id: string, field: string, stored: number, ledger: number) => {
+    if (stored !== ledger) out.push({ scope, id, field, stored, ledger });
+  };
+  const oblastRaised = new Map<string, number>();
+  for (const p of l.projects) {
+    const sums = byProject.get(String(p.id));
+    for (const f of TOTAL_FIELDS) diff('project', String(p.id), f, num(p[f]), sums[f]);
+    if (PUBLIC_STATUSES.includes(p.status as ProjectStatus)) {
+      const soate = String((p as unknown as Project).oblastSoate);
+      oblastRaised.set(soate, (oblastRaised.get(soate) ?? 0) + num(p.raised));
+    }
+  }
+  for (const o of l.oblasts) diff('oblast', String(o.sk), 'raised', num(o.raised), oblastRaised.get(String(o.sk)) ?? 0);
+  for (const p of l.programmes) diff('programme', String(p.id), 'reserved', num(p.reserved), byProgramme.get(String(p.id)).matched);
+  for (const c of l.caps) diff('programme-project', `${c.programmeId}|${c.projectId}`, 'matched', num(c.matched), byCap.get(`${c.programmeId}|${c.projectId}`).matched);
+  for (const p of l.pledges) {
+    const s = byPledge.get(String(p.id));
+    const refunded = p.status === 'refunded';
+    diff('pledge', String(p.id), 'receivedKgs', refunded ? 0 : num(p.receivedKgs), s.raised);
+    diff('pledge', String(p.id), 'matchedKgs', refunded ? 0 : num(p.matchedKgs), s.matched);
+  }
+  const shards = { ...ZERO_DELTAS };
+  for (const s of l.shards) for (const f of TOTAL_FIELDS) shards[f] += num(s[f]);
+  for (const f of TOTAL_FIELDS) diff('platform', 'platform', f, shards[f], platform.get('platform')[f]);
+  return out;
+}
+
+/**
+ * Ledger entries for balances that predate the ledger (demo data, a migrated hometown fund): one
+ * `opening` entry per project with money, and the same amounts on the platform totals. Writes no
+ * project totals: those already hold the balances.
+ */
+export async function seedOpeningBalances(db: Db, projects: readonly Project[], at = '2026-01-01T00:00:00.000Z'): Promise<void> {
+  const withMoney = projects.filter((p) => p.pledged || p.raised || p.supporters);
+  const entries: LedgerEntry[] = withMoney.map((p) => ({
+    id: `opening-${p.id}`, at, kind: 'opening', projectId: p.id, oblastSoate: p.oblastSoate, pledgeId: null, receiptId: null, programmeId: null,
+    funder: 'opening', original: null, publicName: null, deltas: { ...ZERO_DELTAS, pledged: p.pledged, raised: p.raised, supporters: p.supporters },
+  }));
+  for (let i = 0; i < entries.length; i += 25) {
+    const batch = entries.slice(i, i + 25).map((e) => ({ PutRequest: { Item: { ...moneyKeys.ledger(e), entity: MONEY_ENTITY.ledger, ...e } } }));
+    await db.doc.send(new BatchWriteCommand({ RequestItems: { [db.tableName]: batch } }));
+  }
+  const total = { ...ZERO_DELTAS };
+  for (const e of entries) for (const f of TOTAL_FIELDS) total[f] += e.deltas[f];
+  await db.doc.send(new UpdateCommand({
+    TableName: db.tableName, Key: moneyKeys.platformShard(0), UpdateExpression: `ADD ${TOTAL_FIELDS.map((f) => `#${f} :${f}`).join(', ')} SET entity = :e`,
+    ExpressionAttributeNames: Object.fromEntries(TOTAL_FIELDS.map((f) => [`#${f}`, f])),
+    ExpressionAttributeValues: { ...Object.fromEntries(TOTAL_FIELDS.map((f) => [`:${f}`, total[f]])), ':e': MONEY_ENTITY.platform },
+  }));
+}

@@ -1,0 +1,146 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { TOTAL_FIELDS, type Booking, type LedgerDeltas } from '@mekendesh/domain';
+import type { Db } from './client.js';
+import { MONEY_ENTITY, moneyKeys, PLATFORM_SHARDS } from './money-keys.js';
+import { facetKeys } from './project-index.js';
+import { keys } from './keys.js';
+
+export type Action = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+/** An action with a name, so that a cancelled transaction says which condition failed. */
+export interface Tagged {
+  tag: string;
+  action: Action;
+}
+
+export type Plan<T> =
+  | { done: T }
+  | { actions: Tagged[]; onSuccess: () => T; onConditionFailed: (tags: string[]) => Promise<'retry' | { result: T }> };
+
+/** Attempts before giving up on a hot item; with the backoff below that is well over a minute of contention. */
+const MAX_ATTEMPTS = 80;
+const RETRYABLE = new Set(['TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded', 'RequestLimitExceeded']);
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Full jitter, capped: concurrent writers on one project spread out instead of colliding again in step. */
+const backoff = (attempt: number) => sleep(Math.random() * Math.min(1_000, 8 * 2 ** Math.min(attempt, 10)));
+
+/**
+ * Runs a transaction planned from fresh reads: a conflict with another transaction (or a condition that
+ * the plan says is worth re-reading for) plans and sends again, with backoff. Conditions the plan does
+ * not retry end it with the plan's own result or error.
+ */
+export async function runTransaction<T>(db: Db, plan: () => Promise<Plan<T>>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    const p = await plan();
+    if ('done' in p) return p.done;
+    try {
+      await db.doc.send(new TransactWriteCommand({ TransactItems: p.actions.map((a) => a.action) }));
+      return p.onSuccess();
+    } catch (e) {
+      if (attempt >= MAX_ATTEMPTS) throw e;
+      if (e instanceof TransactionCanceledException) {
+        const reasons = e.CancellationReasons ?? [];
+        const failed = reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [p.actions[i]!.tag] : []));
+        if (failed.length) {
+          const next = await p.onConditionFailed(failed);
+          if (next !== 'retry') return next.result;
+        } else if (!reasons.some((r) => RETRYABLE.has(r.Code ?? ''))) throw e;
+      } else if (!RETRYABLE.has((e as Error).name.replace(/Exception$/, ''))) throw e;
+      await backoff(attempt);
+    }
+  }
+}
+
+function sumDeltas(b: Booking): LedgerDeltas {
+  const sum = Object.fromEntries(TOTAL_FIELDS.map((f) => [f, 0])) as unknown as LedgerDeltas;
+  for (const e of b.entries) for (const f of TOTAL_FIELDS) sum[f] += e.deltas[f];
+  return sum;
+}
+
+function addAll(d: LedgerDeltas) {
+  return {
+    UpdateExpression: `ADD ${TOTAL_FIELDS.map((f) => `#${f} :${f}`).join(', ')}`,
+    names: Object.fromEntries(TOTAL_FIELDS.map((f) => [`#${f}`, f])),
+    values: Object.fromEntries(TOTAL_FIELDS.map((f) => [`:${f}`, d[f]])),
+  };
+}
+
+function totalsActions(db: Db, b: Booking, sum: LedgerDeltas): Tagged[] {
+  const add = addAll(sum);
+  const project: Tagged = {
+    tag: 'project',
+    action: { Update: {
+      TableName: db.tableName, Key: keys.project(b.project.id),
+      // The project's version moves with its money, so an edit from a stale read cannot overwrite the totals.
+      UpdateExpression: `${add.UpdateExpression}, #version :one`,
+      ConditionExpression: 'attribute_exists(pk) AND #status = :status',
+      ExpressionAttributeNames: { ...add.names, '#version': 'version', '#status': 'status' },
+      ExpressionAttributeValues: { ...add.values, ':one': 1, ':status': b.project.status },
+    } },
+  };
+  const shard = Math.floor(Math.random() * PLATFORM_SHARDS);
+  const platform: Tagged = {
+    tag: 'platform',
+    action: { Update: { TableName: db.tableName, Key: moneyKeys.platformShard(shard), UpdateExpression: `${add.UpdateExpression} SET entity = :e`,
+      ExpressionAttributeNames: add.names, ExpressionAttributeValues: { ...add.values, ':e': MONEY_ENTITY.platform } } },
+  };
+  // Discovery's oblast aggregate counts the money of public projects only (project-index.ts, oblastContribution).
+  const oblast: Tagged[] = b.project.isPublic && sum.raised !== 0
+    ? [{ tag: 'oblast', action: { Update: { TableName: db.tableName, Key: facetKeys.oblastStats(b.project.oblastSoate) as { pk: string; sk: string },
+      UpdateExpression: 'ADD raised :r', ExpressionAttributeValues: { ':r': sum.raised } } } }]
+    : [];
+  return [project, platform, ...oblast];
+}
+
+function reservationActions(db: Db, b: Booking): Tagged[] {
+  return (b.reservations ?? []).flatMap((r): Tagged[] => {
+    const up = r.amount > 0;
+    return [
+      { tag: 'programme', action: { Update: {
+        TableName: db.tableName, Key: moneyKeys.programme(r.programmeId), UpdateExpression: 'ADD reserved :m',
+        // reserved + m <= budget, written as reserved <= budget - m: DynamoDB conditions do not add.
+        ConditionExpression: up ? 'attribute_exists(pk) AND budget = :budget AND reserved <= :room' : 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':m': r.amount, ...(up ? { ':budget': r.budget, ':room': r.budget - r.amount } : {}) },
+      } } },
+      { tag: 'cap', action: { Update: {
+        TableName: db.tableName, Key: moneyKeys.programmeProject(r.programmeId, b.project.id),
+        UpdateExpression: 'ADD matched :m SET entity = :e, programmeId = :p, projectId = :j',
+        ...(up ? { ConditionExpression: 'attribute_not_exists(matched) OR matched <= :room' } : {}),
+        ExpressionAttributeValues: { ':m': r.amount, ':e': MONEY_ENTITY.programmeProject, ':p': r.programmeId, ':j': b.project.id, ...(up ? { ':room': r.capPerProject - r.amount } : {}) },
+      } } },
+    ];
+  });
+}
+
+/** Every write of a booking, each tagged; at most 100 actions (a receipt with n programmes needs 6 + 3n). */
+export function bookingActions(db: Db, b: Booking): Tagged[] {
+  const sum = sumDeltas(b);
+  const entries: Tagged[] = b.entries.map((e) => ({
+    tag: 'entry',
+    action: { Put: {
+      TableName: db.tableName, ConditionExpression: 'attribute_not_exists(pk)',
+      Item: { ...moneyKeys.ledger(e), entity: MONEY_ENTITY.ledger, ...(e.programmeId ? { gsi2pk: moneyKeys.ledgerByProgramme(e.programmeId), gsi2sk: `${e.at}#${e.id}` } : {}), ...e },
+    } },
+  }));
+  const pledge: Tagged[] = b.pledge ? [{
+    tag: 'pledge',
+    action: { Put: {
+      TableName: db.tableName,
+      Item: { ...moneyKeys.pledge(b.pledge.next.id), ...moneyKeys.pledgeIndexes(b.pledge.next), entity: MONEY_ENTITY.pledge, ...b.pledge.next },
+      ...(b.pledge.expectedVersion === null
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': b.pledge.expectedVersion } }),
+    } },
+  }] : [];
+  const receipt: Tagged[] = b.receipt ? [{
+    tag: 'receipt',
+    action: { Put: {
+      TableName: db.tableName, ConditionExpression: 'attribute_not_exists(pk)',
+      Item: { ...moneyKeys.receipt(b.receipt.id), ...moneyKeys.receiptIndexes(b.receipt.pledgeId, b.receipt.bookedAt), entity: MONEY_ENTITY.receipt, ...b.receipt },
+    } },
+  }] : [];
+  const all = [...receipt, ...pledge, ...entries, ...totalsActions(db, b, sum), ...reservationActions(db, b)];
+  if (all.length > 100) throw new Error(`a booking needs ${all.length} actions, more than one transaction holds`);
+  return all;
+}

@@ -1,0 +1,40 @@
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { StoredRateTable } from '@mekendesh/contracts';
+import type { RateStore, RateTable } from '@mekendesh/domain';
+import type { Db } from './client.js';
+import { MONEY_ENTITY, moneyKeys } from './money-keys.js';
+
+/** Exchange rates by day in one small partition; a day may have a fetched, a demo and a manual table. */
+export class DynamoRateStore implements RateStore {
+  constructor(private readonly db: Db) {}
+
+  async put(table: StoredRateTable): Promise<void> {
+    await this.db.doc.send(new PutCommand({
+      TableName: this.db.tableName,
+      Item: { ...moneyKeys.rates(table.date, table.source), entity: MONEY_ENTITY.rates, ...table, storedAt: new Date().toISOString() },
+    }));
+  }
+
+  /** The newest `limit` tables dated on or before `day`, returned oldest first (manual last within a day). */
+  async tablesUpTo(day: string, limit: number): Promise<RateTable[]> {
+    const out = await this.db.doc.send(new QueryCommand({
+      TableName: this.db.tableName, KeyConditionExpression: 'pk = :pk AND sk < :to',
+      ExpressionAttributeValues: { ':pk': moneyKeys.ratesPartition(), ':to': `${day}#9` }, ScanIndexForward: false, Limit: limit,
+    }));
+    return (out.Items ?? []).reverse().map((i) => ({ date: String(i.date), rates: i.rates as RateTable['rates'] }));
+  }
+}
+
+/** Rates close to those of early 2026, for the local stack and tests: KGS per unit. */
+export const DEMO_RATES: Readonly<Record<string, { value: string; nominal: number }>> = {
+  USD: { value: '87.4500', nominal: 1 },
+  EUR: { value: '101.8300', nominal: 1 },
+  RUB: { value: '1.1020', nominal: 1 },
+  KZT: { value: '0.1690', nominal: 1 },
+};
+
+/** Stores DEMO_RATES as the table of `day` (source "demo"), so pledges in every currency work locally. */
+export async function seedDemoRates(db: Db, day: string): Promise<void> {
+  const rates = Object.fromEntries(Object.entries(DEMO_RATES).map(([currency, r]) => [currency, { currency, ...r }]));
+  await new DynamoRateStore(db).put({ date: day, source: 'demo', rates });
+}

@@ -1,0 +1,66 @@
+import type { Pledge, Project } from '@mekendesh/contracts';
+import type { Booking, LedgerEntry, Reservation } from './money-ports.js';
+import type { MoneyDeps } from './money-deps.js';
+import { deltas } from './pledge-rules.js';
+import { isPublic } from './lifecycle.js';
+
+/** An all-or-nothing project past its deadline without its goal: its pledges go back. */
+export function expiredUnfunded(project: Project, day: string): boolean {
+  return project.fundingModel === 'all_or_nothing' && project.deadline < day && project.raised < project.goal &&
+    ['published', 'expired'].includes(project.status);
+}
+
+/** Entries that undo a pledge: released if no money came, refunded (with its matches given back) if some did. */
+function undoEntries(pledge: Pledge, project: Project, at: string): { entries: LedgerEntry[]; reservations: Reservation[]; status: Pledge['status'] } {
+  const base = { at, projectId: project.id, oblastSoate: project.oblastSoate, pledgeId: pledge.id, receiptId: null, original: null, publicName: null };
+  if (pledge.receivedKgs === 0) {
+    return {
+      status: 'released', reservations: [],
+      entries: [{ ...base, id: `${pledge.id}-x`, kind: 'released', programmeId: null, funder: 'diaspora', deltas: deltas({ pledged: -pledge.amountKgs, released: pledge.amountKgs }) }],
+    };
+  }
+  const matched = Object.entries(pledge.matchedBy).filter(([, amount]) => amount > 0);
+  return {
+    status: 'refunded',
+    reservations: matched.map(([programmeId, amount]) => ({ programmeId, amount: -amount, budget: 0, capPerProject: 0 })),
+    entries: [
+      { ...base, id: `${pledge.id}-x`, kind: 'refunded', programmeId: null, funder: 'diaspora', deltas: deltas({ pledged: -pledge.amountKgs, raised: -pledge.receivedKgs, refunded: pledge.receivedKgs }) },
+      ...matched.map(([programmeId, amount], i): LedgerEntry => ({
+        ...base, id: `${pledge.id}-x-m${i}`, kind: 'matched', programmeId, funder: 'programme', deltas: deltas({ matched: -amount }),
+      })),
+    ],
+  };
+}
+
+/**
+ * Releases or refunds every open pledge of an all-or-nothing project that expired unfunded, each through
+ * the ledger in its own transaction (a rerun skips what is done). Returns how many of each it booked.
+ * Refunds record that the money is owed back; paying it out is the payment channel's job.
+ */
+export async function releaseExpiredProject(deps: MoneyDeps, projectId: string): Promise<{ released: number; refunded: number }> {
+  const counts = { released: 0, refunded: 0 };
+  let cursor: string | undefined;
+  do {
+    const page = await deps.money.listProjectPledges({ projectId, limit: 50, cursor });
+    for (const open of page.items.filter((p) => ['pledged', 'partially_received', 'received'].includes(p.status))) {
+      const out = await deps.money.book({
+        pledgeId: open.id,
+        decide: ({ pledge, project }) => {
+          if (!['pledged', 'partially_received', 'received'].includes(pledge.status)) return { skip: null };
+          if (!expiredUnfunded(project, deps.clock.now().toISOString().slice(0, 10))) return { skip: null };
+          const at = deps.clock.now().toISOString();
+          const undo = undoEntries(pledge, project, at);
+          const booking: Booking = {
+            entries: undo.entries, reservations: undo.reservations,
+            project: { id: project.id, status: project.status, oblastSoate: project.oblastSoate, isPublic: isPublic(project.status) },
+            pledge: { next: { ...pledge, status: undo.status, version: pledge.version + 1, updatedAt: at }, expectedVersion: pledge.version },
+          };
+          return { booking, value: undo.status };
+        },
+      });
+      if (out.kind === 'booked' && out.value) counts[out.value === 'released' ? 'released' : 'refunded'] += 1;
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return counts;
+}

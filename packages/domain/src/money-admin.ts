@@ -1,0 +1,74 @@
+import type { ManualRatesRequest, Programme, ProgrammeRequest, ProjectFunding } from '@mekendesh/contracts';
+import type { Actor } from './actor.js';
+import { eligibleProgrammes, validateProgramme, whatOneSomBecomes } from './cofinancing.js';
+import { DomainError, notFound } from './errors.js';
+import { exchangeRate, type ExchangeRate } from './exchange-rates.js';
+import { isPublic } from './lifecycle.js';
+import { today, type MoneyDeps } from './money-deps.js';
+import { parseNbkrRates, rateTableFromNbkr } from './nbkr.js';
+import { authorize } from './policy.js';
+
+/** Programmes are few (a handful a year): every list reads at most this many. */
+export const MAX_PROGRAMMES = 50;
+
+/** Staff define a co-financing programme; the rules (cap within budget, period order) are checked first. */
+export async function createProgramme(deps: MoneyDeps, actor: Actor, request: ProgrammeRequest): Promise<Programme> {
+  authorize(actor, { action: 'money:manage' });
+  const programme: Programme = { ...request, id: deps.newId(), reserved: 0, createdAt: deps.clock.now().toISOString() };
+  const errors = validateProgramme(programme);
+  if (errors.length) throw new DomainError('validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+  await deps.programmes.create(programme);
+  return programme;
+}
+
+/** Every programme, public: they say what money multiplies. */
+export function listProgrammes(deps: MoneyDeps): Promise<Programme[]> {
+  return deps.programmes.list(MAX_PROGRAMMES);
+}
+
+/** Staff enter a day's rates by hand; they win over fetched rates of the same day. */
+export async function putManualRates(deps: MoneyDeps, actor: Actor, input: { date: string; request: ManualRatesRequest }) {
+  authorize(actor, { action: 'money:manage' });
+  const rates: Record<string, ExchangeRate> = {};
+  input.request.rates.forEach((r, i) => {
+    try {
+      rates[r.currency] = exchangeRate(r);
+    } catch (e) {
+      throw new DomainError('validation', (e as Error).message, [{ field: `rates.${i}.value`, message: (e as Error).message }]);
+    }
+  });
+  const table = { date: input.date, source: 'manual' as const, rates };
+  await deps.rates.put(table);
+  return table;
+}
+
+/**
+ * Stores an NBKR feed (daily or weekly XML bytes). A malformed feed throws NbkrFeedError before anything
+ * is written, so the rates already stored stay as they were.
+ */
+export async function loadNbkrFeed(deps: Pick<MoneyDeps, 'rates'>, bytes: Uint8Array): Promise<{ date: string; currencies: number }> {
+  const table = rateTableFromNbkr(parseNbkrRates(bytes));
+  await deps.rates.put({ date: table.date, source: 'nbkr', rates: { ...table.rates } });
+  return { date: table.date, currencies: Object.keys(table.rates).length };
+}
+
+/** A public project's money from its running totals, and what one som of a pledge becomes there today. */
+export async function projectFunding(deps: MoneyDeps, projectId: string): Promise<ProjectFunding> {
+  const project = await deps.projects.get(projectId);
+  if (!project || !isPublic(project.status)) throw notFound('project');
+  const totals = await deps.money.projectTotals(projectId);
+  const day = today(deps.clock);
+  const eligible = eligibleProgrammes({ programmes: await deps.programmes.list(MAX_PROGRAMMES), project, day }) as Programme[];
+  const used = await deps.programmes.matchedForProject(eligible.map((p) => p.id), projectId);
+  const open = eligible.filter((p) => p.reserved < p.budget && (used.get(p.id) ?? 0) < p.capPerProject);
+  const oneSom = whatOneSomBecomes(open);
+  return {
+    projectId, currency: 'KGS', goal: project.goal,
+    pledged: totals?.pledged ?? 0, raised: totals?.raised ?? 0, matched: totals?.matched ?? 0, supporters: totals?.supporters ?? 0,
+    oneSom: { diaspora: oneSom.diaspora, matched: oneSom.matched, total: oneSom.total, multiplier: oneSom.multiplier },
+    programmes: eligible.map((p) => ({
+      id: p.id, name: p.name, ratio: p.ratio, matchedForProject: used.get(p.id) ?? 0,
+      capLeft: Math.max(0, Math.min(p.capPerProject - (used.get(p.id) ?? 0), p.budget - p.reserved)),
+    })),
+  };
+}

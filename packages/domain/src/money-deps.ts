@@ -1,0 +1,40 @@
+import type { Money, StoredRate } from '@mekendesh/contracts';
+import type { UserRepository } from './account-ports.js';
+import { DomainError } from './errors.js';
+import { convertToKgs, pickRateForDay } from './exchange-rates.js';
+import type { MoneyStore, ProgrammeStore, RateStore } from './money-ports.js';
+import type { ProjectRepository } from './ports.js';
+
+/** What the money use cases need, wired once in the API's composition (and in jobs and scripts). */
+export interface MoneyDeps {
+  projects: ProjectRepository;
+  money: MoneyStore;
+  rates: RateStore;
+  programmes: ProgrammeStore;
+  users: Pick<UserRepository, 'get'>;
+  clock: { now(): Date };
+  newId(): string;
+}
+
+/** A pledge is priced with a rate at most this many days old; beyond that, staff must enter one. */
+export const MAX_RATE_AGE_DAYS = 7;
+/** Rate tables read per lookup: a week of daily and manual tables, plus weekly ones. */
+const TABLES_PER_LOOKUP = 24;
+
+/**
+ * The official rate of a currency on a day, as stored beside a pledge or receipt; 409 when there is none
+ * recent enough (refusing to price beats pricing with a stale rate).
+ */
+export async function rateOn(rates: RateStore, currency: string, day: string): Promise<StoredRate> {
+  if (currency === 'KGS') return { currency: 'KGS', value: '1', nominal: 1, date: day };
+  const picked = pickRateForDay({ tables: await rates.tablesUpTo(day, TABLES_PER_LOOKUP), currency, day, maxAgeDays: MAX_RATE_AGE_DAYS });
+  if (!picked) throw new DomainError('conflict', `no ${currency} rate within ${MAX_RATE_AGE_DAYS} days before ${day}: staff must load or enter one`);
+  return { ...picked.rate, date: picked.date };
+}
+
+/** Money in KGS tyiyn at a stored rate. */
+export function kgsAt(amount: Money, rate: StoredRate): number {
+  return convertToKgs(amount, amount.currency === 'KGS' ? undefined : rate).amount;
+}
+
+export const today = (clock: { now(): Date }) => clock.now().toISOString().slice(0, 10);

@@ -1,0 +1,106 @@
+import type { Money, Pledge, Programme, Project, ProjectStatus, Receipt, StoredRateTable } from '@mekendesh/contracts';
+import type { RateTable } from './exchange-rates.js';
+import type { Page } from './ports.js';
+
+/** Every kind of booking; `opening` carries balances that existed before the ledger (demo data, migrations). */
+export type LedgerKind = 'pledged' | 'received' | 'matched' | 'refunded' | 'disbursed' | 'released' | 'opening';
+
+/** The change an entry makes to each running total it touches, KGS tyiyn (supporters: a count). */
+export interface LedgerDeltas {
+  pledged: number;
+  raised: number;
+  matched: number;
+  refunded: number;
+  released: number;
+  disbursed: number;
+  supporters: number;
+}
+
+export const ZERO_DELTAS: Readonly<LedgerDeltas> = Object.freeze({ pledged: 0, raised: 0, matched: 0, refunded: 0, released: 0, disbursed: 0, supporters: 0 });
+export const TOTAL_FIELDS = Object.keys(ZERO_DELTAS) as (keyof LedgerDeltas)[];
+
+/** One append-only line of the ledger. Totals are the sum of `deltas` over entries, by scope. */
+export interface LedgerEntry {
+  id: string;
+  at: string;
+  kind: LedgerKind;
+  projectId: string;
+  oblastSoate: string;
+  pledgeId: string | null;
+  receiptId: string | null;
+  programmeId: string | null;
+  funder: 'diaspora' | 'programme' | 'opening';
+  /** The money as it came, when it was not KGS. */
+  original: Money | null;
+  deltas: LedgerDeltas;
+  /** Shown on the public ledger: the investor's name only if they opted in. */
+  publicName: string | null;
+}
+
+/** A match reserved from a programme in the same transaction as the receipt that earned it. */
+export interface Reservation {
+  programmeId: string;
+  amount: number;
+  /** The programme's budget and cap as read: the write is conditioned on staying within both. */
+  budget: number;
+  capPerProject: number;
+}
+
+/**
+ * Everything one booking writes, all or nothing: the entries (each adds its deltas to the project, its
+ * oblast when the project is public, and the platform), the pledge's new state (conditioned on the version
+ * read), the receipt (conditioned on not existing) and the programme reservations (conditioned on budget and cap).
+ */
+export interface Booking {
+  entries: LedgerEntry[];
+  project: { id: string; status: ProjectStatus; oblastSoate: string; isPublic: boolean };
+  pledge?: { next: Pledge; expectedVersion: number | null };
+  receipt?: Receipt;
+  reservations?: Reservation[];
+}
+
+export interface ReceiptState {
+  pledge: Pledge;
+  project: Project;
+  programmes: { programme: Programme; matchedForProject: number }[];
+}
+
+export type BookingOutcome<T> = { kind: 'booked'; value: T } | { kind: 'already_booked' };
+
+/** What the money core needs from storage; packages/db implements it on DynamoDB with retries inside. */
+export interface MoneyStore {
+  /**
+   * Writes a new pledge with its idempotency record, payment reference, ledger entry and totals. When the
+   * idempotency key exists: the stored pledge if `hash` matches, else a DomainError('unprocessable').
+   * `retry` is called again with a fresh reference when the reference is taken.
+   */
+  createPledge(input: { build: (firstFromInvestor: boolean) => Booking; idempotency: { scope: string; key: string; hash: string } }): Promise<{ pledge: Pledge; created: boolean }>;
+  /** The record a first call with this idempotency key left, if any. */
+  findIdempotent(scope: string, key: string): Promise<{ hash: string; pledgeId: string } | undefined>;
+  getPledge(id: string): Promise<Pledge | undefined>;
+  pledgeIdByReference(reference: string): Promise<string | undefined>;
+  listInvestorPledges(input: { investorId: string; limit: number; cursor?: string }): Promise<Page<Pledge>>;
+  listProjectPledges(input: { projectId: string; limit: number; cursor?: string }): Promise<Page<Pledge>>;
+  /** Which of these receipt ids are already booked (bounded: at most 100 per call). */
+  bookedReceipts(ids: readonly string[]): Promise<Set<string>>;
+  /**
+   * Books from fresh state: reads pledge, project and programme usage, asks `decide` for the booking, writes
+   * it; on a conflict (another booking won) reads again and asks again. `already_booked` when the receipt exists.
+   */
+  book<T>(input: { pledgeId: string; receiptId?: string; decide: (state: ReceiptState) => { booking: Booking; value: T } | { skip: T } }): Promise<BookingOutcome<T>>;
+  /** Project totals as stored: pledged, raised, matched, supporters. */
+  projectTotals(projectId: string): Promise<{ pledged: number; raised: number; matched: number; supporters: number } | undefined>;
+}
+
+export interface RateStore {
+  /** Tables dated on or before `day`, oldest first, manual after fetched for the same date (bounded read). */
+  tablesUpTo(day: string, limit: number): Promise<RateTable[]>;
+  put(table: StoredRateTable): Promise<void>;
+}
+
+export interface ProgrammeStore {
+  create(programme: Programme): Promise<void>;
+  list(limit: number): Promise<Programme[]>;
+  /** Per project: what each programme matched so far (one bounded read per programme). */
+  matchedForProject(programmeIds: readonly string[], projectId: string): Promise<Map<string, number>>;
+}

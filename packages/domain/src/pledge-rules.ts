@@ -1,0 +1,120 @@
+import type { LocalizedText, Money, Pledge, PledgeRequest, Project } from '@mekendesh/contracts';
+import { invalid, type FieldError, DomainError } from './errors.js';
+import { ZERO_DELTAS, type LedgerDeltas } from './money-ports.js';
+
+/** Crockford-like alphabet without 0/O/1/I: nothing to misread when typed into a bank form. */
+const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+const N = ALPHABET.length;
+
+/** Luhn mod N check character over the characters given (detects every single-character error). */
+export function checkCharacter(body: string): string {
+  let sum = 0;
+  let factor = 2;
+  for (let i = body.length - 1; i >= 0; i--) {
+    const code = ALPHABET.indexOf(body[i]!);
+    if (code < 0) throw new RangeError(`"${body[i]}" is not a reference character`);
+    let addend = factor * code;
+    addend = Math.floor(addend / N) + (addend % N);
+    sum += addend;
+    factor = factor === 2 ? 1 : 2;
+  }
+  return ALPHABET[(N - (sum % N)) % N]!;
+}
+
+/**
+ * A new payment reference MK-XXXX-XXXX: seven random characters and a check character.
+ * @example paymentReference(crypto.getRandomValues(new Uint8Array(7))) // 'MK-7KQ2-9XF4'
+ */
+export function paymentReference(random: Uint8Array = globalThis.crypto.getRandomValues(new Uint8Array(7))): string {
+  const body = Array.from(random.subarray(0, 7), (b) => ALPHABET[b % N]).join('');
+  const all = body + checkCharacter(body);
+  return `MK-${all.slice(0, 4)}-${all.slice(4)}`;
+}
+
+/** Finds a valid reference in free text ("mk 7kq2 9xf4", "MK7KQ29XF4"); undefined if none checks out. */
+export function findPaymentReference(text: string): string | undefined {
+  const pattern = /M\s*K[\s-]*([2-9A-HJ-NP-Z]{4})[\s-]*([2-9A-HJ-NP-Z]{4})/g;
+  for (const m of text.toUpperCase().matchAll(pattern)) {
+    const all = m[1]! + m[2]!;
+    if (checkCharacter(all.slice(0, 7)) === all[7]) return `MK-${m[1]}-${m[2]}`;
+  }
+  return undefined;
+}
+
+/** Every rule a pledge request breaks against the project (the shape is the contract's job). */
+export function pledgeRuleErrors(request: PledgeRequest, project: Project): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!project.pledgeTypes.includes(request.type)) errors.push({ field: 'type', message: `this project accepts ${project.pledgeTypes.join(', ')}` });
+  if (request.type === 'equity' && project.kind !== 'business') errors.push({ field: 'type', message: 'equity is for business ventures only' });
+  if (request.type === 'in_kind' && request.channel === 'card') errors.push({ field: 'channel', message: 'an in-kind pledge is not paid by card' });
+  return errors;
+}
+
+/** Refuses a money pledge below the project's minimum, compared in KGS at the pledge day's rate. */
+export function assertMinimum(amountKgs: number, project: Project): void {
+  if (amountKgs < project.minimumPledge) {
+    throw invalid('amount.amount', `below the project's minimum of ${(project.minimumPledge / 100).toFixed(2)} KGS (${(amountKgs / 100).toFixed(2)} KGS at today's rate)`);
+  }
+}
+
+/** Deltas of an entry: zeros except those given. */
+export function deltas(partial: Partial<LedgerDeltas>): LedgerDeltas {
+  return { ...ZERO_DELTAS, ...partial };
+}
+
+/**
+ * A pledge after a receipt: received and overpaid in the pledge's currency, status from how much came.
+ * @example applyReceipt(pledge100usd, { inPledgeCurrency: 4_000, amountKgs: 350_000, matched: [], at })
+ * // status 'partially_received', received 40.00 USD
+ */
+export function applyReceipt(
+  pledge: Pledge,
+  r: { inPledgeCurrency: number; amountKgs: number; matched: readonly { programmeId: string; amountKgs: number }[]; at: string },
+): Pledge {
+  if (!pledge.amount) throw new DomainError('conflict', 'an in-kind pledge takes no money');
+  if (!['pledged', 'partially_received', 'received'].includes(pledge.status)) throw new DomainError('conflict', `the pledge is ${pledge.status}`);
+  const received = (pledge.received?.amount ?? 0) + r.inPledgeCurrency;
+  const currency = pledge.amount.currency;
+  const overpaid: Money = { amount: Math.max(0, received - pledge.amount.amount), currency };
+  return {
+    ...pledge,
+    received: { amount: received, currency },
+    receivedKgs: pledge.receivedKgs + r.amountKgs,
+    overpaid,
+    matchedKgs: pledge.matchedKgs + r.matched.reduce((sum, m) => sum + m.amountKgs, 0),
+    matchedBy: r.matched.reduce((by, m) => ({ ...by, [m.programmeId]: (by[m.programmeId] ?? 0) + m.amountKgs }), pledge.matchedBy),
+    status: received >= pledge.amount.amount ? 'received' : 'partially_received',
+    receipts: pledge.receipts + 1,
+    version: pledge.version + 1,
+    updatedAt: r.at,
+  };
+}
+
+function major(m: Money): string {
+  return `${Math.trunc(m.amount / 100)}.${String(Math.abs(m.amount) % 100).padStart(2, '0')} ${m.currency}`;
+}
+
+/** How to pay a transfer pledge, in the three languages; null for card and in-kind pledges. */
+export function paymentInstructions(pledge: Pick<Pledge, 'channel' | 'amount' | 'paymentReference'>): LocalizedText | null {
+  if (pledge.channel === 'card' || !pledge.amount) return null;
+  const sum = major(pledge.amount);
+  const ref = pledge.paymentReference;
+  const via = pledge.channel === 'bank_transfer'
+    ? { ky: 'банктык которуу менен', ru: 'банковским переводом', en: 'by bank transfer' }
+    : { ky: 'акча которуу системасы аркылуу', ru: 'через систему денежных переводов', en: 'through a money-transfer company' };
+  return {
+    ky: `${sum} суммасын программанын эсебине ${via.ky} жөнөтүңүз. Төлөмдүн максатына ${ref} кодун жазыңыз: акча ушул код менен табылат.`,
+    ru: `Переведите ${sum} на счёт программы ${via.ru}. В назначении платежа укажите ${ref}: по этому коду мы найдём ваш платёж.`,
+    en: `Send ${sum} to the programme account ${via.en}. Quote ${ref} in the payment details: it is how your money is found.`,
+  };
+}
+
+/** Stable JSON (sorted keys) of a request, for comparing an Idempotency-Key retry with the first call. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

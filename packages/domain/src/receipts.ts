@@ -1,0 +1,124 @@
+import type { Money, Pledge, Receipt, ReceiptResult, StoredRate } from '@mekendesh/contracts';
+import type { Actor } from './actor.js';
+import { computeMatch, eligibleProgrammes } from './cofinancing.js';
+import { DomainError } from './errors.js';
+import { convertFromKgs } from './exchange-rates.js';
+import type { Booking, LedgerEntry, ReceiptState, Reservation } from './money-ports.js';
+import { kgsAt, rateOn, type MoneyDeps } from './money-deps.js';
+import { applyReceipt, deltas } from './pledge-rules.js';
+import { authorize } from './policy.js';
+import { isPublic } from './lifecycle.js';
+
+export interface ReceiptInput {
+  pledgeId: string;
+  amount: Money;
+  /** YYYY-MM-DD, the day the money arrived: its rate prices the receipt, and decides programme periods. */
+  receivedOn: string;
+  /** The bank's, the statement's or the payment provider's own id: the same id books once. */
+  receiptId: string;
+  bankReference: string;
+  source: Receipt['source'];
+}
+
+/** Ids of receipts: one per bank reference, statement row or payment provider object. */
+export const receiptIds = {
+  bank: (reference: string) => `bank:${reference.trim().toUpperCase().replace(/\s+/g, ' ')}`,
+  statementRow: (row: { date: string; amount: Money; text: string }) =>
+    `stmt:${row.date}|${row.amount.amount}|${row.amount.currency}|${row.text.trim().toUpperCase().replace(/\s+/g, ' ').slice(0, 200)}`,
+  /** For the card path: e.g. cardReceiptId(paymentIntent.id). */
+  card: (providerId: string) => `card:${providerId}`,
+};
+
+interface Priced {
+  amountKgs: number;
+  rate: StoredRate;
+  /** The receipt in the pledge's currency (converted at the receipt day's rate when it differs). */
+  inPledgeCurrency: (pledge: Pledge) => Promise<number>;
+}
+
+async function price(deps: MoneyDeps, input: ReceiptInput): Promise<Priced> {
+  const rate = await rateOn(deps.rates, input.amount.currency, input.receivedOn);
+  const amountKgs = kgsAt(input.amount, rate);
+  return {
+    amountKgs, rate,
+    inPledgeCurrency: async (pledge) => {
+      const currency = pledge.amount?.currency;
+      if (!currency || currency === input.amount.currency) return input.amount.amount;
+      if (currency === 'KGS') return amountKgs;
+      const pledgeRate = await rateOn(deps.rates, currency, input.receivedOn);
+      return convertFromKgs({ amount: amountKgs, currency: 'KGS' }, pledgeRate).amount;
+    },
+  };
+}
+
+/** The matches every eligible programme reserves for this money, within budget and cap as read. */
+function matchesFor(state: ReceiptState, receivedKgs: number, day: string): Reservation[] {
+  const eligible = new Set(eligibleProgrammes({ programmes: state.programmes.map((p) => p.programme), project: state.project, day }).map((p) => p.id));
+  return state.programmes.filter((p) => eligible.has(p.programme.id)).flatMap(({ programme, matchedForProject }) => {
+    const { match } = computeMatch({ programme, receivedKgs, alreadyMatchedForProject: matchedForProject, programmeReserved: programme.reserved });
+    return match > 0 ? [{ programmeId: programme.id, amount: match, budget: programme.budget, capPerProject: programme.capPerProject }] : [];
+  });
+}
+
+function receiptEntries(state: ReceiptState, receipt: Receipt, input: ReceiptInput, reservations: Reservation[]): LedgerEntry[] {
+  const { pledge, project } = state;
+  const base = {
+    at: receipt.bookedAt, projectId: project.id, oblastSoate: project.oblastSoate, pledgeId: pledge.id, receiptId: receipt.id,
+    publicName: pledge.display === 'name' ? pledge.displayName : null,
+  };
+  return [
+    { ...base, id: `${pledge.id}-r${pledge.receipts + 1}`, kind: 'received', programmeId: null, funder: 'diaspora',
+      original: input.amount.currency === 'KGS' ? null : input.amount, deltas: deltas({ raised: receipt.amountKgs }) },
+    ...reservations.map((r, i): LedgerEntry => ({
+      ...base, id: `${pledge.id}-r${pledge.receipts + 1}-m${i}`, kind: 'matched', programmeId: r.programmeId, funder: 'programme',
+      original: null, deltas: deltas({ matched: r.amount }), publicName: null,
+    })),
+  ];
+}
+
+/**
+ * Books money received for a pledge: the receipt, its ledger entries, the pledge's new state, the running
+ * totals and the co-financing matches, in one transaction; retried from fresh state on conflicts. The
+ * same `receiptId` books once (`already_booked`). Call it from a payment webhook with `source: 'card'`.
+ * @example await bookReceipt(deps, { pledgeId, amount: { amount: 10_000, currency: 'USD' }, receivedOn: '2026-03-02',
+ *   receiptId: receiptIds.card(intent.id), bankReference: intent.id, source: 'card' })
+ */
+export async function bookReceipt(deps: MoneyDeps, input: ReceiptInput): Promise<{ kind: 'booked'; value: ReceiptResult } | { kind: 'already_booked' }> {
+  const priced = await price(deps, input);
+  const pledge = await deps.money.getPledge(input.pledgeId);
+  if (!pledge) throw new DomainError('not_found', 'pledge was not found');
+  const inPledgeCurrency = await priced.inPledgeCurrency(pledge);
+  const decide = (state: ReceiptState): { booking: Booking; value: ReceiptResult } => {
+    const { project } = state;
+    if (project.status === 'expired' || project.status === 'cancelled') throw new DomainError('conflict', `the project is ${project.status}: return the money instead`);
+    const reservations = matchesFor(state, priced.amountKgs, input.receivedOn);
+    const at = deps.clock.now().toISOString();
+    const receipt: Receipt = {
+      id: input.receiptId, pledgeId: state.pledge.id, projectId: project.id, amount: input.amount, amountKgs: priced.amountKgs, rate: priced.rate,
+      receivedOn: input.receivedOn, bankReference: input.bankReference, source: input.source, bookedAt: at,
+      matched: reservations.map((r) => ({ programmeId: r.programmeId, amountKgs: r.amount })),
+    };
+    const next = applyReceipt(state.pledge, { inPledgeCurrency, amountKgs: priced.amountKgs, matched: receipt.matched, at });
+    return {
+      booking: {
+        entries: receiptEntries(state, receipt, input, reservations), receipt, reservations,
+        project: { id: project.id, status: project.status, oblastSoate: project.oblastSoate, isPublic: isPublic(project.status) },
+        pledge: { next, expectedVersion: state.pledge.version },
+      },
+      value: { receipt, pledge: next },
+    };
+  };
+  return deps.money.book({ pledgeId: input.pledgeId, receiptId: input.receiptId, decide });
+}
+
+/** Staff record one transfer by hand; the bank reference makes a second entry of the same transfer a 409. */
+export async function recordReceipt(
+  deps: MoneyDeps,
+  actor: Actor,
+  input: { pledgeId: string; amount: Money; receivedOn: string; bankReference: string },
+): Promise<ReceiptResult> {
+  authorize(actor, { action: 'money:manage' });
+  const out = await bookReceipt(deps, { ...input, receiptId: receiptIds.bank(input.bankReference), source: 'manual' });
+  if (out.kind === 'already_booked') throw new DomainError('conflict', `the transfer ${input.bankReference} is already booked`);
+  return out.value;
+}

@@ -21,7 +21,8 @@ const SMALL = 1_000;
 const LARGE = process.argv.includes('--small') ? 10_000 : 100_000;
 const CHUNK = 2_000;
 const CONCURRENCY = 12;
-const TIMING = { count: 300, warmup: 100 };
+// A long warm-up: the small run comes first, and a cold JVM would flatter the large/small ratio.
+const TIMING = { count: 300, warmup: 400 };
 /** Lets DynamoDB Local finish what a bulk load left behind (GC, index upkeep) before anything is timed. */
 const SETTLE_MS = 5_000;
 // Words found in many demo titles, in each language, some typed the way a Russian keyboard would.

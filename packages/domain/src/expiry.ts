@@ -3,11 +3,15 @@ import type { Booking, LedgerEntry, Reservation } from './money-ports.js';
 import type { MoneyDeps } from './money-deps.js';
 import { deltas } from './pledge-rules.js';
 import { isPublic } from './lifecycle.js';
+import type { ProjectDeps } from './project-ports.js';
+import { settleDeadlines } from './vetting.js';
 
-/** An all-or-nothing project past its deadline without its goal: its pledges go back. */
-export function expiredUnfunded(project: Project, day: string): boolean {
-  return project.fundingModel === 'all_or_nothing' && project.deadline < day && project.raised < project.goal &&
-    ['published', 'expired'].includes(project.status);
+/**
+ * Whether a project's pledges go back: it expired, i.e. its deadline passed short of an all-or-nothing goal
+ * (or with nothing raised); settleDeadlines (vetting.ts) makes that transition.
+ */
+export function pledgesGoBack(project: Pick<Project, 'status'>): boolean {
+  return project.status === 'expired';
 }
 
 /** Entries that undo a pledge: released if no money came, refunded (with its matches given back) if some did. */
@@ -33,7 +37,7 @@ function undoEntries(pledge: Pledge, project: Project, at: string): { entries: L
 }
 
 /**
- * Releases or refunds every open pledge of an all-or-nothing project that expired unfunded, each through
+ * Releases or refunds every open pledge of a project that expired unfunded (all-or-nothing short of its goal), each through
  * the ledger in its own transaction (a rerun skips what is done). Returns how many of each it booked.
  * Refunds record that the money is owed back; paying it out is the payment channel's job.
  */
@@ -47,7 +51,7 @@ export async function releaseExpiredProject(deps: MoneyDeps, projectId: string):
         pledgeId: open.id,
         decide: ({ pledge, project }) => {
           if (!['pledged', 'partially_received', 'received'].includes(pledge.status)) return { skip: null };
-          if (!expiredUnfunded(project, deps.clock.now().toISOString().slice(0, 10))) return { skip: null };
+          if (!pledgesGoBack(project)) return { skip: null };
           const at = deps.clock.now().toISOString();
           const undo = undoEntries(pledge, project, at);
           const booking: Booking = {
@@ -63,4 +67,31 @@ export async function releaseExpiredProject(deps: MoneyDeps, projectId: string):
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return counts;
+}
+
+/**
+ * The scheduled deadline job: settles published projects past their deadline (funded or expired, see
+ * settleDeadlines), then gives back the pledges of every expired project through the ledger. Safe to rerun:
+ * settled projects and settled pledges are skipped.
+ * @example await runDeadlineJob({ projects: deps.projectDeps, money: deps.money }) // daily, and `pnpm jobs:deadlines`
+ */
+export async function runDeadlineJob(deps: { projects: ProjectDeps; money: MoneyDeps }): Promise<{ expired: number; funded: number; released: number; refunded: number }> {
+  const out = { expired: 0, funded: 0, released: 0, refunded: 0 };
+  for (let round = 0; round < 100; round++) {
+    const r = await settleDeadlines(deps.projects);
+    out.expired += r.expired;
+    out.funded += r.funded;
+    if (r.settled === 0) break;
+  }
+  let cursor: string | undefined;
+  do {
+    const page = await deps.projects.projects.listOldestInStatus({ status: 'expired', limit: 50, cursor });
+    for (const project of page.items) {
+      const r = await releaseExpiredProject(deps.money, project.id);
+      out.released += r.released;
+      out.refunded += r.refunded;
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return out;
 }

@@ -17,6 +17,7 @@ async function raisingProject(deps: MoneyDeps, projectId: string): Promise<Proje
   const project = await deps.projects.get(projectId);
   if (!project || !isPublic(project.status)) throw notFound('project');
   if (project.status !== 'published') throw new DomainError('conflict', `the project is ${project.status}: it no longer takes pledges`);
+  if (project.deadline < today(deps.clock)) throw new DomainError('conflict', `the project's deadline ${project.deadline} has passed`);
   return project;
 }
 

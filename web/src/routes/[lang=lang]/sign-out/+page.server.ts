@@ -29,6 +29,6 @@ async function signOut(event: RequestEvent, everywhere: boolean): Promise<never>
 }
 
 export const actions: Actions = {
-	default: (event) => signOut(event, false),
+	here: (event) => signOut(event, false),
 	everywhere: (event) => signOut(event, true),
 };

@@ -1,0 +1,69 @@
+import { expect, inject } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+export const web = () => inject('webUrl');
+export const api = () => inject('apiUrl');
+export const PASSWORD = 'Mekendesh-E2e-2026!';
+
+/** A fresh address per run, so reruns against a kept stack never collide. */
+export function uniqueEmail(label: string): string {
+	return `${label}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@e2e.mekendesh.kg`;
+}
+
+/** A phone-sized context; JavaScript can be turned off to prove the forms work without it. */
+export async function newPage(browser: Browser, options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+	const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: 390, height: 844 } });
+	return { context, page: await context.newPage() };
+}
+
+/** Signs in through the page's form and waits to leave the sign-in page. */
+export async function signIn(page: Page, lang: string, email: string, password: string): Promise<void> {
+	await page.goto(`${web()}/${lang}/sign-in`);
+	await page.locator('#f-email').fill(email);
+	await page.locator('#f-password').fill(password);
+	await Promise.all([page.waitForURL((url) => !url.pathname.endsWith('/sign-in')), page.locator('form.stack button[type=submit]').click()]);
+}
+
+/**
+ * Reads the newest 6-digit code sent to `email` from the dev outbox page, in the browser, waiting a
+ * moment for the mail to land (cognito-local writes it asynchronously).
+ */
+export async function codeFromOutbox(page: Page, lang: string, email: string): Promise<string> {
+	for (let attempt = 0; attempt < 20; attempt++) {
+		const response = await page.goto(`${web()}/${lang}/dev/outbox`);
+		expect(response?.status()).toBe(200);
+		const mail = page.locator(`article[data-to="${email}"]`).first();
+		if ((await mail.count()) > 0) {
+			const code = /\b(\d{6})\b/.exec(await mail.locator('pre').innerText())?.[1];
+			if (code) return code;
+		}
+		await page.waitForTimeout(250);
+	}
+	throw new Error(`no code for ${email} in the dev outbox`);
+}
+
+/** Creates and confirms an account through the API (the browser flow has its own test). */
+export async function createAccount(email: string, displayName: string): Promise<void> {
+	const post = (path: string, body: object) =>
+		fetch(`${api()}/v1/auth/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	expect((await post('sign-up', { email, password: PASSWORD, displayName, locale: 'en' })).status).toBe(200);
+	for (let attempt = 0; attempt < 20; attempt++) {
+		const { items } = (await (await fetch(`${api()}/v1/dev/outbox`)).json()) as { items: { to: string; text: string }[] };
+		const code = items.map((m) => (m.to === email ? /\b(\d{6})\b/.exec(m.text)?.[1] : undefined)).find(Boolean);
+		if (code) {
+			expect((await post('confirm', { email, code })).status).toBe(200);
+			return;
+		}
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	throw new Error(`no code for ${email}`);
+}
+
+/** GET /v1/me with the access token the browser holds in its HttpOnly cookie (read by the test, not the page). */
+export async function meFromCookies(context: BrowserContext): Promise<{ profile: Record<string, unknown>; organisationId: string | null }> {
+	const access = (await context.cookies()).find((c) => c.name === 'mk_access');
+	expect(access).toBeDefined();
+	const response = await fetch(`${api()}/v1/me`, { headers: { authorization: `Bearer ${access!.value}` } });
+	expect(response.status).toBe(200);
+	return (await response.json()) as never;
+}

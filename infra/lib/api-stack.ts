@@ -7,6 +7,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -35,6 +36,8 @@ export interface ApiStackProps extends StackProps {
   readonly table: ITable;
   readonly userPool: IUserPool;
   readonly userPoolClient: IUserPoolClient;
+  /** Project photos and documents; without it the upload routes answer 409. */
+  readonly mediaBucket?: IBucket;
   /** Sender of the platform's own emails (SES identity); Cognito sends its codes itself. */
   readonly mailFrom?: string;
   /** Overrides the Lambda entry file (experiments only); defaults to {@link API_ENTRY}. */
@@ -74,6 +77,7 @@ export class ApiStack extends Stack {
         COGNITO_USER_POOL_ID: props.userPool.userPoolId,
         COGNITO_CLIENT_ID: props.userPoolClient.userPoolClientId,
         MAIL_FROM: props.mailFrom ?? DEFAULT_MAIL_FROM,
+        ...(props.mediaBucket ? { MEDIA_BUCKET: props.mediaBucket.bucketName } : {}),
         NODE_OPTIONS: '--enable-source-maps',
         LOG_LEVEL: props.logLevel ?? (stage.isProd ? 'info' : 'debug'),
       },
@@ -87,7 +91,8 @@ export class ApiStack extends Stack {
         sourcesContent: false,
         target: 'node22',
         // The runtime ships an SDK v3, but not the version we pin and test against: bundle it all.
-        externalModules: [],
+        // sharp is native (libvips): left out of the bundle, photos are then served as uploaded (see packages/storage).
+        externalModules: ['sharp'],
         // The API reference page serves swagger-ui's two files from beside the bundle (no CDN).
         commandHooks: {
           beforeBundling: () => [],
@@ -101,6 +106,12 @@ export class ApiStack extends Stack {
     });
     // Least privilege: only this function touches the table, and only with item-level actions.
     table.grantReadWriteData(this.apiFunction);
+    // Uploads are presigned with the function's role: it may put, read (verify, resize) and delete (refused files) objects.
+    if (props.mediaBucket) {
+      props.mediaBucket.grantPut(this.apiFunction);
+      props.mediaBucket.grantRead(this.apiFunction);
+      props.mediaBucket.grantDelete(this.apiFunction);
+    }
     // Sign-up, sign-in and the rest go through the public client API; only these need admin rights.
     props.userPool.grant(this.apiFunction, 'cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminDeleteUser');
     const mailDomain = (props.mailFrom ?? DEFAULT_MAIL_FROM).split('@')[1];

@@ -2,6 +2,7 @@ import { Tags, type App, type Environment } from 'aws-cdk-lib';
 import { ApiStack } from './api-stack.js';
 import { DataStack } from './data-stack.js';
 import { IdentityStack } from './identity-stack.js';
+import { MediaStack } from './media-stack.js';
 import { stageConfig } from './stage.js';
 
 export interface CreateAppOptions {
@@ -9,12 +10,15 @@ export interface CreateAppOptions {
   readonly alarmEmail?: string | undefined;
   /** Overrides the API Lambda entry file (experiments only). */
   readonly apiEntry?: string;
+  /** Origins allowed to upload to the media bucket; defaults to the production site (and localhost outside prod). */
+  readonly webOrigins?: readonly string[];
 }
 
 export interface MekendeshStacks {
   readonly data: DataStack;
   readonly api: ApiStack;
   readonly identity: IdentityStack;
+  readonly media: MediaStack;
 }
 
 /**
@@ -42,12 +46,20 @@ export function createApp(app: App, options: CreateAppOptions): MekendeshStacks 
     description: `Mekendesh ${stage.name}: Cognito user pool, groups and web client`,
     terminationProtection: stage.isProd,
   });
+  const media = new MediaStack(app, `${prefix}-Media`, {
+    env,
+    stage,
+    webOrigins: options.webOrigins ?? (stage.isProd ? ['https://mekendesh.kg'] : ['https://mekendesh.kg', 'http://localhost:5173']),
+    description: `Mekendesh ${stage.name}: project photos and documents`,
+    terminationProtection: stage.isProd,
+  });
   const api = new ApiStack(app, `${prefix}-Api`, {
     env,
     stage,
     table: data.table,
     userPool: identity.userPool,
     userPoolClient: identity.client,
+    mediaBucket: media.bucket,
     description: `Mekendesh ${stage.name}: HTTP API and its Lambda`,
     terminationProtection: stage.isProd,
     ...(options.alarmEmail ? { alarmEmail: options.alarmEmail } : {}),
@@ -56,5 +68,5 @@ export function createApp(app: App, options: CreateAppOptions): MekendeshStacks 
 
   Tags.of(app).add('project', 'mekendesh');
   Tags.of(app).add('stage', stage.name);
-  return { data, api, identity };
+  return { data, api, identity, media };
 }

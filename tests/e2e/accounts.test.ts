@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@mekendesh/demo-data';
 import { launchBrowser } from './browser.js';
-import { PASSWORD, codeFromOutbox, meFromCookies, newPage, signIn, uniqueEmail, web } from './account-helpers.js';
+import { PASSWORD, codeFromOutbox, createAccount, meFromCookies, newPage, signIn, uniqueEmail, web } from './account-helpers.js';
 
 const INVESTOR = 'aibek.investor@demo.mekendesh.kg';
 let browser: Browser;
@@ -100,6 +100,27 @@ describe('the session cookies', () => {
 		await Promise.all([page.waitForURL(/\/en\/sign-in\?signed-out=1/), page.getByRole('button', { name: 'Sign out on this device' }).click()]);
 		expect((await context.cookies()).filter((c) => c.name.startsWith('mk_'))).toEqual([]);
 		await context.close();
+	});
+});
+
+describe('sign out everywhere', () => {
+	it('ends the sessions on other devices too', async () => {
+		const email = uniqueEmail('two-phones');
+		await createAccount(email, 'Эрлан Садыков');
+		const phone = await newPage(browser);
+		const laptop = await newPage(browser);
+		await signIn(phone.page, 'ru', email, PASSWORD);
+		await signIn(laptop.page, 'ru', email, PASSWORD);
+		await phone.page.goto(`${web()}/ru/sign-out`);
+		// Tokens carry their issue time in whole seconds: let the next second start before revoking.
+		await phone.page.waitForTimeout(1100);
+		await Promise.all([phone.page.waitForURL(/signed-out=1/), phone.page.getByRole('button', { name: 'Выйти на всех устройствах' }).click()]);
+		const response = await laptop.page.goto(`${web()}/ru/account`);
+		expect(new URL(laptop.page.url()).pathname).toBe('/ru/sign-in');
+		expect(response?.status()).toBe(200);
+		expect((await laptop.context.cookies()).filter((c) => c.name.startsWith('mk_'))).toEqual([]);
+		await phone.context.close();
+		await laptop.context.close();
 	});
 });
 

@@ -5,6 +5,7 @@ import { SignJWT, importJWK } from 'jose';
 import { seedDemoRates, seedProjects } from '@mekendesh/db';
 import { authStack, newInvestor, newUserInGroup, PASSWORD, post, signInToken, uniqueEmail, type AuthStack } from '../fixtures/auth-stack.js';
 import { makeProject } from '../fixtures/projects.js';
+import { PROJECT_ROWS, proposalWorld, type ProposalWorld } from './matrix-projects.js';
 
 /**
  * Every route of the app, with every kind of caller, against objects owned by others. The route list
@@ -26,6 +27,8 @@ interface World {
   pendingReject: string;
   invitationForB: string;
   projectId: string;
+  /** Drafts, proposals and funded projects of organisation X (matrix-projects.ts). */
+  proposals?: ProposalWorld;
   /** A pledge of investorA's to projectId. */
   pledgeId: string;
 }
@@ -137,6 +140,7 @@ const ROWS: Record<string, Row> = {
     check: (_w, _a, body) => expect(body).not.toHaveProperty('token'),
   },
   'GET /v1/audit': { expect: staffOnly, request: () => ({ path: '/v1/audit' }) },
+  ...PROJECT_ROWS,
   'POST /v1/invitations/:token/accept': {
     expect: { nobody: 401, investorA: 404, investorB: 200, officerX: 404, officerY: 404, staff: 404 },
     request: (w) => ({ method: 'POST', path: `/v1/invitations/${w.invitationForB}/accept` }),
@@ -188,6 +192,7 @@ beforeAll(async () => {
     tokens, emails, orgX: x.id, orgY: y.id, projectId: project.id, invitationForB,
     pendingApprove: await pendingOrganisation('pa'), pendingReject: await pendingOrganisation('pr'),
   };
+  w.proposals = await proposalWorld(s, w.orgX, w.tokens.officerX, w.tokens.staff);
 }, 120_000);
 afterAll(() => s.drop());
 

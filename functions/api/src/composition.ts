@@ -1,4 +1,4 @@
-import { ulid } from 'ulid';
+import { monotonicFactory, ulid } from 'ulid';
 import {
   createDb, DEFAULT_TABLE_NAME, DynamoAuditLog, DynamoOrganisationStore, DynamoOutbox, DynamoProjectRepository,
   DynamoRateLimiter, DynamoUserRepository, dynamoHealthProbe, type Db, DynamoMoneyStore, DynamoProgrammeStore, DynamoRateStore,
@@ -80,7 +80,8 @@ export function composeWithDb(
       webOrigin: options.webOrigin ?? 'http://localhost:5173', territory,
     },
     projectDeps: {
-      projects, organisations, territories: territoryLookup, clock, newId: ulid,
+      // Monotonic: the audit entries of one transaction (start review, then decide) keep their order within a millisecond.
+      projects, organisations, territories: territoryLookup, clock, newId: monotonicFactory(),
       ...(media ? { storage: new S3Storage(createS3Client(media), media.bucket), resizer: sharpResizer() } : {}),
     },
     audit: new DynamoAuditLog(db),

@@ -53,8 +53,8 @@ async function editableWithStorage(deps: ProjectDeps, actor: Actor, id: string):
 
 /** A presigned PUT for one photo or document of a project its owner is still editing. */
 export async function requestUpload(deps: ProjectDeps, actor: Actor, input: { id: string } & UploadRequest): Promise<UploadTicket> {
-  const type = checkUpload(input.contentType, input.size);
   const { project, storage } = await editableWithStorage(deps, actor, input.id);
+  const type = checkUpload(input.contentType, input.size);
   const key = `${deps.newId().toLowerCase()}.${UPLOAD_EXTENSIONS[type]}`;
   const signed = await storage.presignPut({ key: objectKey(project.id, key), contentType: type, contentLength: input.size, expiresInSeconds: UPLOAD_URL_SECONDS });
   const expiresAt = new Date(deps.clock.now().getTime() + UPLOAD_URL_SECONDS * 1000).toISOString();

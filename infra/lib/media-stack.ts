@@ -1,0 +1,45 @@
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership, type IBucket } from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import type { StageConfig } from './stage.js';
+
+export interface MediaStackProps extends StackProps {
+  readonly stage: StageConfig;
+  /** Origins of the web app that PUT files straight to the bucket with presigned URLs. */
+  readonly webOrigins: readonly string[];
+}
+
+/** Where a presigned upload may live before it is completed or abandoned. */
+export const INCOMPLETE_UPLOAD_DAYS = 1;
+
+/**
+ * Project photos and documents. Private: browsers upload with presigned PUT URLs the API hands out after
+ * checking type and size, and read through short-lived presigned GET URLs the API redirects to.
+ */
+export class MediaStack extends Stack {
+  readonly bucket: IBucket;
+
+  constructor(scope: Construct, id: string, props: MediaStackProps) {
+    super(scope, id, props);
+    const bucket = new Bucket(this, 'MediaBucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      removalPolicy: props.stage.removalPolicy,
+      cors: [
+        {
+          allowedMethods: [HttpMethods.PUT],
+          allowedOrigins: [...props.webOrigins],
+          allowedHeaders: ['content-type', 'content-length'],
+          maxAge: 3000,
+        },
+      ],
+      lifecycleRules: [
+        { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(INCOMPLETE_UPLOAD_DAYS) },
+      ],
+    });
+    this.bucket = bucket;
+    new CfnOutput(this, 'MediaBucketName', { value: bucket.bucketName });
+  }
+}

@@ -12,7 +12,7 @@ describe('the CDK app', () => {
 
   it('synthesizes every stack of a stage without errors', () => {
     const names = dev.assembly.stacks.map((stack) => stack.stackName).sort();
-    expect(names).toEqual(['Mekendesh-dev-Api', 'Mekendesh-dev-Data', 'Mekendesh-dev-Identity']);
+    expect(names).toEqual(['Mekendesh-dev-Api', 'Mekendesh-dev-Data', 'Mekendesh-dev-Identity', 'Mekendesh-dev-Media']);
     const errors = dev.assembly.stacks.flatMap((stack) => stack.messages).filter((m) => m.level === 'error');
     expect(errors).toEqual([]);
   });
@@ -20,6 +20,7 @@ describe('the CDK app', () => {
   it('deploys the data and identity stacks before the API stack', () => {
     expect(dev.stacks.api.dependencies).toContain(dev.stacks.data);
     expect(dev.stacks.api.dependencies).toContain(dev.stacks.identity);
+    expect(dev.stacks.api.dependencies).toContain(dev.stacks.media);
   });
 
   it('names stacks after the stage', () => {

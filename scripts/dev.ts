@@ -1,7 +1,7 @@
 /**
  * `pnpm dev`: the whole local stack, each part a real server on loopback.
  *   DynamoDB Local :8000 (data in .local/dynamodb), cognito-local :9229 (data in .local/cognito),
- *   the Hono API :8787/v1, the SvelteKit app :5173. Demo data on first start. Ctrl-C stops everything.
+ *   s3rver :4569 (photos and documents in .local/s3), the Hono API :8787/v1, the SvelteKit app :5173. Demo data on first start. Ctrl-C stops everything.
  *   `pnpm dev --fresh` (or `pnpm dev:fresh`) wipes .local/ first.
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -11,11 +11,11 @@ import { createDb, DEFAULT_TABLE_NAME, DynamoOutbox, ensureTable } from '@mekend
 import { MissingJavaError, checkJava, startDynamoLocal } from '@mekendesh/db/local';
 import { startApiServer } from '@mekendesh/api/server';
 import { DEMO_USERS } from '@mekendesh/demo-data';
-import { ensureDemoAccounts, ensureDemoData, ensureDemoUsers, ensureIdentity, startChild, startCognitoLocal, waitForHttp } from '@mekendesh/local-stack';
+import { ensureDemoAccounts, ensureDemoData, ensureDemoUsers, ensureIdentity, mediaEnv, startChild, startCognitoLocal, startMediaStore, waitForHttp } from '@mekendesh/local-stack';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const localDir = `${root}.local`;
-const PORTS = { dynamo: 8000, cognito: 9229, api: 8787, web: 5173 } as const;
+const PORTS = { dynamo: 8000, cognito: 9229, s3: 4569, api: 8787, web: 5173 } as const;
 const started = performance.now();
 const stops: (() => Promise<void>)[] = [];
 
@@ -65,8 +65,13 @@ async function main() {
   const identity = await ensureIdentity(cognito.endpoint);
   await ensureDemoAccounts(db, await ensureDemoUsers(cognito.endpoint, identity.userPoolId, DEMO_USERS));
 
+  step(`s3rver on :${PORTS.s3} (photos and documents in .local/s3)`);
+  const media = await startMediaStore({ port: PORTS.s3, directory: `${localDir}/s3` });
+  stops.push(media.stop);
+
   const env = {
     ...process.env,
+    ...mediaEnv(media),
     TABLE_NAME: tableName,
     DYNAMODB_ENDPOINT: dynamo.endpoint,
     AWS_REGION: 'local',

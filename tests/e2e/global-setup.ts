@@ -9,13 +9,15 @@ import { freePort, startDynamoLocal, type LocalDynamo } from '@mekendesh/db/loca
 import { startApiServer } from '@mekendesh/api/server';
 import { DEMO_USERS } from '@mekendesh/demo-data';
 import {
-  ensureDemoAccounts, ensureDemoData, ensureDemoUsers, ensureIdentity, startChild, startCognitoLocal, waitForHttp, type Child,
+  ensureDemoAccounts, ensureDemoData, ensureDemoUsers, ensureIdentity, mediaEnv, startChild, startCognitoLocal, startMediaStore, waitForHttp,
+  type Child, type LocalS3,
 } from '@mekendesh/local-stack';
 
 const webServer = fileURLToPath(new URL('../../web/serve.js', import.meta.url));
 const webBuild = fileURLToPath(new URL('../../web/build/index.js', import.meta.url));
 let dynamo: LocalDynamo | undefined;
 let cognito: Child | undefined;
+let media: LocalS3 | undefined;
 let api: { close: () => Promise<void> } | undefined;
 let web: Child | undefined;
 let dir: string | undefined;
@@ -33,10 +35,11 @@ export async function setup(project: TestProject) {
   await ensureTable(db.raw, tableName);
   await ensureDemoData(db);
   const outbox = new DynamoOutbox(db, ulid);
-  cognito = await startCognitoLocal({ port: await freePort(), dataDir: dir, onEmail: (m) => void outbox.send(m, 'cognito') });
+  cognito = await startCognitoLocal({ port: 0, dataDir: dir, onEmail: (m) => void outbox.send(m, 'cognito') });
   const identity = await ensureIdentity((cognito as Child & { endpoint: string }).endpoint);
   await ensureDemoAccounts(db, await ensureDemoUsers((cognito as Child & { endpoint: string }).endpoint, identity.userPoolId, DEMO_USERS));
 
+  media = await startMediaStore({ port: 0, directory: join(dir, 's3') });
   const webPort = await freePort();
   const webUrl = `http://127.0.0.1:${webPort}`;
   const started = await startApiServer({
@@ -44,7 +47,7 @@ export async function setup(project: TestProject) {
     env: {
       ...process.env, TABLE_NAME: tableName, DYNAMODB_ENDPOINT: dynamo.endpoint, AWS_REGION: 'local', LOG_LEVEL: 'warn',
       COGNITO_ENDPOINT: (cognito as Child & { endpoint: string }).endpoint, COGNITO_USER_POOL_ID: identity.userPoolId,
-      COGNITO_CLIENT_ID: identity.clientId, COGNITO_ISSUER: identity.issuer, DEV_OUTBOX: '1', WEB_ORIGIN: webUrl,
+      COGNITO_CLIENT_ID: identity.clientId, COGNITO_ISSUER: identity.issuer, DEV_OUTBOX: '1', WEB_ORIGIN: webUrl, ...mediaEnv(media),
     },
   });
   api = started;
@@ -61,7 +64,7 @@ export async function setup(project: TestProject) {
 export async function teardown() {
   await web?.stop();
   await api?.close();
-  await Promise.all([cognito?.stop(), dynamo?.stop()]);
+  await Promise.all([cognito?.stop(), dynamo?.stop(), media?.stop()]);
   if (dir) rmSync(dir, { recursive: true, force: true });
 }
 

@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { freePort, startDynamoLocal, type LocalDynamo } from '@mekendesh/db/local';
+import { startDynamoLocal, type LocalDynamo } from '@mekendesh/db/local';
 import { ensureIdentity, startCognitoLocal, type Child } from '@mekendesh/local-stack';
 import { startLocalS3, type LocalS3 } from '@mekendesh/storage/local';
 
@@ -21,7 +21,7 @@ export async function setup(project: TestProject) {
   writeFileSync(mailFile, '');
   const [d, c, media] = await Promise.all([
     startDynamoLocal({ port: 0 }),
-    freePort().then((port) => startCognitoLocal({ port, dataDir: dir!, onEmail: (m) => appendFileSync(mailFile, `${JSON.stringify(m)}\n`) })),
+    startCognitoLocal({ port: 0, dataDir: dir, onEmail: (m) => appendFileSync(mailFile, `${JSON.stringify(m)}\n`) }),
     startLocalS3({ port: 0, directory: join(dir, 's3') }),
   ]);
   dynamo = d;

@@ -7,7 +7,7 @@ import {
   DEFAULT_RATE_LIMITS, type AccountDeps, type MoneyDeps, type AuditLog, type HealthProbe, type IdentityProvider, type Mailer,
   type OrganisationDeps, type ProjectDeps, type ProjectRepository, type RateLimits, type TokenVerifier, type TerritoryLookup,
 } from '@mekendesh/domain';
-import { CognitoIdentity, JwtTokenVerifier } from '@mekendesh/identity';
+import { CognitoIdentity, JwtTokenVerifier, SesMailer } from '@mekendesh/identity';
 import { createS3Client, S3Storage, sharpResizer } from '@mekendesh/storage';
 import { OBLASTS, oblastOf, RAYONS, territoryBySoate } from '@mekendesh/territories';
 
@@ -95,7 +95,7 @@ export function composeWithDb(
 
 /**
  * Reads TABLE_NAME, COGNITO_USER_POOL_ID, COGNITO_CLIENT_ID, COGNITO_ISSUER, COGNITO_JWKS_URL and, locally,
- * DYNAMODB_ENDPOINT, COGNITO_ENDPOINT, DEV_OUTBOX=1, WEB_ORIGIN; MEDIA_BUCKET (and S3_ENDPOINT locally) for uploads.
+ * DYNAMODB_ENDPOINT, COGNITO_ENDPOINT, DEV_OUTBOX=1, WEB_ORIGIN; MAIL_FROM sends the platform's emails through SES; MEDIA_BUCKET (and S3_ENDPOINT locally) for uploads.
  */
 export function composeFromEnv(env: NodeJS.ProcessEnv = process.env): Deps {
   const region = env.AWS_REGION ?? 'eu-central-1';
@@ -106,5 +106,6 @@ export function composeFromEnv(env: NodeJS.ProcessEnv = process.env): Deps {
   const verifier = new JwtTokenVerifier({ issuer, clientId, jwksUrl: env.COGNITO_JWKS_URL ?? `${issuer}/.well-known/jwks.json` });
   const db = createDb({ tableName: env.TABLE_NAME ?? DEFAULT_TABLE_NAME, endpoint: env.DYNAMODB_ENDPOINT, region });
   const media = env.MEDIA_BUCKET ? { bucket: env.MEDIA_BUCKET, endpoint: env.S3_ENDPOINT, region } : undefined;
-  return composeWithDb(db, { identity, verifier }, { webOrigin: env.WEB_ORIGIN, devOutbox: env.DEV_OUTBOX === '1', ...(media ? { media } : {}) });
+  const mailer = env.MAIL_FROM ? new SesMailer(env.MAIL_FROM, region) : undefined;
+  return composeWithDb(db, { identity, verifier, ...(mailer ? { mailer } : {}) }, { webOrigin: env.WEB_ORIGIN, devOutbox: env.DEV_OUTBOX === '1', ...(media ? { media } : {}) });
 }

@@ -26,3 +26,4 @@ export * from './expiry.js';
 export * from './money-admin.js';
 export * from './statement-csv.js';
 export * from './statements.js';
+export * from './card-payments.js';

@@ -1,3 +1,4 @@
 export * from './cognito.js';
 export * from './demo.js';
 export * from './processes.js';
+export * from './media.js';

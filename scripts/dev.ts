@@ -11,7 +11,7 @@ import { createDb, DEFAULT_TABLE_NAME, DynamoOutbox, ensureTable } from '@mekend
 import { MissingJavaError, checkJava, startDynamoLocal } from '@mekendesh/db/local';
 import { startApiServer } from '@mekendesh/api/server';
 import { DEMO_USERS } from '@mekendesh/demo-data';
-import { ensureDemoAccounts, ensureDemoData, ensureDemoUsers, ensureIdentity, mediaEnv, startChild, startCognitoLocal, startMediaStore, waitForHttp } from '@mekendesh/local-stack';
+import { ensureDemoAccounts, ensureDemoData, ensureDemoRates, ensureDemoUsers, ensureIdentity, mediaEnv, startChild, startCognitoLocal, startMediaStore, waitForHttp } from '@mekendesh/local-stack';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const localDir = `${root}.local`;
@@ -52,6 +52,7 @@ async function main() {
   const db = createDb({ tableName, endpoint: dynamo.endpoint, region: 'local' });
   step(`table "${tableName}": ${await ensureTable(db.raw, tableName)}`);
   step(`demo data: ${await ensureDemoData(db)}`);
+  step(`demo exchange rates for ${await ensureDemoRates(db)} (pnpm rates:load <nbkr.xml> loads real ones)`);
 
   step(`cognito-local on :${PORTS.cognito} (data in .local/cognito)`);
   // The codes cognito-local would email land in the dev outbox, readable at /<lang>/dev/outbox.

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { DynamoUserRepository, memberItem, seedProjects, type Db } from '@mekendesh/db';
+import { DynamoUserRepository, memberItem, seedDemoRates, seedOpeningBalances, seedProjects, type Db } from '@mekendesh/db';
 import { DEMO_ORGANISATIONS, DEMO_PROJECTS, DEMO_USERS } from '@mekendesh/demo-data';
 import { newUserRecord } from '@mekendesh/domain';
 import { oblastOf } from '@mekendesh/territories';
@@ -11,8 +11,16 @@ export async function ensureDemoData(db: Db): Promise<'loaded' | 'present'> {
   const marker = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: MARKER }));
   if (marker.Item) return 'present';
   await seedProjects(db, { organisations: DEMO_ORGANISATIONS, projects: DEMO_PROJECTS });
+  // The demo projects come with money raised before the platform: opening ledger entries, so `pnpm ledger:check` balances.
+  await seedOpeningBalances(db, DEMO_PROJECTS);
   await db.doc.send(new PutCommand({ TableName: db.tableName, Item: { ...MARKER, loadedAt: new Date().toISOString(), projects: DEMO_PROJECTS.length } }));
   return 'loaded';
+}
+
+/** Today's demo exchange rates (source "demo"; a loaded NBKR feed or a staff entry of the same day wins), so pledges in every currency work. */
+export async function ensureDemoRates(db: Db, day = new Date().toISOString().slice(0, 10)): Promise<string> {
+  await seedDemoRates(db, day);
+  return day;
 }
 
 /**

@@ -1,0 +1,8 @@
+/**
+ * `pnpm jobs:deadlines`: the scheduled deadline job, run by hand: settles published projects past their
+ * deadline (funded or expired) and gives back the pledges of expired ones through the ledger.
+ */
+import { deadlineJob } from '@mekendesh/api/jobs/money';
+import { moneyDb } from './money-env.js';
+
+console.log(await deadlineJob(moneyDb()));

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadRatesFile } from '@mekendesh/api/jobs/money';
+import { DynamoRateStore } from '@mekendesh/db';
+import { rateOn } from '@mekendesh/domain';
+import { call, donation, moneyStack, pledge, type MoneyStack } from '../fixtures/money.js';
+
+const SAMPLES = new URL('../../../shared/data/kg/nbkr/', import.meta.url);
+let s: MoneyStack;
+beforeAll(async () => {
+  s = await moneyStack(1);
+}, 120_000);
+afterAll(() => s.drop());
+afterEach(() => s.balanced());
+
+describe('exchange rates', () => {
+  it('loads the shipped NBKR samples, and keeps the stored rates when a feed is malformed', async () => {
+    const rates = new DynamoRateStore(s.db);
+    expect(await loadRatesFile(s.db, readFileSync(new URL('daily_sample_2013-12-15.xml', SAMPLES)))).toMatchObject({ ok: true, date: '2013-12-15' });
+    expect(await loadRatesFile(s.db, readFileSync(new URL('weekly_sample_2013-12-14.xml', SAMPLES)))).toMatchObject({ ok: true, date: '2013-12-14' });
+    const before = await rates.tablesUpTo('2013-12-16', 10);
+    expect(await rateOn(rates, 'USD', '2013-12-16')).toEqual({ currency: 'USD', value: '29.2717', nominal: 1, date: '2013-12-15' });
+    const broken = new TextEncoder().encode('<?xml version="1.0" encoding="windows-1251"?><CurrencyRates Name="Daily Exchange Rates" Date="16.12.2013"><Currency ISOCode="USD"><Nominal>1</Nominal><Value>abc</Value></Currency></CurrencyRates>');
+    const out = await loadRatesFile(s.db, broken);
+    expect(out).toMatchObject({ ok: false, error: expect.stringMatching(/^NBKR feed: /) });
+    expect(await rates.tablesUpTo('2013-12-16', 10)).toEqual(before);
+  });
+
+  it('lets staff enter a day’s rate by hand, which then prices pledges of that day', async () => {
+    const day = new Date().toISOString().slice(0, 10);
+    const put = await call(s.app, s.staff, 'PUT', `/rates/${day}`, { rates: [{ currency: 'USD', value: '90.0000', nominal: 1 }] });
+    expect(put.status).toBe(200);
+    const project = await s.project();
+    const p = await (await pledge(s.app, s.investors[0]!, project.id, donation(10_000, 'USD'))).json();
+    expect(p).toMatchObject({ amountKgs: 900_000, rate: { value: '90.0000', date: day } });
+    const bad = await call(s.app, s.staff, 'PUT', `/rates/${day}`, { rates: [{ currency: 'USD', value: '90,5' }] });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).errors[0].field).toBe('rates.0.value');
+  });
+});

@@ -68,6 +68,8 @@ describe('accounts on cognito-local', () => {
     for (const t of [tokens.accessToken, refreshed.accessToken]) {
       expect((await s.app.request('/v1/me', { headers: { authorization: `Bearer ${t}` } })).status).toBe(401);
     }
+    // An expired access token cannot come back through a refresh either.
+    expect((await post(s.app, '/auth/refresh', { refreshToken: tokens.refreshToken })).status).toBe(401);
     await new Promise((r) => setTimeout(r, 1100));
     const after = await signInToken(s.app, email);
     expect((await s.app.request('/v1/me', { headers: { authorization: `Bearer ${after}` } })).status).toBe(200);

@@ -1,7 +1,7 @@
 import { monotonicFactory, ulid } from 'ulid';
 import {
   createDb, DEFAULT_TABLE_NAME, DynamoAuditLog, DynamoOrganisationStore, DynamoOutbox, DynamoProjectRepository,
-  DynamoRateLimiter, DynamoUserRepository, dynamoHealthProbe, type Db, DynamoMoneyStore, DynamoProgrammeStore, DynamoRateStore,
+  DynamoRateLimiter, DynamoSessionStore, DynamoUserRepository, dynamoHealthProbe, type Db, DynamoMoneyStore, DynamoProgrammeStore, DynamoRateStore,
 } from '@mekendesh/db';
 import {
   DEFAULT_RATE_LIMITS, type AccountDeps, type MoneyDeps, type AuditLog, type HealthProbe, type IdentityProvider, type Mailer,
@@ -72,7 +72,8 @@ export function composeWithDb(
     projects,
     health: dynamoHealthProbe(db),
     accounts: {
-      identity: settings.identity, users, limiter: new DynamoRateLimiter(db), mailer, clock, newId: ulid,
+      identity: settings.identity, users, sessions: new DynamoSessionStore(db), verifier: settings.verifier,
+      limiter: new DynamoRateLimiter(db), mailer, clock, newId: ulid,
       limits: options.limits ?? DEFAULT_RATE_LIMITS,
     },
     organisations: {

@@ -23,3 +23,4 @@ export * from './money-store.js';
 export * from './programme-store.js';
 export * from './rate-store.js';
 export * from './ledger-check.js';
+export * from './session-store.js';

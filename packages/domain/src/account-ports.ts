@@ -85,6 +85,16 @@ export interface AuditLog {
   list(input: { limit: number; cursor?: string }): Promise<Page<AuditEntry>>;
 }
 
+/**
+ * The refresh tokens this platform handed out, so that "sign out everywhere" also ends sessions whose
+ * access token has expired (a refresh would otherwise bring them back). Adapters store only a hash.
+ */
+export interface SessionStore {
+  remember(refreshToken: string, session: { userId: string; issuedAt: number }): Promise<void>;
+  find(refreshToken: string): Promise<{ userId: string; issuedAt: number } | undefined>;
+  forget(refreshToken: string): Promise<void>;
+}
+
 export interface RateLimiter {
   /** Counts one attempt for the key; says whether it is within `limit` per `windowSeconds`. */
   hit(input: { key: string; limit: number; windowSeconds: number }): Promise<{ allowed: boolean; retryAfterSeconds: number }>;

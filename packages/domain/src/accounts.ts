@@ -1,7 +1,7 @@
 import type { AuditEntry, Locale, Me, Profile, Role, Tokens } from '@mekendesh/contracts';
 import { ProfileSchema } from '@mekendesh/contracts';
 import type { Actor, UserActor } from './actor.js';
-import type { IdentityProvider, Mailer, RateLimiter, UserRecord, UserRepository } from './account-ports.js';
+import type { IdentityProvider, Mailer, RateLimiter, SessionStore, TokenVerifier, UserRecord, UserRepository } from './account-ports.js';
 import { IdentityError } from './account-ports.js';
 import { DomainError } from './errors.js';
 import { EMAILS } from './messages.js';
@@ -14,6 +14,8 @@ export interface Clock {
 export interface AccountDeps {
   identity: IdentityProvider;
   users: UserRepository;
+  sessions: SessionStore;
+  verifier: TokenVerifier;
   limiter: RateLimiter;
   mailer: Mailer;
   clock: Clock;
@@ -85,20 +87,36 @@ export async function confirmSignUp(deps: AccountDeps, input: { email: string; c
 export async function signIn(deps: AccountDeps, input: { email: string; password: string; ip: string }): Promise<Tokens> {
   await limit(deps, `sign-in:ip:${input.ip}`, deps.limits.signInPerIp, 300);
   await limit(deps, `sign-in:email:${input.email}`, deps.limits.signInPerEmail, 900);
+  let tokens: Tokens;
   try {
-    return await deps.identity.signIn(input);
+    tokens = await deps.identity.signIn(input);
   } catch (e) {
     if (e instanceof IdentityError && e.code === 'not_confirmed') throw new DomainError('conflict', 'confirm your email first');
     if (e instanceof IdentityError) throw invalidCredentials();
     throw e;
   }
+  if (tokens.refreshToken) {
+    const { userId } = await deps.verifier.verify(tokens.accessToken);
+    await deps.sessions.remember(tokens.refreshToken, { userId, issuedAt: deps.clock.now().getTime() });
+  }
+  return tokens;
 }
 
+/** New tokens for a session this platform started, unless the account signed out everywhere since. */
 export async function refreshSession(deps: AccountDeps, refreshToken: string): Promise<Tokens> {
+  const ended = () => new DomainError('unauthorized', 'the session has ended');
+  const session = await deps.sessions.find(refreshToken);
+  if (!session) throw ended();
+  const user = await deps.users.get(session.userId);
+  if (!user || (user.revokedBefore !== null && session.issuedAt < user.revokedBefore)) {
+    await deps.sessions.forget(refreshToken);
+    await deps.identity.revoke(refreshToken).catch(() => undefined);
+    throw ended();
+  }
   try {
     return await deps.identity.refresh(refreshToken);
   } catch (e) {
-    if (e instanceof IdentityError) throw new DomainError('unauthorized', 'the session has ended');
+    if (e instanceof IdentityError) throw ended();
     throw e;
   }
 }
@@ -106,7 +124,10 @@ export async function refreshSession(deps: AccountDeps, refreshToken: string): P
 /** Ends this session, or every session of the user when `everywhere` is set. */
 export async function signOut(deps: AccountDeps, actor: Actor, input: { refreshToken?: string; everywhere: boolean }) {
   authorize(actor, { action: 'account:use' });
-  if (input.refreshToken) await deps.identity.revoke(input.refreshToken).catch(() => undefined);
+  if (input.refreshToken) {
+    await deps.sessions.forget(input.refreshToken);
+    await deps.identity.revoke(input.refreshToken).catch(() => undefined);
+  }
   if (input.everywhere) await deps.users.revokeTokens(actor.id, deps.clock.now().getTime());
   return { status: 'signed_out' as const };
 }

@@ -2,6 +2,7 @@ import type { Locale, Territory } from '@mekendesh/contracts';
 import { TERRITORIES } from './data.js';
 
 export { TERRITORIES };
+export { OBLAST_MAP_VIEWBOX, OBLAST_SHAPES, type OblastShape } from './oblast-map.js';
 
 /** The credit line the data's licence asks for; shown in the product's footer. */
 export const TERRITORY_ATTRIBUTION =

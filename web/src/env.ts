@@ -11,4 +11,9 @@ export const variables = defineEnvVars({
 			return url.origin + url.pathname.replace(/\/+$/, '');
 		},
 	},
+	PROXY_SECRET: {
+		description:
+			'Shared with the API (its PROXY_SECRET): lets the API count sign-in attempts per visitor, not per web server. Optional.',
+		schema: (value) => value ?? '',
+	},
 });

@@ -1,4 +1,5 @@
-import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
+import type { Handle, HandleFetch, HandleServerError } from '@sveltejs/kit/hooks';
+import { API_URL, PROXY_SECRET } from '$app/env/private';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
 import { cookieMaxAge, cookieName, extractLocaleFromUrl, getLocale } from '#lib/paraglide/runtime.js';
@@ -57,4 +58,16 @@ export const handle: Handle = sequence(securityHeaders, i18n, session);
 export const handleError: HandleServerError = ({ kind, error, event }) => {
 	// Operators get the details in the log; the page only ever sees Kit's generic "Internal Error".
 	if (kind === 'unknown') console.error(`[web] ${event.request.method} ${event.url.pathname}:`, error);
+};
+
+/**
+ * Calls to the API on a visitor's behalf say which visitor they are for, proven by the shared secret,
+ * so the API's per-address rate limits count visitors rather than this server.
+ */
+export const handleFetch: HandleFetch = async ({ event, request, fetch }) => {
+	if (!PROXY_SECRET || !request.url.startsWith(`${API_URL}/`)) return fetch(request);
+	const forwarded = new Request(request);
+	forwarded.headers.set('x-mekendesh-client-ip', event.getClientAddress());
+	forwarded.headers.set('x-mekendesh-proxy-secret', PROXY_SECRET);
+	return fetch(forwarded);
 };

@@ -1,3 +1,5 @@
+import { timingSafeEqual } from 'node:crypto';
+import { isIP } from 'node:net';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { ANONYMOUS, DomainError, IdentityError, newUserRecord, type Actor, type IdentityProvider, type TokenVerifier, type UserRepository } from '@mekendesh/domain';
@@ -57,8 +59,34 @@ export function actorOf(c: Context): Actor {
   return (c.get('actor' as never) as Actor | undefined) ?? ANONYMOUS;
 }
 
-/** The caller's address, for rate limits: API Gateway's source IP on Lambda, the socket locally. */
-export function clientIp(c: Context): string {
+function sourceIp(c: Context): string {
   const env = c.env as { event?: { requestContext?: { http?: { sourceIp?: string } } }; incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   return env?.event?.requestContext?.http?.sourceIp ?? env?.incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
+function sameSecret(given: string | undefined, secret: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Settles who the caller is for rate limits: API Gateway's source IP on Lambda, the socket locally; or,
+ * for requests the web server makes for a visitor, the visitor's address it forwards, but only with the
+ * shared secret (anyone can send the header; only the web server knows the secret).
+ */
+export function clientAddress(proxySecret: string | undefined) {
+  return createMiddleware<{ Variables: { clientIp: string } }>(async (c, next) => {
+    let ip = sourceIp(c);
+    const forwarded = c.req.header('x-mekendesh-client-ip');
+    if (proxySecret && forwarded && isIP(forwarded) && sameSecret(c.req.header('x-mekendesh-proxy-secret'), proxySecret)) ip = forwarded;
+    c.set('clientIp', ip);
+    await next();
+  });
+}
+
+/** The caller's address, for rate limits (see clientAddress). */
+export function clientIp(c: Context): string {
+  return (c.get('clientIp' as never) as string | undefined) ?? sourceIp(c);
 }

@@ -4,6 +4,7 @@
  *   s3rver :4569 (photos and documents in .local/s3), the Hono API :8787/v1, the SvelteKit app :5173. Demo data on first start. Ctrl-C stops everything.
  *   `pnpm dev --fresh` (or `pnpm dev:fresh`) wipes .local/ first.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ulid } from 'ulid';
@@ -81,6 +82,8 @@ async function main() {
     COGNITO_CLIENT_ID: identity.clientId,
     COGNITO_ISSUER: identity.issuer,
     DEV_OUTBOX: '1',
+    // Lets the API rate-limit per visitor behind the web server (web and API both get it).
+    PROXY_SECRET: randomBytes(24).toString('base64url'),
     WEB_ORIGIN: `http://localhost:${PORTS.web}`,
   };
   step(`API on :${PORTS.api}`);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,19 +43,20 @@ export async function setup(project: TestProject) {
   media = await startMediaStore({ port: 0, directory: join(dir, 's3') });
   const webPort = await freePort();
   const webUrl = `http://127.0.0.1:${webPort}`;
+  const proxySecret = randomBytes(24).toString('base64url');
   const started = await startApiServer({
     port: 0,
     env: {
       ...process.env, TABLE_NAME: tableName, DYNAMODB_ENDPOINT: dynamo.endpoint, AWS_REGION: 'local', LOG_LEVEL: 'warn',
       COGNITO_ENDPOINT: (cognito as Child & { endpoint: string }).endpoint, COGNITO_USER_POOL_ID: identity.userPoolId,
-      COGNITO_CLIENT_ID: identity.clientId, COGNITO_ISSUER: identity.issuer, DEV_OUTBOX: '1', WEB_ORIGIN: webUrl, ...mediaEnv(media),
+      COGNITO_CLIENT_ID: identity.clientId, COGNITO_ISSUER: identity.issuer, DEV_OUTBOX: '1', WEB_ORIGIN: webUrl, PROXY_SECRET: proxySecret, ...mediaEnv(media),
     },
   });
   api = started;
   const apiUrl = `http://127.0.0.1:${started.port}`;
   web = startChild('web', process.execPath, [webServer], {
     quiet: true,
-    env: { ...process.env, PORT: String(webPort), HOST: '127.0.0.1', API_URL: apiUrl, ORIGIN: webUrl },
+    env: { ...process.env, PORT: String(webPort), HOST: '127.0.0.1', API_URL: apiUrl, ORIGIN: webUrl, PROXY_SECRET: proxySecret },
   });
   await waitForHttp(`${webUrl}/`, 30_000, web.process);
   project.provide('webUrl', webUrl);

@@ -49,7 +49,9 @@ export async function setup(project: TestProject) {
     env: {
       ...process.env, TABLE_NAME: tableName, DYNAMODB_ENDPOINT: dynamo.endpoint, AWS_REGION: 'local', LOG_LEVEL: 'warn',
       COGNITO_ENDPOINT: (cognito as Child & { endpoint: string }).endpoint, COGNITO_USER_POOL_ID: identity.userPoolId,
-      COGNITO_CLIENT_ID: identity.clientId, COGNITO_ISSUER: identity.issuer, DEV_OUTBOX: '1', WEB_ORIGIN: webUrl, PROXY_SECRET: proxySecret, ...mediaEnv(media),
+      COGNITO_CLIENT_ID: identity.clientId, COGNITO_ISSUER: identity.issuer, DEV_OUTBOX: '1', WEB_ORIGIN: webUrl, PROXY_SECRET: proxySecret,
+      // Every browser in these tests comes from 127.0.0.1: one address would soon hit the per-address limits.
+      RATE_LIMITS: JSON.stringify({ signInPerIp: 1000, signUpPerIp: 1000 }), ...mediaEnv(media),
     },
   });
   api = started;

@@ -3,11 +3,14 @@ import {
   createDb, DEFAULT_TABLE_NAME, DynamoAuditLog, DynamoOrganisationStore, DynamoOutbox, DynamoProjectRepository,
   DynamoRateLimiter, DynamoSessionStore, DynamoUserRepository, dynamoHealthProbe, type Db, DynamoMoneyStore, DynamoProgrammeStore, DynamoRateStore,
 } from '@mekendesh/db';
+import { DynamoProcessedEvents } from '@mekendesh/db';
 import {
   DEFAULT_RATE_LIMITS, type AccountDeps, type MoneyDeps, type AuditLog, type HealthProbe, type IdentityProvider, type Mailer,
   type OrganisationDeps, type ProjectDeps, type ProjectRepository, type RateLimits, type TokenVerifier, type TerritoryLookup,
+  type CardDeps, type CardPayments,
 } from '@mekendesh/domain';
 import { CognitoIdentity, JwtTokenVerifier, SesMailer } from '@mekendesh/identity';
+import { StripePayments } from '@mekendesh/payments';
 import { createS3Client, S3Storage, sharpResizer } from '@mekendesh/storage';
 import { OBLASTS, oblastOf, RAYONS, territoryBySoate } from '@mekendesh/territories';
 
@@ -22,9 +25,13 @@ export interface Deps {
   audit: AuditLog;
   /** Pledges, receipts, co-financing, rates and the ledger. */
   money: MoneyDeps;
+  /** Paying pledges by card; `card.cards` is absent when no gateway is configured (the option shows as unavailable). */
+  card: CardDeps;
   verifier: TokenVerifier;
   /** Only where a dev outbox replaces email (locally); its route is not mounted otherwise. */
   outbox?: DynamoOutbox;
+  /** Shared with the web server, whose requests may then say which client they are for (rate limits). */
+  proxySecret?: string;
 }
 
 export interface IdentitySettings {
@@ -60,7 +67,7 @@ const territoryLookup: TerritoryLookup = {
 export function composeWithDb(
   db: Db,
   settings: IdentitySettings,
-  options: { limits?: RateLimits; webOrigin?: string; devOutbox?: boolean; media?: MediaSettings } = {},
+  options: { limits?: RateLimits; webOrigin?: string; devOutbox?: boolean; media?: MediaSettings; cards?: CardPayments } = {},
 ): Deps {
   const users = new DynamoUserRepository(db);
   const projects = new DynamoProjectRepository(db);
@@ -68,6 +75,9 @@ export function composeWithDb(
   const media = options.media;
   const outbox = new DynamoOutbox(db, ulid);
   const mailer = settings.mailer ?? outbox;
+  const money: MoneyDeps = {
+    projects, money: new DynamoMoneyStore(db), rates: new DynamoRateStore(db), programmes: new DynamoProgrammeStore(db), users, clock, newId: ulid,
+  };
   return {
     projects,
     health: dynamoHealthProbe(db),
@@ -86,12 +96,34 @@ export function composeWithDb(
       ...(media ? { storage: new S3Storage(createS3Client(media), media.bucket), resizer: sharpResizer() } : {}),
     },
     audit: new DynamoAuditLog(db),
-    money: {
-      projects, money: new DynamoMoneyStore(db), rates: new DynamoRateStore(db), programmes: new DynamoProgrammeStore(db), users, clock, newId: ulid,
-    },
+    money,
+    card: { money, cards: options.cards, processed: new DynamoProcessedEvents(db), webOrigin: options.webOrigin ?? 'http://localhost:5173' },
     verifier: settings.verifier,
     ...(options.devOutbox ? { outbox } : {}),
   };
+}
+
+/**
+ * Card payments when STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are both set; STRIPE_API_HOST, STRIPE_API_PORT and
+ * STRIPE_API_PROTOCOL point the SDK at a fake Stripe locally. Without them the card option shows as unavailable.
+ */
+export function cardsFromEnv(env: NodeJS.ProcessEnv): { cards?: CardPayments } {
+  if (!env.STRIPE_SECRET_KEY || !env.STRIPE_WEBHOOK_SECRET) return {};
+  const protocol = env.STRIPE_API_PROTOCOL === 'http' ? 'http' : env.STRIPE_API_PROTOCOL === 'https' ? 'https' : undefined;
+  return {
+    cards: new StripePayments({
+      secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+      ...(env.STRIPE_API_HOST ? { host: env.STRIPE_API_HOST } : {}),
+      ...(env.STRIPE_API_PORT ? { port: Number(env.STRIPE_API_PORT) } : {}),
+      ...(protocol ? { protocol } : {}),
+    }),
+  };
+}
+
+/** RATE_LIMITS (JSON, e.g. {"signInPerIp":500}) overrides the default attempts per window; the e2e stack raises them. */
+function rateLimitsFrom(env: NodeJS.ProcessEnv): { limits?: RateLimits } {
+  if (!env.RATE_LIMITS) return {};
+  return { limits: { ...DEFAULT_RATE_LIMITS, ...(JSON.parse(env.RATE_LIMITS) as Partial<RateLimits>) } };
 }
 
 /**
@@ -108,5 +140,6 @@ export function composeFromEnv(env: NodeJS.ProcessEnv = process.env): Deps {
   const db = createDb({ tableName: env.TABLE_NAME ?? DEFAULT_TABLE_NAME, endpoint: env.DYNAMODB_ENDPOINT, region });
   const media = env.MEDIA_BUCKET ? { bucket: env.MEDIA_BUCKET, endpoint: env.S3_ENDPOINT, region } : undefined;
   const mailer = env.MAIL_FROM ? new SesMailer(env.MAIL_FROM, region) : undefined;
-  return composeWithDb(db, { identity, verifier, ...(mailer ? { mailer } : {}) }, { webOrigin: env.WEB_ORIGIN, devOutbox: env.DEV_OUTBOX === '1', ...(media ? { media } : {}) });
+  const proxy = env.PROXY_SECRET ? { proxySecret: env.PROXY_SECRET } : {};
+  return { ...proxy, ...composeWithDb(db, { identity, verifier, ...(mailer ? { mailer } : {}) }, { webOrigin: env.WEB_ORIGIN, devOutbox: env.DEV_OUTBOX === '1', ...rateLimitsFrom(env), ...(media ? { media } : {}), ...cardsFromEnv(env) }) };
 }

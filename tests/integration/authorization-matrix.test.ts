@@ -80,6 +80,18 @@ const MONEY_ROWS: Record<string, Row> = {
     }),
   },
   'GET /v1/programmes': { expect: all(200), request: () => ({ path: '/v1/programmes' }) },
+  // Card payments are not configured in this stack: the owner hears why (409), everyone else that there is no such pledge.
+  'POST /v1/pledges/:id/checkout': {
+    expect: { ...all(404), nobody: 401, investorA: 409 },
+    request: (w) => ({ method: 'POST', path: `/v1/pledges/${w.pledgeId}/checkout`, body: { locale: 'en' } }),
+  },
+  'GET /v1/payments/options': {
+    expect: all(200),
+    request: () => ({ path: '/v1/payments/options' }),
+    check: (_w, _a, body) => expect(body).toMatchObject({ cardPayments: { enabled: false, reason: { en: expect.any(String) } } }),
+  },
+  // Public: the Stripe signature is the authentication (tests/integration/card-payments.test.ts covers it with cards on).
+  'POST /v1/webhooks/stripe': { expect: all(503), request: () => ({ method: 'POST', path: '/v1/webhooks/stripe', body: { id: 'evt_matrix', type: 'checkout.session.completed' } }) },
 };
 
 const ROWS: Record<string, Row> = {

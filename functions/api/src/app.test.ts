@@ -22,6 +22,7 @@ function fakeDeps(projects: Project[] = [], healthy = true): Deps {
     organisations: unused('organisations'),
     audit: unused('audit'),
     money: unused('money'),
+    card: unused('card'),
     verifier: unused('verifier'),
     health: { ping: async () => (healthy ? undefined : Promise.reject(new Error('down'))) },
     projects: store,

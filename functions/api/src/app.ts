@@ -17,6 +17,7 @@ import { uploadRoutes } from './routes/uploads.js';
 import { statsRoutes } from './routes/stats.js';
 import { pledgeRoutes } from './routes/pledges.js';
 import { moneyStaffRoutes } from './routes/money-staff.js';
+import { cardPaymentRoutes } from './routes/card-payments.js';
 import { territoryRoutes } from './routes/territories.js';
 import { validationHook } from './validation.js';
 
@@ -45,6 +46,7 @@ export function createApp(deps: Deps) {
   app.route('/', uploadRoutes(deps));
   app.route('/', pledgeRoutes(deps));
   app.route('/', moneyStaffRoutes(deps));
+  app.route('/', cardPaymentRoutes(deps));
   app.route('/', statsRoutes(deps));
   app.route('/', docsRoutes());
 

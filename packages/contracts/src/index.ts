@@ -12,3 +12,4 @@ export * from './audit.js';
 export * from './stats.js';
 export * from './pledge.js';
 export * from './money-admin.js';
+export * from './card-payments.js';

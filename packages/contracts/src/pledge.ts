@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LocalizedTextSchema } from './locale.js';
 import { MoneySchema } from './money.js';
+import { CardStateSchema } from './card-payments.js';
 import { PledgeTypeSchema } from './project.js';
 
 export const PLEDGE_CHANNELS = ['card', 'bank_transfer', 'money_transfer'] as const;
@@ -87,6 +88,8 @@ export const PledgeSchema = z
     /** The same, by programme id: what a refund gives back to each budget. */
     matchedBy: z.record(z.string(), z.number().int()),
     receipts: z.number().int().nonnegative(),
+    /** Card pledges: the checkout's outcome as the gateway reported it (absent before any outcome). */
+    card: CardStateSchema.optional(),
     version: z.number().int().positive(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),

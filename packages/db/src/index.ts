@@ -24,3 +24,4 @@ export * from './programme-store.js';
 export * from './rate-store.js';
 export * from './ledger-check.js';
 export * from './session-store.js';
+export * from './processed-events.js';

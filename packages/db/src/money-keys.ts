@@ -21,6 +21,10 @@ export const moneyKeys = {
   /** One item per investor who pledged to a project: makes `supporters` a count of people, not pledges. */
   supporter: (projectId: string, investorId: string) => ({ pk: `SUPPORTER#${projectId}`, sk: investorId }),
   receipt: (id: string) => ({ pk: `RECEIPT#${id}`, sk: 'RECEIPT' }),
+  /** A booking that must happen once but has no receipt (card refunds). */
+  bookingOnce: (id: string) => ({ pk: `ONCE#${id}`, sk: 'ONCE' }),
+  /** A webhook event handled already; expires after 30 days (correctness never depends on it). */
+  processedEvent: (provider: string, id: string) => ({ pk: `${provider.toUpperCase()}_EVENT#${id}`, sk: 'EVENT' }),
   receiptIndexes: (pledgeId: string, bookedAt: string) => ({ gsi2pk: `RECEIPTS#${pledgeId}`, gsi2sk: bookedAt }),
   /** Ledger entries live in their project's partition; matches are also indexed by programme (gsi2). */
   ledger: (e: Pick<LedgerEntry, 'projectId' | 'at' | 'id'>) => ({ pk: `LEDGER#${e.projectId}`, sk: `${e.at}#${e.id}` }),
@@ -39,6 +43,7 @@ export const moneyKeys = {
 export const MONEY_ENTITY = {
   pledge: 'Pledge', idempotency: 'Idempotency', paymentReference: 'PaymentReference', supporter: 'Supporter', receipt: 'Receipt',
   ledger: 'LedgerEntry', programme: 'Programme', programmeProject: 'ProgrammeProject', rates: 'RateTable', platform: 'PlatformTotals',
+  bookingOnce: 'BookingOnce', processedEvent: 'ProcessedEvent',
 } as const;
 
 const STORAGE = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity']);

@@ -1,5 +1,5 @@
 import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Pledge, Programme, Project } from '@mekendesh/contracts';
+import type { Pledge, Programme, Project, Receipt } from '@mekendesh/contracts';
 import { DomainError, type Booking, type BookingOutcome, type MoneyStore, type Page, type ReceiptState } from '@mekendesh/domain';
 import type { Db } from './client.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -35,6 +35,11 @@ export class DynamoMoneyStore implements MoneyStore {
   async getPledge(id: string): Promise<Pledge | undefined> {
     const item = await this.get(moneyKeys.pledge(id));
     return item ? stripKeys<Pledge>(item) : undefined;
+  }
+
+  async getReceipt(id: string): Promise<Receipt | undefined> {
+    const item = await this.get(moneyKeys.receipt(id));
+    return item ? stripKeys<Receipt>(item) : undefined;
   }
 
   async pledgeIdByReference(reference: string): Promise<string | undefined> {

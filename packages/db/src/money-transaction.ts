@@ -140,7 +140,14 @@ export function bookingActions(db: Db, b: Booking): Tagged[] {
       Item: { ...moneyKeys.receipt(b.receipt.id), ...moneyKeys.receiptIndexes(b.receipt.pledgeId, b.receipt.bookedAt), entity: MONEY_ENTITY.receipt, ...b.receipt },
     } },
   }] : [];
-  const all = [...receipt, ...pledge, ...entries, ...totalsActions(db, b, sum), ...reservationActions(db, b)];
+  // Tagged 'receipt': a second booking with the same `once` id ends as already_booked, like a second receipt.
+  const once: Tagged[] = b.once ? [{
+    tag: 'receipt',
+    action: { Put: { TableName: db.tableName, ConditionExpression: 'attribute_not_exists(pk)', Item: { ...moneyKeys.bookingOnce(b.once), entity: MONEY_ENTITY.bookingOnce, id: b.once } } },
+  }] : [];
+  // A booking without entries only changes the pledge's state (a card checkout expired): no totals to touch.
+  const totals = b.entries.length ? totalsActions(db, b, sum) : [];
+  const all = [...receipt, ...once, ...pledge, ...entries, ...totals, ...reservationActions(db, b)];
   if (all.length > 100) throw new Error(`a booking needs ${all.length} actions, more than one transaction holds`);
   return all;
 }

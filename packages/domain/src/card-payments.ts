@@ -32,6 +32,8 @@ export interface CardPayments {
     successUrl: string;
     cancelUrl: string;
     locale: 'ru' | 'en' | 'auto';
+    /** Distinguishes a later checkout of the same pledge (after one expired); absent for the first. */
+    attempt?: string;
   }): Promise<CheckoutSession>;
   /** Re-reads the session from the gateway: events may arrive in any order, the session is the truth. */
   getSession(id: string): Promise<CheckoutSession>;

@@ -27,3 +27,5 @@ export * from './money-admin.js';
 export * from './statement-csv.js';
 export * from './statements.js';
 export * from './card-payments.js';
+export * from './card-refunds.js';
+export * from './card-checkout.js';

@@ -57,6 +57,8 @@ export interface Booking {
   pledge?: { next: Pledge; expectedVersion: number | null };
   receipt?: Receipt;
   reservations?: Reservation[];
+  /** Books at most once under this id (a card refund has no receipt to dedupe on): a second booking is `already_booked`. */
+  once?: string;
 }
 
 export interface ReceiptState {
@@ -83,6 +85,7 @@ export interface MoneyStore {
   listProjectPledges(input: { projectId: string; limit: number; cursor?: string }): Promise<Page<Pledge>>;
   /** Which of these receipt ids are already booked (bounded: at most 100 per call). */
   bookedReceipts(ids: readonly string[]): Promise<Set<string>>;
+  getReceipt(id: string): Promise<Receipt | undefined>;
   /**
    * Books from fresh state: reads pledge, project and programme usage, asks `decide` for the booking, writes
    * it; on a conflict (another booking won) reads again and asks again. `already_booked` when the receipt exists.

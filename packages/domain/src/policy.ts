@@ -23,6 +23,7 @@ export type Permission =
   | { action: 'project:change-status'; project: Project; to: 'funded' | 'in_progress' | 'completed' | 'cancelled' }
   | { action: 'pledge:create'; project: Project }
   | { action: 'pledge:read'; pledge: Pledge }
+  | { action: 'pledge:pay'; pledge: Pledge }
   | { action: 'money:manage' };
 
 const memberOf = (actor: UserActor, organisationId: string) => actor.organisationId === organisationId;
@@ -69,6 +70,9 @@ function decide(actor: UserActor, p: Permission): boolean {
       return !isStaff(actor) && actor.organisationId !== p.project.organisationId;
     case 'pledge:read':
       return isStaff(actor) || actor.id === p.pledge.investorId;
+    case 'pledge:pay':
+      // Only the investor pays their own pledge; staff book transfers instead.
+      return actor.id === p.pledge.investorId;
     case 'money:manage':
       return isStaff(actor);
   }

@@ -18,6 +18,8 @@ export interface ReceiptInput {
   receiptId: string;
   bankReference: string;
   source: Receipt['source'];
+  /** Lets a payment channel record its own state on the pledge in the same transaction (the card path's `card`). */
+  annotate?: (next: Pledge) => Pledge;
 }
 
 /** Ids of receipts: one per bank reference, statement row or payment provider object. */
@@ -98,7 +100,8 @@ export async function bookReceipt(deps: MoneyDeps, input: ReceiptInput): Promise
       receivedOn: input.receivedOn, bankReference: input.bankReference, source: input.source, bookedAt: at,
       matched: reservations.map((r) => ({ programmeId: r.programmeId, amountKgs: r.amount })),
     };
-    const next = applyReceipt(state.pledge, { inPledgeCurrency, amountKgs: priced.amountKgs, matched: receipt.matched, at });
+    const applied = applyReceipt(state.pledge, { inPledgeCurrency, amountKgs: priced.amountKgs, matched: receipt.matched, at });
+    const next = input.annotate ? input.annotate(applied) : applied;
     return {
       booking: {
         entries: receiptEntries(state, receipt, input, reservations), receipt, reservations,

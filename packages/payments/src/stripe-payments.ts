@@ -56,7 +56,7 @@ export class StripePayments implements CardPayments {
         locale: input.locale,
       },
       // One pledge, one session, however often the investor presses the button.
-      { idempotencyKey: `checkout-${input.pledgeId}` },
+      { idempotencyKey: `checkout-${input.pledgeId}${input.attempt ? `-${input.attempt}` : ''}` },
     );
     return toSession(session);
   }

@@ -1,0 +1,72 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { CheckoutRequestSchema, CheckoutSchema, PaymentOptionsSchema, WebhookAckSchema } from '@mekendesh/contracts';
+import { handleCardEvent, paymentOptions, startCardCheckout, WebhookSignatureError } from '@mekendesh/domain';
+import type { Deps } from '../composition.js';
+import { actorOf } from '../middleware/auth.js';
+import { log } from '../middleware/logger.js';
+import { problem } from '../middleware/problem.js';
+import { validationHook } from '../validation.js';
+import { bearer, json, jsonBody, problemContent, problems } from './shared.js';
+
+const IdParams = z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only') });
+
+const checkout = createRoute({
+  method: 'post', path: '/pledges/{id}/checkout', tags: ['pledges'], security: bearer,
+  summary: 'Open a card checkout for what is still due on your card pledge; redirect to the returned url',
+  description: 'One checkout per pledge: asking again returns the same open checkout. RUB and transfer pledges pay by transfer (409/422).',
+  request: { params: IdParams, body: jsonBody(CheckoutRequestSchema) },
+  responses: {
+    200: json(CheckoutSchema, 'Where the investor pays'),
+    ...problems(400, 401, 404, 409),
+    422: { description: 'The currency cannot be paid by card', content: problemContent },
+  },
+});
+
+const options = createRoute({
+  method: 'get', path: '/payments/options', tags: ['pledges'],
+  summary: 'How pledges can be paid here: whether card payments are on, in which currencies, and why not',
+  responses: { 200: json(PaymentOptionsSchema, 'Payment options') },
+});
+
+const webhook = createRoute({
+  method: 'post', path: '/webhooks/stripe', tags: ['pledges'],
+  summary: 'Stripe events (the Stripe-Signature header is the authentication)',
+  description: 'Verified on the raw body with a 5-minute tolerance; events already handled and unknown event types are answered 200.',
+  request: { headers: z.object({ 'stripe-signature': z.string().max(2048).optional() }) },
+  responses: {
+    200: json(WebhookAckSchema, 'Handled, already handled, or ignored'),
+    400: { description: 'Missing, invalid or outdated signature: nothing is booked', content: problemContent },
+    409: { description: 'Cannot be handled yet (a refund before its payment): Stripe delivers it again', content: problemContent },
+    503: { description: 'Card payments are not configured', content: problemContent },
+  },
+});
+
+export function cardPaymentRoutes(deps: Deps) {
+  return new OpenAPIHono({ defaultHook: validationHook })
+    .openapi(checkout, async (c) => {
+      c.header('cache-control', 'private, no-store');
+      const out = await startCardCheckout(deps.card, actorOf(c), { pledgeId: c.req.valid('param').id, locale: c.req.valid('json').locale });
+      return c.json(out, 200);
+    })
+    .openapi(options, (c) => {
+      c.header('cache-control', 'public, max-age=60');
+      return c.json(paymentOptions(deps.card), 200);
+    })
+    .openapi(webhook, async (c) => {
+      // The signature covers the exact bytes Stripe sent: read them before anything parses the body.
+      const raw = await c.req.text();
+      const cards = deps.card.cards;
+      if (!cards) return problem(c, 'unavailable', { detail: 'card payments are not configured' }) as never;
+      let event;
+      try {
+        event = await cards.parseEvent(raw, c.req.header('stripe-signature'));
+      } catch (e) {
+        if (!(e instanceof WebhookSignatureError)) throw e;
+        log('warn', 'stripe webhook refused', { reason: e.message });
+        return problem(c, 'validation', { detail: `the Stripe signature does not verify: ${e.message}` }) as never;
+      }
+      const outcome = await handleCardEvent(deps.card, event);
+      log('info', 'stripe webhook', { event: event.id, kind: event.kind, outcome });
+      return c.json({ received: true as const, outcome }, 200);
+    });
+}

@@ -102,12 +102,18 @@ async function main() {
   await fetch(`http://127.0.0.1:${PORTS.web}/ky/`).catch(() => undefined);
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  // STRIPE_* pass through in env (process.env); with a test key, `stripe listen --forward-to` brings the webhooks here.
+  const stripeKey = process.env.STRIPE_SECRET_KEY;
+  const cards = stripeKey && process.env.STRIPE_WEBHOOK_SECRET
+    ? `on (${stripeKey.startsWith('sk_live') ? 'LIVE' : 'test'} mode), webhook http://localhost:${PORTS.api}/v1/webhooks/stripe`
+    : 'off: set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET to pay pledges by card';
   console.log(`
 \u001b[32m✔ Mekendesh is running\u001b[0m (ready in ${seconds} s)
   Web app        http://localhost:${PORTS.web}/  (/ky/, /ru/, /en/; emails land in /en/dev/outbox)
   API            http://localhost:${PORTS.api}/v1  (reference: /v1/docs, OpenAPI: /v1/openapi.json)
   DynamoDB Local http://localhost:${PORTS.dynamo}  table "${tableName}"
   cognito-local  http://localhost:${PORTS.cognito}  pool ${identity.userPoolId}, client ${identity.clientId}
+  Card payments  ${cards}
 
   Demo accounts:
 ${DEMO_USERS.map((u) => `    ${u.role.padEnd(8)} ${u.email.padEnd(40)} ${u.password}`).join('\n')}

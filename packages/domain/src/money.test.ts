@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMoney, allocate, money, percentFunded } from './money.js';
+import { addMoney, allocate, formatMinor, money, percentFunded } from './money.js';
 
 describe('money', () => {
   it('refuses fractional amounts', () => {
@@ -17,6 +17,10 @@ describe('money', () => {
     expect(allocate(1_000_001, [50, 30, 20])).toEqual([500_001, 300_000, 200_000]);
     const shares = allocate(987_654_321, [7, 11, 13, 17]);
     expect(shares.reduce((s, x) => s + x, 0)).toBe(987_654_321);
+  });
+
+  it('writes minor units as a decimal without floats', () => {
+    expect([formatMinor(0), formatMinor(5), formatMinor(123_456), formatMinor(-1205)]).toEqual(['0.00', '0.05', '1234.56', '-12.05']);
   });
 
   it('floors percent funded and caps it for the bar', () => {

@@ -42,3 +42,13 @@ export function percentFunded(raised: number, goal: number): number {
   if (goal <= 0) return 0;
   return Math.min(100, Math.floor((raised * 100) / goal));
 }
+
+/**
+ * Minor units as a decimal string with two places, by integer arithmetic only (for messages and logs).
+ * @example formatMinor(-1205) // '-12.05'
+ */
+export function formatMinor(amount: number): string {
+  const sign = amount < 0 ? '-' : '';
+  const abs = Math.abs(amount);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}

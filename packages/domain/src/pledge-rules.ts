@@ -1,3 +1,4 @@
+import { formatMinor } from './money.js';
 import type { LocalizedText, Money, Pledge, PledgeRequest, Project } from '@mekendesh/contracts';
 import { invalid, type FieldError, DomainError } from './errors.js';
 import { ZERO_DELTAS, type LedgerDeltas } from './money-ports.js';
@@ -53,7 +54,7 @@ export function pledgeRuleErrors(request: PledgeRequest, project: Project): Fiel
 /** Refuses a money pledge below the project's minimum, compared in KGS at the pledge day's rate. */
 export function assertMinimum(amountKgs: number, project: Project): void {
   if (amountKgs < project.minimumPledge) {
-    throw invalid('amount.amount', `below the project's minimum of ${(project.minimumPledge / 100).toFixed(2)} KGS (${(amountKgs / 100).toFixed(2)} KGS at today's rate)`);
+    throw invalid('amount.amount', `below the project's minimum of ${formatMinor(project.minimumPledge)} KGS (${formatMinor(amountKgs)} KGS at today's rate)`);
   }
 }
 

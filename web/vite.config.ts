@@ -22,7 +22,8 @@ export default defineConfig({
 					'img-src': ['self', 'data:', 'https:'],
 					'font-src': ['self'],
 					'connect-src': ['self'],
-					'form-action': ['self'],
+					// "Pay by card" posts here and is redirected to Stripe Checkout: browsers check redirects of a form against form-action.
+					'form-action': ['self', 'https://checkout.stripe.com'],
 					'frame-ancestors': ['none'],
 					'base-uri': ['self'],
 					'object-src': ['none'],

@@ -3,7 +3,7 @@ import type { Deps } from './composition.js';
 import { handleError, problem } from './middleware/problem.js';
 import { requestContext } from './middleware/request-context.js';
 import { apiSecurityHeaders, docsSecurityHeaders } from './middleware/security-headers.js';
-import { authenticate } from './middleware/auth.js';
+import { authenticate, clientAddress } from './middleware/auth.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { devRoutes } from './routes/dev.js';
@@ -32,6 +32,7 @@ export function createApp(deps: Deps) {
   app.use('*', requestContext);
   app.use('*', (c, next) => (c.req.path.startsWith(`${API_BASE}/docs`) ? docsSecurityHeaders(c, next) : apiSecurityHeaders(c, next)));
 
+  app.use('*', clientAddress(deps.proxySecret));
   app.use('*', authenticate({ verifier: deps.verifier, users: deps.accounts.users, identity: deps.accounts.identity }));
 
   app.route('/', healthRoutes(deps));

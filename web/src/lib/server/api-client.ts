@@ -1,8 +1,10 @@
 import {
+	OblastStatsListSchema,
 	ProblemSchema,
 	ProjectListSchema,
 	ProjectSchema,
 	TerritoryListSchema,
+	type OblastStats,
 	type Problem,
 	type Project,
 	type ProjectList,
@@ -31,7 +33,10 @@ export interface ApiClientOptions {
 }
 
 export interface ApiClient {
-	listProjects(query?: { limit?: number; cursor?: string }): Promise<ProjectList>;
+	/** Any of the API's list parameters (filters, sort, q, limit, cursor), passed through as given. */
+	listProjects(query?: Record<string, string | number | undefined>): Promise<ProjectList>;
+	/** Public projects and money raised per oblast-level unit, for the map. */
+	oblastStats(): Promise<OblastStats[]>;
 	getProject(id: string): Promise<Project>;
 	listTerritories(): Promise<Territory[]>;
 }
@@ -73,12 +78,14 @@ export function createApiClient({ baseUrl, fetch = globalThis.fetch, timeoutMs =
 	}
 
 	return {
-		listProjects({ limit, cursor } = {}) {
+		listProjects(params = {}) {
 			const query = new URLSearchParams();
-			if (limit !== undefined) query.set('limit', String(limit));
-			if (cursor) query.set('cursor', cursor);
+			for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') query.set(key, String(value));
 			const qs = query.size > 0 ? `?${query}` : '';
 			return get(`/projects${qs}`, ProjectListSchema);
+		},
+		async oblastStats() {
+			return (await get('/stats/oblasts', OblastStatsListSchema)).items;
 		},
 		getProject(id) {
 			return get(`/projects/${encodeURIComponent(id)}`, ProjectSchema);

@@ -1,11 +1,14 @@
 import { error } from '@sveltejs/kit';
 import { PUBLIC_STATUSES } from '@mekendesh/contracts';
+import { markdownToText, renderMarkdown } from '@mekendesh/markdown';
+import { pickText } from '#lib/localized-text.js';
+import { mediaPath } from '#lib/project-media.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { placeName } from '#lib/places.js';
 import { ApiError, api } from '#lib/server/api.js';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, fetch }) => {
+export const load: PageServerLoad = async ({ params, fetch, url }) => {
 	const locale = getLocale();
 	let project;
 	try {
@@ -20,7 +23,19 @@ export const load: PageServerLoad = async ({ params, fetch }) => {
 	// The API only serves public projects; this guards the page should that ever change.
 	if (!PUBLIC_STATUSES.includes(project.status)) error(404, 'Not Found', { code: 'project_not_found' });
 
+	// Owners write Markdown; it becomes HTML only here, through the sanitising renderer ({@html} shows nothing else).
+	const description = pickText(project.description, locale);
+	const cover = mediaPath(project.coverUrl);
+	const summaryText = markdownToText(pickText(project.summary, locale)?.text ?? '');
 	return {
+		descriptionHtml: description ? renderMarkdown(description.text) : null,
+		cover,
+		share: {
+			url: `${url.origin}${url.pathname}`,
+			title: markdownToText(pickText(project.title, locale)?.text ?? project.slug),
+			description: summaryText.length > 300 ? `${summaryText.slice(0, 297)}…` : summaryText,
+			image: cover ? `${url.origin}${cover}?w=1280` : null,
+		},
 		project,
 		oblast: placeName(project.oblastSoate, locale),
 		rayon: project.rayonSoate ? placeName(project.rayonSoate, locale) : null,

@@ -1,0 +1,72 @@
+import { FUNDING_STATES, PROJECT_SORTS, PledgeTypeSchema, ProjectKindSchema, SECTORS } from '@mekendesh/contracts';
+import { OBLASTS, RAYONS } from '@mekendesh/territories';
+
+/** The discovery form's parameters; each maps 1:1 to GET /v1/projects. */
+export interface DiscoveryQuery {
+	oblast?: string;
+	rayon?: string;
+	sector?: string;
+	kind?: string;
+	state?: string;
+	pledgeType?: string;
+	sort?: string;
+	q?: string;
+	cursor?: string;
+}
+
+const FILTERS = ['oblast', 'rayon', 'sector', 'kind', 'state', 'pledgeType', 'sort', 'q'] as const;
+const ALLOWED: Record<string, readonly string[]> = {
+	oblast: OBLASTS.map((o) => o.soate),
+	rayon: RAYONS.map((r) => r.soate),
+	sector: SECTORS,
+	kind: ProjectKindSchema.options,
+	state: FUNDING_STATES,
+	pledgeType: PledgeTypeSchema.options,
+	sort: PROJECT_SORTS,
+};
+
+/** Letters in the longest word after folding must reach 3 for the search index (see docs/discovery.md). */
+const hasSearchableWord = (q: string) => q.split(/[^\p{L}\p{N}]+/u).some((w) => w.length >= 3);
+
+/**
+ * Reads the discovery page's query string into what the API accepts: unknown values are dropped, a rayon
+ * outside the chosen oblast is dropped, and with a search text the sort falls back to newest (search results
+ * come in match order). `adjusted` says what was changed, so the page can tell the visitor.
+ * @example readDiscoveryQuery(new URLSearchParams('q=өрдөк&sort=closing_soon')) // { query: { q: 'өрдөк' }, adjusted: ['sort'] }
+ */
+export function readDiscoveryQuery(params: URLSearchParams): { query: DiscoveryQuery; adjusted: string[] } {
+	const query: DiscoveryQuery = {};
+	const adjusted: string[] = [];
+	for (const key of FILTERS) {
+		const raw = params.get(key)?.trim();
+		if (!raw) continue;
+		if (key === 'q') {
+			const q = raw.slice(0, 100);
+			if (hasSearchableWord(q)) query.q = q;
+			else adjusted.push('q');
+		} else if (ALLOWED[key]!.includes(raw)) query[key] = raw;
+	}
+	if (query.rayon && query.oblast && RAYONS.find((r) => r.soate === query.rayon)?.parentSoate !== query.oblast) {
+		delete query.rayon;
+		adjusted.push('rayon');
+	}
+	if (query.q && query.sort && query.sort !== 'newest') {
+		delete query.sort;
+		adjusted.push('sort');
+	}
+	const cursor = params.get('cursor');
+	if (cursor) query.cursor = cursor.slice(0, 1024);
+	return { query, adjusted };
+}
+
+/**
+ * The query string of a discovery link: the current filters with some changed (undefined removes one).
+ * A cursor never survives a change of filters.
+ * @example discoveryHref('/ru/projects', { sector: 'water' }, { oblast: '41704000000000' }) // '/ru/projects?sector=water&oblast=41704000000000'
+ */
+export function discoveryHref(base: string, query: DiscoveryQuery, change: Partial<DiscoveryQuery> = {}): string {
+	const next: DiscoveryQuery = { ...query, cursor: undefined, ...change };
+	const qs = new URLSearchParams();
+	for (const [key, value] of Object.entries(next)) if (value) qs.set(key, value);
+	return qs.size ? `${base}?${qs}` : base;
+}

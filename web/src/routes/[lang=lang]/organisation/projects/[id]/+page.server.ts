@@ -1,0 +1,98 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { UPLOAD_LIMITS, type Project } from '@mekendesh/contracts';
+import { m } from '#lib/paraglide/messages.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { ApiError } from '#lib/server/api.js';
+import { apiFailure } from '#lib/server/forms.js';
+import { projectToValues, PROJECT_FIELD_MESSAGES, readProjectForm, type ProjectFormValues } from '#lib/server/project-form.js';
+import { projectsFor, rayonOptions, requireOfficer } from '#lib/server/projects-session.js';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const EDITABLE = ['draft', 'changes_requested'];
+
+async function loadOwn(event: RequestEvent): Promise<Project> {
+	const locale = getLocale();
+	const { organisationId } = requireOfficer(event, locale);
+	try {
+		const project = await projectsFor(event, locale).get(event.params.id);
+		if (project.organisationId !== organisationId) error(404, 'Not Found');
+		return project;
+	} catch (cause) {
+		if (cause instanceof ApiError && (cause.status === 404 || cause.status === 400 || cause.status === 403)) error(404, 'Not Found');
+		throw cause;
+	}
+}
+
+export const load: PageServerLoad = async (event) => {
+	const locale = getLocale();
+	const project = await loadOwn(event);
+	return {
+		project,
+		editable: EDITABLE.includes(project.status),
+		values: projectToValues(project, locale),
+		rayons: await rayonOptions(event, locale, project.organisationId),
+	};
+};
+
+const failure = (cause: unknown, values: ProjectFormValues) =>
+	apiFailure(cause, { values, messages: PROJECT_FIELD_MESSAGES, unavailable: m.form_unavailable(), fallback: m.form_error_summary() });
+
+export const actions: Actions = {
+	/** Saves the text against the version it was edited from; a stale one keeps every typed character. */
+	save: async (event) => {
+		const locale = getLocale();
+		const previous = await loadOwn(event);
+		const read = readProjectForm(await event.request.formData(), previous);
+		if (read.errors) return fail(400, { values: read.values, errors: read.errors });
+		const version = Number(read.values.version) || previous.version;
+		try {
+			await projectsFor(event, locale).update(previous.id, { ...read.draft, version }, version);
+		} catch (cause) {
+			if (cause instanceof ApiError && cause.status === 409) {
+				const stale = previous.version !== version && EDITABLE.includes(previous.status);
+				// Offer the newest version as the base, so saving again is a deliberate choice to overwrite.
+				const values = stale ? { ...read.values, version: String(previous.version) } : read.values;
+				const form = stale ? m.pj_error_stale() : (cause.problem?.title ?? m.pj_error_not_editable());
+				return fail(409, { values, errors: { fields: {}, form } });
+			}
+			return failure(cause, read.values);
+		}
+		return { saved: true };
+	},
+
+	/** The no-JS upload: the server asks for a presigned PUT, sends the file itself, then completes it. */
+	photo: async (event) => {
+		const locale = getLocale();
+		const project = await loadOwn(event);
+		const file = (await event.request.formData()).get('photo');
+		if (!(file instanceof File) || file.size === 0) return fail(400, { photoError: m.pj_error_photo_missing() });
+		if (!(file.type in UPLOAD_LIMITS) || file.type === 'application/pdf') return fail(400, { photoError: m.pj_error_photo_type() });
+		if (file.size > UPLOAD_LIMITS[file.type as keyof typeof UPLOAD_LIMITS]) return fail(400, { photoError: m.pj_error_photo_size() });
+		const api = projectsFor(event, locale);
+		try {
+			const ticket = await api.requestUpload(project.id, { contentType: file.type, size: file.size, fileName: file.name.slice(0, 200) || undefined });
+			const put = await fetch(ticket.url, { method: 'PUT', headers: ticket.headers, body: new Uint8Array(await file.arrayBuffer()), signal: AbortSignal.timeout(30_000) });
+			if (!put.ok) throw new ApiError(502, `upload PUT answered ${put.status}`);
+			await api.completeUpload(project.id, ticket.key, { cover: true });
+		} catch (cause) {
+			if (!(cause instanceof ApiError)) throw cause;
+			if (cause.status === 0 || cause.status >= 500) console.error(`[web] photo upload ${project.id}: ${cause.message}`);
+			return fail(cause.status >= 400 && cause.status < 500 ? cause.status : 503, {
+				photoError: cause.status >= 400 && cause.status < 500 ? (cause.problem?.title ?? m.pj_error_photo_type()) : m.form_unavailable(),
+			});
+		}
+		return { photoSaved: true };
+	},
+
+	submit: async (event) => {
+		const locale = getLocale();
+		const project = await loadOwn(event);
+		try {
+			await projectsFor(event, locale).submit(project.id);
+		} catch (cause) {
+			if (!(cause instanceof ApiError)) throw cause;
+			return fail(cause.status || 503, { submitError: cause.problem?.title ?? m.form_unavailable() });
+		}
+		redirect(303, `/${locale}/organisation/projects?submitted=1`);
+	},
+};

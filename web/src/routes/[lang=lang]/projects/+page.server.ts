@@ -1,0 +1,44 @@
+import { error } from '@sveltejs/kit';
+import type { OblastStats } from '@mekendesh/contracts';
+import { readDiscoveryQuery } from '#lib/discovery.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { placeName } from '#lib/places.js';
+import { ApiError, api } from '#lib/server/api.js';
+import type { PageServerLoad } from './$types';
+
+const PAGE_SIZE = 12;
+
+// Discovery: filters, search and sort as one GET form (no JS), the oblast map, a cursor "more" link.
+export const load: PageServerLoad = async ({ url, fetch }) => {
+	const locale = getLocale();
+	const { query, adjusted } = readDiscoveryQuery(url.searchParams);
+	const mapBy: 'projects' | 'raised' = url.searchParams.get('map') === 'raised' ? 'raised' : 'projects';
+	const client = api(fetch);
+	const stats = client.oblastStats().catch((cause: unknown): OblastStats[] => {
+		if (!(cause instanceof ApiError)) throw cause;
+		console.error(`[web] oblast stats: ${cause.message}`);
+		return [];
+	});
+	let list;
+	let problem: string | null = null;
+	try {
+		list = await client.listProjects({ ...query, limit: PAGE_SIZE });
+	} catch (cause) {
+		if (!(cause instanceof ApiError)) throw cause;
+		// A stale or forged cursor is a page that does not exist, not an outage.
+		if (query.cursor && cause.status === 400) error(404, 'Not Found');
+		if (cause.status === 400) problem = cause.problem?.title ?? 'invalid';
+		else console.error(`[web] project list: ${cause.message}`);
+		list = null;
+	}
+	return {
+		query,
+		adjusted,
+		mapBy,
+		stats: await stats,
+		projects: (list?.items ?? []).map((project) => ({ project, place: placeName(project.oblastSoate, locale) })),
+		nextCursor: list?.nextCursor ?? null,
+		problem,
+		unavailable: list === null && problem === null,
+	};
+};

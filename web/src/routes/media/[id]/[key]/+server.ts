@@ -1,0 +1,44 @@
+import { error } from '@sveltejs/kit';
+import { API_URL } from '$app/env/private';
+import { PHOTO_WIDTHS } from '@mekendesh/contracts';
+import type { RequestHandler } from './$types';
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const KEY = /^[0-9a-z]{26}\.(jpg|png|webp|pdf)$/;
+const PASSED_HEADERS = ['content-type', 'content-length', 'etag', 'last-modified'];
+
+/**
+ * A project's photo or document from the web origin. The API answers with a redirect to a short-lived
+ * object-store URL on another origin, which the page CSP (img-src 'self') and link previews would not
+ * follow well; this follows it on the server and streams the bytes. Public files are cached briefly by
+ * shared caches; an owner's draft photos (seen with their token) never are.
+ */
+export const GET: RequestHandler = async ({ params, url, locals, fetch }) => {
+	if (!ID.test(params.id) || !KEY.test(params.key)) error(404, 'Not Found');
+	const width = Number(url.searchParams.get('w'));
+	const w = PHOTO_WIDTHS.find((candidate) => candidate >= width) ?? (width ? PHOTO_WIDTHS.at(-1) : undefined);
+	const headers: Record<string, string> = {};
+	if (locals.accessToken) headers.authorization = `Bearer ${locals.accessToken}`;
+	let upstream: Response;
+	try {
+		upstream = await fetch(`${API_URL.replace(/\/+$/, '')}/v1/projects/${params.id}/media/${params.key}${w ? `?w=${w}` : ''}`, {
+			headers,
+			redirect: 'follow',
+			signal: AbortSignal.timeout(15_000),
+		});
+	} catch (cause) {
+		console.error(`[web] media ${params.id}/${params.key}: ${cause instanceof Error ? cause.message : String(cause)}`);
+		error(503, 'Service Unavailable');
+	}
+	if (upstream.status === 404 || upstream.status === 400) error(404, 'Not Found');
+	if (!upstream.ok || !upstream.body) error(502, 'Bad Gateway');
+	const out = new Headers();
+	for (const name of PASSED_HEADERS) {
+		const value = upstream.headers.get(name);
+		if (value) out.set(name, value);
+	}
+	out.set('cache-control', locals.user ? 'private, no-store' : 'public, max-age=300');
+	out.set('x-content-type-options', 'nosniff');
+	if (params.key.endsWith('.pdf')) out.set('content-disposition', 'inline');
+	return new Response(upstream.body, { status: 200, headers: out });
+};

@@ -17,6 +17,9 @@ if (origin) {
 	process.env.HOST_HEADER = HOST;
 }
 
+// Officers' photos (up to 5 MB) come through the no-JS upload form; adapter-node's default limit is 512K.
+process.env.BODY_SIZE_LIMIT ??= '6M';
+
 // A variable specifier: the build output does not exist when the source is type-checked.
 const entry = './build/index.js';
 /** @type {{ server: import('node:http').Server }} */

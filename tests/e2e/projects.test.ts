@@ -152,6 +152,7 @@ describe('a project from draft to discovery', () => {
 		await page.locator('#f-q').fill(MISSPELT);
 		await submitAndWait(page, page.locator('.search-row button'), /[?&]q=/);
 		expect(await page.locator('.cards').innerText()).toContain(TITLE);
+		expect(await page.locator('.cards').innerText()).toContain('Айылдын эски көпүрөсүн'); // the summary's Markdown as text
 
 		await page.goto(`${web()}/${lang}/projects`);
 		await submitAndWait(page, page.locator(`svg a[href*="oblast=${NARYN}"]`), new RegExp(`oblast=${NARYN}`));

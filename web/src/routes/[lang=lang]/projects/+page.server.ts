@@ -4,6 +4,7 @@ import { readDiscoveryQuery } from '#lib/discovery.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { placeName } from '#lib/places.js';
 import { ApiError, api } from '#lib/server/api.js';
+import { withPlainTexts } from '#lib/server/plain-text.js';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 12;
@@ -36,7 +37,7 @@ export const load: PageServerLoad = async ({ url, fetch }) => {
 		adjusted,
 		mapBy,
 		stats: await stats,
-		projects: (list?.items ?? []).map((project) => ({ project, place: placeName(project.oblastSoate, locale) })),
+		projects: (list?.items ?? []).map((project) => ({ project: withPlainTexts(project), place: placeName(project.oblastSoate, locale) })),
 		nextCursor: list?.nextCursor ?? null,
 		problem,
 		unavailable: list === null && problem === null,

@@ -3,6 +3,7 @@ import { PUBLIC_STATUSES } from '@mekendesh/contracts';
 import { markdownToText, renderMarkdown } from '@mekendesh/markdown';
 import { pickText } from '#lib/localized-text.js';
 import { mediaPath } from '#lib/project-media.js';
+import { withPlainTexts } from '#lib/server/plain-text.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { placeName } from '#lib/places.js';
 import { ApiError, api } from '#lib/server/api.js';
@@ -36,7 +37,8 @@ export const load: PageServerLoad = async ({ params, fetch, url }) => {
 			description: summaryText.length > 300 ? `${summaryText.slice(0, 297)}…` : summaryText,
 			image: cover ? `${url.origin}${cover}?w=1280` : null,
 		},
-		project,
+		// Title and summary are Markdown too, shown as text in headings and the lead.
+		project: withPlainTexts(project),
 		oblast: placeName(project.oblastSoate, locale),
 		rayon: project.rayonSoate ? placeName(project.rayonSoate, locale) : null,
 	};

@@ -5,7 +5,8 @@ import { DynamoRateStore } from '@mekendesh/db';
 import { rateOn } from '@mekendesh/domain';
 import { call, donation, moneyStack, pledge, type MoneyStack } from '../fixtures/money.js';
 
-const SAMPLES = new URL('../../../shared/data/kg/nbkr/', import.meta.url);
+// The samples are kept in the repository (packages/domain/src/test-data), so a clone needs nothing beside it.
+const SAMPLES = new URL('../../packages/domain/src/test-data/', import.meta.url);
 let s: MoneyStack;
 beforeAll(async () => {
   s = await moneyStack(1);

@@ -16,7 +16,8 @@ async function apiBundle() {
   const out = await build({
     entryPoints: [join(root, 'functions/api/src/lambda.ts')],
     bundle: true, platform: 'node', format: 'esm', target: 'node22', minify: true, write: false,
-    mainFields: ['module', 'main'], external: [], logLevel: 'silent',
+    // As the CDK bundles it: everything inside but sharp (native; see infra/lib/api-stack.ts).
+    mainFields: ['module', 'main'], external: ['sharp'], logLevel: 'silent',
     banner: { js: "import { createRequire as __r } from 'node:module';const require = __r(import.meta.url);" },
   });
   const code = out.outputFiles[0]!.contents;

@@ -10,7 +10,7 @@ import { freePort, startDynamoLocal, type LocalDynamo } from '@mekendesh/db/loca
 import { startApiServer } from '@mekendesh/api/server';
 import { DEMO_USERS } from '@mekendesh/demo-data';
 import {
-  ensureDemoAccounts, ensureDemoData, ensureDemoUsers, ensureIdentity, mediaEnv, startChild, startCognitoLocal, startMediaStore, waitForHttp,
+  ensureDemoAccounts, ensureDemoData, ensureDemoRates, ensureDemoUsers, ensureIdentity, mediaEnv, startChild, startCognitoLocal, startMediaStore, waitForHttp,
   type Child, type LocalS3,
 } from '@mekendesh/local-stack';
 
@@ -35,6 +35,7 @@ export async function setup(project: TestProject) {
   const db = createDb({ tableName, endpoint: dynamo.endpoint, region: 'local' });
   await ensureTable(db.raw, tableName);
   await ensureDemoData(db);
+  await ensureDemoRates(db); // today's rates, as `pnpm dev` seeds them, so pledges in USD, EUR, RUB and KZT work
   const outbox = new DynamoOutbox(db, ulid);
   cognito = await startCognitoLocal({ port: 0, dataDir: dir, onEmail: (m) => void outbox.send(m, 'cognito') });
   const identity = await ensureIdentity((cognito as Child & { endpoint: string }).endpoint);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TYIYN, parseSomInput, somInputValue } from './money-input.js';
+import { MAX_TYIYN, moneyInputValue, parseMoneyInput, parseSomInput, somInputValue } from './money-input.js';
 
 describe('parseSomInput', () => {
 	it('reads som exactly into integer tyiyn', () => {
@@ -23,5 +23,21 @@ describe('somInputValue', () => {
 		expect(somInputValue(150_005, 'en')).toBe('1500.05');
 		expect(somInputValue(150_000, 'ky')).toBe('1500');
 		expect(somInputValue(null, 'ky')).toBe('');
+	});
+});
+
+describe('parseMoneyInput', () => {
+	it('reads major units of any currency exactly into minor units', () => {
+		expect(parseMoneyInput('99,99', 'USD')).toBe(9_999);
+		expect(parseMoneyInput('0.29', 'EUR')).toBe(29);
+		expect(parseMoneyInput('1 000 000', 'KZT')).toBe(100_000_000);
+		expect(parseMoneyInput('1500,5', 'RUB')).toBe(150_050);
+		expect(parseMoneyInput('', 'USD')).toBeNull();
+		for (const bad of ['1.234', '-1', '1e3', '100000001']) expect(parseMoneyInput(bad, 'USD')).toBeUndefined();
+	});
+
+	it('writes minor units back for a form field', () => {
+		expect(moneyInputValue(9_905, 'USD', 'ru')).toBe('99,05');
+		expect(moneyInputValue(10_000, 'EUR', 'en')).toBe('100');
 	});
 });

@@ -1,4 +1,4 @@
-import type { Locale } from '@mekendesh/contracts';
+import type { Currency, Locale } from '@mekendesh/contracts';
 
 /** The largest amount a profile accepts: 100 million som, in tyiyn (the contract's limit). */
 export const MAX_TYIYN = 100_000_000_00;
@@ -10,12 +10,29 @@ export const MAX_TYIYN = 100_000_000_00;
  * @example parseSomInput('') // null
  */
 export function parseSomInput(text: string): number | null | undefined {
+	return parseMoneyInput(text, 'KGS');
+}
+
+/**
+ * Digits after the decimal sign per currency (ISO 4217 minor units). All five are 2 today; the map keeps the
+ * parser honest should one with 0 or 3 be added.
+ */
+export const MINOR_DIGITS: Record<Currency, number> = { KGS: 2, USD: 2, EUR: 2, RUB: 2, KZT: 2 };
+
+/**
+ * Reads an amount typed in major units of `currency` ("1 500", "1500,5", "99.99") as integer minor units, with
+ * string and integer arithmetic only. At most 100 million major units. Empty is null; unreadable is undefined.
+ * @example parseMoneyInput('99,99', 'USD') // 9999
+ */
+export function parseMoneyInput(text: string, currency: Currency, maxMajor = 100_000_000): number | null | undefined {
 	const compact = text.replace(/[\s\u00a0\u202f']/g, '');
 	if (compact === '') return null;
-	const match = /^(\d{1,9})(?:[.,](\d{1,2}))?$/.exec(compact);
+	const digits = MINOR_DIGITS[currency];
+	const pattern = digits === 0 ? /^(\d{1,9})$/ : new RegExp(`^(\\d{1,9})(?:[.,](\\d{1,${digits}}))?$`);
+	const match = pattern.exec(compact);
 	if (!match) return undefined;
-	const tyiyn = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-	return tyiyn <= MAX_TYIYN ? tyiyn : undefined;
+	const minor = Number(match[1]) * 10 ** digits + Number((match[2] ?? '').padEnd(digits, '0') || '0');
+	return minor <= maxMajor * 10 ** digits ? minor : undefined;
 }
 
 /**
@@ -23,9 +40,19 @@ export function parseSomInput(text: string): number | null | undefined {
  * @example somInputValue(150050, 'ru') // '1500,50'
  */
 export function somInputValue(tyiyn: number | null, locale: Locale): string {
-	if (tyiyn === null) return '';
-	const som = Math.trunc(tyiyn / 100);
-	const rest = tyiyn % 100;
-	if (rest === 0) return String(som);
-	return `${som}${locale === 'en' ? '.' : ','}${String(rest).padStart(2, '0')}`;
+	return moneyInputValue(tyiyn, 'KGS', locale);
+}
+
+/**
+ * Minor units of `currency` as the value of a form field: no grouping, decimals only when there are some.
+ * @example moneyInputValue(9905, 'USD', 'ru') // '99,05'
+ */
+export function moneyInputValue(minor: number | null, currency: Currency, locale: Locale): string {
+	if (minor === null) return '';
+	const digits = MINOR_DIGITS[currency];
+	const unit = 10 ** digits;
+	const major = Math.trunc(minor / unit);
+	const rest = minor % unit;
+	if (rest === 0) return String(major);
+	return `${major}${locale === 'en' ? '.' : ','}${String(rest).padStart(digits, '0')}`;
 }

@@ -1,0 +1,146 @@
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Project } from '@mekendesh/contracts';
+import { DEMO_PASSWORD } from '@mekendesh/demo-data';
+import { formatSom } from '../../web/src/lib/format.js';
+import { launchBrowser } from './browser.js';
+import { api, newPage, signIn, web } from './account-helpers.js';
+
+const INVESTOR = 'aibek.investor@demo.mekendesh.kg';
+const STAFF = 'staff@demo.mekendesh.kg';
+const USD_RATE_TYIYN = 8_745; // the demo stack's 87.45 som per dollar (seedDemoRates)
+const LANGS = ['ky', 'ru', 'en'] as const;
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+const project = async (id: string): Promise<Project> => (await (await fetch(`${api()}/v1/projects/${id}`)).json()) as Project;
+const axe = async (page: Page, label: string) => (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${label}: ${v.id} (${v.nodes.length})`);
+
+/** A published demo project that takes donations and is still raising. */
+async function raisingProject(): Promise<Project> {
+	const { items } = (await (await fetch(`${api()}/v1/projects?limit=50`)).json()) as { items: { id: string; status: string }[] };
+	const today = new Date().toISOString().slice(0, 10);
+	for (const item of items.filter((p) => p.status === 'published')) {
+		const p = await project(item.id);
+		if (p.pledgeTypes.includes('donation') && p.deadline >= today && p.minimumPledge <= 500_000) return p;
+	}
+	throw new Error('no published demo project takes donations');
+}
+
+/** Fills and sends the pledge form; answers the payment reference shown on the pledge page. */
+async function pledge(page: Page, lang: string, input: { currency: string; amount: string; channel: string }): Promise<string> {
+	await page.locator('input[name=type][value=donation]').check();
+	await page.locator('#f-currency').selectOption(input.currency);
+	await page.locator('#f-amount').fill(input.amount);
+	await page.locator(`input[name=channel][value=${input.channel}]`).check();
+	await Promise.all([page.waitForURL(new RegExp(`/${lang}/pledges/[^/]+\\?created=1$`)), page.locator('main form.stack button[type=submit]').click()]);
+	expect(await page.getByRole('status').count()).toBe(1);
+	return (await page.locator('[data-reference]').innerText()).trim();
+}
+
+describe('pledging by transfer', () => {
+	it('an investor pledges in three languages, staff import a statement that books it, the project and the portfolio show it', { timeout: 120_000 }, async () => {
+		const target = await raisingProject();
+		const before = target.raised;
+		const violations: string[] = [];
+
+		// Signed out, the pledge form sends the investor to sign in and back. No JavaScript anywhere.
+		const investor = await newPage(browser, { javaScriptEnabled: false });
+		const page = investor.page;
+		investor.context.setDefaultTimeout(15_000); // a missing element fails its step, not the whole test's time
+		await page.goto(`${web()}/ky/projects/${target.id}/pledge`);
+		expect(new URL(page.url()).pathname).toBe('/ky/sign-in');
+		expect(new URL(page.url()).searchParams.get('next')).toBe(`/ky/projects/${target.id}/pledge`);
+		await page.locator('#f-email').fill(INVESTOR);
+		await page.locator('#f-password').fill(DEMO_PASSWORD);
+		await Promise.all([page.waitForURL(/\/pledge$/), page.locator('form.stack button[type=submit]').click()]);
+		// Card payments are off in this stack: shown, disabled, with the reason.
+		expect(await page.locator('input[name=channel][value=card]').isDisabled()).toBe(true);
+
+		// A form with errors says what is wrong, next to the field.
+		await page.locator('#f-amount').fill('12,345');
+		await page.locator('main form.stack button[type=submit]').click();
+		expect(await page.locator('#f-amount-error').count()).toBe(1);
+
+		const kgs = 5_000;
+		const refKy = await pledge(page, 'ky', { currency: 'KGS', amount: String(kgs), channel: 'bank_transfer' });
+		expect(await page.locator('.instructions').innerText()).toContain(`${refKy} кодун жазыңыз`);
+		const pledgePath = new URL(page.url()).pathname.replace(/^\/ky/, '');
+
+		await page.goto(`${web()}/ru/projects/${target.id}/pledge`);
+		const refRu = await pledge(page, 'ru', { currency: 'USD', amount: '100', channel: 'bank_transfer' });
+		expect(await page.locator('.instructions').innerText()).toContain('Переведите 100.00 USD');
+		expect(await page.locator('.pledge-amount').innerText()).toMatch(/100,00\s\$\s·\s8\s745\sсом/);
+
+		await page.goto(`${web()}/en/projects/${target.id}/pledge`);
+		const refEn = await pledge(page, 'en', { currency: 'KGS', amount: '6000', channel: 'money_transfer' });
+		expect(await page.locator('.instructions').innerText()).toContain('through a money-transfer company');
+
+		// Staff import one statement: two pledges paid in full, the third in part, one line without a reference.
+		const staff = await newPage(browser);
+		staff.context.setDefaultTimeout(15_000);
+		await signIn(staff.page, 'ru', STAFF, DEMO_PASSWORD);
+		const day = new Date().toISOString().slice(0, 10);
+		const tag = Date.now().toString(36);
+		const csv = [
+			'date;amount;currency;description;bank_reference',
+			`${day};${kgs},00;KGS;Взнос ${refKy};${tag}-1`,
+			`${day};100.00;USD;Donation ${refRu.toLowerCase()};${tag}-2`,
+			`${day};2 500;KGS;Перевод ${refEn.replace(/-/g, '')};${tag}-3`,
+			`${day};700;KGS;без кода;${tag}-4`,
+		].join('\n');
+		for (const lang of ['ky', 'en', 'ru']) {
+			await staff.page.goto(`${web()}/${lang}/staff/money`);
+			violations.push(...(await axe(staff.page, `${lang} staff money`)));
+		}
+		await staff.page.locator('#f-csv').fill(csv);
+		await staff.page.getByRole('button', { name: 'Проверить' }).click();
+		const statuses = () => staff.page.locator('table.statement-lines tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));
+		expect(await statuses()).toEqual(['matched', 'matched', 'partial', 'unmatched']);
+		violations.push(...(await axe(staff.page, 'ru staff import preview')));
+		expect((await project(target.id)).raised).toBe(before); // the preview booked nothing
+		await staff.page.getByRole('button', { name: 'Провести найденные строки (3)' }).click();
+		expect(await statuses()).toEqual(['booked', 'booked', 'booked', 'unmatched']);
+		expect(await staff.page.getByRole('status').innerText()).toContain('Проведено: 3.');
+		await staff.context.close();
+
+		// The project's progress bar, in each language, shows exactly what was booked.
+		const raised = before + kgs * 100 + 100 * USD_RATE_TYIYN + 250_000;
+		expect((await project(target.id)).raised).toBe(raised);
+		const paid = { ky: 'Төлөндү', ru: 'Оплачен', en: 'Paid' };
+		const part = { ky: 'Жарым-жартылай төлөндү', ru: 'Оплачен частично', en: 'Partly paid' };
+		for (const lang of LANGS) {
+			await page.goto(`${web()}/${lang}/projects/${target.id}`);
+			expect(await page.locator('.progress-text').innerText(), lang).toContain(formatSom(raised, lang));
+			await page.goto(`${web()}/${lang}/account/pledges`);
+			const status = (ref: string) => page.locator(`li[data-pledge="${ref}"] .pledge-status`).innerText();
+			expect([await status(refKy), await status(refRu), await status(refEn)], lang).toEqual([paid[lang], paid[lang], part[lang]]);
+		}
+		// The printable receipt of the part-paid pledge, in English.
+		await page.locator(`li[data-pledge="${refEn}"]`).getByRole('link', { name: 'Printable receipt' }).click();
+		expect(await page.locator('h1').innerText()).toBe('Pledge receipt');
+		expect(await page.locator('.pledge-received').innerText()).toMatch(/^2,500\ssom$/);
+		await investor.context.close();
+
+		// axe needs JavaScript to run; the pages are the same HTML either way (no client JS is shipped).
+		const checker = await newPage(browser);
+		await signIn(checker.page, 'en', INVESTOR, DEMO_PASSWORD);
+		for (const lang of LANGS) {
+			for (const path of [`/projects/${target.id}/pledge`, pledgePath, '/account/pledges']) {
+				expect((await checker.page.goto(`${web()}/${lang}${path}`))?.status(), path).toBe(200);
+				violations.push(...(await axe(checker.page, `${lang}${path}`)));
+			}
+		}
+		await checker.page.goto(`${web()}/ru/projects/${target.id}/pledge`);
+		await checker.page.locator('main form.stack button[type=submit]').click();
+		await checker.page.waitForSelector('#f-amount-error');
+		violations.push(...(await axe(checker.page, 'ru pledge form with errors')));
+		await checker.context.close();
+		expect(violations).toEqual([]);
+	});
+});

@@ -1,0 +1,20 @@
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { payByCard } from '#lib/server/card-checkout.js';
+import { moneyApi } from '#lib/server/money-api.js';
+import { loadPledge } from '#lib/server/pledge-load.js';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { pledge, displayName } = await loadPledge(event);
+	const query = event.url.searchParams;
+	return {
+		pledge,
+		displayName,
+		created: query.has('created'),
+		// Card pledges: whether a card can pay it now, and how the investor came back from Checkout.
+		card: pledge.channel === 'card' ? await moneyApi(event, getLocale()).cardAvailability() : null,
+		returned: query.has('paid') ? ('paid' as const) : query.has('cancelled') ? ('cancelled' as const) : null,
+	};
+};
+
+export const actions: Actions = { pay: payByCard };

@@ -1,0 +1,4 @@
+import { loadPledge } from '#lib/server/pledge-load.js';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => ({ ...(await loadPledge(event)), printedAt: new Date().toISOString().slice(0, 10) });

@@ -95,8 +95,10 @@ describe('pledging by transfer', () => {
 			`${day};700;KGS;без кода;${tag}-4`,
 		].join('\n');
 		for (const lang of ['ky', 'en', 'ru']) {
-			await staff.page.goto(`${web()}/${lang}/staff/money`);
-			violations.push(...(await axe(staff.page, `${lang} staff money`)));
+			for (const path of [`/${lang}/staff/programmes`, `/${lang}/staff/money`]) {
+				expect((await staff.page.goto(`${web()}${path}`))?.status(), path).toBe(200);
+				violations.push(...(await axe(staff.page, path)));
+			}
 		}
 		await staff.page.locator('#f-csv').fill(csv);
 		await staff.page.getByRole('button', { name: 'Проверить' }).click();

@@ -81,6 +81,14 @@ describe('pledging by transfer', () => {
 		const refEn = await pledge(page, 'en', { currency: 'KGS', amount: '6000', channel: 'money_transfer' });
 		expect(await page.locator('.instructions').innerText()).toContain('through a money-transfer company');
 
+		// A double submit of one rendering of the form (same Idempotency-Key) makes one pledge.
+		await page.goto(`${web()}/en/projects/${target.id}/pledge`);
+		const form = { key: await page.locator('input[name=key]').inputValue(), type: 'donation', currency: 'EUR', amount: '50', channel: 'bank_transfer', display: 'anonymous' };
+		const submit = () => page.request.post(page.url(), { form, headers: { origin: web(), accept: 'application/json' } }).then((r) => r.json());
+		const [first, second] = (await Promise.all([submit(), submit()])) as { type: string; location: string }[];
+		expect(first!.type).toBe('redirect');
+		expect(second!.location).toBe(first!.location);
+
 		// Staff import one statement: two pledges paid in full, the third in part, one line without a reference.
 		const staff = await newPage(browser);
 		staff.context.setDefaultTimeout(15_000);

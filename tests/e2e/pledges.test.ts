@@ -61,6 +61,7 @@ describe('pledging by transfer', () => {
 		await Promise.all([page.waitForURL(/\/pledge$/), page.locator('form.stack button[type=submit]').click()]);
 		// Card payments are off in this stack: shown, disabled, with the reason.
 		expect(await page.locator('input[name=channel][value=card]').isDisabled()).toBe(true);
+		expect(await page.locator('#f-channel-card-hint').innerText()).not.toBe('');
 
 		// A form with errors says what is wrong, next to the field.
 		await page.locator('#f-amount').fill('12,345');

@@ -1,5 +1,6 @@
 import { API_URL } from '$app/env/private';
 import {
+	PaymentOptionsSchema,
 	PledgeListSchema,
 	PledgeViewSchema,
 	ProblemSchema,
@@ -26,7 +27,7 @@ interface Parser<T> {
 	safeParse(value: unknown): { success: true; data: T } | { success: false; error: { message: string } };
 }
 
-/** Whether card payments are on, as GET /v1/payments/options says; off (no reason) when the API has no such route. */
+/** Whether card payments are on, as GET /v1/payments/options says; off (no reason) when the API cannot say. */
 export interface CardAvailability {
 	enabled: boolean;
 	currencies: Currency[];
@@ -34,15 +35,12 @@ export interface CardAvailability {
 	reason: Partial<Record<Locale, string>> | null;
 }
 
-// Read loosely: the options route belongs to the card payments work, and an API without it must not break pledging.
 const cardOptions: Parser<CardAvailability> = {
 	safeParse(value) {
-		const card = (value as { cardPayments?: Partial<CardAvailability> } | undefined)?.cardPayments;
-		if (!card || typeof card.enabled !== 'boolean') return { success: false, error: { message: 'no cardPayments object' } };
-		return {
-			success: true,
-			data: { enabled: card.enabled, currencies: Array.isArray(card.currencies) ? card.currencies : [], reason: card.reason ?? null },
-		};
+		const parsed = PaymentOptionsSchema.safeParse(value);
+		if (!parsed.success) return parsed;
+		const card = parsed.data.cardPayments;
+		return { success: true, data: { enabled: card.enabled, currencies: card.currencies, reason: card.reason ?? null } };
 	},
 };
 

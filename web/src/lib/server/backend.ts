@@ -7,7 +7,6 @@ import {
 	OrganisationListSchema,
 	OrganisationSchema,
 	OutboxMessageSchema,
-	ProblemSchema,
 	TokensSchema,
 	type AuditEntry,
 	type Invitation,
@@ -20,23 +19,10 @@ import {
 	type Profile,
 	type Tokens,
 } from '@mekendesh/contracts';
-import { ApiError } from './api-client.js';
+import { apiCaller, type ApiCallOptions, type Parser } from './api-call.js';
 
-export interface BackendOptions {
-	/** Origin (and optional path) of the API, without /v1. */
-	baseUrl: string;
-	/** The page's language: sent as Accept-Language, so problem titles come back in it. */
-	locale: Locale;
-	/** The signed-in user's access token, sent as `Authorization: Bearer`; never leaves the server. */
-	token?: string | null;
-	fetch?: typeof globalThis.fetch;
-	timeoutMs?: number;
-}
+export type BackendOptions = ApiCallOptions;
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
-interface Parser<T> {
-	safeParse(value: unknown): { success: true; data: T } | { success: false; error: { message: string } };
-}
 const anything: Parser<unknown> = { safeParse: (value) => ({ success: true, data: value }) };
 const status = { safeParse: (v: unknown) => ({ success: true as const, data: v as { status: string } }) };
 
@@ -48,33 +34,8 @@ const status = { safeParse: (v: unknown) => ({ success: true as const, data: v a
  * const api = backend({ baseUrl, locale: 'ru', token: locals.session?.accessToken });
  * const me = await api.me();
  */
-export function backend({ baseUrl, locale, token, fetch = globalThis.fetch, timeoutMs = 8000 }: BackendOptions) {
-	const root = baseUrl.replace(/\/+$/, '');
-
-	async function call<T>(method: Method, path: string, schema: Parser<T>, body?: unknown): Promise<T> {
-		const headers: Record<string, string> = { accept: 'application/json', 'accept-language': locale };
-		if (token) headers.authorization = `Bearer ${token}`;
-		if (body !== undefined) headers['content-type'] = 'application/json';
-		let response: Response;
-		try {
-			response = await fetch(`${root}/v1${path}`, {
-				method,
-				headers,
-				body: body === undefined ? undefined : JSON.stringify(body),
-				signal: AbortSignal.timeout(timeoutMs),
-			});
-		} catch (cause) {
-			throw new ApiError(0, `API unreachable: ${method} ${path}: ${cause instanceof Error ? cause.message : String(cause)}`);
-		}
-		const json: unknown = await response.json().catch(() => undefined);
-		if (!response.ok) {
-			const problem = ProblemSchema.safeParse(json);
-			throw new ApiError(response.status, `API error ${response.status}: ${method} ${path}`, problem.success ? problem.data : undefined);
-		}
-		const parsed = schema.safeParse(json);
-		if (!parsed.success) throw new ApiError(0, `API response does not match the contract: ${method} ${path}: ${parsed.error.message}`);
-		return parsed.data;
-	}
+export function backend({ baseUrl, locale, token, fetch, timeoutMs }: BackendOptions) {
+	const call = apiCaller({ baseUrl, locale, token, fetch, timeoutMs });
 
 	const id = (value: string) => encodeURIComponent(value);
 

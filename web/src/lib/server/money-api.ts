@@ -3,7 +3,6 @@ import {
 	PaymentOptionsSchema,
 	PledgeListSchema,
 	PledgeViewSchema,
-	ProblemSchema,
 	ProgrammeListSchema,
 	ProgrammeSchema,
 	ProjectFundingSchema,
@@ -21,11 +20,9 @@ import {
 	type ReceiptResult,
 	type StatementResult,
 } from '@mekendesh/contracts';
+import { apiCaller, type Parser } from './api-call.js';
 import { ApiError } from './api-client.js';
 
-interface Parser<T> {
-	safeParse(value: unknown): { success: true; data: T } | { success: false; error: { message: string } };
-}
 
 /** Whether card payments are on, as GET /v1/payments/options says; off (no reason) when the API cannot say. */
 export interface CardAvailability {
@@ -52,33 +49,7 @@ const cardOptions: Parser<CardAvailability> = {
  * const pledge = await money.createPledge('prj-019', key, request);
  */
 export function moneyApi(event: { locals: App.Locals; fetch: typeof globalThis.fetch }, locale: Locale, timeoutMs = 8000) {
-	const root = API_URL.replace(/\/+$/, '');
-	const token = event.locals.accessToken;
-
-	async function call<T>(method: 'GET' | 'POST', path: string, schema: Parser<T>, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
-		const headers: Record<string, string> = { accept: 'application/json', 'accept-language': locale, ...extra };
-		if (token) headers.authorization = `Bearer ${token}`;
-		if (body !== undefined) headers['content-type'] = 'application/json';
-		let response: Response;
-		try {
-			response = await event.fetch(`${root}/v1${path}`, {
-				method,
-				headers,
-				body: body === undefined ? undefined : JSON.stringify(body),
-				signal: AbortSignal.timeout(timeoutMs),
-			});
-		} catch (cause) {
-			throw new ApiError(0, `API unreachable: ${method} ${path}: ${cause instanceof Error ? cause.message : String(cause)}`);
-		}
-		const json: unknown = await response.json().catch(() => undefined);
-		if (!response.ok) {
-			const problem = ProblemSchema.safeParse(json);
-			throw new ApiError(response.status, `API error ${response.status}: ${method} ${path}`, problem.success ? problem.data : undefined);
-		}
-		const parsed = schema.safeParse(json);
-		if (!parsed.success) throw new ApiError(0, `API response does not match the contract: ${method} ${path}: ${parsed.error.message}`);
-		return parsed.data;
-	}
+	const call = apiCaller({ baseUrl: API_URL, locale, token: event.locals.accessToken, fetch: event.fetch, timeoutMs });
 
 	const id = encodeURIComponent;
 

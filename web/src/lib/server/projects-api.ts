@@ -1,5 +1,4 @@
 import {
-	ProblemSchema,
 	ProjectQueueSchema,
 	ProjectSchema,
 	UploadTicketSchema,
@@ -10,19 +9,10 @@ import {
 	type ProjectUpdate,
 	type UploadTicket,
 } from '@mekendesh/contracts';
-import { ApiError } from './api-client.js';
+import { apiCaller, type ApiCallOptions } from './api-call.js';
 
-export interface ProjectsApiOptions {
-	baseUrl: string;
-	locale: Locale;
-	token?: string | null;
-	fetch?: typeof globalThis.fetch;
-	timeoutMs?: number;
-}
+export type ProjectsApiOptions = ApiCallOptions;
 
-interface Parser<T> {
-	safeParse(value: unknown): { success: true; data: T } | { success: false; error: { message: string } };
-}
 
 /**
  * The proposal, vetting and upload endpoints of the API for one request of the web server: the page
@@ -31,33 +21,8 @@ interface Parser<T> {
  * const projects = projectsApi({ baseUrl, locale: 'ky', token });
  * const draft = await projects.create(draftInput);
  */
-export function projectsApi({ baseUrl, locale, token, fetch = globalThis.fetch, timeoutMs = 10_000 }: ProjectsApiOptions) {
-	const root = baseUrl.replace(/\/+$/, '');
-
-	async function call<T>(method: 'GET' | 'POST' | 'PUT', path: string, schema: Parser<T>, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
-		const headers: Record<string, string> = { accept: 'application/json', 'accept-language': locale, ...extra };
-		if (token) headers.authorization = `Bearer ${token}`;
-		if (body !== undefined) headers['content-type'] = 'application/json';
-		let response: Response;
-		try {
-			response = await fetch(`${root}/v1${path}`, {
-				method,
-				headers,
-				body: body === undefined ? undefined : JSON.stringify(body),
-				signal: AbortSignal.timeout(timeoutMs),
-			});
-		} catch (cause) {
-			throw new ApiError(0, `API unreachable: ${method} ${path}: ${cause instanceof Error ? cause.message : String(cause)}`);
-		}
-		const json: unknown = await response.json().catch(() => undefined);
-		if (!response.ok) {
-			const problem = ProblemSchema.safeParse(json);
-			throw new ApiError(response.status, `API error ${response.status}: ${method} ${path}`, problem.success ? problem.data : undefined);
-		}
-		const parsed = schema.safeParse(json);
-		if (!parsed.success) throw new ApiError(0, `API response does not match the contract: ${method} ${path}: ${parsed.error.message}`);
-		return parsed.data;
-	}
+export function projectsApi({ baseUrl, locale, token, fetch, timeoutMs = 10_000 }: ProjectsApiOptions) {
+	const call = apiCaller({ baseUrl, locale, token, fetch, timeoutMs });
 
 	const id = (value: string) => encodeURIComponent(value);
 	const page = (query: Record<string, string | number | undefined>) => {

@@ -27,7 +27,7 @@ export const REPO_ROOT = resolve(here, '../..');
 export const API_ENTRY = resolve(REPO_ROOT, 'functions/api/src/lambda.ts');
 
 // esbuild's ESM output has no `require`; some bundled CommonJS dependencies still call it.
-const ESM_REQUIRE_SHIM =
+export const ESM_REQUIRE_SHIM =
   "import { createRequire as __mkCreateRequire } from 'node:module';" +
   'const require = __mkCreateRequire(import.meta.url);';
 

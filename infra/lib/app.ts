@@ -2,6 +2,7 @@ import { Tags, type App, type Environment } from 'aws-cdk-lib';
 import { ApiStack } from './api-stack.js';
 import { DataStack } from './data-stack.js';
 import { IdentityStack } from './identity-stack.js';
+import { JobsStack } from './jobs-stack.js';
 import { MediaStack } from './media-stack.js';
 import { stageConfig } from './stage.js';
 
@@ -19,6 +20,7 @@ export interface MekendeshStacks {
   readonly api: ApiStack;
   readonly identity: IdentityStack;
   readonly media: MediaStack;
+  readonly jobs: JobsStack;
 }
 
 /**
@@ -66,7 +68,15 @@ export function createApp(app: App, options: CreateAppOptions): MekendeshStacks 
     ...(options.apiEntry ? { entry: options.apiEntry } : {}),
   });
 
+  const jobs = new JobsStack(app, `${prefix}-Jobs`, {
+    env,
+    stage,
+    table: data.table,
+    description: `Mekendesh ${stage.name}: scheduled functions (exchange rates, deadlines)`,
+    terminationProtection: stage.isProd,
+  });
+
   Tags.of(app).add('project', 'mekendesh');
   Tags.of(app).add('stage', stage.name);
-  return { data, api, identity, media };
+  return { data, api, identity, media, jobs };
 }

@@ -26,6 +26,7 @@ export interface Synthesized {
   readonly data: Template;
   readonly api: Template;
   readonly identity: Template;
+  readonly jobs: Template;
 }
 
 /**
@@ -47,6 +48,7 @@ export function synthesize(stage: string, options: { bundle?: boolean } = {}): S
     data: Template.fromStack(stacks.data),
     api: Template.fromStack(stacks.api),
     identity: Template.fromStack(stacks.identity),
+    jobs: Template.fromStack(stacks.jobs),
   };
 }
 

@@ -1,5 +1,7 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
-import { AccountRecovery, CfnUserPoolGroup, UserPool, UserPoolClient, UserPoolEmail, type IUserPool, type IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import {
+  AccountRecovery, CfnUserPoolGroup, UserPool, UserPoolClient, UserPoolEmail, VerificationEmailStyle, type IUserPool, type IUserPoolClient,
+} from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import type { StageConfig } from './stage.js';
 
@@ -31,6 +33,18 @@ export class IdentityStack extends Stack {
       passwordPolicy: { minLength: 12, requireLowercase: true, requireUppercase: true, requireDigits: true, requireSymbols: true },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       email: UserPoolEmail.withCognito(),
+      // Cognito's own emails in the platform's three languages at once (it sends before we know the reader's).
+      userVerification: {
+        emailStyle: VerificationEmailStyle.CODE,
+        emailSubject: 'Мекендеш: ырастоо коду / код подтверждения / confirmation code',
+        emailBody:
+          'Ырастоо кодуңуз: {####}\n\nВаш код подтверждения: {####}\n\nYour confirmation code: {####}\n\n— Мекендеш / Mekendesh',
+      },
+      userInvitation: {
+        emailSubject: 'Мекендеш: сизди чакырышты / вас пригласили / you are invited',
+        emailBody:
+          'Колдонуучу аты: {username}, убактылуу сырсөз: {####}\n\nИмя пользователя: {username}, временный пароль: {####}\n\nUsername: {username}, temporary password: {####}',
+      },
       deletionProtection: stage.isProd,
       removalPolicy: stage.removalPolicy,
     });

@@ -27,6 +27,15 @@ describe('identity stack', () => {
     prod.identity.hasResourceProperties('AWS::Cognito::UserPool', { DeletionProtection: 'ACTIVE' });
   });
 
+  it('sends its codes in Kyrgyz, Russian and English', () => {
+    dev.identity.hasResourceProperties('AWS::Cognito::UserPool', {
+      VerificationMessageTemplate: Match.objectLike({
+        DefaultEmailOption: 'CONFIRM_WITH_CODE',
+        EmailMessage: Match.stringLikeRegexp('Ырастоо кодуңуз: \\{####\\}[\\s\\S]*Ваш код подтверждения: \\{####\\}[\\s\\S]*Your confirmation code: \\{####\\}'),
+      }),
+    });
+  });
+
   it('has one group per role', () => {
     const groups = Object.values(dev.identity.findResources('AWS::Cognito::UserPoolGroup')).map((g) => (g as { Properties: { GroupName: string } }).Properties.GroupName);
     expect(groups.sort()).toEqual([...ROLE_GROUPS].sort());

@@ -103,6 +103,7 @@ const ROWS: Record<string, Row> = {
   'GET /v1/docs': { expect: all(200), request: () => ({ path: '/v1/docs' }) },
   'GET /v1/docs/init.js': { expect: all(200), request: () => ({ path: '/v1/docs/init.js' }) },
   'GET /v1/docs/assets/:file': { expect: all(200), request: () => ({ path: '/v1/docs/assets/swagger-ui.css' }) },
+  'GET /v1/projects/:id/ledger': { expect: all(200), request: (w) => ({ path: `/v1/projects/${w.projectId}/ledger` }) },
   'GET /v1/stats/oblasts': { expect: all(200), request: () => ({ path: '/v1/stats/oblasts' }) },
   'GET /v1/dev/outbox': { expect: all(200), request: () => ({ path: '/v1/dev/outbox' }) },
   'POST /v1/auth/sign-up': {

@@ -21,6 +21,7 @@ function fakeDeps(projects: Project[] = [], healthy = true): Deps {
     accounts: unused('accounts'),
     organisations: unused('organisations'),
     audit: unused('audit'),
+    ledger: unused('ledger'),
     money: unused('money'),
     card: unused('card'),
     verifier: unused('verifier'),

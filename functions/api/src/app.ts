@@ -8,6 +8,7 @@ import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { devRoutes } from './routes/dev.js';
 import { docsRoutes } from './routes/docs.js';
+import { ledgerRoutes } from './routes/ledger.js';
 import { meRoutes } from './routes/me.js';
 import { organisationRoutes } from './routes/organisations.js';
 import { healthRoutes } from './routes/health.js';
@@ -40,6 +41,7 @@ export function createApp(deps: Deps) {
   app.route('/', meRoutes(deps));
   app.route('/', organisationRoutes(deps));
   app.route('/', auditRoutes(deps));
+  app.route('/', ledgerRoutes(deps));
   if (deps.outbox) app.route('/', devRoutes(deps.outbox));
   app.route('/', territoryRoutes());
   app.route('/', projectRoutes(deps));

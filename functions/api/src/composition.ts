@@ -1,11 +1,11 @@
 import { monotonicFactory, ulid } from 'ulid';
 import {
   createDb, DEFAULT_TABLE_NAME, DynamoAuditLog, DynamoOrganisationStore, DynamoOutbox, DynamoProjectRepository,
-  DynamoRateLimiter, DynamoSessionStore, DynamoUserRepository, dynamoHealthProbe, type Db, DynamoMoneyStore, DynamoProgrammeStore, DynamoRateStore,
+  DynamoLedgerReader, DynamoRateLimiter, DynamoSessionStore, DynamoUserRepository, dynamoHealthProbe, type Db, DynamoMoneyStore, DynamoProgrammeStore, DynamoRateStore,
 } from '@mekendesh/db';
 import { DynamoProcessedEvents } from '@mekendesh/db';
 import {
-  DEFAULT_RATE_LIMITS, type AccountDeps, type MoneyDeps, type AuditLog, type HealthProbe, type IdentityProvider, type Mailer,
+  DEFAULT_RATE_LIMITS, type AccountDeps, type MoneyDeps, type AuditLog, type LedgerReader, type HealthProbe, type IdentityProvider, type Mailer,
   type OrganisationDeps, type ProjectDeps, type ProjectRepository, type RateLimits, type TokenVerifier, type TerritoryLookup,
   type CardDeps, type CardPayments,
 } from '@mekendesh/domain';
@@ -32,6 +32,8 @@ export interface Deps {
   outbox?: DynamoOutbox;
   /** Shared with the web server, whose requests may then say which client they are for (rate limits). */
   proxySecret?: string;
+  /** Each public project's ledger, read a page at a time. */
+  ledger: LedgerReader;
 }
 
 export interface IdentitySettings {
@@ -96,6 +98,7 @@ export function composeWithDb(
       ...(media ? { storage: new S3Storage(createS3Client(media), media.bucket), resizer: sharpResizer() } : {}),
     },
     audit: new DynamoAuditLog(db),
+    ledger: new DynamoLedgerReader(db),
     money,
     card: { money, cards: options.cards, processed: new DynamoProcessedEvents(db), webOrigin: options.webOrigin ?? 'http://localhost:5173' },
     verifier: settings.verifier,

@@ -13,3 +13,4 @@ export * from './stats.js';
 export * from './pledge.js';
 export * from './money-admin.js';
 export * from './card-payments.js';
+export * from './public-ledger.js';

@@ -25,3 +25,4 @@ export * from './rate-store.js';
 export * from './ledger-check.js';
 export * from './session-store.js';
 export * from './processed-events.js';
+export * from './ledger-reader.js';

@@ -29,3 +29,4 @@ export * from './statements.js';
 export * from './card-payments.js';
 export * from './card-refunds.js';
 export * from './card-checkout.js';
+export * from './public-ledger.js';

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { MoneySchema } from './money.js';
+
+/** One line of a project's public ledger: what moved, in KGS tyiyn; investors named only if they opted in. */
+export const PublicLedgerEntrySchema = z
+  .object({
+    id: z.string(),
+    at: z.iso.datetime(),
+    kind: z.enum(['pledged', 'received', 'matched', 'refunded', 'disbursed', 'released', 'opening']),
+    funder: z.enum(['diaspora', 'programme', 'opening']),
+    /** KGS tyiyn; negative when the entry takes money back (a refunded match, a released pledge). */
+    amountKgs: z.number().int(),
+    /** The money as it came, when it was not KGS. */
+    original: MoneySchema.nullable(),
+    programmeId: z.string().nullable(),
+    /** Null unless the investor chose to be shown by name. */
+    publicName: z.string().nullable(),
+  })
+  .meta({ id: 'PublicLedgerEntry' });
+export type PublicLedgerEntry = z.infer<typeof PublicLedgerEntrySchema>;
+
+export const PublicLedgerSchema = z
+  .object({ items: z.array(PublicLedgerEntrySchema), nextCursor: z.string().nullable() })
+  .meta({ id: 'PublicLedger' });
+export type PublicLedger = z.infer<typeof PublicLedgerSchema>;
+
+export const PublicLedgerQuerySchema = z
+  .object({ limit: z.coerce.number().int().min(1).max(100).default(20), cursor: z.string().max(512).optional() })
+  .strict();

@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import type { PublicLedger, PublicLedgerEntry } from '@mekendesh/contracts';
+import { notFound } from './errors.js';
+import { isPublic } from './lifecycle.js';
+import type { LedgerEntry } from './money-ports.js';
+import type { Page, ProjectRepository } from './ports.js';
+
+/** Where a project's ledger is read from; packages/db reads the project's ledger partition, newest first. */
+export interface LedgerReader {
+  listProjectLedger(input: { projectId: string; limit: number; cursor?: string }): Promise<Page<LedgerEntry>>;
+}
+
+/** The amount an entry moved, by its kind: the one running total it is about. */
+function amountOf(entry: LedgerEntry): number {
+  const d = entry.deltas;
+  switch (entry.kind) {
+    case 'pledged': return d.pledged;
+    case 'received': case 'opening': return d.raised;
+    case 'matched': return d.matched;
+    case 'refunded': return d.refunded;
+    case 'released': return d.released;
+    case 'disbursed': return d.disbursed;
+  }
+}
+
+/** Entry ids are built from pledge ids; the public sees a stable digest that points at nothing. */
+function publicId(entry: LedgerEntry): string {
+  return createHash('sha256').update(`${entry.projectId}/${entry.id}`).digest('base64url').slice(0, 22);
+}
+
+export function publicEntry(entry: LedgerEntry): PublicLedgerEntry {
+  return {
+    id: publicId(entry), at: entry.at, kind: entry.kind, funder: entry.funder, amountKgs: amountOf(entry),
+    original: entry.original, programmeId: entry.programmeId, publicName: entry.publicName,
+  };
+}
+
+/**
+ * A public project's ledger, a bounded page at a time. Nothing identifies an investor but the name they
+ * chose to show; pledge and receipt ids stay private.
+ */
+export async function getPublicLedger(
+  deps: { projects: ProjectRepository; ledger: LedgerReader },
+  input: { projectId: string; limit: number; cursor?: string },
+): Promise<PublicLedger> {
+  const project = await deps.projects.get(input.projectId);
+  if (!project || !isPublic(project.status)) throw notFound('project');
+  const page = await deps.ledger.listProjectLedger(input);
+  return { items: page.items.map(publicEntry), nextCursor: page.nextCursor };
+}

@@ -48,6 +48,8 @@ describe.each(LANGS)('public pages in $lang', ({ lang, heading }) => {
     await page.waitForURL(`**/${lang}/projects/${newest.id}`);
     expect(await page.locator('h1').innerText()).toContain(newest.title[lang]!);
     expect(await page.content()).toContain(newest.summary[lang]!.slice(0, 40));
+    // The public ledger, with its heading in this language.
+    expect(await page.locator('h2#ledger').count()).toBe(1);
     await context.close();
   });
 

@@ -1,4 +1,6 @@
 import {
+	PublicLedgerSchema,
+	type PublicLedger,
 	OblastStatsListSchema,
 	ProblemSchema,
 	ProjectListSchema,
@@ -38,6 +40,8 @@ export interface ApiClient {
 	/** Public projects and money raised per oblast-level unit, for the map. */
 	oblastStats(): Promise<OblastStats[]>;
 	getProject(id: string): Promise<Project>;
+	/** The newest entries of a public project's ledger. */
+	projectLedger(id: string, limit?: number): Promise<PublicLedger>;
 	listTerritories(): Promise<Territory[]>;
 }
 
@@ -89,6 +93,9 @@ export function createApiClient({ baseUrl, fetch = globalThis.fetch, timeoutMs =
 		},
 		getProject(id) {
 			return get(`/projects/${encodeURIComponent(id)}`, ProjectSchema);
+		},
+		projectLedger(id, limit = 10) {
+			return get(`/projects/${encodeURIComponent(id)}/ledger?limit=${limit}`, PublicLedgerSchema);
 		},
 		async listTerritories() {
 			return (await get('/territories', TerritoryListSchema)).items;

@@ -24,6 +24,12 @@ export const load: PageServerLoad = async ({ params, fetch, url }) => {
 	// The API only serves public projects; this guards the page should that ever change.
 	if (!PUBLIC_STATUSES.includes(project.status)) error(404, 'Not Found', { code: 'project_not_found' });
 
+	// The public ledger is a side dish: the page stands without it if the API cannot give it.
+	const ledger = await api(fetch)
+		.projectLedger(project.id, 10)
+		.then((l) => l.items)
+		.catch(() => null);
+
 	// Owners write Markdown; it becomes HTML only here, through the sanitising renderer ({@html} shows nothing else).
 	const description = pickText(project.description, locale);
 	const cover = mediaPath(project.coverUrl);
@@ -39,6 +45,7 @@ export const load: PageServerLoad = async ({ params, fetch, url }) => {
 		},
 		// Title and summary are Markdown too, shown as text in headings and the lead.
 		project: withPlainTexts(project),
+		ledger,
 		oblast: placeName(project.oblastSoate, locale),
 		rayon: project.rayonSoate ? placeName(project.rayonSoate, locale) : null,
 	};

@@ -3,16 +3,11 @@
  * projects past their deadline, give back pledges of expired ones) and loading NBKR rate feeds.
  */
 import { DynamoRateStore, type Db } from '@mekendesh/db';
-import { loadNbkrFeed, NbkrFeedError, runDeadlineJob, type IdentityProvider, type TokenVerifier } from '@mekendesh/domain';
+import { loadNbkrFeed, NbkrFeedError, runDeadlineJob } from '@mekendesh/domain';
+import { noIdentity } from '@mekendesh/identity';
 import { composeWithDb } from '../composition.js';
 
-const refuse = async (): Promise<never> => {
-  throw new Error('jobs use no identity service');
-};
-const NO_IDENTITY: { identity: IdentityProvider; verifier: TokenVerifier } = {
-  identity: { signUp: refuse, confirm: refuse, signIn: refuse, refresh: refuse, revoke: refuse, forgotPassword: refuse, resetPassword: refuse, addToGroup: refuse, deleteUser: refuse, emailOf: refuse },
-  verifier: { verify: refuse },
-};
+const NO_IDENTITY = noIdentity('jobs use no identity service');
 
 /** Runs the deadline job on a table; safe to rerun (what is settled is skipped). */
 export function deadlineJob(db: Db) {

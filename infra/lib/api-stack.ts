@@ -27,9 +27,24 @@ export const REPO_ROOT = resolve(here, '../..');
 export const API_ENTRY = resolve(REPO_ROOT, 'functions/api/src/lambda.ts');
 
 // esbuild's ESM output has no `require`; some bundled CommonJS dependencies still call it.
-export const ESM_REQUIRE_SHIM =
+const ESM_REQUIRE_SHIM =
   "import { createRequire as __mkCreateRequire } from 'node:module';" +
   'const require = __mkCreateRequire(import.meta.url);';
+
+/** How every function of ours is bundled: one ESM file per entry, minified, with the AWS SDK inside. */
+export const BUNDLING = {
+  format: OutputFormat.ESM,
+  mainFields: ['module', 'main'],
+  banner: ESM_REQUIRE_SHIM,
+  minify: true,
+  sourceMap: true,
+  // Stack traces need file and line only; leaving out the sources keeps the zip small.
+  sourcesContent: false,
+  target: 'node22',
+  // The runtime ships an SDK v3, but not the version we pin and test against: bundle it all.
+  // sharp is native (libvips): left out of the bundle, photos are then served as uploaded (see packages/storage).
+  externalModules: ['sharp'],
+};
 
 export interface ApiStackProps extends StackProps {
   readonly stage: StageConfig;
@@ -82,17 +97,7 @@ export class ApiStack extends Stack {
         LOG_LEVEL: props.logLevel ?? (stage.isProd ? 'info' : 'debug'),
       },
       bundling: {
-        format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_SHIM,
-        minify: true,
-        sourceMap: true,
-        // Stack traces need file and line only; leaving out the sources keeps the zip small.
-        sourcesContent: false,
-        target: 'node22',
-        // The runtime ships an SDK v3, but not the version we pin and test against: bundle it all.
-        // sharp is native (libvips): left out of the bundle, photos are then served as uploaded (see packages/storage).
-        externalModules: ['sharp'],
+        ...BUNDLING,
         // The API reference page serves swagger-ui's two files from beside the bundle (no CDN).
         commandHooks: {
           beforeBundling: () => [],

@@ -5,10 +5,10 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { ESM_REQUIRE_SHIM, REPO_ROOT } from './api-stack.js';
+import { BUNDLING, REPO_ROOT } from './api-stack.js';
 import type { StageConfig } from './stage.js';
 
 /** The scheduled functions' entry point (exports ratesHandler and deadlinesHandler). */
@@ -47,10 +47,7 @@ export class JobsStack extends Stack {
       timeout: Duration.minutes(5),
       logGroup: new LogGroup(this, `${name}Logs`, { retention: RetentionDays.ONE_MONTH, removalPolicy: props.stage.removalPolicy }),
       environment: { TABLE_NAME: props.table.tableName, NODE_OPTIONS: '--enable-source-maps' },
-      bundling: {
-        format: OutputFormat.ESM, mainFields: ['module', 'main'], banner: ESM_REQUIRE_SHIM, minify: true, sourceMap: true,
-        sourcesContent: false, target: 'node22', externalModules: ['sharp'],
-      },
+      bundling: BUNDLING,
     });
     props.table.grantReadWriteData(fn);
     new Rule(this, `${name}Schedule`, { schedule, targets: [new LambdaFunction(fn, { retryAttempts: 2 })] });

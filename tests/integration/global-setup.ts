@@ -30,7 +30,7 @@ export async function setup(project: TestProject) {
   project.provide('s3', { endpoint: media.endpoint, bucket: media.bucket });
   const identity = await ensureIdentity(c.endpoint);
   project.provide('dynamoEndpoint', d.endpoint);
-  project.provide('cognito', { endpoint: c.endpoint, ...identity, mailFile });
+  project.provide('cognito', { endpoint: c.endpoint, ...identity, mailFile, dbDir: join(dir, '.cognito', 'db') });
 }
 
 export async function teardown() {
@@ -41,7 +41,7 @@ export async function teardown() {
 declare module 'vitest' {
   export interface ProvidedContext {
     dynamoEndpoint: string;
-    cognito: { endpoint: string; userPoolId: string; clientId: string; issuer: string; mailFile: string };
+    cognito: { endpoint: string; userPoolId: string; clientId: string; issuer: string; mailFile: string; dbDir: string };
     s3: { endpoint: string; bucket: string };
   }
 }

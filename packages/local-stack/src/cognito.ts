@@ -38,12 +38,19 @@ interface StoredUser {
 function watchCodes(dbDir: string, onEmail: (email: CapturedEmail) => void): () => void {
   const seen = new Map<string, string>();
   const mtimes = new Map<string, number>();
+  const recheck = new Set<string>();
   const poll = () => {
     if (!existsSync(dbDir)) return;
     for (const file of readdirSync(dbDir).filter((f) => f.endsWith('.json') && f !== 'clients.json')) {
       const path = join(dbDir, file);
+      // File times tick in coarse steps (a few ms): a second write in the same step keeps the time, so
+      // after any change the file is read once more on the next poll before it counts as unchanged.
       const mtime = statSync(path).mtimeMs;
-      if (mtimes.get(path) === mtime) continue;
+      if (mtimes.get(path) === mtime) {
+        if (!recheck.delete(path)) continue;
+      } else {
+        recheck.add(path);
+      }
       mtimes.set(path, mtime);
       let users: Record<string, StoredUser>;
       try {

@@ -12,7 +12,20 @@ import { createDb, DEFAULT_TABLE_NAME, DynamoOutbox, ensureTable } from '@mekend
 import { MissingJavaError, checkJava, startDynamoLocal } from '@mekendesh/db/local';
 import { startApiServer } from '@mekendesh/api/server';
 import { DEMO_USERS } from '@mekendesh/demo-data';
-import { ensureDemoAccounts, ensureDemoData, ensureDemoRates, ensureDemoUsers, ensureIdentity, mediaEnv, startChild, startCognitoLocal, startMediaStore, waitForHttp } from '@mekendesh/local-stack';
+import {
+  ensureDemoAccounts,
+  ensureDemoData,
+  ensureDemoRates,
+  ensureDemoUsers,
+  ensureIdentity,
+  findTakenPort,
+  mediaEnv,
+  startChild,
+  startCognitoLocal,
+  startMediaStore,
+  takenPortMessage,
+  waitForHttp,
+} from '@mekendesh/local-stack';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const localDir = `${root}.local`;
@@ -38,6 +51,18 @@ async function main() {
       process.exit(1);
     }
     throw e;
+  }
+  // Every port is checked before anything starts: never attach to a database this command did not start.
+  const taken = await findTakenPort([
+    { port: PORTS.dynamo, part: 'DynamoDB Local' },
+    { port: PORTS.cognito, part: 'cognito-local' },
+    { port: PORTS.s3, part: 's3rver' },
+    { port: PORTS.api, part: 'the API' },
+    { port: PORTS.web, part: 'the web app' },
+  ]);
+  if (taken) {
+    console.error(`✖ ${takenPortMessage(taken)}`);
+    process.exit(1);
   }
   if (process.argv.includes('--fresh') && existsSync(localDir)) {
     step('--fresh: removing .local/ (database, identities)');

@@ -2,3 +2,4 @@ export * from './cognito.js';
 export * from './demo.js';
 export * from './processes.js';
 export * from './media.js';
+export * from './ports.js';

@@ -32,6 +32,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Answers whether this process could listen on 127.0.0.1:port right now. */
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ port, host: '127.0.0.1', exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
 export interface LocalDynamo {
   endpoint: string;
   port: number;
@@ -46,6 +55,8 @@ export interface LocalDynamo {
 export async function startDynamoLocal(options: { port?: number; path?: string } = {}): Promise<LocalDynamo> {
   checkJava();
   const port = options.port ? options.port : await freePort();
+  // Never attach to a database we did not start: a taken port is an error, not a DynamoDB to use.
+  if (options.port && !(await portIsFree(port))) throw new Error(`port ${port} is already in use: DynamoDB Local was not started`);
   const child = dynamoDbLocal.spawn({ port, ...(options.path ? { path: options.path } : {}), sharedDb: true, stdio: 'pipe' });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));

@@ -4,6 +4,7 @@ import { handleError, problem } from './middleware/problem.js';
 import { requestContext } from './middleware/request-context.js';
 import { apiSecurityHeaders, docsSecurityHeaders } from './middleware/security-headers.js';
 import { authenticate, clientAddress } from './middleware/auth.js';
+import { enforceDeclaredSecurity } from './middleware/access.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { devRoutes } from './routes/dev.js';
@@ -35,6 +36,8 @@ export function createApp(deps: Deps) {
 
   app.use('*', clientAddress(deps.proxySecret));
   app.use('*', authenticate({ verifier: deps.verifier, users: deps.accounts.users, identity: deps.accounts.identity }));
+  // Who may call a route is settled from its declared `security` before its validators read any input.
+  app.use('*', enforceDeclaredSecurity({ base: API_BASE, registry: app.openAPIRegistry }));
 
   app.route('/', healthRoutes(deps));
   app.route('/', authRoutes(deps));

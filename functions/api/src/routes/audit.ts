@@ -4,10 +4,10 @@ import { authorize } from '@mekendesh/domain';
 import type { Deps } from '../composition.js';
 import { actorOf } from '../middleware/auth.js';
 import { validationHook } from '../validation.js';
-import { bearer, json, problems } from './shared.js';
+import { json, problems, staffOnly } from './shared.js';
 
 const list = createRoute({
-  method: 'get', path: '/audit', tags: ['staff'], security: bearer, summary: 'The audit log, newest first',
+  method: 'get', path: '/audit', tags: ['staff'], security: staffOnly, summary: 'The audit log, newest first',
   request: { query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(50), cursor: z.string().max(512).optional() }).strict() },
   responses: { 200: json(AuditListSchema, 'A page of audit entries'), ...problems(400, 401, 403) },
 });

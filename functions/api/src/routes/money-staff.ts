@@ -7,12 +7,12 @@ import { commitStatement, createProgramme, listProgrammes, previewStatement, put
 import type { Deps } from '../composition.js';
 import { actorOf } from '../middleware/auth.js';
 import { validationHook } from '../validation.js';
-import { bearer, json, jsonBody, problems } from './shared.js';
+import { json, jsonBody, problems, staffOnly } from './shared.js';
 
 const IdParams = z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only') });
 
 const receipt = createRoute({
-  method: 'post', path: '/pledges/{id}/receipts', tags: ['money (staff)'], security: bearer,
+  method: 'post', path: '/pledges/{id}/receipts', tags: ['money (staff)'], security: staffOnly,
   summary: 'Record money received for a pledge by transfer (partial and over-payments are kept and shown)',
   description: 'Priced at the rate of the day received; co-financing matches are reserved in the same transaction. The same bankReference books once (409).',
   request: { params: IdParams, body: jsonBody(ReceiptRequestSchema) },
@@ -20,7 +20,7 @@ const receipt = createRoute({
 });
 
 const preview = createRoute({
-  method: 'post', path: '/staff/statements/preview', tags: ['money (staff)'], security: bearer,
+  method: 'post', path: '/staff/statements/preview', tags: ['money (staff)'], security: staffOnly,
   summary: 'Match a bank statement (CSV) on payment references, booking nothing',
   description: 'Header row with date, amount, currency and description (or reference) columns, optionally bank_reference; comma or semicolon separated.',
   request: { body: jsonBody(StatementRequestSchema) },
@@ -28,21 +28,21 @@ const preview = createRoute({
 });
 
 const commit = createRoute({
-  method: 'post', path: '/staff/statements/commit', tags: ['money (staff)'], security: bearer,
+  method: 'post', path: '/staff/statements/commit', tags: ['money (staff)'], security: staffOnly,
   summary: 'Book the matched lines of a statement; committing the same statement again books nothing new',
   request: { body: jsonBody(StatementRequestSchema) },
   responses: { 200: json(StatementResultSchema, 'Each line: booked, duplicate, unmatched or invalid'), ...problems(400, 401, 403) },
 });
 
 const rates = createRoute({
-  method: 'put', path: '/rates/{date}', tags: ['money (staff)'], security: bearer,
+  method: 'put', path: '/rates/{date}', tags: ['money (staff)'], security: staffOnly,
   summary: 'Enter a day’s exchange rates by hand (they win over fetched rates of that day)',
   request: { params: z.object({ date: z.iso.date() }), body: jsonBody(ManualRatesRequestSchema) },
   responses: { 200: json(RateTableSchema, 'The stored table'), ...problems(400, 401, 403) },
 });
 
 const createProg = createRoute({
-  method: 'post', path: '/programmes', tags: ['money (staff)'], security: bearer, summary: 'Define a co-financing programme',
+  method: 'post', path: '/programmes', tags: ['money (staff)'], security: staffOnly, summary: 'Define a co-financing programme',
   request: { body: jsonBody(ProgrammeRequestSchema) },
   responses: { 201: json(ProgrammeSchema, 'The programme'), ...problems(400, 401, 403) },
 });

@@ -7,7 +7,7 @@ import { acceptInvitation, applyForOrganisation, getOrganisation, inviteOfficer,
 import type { Deps } from '../composition.js';
 import { actorOf } from '../middleware/auth.js';
 import { validationHook } from '../validation.js';
-import { bearer, json, jsonBody, problems } from './shared.js';
+import { bearer, json, jsonBody, problems, staffOnly } from './shared.js';
 
 const Id = z.object({ id: z.string().regex(/^org-[a-z0-9-]{3,80}$/, 'an organisation id') });
 const Token = z.object({ token: z.string().regex(/^[a-z0-9]{20,80}$/, 'an invitation token') });
@@ -28,18 +28,18 @@ const get = createRoute({
   responses: { 200: json(z.union([OrganisationDetailSchema, OrganisationSchema]), 'The organisation'), ...problems(400, 401, 404) },
 });
 const queue = createRoute({
-  method: 'get', path: '/staff/organisations', tags: ['staff'], security: bearer,
+  method: 'get', path: '/staff/organisations', tags: ['staff'], security: staffOnly,
   summary: 'Applications by status, oldest first (the review queue)',
   request: { query: QueueQuery },
   responses: { 200: json(OrganisationListSchema, 'A page of organisations'), ...problems(400, 401, 403) },
 });
 const approve = createRoute({
-  method: 'post', path: '/organisations/{id}/approve', tags: ['staff'], security: bearer, summary: 'Approve a pending organisation',
+  method: 'post', path: '/organisations/{id}/approve', tags: ['staff'], security: staffOnly, summary: 'Approve a pending organisation',
   request: { params: Id, body: jsonBody(ApprovalSchema) },
   responses: { 200: json(OrganisationDetailSchema, 'Approved'), ...problems(400, 401, 403, 404, 409) },
 });
 const reject = createRoute({
-  method: 'post', path: '/organisations/{id}/reject', tags: ['staff'], security: bearer, summary: 'Reject a pending organisation, with a reason',
+  method: 'post', path: '/organisations/{id}/reject', tags: ['staff'], security: staffOnly, summary: 'Reject a pending organisation, with a reason',
   request: { params: Id, body: jsonBody(ReviewDecisionSchema) },
   responses: { 200: json(OrganisationDetailSchema, 'Rejected'), ...problems(400, 401, 403, 404, 409) },
 });

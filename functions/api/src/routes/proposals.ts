@@ -9,7 +9,7 @@ import {
 import type { Deps } from '../composition.js';
 import { actorOf } from '../middleware/auth.js';
 import { validationHook } from '../validation.js';
-import { bearer, json, jsonBody, problems } from './shared.js';
+import { bearer, json, jsonBody, problems, staffOnly } from './shared.js';
 
 export const ProjectIdParams = z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only') });
 const OrgParams = z.object({ id: z.string().regex(/^org-[a-z0-9-]{3,80}$/, 'an organisation id') });
@@ -50,13 +50,13 @@ const submit = createRoute({
   responses: { 200: json(ProjectSchema, 'Submitted'), ...problems(400, 401, 403, 404, 409) },
 });
 const queue = createRoute({
-  method: 'get', path: '/staff/projects', tags: ['staff'], security: bearer,
+  method: 'get', path: '/staff/projects', tags: ['staff'], security: staffOnly,
   summary: 'Projects in one status (default submitted), longest waiting first, with the waiting time',
   request: { query: StaffProjectQueueQuerySchema },
   responses: { 200: json(ProjectQueueSchema, 'A page of the queue'), ...problems(400, 401, 403) },
 });
 const review = createRoute({
-  method: 'post', path: '/projects/{id}/review', tags: ['staff'], security: bearer,
+  method: 'post', path: '/projects/{id}/review', tags: ['staff'], security: staffOnly,
   summary: 'Approve, reject or request changes; rejecting and requesting changes need a reason the officer reads',
   request: { params: ProjectIdParams, body: jsonBody(ProjectReviewSchema) },
   responses: { 200: json(ProjectSchema, 'Decided'), ...problems(400, 401, 403, 404, 409) },

@@ -26,4 +26,8 @@ const PROBLEM_DESCRIPTIONS = {
   429: 'Too many attempts',
 } as const;
 
+/** Any signed-in user. Enforced from this declaration, before validation (middleware/access.ts). */
 export const bearer = [{ bearerAuth: [] }];
+
+/** Programme staff only: staff or admin (alternatives; OpenAPI 3.1 lets bearer requirements name roles). */
+export const staffOnly = [{ bearerAuth: ['staff'] }, { bearerAuth: ['admin'] }];

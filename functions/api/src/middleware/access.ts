@@ -1,0 +1,60 @@
+import type { MiddlewareHandler } from 'hono';
+import { matchedRoutes } from 'hono/route';
+import { mergePath } from 'hono/utils/url';
+import { DomainError, type Actor } from '@mekendesh/domain';
+import { actorOf } from './auth.js';
+
+/**
+ * An operation's OpenAPI `security`: alternatives, any one of which lets the caller in. Each names a scheme
+ * and, for `bearerAuth`, the roles it needs (OpenAPI 3.1 allows role names there); `[]` means any signed-in user.
+ * @example [{ bearerAuth: [] }]                              // signed in
+ * @example [{ bearerAuth: ['staff'] }, { bearerAuth: ['admin'] }] // staff or admin
+ */
+export type SecurityRequirements = readonly Readonly<Record<string, readonly string[]>>[];
+
+/** The part of the OpenAPI registry this module reads: each route's method, path and declared security. */
+export interface RouteRegistry {
+  readonly definitions: readonly { type: string; route?: { method: string; path: string; security?: SecurityRequirements } }[];
+}
+
+/**
+ * What the actor lacks for an operation's security: null when it may go on. No requirements (or an empty
+ * one, `{}`, meaning "optional") is a public route.
+ * @example accessDenied(ANONYMOUS, [{ bearerAuth: [] }]) // 'unauthorized'
+ */
+export function accessDenied(actor: Actor, security: SecurityRequirements | undefined): 'unauthorized' | 'forbidden' | null {
+  if (!security || security.length === 0 || security.some((requirement) => Object.keys(requirement).length === 0)) return null;
+  if (actor.kind === 'anonymous') return 'unauthorized';
+  const roles = new Set<string>(actor.roles);
+  const allowed = security.some((requirement) => Object.values(requirement).every((needed) => needed.every((role) => roles.has(role))));
+  return allowed ? null : 'forbidden';
+}
+
+/** `GET /v1/projects/:id` for the route `GET /projects/{id}` registered under `base`, as Hono's router names it. */
+function routeKey(method: string, base: string, path: string): string {
+  return `${method.toUpperCase()} ${mergePath(base, path.replaceAll(/\/{(.+?)}/g, '/:$1'))}`;
+}
+
+/**
+ * Enforces each route's declared `security` for the route Hono matched, before that route's own middleware
+ * and validators run: an anonymous caller of a secured route gets 401, a signed-in one without a required
+ * role 403, whatever the body, query or path parameters. The declaration that documents the route is the
+ * one that guards it, so a new route cannot validate before it authenticates. Register it after
+ * `authenticate` (which settles the actor) and before the routes.
+ * @example app.use('*', enforceDeclaredSecurity({ base: '/v1', registry: app.openAPIRegistry }));
+ */
+export function enforceDeclaredSecurity(options: { base: string; registry: RouteRegistry }): MiddlewareHandler {
+  let table: Map<string, SecurityRequirements | undefined> | undefined;
+  return async (c, next) => {
+    // Built on the first request, when every route has been mounted.
+    table ??= new Map(
+      options.registry.definitions.flatMap((d) => (d.type === 'route' && d.route ? [[routeKey(d.route.method, options.base, d.route.path), d.route.security] as const] : [])),
+    );
+    // The endpoint Hono will run is the first matched route that is not method-agnostic middleware.
+    const endpoint = matchedRoutes(c).find((r) => r.method !== 'ALL');
+    const denied = endpoint ? accessDenied(actorOf(c), table.get(`${endpoint.method} ${endpoint.path}`)) : null;
+    if (denied === 'unauthorized') throw new DomainError('unauthorized', 'sign in first');
+    if (denied === 'forbidden') throw new DomainError('forbidden', 'your role may not use this route');
+    await next();
+  };
+}

@@ -3,6 +3,7 @@ import { LOCALES, PUBLIC_STATUSES, ProjectSchema, SECTORS, type Organisation } f
 import { OBLASTS, oblastOf, territoryBySoate } from '@mekendesh/territories';
 import { describe, expect, it } from 'vitest';
 import { DEMO_ORGANISATIONS, DEMO_PROJECTS, DEMO_USERS, splitExact } from './index.js';
+import { SOATE } from './organisations.js';
 
 const isPublic = (status: string) => (PUBLIC_STATUSES as readonly string[]).includes(status);
 const publicProjects = DEMO_PROJECTS.filter((p) => isPublic(p.status));
@@ -142,5 +143,15 @@ describe('splitExact', () => {
   it('gives the remainder to the last non-zero share', () => {
     expect(splitExact(1001, [33, 33, 34, 0])).toEqual([330, 330, 341, 0]);
     expect(() => splitExact(100, [50, 40])).toThrow();
+  });
+});
+
+describe('demo places', () => {
+  it('names each demo SOATE code as the territory it is (atBashy is At-Bashy, not the source’s Ak-Bashy)', () => {
+    const plain = (s: string) => s.replace(/ \(city\)$/, '').replace(/[^A-Za-z]/g, '').toLowerCase();
+    for (const [key, soate] of Object.entries(SOATE)) {
+      expect(plain(territoryBySoate(soate)!.name.en), key).toBe(plain(key.replace(/City$/, '')));
+    }
+    expect(territoryBySoate(SOATE.atBashy)!.fullName).toEqual({ ky: 'Ат-Башы району', ru: 'Ат-Башынский район', en: 'At-Bashy District' });
   });
 });

@@ -6,11 +6,36 @@ import { fileURLToPath } from 'node:url';
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const csv = readFileSync(here('../../../../shared/data/kg/admin/kg_admin_units.csv'), 'utf8').trim().split('\n');
 const header = csv[0]!.split(',');
-const col = (row: string[], name: string) => row[header.indexOf(name)] ?? '';
+const rawCol = (row: string[], name: string) => row[header.indexOf(name)] ?? '';
 // The source has no English full names; build them the way the ky/ru ones were built.
 const englishFullName = (type: string, name: string) =>
   type === 'oblast' ? `${name} Region` : type === 'rayon' ? `${name} District` : name;
+/**
+ * Names the source spells wrongly, corrected here (the CSV stays as collected; see its SOURCES.md, "Source quirks").
+ * Keyed by SOATE, then by CSV column; each value replaces the column's text.
+ */
+const CORRECTIONS: Record<string, Partial<Record<'name_en' | 'name_ru' | 'name_ky' | 'name_ru_full' | 'name_ky_full', string>>> = {
+  // The COD's English "Ak-Bashy" is At-Bashy (Ат-Башы); "Kochokor" is Kochkor (Кочкор).
+  '41704220000000': { name_en: 'At-Bashy' },
+  '41704235000000': { name_en: 'Kochkor' },
+  // Kyrgyz spells the oblast as its city: Жалал-Абад.
+  '41703000000000': { name_ky: 'Жалал-Абад', name_ky_full: 'Жалал-Абад облусу' },
+  // The romanisation the rest of the data uses (J for Ж, -iya for -Кия).
+  '41703220400010': { name_en: 'Kok-Jangak (city)' },
+  '41705430000010': { name_en: 'Kyzyl-Kiya (city)' },
+  // The only city the source lists without "г.".
+  '41703440000010': { name_ru: 'г. Кара-Куль', name_ru_full: 'г. Кара-Куль' },
+};
+// Kyrgyz writes ң (U+04A3); the source has Khakas ӊ (U+04CA) in Тоң and Чоң-Алай. Russian puts a space after "г.".
+const KYRGYZ_NG = /\u04ca/g;
+const tidy = (column: string, text: string) =>
+  column.startsWith('name_ky') ? text.replace(KYRGYZ_NG, 'ң') : column.startsWith('name_ru') ? text.replace(/^г\.(?=\S)/, 'г. ') : text;
+
 const rows = csv.slice(1).map((line) => line.split(','));
+const col = (row: string[], name: string) => {
+  const raw = CORRECTIONS[rawCol(row, 'soate')]?.[name as keyof (typeof CORRECTIONS)[string]] ?? rawCol(row, name);
+  return tidy(name, raw);
+};
 const territories = rows.map((r) => ({
   soate: col(r, 'soate'),
   level: Number(col(r, 'level')) as 1 | 2,

@@ -27,12 +27,12 @@ export const TERRITORIES: readonly Territory[] = [
   "parentSoate": null,
   "iso": "KG-J",
   "name": {
-   "ky": "Жалалабат",
+   "ky": "Жалал-Абад",
    "ru": "Джалал-Абадская",
    "en": "Jalal-Abad"
   },
   "fullName": {
-   "ky": "Жалалабат облусу",
+   "ky": "Жалал-Абад облусу",
    "ru": "Джалал-Абадская область",
    "en": "Jalal-Abad Region"
   }
@@ -130,12 +130,12 @@ export const TERRITORIES: readonly Territory[] = [
   "iso": "KG-GB",
   "name": {
    "ky": "Бишкек ш.",
-   "ru": "г.Бишкек",
+   "ru": "г. Бишкек",
    "en": "Bishkek"
   },
   "fullName": {
    "ky": "Бишкек ш.",
-   "ru": "г.Бишкек",
+   "ru": "г. Бишкек",
    "en": "Bishkek"
   }
  },
@@ -147,12 +147,12 @@ export const TERRITORIES: readonly Territory[] = [
   "iso": "KG-GO",
   "name": {
    "ky": "Ош ш.",
-   "ru": "г.Ош",
+   "ru": "г. Ош",
    "en": "Osh"
   },
   "fullName": {
    "ky": "Ош ш.",
-   "ru": "г.Ош",
+   "ru": "г. Ош",
    "en": "Osh"
   }
  },
@@ -214,12 +214,12 @@ export const TERRITORIES: readonly Territory[] = [
   "parentSoate": "41702000000000",
   "iso": null,
   "name": {
-   "ky": "Тоӊ",
+   "ky": "Тоң",
    "ru": "Тонский",
    "en": "Ton"
   },
   "fullName": {
-   "ky": "Тоӊ району",
+   "ky": "Тоң району",
    "ru": "Тонский район",
    "en": "Ton District"
   }
@@ -249,12 +249,12 @@ export const TERRITORIES: readonly Territory[] = [
   "iso": null,
   "name": {
    "ky": "Каракол ш.",
-   "ru": "г.Каракол",
+   "ru": "г. Каракол",
    "en": "Karakol (city)"
   },
   "fullName": {
    "ky": "Каракол ш.",
-   "ru": "г.Каракол",
+   "ru": "г. Каракол",
    "en": "Karakol (city)"
   }
  },
@@ -266,12 +266,12 @@ export const TERRITORIES: readonly Territory[] = [
   "iso": null,
   "name": {
    "ky": "Балыкчы ш.",
-   "ru": "г.Балыкчы",
+   "ru": "г. Балыкчы",
    "en": "Balykchy (city)"
   },
   "fullName": {
    "ky": "Балыкчы ш.",
-   "ru": "г.Балыкчы",
+   "ru": "г. Балыкчы",
    "en": "Balykchy (city)"
   }
  },
@@ -368,13 +368,13 @@ export const TERRITORIES: readonly Territory[] = [
   "iso": null,
   "name": {
    "ky": "Көк-Жаңгак ш.",
-   "ru": "г.Кок-Жангак",
-   "en": "Kok-Zhangak (city)"
+   "ru": "г. Кок-Жангак",
+   "en": "Kok-Jangak (city)"
   },
   "fullName": {
    "ky": "Көк-Жаңгак ш.",
-   "ru": "г.Кок-Жангак",
-   "en": "Kok-Zhangak (city)"
+   "ru": "г. Кок-Жангак",
+   "en": "Kok-Jangak (city)"
   }
  },
  {
@@ -436,12 +436,12 @@ export const TERRITORIES: readonly Territory[] = [
   "iso": null,
   "name": {
    "ky": "Жалал-Абад ш.",
-   "ru": "г.Джалал-Абад",
+   "ru": "г. Джалал-Абад",
    "en": "Jalal-Abad (city)"
   },
   "fullName": {
    "ky": "Жалал-Абад ш.",
-   "ru": "г.Джалал-Абад",
+   "ru": "г. Джалал-Абад",
    "en": "Jalal-Abad (city)"
   }
  },
@@ -453,12 +453,12 @@ export const TERRITORIES: readonly Territory[] = [
   "iso": null,
   "name": {
    "ky": "Таш-Көмүр ш.",
-   "ru": "г.Таш-Кумыр",
+   "ru": "г. Таш-Кумыр",
    "en": "Tash-Kumir (city)"
   },
   "fullName": {
    "ky": "Таш-Көмүр ш.",
-   "ru": "г.Таш-Кумыр",
+   "ru": "г. Таш-Кумыр",
    "en": "Tash-Kumir (city)"
   }
  },
@@ -470,12 +470,12 @@ export const TERRITORIES: readonly Territory[] = [
   "iso": null,
   "name": {
    "ky": "Майлуу-Суу ш.",
-   "ru": "г.Майлуу-Суу",
+   "ru": "г. Майлуу-Суу",
    "en": "Mailuu-Suu (city)"
   },
   "fullName": {
    "ky": "Майлуу-Суу ш.",
-   "ru": "г.Майлуу-Суу",
+   "ru": "г. Майлуу-Суу",
    "en": "Mailuu-Suu (city)"
   }
  },
@@ -487,12 +487,12 @@ export const TERRITORIES: readonly Territory[] = [
   "iso": null,
   "name": {
    "ky": "Кара-Көл ш.",
-   "ru": "Кара-Куль",
+   "ru": "г. Кара-Куль",
    "en": "Kara-Kul (city)"
   },
   "fullName": {
    "ky": "Кара-Көл ш.",
-   "ru": "Кара-Куль",
+   "ru": "г. Кара-Куль",
    "en": "Kara-Kul (city)"
   }
  },
@@ -522,12 +522,12 @@ export const TERRITORIES: readonly Territory[] = [
   "name": {
    "ky": "Ат-Башы",
    "ru": "Ат-Башынский",
-   "en": "Ak-Bashy"
+   "en": "At-Bashy"
   },
   "fullName": {
    "ky": "Ат-Башы району",
    "ru": "Ат-Башынский район",
-   "en": "Ak-Bashy District"
+   "en": "At-Bashy District"
   }
  },
  {
@@ -556,12 +556,12 @@ export const TERRITORIES: readonly Territory[] = [
   "name": {
    "ky": "Кочкор",
    "ru": "Кочкорский",
-   "en": "Kochokor"
+   "en": "Kochkor"
   },
   "fullName": {
    "ky": "Кочкор району",
    "ru": "Кочкорский район",
-   "en": "Kochokor District"
+   "en": "Kochkor District"
   }
  },
  {
@@ -589,12 +589,12 @@ export const TERRITORIES: readonly Territory[] = [
   "iso": null,
   "name": {
    "ky": "Нарын ш.",
-   "ru": "г.Нарын",
+   "ru": "г. Нарын",
    "en": "Naryn (city)"
   },
   "fullName": {
    "ky": "Нарын ш.",
-   "ru": "г.Нарын",
+   "ru": "г. Нарын",
    "en": "Naryn (city)"
   }
  },
@@ -657,12 +657,12 @@ export const TERRITORIES: readonly Territory[] = [
   "iso": null,
   "name": {
    "ky": "Баткен ш.",
-   "ru": "г.Баткен",
+   "ru": "г. Баткен",
    "en": "Batken (city)"
   },
   "fullName": {
    "ky": "Баткен ш.",
-   "ru": "г.Баткен",
+   "ru": "г. Баткен",
    "en": "Batken (city)"
   }
  },
@@ -674,12 +674,12 @@ export const TERRITORIES: readonly Territory[] = [
   "iso": null,
   "name": {
    "ky": "Сүлүктү ш.",
-   "ru": "г.Сулюкта",
+   "ru": "г. Сулюкта",
    "en": "Sulukta (city)"
   },
   "fullName": {
    "ky": "Сүлүктү ш.",
-   "ru": "г.Сулюкта",
+   "ru": "г. Сулюкта",
    "en": "Sulukta (city)"
   }
  },
@@ -691,13 +691,13 @@ export const TERRITORIES: readonly Territory[] = [
   "iso": null,
   "name": {
    "ky": "Кызыл-Кыя ш.",
-   "ru": "г.Кызыл-Кия",
-   "en": "Kyzyl-Kia (city)"
+   "ru": "г. Кызыл-Кия",
+   "en": "Kyzyl-Kiya (city)"
   },
   "fullName": {
    "ky": "Кызыл-Кыя ш.",
-   "ru": "г.Кызыл-Кия",
-   "en": "Kyzyl-Kia (city)"
+   "ru": "г. Кызыл-Кия",
+   "en": "Kyzyl-Kiya (city)"
   }
  },
  {
@@ -809,12 +809,12 @@ export const TERRITORIES: readonly Territory[] = [
   "parentSoate": "41706000000000",
   "iso": null,
   "name": {
-   "ky": "Чоӊ-Алай",
+   "ky": "Чоң-Алай",
    "ru": "Чон-Алайский",
    "en": "Chon-Alai"
   },
   "fullName": {
-   "ky": "Чоӊ-Алай району",
+   "ky": "Чоң-Алай району",
    "ru": "Чон-Алайский район",
    "en": "Chon-Alai District"
   }
@@ -895,12 +895,12 @@ export const TERRITORIES: readonly Territory[] = [
   "iso": null,
   "name": {
    "ky": "Талас ш.",
-   "ru": "г.Талас",
+   "ru": "г. Талас",
    "en": "Talas (city)"
   },
   "fullName": {
    "ky": "Талас ш.",
-   "ru": "г.Талас",
+   "ru": "г. Талас",
    "en": "Talas (city)"
   }
  },
@@ -1048,12 +1048,12 @@ export const TERRITORIES: readonly Territory[] = [
   "iso": null,
   "name": {
    "ky": "Токмок ш.",
-   "ru": "г.Токмок",
+   "ru": "г. Токмок",
    "en": "Tokmok (city)"
   },
   "fullName": {
    "ky": "Токмок ш.",
-   "ru": "г.Токмок",
+   "ru": "г. Токмок",
    "en": "Tokmok (city)"
   }
  },
@@ -1065,12 +1065,12 @@ export const TERRITORIES: readonly Territory[] = [
   "iso": null,
   "name": {
    "ky": "Бишкек ш.",
-   "ru": "г.Бишкек",
+   "ru": "г. Бишкек",
    "en": "Bishkek (city)"
   },
   "fullName": {
    "ky": "Бишкек ш.",
-   "ru": "г.Бишкек",
+   "ru": "г. Бишкек",
    "en": "Bishkek (city)"
   }
  },
@@ -1082,12 +1082,12 @@ export const TERRITORIES: readonly Territory[] = [
   "iso": null,
   "name": {
    "ky": "Ош ш.",
-   "ru": "г.Ош",
+   "ru": "г. Ош",
    "en": "Osh (city)"
   },
   "fullName": {
    "ky": "Ош ш.",
-   "ru": "г.Ош",
+   "ru": "г. Ош",
    "en": "Osh (city)"
   }
  }

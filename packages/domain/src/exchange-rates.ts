@@ -1,4 +1,5 @@
 import type { Currency, Money } from '@mekendesh/contracts';
+import { daysBetween, isIsoDay } from './bishkek-calendar.js';
 import { MINOR_UNITS, money } from './money.js';
 
 /**
@@ -34,7 +35,6 @@ export const KGS_RATE: ExchangeRate = Object.freeze({ currency: 'KGS', value: '1
 
 const DECIMAL = /^(\d+)(?:\.(\d+))?$/;
 const ISO_CODE = /^[A-Z]{3}$/;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** Enough for any published rate; bounds the BigInt sizes a hand-edited rate can cause. */
 const MAX_SCALE = 12;
 
@@ -147,14 +147,7 @@ export function convertFromKgs(kgs: Money, rate: ExchangeRate): Money {
 }
 
 function assertDay(day: string, what: string): void {
-  const date = new Date(`${day}T00:00:00Z`);
-  if (!DAY.test(day) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day) {
-    throw new RangeError(`${what} must be a YYYY-MM-DD day, got "${day}"`);
-  }
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  if (!isIsoDay(day)) throw new RangeError(`${what} must be a YYYY-MM-DD day, got "${day}"`);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Money, StoredRate } from '@mekendesh/contracts';
 import type { UserRepository } from './account-ports.js';
+import { bishkekToday } from './bishkek-calendar.js';
 import { DomainError } from './errors.js';
 import { convertToKgs, pickRateForDay } from './exchange-rates.js';
 import type { MoneyStore, ProgrammeStore, RateStore } from './money-ports.js';
@@ -37,4 +38,5 @@ export function kgsAt(amount: Money, rate: StoredRate): number {
   return convertToKgs(amount, amount.currency === 'KGS' ? undefined : rate).amount;
 }
 
-export const today = (clock: { now(): Date }) => clock.now().toISOString().slice(0, 10);
+/** Today in Bishkek, 'YYYY-MM-DD', by the use cases' clock: the day of rates, receipts and programme periods. */
+export const today = (clock: { now(): Date }): string => bishkekToday(clock);

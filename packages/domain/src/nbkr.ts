@@ -1,3 +1,4 @@
+import { isIsoDay } from './bishkek-calendar.js';
 import { exchangeRate, type ExchangeRate, type RateTable } from './exchange-rates.js';
 
 /**
@@ -84,8 +85,7 @@ function parseDate(text: string | undefined): string {
   if (text === undefined) throw new NbkrFeedError('<CurrencyRates> has no Date attribute');
   const m = /^\s*(\d{2})\.(\d{2})\.(\d{4})\s*$/.exec(text);
   const iso = m ? `${m[3]}-${m[2]}-${m[1]}` : '';
-  const date = new Date(`${iso}T00:00:00Z`);
-  if (!m || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso) {
+  if (!m || !isIsoDay(iso)) {
     throw new NbkrFeedError(`Date "${text}" is not a dd.mm.yyyy date`);
   }
   return iso;

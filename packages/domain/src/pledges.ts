@@ -3,7 +3,8 @@ import type { Pledge, PledgeRequest, PledgeView, Project } from '@mekendesh/cont
 import type { Actor } from './actor.js';
 import { DomainError, notFound } from './errors.js';
 import type { Booking } from './money-ports.js';
-import { kgsAt, rateOn, today, type MoneyDeps } from './money-deps.js';
+import { bishkekDay, dayHasPassed } from './bishkek-calendar.js';
+import { kgsAt, rateOn, type MoneyDeps } from './money-deps.js';
 import { assertMinimum, canonicalJson, deltas, paymentInstructions, paymentReference, pledgeRuleErrors } from './pledge-rules.js';
 import { authorize } from './policy.js';
 import { isPublic } from './lifecycle.js';
@@ -13,11 +14,19 @@ export function pledgeView(pledge: Pledge): PledgeView {
   return { ...pledge, instructions: paymentInstructions(pledge) };
 }
 
-async function raisingProject(deps: MoneyDeps, projectId: string): Promise<Project> {
+/**
+ * The project, if it takes pledges now: published, and its deadline day not over in Bishkek (a pledge is
+ * accepted while today in Bishkek is on or before the deadline day). 404 if not public, 409 otherwise; a
+ * passed deadline is a 409 naming `deadline`.
+ */
+async function raisingProject(deps: MoneyDeps, projectId: string, now: Date): Promise<Project> {
   const project = await deps.projects.get(projectId);
   if (!project || !isPublic(project.status)) throw notFound('project');
   if (project.status !== 'published') throw new DomainError('conflict', `the project is ${project.status}: it no longer takes pledges`);
-  if (project.deadline < today(deps.clock)) throw new DomainError('conflict', `the project's deadline ${project.deadline} has passed`);
+  if (dayHasPassed(project.deadline, now)) {
+    const message = `passed at the end of ${project.deadline}, 23:59 Bishkek time (UTC+6)`;
+    throw new DomainError('conflict', `the project's deadline ${message}`, [{ field: 'deadline', message }]);
+  }
   return project;
 }
 
@@ -57,12 +66,14 @@ export async function createPledge(
   const idempotency = { scope: actor.id, key: input.idempotencyKey, hash: canonicalJson({ projectId: input.projectId, request: input.request }) };
   const earlier = await deps.money.findIdempotent(idempotency.scope, idempotency.key);
   if (earlier) return { pledge: pledgeView(await replay(deps, earlier, idempotency.hash)), created: false };
-  const project = await raisingProject(deps, input.projectId);
+  // One reading of the clock: the deadline check and the pricing day cannot straddle Bishkek midnight.
+  const now = deps.clock.now();
+  const project = await raisingProject(deps, input.projectId, now);
   authorize(actor, { action: 'pledge:create', project });
   const errors = pledgeRuleErrors(input.request, project);
   if (errors.length) throw new DomainError('validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
-  const at = deps.clock.now().toISOString();
-  const { rate, amountKgs } = await priced(deps, input.request, project, at.slice(0, 10));
+  const at = now.toISOString();
+  const { rate, amountKgs } = await priced(deps, input.request, project, bishkekDay(now));
   const user = input.request.display === 'name' ? await deps.users.get(actor.id) : undefined;
   const r = input.request;
   const id = deps.newId();

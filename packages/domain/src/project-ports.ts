@@ -18,7 +18,7 @@ export interface ProjectStore extends ProjectRepository {
   listByOrganisation(input: { organisationId: string; limit: number; cursor?: string }): Promise<Page<QueuedProject>>;
   /** Projects in one status, longest in it first: the review queues. */
   listOldestInStatus(input: { status: ProjectStatus; limit: number; cursor?: string }): Promise<Page<QueuedProject>>;
-  /** Ids of published projects whose deadline is before `today` (YYYY-MM-DD), earliest first. */
+  /** Ids of published projects whose deadline is before `today` (YYYY-MM-DD, today in Bishkek: `bishkekToday`), earliest first. */
   listPublishedPastDeadline(input: { today: string; limit: number }): Promise<string[]>;
 }
 

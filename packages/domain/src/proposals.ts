@@ -1,5 +1,6 @@
 import type { AuditEntry, Organisation, Project, ProjectDraft, ProjectStatus, ProjectUpdate } from '@mekendesh/contracts';
 import type { Actor, UserActor } from './actor.js';
+import { bishkekToday } from './bishkek-calendar.js';
 import { conflict, DomainError, invalid, notFound } from './errors.js';
 import { isPublic } from './lifecycle.js';
 import { authorize, can } from './policy.js';
@@ -56,10 +57,9 @@ function placeProject(deps: ProjectDeps, organisation: Organisation, input: Pick
   return { oblastSoate, rayonSoate };
 }
 
-const today = (deps: Pick<ProjectDeps, 'clock'>) => deps.clock.now().toISOString().slice(0, 10);
-
+/** A new or edited deadline is a day after today in Bishkek (the last day pledges are taken, to 23:59 Bishkek time). */
 function checkDeadline(deps: Pick<ProjectDeps, 'clock'>, deadline: string) {
-  if (deadline <= today(deps)) throw invalid('deadline', 'must be a date after today');
+  if (deadline <= bishkekToday(deps.clock)) throw invalid('deadline', 'must be a day after today (Bishkek time, UTC+6)');
 }
 
 function checkCover(project: Pick<Project, 'attachments'>, cover: string | null | undefined) {

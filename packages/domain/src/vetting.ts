@@ -1,5 +1,6 @@
 import type { AuditEntry, Project, ProjectReview, ProjectStatus, ProjectStatusChange } from '@mekendesh/contracts';
 import type { Actor, UserActor } from './actor.js';
+import { bishkekToday } from './bishkek-calendar.js';
 import { conflict, DomainError, invalid } from './errors.js';
 import { canTransition } from './lifecycle.js';
 import { authorize } from './policy.js';
@@ -30,7 +31,7 @@ function moveAudit(deps: ProjectDeps, actor: UserActor | null, action: string, f
 export async function submitProject(deps: ProjectDeps, actor: Actor, input: { id: string; note?: string | undefined }): Promise<Project> {
   const project = await loadVisibleProject(deps, actor, input.id, true);
   authorize(actor, { action: 'project:edit', project });
-  if (project.deadline <= deps.clock.now().toISOString().slice(0, 10)) throw invalid('deadline', 'has passed: move it to a later date first');
+  if (project.deadline <= bishkekToday(deps.clock)) throw invalid('deadline', 'is today or past (Bishkek time, UTC+6): move it to a later day first');
   const next = transition(deps, project, 'submitted', input.note ?? null);
   await deps.projects.save(next, project, [moveAudit(deps, actor, 'project.submit', project, next)]);
   return next;
@@ -99,11 +100,12 @@ export function afterDeadline(p: Pick<Project, 'raised' | 'goal' | 'fundingModel
 }
 
 /**
- * The scheduled job: every published project past its deadline becomes funded or expired, audited as the
- * platform's act. Reads a bounded batch per call through the closing-soon index; run it until it returns 0.
+ * The scheduled job: every published project whose deadline day is before today in Bishkek becomes funded or
+ * expired, audited as the platform's act (run at 00:05 Bishkek, the day after a deadline it settles it).
+ * Reads a bounded batch per call through the closing-soon index; run it until it returns 0.
  */
 export async function settleDeadlines(deps: ProjectDeps, options: { batch?: number } = {}): Promise<{ settled: number; expired: number; funded: number }> {
-  const ids = await deps.projects.listPublishedPastDeadline({ today: deps.clock.now().toISOString().slice(0, 10), limit: options.batch ?? 50 });
+  const ids = await deps.projects.listPublishedPastDeadline({ today: bishkekToday(deps.clock), limit: options.batch ?? 50 });
   const result = { settled: 0, expired: 0, funded: 0 };
   for (const id of ids) {
     const project = await deps.projects.get(id);

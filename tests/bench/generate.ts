@@ -1,5 +1,6 @@
 import { SECTORS, type Project, type ProjectStatus } from '@mekendesh/contracts';
 import { DEMO_PROJECTS } from '@mekendesh/demo-data';
+import { bishkekDay } from '@mekendesh/domain';
 import { OBLASTS, rayonsOf } from '@mekendesh/territories';
 
 /** A small deterministic PRNG (mulberry32), so that every run loads the same projects. */
@@ -59,7 +60,7 @@ export function benchProject(n: number): Project {
     publishedAt: new Date(published).toISOString(),
     createdAt: new Date(published - 20 * DAY).toISOString(),
     updatedAt: new Date(published).toISOString(),
-    deadline: new Date(published + (120 + Math.floor(rnd() * 400)) * DAY).toISOString().slice(0, 10),
+    deadline: bishkekDay(published + (120 + Math.floor(rnd() * 400)) * DAY),
   };
 }
 

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { bookingActions, createDb, DynamoUserRepository, ensureTable, moneyKeys, MONEY_ENTITY, runTransaction, seedDemoRates, seedProjects, type Db, type Tagged } from '@mekendesh/db';
 import { startDynamoLocal } from '@mekendesh/db/local';
-import { deltas, newUserRecord, paymentReference, type Booking, type TokenVerifier } from '@mekendesh/domain';
+import { bishkekDay, deltas, newUserRecord, paymentReference, type Booking, type TokenVerifier } from '@mekendesh/domain';
 import type { Pledge, Project } from '@mekendesh/contracts';
 import { noIdentity } from '../fixtures/identity.js';
 import { makeProject } from '../fixtures/projects.js';
@@ -24,7 +24,7 @@ const arg = (name: string, fallback: number) => {
 const COUNT = arg('count', 600);
 const CONCURRENCY = arg('concurrency', 16);
 const PROJECTS = 20;
-const today = new Date().toISOString().slice(0, 10);
+const today = bishkekDay(new Date());
 
 async function table(endpoint: string, name: string): Promise<{ db: Db; projects: Project[] }> {
   const db = createDb({ tableName: name, endpoint, region: 'local' });

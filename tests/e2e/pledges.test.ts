@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Project } from '@mekendesh/contracts';
 import { DEMO_PASSWORD } from '@mekendesh/demo-data';
+import { bishkekDay } from '@mekendesh/domain';
 import { formatSom } from '../../web/src/lib/format.js';
 import { launchBrowser } from './browser.js';
 import { api, newPage, signIn, web } from './account-helpers.js';
@@ -24,7 +25,7 @@ const axe = async (page: Page, label: string) => (await new AxeBuilder({ page })
 /** A published demo project that takes donations and is still raising. */
 async function raisingProject(): Promise<Project> {
 	const { items } = (await (await fetch(`${api()}/v1/projects?limit=50`)).json()) as { items: { id: string; status: string }[] };
-	const today = new Date().toISOString().slice(0, 10);
+	const today = bishkekDay(new Date());
 	for (const item of items.filter((p) => p.status === 'published')) {
 		const p = await project(item.id);
 		if (p.pledgeTypes.includes('donation') && p.deadline >= today && p.minimumPledge <= 500_000) return p;
@@ -94,7 +95,7 @@ describe('pledging by transfer', () => {
 		const staff = await newPage(browser);
 		staff.context.setDefaultTimeout(15_000);
 		await signIn(staff.page, 'ru', STAFF, DEMO_PASSWORD);
-		const day = new Date().toISOString().slice(0, 10);
+		const day = bishkekDay(new Date());
 		const tag = Date.now().toString(36);
 		const csv = [
 			'date;amount;currency;description;bank_reference',

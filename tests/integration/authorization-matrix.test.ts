@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SignJWT, importJWK } from 'jose';
 import { seedDemoRates, seedProjects } from '@mekendesh/db';
+import { bishkekDay } from '@mekendesh/domain';
 import { authStack, newInvestor, newUserInGroup, PASSWORD, post, signInToken, uniqueEmail, type AuthStack } from '../fixtures/auth-stack.js';
 import { makeProject } from '../fixtures/projects.js';
 import { PROJECT_ROWS, proposalWorld, type ProposalWorld } from './matrix-projects.js';
@@ -40,7 +41,7 @@ interface Row {
   check?(w: World, actor: ActorName, body: unknown): void;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => bishkekDay(new Date());
 const statement = (w: World) => ({ csv: `date,amount,currency,description\n${today()},1.00,KGS,no reference ${w.pledgeId}\n` });
 /** Pledges, receipts, statements, rates and programmes (issue 5). */
 const MONEY_ROWS: Record<string, Row> = {
@@ -194,7 +195,7 @@ beforeAll(async () => {
   expect(invitation.status).toBe(201);
   const mail = (await s.deps.outbox!.latest(50)).find((m) => m.to === b && m.text.includes('/invitations/'));
   const invitationForB = /\/invitations\/([a-z0-9]+)/.exec(mail!.text)![1]!;
-  await seedDemoRates(s.db, new Date().toISOString().slice(0, 10));
+  await seedDemoRates(s.db, today());
   const pledged = await s.app.request(`/v1/projects/${project.id}/pledges`, {
     method: 'POST', body: JSON.stringify({ type: 'donation', amount: { amount: 100_000, currency: 'KGS' }, channel: 'bank_transfer', display: 'anonymous' }),
     headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.investorA}`, 'idempotency-key': `matrix-${Date.now()}` },

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadRatesFile } from '@mekendesh/api/jobs/money';
 import { DynamoRateStore } from '@mekendesh/db';
 import { rateOn } from '@mekendesh/domain';
-import { call, donation, moneyStack, pledge, type MoneyStack } from '../fixtures/money.js';
+import { call, donation, moneyStack, pledge, today, type MoneyStack } from '../fixtures/money.js';
 
 // The samples are kept in the repository (packages/domain/src/test-data), so a clone needs nothing beside it.
 const SAMPLES = new URL('../../packages/domain/src/test-data/', import.meta.url);
@@ -28,7 +28,7 @@ describe('exchange rates', () => {
   });
 
   it('lets staff enter a day’s rate by hand, which then prices pledges of that day', async () => {
-    const day = new Date().toISOString().slice(0, 10);
+    const day = today();
     const put = await call(s.app, s.staff, 'PUT', `/rates/${day}`, { rates: [{ currency: 'USD', value: '90.0000', nominal: 1 }] });
     expect(put.status).toBe(200);
     const project = await s.project();

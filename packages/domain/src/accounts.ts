@@ -1,5 +1,5 @@
 import type { AuditEntry, Locale, Me, Profile, Role, Tokens } from '@mekendesh/contracts';
-import { ProfileSchema } from '@mekendesh/contracts';
+import { PASSWORD_RULES, ProfileSchema } from '@mekendesh/contracts';
 import type { Actor, UserActor } from './actor.js';
 import type { IdentityProvider, Mailer, RateLimiter, SessionStore, TokenVerifier, UserRecord, UserRepository } from './account-ports.js';
 import { IdentityError } from './account-ports.js';
@@ -47,6 +47,16 @@ async function limit(deps: AccountDeps, key: string, max: number, windowSeconds:
 
 const invalidCredentials = () => new DomainError('unauthorized', 'email or password is wrong');
 
+/**
+ * Cognito refusing a password our policy let through (a policy changed in the pool first) is the caller's
+ * input, not a fault: a 400 on the password field, naming the rules it breaks where they are ours.
+ */
+function weakPassword(password: string): DomainError {
+  const broken = PASSWORD_RULES.filter((r) => !r.pattern.test(password)).map((r) => r.message);
+  const message = broken.length ? broken.join('; ') : 'the identity provider refused this password: choose another';
+  return new DomainError('validation', 'the password does not meet the policy', [{ field: 'password', message }]);
+}
+
 export function newUserRecord(input: { id: string; email: string; displayName: string; locale: Locale; createdAt: string }): UserRecord {
   return {
     id: input.id,
@@ -67,6 +77,7 @@ export async function signUp(deps: AccountDeps, input: { email: string; password
     await deps.users.ensure(newUserRecord({ id: userId, email: input.email, displayName: input.displayName, locale: input.locale, createdAt: deps.clock.now().toISOString() }));
     await deps.identity.addToGroup(userId, 'investor');
   } catch (e) {
+    if (e instanceof IdentityError && e.code === 'weak_password') throw weakPassword(input.password);
     if (!(e instanceof IdentityError && e.code === 'account_exists')) throw e;
     const mail = EMAILS.signUpAttempt()[input.locale];
     await deps.mailer.send({ to: input.email, ...mail });
@@ -146,6 +157,7 @@ export async function resetPassword(deps: AccountDeps, input: { email: string; c
   try {
     await deps.identity.resetPassword(input);
   } catch (e) {
+    if (e instanceof IdentityError && e.code === 'weak_password') throw weakPassword(input.password);
     if (e instanceof IdentityError) throw new DomainError('validation', 'the code is wrong or expired', [{ field: 'code', message: 'wrong or expired code' }]);
     throw e;
   }

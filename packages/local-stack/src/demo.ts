@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoUserRepository, memberItem, seedDemoRates, seedOpeningBalances, seedProjects, type Db } from '@mekendesh/db';
 import { DEMO_ORGANISATIONS, DEMO_PROJECTS, DEMO_USERS } from '@mekendesh/demo-data';
-import { newUserRecord } from '@mekendesh/domain';
+import { bishkekDay, newUserRecord } from '@mekendesh/domain';
 import { oblastOf } from '@mekendesh/territories';
 
 const MARKER = { pk: 'META', sk: 'DEMO_DATA' };
@@ -17,8 +17,11 @@ export async function ensureDemoData(db: Db): Promise<'loaded' | 'present'> {
   return 'loaded';
 }
 
-/** Today's demo exchange rates (source "demo"; a loaded NBKR feed or a staff entry of the same day wins), so pledges in every currency work. */
-export async function ensureDemoRates(db: Db, day = new Date().toISOString().slice(0, 10)): Promise<string> {
+/**
+ * Today's demo exchange rates (source "demo"; a loaded NBKR feed or a staff entry of the same day wins), so pledges in
+ * every currency work. `day` is 'YYYY-MM-DD', today in Bishkek by default (the day pledges are priced on).
+ */
+export async function ensureDemoRates(db: Db, day = bishkekDay(new Date())): Promise<string> {
   await seedDemoRates(db, day);
   return day;
 }

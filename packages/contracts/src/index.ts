@@ -7,6 +7,7 @@ export * from './project-drafts.js';
 export * from './territory.js';
 export * from './organisation.js';
 export * from './auth.js';
+export * from './countries.js';
 export * from './profile.js';
 export * from './audit.js';
 export * from './stats.js';

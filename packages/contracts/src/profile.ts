@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LocaleSchema } from './locale.js';
 import { PledgeTypeSchema, SectorSchema } from './project.js';
 import { SoateSchema } from './territory.js';
+import { CountryCodeSchema } from './countries.js';
 import { RoleSchema } from './auth.js';
 
 /** An investor's profile: what matchmaking reads. Amounts in KGS tyiyn. */
@@ -11,7 +12,7 @@ export const ProfileSchema = z
     homeSettlement: z.string().trim().max(120).nullable().default(null),
     homeRayonSoate: SoateSchema.nullable().default(null),
     homeOblastSoate: SoateSchema.nullable().default(null),
-    residenceCountry: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code such as RU').nullable().default(null),
+    residenceCountry: CountryCodeSchema.nullable().default(null),
     residenceCity: z.string().trim().max(120).nullable().default(null),
     languages: z.array(LocaleSchema).max(3).default([]),
     sectors: z.array(SectorSchema).max(11).default([]),

@@ -1,3 +1,5 @@
+import type { CountryCode } from '@mekendesh/contracts';
+
 export type DemoRole = 'investor' | 'officer' | 'staff' | 'admin';
 
 export interface DemoUser {
@@ -10,7 +12,7 @@ export interface DemoUser {
   organisationId?: string;
   /** An investor's home territory (rayon-level SOATE) and country of residence (ISO 3166-1 alpha-2). */
   homeRayonSoate?: string;
-  residenceCountry?: string;
+  residenceCountry?: CountryCode;
   residenceCity?: string;
 }
 

@@ -14,14 +14,32 @@ import type { StageConfig } from './stage.js';
 /** The scheduled functions' entry point (exports ratesHandler and deadlinesHandler). */
 export const JOBS_ENTRY = resolve(REPO_ROOT, 'functions/api/src/jobs/scheduled.ts');
 
+/**
+ * Bishkek's offset from UTC, hours: +6 all year, no daylight saving since 12 August 2005 (IANA tz database,
+ * zone Asia/Bishkek; the domain's calendar, packages/domain/src/bishkek-calendar.ts, rests on the same fact).
+ */
+export const BISHKEK_UTC_OFFSET_HOURS = 6;
+
+/**
+ * An every-day EventBridge schedule at a Bishkek wall-clock time. EventBridge rules read cron in UTC, so
+ * the hour is moved back six hours (into the day before for Bishkek times before 06:00).
+ * @example dailyAtBishkekTime({ hour: 0, minute: 5 }) // cron(5 18 * * ? *): 00:05 in Bishkek
+ */
+export function dailyAtBishkekTime(at: { hour: number; minute: number }): Schedule {
+  if (!Number.isInteger(at.hour) || at.hour < 0 || at.hour > 23 || !Number.isInteger(at.minute) || at.minute < 0 || at.minute > 59) {
+    throw new RangeError(`not a time of day: ${at.hour}:${at.minute}`);
+  }
+  return Schedule.cron({ minute: String(at.minute), hour: String((at.hour - BISHKEK_UTC_OFFSET_HOURS + 24) % 24) });
+}
+
 export interface JobsStackProps extends StackProps {
   readonly stage: StageConfig;
   readonly table: ITable;
 }
 
 /**
- * Scheduled functions: the National Bank's exchange rates every weekday morning (Bishkek time), and the
- * deadline job every night (projects past their deadline settle; pledges of expired ones go back).
+ * Scheduled functions: the National Bank's exchange rates every morning (Bishkek time), and the deadline job
+ * just after Bishkek midnight (projects whose deadline day is over settle; pledges of expired ones go back).
  */
 export class JobsStack extends Stack {
   readonly ratesFunction: NodejsFunction;
@@ -29,10 +47,12 @@ export class JobsStack extends Stack {
 
   constructor(scope: Construct, id: string, props: JobsStackProps) {
     super(scope, id, props);
-    // 10:30 in Bishkek (UTC+6): the NBKR publishes the day's rates in the morning.
-    this.ratesFunction = this.job('Rates', 'ratesHandler', props, Schedule.cron({ minute: '30', hour: '4', weekDay: 'MON-FRI' }));
-    // 00:15 in Bishkek: deadlines are whole days.
-    this.deadlinesFunction = this.job('Deadlines', 'deadlinesHandler', props, Schedule.cron({ minute: '15', hour: '18' }));
+    // 09:00 in Bishkek (03:00 UTC), every day: the NBKR sets its rates at 15:00-15:30 Bishkek time, in force from the
+    // next calendar day (weekend days included), so by morning the feed holds the rate of the day.
+    this.ratesFunction = this.job('Rates', 'ratesHandler', props, dailyAtBishkekTime({ hour: 9, minute: 0 }));
+    // 00:05 in Bishkek (18:05 UTC the day before): a deadline day is over at Bishkek midnight, and the job
+    // settles the projects whose deadline is before today in Bishkek.
+    this.deadlinesFunction = this.job('Deadlines', 'deadlinesHandler', props, dailyAtBishkekTime({ hour: 0, minute: 5 }));
   }
 
   private job(name: string, handler: string, props: JobsStackProps, schedule: Schedule): NodejsFunction {

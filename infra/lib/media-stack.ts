@@ -11,10 +11,13 @@ export interface MediaStackProps extends StackProps {
 
 /** Where a presigned upload may live before it is completed or abandoned. */
 export const INCOMPLETE_UPLOAD_DAYS = 1;
+/** Where presigned PUTs land, unchecked and never served (packages/domain `uploadedKey`). */
+export const UNCHECKED_UPLOAD_PREFIX = 'incoming/';
 
 /**
  * Project photos and documents. Private: browsers upload with presigned PUT URLs the API hands out after
- * checking type and size, and read through short-lived presigned GET URLs the API redirects to.
+ * checking type and size (to incoming/, never served), and read through short-lived presigned GET URLs the
+ * API redirects to, only ever for the checked copies it wrote (photos re-encoded without metadata).
  */
 export class MediaStack extends Stack {
   readonly bucket: IBucket;
@@ -37,6 +40,9 @@ export class MediaStack extends Stack {
       ],
       lifecycleRules: [
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(INCOMPLETE_UPLOAD_DAYS) },
+        // Uploads land under incoming/ (never served) and are deleted when completed; one never completed
+        // (or PUT again with a URL still valid) goes after a day.
+        { id: 'expire-unchecked-uploads', prefix: UNCHECKED_UPLOAD_PREFIX, expiration: Duration.days(INCOMPLETE_UPLOAD_DAYS) },
       ],
     });
     this.bucket = bucket;

@@ -39,8 +39,16 @@ describe('MediaStack', () => {
 
   it('aborts incomplete uploads after a day', () => {
     media.hasResourceProperties('AWS::S3::Bucket', {
-      LifecycleConfiguration: { Rules: [Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' })] },
+      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' })]) },
     });
+  });
+
+  it('expires unchecked uploads under incoming/ after a day, and nothing else', () => {
+    media.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ Prefix: 'incoming/', ExpirationInDays: 1, Status: 'Enabled' })]) },
+    });
+    const rules = (onlyResource(media, 'AWS::S3::Bucket')[1].Properties?.['LifecycleConfiguration'] as { Rules: { ExpirationInDays?: number; Prefix?: string }[] }).Rules;
+    expect(rules.filter((r) => r.ExpirationInDays !== undefined).map((r) => r.Prefix)).toEqual(['incoming/']);
   });
 
   it('keeps prod media when the stack goes, and drops dev media', () => {

@@ -11,7 +11,7 @@ import {
 } from '@mekendesh/domain';
 import { CognitoIdentity, JwtTokenVerifier, SesMailer } from '@mekendesh/identity';
 import { StripePayments } from '@mekendesh/payments';
-import { createS3Client, S3Storage, sharpResizer } from '@mekendesh/storage';
+import { createS3Client, S3Storage, sharpImages } from '@mekendesh/storage';
 import { OBLASTS, oblastOf, RAYONS, territoryBySoate } from '@mekendesh/territories';
 
 /** Everything the routes need, wired once per process (not per request, not per handler). */
@@ -95,7 +95,7 @@ export function composeWithDb(
     projectDeps: {
       // Monotonic: the audit entries of one transaction (start review, then decide) keep their order within a millisecond.
       projects, organisations, territories: territoryLookup, clock, newId: monotonicFactory(),
-      ...(media ? { storage: new S3Storage(createS3Client(media), media.bucket), resizer: sharpResizer() } : {}),
+      ...(media ? { storage: new S3Storage(createS3Client(media), media.bucket), images: sharpImages() } : {}),
     },
     audit: new DynamoAuditLog(db),
     ledger: new DynamoLedgerReader(db),

@@ -16,6 +16,14 @@ export const UPLOAD_EXTENSIONS: Readonly<Record<UploadContentType, string>> = {
   'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'application/pdf': 'pdf',
 };
 
+/**
+ * The largest photo taken, by the size its header declares (read before any pixel is decoded): at most
+ * `maxPixels` pixels in all and `maxSide` on either side. A 40-megapixel bitmap is 160 MB decoded, well
+ * within the API function's 1024 MB; phone cameras save 12-24 megapixels by default. Rule from issue 8
+ * (a 69-byte PNG declaring 20000x20000 pixels would unpack to 1.6 GB).
+ */
+export const IMAGE_LIMITS = { maxPixels: 40_000_000, maxSide: 10_000 } as const;
+
 /** Widths of the resized copies of a photo, for phones and for sharing previews. */
 export const PHOTO_WIDTHS = [320, 640, 1280] as const;
 

@@ -1,4 +1,5 @@
 export * from './locale.js';
+export * from './text.js';
 export * from './money.js';
 export * from './problem.js';
 export * from './project.js';

@@ -79,18 +79,68 @@ export const ProjectFundingSchema = z
   .meta({ id: 'ProjectFunding' });
 export type ProjectFunding = z.infer<typeof ProjectFundingSchema>;
 
+/** How to read the bytes of an uploaded statement: detect it, or the encoding staff chose in the preview. */
+export const StatementEncodingChoiceSchema = z.enum(['auto', 'utf-8', 'windows-1251', 'utf-16']).meta({ id: 'StatementEncodingChoice' });
+export type StatementEncodingChoice = z.infer<typeof StatementEncodingChoiceSchema>;
+/** The encoding a statement was read in (utf-16 without a byte-order mark is read as little-endian). */
+export const StatementEncodingSchema = z.enum(['utf-8', 'windows-1251', 'utf-16le', 'utf-16be']).meta({ id: 'StatementEncoding' });
+export type StatementEncoding = z.infer<typeof StatementEncodingSchema>;
+
+/**
+ * Why a line is not booked (or not yet). Codes, not sentences: every page says them in its own language.
+ * undecodable: the line's text did not decode (U+FFFD or control characters: choose another encoding);
+ * row_malformed: broken quotes; date_invalid, amount_invalid, currency_unknown: that cell cannot be read;
+ * amount_ambiguous: the amount reads two ways under the file's decimal separator, staff must confirm one;
+ * already_booked, repeated_in_statement: duplicates; no_reference, unknown_reference: no pledge found;
+ * pledge_not_found, pledge_closed, project_closed, no_rate, not_bookable: booking refused at commit.
+ */
+export const StatementReasonSchema = z
+  .enum([
+    'undecodable', 'row_malformed', 'date_invalid', 'amount_invalid', 'amount_ambiguous', 'currency_unknown',
+    'already_booked', 'repeated_in_statement', 'no_reference', 'unknown_reference',
+    'pledge_not_found', 'pledge_closed', 'project_closed', 'no_rate', 'not_bookable',
+  ])
+  .meta({ id: 'StatementReason' });
+export type StatementReason = z.infer<typeof StatementReasonSchema>;
+
+/** Why a whole statement is refused (400, in the `code` of the field error on `csv` or `content`). */
+export const StatementFileProblemSchema = z.enum([
+  'statement_empty', 'statement_too_long', 'header_undecodable', 'header_no_date', 'header_no_amount', 'header_no_currency', 'header_no_text',
+]);
+export type StatementFileProblem = z.infer<typeof StatementFileProblemSchema>;
+
+/**
+ * A statement as text (`csv`, e.g. pasted) or as the file's bytes (`content`, base64) read in `encoding`;
+ * exactly one of the two. `confirmedAmounts` are staff's choices for lines whose amount was ambiguous
+ * (minor units, one of that line's `readings`).
+ */
 export const StatementRequestSchema = z
-  .object({ csv: z.string().min(1).max(1_000_000) })
+  .object({
+    csv: z.string().min(1).max(1_000_000).optional(),
+    content: z.base64().min(1).max(1_400_000).optional(),
+    encoding: StatementEncodingChoiceSchema.default('auto'),
+    confirmedAmounts: z
+      .array(z.object({ line: z.number().int().positive(), amount: z.number().int().positive().safe() }).strict())
+      .max(1000)
+      .optional(),
+  })
   .strict()
+  .refine((r) => (r.csv === undefined) !== (r.content === undefined), { path: ['csv'], message: 'send either csv (text) or content (base64 bytes)' })
   .meta({ id: 'StatementRequest' });
+export type StatementRequest = z.input<typeof StatementRequestSchema>;
 
 export const StatementRowSchema = z.object({
+  /** The line of the file the record starts on (the header is line 1). */
   line: z.number().int(),
   date: z.string().nullable(),
   amount: MoneySchema.nullable(),
   text: z.string(),
-  status: z.enum(['matched', 'unmatched', 'duplicate', 'invalid', 'booked']),
-  reason: z.string().nullable(),
+  /** The date, amount and currency cells as written, so a reason can show what was read. */
+  cells: z.object({ date: z.string(), amount: z.string(), currency: z.string() }),
+  /** For an ambiguous amount: what it can mean, for staff to confirm one; otherwise empty. */
+  readings: z.array(MoneySchema),
+  status: z.enum(['matched', 'unmatched', 'duplicate', 'invalid', 'ambiguous', 'booked']),
+  reason: StatementReasonSchema.nullable(),
   paymentReference: z.string().nullable(),
   pledgeId: z.string().nullable(),
   receiptId: z.string().nullable(),
@@ -100,7 +150,13 @@ export type StatementRow = z.infer<typeof StatementRowSchema>;
 export const StatementResultSchema = z
   .object({
     rows: z.array(StatementRowSchema),
-    counts: z.object({ matched: z.number().int(), unmatched: z.number().int(), duplicate: z.number().int(), invalid: z.number().int(), booked: z.number().int() }),
+    counts: z.object({
+      matched: z.number().int(), unmatched: z.number().int(), duplicate: z.number().int(), invalid: z.number().int(), ambiguous: z.number().int(), booked: z.number().int(),
+    }),
+    /** How the file was read: its encoding (null for text sent as `csv`), separator and decimal separator (null: undecided). */
+    encoding: StatementEncodingSchema.nullable(),
+    delimiter: z.enum([';', ',', '\t']),
+    decimalSeparator: z.enum([',', '.']).nullable(),
   })
   .meta({ id: 'StatementResult' });
 export type StatementResult = z.infer<typeof StatementResultSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.js';
 import { LocalizedTextSchema } from './locale.js';
 import { SoateSchema } from './territory.js';
 
@@ -11,7 +12,7 @@ export type OrganisationStatus = z.infer<typeof OrganisationStatusSchema>;
 /** A local government bound to its territory; officers are its members. What anyone may see. */
 export const OrganisationSchema = z
   .object({
-    id: z.string(),
+    id: text(),
     name: LocalizedTextSchema,
     kind: OrganisationKindSchema,
     territorySoate: SoateSchema,
@@ -32,8 +33,8 @@ export const OrganisationApplicationSchema = z
     kind: OrganisationKindSchema,
     territorySoate: SoateSchema,
     settlement: LocalizedTextSchema.optional(),
-    applicantPosition: z.string().trim().min(2).max(120),
-    contactPhone: z.string().regex(/^\+?[0-9 ()-]{7,20}$/, 'a phone number such as +996 555 123 456'),
+    applicantPosition: text().trim().min(2).max(120),
+    contactPhone: text().regex(/^\+?[0-9 ()-]{7,20}$/, 'a phone number such as +996 555 123 456'),
     contactEmail: z.email().max(254),
   })
   .strict()
@@ -41,9 +42,9 @@ export const OrganisationApplicationSchema = z
 export type OrganisationApplication = z.infer<typeof OrganisationApplicationSchema>;
 
 export const MemberSchema = z.object({
-  userId: z.string(),
-  email: z.string(),
-  displayName: z.string(),
+  userId: text(),
+  email: text(),
+  displayName: text(),
   role: z.enum(['admin', 'officer']),
   joinedAt: z.iso.datetime(),
 });
@@ -51,26 +52,26 @@ export type Member = z.infer<typeof MemberSchema>;
 
 /** What the organisation's members and programme staff see: contacts, review outcome, members. */
 export const OrganisationDetailSchema = OrganisationSchema.extend({
-  applicantId: z.string().nullable(),
-  applicantPosition: z.string().nullable(),
-  contactPhone: z.string().nullable(),
-  contactEmail: z.string().nullable(),
-  reviewReason: z.string().nullable(),
+  applicantId: text().nullable(),
+  applicantPosition: text().nullable(),
+  contactPhone: text().nullable(),
+  contactEmail: text().nullable(),
+  reviewReason: text().nullable(),
   reviewedAt: z.iso.datetime().nullable(),
   members: z.array(MemberSchema),
 }).meta({ id: 'OrganisationDetail' });
 export type OrganisationDetail = z.infer<typeof OrganisationDetailSchema>;
 
 export const OrganisationListSchema = z
-  .object({ items: z.array(OrganisationDetailSchema), nextCursor: z.string().nullable() })
+  .object({ items: z.array(OrganisationDetailSchema), nextCursor: text().nullable() })
   .meta({ id: 'OrganisationList' });
 
 export const ReviewDecisionSchema = z
-  .object({ reason: z.string().trim().min(3).max(1000) })
+  .object({ reason: text().trim().min(3).max(1000) })
   .strict()
   .meta({ id: 'ReviewDecision' });
 export const ApprovalSchema = z
-  .object({ reason: z.string().trim().max(1000).optional() })
+  .object({ reason: text().trim().max(1000).optional() })
   .strict()
   .meta({ id: 'Approval' });
 
@@ -80,10 +81,10 @@ export const InvitationRequestSchema = z
   .meta({ id: 'InvitationRequest' });
 export const InvitationSchema = z
   .object({
-    token: z.string(),
-    organisationId: z.string(),
+    token: text(),
+    organisationId: text(),
     organisationName: LocalizedTextSchema,
-    email: z.string(),
+    email: text(),
     expiresAt: z.iso.datetime(),
     acceptedAt: z.iso.datetime().nullable(),
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.js';
 import { LocalizedTextSchema } from './locale.js';
 import { MoneySchema } from './money.js';
 import { CardStateSchema } from './card-payments.js';
@@ -16,8 +17,8 @@ export type PledgeStatus = z.infer<typeof PledgeStatusSchema>;
 export const InKindSchema = z
   .object({
     hours: z.number().int().positive().max(100_000).optional(),
-    goods: z.string().trim().min(1).max(500).optional(),
-    description: z.string().trim().min(3).max(2000),
+    goods: text().trim().min(1).max(500).optional(),
+    description: text().trim().min(3).max(2000),
   })
   .strict()
   .refine((k) => k.hours !== undefined || k.goods !== undefined, { message: 'give hours or goods', path: ['hours'] });
@@ -25,7 +26,7 @@ export type InKind = z.infer<typeof InKindSchema>;
 
 /** A rate as stored with a pledge or receipt: KGS for `nominal` units, from the table of `date`. */
 export const StoredRateSchema = z
-  .object({ currency: z.string().length(3), value: z.string(), nominal: z.number().int().positive(), date: z.iso.date() })
+  .object({ currency: text().length(3), value: text(), nominal: z.number().int().positive(), date: z.iso.date() })
   .meta({ id: 'StoredRate' });
 export type StoredRate = z.infer<typeof StoredRateSchema>;
 
@@ -37,7 +38,7 @@ export const PledgeRequestSchema = z
     termMonths: z.number().int().min(1).max(120).optional(),
     inKind: InKindSchema.optional(),
     channel: PledgeChannelSchema,
-    message: z.string().trim().max(500).optional(),
+    message: text().trim().max(500).optional(),
     display: z.enum(['name', 'anonymous']),
   })
   .strict()
@@ -59,10 +60,10 @@ export type PledgeRequest = z.infer<typeof PledgeRequestSchema>;
 
 export const PledgeSchema = z
   .object({
-    id: z.string(),
-    projectId: z.string(),
+    id: text(),
+    projectId: text(),
     projectTitle: LocalizedTextSchema,
-    investorId: z.string(),
+    investorId: text(),
     type: PledgeTypeSchema,
     /** Null for in-kind pledges. */
     amount: MoneySchema.nullable(),
@@ -72,11 +73,11 @@ export const PledgeSchema = z
     termMonths: z.number().int().nullable(),
     inKind: InKindSchema.nullable(),
     channel: PledgeChannelSchema,
-    message: z.string().nullable(),
+    message: text().nullable(),
     display: z.enum(['name', 'anonymous']),
-    displayName: z.string().nullable(),
+    displayName: text().nullable(),
     /** Quote it with a transfer: MK-XXXX-XXXX, the last character a check character. */
-    paymentReference: z.string(),
+    paymentReference: text(),
     status: PledgeStatusSchema,
     /** Received, in the pledge's currency (receipts in another currency converted at their day's rate). */
     received: MoneySchema.nullable(),
@@ -101,22 +102,22 @@ export type Pledge = z.infer<typeof PledgeSchema>;
 export const PledgeViewSchema = PledgeSchema.extend({ instructions: LocalizedTextSchema.nullable() }).meta({ id: 'PledgeView' });
 export type PledgeView = z.infer<typeof PledgeViewSchema>;
 
-export const PledgeListSchema = z.object({ items: z.array(PledgeViewSchema), nextCursor: z.string().nullable() }).meta({ id: 'PledgeList' });
+export const PledgeListSchema = z.object({ items: z.array(PledgeViewSchema), nextCursor: text().nullable() }).meta({ id: 'PledgeList' });
 export type PledgeList = z.infer<typeof PledgeListSchema>;
 
 export const PledgeListQuerySchema = z
-  .object({ limit: z.coerce.number().int().min(1).max(50).default(20), cursor: z.string().max(1024).optional() })
+  .object({ limit: z.coerce.number().int().min(1).max(50).default(20), cursor: text().max(1024).optional() })
   .strict();
 
 /** Idempotency-Key header: 8-128 characters a client generates once per pledge attempt. */
-export const IdempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_.:-]{8,128}$/, '8-128 letters, digits, _ . : -');
+export const IdempotencyKeySchema = text().regex(/^[A-Za-z0-9_.:-]{8,128}$/, '8-128 letters, digits, _ . : -');
 
 export const ReceiptRequestSchema = z
   .object({
     amount: MoneySchema.refine((m) => m.amount > 0, { message: 'must be positive', path: ['amount'] }),
     receivedOn: z.iso.date(),
     /** The bank's own reference of the transfer: booking the same one twice books it once. */
-    bankReference: z.string().trim().min(1).max(100),
+    bankReference: text().trim().min(1).max(100),
   })
   .strict()
   .meta({ id: 'ReceiptRequest' });
@@ -124,16 +125,16 @@ export type ReceiptRequest = z.infer<typeof ReceiptRequestSchema>;
 
 export const ReceiptSchema = z
   .object({
-    id: z.string(),
-    pledgeId: z.string(),
-    projectId: z.string(),
+    id: text(),
+    pledgeId: text(),
+    projectId: text(),
     amount: MoneySchema,
     amountKgs: z.number().int().nonnegative(),
     rate: StoredRateSchema,
     receivedOn: z.iso.date(),
-    bankReference: z.string(),
+    bankReference: text(),
     source: z.enum(['manual', 'statement', 'card']),
-    matched: z.array(z.object({ programmeId: z.string(), amountKgs: z.number().int().nonnegative() })),
+    matched: z.array(z.object({ programmeId: text(), amountKgs: z.number().int().nonnegative() })),
     bookedAt: z.iso.datetime(),
   })
   .meta({ id: 'Receipt' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.js';
 import { LocaleSchema } from './locale.js';
 import { PledgeTypeSchema, SectorSchema } from './project.js';
 import { SoateSchema } from './territory.js';
@@ -8,19 +9,19 @@ import { RoleSchema } from './auth.js';
 /** An investor's profile: what matchmaking reads. Amounts in KGS tyiyn. */
 export const ProfileSchema = z
   .object({
-    displayName: z.string().trim().min(2).max(80),
-    homeSettlement: z.string().trim().max(120).nullable().default(null),
+    displayName: text().trim().min(2).max(80),
+    homeSettlement: text().trim().max(120).nullable().default(null),
     homeRayonSoate: SoateSchema.nullable().default(null),
     homeOblastSoate: SoateSchema.nullable().default(null),
     residenceCountry: CountryCodeSchema.nullable().default(null),
-    residenceCity: z.string().trim().max(120).nullable().default(null),
+    residenceCity: text().trim().max(120).nullable().default(null),
     languages: z.array(LocaleSchema).max(3).default([]),
     sectors: z.array(SectorSchema).max(11).default([]),
     pledgeTypes: z.array(PledgeTypeSchema).max(4).default([]),
     amountMin: z.number().int().nonnegative().max(100_000_000_00).nullable().default(null),
     amountMax: z.number().int().nonnegative().max(100_000_000_00).nullable().default(null),
     contactByEmail: z.boolean().default(true),
-    telegram: z.string().regex(/^@?[A-Za-z0-9_]{5,32}$/, 'a Telegram username').nullable().default(null),
+    telegram: text().regex(/^@?[A-Za-z0-9_]{5,32}$/, 'a Telegram username').nullable().default(null),
     showAsSupporter: z.boolean().default(false),
     locale: LocaleSchema.default('ky'),
   })
@@ -34,11 +35,11 @@ export type Profile = z.infer<typeof ProfileSchema>;
 
 export const MeSchema = z
   .object({
-    id: z.string(),
-    email: z.string(),
+    id: text(),
+    email: text(),
     roles: z.array(RoleSchema),
     profile: ProfileSchema,
-    organisationId: z.string().nullable(),
+    organisationId: text().nullable(),
     organisationRole: z.enum(['admin', 'officer']).nullable(),
     createdAt: z.iso.datetime(),
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.js';
 import { LOCALES, LocalizedTextSchema } from './locale.js';
 import { SoateSchema } from './territory.js';
 import {
@@ -9,16 +10,16 @@ import { AttachmentKeySchema } from './attachment.js';
 const Tyiyn = z.number().int().nonnegative().safe();
 const MAX_TEXT = { title: 160, summary: 600, description: 20_000 } as const;
 
-const text = (max: number) =>
+const localized = (max: number) =>
   z
-    .object({ ky: z.string().trim().min(1).max(max).optional(), ru: z.string().trim().min(1).max(max).optional(), en: z.string().trim().min(1).max(max).optional() })
+    .object({ ky: text().trim().min(1).max(max).optional(), ru: text().trim().min(1).max(max).optional(), en: text().trim().min(1).max(max).optional() })
     .strict()
     .refine((t) => LOCALES.some((l) => t[l] !== undefined), { message: 'at least one language is required' });
 
 export const MilestoneInputSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
-    title: text(MAX_TEXT.title),
+    id: text().regex(/^[a-z0-9-]{1,40}$/).optional(),
+    title: localized(MAX_TEXT.title),
     dueDate: z.iso.date(),
     tranche: Tyiyn,
   })
@@ -26,9 +27,9 @@ export const MilestoneInputSchema = z
 
 const draftFields = {
   /** Markdown, stored as written; rendered through @mekendesh/markdown. */
-  title: text(MAX_TEXT.title),
-  summary: text(MAX_TEXT.summary),
-  description: text(MAX_TEXT.description),
+  title: localized(MAX_TEXT.title),
+  summary: localized(MAX_TEXT.summary),
+  description: localized(MAX_TEXT.description),
   /** The oblast-level unit; may be left out when a rayon is given or the organisation covers one oblast. */
   oblastSoate: SoateSchema.optional(),
   rayonSoate: SoateSchema.nullable().optional(),
@@ -92,24 +93,24 @@ export type ProjectUpdate = z.infer<typeof ProjectUpdateSchema>;
 
 export const ReviewDecisionKindSchema = z.enum(['approve', 'reject', 'request_changes']);
 export const ProjectReviewSchema = z
-  .object({ decision: ReviewDecisionKindSchema, reason: z.string().trim().max(2000).optional() })
+  .object({ decision: ReviewDecisionKindSchema, reason: text().trim().max(2000).optional() })
   .strict()
   .meta({ id: 'ProjectReview' });
 export type ProjectReview = z.infer<typeof ProjectReviewSchema>;
 
 /** Moves after publication (and cancelling), each allowed only from where the lifecycle allows it. */
 export const ProjectStatusChangeSchema = z
-  .object({ to: z.enum(['funded', 'in_progress', 'completed', 'cancelled']), reason: z.string().trim().min(3).max(2000) })
+  .object({ to: z.enum(['funded', 'in_progress', 'completed', 'cancelled']), reason: text().trim().min(3).max(2000) })
   .strict()
   .meta({ id: 'ProjectStatusChange' });
 export type ProjectStatusChange = z.infer<typeof ProjectStatusChangeSchema>;
 
 export const SubmissionSchema = z
-  .object({ note: z.string().trim().max(2000).optional() })
+  .object({ note: text().trim().max(2000).optional() })
   .strict()
   .meta({ id: 'Submission' });
 
-const page = { limit: z.coerce.number().int().min(1).max(50).default(20), cursor: z.string().max(1024).optional() };
+const page = { limit: z.coerce.number().int().min(1).max(50).default(20), cursor: text().max(1024).optional() };
 
 export const StaffProjectQueueQuerySchema = z.object({ status: ProjectStatusSchema.default('submitted'), ...page }).strict();
 export type StaffProjectQueueQuery = z.infer<typeof StaffProjectQueueQuerySchema>;
@@ -118,13 +119,13 @@ export const OrganisationProjectsQuerySchema = z.object(page).strict();
 /** A project in a staff queue or an organisation's own list, with how long it has waited in its state. */
 export const ProjectQueueItemSchema = ProjectSummarySchema.extend({
   statusChangedAt: z.iso.datetime().nullable(),
-  statusReason: z.string().nullable(),
+  statusReason: text().nullable(),
   submittedAt: z.iso.datetime().nullable(),
   waitingSeconds: z.number().int().nonnegative(),
 }).meta({ id: 'ProjectQueueItem' });
 export type ProjectQueueItem = z.infer<typeof ProjectQueueItemSchema>;
 
 export const ProjectQueueSchema = z
-  .object({ items: z.array(ProjectQueueItemSchema), nextCursor: z.string().nullable() })
+  .object({ items: z.array(ProjectQueueItemSchema), nextCursor: text().nullable() })
   .meta({ id: 'ProjectQueue' });
 export type ProjectQueue = z.infer<typeof ProjectQueueSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.js';
 import { LocaleSchema, LocalizedTextSchema } from './locale.js';
 import { SoateSchema } from './territory.js';
 import { AttachmentSchema } from './attachment.js';
@@ -38,17 +39,17 @@ export const FundingPlanSchema = z
   .strict();
 
 export const MilestoneSchema = z.object({
-  id: z.string(),
+  id: text(),
   title: LocalizedTextSchema,
   dueDate: z.iso.date(),
   tranche: z.number().int().nonnegative(),
 });
 
 const ProjectCore = {
-  id: z.string(),
-  slug: z.string(),
+  id: text(),
+  slug: text(),
   status: ProjectStatusSchema,
-  organisationId: z.string(),
+  organisationId: text(),
   organisationName: LocalizedTextSchema,
   oblastSoate: SoateSchema,
   rayonSoate: SoateSchema.nullable(),
@@ -66,7 +67,7 @@ const ProjectCore = {
   supporters: z.number().int().nonnegative(),
   deadline: z.iso.date(),
   publishedAt: z.iso.datetime().nullable(),
-  coverUrl: z.string().nullable(),
+  coverUrl: text().nullable(),
 };
 
 export const ProjectSummarySchema = z.object(ProjectCore).meta({ id: 'ProjectSummary' });
@@ -88,12 +89,12 @@ export const ProjectSchema = z
     updatedAt: z.iso.datetime(),
     /** When the status last changed, and why (the reviewer's reason the officer sees). */
     statusChangedAt: z.iso.datetime().optional(),
-    statusReason: z.string().nullable().optional(),
+    statusReason: text().nullable().optional(),
     /** When the project was last submitted for review: the review queue's waiting time counts from it. */
     submittedAt: z.iso.datetime().nullable().optional(),
     /** Verified photos and documents (see project-drafts.ts); the cover is one of the photos. */
     attachments: z.array(AttachmentSchema).optional(),
-    coverPhoto: z.string().nullable().optional(),
+    coverPhoto: text().nullable().optional(),
   })
   .meta({ id: 'Project' });
 export type Project = z.infer<typeof ProjectSchema>;
@@ -113,13 +114,15 @@ export type ProjectSort = z.infer<typeof ProjectSortSchema>;
 
 /**
  * Browse and search. `state` defaults to `raising`: what a visitor can still support. `q` matches word
- * prefixes of titles in any language; its results come in match order, so `sort` must stay `newest` with it.
+ * prefixes of titles, summaries, organisation names and place names (settlement, rayon, oblast) in any
+ * language; it needs a word of MIN_SEARCH_LETTERS letters as typed (see searchableWords). Its results come in
+ * match order, so `sort` must stay `newest` with it.
  * A page may hold fewer than `limit` items when filters are narrow: follow `nextCursor` until it is null.
  */
 export const ProjectListQuerySchema = z
   .object({
     limit: z.coerce.number().int().min(1).max(50).default(20),
-    cursor: z.string().max(1024).optional(),
+    cursor: text().max(1024).optional(),
     oblast: SoateSchema.optional(),
     rayon: SoateSchema.optional(),
     sector: SectorSchema.optional(),
@@ -127,12 +130,12 @@ export const ProjectListQuerySchema = z
     state: FundingStateSchema.default('raising'),
     pledgeType: PledgeTypeSchema.optional(),
     sort: ProjectSortSchema.default('newest'),
-    q: z.string().trim().min(1).max(100).optional(),
+    q: text().trim().min(1).max(100).optional(),
   })
   .strict();
 export type ProjectListQuery = z.infer<typeof ProjectListQuerySchema>;
 
 export const ProjectListSchema = z
-  .object({ items: z.array(ProjectSummarySchema), nextCursor: z.string().nullable() })
+  .object({ items: z.array(ProjectSummarySchema), nextCursor: text().nullable() })
   .meta({ id: 'ProjectList' });
 export type ProjectList = z.infer<typeof ProjectListSchema>;

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { text } from './text.js';
 import { MoneySchema } from './money.js';
 
 /** One line of a project's public ledger: what moved, in KGS tyiyn; investors named only if they opted in. */
 export const PublicLedgerEntrySchema = z
   .object({
-    id: z.string(),
+    id: text(),
     at: z.iso.datetime(),
     kind: z.enum(['pledged', 'received', 'matched', 'refunded', 'disbursed', 'released', 'opening']),
     funder: z.enum(['diaspora', 'programme', 'opening']),
@@ -12,18 +13,18 @@ export const PublicLedgerEntrySchema = z
     amountKgs: z.number().int(),
     /** The money as it came, when it was not KGS. */
     original: MoneySchema.nullable(),
-    programmeId: z.string().nullable(),
+    programmeId: text().nullable(),
     /** Null unless the investor chose to be shown by name. */
-    publicName: z.string().nullable(),
+    publicName: text().nullable(),
   })
   .meta({ id: 'PublicLedgerEntry' });
 export type PublicLedgerEntry = z.infer<typeof PublicLedgerEntrySchema>;
 
 export const PublicLedgerSchema = z
-  .object({ items: z.array(PublicLedgerEntrySchema), nextCursor: z.string().nullable() })
+  .object({ items: z.array(PublicLedgerEntrySchema), nextCursor: text().nullable() })
   .meta({ id: 'PublicLedger' });
 export type PublicLedger = z.infer<typeof PublicLedgerSchema>;
 
 export const PublicLedgerQuerySchema = z
-  .object({ limit: z.coerce.number().int().min(1).max(100).default(20), cursor: z.string().max(512).optional() })
+  .object({ limit: z.coerce.number().int().min(1).max(100).default(20), cursor: text().max(512).optional() })
   .strict();

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { text } from './text.js';
 import { TrilingualNameSchema } from './locale.js';
 
 export const TerritoryKindSchema = z.enum(['oblast', 'city', 'rayon']);
-export const SoateSchema = z.string().regex(/^417\d{11}$/, 'a 14-digit SOATE code starting with 417');
+export const SoateSchema = text().regex(/^417\d{11}$/, 'a 14-digit SOATE code starting with 417');
 
 export const TerritorySchema = z
   .object({
@@ -10,7 +11,7 @@ export const TerritorySchema = z
     level: z.union([z.literal(1), z.literal(2)]),
     kind: TerritoryKindSchema,
     parentSoate: SoateSchema.nullable(),
-    iso: z.string().nullable(),
+    iso: text().nullable(),
     name: TrilingualNameSchema,
     fullName: TrilingualNameSchema,
   })

@@ -1,7 +1,11 @@
+import type { Locale } from '@mekendesh/contracts';
+
 /** Errors the domain raises; the API maps each kind to one problem+json type and status. */
 export interface FieldError {
   field: string;
   message: string;
+  /** The message in each language of the platform, where the rule has them; the API answers in the caller's. */
+  messages?: Readonly<Record<Locale, string>>;
 }
 
 export class DomainError extends Error {
@@ -9,6 +13,8 @@ export class DomainError extends Error {
     readonly kind: 'not_found' | 'conflict' | 'validation' | 'forbidden' | 'unauthorized' | 'rate_limited' | 'unprocessable',
     message: string,
     readonly errors: FieldError[] = [],
+    /** The whole message in each language of the platform, where the rule has them; the API answers in the caller's. */
+    readonly messages?: Readonly<Record<Locale, string>>,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -17,5 +23,14 @@ export class DomainError extends Error {
 
 export const notFound = (what: string) => new DomainError('not_found', `${what} was not found`);
 export const conflict = (message: string) => new DomainError('conflict', message);
+/** A conflict whose message exists in Kyrgyz, Russian and English (the error's message is the English one). */
+export const conflictIn = (messages: Readonly<Record<Locale, string>>) => new DomainError('conflict', messages.en, [], messages);
 export const invalid = (field: string, message: string) =>
   new DomainError('validation', `${field}: ${message}`, [{ field, message }]);
+
+/**
+ * A validation error whose message exists in Kyrgyz, Russian and English (`message` is the English one).
+ * @example invalidIn('file', { ky: 'Сүрөт окулбай калды', ru: 'Фото не читается', en: 'The photo cannot be read' })
+ */
+export const invalidIn = (field: string, messages: Readonly<Record<Locale, string>>) =>
+  new DomainError('validation', `${field}: ${messages.en}`, [{ field, message: messages.en, messages }]);

@@ -18,6 +18,7 @@ export * from './project-ports.js';
 export * from './proposals.js';
 export * from './vetting.js';
 export * from './uploads.js';
+export * from './image-intake.js';
 export * from './money-ports.js';
 export * from './money-deps.js';
 export * from './pledge-rules.js';

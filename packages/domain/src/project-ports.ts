@@ -30,14 +30,43 @@ export interface ObjectStorage {
   head(key: string): Promise<{ size: number; contentType: string | undefined } | undefined>;
   /** The first `length` bytes (fewer if the object is shorter). */
   readStart(key: string, length: number): Promise<Uint8Array>;
-  read(key: string): Promise<Uint8Array>;
+  /** The whole object; undefined when there is none (e.g. deleted since a head). */
+  read(key: string): Promise<Uint8Array | undefined>;
   put(input: { key: string; body: Uint8Array; contentType: string }): Promise<void>;
   delete(key: string): Promise<void>;
 }
 
-/** Makes a smaller WebP copy of an image, never wider than the original; undefined where no image library is available. */
-export interface ImageResizer {
-  resize(image: Uint8Array, width: number): Promise<{ body: Uint8Array; width: number } | undefined>;
+/** The formats photos are taken in, by the names image libraries give them. */
+export type ImageFormat = 'jpeg' | 'png' | 'webp';
+
+/** What an image's header declares, read without decoding a pixel: the library's format name ('jpeg', 'gif', ...) and size in pixels. */
+export interface ImageHeader {
+  format: string;
+  width: number;
+  height: number;
+}
+
+/** A photo made fit to serve. */
+export interface CleanImage {
+  /** In the upload's own format, turned upright by its EXIF orientation, in sRGB, with no metadata at all (EXIF, GPS, XMP, ICC, comments). */
+  original: { body: Uint8Array; width: number; height: number };
+  /** WebP copies, narrowest first, each at most its asked width; widths past the original's are left out (they would be the same). */
+  copies: { body: Uint8Array; width: number }[];
+}
+
+/** Reads and re-encodes images (sharp/libvips in the adapter). The domain decides what is taken; this only does the work. */
+export interface ImageProcessor {
+  /**
+   * The header of `image`, decoding no pixels. 'unreadable' when it is not an image header the library knows;
+   * 'unavailable' where no image library could be loaded.
+   */
+  readHeader(image: Uint8Array): Promise<ImageHeader | 'unreadable' | 'unavailable'>;
+  /**
+   * Re-encodes `image` (the clean original and one copy per width) and decodes at most `maxPixels` pixels
+   * (a second guard behind the header check). 'undecodable' when the pixels cannot be decoded (damaged,
+   * truncated, or over `maxPixels`).
+   */
+  reencode(image: Uint8Array, options: { format: ImageFormat; widths: readonly number[]; maxPixels: number }): Promise<CleanImage | 'undecodable'>;
 }
 
 /** Reference data the proposals need: where a SOATE code sits. */
@@ -56,6 +85,6 @@ export interface ProjectDeps {
   newId(): string;
   /** Absent where no object storage is configured: upload routes then answer 409 saying so. */
   storage?: ObjectStorage;
-  /** Absent (or answering undefined) where no image library is available: photos are then served as uploaded. */
-  resizer?: ImageResizer;
+  /** Absent (or 'unavailable') where no image library is present: photos are then refused (409), never served unprocessed. */
+  images?: ImageProcessor;
 }

@@ -1,2 +1,2 @@
 export * from './s3-storage.js';
-export * from './image-resizer.js';
+export * from './image-processor.js';

@@ -66,9 +66,14 @@ export class S3Storage implements ObjectStorage {
     return bytes.subarray(0, length);
   }
 
-  async read(key: string): Promise<Uint8Array> {
-    const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
-    return out.Body!.transformToByteArray();
+  async read(key: string): Promise<Uint8Array | undefined> {
+    try {
+      const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      return await out.Body!.transformToByteArray();
+    } catch (e) {
+      if (isMissing(e)) return undefined;
+      throw e;
+    }
   }
 
   async put(input: { key: string; body: Uint8Array; contentType: string }): Promise<void> {

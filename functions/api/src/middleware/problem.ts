@@ -37,14 +37,17 @@ export function requestLocale(c: Context): Locale {
 
 export function problem(c: Context, type: ProblemType, extra: { detail?: string; errors?: FieldError[]; status?: ContentfulStatusCode } = {}) {
   const status = extra.status ?? STATUS[type];
+  const locale = requestLocale(c);
+  // A field error with messages in the three languages answers in the caller's; `messages` itself stays inside.
+  const errors = extra.errors?.map(({ field, message, messages }) => ({ field, message: messages?.[locale] ?? message }));
   const body = {
     type: `${TYPE_BASE}${type}`,
-    title: TITLES[type][requestLocale(c)],
+    title: TITLES[type][locale],
     status,
     ...(extra.detail ? { detail: extra.detail } : {}),
     instance: c.req.path,
     requestId: c.get('requestId' as never) as string | undefined,
-    ...(extra.errors?.length ? { errors: extra.errors } : {}),
+    ...(errors?.length ? { errors } : {}),
   };
   return c.body(JSON.stringify(body), status, { 'content-type': 'application/problem+json' });
 }
@@ -62,12 +65,19 @@ const DOMAIN_TYPES: Record<DomainError['kind'], ProblemType> = {
   rate_limited: 'rate-limited', unprocessable: 'unprocessable',
 };
 
+/** The detail of an error that exists in the three languages (itself, or all its field messages), in `locale`; else undefined. */
+function localizedDetail(err: DomainError, locale: Locale): string | undefined {
+  if (err.messages) return err.messages[locale];
+  if (err.errors.length === 0 || !err.errors.every((e) => e.messages)) return undefined;
+  return err.errors.map((e) => `${e.field}: ${e.messages![locale]}`).join('; ');
+}
+
 /** The app's onError: every failure leaves as problem+json; a 500 never leaks a stack or an AWS message. */
 export function handleError(err: Error, c: Context) {
   if (err instanceof DomainError) {
     const retryAfter = (err as { retryAfterSeconds?: number }).retryAfterSeconds;
     if (retryAfter !== undefined) c.header('retry-after', String(retryAfter));
-    return problem(c, DOMAIN_TYPES[err.kind], { detail: err.message, errors: err.errors });
+    return problem(c, DOMAIN_TYPES[err.kind], { detail: localizedDetail(err, requestLocale(c)) ?? err.message, errors: err.errors });
   }
   if (err instanceof ZodError) return problem(c, 'validation', { errors: zodFieldErrors(err) });
   if (err instanceof HTTPException) {

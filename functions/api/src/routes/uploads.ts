@@ -17,7 +17,7 @@ const ask = createRoute({
 });
 const complete = createRoute({
   method: 'post', path: '/projects/{id}/uploads/{key}/complete', tags: ['uploads'], security: bearer,
-  summary: 'Verify the uploaded file (size, type, content), make phone-sized copies and attach it',
+  summary: "Verify the uploaded file (size, type, content; a photo's header: at most 40 megapixels, 10000 px a side), re-encode a photo without metadata (EXIF, GPS, XMP) with phone-sized copies, delete the upload and attach what is served",
   request: { params: KeyParams, body: { required: false, content: { 'application/json': { schema: UploadCompleteSchema } } } },
   responses: { 200: json(ProjectSchema, 'The project with the file attached'), ...problems(400, 401, 403, 404, 409) },
 });
@@ -28,7 +28,10 @@ const media = createRoute({
   responses: { 302: { description: 'Redirect to the file' }, ...problems(400, 404) },
 });
 
-/** Photos and documents: presigned uploads, verification, and serving through short-lived redirects. */
+/**
+ * Photos and documents: presigned uploads (to a private key never served), verification, and serving through
+ * short-lived redirects to the checked copies only. Refusals are 400/409 problem+json in the caller's language.
+ */
 export function uploadRoutes(deps: Deps) {
   const p = deps.projectDeps;
   return new OpenAPIHono({ defaultHook: validationHook })

@@ -5,13 +5,16 @@ import type { RequestHandler } from './$types';
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const KEY = /^[0-9a-z]{26}\.(jpg|png|webp|pdf)$/;
-const PASSED_HEADERS = ['content-type', 'content-length', 'etag', 'last-modified'];
+const PASSED_HEADERS = ['content-length', 'etag', 'last-modified'];
+const TYPE_OF: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', pdf: 'application/pdf' };
 
 /**
  * A project's photo or document from the web origin. The API answers with a redirect to a short-lived
  * object-store URL on another origin, which the page CSP (img-src 'self') and link previews would not
  * follow well; this follows it on the server and streams the bytes. Public files are cached briefly by
- * shared caches; an owner's draft photos (seen with their token) never are.
+ * shared caches; an owner's draft photos (seen with their token) never are. The API only ever points at the
+ * checked copies (photos re-encoded without metadata); the type served is the one the key names (or WebP,
+ * for a photo's resized copy), and anything else from upstream is not passed on (502).
  */
 export const GET: RequestHandler = async ({ params, url, locals, fetch }) => {
 	if (!ID.test(params.id) || !KEY.test(params.key)) error(404, 'Not Found');
@@ -32,7 +35,15 @@ export const GET: RequestHandler = async ({ params, url, locals, fetch }) => {
 	}
 	if (upstream.status === 404 || upstream.status === 400) error(404, 'Not Found');
 	if (!upstream.ok || !upstream.body) error(502, 'Bad Gateway');
-	const out = new Headers();
+	const type = TYPE_OF[params.key.split('.')[1]!]!;
+	const upstreamType = upstream.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+	const allowed = type === 'application/pdf' ? [type] : [type, 'image/webp'];
+	if (!upstreamType || !allowed.includes(upstreamType)) {
+		await upstream.body.cancel();
+		console.error(`[web] media ${params.id}/${params.key}: upstream sent ${upstreamType ?? 'no type'}`);
+		error(502, 'Bad Gateway');
+	}
+	const out = new Headers({ 'content-type': upstreamType });
 	for (const name of PASSED_HEADERS) {
 		const value = upstream.headers.get(name);
 		if (value) out.set(name, value);

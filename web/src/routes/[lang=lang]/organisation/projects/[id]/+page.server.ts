@@ -77,8 +77,11 @@ export const actions: Actions = {
 		} catch (cause) {
 			if (!(cause instanceof ApiError)) throw cause;
 			if (cause.status === 0 || cause.status >= 500) console.error(`[web] photo upload ${project.id}: ${cause.message}`);
+			// The API says why in the page's language (it got Accept-Language): the field's message (e.g. a photo
+			// over 40 megapixels), else an upload conflict's detail, else the problem's title.
+			const reason = cause.problem?.errors?.[0]?.message ?? (cause.status === 409 ? cause.problem?.detail : undefined) ?? cause.problem?.title;
 			return fail(cause.status >= 400 && cause.status < 500 ? cause.status : 503, {
-				photoError: cause.status >= 400 && cause.status < 500 ? (cause.problem?.title ?? m.pj_error_photo_type()) : m.form_unavailable(),
+				photoError: cause.status >= 400 && cause.status < 500 ? (reason ?? m.pj_error_photo_type()) : m.form_unavailable(),
 			});
 		}
 		return { photoSaved: true };

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { LocalizedTextSchema } from './locale.js';
+import { OrganisationApplicationSchema } from './organisation.js';
+import { PledgeRequestSchema } from './pledge.js';
+import { ProfileSchema } from './profile.js';
+import { ProjectListQuerySchema } from './project.js';
+import { ProjectDraftSchema } from './project-drafts.js';
+import { searchableWords, text, textWords } from './text.js';
+
+const nfd = (s: string) => s.normalize('NFD');
+// "айылындагы" with й typed as и + U+0306 (combining breve), as some phone keyboards send it.
+const VILLAGE_NFD = 'аи\u0306ылындагы';
+const VILLAGE = 'айылындагы';
+
+const draft = {
+  title: { ky: `Кара-Суу ${VILLAGE_NFD} мектеп` },
+  summary: { ky: nfd('Мектептин чатырын оңдоо: өкмөтү, үй') },
+  description: { ky: nfd('Толук сүрөттөмө') },
+  rayonSoate: '41704220000000',
+  settlement: { ky: nfd('Кара-Суу айылы, Ат-Башы') },
+  sector: 'education', kind: 'community', goal: 100, fundingPlan: { diaspora: 100, municipality: 0, cofinancing: 0, otherDonors: 0 },
+  pledgeTypes: ['donation'], minimumPledge: 1, deadline: '2027-06-30', fundingModel: 'keep_what_is_raised', beneficiaries: 1, jobs: 0,
+  milestones: [{ title: { ky: nfd('Бүтүрүү') }, dueDate: '2027-06-01', tranche: 100 }],
+};
+
+describe('text()', () => {
+  it('normalises to NFC before checking the length', () => {
+    expect(VILLAGE_NFD).not.toBe(VILLAGE);
+    expect(text().parse(VILLAGE_NFD)).toBe(VILLAGE);
+    // 11 code points in NFD, 10 in NFC: the limit is on what is stored.
+    expect(text().max(10).safeParse(VILLAGE_NFD).success).toBe(true);
+    expect(z.toJSONSchema(text().trim().min(1).max(10))).toMatchObject({ type: 'string', minLength: 1, maxLength: 10 });
+  });
+
+  it('is what every text of a draft, a localized text, a profile, an organisation, a pledge and a search passes through', () => {
+    const parsed = ProjectDraftSchema.parse(draft);
+    for (const value of [parsed.title.ky, parsed.summary.ky, parsed.description.ky, parsed.settlement?.ky, parsed.milestones[0]!.title.ky]) {
+      expect(value).toBe(value!.normalize('NFC'));
+    }
+    expect(parsed.title.ky).toContain(VILLAGE);
+    expect(LocalizedTextSchema.parse({ ru: nfd('Ат-Башы өкмөтү') }).ru).toBe('Ат-Башы өкмөтү');
+    expect(ProjectListQuerySchema.parse({ q: ` ${VILLAGE_NFD} ` }).q).toBe(VILLAGE);
+    const profile = ProfileSchema.parse({ displayName: nfd('Айгүл'), homeSettlement: nfd('Ат-Башы'), residenceCity: nfd('Москва й') });
+    expect([profile.displayName, profile.homeSettlement, profile.residenceCity]).toEqual(['Айгүл', 'Ат-Башы', 'Москва й']);
+    const application = OrganisationApplicationSchema.shape.applicantPosition.parse(nfd('Айыл өкмөтүнүн башчысы'));
+    expect(application).toBe('Айыл өкмөтүнүн башчысы');
+    expect(PledgeRequestSchema.shape.message.parse(nfd('Ийгилик!'))).toBe('Ийгилик!');
+  });
+});
+
+describe('search words as typed', () => {
+  it('count letters after NFC and lowercasing, before any folding: суу and ооз are words', () => {
+    expect(searchableWords('Суу')).toEqual(['суу']);
+    expect(searchableWords('ООЗ ай су')).toEqual(['ооз']);
+    expect(searchableWords('ab, c!')).toEqual([]);
+  });
+
+  it('keep a letter typed with a combining mark inside its word', () => {
+    expect(textWords(VILLAGE_NFD)).toEqual([VILLAGE]);
+    // Three letters typed as four code points (й as и + breve) still make a three-letter word.
+    expect(searchableWords(nfd('ай'))).toEqual([]);
+    expect(searchableWords(nfd('бай'))).toEqual(['бай']);
+    expect(textWords('Кара-Суу айылы')).toEqual(['Кара', 'Суу', 'айылы']);
+  });
+});

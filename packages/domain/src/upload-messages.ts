@@ -1,0 +1,71 @@
+import { IMAGE_LIMITS, type Locale } from '@mekendesh/contracts';
+
+type Text = Readonly<Record<Locale, string>>;
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+const megapixels = IMAGE_LIMITS.maxPixels / 1_000_000;
+
+/** What uploads answer people, in Kyrgyz, Russian and English (the API picks the caller's language). */
+export const UPLOAD_MESSAGES = {
+  typeNotAllowed: {
+    ky: 'JPEG, PNG же WebP сүрөттөрүн жана PDF документтерин гана жүктөөгө болот.',
+    ru: 'Можно загрузить только фото JPEG, PNG или WebP и документы PDF.',
+    en: 'Only JPEG, PNG or WebP photos and PDF documents can be uploaded.',
+  },
+  tooLarge: (limitBytes: number): Text => ({
+    ky: `Файл бул түр үчүн уруксат берилген ${mb(limitBytes)} МБдан чоң.`,
+    ru: `Файл больше допустимых для этого типа ${mb(limitBytes)} МБ.`,
+    en: `The file is larger than the ${mb(limitBytes)} MB allowed for its type.`,
+  }),
+  nothingUploaded: {
+    ky: 'Бул ачкыч менен эч нерсе жүктөлгөн жок же жүктөө мөөнөтү бүттү.',
+    ru: 'По этому ключу ничего не загружено, или срок загрузки истёк.',
+    en: 'Nothing was uploaded under this key, or the upload expired.',
+  },
+  notAnUploadKey: { ky: 'Бул жүктөө ачкычы эмес.', ru: 'Это не ключ загрузки.', en: 'This is not an upload key.' },
+  typeDiffers: {
+    ky: 'Файл суралгандан башка түр менен жөнөтүлдү.',
+    ru: 'Файл отправлен с другим типом, чем был запрошен.',
+    en: 'The file was sent with another type than the one asked for.',
+  },
+  contentDiffers: {
+    ky: 'Файлдын мазмуну анын түрүнө туура келбейт.',
+    ru: 'Содержимое файла не соответствует его типу.',
+    en: "The file's content does not match its type.",
+  },
+  imageUnreadable: {
+    ky: 'Сүрөт окулбайт: файл бузулган же JPEG, PNG, WebP сүрөтү эмес.',
+    ru: 'Фото не читается: файл повреждён или это не изображение JPEG, PNG или WebP.',
+    en: 'The photo cannot be read: the file is damaged or not a JPEG, PNG or WebP image.',
+  },
+  imageTooManyPixels: (width: number, height: number): Text => ({
+    ky: `Сүрөт ${width}×${height} пиксель; ${megapixels} мегапикселден жана ар бир тарабы ${IMAGE_LIMITS.maxSide} пикселден ашпаган сүрөт кабыл алынат.`,
+    ru: `Фото размером ${width}×${height} пикселей; принимаются фото не больше ${megapixels} мегапикселей и не больше ${IMAGE_LIMITS.maxSide} пикселей по каждой стороне.`,
+    en: `The photo is ${width}×${height} pixels; photos of at most ${megapixels} megapixels and ${IMAGE_LIMITS.maxSide} pixels on either side are accepted.`,
+  }),
+  imageUndecodable: {
+    ky: 'Сүрөттү окуу мүмкүн эмес: файл бузулган же толук жүктөлгөн эмес.',
+    ru: 'Изображение не удаётся прочитать: файл повреждён или загружен не полностью.',
+    en: "The photo's pixels cannot be read: the file is damaged or incomplete.",
+  },
+  noImageLibrary: {
+    ky: 'Бул жерде сүрөт кабыл алынбайт: сүрөт иштетүүчү китепкана жок, ал эми иштетилбеген сүрөттөр көрсөтүлбөйт.',
+    ru: 'Здесь фото не принимаются: нет библиотеки обработки изображений, а необработанные фото не показываются.',
+    en: 'Photos cannot be taken here: the image library is missing, and photos are never served unprocessed.',
+  },
+  noStorage: {
+    ky: 'Бул жерде файл сактагыч жөндөлгөн эмес.',
+    ru: 'Хранилище файлов здесь не настроено.',
+    en: 'File storage is not configured here.',
+  },
+  notEditable: {
+    ky: 'Бул абалдагы долбоорго файл кошууга болбойт.',
+    ru: 'В проект в этом статусе нельзя добавлять файлы.',
+    en: 'Files cannot be added to a project in this status.',
+  },
+  tooManyFiles: (max: number): Text => ({
+    ky: `Долбоордо эң көп ${max} файл болот.`,
+    ru: `В проекте может быть не больше ${max} файлов.`,
+    en: `A project has at most ${max} files.`,
+  }),
+} as const;

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { paymentReference } from '@mekendesh/domain';
+import { cp1251 } from '../fixtures/encodings.js';
 import { call, donation, moneyStack, pledge, programmeBody, today, type MoneyStack } from '../fixtures/money.js';
 
 let s: MoneyStack;
@@ -27,9 +28,10 @@ describe('bank statement import', () => {
       `${today()},10.00,KGS,${stranger}`,
     ].join('\n');
     const preview = await (await call(s.app, s.staff, 'POST', '/staff/statements/preview', { csv })).json();
-    expect(preview.counts).toEqual({ matched: 2, unmatched: 2, duplicate: 1, invalid: 1, booked: 0 });
+    expect(preview.counts).toEqual({ matched: 2, unmatched: 2, duplicate: 1, invalid: 1, ambiguous: 0, booked: 0 });
+    expect(preview.rows.map((r: { reason: string | null }) => r.reason)).toEqual([null, null, 'no_reference', 'amount_invalid', 'repeated_in_statement', 'unknown_reference']);
     expect(preview.rows[0]).toMatchObject({ status: 'matched', pledgeId: a.id, paymentReference: a.paymentReference, amount: { amount: 100_000, currency: 'KGS' } });
-    expect(preview.rows[5]).toMatchObject({ status: 'unmatched', reason: expect.stringContaining(stranger) });
+    expect(preview.rows[5]).toMatchObject({ status: 'unmatched', reason: 'unknown_reference', paymentReference: stranger });
     expect((await funding(project.id)).raised).toBe(0);
 
     const committed = await (await call(s.app, s.staff, 'POST', '/staff/statements/commit', { csv })).json();
@@ -44,10 +46,73 @@ describe('bank statement import', () => {
     expect(mine).toMatchObject({ status: 'received', receipts: 1 });
   });
 
-  it('refuses a statement without the needed columns with 400 naming csv', async () => {
+  it('refuses a statement without the needed columns with 400 naming csv (or content), in the caller\'s language', async () => {
     const res = await call(s.app, s.staff, 'POST', '/staff/statements/preview', { csv: 'when,what\n1,2' });
     expect(res.status).toBe(400);
     expect((await res.json()).errors[0].field).toBe('csv');
+    const ru = await s.app.request('/v1/staff/statements/preview', {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${s.staff}`, 'accept-language': 'ru' },
+      body: JSON.stringify({ content: Buffer.from(cp1251('Когда;Сколько\n1;2')).toString('base64') }),
+    });
+    expect(await ru.json()).toMatchObject({ status: 400, errors: [{ field: 'content', message: 'В строке заголовков нет столбца даты (date, дата или күнү).' }] });
+    for (const [body, field] of [
+      [{ csv: 'date,amount,currency,description\n', content: 'ZGF0ZQ==' }, 'csv'],
+      [{ content: 'ZGF0ZQ==', encoding: 'koi8-r' }, 'encoding'],
+      [{ content: 'not base64!' }, 'content'],
+    ] as const) {
+      const bad = await call(s.app, s.staff, 'POST', '/staff/statements/preview', body);
+      expect([bad.status, (await bad.json()).errors[0].field]).toEqual([400, field]);
+    }
+  });
+
+  it('reads a Windows-1251 statement as uploaded and books it with the payers\' names intact; a line that did not decode is never booked', async () => {
+    const project = await s.project();
+    const a = await (await pledge(s.app, s.investors[0]!, project.id, donation(150_000))).json();
+    const b = await (await pledge(s.app, s.investors[0]!, project.id, donation(10_000, 'USD'))).json();
+    const tag = Date.now().toString(36);
+    const csv = [
+      'date;amount;currency;description;bank_reference',
+      `${today()};1 500,00;KGS;Асанов Бакыт Ёлкинович, взнос ${a.paymentReference};${tag}-1`,
+      `${today()};100;USD;"Жолдошева Чолпон,\nшкола ${b.paymentReference}";${tag}-2`,
+    ].join('\r\n');
+    const content = Buffer.from(cp1251(csv)).toString('base64');
+
+    // Read as UTF-8 (as before), every line has undecodable text: nothing is booked.
+    const forced = await (await call(s.app, s.staff, 'POST', '/staff/statements/commit', { content, encoding: 'utf-8' })).json();
+    expect(forced.rows.map((r: { status: string; reason: string }) => [r.status, r.reason])).toEqual([['invalid', 'undecodable'], ['invalid', 'undecodable']]);
+    expect((await funding(project.id)).raised).toBe(0);
+
+    const preview = await (await call(s.app, s.staff, 'POST', '/staff/statements/preview', { content })).json();
+    expect(preview).toMatchObject({ encoding: 'windows-1251', delimiter: ';', decimalSeparator: ',', counts: { matched: 2 } });
+    const committed = await (await call(s.app, s.staff, 'POST', '/staff/statements/commit', { content })).json();
+    expect(committed.counts).toMatchObject({ booked: 2 });
+    const stored = await Promise.all(committed.rows.map((r: { receiptId: string }) => s.deps.money.money.getReceipt(r.receiptId)));
+    expect(stored.map((r) => r?.bankReference)).toEqual([
+      `Асанов Бакыт Ёлкинович, взнос ${a.paymentReference}`,
+      `Жолдошева Чолпон, школа ${b.paymentReference}`,
+    ]);
+    expect((await funding(project.id)).raised).toBe(150_000 + 874_500);
+  });
+
+  it('books an ambiguous amount only once staff confirm one of its readings', async () => {
+    const project = await s.project();
+    const a = await (await pledge(s.app, s.investors[0]!, project.id, donation(100_150))).json();
+    const tag = Date.now().toString(36);
+    const csv = `date;amount;currency;description;bank_reference\n${today()};1,5;KGS;${a.paymentReference};${tag}-1\n${today()};1,000;KGS;${a.paymentReference};${tag}-2\n`;
+    const preview = await (await call(s.app, s.staff, 'POST', '/staff/statements/preview', { csv })).json();
+    expect(preview.rows[1]).toMatchObject({ line: 3, status: 'ambiguous', reason: 'amount_ambiguous', amount: null, pledgeId: a.id, readings: [{ amount: 100, currency: 'KGS' }, { amount: 100_000, currency: 'KGS' }] });
+
+    const wrong = await call(s.app, s.staff, 'POST', '/staff/statements/commit', { csv, confirmedAmounts: [{ line: 3, amount: 555 }] });
+    expect([wrong.status, (await wrong.json()).errors[0].field]).toEqual([400, 'confirmedAmounts.0.amount']);
+    expect((await funding(project.id)).raised).toBe(0); // a bad confirmation changes nothing
+
+    const unconfirmed = await (await call(s.app, s.staff, 'POST', '/staff/statements/commit', { csv })).json();
+    expect(unconfirmed.rows.map((r: { status: string }) => r.status)).toEqual(['booked', 'ambiguous']);
+    expect((await funding(project.id)).raised).toBe(150);
+    const confirmed = await (await call(s.app, s.staff, 'POST', '/staff/statements/commit', { csv, confirmedAmounts: [{ line: 3, amount: 100_000 }] })).json();
+    expect(confirmed.rows.map((r: { status: string }) => r.status)).toEqual(['duplicate', 'booked']);
+    expect((await funding(project.id)).raised).toBe(100_150);
+    expect((await (await call(s.app, s.investors[0], 'GET', `/pledges/${a.id}`)).json()).status).toBe('received');
   });
 });
 

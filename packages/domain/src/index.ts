@@ -32,3 +32,5 @@ export * from './card-payments.js';
 export * from './card-refunds.js';
 export * from './card-checkout.js';
 export * from './public-ledger.js';
+export * from './statement-amounts.js';
+export * from './text-decoding.js';

@@ -63,6 +63,12 @@ export function deltas(partial: Partial<LedgerDeltas>): LedgerDeltas {
   return { ...ZERO_DELTAS, ...partial };
 }
 
+/** Pledge states that still take money (a received pledge takes more, kept as over-payment). */
+const TAKES_MONEY: readonly Pledge['status'][] = ['pledged', 'partially_received', 'received'];
+
+/** Whether money can be booked on a pledge now: a money pledge (not in kind) that is still open; applyReceipt's rule. */
+export const takesMoney = (pledge: Pick<Pledge, 'amount' | 'status'>): boolean => Boolean(pledge.amount) && TAKES_MONEY.includes(pledge.status);
+
 /**
  * A pledge after a receipt: received and overpaid in the pledge's currency, status from how much came.
  * @example applyReceipt(pledge100usd, { inPledgeCurrency: 4_000, amountKgs: 350_000, matched: [], at })
@@ -73,7 +79,7 @@ export function applyReceipt(
   r: { inPledgeCurrency: number; amountKgs: number; matched: readonly { programmeId: string; amountKgs: number }[]; at: string },
 ): Pledge {
   if (!pledge.amount) throw new DomainError('conflict', 'an in-kind pledge takes no money');
-  if (!['pledged', 'partially_received', 'received'].includes(pledge.status)) throw new DomainError('conflict', `the pledge is ${pledge.status}`);
+  if (!TAKES_MONEY.includes(pledge.status)) throw new DomainError('conflict', `the pledge is ${pledge.status}`);
   const received = (pledge.received?.amount ?? 0) + r.inPledgeCurrency;
   const currency = pledge.amount.currency;
   const overpaid: Money = { amount: Math.max(0, received - pledge.amount.amount), currency };

@@ -1,22 +1,54 @@
-import type { StatementResult, StatementRow } from '@mekendesh/contracts';
+import type { Pledge, StatementEncoding, StatementEncodingChoice, StatementReason, StatementResult, StatementRow } from '@mekendesh/contracts';
 import type { Actor } from './actor.js';
-import { DomainError } from './errors.js';
+import { DomainError, invalidIn } from './errors.js';
 import type { MoneyDeps } from './money-deps.js';
-import { findPaymentReference } from './pledge-rules.js';
+import { rateOn } from './money-deps.js';
+import { findPaymentReference, takesMoney } from './pledge-rules.js';
 import { authorize } from './policy.js';
 import { bookReceipt, receiptIds } from './receipts.js';
-import { parseStatementCsv, type StatementLine } from './statement-csv.js';
+import { parseStatementCsv, StatementFileError, type StatementFile, type StatementLine } from './statement-csv.js';
+import { CONFIRMATION_MESSAGES, STATEMENT_FILE_MESSAGES } from './statement-messages.js';
+import { decodeText } from './text-decoding.js';
 
-function readCsv(csv: string): StatementLine[] {
+/**
+ * A statement to import: text as typed or pasted (`csv`), or a file's bytes read in `encoding` ('auto'
+ * detects it: see decodeText). `confirmedAmounts` are staff's readings (minor units) of ambiguous amounts,
+ * by line; each must be one of that line's `readings`.
+ */
+export type StatementImport = ({ csv: string } | { bytes: Uint8Array; encoding: StatementEncodingChoice }) & {
+  confirmedAmounts?: readonly { line: number; amount: number }[];
+};
+
+interface ReadStatement extends StatementFile {
+  encoding: StatementEncoding | null;
+}
+
+/** Decodes and parses; a statement that cannot be read at all is a 400 on `csv` (or `content`), in three languages. */
+function readStatement(input: StatementImport): ReadStatement {
+  const field = 'csv' in input ? 'csv' : 'content';
+  const decoded = 'csv' in input ? { text: input.csv, encoding: null } : decodeText(input.bytes, input.encoding);
   try {
-    return parseStatementCsv(csv);
+    return { ...parseStatementCsv(decoded.text), encoding: decoded.encoding };
   } catch (e) {
-    throw new DomainError('validation', (e as Error).message, [{ field: 'csv', message: (e as Error).message }]);
+    if (e instanceof StatementFileError) throw invalidIn(field, STATEMENT_FILE_MESSAGES[e.problem]);
+    throw e;
   }
 }
 
+/** Staff's confirmations of ambiguous amounts, applied; one that is not a reading of an ambiguous line is a 400. */
+function applyConfirmations(lines: StatementLine[], confirmed: StatementImport['confirmedAmounts'] = []): StatementLine[] {
+  const out = lines.map((l) => ({ ...l }));
+  confirmed.forEach((c, i) => {
+    const line = out.find((l) => l.line === c.line);
+    const reading = line?.error === 'amount_ambiguous' ? line.readings.find((r) => r.amount === c.amount) : undefined;
+    if (!line || !reading) throw invalidIn(`confirmedAmounts.${i}.amount`, CONFIRMATION_MESSAGES(c.line));
+    Object.assign(line, { amount: reading, error: null });
+  });
+  return out;
+}
+
 function receiptIdOf(l: StatementLine): string | null {
-  if (!l.date || !l.amount) return null;
+  if (!l.date || !l.amount || l.error) return null;
   return l.bankReference ? receiptIds.bank(l.bankReference) : receiptIds.statementRow({ date: l.date, amount: l.amount, text: l.text });
 }
 
@@ -26,24 +58,56 @@ async function bookedAmong(deps: MoneyDeps, ids: string[]): Promise<Set<string>>
   return booked;
 }
 
-/** Classifies each line: invalid, unmatched (no valid reference or no such pledge), duplicate (in the file or booked), matched. */
+/**
+ * Why a found pledge cannot take this line's money now, checked as bookReceipt will at commit: the pledge
+ * is in kind or closed, its project expired or was cancelled, or no rate prices the line's (or the
+ * pledge's) currency on its day. Reads are cached per statement.
+ */
+function bookability(deps: MoneyDeps) {
+  const pledges = new Map<string, Promise<Pledge | undefined>>();
+  const rates = new Map<string, Promise<boolean>>();
+  const hasRate = (currency: string, day: string) => {
+    const key = `${currency}|${day}`;
+    if (!rates.has(key)) rates.set(key, rateOn(deps.rates, currency, day).then(() => true, (e) => (e instanceof DomainError ? false : Promise.reject(e))));
+    return rates.get(key)!;
+  };
+  return async (pledgeId: string, line: StatementLine): Promise<StatementReason | null> => {
+    if (!pledges.has(pledgeId)) pledges.set(pledgeId, deps.money.getPledge(pledgeId));
+    const pledge = await pledges.get(pledgeId)!;
+    if (!pledge) return 'pledge_not_found';
+    if (!takesMoney(pledge)) return 'pledge_closed';
+    const project = await deps.projects.get(pledge.projectId);
+    if (!project || project.status === 'expired' || project.status === 'cancelled') return 'project_closed';
+    const currencies = new Set([line.amount!.currency, pledge.amount!.currency]);
+    for (const currency of currencies) if (!(await hasRate(currency, line.date!))) return 'no_rate';
+    return null;
+  };
+}
+
+/** Classifies each line: invalid, ambiguous, duplicate (in the file or booked), unmatched (no reference, no such pledge, or it cannot take money), matched. */
 async function classify(deps: MoneyDeps, lines: StatementLine[]): Promise<StatementRow[]> {
   const ids = lines.map(receiptIdOf);
   const booked = await bookedAmong(deps, [...new Set(ids.filter((id): id is string => id !== null))]);
+  const canBook = bookability(deps);
   const seen = new Set<string>();
   const rows: StatementRow[] = [];
   for (const [i, l] of lines.entries()) {
     const receiptId = ids[i]!;
     const reference = findPaymentReference(l.text) ?? null;
-    const row: StatementRow = { line: l.line, date: l.date, amount: l.amount, text: l.text, status: 'matched', reason: null, paymentReference: reference, pledgeId: null, receiptId };
-    if (l.error) Object.assign(row, { status: 'invalid', reason: l.error });
-    else if (booked.has(receiptId!)) Object.assign(row, { status: 'duplicate', reason: 'already booked' });
-    else if (seen.has(receiptId!)) Object.assign(row, { status: 'duplicate', reason: 'the same line appears earlier in this statement' });
-    else if (!reference) Object.assign(row, { status: 'unmatched', reason: 'no valid MK- payment reference in the description' });
+    const row: StatementRow = {
+      line: l.line, date: l.date, amount: l.amount, text: l.text, cells: l.cells, readings: l.readings,
+      status: 'matched', reason: null, paymentReference: reference, pledgeId: null, receiptId,
+    };
+    const pledgeId = reference && l.error !== 'undecodable' ? ((await deps.money.pledgeIdByReference(reference)) ?? null) : null;
+    if (l.error === 'amount_ambiguous') Object.assign(row, { status: 'ambiguous', reason: l.error, pledgeId });
+    else if (l.error) Object.assign(row, { status: 'invalid', reason: l.error });
+    else if (booked.has(receiptId!)) Object.assign(row, { status: 'duplicate', reason: 'already_booked' });
+    else if (seen.has(receiptId!)) Object.assign(row, { status: 'duplicate', reason: 'repeated_in_statement' });
+    else if (!reference) Object.assign(row, { status: 'unmatched', reason: 'no_reference' });
+    else if (!pledgeId) Object.assign(row, { status: 'unmatched', reason: 'unknown_reference' });
     else {
-      const pledgeId = await deps.money.pledgeIdByReference(reference);
-      if (pledgeId) row.pledgeId = pledgeId;
-      else Object.assign(row, { status: 'unmatched', reason: `no pledge has the reference ${reference}` });
+      const refused = await canBook(pledgeId, l);
+      Object.assign(row, refused ? { status: 'unmatched', reason: refused, pledgeId } : { pledgeId });
     }
     if (receiptId) seen.add(receiptId);
     rows.push(row);
@@ -51,35 +115,47 @@ async function classify(deps: MoneyDeps, lines: StatementLine[]): Promise<Statem
   return rows;
 }
 
-function counted(rows: StatementRow[]): StatementResult {
-  const counts = { matched: 0, unmatched: 0, duplicate: 0, invalid: 0, booked: 0 };
+function counted(rows: StatementRow[], file: ReadStatement): StatementResult {
+  const counts = { matched: 0, unmatched: 0, duplicate: 0, invalid: 0, ambiguous: 0, booked: 0 };
   for (const r of rows) counts[r.status] += 1;
-  return { rows, counts };
+  return { rows, counts, encoding: file.encoding, delimiter: file.delimiter, decimalSeparator: file.decimalSeparator };
 }
 
-/** What importing a statement would book, without booking anything. */
-export async function previewStatement(deps: MoneyDeps, actor: Actor, csv: string): Promise<StatementResult> {
+async function prepare(deps: MoneyDeps, actor: Actor, input: StatementImport) {
   authorize(actor, { action: 'money:manage' });
-  return counted(await classify(deps, readCsv(csv)));
+  const file = readStatement(input);
+  return { file, rows: await classify(deps, applyConfirmations(file.lines, input.confirmedAmounts)) };
 }
 
 /**
- * Books the matched lines of a statement, each in its own transaction keyed by its receipt id, so
- * committing the same statement twice (or two overlapping ones) books every transfer once.
+ * What importing a statement would book, without booking anything: each line matched, unmatched,
+ * duplicate, invalid or ambiguous (an amount for staff to confirm), with a reason code. Throws
+ * DomainError('validation') for a statement that cannot be read at all, or a confirmation that fits no line.
+ * @example await previewStatement(deps, staff, { bytes, encoding: 'auto' }) // { rows, counts, encoding: 'windows-1251', ... }
  */
-export async function commitStatement(deps: MoneyDeps, actor: Actor, csv: string): Promise<StatementResult> {
-  authorize(actor, { action: 'money:manage' });
-  const rows = await classify(deps, readCsv(csv));
+export async function previewStatement(deps: MoneyDeps, actor: Actor, input: StatementImport): Promise<StatementResult> {
+  const { file, rows } = await prepare(deps, actor, input);
+  return counted(rows, file);
+}
+
+/**
+ * Books the matched lines of a statement (ambiguous ones only once confirmed), each in its own transaction
+ * keyed by its receipt id, so committing the same statement twice (or two overlapping ones) books every
+ * transfer once. A line whose text did not decode is never booked.
+ */
+export async function commitStatement(deps: MoneyDeps, actor: Actor, input: StatementImport): Promise<StatementResult> {
+  const { file, rows } = await prepare(deps, actor, input);
   for (const row of rows.filter((r) => r.status === 'matched')) {
     try {
       const out = await bookReceipt(deps, {
-        pledgeId: row.pledgeId!, amount: row.amount!, receivedOn: row.date!, receiptId: row.receiptId!, bankReference: row.text.slice(0, 100), source: 'statement',
+        pledgeId: row.pledgeId!, amount: row.amount!, receivedOn: row.date!, receiptId: row.receiptId!,
+        bankReference: row.text.replace(/\s+/g, ' ').trim().slice(0, 100), source: 'statement',
       });
-      Object.assign(row, out.kind === 'booked' ? { status: 'booked' } : { status: 'duplicate', reason: 'already booked' });
+      Object.assign(row, out.kind === 'booked' ? { status: 'booked' } : { status: 'duplicate', reason: 'already_booked' });
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
-      Object.assign(row, { status: 'unmatched', reason: e.message });
+      Object.assign(row, { status: 'unmatched', reason: e.kind === 'not_found' ? 'pledge_not_found' : 'not_bookable' });
     }
   }
-  return counted(rows);
+  return counted(rows, file);
 }

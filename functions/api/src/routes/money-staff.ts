@@ -3,7 +3,7 @@ import {
   ManualRatesRequestSchema, ProgrammeListSchema, ProgrammeRequestSchema, ProgrammeSchema, RateTableSchema, ReceiptRequestSchema,
   ReceiptResultSchema, StatementRequestSchema, StatementResultSchema,
 } from '@mekendesh/contracts';
-import { commitStatement, createProgramme, listProgrammes, previewStatement, putManualRates, recordReceipt } from '@mekendesh/domain';
+import { commitStatement, createProgramme, listProgrammes, previewStatement, putManualRates, recordReceipt, type StatementImport } from '@mekendesh/domain';
 import type { Deps } from '../composition.js';
 import { actorOf } from '../middleware/auth.js';
 import { validationHook } from '../validation.js';
@@ -22,14 +22,14 @@ const receipt = createRoute({
 const preview = createRoute({
   method: 'post', path: '/staff/statements/preview', tags: ['money (staff)'], security: staffOnly,
   summary: 'Match a bank statement (CSV) on payment references, booking nothing',
-  description: 'Header row with date, amount, currency and description (or reference) columns, optionally bank_reference; comma or semicolon separated.',
+  description: 'The file as uploaded (`content`, base64; encoding detected, or as chosen) or as text (`csv`). Header row with date, amount, currency and description (or reference) columns, optionally bank_reference; semicolon, comma or tab separated. One decimal separator per file; an amount that reads two ways is `ambiguous` until confirmed in `confirmedAmounts`. Reasons are codes.',
   request: { body: jsonBody(StatementRequestSchema) },
   responses: { 200: json(StatementResultSchema, 'Each line: matched, unmatched, duplicate or invalid'), ...problems(400, 401, 403) },
 });
 
 const commit = createRoute({
   method: 'post', path: '/staff/statements/commit', tags: ['money (staff)'], security: staffOnly,
-  summary: 'Book the matched lines of a statement; committing the same statement again books nothing new',
+  summary: 'Book the matched lines of a statement (ambiguous amounts once confirmed); committing the same statement again books nothing new',
   request: { body: jsonBody(StatementRequestSchema) },
   responses: { 200: json(StatementResultSchema, 'Each line: booked, duplicate, unmatched or invalid'), ...problems(400, 401, 403) },
 });
@@ -52,11 +52,17 @@ const listProg = createRoute({
   responses: { 200: json(ProgrammeListSchema, 'Programmes, newest first') },
 });
 
+/** The request as the use case takes it: the uploaded file's bytes (base64 on the wire), or the text. */
+function statementImport(body: z.output<typeof StatementRequestSchema>): StatementImport {
+  const { csv, content, encoding, confirmedAmounts } = body;
+  return content !== undefined ? { bytes: new Uint8Array(Buffer.from(content, 'base64')), encoding, confirmedAmounts } : { csv: csv!, confirmedAmounts };
+}
+
 export function moneyStaffRoutes(deps: Deps) {
   return new OpenAPIHono({ defaultHook: validationHook })
     .openapi(receipt, async (c) => c.json(await recordReceipt(deps.money, actorOf(c), { pledgeId: c.req.valid('param').id, ...c.req.valid('json') }), 201))
-    .openapi(preview, async (c) => c.json(await previewStatement(deps.money, actorOf(c), c.req.valid('json').csv), 200))
-    .openapi(commit, async (c) => c.json(await commitStatement(deps.money, actorOf(c), c.req.valid('json').csv), 200))
+    .openapi(preview, async (c) => c.json(await previewStatement(deps.money, actorOf(c), statementImport(c.req.valid('json'))), 200))
+    .openapi(commit, async (c) => c.json(await commitStatement(deps.money, actorOf(c), statementImport(c.req.valid('json'))), 200))
     .openapi(rates, async (c) => c.json(await putManualRates(deps.money, actorOf(c), { date: c.req.valid('param').date, request: c.req.valid('json') }), 200))
     .openapi(createProg, async (c) => c.json(await createProgramme(deps.money, actorOf(c), c.req.valid('json')), 201))
     .openapi(listProg, async (c) => {

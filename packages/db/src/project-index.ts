@@ -2,15 +2,33 @@
  * Discovery index items: what a project writes besides its main item so that every browse and search
  * reads a bounded number of items by key. Only public projects have them; each public project writes
  * 4-5 facet items (three sorts each, through the table's sort key and gsi3/gsi4) and one search item per
- * distinct title word (at most MAX_SEARCH_TOKENS), plus its share of the oblast aggregate.
+ * distinct word of its title, organisation name, place names and summary (at most MAX_SEARCH_TOKENS), plus
+ * its share of the oblast aggregate.
  */
-import type { Project, ProjectStatus, Sector } from '@mekendesh/contracts';
+import type { LocalizedText, Project, ProjectStatus, Sector } from '@mekendesh/contracts';
 import { PUBLIC_STATUSES } from '@mekendesh/contracts';
-import { searchTokens } from '@mekendesh/domain';
+import { rankedSearchTokens } from '@mekendesh/domain';
+import { territoryBySoate } from '@mekendesh/territories';
 import { ENTITY, keys, projectIndexKeys } from './keys.js';
 
-/** Caps the search items of one project, so that a create or update fits one transaction (100 actions). */
-export const MAX_SEARCH_TOKENS = 30;
+/**
+ * Caps the search items of one project, so that any project write fits one transaction (100 actions): main
+ * item 1 + facets 5 put and 5 deleted + search items MAX put and MAX deleted (every word changed) + oblast
+ * totals 2 + audit entries 2 = 15 + 2 * 40 = 95.
+ */
+export const MAX_SEARCH_TOKENS = 40;
+
+/**
+ * Letters of a word's skeleton in its search partition key. Two, not three: a three-letter word as typed can
+ * fold to two letters (`суу` → `su`), and a prefix query must find all its words in one partition.
+ */
+export const SEARCH_PARTITION_LETTERS = 2;
+
+/**
+ * The layout of the search items; raise it when what a project indexes changes, so that loaders of existing
+ * data (the demo marker) call reindexPublicProjects. 2: two-letter partitions; titles, summaries, names, places.
+ */
+export const SEARCH_INDEX_VERSION = 2;
 
 type Item = Record<string, unknown>;
 
@@ -21,8 +39,8 @@ export const facetKeys = {
   rayon: (status: ProjectStatus, soate: string) => `PX#${status}#ry#${soate}`,
   sector: (status: ProjectStatus, sector: Sector) => `PX#${status}#se#${sector}`,
   oblastSector: (status: ProjectStatus, soate: string, sector: Sector) => `PX#${status}#ob#${soate}#se#${sector}`,
-  /** Search items share a partition per three-letter start, sorted by the whole word: prefix queries by key. */
-  search: (token: string) => `PQ#${token.slice(0, 3)}`,
+  /** Search items share a partition per two-letter start, sorted by the whole word: prefix queries by key. */
+  search: (token: string) => `PQ#${token.slice(0, SEARCH_PARTITION_LETTERS)}`,
   oblastStats: (soate?: string) => ({ pk: 'STATS#oblast', ...(soate ? { sk: soate } : {}) }),
 };
 
@@ -58,9 +76,22 @@ function facetPartitions(p: Project): string[] {
   ];
 }
 
-/** Title words of a project in every language it has, as search skeletons. */
+const texts = (t: LocalizedText | null | undefined): string[] => (t ? Object.values(t).filter((v): v is string => typeof v === 'string') : []);
+const placeNames = (soate: string | null): string[] => {
+  const place = soate ? territoryBySoate(soate) : undefined;
+  return place ? [place.name.ky, place.name.ru, place.name.en] : [];
+};
+
+/**
+ * The search words of a project, as skeletons, at most MAX_SEARCH_TOKENS, in this order of importance: title,
+ * organisation name, places (settlement, rayon, oblast: short names in ky/ru/en from the territories), then
+ * the summary. Every language the project has; the description is not indexed.
+ */
 export function projectSearchTokens(p: Project): string[] {
-  return searchTokens(Object.values(p.title).filter((t): t is string => typeof t === 'string')).slice(0, MAX_SEARCH_TOKENS);
+  return rankedSearchTokens(
+    [texts(p.title), texts(p.organisationName), [...texts(p.settlement), ...placeNames(p.rayonSoate), ...placeNames(p.oblastSoate)], texts(p.summary)],
+    MAX_SEARCH_TOKENS,
+  );
 }
 
 /** The index items of a project: none unless it is public. Attributes are short: 100,000 projects fit. */
@@ -107,13 +138,18 @@ export function oblastContribution(p: Project): { soate: string; projects: numbe
 }
 
 /**
- * The writes that move a stored project from `previous` to `next`: items to put, stale index items to
- * delete (status, oblast, sector or title changed), and the change to each oblast's totals.
+ * The writes that move a stored project from `previous` to `next`: the main item and the index items that
+ * are new or changed, stale index items to delete (status, oblast, sector or a searched text changed), and
+ * the change to each oblast's totals.
  */
 export function projectWrites(previous: Project | undefined, next: Project) {
-  const puts = projectItems(next);
-  const live = new Set(puts.map((i) => `${i.pk}|${i.sk}`));
-  const deletes = (previous ? projectIndexItems(previous) : [])
+  const before = previous ? projectIndexItems(previous) : [];
+  // An index item that is already stored as it would be written (a search word when only money moved) is left alone.
+  const unchanged = new Set(before.map((i) => JSON.stringify(i)));
+  const [main, ...index] = projectItems(next);
+  const puts = [main!, ...index.filter((i) => !unchanged.has(JSON.stringify(i)))];
+  const live = new Set(index.map((i) => `${i.pk}|${i.sk}`));
+  const deletes = before
     .filter((i) => !live.has(`${i.pk}|${i.sk}`))
     .map((i) => ({ pk: i.pk as string, sk: i.sk as string }));
   const deltas = new Map<string, { projects: number; raising: number; raised: number }>();

@@ -1,9 +1,10 @@
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { Organisation, Project } from '@mekendesh/contracts';
+import { BatchGetCommand, BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PUBLIC_STATUSES, type Organisation, type Project } from '@mekendesh/contracts';
 import type { Db } from './client.js';
 import { addOblastStats, sumOblastDeltas } from './oblast-stats.js';
 import { organisationItem } from './organisation-repository.js';
-import { oblastContribution, projectItems } from './project-index.js';
+import { keys } from './keys.js';
+import { facetKeys, oblastContribution, projectIndexItems, projectItems } from './project-index.js';
 
 async function writeBatch(db: Db, items: Record<string, unknown>[]): Promise<void> {
   let requests = items.map((Item) => ({ PutRequest: { Item } }));
@@ -43,4 +44,44 @@ export async function seedProjects(
 ): Promise<void> {
   await batchPut(db, [...data.organisations.map((o) => organisationItem(o)), ...data.projects.flatMap(projectItems)], options);
   await addOblastStats(db, sumOblastDeltas(data.projects.map(oblastContribution)));
+}
+
+/**
+ * Writes again the index items of every public project, as the current code computes them: after a change of
+ * what is indexed (SEARCH_INDEX_VERSION), for data loaded before it. Finds the projects through the facet
+ * lists `PX#<status>` (keys, never a scan), 50 at a time; reads each page's projects with one BatchGet.
+ * Items of an older layout stay behind unread (their partitions are no longer queried). Returns the count.
+ * @example if (marker.searchIndex !== SEARCH_INDEX_VERSION) await reindexPublicProjects(db)
+ */
+export async function reindexPublicProjects(db: Db): Promise<number> {
+  let count = 0;
+  for (const status of PUBLIC_STATUSES) {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await db.doc.send(new QueryCommand({
+        TableName: db.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': facetKeys.all(status) },
+        ProjectionExpression: 'id', Limit: 50, ExclusiveStartKey: start,
+      }));
+      const ids = (page.Items ?? []).map((i) => String(i.id));
+      const projects = (await storedProjects(db, ids)).filter((p) => p.status === status);
+      await batchPut(db, projects.flatMap(projectIndexItems));
+      count += projects.length;
+      start = page.LastEvaluatedKey;
+    } while (start);
+  }
+  return count;
+}
+
+/** Whole stored projects by id (at most 100: one BatchGet), retrying what DynamoDB hands back unprocessed. */
+async function storedProjects(db: Db, ids: string[]): Promise<Project[]> {
+  const found: Project[] = [];
+  let request: Record<string, unknown>[] | undefined = ids.map((id) => keys.project(id));
+  for (let attempt = 0; request?.length; attempt++) {
+    if (attempt > 8) throw new Error('DynamoDB kept returning unprocessed keys');
+    if (attempt) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
+    const out = await db.doc.send(new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: request } } }));
+    found.push(...((out.Responses?.[db.tableName] ?? []) as Project[]));
+    request = out.UnprocessedKeys?.[db.tableName]?.Keys;
+  }
+  return found;
 }

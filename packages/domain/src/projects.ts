@@ -1,9 +1,9 @@
-import { FUNDING_STATE_STATUS, type OblastStats, type Project, type ProjectList, type ProjectListQuery } from '@mekendesh/contracts';
-import { invalid } from './errors.js';
+import { FUNDING_STATE_STATUS, MIN_SEARCH_LETTERS, searchableWords, type OblastStats, type Project, type ProjectList, type ProjectListQuery } from '@mekendesh/contracts';
+import { invalid, invalidIn } from './errors.js';
 import { notFound } from './errors.js';
 import { isPublic } from './lifecycle.js';
 import type { DiscoveryQuery, ProjectRepository } from './ports.js';
-import { MIN_SEARCH_TOKEN, searchSkeleton, splitWords } from './search-text.js';
+import { SEARCH_STOP_WORDS, searchSkeleton } from './search-text.js';
 
 /** Words of a query beyond this many are ignored: each one is a filter on the same bounded read. */
 export const MAX_QUERY_WORDS = 5;
@@ -20,10 +20,24 @@ export async function getPublicProject(repo: ProjectRepository, id: string): Pro
   return project;
 }
 
-/** Query words as search skeletons, longest (most selective) first; refuses a query with no usable word. */
+/** The refusal of a query without a searchable word, in the three languages (the web page shows its own). */
+const NO_SEARCH_WORD = {
+  ky: `кеминде ${MIN_SEARCH_LETTERS} тамгадан турган сөз керек`,
+  ru: `нужно слово не короче ${MIN_SEARCH_LETTERS} букв`,
+  en: `needs a word of at least ${MIN_SEARCH_LETTERS} letters`,
+} as const;
+
+/**
+ * Query words as search skeletons, longest (most selective) first, at most MAX_QUERY_WORDS. A word counts when
+ * it has MIN_SEARCH_LETTERS letters as typed (NFC, lowercase, before folding), so `суу` searches for `su`; stop
+ * words are dropped unless nothing else is left. Throws a validation error on `q` when no word counts.
+ * @example queryWords('Суу түтүгү') // ['tutuku', 'su']
+ */
 export function queryWords(q: string): string[] {
-  const words = [...new Set(splitWords(q).map(searchSkeleton))].filter((w) => w.length >= MIN_SEARCH_TOKEN);
-  if (words.length === 0) throw invalid('q', `needs a word of at least ${MIN_SEARCH_TOKEN} letters`);
+  const all = [...new Set(searchableWords(q).map(searchSkeleton))].filter(Boolean);
+  if (all.length === 0) throw invalidIn('q', NO_SEARCH_WORD);
+  const content = all.filter((w) => !SEARCH_STOP_WORDS.has(w));
+  const words = content.length > 0 ? content : all;
   return words.sort((a, b) => b.length - a.length).slice(0, MAX_QUERY_WORDS);
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { searchSkeleton, searchTokens } from './search-text.js';
+import { rankedSearchTokens, searchSkeleton, searchTokens } from './search-text.js';
+import { queryWords } from './projects.js';
+import { DomainError } from './errors.js';
 
 describe('search skeletons', () => {
   it('ignore case and fold Kyrgyz letters typed as Russian or Latin', () => {
@@ -32,10 +34,54 @@ describe('search skeletons', () => {
     }
   });
 
-  it('split titles into distinct tokens of three or more letters', () => {
+  it('split titles into distinct tokens of words of three or more letters as typed', () => {
     expect(searchTokens(['Кара-Суу айылындагы мектептин чатыры', 'Ремонт кровли школы в селе Кара-Суу'])).toEqual([
       'kara', 'su', 'ailintaki', 'mekteptin', 'chatiri', 'remont', 'krofli', 'shkoli', 'sele',
-    ].filter((t) => t.length >= 3));
-    expect(searchTokens(['A b, c!'])).toEqual([]);
+    ]);
+    expect(searchTokens(['A b, c!', 'ай су'])).toEqual([]);
+  });
+
+  it('index a three-letter word whose skeleton is shorter, such as суу (water) and ооз', () => {
+    expect(searchSkeleton('суу')).toBe('su');
+    expect(searchTokens(['Таза суу', 'ООЗ'])).toEqual(['tasa', 'su', 'os']);
+  });
+
+  it('fold a word typed with a combining mark (и + U+0306 for й) like the precomposed one', () => {
+    const nfd = 'аи\u0306ылындагы';
+    expect(nfd).not.toBe('айылындагы');
+    expect(searchSkeleton(nfd)).toBe(searchSkeleton('айылындагы'));
+    expect(searchTokens([`Кара-Суу ${nfd}`])).toEqual(['kara', 'su', 'ailintaki']);
+  });
+
+  it('rank groups of texts under a cap: earlier groups first, languages taking turns, no stop words', () => {
+    const title = ['Суу түтүгү', 'Водопровод для села', 'Water pipeline for the village'];
+    const summary = ['Биринчи экинчи үчүнчү', 'Первый второй третий', 'First second third'];
+    expect(rankedSearchTokens([title, summary], 100)).toEqual([
+      'su', 'fotoprofot', 'fater', 'tutuku', 'pipeline', 'sela', 'filake',
+      'pirinchi', 'perfi', 'first', 'ekinchi', 'ftoroi', 'secont', 'uchunchu', 'treti', 'thirt',
+    ]);
+    expect(rankedSearchTokens([title, summary], 9)).toEqual(['su', 'fotoprofot', 'fater', 'tutuku', 'pipeline', 'sela', 'filake', 'pirinchi', 'perfi']);
+  });
+});
+
+describe('query words', () => {
+  it('take the length rule from the word as typed: суу is a word, ай and су are not', () => {
+    expect(queryWords('суу')).toEqual(['su']);
+    expect(queryWords('Таза СУУ')).toEqual(['tasa', 'su']);
+    expect(queryWords('ооз')).toEqual(['os']);
+  });
+
+  it('refuse a query without such a word, on q, in the three languages', () => {
+    for (const q of ['ай су', 'ab', '!!!']) {
+      const error = (() => { try { queryWords(q); } catch (e) { return e; } })();
+      expect(error, q).toBeInstanceOf(DomainError);
+      expect((error as DomainError).errors).toMatchObject([{ field: 'q', messages: { ky: expect.stringContaining('3'), ru: expect.stringContaining('3'), en: expect.stringContaining('3') } }]);
+    }
+  });
+
+  it('drop stop words when other words are left, and normalise a query typed in NFD', () => {
+    expect(queryWords('school for the village')).toEqual(['filake', 'schol']);
+    expect(queryWords('the')).toEqual(['the']);
+    expect(queryWords('аи\u0306ылындагы')).toEqual([searchSkeleton('айылындагы')]);
   });
 });

@@ -1,6 +1,12 @@
+import { searchableWords, textWords } from '@mekendesh/contracts';
+
 /**
- * Search normalisation: one "skeleton" per word, the same for a title being indexed and for a query, so that
+ * Search normalisation: one "skeleton" per word, the same for a text being indexed and for a query, so that
  * Kyrgyz, Russian and Latin spellings of a word meet. Pure and browser-safe.
+ *
+ * Which words count is decided on the word as typed, before folding (`searchableWords` in the contracts:
+ * NFC, lowercase, at least MIN_SEARCH_LETTERS letters), so that `суу` (water) is a word although its skeleton
+ * is `su`. Step 0 is NFC: `й` typed as `и` + U+0306 folds like `й`.
  *
  * Steps, each chosen so that a prefix of a word folds to a prefix of the word's skeleton:
  * 1. lowercase; Kyrgyz letters fold to their Russian look-alikes (ө→о, ү→у, ң→н), so "мектеп" typed on a Russian
@@ -36,33 +42,56 @@ const VARIANTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/(.)\1+/g, '$1'],
 ];
 
-/** Shortest skeleton that is indexed or searched: the search partition key is its first three letters. */
-export const MIN_SEARCH_TOKEN = 3;
-
 /**
- * The skeleton of one word.
+ * The skeleton of one word; may be shorter than the word (`суу` → `su`), empty for a word of signs only.
  * @example searchSkeleton('Нарын') === searchSkeleton('Naryn') // 'narin'
  */
 export function searchSkeleton(word: string): string {
   let s = '';
-  for (const ch of word.toLowerCase().normalize('NFC')) s += CYRILLIC[ch] ?? ch;
+  for (const ch of word.normalize('NFC').toLowerCase()) s += CYRILLIC[ch] ?? ch;
   s = s.normalize('NFD').replace(/\p{M}+/gu, '');
   for (const [pattern, replacement] of VARIANTS) s = s.replace(pattern, replacement);
   return s.replace(/[^a-z0-9]/g, '');
 }
 
-/** Words of a text, split on anything that is not a letter or digit (hyphens split "Кара-Суу"). */
+/** Words of a text in NFC, split on anything that is not a letter, mark or digit (hyphens split "Кара-Суу"). */
 export function splitWords(text: string): string[] {
-  return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return textWords(text);
 }
 
-/** Distinct skeletons of at least MIN_SEARCH_TOKEN letters, in order of first appearance. */
+/**
+ * Function words that would fill a project's word budget and match nearly everything: never indexed, and
+ * dropped from a query that has other words. Kept as skeletons, so every spelling of them is caught; only
+ * words whose skeleton no content word shares (not "его", whose skeleton is that of "эко").
+ */
+export const SEARCH_STOP_WORDS: ReadonlySet<string> = new Set(
+  ['the', 'and', 'for', 'with', 'from', 'that', 'this', 'для', 'при', 'что', 'или', 'это', 'как', 'также', 'жана', 'менен', 'үчүн']
+    .map((w) => searchSkeleton(w)),
+);
+
+/** Distinct skeletons of the searchable words of texts (not stop words), in order of first appearance. */
 export function searchTokens(texts: readonly string[]): string[] {
+  return rankedSearchTokens(texts.map((t) => [t]), Number.POSITIVE_INFINITY);
+}
+
+/**
+ * Distinct skeletons of several groups of texts, at most `max`: each group is used up before the next, and
+ * inside a group the texts take turns word by word, so that the start of every language of a summary gets
+ * in before the end of one of them. Groups come in order of importance (titles, names, places, summaries).
+ * @example rankedSearchTokens([[title.ky, title.en], [summary.ky, summary.en]], 40)
+ */
+export function rankedSearchTokens(groups: readonly (readonly string[])[], max: number): string[] {
   const out = new Set<string>();
-  for (const text of texts) {
-    for (const word of splitWords(text)) {
-      const token = searchSkeleton(word);
-      if (token.length >= MIN_SEARCH_TOKEN) out.add(token);
+  for (const texts of groups) {
+    const words = texts.map((t) => searchableWords(t));
+    for (let i = 0; words.some((w) => i < w.length); i++) {
+      for (const list of words) {
+        const word = list[i];
+        if (word === undefined) continue;
+        const token = searchSkeleton(word);
+        if (token && !SEARCH_STOP_WORDS.has(token)) out.add(token);
+        if (out.size >= max) return [...out];
+      }
     }
   }
   return [...out];

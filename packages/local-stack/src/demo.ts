@@ -1,19 +1,35 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { DynamoUserRepository, memberItem, seedDemoRates, seedOpeningBalances, seedProjects, type Db } from '@mekendesh/db';
+import {
+  DynamoUserRepository, SEARCH_INDEX_VERSION, memberItem, reindexPublicProjects, seedDemoRates, seedOpeningBalances, seedProjects, type Db,
+} from '@mekendesh/db';
 import { DEMO_ORGANISATIONS, DEMO_PROJECTS, DEMO_USERS } from '@mekendesh/demo-data';
 import { bishkekDay, newUserRecord } from '@mekendesh/domain';
 import { oblastOf } from '@mekendesh/territories';
 
 const MARKER = { pk: 'META', sk: 'DEMO_DATA' };
 
-/** Loads the demo organisations and projects once; a marker item remembers that it was done. */
-export async function ensureDemoData(db: Db): Promise<'loaded' | 'present'> {
+/**
+ * Loads the demo organisations and projects once; a marker item remembers that it was done, and with which
+ * search index layout. Data loaded under an older layout (a kept `.local/` table) gets its index items written
+ * again, so search finds the demo projects without `pnpm dev:fresh`.
+ */
+export async function ensureDemoData(db: Db): Promise<'loaded' | 'present' | 'reindexed'> {
   const marker = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: MARKER }));
-  if (marker.Item) return 'present';
+  if (marker.Item?.searchIndex === SEARCH_INDEX_VERSION) return 'present';
+  if (marker.Item) {
+    await reindexPublicProjects(db);
+    await db.doc.send(new PutCommand({ TableName: db.tableName, Item: { ...marker.Item, searchIndex: SEARCH_INDEX_VERSION } }));
+    return 'reindexed';
+  }
   await seedProjects(db, { organisations: DEMO_ORGANISATIONS, projects: DEMO_PROJECTS });
   // The demo projects come with money raised before the platform: opening ledger entries, so `pnpm ledger:check` balances.
   await seedOpeningBalances(db, DEMO_PROJECTS);
-  await db.doc.send(new PutCommand({ TableName: db.tableName, Item: { ...MARKER, loadedAt: new Date().toISOString(), projects: DEMO_PROJECTS.length } }));
+  await db.doc.send(
+    new PutCommand({
+      TableName: db.tableName,
+      Item: { ...MARKER, loadedAt: new Date().toISOString(), projects: DEMO_PROJECTS.length, searchIndex: SEARCH_INDEX_VERSION },
+    }),
+  );
   return 'loaded';
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LocalizedTextSchema } from './locale.js';
 import { CurrencySchema, MoneySchema } from './money.js';
-import { ProjectKindSchema, SectorSchema } from './project.js';
+import { PledgeTypeSchema, ProjectKindSchema, SectorSchema } from './project.js';
 import { SoateSchema } from './territory.js';
 
 /** Staff-entered rates for one day: KGS for `nominal` units, decimal strings with a point. */
@@ -35,6 +35,14 @@ export type StoredRateTable = z.infer<typeof RateTableSchema>;
 
 const ALL = z.literal('all');
 
+/** Pledge types a programme matches, each once; donations only when left out (PRODUCT.md, "Co-financing programme"). */
+export const MatchedPledgeTypesSchema = z
+  .array(PledgeTypeSchema)
+  .min(1)
+  .max(4)
+  .refine((types) => new Set(types).size === types.length, { message: 'each pledge type once' })
+  .default(['donation']);
+
 export const ProgrammeRequestSchema = z
   .object({
     name: LocalizedTextSchema,
@@ -44,6 +52,8 @@ export const ProgrammeRequestSchema = z
     oblastSoates: z.union([ALL, z.array(SoateSchema).min(1)]),
     sectors: z.union([ALL, z.array(SectorSchema).min(1)]),
     kinds: z.union([ALL, z.array(ProjectKindSchema).min(1)]),
+    /** The pledge types whose money it matches; left out, donations only (a loan is paid back). */
+    pledgeTypes: MatchedPledgeTypesSchema,
     startDate: z.iso.date(),
     endDate: z.iso.date(),
   })
@@ -61,7 +71,13 @@ export type Programme = z.infer<typeof ProgrammeSchema>;
 
 export const ProgrammeListSchema = z.object({ items: z.array(ProgrammeSchema) }).meta({ id: 'ProgrammeList' });
 
-/** A project's money, from running totals, and what one som of a pledge becomes there today. */
+/** What one som of a pledge becomes, tyiyn: 100 from the diaspora, `matched` from programmes; `multiplier` is the total in som ("2"). */
+const OneSomSchema = z.object({ diaspora: z.number().int(), matched: z.number().int(), total: z.number().int(), multiplier: z.string() });
+
+/**
+ * A project's money, from running totals (KGS tyiyn), the co-financing programmes that apply to it today
+ * and what one som of a pledge becomes there, by pledge type (a programme matches only the types it declares).
+ */
 export const ProjectFundingSchema = z
   .object({
     projectId: z.string(),
@@ -69,11 +85,30 @@ export const ProjectFundingSchema = z
     goal: z.number().int(),
     pledged: z.number().int(),
     raised: z.number().int(),
+    /** Public money the programmes added for money received, tyiyn. */
     matched: z.number().int(),
     supporters: z.number().int(),
-    oneSom: z.object({ diaspora: z.number().int(), matched: z.number().int(), total: z.number().int(), multiplier: z.string() }),
+    /** What one som of a donation becomes. */
+    oneSom: OneSomSchema,
+    /** The same for each pledge type the project takes that carries money (not in kind), in the project's order. */
+    oneSomByType: z.array(OneSomSchema.extend({ type: PledgeTypeSchema })),
+    /** Programmes that co-finance this project today (period, oblast, sector, kind), for some pledge type. */
     programmes: z.array(
-      z.object({ id: z.string(), name: LocalizedTextSchema, ratio: z.object({ numerator: z.number(), denominator: z.number() }), matchedForProject: z.number().int(), capLeft: z.number().int() }),
+      z.object({
+        id: z.string(),
+        name: LocalizedTextSchema,
+        ratio: z.object({ numerator: z.number(), denominator: z.number() }),
+        /** The pledge types it matches. */
+        pledgeTypes: z.array(PledgeTypeSchema),
+        /** Tyiyn it matched for this project so far. */
+        matchedForProject: z.number().int(),
+        /** Tyiyn it can still match for this project: the smaller of the cap and the budget left. */
+        capLeft: z.number().int(),
+        /** Tyiyn left in its whole budget, all projects. */
+        budgetLeft: z.number().int(),
+        /** Last day money received counts, YYYY-MM-DD (Bishkek). */
+        endDate: z.iso.date(),
+      }),
     ),
   })
   .meta({ id: 'ProjectFunding' });

@@ -2,7 +2,7 @@ import * as contracts from '@mekendesh/contracts';
 import { LOCALES, PUBLIC_STATUSES, ProjectSchema, SECTORS, type Organisation } from '@mekendesh/contracts';
 import { OBLASTS, oblastOf, territoryBySoate } from '@mekendesh/territories';
 import { describe, expect, it } from 'vitest';
-import { DEMO_ORGANISATIONS, DEMO_PROJECTS, DEMO_USERS, splitExact } from './index.js';
+import { DEMO_ORGANISATIONS, DEMO_PROGRAMME_ID, DEMO_PROJECTS, DEMO_USERS, demoProgramme, splitExact } from './index.js';
 import { SOATE } from './organisations.js';
 
 const isPublic = (status: string) => (PUBLIC_STATUSES as readonly string[]).includes(status);
@@ -97,6 +97,30 @@ describe('demo projects', () => {
       expect(p.organisationName, p.id).toEqual(o!.name);
       if (isPublic(p.status)) expect(o!.verified, p.id).toBe(true);
     }
+  });
+});
+
+describe('demo co-financing programme', () => {
+  const programme = demoProgramme({ startDate: '2026-11-30', endDate: '2027-11-30', createdAt: '2026-11-30T07:00:00.000Z' });
+
+  it('is a valid programme: Mekenim 1+1 in three languages, 1:1, donations only, cap within budget', () => {
+    expect(() => contracts.ProgrammeSchema.parse(programme)).not.toThrow();
+    expect(programme).toMatchObject({ id: DEMO_PROGRAMME_ID, ratio: { numerator: 1, denominator: 1 }, pledgeTypes: ['donation'], reserved: 0 });
+    for (const locale of LOCALES) expect(programme.name[locale]).toMatch(/^(Мекеним|Mekenim) 1\+1$/);
+    expect(Number.isSafeInteger(programme.budget) && Number.isSafeInteger(programme.capPerProject)).toBe(true);
+    expect(programme.capPerProject).toBeLessThanOrEqual(programme.budget);
+  });
+
+  it('co-finances several published demo projects, community and business, and not all of them', () => {
+    const { oblastSoates, sectors } = programme;
+    const eligible = DEMO_PROJECTS.filter((p) => p.status === 'published' && oblastSoates !== 'all' && oblastSoates.includes(p.oblastSoate)
+      && sectors !== 'all' && sectors.includes(p.sector));
+    expect(eligible.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(eligible.map((p) => p.kind))).toEqual(new Set(['community', 'business']));
+    // Some take loans too: their pages say a loan is not matched.
+    expect(eligible.some((p) => p.pledgeTypes.includes('loan'))).toBe(true);
+    expect(eligible.length).toBeLessThan(DEMO_PROJECTS.filter((p) => p.status === 'published').length);
+    for (const soate of oblastSoates === 'all' ? [] : oblastSoates) expect(territoryBySoate(soate)?.level).toBe(1);
   });
 });
 

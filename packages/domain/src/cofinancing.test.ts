@@ -4,6 +4,8 @@ import {
   computeMatch,
   eligibleProgrammes,
   isEligible,
+  matchedPledgeTypes,
+  oneSomByPledgeType,
   validateProgramme,
   whatOneSomBecomes,
   type CofinancingProgramme,
@@ -49,14 +51,14 @@ function prng(seed: number): () => number {
 describe('eligibility', () => {
   it('admits a project in region, sector, kind and period, first and last day included', () => {
     for (const day of ['2026-01-01', '2026-06-15', '2026-12-31']) {
-      expect(checkEligibility({ programme: mekenim, project: dairy, day })).toEqual({ eligible: true, reasons: [] });
-      expect(isEligible({ programme: mekenim, project: dairy, day })).toBe(true);
+      expect(checkEligibility({ programme: mekenim, project: dairy, day, pledgeType: 'donation' })).toEqual({ eligible: true, reasons: [] });
+      expect(isEligible({ programme: mekenim, project: dairy, day, pledgeType: 'donation' })).toBe(true);
     }
   });
 
   it('gives every reason, as codes', () => {
     const school: ProgrammeCandidate = { oblastSoate: BISHKEK, sector: 'education', kind: 'community' };
-    expect(checkEligibility({ programme: mekenim, project: school, day: '2027-01-01' })).toEqual({
+    expect(checkEligibility({ programme: mekenim, project: school, day: '2027-01-01', pledgeType: 'donation' })).toEqual({
       eligible: false,
       reasons: [
         { code: 'ended', endDate: '2026-12-31' },
@@ -65,17 +67,57 @@ describe('eligibility', () => {
         { code: 'kind_not_eligible', kind: 'community' },
       ],
     });
-    expect(checkEligibility({ programme: mekenim, project: dairy, day: '2025-12-31' }).reasons).toEqual([
+    expect(checkEligibility({ programme: mekenim, project: dairy, day: '2025-12-31', pledgeType: 'donation' }).reasons).toEqual([
       { code: 'not_started', startDate: '2026-01-01' },
     ]);
-    expect(isEligible({ programme: mekenim, project: school, day: '2026-06-01' })).toBe(false);
+    expect(isEligible({ programme: mekenim, project: school, day: '2026-06-01', pledgeType: 'donation' })).toBe(false);
   });
 
   it("treats 'all' as no restriction and filters a list of programmes", () => {
     const school: ProgrammeCandidate = { oblastSoate: BISHKEK, sector: 'education', kind: 'community' };
-    expect(isEligible({ programme: threeForOne, project: school, day: '2026-06-01' })).toBe(true);
-    const found = eligibleProgrammes({ programmes: [mekenim, threeForOne], project: school, day: '2026-06-01' });
+    expect(isEligible({ programme: threeForOne, project: school, day: '2026-06-01', pledgeType: 'donation' })).toBe(true);
+    const found = eligibleProgrammes({ programmes: [mekenim, threeForOne], project: school, day: '2026-06-01', pledgeType: 'donation' });
     expect(found.map((p) => p.id)).toEqual(['3x1']);
+  });
+});
+
+describe('pledge types', () => {
+  const lender = programme({ id: 'loans-too', pledgeTypes: ['donation', 'loan'] });
+  const day = '2026-06-15';
+
+  it('matches donations only when a programme does not say (stored before the field existed, or an empty list)', () => {
+    expect(mekenim.pledgeTypes).toBeUndefined();
+    expect(matchedPledgeTypes(mekenim)).toEqual(['donation']);
+    expect(matchedPledgeTypes(programme({ pledgeTypes: [] }))).toEqual(['donation']);
+    expect(checkEligibility({ programme: mekenim, project: dairy, day, pledgeType: 'donation' })).toEqual({ eligible: true, reasons: [] });
+    for (const pledgeType of ['loan', 'equity', 'in_kind'] as const) {
+      expect(checkEligibility({ programme: mekenim, project: dairy, day, pledgeType })).toEqual({
+        eligible: false, reasons: [{ code: 'pledge_type_not_matched', pledgeType }],
+      });
+    }
+  });
+
+  it('matches the types a programme declares, and only those', () => {
+    expect(isEligible({ programme: lender, project: dairy, day, pledgeType: 'loan' })).toBe(true);
+    expect(isEligible({ programme: lender, project: dairy, day, pledgeType: 'equity' })).toBe(false);
+    const loansOnly = programme({ id: 'loans-only', pledgeTypes: ['loan'] });
+    expect(eligibleProgrammes({ programmes: [mekenim, lender, loansOnly], project: dairy, day, pledgeType: 'loan' }).map((p) => p.id)).toEqual(['loans-too', 'loans-only']);
+    expect(eligibleProgrammes({ programmes: [mekenim, lender, loansOnly], project: dairy, day, pledgeType: 'donation' }).map((p) => p.id)).toEqual(['mekenim-1-1', 'loans-too']);
+    // 'any' asks whether the programme co-finances the project at all, whatever the type.
+    expect(eligibleProgrammes({ programmes: [mekenim, loansOnly], project: dairy, day, pledgeType: 'any' }).map((p) => p.id)).toEqual(['mekenim-1-1', 'loans-only']);
+  });
+
+  it('says what one som becomes for each pledge type', () => {
+    expect(oneSomByPledgeType({ programmes: [mekenim], types: ['donation', 'loan', 'equity'] }).map((r) => [r.type, r.matched, r.multiplier])).toEqual([
+      ['donation', 100, '2'], ['loan', 0, '1'], ['equity', 0, '1'],
+    ]);
+    expect(oneSomByPledgeType({ programmes: [mekenim, programme({ id: 'l', ratio: { numerator: 1, denominator: 2 }, pledgeTypes: ['loan'] })], types: ['donation', 'loan'] })
+      .map((r) => [r.type, r.total, r.multiplier])).toEqual([['donation', 200, '2'], ['loan', 150, '1.5']]);
+  });
+
+  it('refuses an empty list of pledge types from staff', () => {
+    expect(validateProgramme(programme({ pledgeTypes: [] })).map((e) => e.field)).toEqual(['pledgeTypes']);
+    expect(validateProgramme(lender)).toEqual([]);
   });
 });
 

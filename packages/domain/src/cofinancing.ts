@@ -1,4 +1,4 @@
-import type { LocalizedText, ProjectKind, Sector } from '@mekendesh/contracts';
+import type { LocalizedText, PledgeType, ProjectKind, Sector } from '@mekendesh/contracts';
 import type { FieldError } from './errors.js';
 
 /**
@@ -24,6 +24,12 @@ export interface CofinancingProgramme {
   readonly oblastSoates: readonly string[] | 'all';
   readonly sectors: readonly Sector[] | 'all';
   readonly kinds: readonly ProjectKind[] | 'all';
+  /**
+   * The pledge types whose money the programme matches. Absent (programmes stored before the field
+   * existed) means donations only: a loan is paid back, so it is not matched unless the programme says so
+   * (PRODUCT.md, "Co-financing programme"). Read it through `matchedPledgeTypes`.
+   */
+  readonly pledgeTypes?: readonly PledgeType[];
   /** First day money received counts, YYYY-MM-DD, inclusive. */
   readonly startDate: string;
   /** Last day money received counts, YYYY-MM-DD, inclusive. */
@@ -43,7 +49,8 @@ export type IneligibilityReason =
   | { readonly code: 'ended'; readonly endDate: string }
   | { readonly code: 'oblast_not_eligible'; readonly oblastSoate: string }
   | { readonly code: 'sector_not_eligible'; readonly sector: Sector }
-  | { readonly code: 'kind_not_eligible'; readonly kind: ProjectKind };
+  | { readonly code: 'kind_not_eligible'; readonly kind: ProjectKind }
+  | { readonly code: 'pledge_type_not_matched'; readonly pledgeType: PledgeType };
 
 export interface Eligibility {
   readonly eligible: boolean;
@@ -80,21 +87,38 @@ export interface OneSomOutcome {
 
 const ONE_SOM = 100;
 
+/** What a programme matches when it does not say: donations only (PRODUCT.md, "Co-financing programme"). */
+export const DEFAULT_MATCHED_PLEDGE_TYPES: readonly PledgeType[] = Object.freeze(['donation'] as const);
+
+/** The pledge types a programme matches; an empty or absent list reads as donations only. */
+export function matchedPledgeTypes(programme: Pick<CofinancingProgramme, 'pledgeTypes'>): readonly PledgeType[] {
+  return programme.pledgeTypes?.length ? programme.pledgeTypes : DEFAULT_MATCHED_PLEDGE_TYPES;
+}
+
 function allows<T>(list: readonly T[] | 'all', value: T): boolean {
   return list === 'all' || list.includes(value);
 }
 
 /**
- * Every reason a project cannot be matched by a programme on a day (the day money is received).
- * @example checkEligibility({ programme: mekenim, project, day: '2026-03-01' })
- * // { eligible: false, reasons: [{ code: 'sector_not_eligible', sector: 'tourism' }] }
+ * Which pledges a question is about: money of one pledge type (a receipt), or `'any'` for "does the
+ * programme co-finance this project at all" (a project page, before anyone chose a type).
+ */
+export type PledgeTypeQuery = PledgeType | 'any';
+
+/**
+ * Every reason a programme cannot match money for a project on a day (the day money is received):
+ * period, oblast, sector, kind, and the pledge type (a programme matches only the types it declares,
+ * donations by default). Required, so no caller forgets the pledge type.
+ * @example checkEligibility({ programme: mekenim, project, day: '2026-03-01', pledgeType: 'loan' })
+ * // { eligible: false, reasons: [{ code: 'pledge_type_not_matched', pledgeType: 'loan' }] }
  */
 export function checkEligibility(input: {
   programme: CofinancingProgramme;
   project: ProgrammeCandidate;
   day: string;
+  pledgeType: PledgeTypeQuery;
 }): Eligibility {
-  const { programme, project, day } = input;
+  const { programme, project, day, pledgeType } = input;
   const reasons: IneligibilityReason[] = [];
   if (day < programme.startDate) reasons.push({ code: 'not_started', startDate: programme.startDate });
   if (day > programme.endDate) reasons.push({ code: 'ended', endDate: programme.endDate });
@@ -103,22 +127,29 @@ export function checkEligibility(input: {
   }
   if (!allows(programme.sectors, project.sector)) reasons.push({ code: 'sector_not_eligible', sector: project.sector });
   if (!allows(programme.kinds, project.kind)) reasons.push({ code: 'kind_not_eligible', kind: project.kind });
+  if (pledgeType !== 'any' && !matchedPledgeTypes(programme).includes(pledgeType)) {
+    reasons.push({ code: 'pledge_type_not_matched', pledgeType });
+  }
   return { eligible: reasons.length === 0, reasons };
 }
 
 /** True when the programme can match the project's money received on that day (reasons: `checkEligibility`). */
-export function isEligible(input: { programme: CofinancingProgramme; project: ProgrammeCandidate; day: string }): boolean {
+export function isEligible(input: { programme: CofinancingProgramme; project: ProgrammeCandidate; day: string; pledgeType: PledgeTypeQuery }): boolean {
   return checkEligibility(input).eligible;
 }
 
-/** The programmes that can match a project on a day, in the order given. */
-export function eligibleProgrammes(input: {
-  programmes: readonly CofinancingProgramme[];
+/**
+ * The programmes that can match money of `pledgeType` for a project on a day, in the order given (keeps
+ * the caller's own programme type, e.g. the stored `Programme` with its `reserved`).
+ */
+export function eligibleProgrammes<P extends CofinancingProgramme>(input: {
+  programmes: readonly P[];
   project: ProgrammeCandidate;
   day: string;
-}): CofinancingProgramme[] {
-  const { programmes, project, day } = input;
-  return programmes.filter((programme) => isEligible({ programme, project, day }));
+  pledgeType: PledgeTypeQuery;
+}): P[] {
+  const { programmes, project, day, pledgeType } = input;
+  return programmes.filter((programme) => isEligible({ programme, project, day, pledgeType }));
 }
 
 function assertRatio(ratio: MatchRatio): void {
@@ -194,6 +225,22 @@ export function whatOneSomBecomes(programmes: readonly CofinancingProgramme[]): 
   return { diaspora: ONE_SOM, matched, total, multiplier: somText(total), byProgramme };
 }
 
+/**
+ * What one som becomes for each pledge type asked about: `whatOneSomBecomes` over only the programmes that
+ * match that type (pass the ones that apply to the project with budget left; see `matchedPledgeTypes`).
+ * @example oneSomByPledgeType({ programmes: [mekenim1plus1], types: ['donation', 'loan'] })
+ * // [{ type: 'donation', matched: 100, total: 200, multiplier: '2', ... }, { type: 'loan', matched: 0, total: 100, multiplier: '1', ... }]
+ */
+export function oneSomByPledgeType(input: {
+  programmes: readonly CofinancingProgramme[];
+  types: readonly PledgeType[];
+}): (OneSomOutcome & { readonly type: PledgeType })[] {
+  return input.types.map((type) => ({
+    type,
+    ...whatOneSomBecomes(input.programmes.filter((p) => matchedPledgeTypes(p).includes(type))),
+  }));
+}
+
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function isDay(text: string): boolean {
@@ -226,6 +273,9 @@ export function validateProgramme(programme: CofinancingProgramme): FieldError[]
   }
   if (isDay(programme.startDate) && isDay(programme.endDate) && programme.endDate < programme.startDate) {
     errors.push({ field: 'endDate', message: 'must not be before startDate' });
+  }
+  if (programme.pledgeTypes !== undefined && programme.pledgeTypes.length === 0) {
+    errors.push({ field: 'pledgeTypes', message: 'lists at least one pledge type, or is left out for donations only' });
   }
   for (const field of ['oblastSoates', 'sectors', 'kinds'] as const) {
     if (programme[field] !== 'all' && programme[field].length === 0) {

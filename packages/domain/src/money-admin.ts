@@ -1,6 +1,6 @@
 import type { ManualRatesRequest, Programme, ProgrammeRequest, ProjectFunding } from '@mekendesh/contracts';
 import type { Actor } from './actor.js';
-import { eligibleProgrammes, validateProgramme, whatOneSomBecomes } from './cofinancing.js';
+import { DEFAULT_MATCHED_PLEDGE_TYPES, eligibleProgrammes, matchedPledgeTypes, oneSomByPledgeType, validateProgramme } from './cofinancing.js';
 import { DomainError, notFound } from './errors.js';
 import { exchangeRate, type ExchangeRate } from './exchange-rates.js';
 import { isPublic } from './lifecycle.js';
@@ -11,10 +11,16 @@ import { authorize } from './policy.js';
 /** Programmes are few (a handful a year): every list reads at most this many. */
 export const MAX_PROGRAMMES = 50;
 
-/** Staff define a co-financing programme; the rules (cap within budget, period order) are checked first. */
+/**
+ * Staff define a co-financing programme; the rules (cap within budget, period order, at least one pledge
+ * type) are checked first (400 naming the field; 403 for anyone but staff). Amounts are KGS tyiyn. The
+ * matched pledge types are stored explicitly, donations only when the request leaves them out.
+ */
 export async function createProgramme(deps: MoneyDeps, actor: Actor, request: ProgrammeRequest): Promise<Programme> {
   authorize(actor, { action: 'money:manage' });
-  const programme: Programme = { ...request, id: deps.newId(), reserved: 0, createdAt: deps.clock.now().toISOString() };
+  const programme: Programme = {
+    ...request, pledgeTypes: request.pledgeTypes ?? [...DEFAULT_MATCHED_PLEDGE_TYPES], id: deps.newId(), reserved: 0, createdAt: deps.clock.now().toISOString(),
+  };
   const errors = validateProgramme(programme);
   if (errors.length) throw new DomainError('validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
   await deps.programmes.create(programme);
@@ -52,23 +58,39 @@ export async function loadNbkrFeed(deps: Pick<MoneyDeps, 'rates'>, bytes: Uint8A
   return { date: table.date, currencies: Object.keys(table.rates).length };
 }
 
-/** A public project's money from its running totals, and what one som of a pledge becomes there today. */
+/**
+ * A public project's money from its running totals (KGS tyiyn), the programmes that co-finance it today
+ * (Bishkek day) with the pledge types each matches, and what one som becomes for each pledge type the
+ * project takes: only programmes with budget and cap left count, and each only for its own types
+ * (PRODUCT.md, "Co-financing programme"). Reads the project, its totals, the few programmes (one index
+ * partition) and one cap item per eligible programme: no scan. 404 when the project is not public.
+ * @example await projectFunding(deps, 'prj-001')
+ * // under a 1:1 programme for donations only, a project taking donations and loans:
+ * // { ..., oneSom: { diaspora: 100, matched: 100, total: 200, multiplier: '2' },
+ * //   oneSomByType: [{ type: 'donation', total: 200, ... }, { type: 'loan', matched: 0, total: 100, multiplier: '1', ... }],
+ * //   programmes: [{ id, name, ratio: { numerator: 1, denominator: 1 }, pledgeTypes: ['donation'], capLeft, budgetLeft, ... }] }
+ */
 export async function projectFunding(deps: MoneyDeps, projectId: string): Promise<ProjectFunding> {
   const project = await deps.projects.get(projectId);
   if (!project || !isPublic(project.status)) throw notFound('project');
   const totals = await deps.money.projectTotals(projectId);
   const day = today(deps.clock);
-  const eligible = eligibleProgrammes({ programmes: await deps.programmes.list(MAX_PROGRAMMES), project, day }) as Programme[];
+  const eligible = eligibleProgrammes({ programmes: await deps.programmes.list(MAX_PROGRAMMES), project, day, pledgeType: 'any' });
   const used = await deps.programmes.matchedForProject(eligible.map((p) => p.id), projectId);
-  const open = eligible.filter((p) => p.reserved < p.budget && (used.get(p.id) ?? 0) < p.capPerProject);
-  const oneSom = whatOneSomBecomes(open);
+  const capLeft = (p: Programme) => Math.max(0, Math.min(p.capPerProject - (used.get(p.id) ?? 0), p.budget - p.reserved));
+  const open = eligible.filter((p) => capLeft(p) > 0);
+  const oneSom = (row: { diaspora: number; matched: number; total: number; multiplier: string }) =>
+    ({ diaspora: row.diaspora, matched: row.matched, total: row.total, multiplier: row.multiplier });
+  const [donation] = oneSomByPledgeType({ programmes: open, types: ['donation'] });
+  const moneyTypes = project.pledgeTypes.filter((t) => t !== 'in_kind');
   return {
     projectId, currency: 'KGS', goal: project.goal,
     pledged: totals?.pledged ?? 0, raised: totals?.raised ?? 0, matched: totals?.matched ?? 0, supporters: totals?.supporters ?? 0,
-    oneSom: { diaspora: oneSom.diaspora, matched: oneSom.matched, total: oneSom.total, multiplier: oneSom.multiplier },
+    oneSom: oneSom(donation!),
+    oneSomByType: oneSomByPledgeType({ programmes: open, types: moneyTypes }).map((row) => ({ type: row.type, ...oneSom(row) })),
     programmes: eligible.map((p) => ({
-      id: p.id, name: p.name, ratio: p.ratio, matchedForProject: used.get(p.id) ?? 0,
-      capLeft: Math.max(0, Math.min(p.capPerProject - (used.get(p.id) ?? 0), p.budget - p.reserved)),
+      id: p.id, name: p.name, ratio: p.ratio, pledgeTypes: [...matchedPledgeTypes(p)], matchedForProject: used.get(p.id) ?? 0,
+      capLeft: capLeft(p), budgetLeft: Math.max(0, p.budget - p.reserved), endDate: p.endDate,
     })),
   };
 }

@@ -53,9 +53,13 @@ async function price(deps: MoneyDeps, input: ReceiptInput): Promise<Priced> {
   };
 }
 
-/** The matches every eligible programme reserves for this money, within budget and cap as read. */
+/**
+ * The matches every eligible programme reserves for this money, within budget and cap as read. Eligible
+ * includes the pledge's type: a programme matches only the types it declares (donations by default).
+ */
 function matchesFor(state: ReceiptState, receivedKgs: number, day: string): Reservation[] {
-  const eligible = new Set(eligibleProgrammes({ programmes: state.programmes.map((p) => p.programme), project: state.project, day }).map((p) => p.id));
+  const programmes = state.programmes.map((p) => p.programme);
+  const eligible = new Set(eligibleProgrammes({ programmes, project: state.project, day, pledgeType: state.pledge.type }).map((p) => p.id));
   return state.programmes.filter((p) => eligible.has(p.programme.id)).flatMap(({ programme, matchedForProject }) => {
     const { match } = computeMatch({ programme, receivedKgs, alreadyMatchedForProject: matchedForProject, programmeReserved: programme.reserved });
     return match > 0 ? [{ programmeId: programme.id, amount: match, budget: programme.budget, capPerProject: programme.capPerProject }] : [];

@@ -5,6 +5,7 @@ import {
 import { DEMO_ORGANISATIONS, DEMO_PROJECTS, DEMO_USERS } from '@mekendesh/demo-data';
 import { bishkekDay, newUserRecord } from '@mekendesh/domain';
 import { oblastOf } from '@mekendesh/territories';
+import { ensureDemoProgramme } from './demo-programme.js';
 
 const MARKER = { pk: 'META', sk: 'DEMO_DATA' };
 
@@ -14,6 +15,7 @@ const MARKER = { pk: 'META', sk: 'DEMO_DATA' };
  * again, so search finds the demo projects without `pnpm dev:fresh`.
  */
 export async function ensureDemoData(db: Db): Promise<'loaded' | 'present' | 'reindexed'> {
+  await ensureDemoProgramme(db); // on its own, so data loaded before the demo had a programme gets it too
   const marker = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: MARKER }));
   if (marker.Item?.searchIndex === SEARCH_INDEX_VERSION) return 'present';
   if (marker.Item) {

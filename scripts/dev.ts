@@ -16,6 +16,7 @@ import {
   ensureDemoAccounts,
   ensureDemoData,
   ensureDemoRates,
+  ensureDemoReceivingAccounts,
   ensureDemoUsers,
   ensureIdentity,
   findTakenPort,
@@ -79,6 +80,7 @@ async function main() {
   step(`table "${tableName}": ${await ensureTable(db.raw, tableName)}`);
   step(`demo data: ${await ensureDemoData(db)}`);
   step(`demo exchange rates for ${await ensureDemoRates(db)} (pnpm rates:load <nbkr.xml> loads real ones)`);
+  step(`demo receiving accounts: ${await ensureDemoReceivingAccounts(db)} new (staff edit them at /<lang>/staff/receiving-accounts)`);
 
   step(`cognito-local on :${PORTS.cognito} (data in .local/cognito)`);
   // The codes cognito-local would email land in the dev outbox, readable at /<lang>/dev/outbox.

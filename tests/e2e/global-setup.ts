@@ -10,7 +10,7 @@ import { freePort, startDynamoLocal, type LocalDynamo } from '@mekendesh/db/loca
 import { startApiServer } from '@mekendesh/api/server';
 import { DEMO_USERS } from '@mekendesh/demo-data';
 import {
-  ensureDemoAccounts, ensureDemoData, ensureDemoRates, ensureDemoUsers, ensureIdentity, mediaEnv, startChild, startCognitoLocal, startMediaStore, waitForHttp,
+  ensureDemoAccounts, ensureDemoData, ensureDemoRates, ensureDemoReceivingAccounts, ensureDemoUsers, ensureIdentity, mediaEnv, startChild, startCognitoLocal, startMediaStore, waitForHttp,
   type Child, type LocalS3,
 } from '@mekendesh/local-stack';
 
@@ -36,6 +36,7 @@ export async function setup(project: TestProject) {
   await ensureTable(db.raw, tableName);
   await ensureDemoData(db);
   await ensureDemoRates(db); // today's rates, as `pnpm dev` seeds them, so pledges in USD, EUR, RUB and KZT work
+  await ensureDemoReceivingAccounts(db); // the KGS and USD bank accounts and the RUB money-transfer company pledge pages show
   const outbox = new DynamoOutbox(db, ulid);
   cognito = await startCognitoLocal({ port: 0, dataDir: dir, onEmail: (m) => void outbox.send(m, 'cognito') });
   const identity = await ensureIdentity((cognito as Child & { endpoint: string }).endpoint);

@@ -81,6 +81,24 @@ const MONEY_ROWS: Record<string, Row> = {
     }),
   },
   'GET /v1/programmes': { expect: all(200), request: () => ({ path: '/v1/programmes' }) },
+  // Receiving accounts (issue 8): staff maintain them; a pledge's payment details are its investor's and staff's.
+  'GET /v1/staff/receiving-accounts': { expect: staffOnly, request: () => ({ path: '/v1/staff/receiving-accounts' }) },
+  'POST /v1/staff/receiving-accounts': {
+    expect: { ...staffOnly, staff: 201 },
+    request: () => ({
+      method: 'POST', path: '/v1/staff/receiving-accounts',
+      body: { kind: 'money_transfer', currency: 'KZT', active: true, company: 'Matrix Transfer', receiverName: 'Matrix Receiver', country: 'KG', city: { ky: 'Ош', ru: 'Ош', en: 'Osh' }, instructions: { ky: '{reference}', ru: '{reference}', en: '{reference}' } },
+    }),
+  },
+  'PUT /v1/staff/receiving-accounts/:id': {
+    expect: { ...staffOnly, staff: 404 },
+    request: () => ({
+      method: 'PUT', path: '/v1/staff/receiving-accounts/ra-none?version=1',
+      body: { kind: 'money_transfer', currency: 'EUR', active: false, company: 'Matrix Transfer', receiverName: 'Matrix Receiver', country: 'KG', city: { ky: 'Ош', ru: 'Ош', en: 'Osh' }, instructions: { ky: '{reference}', ru: '{reference}', en: '{reference}' } },
+    }),
+  },
+  'DELETE /v1/staff/receiving-accounts/:id': { expect: { ...staffOnly, staff: 404 }, request: () => ({ method: 'DELETE', path: '/v1/staff/receiving-accounts/ra-none?version=1' }) },
+  'GET /v1/pledges/:id/payment-details': { expect: { ...all(404), nobody: 401, investorA: 200, staff: 200 }, request: (w) => ({ path: `/v1/pledges/${w.pledgeId}/payment-details` }) },
   // Card payments are not configured in this stack: the owner hears why (409), everyone else that there is no such pledge.
   'POST /v1/pledges/:id/checkout': {
     expect: { ...all(404), nobody: 401, investorA: 409 },

@@ -24,6 +24,7 @@ function fakeDeps(projects: Project[] = [], healthy = true): Deps {
     ledger: unused('ledger'),
     money: unused('money'),
     card: unused('card'),
+    payments: unused('payments'),
     verifier: unused('verifier'),
     health: { ping: async () => (healthy ? undefined : Promise.reject(new Error('down'))) },
     projects: store,

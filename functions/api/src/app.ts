@@ -20,6 +20,7 @@ import { statsRoutes } from './routes/stats.js';
 import { pledgeRoutes } from './routes/pledges.js';
 import { moneyStaffRoutes } from './routes/money-staff.js';
 import { cardPaymentRoutes } from './routes/card-payments.js';
+import { receivingAccountRoutes } from './routes/receiving-accounts.js';
 import { territoryRoutes } from './routes/territories.js';
 import { validationHook } from './validation.js';
 
@@ -53,6 +54,7 @@ export function createApp(deps: Deps) {
   app.route('/', pledgeRoutes(deps));
   app.route('/', moneyStaffRoutes(deps));
   app.route('/', cardPaymentRoutes(deps));
+  app.route('/', receivingAccountRoutes(deps));
   app.route('/', statsRoutes(deps));
   app.route('/', docsRoutes());
 

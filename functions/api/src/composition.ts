@@ -3,11 +3,11 @@ import {
   createDb, DEFAULT_TABLE_NAME, DynamoAuditLog, DynamoOrganisationStore, DynamoOutbox, DynamoProjectRepository,
   DynamoLedgerReader, DynamoRateLimiter, DynamoSessionStore, DynamoUserRepository, dynamoHealthProbe, type Db, DynamoMoneyStore, DynamoProgrammeStore, DynamoRateStore,
 } from '@mekendesh/db';
-import { DynamoProcessedEvents } from '@mekendesh/db';
+import { DynamoMailQueue, DynamoProcessedEvents, DynamoReceivingAccountStore } from '@mekendesh/db';
 import {
   DEFAULT_RATE_LIMITS, type AccountDeps, type MoneyDeps, type AuditLog, type LedgerReader, type HealthProbe, type IdentityProvider, type Mailer,
   type OrganisationDeps, type ProjectDeps, type ProjectRepository, type RateLimits, type TokenVerifier, type TerritoryLookup,
-  type CardDeps, type CardPayments,
+  type CardDeps, type CardPayments, type PaymentDeps, type ProgrammeOffice,
 } from '@mekendesh/domain';
 import { CognitoIdentity, JwtTokenVerifier, SesMailer } from '@mekendesh/identity';
 import { StripePayments } from '@mekendesh/payments';
@@ -34,6 +34,8 @@ export interface Deps {
   proxySecret?: string;
   /** Each public project's ledger, read a page at a time. */
   ledger: LedgerReader;
+  /** Paying pledges by transfer: receiving accounts, payment details and the email sent on pledging. */
+  payments: PaymentDeps;
 }
 
 export interface IdentitySettings {
@@ -44,6 +46,8 @@ export interface IdentitySettings {
 }
 
 const clock = { now: () => new Date() };
+/** Where investors ask when no account takes their currency; PROGRAMME_OFFICE_EMAIL and _PHONE override it. */
+const DEFAULT_OFFICE: ProgrammeOffice = { email: 'office@mekendesh.kg', phone: null };
 
 function territory(soate: string) {
   const t = territoryBySoate(soate);
@@ -69,7 +73,7 @@ const territoryLookup: TerritoryLookup = {
 export function composeWithDb(
   db: Db,
   settings: IdentitySettings,
-  options: { limits?: RateLimits; webOrigin?: string; devOutbox?: boolean; media?: MediaSettings; cards?: CardPayments } = {},
+  options: { limits?: RateLimits; webOrigin?: string; devOutbox?: boolean; media?: MediaSettings; cards?: CardPayments; office?: ProgrammeOffice } = {},
 ): Deps {
   const users = new DynamoUserRepository(db);
   const projects = new DynamoProjectRepository(db);
@@ -101,6 +105,10 @@ export function composeWithDb(
     ledger: new DynamoLedgerReader(db),
     money,
     card: { money, cards: options.cards, processed: new DynamoProcessedEvents(db), webOrigin: options.webOrigin ?? 'http://localhost:5173' },
+    payments: {
+      money, accounts: new DynamoReceivingAccountStore(db), queue: new DynamoMailQueue(db), mailer,
+      office: options.office ?? DEFAULT_OFFICE, webOrigin: options.webOrigin ?? 'http://localhost:5173',
+    },
     verifier: settings.verifier,
     ...(options.devOutbox ? { outbox } : {}),
   };
@@ -144,5 +152,6 @@ export function composeFromEnv(env: NodeJS.ProcessEnv = process.env): Deps {
   const media = env.MEDIA_BUCKET ? { bucket: env.MEDIA_BUCKET, endpoint: env.S3_ENDPOINT, region } : undefined;
   const mailer = env.MAIL_FROM ? new SesMailer(env.MAIL_FROM, region) : undefined;
   const proxy = env.PROXY_SECRET ? { proxySecret: env.PROXY_SECRET } : {};
-  return { ...proxy, ...composeWithDb(db, { identity, verifier, ...(mailer ? { mailer } : {}) }, { webOrigin: env.WEB_ORIGIN, devOutbox: env.DEV_OUTBOX === '1', ...rateLimitsFrom(env), ...(media ? { media } : {}), ...cardsFromEnv(env) }) };
+  const office = env.PROGRAMME_OFFICE_EMAIL ? { office: { email: env.PROGRAMME_OFFICE_EMAIL, phone: env.PROGRAMME_OFFICE_PHONE || null } } : {};
+  return { ...proxy, ...composeWithDb(db, { identity, verifier, ...(mailer ? { mailer } : {}) }, { webOrigin: env.WEB_ORIGIN, devOutbox: env.DEV_OUTBOX === '1', ...office, ...rateLimitsFrom(env), ...(media ? { media } : {}), ...cardsFromEnv(env) }) };
 }

@@ -44,6 +44,10 @@ const STAFF_OPERATIONS = [
   'POST /v1/staff/statements/commit',
   'PUT /v1/rates/{date}',
   'POST /v1/programmes',
+  'GET /v1/staff/receiving-accounts',
+  'POST /v1/staff/receiving-accounts',
+  'PUT /v1/staff/receiving-accounts/{id}',
+  'DELETE /v1/staff/receiving-accounts/{id}',
 ];
 
 /** A port these tests must not reach: the request must be settled before any use case runs. */
@@ -74,6 +78,7 @@ function deps(): Deps {
     verifier,
     outbox: unused('outbox'),
     ledger: unused('ledger'),
+    payments: unused('payments'),
   };
 }
 

@@ -16,3 +16,4 @@ export * from './pledge.js';
 export * from './money-admin.js';
 export * from './card-payments.js';
 export * from './public-ledger.js';
+export * from './receiving-account.js';

@@ -26,3 +26,5 @@ export * from './ledger-check.js';
 export * from './session-store.js';
 export * from './processed-events.js';
 export * from './ledger-reader.js';
+export * from './receiving-account-store.js';
+export * from './mail-queue.js';

@@ -38,12 +38,20 @@ export const moneyKeys = {
   rates: (date: string, source: keyof typeof RATE_SOURCE_ORDER) => ({ pk: 'FXRATES', sk: `${date}#${RATE_SOURCE_ORDER[source]}${source}` }),
   ratesPartition: () => 'FXRATES',
   platformShard: (n: number) => ({ pk: 'STATS#platform', sk: `SHARD#${n}` }),
+  /** Receiving accounts: few, in one partition that is read whole by key. */
+  receivingAccount: (id: string) => ({ pk: 'PAYEES', sk: `ACCOUNT#${id}` }),
+  receivingAccounts: () => 'PAYEES',
+  /** Which account is the active one of a kind and currency: "one active" becomes a write condition. */
+  activeReceivingAccount: (kind: string, currency: string) => ({ pk: 'PAYEES', sk: `ACTIVE#${kind}#${currency}` }),
+  /** An email to send once (e.g. a pledge's payment details), keyed by what it is about. */
+  mail: (id: string) => ({ pk: `MAIL#${id}`, sk: 'MAIL' }),
 };
 
 export const MONEY_ENTITY = {
   pledge: 'Pledge', idempotency: 'Idempotency', paymentReference: 'PaymentReference', supporter: 'Supporter', receipt: 'Receipt',
   ledger: 'LedgerEntry', programme: 'Programme', programmeProject: 'ProgrammeProject', rates: 'RateTable', platform: 'PlatformTotals',
   bookingOnce: 'BookingOnce', processedEvent: 'ProcessedEvent',
+  receivingAccount: 'ReceivingAccount', activeReceivingAccount: 'ActiveReceivingAccount', mail: 'QueuedMail',
 } as const;
 
 const STORAGE = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity']);

@@ -2,4 +2,4 @@ export * from './organisations.js';
 export * from './projects.js';
 export * from './users.js';
 export { SOM, splitExact } from './make-project.js';
-export * from './programmes.js';
+export * from './receiving-accounts.js';

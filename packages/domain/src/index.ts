@@ -34,3 +34,6 @@ export * from './card-checkout.js';
 export * from './public-ledger.js';
 export * from './statement-amounts.js';
 export * from './text-decoding.js';
+export * from './receiving-account-rules.js';
+export * from './receiving-accounts.js';
+export * from './pledge-email.js';

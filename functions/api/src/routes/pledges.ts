@@ -1,8 +1,9 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { IdempotencyKeySchema, PledgeListQuerySchema, PledgeListSchema, PledgeRequestSchema, PledgeViewSchema, ProjectFundingSchema } from '@mekendesh/contracts';
-import { createPledge, getPledge, listMyPledges, projectFunding } from '@mekendesh/domain';
+import { getPledge, listMyPledges, pledgeAndNotify, projectFunding } from '@mekendesh/domain';
 import type { Deps } from '../composition.js';
 import { actorOf } from '../middleware/auth.js';
+import { log } from '../middleware/logger.js';
 import { validationHook } from '../validation.js';
 import { bearer, json, jsonBody, problems } from './shared.js';
 
@@ -15,7 +16,8 @@ const create = createRoute({
   description:
     'Send a fresh Idempotency-Key per pledge attempt and the same key on retries: a retry with the same body returns the ' +
     'first pledge (200), the same key with another body is a 422. Money pledges are priced in KGS at the rate of the day, ' +
-    'which is stored with the pledge; they must reach the project minimum. Transfers quote the paymentReference.',
+    'which is stored with the pledge; they must reach the project minimum. Transfers quote the paymentReference; the investor is emailed ' +
+    'how to pay (once per pledge, retries included).',
   request: { params: IdParams, headers: z.object({ 'idempotency-key': IdempotencyKeySchema }), body: jsonBody(PledgeRequestSchema) },
   responses: {
     201: json(PledgeViewSchema, 'The new pledge, with payment instructions'),
@@ -47,9 +49,11 @@ const funding = createRoute({
 export function pledgeRoutes(deps: Deps) {
   return new OpenAPIHono({ defaultHook: validationHook })
     .openapi(create, async (c) => {
-      const out = await createPledge(deps.money, actorOf(c), {
+      const out = await pledgeAndNotify(deps.payments, actorOf(c), {
         projectId: c.req.valid('param').id, idempotencyKey: c.req.valid('header')['idempotency-key'], request: c.req.valid('json'),
       });
+      // The pledge stands; its email stays queued and a retry of this request sends it.
+      if (!out.emailed) log('warn', 'pledge email not sent yet', { pledgeId: out.pledge.id });
       c.header('cache-control', 'private, no-store');
       return out.created ? c.json(out.pledge, 201) : c.json(out.pledge, 200);
     })

@@ -1,0 +1,68 @@
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { MailQueue, QueuedMail } from '@mekendesh/domain';
+import type { Db } from './client.js';
+import { MONEY_ENTITY, moneyKeys } from './money-keys.js';
+
+/** A sent mail's record is kept this long (it is what stops a resend), then DynamoDB's TTL removes it. */
+const KEEP_SECONDS = 90 * 86_400;
+
+const conditionFailed = (e: unknown) => (e as Error).name === 'ConditionalCheckFailedException';
+
+/**
+ * Emails to send once, one item each keyed by what they are about (MAIL#<id>): pending -> sending -> sent.
+ * A claim is a conditional update, so of two senders only one sends.
+ */
+export class DynamoMailQueue implements MailQueue {
+  constructor(private readonly db: Db) {}
+
+  async enqueue(mail: QueuedMail, at: string): Promise<boolean> {
+    try {
+      await this.db.doc.send(new PutCommand({
+        TableName: this.db.tableName, ConditionExpression: 'attribute_not_exists(pk)',
+        Item: { ...moneyKeys.mail(mail.id), entity: MONEY_ENTITY.mail, ...mail, status: 'pending', queuedAt: at, attempts: 0, expiresAt: Math.floor(Date.parse(at) / 1000) + KEEP_SECONDS },
+      }));
+      return true;
+    } catch (e) {
+      if (conditionFailed(e)) return false;
+      throw e;
+    }
+  }
+
+  async exists(id: string): Promise<boolean> {
+    const out = await this.db.doc.send(new GetCommand({ TableName: this.db.tableName, Key: moneyKeys.mail(id), ConsistentRead: true, ProjectionExpression: 'pk' }));
+    return out.Item !== undefined;
+  }
+
+  async claim(id: string, at: string, staleBefore: string): Promise<QueuedMail | undefined> {
+    try {
+      const out = await this.db.doc.send(new UpdateCommand({
+        TableName: this.db.tableName, Key: moneyKeys.mail(id),
+        UpdateExpression: 'SET #status = :sending, claimedAt = :at ADD attempts :one',
+        ConditionExpression: 'attribute_exists(pk) AND (#status = :pending OR (#status = :sending AND claimedAt < :stale))',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':sending': 'sending', ':pending': 'pending', ':at': at, ':stale': staleBefore, ':one': 1 },
+        ReturnValues: 'ALL_NEW',
+      }));
+      const item = out.Attributes!;
+      return { id: String(item.id), to: String(item.to), subject: String(item.subject), text: String(item.text) };
+    } catch (e) {
+      if (conditionFailed(e)) return undefined;
+      throw e;
+    }
+  }
+
+  async markSent(id: string, at: string): Promise<void> {
+    await this.db.doc.send(new UpdateCommand({
+      TableName: this.db.tableName, Key: moneyKeys.mail(id), UpdateExpression: 'SET #status = :sent, sentAt = :at',
+      ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':sent': 'sent', ':at': at },
+    }));
+  }
+
+  async release(id: string): Promise<void> {
+    await this.db.doc.send(new UpdateCommand({
+      TableName: this.db.tableName, Key: moneyKeys.mail(id), UpdateExpression: 'SET #status = :pending REMOVE claimedAt',
+      ConditionExpression: '#status = :sending', ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':pending': 'pending', ':sending': 'sending' },
+    })).catch((e: unknown) => { if (!conditionFailed(e)) throw e; });
+  }
+}

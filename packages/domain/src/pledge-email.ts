@@ -1,0 +1,143 @@
+import type { Locale, LocalizedText, Money, PayeeOption, PledgeRequest, PledgeView } from '@mekendesh/contracts';
+import type { Actor } from './actor.js';
+import { formatMinor } from './money.js';
+import { createPledge } from './pledges.js';
+import { payeeOptions } from './receiving-account-rules.js';
+import type { PaymentDeps, ProgrammeOffice, QueuedMail } from './receiving-accounts.js';
+
+/** A claim on a mail older than this was never finished (the process died mid-send): another attempt may take it. */
+const CLAIM_LEASE_MS = 5 * 60_000;
+
+const pick = (t: LocalizedText, l: Locale) => t[l] ?? t.ky ?? t.ru ?? t.en ?? '';
+const sum = (m: Money) => `${formatMinor(m.amount)} ${m.currency}`;
+
+const WORDS = {
+  ky: {
+    subject: (ref: string) => `Мекендеш: ${ref} убадаңыз кабыл алынды`, hello: (n: string) => `Саламатсызбы, ${n}!`,
+    thanks: (p: string) => `«${p}» долбооруна берген убадаңыз үчүн рахмат.`, amount: 'Сумма', reference: 'Төлөм коду',
+    quote: 'Бул кодду төлөмдүн максатына жазыңыз: акчаңыз ушул код менен табылат.',
+    payBy: (d: string) => `Төлөө мөөнөтү: ${d} күнү кошо (Бишкек убактысы, UTC+6).`,
+    bank: 'Банктык которуу', transfer: 'Акча которуу системасы', bankName: 'Банк', bic: 'БИК/SWIFT', account: 'Эсеп',
+    beneficiary: 'Алуучу', inn: 'Алуучунун ИННи', correspondent: 'Корреспондент банк', purpose: 'Төлөмдүн максаты',
+    company: 'Компания', receiver: 'Алуучу', city: 'Шаар', how: 'Кантип жөнөтүү керек',
+    none: (c: string, office: string) => `${c} валютасы үчүн программанын эсеби азырынча жок. Программанын кеңсесине жазыңыз: ${office} — акчаны кантип которуу керектигин айтабыз.`,
+    page: 'Убада барагы',
+  },
+  ru: {
+    subject: (ref: string) => `Мекендеш: обещание ${ref} принято`, hello: (n: string) => `Здравствуйте, ${n}!`,
+    thanks: (p: string) => `Спасибо за обещание поддержать проект «${p}».`, amount: 'Сумма', reference: 'Код платежа',
+    quote: 'Укажите этот код в назначении платежа: по нему мы найдём ваш перевод.',
+    payBy: (d: string) => `Оплатите до ${d} включительно (время Бишкека, UTC+6).`,
+    bank: 'Банковский перевод', transfer: 'Денежный перевод', bankName: 'Банк', bic: 'БИК/SWIFT', account: 'Счёт',
+    beneficiary: 'Получатель', inn: 'ИНН получателя', correspondent: 'Банк-корреспондент', purpose: 'Назначение платежа',
+    company: 'Компания', receiver: 'Получатель', city: 'Город', how: 'Как отправить',
+    none: (c: string, office: string) => `Для валюты ${c} у программы пока нет счёта. Напишите в офис программы: ${office} — мы подскажем, как перевести деньги.`,
+    page: 'Страница обещания',
+  },
+  en: {
+    subject: (ref: string) => `Mekendesh: your pledge ${ref} is recorded`, hello: (n: string) => `Hello ${n},`,
+    thanks: (p: string) => `Thank you for your pledge to "${p}".`, amount: 'Amount', reference: 'Payment reference',
+    quote: 'Quote this reference in the payment details: it is how your money is found.',
+    payBy: (d: string) => `Please pay by ${d}, end of day (Bishkek time, UTC+6).`,
+    bank: 'Bank transfer', transfer: 'Money transfer', bankName: 'Bank', bic: 'BIK/SWIFT', account: 'Account',
+    beneficiary: 'Beneficiary', inn: 'Beneficiary INN', correspondent: 'Correspondent bank', purpose: 'Payment purpose',
+    company: 'Company', receiver: 'Receiver', city: 'City', how: 'How to send',
+    none: (c: string, office: string) => `The programme has no account for ${c} yet. Write to the programme office at ${office} and we will tell you how to send the money.`,
+    page: 'Your pledge',
+  },
+} as const satisfies Record<Locale, unknown>;
+
+function optionLines(o: PayeeOption, l: Locale): string[] {
+  const w = WORDS[l];
+  const a = o.account;
+  if (a.kind === 'bank') {
+    return [
+      `${w.bank}:`, `${w.bankName}: ${a.bankName}`, `${w.bic}: ${a.bic}`, `${w.account}: ${a.accountNumber}`, `${w.beneficiary}: ${a.beneficiaryName}`,
+      `${w.inn}: ${a.beneficiaryTaxId}`, ...(a.correspondent ? [`${w.correspondent}: ${a.correspondent}`] : []), `${w.purpose}: ${o.purpose[l]}`,
+    ];
+  }
+  const country = new Intl.DisplayNames([l], { type: 'region', fallback: 'code' }).of(a.country) ?? a.country;
+  return [`${w.transfer}:`, `${w.company}: ${a.company}`, `${w.receiver}: ${a.receiverName}`, `${w.city}: ${a.city[l]}, ${country}`, `${w.how}: ${o.purpose[l]}`];
+}
+
+/**
+ * The email sent on pledging by transfer, in the investor's language: amount, project, reference, the
+ * accounts for the pledge's currency (or whom to ask when there is none), and the day to pay by.
+ */
+export function pledgeEmail(input: {
+  pledge: Pick<PledgeView, 'id' | 'amount' | 'paymentReference' | 'projectTitle'>;
+  options: readonly PayeeOption[];
+  payBy: string | null;
+  name: string;
+  office: ProgrammeOffice;
+  link: string;
+  locale: Locale;
+}): { subject: string; text: string } {
+  const { pledge, locale: l } = input;
+  const w = WORDS[l];
+  const office = [input.office.email, input.office.phone].filter(Boolean).join(', ');
+  const accounts = input.options.length
+    ? input.options.flatMap((o) => ['', ...optionLines(o, l)])
+    : ['', w.none(pledge.amount?.currency ?? '', office)];
+  const text = [
+    w.hello(input.name), '', w.thanks(pick(pledge.projectTitle, l)),
+    ...(pledge.amount ? [`${w.amount}: ${sum(pledge.amount)}`] : []),
+    `${w.reference}: ${pledge.paymentReference}`, w.quote,
+    ...(input.payBy ? [w.payBy(input.payBy)] : []),
+    ...accounts, '', `${w.page}: ${input.link}`,
+  ].join('\n');
+  return { subject: w.subject(pledge.paymentReference), text };
+}
+
+/** The id of a pledge's email in the mail queue: one per pledge. */
+export const pledgeMailId = (pledgeId: string) => `pledge-${pledgeId}`;
+
+/**
+ * Sends a queued mail if nobody has (claim, send, mark sent). A failed send gives the claim back and
+ * answers false: the mail stays queued, and the next attempt (a retried request) sends it.
+ */
+export async function deliverMail(deps: Pick<PaymentDeps, 'queue' | 'mailer' | 'money'>, id: string): Promise<boolean> {
+  const now = deps.money.clock.now();
+  const mail = await deps.queue.claim(id, now.toISOString(), new Date(now.getTime() - CLAIM_LEASE_MS).toISOString());
+  if (!mail) return true;
+  try {
+    await deps.mailer.send({ to: mail.to, subject: mail.subject, text: mail.text });
+  } catch {
+    await deps.queue.release(id);
+    return false;
+  }
+  await deps.queue.markSent(id, deps.money.clock.now().toISOString());
+  return true;
+}
+
+async function queuePledgeMail(deps: PaymentDeps, pledge: PledgeView): Promise<void> {
+  const id = pledgeMailId(pledge.id);
+  if (await deps.queue.exists(id)) return;
+  const [user, project, accounts] = await Promise.all([
+    deps.money.users.get(pledge.investorId), deps.money.projects.get(pledge.projectId), deps.accounts.list(),
+  ]);
+  if (!user) return;
+  const locale = user.profile.locale;
+  const mail = pledgeEmail({
+    pledge, options: payeeOptions(accounts, pledge), payBy: project?.deadline ?? null, name: user.profile.displayName,
+    office: deps.office, link: `${deps.webOrigin}/${locale}/pledges/${encodeURIComponent(pledge.id)}`, locale,
+  });
+  await deps.queue.enqueue({ id, to: user.email, ...mail }, deps.money.clock.now().toISOString());
+}
+
+/**
+ * Pledges (see createPledge) and emails the investor how to pay, once per pledge: the mail is keyed by
+ * the pledge's id, so a retry with the same Idempotency-Key (or a race of two) sends nothing new, and a
+ * retry after a failed send sends it then. Card and in-kind pledges get no transfer email.
+ * `emailed` is false when the mail is still waiting to be sent.
+ */
+export async function pledgeAndNotify(
+  deps: PaymentDeps,
+  actor: Actor,
+  input: { projectId: string; idempotencyKey: string; request: PledgeRequest },
+): Promise<{ pledge: PledgeView; created: boolean; emailed: boolean }> {
+  const out = await createPledge(deps.money, actor, input);
+  if (out.pledge.channel === 'card' || !out.pledge.amount) return { ...out, emailed: true };
+  await queuePledgeMail(deps, out.pledge);
+  return { ...out, emailed: await deliverMail(deps, pledgeMailId(out.pledge.id)) };
+}

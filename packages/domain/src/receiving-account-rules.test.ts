@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { BankAccountRequest, MoneyTransferRequest, ReceivingAccount } from '@mekendesh/contracts';
+import { activeClash, fillReference, isValidIban, payeeOptions, receivingAccountErrors, transferQr } from './receiving-account-rules.js';
+import { pledgeEmail } from './pledge-email.js';
+
+const bank = (overrides: Partial<BankAccountRequest> = {}): BankAccountRequest => ({
+  kind: 'bank', currency: 'KGS', active: true, bankName: 'Demo Bank', bic: '199001', accountNumber: '1990010000482731',
+  beneficiaryName: 'Mekendesh Programme', beneficiaryTaxId: '02512202610037',
+  purposeTemplate: { ky: 'Убада {reference}', ru: 'Обещание {reference}', en: 'Pledge {reference}' }, ...overrides,
+});
+const transfer = (overrides: Partial<MoneyTransferRequest> = {}): MoneyTransferRequest => ({
+  kind: 'money_transfer', currency: 'RUB', active: true, company: 'Korona Pay', receiverName: 'Asanova Aigul', country: 'KG',
+  city: { ky: 'Бишкек', ru: 'Бишкек', en: 'Bishkek' },
+  instructions: { ky: 'Билдирүүгө {reference}', ru: 'В сообщении {reference}', en: 'In the message, {reference}' }, ...overrides,
+});
+const stored = <T extends object>(r: T, id: string, createdAt = '2026-01-01T00:00:00.000Z') => ({ ...r, id, version: 1, createdAt, updatedAt: createdAt }) as unknown as ReceivingAccount;
+const fields = (errors: { field: string }[]) => errors.map((e) => e.field);
+
+describe('receiving account rules', () => {
+  it('accepts a Kyrgyz account with a BIK and an INN, and a money-transfer company', () => {
+    expect(receivingAccountErrors(bank())).toEqual([]);
+    expect(receivingAccountErrors(bank({ accountNumber: '1990 0100 0048 2731' }))).toEqual([]);
+    expect(receivingAccountErrors(transfer())).toEqual([]);
+  });
+
+  it('checks IBAN check digits (ISO 13616, mod 97)', () => {
+    expect(isValidIban('DE89 3704 0044 0532 0130 00')).toBe(true);
+    expect(isValidIban('DE88370400440532013000')).toBe(false);
+    expect(receivingAccountErrors(bank({ currency: 'EUR', bic: 'DEUTDEFF', accountNumber: 'DE89370400440532013000' }))).toEqual([]);
+    expect(fields(receivingAccountErrors(bank({ currency: 'EUR', bic: 'DEUTDEFF', accountNumber: 'DE88370400440532013000' })))).toEqual(['accountNumber']);
+  });
+
+  it('names each malformed field', () => {
+    expect(fields(receivingAccountErrors(bank({ accountNumber: '12345', bic: 'XX', beneficiaryTaxId: '123' })))).toEqual(['accountNumber', 'bic', 'beneficiaryTaxId']);
+    // A 6-digit BIK only routes to a Kyrgyz account; an IBAN needs a SWIFT BIC.
+    expect(fields(receivingAccountErrors(bank({ accountNumber: 'DE89370400440532013000' })))).toEqual(['bic']);
+  });
+
+  it('wants {reference} in the purpose and the instructions, in every language, within what a bank takes', () => {
+    expect(fields(receivingAccountErrors(bank({ purposeTemplate: { ky: 'Убада', ru: 'Обещание {reference}', en: 'Pledge' } })))).toEqual(['purposeTemplate.ky', 'purposeTemplate.en']);
+    expect(fields(receivingAccountErrors(transfer({ instructions: { ky: 'x {reference}', ru: 'без кода', en: 'x {reference}' } })))).toEqual(['instructions.ru']);
+    // 129 characters + the 12-character reference in place of the 11-character placeholder = 141 > 140.
+    const long = `${'a'.repeat(129)}{reference}`;
+    expect(fields(receivingAccountErrors(bank({ purposeTemplate: { ky: long, ru: long.slice(1), en: 'ok {reference}' } })))).toEqual(['purposeTemplate.ky']);
+  });
+
+  it('allows one active account per kind and currency', () => {
+    const accounts = [stored(bank(), 'a'), stored(bank({ currency: 'USD', active: false }), 'b')];
+    expect(activeClash(accounts, bank())?.id).toBe('a');
+    expect(activeClash(accounts, { ...bank(), id: 'a' })).toBeUndefined();
+    expect(activeClash(accounts, bank({ active: false }))).toBeUndefined();
+    expect(activeClash(accounts, bank({ currency: 'USD' }))).toBeUndefined();
+    expect(activeClash(accounts, transfer({ currency: 'KGS' }))).toBeUndefined();
+  });
+});
+
+describe('how a pledge is paid', () => {
+  const accounts = [
+    stored(bank(), 'kgs-bank'), stored(bank({ currency: 'USD', bic: 'DEMOKG22' }), 'usd-bank'),
+    stored(transfer({ currency: 'USD' }), 'usd-korona', '2026-01-02T00:00:00.000Z'), stored(bank({ currency: 'RUB', active: false }), 'rub-off'),
+  ];
+  const pledge = { channel: 'bank_transfer' as const, amount: { amount: 10_000, currency: 'USD' as const }, paymentReference: 'MK-7KQ2-9XF4' };
+
+  it('offers the active accounts of the pledge’s currency, its channel’s kind first, with the reference filled in', () => {
+    expect(payeeOptions(accounts, pledge).map((o) => o.account.id)).toEqual(['usd-bank', 'usd-korona']);
+    expect(payeeOptions(accounts, { ...pledge, channel: 'money_transfer' }).map((o) => o.account.id)).toEqual(['usd-korona', 'usd-bank']);
+    expect(payeeOptions(accounts, pledge)[0]!.purpose).toEqual({ ky: 'Убада MK-7KQ2-9XF4', ru: 'Обещание MK-7KQ2-9XF4', en: 'Pledge MK-7KQ2-9XF4' });
+    expect(payeeOptions(accounts, { ...pledge, amount: { amount: 100, currency: 'RUB' } })).toEqual([]);
+    expect(payeeOptions(accounts, { ...pledge, channel: 'card' })).toEqual([]);
+    expect(fillReference('{reference} / {reference}', 'MK-A')).toBe('MK-A / MK-A');
+  });
+
+  it('encodes a euro IBAN transfer as an EPC QR code and anything else as the documented text payload', () => {
+    const eur = stored(bank({ currency: 'EUR', bic: 'DEUTDEFF', accountNumber: 'DE89370400440532013000' }), 'eur');
+    expect(transferQr(eur, { amount: 123_456, currency: 'EUR' }, 'MK-7KQ2-9XF4')).toEqual({
+      format: 'epc', payload: 'BCD\n002\n1\nSCT\nDEUTDEFF\nMekendesh Programme\nDE89370400440532013000\nEUR1234.56\n\n\nMK-7KQ2-9XF4',
+    });
+    const text = transferQr(accounts[0]!, { amount: 500_000, currency: 'KGS' }, 'MK-7KQ2-9XF4');
+    expect(text.format).toBe('text');
+    expect(text.payload.split('\n')).toEqual([
+      'MEKENDESH-TRANSFER/1', 'Beneficiary: Mekendesh Programme', 'Account: 1990010000482731', 'BIC: 199001', 'Bank: Demo Bank',
+      'INN: 02512202610037', 'Amount: 5000.00 KGS', 'Reference: MK-7KQ2-9XF4',
+    ]);
+  });
+
+  it('writes the pledge email in the investor’s language, or says whom to ask when no account takes the currency', () => {
+    const base = {
+      pledge: { id: 'p1', amount: pledge.amount, paymentReference: pledge.paymentReference, projectTitle: { ky: 'Мектеп', en: 'School' } },
+      payBy: '2026-12-31', name: 'Aibek', office: { email: 'office@example.kg', phone: null }, link: 'https://x/ru/pledges/p1',
+    };
+    const ru = pledgeEmail({ ...base, options: payeeOptions(accounts, pledge), locale: 'ru' });
+    expect(ru.subject).toBe('Мекендеш: обещание MK-7KQ2-9XF4 принято');
+    expect(ru.text).toContain('Сумма: 100.00 USD');
+    expect(ru.text).toContain('Счёт: 1990010000482731');
+    expect(ru.text).toContain('Назначение платежа: Обещание MK-7KQ2-9XF4');
+    expect(ru.text).toContain('Оплатите до 2026-12-31');
+    expect(ru.text).toContain('«Мектеп»'); // no Russian title: the Kyrgyz one
+    const none = pledgeEmail({ ...base, options: [], locale: 'en' });
+    expect(none.text).toContain('The programme has no account for USD yet. Write to the programme office at office@example.kg');
+    expect(pledgeEmail({ ...base, options: [], locale: 'ky' }).text).toContain('USD валютасы үчүн программанын эсеби азырынча жок');
+  });
+});

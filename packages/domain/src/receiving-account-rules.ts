@@ -1,0 +1,131 @@
+import {
+  LOCALES, REFERENCE_PLACEHOLDER, type Money, type PayeeOption, type Pledge, type ReceivingAccount, type ReceivingAccountRequest,
+  type TransferQr, type TrilingualText,
+} from '@mekendesh/contracts';
+import type { FieldError } from './errors.js';
+import { formatMinor } from './money.js';
+
+/** What a bank's payment-purpose field holds (SWIFT field 70 is 4 x 35 characters; Kyrgyz banks allow more). */
+export const MAX_PURPOSE_LENGTH = 140;
+/** A payment reference is MK-XXXX-XXXX: what replaces {reference} in a template. */
+const REFERENCE_LENGTH = 12;
+
+/** The National Bank's 6-digit BIK of a Kyrgyz bank. */
+const NATIONAL_BIK = /^\d{6}$/;
+/** SWIFT BIC (ISO 9362): bank, country, location, optional branch. */
+const SWIFT_BIC = /^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/;
+/** A Kyrgyz bank account number: 16 digits. */
+const KYRGYZ_ACCOUNT = /^\d{16}$/;
+/** A Kyrgyz INN (taxpayer number): 14 digits. */
+const KYRGYZ_INN = /^\d{14}$/;
+
+/** Account numbers are stored without spaces, upper case. */
+export const compactAccountNumber = (s: string) => s.replace(/\s+/g, '').toUpperCase();
+
+/**
+ * True for an IBAN whose ISO 13616 check digits are right (mod 97 = 1).
+ * @example isValidIban('DE89370400440532013000') // true
+ */
+export function isValidIban(value: string): boolean {
+  const iban = compactAccountNumber(value);
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban)) return false;
+  const digits = (iban.slice(4) + iban.slice(0, 4)).replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
+  let rest = 0;
+  for (const d of digits) rest = (rest * 10 + Number(d)) % 97;
+  return rest === 1;
+}
+
+/** A 6-digit BIK or a SWIFT BIC. */
+export const isValidBic = (bic: string) => NATIONAL_BIK.test(bic) || SWIFT_BIC.test(bic);
+
+/** The request as stored: account number without spaces. */
+export function normaliseAccountRequest<T extends ReceivingAccountRequest>(request: T): T {
+  return request.kind === 'bank' ? { ...request, accountNumber: compactAccountNumber(request.accountNumber) } : request;
+}
+
+/** The text with {reference} replaced by the pledge's payment reference (every occurrence). */
+export function fillReference(text: string, reference: string): string {
+  return text.split(REFERENCE_PLACEHOLDER).join(reference);
+}
+
+function templateErrors(field: string, text: TrilingualText, maxLength: number | null): FieldError[] {
+  return LOCALES.flatMap((l): FieldError[] => {
+    if (!text[l].includes(REFERENCE_PLACEHOLDER)) return [{ field: `${field}.${l}`, message: `must contain ${REFERENCE_PLACEHOLDER}, where the payment reference goes` }];
+    const length = text[l].length + (REFERENCE_LENGTH - REFERENCE_PLACEHOLDER.length) * text[l].split(REFERENCE_PLACEHOLDER).slice(1).length;
+    if (maxLength !== null && length > maxLength) return [{ field: `${field}.${l}`, message: `is ${length} characters with the reference in place; a bank takes ${maxLength}` }];
+    return [];
+  });
+}
+
+function bankErrors(r: Extract<ReceivingAccountRequest, { kind: 'bank' }>): FieldError[] {
+  const errors: FieldError[] = [];
+  const account = compactAccountNumber(r.accountNumber);
+  const kyrgyz = KYRGYZ_ACCOUNT.test(account);
+  if (!kyrgyz && !isValidIban(account)) errors.push({ field: 'accountNumber', message: 'a Kyrgyz account number (16 digits) or an IBAN with correct check digits' });
+  if (!isValidBic(r.bic)) errors.push({ field: 'bic', message: 'the 6-digit BIK of a Kyrgyz bank or a SWIFT BIC (8 or 11 characters)' });
+  else if (NATIONAL_BIK.test(r.bic) && !kyrgyz && account) errors.push({ field: 'bic', message: 'a 6-digit BIK routes to a Kyrgyz 16-digit account; an IBAN needs a SWIFT BIC' });
+  if (!KYRGYZ_INN.test(r.beneficiaryTaxId)) errors.push({ field: 'beneficiaryTaxId', message: 'the beneficiary’s INN: 14 digits' });
+  return [...errors, ...templateErrors('purposeTemplate', r.purposeTemplate, MAX_PURPOSE_LENGTH)];
+}
+
+/**
+ * Every rule a receiving account breaks (the shape is the contract's job): account number, BIC and INN
+ * formats, and a payment purpose (or transfer instructions) that carries the pledge's reference.
+ * @example receivingAccountErrors({ kind: 'bank', accountNumber: '123', ... }) // [{ field: 'accountNumber', ... }]
+ */
+export function receivingAccountErrors(request: ReceivingAccountRequest): FieldError[] {
+  return request.kind === 'bank' ? bankErrors(request) : templateErrors('instructions', request.instructions, null);
+}
+
+/** Another active account of the same kind and currency, which an active candidate would clash with. */
+export function activeClash(accounts: readonly ReceivingAccount[], candidate: Pick<ReceivingAccount, 'kind' | 'currency' | 'active'> & { id?: string }): ReceivingAccount | undefined {
+  if (!candidate.active) return undefined;
+  return accounts.find((a) => a.active && a.kind === candidate.kind && a.currency === candidate.currency && a.id !== candidate.id);
+}
+
+const major = (m: Money) => `${formatMinor(m.amount)} ${m.currency}`;
+
+/** EPC069-12 ("SEPA credit transfer" QR, version 002, UTF-8): read by European bank apps for euro transfers to an IBAN. */
+function epcPayload(a: Extract<ReceivingAccount, { kind: 'bank' }>, amount: Money | null, reference: string): string {
+  const lines = ['BCD', '002', '1', 'SCT', a.bic, a.beneficiaryName.slice(0, 70), a.accountNumber, amount ? `EUR${formatMinor(amount.amount)}` : '', '', '', reference];
+  return lines.join('\n');
+}
+
+/**
+ * The text a transfer's QR code carries. A euro account with an IBAN and a SWIFT BIC gets an EPC QR code
+ * (bank apps in Europe fill the transfer from it). Anything else gets Mekendesh's plain text payload,
+ * documented in docs/receiving-accounts.md: a first line `MEKENDESH-TRANSFER/1`, then `Key: value` lines
+ * that a phone camera shows and a person copies. It is not the NBKR's ELQR payload, which routes
+ * through the receiving bank's own QR service identifier, which this configuration does not hold.
+ */
+export function transferQr(account: ReceivingAccount, amount: Money | null, reference: string): TransferQr {
+  if (account.kind === 'bank' && account.currency === 'EUR' && isValidIban(account.accountNumber) && SWIFT_BIC.test(account.bic)) {
+    return { format: 'epc', payload: epcPayload(account, amount, reference) };
+  }
+  const sum = amount ? [`Amount: ${major(amount)}`] : [];
+  const lines = account.kind === 'bank'
+    ? [`Beneficiary: ${account.beneficiaryName}`, `Account: ${account.accountNumber}`, `BIC: ${account.bic}`, `Bank: ${account.bankName}`, `INN: ${account.beneficiaryTaxId}`, ...sum, `Reference: ${reference}`]
+    : [`Company: ${account.company}`, `Receiver: ${account.receiverName}`, `City: ${account.city.en}, ${account.country}`, ...sum, `Reference: ${reference}`];
+  return { format: 'text', payload: ['MEKENDESH-TRANSFER/1', ...lines].join('\n') };
+}
+
+const fill = (t: TrilingualText, reference: string): TrilingualText => ({ ky: fillReference(t.ky, reference), ru: fillReference(t.ru, reference), en: fillReference(t.en, reference) });
+
+/**
+ * How a transfer pledge can be paid: the active accounts of its currency, the kind that fits its channel
+ * first (a bank for a bank transfer, a company for a money transfer), each with its reference filled in.
+ * Card and in-kind pledges have none.
+ */
+export function payeeOptions(accounts: readonly ReceivingAccount[], pledge: Pick<Pledge, 'channel' | 'amount' | 'paymentReference'>): PayeeOption[] {
+  if (pledge.channel === 'card' || !pledge.amount) return [];
+  const currency = pledge.amount.currency;
+  const first = pledge.channel === 'money_transfer' ? 'money_transfer' : 'bank';
+  return accounts
+    .filter((a) => a.active && a.currency === currency)
+    .sort((x, y) => Number(y.kind === first) - Number(x.kind === first) || (x.createdAt < y.createdAt ? -1 : 1))
+    .map((account) => ({
+      account,
+      purpose: fill(account.kind === 'bank' ? account.purposeTemplate : account.instructions, pledge.paymentReference),
+      qr: transferQr(account, pledge.amount, pledge.paymentReference),
+    }));
+}

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SignJWT, importJWK } from 'jose';
 import { seedDemoRates, seedProjects } from '@mekendesh/db';
 import { bishkekDay } from '@mekendesh/domain';
-import { authStack, newInvestor, newUserInGroup, PASSWORD, post, signInToken, uniqueEmail, type AuthStack } from '../fixtures/auth-stack.js';
+import { authStack, newConfirmedInvestor, newUserInGroup, PASSWORD, post, signInToken, uniqueEmail, type AuthStack } from '../fixtures/auth-stack.js';
 import { makeProject } from '../fixtures/projects.js';
 import { PROJECT_ROWS, proposalWorld, type ProposalWorld } from './matrix-projects.js';
 
@@ -185,7 +185,7 @@ let s: AuthStack;
 let w: World;
 
 async function approvedOrganisation(staffToken: string, who: string) {
-  const email = await newInvestor(s.app, who);
+  const email = await newConfirmedInvestor(s.app, who);
   const applicant = await signInToken(s.app, email);
   const applied = await post(s.app, '/organisations', { name: { en: `${who} ayil okmotu` }, kind: 'ayil_okmotu', territorySoate: '41704220000000', applicantPosition: 'Head', contactPhone: '+996 700 111 222', contactEmail: `${who}@example.kg` }, applicant);
   const { id } = await applied.json();
@@ -194,7 +194,7 @@ async function approvedOrganisation(staffToken: string, who: string) {
 }
 
 async function pendingOrganisation(who: string) {
-  const token = await signInToken(s.app, await newInvestor(s.app, who));
+  const token = await signInToken(s.app, await newConfirmedInvestor(s.app, who));
   const res = await post(s.app, '/organisations', { name: { en: `${who} city` }, kind: 'city', territorySoate: '41703000000000', applicantPosition: 'Mayor', contactPhone: '+996 700 333 444', contactEmail: `${who}@example.kg` }, token);
   return (await res.json()).id as string;
 }
@@ -205,7 +205,7 @@ beforeAll(async () => {
   await seedProjects(s.db, { organisations: [], projects: [project] });
   const staffEmail = await newUserInGroup('staff');
   const staff = await signInToken(s.app, staffEmail);
-  const [a, b, x, y] = await Promise.all([newInvestor(s.app, 'a'), newInvestor(s.app, 'b'), approvedOrganisation(staff, 'x'), approvedOrganisation(staff, 'y')]);
+  const [a, b, x, y] = await Promise.all([newConfirmedInvestor(s.app, 'a'), newConfirmedInvestor(s.app, 'b'), approvedOrganisation(staff, 'x'), approvedOrganisation(staff, 'y')]);
   const emails = { investorA: a, investorB: b, officerX: x.email, officerY: y.email, staff: staffEmail };
   // Sign in after approval: the officer group is in new tokens only.
   const tokens = Object.fromEntries(await Promise.all(Object.entries(emails).map(async ([k, e]) => [k, await signInToken(s.app, e)]))) as World['tokens'];
@@ -260,8 +260,8 @@ describe('authorization matrix', () => {
     try {
       // The matrix deleted its actors at the end; this check uses its own.
       const staff = await signInToken(fresh.app, await newUserInGroup('staff', 'staff2'));
-      const applicant = await signInToken(fresh.app, await newInvestor(fresh.app, 'owner'));
-      const other = await signInToken(fresh.app, await newInvestor(fresh.app, 'other'));
+      const applicant = await signInToken(fresh.app, await newConfirmedInvestor(fresh.app, 'owner'));
+      const other = await signInToken(fresh.app, await newConfirmedInvestor(fresh.app, 'other'));
       const { id } = await (await post(fresh.app, '/organisations', { name: { ru: 'Мэрия' }, kind: 'city', territorySoate: '41706000000000', applicantPosition: 'Мэр', contactPhone: '+996 312 000 000', contactEmail: 'meria@example.kg' }, applicant)).json();
       await post(fresh.app, `/organisations/${id}/approve`, {}, staff);
       const view = async (token?: string) => (await fresh.app.request(`/v1/organisations/${id}`, token ? { headers: { authorization: `Bearer ${token}` } } : {})).json();

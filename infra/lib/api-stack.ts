@@ -42,7 +42,8 @@ export const BUNDLING = {
   sourcesContent: false,
   target: 'node22',
   // The runtime ships an SDK v3, but not the version we pin and test against: bundle it all.
-  // sharp is native (libvips): left out of the bundle, photos are then served as uploaded (see packages/storage).
+  // sharp is native (libvips): left out of the bundle. Without it the API takes no photo (409): photos are never served
+  // unprocessed (packages/domain image-intake). Taking photos in the cloud needs sharp for linux-arm64 beside the bundle.
   externalModules: ['sharp'],
 };
 

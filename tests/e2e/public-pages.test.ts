@@ -5,9 +5,9 @@ import { DEMO_PROJECTS } from '@mekendesh/demo-data';
 import { launchBrowser } from './browser.js';
 
 const LANGS = [
-  { lang: 'ky', heading: /Мекендеш/ },
-  { lang: 'ru', heading: /Мекендеш/ },
-  { lang: 'en', heading: /Mekendesh/ },
+  { lang: 'ky', heading: /Мекендеш/, zone: 'Бишкек убактысы боюнча 23:59 (UTC+6)' },
+  { lang: 'ru', heading: /Мекендеш/, zone: '23:59 по бишкекскому времени (UTC+6)' },
+  { lang: 'en', heading: /Mekendesh/, zone: '23:59 Bishkek time (UTC+6)' },
 ] as const;
 
 const published = DEMO_PROJECTS.filter((p) => p.status === 'published').sort((a, b) => b.publishedAt!.localeCompare(a.publishedAt!));
@@ -28,7 +28,7 @@ async function open(path: string, options: { javaScriptEnabled?: boolean } = {})
   return { context, page, response };
 }
 
-describe.each(LANGS)('public pages in $lang', ({ lang, heading }) => {
+describe.each(LANGS)('public pages in $lang', ({ lang, heading, zone }) => {
   it('lists the demo projects with a funding bar, with <html lang> set', async () => {
     const { context, page, response } = await open(`/${lang}/`);
     expect(response?.status()).toBe(200);
@@ -51,6 +51,15 @@ describe.each(LANGS)('public pages in $lang', ({ lang, heading }) => {
     // The public ledger, with its heading in this language.
     expect(await page.locator('h2#ledger').count()).toBe(1);
     await context.close();
+  });
+
+  it('shows deadlines with their hour and zone, Bishkek time (UTC+6), on the cards and the project page', async () => {
+    for (const path of [`/${lang}/`, `/${lang}/projects/${newest.id}`]) {
+      const { context, page } = await open(path);
+      const deadline = page.locator(`time[datetime="${newest.deadline}T23:59+06:00"]`).first();
+      expect(await deadline.innerText(), path).toContain(zone);
+      await context.close();
+    }
   });
 
   it('passes axe with zero violations on the home and a project page', async () => {

@@ -68,7 +68,14 @@ describe('formatDate', () => {
 		expect(formatDate('2026-03-05', 'ky')).toContain('5-март');
 	});
 
+	it('dates an instant by its day in Bishkek, not the UTC day', () => {
+		expect(formatDate('2026-06-30T17:59:59Z', 'en')).toBe('June 30, 2026');
+		expect(formatDate('2026-06-30T19:00:00.000Z', 'en')).toBe('July 1, 2026');
+		expect(formatDate('2026-06-30T19:00:00.000Z', 'ru')).toBe('1 июля 2026 г.');
+	});
+
 	it('returns the input when it is not a date', () => {
 		expect(formatDate('soon', 'en')).toBe('soon');
+		expect(formatDate('2026-06-30T99:00:00Z', 'en')).toBe('2026-06-30T99:00:00Z');
 	});
 });

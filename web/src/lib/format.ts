@@ -1,4 +1,5 @@
 import type { Locale } from '@mekendesh/contracts';
+import { bishkekDay } from './duration.js';
 
 /** The word for the som after an amount; the ISO code (KGS) or the new ⃀ sign read badly to most people. */
 const SOM: Record<Locale, string> = { ky: 'сом', ru: 'сом', en: 'som' };
@@ -49,12 +50,16 @@ export function formatCount(count: number, locale: Locale): string {
 }
 
 /**
- * Formats an ISO calendar date (YYYY-MM-DD) in the locale's long style. The date is read as UTC,
- * so it never shifts a day in a server's time zone.
+ * Formats an ISO calendar date (YYYY-MM-DD) in the locale's long style; an instant (a timestamp) is shown as
+ * its day in Bishkek, so a pledge made at 01:00 Bishkek time is dated that day, not the UTC day before.
+ * A calendar date is read as UTC, so it never shifts a day in a server's or browser's time zone.
  * @example formatDate('2026-03-05', 'ru') // "5 марта 2026 г."
+ * @example formatDate('2026-06-30T19:00:00Z', 'en') // "July 1, 2026"
  */
 export function formatDate(isoDate: string, locale: Locale): string {
-	const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+	const instant = isoDate.length > 10 ? new Date(isoDate) : undefined;
+	if (instant && Number.isNaN(instant.getTime())) return isoDate;
+	const date = new Date(`${instant ? bishkekDay(instant) : isoDate}T00:00:00Z`);
 	if (Number.isNaN(date.getTime())) return isoDate;
 	return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }

@@ -2,6 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { CURRENCIES, ReceiptRequestSchema, type Pledge, type StatementResult } from '@mekendesh/contracts';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
+import { bishkekDay } from '#lib/duration.js';
 import { parseMoneyInput } from '#lib/money-input.js';
 import { annotateLines, oneLineStatement } from '#lib/statement-view.js';
 import { isStaff, requireUser } from '#lib/server/account.js';
@@ -21,7 +22,8 @@ function requireStaff(event: RequestEvent) {
 
 export const load: PageServerLoad = (event) => {
 	requireStaff(event);
-	return { today: new Date().toISOString().slice(0, 10) };
+	// The receipt form's default day: today in Bishkek, the day the money is booked on.
+	return { today: bishkekDay() };
 };
 
 /** The form's failure for an API error: the problem's title (already localized), or "unavailable". */

@@ -1,4 +1,5 @@
+import { bishkekDay } from '#lib/duration.js';
 import { loadPledge } from '#lib/server/pledge-load.js';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => ({ ...(await loadPledge(event)), printedAt: new Date().toISOString().slice(0, 10) });
+export const load: PageServerLoad = async (event) => ({ ...(await loadPledge(event)), printedAt: bishkekDay() });

@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { PUBLIC_STATUSES, type PledgeType, type Project } from '@mekendesh/contracts';
+import { formatDeadline } from '#lib/deadline.js';
 import { formatSom } from '#lib/format.js';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
@@ -66,8 +67,11 @@ export const actions: Actions = {
 			// 422: this key already made a pledge with another body; a fresh key lets the person pledge again.
 			const values = cause.status === 422 ? { ...read.values, key: crypto.randomUUID() } : read.values;
 			const paths = cause.status === 422 ? [] : (cause.problem?.errors?.map((e) => e.field) ?? []);
-			const errors = paths.length > 0 ? pledgeFieldErrors(paths, minimum) : { fields: {}, form: cause.problem?.title ?? m.form_error_summary() };
+			// 409 naming `deadline`: the day ended in Bishkek between showing the form and sending it.
+			const closed = paths.includes('deadline');
+			const errors = paths.length > 0 && !closed ? pledgeFieldErrors(paths, minimum) : { fields: {}, form: cause.problem?.title ?? m.form_error_summary() };
 			if (cause.status === 422) errors.form = m.money_error_changed();
+			if (closed) errors.form = m.money_deadline_passed({ deadline: formatDeadline(project.deadline, locale) });
 			return fail(cause.status, { values, errors });
 		}
 		redirect(303, `/${locale}/pledges/${encodeURIComponent(pledgeId)}?created=1`);

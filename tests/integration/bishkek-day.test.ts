@@ -33,7 +33,7 @@ function at(iso: string) {
   const clock = { now: () => new Date(iso) };
   const money = { ...deps.money, clock };
   const projectDeps = { ...deps.projectDeps, clock };
-  return { app: createApp({ ...deps, money, projectDeps }), money, projectDeps };
+  return { app: createApp({ ...deps, money, projectDeps, payments: { ...deps.payments, money } }), money, projectDeps };
 }
 
 function pledgeAt(iso: string, projectId: string, key: string) {
@@ -61,6 +61,14 @@ describe('a deadline of 30 June, in Bishkek', () => {
     const problem = await late.json();
     expect(problem.errors).toEqual([expect.objectContaining({ field: 'deadline' })]);
     expect(problem.errors[0].message).toMatch(/Bishkek time \(UTC\+6\)/);
+    // In the caller's language too.
+    const russian = await at('2026-06-30T18:00:01Z').app.request(`/v1/projects/${project.id}/pledges`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${INVESTOR}`, 'idempotency-key': 'bishkek-day-late-ru', 'accept-language': 'ru' },
+      body: JSON.stringify({ type: 'donation', amount: { amount: 100_000, currency: 'KGS' }, channel: 'bank_transfer', display: 'anonymous' }),
+    });
+    expect(russian.status).toBe(409);
+    expect((await russian.json()).errors).toEqual([{ field: 'deadline', message: expect.stringMatching(/по бишкекскому времени \(UTC\+6\)/) }]);
     // Nothing changed: one pledge of 1 000 som, one supporter.
     expect(await funding(project.id)).toMatchObject({ pledged: 100_000, supporters: 1 });
   });

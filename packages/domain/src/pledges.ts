@@ -24,8 +24,13 @@ async function raisingProject(deps: MoneyDeps, projectId: string, now: Date): Pr
   if (!project || !isPublic(project.status)) throw notFound('project');
   if (project.status !== 'published') throw new DomainError('conflict', `the project is ${project.status}: it no longer takes pledges`);
   if (dayHasPassed(project.deadline, now)) {
-    const message = `passed at the end of ${project.deadline}, 23:59 Bishkek time (UTC+6)`;
-    throw new DomainError('conflict', `the project's deadline ${message}`, [{ field: 'deadline', message }]);
+    const d = project.deadline;
+    const messages = {
+      ky: `Долбоордун мөөнөтү ${d} күнү Бишкек убактысы боюнча 23:59да (UTC+6) бүттү: салым кабыл алынбайт`,
+      ru: `Срок проекта истёк ${d} в 23:59 по бишкекскому времени (UTC+6): взносы больше не принимаются`,
+      en: `The project's deadline passed at the end of ${d}, 23:59 Bishkek time (UTC+6): it takes no more pledges`,
+    };
+    throw new DomainError('conflict', messages.en, [{ field: 'deadline', message: messages.en, messages }], messages);
   }
   return project;
 }

@@ -1,7 +1,7 @@
 import type { AuditEntry, Organisation, Project, ProjectDraft, ProjectStatus, ProjectUpdate } from '@mekendesh/contracts';
 import type { Actor, UserActor } from './actor.js';
 import { bishkekToday } from './bishkek-calendar.js';
-import { conflict, DomainError, invalid, notFound } from './errors.js';
+import { conflict, DomainError, invalid, invalidIn, notFound } from './errors.js';
 import { isPublic } from './lifecycle.js';
 import { authorize, can } from './policy.js';
 import type { Page } from './ports.js';
@@ -59,7 +59,13 @@ function placeProject(deps: ProjectDeps, organisation: Organisation, input: Pick
 
 /** A new or edited deadline is a day after today in Bishkek (the last day pledges are taken, to 23:59 Bishkek time). */
 function checkDeadline(deps: Pick<ProjectDeps, 'clock'>, deadline: string) {
-  if (deadline <= bishkekToday(deps.clock)) throw invalid('deadline', 'must be a day after today (Bishkek time, UTC+6)');
+  if (deadline <= bishkekToday(deps.clock)) {
+    throw invalidIn('deadline', {
+      ky: 'Мөөнөт бүгүнкү күндөн кийин болушу керек (Бишкек убактысы боюнча, UTC+6)',
+      ru: 'Срок должен быть позже сегодняшнего дня (по бишкекскому времени, UTC+6)',
+      en: 'must be a day after today (Bishkek time, UTC+6)',
+    });
+  }
 }
 
 function checkCover(project: Pick<Project, 'attachments'>, cover: string | null | undefined) {

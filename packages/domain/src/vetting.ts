@@ -1,7 +1,7 @@
 import type { AuditEntry, Project, ProjectReview, ProjectStatus, ProjectStatusChange } from '@mekendesh/contracts';
 import type { Actor, UserActor } from './actor.js';
 import { bishkekToday } from './bishkek-calendar.js';
-import { conflict, DomainError, invalid } from './errors.js';
+import { conflict, DomainError, invalid, invalidIn } from './errors.js';
 import { canTransition } from './lifecycle.js';
 import { authorize } from './policy.js';
 import type { Page } from './ports.js';
@@ -31,7 +31,13 @@ function moveAudit(deps: ProjectDeps, actor: UserActor | null, action: string, f
 export async function submitProject(deps: ProjectDeps, actor: Actor, input: { id: string; note?: string | undefined }): Promise<Project> {
   const project = await loadVisibleProject(deps, actor, input.id, true);
   authorize(actor, { action: 'project:edit', project });
-  if (project.deadline <= bishkekToday(deps.clock)) throw invalid('deadline', 'is today or past (Bishkek time, UTC+6): move it to a later day first');
+  if (project.deadline <= bishkekToday(deps.clock)) {
+    throw invalidIn('deadline', {
+      ky: 'Мөөнөт бүгүн же өтүп кеткен (Бишкек убактысы боюнча, UTC+6): адегенде аны кийинки күнгө жылдырыңыз',
+      ru: 'Срок — сегодня или уже прошёл (по бишкекскому времени, UTC+6): сначала перенесите его на более поздний день',
+      en: 'is today or past (Bishkek time, UTC+6): move it to a later day first',
+    });
+  }
   const next = transition(deps, project, 'submitted', input.note ?? null);
   await deps.projects.save(next, project, [moveAudit(deps, actor, 'project.submit', project, next)]);
   return next;

@@ -1,4 +1,4 @@
-import { BatchGetCommand, BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { PUBLIC_STATUSES, type Organisation, type Project } from '@mekendesh/contracts';
 import type { Db } from './client.js';
 import { addOblastStats, sumOblastDeltas } from './oblast-stats.js';
@@ -79,7 +79,7 @@ async function storedProjects(db: Db, ids: string[]): Promise<Project[]> {
   for (let attempt = 0; request?.length; attempt++) {
     if (attempt > 8) throw new Error('DynamoDB kept returning unprocessed keys');
     if (attempt) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
-    const out = await db.doc.send(new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: request } } }));
+    const out: BatchGetCommandOutput = await db.doc.send(new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: request } } }));
     found.push(...((out.Responses?.[db.tableName] ?? []) as Project[]));
     request = out.UnprocessedKeys?.[db.tableName]?.Keys;
   }

@@ -1,4 +1,4 @@
-import { FUNDING_STATES, PROJECT_SORTS, PledgeTypeSchema, ProjectKindSchema, SECTORS } from '@mekendesh/contracts';
+import { FUNDING_STATES, PROJECT_SORTS, PledgeTypeSchema, ProjectKindSchema, SECTORS, searchableWords, type Problem } from '@mekendesh/contracts';
 import { OBLASTS, RAYONS } from '@mekendesh/territories';
 
 /** The discovery form's parameters; each maps 1:1 to GET /v1/projects. */
@@ -25,8 +25,8 @@ const ALLOWED: Record<string, readonly string[]> = {
 	sort: PROJECT_SORTS,
 };
 
-/** Letters in the longest word after folding must reach 3 for the search index (see docs/discovery.md). */
-const hasSearchableWord = (q: string) => q.split(/[^\p{L}\p{N}]+/u).some((w) => w.length >= 3);
+/** The API's own rule (a word of 3 letters as typed, after NFC; see docs/discovery.md), checked before asking it. */
+const hasSearchableWord = (q: string) => searchableWords(q).length > 0;
 
 /**
  * Reads the discovery page's query string into what the API accepts: unknown values are dropped, a rayon
@@ -41,7 +41,8 @@ export function readDiscoveryQuery(params: URLSearchParams): { query: DiscoveryQ
 		const raw = params.get(key)?.trim();
 		if (!raw) continue;
 		if (key === 'q') {
-			const q = raw.slice(0, 100);
+			// NFC first, as the API does: a word typed as letters plus combining marks is as long as it looks.
+			const q = raw.normalize('NFC').slice(0, 100);
 			if (hasSearchableWord(q)) query.q = q;
 			else adjusted.push('q');
 		} else if (ALLOWED[key]!.includes(raw)) query[key] = raw;
@@ -69,4 +70,13 @@ export function discoveryHref(base: string, query: DiscoveryQuery, change: Parti
 	const qs = new URLSearchParams();
 	for (const [key, value] of Object.entries(next)) if (value) qs.set(key, value);
 	return qs.size ? `${base}?${qs}` : base;
+}
+
+/**
+ * Which of the page's own messages tells the reader why the API refused a search (a 400): `too_short` when
+ * the problem names the `q` field, else `invalid`. The page never shows the API's text, which may be English.
+ * @example discoveryProblem({ type: '…/validation', title: 'The request has invalid fields', status: 400, errors: [{ field: 'q', message: '…' }] }) // 'too_short'
+ */
+export function discoveryProblem(problem: Problem | undefined): 'too_short' | 'invalid' {
+	return problem?.errors?.some((e) => e.field === 'q' || e.field === 'query.q') ? 'too_short' : 'invalid';
 }

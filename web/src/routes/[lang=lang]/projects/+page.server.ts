@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { OblastStats } from '@mekendesh/contracts';
-import { readDiscoveryQuery } from '#lib/discovery.js';
+import { discoveryProblem, readDiscoveryQuery } from '#lib/discovery.js';
+import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { placeName } from '#lib/places.js';
 import { ApiError, api } from '#lib/server/api.js';
@@ -28,7 +29,8 @@ export const load: PageServerLoad = async ({ url, fetch }) => {
 		if (!(cause instanceof ApiError)) throw cause;
 		// A stale or forged cursor is a page that does not exist, not an outage.
 		if (query.cursor && cause.status === 400) error(404, 'Not Found');
-		if (cause.status === 400) problem = cause.problem?.title ?? 'invalid';
+		// In the reader's language from the page's own messages, never the API's (English) wording.
+		if (cause.status === 400) problem = discoveryProblem(cause.problem) === 'too_short' ? m.pj_search_too_short() : m.pj_search_invalid();
 		else console.error(`[web] project list: ${cause.message}`);
 		list = null;
 	}

@@ -3,9 +3,11 @@
  * shorter (`суу`), organisation names, settlement, rayon and oblast names, summaries, and text typed in NFD.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ProjectListSchema, type Project } from '@mekendesh/contracts';
-import { keys, seedProjects, type Db } from '@mekendesh/db';
+import { keys, projectIndexItems, SEARCH_INDEX_VERSION, seedProjects, type Db } from '@mekendesh/db';
+import { DEMO_PROJECTS } from '@mekendesh/demo-data';
+import { ensureDemoData } from '@mekendesh/local-stack';
 import { createApp } from '@mekendesh/api/app';
 import { composeWithDb } from '@mekendesh/api/composition';
 import { authStack, newInvestor, newUserInGroup, post, signInToken, type AuthStack } from '../fixtures/auth-stack.js';
@@ -162,5 +164,43 @@ describe('text typed in NFD through the API', () => {
       expect(res.status, q).toBe(200);
       expect(res.body.items.map((p: { id: string }) => p.id), q).toContain(id);
     }
+  });
+});
+
+describe('data indexed under the old layout', () => {
+  let old: { db: Db; drop: () => Promise<void> };
+  beforeAll(async () => {
+    old = await freshTable(inject('dynamoEndpoint'));
+  });
+  afterAll(() => old.drop());
+
+  /** Removes every search item of the given projects, as a table written before this layout has none of them. */
+  async function dropSearchItems(projects: readonly Project[]) {
+    const keysOf = projects.flatMap(projectIndexItems).filter((i) => String(i.pk).startsWith('PQ#')).map((i) => ({ pk: i.pk, sk: i.sk }));
+    for (let i = 0; i < keysOf.length; i += 25) {
+      const batch = keysOf.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } }));
+      await old.db.doc.send(new BatchWriteCommand({ RequestItems: { [old.db.tableName]: batch } }));
+    }
+  }
+
+  it('is reindexed by the demo loader, through the facet lists, once', async () => {
+    const oldApp = createApp(composeWithDb(old.db, noIdentity()));
+    const kelechek = async () => {
+      const res = await oldApp.request(`/v1/projects?limit=50&q=${encodeURIComponent('суу')}`);
+      return ProjectListSchema.parse(await res.json()).items.map((p) => p.id);
+    };
+    expect(await ensureDemoData(old.db)).toBe('loaded');
+    expect(await kelechek()).toContain('prj-021');
+    // A table loaded before: no search items of this layout, a marker without its version.
+    await dropSearchItems(DEMO_PROJECTS);
+    const marker = { pk: 'META', sk: 'DEMO_DATA' };
+    const stored = (await old.db.doc.send(new GetCommand({ TableName: old.db.tableName, Key: marker }))).Item!;
+    expect(stored.searchIndex).toBe(SEARCH_INDEX_VERSION);
+    const { searchIndex: _version, ...before } = stored;
+    await old.db.doc.send(new PutCommand({ TableName: old.db.tableName, Item: before }));
+    expect(await kelechek()).toEqual([]);
+    expect(await ensureDemoData(old.db)).toBe('reindexed');
+    expect(await kelechek()).toContain('prj-021');
+    expect(await ensureDemoData(old.db)).toBe('present');
   });
 });

@@ -21,8 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-/** A real 24x16 PNG (RGB gradient), made here so the API's magic-byte check and resizing see a true image. */
-function smallPng(): Buffer {
+/** A PNG whose IHDR says `w` x `h` RGB pixels, with `rows` as its (deflated) pixel data. */
+function png(w: number, h: number, rows: Buffer): Buffer {
 	const chunk = (type: string, data: Buffer) => {
 		const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
 		const out = Buffer.alloc(body.length + 8);
@@ -31,14 +31,19 @@ function smallPng(): Buffer {
 		out.writeUInt32BE(crc32(body), body.length + 4);
 		return out;
 	};
-	const [w, h] = [24, 16];
 	const header = Buffer.alloc(13);
 	header.writeUInt32BE(w, 0);
 	header.writeUInt32BE(h, 4);
 	header.set([8, 2, 0, 0, 0], 8);
+	return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** A real 24x16 PNG (RGB gradient), made here so the API's magic-byte check and resizing see a true image. */
+function smallPng(): Buffer {
+	const [w, h] = [24, 16];
 	const rows = Buffer.alloc((w * 3 + 1) * h);
 	for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) rows.set([x * 10, y * 15, 120], y * (w * 3 + 1) + 1 + x * 3);
-	return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+	return png(w, h, rows);
 }
 
 async function axe(page: Page, label: string) {
@@ -84,6 +89,12 @@ describe('a project from draft to discovery', () => {
 		await submitAndWait(page, page.getByRole('button', { name: 'Каралама катары сактоо' }), /\/ky\/organisation\/projects\/[^/?]+\?created=1/);
 		projectPath = new URL(page.url()).pathname.replace('/ky/organisation/projects/', '');
 		expect(await page.locator('.form-success').first().innerText()).toContain('Каралама сакталды');
+
+		// A PNG of a few dozen bytes that declares 20000x20000 pixels: refused in Kyrgyz, and no cover appears.
+		await page.locator('#f-photo').setInputFiles({ name: 'bomba.png', mimeType: 'image/png', buffer: png(20_000, 20_000, Buffer.alloc(64)) });
+		await submitAndWait(page, page.getByRole('button', { name: 'Сүрөттү жүктөө' }));
+		expect(await page.locator('.form-error').first().innerText()).toContain('Сүрөт 20000×20000 пиксель; 40 мегапикселден');
+		expect(await page.locator('img.cover-thumb').count()).toBe(0);
 
 		await page.locator('#f-photo').setInputFiles({ name: 'kopuro.png', mimeType: 'image/png', buffer: smallPng() });
 		await submitAndWait(page, page.getByRole('button', { name: 'Сүрөттү жүктөө' }));

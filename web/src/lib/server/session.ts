@@ -49,13 +49,3 @@ export function isExpired(jwt: string, nowMs = Date.now(), skewSeconds = 30): bo
 	const exp = tokenExpiry(jwt);
 	return exp === undefined || exp * 1000 <= nowMs + skewSeconds * 1000;
 }
-
-/**
- * Only same-site paths are followed after sign-in, so `?next=https://evil.example` cannot bounce a user away.
- * @example safeNext('/ru/account', '/ru') // '/ru/account'
- * @example safeNext('//evil.example', '/ru') // '/ru'
- */
-export function safeNext(next: string | null | undefined, fallback: string): string {
-	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
-	return next;
-}

@@ -1,29 +1,50 @@
 import { redirect } from '@sveltejs/kit';
-import { ConfirmRequestSchema } from '@mekendesh/contracts';
+import { ConfirmRequestSchema, type Locale } from '@mekendesh/contracts';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { apiFor } from '#lib/server/account.js';
+import { ApiError } from '#lib/server/api.js';
 import { FIELD_MESSAGES, failureOptions } from '#lib/server/field-messages.js';
 import { apiFailure, invalid, issueFields, localizeFields, text } from '#lib/server/forms.js';
-import type { Actions, PageServerLoad } from './$types';
+import { pendingSignIns } from '#lib/server/pending-sign-in.js';
+import { safeNext } from '#lib/server/redirects.js';
+import { storeTokens } from '#lib/server/session.js';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = ({ url }) => ({
 	email: url.searchParams.get('email') ?? '',
 	sent: url.searchParams.has('sent'),
+	next: safeNext(url.searchParams.get('next'), `/${getLocale()}/account`),
 });
+
+/** Signs in the browser that signed up, with the password it held for this email; false when it cannot. */
+async function signInHeld(event: RequestEvent, locale: Locale, email: string): Promise<boolean> {
+	const held = pendingSignIns.take(event.cookies, email);
+	if (!held) return false;
+	try {
+		storeTokens(event.cookies, await apiFor(event, locale).signIn(held));
+		return true;
+	} catch (cause) {
+		if (!(cause instanceof ApiError)) throw cause;
+		// The sign-in page then asks for the password, with the return address kept.
+		if (cause.status === 0 || cause.status >= 500) console.error(`[web] sign-in after confirmation: ${cause.message}`);
+		return false;
+	}
+}
 
 export const actions: Actions = {
 	default: async (event) => {
 		const locale = getLocale();
 		const form = await event.request.formData();
-		const values = { email: text(form, 'email'), code: text(form, 'code').replace(/\s/g, '') };
-		const parsed = ConfirmRequestSchema.safeParse(values);
+		const values = { email: text(form, 'email'), code: text(form, 'code').replace(/\s/g, ''), next: safeNext(text(form, 'next'), `/${locale}/account`) };
+		const parsed = ConfirmRequestSchema.safeParse({ email: values.email, code: values.code });
 		if (!parsed.success) return invalid(values, localizeFields(issueFields(parsed.error), FIELD_MESSAGES, m.form_error_summary()));
 		try {
 			await apiFor(event, locale).confirm(parsed.data);
 		} catch (cause) {
 			return apiFailure(cause, failureOptions(values, { ...FIELD_MESSAGES, code: m.error_code_wrong }));
 		}
-		redirect(303, `/${locale}/sign-in?confirmed=1&email=${encodeURIComponent(parsed.data.email)}`);
+		if (await signInHeld(event, locale, parsed.data.email)) redirect(303, values.next);
+		redirect(303, `/${locale}/sign-in?${new URLSearchParams({ confirmed: '1', email: parsed.data.email, next: values.next })}`);
 	},
 };

@@ -5,14 +5,17 @@ import { getLocale } from '#lib/paraglide/runtime.js';
 import { apiFor } from '#lib/server/account.js';
 import { FIELD_MESSAGES, failureOptions } from '#lib/server/field-messages.js';
 import { apiFailure, invalid, issueFields, localizeFields, text } from '#lib/server/forms.js';
-import type { Actions } from './$types';
+import { safeNext } from '#lib/server/redirects.js';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ url }) => ({ next: safeNext(url.searchParams.get('next'), `/${getLocale()}/account`) });
 
 export const actions: Actions = {
 	default: async (event) => {
 		const locale = getLocale();
 		const form = await event.request.formData();
-		const values = { email: text(form, 'email') };
-		const parsed = ForgotPasswordRequestSchema.safeParse({ ...values, locale });
+		const values = { email: text(form, 'email'), next: safeNext(text(form, 'next'), `/${locale}/account`) };
+		const parsed = ForgotPasswordRequestSchema.safeParse({ email: values.email, locale });
 		if (!parsed.success) return invalid(values, localizeFields(issueFields(parsed.error), FIELD_MESSAGES, m.form_error_summary()));
 		try {
 			await apiFor(event, locale).forgotPassword({ email: parsed.data.email, locale });
@@ -20,6 +23,6 @@ export const actions: Actions = {
 			return apiFailure(cause, failureOptions(values));
 		}
 		// Same answer whether or not the account exists.
-		redirect(303, `/${locale}/reset-password?email=${encodeURIComponent(parsed.data.email)}&sent=1`);
+		redirect(303, `/${locale}/reset-password?${new URLSearchParams({ email: parsed.data.email, sent: '1', next: values.next })}`);
 	},
 };

@@ -6,7 +6,9 @@ import { apiFor } from '#lib/server/account.js';
 import { ApiError } from '#lib/server/api.js';
 import { FIELD_MESSAGES, failureOptions } from '#lib/server/field-messages.js';
 import { apiFailure, invalid, issueFields, localizeFields, text } from '#lib/server/forms.js';
-import { safeNext, storeTokens } from '#lib/server/session.js';
+import { pendingSignIns } from '#lib/server/pending-sign-in.js';
+import { safeNext } from '#lib/server/redirects.js';
+import { storeTokens } from '#lib/server/session.js';
 import type { Actions, PageServerLoad } from './$types';
 
 const MESSAGES = { ...FIELD_MESSAGES, password: m.error_password_required };
@@ -36,6 +38,8 @@ export const actions: Actions = {
 		if (!parsed.success) return invalid(values, localizeFields(issueFields(parsed.error), MESSAGES, m.form_error_summary()));
 		try {
 			storeTokens(event.cookies, await apiFor(event, locale).signIn(parsed.data));
+			// A sign-up still waiting for its code is not needed any more.
+			pendingSignIns.discard(event.cookies);
 		} catch (cause) {
 			// 409: the account exists but its email is not confirmed yet; the page then links to the code form.
 			values.unconfirmed = cause instanceof ApiError && cause.status === 409;

@@ -102,7 +102,9 @@ export const PROJECT_ROWS: Record<string, ProjectRow> = {
     request: () => ({ path: '/v1/staff/projects?status=submitted' }),
   },
   'POST /v1/projects/:id/review': {
-    expect: { ...hidden({ staff: 200 }), officerX: 403 },
+    // A staff-only route: every other role is refused 403 before the project is looked up, so the answer
+    // is the same for any id and says nothing about an unpublished project.
+    expect: { nobody: 401, investorA: 403, investorB: 403, officerX: 403, officerY: 403, staff: 200 },
     request: (w) => ({ method: 'POST', path: `/v1/projects/${p(w).submitted}/review`, body: { decision: 'request_changes', reason: 'Please attach the estimate' } }),
   },
   'POST /v1/projects/:id/status': {

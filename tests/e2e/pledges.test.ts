@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Project } from '@mekendesh/contracts';
-import { DEMO_PASSWORD } from '@mekendesh/demo-data';
+import { DEMO_PASSWORD, DEMO_RECEIVING_ACCOUNTS } from '@mekendesh/demo-data';
 import { bishkekDay } from '@mekendesh/domain';
 import { formatSom } from '../../web/src/lib/format.js';
 import { launchBrowser } from './browser.js';
@@ -152,6 +152,92 @@ describe('pledging by transfer', () => {
 		await checker.page.locator('main form.stack button[type=submit]').click();
 		await checker.page.waitForSelector('#f-amount-error');
 		violations.push(...(await axe(checker.page, 'ru pledge form with errors')));
+		await checker.context.close();
+		expect(violations).toEqual([]);
+	});
+});
+
+describe('where to send the money', () => {
+	const usd = DEMO_RECEIVING_ACCOUNTS.find((a) => a.currency === 'USD' && a.kind === 'bank')!;
+	const HEADING = { ky: 'Банктык которуу', ru: 'Банковский перевод', en: 'Bank transfer' };
+	const PURPOSE = { ky: 'Мекендеш: {ref} убадасы боюнча кайрымдуулук', ru: 'Мекендеш: пожертвование по обещанию {ref}', en: 'Mekendesh donation, pledge {ref}' };
+
+	it('the pledge page and the receipt show the bank, account number, beneficiary and reference in ky/ru/en, with an SVG QR code; the email says the same', { timeout: 120_000 }, async () => {
+		if (usd.kind !== 'bank') throw new Error('the demo USD account is a bank account');
+		const target = await raisingProject();
+		const violations: string[] = [];
+		const investor = await newPage(browser, { javaScriptEnabled: false });
+		const page = investor.page;
+		investor.context.setDefaultTimeout(15_000);
+		await signIn(page, 'ru', INVESTOR, DEMO_PASSWORD);
+		await page.goto(`${web()}/ru/projects/${target.id}/pledge`);
+		const ref = await pledge(page, 'ru', { currency: 'USD', amount: '100', channel: 'bank_transfer' });
+		const pledgePath = new URL(page.url()).pathname.replace(/^\/ru/, '');
+
+		for (const lang of LANGS) {
+			for (const path of [pledgePath, `${pledgePath}/receipt`]) {
+				expect((await page.goto(`${web()}/${lang}${path}`))?.status(), path).toBe(200);
+				const bank = page.locator('[data-payee=bank]');
+				expect(await bank.count(), `${lang}${path}`).toBe(1);
+				expect(await bank.locator('h2, h3').first().innerText()).toBe(HEADING[lang]);
+				expect(await bank.locator('[data-field=bank]').innerText()).toBe(usd.bankName);
+				expect(await bank.locator('[data-field=account]').innerText()).toBe(usd.accountNumber);
+				expect(await bank.locator('[data-field=beneficiary]').innerText()).toBe(usd.beneficiaryName);
+				expect(await bank.locator('[data-field=purpose]').innerText()).toBe(PURPOSE[lang].replace('{ref}', ref));
+				// The QR code is SVG drawn on the server: it is there with JavaScript off.
+				const qr = bank.locator('figure.qr svg[role=img]');
+				expect(await qr.count()).toBe(1);
+				expect(await qr.getAttribute('aria-label')).toContain(ref);
+				expect(await qr.locator('path').count()).toBeGreaterThan(0);
+			}
+		}
+		// RUB has a money-transfer company and no bank; KZT has nothing, and the page says whom to ask.
+		await page.goto(`${web()}/en/projects/${target.id}/pledge`);
+		await pledge(page, 'en', { currency: 'RUB', amount: '5000', channel: 'money_transfer' });
+		expect(await page.locator('[data-payee=money_transfer] [data-field=company]').innerText()).toBe('Золотая Корона / Korona Pay');
+		expect(await page.locator('[data-payee=bank]').count()).toBe(0);
+		await page.goto(`${web()}/ky/projects/${target.id}/pledge`);
+		const kzt = await pledge(page, 'ky', { currency: 'KZT', amount: '40000', channel: 'bank_transfer' });
+		expect(await page.locator('[data-no-account]').innerText()).toContain(`KZT валютасы үчүн программанын эсеби азырынча жок`);
+		expect(await page.locator('[data-no-account]').innerText()).toContain(kzt);
+		await investor.context.close();
+
+		// The email sent on pledging, in the investor's language (the demo investor reads Kyrgyz), once.
+		const { items } = (await (await fetch(`${api()}/v1/dev/outbox`)).json()) as { items: { to: string; subject: string; text: string }[] };
+		const mails = items.filter((m) => m.to === INVESTOR && m.text.includes(ref));
+		expect(mails).toHaveLength(1);
+		expect(mails[0]!.subject).toBe(`Мекендеш: ${ref} убадаңыз кабыл алынды`);
+		expect(mails[0]!.text).toContain(`Эсеп: ${usd.accountNumber}`);
+		expect(mails[0]!.text).toContain(`Алуучу: ${usd.beneficiaryName}`);
+
+		// Staff keep the accounts on a page without JavaScript; a wrong account number is named next to its field.
+		const staff = await newPage(browser, { javaScriptEnabled: false });
+		staff.context.setDefaultTimeout(15_000);
+		await signIn(staff.page, 'en', STAFF, DEMO_PASSWORD);
+		await staff.page.goto(`${web()}/en/staff/receiving-accounts?kind=bank`);
+		expect(await staff.page.locator(`article[data-account="${usd.id}"]`).innerText()).toContain(usd.accountNumber);
+		await staff.page.locator('#f-currency').selectOption('EUR');
+		await staff.page.locator('#f-bankName').fill('Demo Bank Europe (DEMO)');
+		await staff.page.locator('#f-bic').fill('DEUTDEFF');
+		await staff.page.locator('#f-accountNumber').fill('DE88 3704 0044 0532 0130 00');
+		await staff.page.locator('#f-beneficiaryName').fill('Mekendesh Programme (DEMO)');
+		await staff.page.locator('#f-beneficiaryTaxId').fill('02512202610037');
+		for (const lang of LANGS) await staff.page.locator(`#f-purpose_${lang}`).fill(`Mekendesh {reference}`);
+		await staff.page.getByRole('button', { name: 'Save' }).click();
+		expect(await staff.page.locator('#f-accountNumber-error').innerText()).toContain('IBAN');
+		await staff.page.locator('#f-accountNumber').fill('DE89 3704 0044 0532 0130 00');
+		await Promise.all([staff.page.waitForURL(/saved=/), staff.page.getByRole('button', { name: 'Save' }).click()]);
+		expect(await staff.page.getByRole('status').innerText()).toContain('Demo Bank Europe (DEMO) (EUR)');
+		await staff.context.close();
+
+		const checker = await newPage(browser);
+		await signIn(checker.page, 'en', STAFF, DEMO_PASSWORD);
+		for (const lang of LANGS) {
+			for (const path of [`/${lang}/staff/receiving-accounts`, `/${lang}/staff/receiving-accounts?kind=money_transfer`, `/${lang}${pledgePath}`]) {
+				expect((await checker.page.goto(`${web()}${path}`))?.status(), path).toBe(200);
+				violations.push(...(await axe(checker.page, path)));
+			}
+		}
 		await checker.context.close();
 		expect(violations).toEqual([]);
 	});

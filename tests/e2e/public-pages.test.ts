@@ -1,7 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { DEMO_PROJECTS } from '@mekendesh/demo-data';
+import { DEMO_PASSWORD, DEMO_PROGRAMME_ID, DEMO_PROJECTS } from '@mekendesh/demo-data';
+import { bishkekToday } from '@mekendesh/domain';
+import { formatSom } from '../../web/src/lib/format.js';
 import { launchBrowser } from './browser.js';
 
 const LANGS = [
@@ -100,6 +102,77 @@ describe('without JavaScript', () => {
     const { context, page, response } = await open(`/ru/projects/${draft.id}`);
     expect(response?.status()).toBe(404);
     expect(await page.getAttribute('html', 'lang')).toBe('ru');
+    await context.close();
+  });
+});
+
+describe('co-financing on a demo project page', () => {
+  // prj-002, a Naryn dairy under the demo programme Mekenim 1+1 (1:1, donations only); it also takes equity and loans.
+  const dairy = DEMO_PROJECTS.find((p) => p.id === 'prj-002')!;
+  const api = () => inject('apiUrl');
+  const ONE_SOM = {
+    ky: (two: string) => `Сиз кайрымдуулук катары берген ар бир сом ${two} болот: «Мекеним 1+1» 1:1 катышында кошот, кайрымдуулук гана.`,
+    ru: (two: string) => `Каждый пожертвованный вами сом превращается в ${two}: «Мекеним 1+1» добавляет 1:1, только пожертвования.`,
+    en: (two: string) => `Every som you give becomes ${two}: Mekenim 1+1 matches 1:1, donations only.`,
+  };
+  const NOT_MATCHED = {
+    ky: (types: string) => `Кошо каржыланбайт: ${types}.`,
+    ru: (types: string) => `Не софинансируются: ${types}.`,
+    en: (types: string) => `Not matched: ${types}.`,
+  };
+  const UNMATCHED_TYPES = { ky: ['үлүштүк салымдар', 'карыздар'], ru: ['долевые вложения', 'займы'], en: ['equity investments', 'loans'] };
+
+  async function token(email: string): Promise<string> {
+    const res = await fetch(`${api()}/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+    expect(res.status, email).toBe(200);
+    return ((await res.json()) as { accessToken: string }).accessToken;
+  }
+  const send = async (path: string, bearer: string, body: object, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${api()}/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}`, ...headers }, body: JSON.stringify(body) });
+    expect(res.status, path).toBe(201);
+    return res.json() as Promise<Record<string, unknown>>;
+  };
+
+  it('says which programme adds what to which pledge, and counts matched money in the bar, in ky/ru/en without JS', { timeout: 120_000 }, async () => {
+    // A donation of 5,000 som received: the programme adds 5,000 more.
+    const investor = await token('aibek.investor@demo.mekendesh.kg');
+    const staff = await token('staff@demo.mekendesh.kg');
+    const amount = { amount: 500_000, currency: 'KGS' };
+    const made = await send(`/projects/${dairy.id}/pledges`, investor, { type: 'donation', amount, channel: 'bank_transfer', display: 'anonymous' }, { 'idempotency-key': `e2e-cofin-${Date.now()}` });
+    const booked = await send(`/pledges/${made.id}/receipts`, staff, { amount, receivedOn: bishkekToday({ now: () => new Date() }), bankReference: `E2E-COFIN-${Date.now()}` });
+    expect((booked.receipt as { matched: unknown }).matched).toEqual([{ programmeId: DEMO_PROGRAMME_ID, amountKgs: 500_000 }]);
+    const funding = (await (await fetch(`${api()}/v1/projects/${dairy.id}/funding`)).json()) as { raised: number; matched: number; goal: number };
+    expect(funding.matched).toBeGreaterThanOrEqual(500_000);
+
+    for (const { lang } of LANGS) {
+      const { context, page } = await open(`/${lang}/projects/${dairy.id}`, { javaScriptEnabled: false });
+      expect(await page.locator('.cofinancing-one-som[data-type="donation"]').innerText(), lang).toBe(ONE_SOM[lang](formatSom(200, lang)));
+      expect(await page.locator('.cofinancing-one-som').count(), lang).toBe(1); // loans and equity are not matched
+      const types = new Intl.ListFormat(lang, { type: 'conjunction' }).format(UNMATCHED_TYPES[lang]);
+      expect(await page.locator('[data-cofinancing]').innerText(), lang).toContain(NOT_MATCHED[lang](types));
+      const terms = page.locator(`dl[data-programme="${DEMO_PROGRAMME_ID}"]`);
+      expect(await terms.innerText(), lang).toContain('1:1');
+      // The bar counts received and matched money, and its legend names each part in words.
+      expect(await page.locator('.progress-text').innerText(), lang).toContain(formatSom(funding.raised + funding.matched, lang));
+      expect(await page.locator('.progress-legend li[data-part="received"]').innerText(), lang).toContain(formatSom(funding.raised, lang));
+      expect(await page.locator('.progress-legend li[data-part="matched"]').innerText(), lang).toContain(formatSom(funding.matched, lang));
+      expect(await page.locator('script').count()).toBe(0);
+      await context.close();
+
+      const checked = await open(`/${lang}/projects/${dairy.id}`);
+      const result = await new AxeBuilder({ page: checked.page }).analyze();
+      expect(result.violations.map((v) => `${lang} co-financed project: ${v.id} (${v.nodes.length})`)).toEqual([]);
+      await checked.context.close();
+    }
+
+    // The pledge form says the same before anyone chooses a type.
+    const { context, page } = await open('/en/sign-in');
+    await page.locator('#f-email').fill('aibek.investor@demo.mekendesh.kg');
+    await page.locator('#f-password').fill(DEMO_PASSWORD);
+    await Promise.all([page.waitForURL((url) => !url.pathname.endsWith('/sign-in')), page.locator('form.stack button[type=submit]').click()]);
+    await page.goto(`${web()}/en/projects/${dairy.id}/pledge`);
+    expect(await page.locator('.cofinancing-one-som[data-type="donation"]').innerText()).toBe(ONE_SOM.en(formatSom(200, 'en')));
+    expect(await page.locator('[data-cofinancing]').innerText()).toContain('Not matched: equity investments and loans.');
     await context.close();
   });
 });

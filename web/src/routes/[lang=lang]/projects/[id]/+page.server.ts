@@ -7,9 +7,10 @@ import { withPlainTexts } from '#lib/server/plain-text.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { placeName } from '#lib/places.js';
 import { ApiError, api } from '#lib/server/api.js';
+import { moneyApi } from '#lib/server/money-api.js';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, fetch, url }) => {
+export const load: PageServerLoad = async ({ params, fetch, url, locals }) => {
 	const locale = getLocale();
 	let project;
 	try {
@@ -24,11 +25,16 @@ export const load: PageServerLoad = async ({ params, fetch, url }) => {
 	// The API only serves public projects; this guards the page should that ever change.
 	if (!PUBLIC_STATUSES.includes(project.status)) error(404, 'Not Found', { code: 'project_not_found' });
 
-	// The public ledger is a side dish: the page stands without it if the API cannot give it.
-	const ledger = await api(fetch)
-		.projectLedger(project.id, 10)
-		.then((l) => l.items)
-		.catch(() => null);
+	// The public ledger and the co-financing figures are side dishes: the page stands without them if the API cannot give them.
+	const [ledger, funding] = await Promise.all([
+		api(fetch)
+			.projectLedger(project.id, 10)
+			.then((l) => l.items)
+			.catch(() => null),
+		moneyApi({ locals, fetch }, locale)
+			.funding(project.id)
+			.catch(() => null),
+	]);
 
 	// Owners write Markdown; it becomes HTML only here, through the sanitising renderer ({@html} shows nothing else).
 	const description = pickText(project.description, locale);
@@ -46,6 +52,7 @@ export const load: PageServerLoad = async ({ params, fetch, url }) => {
 		// Title and summary are Markdown too, shown as text in headings and the lead.
 		project: withPlainTexts(project),
 		ledger,
+		funding,
 		oblast: placeName(project.oblastSoate, locale),
 		rayon: project.rayonSoate ? placeName(project.rayonSoate, locale) : null,
 	};

@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { ProgrammeRequestSchema, ProjectKindSchema, SECTORS } from '@mekendesh/contracts';
+import { PledgeTypeSchema, ProgrammeRequestSchema, ProjectKindSchema, SECTORS } from '@mekendesh/contracts';
 import { OBLASTS } from '@mekendesh/territories';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
@@ -24,7 +24,7 @@ const OBLAST_SOATES = OBLASTS.map((o) => o.soate);
 /** Where a field path of the contract is shown on the form. */
 const FIELD: Record<string, string> = {
 	name: 'name_ky', ratio: 'numerator', budget: 'budget', capPerProject: 'capPerProject', oblastSoates: 'oblastSoates',
-	sectors: 'sectors', kinds: 'kinds', startDate: 'startDate', endDate: 'endDate',
+	sectors: 'sectors', kinds: 'kinds', pledgeTypes: 'pledgeTypes', startDate: 'startDate', endDate: 'endDate',
 };
 
 export const actions: Actions = {
@@ -38,6 +38,7 @@ export const actions: Actions = {
 			capPerProject: text(form, 'capPerProject'), startDate: text(form, 'startDate'), endDate: text(form, 'endDate'),
 			oblastSoates: checked(form, 'oblastSoates', OBLAST_SOATES), sectors: checked(form, 'sectors', SECTORS),
 			kinds: checked(form, 'kinds', ProjectKindSchema.options),
+			pledgeTypes: checked(form, 'pledgeTypes', PledgeTypeSchema.options),
 		};
 		const fields: Record<string, string> = {};
 		const budget = parseSomInput(values.budget);
@@ -52,6 +53,8 @@ export const actions: Actions = {
 			// Nothing ticked means every oblast (sector, kind).
 			oblastSoates: values.oblastSoates.length ? values.oblastSoates : 'all', sectors: values.sectors.length ? values.sectors : 'all',
 			kinds: values.kinds.length ? values.kinds : 'all',
+			// Nothing ticked means donations only (a loan is paid back): the contract's default.
+			pledgeTypes: values.pledgeTypes.length ? values.pledgeTypes : undefined,
 		});
 		if (!parsed.success) for (const path of issueFields(parsed.error)) fields[FIELD[path.split('.')[0]!] ?? 'name_ky'] ??= m.money_error_programme_field();
 		if (parsed.success && parsed.data.endDate < parsed.data.startDate) fields.endDate = m.money_error_programme_field();

@@ -87,14 +87,18 @@ interface Operation {
   method: string;
   path: string;
   security?: Record<string, string[]>[];
+  refusedRoles?: string[];
 }
 
 const app = createApp(deps());
 
 async function operations(): Promise<Operation[]> {
-  const doc = (await (await app.request('/v1/openapi.json')).json()) as { paths: Record<string, Record<string, { security?: Operation['security'] }>> };
+  type Declared = { security?: Operation['security']; 'x-refused-roles'?: string[] };
+  const doc = (await (await app.request('/v1/openapi.json')).json()) as { paths: Record<string, Record<string, Declared>> };
   return Object.entries(doc.paths).flatMap(([path, methods]) =>
-    Object.entries(methods).map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, method: method.toUpperCase(), path, security: op.security })),
+    Object.entries(methods).map(([method, op]) => ({
+      key: `${method.toUpperCase()} ${path}`, method: method.toUpperCase(), path, security: op.security, refusedRoles: op['x-refused-roles'],
+    })),
   );
 }
 
@@ -140,6 +144,20 @@ describe('authentication comes first on every secured route', () => {
       expect(res.status).toBe(400);
       expect(res.headers.get('content-type')).toBe('application/problem+json');
       expect(JSON.stringify(await res.json())).toContain('"field":"name"');
+    }
+  });
+
+  it('answers programme staff 403 before validation on routes their role may not use (pledging, applying)', async () => {
+    const ops = await operations();
+    const refused = ops.filter((op) => op.refusedRoles?.includes('staff'));
+    expect(refused.map((op) => op.key).sort()).toEqual(expect.arrayContaining(['POST /v1/organisations', 'POST /v1/projects/{id}/pledges']));
+    for (const op of refused) {
+      for (const token of ['token-of-programme-staff-01', 'token-of-an-admin-000000001']) {
+        const res = await call(op, token);
+        expect(`${op.key} ${res.status} ${res.headers.get('content-type')}`).toBe(`${op.key} 403 application/problem+json`);
+      }
+      const investor = await call(op, 'token-of-an-investor-0001');
+      expect(`${op.key} ${investor.status}`).toBe(`${op.key} 400`);
     }
   });
 

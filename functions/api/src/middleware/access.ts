@@ -12,20 +12,37 @@ import { actorOf } from './auth.js';
  */
 export type SecurityRequirements = readonly Readonly<Record<string, readonly string[]>>[];
 
-/** The part of the OpenAPI registry this module reads: each route's method, path and declared security. */
+/**
+ * Roles a route refuses whatever else holds (`x-refused-roles`, an OpenAPI extension): programme staff book
+ * money and review, so they neither pledge nor apply. Checked with the security, before validation.
+ */
+export const REFUSED_ROLES = 'x-refused-roles';
+
+interface DeclaredAccess {
+  security?: SecurityRequirements;
+  [REFUSED_ROLES]?: readonly string[];
+}
+
+/** The part of the OpenAPI registry this module reads: each route's method, path and declared access. */
 export interface RouteRegistry {
-  readonly definitions: readonly { type: string; route?: { method: string; path: string; security?: SecurityRequirements } }[];
+  readonly definitions: readonly { type: string; route?: { method: string; path: string } & DeclaredAccess }[];
 }
 
 /**
- * What the actor lacks for an operation's security: null when it may go on. No requirements (or an empty
- * one, `{}`, meaning "optional") is a public route.
- * @example accessDenied(ANONYMOUS, [{ bearerAuth: [] }]) // 'unauthorized'
+ * What the actor lacks for an operation's declared access: null when it may go on. No security requirement
+ * (or an empty one, `{}`, meaning "optional") is a public route; refused roles apply to signed-in callers.
+ * @example accessDenied(ANONYMOUS, { security: [{ bearerAuth: [] }] }) // 'unauthorized'
  */
-export function accessDenied(actor: Actor, security: SecurityRequirements | undefined): 'unauthorized' | 'forbidden' | null {
-  if (!security || security.length === 0 || security.some((requirement) => Object.keys(requirement).length === 0)) return null;
-  if (actor.kind === 'anonymous') return 'unauthorized';
+export function accessDenied(actor: Actor, access: DeclaredAccess | undefined): 'unauthorized' | 'forbidden' | null {
+  if (actor.kind === 'anonymous') {
+    const security = access?.security;
+    const open = !security || security.length === 0 || security.some((requirement) => Object.keys(requirement).length === 0);
+    return open ? null : 'unauthorized';
+  }
   const roles = new Set<string>(actor.roles);
+  if (access?.[REFUSED_ROLES]?.some((role) => roles.has(role))) return 'forbidden';
+  const security = access?.security;
+  if (!security || security.length === 0) return null;
   const allowed = security.some((requirement) => Object.values(requirement).every((needed) => needed.every((role) => roles.has(role))));
   return allowed ? null : 'forbidden';
 }
@@ -36,7 +53,7 @@ function routeKey(method: string, base: string, path: string): string {
 }
 
 /**
- * Enforces each route's declared `security` for the route Hono matched, before that route's own middleware
+ * Enforces each route's declared `security` (and refused roles) for the route Hono matched, before that route's own middleware
  * and validators run: an anonymous caller of a secured route gets 401, a signed-in one without a required
  * role 403, whatever the body, query or path parameters. The declaration that documents the route is the
  * one that guards it, so a new route cannot validate before it authenticates. Register it after
@@ -44,11 +61,11 @@ function routeKey(method: string, base: string, path: string): string {
  * @example app.use('*', enforceDeclaredSecurity({ base: '/v1', registry: app.openAPIRegistry }));
  */
 export function enforceDeclaredSecurity(options: { base: string; registry: RouteRegistry }): MiddlewareHandler {
-  let table: Map<string, SecurityRequirements | undefined> | undefined;
+  let table: Map<string, DeclaredAccess> | undefined;
   return async (c, next) => {
     // Built on the first request, when every route has been mounted.
     table ??= new Map(
-      options.registry.definitions.flatMap((d) => (d.type === 'route' && d.route ? [[routeKey(d.route.method, options.base, d.route.path), d.route.security] as const] : [])),
+      options.registry.definitions.flatMap((d) => (d.type === 'route' && d.route ? [[routeKey(d.route.method, options.base, d.route.path), d.route] as const] : [])),
     );
     // The endpoint Hono will run is the first matched route that is not method-agnostic middleware.
     const endpoint = matchedRoutes(c).find((r) => r.method !== 'ALL');

@@ -7,7 +7,7 @@ import { acceptInvitation, applyForOrganisation, getOrganisation, inviteOfficer,
 import type { Deps } from '../composition.js';
 import { actorOf } from '../middleware/auth.js';
 import { validationHook } from '../validation.js';
-import { bearer, json, jsonBody, problems, staffOnly } from './shared.js';
+import { bearer, json, jsonBody, notForStaff, problems, staffOnly } from './shared.js';
 
 const Id = z.object({ id: z.string().regex(/^org-[a-z0-9-]{3,80}$/, 'an organisation id') });
 const Token = z.object({ token: z.string().regex(/^[a-z0-9]{20,80}$/, 'an invitation token') });
@@ -16,7 +16,7 @@ const QueueQuery = z
   .strict();
 
 const apply = createRoute({
-  method: 'post', path: '/organisations', tags: ['organisations'], security: bearer,
+  method: 'post', path: '/organisations', tags: ['organisations'], security: bearer, ...notForStaff,
   summary: 'A local government applies to join; the applicant becomes its admin when staff approve',
   request: { body: jsonBody(OrganisationApplicationSchema) },
   responses: { 201: json(OrganisationSchema, 'Application received'), ...problems(400, 401, 403) },

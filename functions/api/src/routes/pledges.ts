@@ -5,13 +5,13 @@ import type { Deps } from '../composition.js';
 import { actorOf } from '../middleware/auth.js';
 import { log } from '../middleware/logger.js';
 import { validationHook } from '../validation.js';
-import { bearer, json, jsonBody, problems } from './shared.js';
+import { bearer, json, jsonBody, notForStaff, problems } from './shared.js';
 
 const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
 const IdParams = z.object({ id: Id });
 
 const create = createRoute({
-  method: 'post', path: '/projects/{id}/pledges', tags: ['pledges'], security: bearer,
+  method: 'post', path: '/projects/{id}/pledges', tags: ['pledges'], security: bearer, ...notForStaff,
   summary: 'Pledge to a published project (idempotent per Idempotency-Key)',
   description:
     'Send a fresh Idempotency-Key per pledge attempt and the same key on retries: a retry with the same body returns the ' +

@@ -31,3 +31,6 @@ export const bearer = [{ bearerAuth: [] }];
 
 /** Programme staff only: staff or admin (alternatives; OpenAPI 3.1 lets bearer requirements name roles). */
 export const staffOnly = [{ bearerAuth: ['staff'] }, { bearerAuth: ['admin'] }];
+
+/** Spread into a route programme staff may not use (they book money and review; they do not pledge or apply). */
+export const notForStaff = { 'x-refused-roles': ['staff', 'admin'] } as const;

@@ -18,7 +18,8 @@ export type SecurityRequirements = readonly Readonly<Record<string, readonly str
  */
 export const REFUSED_ROLES = 'x-refused-roles';
 
-interface DeclaredAccess {
+/** What a route declares about who may call it. */
+export interface DeclaredAccess {
   security?: SecurityRequirements;
   [REFUSED_ROLES]?: readonly string[];
 }

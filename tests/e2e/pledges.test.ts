@@ -5,6 +5,7 @@ import type { Project } from '@mekendesh/contracts';
 import { DEMO_PASSWORD, DEMO_RECEIVING_ACCOUNTS } from '@mekendesh/demo-data';
 import { bishkekDay } from '@mekendesh/domain';
 import { formatSom } from '../../web/src/lib/format.js';
+import { cp1251 } from '../fixtures/encodings.js';
 import { launchBrowser } from './browser.js';
 import { api, newPage, signIn, web } from './account-helpers.js';
 
@@ -91,32 +92,47 @@ describe('pledging by transfer', () => {
 		expect(first!.type).toBe('redirect');
 		expect(second!.location).toBe(first!.location);
 
-		// Staff import one statement: two pledges paid in full, the third in part, one line without a reference.
+		// Staff import one statement, saved by a bank's software in Windows-1251 with a Cyrillic header: two
+		// pledges paid in full, the third in part with an amount that reads two ways, one line without a reference.
 		const staff = await newPage(browser);
 		staff.context.setDefaultTimeout(15_000);
 		await signIn(staff.page, 'ru', STAFF, DEMO_PASSWORD);
 		const day = bishkekDay(new Date());
 		const tag = Date.now().toString(36);
 		const csv = [
-			'date;amount;currency;description;bank_reference',
-			`${day};${kgs},00;KGS;Взнос ${refKy};${tag}-1`,
+			'Дата;Сумма;Валюта;Назначение;Номер',
+			`${day};${kgs},00;KGS;Взнос Асанов Бакыт ${refKy};${tag}-1`,
 			`${day};100.00;USD;Donation ${refRu.toLowerCase()};${tag}-2`,
-			`${day};2 500;KGS;Перевод ${refEn.replace(/-/g, '')};${tag}-3`,
+			`${day};2,500;KGS;Перевод ${refEn.replace(/-/g, '')};${tag}-3`,
 			`${day};700;KGS;без кода;${tag}-4`,
-		].join('\n');
+		].join('\r\n');
 		for (const lang of ['ky', 'en', 'ru']) {
 			for (const path of [`/${lang}/staff/programmes`, `/${lang}/staff/money`]) {
 				expect((await staff.page.goto(`${web()}${path}`))?.status(), path).toBe(200);
 				violations.push(...(await axe(staff.page, path)));
 			}
 		}
-		await staff.page.locator('#f-csv').fill(csv);
+		await staff.page.locator('#f-file').setInputFiles({ name: 'vypiska.csv', mimeType: 'text/csv', buffer: Buffer.from(cp1251(csv)) });
 		await staff.page.getByRole('button', { name: 'Проверить' }).click();
 		const statuses = () => staff.page.locator('table.statement-lines tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));
-		expect(await statuses()).toEqual(['matched', 'matched', 'partial', 'unmatched']);
+		const reasons = () => staff.page.locator('table.statement-lines tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelector('.row-reason')?.textContent ?? null));
+		expect(await statuses()).toEqual(['matched', 'matched', 'ambiguous', 'unmatched']);
+		expect(await staff.page.locator('.statement-read').innerText()).toContain('Windows-1251');
+		expect(await staff.page.locator('.statement-text').first().innerText()).toBe(`Взнос Асанов Бакыт ${refKy}`);
+		expect((await reasons())[3]).toBe('В назначении платежа нет правильного кода платежа MK-.');
+		// Read as UTF-8 instead (as it was before), not even the header reads, and the page says so in Russian; then read it as detected.
+		await staff.page.locator('#f-encoding').selectOption('utf-8');
+		await staff.page.getByRole('button', { name: 'Прочитать заново в этой кодировке' }).click();
+		expect(await statuses()).toEqual([]);
+		expect(await staff.page.getByRole('alert').innerText()).toContain('Строка заголовков не прочиталась: выберите другую кодировку.');
+		await staff.page.locator('#f-encoding').selectOption('auto');
+		await staff.page.getByRole('button', { name: 'Прочитать заново в этой кодировке' }).click();
+		expect(await statuses()).toEqual(['matched', 'matched', 'ambiguous', 'unmatched']);
 		violations.push(...(await axe(staff.page, 'ru staff import preview')));
 		expect((await project(target.id)).raised).toBe(before); // the preview booked nothing
-		await staff.page.getByRole('button', { name: 'Провести найденные строки (3)' }).click();
+		// "2,500" in a file that writes both 5000,00 and 100.00 reads two ways: staff say it is 2 500 som.
+		await staff.page.getByRole('combobox', { name: 'Сумма строки 4' }).selectOption('250000');
+		await staff.page.getByRole('button', { name: 'Провести найденные строки (2)' }).click();
 		expect(await statuses()).toEqual(['booked', 'booked', 'booked', 'unmatched']);
 		expect(await staff.page.getByRole('status').innerText()).toContain('Проведено: 3.');
 		await staff.context.close();

@@ -27,12 +27,13 @@ const PLEDGE_STATUS: Record<PledgeStatus, () => string> = {
 };
 
 /** How a statement line came out, plus what the web adds for matched lines (part or over-payment). */
-export type StatementLineStatus = 'matched' | 'unmatched' | 'duplicate' | 'invalid' | 'booked' | 'partial' | 'overpaid';
+export type StatementLineStatus = 'matched' | 'unmatched' | 'duplicate' | 'invalid' | 'ambiguous' | 'booked' | 'partial' | 'overpaid';
 const LINE_STATUS: Record<StatementLineStatus, () => string> = {
 	matched: m.money_line_matched,
 	unmatched: m.money_line_unmatched,
 	duplicate: m.money_line_duplicate,
 	invalid: m.money_line_invalid,
+	ambiguous: m.money_line_ambiguous,
 	booked: m.money_line_booked,
 	partial: m.money_line_partial,
 	overpaid: m.money_line_overpaid,

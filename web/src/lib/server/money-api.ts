@@ -18,6 +18,7 @@ import {
 	type ProjectFunding,
 	type ReceiptRequest,
 	type ReceiptResult,
+	type StatementRequest,
 	type StatementResult,
 } from '@mekendesh/contracts';
 import { apiCaller, type Parser } from './api-call.js';
@@ -76,8 +77,10 @@ export function moneyApi(event: { locals: App.Locals; fetch: typeof globalThis.f
 
 		recordReceipt: (pledgeId: string, receipt: ReceiptRequest): Promise<ReceiptResult> =>
 			call('POST', `/pledges/${id(pledgeId)}/receipts`, ReceiptResultSchema, receipt),
-		previewStatement: (csv: string): Promise<StatementResult> => call('POST', '/staff/statements/preview', StatementResultSchema, { csv }),
-		commitStatement: (csv: string): Promise<StatementResult> => call('POST', '/staff/statements/commit', StatementResultSchema, { csv }),
+		/** A statement as text (`csv`) or as the uploaded file's bytes (`content`, base64, read in `encoding`); books nothing. */
+		previewStatement: (request: StatementRequest): Promise<StatementResult> => call('POST', '/staff/statements/preview', StatementResultSchema, request),
+		/** Books the matched lines, and the ambiguous ones in `confirmedAmounts`. */
+		commitStatement: (request: StatementRequest): Promise<StatementResult> => call('POST', '/staff/statements/commit', StatementResultSchema, request),
 		programmes: async (): Promise<Programme[]> => (await call('GET', '/programmes', ProgrammeListSchema)).items,
 		createProgramme: (request: ProgrammeRequest): Promise<Programme> => call('POST', '/programmes', ProgrammeSchema, request),
 	};

@@ -1,17 +1,19 @@
 import { error, fail } from '@sveltejs/kit';
-import { CURRENCIES, ReceiptRequestSchema, type Pledge, type StatementResult } from '@mekendesh/contracts';
+import {
+	CURRENCIES, ReceiptRequestSchema, StatementEncodingChoiceSchema, type Pledge, type StatementEncodingChoice, type StatementResult,
+} from '@mekendesh/contracts';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { bishkekDay } from '#lib/duration.js';
 import { parseMoneyInput } from '#lib/money-input.js';
 import { annotateLines, oneLineStatement } from '#lib/statement-view.js';
+import { reasonText } from '#lib/statement-reasons.js';
 import { isStaff, requireUser } from '#lib/server/account.js';
 import { ApiError } from '#lib/server/api-client.js';
 import { text } from '#lib/server/forms.js';
 import { moneyApi, type MoneyApi } from '#lib/server/money-api.js';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-const MAX_CSV = 1_000_000;
 const MAX_PLEDGES_LOOKED_UP = 50;
 
 /** Staff only; anyone else gets the same 404 as for a page that does not exist. */
@@ -27,12 +29,12 @@ export const load: PageServerLoad = (event) => {
 };
 
 /** The form's failure for an API error: the problem's title (already localized), or "unavailable". */
-function apiProblem<T extends object>(cause: unknown, shape: (error: string, detail: string | null) => T) {
+function apiProblem<T extends object>(cause: unknown, shape: (error: string) => T) {
 	if (!(cause instanceof ApiError)) throw cause;
 	const down = cause.status === 0 || cause.status >= 500;
 	if (down) console.error(`[web] ${cause.message}`);
 	const message = down ? m.form_unavailable() : (cause.problem?.title ?? m.form_error_summary());
-	return fail(down ? 503 : cause.status, shape(message, down ? null : (cause.problem?.detail ?? null)));
+	return fail(down ? 503 : cause.status, shape(message));
 }
 
 /** Matched lines' pledges, so the preview can show part and over-payments. */
@@ -42,29 +44,65 @@ async function pledgesOf(money: MoneyApi, result: StatementResult): Promise<Map<
 	return new Map(found.filter((p): p is NonNullable<typeof p> => p !== null).map((p) => [p.id, p]));
 }
 
-async function readCsv(form: FormData): Promise<string> {
+/** Bytes a statement may have: the API's limit on the text, and what a preview keeps in the page. */
+const MAX_BYTES = 1_000_000;
+const ENCODINGS = StatementEncodingChoiceSchema.options;
+
+/**
+ * The statement a form sent, as base64 bytes for the API to decode (it detects the encoding): a newly
+ * chosen file as uploaded, else the bytes a preview kept (`content`), else pasted text as UTF-8.
+ */
+async function readStatement(form: FormData): Promise<{ content: string; pasted: string } | { error: string }> {
 	const file = form.get('file');
-	if (file instanceof File && file.size > 0) return file.size > MAX_CSV ? '' : (await file.text()).replace(/^\uFEFF/, '');
-	const pasted = form.get('csv');
-	return typeof pasted === 'string' ? pasted.trim() : '';
+	if (file instanceof File && file.size > 0) {
+		if (file.size > MAX_BYTES) return { error: m.money_error_csv_size() };
+		return { content: Buffer.from(await file.arrayBuffer()).toString('base64'), pasted: '' };
+	}
+	const kept = text(form, 'content');
+	if (kept) return kept.length > (MAX_BYTES / 3) * 4 + 4 ? { error: m.money_error_csv_size() } : { content: kept, pasted: '' };
+	const pasted = text(form, 'csv');
+	if (!pasted) return { error: m.money_error_csv() };
+	const bytes = Buffer.from(pasted, 'utf8');
+	return bytes.length > MAX_BYTES ? { error: m.money_error_csv_size() } : { content: bytes.toString('base64'), pasted };
+}
+
+const encodingOf = (form: FormData): StatementEncodingChoice => ENCODINGS.find((e) => e === text(form, 'encoding')) ?? 'auto';
+
+/** Staff's choices for ambiguous amounts (`confirm-<line>` = minor units; empty = not yet), or null when one is not a number. */
+function confirmationsOf(form: FormData): { line: number; amount: number }[] | null {
+	const out: { line: number; amount: number }[] = [];
+	for (const [name, value] of form.entries()) {
+		const line = /^confirm-(\d{1,7})$/.exec(name)?.[1];
+		if (!line || typeof value !== 'string' || value === '') continue;
+		if (!/^\d{1,15}$/.test(value) || Number(value) <= 0) return null;
+		out.push({ line: Number(line), amount: Number(value) });
+	}
+	return out;
 }
 
 /** What the statement half of the page shows: the lines of a preview or of a booking, or why there are none. */
 interface StatementState {
-	csv: string;
-	encoded: string;
+	/** Base64 bytes of the statement previewed, kept for reading again and for booking. */
+	content: string;
+	/** Pasted text, shown again in the text box. */
+	pasted: string;
+	encoding: StatementEncodingChoice;
+	read: Pick<StatementResult, 'encoding' | 'delimiter' | 'decimalSeparator'> | null;
 	lines: ReturnType<typeof annotateLines> | null;
 	counts: StatementResult['counts'] | null;
 	committed: boolean;
 	error: string | null;
-	detail: string | null;
 }
 const statementState = (s: Partial<StatementState>): StatementState => ({
-	csv: '', encoded: '', lines: null, counts: null, committed: false, error: null, detail: null, ...s,
+	content: '', pasted: '', encoding: 'auto', read: null, lines: null, counts: null, committed: false, error: null, ...s,
 });
+const readOf = (r: StatementResult) => ({ encoding: r.encoding, delimiter: r.delimiter, decimalSeparator: r.decimalSeparator });
 
-const encode = (csv: string) => Buffer.from(csv, 'utf8').toString('base64url');
-const decode = (value: string) => Buffer.from(value, 'base64url').toString('utf8');
+/** Why the API refused a statement, in the page's language: the message of its field error (the API localizes those); null for another refusal. */
+const statementDetail = (cause: unknown): string | null => {
+	const first = cause instanceof ApiError && cause.status === 400 ? cause.problem?.errors?.[0] : undefined;
+	return first && /^(csv|content|confirmedAmounts\b)/.test(first.field) ? first.message : null;
+};
 
 export const actions: Actions = {
 	/** A receipt by payment reference: a one-line preview finds the pledge, then the receipt is booked on it. */
@@ -93,9 +131,13 @@ export const actions: Actions = {
 		if (Object.keys(fields).length > 0 || !request.success) return fail(400, { receipt: { values, fields, error: null } });
 		const money = moneyApi(event, locale);
 		try {
-			const found = await money.previewStatement(oneLineStatement({ ...values, date: values.receivedOn }));
+			// The amount as parsed, with a decimal point: a one-line file cannot tell "1,000" from 1.000.
+			const decimal = `${Math.floor(amount! / 100)}.${String(amount! % 100).padStart(2, '0')}`;
+			const found = await money.previewStatement({ csv: oneLineStatement({ ...values, amount: decimal, date: values.receivedOn }) });
 			const line = found.rows[0];
+			if (line?.status === 'duplicate') return fail(409, { receipt: { values, fields: { bankReference: reasonText(line)! }, error: null } });
 			if (!line?.pledgeId) return fail(404, { receipt: { values, fields: { reference: m.money_error_reference_unknown() }, error: null } });
+			if (line.status !== 'matched') return fail(409, { receipt: { values, fields, error: reasonText(line) } });
 			const booked = await money.recordReceipt(line.pledgeId, request.data);
 			return { receipt: { values, fields: {}, error: null, booked } };
 		} catch (cause) {
@@ -106,28 +148,35 @@ export const actions: Actions = {
 	preview: async (event) => {
 		requireStaff(event);
 		const money = moneyApi(event, getLocale());
-		const csv = await readCsv(await event.request.formData());
-		if (!csv) return fail(400, { statement: statementState({ error: m.money_error_csv() }) });
+		const form = await event.request.formData();
+		const source = await readStatement(form);
+		if ('error' in source) return fail(400, { statement: statementState({ error: source.error }) });
+		const { content, pasted } = source;
+		const encoding = encodingOf(form);
 		try {
-			const result = await money.previewStatement(csv);
+			const result = await money.previewStatement({ content, encoding });
 			const lines = annotateLines(result.rows, await pledgesOf(money, result));
-			return { statement: statementState({ csv, encoded: encode(csv), lines, counts: result.counts }) };
+			return { statement: statementState({ content, pasted, encoding, read: readOf(result), lines, counts: result.counts }) };
 		} catch (cause) {
-			return apiProblem(cause, (error, detail) => ({ statement: statementState({ csv, error, detail }) }));
+			return apiProblem(cause, (error) => ({ statement: statementState({ content, pasted, encoding, error: statementDetail(cause) ?? error }) }));
 		}
 	},
 
 	commit: async (event) => {
 		requireStaff(event);
 		const money = moneyApi(event, getLocale());
-		const csv = decode(text(await event.request.formData(), 'encoded'));
-		if (!csv) return fail(400, { statement: statementState({ error: m.money_error_csv() }) });
+		const form = await event.request.formData();
+		const content = text(form, 'content');
+		const encoding = encodingOf(form);
+		if (!content) return fail(400, { statement: statementState({ error: m.money_error_csv() }) });
+		const confirmedAmounts = confirmationsOf(form);
+		if (!confirmedAmounts) return fail(400, { statement: statementState({ content, encoding, error: m.money_error_confirm() }) });
 		try {
-			const result = await money.commitStatement(csv);
+			const result = await money.commitStatement({ content, encoding, confirmedAmounts });
 			const lines = annotateLines(result.rows, new Map());
-			return { statement: statementState({ lines, counts: result.counts, committed: true }) };
+			return { statement: statementState({ read: readOf(result), lines, counts: result.counts, committed: true }) };
 		} catch (cause) {
-			return apiProblem(cause, (error, detail) => ({ statement: statementState({ csv, error, detail }) }));
+			return apiProblem(cause, (error) => ({ statement: statementState({ content, encoding, error: statementDetail(cause) ?? error }) }));
 		}
 	},
 };

@@ -94,6 +94,20 @@ describe('bank statement import', () => {
     expect((await funding(project.id)).raised).toBe(150_000 + 874_500);
   });
 
+  it('says why a found pledge cannot take the money before anything is booked: no rate for the day, a closed project', async () => {
+    const project = await s.project();
+    const usd = await (await pledge(s.app, s.investors[0]!, project.id, donation(10_000, 'USD'))).json();
+    const kgs = await (await pledge(s.app, s.investors[0]!, project.id, donation(100_000))).json();
+    const csv = `date,amount,currency,description\n2020-01-06,100.00,USD,${usd.paymentReference}\n${today()},1000,KGS,${kgs.paymentReference}\n`;
+    const reasons = async (path: string) => (await (await call(s.app, s.staff, 'POST', path, { csv })).json()).rows.map((r: { status: string; reason: string | null }) => [r.status, r.reason]);
+    expect(await reasons('/staff/statements/preview')).toEqual([['unmatched', 'no_rate'], ['matched', null]]);
+
+    const stored = (await s.deps.projectDeps.projects.get(project.id))!;
+    await s.deps.projectDeps.projects.save({ ...stored, status: 'cancelled', version: stored.version + 1 }, stored);
+    expect(await reasons('/staff/statements/commit')).toEqual([['unmatched', 'project_closed'], ['unmatched', 'project_closed']]);
+    expect(await s.deps.money.money.projectTotals(project.id)).toMatchObject({ raised: 0 });
+  });
+
   it('books an ambiguous amount only once staff confirm one of its readings', async () => {
     const project = await s.project();
     const a = await (await pledge(s.app, s.investors[0]!, project.id, donation(100_150))).json();
@@ -136,6 +150,9 @@ describe('all-or-nothing projects that expire unfunded', () => {
     expect(totals).toMatchObject({ pledged: 0, raised: 0, matched: 0 });
     const listed = (await (await call(s.app, undefined, 'GET', '/programmes')).json()).items.find((p: { id: string }) => p.id === programme.id);
     expect(listed.reserved).toBe(0);
+    // Money that arrives for a released pledge is not booked, and the statement says why.
+    const late = await (await call(s.app, s.staff, 'POST', '/staff/statements/preview', { csv: `date,amount,currency,description\n${today()},2000,KGS,${open.paymentReference}` })).json();
+    expect(late.rows[0]).toMatchObject({ status: 'unmatched', reason: 'pledge_closed', pledgeId: open.id });
     // A second run finds nothing left to do.
     expect(await import('@mekendesh/domain').then((d) => d.runDeadlineJob({ projects: s.deps.projectDeps, money: s.deps.money }))).toMatchObject({ released: 0, refunded: 0 });
   });

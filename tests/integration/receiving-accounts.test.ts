@@ -68,6 +68,25 @@ describe('receiving accounts (staff)', () => {
     expect(audit.items.filter((e) => e.action === 'receiving-account.create')).toHaveLength(3);
   });
 
+  it('moves "the active one" with deactivation and deletion, in the same write', async () => {
+    const eur = { ...usdBank, currency: 'EUR', bic: 'DEUTDEFF', accountNumber: 'DE89 3704 0044 0532 0130 00', correspondent: undefined };
+    const post = (body: object) => call(s.app, s.staff, 'POST', '/staff/receiving-accounts', body);
+    const first = (await (await post(eur)).json()) as ReceivingAccount;
+    expect((await post({ ...eur, bankName: 'Second' })).status).toBe(409);
+    expect((await call(s.app, s.staff, 'PUT', `/staff/receiving-accounts/${first.id}?version=1`, { ...eur, active: false })).status).toBe(200);
+    const second = await post({ ...eur, bankName: 'Second' });
+    expect(second.status).toBe(201);
+    const secondId = ((await second.json()) as ReceivingAccount).id;
+    // Reactivating the first clashes with the second until the second is gone.
+    expect((await call(s.app, s.staff, 'PUT', `/staff/receiving-accounts/${first.id}?version=2`, eur)).status).toBe(409);
+    expect((await call(s.app, s.staff, 'DELETE', `/staff/receiving-accounts/${secondId}?version=1`)).status).toBe(200);
+    expect((await call(s.app, s.staff, 'DELETE', `/staff/receiving-accounts/${secondId}?version=1`)).status).toBe(404);
+    expect((await call(s.app, s.staff, 'PUT', `/staff/receiving-accounts/${first.id}?version=2`, eur)).status).toBe(200);
+    const eurs = (await accounts()).filter((a) => a.currency === 'EUR');
+    expect(eurs.map((a) => [a.id, a.active])).toEqual([[first.id, true]]);
+    expect((await call(s.app, s.staff, 'DELETE', `/staff/receiving-accounts/${first.id}?version=3`)).status).toBe(200);
+  });
+
   it('the demo accounts keep the rules they are shown with', () => {
     expect(DEMO_RECEIVING_ACCOUNTS.flatMap((a) => receivingAccountErrors(a))).toEqual([]);
     expect(DEMO_RECEIVING_ACCOUNTS.map((a) => `${a.kind} ${a.currency}`)).toEqual(['bank KGS', 'bank USD', 'money_transfer RUB']);

@@ -54,6 +54,8 @@ export class DynamoReceivingAccountStore implements ReceivingAccountStore {
     const out = await this.db.doc.send(new QueryCommand({
       TableName: this.db.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
       ExpressionAttributeValues: { ':pk': moneyKeys.receivingAccounts(), ':s': 'ACCOUNT#' }, Limit: MAX_RECEIVING_ACCOUNTS,
+      // Strongly consistent: a staff page reloaded after a save, and the active check before a write, see that save.
+      ConsistentRead: true,
     }));
     return (out.Items ?? []).map((i) => stripKeys<ReceivingAccount>(i)).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
   }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { cp1251, utf16, utf8 } from '../../../tests/fixtures/encodings.js';
 import { NbkrFeedError, parseNbkrRates, rateTableFromNbkr } from './nbkr.js';
 
 const sample = (name: string) => new Uint8Array(readFileSync(new URL(`./test-data/${name}`, import.meta.url)));
@@ -70,6 +71,23 @@ describe('parseNbkrRates tolerance', () => {
     const rest = ascii(` --><CurrencyRates Name="Daily Exchange Rates" Date="01.09.2024">${usd}</CurrencyRates>`);
     const bytes = new Uint8Array([...head, ...cyrillic, ...rest]);
     expect(parseNbkrRates(bytes).date).toBe('2024-09-01');
+  });
+
+  it('reads a feed by its byte-order mark: UTF-8 with no or another declaration, UTF-16 either way round', () => {
+    const body = `<CurrencyRates Name="Daily Exchange Rates" Date="07.01.2020">${usd}</CurrencyRates>`;
+    for (const bytes of [
+      utf8(`<!-- Курсы -->${body}`, true),
+      utf8(`<?xml version="1.0" encoding="windows-1251"?>${body}`, true),
+      utf16(`<?xml version="1.0" encoding="utf-16"?>${body}`, 'le'),
+      utf16(`<?xml version="1.0" encoding="utf-16"?>${body}`, 'be'),
+    ]) expect(parseNbkrRates(bytes).rates.map((r) => r.rate.value)).toEqual(['29.2717']);
+  });
+
+  it('reads a feed without a declaration in windows-1251 or UTF-8, and refuses bytes that are neither', () => {
+    const body = `<CurrencyRates Name="Daily Exchange Rates" Date="07.01.2020">${usd}</CurrencyRates>`;
+    expect(parseNbkrRates(cp1251(`<!-- Курсы валют -->${body}`)).date).toBe('2020-01-07');
+    expect(parseNbkrRates(utf8(`<!-- Курсы валют -->${body}`)).date).toBe('2020-01-07');
+    expect(() => parseNbkrRates(new Uint8Array([...ascii(body), 0x98]))).toThrow(/not valid windows-1251/);
   });
 
   it('reads a feed without a declaration or declared as UTF-8', () => {

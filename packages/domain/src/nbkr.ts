@@ -1,5 +1,6 @@
 import { isIsoDay } from './bishkek-calendar.js';
 import { exchangeRate, type ExchangeRate, type RateTable } from './exchange-rates.js';
+import { byteOrderMark, decodeText, hasUndecodable } from './text-decoding.js';
 
 /**
  * Reads the National Bank of the Kyrgyz Republic's rate feeds (www.nbkr.kg/XML/daily.xml and
@@ -41,11 +42,11 @@ const SUPPORTED_ENCODINGS: Readonly<Record<string, string>> = {
   'utf-8': 'utf-8',
 };
 
-/** The encoding named in the XML declaration (ASCII, so readable before decoding); windows-1251 if none. */
-function declaredEncoding(bytes: Uint8Array): string {
+/** The encoding named in the XML declaration (ASCII, so readable before decoding); undefined without a declaration. */
+function declaredEncoding(bytes: Uint8Array): string | undefined {
   const head = String.fromCharCode(...bytes.subarray(0, 200));
-  const declaration = /^(?:\uFEFF|\u00EF\u00BB\u00BF)?\s*<\?xml\b([^?]*)\?>/.exec(head);
-  if (!declaration) return 'windows-1251';
+  const declaration = /^\s*<\?xml\b([^?]*)\?>/.exec(head);
+  if (!declaration) return undefined;
   const name = /\bencoding\s*=\s*["']([^"']+)["']/.exec(declaration[1]!)?.[1]?.toLowerCase();
   if (name === undefined) return 'utf-8'; // the XML default
   const encoding = SUPPORTED_ENCODINGS[name];
@@ -53,13 +54,23 @@ function declaredEncoding(bytes: Uint8Array): string {
   return encoding;
 }
 
+/**
+ * The feed's text. A byte-order mark decides first (UTF-8, UTF-16; XML 1.0 Appendix F: a proxy that
+ * re-encodes the feed adds one and may leave the declaration as it was), then the declaration; without
+ * either, strict UTF-8, else windows-1251 (what the NBKR publishes). Bytes that do not decode refuse the feed.
+ */
 function decode(bytes: Uint8Array): string {
   if (bytes.length === 0) throw new NbkrFeedError('the response is empty');
-  const encoding = declaredEncoding(bytes);
+  const declared = byteOrderMark(bytes) ? undefined : declaredEncoding(bytes);
+  if (declared === undefined) {
+    const { text, encoding } = decodeText(bytes, 'auto');
+    if (hasUndecodable(text)) throw new NbkrFeedError(`the bytes are not valid ${encoding}`);
+    return text;
+  }
   try {
-    return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
+    return new TextDecoder(declared, { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new NbkrFeedError(`the bytes are not valid ${encoding}`);
+    throw new NbkrFeedError(`the bytes are not valid ${declared}`);
   }
 }
 

@@ -164,8 +164,8 @@ function documentBody(text: string): string {
 }
 
 /**
- * Parses one NBKR feed (daily.xml or weekly.xml) from its raw bytes, decoded per the XML declaration
- * (windows-1251). Throws NbkrFeedError for anything that is not exactly that format: not XML, no or a
+ * Parses one NBKR feed (daily.xml or weekly.xml) from its raw bytes, decoded by its byte-order mark or
+ * XML declaration (windows-1251). Throws NbkrFeedError for anything that is not exactly that format: not XML, no or a
  * bad Date, an unknown Name, a bad or non-positive number, a duplicated currency, no currencies.
  * @example
  * const feed = parseNbkrRates(new Uint8Array(await response.arrayBuffer()));

@@ -2,10 +2,13 @@
 // The generated file is committed so the package needs nothing outside the repository at run time.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-const csv = readFileSync(here('../../../../shared/data/kg/admin/kg_admin_units.csv'), 'utf8').trim().split('\n');
-const header = csv[0]!.split(',');
+// papaparse, not split(','): a quoted name with a comma or a line break stays one field.
+const parsed = Papa.parse<string[]>(readFileSync(here('../../../../shared/data/kg/admin/kg_admin_units.csv'), 'utf8'), { skipEmptyLines: true });
+if (parsed.errors.length > 0) throw new Error(`kg_admin_units.csv: ${parsed.errors.map((e) => `row ${e.row}: ${e.message}`).join('; ')}`);
+const [header = [], ...csvRows] = parsed.data;
 const rawCol = (row: string[], name: string) => row[header.indexOf(name)] ?? '';
 // The source has no English full names; build them the way the ky/ru ones were built.
 const englishFullName = (type: string, name: string) =>
@@ -31,7 +34,7 @@ const KYRGYZ_NG = /\u04ca/g;
 const tidy = (column: string, text: string) =>
   column.startsWith('name_ky') ? text.replace(KYRGYZ_NG, 'ң') : column.startsWith('name_ru') ? text.replace(/^г\.(?=\S)/, 'г. ') : text;
 
-const rows = csv.slice(1).map((line) => line.split(','));
+const rows = csvRows;
 const col = (row: string[], name: string) => {
   const raw = CORRECTIONS[rawCol(row, 'soate')]?.[name as keyof (typeof CORRECTIONS)[string]] ?? rawCol(row, name);
   return tidy(name, raw);

@@ -138,7 +138,7 @@ export const StatementReasonSchema = z
   .meta({ id: 'StatementReason' });
 export type StatementReason = z.infer<typeof StatementReasonSchema>;
 
-/** Why a whole statement is refused (400, in the `code` of the field error on `csv` or `content`). */
+/** Why a whole statement is refused: a 400 on `csv` or `content`, its message in the caller's language. */
 export const StatementFileProblemSchema = z.enum([
   'statement_empty', 'statement_too_long', 'header_undecodable', 'header_no_date', 'header_no_amount', 'header_no_currency', 'header_no_text',
 ]);

@@ -68,7 +68,7 @@ describe('a deadline of 30 June, in Bishkek', () => {
       body: JSON.stringify({ type: 'donation', amount: { amount: 100_000, currency: 'KGS' }, channel: 'bank_transfer', display: 'anonymous' }),
     });
     expect(russian.status).toBe(409);
-    expect((await russian.json()).errors).toEqual([{ field: 'deadline', message: expect.stringMatching(/по бишкекскому времени \(UTC\+6\)/) }]);
+    expect((await russian.json()).errors).toEqual([{ field: 'deadline', code: 'invalid', message: expect.stringMatching(/по бишкекскому времени \(UTC\+6\)/) }]);
     // Nothing changed: one pledge of 1 000 som, one supporter.
     expect(await funding(project.id)).toMatchObject({ pledged: 100_000, supporters: 1 });
   });

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { StripePayments } from '@mekendesh/payments';
+import { CARD_MESSAGES } from '../../packages/domain/src/card-messages.js';
 import { startFakeStripe, stripeEvent, type FakeStripe } from '../fixtures/fake-stripe.js';
 import { call, donation, moneyStack, pledge, programmeBody, type MoneyStack } from '../fixtures/money.js';
 
@@ -99,6 +100,36 @@ describe('paying a pledge by card', () => {
     const project = await s.project();
     const transfer = await (await pledge(s.app, investor(), project.id, donation(10_000, 'USD'))).json();
     expect((await checkout(transfer.id)).status).toBe(409);
+  });
+
+  it('says why a pledge cannot be paid by card in the reader’s language (the pledge page shows it as said)', async () => {
+    const said = async (pledgeId: string, lang: string) => {
+      const res = await s.app.request(`/v1/pledges/${pledgeId}/checkout`, {
+        method: 'POST', body: JSON.stringify({ locale: lang }),
+        headers: { 'content-type': 'application/json', 'accept-language': lang, authorization: `Bearer ${investor()}` },
+      });
+      return { status: res.status, ...((await res.json()) as { title: string; detail?: string }) };
+    };
+    const rub = await cardPledge(1_000_000, 'RUB');
+    const transfer = await (await pledge(s.app, investor(), (await s.project()).id, donation(10_000, 'USD'))).json();
+    const refusals = [
+      { id: rub.pledge.id, status: 422, text: CARD_MESSAGES.currencyNotByCard('RUB', ['KGS', 'USD', 'EUR', 'KZT']) },
+      { id: transfer.id, status: 409, text: CARD_MESSAGES.paidByTransfer },
+    ];
+    for (const { id, status, text } of refusals) {
+      for (const lang of ['ky', 'ru', 'en'] as const) expect(await said(id, lang), `${id} ${lang}`).toMatchObject({ status, detail: text[lang] });
+    }
+    expect((await said(rub.pledge.id, 'ru')).detail).toBe('Обещание в RUB нельзя оплатить картой (картой — только KGS, USD, EUR, KZT): оплатите его переводом.');
+    // Someone else's pledge: a title in the reader's language and no English detail.
+    const other = await s.app.request(`/v1/pledges/${rub.pledge.id}/checkout`, {
+      method: 'POST', body: JSON.stringify({ locale: 'ky' }),
+      headers: { 'content-type': 'application/json', 'accept-language': 'ky', authorization: `Bearer ${s.investors[1]}` },
+    });
+    expect(other.status).toBe(404);
+    expect(await other.json()).toMatchObject({ title: 'Табылган жок' });
+    expect(await (await s.app.request(`/v1/pledges/${rub.pledge.id}/checkout`, {
+      method: 'POST', body: '{}', headers: { 'content-type': 'application/json', 'accept-language': 'ru', authorization: `Bearer ${s.investors[1]}` },
+    })).json()).not.toHaveProperty('detail');
   });
 
   it('books a signed checkout.session.completed delivered 5 times in parallel once, with its match', async () => {

@@ -2,7 +2,8 @@ import type { CardState, Locale, PaymentOptions, Pledge, TrilingualName } from '
 import type { Actor } from './actor.js';
 import type { CardEvent, CardPayments, CheckoutSession } from './card-payments.js';
 import { cardStateOf, refundDecision } from './card-refunds.js';
-import { DomainError, notFound } from './errors.js';
+import { CARD_MESSAGES } from './card-messages.js';
+import { conflictIn, DomainError, notFound } from './errors.js';
 import { isPublic } from './lifecycle.js';
 import { today, type MoneyDeps } from './money-deps.js';
 import { authorize } from './policy.js';
@@ -23,11 +24,7 @@ export interface CardDeps {
   webOrigin: string;
 }
 
-export const CARDS_NOT_CONFIGURED: TrilingualName = {
-  ky: 'Карта менен төлөө бул жерде азырынча туташтырыла элек: банк аркылуу же акча которуу системасы менен төлөңүз.',
-  ru: 'Оплата картой здесь пока не подключена: оплатите банковским переводом или через систему денежных переводов.',
-  en: 'Card payments are not configured here yet: pay by bank transfer or through a money-transfer company.',
-};
+export const CARDS_NOT_CONFIGURED: TrilingualName = CARD_MESSAGES.notConfigured;
 
 /** Whether investors can pay by card, and in which currencies; the reason in three languages when they cannot. */
 export function paymentOptions(deps: Pick<CardDeps, 'cards'>): PaymentOptions {
@@ -49,16 +46,18 @@ async function payablePledge(deps: CardDeps, actor: Actor, pledgeId: string): Pr
   } catch {
     throw notFound('pledge'); // a pledge's existence is private
   }
-  if (!deps.cards) throw new DomainError('conflict', 'card payments are not configured: pay by transfer');
-  if (pledge.channel !== 'card' || !pledge.amount) throw new DomainError('conflict', 'this pledge is paid by transfer: its instructions say how');
-  if (!PAYABLE.includes(pledge.status)) throw new DomainError('conflict', `the pledge is ${pledge.status}: there is nothing to pay`);
+  // Each refusal in three languages: the pledge page shows it to the investor as the API says it.
+  if (!deps.cards) throw conflictIn(CARD_MESSAGES.notConfigured);
+  if (pledge.channel !== 'card' || !pledge.amount) throw conflictIn(CARD_MESSAGES.paidByTransfer);
+  if (!PAYABLE.includes(pledge.status)) throw conflictIn(CARD_MESSAGES.nothingDue);
   const currency = pledge.amount.currency;
   if (!deps.cards.currencies.includes(currency)) {
-    throw new DomainError('unprocessable', `${currency} cannot be paid by card (${deps.cards.currencies.join(', ')} can): pay this pledge by transfer`);
+    const messages = CARD_MESSAGES.currencyNotByCard(currency, deps.cards.currencies);
+    throw new DomainError('unprocessable', messages.en, [], messages);
   }
   const project = await deps.money.projects.get(pledge.projectId);
   if (!project || !isPublic(project.status) || project.status === 'expired' || project.status === 'cancelled') {
-    throw new DomainError('conflict', 'the project no longer takes money');
+    throw conflictIn(CARD_MESSAGES.projectClosed);
   }
   return { pledge, cards: deps.cards };
 }
@@ -83,12 +82,12 @@ export async function startCardCheckout(deps: CardDeps, actor: Actor, input: { p
       ...(closed === 0 && due === amount.amount ? {} : { attempt: `${closed}-${due}` }),
     });
     if (session.status === 'open' && session.url) return { url: session.url };
-    if (session.paid) throw new DomainError('conflict', 'this pledge is already paid by card: the receipt appears once the payment is confirmed');
+    if (session.paid) throw conflictIn(CARD_MESSAGES.alreadyPaid);
     // Expired (or completed unpaid) before its event reached us: close it and open the next attempt.
     await closeSession(deps, session, 'expired');
     closed += 1;
   }
-  throw new DomainError('conflict', 'no card checkout could be opened: try again later');
+  throw conflictIn(CARD_MESSAGES.noCheckout);
 }
 
 function withCard(pledge: Pledge, patch: Partial<CardState>): Pledge {

@@ -1,4 +1,4 @@
-import type { Locale } from '@mekendesh/contracts';
+import type { FieldErrorCode, Locale } from '@mekendesh/contracts';
 
 /** Errors the domain raises; the API maps each kind to one problem+json type and status. */
 export interface FieldError {
@@ -6,6 +6,8 @@ export interface FieldError {
   message: string;
   /** The message in each language of the platform, where the rule has them; the API answers in the caller's. */
   messages?: Readonly<Record<Locale, string>>;
+  /** Why, as a stable code (the API says `invalid` when none is given). */
+  code?: FieldErrorCode;
 }
 
 export class DomainError extends Error {

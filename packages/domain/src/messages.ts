@@ -1,4 +1,4 @@
-import type { Locale, LocalizedText } from '@mekendesh/contracts';
+import type { FieldErrorCode, Locale, LocalizedText } from '@mekendesh/contracts';
 
 /** Emails the platform sends, in the recipient's language. */
 type Template<A> = (args: A) => Record<Locale, { subject: string; text: string }>;
@@ -31,3 +31,24 @@ export const EMAILS = {
     },
   })) satisfies Template<{ organisation: LocalizedText; approved: boolean; reason: string | null }>,
 };
+
+type Text = Readonly<Record<Locale, string>>;
+
+/**
+ * What the API says about a refused field, by code, in the caller's language. The numbers are the contract's
+ * limits; a message never names a unit it cannot know (characters, items, som).
+ * @example FIELD_ERROR_MESSAGES.too_long({ max: 80 }).ru // 'Слишком длинно: не больше 80.'
+ */
+export const FIELD_ERROR_MESSAGES = {
+  required: () => ({ ky: 'Бул талааны толтуруңуз.', ru: 'Заполните это поле.', en: 'Fill in this field.' }),
+  invalid_type: () => ({ ky: 'Бул талаада башка түрдөгү маани болушу керек.', ru: 'Здесь нужно значение другого вида.', en: 'This field takes another kind of value.' }),
+  too_short: ({ min }: { min: number }) => ({ ky: `Өтө кыска: эң аз ${min}.`, ru: `Слишком коротко: не меньше ${min}.`, en: `Too short: at least ${min}.` }),
+  too_long: ({ max }: { max: number }) => ({ ky: `Өтө узун: эң көп ${max}.`, ru: `Слишком длинно: не больше ${max}.`, en: `Too long: at most ${max}.` }),
+  too_small: ({ min }: { min: number }) => ({ ky: `Маани ${min} же андан чоң болушу керек.`, ru: `Значение должно быть не меньше ${min}.`, en: `The value must be ${min} or more.` }),
+  too_big: ({ max }: { max: number }) => ({ ky: `Маани ${max} же андан кичине болушу керек.`, ru: `Значение должно быть не больше ${max}.`, en: `The value must be ${max} or less.` }),
+  invalid_format: () => ({ ky: 'Маани туура эмес форматта жазылган.', ru: 'Значение записано в неверном формате.', en: 'The value is not in the expected format.' }),
+  invalid_choice: () => ({ ky: 'Сунушталган маанилердин бирин тандаңыз.', ru: 'Выберите одно из предложенных значений.', en: 'Choose one of the values offered.' }),
+  unknown_field: () => ({ ky: 'Бул суроо мындай талааны кабыл албайт.', ru: 'Запрос не принимает такое поле.', en: 'The request does not take this field.' }),
+  not_multiple: ({ step }: { step: number }) => ({ ky: `Маани ${step} санына калдыксыз бөлүнүшү керек.`, ru: `Значение должно быть кратно ${step}.`, en: `The value must be a multiple of ${step}.` }),
+  invalid: () => ({ ky: 'Бул маани кабыл алынбайт: текшериңиз.', ru: 'Это значение не принимается: проверьте его.', en: 'This value is not accepted: check it.' }),
+} satisfies Record<FieldErrorCode, (params: { min: number; max: number; step: number }) => Text>;

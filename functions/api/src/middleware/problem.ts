@@ -2,8 +2,8 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
-import { DomainError, type FieldError } from '@mekendesh/domain';
-import type { Locale } from '@mekendesh/contracts';
+import { DomainError, FIELD_ERROR_MESSAGES, type FieldError } from '@mekendesh/domain';
+import type { FieldErrorCode, Locale } from '@mekendesh/contracts';
 import { log } from './logger.js';
 
 const TYPE_BASE = 'https://mekendesh.kg/problems/';
@@ -22,6 +22,8 @@ const TITLES = {
   'rate-limited': { en: 'Too many attempts: try again later', ru: 'Слишком много попыток: попробуйте позже', ky: 'Аракеттер өтө көп: кийинчерээк кайталаңыз' },
 } as const satisfies Record<string, Record<Locale, string>>;
 export type ProblemType = keyof typeof TITLES;
+/** Every problem type the API answers with (its title exists in ky, ru and en). */
+export const PROBLEM_TYPES = Object.keys(TITLES) as ProblemType[];
 
 const STATUS: Record<ProblemType, ContentfulStatusCode> = {
   validation: 400, 'not-found': 404, conflict: 409, forbidden: 403, unauthorized: 401,
@@ -35,16 +37,27 @@ export function requestLocale(c: Context): Locale {
   return (asked.find((l) => l === 'ky' || l === 'ru' || l === 'en') as Locale | undefined) ?? 'en';
 }
 
-export function problem(c: Context, type: ProblemType, extra: { detail?: string; errors?: FieldError[]; status?: ContentfulStatusCode } = {}) {
+type Text = Readonly<Record<Locale, string>>;
+
+/**
+ * A problem+json answer in the caller's language. A `detail` given as a plain string exists only in English and
+ * goes to English readers only; one given in three languages goes to everyone. Every field error carries a code
+ * and a message in the caller's language: its rule's own words when it has them, else the words for its code.
+ */
+export function problem(c: Context, type: ProblemType, extra: { detail?: string | Text; errors?: FieldError[]; status?: ContentfulStatusCode } = {}) {
   const status = extra.status ?? STATUS[type];
   const locale = requestLocale(c);
-  // A field error with messages in the three languages answers in the caller's; `messages` itself stays inside.
-  const errors = extra.errors?.map(({ field, message, messages }) => ({ field, message: messages?.[locale] ?? message }));
+  const errors = extra.errors?.map(({ field, message, messages, code = 'invalid' }) => ({
+    field,
+    code,
+    message: messages?.[locale] ?? (locale === 'en' ? message : FIELD_ERROR_MESSAGES[code]({ min: 0, max: 0, step: 1 })[locale]),
+  }));
+  const detail = typeof extra.detail === 'string' ? (locale === 'en' ? extra.detail : undefined) : extra.detail?.[locale];
   const body = {
     type: `${TYPE_BASE}${type}`,
     title: TITLES[type][locale],
     status,
-    ...(extra.detail ? { detail: extra.detail } : {}),
+    ...(detail ? { detail } : {}),
     instance: c.req.path,
     requestId: c.get('requestId' as never) as string | undefined,
     ...(errors?.length ? { errors } : {}),
@@ -52,11 +65,45 @@ export function problem(c: Context, type: ProblemType, extra: { detail?: string;
   return c.body(JSON.stringify(body), status, { 'content-type': 'application/problem+json' });
 }
 
+/** A zod issue's code and limits as the API's field error code (see FIELD_ERROR_CODES). */
+function issueCode(issue: ZodError['issues'][number]): { code: FieldErrorCode; min: number; max: number; step: number } {
+  const limits = { min: 0, max: 0, step: 1 };
+  switch (issue.code) {
+    case 'invalid_type':
+      // zod names what it received at the end of its message; a missing field is "received undefined".
+      return { code: /received undefined$/.test(issue.message) ? 'required' : 'invalid_type', ...limits };
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      const text = issue.origin === 'string' || issue.origin === 'array' || issue.origin === 'set';
+      if (text && min === 1) return { code: 'required', ...limits };
+      return { code: text ? 'too_short' : 'too_small', ...limits, min };
+    }
+    case 'too_big': {
+      const text = issue.origin === 'string' || issue.origin === 'array' || issue.origin === 'set';
+      return { code: text ? 'too_long' : 'too_big', ...limits, max: Number(issue.maximum) };
+    }
+    case 'invalid_format':
+      return { code: 'invalid_format', ...limits };
+    case 'invalid_value':
+      return { code: 'invalid_choice', ...limits };
+    case 'unrecognized_keys':
+      return { code: 'unknown_field', ...limits };
+    case 'not_multiple_of':
+      return { code: 'not_multiple', ...limits, step: Number(issue.divisor) };
+    default:
+      return { code: 'invalid', ...limits };
+  }
+}
+
+/** Field errors of a failed parse: each with its code and its message in the three languages. */
 export function zodFieldErrors(error: ZodError, prefix?: string): FieldError[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.map(String).join('.');
-    const field = [prefix, path].filter(Boolean).join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(',') : '(body)');
-    return { field, message: issue.message };
+  return error.issues.flatMap((issue) => {
+    const path = issue.path.map(String);
+    const { code, ...params } = issueCode(issue);
+    const messages = FIELD_ERROR_MESSAGES[code](params);
+    // An unknown field is named itself (query.colour), one error each: the message says only that it is unknown.
+    const fields = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [prefix, ...path, key]) : [[prefix, ...path]];
+    return fields.map((parts) => ({ field: parts.filter(Boolean).join('.') || '(body)', code, message: issue.message, messages }));
   });
 }
 
@@ -65,11 +112,12 @@ const DOMAIN_TYPES: Record<DomainError['kind'], ProblemType> = {
   rate_limited: 'rate-limited', unprocessable: 'unprocessable',
 };
 
-/** The detail of an error that exists in the three languages (itself, or all its field messages), in `locale`; else undefined. */
-function localizedDetail(err: DomainError, locale: Locale): string | undefined {
-  if (err.messages) return err.messages[locale];
-  if (err.errors.length === 0 || !err.errors.every((e) => e.messages)) return undefined;
-  return err.errors.map((e) => `${e.field}: ${e.messages![locale]}`).join('; ');
+/** An error's detail in the three languages (its own, or all its field messages); else its English message alone. */
+function detailOf(err: DomainError): Text | string {
+  if (err.messages) return err.messages;
+  if (err.errors.length === 0 || !err.errors.every((e) => e.messages)) return err.message;
+  const say = (locale: Locale) => err.errors.map((e) => `${e.field}: ${e.messages![locale]}`).join('; ');
+  return { ky: say('ky'), ru: say('ru'), en: say('en') };
 }
 
 /** The app's onError: every failure leaves as problem+json; a 500 never leaks a stack or an AWS message. */
@@ -77,7 +125,7 @@ export function handleError(err: Error, c: Context) {
   if (err instanceof DomainError) {
     const retryAfter = (err as { retryAfterSeconds?: number }).retryAfterSeconds;
     if (retryAfter !== undefined) c.header('retry-after', String(retryAfter));
-    return problem(c, DOMAIN_TYPES[err.kind], { detail: localizedDetail(err, requestLocale(c)) ?? err.message, errors: err.errors });
+    return problem(c, DOMAIN_TYPES[err.kind], { detail: detailOf(err), errors: err.errors });
   }
   if (err instanceof ZodError) return problem(c, 'validation', { errors: zodFieldErrors(err) });
   if (err instanceof HTTPException) {

@@ -10,6 +10,7 @@ import {
 	type Problem,
 	type Project,
 	type ProjectList,
+	type Locale,
 	type Territory,
 } from '@mekendesh/contracts';
 
@@ -32,6 +33,8 @@ export interface ApiClientOptions {
 	fetch?: typeof globalThis.fetch;
 	/** Give up after this many milliseconds, so a slow API fails a page instead of hanging it. */
 	timeoutMs?: number;
+	/** The page's language, sent as Accept-Language: problem titles and details come back in it. */
+	locale?: Locale;
 }
 
 export interface ApiClient {
@@ -52,14 +55,14 @@ export interface ApiClient {
  * const api = createApiClient({ baseUrl: 'http://127.0.0.1:8787', fetch: event.fetch });
  * const { items, nextCursor } = await api.listProjects({ limit: 12 });
  */
-export function createApiClient({ baseUrl, fetch = globalThis.fetch, timeoutMs = 8000 }: ApiClientOptions): ApiClient {
+export function createApiClient({ baseUrl, fetch = globalThis.fetch, timeoutMs = 8000, locale }: ApiClientOptions): ApiClient {
 	const root = baseUrl.replace(/\/+$/, '');
 
 	async function get<T>(path: string, schema: Parser<T>): Promise<T> {
 		let response: Response;
 		try {
 			response = await fetch(`${root}/v1${path}`, {
-				headers: { accept: 'application/json' },
+				headers: { accept: 'application/json', ...(locale ? { 'accept-language': locale } : {}) },
 				signal: AbortSignal.timeout(timeoutMs),
 			});
 		} catch (cause) {

@@ -33,6 +33,7 @@ export async function payByCard(event: RequestEvent<{ id: string }>) {
 	if (checkout?.success) redirect(303, checkout.data.url);
 	const problem = ProblemSchema.safeParse(json);
 	if (response.status >= 500 || !problem.success) return fail(503, { cardError: m.card_error_unavailable() });
-	// 409/422: not payable by card (not configured, a RUB pledge, already paid); the API says why.
+	// 409/422: not payable by card (not configured, a RUB pledge, already paid); the API says why in the page's language
+	// (Accept-Language above). A detail it has only in English is never sent for ky or ru: then the title, also localized.
 	return fail(response.status, { cardError: problem.data.detail ?? problem.data.title });
 }

@@ -154,6 +154,10 @@ describe('money pages on a phone', () => {
 		}
 		const result = await new AxeBuilder({ page: visitor.page }).analyze();
 		expect(result.violations.map((v) => `${v.id} (${v.nodes.length})`)).toEqual([]);
+		// The discovery page laid out for results (folded filters naming the choice, count, map after) is axe clean too.
+		await visitor.page.goto(`${web()}/ru/projects?q=${encodeURIComponent('школ')}&oblast=${target.oblastSoate}`);
+		const discovery = await new AxeBuilder({ page: visitor.page }).analyze();
+		expect(discovery.violations.map((v) => `discovery: ${v.id} (${v.nodes.length})`)).toEqual([]);
 		await visitor.context.close();
 
 		const { context, page } = await newPage(browser);

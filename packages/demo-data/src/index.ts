@@ -3,3 +3,4 @@ export * from './projects.js';
 export * from './users.js';
 export { SOM, splitExact } from './make-project.js';
 export * from './receiving-accounts.js';
+export * from './programmes.js';

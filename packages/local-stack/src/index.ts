@@ -1,5 +1,6 @@
 export * from './cognito.js';
 export * from './demo.js';
+export * from './demo-programme.js';
 export * from './processes.js';
 export * from './media.js';
 export * from './ports.js';

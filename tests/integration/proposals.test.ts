@@ -153,7 +153,7 @@ describe('proposal validation', () => {
     ['a funding plan that does not add up', { fundingPlan: { diaspora: 1, municipality: 0, cofinancing: 0, otherDonors: 0 } }, ['fundingPlan']],
     ['tranches that do not add up', { milestones: [{ title: { ky: 'Баары' }, dueDate: '2031-09-01', tranche: 1 }] }, ['milestones']],
     ['both', { goal: 60_000_000 }, ['fundingPlan', 'milestones']],
-    ['a smuggled status and owner', { status: 'published', raised: 50_000_000, organisationId: 'org-other' }, ['status,raised,organisationId']],
+    ['a smuggled status and owner', { status: 'published', raised: 50_000_000, organisationId: 'org-other' }, ['status', 'raised', 'organisationId']],
     ['a deadline in the past', { deadline: '2020-01-01' }, ['deadline']],
     ['a rayon outside the organisation', { rayonSoate: '41702210000000' }, ['rayonSoate']],
     ['no language', { title: {} }, ['title']],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.js';
 
 /** What may be uploaded, and the largest file of each type, in bytes. */
 export const UPLOAD_LIMITS = {
@@ -51,7 +52,7 @@ export const UploadRequestSchema = z
   .object({
     contentType: z.string().max(100),
     size: z.number().int().positive(),
-    fileName: z.string().trim().min(1).max(200).optional(),
+    fileName: text().trim().min(1).max(200).optional(),
   })
   .strict()
   .meta({ id: 'UploadRequest' });
@@ -71,7 +72,7 @@ export const UploadTicketSchema = z
 export type UploadTicket = z.infer<typeof UploadTicketSchema>;
 
 export const UploadCompleteSchema = z
-  .object({ cover: z.boolean().optional(), fileName: z.string().trim().min(1).max(200).optional() })
+  .object({ cover: z.boolean().optional(), fileName: text().trim().min(1).max(200).optional() })
   .strict()
   .meta({ id: 'UploadComplete' });
 export type UploadComplete = z.infer<typeof UploadCompleteSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.js';
 import { LocalizedTextSchema } from './locale.js';
 import { CurrencySchema, MoneySchema } from './money.js';
 import { PledgeTypeSchema, ProjectKindSchema, SectorSchema } from './project.js';
@@ -151,7 +152,7 @@ export type StatementFileProblem = z.infer<typeof StatementFileProblemSchema>;
  */
 export const StatementRequestSchema = z
   .object({
-    csv: z.string().min(1).max(1_000_000).optional(),
+    csv: text().min(1).max(1_000_000).optional(),
     content: z.base64().min(1).max(1_400_000).optional(),
     encoding: StatementEncodingChoiceSchema.default('auto'),
     confirmedAmounts: z

@@ -7,6 +7,9 @@ import { ProfileSchema } from './profile.js';
 import { ProjectListQuerySchema } from './project.js';
 import { ProjectDraftSchema } from './project-drafts.js';
 import { searchableWords, text, textWords } from './text.js';
+import { UploadCompleteSchema, UploadRequestSchema } from './attachment.js';
+import { SignUpRequestSchema } from './auth.js';
+import { StatementRequestSchema } from './money-admin.js';
 
 const nfd = (s: string) => s.normalize('NFD');
 // "айылындагы" with й typed as и + U+0306 (combining breve), as some phone keyboards send it.
@@ -46,6 +49,20 @@ describe('text()', () => {
     const application = OrganisationApplicationSchema.shape.applicantPosition.parse(nfd('Айыл өкмөтүнүн башчысы'));
     expect(application).toBe('Айыл өкмөтүнүн башчысы');
     expect(PledgeRequestSchema.shape.message.parse(nfd('Ийгилик!'))).toBe('Ийгилик!');
+  });
+});
+
+describe('text() on the other doors in', () => {
+  const nfd = 'Ай\u0306ылындагы'.normalize('NFD'); // й as и + U+0306
+  it('a display name at sign-up, an upload file name and a pasted statement are stored in NFC', () => {
+    expect(nfd).not.toBe(nfd.normalize('NFC'));
+    const signUp = SignUpRequestSchema.parse({ email: 'a@b.kg', password: 'Aa1!aaaaaaaaaa', displayName: nfd, locale: 'ky' });
+    expect(signUp.displayName).toBe(nfd.normalize('NFC'));
+    const upload = UploadRequestSchema.parse({ contentType: 'image/jpeg', size: 10, fileName: `${nfd}.jpg` });
+    expect(upload.fileName).toBe(`${nfd.normalize('NFC')}.jpg`);
+    expect(UploadCompleteSchema.parse({ fileName: nfd }).fileName).toBe(nfd.normalize('NFC'));
+    const statement = StatementRequestSchema.safeParse({ csv: `date;amount;currency;description\n2026-11-30;1;KGS;${nfd}` });
+    expect(statement.success && statement.data.csv).toBe(`date;amount;currency;description\n2026-11-30;1;KGS;${nfd.normalize('NFC')}`);
   });
 });
 

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { PaymentDetails, ReceivingAccount } from '@mekendesh/contracts';
+import { MAX_INSTRUCTIONS_LENGTH, type PaymentDetails, type ReceivingAccount } from '@mekendesh/contracts';
 import { createApp } from '@mekendesh/api/app';
 import { composeWithDb } from '@mekendesh/api/composition';
 import { DEMO_RECEIVING_ACCOUNTS } from '@mekendesh/demo-data';
 import { receivingAccountErrors, type Mailer } from '@mekendesh/domain';
 import { call, donation, moneyStack, pledge, type MoneyStack } from '../fixtures/money.js';
+import { paymentDetailsParser } from '../../web/src/lib/server/payment-details.js';
 
 let s: MoneyStack;
 beforeAll(async () => {
@@ -116,6 +117,31 @@ describe('paying a pledge by transfer', () => {
     const anonymous = await call(s.app, undefined, 'GET', `/pledges/${p.id}/payment-details`);
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('shows a money-transfer account with instructions of the maximum length beside the bank account, as the web reads them', async () => {
+    const longest = `${'я'.repeat(MAX_INSTRUCTIONS_LENGTH - 12)}{reference}`;
+    const rubBank = { ...kgsBank, currency: 'RUB' };
+    const rubKorona = { ...usdKorona, currency: 'RUB', instructions: { ky: longest, ru: longest, en: longest } };
+    expect((await call(s.app, s.staff, 'POST', '/staff/receiving-accounts', rubBank)).status).toBe(201);
+    // One character more would be 1001 with the reference in place: refused when written, naming the field.
+    const tooLong = await call(s.app, s.staff, 'POST', '/staff/receiving-accounts', { ...rubKorona, instructions: { ...rubKorona.instructions, en: `a${longest}` } });
+    expect(tooLong.status).toBe(400);
+    expect(JSON.stringify(await tooLong.json())).toContain('"field":"instructions.en"');
+    expect((await call(s.app, s.staff, 'POST', '/staff/receiving-accounts', rubKorona)).status).toBe(201);
+
+    const project = await s.project();
+    const p = await (await pledge(s.app, s.investors[0]!, project.id, donation(500_000, 'RUB'))).json();
+    const body = await (await call(s.app, s.investors[0], 'GET', `/pledges/${p.id}/payment-details`)).json();
+    const logged: string[] = [];
+    const read = paymentDetailsParser((m) => logged.push(m)).safeParse(body);
+    expect(logged).toEqual([]);
+    expect(read.success && read.data.options.map((o) => `${o.account.kind} ${o.purpose.ru.length}`)).toEqual([
+      `bank ${`Мекендеш: обещание ${p.paymentReference}`.length}`, `money_transfer ${MAX_INSTRUCTIONS_LENGTH}`,
+    ]);
+    for (const a of (await accounts()).filter((x) => x.currency === 'RUB')) {
+      expect((await call(s.app, s.staff, 'DELETE', `/staff/receiving-accounts/${a.id}?version=${a.version}`)).status).toBe(200);
+    }
   });
 
   it('says so when no account takes the currency, and whom to ask', async () => {

@@ -14,10 +14,24 @@ export type ReceivingAccountKind = z.infer<typeof ReceivingAccountKindSchema>;
 /** The placeholder a payment purpose template must contain; the pledge's payment reference replaces it. */
 export const REFERENCE_PLACEHOLDER = '{reference}';
 
+/**
+ * The longest payment purpose of a bank account, with the reference in place: what a bank's purpose field
+ * holds (SWIFT field 70 is 4 x 35 characters; Kyrgyz banks allow more).
+ */
+export const MAX_PURPOSE_LENGTH = 140;
+/**
+ * The longest money-transfer instructions, as staff write them and with the reference in place: the domain
+ * refuses a template whose filled-in text would be longer, so every stored account can be shown. The
+ * payment details' `purpose` (either of the two) is at most this long.
+ */
+export const MAX_INSTRUCTIONS_LENGTH = 1000;
+
 const line = (max: number) => z.string().trim().min(1, 'required').max(max);
 /** A text shown to people: required in each of the three languages. */
 const Trilingual = (max: number) => z.object({ ky: line(max), ru: line(max), en: line(max) }).strict();
 export const TrilingualTextSchema = Trilingual(500).meta({ id: 'TrilingualText' });
+/** A purpose or instructions with the reference in place, as the payment details carry them. */
+export const FilledPurposeSchema = Trilingual(MAX_INSTRUCTIONS_LENGTH).meta({ id: 'FilledPurpose' });
 export type TrilingualText = z.infer<typeof TrilingualTextSchema>;
 
 const common = {
@@ -41,7 +55,7 @@ export const BankAccountRequestSchema = z
     /** For transfers from abroad: the correspondent (intermediary) bank, as the sender's bank asks for it. */
     correspondent: z.string().trim().max(200).optional(),
     /** What the sender writes as the payment purpose; must contain {reference}. */
-    purposeTemplate: Trilingual(140),
+    purposeTemplate: Trilingual(MAX_PURPOSE_LENGTH),
   })
   .strict();
 
@@ -57,7 +71,7 @@ export const MoneyTransferRequestSchema = z
     /** ISO 3166-1 alpha-2 country where the transfer is paid out. */
     country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'a two-letter country code'),
     /** How to send it, with {reference} where the sender quotes the payment reference. */
-    instructions: Trilingual(1000),
+    instructions: Trilingual(MAX_INSTRUCTIONS_LENGTH),
   })
   .strict();
 
@@ -91,8 +105,8 @@ export type TransferQr = z.infer<typeof TransferQrSchema>;
 /** One way to pay a pledge: the account, the purpose with the pledge's reference filled in, and a QR payload. */
 export const PayeeOptionSchema = z.object({
   account: ReceivingAccountSchema,
-  /** The purpose (banks) or the instructions (money transfer) with the payment reference in place. */
-  purpose: TrilingualTextSchema,
+  /** The purpose (banks) or the instructions (money transfer) with the payment reference in place (at most MAX_INSTRUCTIONS_LENGTH). */
+  purpose: FilledPurposeSchema,
   qr: TransferQrSchema,
 });
 export type PayeeOption = z.infer<typeof PayeeOptionSchema>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BankAccountRequest, MoneyTransferRequest, ReceivingAccount } from '@mekendesh/contracts';
+import { MAX_INSTRUCTIONS_LENGTH, PayeeOptionSchema, type BankAccountRequest, type MoneyTransferRequest, type ReceivingAccount } from '@mekendesh/contracts';
 import { activeClash, fillReference, isValidIban, payeeOptions, receivingAccountErrors, transferQr } from './receiving-account-rules.js';
 import { pledgeEmail } from './pledge-email.js';
 
@@ -42,6 +42,21 @@ describe('receiving account rules', () => {
     // 129 characters + the 12-character reference in place of the 11-character placeholder = 141 > 140.
     const long = `${'a'.repeat(129)}{reference}`;
     expect(fields(receivingAccountErrors(bank({ purposeTemplate: { ky: long, ru: long.slice(1), en: 'ok {reference}' } })))).toEqual(['purposeTemplate.ky']);
+  });
+
+  it('keeps money-transfer instructions within the one maximum with the reference in place, so they can always be shown', () => {
+    // The contract takes MAX_INSTRUCTIONS_LENGTH characters as written; the 12-character reference replaces the 11-character placeholder.
+    const longest = `${'a'.repeat(MAX_INSTRUCTIONS_LENGTH - 12)}{reference}`;
+    const tooLong = `${'a'.repeat(MAX_INSTRUCTIONS_LENGTH - 11)}{reference}`;
+    expect(receivingAccountErrors(transfer({ instructions: { ky: longest, ru: longest, en: longest } }))).toEqual([]);
+    const errors = receivingAccountErrors(transfer({ instructions: { ky: longest, ru: tooLong, en: longest } }));
+    expect(errors).toMatchObject([{ field: 'instructions.ru', code: 'too_long' }]);
+    expect(errors[0]!.messages?.ru).toContain(String(MAX_INSTRUCTIONS_LENGTH));
+    // What is kept is what the payment details carry, and what the web reads with the shared contract.
+    const account = stored(transfer({ currency: 'USD', instructions: { ky: longest, ru: longest, en: longest } }), 'long');
+    const [option] = payeeOptions([account], { channel: 'money_transfer', amount: { amount: 100, currency: 'USD' }, paymentReference: 'MK-7KQ2-9XF4' });
+    expect(option!.purpose.en).toHaveLength(MAX_INSTRUCTIONS_LENGTH);
+    expect(PayeeOptionSchema.safeParse(option).success).toBe(true);
   });
 
   it('allows one active account per kind and currency', () => {

@@ -1,12 +1,12 @@
 import {
-  LOCALES, REFERENCE_PLACEHOLDER, type Money, type PayeeOption, type Pledge, type ReceivingAccount, type ReceivingAccountRequest,
+  LOCALES, MAX_INSTRUCTIONS_LENGTH, MAX_PURPOSE_LENGTH, REFERENCE_PLACEHOLDER, type Money, type PayeeOption, type Pledge, type ReceivingAccount, type ReceivingAccountRequest,
   type TransferQr, type TrilingualText,
 } from '@mekendesh/contracts';
 import type { FieldError } from './errors.js';
 import { formatMinor } from './money.js';
 
-/** What a bank's payment-purpose field holds (SWIFT field 70 is 4 x 35 characters; Kyrgyz banks allow more). */
-export const MAX_PURPOSE_LENGTH = 140;
+/** The contract's limits, with the reference in place: what a bank's purpose field holds, and the instructions' maximum. */
+export { MAX_INSTRUCTIONS_LENGTH, MAX_PURPOSE_LENGTH };
 /** A payment reference is MK-XXXX-XXXX: what replaces {reference} in a template. */
 const REFERENCE_LENGTH = 12;
 
@@ -48,11 +48,25 @@ export function fillReference(text: string, reference: string): string {
   return text.split(REFERENCE_PLACEHOLDER).join(reference);
 }
 
-function templateErrors(field: string, text: TrilingualText, maxLength: number | null): FieldError[] {
+/** How long a template is once {reference} is replaced by a payment reference (every occurrence). */
+export const filledLength = (text: string) =>
+  text.length + (REFERENCE_LENGTH - REFERENCE_PLACEHOLDER.length) * text.split(REFERENCE_PLACEHOLDER).slice(1).length;
+
+/** Each language's text must carry {reference} and, with it in place, fit `maxLength` (so the filled text can always be shown). */
+function templateErrors(field: string, text: TrilingualText, maxLength: number): FieldError[] {
   return LOCALES.flatMap((l): FieldError[] => {
     if (!text[l].includes(REFERENCE_PLACEHOLDER)) return [{ field: `${field}.${l}`, message: `must contain ${REFERENCE_PLACEHOLDER}, where the payment reference goes` }];
-    const length = text[l].length + (REFERENCE_LENGTH - REFERENCE_PLACEHOLDER.length) * text[l].split(REFERENCE_PLACEHOLDER).slice(1).length;
-    if (maxLength !== null && length > maxLength) return [{ field: `${field}.${l}`, message: `is ${length} characters with the reference in place; a bank takes ${maxLength}` }];
+    const length = filledLength(text[l]);
+    if (length > maxLength) {
+      return [{
+        field: `${field}.${l}`, code: 'too_long', message: `is ${length} characters with the reference in place; at most ${maxLength}`,
+        messages: {
+          ky: `Төлөм коду коюлганда ${length} белги болот; эң көп ${maxLength}`,
+          ru: `С кодом платежа получается ${length} символов; не больше ${maxLength}`,
+          en: `is ${length} characters with the reference in place; at most ${maxLength}`,
+        },
+      }];
+    }
     return [];
   });
 }
@@ -74,7 +88,7 @@ function bankErrors(r: Extract<ReceivingAccountRequest, { kind: 'bank' }>): Fiel
  * @example receivingAccountErrors({ kind: 'bank', accountNumber: '123', ... }) // [{ field: 'accountNumber', ... }]
  */
 export function receivingAccountErrors(request: ReceivingAccountRequest): FieldError[] {
-  return request.kind === 'bank' ? bankErrors(request) : templateErrors('instructions', request.instructions, null);
+  return request.kind === 'bank' ? bankErrors(request) : templateErrors('instructions', request.instructions, MAX_INSTRUCTIONS_LENGTH);
 }
 
 /** Another active account of the same kind and currency, which an active candidate would clash with. */

@@ -1,6 +1,5 @@
 import { API_URL } from '$app/env/private';
 import {
-	PaymentDetailsSchema,
 	ReceivingAccountListSchema,
 	ReceivingAccountSchema,
 	type Locale,
@@ -9,6 +8,7 @@ import {
 	type ReceivingAccountRequest,
 } from '@mekendesh/contracts';
 import { apiCaller, type Parser } from './api-call.js';
+import { paymentDetailsParser } from './payment-details.js';
 
 /** The API answers a delete with the id it removed. */
 const Removed: Parser<{ id: string }> = {
@@ -27,7 +27,7 @@ export function paymentsApi(event: { locals: App.Locals; fetch: typeof globalThi
 	const call = apiCaller({ baseUrl: API_URL, locale, token: event.locals.accessToken, fetch: event.fetch, timeoutMs });
 	const id = encodeURIComponent;
 	return {
-		paymentDetails: (pledgeId: string): Promise<PaymentDetails> => call('GET', `/pledges/${id(pledgeId)}/payment-details`, PaymentDetailsSchema),
+		paymentDetails: (pledgeId: string): Promise<PaymentDetails> => call('GET', `/pledges/${id(pledgeId)}/payment-details`, paymentDetailsParser()),
 		receivingAccounts: async (): Promise<ReceivingAccount[]> => (await call('GET', '/staff/receiving-accounts', ReceivingAccountListSchema)).items,
 		createReceivingAccount: (request: ReceivingAccountRequest): Promise<ReceivingAccount> =>
 			call('POST', '/staff/receiving-accounts', ReceivingAccountSchema, request),

@@ -86,6 +86,27 @@ describe('without JavaScript', () => {
     await context.close();
   });
 
+  it.each(LANGS)('takes "All projects" back to the list and the search the visitor came from, in $lang', async ({ lang }) => {
+    const { context, page } = await open(`/${lang}/projects?sector=water&q=${encodeURIComponent('суу')}`, { javaScriptEnabled: false });
+    await Promise.all([page.waitForURL(/\/projects\/prj-/), page.locator('.cards .card-title a').first().click()]);
+    const back = page.locator('p.back a');
+    expect(new URL(page.url()).searchParams.get('from')).toBe(`sector=water&q=${encodeURIComponent('суу')}`);
+    await Promise.all([page.waitForURL(/\/projects\?/), back.click()]);
+    const list = new URL(page.url());
+    expect(list.pathname).toBe(`/${lang}/projects`);
+    expect([list.searchParams.get('sector'), list.searchParams.get('q')]).toEqual(['water', 'суу']);
+    // Opened directly: the list, not the home page; a forged `from` or a foreign Referer never leads elsewhere.
+    await page.goto(`${web()}/${lang}/projects/${newest.id}`);
+    expect(await back.getAttribute('href')).toBe(`/${lang}/projects`);
+    await page.goto(`${web()}/${lang}/projects/${newest.id}?from=${encodeURIComponent('https://evil.example/?sector=water')}`);
+    expect(await back.getAttribute('href')).toBe(`/${lang}/projects`);
+    await page.goto(`${web()}/${lang}/projects/${newest.id}`, { referer: 'https://evil.example/ru/projects?sector=water' });
+    expect(await back.getAttribute('href')).toBe(`/${lang}/projects`);
+    await page.goto(`${web()}/${lang}/projects/${newest.id}`, { referer: `${web()}/${lang}/projects?sector=water` });
+    expect(await back.getAttribute('href')).toBe(`/${lang}/projects?sector=water`);
+    await context.close();
+  });
+
   it('ships no script to public pages and sends the security headers', async () => {
     const { context, page, response } = await open('/en/');
     const scripts = await page.locator('script[src]').count();

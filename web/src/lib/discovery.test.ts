@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discoveryHref, discoveryProblem, readDiscoveryQuery } from './discovery.js';
+import { backToList, discoveryHref, discoveryProblem, fromParam, readDiscoveryQuery } from './discovery.js';
 
 describe('readDiscoveryQuery', () => {
 	it('keeps known values and drops unknown ones', () => {
@@ -37,5 +37,36 @@ describe('discoveryHref', () => {
 		expect(discoveryHref('/ky/projects', { sector: 'water', cursor: 'abc' }, { oblast: '41704000000000' })).toBe(
 			'/ky/projects?sector=water&oblast=41704000000000',
 		);
+	});
+});
+
+describe('backToList', () => {
+	const ORIGIN = 'https://mekendesh.kg';
+	it('goes to the list, not the home page, when nothing says where the visitor came from', () => {
+		expect(backToList('ru', null, null, ORIGIN)).toBe('/ru/projects');
+	});
+	it('returns to the search passed in `from`, keeping only known filters and no page cursor', () => {
+		expect(backToList('ky', 'sector=water&q=%D1%81%D1%83%D1%83%D0%BB%D0%B0%D1%80&evil=1&cursor=c9', null, ORIGIN)).toBe(
+			'/ky/projects?sector=water&q=%D1%81%D1%83%D1%83%D0%BB%D0%B0%D1%80',
+		);
+		expect(backToList('en', 'sector=spaceships', null, ORIGIN)).toBe('/en/projects');
+	});
+	it('never follows `from` elsewhere: it is only ever read as a query string', () => {
+		expect(backToList('ru', 'https://evil.example/ru/projects?q=вода', null, ORIGIN)).toBe('/ru/projects');
+		expect(backToList('ru', '//evil.example', null, ORIGIN)).toBe('/ru/projects');
+	});
+	it('uses the Referer only when it is this site’s list page in this language', () => {
+		expect(backToList('ru', null, `${ORIGIN}/ru/projects?sector=water`, ORIGIN)).toBe('/ru/projects?sector=water');
+		expect(backToList('ru', null, 'https://evil.example/ru/projects?sector=water', ORIGIN)).toBe('/ru/projects');
+		expect(backToList('ru', null, `${ORIGIN}/ru/projects/p1?sector=water`, ORIGIN)).toBe('/ru/projects');
+		expect(backToList('ru', null, `${ORIGIN}/ky/projects?sector=water`, ORIGIN)).toBe('/ru/projects');
+		expect(backToList('ru', null, 'not a url', ORIGIN)).toBe('/ru/projects');
+	});
+});
+
+describe('fromParam', () => {
+	it('carries the filters and search but not the page cursor; nothing when there is no search', () => {
+		expect(fromParam({ sector: 'water', cursor: 'c1' })).toBe('?from=sector%3Dwater');
+		expect(fromParam({ cursor: 'c1' })).toBe('');
 	});
 });

@@ -80,3 +80,35 @@ export function discoveryHref(base: string, query: DiscoveryQuery, change: Parti
 export function discoveryProblem(problem: Problem | undefined): 'too_short' | 'invalid' {
 	return problem?.errors?.some((e) => e.field === 'q' || e.field === 'query.q') ? 'too_short' : 'invalid';
 }
+
+/**
+ * Where a project page's "All projects" link goes: the list, with the search the visitor came from when it is
+ * known. `from` is the list's query string as the list's cards pass it; without it, the Referer counts only
+ * when it is this site's own list page in this language. Either way the query is read again through
+ * readDiscoveryQuery, so only known filters and a search text ever reach the link (never another host or path).
+ * @example backToList('ru', 'q=вода&sector=water', null, 'https://mekendesh.kg') // '/ru/projects?sector=water&q=вода' (URL-encoded)
+ * @example backToList('ru', null, 'https://evil.example/ru/projects?q=x', 'https://mekendesh.kg') // '/ru/projects'
+ */
+export function backToList(locale: string, from: string | null, referer: string | null, origin: string): string {
+	const base = `/${locale}/projects`;
+	let search: string | null = from;
+	if (search === null && referer) {
+		try {
+			const ref = new URL(referer);
+			if (ref.origin === origin && ref.pathname === base) search = ref.search;
+		} catch {
+			// Not a URL: ignored.
+		}
+	}
+	if (!search) return base;
+	return discoveryHref(base, readDiscoveryQuery(new URLSearchParams(search.slice(0, 2048))).query);
+}
+
+/**
+ * The `from` parameter a list card adds to its project link: the list's filters and search (no page cursor).
+ * @example fromParam({ q: 'вода', cursor: 'c1' }) // '?from=q%3D%D0%B2...'
+ */
+export function fromParam(query: DiscoveryQuery): string {
+	const qs = discoveryHref('', query).replace(/^\?/, '');
+	return qs ? `?${new URLSearchParams({ from: qs })}` : '';
+}

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { PUBLIC_STATUSES } from '@mekendesh/contracts';
 import { markdownToText, renderMarkdown } from '@mekendesh/markdown';
+import { backToList } from '#lib/discovery.js';
 import { pickText } from '#lib/localized-text.js';
 import { mediaPath } from '#lib/project-media.js';
 import { withPlainTexts } from '#lib/server/plain-text.js';
@@ -10,7 +11,7 @@ import { ApiError, api } from '#lib/server/api.js';
 import { moneyApi } from '#lib/server/money-api.js';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, fetch, url, locals }) => {
+export const load: PageServerLoad = async ({ params, fetch, url, locals, request }) => {
 	const locale = getLocale();
 	let project;
 	try {
@@ -41,6 +42,8 @@ export const load: PageServerLoad = async ({ params, fetch, url, locals }) => {
 	const cover = mediaPath(project.coverUrl);
 	const summaryText = markdownToText(pickText(project.summary, locale)?.text ?? '');
 	return {
+		// "All projects": the list, with the visitor's search when they came from one (validated, same-origin path only).
+		backHref: backToList(locale, url.searchParams.get('from'), request.headers.get('referer'), url.origin),
 		descriptionHtml: description ? renderMarkdown(description.text) : null,
 		cover,
 		share: {

@@ -69,6 +69,30 @@ describe('receiving accounts (staff)', () => {
     expect(audit.items.filter((e) => e.action === 'receiving-account.create')).toHaveLength(3);
   });
 
+  it('refuses line breaks and bidi controls in an account’s texts: a 400 naming the field, in the caller’s language', async () => {
+    const before = await accounts();
+    const evil = { ...usdBank, currency: 'EUR', bic: 'DEUTDEFF', accountNumber: 'DE89370400440532013000', beneficiaryName: 'Evil\nAccount: DE44500105175407324931\u202e' };
+    const said: Record<string, string> = {};
+    for (const lang of ['ky', 'ru', 'en'] as const) {
+      const res = await s.app.request('/v1/staff/receiving-accounts', {
+        method: 'POST', body: JSON.stringify(evil),
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${s.staff}`, 'accept-language': lang },
+      });
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+      const body = (await res.json()) as { errors: { field: string; code: string; message: string }[] };
+      expect(body.errors).toMatchObject([{ field: 'beneficiaryName', code: 'invalid_format' }]);
+      said[lang] = body.errors[0]!.message;
+    }
+    expect(said.ru).toMatch(/перевод/);
+    expect(said.ky).toMatch(/[а-яң]/);
+    expect(new Set(Object.values(said)).size).toBe(3);
+    const multi = await call(s.app, s.staff, 'POST', '/staff/receiving-accounts', { ...usdKorona, currency: 'EUR', city: { ...usdKorona.city, en: 'Bishkek\u2066' }, instructions: { ...usdKorona.instructions, ru: 'Строка\nстрока {reference}\u202e' } });
+    expect(multi.status).toBe(400);
+    expect(((await multi.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['city.en', 'instructions.ru']);
+    expect(await accounts()).toEqual(before);
+  });
+
   it('moves "the active one" with deactivation and deletion, in the same write', async () => {
     const eur = { ...usdBank, currency: 'EUR', bic: 'DEUTDEFF', accountNumber: 'DE89 3704 0044 0532 0130 00', correspondent: undefined };
     const post = (body: object) => call(s.app, s.staff, 'POST', '/staff/receiving-accounts', body);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_INSTRUCTIONS_LENGTH, PayeeOptionSchema, type BankAccountRequest, type MoneyTransferRequest, type ReceivingAccount } from '@mekendesh/contracts';
-import { activeClash, fillReference, isValidIban, payeeOptions, receivingAccountErrors, transferQr } from './receiving-account-rules.js';
+import { activeClash, fillReference, isValidIban, payeeOptions, qrField, receivingAccountErrors, transferQr } from './receiving-account-rules.js';
 import { pledgeEmail } from './pledge-email.js';
 
 const bank = (overrides: Partial<BankAccountRequest> = {}): BankAccountRequest => ({
@@ -57,6 +57,38 @@ describe('receiving account rules', () => {
     const [option] = payeeOptions([account], { channel: 'money_transfer', amount: { amount: 100, currency: 'USD' }, paymentReference: 'MK-7KQ2-9XF4' });
     expect(option!.purpose.en).toHaveLength(MAX_INSTRUCTIONS_LENGTH);
     expect(PayeeOptionSchema.safeParse(option).success).toBe(true);
+  });
+
+  it('refuses line breaks, controls and bidi marks in every single-line text, and all but line feeds in instructions', () => {
+    const evil = 'Evil\nAccount: DE44500105175407324931\u202e';
+    const bankErrors = receivingAccountErrors(bank({ beneficiaryName: evil }));
+    expect(bankErrors).toMatchObject([{ field: 'beneficiaryName', code: 'invalid_format' }]);
+    expect(Object.keys(bankErrors[0]!.messages!)).toEqual(['ky', 'ru', 'en']);
+    for (const bad of ['a\rb', 'a\u2028b', 'a\u2029b', 'a\u0085b', 'a\u200eb', 'a\u200fb', 'a\u202ab', 'a\u2066b', 'a\u2069b', 'a\u0000b', 'a\tb']) {
+      expect(fields(receivingAccountErrors(bank({ bankName: bad })))).toEqual(['bankName']);
+    }
+    // An account number compacts its spaces away, but a line break in it is refused, not dropped.
+    expect(fields(receivingAccountErrors(bank({ accountNumber: '1990010000\n482731' })))).toEqual(['accountNumber']);
+    expect(fields(receivingAccountErrors(bank({ bic: '199001\u202e', beneficiaryTaxId: '0251220261003\n', correspondent: 'X\nY', purposeTemplate: { ky: 'a\n{reference}', ru: 'Обещание {reference}', en: 'Pledge {reference}' } }))))
+      .toEqual(['bic', 'beneficiaryTaxId', 'correspondent', 'purposeTemplate.ky']);
+    expect(fields(receivingAccountErrors(transfer({ company: evil, receiverName: 'A\u2067B', city: { ky: 'Бишкек\n', ru: 'Бишкек', en: 'Bishkek\u200f' } }))))
+      .toEqual(['company', 'receiverName', 'city.ky', 'city.en']);
+    // Instructions may run over lines (a textarea's CR LF too), but carry no other control.
+    const lines = { ky: 'Биринчи\r\n{reference}', ru: 'Первое\nВторое {reference}', en: 'First\n{reference}' };
+    expect(receivingAccountErrors(transfer({ instructions: lines }))).toEqual([]);
+    expect(fields(receivingAccountErrors(transfer({ instructions: { ...lines, en: 'First\u202e{reference}' } })))).toEqual(['instructions.en']);
+  });
+
+  it('writes every QR field on one line, whatever was stored', () => {
+    expect(qrField('Evil\nAccount: DE44500105175407324931\u202e')).toBe('Evil Account: DE44500105175407324931');
+    const stale = stored(bank({ currency: 'EUR', bic: 'DEUTDEFF', accountNumber: 'DE89370400440532013000', beneficiaryName: 'Evil\nAccount: DE44500105175407324931\u202e' }), 'stale');
+    const epc = transferQr(stale, { amount: 100, currency: 'EUR' }, 'MK-7KQ2-9XF4').payload.split('\n');
+    expect(epc).toHaveLength(11);
+    expect(epc[5]).toBe('Evil Account: DE44500105175407324931');
+    expect(epc[6]).toBe('DE89370400440532013000');
+    const text = transferQr({ ...stale, currency: 'USD' } as ReceivingAccount, null, 'MK-7KQ2-9XF4').payload;
+    expect(text.split('\n').filter((l) => l.includes('DE44500105175407324931'))).toHaveLength(1);
+    expect(text).not.toMatch(/\u202e/u);
   });
 
   it('allows one active account per kind and currency', () => {

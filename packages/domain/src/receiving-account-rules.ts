@@ -38,9 +38,12 @@ export function isValidIban(value: string): boolean {
 /** A 6-digit BIK or a SWIFT BIC. */
 export const isValidBic = (bic: string) => NATIONAL_BIK.test(bic) || SWIFT_BIC.test(bic);
 
-/** The request as stored: account number without spaces. */
+/** The request as stored: account number without spaces, instructions' line breaks as line feeds (a textarea sends CR LF). */
 export function normaliseAccountRequest<T extends ReceivingAccountRequest>(request: T): T {
-  return request.kind === 'bank' ? { ...request, accountNumber: compactAccountNumber(request.accountNumber) } : request;
+  if (request.kind === 'bank') return { ...request, accountNumber: compactAccountNumber(request.accountNumber) };
+  const lf = (t: string) => t.replace(/\r\n/g, '\n');
+  const { ky, ru, en } = (request as Extract<ReceivingAccountRequest, { kind: 'money_transfer' }>).instructions;
+  return { ...request, instructions: { ky: lf(ky), ru: lf(ru), en: lf(en) } };
 }
 
 /** The text with {reference} replaced by the pledge's payment reference (every occurrence). */
@@ -71,6 +74,49 @@ function templateErrors(field: string, text: TrilingualText, maxLength: number):
   });
 }
 
+/**
+ * Characters a receiving account's text may not hold: C0 and C1 controls (line breaks, tab, escape), the Unicode
+ * line and paragraph separators, and the bidi controls (embeddings, overrides, isolates, direction marks). A line
+ * break in a name would shift the lines of a QR payload (a bank app would read another account than the page
+ * shows); a bidi override would show the page's text in another order than a bank reads it.
+ */
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
+const CONTROLS = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/u;
+/** The same, except a line feed: instructions may run over several lines. */
+// eslint-disable-next-line no-control-regex -- as above, a line feed aside
+const CONTROLS_BUT_NEWLINE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/u;
+
+const SINGLE_LINE_MESSAGES = {
+  ky: 'Жаңы сап же көрүнбөгөн башкаруучу белгилер (мисалы, тексттин багытын өзгөрткөн белгилер) болбошу керек',
+  ru: 'Не должно быть переводов строки и невидимых управляющих символов (например, меняющих направление текста)',
+  en: 'must not contain line breaks or invisible control characters (such as text direction marks)',
+} as const;
+const MULTI_LINE_MESSAGES = {
+  ky: 'Көрүнбөгөн башкаруучу белгилер (мисалы, тексттин багытын өзгөрткөн белгилер) болбошу керек; жаңы сап болот',
+  ru: 'Не должно быть невидимых управляющих символов (например, меняющих направление текста); переводы строки можно',
+  en: 'must not contain invisible control characters (such as text direction marks); line breaks are fine',
+} as const;
+
+/** Each text of the account that holds a control character, by field (see CONTROLS); instructions may keep line feeds (CR LF counts as one). */
+export function controlCharacterErrors(request: ReceivingAccountRequest): FieldError[] {
+  const single: [string, string | undefined][] = request.kind === 'bank'
+    ? [
+      ['bankName', request.bankName], ['bic', request.bic], ['accountNumber', request.accountNumber], ['beneficiaryName', request.beneficiaryName],
+      ['beneficiaryTaxId', request.beneficiaryTaxId], ['correspondent', request.correspondent],
+      ...LOCALES.map((l): [string, string] => [`purposeTemplate.${l}`, request.purposeTemplate[l]]),
+    ]
+    : [
+      ['company', request.company], ['receiverName', request.receiverName], ['country', request.country],
+      ...LOCALES.map((l): [string, string] => [`city.${l}`, request.city[l]]),
+    ];
+  const multi: [string, string][] = request.kind === 'bank' ? [] : LOCALES.map((l): [string, string] => [`instructions.${l}`, request.instructions[l].replace(/\r\n/g, '\n')]);
+  const refuse = (field: string, messages: Readonly<Record<'ky' | 'ru' | 'en', string>>): FieldError => ({ field, code: 'invalid_format', message: messages.en, messages });
+  return [
+    ...single.filter(([, v]) => v !== undefined && CONTROLS.test(v)).map(([field]) => refuse(field, SINGLE_LINE_MESSAGES)),
+    ...multi.filter(([, v]) => CONTROLS_BUT_NEWLINE.test(v)).map(([field]) => refuse(field, MULTI_LINE_MESSAGES)),
+  ];
+}
+
 function bankErrors(r: Extract<ReceivingAccountRequest, { kind: 'bank' }>): FieldError[] {
   const errors: FieldError[] = [];
   const account = compactAccountNumber(r.accountNumber);
@@ -83,12 +129,18 @@ function bankErrors(r: Extract<ReceivingAccountRequest, { kind: 'bank' }>): Fiel
 }
 
 /**
- * Every rule a receiving account breaks (the shape is the contract's job): account number, BIC and INN
- * formats, and a payment purpose (or transfer instructions) that carries the pledge's reference.
+ * Every rule a receiving account breaks (the shape is the contract's job): no line breaks or invisible
+ * controls in its texts (line feeds only in instructions), account number, BIC and INN formats, and a payment
+ * purpose (or transfer instructions) that carries the pledge's reference and fits with it in place.
  * @example receivingAccountErrors({ kind: 'bank', accountNumber: '123', ... }) // [{ field: 'accountNumber', ... }]
  */
 export function receivingAccountErrors(request: ReceivingAccountRequest): FieldError[] {
-  return request.kind === 'bank' ? bankErrors(request) : templateErrors('instructions', request.instructions, MAX_INSTRUCTIONS_LENGTH);
+  // Control characters are looked for as sent: compacting an account number would drop a line break in it.
+  const controls = controlCharacterErrors(request);
+  const refused = new Set(controls.map((e) => e.field));
+  const normal = normaliseAccountRequest(request);
+  const rules = normal.kind === 'bank' ? bankErrors(normal) : templateErrors('instructions', normal.instructions, MAX_INSTRUCTIONS_LENGTH);
+  return [...controls, ...rules.filter((e) => !refused.has(e.field))];
 }
 
 /** Another active account of the same kind and currency, which an active candidate would clash with. */
@@ -99,9 +151,20 @@ export function activeClash(accounts: readonly ReceivingAccount[], candidate: Pi
 
 const major = (m: Money) => `${formatMinor(m.amount)} ${m.currency}`;
 
+/**
+ * One value as a QR payload writes it: on one line, whatever was stored (accounts written before the rule
+ * against control characters, or by any other way in). Line breaks become a space, other controls go.
+ */
+export function qrField(value: string): string {
+  return value.replace(/[\r\n\u2028\u2029\u0085]+/g, ' ').replace(new RegExp(CONTROLS.source, 'gu'), '').trim();
+}
+
 /** EPC069-12 ("SEPA credit transfer" QR, version 002, UTF-8): read by European bank apps for euro transfers to an IBAN. */
 function epcPayload(a: Extract<ReceivingAccount, { kind: 'bank' }>, amount: Money | null, reference: string): string {
-  const lines = ['BCD', '002', '1', 'SCT', a.bic, a.beneficiaryName.slice(0, 70), a.accountNumber, amount ? `EUR${formatMinor(amount.amount)}` : '', '', '', reference];
+  const lines = [
+    'BCD', '002', '1', 'SCT', qrField(a.bic), qrField(a.beneficiaryName).slice(0, 70), qrField(a.accountNumber),
+    amount ? `EUR${formatMinor(amount.amount)}` : '', '', '', qrField(reference),
+  ];
   return lines.join('\n');
 }
 
@@ -120,7 +183,7 @@ export function transferQr(account: ReceivingAccount, amount: Money | null, refe
   const lines = account.kind === 'bank'
     ? [`Beneficiary: ${account.beneficiaryName}`, `Account: ${account.accountNumber}`, `BIC: ${account.bic}`, `Bank: ${account.bankName}`, `INN: ${account.beneficiaryTaxId}`, ...sum, `Reference: ${reference}`]
     : [`Company: ${account.company}`, `Receiver: ${account.receiverName}`, `City: ${account.city.en}, ${account.country}`, ...sum, `Reference: ${reference}`];
-  return { format: 'text', payload: ['MEKENDESH-TRANSFER/1', ...lines].join('\n') };
+  return { format: 'text', payload: ['MEKENDESH-TRANSFER/1', ...lines.map(qrField)].join('\n') };
 }
 
 const fill = (t: TrilingualText, reference: string): TrilingualText => ({ ky: fillReference(t.ky, reference), ru: fillReference(t.ru, reference), en: fillReference(t.en, reference) });

@@ -71,8 +71,8 @@ function auditEntry(deps: PaymentDeps, actor: UserActor, action: string, objectI
 }
 
 async function checked(deps: PaymentDeps, request: ReceivingAccountRequest, id?: string): Promise<ReceivingAccountRequest> {
+  const errors = receivingAccountErrors(request);
   const normal = normaliseAccountRequest(request);
-  const errors = receivingAccountErrors(normal);
   if (errors.length) throw new DomainError('validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
   const clash = activeClash(await deps.accounts.list(), { ...normal, ...(id ? { id } : {}) });
   if (clash) {

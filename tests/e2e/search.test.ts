@@ -39,6 +39,7 @@ describe('search on the projects page', () => {
 		// "айылындагы" with й typed as и + U+0306, as some phone keyboards send it.
 		expect(await results(page, lang, 'аи\u0306ылындагы')).toEqual(['prj-001']);
 		expect((await results(page, lang, 'Ат-Башы')).sort()).toEqual(['prj-001', 'prj-002']);
+		expect((await results(page, lang, 'Атбашы')).sort()).toEqual(['prj-001', 'prj-002']); // typed without the hyphen
 		expect(await results(page, lang, 'Казарман')).toEqual(['prj-023']);
 		expect((await results(page, lang, 'окмоту Кочкор')).sort()).toEqual(['prj-003', 'prj-005']);
 		await context.close();

@@ -27,8 +27,9 @@ export const SEARCH_PARTITION_LETTERS = 2;
 /**
  * The layout of the search items; raise it when what a project indexes changes, so that loaders of existing
  * data (the demo marker) call reindexPublicProjects. 2: two-letter partitions; titles, summaries, names, places.
+ * 3: hyphenated names also indexed joined (Ат-Башы as атбашы).
  */
-export const SEARCH_INDEX_VERSION = 2;
+export const SEARCH_INDEX_VERSION = 3;
 
 type Item = Record<string, unknown>;
 

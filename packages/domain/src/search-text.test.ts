@@ -36,7 +36,7 @@ describe('search skeletons', () => {
 
   it('split titles into distinct tokens of words of three or more letters as typed', () => {
     expect(searchTokens(['Кара-Суу айылындагы мектептин чатыры', 'Ремонт кровли школы в селе Кара-Суу'])).toEqual([
-      'kara', 'su', 'ailintaki', 'mekteptin', 'chatiri', 'remont', 'krofli', 'shkoli', 'sele',
+      'kara', 'su', 'ailintaki', 'mekteptin', 'chatiri', 'karasu', 'remont', 'krofli', 'shkoli', 'sele',
     ]);
     expect(searchTokens(['A b, c!', 'ай су'])).toEqual([]);
   });
@@ -50,7 +50,7 @@ describe('search skeletons', () => {
     const nfd = 'аи\u0306ылындагы';
     expect(nfd).not.toBe('айылындагы');
     expect(searchSkeleton(nfd)).toBe(searchSkeleton('айылындагы'));
-    expect(searchTokens([`Кара-Суу ${nfd}`])).toEqual(['kara', 'su', 'ailintaki']);
+    expect(searchTokens([`Кара-Суу ${nfd}`])).toEqual(['kara', 'su', 'ailintaki', 'karasu']);
   });
 
   it('rank groups of texts under a cap: earlier groups first, languages taking turns, no stop words', () => {
@@ -83,5 +83,15 @@ describe('query words', () => {
     expect(queryWords('school for the village')).toEqual(['filake', 'schol']);
     expect(queryWords('the')).toEqual(['the']);
     expect(queryWords('аи\u0306ылындагы')).toEqual([searchSkeleton('айылындагы')]);
+  });
+});
+
+describe('hyphenated names typed as one word', () => {
+  it('index Ат-Башы also as атбашы, so Атбашы and Atbashy find At-Bashy', async () => {
+    const { hyphenCompounds, rankedSearchTokens, searchSkeleton } = await import('./search-text.js');
+    expect(hyphenCompounds('Кара-Суу айылы, Ат-Башы району')).toEqual(['карасуу', 'атбашы']);
+    const tokens = rankedSearchTokens([['Ат-Башы району']], 40);
+    expect(tokens).toContain(searchSkeleton('Атбашы'));
+    expect(searchSkeleton('Atbashy')).toBe(searchSkeleton('Атбашы'));
   });
 });

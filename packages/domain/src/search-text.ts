@@ -75,6 +75,16 @@ export function searchTokens(texts: readonly string[]): string[] {
 }
 
 /**
+ * Hyphenated names written as one word, as people often type them: `Ат-Башы` also gives `Ат-Башы` joined
+ * (`атбашы`), so a search for `Атбашы` or `Atbashy` finds At-Bashy. Lowercased, in order of appearance.
+ * @example hyphenCompounds('Кара-Суу айылы, Ат-Башы') // ['карасуу', 'атбашы']
+ */
+export function hyphenCompounds(text: string): string[] {
+  const compounds = text.normalize('NFC').toLowerCase().match(/[\p{L}\p{M}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{M}\p{N}]+)+/gu) ?? [];
+  return compounds.map((c) => c.replace(/[-\u2010\u2011]/g, ''));
+}
+
+/**
  * Distinct skeletons of several groups of texts, at most `max`: each group is used up before the next, and
  * inside a group the texts take turns word by word, so that the start of every language of a summary gets
  * in before the end of one of them. Groups come in order of importance (titles, names, places, summaries).
@@ -83,7 +93,7 @@ export function searchTokens(texts: readonly string[]): string[] {
 export function rankedSearchTokens(groups: readonly (readonly string[])[], max: number): string[] {
   const out = new Set<string>();
   for (const texts of groups) {
-    const words = texts.map((t) => searchableWords(t));
+    const words = texts.map((t) => [...searchableWords(t), ...hyphenCompounds(t)]);
     for (let i = 0; words.some((w) => i < w.length); i++) {
       for (const list of words) {
         const word = list[i];

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DEMO_PASSWORD, DEMO_PROGRAMME_ID, DEMO_PROJECTS } from '@mekendesh/demo-data';
 import { bishkekToday } from '@mekendesh/domain';
-import { formatSom } from '../../web/src/lib/format.js';
+import { formatDate, formatSom } from '../../web/src/lib/format.js';
 import { launchBrowser } from './browser.js';
 
 const LANGS = [
@@ -153,6 +153,27 @@ describe('co-financing on a demo project page', () => {
     expect(res.status, path).toBe(201);
     return res.json() as Promise<Record<string, unknown>>;
   };
+
+  it('says nothing of co-financing in the bar where no programme applies, and from which day a programme matches where it matched nothing yet', { timeout: 120_000 }, async () => {
+    type Funding = { raised: number; matched: number; programmes: { id: string; startDate: string }[] };
+    const figures = await Promise.all(published.map(async (p) => ({ id: p.id, funding: (await (await fetch(`${api()}/v1/projects/${p.id}/funding`)).json()) as Funding })));
+    const none = figures.find((f) => f.funding.programmes.length === 0 && f.funding.matched === 0)!;
+    const notYet = figures.find((f) => f.funding.programmes.length > 0 && f.funding.matched === 0 && f.funding.raised > 0);
+    expect(none, 'a demo project no programme applies to').toBeDefined();
+    expect(notYet, 'a demo project a programme applies to, with money received before it started').toBeDefined();
+    const DAY = { ky: 'программа башталган күндөн', ru: 'дня начала программы', en: 'the day it started' };
+    for (const { lang } of LANGS) {
+      const { context, page } = await open(`/${lang}/projects/${none.id}`, { javaScriptEnabled: false });
+      expect(await page.locator('.progress-legend li[data-part="matched"]').count(), lang).toBe(0);
+      expect(await page.locator('.funding-progress').innerText(), lang).not.toMatch(/Кошо каржылоо кошту|Добавлено софинансированием|Added by co-financing|co-financing included|с учётом софинансирования|Кошо каржылоону кошкондо/);
+      await page.goto(`${web()}/${lang}/projects/${notYet!.id}`);
+      expect(await page.locator('.progress-legend li[data-part="matched"]').innerText(), lang).toContain(formatSom(0, lang));
+      const note = await page.locator('[data-matching-starts]').innerText();
+      expect(note, lang).toContain(formatDate(notYet!.funding.programmes[0]!.startDate, lang));
+      expect(note, lang).toContain(DAY[lang]);
+      await context.close();
+    }
+  });
 
   it('says which programme adds what to which pledge, and counts matched money in the bar, in ky/ru/en without JS', { timeout: 120_000 }, async () => {
     // A donation of 5,000 som received: the programme adds 5,000 more.

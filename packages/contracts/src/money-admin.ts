@@ -109,6 +109,8 @@ export const ProjectFundingSchema = z
         budgetLeft: z.number().int(),
         /** Last day money received counts, YYYY-MM-DD (Bishkek). */
         endDate: z.iso.date(),
+        /** First day money received counts, YYYY-MM-DD (Bishkek): money received earlier is not matched. */
+        startDate: z.iso.date(),
       }),
     ),
   })

@@ -114,7 +114,7 @@ describe('a project says what one som becomes, by pledge type', () => {
     expect(funding.oneSomByType.map((r) => [r.type, r.total, r.multiplier])).toEqual([['donation', 200, '2'], ['loan', 100, '1'], ['equity', 100, '1']]);
     expect(funding.programmes).toEqual([{
       id: 'mekenim', name: { ky: 'Мекеним 1+1', ru: 'Мекеним 1+1', en: 'Mekenim 1+1' }, ratio: { numerator: 1, denominator: 1 }, pledgeTypes: ['donation'],
-      matchedForProject: 0, capLeft: 50_000_000, budgetLeft: 70_000_000, endDate: '2026-12-31',
+      matchedForProject: 0, capLeft: 50_000_000, budgetLeft: 70_000_000, startDate: '2026-01-01', endDate: '2026-12-31',
     }]);
   });
 

@@ -90,7 +90,7 @@ export async function projectFunding(deps: MoneyDeps, projectId: string): Promis
     oneSomByType: oneSomByPledgeType({ programmes: open, types: moneyTypes }).map((row) => ({ type: row.type, ...oneSom(row) })),
     programmes: eligible.map((p) => ({
       id: p.id, name: p.name, ratio: p.ratio, pledgeTypes: [...matchedPledgeTypes(p)], matchedForProject: used.get(p.id) ?? 0,
-      capLeft: capLeft(p), budgetLeft: Math.max(0, p.budget - p.reserved), endDate: p.endDate,
+      capLeft: capLeft(p), budgetLeft: Math.max(0, p.budget - p.reserved), startDate: p.startDate, endDate: p.endDate,
     })),
   };
 }

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Locale, PledgeType, ProjectFunding } from '@mekendesh/contracts';
 import { overwriteGetLocale } from '#lib/paraglide/runtime.js';
-import { formatSom } from './format.js';
-import { summarizeCofinancing } from './cofinancing.js';
+import { formatDate, formatSom } from './format.js';
+import { matchingStarts, summarizeCofinancing } from './cofinancing.js';
 
 const inLocale = <T>(locale: Locale, fn: () => T): T => {
 	overwriteGetLocale(() => locale);
@@ -13,7 +13,7 @@ afterEach(() => overwriteGetLocale(() => 'ky'));
 type FundingProgramme = ProjectFunding['programmes'][number];
 const mekenim: FundingProgramme = {
 	id: 'prg-mekenim', name: { ky: 'Мекеним 1+1', ru: 'Мекеним 1+1', en: 'Mekenim 1+1' }, ratio: { numerator: 1, denominator: 1 },
-	pledgeTypes: ['donation'], matchedForProject: 0, capLeft: 200_000_000, budgetLeft: 5_000_000_000, endDate: '2027-11-30',
+	pledgeTypes: ['donation'], matchedForProject: 0, capLeft: 200_000_000, budgetLeft: 5_000_000_000, startDate: '2026-06-01', endDate: '2027-11-30',
 };
 const som = (type: PledgeType, matched: number) => ({ type, diaspora: 100, matched, total: 100 + matched, multiplier: String((100 + matched) / 100) });
 
@@ -58,5 +58,22 @@ describe('what co-financing does to a pledge, in words', () => {
 			notMatched: null,
 			usedUp: ['Mekenim 1+1 co-finances this project, but what it could add here is used up.'],
 		});
+	});
+});
+
+describe('why nothing is matched yet', () => {
+	const received = (programmes: FundingProgramme[], matched: number) => ({ ...funding(programmes, [som('donation', 100)]), raised: 500_000, matched });
+
+	it('names the day each programme started matching, when money came in but nothing was matched, in ky/ru/en', () => {
+		const said = (l: Locale) => inLocale(l, () => matchingStarts(received([mekenim], 0), l));
+		expect(said('en')).toEqual([`Mekenim 1+1 matches donations received from ${formatDate('2026-06-01', 'en')}, the day it started; money received earlier is not matched.`]);
+		expect(said('ru')).toEqual([`«Мекеним 1+1» софинансирует пожертвования, поступившие с ${formatDate('2026-06-01', 'ru')} — дня начала программы; поступившее раньше не софинансируется.`]);
+		expect(said('ky')[0]).toContain(formatDate('2026-06-01', 'ky'));
+	});
+
+	it('says nothing when something was matched, nothing was received or no programme applies', () => {
+		expect(matchingStarts(received([mekenim], 100), 'en')).toEqual([]);
+		expect(matchingStarts({ ...received([mekenim], 0), raised: 0 }, 'en')).toEqual([]);
+		expect(matchingStarts(received([], 0), 'en')).toEqual([]);
 	});
 });

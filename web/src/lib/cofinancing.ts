@@ -1,5 +1,5 @@
 import type { Locale, PledgeType, ProjectFunding } from '@mekendesh/contracts';
-import { formatSom } from '#lib/format.js';
+import { formatDate, formatSom } from '#lib/format.js';
 import { pickText } from '#lib/localized-text.js';
 import { m } from '#lib/paraglide/messages.js';
 
@@ -62,4 +62,18 @@ export function summarizeCofinancing(funding: ProjectFunding, locale: Locale): C
 		notMatched: lines.length > 0 && unmatched.length > 0 ? m.cofin_not_matched({ types: list(unmatched.map(matchedTypesLabel)) }) : null,
 		usedUp: funding.programmes.filter((p) => p.capLeft === 0).map((p) => m.cofin_used_up({ name: name(p) })),
 	};
+}
+
+/**
+ * Why nothing was matched yet though diaspora money came in: each programme that applies matches only money
+ * received from its first day. Empty when something was matched, nothing was received or no programme applies.
+ * @example matchingStarts({ ...funding, raised: 500_000, matched: 0 }, 'en')
+ * // ['Mekenim 1+1 matches donations received from 1 June 2026, the day it started; money received earlier is not matched.']
+ */
+export function matchingStarts(funding: ProjectFunding, locale: Locale): string[] {
+	if (funding.matched > 0 || funding.raised <= 0) return [];
+	const list = (items: string[]) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+	return funding.programmes.map((p) =>
+		m.cofin_from_start({ name: pickText(p.name, locale)?.text ?? p.id, types: list(p.pledgeTypes.map(matchedTypesLabel)), day: formatDate(p.startDate, locale) }),
+	);
 }

@@ -5,6 +5,7 @@ import { requestContext } from './middleware/request-context.js';
 import { apiSecurityHeaders, docsSecurityHeaders } from './middleware/security-headers.js';
 import { authenticate, clientAddress } from './middleware/auth.js';
 import { enforceDeclaredSecurity } from './middleware/access.js';
+import { enforceDeclaredBody } from './middleware/body.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { devRoutes } from './routes/dev.js';
@@ -39,6 +40,8 @@ export function createApp(deps: Deps) {
   app.use('*', authenticate({ verifier: deps.verifier, users: deps.accounts.users, identity: deps.accounts.identity }));
   // Who may call a route is settled from its declared `security` before its validators read any input.
   app.use('*', enforceDeclaredSecurity({ base: API_BASE, registry: app.openAPIRegistry }));
+  // Then each body by its route's declaration: size (413) while it streams in, media type (415), JSON depth.
+  app.use('*', enforceDeclaredBody({ base: API_BASE, registry: app.openAPIRegistry }));
 
   app.route('/', healthRoutes(deps));
   app.route('/', authRoutes(deps));

@@ -4,6 +4,7 @@ import {
   DynamoLedgerReader, DynamoRateLimiter, DynamoSessionStore, DynamoUserRepository, dynamoHealthProbe, type Db, DynamoMoneyStore, DynamoProgrammeStore, DynamoRateStore,
 } from '@mekendesh/db';
 import { DynamoMailQueue, DynamoProcessedEvents, DynamoReceivingAccountStore } from '@mekendesh/db';
+import { DynamoPublicTraceStore } from '@mekendesh/db';
 import {
   DEFAULT_RATE_LIMITS, type AccountDeps, type MoneyDeps, type AuditLog, type LedgerReader, type HealthProbe, type IdentityProvider, type Mailer,
   type OrganisationDeps, type ProjectDeps, type ProjectRepository, type RateLimits, type TokenVerifier, type TerritoryLookup,
@@ -73,7 +74,7 @@ const territoryLookup: TerritoryLookup = {
 export function composeWithDb(
   db: Db,
   settings: IdentitySettings,
-  options: { limits?: RateLimits; webOrigin?: string; devOutbox?: boolean; media?: MediaSettings; cards?: CardPayments; office?: ProgrammeOffice } = {},
+  options: { limits?: Partial<RateLimits>; webOrigin?: string; devOutbox?: boolean; media?: MediaSettings; cards?: CardPayments; office?: ProgrammeOffice } = {},
 ): Deps {
   const users = new DynamoUserRepository(db);
   const projects = new DynamoProjectRepository(db);
@@ -81,16 +82,19 @@ export function composeWithDb(
   const media = options.media;
   const outbox = new DynamoOutbox(db, ulid);
   const mailer = settings.mailer ?? outbox;
+  const limiter = new DynamoRateLimiter(db);
+  const limits: RateLimits = { ...DEFAULT_RATE_LIMITS, ...options.limits };
   const money: MoneyDeps = {
     projects, money: new DynamoMoneyStore(db), rates: new DynamoRateStore(db), programmes: new DynamoProgrammeStore(db), users, clock, newId: ulid,
+    pledging: { limiter, limits, cardCurrencies: options.cards ? [...options.cards.currencies] : [] },
   };
   return {
     projects,
     health: dynamoHealthProbe(db),
     accounts: {
       identity: settings.identity, users, sessions: new DynamoSessionStore(db), verifier: settings.verifier,
-      limiter: new DynamoRateLimiter(db), mailer, clock, newId: ulid,
-      limits: options.limits ?? DEFAULT_RATE_LIMITS,
+      publicTraces: new DynamoPublicTraceStore(db),
+      limiter, mailer, clock, newId: ulid, limits,
     },
     organisations: {
       organisations, users, identity: settings.identity, mailer, clock, newId: ulid,
@@ -131,17 +135,19 @@ export function cardsFromEnv(env: NodeJS.ProcessEnv): { cards?: CardPayments } {
   };
 }
 
-/** RATE_LIMITS (JSON, e.g. {"signInPerIp":500}) overrides the default attempts per window; the e2e stack raises them. */
-function rateLimitsFrom(env: NodeJS.ProcessEnv): { limits?: RateLimits } {
+/** RATE_LIMITS (JSON, e.g. {"signInPerIp":500}) overrides the default attempts per window (RateLimits); the e2e stack raises them. */
+function rateLimitsFrom(env: NodeJS.ProcessEnv): { limits?: Partial<RateLimits> } {
   if (!env.RATE_LIMITS) return {};
-  return { limits: { ...DEFAULT_RATE_LIMITS, ...(JSON.parse(env.RATE_LIMITS) as Partial<RateLimits>) } };
+  return { limits: JSON.parse(env.RATE_LIMITS) as Partial<RateLimits> };
 }
 
 /**
  * Reads TABLE_NAME, COGNITO_USER_POOL_ID, COGNITO_CLIENT_ID, COGNITO_ISSUER, COGNITO_JWKS_URL and, locally,
- * DYNAMODB_ENDPOINT, COGNITO_ENDPOINT, DEV_OUTBOX=1, WEB_ORIGIN; MAIL_FROM sends the platform's emails through SES; MEDIA_BUCKET (and S3_ENDPOINT locally) for uploads.
+ * DYNAMODB_ENDPOINT, COGNITO_ENDPOINT, WEB_ORIGIN; MAIL_FROM sends the platform's emails through SES; MEDIA_BUCKET (and S3_ENDPOINT locally) for uploads.
+ * DEV_OUTBOX=1 (every code and invitation token, unauthenticated) is read only when the entry point says it is the
+ * local stack (`entry.local`, server.ts): the Lambda entry never passes it, so no environment variable can mount it there.
  */
-export function composeFromEnv(env: NodeJS.ProcessEnv = process.env): Deps {
+export function composeFromEnv(env: NodeJS.ProcessEnv = process.env, entry: { local?: boolean } = {}): Deps {
   const region = env.AWS_REGION ?? 'eu-central-1';
   const userPoolId = env.COGNITO_USER_POOL_ID ?? 'unconfigured';
   const clientId = env.COGNITO_CLIENT_ID ?? 'unconfigured';
@@ -153,5 +159,5 @@ export function composeFromEnv(env: NodeJS.ProcessEnv = process.env): Deps {
   const mailer = env.MAIL_FROM ? new SesMailer(env.MAIL_FROM, region) : undefined;
   const proxy = env.PROXY_SECRET ? { proxySecret: env.PROXY_SECRET } : {};
   const office = env.PROGRAMME_OFFICE_EMAIL ? { office: { email: env.PROGRAMME_OFFICE_EMAIL, phone: env.PROGRAMME_OFFICE_PHONE || null } } : {};
-  return { ...proxy, ...composeWithDb(db, { identity, verifier, ...(mailer ? { mailer } : {}) }, { webOrigin: env.WEB_ORIGIN, devOutbox: env.DEV_OUTBOX === '1', ...office, ...rateLimitsFrom(env), ...(media ? { media } : {}), ...cardsFromEnv(env) }) };
+  return { ...proxy, ...composeWithDb(db, { identity, verifier, ...(mailer ? { mailer } : {}) }, { webOrigin: env.WEB_ORIGIN, devOutbox: entry.local === true && env.DEV_OUTBOX === '1', ...office, ...rateLimitsFrom(env), ...(media ? { media } : {}), ...cardsFromEnv(env) }) };
 }

@@ -1,11 +1,13 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
+import { answerClientErrors } from './client-error.js';
 import { composeFromEnv } from './composition.js';
 import { log } from './middleware/logger.js';
 
 /** Starts the API on Node (local stack, e2e tests). Returns a function that closes it. */
 export function startApiServer(options: { port: number; hostname?: string; env?: NodeJS.ProcessEnv }) {
-  const app = createApp(composeFromEnv(options.env));
+  // The local stack: the only entry point that may mount the dev outbox (DEV_OUTBOX=1).
+  const app = createApp(composeFromEnv(options.env, { local: true }));
   return new Promise<{ port: number; close: () => Promise<void> }>((resolve) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname ?? '127.0.0.1' }, (info) => {
       resolve({
@@ -13,6 +15,7 @@ export function startApiServer(options: { port: number; hostname?: string; env?:
         close: () => new Promise<void>((done) => server.close(() => done())),
       });
     });
+    answerClientErrors(server);
   });
 }
 

@@ -20,6 +20,9 @@ const TITLES = {
   'method-not-allowed': { en: 'Method not allowed', ru: 'Метод не разрешён', ky: 'Бул ыкмага уруксат жок' },
   'unprocessable': { en: 'The request cannot be processed as sent', ru: 'Запрос не может быть обработан в таком виде', ky: 'Суроону мындай түрдө иштетүүгө болбойт' },
   'rate-limited': { en: 'Too many attempts: try again later', ru: 'Слишком много попыток: попробуйте позже', ky: 'Аракеттер өтө көп: кийинчерээк кайталаңыз' },
+  'payload-too-large': { en: 'The request body is too large', ru: 'Тело запроса слишком большое', ky: 'Суроонун денеси өтө чоң' },
+  'unsupported-media-type': { en: 'This kind of request body is not accepted', ru: 'Такой тип тела запроса не принимается', ky: 'Суроонун денесинин мындай түрү кабыл алынбайт' },
+  'request-too-long': { en: 'The request line or headers are too long', ru: 'Строка запроса или заголовки слишком длинные', ky: 'Суроонун сабы же баштары өтө узун' },
 } as const satisfies Record<string, Record<Locale, string>>;
 export type ProblemType = keyof typeof TITLES;
 /** Every problem type the API answers with (its title exists in ky, ru and en). */
@@ -28,6 +31,7 @@ export const PROBLEM_TYPES = Object.keys(TITLES) as ProblemType[];
 const STATUS: Record<ProblemType, ContentfulStatusCode> = {
   validation: 400, 'not-found': 404, conflict: 409, forbidden: 403, unauthorized: 401,
   unavailable: 503, internal: 500, 'method-not-allowed': 405, 'rate-limited': 429, unprocessable: 422,
+  'payload-too-large': 413, 'unsupported-media-type': 415, 'request-too-long': 431,
 };
 
 /** Picks ky, ru or en from Accept-Language; English when none of them is asked for. */
@@ -90,6 +94,9 @@ function issueCode(issue: ZodError['issues'][number]): { code: FieldErrorCode; m
       return { code: 'unknown_field', ...limits };
     case 'not_multiple_of':
       return { code: 'not_multiple', ...limits, step: Number(issue.divisor) };
+    case 'custom':
+      // A contract's own rule that names its code (text.ts: invalid_characters).
+      return { code: issue.params?.code === 'invalid_characters' ? 'invalid_characters' : 'invalid', ...limits };
     default:
       return { code: 'invalid', ...limits };
   }
@@ -131,6 +138,9 @@ export function handleError(err: Error, c: Context) {
   if (err instanceof HTTPException) {
     if (err.status === 400) return problem(c, 'validation', { detail: err.message });
     if (err.status === 401) return problem(c, 'unauthorized');
+    // Raised by @hono/zod-openapi's media-type gate and hono/body-limit: their own types, not internal errors.
+    if (err.status === 415) return problem(c, 'unsupported-media-type');
+    if (err.status === 413) return problem(c, 'payload-too-large');
     return problem(c, 'internal', { status: err.status as ContentfulStatusCode, detail: err.message });
   }
   log('error', 'unhandled error', { requestId: c.get('requestId' as never), error: err.name, message: err.message, stack: err.stack });

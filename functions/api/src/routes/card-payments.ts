@@ -6,6 +6,7 @@ import { actorOf } from '../middleware/auth.js';
 import { log } from '../middleware/logger.js';
 import { problem } from '../middleware/problem.js';
 import { validationHook } from '../validation.js';
+import { maxBody, STRIPE_EVENT_BODY_LIMIT } from '../middleware/body.js';
 import { bearer, json, jsonBody, problemContent, problems } from './shared.js';
 
 const IdParams = z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only') });
@@ -29,7 +30,7 @@ const options = createRoute({
 });
 
 const webhook = createRoute({
-  method: 'post', path: '/webhooks/stripe', tags: ['pledges'],
+  method: 'post', path: '/webhooks/stripe', tags: ['pledges'], ...maxBody(STRIPE_EVENT_BODY_LIMIT),
   summary: 'Stripe events (the Stripe-Signature header is the authentication)',
   description: 'Verified on the raw body with a 5-minute tolerance; events already handled and unknown event types are answered 200.',
   request: { headers: z.object({ 'stripe-signature': z.string().max(2048).optional() }) },

@@ -7,6 +7,7 @@ import { commitStatement, createProgramme, listProgrammes, previewStatement, put
 import type { Deps } from '../composition.js';
 import { actorOf } from '../middleware/auth.js';
 import { validationHook } from '../validation.js';
+import { maxBody, STATEMENT_BODY_LIMIT } from '../middleware/body.js';
 import { json, jsonBody, problems, staffOnly } from './shared.js';
 
 const IdParams = z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only') });
@@ -20,7 +21,7 @@ const receipt = createRoute({
 });
 
 const preview = createRoute({
-  method: 'post', path: '/staff/statements/preview', tags: ['money (staff)'], security: staffOnly,
+  method: 'post', path: '/staff/statements/preview', tags: ['money (staff)'], security: staffOnly, ...maxBody(STATEMENT_BODY_LIMIT),
   summary: 'Match a bank statement (CSV) on payment references, booking nothing',
   description: 'The file as uploaded (`content`, base64; encoding detected, or as chosen) or as text (`csv`). Header row with date, amount, currency and description (or reference) columns, optionally bank_reference; semicolon, comma or tab separated. One decimal separator per file; an amount that reads two ways is `ambiguous` until confirmed in `confirmedAmounts`. Reasons are codes.',
   request: { body: jsonBody(StatementRequestSchema) },
@@ -28,7 +29,7 @@ const preview = createRoute({
 });
 
 const commit = createRoute({
-  method: 'post', path: '/staff/statements/commit', tags: ['money (staff)'], security: staffOnly,
+  method: 'post', path: '/staff/statements/commit', tags: ['money (staff)'], security: staffOnly, ...maxBody(STATEMENT_BODY_LIMIT),
   summary: 'Book the matched lines of a statement (ambiguous amounts once confirmed); committing the same statement again books nothing new',
   request: { body: jsonBody(StatementRequestSchema) },
   responses: { 200: json(StatementResultSchema, 'Each line: booked, duplicate, unmatched or invalid'), ...problems(400, 401, 403) },

@@ -9,6 +9,7 @@ import {
 import type { Deps } from '../composition.js';
 import { actorOf } from '../middleware/auth.js';
 import { validationHook } from '../validation.js';
+import { maxBody, PROJECT_DRAFT_BODY_LIMIT } from '../middleware/body.js';
 import { bearer, json, jsonBody, problems, staffOnly } from './shared.js';
 
 export const ProjectIdParams = z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only') });
@@ -24,14 +25,14 @@ export function baseVersion(ifMatch: string | undefined, bodyVersion: number | u
 }
 
 const create = createRoute({
-  method: 'post', path: '/projects', tags: ['proposals'], security: bearer,
+  method: 'post', path: '/projects', tags: ['proposals'], security: bearer, ...maxBody(PROJECT_DRAFT_BODY_LIMIT),
   summary: "An officer drafts a project in their organisation's territory",
   description: 'Texts are Markdown in one to three languages. The funding plan and the milestone tranches must each add up to the goal (KGS tyiyn).',
   request: { body: jsonBody(ProjectDraftSchema) },
   responses: { 201: json(ProjectSchema, 'The draft, at version 1'), ...problems(400, 401, 403) },
 });
 const update = createRoute({
-  method: 'put', path: '/projects/{id}', tags: ['proposals'], security: bearer,
+  method: 'put', path: '/projects/{id}', tags: ['proposals'], security: bearer, ...maxBody(PROJECT_DRAFT_BODY_LIMIT),
   summary: 'Replace the text of a draft or of a proposal sent back for changes',
   description: 'Send the version you edited in If-Match or as `version`. A stale version gets 409 and nothing is changed.',
   request: { params: ProjectIdParams, headers: IfMatch, body: jsonBody(ProjectUpdateSchema) },

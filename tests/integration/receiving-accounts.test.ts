@@ -135,6 +135,11 @@ describe('paying a pledge by transfer', () => {
       qr: { format: 'text' },
     });
     expect(body.options[0]!.qr.payload).toContain(`Reference: ${p.paymentReference}`);
+    // The text QR payload is labelled in the reader's language, the amount as they write money.
+    const ru = (await (await s.app.request(`/v1/pledges/${p.id}/payment-details`, {
+      headers: { authorization: `Bearer ${s.investors[0]}`, 'accept-language': 'ru' },
+    })).json()) as PaymentDetails;
+    expect(ru.options[0]!.qr.payload.split('\n')).toEqual(expect.arrayContaining(['MEKENDESH-TRANSFER/1', 'Получатель: Mekendesh Programme', 'Сумма: 100,00\u00a0$', `Код платежа: ${p.paymentReference}`]));
 
     expect((await call(s.app, s.staff, 'GET', `/pledges/${p.id}/payment-details`)).status).toBe(200);
     expect((await call(s.app, s.investors[1], 'GET', `/pledges/${p.id}/payment-details`)).status).toBe(404);
@@ -194,10 +199,12 @@ describe('paying a pledge by transfer', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toBe(`Мекендеш: обещание ${p.paymentReference} принято`);
     expect(mails[0]!.text).toContain('Здравствуйте, Айбек!');
-    expect(mails[0]!.text).toContain('Сумма: 100.00 USD');
+    expect(mails[0]!.text).toContain('Сумма: 100,00\u00a0$');
     expect(mails[0]!.text).toContain('Счёт: 1990010000917364');
     expect(mails[0]!.text).toContain(`Назначение платежа: Мекендеш: обещание ${p.paymentReference}`);
-    expect(mails[0]!.text).toContain(`Оплатите до ${project.deadline} включительно`);
+    const day = new Intl.DateTimeFormat('ru', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${project.deadline}T00:00:00Z`));
+    expect(day).toMatch(/^\d{1,2} [а-я]+ \d{4} г\.$/);
+    expect(mails[0]!.text).toContain(`Оплатите до ${day} включительно`);
   });
 
   it('sends the email on a retry when the first send failed, and still once', async () => {

@@ -1,6 +1,6 @@
-import type { Locale, LocalizedText, Money, PayeeOption, PledgeRequest, PledgeView } from '@mekendesh/contracts';
+import type { Locale, LocalizedText, PayeeOption, PledgeRequest, PledgeView } from '@mekendesh/contracts';
 import type { Actor } from './actor.js';
-import { formatMinor } from './money.js';
+import { formatDayFor, formatMoneyFor } from './people-format.js';
 import { createPledge } from './pledges.js';
 import { payeeOptions } from './receiving-account-rules.js';
 import type { PaymentDeps, ProgrammeOffice, QueuedMail } from './receiving-accounts.js';
@@ -9,7 +9,6 @@ import type { PaymentDeps, ProgrammeOffice, QueuedMail } from './receiving-accou
 const CLAIM_LEASE_MS = 5 * 60_000;
 
 const pick = (t: LocalizedText, l: Locale) => t[l] ?? t.ky ?? t.ru ?? t.en ?? '';
-const sum = (m: Money) => `${formatMinor(m.amount)} ${m.currency}`;
 
 const WORDS = {
   ky: {
@@ -81,9 +80,9 @@ export function pledgeEmail(input: {
     : ['', w.none(pledge.amount?.currency ?? '', office)];
   const text = [
     w.hello(input.name), '', w.thanks(pick(pledge.projectTitle, l)),
-    ...(pledge.amount ? [`${w.amount}: ${sum(pledge.amount)}`] : []),
+    ...(pledge.amount ? [`${w.amount}: ${formatMoneyFor(pledge.amount, l)}`] : []),
     `${w.reference}: ${pledge.paymentReference}`, w.quote,
-    ...(input.payBy ? [w.payBy(input.payBy)] : []),
+    ...(input.payBy ? [w.payBy(formatDayFor(input.payBy, l))] : []),
     ...accounts, '', `${w.page}: ${input.link}`,
   ].join('\n');
   return { subject: w.subject(pledge.paymentReference), text };
@@ -119,7 +118,7 @@ async function queuePledgeMail(deps: PaymentDeps, pledge: PledgeView): Promise<v
   if (!user) return;
   const locale = user.profile.locale;
   const mail = pledgeEmail({
-    pledge, options: payeeOptions(accounts, pledge), payBy: project?.deadline ?? null, name: user.profile.displayName,
+    pledge, options: payeeOptions(accounts, pledge, locale), payBy: project?.deadline ?? null, name: user.profile.displayName,
     office: deps.office, link: `${deps.webOrigin}/${locale}/pledges/${encodeURIComponent(pledge.id)}`, locale,
   });
   await deps.queue.enqueue({ id, to: user.email, ...mail }, deps.money.clock.now().toISOString());

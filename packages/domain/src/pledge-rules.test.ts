@@ -51,7 +51,13 @@ describe('instructions and canonical JSON', () => {
   it('gives transfer instructions in three languages with the reference, none for cards', () => {
     const text = paymentInstructions(pledge());
     for (const l of ['ky', 'ru', 'en'] as const) expect(text?.[l]).toContain('MK-2222-2222');
-    expect(text?.en).toContain('100.00 USD');
+    // Amounts as each language writes money: "Переведите 100,00 $", never "100.00 USD".
+    expect(text?.en).toContain('Send $100.00 to');
+    expect(text?.ru).toContain('Переведите 100,00\u00a0$ на');
+    expect(text?.ky).toContain('100,00\u00a0USD суммасын');
+    const som = paymentInstructions(pledge({ amount: { amount: 300_000, currency: 'KGS' } }));
+    expect(som?.ky).toMatch(/^3\u00a0000\u00a0сом суммасын/);
+    expect(som?.ru).toContain('Переведите 3\u00a0000\u00a0сом на');
     expect(paymentInstructions(pledge({ channel: 'card' }))).toBeNull();
   });
 

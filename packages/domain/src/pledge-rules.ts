@@ -1,7 +1,8 @@
 import { formatMinor } from './money.js';
-import type { LocalizedText, Money, Pledge, PledgeRequest, Project } from '@mekendesh/contracts';
+import { referenceKey, type LocalizedText, type Money, type Pledge, type PledgeRequest, type Project } from '@mekendesh/contracts';
 import { invalid, type FieldError, DomainError } from './errors.js';
 import { ZERO_DELTAS, type LedgerDeltas } from './money-ports.js';
+import { formatMoneyFor } from './people-format.js';
 
 /** Crockford-like alphabet without 0/O/1/I: nothing to misread when typed into a bank form. */
 const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -32,10 +33,13 @@ export function paymentReference(random: Uint8Array = globalThis.crypto.getRando
   return `MK-${all.slice(0, 4)}-${all.slice(4)}`;
 }
 
-/** Finds a valid reference in free text ("mk 7kq2 9xf4", "MK7KQ29XF4"); undefined if none checks out. */
+/**
+ * Finds a valid reference in free text ("mk 7kq2 9xf4", "MK7KQ29XF4", "MK\u2011 7KQ2\u200B-9XF4"); undefined if none
+ * checks out. The text is normalised first (contracts normalise.ts), so look-alike hyphens and invisible characters read as typed.
+ */
 export function findPaymentReference(text: string): string | undefined {
   const pattern = /M\s*K[\s-]*([2-9A-HJ-NP-Z]{4})[\s-]*([2-9A-HJ-NP-Z]{4})/g;
-  for (const m of text.toUpperCase().matchAll(pattern)) {
+  for (const m of referenceKey(text).matchAll(pattern)) {
     const all = m[1]! + m[2]!;
     if (checkCharacter(all.slice(0, 7)) === all[7]) return `MK-${m[1]}-${m[2]}`;
   }
@@ -97,22 +101,19 @@ export function applyReceipt(
   };
 }
 
-function major(m: Money): string {
-  return `${Math.trunc(m.amount / 100)}.${String(Math.abs(m.amount) % 100).padStart(2, '0')} ${m.currency}`;
-}
-
 /** How to pay a transfer pledge, in the three languages; null for card and in-kind pledges. */
 export function paymentInstructions(pledge: Pick<Pledge, 'channel' | 'amount' | 'paymentReference'>): LocalizedText | null {
   if (pledge.channel === 'card' || !pledge.amount) return null;
-  const sum = major(pledge.amount);
+  const amount = pledge.amount;
+  const sum = { ky: formatMoneyFor(amount, 'ky'), ru: formatMoneyFor(amount, 'ru'), en: formatMoneyFor(amount, 'en') };
   const ref = pledge.paymentReference;
   const via = pledge.channel === 'bank_transfer'
     ? { ky: 'банктык которуу менен', ru: 'банковским переводом', en: 'by bank transfer' }
     : { ky: 'акча которуу системасы аркылуу', ru: 'через систему денежных переводов', en: 'through a money-transfer company' };
   return {
-    ky: `${sum} суммасын программанын эсебине ${via.ky} жөнөтүңүз. Төлөмдүн максатына ${ref} кодун жазыңыз: акча ушул код менен табылат.`,
-    ru: `Переведите ${sum} на счёт программы ${via.ru}. В назначении платежа укажите ${ref}: по этому коду мы найдём ваш платёж.`,
-    en: `Send ${sum} to the programme account ${via.en}. Quote ${ref} in the payment details: it is how your money is found.`,
+    ky: `${sum.ky} суммасын программанын эсебине ${via.ky} жөнөтүңүз. Төлөмдүн максатына ${ref} кодун жазыңыз: акча ушул код менен табылат.`,
+    ru: `Переведите ${sum.ru} на счёт программы ${via.ru}. В назначении платежа укажите ${ref}: по этому коду мы найдём ваш платёж.`,
+    en: `Send ${sum.en} to the programme account ${via.en}. Quote ${ref} in the payment details: it is how your money is found.`,
   };
 }
 

@@ -126,8 +126,24 @@ describe('how a pledge is paid', () => {
     expect(text.format).toBe('text');
     expect(text.payload.split('\n')).toEqual([
       'MEKENDESH-TRANSFER/1', 'Beneficiary: Mekendesh Programme', 'Account: 1990010000482731', 'BIC: 199001', 'Bank: Demo Bank',
-      'INN: 02512202610037', 'Amount: 5000.00 KGS', 'Reference: MK-7KQ2-9XF4',
+      'INN: 02512202610037', 'Amount: 5,000\u00a0som', 'Reference: MK-7KQ2-9XF4',
     ]);
+  });
+
+  it('labels the text payload in the reader’s language, with the amount as they write money; the EPC code stays as the standard says', () => {
+    const kgs = { amount: 300_000, currency: 'KGS' as const };
+    expect(transferQr(accounts[0]!, kgs, 'MK-7KQ2-9XF4', 'ru').payload.split('\n')).toEqual([
+      'MEKENDESH-TRANSFER/1', 'Получатель: Mekendesh Programme', 'Счёт: 1990010000482731', 'БИК/SWIFT: 199001', 'Банк: Demo Bank',
+      'ИНН: 02512202610037', 'Сумма: 3\u00a0000\u00a0сом', 'Код платежа: MK-7KQ2-9XF4',
+    ]);
+    const ky = transferQr(accounts[2]!, { amount: 5000, currency: 'USD' }, 'MK-7KQ2-9XF4', 'ky').payload;
+    expect(ky).toContain('Компания: Korona Pay');
+    expect(ky).toContain('Шаар: Бишкек, Кыргызстан');
+    expect(ky).toContain('Сумма: 50,00\u00a0USD');
+    expect(ky).toContain('Төлөм коду: MK-7KQ2-9XF4');
+    expect(ky).not.toMatch(/Beneficiary|Amount|Reference|City/);
+    const eur = stored(bank({ currency: 'EUR', bic: 'DEUTDEFF', accountNumber: 'DE89370400440532013000' }), 'eur');
+    expect(transferQr(eur, { amount: 123_456, currency: 'EUR' }, 'MK-7KQ2-9XF4', 'ru')).toEqual(transferQr(eur, { amount: 123_456, currency: 'EUR' }, 'MK-7KQ2-9XF4', 'en'));
   });
 
   it('writes the pledge email in the investor’s language, or says whom to ask when no account takes the currency', () => {
@@ -137,10 +153,14 @@ describe('how a pledge is paid', () => {
     };
     const ru = pledgeEmail({ ...base, options: payeeOptions(accounts, pledge), locale: 'ru' });
     expect(ru.subject).toBe('Мекендеш: обещание MK-7KQ2-9XF4 принято');
-    expect(ru.text).toContain('Сумма: 100.00 USD');
+    expect(ru.text).toContain('Сумма: 100,00\u00a0$');
     expect(ru.text).toContain('Счёт: 1990010000482731');
     expect(ru.text).toContain('Назначение платежа: Обещание MK-7KQ2-9XF4');
-    expect(ru.text).toContain('Оплатите до 2026-12-31');
+    expect(ru.text).toContain('Оплатите до 31 декабря 2026 г. включительно');
+    const ky = pledgeEmail({ ...base, pledge: { ...base.pledge, amount: { amount: 300_000, currency: 'KGS' } }, payBy: '2027-04-30', options: [], locale: 'ky' });
+    expect(ky.text).toContain('Сумма: 3\u00a0000\u00a0сом');
+    expect(ky.text).toContain('Төлөө мөөнөтү: 2027-ж., 30-апрель');
+    expect(pledgeEmail({ ...base, options: [], locale: 'en' }).text).toContain('Amount: $100.00');
     expect(ru.text).toContain('«Мектеп»'); // no Russian title: the Kyrgyz one
     const none = pledgeEmail({ ...base, options: [], locale: 'en' });
     expect(none.text).toContain('The programme has no account for USD yet. Write to the programme office at office@example.kg');

@@ -1,9 +1,10 @@
 import {
-  LOCALES, MAX_INSTRUCTIONS_LENGTH, MAX_PURPOSE_LENGTH, REFERENCE_PLACEHOLDER, type Money, type PayeeOption, type Pledge, type ReceivingAccount, type ReceivingAccountRequest,
+  LOCALES, MAX_INSTRUCTIONS_LENGTH, type Locale, MAX_PURPOSE_LENGTH, REFERENCE_PLACEHOLDER, type Money, type PayeeOption, type Pledge, type ReceivingAccount, type ReceivingAccountRequest,
   type TransferQr, type TrilingualText,
 } from '@mekendesh/contracts';
 import type { FieldError } from './errors.js';
 import { formatMinor } from './money.js';
+import { formatMoneyFor } from './people-format.js';
 
 /** The contract's limits, with the reference in place: what a bank's purpose field holds, and the instructions' maximum. */
 export { MAX_INSTRUCTIONS_LENGTH, MAX_PURPOSE_LENGTH };
@@ -149,8 +150,6 @@ export function activeClash(accounts: readonly ReceivingAccount[], candidate: Pi
   return accounts.find((a) => a.active && a.kind === candidate.kind && a.currency === candidate.currency && a.id !== candidate.id);
 }
 
-const major = (m: Money) => `${formatMinor(m.amount)} ${m.currency}`;
-
 /**
  * One value as a QR payload writes it: on one line, whatever was stored (accounts written before the rule
  * against control characters, or by any other way in). Line breaks become a space, other controls go.
@@ -168,21 +167,34 @@ function epcPayload(a: Extract<ReceivingAccount, { kind: 'bank' }>, amount: Mone
   return lines.join('\n');
 }
 
+/** The labels of the text payload, in the reader's language (the values are copied as stored). */
+const QR_LABELS = {
+  ky: { beneficiary: 'Алуучу', account: 'Эсеп', bic: 'БИК/SWIFT', bank: 'Банк', inn: 'ИНН', amount: 'Сумма', reference: 'Төлөм коду', company: 'Компания', receiver: 'Алуучу', city: 'Шаар' },
+  ru: { beneficiary: 'Получатель', account: 'Счёт', bic: 'БИК/SWIFT', bank: 'Банк', inn: 'ИНН', amount: 'Сумма', reference: 'Код платежа', company: 'Компания', receiver: 'Получатель', city: 'Город' },
+  en: { beneficiary: 'Beneficiary', account: 'Account', bic: 'BIC', bank: 'Bank', inn: 'INN', amount: 'Amount', reference: 'Reference', company: 'Company', receiver: 'Receiver', city: 'City' },
+} as const satisfies Record<Locale, Record<string, string>>;
+
 /**
  * The text a transfer's QR code carries. A euro account with an IBAN and a SWIFT BIC gets an EPC QR code
- * (bank apps in Europe fill the transfer from it). Anything else gets Mekendesh's plain text payload,
- * documented in docs/receiving-accounts.md: a first line `MEKENDESH-TRANSFER/1`, then `Key: value` lines
- * that a phone camera shows and a person copies. It is not the NBKR's ELQR payload, which routes
- * through the receiving bank's own QR service identifier, which this configuration does not hold.
+ * (bank apps in Europe fill the transfer from it), exactly per EPC069-12 whatever the reader's language.
+ * Anything else gets Mekendesh's plain text payload, documented in docs/receiving-accounts.md: a first line
+ * `MEKENDESH-TRANSFER/1`, then `Label: value` lines that a phone camera shows and a person copies, labelled
+ * in the reader's language, the amount as the reader writes money. It is not the NBKR's ELQR payload, which
+ * routes through the receiving bank's own QR service identifier, which this configuration does not hold.
  */
-export function transferQr(account: ReceivingAccount, amount: Money | null, reference: string): TransferQr {
+export function transferQr(account: ReceivingAccount, amount: Money | null, reference: string, locale: Locale = 'en'): TransferQr {
   if (account.kind === 'bank' && account.currency === 'EUR' && isValidIban(account.accountNumber) && SWIFT_BIC.test(account.bic)) {
     return { format: 'epc', payload: epcPayload(account, amount, reference) };
   }
-  const sum = amount ? [`Amount: ${major(amount)}`] : [];
+  const w = QR_LABELS[locale];
+  const sum = amount ? [`${w.amount}: ${formatMoneyFor(amount, locale)}`] : [];
   const lines = account.kind === 'bank'
-    ? [`Beneficiary: ${account.beneficiaryName}`, `Account: ${account.accountNumber}`, `BIC: ${account.bic}`, `Bank: ${account.bankName}`, `INN: ${account.beneficiaryTaxId}`, ...sum, `Reference: ${reference}`]
-    : [`Company: ${account.company}`, `Receiver: ${account.receiverName}`, `City: ${account.city.en}, ${account.country}`, ...sum, `Reference: ${reference}`];
+    ? [`${w.beneficiary}: ${account.beneficiaryName}`, `${w.account}: ${account.accountNumber}`, `${w.bic}: ${account.bic}`, `${w.bank}: ${account.bankName}`, `${w.inn}: ${account.beneficiaryTaxId}`, ...sum, `${w.reference}: ${reference}`]
+    : [
+      `${w.company}: ${account.company}`, `${w.receiver}: ${account.receiverName}`,
+      `${w.city}: ${account.city[locale]}, ${new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' }).of(account.country) ?? account.country}`,
+      ...sum, `${w.reference}: ${reference}`,
+    ];
   return { format: 'text', payload: ['MEKENDESH-TRANSFER/1', ...lines.map(qrField)].join('\n') };
 }
 
@@ -190,10 +202,11 @@ const fill = (t: TrilingualText, reference: string): TrilingualText => ({ ky: fi
 
 /**
  * How a transfer pledge can be paid: the active accounts of its currency, the kind that fits its channel
- * first (a bank for a bank transfer, a company for a money transfer), each with its reference filled in.
+ * first (a bank for a bank transfer, a company for a money transfer), each with its reference filled in and
+ * its QR payload for a reader of `locale`.
  * Card and in-kind pledges have none.
  */
-export function payeeOptions(accounts: readonly ReceivingAccount[], pledge: Pick<Pledge, 'channel' | 'amount' | 'paymentReference'>): PayeeOption[] {
+export function payeeOptions(accounts: readonly ReceivingAccount[], pledge: Pick<Pledge, 'channel' | 'amount' | 'paymentReference'>, locale: Locale = 'en'): PayeeOption[] {
   if (pledge.channel === 'card' || !pledge.amount) return [];
   const currency = pledge.amount.currency;
   const first = pledge.channel === 'money_transfer' ? 'money_transfer' : 'bank';
@@ -203,6 +216,6 @@ export function payeeOptions(accounts: readonly ReceivingAccount[], pledge: Pick
     .map((account) => ({
       account,
       purpose: fill(account.kind === 'bank' ? account.purposeTemplate : account.instructions, pledge.paymentReference),
-      qr: transferQr(account, pledge.amount, pledge.paymentReference),
+      qr: transferQr(account, pledge.amount, pledge.paymentReference, locale),
     }));
 }

@@ -1,4 +1,4 @@
-import type { AuditEntry, PaymentDetails, ReceivingAccount, ReceivingAccountRequest } from '@mekendesh/contracts';
+import type { AuditEntry, Locale, PaymentDetails, ReceivingAccount, ReceivingAccountRequest } from '@mekendesh/contracts';
 import type { Mailer } from './account-ports.js';
 import type { Actor, UserActor } from './actor.js';
 import { DomainError, notFound } from './errors.js';
@@ -132,11 +132,12 @@ async function payBy(deps: PaymentDeps, projectId: string): Promise<string | nul
 
 /**
  * Where and how to pay one pledge by transfer: for its investor and staff only (others get 404, as for
- * the pledge itself). Empty `options` means no account takes its currency yet: ask the office.
+ * the pledge itself). Empty `options` means no account takes its currency yet: ask the office. The QR text
+ * payloads are in `locale`, the reader's language.
  */
-export async function paymentDetails(deps: PaymentDeps, actor: Actor, pledgeId: string): Promise<PaymentDetails> {
+export async function paymentDetails(deps: PaymentDeps, actor: Actor, pledgeId: string, locale: Locale = 'en'): Promise<PaymentDetails> {
   const pledge = await getPledge(deps.money, actor, pledgeId);
-  const options = payeeOptions(await deps.accounts.list(), pledge);
+  const options = payeeOptions(await deps.accounts.list(), pledge, locale);
   return {
     pledgeId: pledge.id, paymentReference: pledge.paymentReference, amount: pledge.amount,
     payBy: await payBy(deps, pledge.projectId), options, office: deps.office,

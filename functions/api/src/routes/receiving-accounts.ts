@@ -7,6 +7,7 @@ import {
 } from '@mekendesh/domain';
 import type { Deps } from '../composition.js';
 import { actorOf } from '../middleware/auth.js';
+import { requestLocale } from '../middleware/problem.js';
 import { validationHook } from '../validation.js';
 import { bearer, json, jsonBody, problems, staffOnly } from './shared.js';
 
@@ -69,6 +70,6 @@ export function receivingAccountRoutes(deps: Deps) {
     })
     .openapi(details, async (c) => {
       c.header('cache-control', 'private, no-store');
-      return c.json(await paymentDetails(p, actorOf(c), c.req.valid('param').id), 200);
+      return c.json(await paymentDetails(p, actorOf(c), c.req.valid('param').id, requestLocale(c)), 200);
     });
 }

@@ -4,7 +4,6 @@ import {
   DynamoLedgerReader, DynamoRateLimiter, DynamoSessionStore, DynamoUserRepository, dynamoHealthProbe, type Db, DynamoMoneyStore, DynamoProgrammeStore, DynamoRateStore,
 } from '@mekendesh/db';
 import { DynamoMailQueue, DynamoProcessedEvents, DynamoReceivingAccountStore } from '@mekendesh/db';
-import { DynamoPublicTraceStore } from '@mekendesh/db';
 import {
   DEFAULT_RATE_LIMITS, type AccountDeps, type MoneyDeps, type AuditLog, type LedgerReader, type HealthProbe, type IdentityProvider, type Mailer,
   type OrganisationDeps, type ProjectDeps, type ProjectRepository, type RateLimits, type TokenVerifier, type TerritoryLookup,
@@ -74,7 +73,7 @@ const territoryLookup: TerritoryLookup = {
 export function composeWithDb(
   db: Db,
   settings: IdentitySettings,
-  options: { limits?: Partial<RateLimits>; webOrigin?: string; devOutbox?: boolean; media?: MediaSettings; cards?: CardPayments; office?: ProgrammeOffice } = {},
+  options: { limits?: RateLimits; webOrigin?: string; devOutbox?: boolean; media?: MediaSettings; cards?: CardPayments; office?: ProgrammeOffice } = {},
 ): Deps {
   const users = new DynamoUserRepository(db);
   const projects = new DynamoProjectRepository(db);
@@ -82,19 +81,16 @@ export function composeWithDb(
   const media = options.media;
   const outbox = new DynamoOutbox(db, ulid);
   const mailer = settings.mailer ?? outbox;
-  const limiter = new DynamoRateLimiter(db);
-  const limits: RateLimits = { ...DEFAULT_RATE_LIMITS, ...options.limits };
   const money: MoneyDeps = {
     projects, money: new DynamoMoneyStore(db), rates: new DynamoRateStore(db), programmes: new DynamoProgrammeStore(db), users, clock, newId: ulid,
-    pledging: { limiter, limits, cardCurrencies: options.cards ? [...options.cards.currencies] : [] },
   };
   return {
     projects,
     health: dynamoHealthProbe(db),
     accounts: {
       identity: settings.identity, users, sessions: new DynamoSessionStore(db), verifier: settings.verifier,
-      publicTraces: new DynamoPublicTraceStore(db),
-      limiter, mailer, clock, newId: ulid, limits,
+      limiter: new DynamoRateLimiter(db), mailer, clock, newId: ulid,
+      limits: options.limits ?? DEFAULT_RATE_LIMITS,
     },
     organisations: {
       organisations, users, identity: settings.identity, mailer, clock, newId: ulid,
@@ -135,10 +131,10 @@ export function cardsFromEnv(env: NodeJS.ProcessEnv): { cards?: CardPayments } {
   };
 }
 
-/** RATE_LIMITS (JSON, e.g. {"signInPerIp":500}) overrides the default attempts per window (RateLimits); the e2e stack raises them. */
-function rateLimitsFrom(env: NodeJS.ProcessEnv): { limits?: Partial<RateLimits> } {
+/** RATE_LIMITS (JSON, e.g. {"signInPerIp":500}) overrides the default attempts per window; the e2e stack raises them. */
+function rateLimitsFrom(env: NodeJS.ProcessEnv): { limits?: RateLimits } {
   if (!env.RATE_LIMITS) return {};
-  return { limits: JSON.parse(env.RATE_LIMITS) as Partial<RateLimits> };
+  return { limits: { ...DEFAULT_RATE_LIMITS, ...(JSON.parse(env.RATE_LIMITS) as Partial<RateLimits>) } };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from './text.js';
+import { nameText } from './normalise.js';
 import { LocaleSchema } from './locale.js';
 
 export const EmailSchema = z.email('a valid email address').max(254).transform((e) => e.toLowerCase());
@@ -45,7 +45,7 @@ export const PasswordSchema = PASSWORD_RULES.filter((r) => r.rule !== 'length').
 export const CodeSchema = z.string().regex(/^\d{6}$/, 'the 6-digit code from the email');
 
 export const SignUpRequestSchema = z
-  .object({ email: EmailSchema, password: PasswordSchema, displayName: text().trim().min(2).max(80), locale: LocaleSchema })
+  .object({ email: EmailSchema, password: PasswordSchema, displayName: nameText().min(2).max(80), locale: LocaleSchema })
   .strict()
   .meta({ id: 'SignUpRequest' });
 export const ConfirmRequestSchema = z.object({ email: EmailSchema, code: CodeSchema }).strict().meta({ id: 'ConfirmRequest' });

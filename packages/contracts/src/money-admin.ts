@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { text } from './text.js';
 import { LocalizedTextSchema } from './locale.js';
 import { CurrencySchema, MoneySchema } from './money.js';
+import { MAX_AMOUNT_MINOR, MAX_GOAL_TYIYN, MAX_PROGRAMME_BUDGET_TYIYN, minorUnits } from './money-limits.js';
 import { PledgeTypeSchema, ProjectKindSchema, SectorSchema } from './project.js';
 import { SoateSchema } from './territory.js';
 
@@ -48,8 +49,9 @@ export const ProgrammeRequestSchema = z
   .object({
     name: LocalizedTextSchema,
     ratio: z.object({ numerator: z.number().int().min(1).max(100), denominator: z.number().int().min(1).max(100) }).strict(),
-    budget: z.number().int().positive().safe(),
-    capPerProject: z.number().int().positive().safe(),
+    /** Tyiyn, at most MAX_PROGRAMME_BUDGET_TYIYN; the cap at most a project's largest goal (money-limits.ts). */
+    budget: minorUnits(MAX_PROGRAMME_BUDGET_TYIYN).positive(),
+    capPerProject: minorUnits(MAX_GOAL_TYIYN).positive(),
     oblastSoates: z.union([ALL, z.array(SoateSchema).min(1)]),
     sectors: z.union([ALL, z.array(SectorSchema).min(1)]),
     kinds: z.union([ALL, z.array(ProjectKindSchema).min(1)]),
@@ -158,7 +160,7 @@ export const StatementRequestSchema = z
     content: z.base64().min(1).max(1_400_000).optional(),
     encoding: StatementEncodingChoiceSchema.default('auto'),
     confirmedAmounts: z
-      .array(z.object({ line: z.number().int().positive(), amount: z.number().int().positive().safe() }).strict())
+      .array(z.object({ line: z.number().int().positive(), amount: minorUnits(MAX_AMOUNT_MINOR).positive() }).strict())
       .max(1000)
       .optional(),
   })

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { text } from './text.js';
 import { LocalizedTextSchema } from './locale.js';
+import { LocalizedNameSchema } from './normalise.js';
 import { SoateSchema } from './territory.js';
 
 export const OrganisationKindSchema = z.enum(['ayil_okmotu', 'city', 'rayon_administration', 'oblast_administration']);
@@ -29,7 +30,8 @@ export type Organisation = z.infer<typeof OrganisationSchema>;
 /** A local government's application to join: the applicant becomes the organisation's admin. */
 export const OrganisationApplicationSchema = z
   .object({
-    name: LocalizedTextSchema,
+    /** Normalised (normalise.ts): a name of invisible characters only is refused, look-alikes stored as one. */
+    name: LocalizedNameSchema,
     kind: OrganisationKindSchema,
     territorySoate: SoateSchema,
     settlement: LocalizedTextSchema.optional(),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { text } from './text.js';
 import { LocalizedTextSchema } from './locale.js';
-import { MoneySchema } from './money.js';
+import { MoneyAmountSchema, MoneySchema } from './money.js';
+import { referenceText } from './normalise.js';
 import { CardStateSchema } from './card-payments.js';
 import { PledgeTypeSchema } from './project.js';
 
@@ -34,7 +35,8 @@ export type StoredRate = z.infer<typeof StoredRateSchema>;
 export const PledgeRequestSchema = z
   .object({
     type: PledgeTypeSchema,
-    amount: MoneySchema.optional(),
+    /** At most MAX_AMOUNT_MINOR (money-limits.ts), and again once converted to KGS. */
+    amount: MoneyAmountSchema.optional(),
     termMonths: z.number().int().min(1).max(120).optional(),
     inKind: InKindSchema.optional(),
     channel: PledgeChannelSchema,
@@ -114,10 +116,14 @@ export const IdempotencyKeySchema = text().regex(/^[A-Za-z0-9_.:-]{8,128}$/, '8-
 
 export const ReceiptRequestSchema = z
   .object({
-    amount: MoneySchema.refine((m) => m.amount > 0, { message: 'must be positive', path: ['amount'] }),
+    /** Positive, at most MAX_AMOUNT_MINOR (money-limits.ts). */
+    amount: MoneyAmountSchema.refine((m) => m.amount > 0, { message: 'must be positive', path: ['amount'] }),
     receivedOn: z.iso.date(),
-    /** The bank's own reference of the transfer: booking the same one twice books it once. */
-    bankReference: text().trim().min(1).max(100),
+    /**
+     * The bank's own reference of the transfer: booking the same one twice books it once. Normalised first
+     * (normalise.ts), so invisible characters and look-alike hyphens cannot make a second booking.
+     */
+    bankReference: referenceText().min(1).max(100),
   })
   .strict()
   .meta({ id: 'ReceiptRequest' });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { text } from './text.js';
+import { nameText } from './normalise.js';
+import { MAX_AMOUNT_MINOR } from './money-limits.js';
 import { LocaleSchema } from './locale.js';
 import { PledgeTypeSchema, SectorSchema } from './project.js';
 import { SoateSchema } from './territory.js';
@@ -9,7 +11,7 @@ import { RoleSchema } from './auth.js';
 /** An investor's profile: what matchmaking reads. Amounts in KGS tyiyn. */
 export const ProfileSchema = z
   .object({
-    displayName: text().trim().min(2).max(80),
+    displayName: nameText().min(2).max(80),
     homeSettlement: text().trim().max(120).nullable().default(null),
     homeRayonSoate: SoateSchema.nullable().default(null),
     homeOblastSoate: SoateSchema.nullable().default(null),
@@ -18,8 +20,8 @@ export const ProfileSchema = z
     languages: z.array(LocaleSchema).max(3).default([]),
     sectors: z.array(SectorSchema).max(11).default([]),
     pledgeTypes: z.array(PledgeTypeSchema).max(4).default([]),
-    amountMin: z.number().int().nonnegative().max(100_000_000_00).nullable().default(null),
-    amountMax: z.number().int().nonnegative().max(100_000_000_00).nullable().default(null),
+    amountMin: z.number().int().nonnegative().max(MAX_AMOUNT_MINOR).nullable().default(null),
+    amountMax: z.number().int().nonnegative().max(MAX_AMOUNT_MINOR).nullable().default(null),
     contactByEmail: z.boolean().default(true),
     telegram: text().regex(/^@?[A-Za-z0-9_]{5,32}$/, 'a Telegram username').nullable().default(null),
     showAsSupporter: z.boolean().default(false),

@@ -6,8 +6,10 @@ import {
   FundingModelSchema, PledgeTypeSchema, ProjectKindSchema, ProjectStatusSchema, ProjectSummarySchema, SectorSchema,
 } from './project.js';
 import { AttachmentKeySchema } from './attachment.js';
+import { MAX_GOAL_TYIYN, minorUnits } from './money-limits.js';
 
-const Tyiyn = z.number().int().nonnegative().safe();
+/** Goal, shares, tranches and minimum pledge, tyiyn: each at most a goal's maximum (money-limits.ts). */
+const Tyiyn = minorUnits(MAX_GOAL_TYIYN);
 const MAX_TEXT = { title: 160, summary: 600, description: 20_000 } as const;
 
 const localized = (max: number) =>

@@ -1,10 +1,10 @@
 import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Pledge, Programme, Project, Receipt } from '@mekendesh/contracts';
-import { DomainError, type Booking, type BookingOutcome, type MoneyStore, type Page, type ReceiptState } from '@mekendesh/domain';
+import { DomainError, totalLimitReached, totalsStayExact, type Booking, type BookingOutcome, type MoneyStore, type Page, type ReceiptState } from '@mekendesh/domain';
 import type { Db } from './client.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { keys } from './keys.js';
-import { bookingActions, runTransaction, type Plan, type Tagged } from './money-transaction.js';
+import { bookingActions, runTransaction, sumDeltas, type Plan, type Tagged } from './money-transaction.js';
 import { MONEY_ENTITY, moneyKeys, stripKeys } from './money-keys.js';
 import { projectIndexItems } from './project-index.js';
 import { DynamoProgrammeStore } from './programme-store.js';
@@ -69,11 +69,24 @@ export class DynamoMoneyStore implements MoneyStore {
         onSuccess: () => ({ pledge: p, created: true }),
         onConditionFailed: async (tags) => {
           if (tags.includes('idem')) return { result: await this.replay(scope, key, hash) };
+          await this.throwIfTotalLimit(b, tags);
           if (tags.includes('project')) throw new DomainError('conflict', 'the project stopped taking pledges meanwhile');
           return 'retry'; // a reference or the first-supporter marker was taken meanwhile: plan again
         },
       };
     });
+  }
+
+  /**
+   * A failed condition that was the running-total limit (money-transaction.ts, withinTotalLimit), not a race:
+   * the platform and oblast writes have no other condition; the project's also checks its status, so its
+   * totals are read again. Throws totalLimitReached (422 on `amount`); nothing was written.
+   */
+  private async throwIfTotalLimit(b: Booking, tags: string[]): Promise<void> {
+    if (tags.includes('platform') || tags.includes('oblast')) throw totalLimitReached();
+    if (!tags.includes('project')) return;
+    const item = await this.get(keys.project(b.project.id));
+    if (item && item.status === b.project.status && !totalsStayExact(item, sumDeltas(b))) throw totalLimitReached();
   }
 
   private async replay(scope: string, key: string, hash: string): Promise<{ pledge: Pledge; created: boolean }> {
@@ -106,7 +119,11 @@ export class DynamoMoneyStore implements MoneyStore {
       return {
         actions: bookingActions(this.db, decided.booking),
         onSuccess: () => ({ kind: 'booked' as const, value: decided.value }),
-        onConditionFailed: async (tags: string[]) => (tags.includes('receipt') ? { result: { kind: 'already_booked' as const } } : ('retry' as const)),
+        onConditionFailed: async (tags: string[]) => {
+          if (tags.includes('receipt')) return { result: { kind: 'already_booked' as const } };
+          await this.throwIfTotalLimit(decided.booking, tags);
+          return 'retry' as const;
+        },
       } satisfies Plan<BookingOutcome<T>>;
     });
     if (out.kind === 'booked' && raised) await this.refreshPercentFunded(input.pledgeId);

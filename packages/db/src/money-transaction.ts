@@ -1,5 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { MAX_TOTAL_MINOR } from '@mekendesh/contracts';
 import { TOTAL_FIELDS, type Booking, type LedgerDeltas } from '@mekendesh/domain';
 import type { Db } from './client.js';
 import { MONEY_ENTITY, moneyKeys, PLATFORM_SHARDS } from './money-keys.js';
@@ -52,7 +53,8 @@ export async function runTransaction<T>(db: Db, plan: () => Promise<Plan<T>>): P
   }
 }
 
-function sumDeltas(b: Booking): LedgerDeltas {
+/** What a booking adds to each running total, tyiyn (supporters: a count). */
+export function sumDeltas(b: Booking): LedgerDeltas {
   const sum = Object.fromEntries(TOTAL_FIELDS.map((f) => [f, 0])) as unknown as LedgerDeltas;
   for (const e of b.entries) for (const f of TOTAL_FIELDS) sum[f] += e.deltas[f];
   return sum;
@@ -66,29 +68,48 @@ function addAll(d: LedgerDeltas) {
   };
 }
 
+/**
+ * The condition that keeps every running total this write raises within MAX_TOTAL_MINOR (contracts
+ * money-limits.ts): `total <= MAX - delta` for each positive delta (DynamoDB conditions do not add), so no
+ * stored total can ever become inexact. Fields the write lowers or leaves need no bound.
+ */
+export function withinTotalLimit(fields: Record<string, number>): { condition: string | null; names: Record<string, string>; values: Record<string, number> } {
+  const raised = Object.entries(fields).filter(([, d]) => d > 0);
+  return {
+    condition: raised.length ? raised.map(([f]) => `(attribute_not_exists(#${f}) OR #${f} <= :max_${f})`).join(' AND ') : null,
+    names: Object.fromEntries(raised.map(([f]) => [`#${f}`, f])),
+    values: Object.fromEntries(raised.map(([f, d]) => [`:max_${f}`, MAX_TOTAL_MINOR - d])),
+  };
+}
+
 function totalsActions(db: Db, b: Booking, sum: LedgerDeltas): Tagged[] {
   const add = addAll(sum);
+  const limit = withinTotalLimit(sum as unknown as Record<string, number>);
+  const and = (c: string) => (limit.condition ? `${c} AND ${limit.condition}` : c);
   const project: Tagged = {
     tag: 'project',
     action: { Update: {
       TableName: db.tableName, Key: keys.project(b.project.id),
       // The project's version moves with its money, so an edit from a stale read cannot overwrite the totals.
       UpdateExpression: `${add.UpdateExpression}, #version :one`,
-      ConditionExpression: 'attribute_exists(pk) AND #status = :status',
+      ConditionExpression: and('attribute_exists(pk) AND #status = :status'),
       ExpressionAttributeNames: { ...add.names, '#version': 'version', '#status': 'status' },
-      ExpressionAttributeValues: { ...add.values, ':one': 1, ':status': b.project.status },
+      ExpressionAttributeValues: { ...add.values, ...limit.values, ':one': 1, ':status': b.project.status },
     } },
   };
   const shard = Math.floor(Math.random() * PLATFORM_SHARDS);
   const platform: Tagged = {
     tag: 'platform',
     action: { Update: { TableName: db.tableName, Key: moneyKeys.platformShard(shard), UpdateExpression: `${add.UpdateExpression} SET entity = :e`,
-      ExpressionAttributeNames: add.names, ExpressionAttributeValues: { ...add.values, ':e': MONEY_ENTITY.platform } } },
+      ...(limit.condition ? { ConditionExpression: limit.condition } : {}),
+      ExpressionAttributeNames: add.names, ExpressionAttributeValues: { ...add.values, ...limit.values, ':e': MONEY_ENTITY.platform } } },
   };
   // Discovery's oblast aggregate counts the money of public projects only (project-index.ts, oblastContribution).
   const oblast: Tagged[] = b.project.isPublic && sum.raised !== 0
     ? [{ tag: 'oblast', action: { Update: { TableName: db.tableName, Key: facetKeys.oblastStats(b.project.oblastSoate) as { pk: string; sk: string },
-      UpdateExpression: 'ADD raised :r', ExpressionAttributeValues: { ':r': sum.raised } } } }]
+      UpdateExpression: 'ADD #raised :r', ExpressionAttributeNames: { '#raised': 'raised' },
+      ...(sum.raised > 0 ? { ConditionExpression: '(attribute_not_exists(#raised) OR #raised <= :max_raised)' } : {}),
+      ExpressionAttributeValues: { ':r': sum.raised, ...(sum.raised > 0 ? { ':max_raised': MAX_TOTAL_MINOR - sum.raised } : {}) } } } }]
     : [];
   return [project, platform, ...oblast];
 }

@@ -10,6 +10,8 @@ import {
   type RateTable,
 } from './exchange-rates.js';
 import { money } from './money.js';
+import { DomainError } from './errors.js';
+import { MAX_AMOUNT_MINOR } from '@mekendesh/contracts';
 import { parseNbkrRates, rateTableFromNbkr } from './nbkr.js';
 
 const sample = (name: string) => new Uint8Array(readFileSync(new URL(`./test-data/${name}`, import.meta.url)));
@@ -88,7 +90,8 @@ describe('convertToKgs with the 15.12.2013 sample rates', () => {
     const rubPer10 = exchangeRate({ currency: 'RUB', value: '14.992', nominal: 10 });
     const random = prng(7);
     for (let i = 0; i < 2_000; i += 1) {
-      const amount = Math.floor(random() * 1e12) - 1e11;
+      // Within MAX_AMOUNT_MINOR on both sides of the conversion (RUB is ~1.5 KGS).
+      const amount = Math.floor(random() * 1e10) - 5e9;
       expect(convertToKgs(money(amount, 'KZT'), kztPer100)).toEqual(convertToKgs(money(amount, 'KZT'), kztPer1));
       expect(convertToKgs(money(amount, 'RUB'), rubPer10)).toEqual(convertToKgs(money(amount, 'RUB'), rubPer1));
     }
@@ -113,9 +116,22 @@ describe('convertToKgs with the 15.12.2013 sample rates', () => {
     expect(() => convertToKgs(money(1, 'USD'), { currency: 'USD', value: '0.1e2', nominal: 1 })).toThrow(RangeError);
   });
 
-  it('refuses a result beyond a safe integer', () => {
+  it('refuses an amount or a result past MAX_AMOUNT_MINOR with a 400 naming amount, never a RangeError', () => {
     const huge = exchangeRate({ currency: 'USD', value: '1000000', nominal: 1 });
-    expect(() => convertToKgs(money(Number.MAX_SAFE_INTEGER, 'USD'), huge)).toThrow(RangeError);
+    const fieldOf = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return e instanceof DomainError ? `${e.kind}:${e.errors[0]?.field}:${e.errors[0]?.code}` : String(e);
+      }
+      return 'no error';
+    };
+    expect(fieldOf(() => convertToKgs(money(Number.MAX_SAFE_INTEGER, 'USD'), huge))).toBe('validation:amount:too_big');
+    expect(fieldOf(() => convertToKgs(money(100_000_000_000_000, 'USD'), usd))).toBe('validation:amount:too_big');
+    // 10^10 cents is within one amount's limit, but 100,000,000 USD is far more than 100,000,000 som.
+    expect(fieldOf(() => convertToKgs(money(MAX_AMOUNT_MINOR, 'USD'), usd))).toBe('validation:amount:too_big');
+    expect(fieldOf(() => convertFromKgs(money(MAX_AMOUNT_MINOR + 1, 'KGS'), usd))).toBe('validation:amount:too_big');
+    expect(convertToKgs(money(MAX_AMOUNT_MINOR, 'KGS'))).toEqual(money(MAX_AMOUNT_MINOR, 'KGS'));
   });
 });
 
@@ -138,7 +154,7 @@ describe('convertFromKgs', () => {
   it('round-trips within a minor unit', () => {
     const random = prng(11);
     for (let i = 0; i < 2_000; i += 1) {
-      const cents = Math.floor(random() * 1e10);
+      const cents = Math.floor(random() * (MAX_AMOUNT_MINOR / 30)); // the KGS result stays within the limit
       const back = convertFromKgs(convertToKgs(money(cents, 'USD'), usd), usd).amount;
       expect(Math.abs(back - cents)).toBeLessThanOrEqual(1);
     }

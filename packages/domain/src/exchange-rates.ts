@@ -1,6 +1,8 @@
 import type { Currency, Money } from '@mekendesh/contracts';
 import { daysBetween, isIsoDay } from './bishkek-calendar.js';
 import { MINOR_UNITS, money } from './money.js';
+import { MAX_AMOUNT_MINOR } from '@mekendesh/contracts';
+import { amountTooLarge, assertAmountWithinLimit } from './money-limits.js';
 
 /**
  * An official rate as the National Bank publishes it: `value` KGS for `nominal` units of `currency`
@@ -86,17 +88,18 @@ function divideRounded(numerator: bigint, denominator: bigint): bigint {
   return negative ? -quotient : quotient;
 }
 
-function toSafeNumber(value: bigint, what: string): number {
-  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
-    throw new RangeError(`${what} is beyond a safe integer`);
-  }
-  return Number(value);
-}
-
 function assertAmount(amount: Money): void {
   if (!Number.isSafeInteger(amount.amount)) {
     throw new RangeError(`money amount must be a safe integer of minor units, got ${amount.amount}`);
   }
+  assertAmountWithinLimit(amount.amount);
+}
+
+/** A converted amount: past MAX_AMOUNT_MINOR it is a 400 on `amount`, never a RangeError (a 500). */
+function withinLimit(value: bigint): number {
+  const max = BigInt(MAX_AMOUNT_MINOR);
+  if (value > max || value < -max) throw amountTooLarge();
+  return Number(value);
 }
 
 function minorUnits(currency: string): number {
@@ -107,7 +110,8 @@ function minorUnits(currency: string): number {
 /**
  * Converts minor units of a currency to KGS tyiyn at an official rate, exactly: the whole product is
  * computed in BigInt and rounded once, at the end, half away from zero (0.5 tyiyn -> 1, -0.5 -> -1).
- * KGS is returned unchanged and needs no rate.
+ * KGS is returned unchanged and needs no rate. Both the amount and the result must be at most
+ * MAX_AMOUNT_MINOR (contracts money-limits.ts): past it, a 400 DomainError on `amount` (`amountTooLarge`).
  * @example convertToKgs(money(10_000, 'USD'), exchangeRate({ currency: 'USD', value: '29.2717', nominal: 1 }))
  * // { amount: 292_717, currency: 'KGS' }: 100.00 USD = 2,927.17 KGS
  */
@@ -125,13 +129,13 @@ export function convertToKgs(amount: Money, rate?: ExchangeRate): Money {
   // tyiyn = amount / minor(F) / nominal * value * minor(KGS)
   const numerator = BigInt(amount.amount) * units * BigInt(MINOR_UNITS.KGS);
   const denominator = 10n ** BigInt(scale) * BigInt(rate.nominal) * BigInt(minorUnits(amount.currency));
-  return money(toSafeNumber(divideRounded(numerator, denominator), 'converted amount'), 'KGS');
+  return money(withinLimit(divideRounded(numerator, denominator)), 'KGS');
 }
 
 /**
  * Converts KGS tyiyn to minor units of the rate's currency, for showing USD beside KGS; rounded once,
  * half away from zero, like `convertToKgs`. A round trip can differ by a minor unit: store the KGS
- * value, display the other.
+ * value, display the other. Amount and result at most MAX_AMOUNT_MINOR, like `convertToKgs`.
  * @example convertFromKgs(money(292_717, 'KGS'), usdRate) // { amount: 10_000, currency: 'USD' }
  */
 export function convertFromKgs(kgs: Money, rate: ExchangeRate): Money {
@@ -143,7 +147,7 @@ export function convertFromKgs(kgs: Money, rate: ExchangeRate): Money {
   const { units, scale } = decimalOf(rate);
   const numerator = BigInt(kgs.amount) * BigInt(rate.nominal) * BigInt(targetMinor) * 10n ** BigInt(scale);
   const denominator = units * BigInt(MINOR_UNITS.KGS);
-  return money(toSafeNumber(divideRounded(numerator, denominator), 'converted amount'), target as Currency);
+  return money(withinLimit(divideRounded(numerator, denominator)), target as Currency);
 }
 
 function assertDay(day: string, what: string): void {

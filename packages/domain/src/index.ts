@@ -1,5 +1,6 @@
 export * from './errors.js';
 export * from './money.js';
+export * from './money-limits.js';
 export * from './bishkek-calendar.js';
 export * from './lifecycle.js';
 export * from './ports.js';

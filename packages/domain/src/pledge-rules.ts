@@ -1,5 +1,5 @@
 import { formatMinor } from './money.js';
-import type { LocalizedText, Money, Pledge, PledgeRequest, Project } from '@mekendesh/contracts';
+import { referenceKey, type LocalizedText, type Money, type Pledge, type PledgeRequest, type Project } from '@mekendesh/contracts';
 import { invalid, type FieldError, DomainError } from './errors.js';
 import { ZERO_DELTAS, type LedgerDeltas } from './money-ports.js';
 import { formatMoneyFor } from './people-format.js';
@@ -33,10 +33,13 @@ export function paymentReference(random: Uint8Array = globalThis.crypto.getRando
   return `MK-${all.slice(0, 4)}-${all.slice(4)}`;
 }
 
-/** Finds a valid reference in free text ("mk 7kq2 9xf4", "MK7KQ29XF4"); undefined if none checks out. */
+/**
+ * Finds a valid reference in free text ("mk 7kq2 9xf4", "MK7KQ29XF4", "MK\u2011 7KQ2\u200B-9XF4"); undefined if none
+ * checks out. The text is normalised first (contracts normalise.ts), so look-alike hyphens and invisible characters read as typed.
+ */
 export function findPaymentReference(text: string): string | undefined {
   const pattern = /M\s*K[\s-]*([2-9A-HJ-NP-Z]{4})[\s-]*([2-9A-HJ-NP-Z]{4})/g;
-  for (const m of text.toUpperCase().matchAll(pattern)) {
+  for (const m of referenceKey(text).matchAll(pattern)) {
     const all = m[1]! + m[2]!;
     if (checkCharacter(all.slice(0, 7)) === all[7]) return `MK-${m[1]}-${m[2]}`;
   }

@@ -1,4 +1,4 @@
-import type { Money, Pledge, Receipt, ReceiptResult, StoredRate } from '@mekendesh/contracts';
+import { referenceKey, type Money, type Pledge, type Receipt, type ReceiptResult, type StoredRate } from '@mekendesh/contracts';
 import type { Actor } from './actor.js';
 import { computeMatch, eligibleProgrammes } from './cofinancing.js';
 import { DomainError } from './errors.js';
@@ -23,10 +23,14 @@ export interface ReceiptInput {
 }
 
 /** Ids of receipts: one per bank reference, statement row or payment provider object. */
+/**
+ * References and texts are compared by `referenceKey` (contracts normalise.ts: NFC/NFKC, invisible characters removed,
+ * look-alike hyphens unified, upper case), so `R`, `R` + U+200B and `R` + U+2010 are one transfer.
+ */
 export const receiptIds = {
-  bank: (reference: string) => `bank:${reference.trim().toUpperCase().replace(/\s+/g, ' ')}`,
+  bank: (reference: string) => `bank:${referenceKey(reference)}`,
   statementRow: (row: { date: string; amount: Money; text: string }) =>
-    `stmt:${row.date}|${row.amount.amount}|${row.amount.currency}|${row.text.trim().toUpperCase().replace(/\s+/g, ' ').slice(0, 200)}`,
+    `stmt:${row.date}|${row.amount.amount}|${row.amount.currency}|${referenceKey(row.text).slice(0, 200)}`,
   /** For the card path: e.g. cardReceiptId(paymentIntent.id). */
   card: (providerId: string) => `card:${providerId}`,
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from './text.js';
+import { line, TEXT_LIMITS } from './text.js';
 
 /** What may be uploaded, and the largest file of each type, in bytes. */
 export const UPLOAD_LIMITS = {
@@ -29,7 +29,7 @@ export const IMAGE_LIMITS = { maxPixels: 40_000_000, maxSide: 10_000 } as const;
 export const PHOTO_WIDTHS = [320, 640, 1280] as const;
 
 /** An object name within a project: a ULID and the extension of its type. */
-export const AttachmentKeySchema = z.string().regex(/^[0-9a-z]{26}\.(jpg|png|webp|pdf)$/, 'an upload key as returned by the upload request');
+export const AttachmentKeySchema = z.string().max(31).regex(/^[0-9a-z]{26}\.(jpg|png|webp|pdf)$/, 'an upload key as returned by the upload request');
 
 export const AttachmentSchema = z
   .object({
@@ -52,7 +52,7 @@ export const UploadRequestSchema = z
   .object({
     contentType: z.string().max(100),
     size: z.number().int().positive(),
-    fileName: text().trim().min(1).max(200).optional(),
+    fileName: line(TEXT_LIMITS.fileName).optional(),
   })
   .strict()
   .meta({ id: 'UploadRequest' });
@@ -72,7 +72,7 @@ export const UploadTicketSchema = z
 export type UploadTicket = z.infer<typeof UploadTicketSchema>;
 
 export const UploadCompleteSchema = z
-  .object({ cover: z.boolean().optional(), fileName: text().trim().min(1).max(200).optional() })
+  .object({ cover: z.boolean().optional(), fileName: line(TEXT_LIMITS.fileName).optional() })
   .strict()
   .meta({ id: 'UploadComplete' });
 export type UploadComplete = z.infer<typeof UploadCompleteSchema>;

@@ -42,7 +42,7 @@ export const PasswordSchema = PASSWORD_RULES.filter((r) => r.rule !== 'length').
   z.string().min(PASSWORD_MIN_LENGTH, PASSWORD_RULES[0].message).max(PASSWORD_MAX_LENGTH, `at most ${PASSWORD_MAX_LENGTH} characters`),
 );
 
-export const CodeSchema = z.string().regex(/^\d{6}$/, 'the 6-digit code from the email');
+export const CodeSchema = z.string().max(6).regex(/^\d{6}$/, 'the 6-digit code from the email');
 
 export const SignUpRequestSchema = z
   .object({ email: EmailSchema, password: PasswordSchema, displayName: nameText().min(2).max(80), locale: LocaleSchema })

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { text } from './text.js';
-import { LocalizedTextSchema } from './locale.js';
+import { text, TEXT_LIMITS } from './text.js';
+import { localizedLine } from './locale.js';
 import { CurrencySchema, MoneySchema } from './money.js';
 import { MAX_AMOUNT_MINOR, MAX_GOAL_TYIYN, MAX_PROGRAMME_BUDGET_TYIYN, minorUnits } from './money-limits.js';
 import { PledgeTypeSchema, ProjectKindSchema, SectorSchema } from './project.js';
@@ -14,7 +14,7 @@ export const ManualRatesRequestSchema = z
         z
           .object({
             currency: CurrencySchema.exclude(['KGS']),
-            value: z.string().regex(/^\d{1,6}(\.\d{1,8})?$/, 'a decimal like 87.4500'),
+            value: z.string().max(15).regex(/^\d{1,6}(\.\d{1,8})?$/, 'a decimal like 87.4500'),
             nominal: z.number().int().positive().max(10_000).default(1),
           })
           .strict(),
@@ -47,7 +47,7 @@ export const MatchedPledgeTypesSchema = z
 
 export const ProgrammeRequestSchema = z
   .object({
-    name: LocalizedTextSchema,
+    name: localizedLine(TEXT_LIMITS.name),
     ratio: z.object({ numerator: z.number().int().min(1).max(100), denominator: z.number().int().min(1).max(100) }).strict(),
     /** Tyiyn, at most MAX_PROGRAMME_BUDGET_TYIYN; the cap at most a project's largest goal (money-limits.ts). */
     budget: minorUnits(MAX_PROGRAMME_BUDGET_TYIYN).positive(),
@@ -99,7 +99,7 @@ export const ProjectFundingSchema = z
     programmes: z.array(
       z.object({
         id: z.string(),
-        name: LocalizedTextSchema,
+        name: localizedLine(TEXT_LIMITS.name),
         ratio: z.object({ numerator: z.number(), denominator: z.number() }),
         /** The pledge types it matches. */
         pledgeTypes: z.array(PledgeTypeSchema),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { text } from './text.js';
-import { LocalizedTextSchema } from './locale.js';
+import { line, prose, text, TEXT_LIMITS } from './text.js';
+import { localizedLine } from './locale.js';
 import { LocalizedNameSchema } from './normalise.js';
 import { SoateSchema } from './territory.js';
 
@@ -14,11 +14,11 @@ export type OrganisationStatus = z.infer<typeof OrganisationStatusSchema>;
 export const OrganisationSchema = z
   .object({
     id: text(),
-    name: LocalizedTextSchema,
+    name: localizedLine(TEXT_LIMITS.name),
     kind: OrganisationKindSchema,
     territorySoate: SoateSchema,
     oblastSoate: SoateSchema,
-    settlement: LocalizedTextSchema.optional(),
+    settlement: localizedLine(TEXT_LIMITS.settlement).optional(),
     status: OrganisationStatusSchema,
     /** True once programme staff approved the organisation. */
     verified: z.boolean(),
@@ -34,9 +34,9 @@ export const OrganisationApplicationSchema = z
     name: LocalizedNameSchema,
     kind: OrganisationKindSchema,
     territorySoate: SoateSchema,
-    settlement: LocalizedTextSchema.optional(),
-    applicantPosition: text().trim().min(2).max(120),
-    contactPhone: text().regex(/^\+?[0-9 ()-]{7,20}$/, 'a phone number such as +996 555 123 456'),
+    settlement: localizedLine(TEXT_LIMITS.settlement).optional(),
+    applicantPosition: line(TEXT_LIMITS.shortLine, { min: 2 }),
+    contactPhone: text().max(21).regex(/^\+?[0-9 ()-]{7,20}$/, 'a phone number such as +996 555 123 456'),
     contactEmail: z.email().max(254),
   })
   .strict()
@@ -69,11 +69,11 @@ export const OrganisationListSchema = z
   .meta({ id: 'OrganisationList' });
 
 export const ReviewDecisionSchema = z
-  .object({ reason: text().trim().min(3).max(1000) })
+  .object({ reason: prose(TEXT_LIMITS.reason, { min: 3 }) })
   .strict()
   .meta({ id: 'ReviewDecision' });
 export const ApprovalSchema = z
-  .object({ reason: text().trim().max(1000).optional() })
+  .object({ reason: prose(TEXT_LIMITS.reason).optional() })
   .strict()
   .meta({ id: 'Approval' });
 
@@ -85,7 +85,7 @@ export const InvitationSchema = z
   .object({
     token: text(),
     organisationId: text(),
-    organisationName: LocalizedTextSchema,
+    organisationName: localizedLine(TEXT_LIMITS.name),
     email: text(),
     expiresAt: z.iso.datetime(),
     acceptedAt: z.iso.datetime().nullable(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { text } from './text.js';
-import { LocalizedTextSchema } from './locale.js';
+import { prose, text, TEXT_LIMITS } from './text.js';
+import { localizedLine, localizedProse } from './locale.js';
 import { MoneyAmountSchema, MoneySchema } from './money.js';
 import { referenceText } from './normalise.js';
 import { CardStateSchema } from './card-payments.js';
@@ -18,8 +18,8 @@ export type PledgeStatus = z.infer<typeof PledgeStatusSchema>;
 export const InKindSchema = z
   .object({
     hours: z.number().int().positive().max(100_000).optional(),
-    goods: text().trim().min(1).max(500).optional(),
-    description: text().trim().min(3).max(2000),
+    goods: prose(TEXT_LIMITS.goods, { min: 1 }).optional(),
+    description: prose(TEXT_LIMITS.pledgeDescription, { min: 3 }),
   })
   .strict()
   .refine((k) => k.hours !== undefined || k.goods !== undefined, { message: 'give hours or goods', path: ['hours'] });
@@ -40,7 +40,7 @@ export const PledgeRequestSchema = z
     termMonths: z.number().int().min(1).max(120).optional(),
     inKind: InKindSchema.optional(),
     channel: PledgeChannelSchema,
-    message: text().trim().max(500).optional(),
+    message: prose(TEXT_LIMITS.message).optional(),
     display: z.enum(['name', 'anonymous']),
   })
   .strict()
@@ -64,7 +64,7 @@ export const PledgeSchema = z
   .object({
     id: text(),
     projectId: text(),
-    projectTitle: LocalizedTextSchema,
+    projectTitle: localizedLine(TEXT_LIMITS.title),
     investorId: text(),
     type: PledgeTypeSchema,
     /** Null for in-kind pledges. */
@@ -101,7 +101,7 @@ export const PledgeSchema = z
 export type Pledge = z.infer<typeof PledgeSchema>;
 
 /** A pledge with how to pay it: the transfer instructions in three languages (null for card and in kind). */
-export const PledgeViewSchema = PledgeSchema.extend({ instructions: LocalizedTextSchema.nullable() }).meta({ id: 'PledgeView' });
+export const PledgeViewSchema = PledgeSchema.extend({ instructions: localizedProse(TEXT_LIMITS.markdownBody).nullable() }).meta({ id: 'PledgeView' });
 export type PledgeView = z.infer<typeof PledgeViewSchema>;
 
 export const PledgeListSchema = z.object({ items: z.array(PledgeViewSchema), nextCursor: text().nullable() }).meta({ id: 'PledgeList' });
@@ -112,7 +112,7 @@ export const PledgeListQuerySchema = z
   .strict();
 
 /** Idempotency-Key header: 8-128 characters a client generates once per pledge attempt. */
-export const IdempotencyKeySchema = text().regex(/^[A-Za-z0-9_.:-]{8,128}$/, '8-128 letters, digits, _ . : -');
+export const IdempotencyKeySchema = text().max(128).regex(/^[A-Za-z0-9_.:-]{8,128}$/, '8-128 letters, digits, _ . : -');
 
 export const ReceiptRequestSchema = z
   .object({

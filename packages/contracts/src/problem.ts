@@ -6,11 +6,12 @@ import { z } from 'zod';
  * required: missing; invalid_type: a value of the wrong kind; too_short / too_long: a text or list shorter or
  * longer than allowed; too_small / too_big: a number out of range; invalid_format: a text that does not match
  * (an email, a date, a code); invalid_choice: not one of the allowed values; unknown_field: a field the request
- * does not take; not_multiple: a number not in the allowed steps; invalid: any other rule.
+ * does not take; not_multiple: a number not in the allowed steps; invalid_characters: a text with a lone surrogate,
+ * control or bidirectional control characters (text.ts); invalid: any other rule.
  */
 export const FIELD_ERROR_CODES = [
   'required', 'invalid_type', 'too_short', 'too_long', 'too_small', 'too_big', 'invalid_format', 'invalid_choice', 'unknown_field',
-  'not_multiple', 'invalid',
+  'not_multiple', 'invalid_characters', 'invalid',
 ] as const;
 export const FieldErrorCodeSchema = z.enum(FIELD_ERROR_CODES).meta({ id: 'FieldErrorCode' });
 export type FieldErrorCode = z.infer<typeof FieldErrorCodeSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from './text.js';
+import { line, text, TEXT_LIMITS } from './text.js';
 import { nameText } from './normalise.js';
 import { MAX_AMOUNT_MINOR } from './money-limits.js';
 import { LocaleSchema } from './locale.js';
@@ -12,18 +12,18 @@ import { RoleSchema } from './auth.js';
 export const ProfileSchema = z
   .object({
     displayName: nameText().min(2).max(80),
-    homeSettlement: text().trim().max(120).nullable().default(null),
+    homeSettlement: line(TEXT_LIMITS.shortLine, { min: 0 }).nullable().default(null),
     homeRayonSoate: SoateSchema.nullable().default(null),
     homeOblastSoate: SoateSchema.nullable().default(null),
     residenceCountry: CountryCodeSchema.nullable().default(null),
-    residenceCity: text().trim().max(120).nullable().default(null),
+    residenceCity: line(TEXT_LIMITS.shortLine, { min: 0 }).nullable().default(null),
     languages: z.array(LocaleSchema).max(3).default([]),
     sectors: z.array(SectorSchema).max(11).default([]),
     pledgeTypes: z.array(PledgeTypeSchema).max(4).default([]),
     amountMin: z.number().int().nonnegative().max(MAX_AMOUNT_MINOR).nullable().default(null),
     amountMax: z.number().int().nonnegative().max(MAX_AMOUNT_MINOR).nullable().default(null),
     contactByEmail: z.boolean().default(true),
-    telegram: text().regex(/^@?[A-Za-z0-9_]{5,32}$/, 'a Telegram username').nullable().default(null),
+    telegram: text().max(33).regex(/^@?[A-Za-z0-9_]{5,32}$/, 'a Telegram username').nullable().default(null),
     showAsSupporter: z.boolean().default(false),
     locale: LocaleSchema.default('ky'),
   })

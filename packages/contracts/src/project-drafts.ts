@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { text } from './text.js';
-import { LOCALES, LocalizedTextSchema } from './locale.js';
+import { prose, text, TEXT_LIMITS } from './text.js';
+import { LOCALES, localizedLine, localizedProse } from './locale.js';
 import { SoateSchema } from './territory.js';
 import {
   FundingModelSchema, PledgeTypeSchema, ProjectKindSchema, ProjectStatusSchema, ProjectSummarySchema, SectorSchema,
@@ -10,18 +10,11 @@ import { MAX_GOAL_TYIYN, minorUnits } from './money-limits.js';
 
 /** Goal, shares, tranches and minimum pledge, tyiyn: each at most a goal's maximum (money-limits.ts). */
 const Tyiyn = minorUnits(MAX_GOAL_TYIYN);
-const MAX_TEXT = { title: 160, summary: 600, description: 20_000 } as const;
-
-const localized = (max: number) =>
-  z
-    .object({ ky: text().trim().min(1).max(max).optional(), ru: text().trim().min(1).max(max).optional(), en: text().trim().min(1).max(max).optional() })
-    .strict()
-    .refine((t) => LOCALES.some((l) => t[l] !== undefined), { message: 'at least one language is required' });
 
 export const MilestoneInputSchema = z
   .object({
-    id: text().regex(/^[a-z0-9-]{1,40}$/).optional(),
-    title: localized(MAX_TEXT.title),
+    id: text().max(40).regex(/^[a-z0-9-]{1,40}$/).optional(),
+    title: localizedLine(TEXT_LIMITS.title),
     dueDate: z.iso.date(),
     tranche: Tyiyn,
   })
@@ -29,13 +22,13 @@ export const MilestoneInputSchema = z
 
 const draftFields = {
   /** Markdown, stored as written; rendered through @mekendesh/markdown. */
-  title: localized(MAX_TEXT.title),
-  summary: localized(MAX_TEXT.summary),
-  description: localized(MAX_TEXT.description),
+  title: localizedLine(TEXT_LIMITS.title),
+  summary: localizedProse(TEXT_LIMITS.summary),
+  description: localizedProse(TEXT_LIMITS.markdownBody),
   /** The oblast-level unit; may be left out when a rayon is given or the organisation covers one oblast. */
   oblastSoate: SoateSchema.optional(),
   rayonSoate: SoateSchema.nullable().optional(),
-  settlement: LocalizedTextSchema.nullable().optional(),
+  settlement: localizedLine(TEXT_LIMITS.settlement).nullable().optional(),
   sector: SectorSchema,
   kind: ProjectKindSchema,
   /** KGS tyiyn (1 som = 100 tyiyn). */
@@ -95,20 +88,20 @@ export type ProjectUpdate = z.infer<typeof ProjectUpdateSchema>;
 
 export const ReviewDecisionKindSchema = z.enum(['approve', 'reject', 'request_changes']);
 export const ProjectReviewSchema = z
-  .object({ decision: ReviewDecisionKindSchema, reason: text().trim().max(2000).optional() })
+  .object({ decision: ReviewDecisionKindSchema, reason: prose(TEXT_LIMITS.reason).optional() })
   .strict()
   .meta({ id: 'ProjectReview' });
 export type ProjectReview = z.infer<typeof ProjectReviewSchema>;
 
 /** Moves after publication (and cancelling), each allowed only from where the lifecycle allows it. */
 export const ProjectStatusChangeSchema = z
-  .object({ to: z.enum(['funded', 'in_progress', 'completed', 'cancelled']), reason: text().trim().min(3).max(2000) })
+  .object({ to: z.enum(['funded', 'in_progress', 'completed', 'cancelled']), reason: prose(TEXT_LIMITS.reason, { min: 3 }) })
   .strict()
   .meta({ id: 'ProjectStatusChange' });
 export type ProjectStatusChange = z.infer<typeof ProjectStatusChangeSchema>;
 
 export const SubmissionSchema = z
-  .object({ note: text().trim().max(2000).optional() })
+  .object({ note: prose(TEXT_LIMITS.reason).optional() })
   .strict()
   .meta({ id: 'Submission' });
 

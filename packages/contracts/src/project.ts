@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { text } from './text.js';
-import { LocaleSchema, LocalizedTextSchema } from './locale.js';
+import { line, text, TEXT_LIMITS } from './text.js';
+import { LocaleSchema, localizedLine, localizedProse } from './locale.js';
 import { SoateSchema } from './territory.js';
 import { AttachmentSchema } from './attachment.js';
 
@@ -40,7 +40,7 @@ export const FundingPlanSchema = z
 
 export const MilestoneSchema = z.object({
   id: text(),
-  title: LocalizedTextSchema,
+  title: localizedLine(TEXT_LIMITS.title),
   dueDate: z.iso.date(),
   tranche: z.number().int().nonnegative(),
 });
@@ -50,12 +50,12 @@ const ProjectCore = {
   slug: text(),
   status: ProjectStatusSchema,
   organisationId: text(),
-  organisationName: LocalizedTextSchema,
+  organisationName: localizedLine(TEXT_LIMITS.name),
   oblastSoate: SoateSchema,
   rayonSoate: SoateSchema.nullable(),
-  settlement: LocalizedTextSchema.nullable(),
-  title: LocalizedTextSchema,
-  summary: LocalizedTextSchema,
+  settlement: localizedLine(TEXT_LIMITS.settlement).nullable(),
+  title: localizedLine(TEXT_LIMITS.title),
+  summary: localizedProse(TEXT_LIMITS.summary),
   languages: z.array(LocaleSchema),
   sector: SectorSchema,
   kind: ProjectKindSchema,
@@ -76,7 +76,7 @@ export type ProjectSummary = z.infer<typeof ProjectSummarySchema>;
 export const ProjectSchema = z
   .object({
     ...ProjectCore,
-    description: LocalizedTextSchema,
+    description: localizedProse(TEXT_LIMITS.markdownBody),
     fundingPlan: FundingPlanSchema,
     pledgeTypes: z.array(PledgeTypeSchema).min(1),
     minimumPledge: z.number().int().positive(),
@@ -130,7 +130,7 @@ export const ProjectListQuerySchema = z
     state: FundingStateSchema.default('raising'),
     pledgeType: PledgeTypeSchema.optional(),
     sort: ProjectSortSchema.default('newest'),
-    q: text().trim().min(1).max(100).optional(),
+    q: line(TEXT_LIMITS.search).optional(),
   })
   .strict();
 export type ProjectListQuery = z.infer<typeof ProjectListQuerySchema>;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { LocalizedTextSchema } from './locale.js';
+import { localizedLine } from './locale.js';
 import { OrganisationApplicationSchema } from './organisation.js';
 import { PledgeRequestSchema } from './pledge.js';
 import { ProfileSchema } from './profile.js';
 import { ProjectListQuerySchema } from './project.js';
 import { ProjectDraftSchema } from './project-drafts.js';
-import { searchableWords, text, textWords } from './text.js';
+import { line, prose, searchableWords, text, TEXT_LIMITS, textWords } from './text.js';
 import { UploadCompleteSchema, UploadRequestSchema } from './attachment.js';
 import { SignUpRequestSchema } from './auth.js';
 import { StatementRequestSchema } from './money-admin.js';
@@ -42,7 +42,7 @@ describe('text()', () => {
       expect(value).toBe(value!.normalize('NFC'));
     }
     expect(parsed.title.ky).toContain(VILLAGE);
-    expect(LocalizedTextSchema.parse({ ru: nfd('Ат-Башы өкмөтү') }).ru).toBe('Ат-Башы өкмөтү');
+    expect(localizedLine(40).parse({ ru: nfd('Ат-Башы өкмөтү') }).ru).toBe('Ат-Башы өкмөтү');
     expect(ProjectListQuerySchema.parse({ q: ` ${VILLAGE_NFD} ` }).q).toBe(VILLAGE);
     const profile = ProfileSchema.parse({ displayName: nfd('Айгүл'), homeSettlement: nfd('Ат-Башы'), residenceCity: nfd('Москва й') });
     expect([profile.displayName, profile.homeSettlement, profile.residenceCity]).toEqual(['Айгүл', 'Ат-Башы', 'Москва й']);
@@ -81,3 +81,37 @@ describe('search words as typed', () => {
     expect(textWords('Кара-Суу айылы')).toEqual(['Кара', 'Суу', 'айылы']);
   });
 });
+
+describe('text limits and characters (issue 9, fault 5)', () => {
+  it('refuses a lone surrogate in every text, naming the field', () => {
+    expect(text().safeParse('\ud800 hi').success).toBe(false);
+    expect(text().safeParse('ok 😀').success).toBe(true); // a pair is one well-formed character
+    const pledge = PledgeRequestSchema.safeParse({ type: 'donation', amount: { amount: 100, currency: 'KGS' }, channel: 'card', display: 'name', message: '\ud800 hi' });
+    expect(pledge.success).toBe(false);
+    expect(pledge.error?.issues.map((i) => [i.path.join('.'), i.code, (i as { params?: { code?: string } }).params?.code])).toEqual([['message', 'custom', 'invalid_characters']]);
+  });
+
+  it('refuses bidirectional controls in one-line and multi-line fields, and control characters in one-line ones', () => {
+    for (const bidi of ['\u202A', '\u202E', '\u2066', '\u2069']) {
+      expect(line(50).safeParse(`Ат-Башы${bidi}exe.txt`).success, bidi).toBe(false);
+      expect(prose(50).safeParse(`Ийгилик${bidi}!`).success, bidi).toBe(false);
+    }
+    expect(line(50).safeParse('Ат-Башы\nрайону').success).toBe(false);
+    expect(line(50).safeParse('Ат-Башы\u0000').success).toBe(false);
+    expect(prose(50).safeParse('Биринчи сап\nЭкинчи сап\tбүттү').success).toBe(true);
+    expect(prose(50).safeParse('nul\u0000').success).toBe(false);
+  });
+
+  it('applies each language its own limit and names the language', () => {
+    const name = localizedLine(TEXT_LIMITS.name);
+    expect(name.safeParse({ ky: 'а'.repeat(TEXT_LIMITS.name) }).success).toBe(true);
+    const long = name.safeParse({ ru: 'Ок', ky: 'а'.repeat(450_000) });
+    expect(long.error?.issues.map((i) => [i.path.join('.'), i.code])).toEqual([['ky', 'too_big']]);
+    const draft = ProjectDraftSchema.safeParse({ ...baseDraft(), settlement: { ky: 'а'.repeat(450_000) } });
+    expect(draft.error?.issues.map((i) => i.path.join('.'))).toEqual(['settlement.ky']);
+  });
+});
+
+function baseDraft() {
+  return { ...draft, title: { ky: 'Мектеп' }, summary: { ky: 'Чатыр' }, description: { ky: 'Толук' }, milestones: [{ title: { ky: 'Бүтүрүү' }, dueDate: '2027-06-01', tranche: 100 }] };
+}

@@ -50,5 +50,10 @@ export const FIELD_ERROR_MESSAGES = {
   invalid_choice: () => ({ ky: 'Сунушталган маанилердин бирин тандаңыз.', ru: 'Выберите одно из предложенных значений.', en: 'Choose one of the values offered.' }),
   unknown_field: () => ({ ky: 'Бул суроо мындай талааны кабыл албайт.', ru: 'Запрос не принимает такое поле.', en: 'The request does not take this field.' }),
   not_multiple: ({ step }: { step: number }) => ({ ky: `Маани ${step} санына калдыксыз бөлүнүшү керек.`, ru: `Значение должно быть кратно ${step}.`, en: `The value must be a multiple of ${step}.` }),
+  invalid_characters: () => ({
+    ky: 'Бул текстте кабыл алынбаган белгилер бар (бузук же көрүнбөгөн башкаруучу белгилер): аны кайра жазыңыз.',
+    ru: 'В этом тексте есть недопустимые символы (повреждённые или невидимые управляющие): наберите его заново.',
+    en: 'This text has characters that are not accepted (broken or invisible control characters): type it again.',
+  }),
   invalid: () => ({ ky: 'Бул маани кабыл алынбайт: текшериңиз.', ru: 'Это значение не принимается: проверьте его.', en: 'This value is not accepted: check it.' }),
 } satisfies Record<FieldErrorCode, (params: { min: number; max: number; step: number }) => Text>;

@@ -94,6 +94,9 @@ function issueCode(issue: ZodError['issues'][number]): { code: FieldErrorCode; m
       return { code: 'unknown_field', ...limits };
     case 'not_multiple_of':
       return { code: 'not_multiple', ...limits, step: Number(issue.divisor) };
+    case 'custom':
+      // A contract's own rule that names its code (text.ts: invalid_characters).
+      return { code: issue.params?.code === 'invalid_characters' ? 'invalid_characters' : 'invalid', ...limits };
     default:
       return { code: 'invalid', ...limits };
   }

@@ -9,8 +9,8 @@ import { actorOf } from '../middleware/auth.js';
 import { validationHook } from '../validation.js';
 import { bearer, json, jsonBody, notForStaff, problems, staffOnly } from './shared.js';
 
-const Id = z.object({ id: z.string().regex(/^org-[a-z0-9-]{3,80}$/, 'an organisation id') });
-const Token = z.object({ token: z.string().regex(/^[a-z0-9]{20,80}$/, 'an invitation token') });
+const Id = z.object({ id: z.string().max(84).regex(/^org-[a-z0-9-]{3,80}$/, 'an organisation id') });
+const Token = z.object({ token: z.string().max(80).regex(/^[a-z0-9]{20,80}$/, 'an invitation token') });
 const QueueQuery = z
   .object({ status: OrganisationStatusSchema.default('pending'), limit: z.coerce.number().int().min(1).max(50).default(20), cursor: z.string().max(512).optional() })
   .strict();

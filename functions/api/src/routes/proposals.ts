@@ -13,7 +13,7 @@ import { maxBody, PROJECT_DRAFT_BODY_LIMIT } from '../middleware/body.js';
 import { bearer, json, jsonBody, problems, staffOnly } from './shared.js';
 
 export const ProjectIdParams = z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only') });
-const OrgParams = z.object({ id: z.string().regex(/^org-[a-z0-9-]{3,80}$/, 'an organisation id') });
+const OrgParams = z.object({ id: z.string().max(84).regex(/^org-[a-z0-9-]{3,80}$/, 'an organisation id') });
 const IfMatch = z.object({ 'if-match': z.string().max(40).optional() });
 
 /** The version an edit was based on: If-Match ("3", W/"3" or 3) wins over the body's `version`. */

@@ -31,6 +31,20 @@ async function open(path: string, options: { javaScriptEnabled?: boolean } = {})
 }
 
 describe.each(LANGS)('public pages in $lang', ({ lang, heading, zone }) => {
+  it('credits the boundary data in the reader\'s language, with the map legend counting projects', async () => {
+    const { context, page } = await open(`/${lang}/projects`, { javaScriptEnabled: false });
+    const credits = await page.locator('.attribution').allInnerTexts();
+    expect(credits.length).toBeGreaterThanOrEqual(1);
+    for (const credit of credits) {
+      expect(credit).toContain('OCHA'); // the attribution the data's licence asks for stays
+      expect(credit).toContain('CC BY-IGO 3.0');
+      if (lang !== 'en') expect(credit).not.toMatch(/Administrative boundaries|Ministry of Emergency/);
+    }
+    const legend = (await page.locator('.map-legend').innerText()).toLowerCase();
+    expect(legend).toContain({ ky: 'долбоорго чейин', ru: 'проект', en: 'project' }[lang]);
+    await context.close();
+  });
+
   it('lists the demo projects with a funding bar, with <html lang> set', async () => {
     const { context, page, response } = await open(`/${lang}/`);
     expect(response?.status()).toBe(200);

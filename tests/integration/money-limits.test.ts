@@ -93,6 +93,36 @@ async function storePledged(projectId: string, pledged: string) {
   }));
 }
 
+describe('statement commit never half-books', () => {
+  it("commits the attacker's statement (line 3: USD 90071992547409,91) with 200: line 2 booked, line 3 invalid, no 500", async () => {
+    const project = await s.project();
+    const p = await (await pledge(s.app, s.investors[0]!, project.id, donation(100_000, 'KGS'))).json();
+    const csv = `date;amount;currency;description\n${today()};100,00;KGS;first transfer ${p.paymentReference}\n${today()};90071992547409,91;USD;U ${p.paymentReference}`;
+    const res = await call(s.app, s.staff, 'POST', '/staff/statements/commit', { csv });
+    expect(res.status).toBe(200);
+    const out = await res.json();
+    expect(out.rows.map((r: { status: string; reason: string | null }) => [r.status, r.reason])).toEqual([['booked', null], ['invalid', 'amount_invalid']]);
+    // The exact named input, unchanged, with no reference at all: nothing to book, nothing fails.
+    const named = 'date;amount;currency;description\n2026-11-30;100,00;KGS;first transfer K\n2026-11-30;90071992547409,91;USD;U';
+    const again = await call(s.app, s.staff, 'POST', '/staff/statements/commit', { csv: named });
+    expect(again.status).toBe(200);
+    expect((await again.json()).rows.map((r: { reason: string | null }) => r.reason)).toEqual(['no_reference', 'amount_invalid']);
+    await s.balanced();
+  });
+
+  it('checks every line before booking any: 50,000,000 USD (within one amount, past it in som) is invalid in the preview, and the commit books only the rest', async () => {
+    const project = await s.project();
+    const p = await (await pledge(s.app, s.investors[0]!, project.id, donation(100_000, 'KGS'))).json();
+    const csv = `date;amount;currency;description\n${today()};200,00;KGS;${p.paymentReference}\n${today()};50000000,00;USD;${p.paymentReference} big`;
+    const preview = await (await call(s.app, s.staff, 'POST', '/staff/statements/preview', { csv })).json();
+    expect(preview.rows.map((r: { status: string; reason: string | null }) => [r.status, r.reason])).toEqual([['matched', null], ['invalid', 'amount_invalid']]);
+    const committed = await (await call(s.app, s.staff, 'POST', '/staff/statements/commit', { csv })).json();
+    expect(committed.counts).toMatchObject({ booked: 1, invalid: 1 });
+    expect(await (await call(s.app, s.investors[0], 'GET', `/pledges/${p.id}`)).json()).toMatchObject({ receipts: 1, receivedKgs: 20_000 });
+    await s.balanced();
+  });
+});
+
 // Last: these seed totals by hand, which the ledger check would rightly call unbalanced.
 describe('stored totals', () => {
   it('reads a total stored past 2^53 (written before the limits) without a 500', async () => {

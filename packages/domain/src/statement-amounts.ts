@@ -7,6 +7,8 @@
  * separator is decided once, from the cells that can only be read one way, and every cell is read by it.
  */
 
+import { MAX_AMOUNT_MINOR } from '@mekendesh/contracts';
+
 export type DecimalSeparator = ',' | '.';
 
 /** How one amount cell reads under the file's rule, in minor units (tyiyn, cents). */
@@ -30,9 +32,11 @@ interface Shape {
   threeDigits?: { separator: DecimalSeparator; thousands: number; decimal: number | undefined };
 }
 
+/** Minor units of a cell, or undefined past MAX_AMOUNT_MINOR (contracts money-limits.ts): such a line is `amount_invalid`. */
 const toMinor = (whole: string, fraction = ''): number | undefined => {
+  if (whole.length > 15) return undefined; // beyond any limit, and Number() would no longer be exact
   const value = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-  return Number.isSafeInteger(value) && value > 0 ? value : undefined;
+  return Number.isSafeInteger(value) && value > 0 && value <= MAX_AMOUNT_MINOR ? value : undefined;
 };
 
 /** What a cell's shape says by itself, before the file's rule. */

@@ -2,7 +2,7 @@ import type { Pledge, StatementEncoding, StatementEncodingChoice, StatementReaso
 import type { Actor } from './actor.js';
 import { DomainError, invalidIn } from './errors.js';
 import type { MoneyDeps } from './money-deps.js';
-import { rateOn } from './money-deps.js';
+import { kgsAt, rateOn } from './money-deps.js';
 import { findPaymentReference, takesMoney } from './pledge-rules.js';
 import { authorize } from './policy.js';
 import { bookReceipt, receiptIds } from './receipts.js';
@@ -71,6 +71,16 @@ function bookability(deps: MoneyDeps) {
     if (!rates.has(key)) rates.set(key, rateOn(deps.rates, currency, day).then(() => true, (e) => (e instanceof DomainError ? false : Promise.reject(e))));
     return rates.get(key)!;
   };
+  /** The line's amount in tyiyn stays within MAX_AMOUNT_MINOR (checked now, so a commit never fails half-way on it). */
+  const pricesWithinLimit = async (line: StatementLine): Promise<boolean> => {
+    try {
+      kgsAt(line.amount!, await rateOn(deps.rates, line.amount!.currency, line.date!));
+      return true;
+    } catch (e) {
+      if (e instanceof DomainError) return false;
+      throw e;
+    }
+  };
   return async (pledgeId: string, line: StatementLine): Promise<StatementReason | null> => {
     if (!pledges.has(pledgeId)) pledges.set(pledgeId, deps.money.getPledge(pledgeId));
     const pledge = await pledges.get(pledgeId)!;
@@ -80,6 +90,7 @@ function bookability(deps: MoneyDeps) {
     if (!project || project.status === 'expired' || project.status === 'cancelled') return 'project_closed';
     const currencies = new Set([line.amount!.currency, pledge.amount!.currency]);
     for (const currency of currencies) if (!(await hasRate(currency, line.date!))) return 'no_rate';
+    if (!(await pricesWithinLimit(line))) return 'amount_invalid';
     return null;
   };
 }
@@ -107,7 +118,7 @@ async function classify(deps: MoneyDeps, lines: StatementLine[]): Promise<Statem
     else if (!pledgeId) Object.assign(row, { status: 'unmatched', reason: 'unknown_reference' });
     else {
       const refused = await canBook(pledgeId, l);
-      Object.assign(row, refused ? { status: 'unmatched', reason: refused, pledgeId } : { pledgeId });
+      Object.assign(row, refused ? { status: refused === 'amount_invalid' ? 'invalid' : 'unmatched', reason: refused, pledgeId } : { pledgeId });
     }
     if (receiptId) seen.add(receiptId);
     rows.push(row);
@@ -141,7 +152,9 @@ export async function previewStatement(deps: MoneyDeps, actor: Actor, input: Sta
 /**
  * Books the matched lines of a statement (ambiguous ones only once confirmed), each in its own transaction
  * keyed by its receipt id, so committing the same statement twice (or two overlapping ones) books every
- * transfer once. A line whose text did not decode is never booked.
+ * transfer once. A line whose text did not decode is never booked. Every line is classified and checked
+ * (pledge, project, rate, amount within MAX_AMOUNT_MINOR once in KGS) before any is booked; a line that still
+ * fails when booked is reported on its row (`not_bookable`, logged), never a 500 after earlier lines were booked.
  */
 export async function commitStatement(deps: MoneyDeps, actor: Actor, input: StatementImport): Promise<StatementResult> {
   const { file, rows } = await prepare(deps, actor, input);
@@ -153,8 +166,8 @@ export async function commitStatement(deps: MoneyDeps, actor: Actor, input: Stat
       });
       Object.assign(row, out.kind === 'booked' ? { status: 'booked' } : { status: 'duplicate', reason: 'already_booked' });
     } catch (e) {
-      if (!(e instanceof DomainError)) throw e;
-      Object.assign(row, { status: 'unmatched', reason: e.kind === 'not_found' ? 'pledge_not_found' : 'not_bookable' });
+      if (!(e instanceof DomainError)) console.error(JSON.stringify({ level: 'error', msg: 'statement line not booked', line: row.line, error: String(e) }));
+      Object.assign(row, { status: 'unmatched', reason: e instanceof DomainError && e.kind === 'not_found' ? 'pledge_not_found' : 'not_bookable' });
     }
   }
   return counted(rows, file);

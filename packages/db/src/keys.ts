@@ -6,6 +6,8 @@ export const keys = {
   organisation: (id: string) => ({ pk: `ORG#${id}`, sk: 'ORG' }),
   member: (organisationId: string, userId: string) => ({ pk: `ORG#${organisationId}`, sk: `MEMBER#${userId}` }),
   user: (id: string) => ({ pk: `USER#${id}`, sk: 'USER' }),
+  /** The ids of a user's pending organisation applications (a string set), beside the user item: counted by key. */
+  pendingApplications: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PENDING_APPLICATIONS' }),
   invitation: (token: string) => ({ pk: `INVITE#${token}`, sk: 'INVITE' }),
   audit: (at: string, id: string) => ({ pk: 'AUDIT', sk: `${at}#${id}` }),
   rate: (key: string, windowStart: number) => ({ pk: `RATE#${key}`, sk: String(windowStart) }),
@@ -27,6 +29,6 @@ export function projectIndexKeys(p: Pick<Project, 'id' | 'status' | 'organisatio
 }
 
 export const ENTITY = {
-  project: 'Project', organisation: 'Organisation', member: 'Member', user: 'User', invitation: 'Invitation',
+  project: 'Project', organisation: 'Organisation', member: 'Member', user: 'User', invitation: 'Invitation', pendingApplications: 'PendingApplications',
   audit: 'Audit', rate: 'RateWindow', outbox: 'Outbox',
 } as const;

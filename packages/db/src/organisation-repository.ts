@@ -63,9 +63,25 @@ export class DynamoOrganisationStore implements OrganisationStore {
     return { items, nextCursor: encodeCursor(out.LastEvaluatedKey) };
   }
 
-  async apply(input: { organisation: Organisation; application: OrganisationApplication; applicantId: string; audit: AuditEntry }) {
+  /** The applicant's pending applications: one GetItem of their PENDING_APPLICATIONS item. */
+  async pendingApplications(applicantId: string): Promise<number> {
+    const out = await this.db.doc.send(new GetCommand({ TableName: this.db.tableName, Key: keys.pendingApplications(applicantId), ConsistentRead: true }));
+    return (out.Item?.ids as Set<string> | undefined)?.size ?? 0;
+  }
+
+  async apply(input: { organisation: Organisation; application: OrganisationApplication; applicantId: string; maxPending: number; audit: AuditEntry }) {
     const { applicantPosition, contactPhone, contactEmail } = input.application;
     await transact(this.db, [
+      {
+        // The pending count and the application in one write: a second concurrent application past the limit fails here.
+        Update: {
+          TableName: this.db.tableName,
+          Key: keys.pendingApplications(input.applicantId),
+          UpdateExpression: 'SET entity = :e ADD ids :id',
+          ConditionExpression: 'attribute_not_exists(ids) OR size(ids) < :max',
+          ExpressionAttributeValues: { ':e': ENTITY.pendingApplications, ':id': new Set([input.organisation.id]), ':max': input.maxPending },
+        },
+      },
       {
         Put: {
           TableName: this.db.tableName,
@@ -77,7 +93,7 @@ export class DynamoOrganisationStore implements OrganisationStore {
     ]);
   }
 
-  async review(input: { id: string; status: 'approved' | 'rejected'; reason: string | null; at: string; admin: Member | null; audit: AuditEntry }) {
+  async review(input: { id: string; applicantId: string | null; status: 'approved' | 'rejected'; reason: string | null; at: string; admin: Member | null; audit: AuditEntry }) {
     const t = this.db.tableName;
     const admin = input.admin;
     await transact(
@@ -96,6 +112,15 @@ export class DynamoOrganisationStore implements OrganisationStore {
             },
           },
         },
+        // Reviewed, it no longer counts against its applicant (deleting an id the set lacks changes nothing).
+        ...(input.applicantId
+          ? [{
+              Update: {
+                TableName: t, Key: keys.pendingApplications(input.applicantId), UpdateExpression: 'SET entity = :e DELETE ids :id',
+                ExpressionAttributeValues: { ':e': ENTITY.pendingApplications, ':id': new Set([input.id]) },
+              },
+            }]
+          : []),
         ...(admin
           ? [
               { Put: { TableName: t, Item: memberItem(input.id, admin) } },

@@ -64,11 +64,18 @@ export interface UserRepository {
 export interface OrganisationStore {
   get(id: string): Promise<OrganisationDetail | undefined>;
   listByStatus(input: { status: OrganisationStatus; limit: number; cursor?: string }): Promise<Page<OrganisationDetail>>;
-  /** The application, the applicant's pending link and its audit entry, in one transaction. */
-  apply(input: { organisation: Organisation; application: OrganisationApplication; applicantId: string; audit: AuditEntry }): Promise<void>;
+  /**
+   * The application, the applicant's pending link and its audit entry, in one transaction; a 409 when the
+   * applicant already has `maxPending` applications pending (checked in the same write, so two at once cannot pass).
+   */
+  apply(input: { organisation: Organisation; application: OrganisationApplication; applicantId: string; maxPending: number; audit: AuditEntry }): Promise<void>;
+  /** How many of the applicant's organisation applications are pending: one read by key, no query. */
+  pendingApplications(applicantId: string): Promise<number>;
   /** Moves a pending organisation to approved or rejected (409 if it is not pending), with the audit entry. */
   review(input: {
     id: string;
+    /** Whose pending application this was: it stops counting against them. */
+    applicantId: string | null;
     status: 'approved' | 'rejected';
     reason: string | null;
     at: string;

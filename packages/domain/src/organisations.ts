@@ -3,7 +3,7 @@ import type { Actor, UserActor } from './actor.js';
 import { isStaff } from './actor.js';
 import type { IdentityProvider, Mailer, OrganisationStore, UserRepository } from './account-ports.js';
 import type { Clock } from './accounts.js';
-import { DomainError, invalid, notFound } from './errors.js';
+import { conflictIn, DomainError, invalid, notFound } from './errors.js';
 import { EMAILS } from './messages.js';
 import { authorize, can } from './policy.js';
 import type { Page } from './ports.js';
@@ -23,6 +23,18 @@ export interface OrganisationDeps {
 
 const INVITATION_DAYS = 14;
 
+/**
+ * Organisation applications one account may have pending at once (issue 9, fault 5): a real applicant applies for
+ * one local government, at most a few when a first try was wrong; more is someone filling the staff queue.
+ */
+export const MAX_PENDING_APPLICATIONS = 3;
+
+const TOO_MANY_PENDING = {
+  ky: `Сизде каралбаган ${MAX_PENDING_APPLICATIONS} арыз бар. Кызматкерлер аларды карап чыкканча күтүңүз.`,
+  ru: `У вас уже ${MAX_PENDING_APPLICATIONS} заявки на рассмотрении. Дождитесь, пока сотрудники их рассмотрят.`,
+  en: `You already have ${MAX_PENDING_APPLICATIONS} applications waiting for review. Wait until staff have reviewed them.`,
+} as const;
+
 function audit(deps: { clock: Clock; newId(): string }, actor: UserActor, fields: Pick<AuditEntry, 'action' | 'objectType' | 'objectId'> & Partial<AuditEntry>): AuditEntry {
   return {
     id: deps.newId(), at: deps.clock.now().toISOString(), actorId: actor.id, actorRoles: [...actor.roles],
@@ -35,9 +47,13 @@ export function publicView(o: OrganisationDetail): Organisation {
   return { id, name, kind, territorySoate, oblastSoate, ...(settlement ? { settlement } : {}), status, verified, createdAt };
 }
 
-/** A local government applies to join; the applicant becomes its admin once staff approve. */
+/**
+ * A local government applies to join; the applicant becomes its admin once staff approve. 409 (ky/ru/en) when the
+ * applicant already has MAX_PENDING_APPLICATIONS pending.
+ */
 export async function applyForOrganisation(deps: OrganisationDeps, actor: Actor, application: OrganisationApplication) {
   authorize(actor, { action: 'organisation:apply' });
+  if ((await deps.organisations.pendingApplications(actor.id)) >= MAX_PENDING_APPLICATIONS) throw conflictIn(TOO_MANY_PENDING);
   const place = deps.territory(application.territorySoate);
   if (!place) throw invalid('territorySoate', 'not a known SOATE code of an oblast, rayon or city');
   const organisation: Organisation = {
@@ -51,10 +67,16 @@ export async function applyForOrganisation(deps: OrganisationDeps, actor: Actor,
     verified: false,
     createdAt: deps.clock.now().toISOString(),
   };
-  await deps.organisations.apply({
-    organisation, application, applicantId: actor.id,
-    audit: audit(deps, actor, { action: 'organisation.apply', objectType: 'organisation', objectId: organisation.id, after: { ...organisation } }),
-  });
+  try {
+    await deps.organisations.apply({
+      organisation, application, applicantId: actor.id, maxPending: MAX_PENDING_APPLICATIONS,
+      audit: audit(deps, actor, { action: 'organisation.apply', objectType: 'organisation', objectId: organisation.id, after: { ...organisation } }),
+    });
+  } catch (e) {
+    // The new id is fresh, so a conflict here is the pending count: another application of theirs landed first.
+    if (e instanceof DomainError && e.kind === 'conflict') throw conflictIn(TOO_MANY_PENDING);
+    throw e;
+  }
   return organisation;
 }
 
@@ -91,7 +113,7 @@ export async function reviewOrganisation(
       ? { userId: applicant.id, email: applicant.email, displayName: applicant.profile.displayName, role: 'admin', joinedAt: at }
       : null;
   await deps.organisations.review({
-    id: found.id, status: approved ? 'approved' : 'rejected', reason: input.reason, at, admin,
+    id: found.id, applicantId: found.applicantId, status: approved ? 'approved' : 'rejected', reason: input.reason, at, admin,
     audit: audit(deps, actor, {
       action: approved ? 'organisation.approve' : 'organisation.reject', objectType: 'organisation', objectId: found.id,
       reason: input.reason, before: { status: found.status }, after: { status: approved ? 'approved' : 'rejected' },

@@ -4,6 +4,7 @@ import {
   DynamoLedgerReader, DynamoRateLimiter, DynamoSessionStore, DynamoUserRepository, dynamoHealthProbe, type Db, DynamoMoneyStore, DynamoProgrammeStore, DynamoRateStore,
 } from '@mekendesh/db';
 import { DynamoMailQueue, DynamoProcessedEvents, DynamoReceivingAccountStore } from '@mekendesh/db';
+import { DynamoPublicTraceStore } from '@mekendesh/db';
 import {
   DEFAULT_RATE_LIMITS, type AccountDeps, type MoneyDeps, type AuditLog, type LedgerReader, type HealthProbe, type IdentityProvider, type Mailer,
   type OrganisationDeps, type ProjectDeps, type ProjectRepository, type RateLimits, type TokenVerifier, type TerritoryLookup,
@@ -89,6 +90,7 @@ export function composeWithDb(
     health: dynamoHealthProbe(db),
     accounts: {
       identity: settings.identity, users, sessions: new DynamoSessionStore(db), verifier: settings.verifier,
+      publicTraces: new DynamoPublicTraceStore(db),
       limiter: new DynamoRateLimiter(db), mailer, clock, newId: ulid,
       limits: options.limits ?? DEFAULT_RATE_LIMITS,
     },

@@ -26,5 +26,6 @@ export * from './ledger-check.js';
 export * from './session-store.js';
 export * from './processed-events.js';
 export * from './ledger-reader.js';
+export * from './public-trace-store.js';
 export * from './receiving-account-store.js';
 export * from './mail-queue.js';

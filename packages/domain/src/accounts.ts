@@ -6,6 +6,10 @@ import { IdentityError } from './account-ports.js';
 import { DomainError } from './errors.js';
 import { EMAILS } from './messages.js';
 import { authorize } from './policy.js';
+import { anonymiseInvestor, type PublicTraceStore } from './public-traces.js';
+
+// Exported from here (accounts.js is in the package index): account deletion is what they are for.
+export { anonymiseInvestor, type LedgerEntryRef, type PublicTraceStore } from './public-traces.js';
 
 export interface Clock {
   now(): Date;
@@ -18,6 +22,8 @@ export interface AccountDeps {
   verifier: TokenVerifier;
   limiter: RateLimiter;
   mailer: Mailer;
+  /** The investor's pledges and ledger entries, so that deleting an account leaves no name in public. */
+  publicTraces: PublicTraceStore;
   clock: Clock;
   newId(): string;
   /** Attempts per window; tests raise them, the rate-limit test lowers them. */
@@ -189,7 +195,12 @@ export async function updateProfile(deps: Pick<AccountDeps, 'users'>, actor: Act
   return getMe(deps, actor);
 }
 
-/** Deletes the account: Cognito user and personal data go; ledger entries keep only an anonymous id. */
+/**
+ * Deletes the account. First every public trace becomes anonymous (the name on ledger entries of the
+ * investor's pledges, and the pledges themselves, so later receipts are booked anonymous: see
+ * public-traces.ts); then the Cognito user and the personal data go. Amounts and totals stay as they were.
+ * A failure before the identity is deleted leaves the account usable, so asking again finishes the job.
+ */
 export async function deleteAccount(deps: AccountDeps, actor: Actor) {
   authorize(actor, { action: 'account:use' });
   const user: UserActor = actor;
@@ -197,6 +208,7 @@ export async function deleteAccount(deps: AccountDeps, actor: Actor) {
     id: deps.newId(), at: deps.clock.now().toISOString(), actorId: user.id, actorRoles: [...user.roles],
     action: 'account.delete', objectType: 'user', objectId: user.id, reason: null, before: null, after: null,
   };
+  await anonymiseInvestor({ traces: deps.publicTraces }, user.id);
   await deps.identity.deleteUser(user.id);
   await deps.users.erase({ id: user.id, audit });
   return { status: 'deleted' as const };

@@ -16,8 +16,14 @@ const put = createRoute({
   responses: { 200: json(MeSchema, 'Your account'), ...problems(400, 401) },
 });
 const del = createRoute({
-  method: 'delete', path: '/me', tags: ['account'], summary: 'Delete your account and personal data (ledger entries stay, anonymous)', security: bearer,
-  responses: { 200: json(z.object({ status: z.literal('deleted') }), 'Deleted'), ...problems(401) },
+  method: 'delete', path: '/me', tags: ['account'], summary: 'Delete your account, your personal data and your name wherever it was public', security: bearer,
+  description:
+    'First every public trace of you becomes anonymous: each ledger entry of your pledges that showed your name (pledged, ' +
+    'received) shows no name any more (pages show "anonymous"), and your pledges become anonymous, so money received for ' +
+    'them later is listed without a name too. Amounts, the entries themselves and every total stay as they were: the ' +
+    'ledger is the record of the money. Then the sign-in account and your profile are deleted and every session ends. ' +
+    'Asking again after a failure finishes the job; 409 when your pledges kept changing meanwhile (try again).',
+  responses: { 200: json(z.object({ status: z.literal('deleted') }), 'Deleted'), ...problems(401, 409) },
 });
 
 export function meRoutes(deps: Deps) {

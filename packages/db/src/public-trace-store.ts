@@ -1,0 +1,100 @@
+import { QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { Pledge } from '@mekendesh/contracts';
+import type { LedgerEntryRef, Page, PublicTraceStore } from '@mekendesh/domain';
+import type { Db } from './client.js';
+import { DynamoMoneyStore } from './money-store.js';
+import { moneyKeys } from './money-keys.js';
+import { transact } from './transact.js';
+
+type Items = NonNullable<TransactWriteCommandInput['TransactItems']>;
+/** One transaction holds 100 actions; the last batch also carries the pledge's own update. */
+const BATCH = 99;
+
+/**
+ * An investor's public traces on DynamoDB, found by key only: pledges through the per-investor index
+ * (gsi1), each pledge's receipts through the receipt index (gsi2), and its ledger entries in its project's
+ * ledger partition under the times it was booked with a name.
+ */
+export class DynamoPublicTraceStore implements PublicTraceStore {
+  private readonly money: DynamoMoneyStore;
+
+  constructor(private readonly db: Db) {
+    this.money = new DynamoMoneyStore(db);
+  }
+
+  listInvestorPledges(input: { investorId: string; limit: number; cursor?: string }): Promise<Page<Pledge>> {
+    return this.money.listInvestorPledges(input);
+  }
+
+  getPledge(id: string): Promise<Pledge | undefined> {
+    return this.money.getPledge(id);
+  }
+
+  /**
+   * The pledge's ledger entries that still carry a public name: one Query of its project's ledger for each
+   * time it was booked with a name (when made, and when each receipt was booked), on sort keys beginning
+   * `${at}#${pledgeId}-`. Bounded by the pledge's receipts; never a scan.
+   */
+  async namedEntries(pledge: Pledge): Promise<LedgerEntryRef[]> {
+    const found: LedgerEntryRef[] = [];
+    for (const at of new Set([pledge.createdAt, ...(await this.receiptTimes(pledge.id))])) {
+      const prefix = moneyKeys.ledger({ projectId: pledge.projectId, at, id: `${pledge.id}-` }).sk;
+      let from: Record<string, unknown> | undefined;
+      do {
+        const out = await this.db.doc.send(new QueryCommand({
+          TableName: this.db.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ConsistentRead: true,
+          ExpressionAttributeValues: { ':pk': moneyKeys.ledgerPartition(pledge.projectId), ':p': prefix }, ExclusiveStartKey: from,
+        }));
+        for (const item of out.Items ?? []) {
+          // The prefix also matches a pledge whose id merely starts with this one's: the entry names its pledge.
+          if (item.pledgeId === pledge.id && item.publicName != null) found.push({ projectId: pledge.projectId, at: String(item.at), id: String(item.id) });
+        }
+        from = out.LastEvaluatedKey;
+      } while (from);
+    }
+    return found;
+  }
+
+  private async receiptTimes(pledgeId: string): Promise<string[]> {
+    const times: string[] = [];
+    let from: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.doc.send(new QueryCommand({
+        TableName: this.db.tableName, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ProjectionExpression: 'bookedAt',
+        ExpressionAttributeValues: { ':pk': moneyKeys.receiptIndexes(pledgeId, '').gsi2pk }, ExclusiveStartKey: from,
+      }));
+      times.push(...(out.Items ?? []).map((i) => String(i.bookedAt)));
+      from = out.LastEvaluatedKey;
+    } while (from);
+    return times;
+  }
+
+  /**
+   * Clears the entries' public names in transactions of up to 99, then, last, makes the pledge anonymous
+   * on condition of its version (DomainError conflict when a booking changed it meanwhile). Entries lose
+   * only `publicName`: amounts and totals stay. Repeating it changes nothing more.
+   */
+  async anonymise(input: { pledge: Pledge; entries: LedgerEntryRef[] }): Promise<void> {
+    const t = this.db.tableName;
+    const clear: Items = input.entries.map((e) => ({
+      Update: {
+        TableName: t, Key: moneyKeys.ledger(e), UpdateExpression: 'SET publicName = :none', ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':none': null },
+      },
+    }));
+    const { version, id } = input.pledge;
+    const pledge: Items[number] = {
+      Update: {
+        TableName: t, Key: moneyKeys.pledge(id), ConditionExpression: 'version = :v',
+        UpdateExpression: 'SET #display = :anonymous, displayName = :none, version = :next',
+        ExpressionAttributeNames: { '#display': 'display' },
+        ExpressionAttributeValues: { ':anonymous': 'anonymous', ':none': null, ':v': version, ':next': version + 1 },
+      },
+    };
+    const batches: Items[] = [];
+    for (let i = 0; i < clear.length; i += BATCH) batches.push(clear.slice(i, i + BATCH));
+    if (batches.length === 0 || batches.at(-1)!.length === BATCH) batches.push([]);
+    batches.at(-1)!.push(pledge);
+    for (const batch of batches) await transact(this.db, batch, 'the pledge changed meanwhile');
+  }
+}

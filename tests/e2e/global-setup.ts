@@ -53,7 +53,7 @@ export async function setup(project: TestProject) {
       COGNITO_ENDPOINT: (cognito as Child & { endpoint: string }).endpoint, COGNITO_USER_POOL_ID: identity.userPoolId,
       COGNITO_CLIENT_ID: identity.clientId, COGNITO_ISSUER: identity.issuer, DEV_OUTBOX: '1', WEB_ORIGIN: webUrl, PROXY_SECRET: proxySecret,
       // Every browser in these tests comes from 127.0.0.1: one address would soon hit the per-address limits.
-      RATE_LIMITS: JSON.stringify({ signInPerIp: 1000, signUpPerIp: 1000 }), ...mediaEnv(media),
+      RATE_LIMITS: JSON.stringify({ signInPerIp: 1000, signInPerPair: 1000, signUpPerIp: 1000, pledgesPerMinute: 1000, pledgesPerDay: 1000 }), ...mediaEnv(media),
     },
   });
   api = started;

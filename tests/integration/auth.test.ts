@@ -133,8 +133,8 @@ describe('accounts on cognito-local', () => {
 });
 
 describe('abuse resistance', () => {
-  it('rate-limits sign-in attempts per account with 429 and Retry-After', async () => {
-    const limited = await authStack({ limits: { signInPerIp: 100, signInPerEmail: 3, signUpPerIp: 100, resetPerEmail: 100 } });
+  it('slows sign-in attempts per address and account with 429 and Retry-After', async () => {
+    const limited = await authStack({ limits: { signInPerIp: 100, signInPerPair: 3, signUpPerIp: 100, resetPerEmail: 100 } });
     try {
       const email = uniqueEmail('brute');
       const statuses: number[] = [];

@@ -74,7 +74,7 @@ const territoryLookup: TerritoryLookup = {
 export function composeWithDb(
   db: Db,
   settings: IdentitySettings,
-  options: { limits?: RateLimits; webOrigin?: string; devOutbox?: boolean; media?: MediaSettings; cards?: CardPayments; office?: ProgrammeOffice } = {},
+  options: { limits?: Partial<RateLimits>; webOrigin?: string; devOutbox?: boolean; media?: MediaSettings; cards?: CardPayments; office?: ProgrammeOffice } = {},
 ): Deps {
   const users = new DynamoUserRepository(db);
   const projects = new DynamoProjectRepository(db);
@@ -82,8 +82,11 @@ export function composeWithDb(
   const media = options.media;
   const outbox = new DynamoOutbox(db, ulid);
   const mailer = settings.mailer ?? outbox;
+  const limiter = new DynamoRateLimiter(db);
+  const limits: RateLimits = { ...DEFAULT_RATE_LIMITS, ...options.limits };
   const money: MoneyDeps = {
     projects, money: new DynamoMoneyStore(db), rates: new DynamoRateStore(db), programmes: new DynamoProgrammeStore(db), users, clock, newId: ulid,
+    pledging: { limiter, limits, cardCurrencies: options.cards ? [...options.cards.currencies] : [] },
   };
   return {
     projects,
@@ -91,8 +94,7 @@ export function composeWithDb(
     accounts: {
       identity: settings.identity, users, sessions: new DynamoSessionStore(db), verifier: settings.verifier,
       publicTraces: new DynamoPublicTraceStore(db),
-      limiter: new DynamoRateLimiter(db), mailer, clock, newId: ulid,
-      limits: options.limits ?? DEFAULT_RATE_LIMITS,
+      limiter, mailer, clock, newId: ulid, limits,
     },
     organisations: {
       organisations, users, identity: settings.identity, mailer, clock, newId: ulid,
@@ -133,10 +135,10 @@ export function cardsFromEnv(env: NodeJS.ProcessEnv): { cards?: CardPayments } {
   };
 }
 
-/** RATE_LIMITS (JSON, e.g. {"signInPerIp":500}) overrides the default attempts per window; the e2e stack raises them. */
-function rateLimitsFrom(env: NodeJS.ProcessEnv): { limits?: RateLimits } {
+/** RATE_LIMITS (JSON, e.g. {"signInPerIp":500}) overrides the default attempts per window (RateLimits); the e2e stack raises them. */
+function rateLimitsFrom(env: NodeJS.ProcessEnv): { limits?: Partial<RateLimits> } {
   if (!env.RATE_LIMITS) return {};
-  return { limits: { ...DEFAULT_RATE_LIMITS, ...(JSON.parse(env.RATE_LIMITS) as Partial<RateLimits>) } };
+  return { limits: JSON.parse(env.RATE_LIMITS) as Partial<RateLimits> };
 }
 
 /**

@@ -11,6 +11,8 @@ export const keys = {
   invitation: (token: string) => ({ pk: `INVITE#${token}`, sk: 'INVITE' }),
   audit: (at: string, id: string) => ({ pk: 'AUDIT', sk: `${at}#${id}` }),
   rate: (key: string, windowStart: number) => ({ pk: `RATE#${key}`, sk: String(windowStart) }),
+  /** A key's growing-delay counter, beside its fixed windows. */
+  rateBackoff: (key: string) => ({ pk: `RATE#${key}`, sk: 'BACKOFF' }),
   outbox: (at: string, id: string) => ({ pk: 'OUTBOX', sk: `${at}#${id}` }),
   /** gsi1: organisations by review status, oldest first. */
   organisationByStatus: (status: string) => `ORGSTATUS#${status}`,
@@ -30,5 +32,5 @@ export function projectIndexKeys(p: Pick<Project, 'id' | 'status' | 'organisatio
 
 export const ENTITY = {
   project: 'Project', organisation: 'Organisation', member: 'Member', user: 'User', invitation: 'Invitation', pendingApplications: 'PendingApplications',
-  audit: 'Audit', rate: 'RateWindow', outbox: 'Outbox',
+  audit: 'Audit', rate: 'RateWindow', rateBackoff: 'RateBackoff', outbox: 'Outbox',
 } as const;

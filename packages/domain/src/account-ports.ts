@@ -102,9 +102,40 @@ export interface SessionStore {
   forget(refreshToken: string): Promise<void>;
 }
 
+/** A limiter's answer: allowed, or refused until `retryAfterSeconds` (whole seconds, at least 1) have passed. */
+export interface RateDecision {
+  allowed: boolean;
+  retryAfterSeconds: number;
+}
+
+/** A fixed window: `limit` attempts per `windowSeconds`; windows start at local midnights `offsetSeconds` ahead of UTC (0: UTC). */
+export interface RateWindow {
+  key: string;
+  limit: number;
+  windowSeconds: number;
+  offsetSeconds?: number;
+}
+
+/**
+ * A growing delay: the first `free` attempts go at once; after attempt n ≥ free the next waits
+ * `baseSeconds * 2^(n - free)`, at most `maxSeconds`; the count is forgotten `forgetSeconds` after the wait ends.
+ */
+export interface RateBackoff {
+  key: string;
+  free: number;
+  baseSeconds: number;
+  maxSeconds: number;
+  forgetSeconds: number;
+}
+
+/** Counters kept by key (no scan), written atomically; adapters let old counts expire on their own. */
 export interface RateLimiter {
-  /** Counts one attempt for the key; says whether it is within `limit` per `windowSeconds`. */
-  hit(input: { key: string; limit: number; windowSeconds: number }): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
+  /** Counts one attempt in the key's current window if it is within the limit; a refused attempt is not counted. */
+  hit(input: RateWindow): Promise<RateDecision>;
+  /** Claims one attempt under a growing delay (see RateBackoff); a refused attempt is not counted. */
+  backoff(input: RateBackoff): Promise<RateDecision>;
+  /** Forgets the key's count: its current window (`windowSeconds` given) or its backoff (not given). */
+  clear(input: { key: string; windowSeconds?: number; offsetSeconds?: number }): Promise<void>;
 }
 
 export interface Mailer {

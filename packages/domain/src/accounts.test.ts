@@ -10,11 +10,11 @@ function refusingDeps(): AccountDeps {
   };
   return {
     identity: { signUp: refuse, resetPassword: refuse } as never,
-    limiter: { hit: async () => ({ allowed: true, retryAfterSeconds: 0 }) } as never,
+    limiter: { hit: async () => ({ allowed: true, retryAfterSeconds: 0 }), clear: async () => undefined } as never,
     users: {} as never, sessions: {} as never, verifier: {} as never, mailer: {} as never, publicTraces: {} as never,
     clock: { now: () => new Date('2026-05-01T00:00:00Z') },
     newId: () => 'id',
-    limits: { signInPerIp: 9, signInPerEmail: 9, signUpPerIp: 9, resetPerEmail: 9 },
+    limits: { signInPerIp: 9, signInPerPair: 9, signUpPerIp: 9, resetPerEmail: 9, codeAttemptsPerAccount: 9, pledgesPerMinute: 9, pledgesPerDay: 9 },
   };
 }
 

@@ -6,6 +6,7 @@ import { IdentityError } from './account-ports.js';
 import { DomainError } from './errors.js';
 import { EMAILS } from './messages.js';
 import { authorize } from './policy.js';
+import { RATE_WINDOWS, withinBackoff, withinWindow, type RateLimits } from './rate-limits.js';
 import { anonymiseInvestor, type PublicTraceStore } from './public-traces.js';
 
 // Exported from here (accounts.js is in the package index): account deletion is what they are for.
@@ -30,26 +31,13 @@ export interface AccountDeps {
   limits: RateLimits;
 }
 
-export interface RateLimits {
-  signInPerIp: number;
-  signInPerEmail: number;
-  signUpPerIp: number;
-  resetPerEmail: number;
-}
-
-export const DEFAULT_RATE_LIMITS: RateLimits = { signInPerIp: 30, signInPerEmail: 10, signUpPerIp: 10, resetPerEmail: 5 };
-
-export class RateLimitedError extends DomainError {
-  constructor(readonly retryAfterSeconds: number) {
-    super('rate_limited', 'too many attempts');
-    this.name = 'RateLimitedError';
-  }
-}
-
 async function limit(deps: AccountDeps, key: string, max: number, windowSeconds: number) {
-  const { allowed, retryAfterSeconds } = await deps.limiter.hit({ key, limit: max, windowSeconds });
-  if (!allowed) throw new RateLimitedError(retryAfterSeconds);
+  await withinWindow(deps.limiter, { key, limit: max, windowSeconds });
 }
+
+/** The window of wrong codes for one account (see RateLimits.codeAttemptsPerAccount); `kind` tells confirmation from reset. */
+const codeWindow = (deps: AccountDeps, kind: 'confirm' | 'reset-confirm', email: string) =>
+  ({ key: `${kind}:email:${email}`, limit: deps.limits.codeAttemptsPerAccount, windowSeconds: RATE_WINDOWS.codeAttempts });
 
 const invalidCredentials = () => new DomainError('unauthorized', 'email or password is wrong');
 
@@ -77,7 +65,7 @@ export function newUserRecord(input: { id: string; email: string; displayName: s
 
 /** Self sign-up as an investor. The answer is the same whether or not the email already has an account. */
 export async function signUp(deps: AccountDeps, input: { email: string; password: string; displayName: string; locale: Locale; ip: string }) {
-  await limit(deps, `sign-up:ip:${input.ip}`, deps.limits.signUpPerIp, 3600);
+  await limit(deps, `sign-up:ip:${input.ip}`, deps.limits.signUpPerIp, RATE_WINDOWS.signUpPerIp);
   try {
     const { userId } = await deps.identity.signUp(input);
     await deps.users.ensure(newUserRecord({ id: userId, email: input.email, displayName: input.displayName, locale: input.locale, createdAt: deps.clock.now().toISOString() }));
@@ -91,19 +79,34 @@ export async function signUp(deps: AccountDeps, input: { email: string; password
   return { status: 'accepted' as const };
 }
 
+/**
+ * Confirms the email with its code. At most `limits.codeAttemptsPerAccount` tries per account in 15 minutes (then a
+ * RateLimitedError, 429); the right code forgets the count. A wrong or expired code: 400 naming `code`.
+ */
 export async function confirmSignUp(deps: AccountDeps, input: { email: string; code: string }) {
+  const window = codeWindow(deps, 'confirm', input.email);
+  await withinWindow(deps.limiter, window);
   try {
     await deps.identity.confirm(input);
   } catch (e) {
     if (e instanceof IdentityError) throw new DomainError('validation', 'the code is wrong or expired', [{ field: 'code', message: 'wrong or expired code' }]);
     throw e;
   }
+  await deps.limiter.clear(window);
   return { status: 'confirmed' as const };
 }
 
+/**
+ * Signs in with email and password; tokens on success. Limits (RateLimits): `signInPerIp` tries per address in 5
+ * minutes, and per (address, email) pair `signInPerPair` at once, then a delay doubling from 1 s to 15 minutes, forgotten
+ * on success. Nothing is keyed by the email alone, so failures from another address never lock the owner out.
+ * @throws RateLimitedError (429, Retry-After), DomainError unauthorized (401) or conflict (409: email not confirmed).
+ */
 export async function signIn(deps: AccountDeps, input: { email: string; password: string; ip: string }): Promise<Tokens> {
-  await limit(deps, `sign-in:ip:${input.ip}`, deps.limits.signInPerIp, 300);
-  await limit(deps, `sign-in:email:${input.email}`, deps.limits.signInPerEmail, 900);
+  await limit(deps, `sign-in:ip:${input.ip}`, deps.limits.signInPerIp, RATE_WINDOWS.signInPerIp);
+  const pair = `sign-in:pair:${input.ip}:${input.email}`;
+  const longest = RATE_WINDOWS.signInPairMaxDelay;
+  await withinBackoff(deps.limiter, { key: pair, free: deps.limits.signInPerPair, baseSeconds: 1, maxSeconds: longest, forgetSeconds: longest });
   let tokens: Tokens;
   try {
     tokens = await deps.identity.signIn(input);
@@ -112,6 +115,7 @@ export async function signIn(deps: AccountDeps, input: { email: string; password
     if (e instanceof IdentityError) throw invalidCredentials();
     throw e;
   }
+  await deps.limiter.clear({ key: pair });
   if (tokens.refreshToken) {
     const { userId } = await deps.verifier.verify(tokens.accessToken);
     await deps.sessions.remember(tokens.refreshToken, { userId, issuedAt: deps.clock.now().getTime() });
@@ -149,17 +153,24 @@ export async function signOut(deps: AccountDeps, actor: Actor, input: { refreshT
   return { status: 'signed_out' as const };
 }
 
+/** Emails a reset code (same answer whether or not the account exists); a new code forgets the wrong codes tried. */
 export async function forgotPassword(deps: AccountDeps, input: { email: string; ip: string }) {
-  await limit(deps, `reset:email:${input.email}`, deps.limits.resetPerEmail, 3600);
-  await limit(deps, `reset:ip:${input.ip}`, deps.limits.signUpPerIp * 2, 3600);
+  await limit(deps, `reset:email:${input.email}`, deps.limits.resetPerEmail, RATE_WINDOWS.resetPerEmail);
+  await limit(deps, `reset:ip:${input.ip}`, deps.limits.signUpPerIp * 2, RATE_WINDOWS.resetPerEmail);
   await deps.identity.forgotPassword(input.email).catch((e: unknown) => {
     if (!(e instanceof IdentityError)) throw e;
   });
+  await deps.limiter.clear(codeWindow(deps, 'reset-confirm', input.email));
   return { status: 'accepted' as const };
 }
 
+/**
+ * Sets a new password with the emailed code. At most `limits.codeAttemptsPerAccount` tries per account in 15 minutes
+ * (then 429); the right code, or a new one from forgotPassword, forgets the count. Wrong code: 400 naming `code`.
+ */
 export async function resetPassword(deps: AccountDeps, input: { email: string; code: string; password: string }) {
-  await limit(deps, `reset-confirm:email:${input.email}`, deps.limits.resetPerEmail * 2, 3600);
+  const window = codeWindow(deps, 'reset-confirm', input.email);
+  await withinWindow(deps.limiter, window);
   try {
     await deps.identity.resetPassword(input);
   } catch (e) {
@@ -167,6 +178,7 @@ export async function resetPassword(deps: AccountDeps, input: { email: string; c
     if (e instanceof IdentityError) throw new DomainError('validation', 'the code is wrong or expired', [{ field: 'code', message: 'wrong or expired code' }]);
     throw e;
   }
+  await deps.limiter.clear(window);
   return { status: 'reset' as const };
 }
 

@@ -1,10 +1,19 @@
 import type { Money, StoredRate } from '@mekendesh/contracts';
-import type { UserRepository } from './account-ports.js';
+import type { RateLimiter, UserRepository } from './account-ports.js';
 import { bishkekToday } from './bishkek-calendar.js';
 import { DomainError } from './errors.js';
 import { convertToKgs, pickRateForDay } from './exchange-rates.js';
 import type { MoneyStore, ProgrammeStore, RateStore } from './money-ports.js';
 import type { ProjectRepository } from './ports.js';
+import type { RateLimits } from './rate-limits.js';
+
+/** What taking a pledge needs beyond the books: the abuse limits, and which currencies cards take now. */
+export interface PledgeIntake {
+  limiter: RateLimiter;
+  limits: Pick<RateLimits, 'pledgesPerMinute' | 'pledgesPerDay'>;
+  /** ISO codes a card pledge may be in; empty when card payments are off (no gateway configured). */
+  cardCurrencies: readonly string[];
+}
 
 /** What the money use cases need, wired once in the API's composition (and in jobs and scripts). */
 export interface MoneyDeps {
@@ -15,6 +24,7 @@ export interface MoneyDeps {
   users: Pick<UserRepository, 'get'>;
   clock: { now(): Date };
   newId(): string;
+  pledging: PledgeIntake;
 }
 
 /** A pledge is priced with a rate at most this many days old; beyond that, staff must enter one. */

@@ -8,6 +8,8 @@ import { kgsAt, rateOn, type MoneyDeps } from './money-deps.js';
 import { assertMinimum, canonicalJson, deltas, paymentInstructions, paymentReference, pledgeRuleErrors } from './pledge-rules.js';
 import { authorize } from './policy.js';
 import { isPublic } from './lifecycle.js';
+import { CARD_MESSAGES } from './card-messages.js';
+import { admitPledge } from './rate-limits.js';
 
 /** A pledge as its investor and staff see it: with the transfer instructions. */
 export function pledgeView(pledge: Pledge): PledgeView {
@@ -58,8 +60,22 @@ function pledgeBooking(pledge: Pledge, project: Project, firstFromInvestor: bool
 }
 
 /**
+ * A card pledge only while cards take its currency: else a 409 naming `channel`, in ky/ru/en (issue 9: card
+ * pledges were accepted while cards were off, and could never be paid). In-kind ones are the rules' 400.
+ */
+function assertChannelOpen(intake: MoneyDeps['pledging'], request: PledgeRequest): void {
+  if (request.channel !== 'card' || !request.amount) return;
+  const currencies = intake.cardCurrencies;
+  if (currencies.length > 0 && currencies.includes(request.amount.currency)) return;
+  const messages = currencies.length === 0 ? CARD_MESSAGES.notConfigured : CARD_MESSAGES.currencyNotByCard(request.amount.currency, currencies);
+  throw new DomainError('conflict', messages.en, [{ field: 'channel', message: messages.en, messages }], messages);
+}
+
+/**
  * Pledges to a published project. Idempotent per investor and `Idempotency-Key`: a retry with the same
- * body returns the first pledge (`created: false`); the same key with another body is a 422.
+ * body returns the first pledge (`created: false`); the same key with another body is a 422. A new pledge
+ * counts against the investor's limits (`deps.pledging.limits`: per minute and per Bishkek day; a 429 with
+ * Retry-After beyond them, nothing written); a card pledge needs cards on for its currency (409 naming `channel`).
  * @example await createPledge(deps, actor, { projectId, idempotencyKey: 'c1f7...', request: { type: 'donation', amount: { amount: 10_000, currency: 'USD' }, channel: 'bank_transfer', display: 'anonymous' } })
  */
 export async function createPledge(
@@ -77,8 +93,11 @@ export async function createPledge(
   authorize(actor, { action: 'pledge:create', project });
   const errors = pledgeRuleErrors(input.request, project);
   if (errors.length) throw new DomainError('validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+  assertChannelOpen(deps.pledging, input.request);
   const at = now.toISOString();
   const { rate, amountKgs } = await priced(deps, input.request, project, bishkekDay(now));
+  // Counted last, so only a pledge about to be written uses up the investor's allowance.
+  await admitPledge(deps.pledging.limiter, deps.pledging.limits, actor.id);
   const user = input.request.display === 'name' ? await deps.users.get(actor.id) : undefined;
   const r = input.request;
   const id = deps.newId();

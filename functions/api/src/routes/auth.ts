@@ -20,7 +20,7 @@ const post = <B extends z.ZodType, R extends z.ZodType>(path: string, summary: s
 
 const routes = {
   signUp: post('sign-up', 'Create an investor account; a code is emailed. Same answer if the email is taken.', SignUpRequestSchema, AcceptedSchema, [400, 429]),
-  confirm: post('confirm', 'Confirm the email with the code', ConfirmRequestSchema, StatusSchema, [400]),
+  confirm: post('confirm', 'Confirm the email with the code (5 tries per account in 15 minutes, then 429)', ConfirmRequestSchema, StatusSchema, [400, 429]),
   signIn: post('sign-in', 'Sign in; returns tokens', SignInRequestSchema, TokensSchema, [400, 401, 409, 429]),
   refresh: post('refresh', 'New access and id tokens from a refresh token', RefreshRequestSchema, TokensSchema, [400, 401]),
   signOut: post('sign-out', 'End this session, or every session of the account', SignOutRequestSchema, StatusSchema, [400, 401], true),

@@ -17,12 +17,13 @@ const create = createRoute({
     'Send a fresh Idempotency-Key per pledge attempt and the same key on retries: a retry with the same body returns the ' +
     'first pledge (200), the same key with another body is a 422. Money pledges are priced in KGS at the rate of the day, ' +
     'which is stored with the pledge; they must reach the project minimum. Transfers quote the paymentReference; the investor is emailed ' +
-    'how to pay (once per pledge, retries included).',
+    'how to pay (once per pledge, retries included). Card pledges only while cards take the currency (else 409 naming ' +
+    '`channel`). At most 10 new pledges a minute and 50 a Bishkek day per investor (RateLimits): beyond, 429 with Retry-After.',
   request: { params: IdParams, headers: z.object({ 'idempotency-key': IdempotencyKeySchema }), body: jsonBody(PledgeRequestSchema) },
   responses: {
     201: json(PledgeViewSchema, 'The new pledge, with payment instructions'),
     200: json(PledgeViewSchema, 'A retry: the pledge made by the first call with this key'),
-    ...problems(400, 401, 403, 404, 409),
+    ...problems(400, 401, 403, 404, 409, 429),
     422: { description: 'The Idempotency-Key was used with a different body', content: { 'application/problem+json': { schema: z.object({}).passthrough() } } },
   },
 });

@@ -37,6 +37,13 @@ describe('apiFailure', () => {
 		expect(apiFailure(new ApiError(401, 'no'), { ...options, overrides: { 401: 'Неверный пароль' } }).data.errors.form).toBe('Неверный пароль');
 	});
 
+	it('says when to try again after a 429 (issue 9), as the API said it in the page’s language', () => {
+		const detail = 'Слишком много попыток. Попробуйте снова через 3 минуты.';
+		const error = new ApiError(429, 'slow down', { type: 't', title: 'Слишком много попыток: попробуйте позже', status: 429, detail });
+		expect(apiFailure(error, options).data.errors.form).toBe(detail);
+		expect(apiFailure(error, options).status).toBe(429);
+	});
+
 	it('reports an unreachable API as unavailable and rethrows anything else', () => {
 		expect(apiFailure(new ApiError(0, 'down'), options).status).toBe(503);
 		expect(() => apiFailure(new TypeError('bug'), options)).toThrow(TypeError);

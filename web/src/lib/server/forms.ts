@@ -48,8 +48,17 @@ export function issueFields(error: { issues: { path: PropertyKey[] }[] }): strin
 }
 
 /**
- * The form's answer to a failed API call: field errors next to their fields, else the problem's title
- * (already in the page's language, since the API got Accept-Language), else `unavailable`.
+ * What a problem without field errors says to the reader: for a 429 its detail, which says when to try again
+ * (issue 9), else its title; both already in the page's language, since the API got Accept-Language.
+ */
+export function problemMessage(cause: ApiError): string | undefined {
+	if (cause.status === 429 && cause.problem?.detail) return cause.problem.detail;
+	return cause.problem?.title;
+}
+
+/**
+ * The form's answer to a failed API call: field errors next to their fields, else the problem's words
+ * (problemMessage), else `unavailable`.
  */
 export function apiFailure<V extends object>(
 	cause: unknown,
@@ -64,7 +73,7 @@ export function apiFailure<V extends object>(
 	const fieldNames = cause.problem?.errors?.map((e) => e.field) ?? [];
 	const errors = fieldNames.length > 0 ? localizeFields(fieldNames, messages, fallback) : { fields: {} };
 	if (!errors.form && Object.keys(errors.fields).length === 0) {
-		errors.form = overrides[cause.status] ?? cause.problem?.title ?? fallback;
+		errors.form = overrides[cause.status] ?? problemMessage(cause) ?? fallback;
 	}
 	return fail(cause.status, { values, errors });
 }

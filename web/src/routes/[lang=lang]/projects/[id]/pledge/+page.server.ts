@@ -8,6 +8,7 @@ import { requireUser } from '#lib/server/account.js';
 import { ApiError, api } from '#lib/server/api.js';
 import { moneyApi } from '#lib/server/money-api.js';
 import { pledgeFieldErrors, readPledgeForm } from '#lib/server/pledge-form.js';
+import { problemMessage } from '#lib/server/forms.js';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 async function loadProject(event: RequestEvent): Promise<Project> {
@@ -69,7 +70,7 @@ export const actions: Actions = {
 			const paths = cause.status === 422 ? [] : (cause.problem?.errors?.map((e) => e.field) ?? []);
 			// 409 naming `deadline`: the day ended in Bishkek between showing the form and sending it.
 			const closed = paths.includes('deadline');
-			const errors = paths.length > 0 && !closed ? pledgeFieldErrors(paths, minimum) : { fields: {}, form: cause.problem?.title ?? m.form_error_summary() };
+			const errors = paths.length > 0 && !closed ? pledgeFieldErrors(paths, minimum) : { fields: {}, form: problemMessage(cause) ?? m.form_error_summary() };
 			if (cause.status === 422) errors.form = m.money_error_changed();
 			if (closed) errors.form = m.money_deadline_passed({ deadline: formatDeadline(project.deadline, locale) });
 			return fail(cause.status, { values, errors });

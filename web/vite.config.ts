@@ -1,11 +1,20 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { paraglideOptions } from './i18n.config.js';
+import { presetSecurityHeaders } from './security-headers.js';
+
+/** Static files and Vite's own answers under `vite dev` and `vite preview` get the same security headers as pages. */
+const securityHeaders: Plugin = {
+	name: 'mekendesh-security-headers',
+	configureServer: (server) => void server.middlewares.use((_req, res, next) => (presetSecurityHeaders(res), next())),
+	configurePreviewServer: (server) => void server.middlewares.use((_req, res, next) => (presetSecurityHeaders(res), next())),
+};
 
 export default defineConfig({
 	plugins: [
+		securityHeaders,
 		// Compiles messages/*.json into src/lib/paraglide (git-ignored) on every dev start and build;
 		// the options are shared with `pnpm check` through i18n.config.js.
 		paraglideVitePlugin(paraglideOptions),

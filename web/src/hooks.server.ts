@@ -3,7 +3,9 @@ import { API_URL, PROXY_SECRET } from '$app/env/private';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
 import { cookieMaxAge, cookieName, extractLocaleFromUrl, getLocale } from '#lib/paraglide/runtime.js';
+import { m } from '#lib/paraglide/messages.js';
 import { loadSession } from '#lib/server/account.js';
+import { checkFormPost, DEFAULT_FORM_LIMIT, FORM_LIMITS, formatLimit, formRefusalPage, isPagePost } from '#lib/server/form-body.js';
 import { tidyLocaleRedirect } from '#lib/server/redirects.js';
 import { withSecurityHeaders } from '#lib/server/security-headers.js';
 
@@ -36,6 +38,27 @@ const i18n: Handle = async ({ event, resolve }) => {
 };
 
 /**
+ * Reads every form post before its action does: over its route's limit 413, not a form (text/plain) 415, a
+ * form that cannot be parsed (a broken multipart body) 400, each a page in the reader's language instead of a
+ * 500 from `request.formData()`. Limits and rules: form-body.ts.
+ */
+const formBody: Handle = async ({ event, resolve }) => {
+	if (!isPagePost(event.request, event.url, event.route.id)) return resolve(event);
+	const limit = FORM_LIMITS[event.route.id!] ?? DEFAULT_FORM_LIMIT;
+	const refused = await checkFormPost(event.request, limit);
+	if (refused === null) return resolve(event);
+	const lang = getLocale();
+	const large = refused === 413;
+	return formRefusalPage(refused, {
+		lang,
+		title: large ? m.form_too_large_title() : m.form_unreadable_title(),
+		text: large ? m.form_too_large_text({ max: formatLimit(limit, lang) }) : m.form_unreadable_text(),
+		back: m.form_back(),
+		backHref: event.url.pathname,
+	});
+};
+
+/**
  * Puts the signed-in user on `locals` (refreshing an expired access token from the refresh cookie).
  * Runs inside the i18n handle, so API problem titles come back in the page's language.
  * Pages seen with a session are personal: never stored by a shared cache.
@@ -53,7 +76,7 @@ const session: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle: Handle = sequence(securityHeaders, i18n, session);
+export const handle: Handle = sequence(securityHeaders, i18n, formBody, session);
 
 export const handleError: HandleServerError = ({ kind, error, event }) => {
 	// Operators get the details in the log; the page only ever sees Kit's generic "Internal Error".

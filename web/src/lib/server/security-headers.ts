@@ -1,15 +1,7 @@
-/** Headers every response carries. CSP for pages comes from Kit's `csp` config (vite.config.ts). */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-	'strict-transport-security': 'max-age=63072000; includeSubDomains',
-	'x-content-type-options': 'nosniff',
-	'x-frame-options': 'DENY',
-	'referrer-policy': 'strict-origin-when-cross-origin',
-	'cross-origin-opener-policy': 'same-origin',
-	'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
-};
+import { FALLBACK_CSP, SECURITY_HEADERS } from '../../../security-headers.js';
 
-/** For responses Kit gives no CSP (redirects, endpoints, plain errors): nothing may load or frame them. */
-export const FALLBACK_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+// One source for the values, shared with serve.js and vite.config.ts (static files): ../../../security-headers.js.
+export { FALLBACK_CSP, SECURITY_HEADERS };
 
 /**
  * Adds the security headers to a response, copying it first when its headers are immutable

@@ -100,6 +100,19 @@ describe('codes and sign-in', () => {
     await expect(signInToken(s.app, email, 'Brand-New-Pass-77!')).resolves.toMatch(/^ey/);
   });
 
+  it('does not let another address use up the owner’s reset codes', async () => {
+    const email = await newConfirmedInvestor(s.app, 'reset-bombed');
+    const app = createApp({ ...s.deps, proxySecret: 'test-proxy-secret' });
+    const forgot = (ip: string) => app.request('/v1/auth/forgot-password', {
+      method: 'POST', body: JSON.stringify({ email }),
+      headers: { 'content-type': 'application/json', 'x-mekendesh-client-ip': ip, 'x-mekendesh-proxy-secret': 'test-proxy-secret' },
+    });
+    const attacker: number[] = [];
+    for (let i = 0; i < 6; i++) attacker.push((await forgot('203.0.113.67')).status);
+    expect(attacker).toEqual([200, 200, 200, 200, 200, 429]);
+    expect((await forgot('198.51.100.8')).status).toBe(200);
+  });
+
   it('slows the attacker’s address without locking the owner out of the account', async () => {
     const email = await newConfirmedInvestor(s.app, 'locked-out');
     const app = createApp({ ...s.deps, proxySecret: 'test-proxy-secret' });

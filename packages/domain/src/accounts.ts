@@ -153,10 +153,15 @@ export async function signOut(deps: AccountDeps, actor: Actor, input: { refreshT
   return { status: 'signed_out' as const };
 }
 
-/** Emails a reset code (same answer whether or not the account exists); a new code forgets the wrong codes tried. */
+/**
+ * Emails a reset code (same answer whether or not the account exists); a new code forgets the wrong codes tried.
+ * Limits per hour: `resetPerEmail` per (address, email) pair, four times that per email (no mail-bombing, and one
+ * address cannot use up the owner's codes), `signUpPerIp * 2` per address. Beyond: RateLimitedError (429).
+ */
 export async function forgotPassword(deps: AccountDeps, input: { email: string; ip: string }) {
-  await limit(deps, `reset:email:${input.email}`, deps.limits.resetPerEmail, RATE_WINDOWS.resetPerEmail);
   await limit(deps, `reset:ip:${input.ip}`, deps.limits.signUpPerIp * 2, RATE_WINDOWS.resetPerEmail);
+  await limit(deps, `reset:pair:${input.ip}:${input.email}`, deps.limits.resetPerEmail, RATE_WINDOWS.resetPerEmail);
+  await limit(deps, `reset:email:${input.email}`, deps.limits.resetPerEmail * 4, RATE_WINDOWS.resetPerEmail);
   await deps.identity.forgotPassword(input.email).catch((e: unknown) => {
     if (!(e instanceof IdentityError)) throw e;
   });

@@ -22,7 +22,7 @@ export interface RateLimits {
   signInPerPair: number;
   /** Sign-ups from one client address per hour. */
   signUpPerIp: number;
-  /** Reset codes emailed to one address per hour (twice that per client address). */
+  /** Reset codes asked for one email from one client address per hour; four times that per email from all addresses. */
   resetPerEmail: number;
   /**
    * Emailed codes (sign-up confirmation, password reset) tried for one account per 15 minutes; the next try is a 429.

@@ -24,7 +24,7 @@ async function pendingOrganisation(who: string): Promise<string> {
 describe('a required body is required (DynamoDB Local)', () => {
   it('POST /v1/organisations/{id}/approve with no body: 400 naming the body, and the organisation stays pending', async () => {
     const id = await pendingOrganisation('nobody');
-    for (const headers of [{}, { 'content-type': 'application/json' }, { 'content-type': 'text/plain' }]) {
+    for (const headers of [{}, { 'content-type': 'application/json' }, { 'content-type': 'text/plain' }] as Record<string, string>[]) {
       const res = await s.app.request(`/v1/organisations/${id}/approve`, { method: 'POST', headers: { authorization: `Bearer ${staff}`, ...headers } });
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);

@@ -56,7 +56,7 @@ const brackets = (bytes: number) => '['.repeat(bytes);
 
 describe('request bodies are limited by their route before anything parses them', () => {
   it('answers a 10 MB body of nested brackets to the sign-in route 413 problem+json at once, in the caller\'s language', async () => {
-    for (const headers of [{}, { 'content-length': String(10 * 1024 * 1024) }]) {
+    for (const headers of [{}, { 'content-length': String(10 * 1024 * 1024) }] as Record<string, string>[]) {
       const started = performance.now();
       const res = await app.request('/v1/auth/sign-in', {
         method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'ru', ...headers }, body: brackets(10 * 1024 * 1024),
@@ -132,7 +132,7 @@ describe('a required body is required, and only its declared media type is taken
     expect(ops.length).toBeGreaterThan(20);
     const answers: string[] = [];
     for (const op of ops) {
-      for (const headers of [{}, { 'content-type': 'application/json' }]) {
+      for (const headers of [{}, { 'content-type': 'application/json' }] as Record<string, string>[]) {
         const res = await app.request(op.path, { method: op.method, headers: { ...auth(op.token), 'idempotency-key': 'k'.repeat(32), ...headers } });
         const body = (await res.json()) as Problem;
         answers.push(`${op.key} ${res.status} ${res.headers.get('content-type')} ${body.errors?.[0]?.field ?? body.type}`);

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { answerClientErrors } from './client-error.js';
@@ -15,7 +16,8 @@ export function startApiServer(options: { port: number; hostname?: string; env?:
         close: () => new Promise<void>((done) => server.close(() => done())),
       });
     });
-    answerClientErrors(server);
+    // serve() without a createServer option runs an http.Server.
+    answerClientErrors(server as Server);
   });
 }
 

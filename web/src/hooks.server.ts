@@ -7,6 +7,7 @@ import { m } from '#lib/paraglide/messages.js';
 import { loadSession } from '#lib/server/account.js';
 import { checkFormPost, DEFAULT_FORM_LIMIT, FORM_LIMITS, formatLimit, formRefusalPage, isPagePost } from '#lib/server/form-body.js';
 import { tidyLocaleRedirect } from '#lib/server/redirects.js';
+import { crossSiteRefusal, isCrossSiteWrite } from '#lib/server/same-origin.js';
 import { withSecurityHeaders } from '#lib/server/security-headers.js';
 
 const securityHeaders: Handle = async ({ event, resolve }) => withSecurityHeaders(await resolve(event));
@@ -35,6 +36,18 @@ const i18n: Handle = async ({ event, resolve }) => {
 	});
 	// For browsers the middleware itself redirects `/` to `https://host/ky/`; make that `/ky` (see the helper).
 	return tidyLocaleRedirect(response, event.url.origin);
+};
+
+/**
+ * Refuses writes from other sites (a form on another origin auto-submitted at a signed-in visitor) before
+ * any action reads the body or the session: 403, in the reader's language. The same check in `vite dev` and
+ * in the built app; Kit's own check is off (vite.config.ts), since it runs before hooks and answers in
+ * English plain text. The rule and its source: same-origin.ts.
+ */
+const sameOrigin: Handle = async ({ event, resolve }) => {
+	if (!isCrossSiteWrite(event.request, event.url.origin)) return resolve(event);
+	const lang = getLocale();
+	return crossSiteRefusal({ lang, title: m.cross_site_title(), text: m.cross_site_text(), home: m.go_home(), homeHref: `/${lang}` });
 };
 
 /**
@@ -76,7 +89,7 @@ const session: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle: Handle = sequence(securityHeaders, i18n, formBody, session);
+export const handle: Handle = sequence(securityHeaders, i18n, sameOrigin, formBody, session);
 
 export const handleError: HandleServerError = ({ kind, error, event }) => {
 	// Operators get the details in the log; the page only ever sees Kit's generic "Internal Error".

@@ -25,3 +25,51 @@ export function presetSecurityHeaders(res) {
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
 	res.setHeader('content-security-policy', FALLBACK_CSP);
 }
+
+const CLIENT_ERROR_PAGE = {
+	431: {
+		reason: 'Request Header Fields Too Large',
+		lines: [
+			['ky', 'Шилтеме же суроонун баштары өтө узун. Башкы бетке кайтыңыз.'],
+			['ru', 'Ссылка или заголовки запроса слишком длинные. Вернитесь на главную страницу.'],
+			['en', 'The link or the request headers are too long. Go back to the home page.'],
+		],
+	},
+	400: {
+		reason: 'Bad Request',
+		lines: [
+			['ky', 'Суроону окууга мүмкүн эмес. Башкы бетке кайтыңыз.'],
+			['ru', 'Запрос невозможно прочитать. Вернитесь на главную страницу.'],
+			['en', 'The request cannot be read. Go back to the home page.'],
+		],
+	},
+};
+
+/**
+ * Node answers requests it cannot parse itself, before adapter-node or any hook (a 50 KB query string: 431;
+ * broken HTTP: 400), with a bare status. This answers them with a small page and the security headers; the
+ * request's language was not read, so the page says it in Kyrgyz, Russian and English.
+ * @param {Pick<import('node:http').Server, 'on'>} server
+ * @example answerClientErrors(server);
+ */
+export function answerClientErrors(server) {
+	server.on('clientError', (/** @type {NodeJS.ErrnoException} */ err, /** @type {import('node:stream').Duplex} */ socket) => {
+		if (err.code === 'ECONNRESET' || !socket.writable) return;
+		const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+		const page = CLIENT_ERROR_PAGE[status];
+		const body =
+			'<!doctype html><html lang="ky"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>Мекендеш</title></head><body><main>' +
+			page.lines.map(([lang, text]) => `<p lang="${lang}">${text}</p>`).join('') +
+			'<p><a href="/">Мекендеш</a></p></main></body></html>';
+		const headers = {
+			'content-type': 'text/html; charset=utf-8',
+			'content-length': String(Buffer.byteLength(body)),
+			'cache-control': 'no-store',
+			connection: 'close',
+			...SECURITY_HEADERS,
+			'content-security-policy': FALLBACK_CSP,
+		};
+		const head = [`HTTP/1.1 ${status} ${page.reason}`, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)];
+		socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
+	});
+}

@@ -3,7 +3,7 @@
 // PROTOCOL_HEADER, so a browser POSTing to http://127.0.0.1:PORT fails Kit's CSRF origin check.
 // Usage: ORIGIN=http://127.0.0.1:3000 PORT=3000 HOST=127.0.0.1 API_URL=http://127.0.0.1:8787 node web/serve.js
 import process from 'node:process';
-import { presetSecurityHeaders } from './security-headers.js';
+import { answerClientErrors, presetSecurityHeaders } from './security-headers.js';
 
 const PROTO = 'x-mekendesh-origin-proto';
 const HOST = 'x-mekendesh-origin-host';
@@ -29,6 +29,7 @@ const { server } = await import(entry);
 // Static files (/favicon.svg, /robots.txt, /_app/*) are served by adapter-node before any hook runs: give every
 // response the security headers first; Kit's pages then set their own over them.
 server.prependListener('request', (_req, res) => presetSecurityHeaders(res));
+answerClientErrors(server);
 
 if (origin) {
 	const proto = origin.protocol.slice(0, -1);

@@ -80,3 +80,13 @@ describe('security headers on every answer', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
 });
+
+describe('requests Node refuses before the app sees them', () => {
+  it('a 50 KB query string to the web server: 431, a page in ky/ru/en with the security headers', async () => {
+    const res = await fetch(`${web()}/ky/projects?q=${'a'.repeat(50 * 1024)}`);
+    expect(res.status).toBe(431);
+    const html = await res.text();
+    for (const text of ['Шилтеме же суроонун баштары өтө узун', 'Ссылка или заголовки запроса слишком длинные', 'The link or the request headers are too long']) expect(html).toContain(text);
+    expectSecurityHeaders(res, '431');
+  });
+});

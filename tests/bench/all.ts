@@ -1,7 +1,57 @@
 /**
- * `pnpm bench [--small]`: every benchmark, one after another, each printing its own figures:
- * sizes (API bundle, web client JS), discovery latency at two table sizes, pledges per second.
+ * `pnpm bench [--small]`: every benchmark, one after another, each printing its own tables as it goes, then one
+ * summary table of every figure and `bench-results/report.json` (gitignored) with all of them:
+ * sizes (API bundle, web client JS), the public pages (script and style weight of each, Lighthouse mobile
+ * performance and accessibility of home, browse and a project page in ky, ru and en; needs `pnpm build`),
+ * discovery latency at two table sizes measured side by side, pledges per second.
  */
-await import('./sizes.js');
-await import('./run.js');
-await import('./pledges.js');
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runDiscovery } from './run.js';
+import { measureSizes } from './sizes.js';
+import { runPledges } from './pledges.js';
+import { LIGHTHOUSE_GOAL } from './lighthouse.js';
+import { formatSummary, type SummaryRow } from './summary.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const out = join(root, 'bench-results');
+const startedAt = new Date();
+
+const sizes = await measureSizes();
+const built = existsSync(join(root, 'web/build/index.js'));
+if (!built) console.log('\nPages: web/build is missing, skipped (run `pnpm build` first)');
+const pages = built ? await (await import('./pages.js')).runPages() : undefined;
+const discovery = await runDiscovery();
+const pledges = await runPledges();
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const rows: SummaryRow[] = [
+  { section: 'sizes', figure: 'API Lambda bundle, gzipped', value: kb(sizes.apiBundle.gz) },
+  { section: 'sizes', figure: 'web client JS, all chunks, gzipped', value: sizes.webClient ? kb(sizes.webClient.gz) : 'no build' },
+];
+if (pages) {
+  const heaviest = pages.weights.reduce((a, b) => (b.scriptGz + b.inlineScriptGz > a.scriptGz + a.inlineScriptGz ? b : a));
+  rows.push({ section: 'pages', figure: `JS referenced by the heaviest of ${pages.weights.length} public pages, gzipped`, value: `${kb(heaviest.scriptGz + heaviest.inlineScriptGz)} (${heaviest.path})` });
+  rows.push({ section: 'pages', figure: 'CSS of the heaviest public page, gzipped', value: kb(Math.max(...pages.weights.map((w) => w.styleGz))) });
+  for (const r of pages.lighthouse) {
+    rows.push({ section: 'lighthouse', figure: `${r.lang} ${r.page} performance`, value: String(r.performance.score), goal: `>= ${LIGHTHOUSE_GOAL.performance}`, ok: r.performance.score >= LIGHTHOUSE_GOAL.performance });
+    rows.push({ section: 'lighthouse', figure: `${r.lang} ${r.page} accessibility`, value: String(r.accessibility.score), goal: String(LIGHTHOUSE_GOAL.accessibility), ok: r.accessibility.score >= LIGHTHOUSE_GOAL.accessibility });
+  }
+}
+for (const op of discovery.operations) {
+  rows.push({
+    section: 'discovery', figure: `${op.name}, median ${discovery.sizes.small} / ${discovery.sizes.large}`,
+    value: `${ms(op.small.median)} / ${ms(op.large.median)} = ${op.ratio.median.toFixed(2)}`, goal: '< 1.5', ok: op.ratio.median < 1.5,
+  });
+  rows.push({ section: 'discovery', figure: `${op.name}, p95 ${discovery.sizes.small} / ${discovery.sizes.large}`, value: `${ms(op.small.p95)} / ${ms(op.large.p95)} = ${op.ratio.p95.toFixed(2)}` });
+}
+rows.push({ section: 'pledges', figure: `pledges/s through the API (${pledges.concurrency} in flight)`, value: pledges.perSecond.api.toFixed(0) });
+rows.push({ section: 'pledges', figure: 'pledges/s, TransactWriteItems sent directly', value: pledges.perSecond.direct.toFixed(0) });
+rows.push({ section: 'pledges', figure: 'ratio API / direct', value: pledges.ratio.toFixed(2) });
+
+mkdirSync(out, { recursive: true });
+const file = join(out, 'report.json');
+writeFileSync(file, `${JSON.stringify({ startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), small: process.argv.includes('--small'), sizes, pages, discovery, pledges, summary: rows }, null, 2)}\n`);
+console.log(`\nReport (${((Date.now() - startedAt.getTime()) / 60_000).toFixed(1)} min)\n${formatSummary(rows)}\n\nwritten to ${file}`);

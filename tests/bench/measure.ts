@@ -1,4 +1,6 @@
 /** Latency sampling and the printed table of the benchmark. */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export interface Sample {
   median: number;
@@ -22,8 +24,35 @@ export async function sample(call: (i: number) => Promise<void>, options: { coun
     await call(options.warmup + i);
     times.push(performance.now() - start);
   }
-  times.sort((a, b) => a - b);
-  return { median: quantile(times, 0.5), p95: quantile(times, 0.95) };
+  return summarise(times);
+}
+
+function summarise(times: number[]): Sample {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95) };
+}
+
+/**
+ * Times the same calls against two targets side by side: call i goes to both, in alternating order (small
+ * first on even i, large first on odd), so drift on a noisy machine (other processes, GC, a JVM warming up)
+ * lands on both sizes alike instead of in their ratio. `call(i, target)` gets the call number and the target.
+ * Returns the median and p95 (ms) of each target's `count` timed calls, after `warmup` untimed pairs.
+ */
+export async function sampleInterleaved<T extends string>(
+  targets: readonly [T, T],
+  call: (i: number, target: T) => Promise<void>,
+  options: { count: number; warmup: number },
+): Promise<Record<T, Sample>> {
+  const times = { [targets[0]]: [] as number[], [targets[1]]: [] as number[] } as Record<T, number[]>;
+  for (let i = 0; i < options.warmup + options.count; i++) {
+    const order = i % 2 === 0 ? targets : ([targets[1], targets[0]] as const);
+    for (const target of order) {
+      const start = performance.now();
+      await call(i, target);
+      if (i >= options.warmup) times[target].push(performance.now() - start);
+    }
+  }
+  return { [targets[0]]: summarise(times[targets[0]]), [targets[1]]: summarise(times[targets[1]]) } as Record<T, Sample>;
 }
 
 const ms = (n: number) => `${n.toFixed(1)} ms`.padStart(10);
@@ -37,4 +66,10 @@ export function formatTable(small: number, large: number, rows: Array<{ name: st
       `${ms(r.small.p95).padStart(12)}${ms(r.large.p95).padStart(12)}${ratio(r.small.p95, r.large.p95).padStart(7)}`,
   );
   return [head, '-'.repeat(head.length), ...lines].join('\n');
+}
+
+/** True when the module at `moduleUrl` (its `import.meta.url`) is the script node/tsx was started with, not an import of `pnpm bench`. */
+export function isMain(moduleUrl: string): boolean {
+  const script = process.argv[1];
+  return script !== undefined && pathToFileURL(resolve(script)).href === moduleUrl;
 }

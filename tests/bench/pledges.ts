@@ -12,6 +12,7 @@ import { bishkekDay, deltas, newUserRecord, paymentReference, type Booking, type
 import type { Pledge, Project } from '@mekendesh/contracts';
 import { noIdentity } from '../fixtures/identity.js';
 import { makeProject } from '../fixtures/projects.js';
+import { isMain } from './measure.js';
 
 process.env.LOG_LEVEL ??= 'warn';
 const { createApp } = await import('@mekendesh/api/app');
@@ -95,19 +96,30 @@ async function direct(endpoint: string): Promise<number> {
   });
 }
 
-async function main() {
+/** Pledges per second (count, concurrency and projects as set), sent directly and through the API, and their ratio. */
+export interface PledgesResult {
+  count: number;
+  concurrency: number;
+  projects: number;
+  perSecond: { direct: number; api: number };
+  ratio: number;
+}
+
+/** Runs both pledge paths, each on a fresh table of one in-memory DynamoDB Local; prints and returns the figures. */
+export async function runPledges(): Promise<PledgesResult> {
   const dynamo = await startDynamoLocal({ port: 0 });
   try {
-    console.log(`DynamoDB Local in memory; ${COUNT} pledges, ${CONCURRENCY} in flight, over ${PROJECTS} projects, each run on a fresh table`);
+    console.log(`\nPledges\nDynamoDB Local in memory; ${COUNT} pledges, ${CONCURRENCY} in flight, over ${PROJECTS} projects, each run on a fresh table`);
     const viaDirect = await direct(dynamo.endpoint);
     const viaApi = await throughApi(dynamo.endpoint);
     console.log(`\n${'path'.padEnd(44)}${'pledges/s'.padStart(12)}`);
     console.log(`${'TransactWriteItems sent directly'.padEnd(44)}${viaDirect.toFixed(0).padStart(12)}`);
     console.log(`${'POST /v1/projects/{id}/pledges (Hono app)'.padEnd(44)}${viaApi.toFixed(0).padStart(12)}`);
     console.log(`${'ratio API / direct'.padEnd(44)}${(viaApi / viaDirect).toFixed(2).padStart(12)}`);
+    return { count: COUNT, concurrency: CONCURRENCY, projects: PROJECTS, perSecond: { direct: viaDirect, api: viaApi }, ratio: viaApi / viaDirect };
   } finally {
     await dynamo.stop();
   }
 }
 
-await main();
+if (isMain(import.meta.url)) await runPledges();

@@ -1,12 +1,14 @@
 /**
  * Sizes that matter on a cold Lambda and a slow phone: the bundled API function (as the CDK bundles it)
- * and the web app's client JavaScript, raw and gzipped. Run by `pnpm bench`; prints figures only.
+ * and the web app's client JavaScript, raw and gzipped (bytes). Run by `pnpm bench`, or alone with
+ * `tsx tests/bench/sizes.ts`; prints the figures and returns them.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { isMain } from './measure.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -37,12 +39,23 @@ function webClient() {
   return { count: js.length, raw, gz };
 }
 
-const api = await apiBundle();
-console.log('\nSizes');
-console.log(`  API Lambda bundle (esbuild, ESM, minified, SDK inside): ${kb(api.raw)} raw, ${kb(api.gz)} gzipped (bundled in ${api.ms.toFixed(0)} ms)`);
-const web = webClient();
-console.log(
-  web
-    ? `  Web client JS, all chunks (public pages load none: csr is off): ${web.count} files, ${kb(web.raw)} raw, ${kb(web.gz)} gzipped`
-    : '  Web client JS: web/build missing (run pnpm build)',
-);
+/** Bytes of the bundled API function and of all the web app's client chunks (undefined without web/build). */
+export interface SizesResult {
+  apiBundle: { raw: number; gz: number; ms: number };
+  webClient: { count: number; raw: number; gz: number } | undefined;
+}
+
+export async function measureSizes(): Promise<SizesResult> {
+  const api = await apiBundle();
+  console.log('\nSizes');
+  console.log(`  API Lambda bundle (esbuild, ESM, minified, SDK inside): ${kb(api.raw)} raw, ${kb(api.gz)} gzipped (bundled in ${api.ms.toFixed(0)} ms)`);
+  const web = webClient();
+  console.log(
+    web
+      ? `  Web client JS, all chunks (public pages load none: csr is off): ${web.count} files, ${kb(web.raw)} raw, ${kb(web.gz)} gzipped`
+      : '  Web client JS: web/build missing (run pnpm build)',
+  );
+  return { apiBundle: api, webClient: web };
+}
+
+if (isMain(import.meta.url)) await measureSizes();

@@ -98,7 +98,9 @@ describe('bank statement import', () => {
     const project = await s.project();
     const usd = await (await pledge(s.app, s.investors[0]!, project.id, donation(10_000, 'USD'))).json();
     const kgs = await (await pledge(s.app, s.investors[0]!, project.id, donation(100_000))).json();
-    const csv = `date,amount,currency,description\n2020-01-06,100.00,USD,${usd.paymentReference}\n${today()},1000,KGS,${kgs.paymentReference}\n`;
+    // A month ago: a day money can have arrived on (FIRST_RECEIPT_DAY..today), but no USD rate within a week of it.
+    const monthAgo = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+    const csv = `date,amount,currency,description\n${monthAgo},100.00,USD,${usd.paymentReference}\n${today()},1000,KGS,${kgs.paymentReference}\n`;
     const reasons = async (path: string) => (await (await call(s.app, s.staff, 'POST', path, { csv })).json()).rows.map((r: { status: string; reason: string | null }) => [r.status, r.reason]);
     expect(await reasons('/staff/statements/preview')).toEqual([['unmatched', 'no_rate'], ['matched', null]]);
 

@@ -127,18 +127,30 @@ export const StatementEncodingSchema = z.enum(['utf-8', 'windows-1251', 'utf-16l
 export type StatementEncoding = z.infer<typeof StatementEncodingSchema>;
 
 /**
+ * The first day money can have been received for Mekendesh, YYYY-MM-DD (Bishkek): the programme took none
+ * before. A receipt or statement line dated earlier (2020-01-01, 1900-01-01) is a wrong year, not old money;
+ * so is one after today in Bishkek (2099-12-31).
+ */
+export const FIRST_RECEIPT_DAY = '2025-01-01';
+
+/**
  * Why a line is not booked (or not yet). Codes, not sentences: every page says them in its own language.
  * undecodable: the line's text did not decode (U+FFFD or control characters: choose another encoding);
- * row_malformed: broken quotes; date_invalid, amount_invalid, currency_unknown: that cell cannot be read;
+ * row_malformed: broken quotes; quote_unterminated: a quote opened on this line never closes (the lines after it
+ * are read on their own, never swallowed); date_invalid, amount_invalid, currency_unknown: that cell cannot be read;
+ * date_out_of_range: a real day, but before the programme started (FIRST_RECEIPT_DAY) or after today in Bishkek;
  * amount_ambiguous: the amount reads two ways under the file's decimal separator, staff must confirm one;
- * already_booked, repeated_in_statement: duplicates; no_reference, unknown_reference: no pledge found;
- * pledge_not_found, pledge_closed, project_closed, no_rate, not_bookable: booking refused at commit.
+ * already_booked, repeated_in_statement: duplicates; possible_duplicate: the pledge already has money of this
+ * amount and currency received that day under another id (see `duplicateOf`), booked only when staff confirm
+ * the line in `confirmedDuplicates`; no_reference, unknown_reference: no pledge found; several_references: the
+ * text names more than one pledge, so the line is not booked on either; pledge_not_found, pledge_closed,
+ * project_closed, no_rate, not_bookable: booking refused at commit.
  */
 export const StatementReasonSchema = z
   .enum([
-    'undecodable', 'row_malformed', 'date_invalid', 'amount_invalid', 'amount_ambiguous', 'currency_unknown',
-    'already_booked', 'repeated_in_statement', 'no_reference', 'unknown_reference',
-    'pledge_not_found', 'pledge_closed', 'project_closed', 'no_rate', 'not_bookable',
+    'undecodable', 'row_malformed', 'quote_unterminated', 'date_invalid', 'date_out_of_range', 'amount_invalid', 'amount_ambiguous',
+    'currency_unknown', 'already_booked', 'repeated_in_statement', 'possible_duplicate', 'no_reference', 'unknown_reference',
+    'several_references', 'pledge_not_found', 'pledge_closed', 'project_closed', 'no_rate', 'not_bookable',
   ])
   .meta({ id: 'StatementReason' });
 export type StatementReason = z.infer<typeof StatementReasonSchema>;
@@ -152,7 +164,8 @@ export type StatementFileProblem = z.infer<typeof StatementFileProblemSchema>;
 /**
  * A statement as text (`csv`, e.g. pasted) or as the file's bytes (`content`, base64) read in `encoding`;
  * exactly one of the two. `confirmedAmounts` are staff's choices for lines whose amount was ambiguous
- * (minor units, one of that line's `readings`).
+ * (minor units, one of that line's `readings`); `confirmedDuplicates` the lines (by number) staff book even though
+ * they look like money already received (`possible_duplicate`).
  */
 export const StatementRequestSchema = z
   .object({
@@ -163,11 +176,24 @@ export const StatementRequestSchema = z
       .array(z.object({ line: z.number().int().positive(), amount: minorUnits(MAX_AMOUNT_MINOR).positive() }).strict())
       .max(1000)
       .optional(),
+    confirmedDuplicates: z.array(z.number().int().positive().max(10_000_000)).max(1000).optional(),
   })
   .strict()
   .refine((r) => (r.csv === undefined) !== (r.content === undefined), { path: ['csv'], message: 'send either csv (text) or content (base64 bytes)' })
   .meta({ id: 'StatementRequest' });
 export type StatementRequest = z.input<typeof StatementRequestSchema>;
+
+/** Money already booked for a pledge that a new receipt or statement line may repeat: its id, day and reference as booked. */
+export const DuplicateOfSchema = z
+  .object({
+    receiptId: z.string(),
+    receivedOn: z.iso.date(),
+    /** The bank's reference, or the statement line's text, as booked. */
+    bankReference: z.string(),
+    source: z.enum(['manual', 'statement', 'card']),
+  })
+  .meta({ id: 'DuplicateOf' });
+export type DuplicateOf = z.infer<typeof DuplicateOfSchema>;
 
 export const StatementRowSchema = z.object({
   /** The line of the file the record starts on (the header is line 1). */
@@ -184,6 +210,8 @@ export const StatementRowSchema = z.object({
   paymentReference: z.string().nullable(),
   pledgeId: z.string().nullable(),
   receiptId: z.string().nullable(),
+  /** For `possible_duplicate`: the money already received (or an earlier line of this statement) it may repeat. */
+  duplicateOf: DuplicateOfSchema.nullable(),
 });
 export type StatementRow = z.infer<typeof StatementRowSchema>;
 

@@ -124,6 +124,11 @@ export const ReceiptRequestSchema = z
      * (normalise.ts), so invisible characters and look-alike hyphens cannot make a second booking.
      */
     bankReference: referenceText().min(1).max(100),
+    /**
+     * Book it even though the pledge already has money of this amount and currency received that day under
+     * another id (a statement line, a card payment): without it, such a receipt is a 409 on `confirmDuplicate`.
+     */
+    confirmDuplicate: z.boolean().optional(),
   })
   .strict()
   .meta({ id: 'ReceiptRequest' });

@@ -26,6 +26,12 @@ export const moneyKeys = {
   /** A webhook event handled already; expires after 30 days (correctness never depends on it). */
   processedEvent: (provider: string, id: string) => ({ pk: `${provider.toUpperCase()}_EVENT#${id}`, sk: 'EVENT' }),
   receiptIndexes: (pledgeId: string, bookedAt: string) => ({ gsi2pk: `RECEIPTS#${pledgeId}`, gsi2sk: bookedAt }),
+  /**
+   * A pledge's receipts of one amount and currency on one Bishkek day (their summaries, appended in each
+   * booking's transaction): what a new receipt may repeat is one read by key (receipt-duplicates.ts).
+   */
+  receiptDay: (d: { pledgeId: string; receivedOn: string; amount: { amount: number; currency: string } }) =>
+    ({ pk: `RECEIPTDAY#${d.pledgeId}`, sk: `${d.receivedOn}#${d.amount.currency}#${d.amount.amount}` }),
   /** Ledger entries live in their project's partition; matches are also indexed by programme (gsi2). */
   ledger: (e: Pick<LedgerEntry, 'projectId' | 'at' | 'id'>) => ({ pk: `LEDGER#${e.projectId}`, sk: `${e.at}#${e.id}` }),
   ledgerPartition: (projectId: string) => `LEDGER#${projectId}`,
@@ -50,7 +56,7 @@ export const moneyKeys = {
 export const MONEY_ENTITY = {
   pledge: 'Pledge', idempotency: 'Idempotency', paymentReference: 'PaymentReference', supporter: 'Supporter', receipt: 'Receipt',
   ledger: 'LedgerEntry', programme: 'Programme', programmeProject: 'ProgrammeProject', rates: 'RateTable', platform: 'PlatformTotals',
-  bookingOnce: 'BookingOnce', processedEvent: 'ProcessedEvent',
+  bookingOnce: 'BookingOnce', processedEvent: 'ProcessedEvent', receiptDay: 'ReceiptDay',
   receivingAccount: 'ReceivingAccount', activeReceivingAccount: 'ActiveReceivingAccount', mail: 'QueuedMail',
 } as const;
 

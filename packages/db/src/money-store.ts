@@ -1,6 +1,8 @@
 import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Pledge, Programme, Project, Receipt } from '@mekendesh/contracts';
-import { DomainError, totalLimitReached, totalsStayExact, type Booking, type BookingOutcome, type MoneyStore, type Page, type ReceiptState } from '@mekendesh/domain';
+import type { DuplicateOf, Pledge, Programme, Project, Receipt } from '@mekendesh/contracts';
+import {
+  DomainError, totalLimitReached, totalsStayExact, type Booking, type BookingOutcome, type MoneyStore, type Page, type ReceiptDay, type ReceiptState,
+} from '@mekendesh/domain';
 import type { Db } from './client.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { keys } from './keys.js';
@@ -40,6 +42,11 @@ export class DynamoMoneyStore implements MoneyStore {
   async getReceipt(id: string): Promise<Receipt | undefined> {
     const item = await this.get(moneyKeys.receipt(id));
     return item ? stripKeys<Receipt>(item) : undefined;
+  }
+
+  async receiptsOnDay(day: ReceiptDay): Promise<DuplicateOf[]> {
+    const item = await this.get(moneyKeys.receiptDay(day));
+    return Array.isArray(item?.receipts) ? (item.receipts as DuplicateOf[]) : [];
   }
 
   async pledgeIdByReference(reference: string): Promise<string | undefined> {
@@ -97,9 +104,11 @@ export class DynamoMoneyStore implements MoneyStore {
     return { pledge: (await this.getPledge(earlier.pledgeId))!, created: false };
   }
 
-  private async readState(pledgeId: string): Promise<ReceiptState> {
+  private async readState(pledgeId: string, receiptDay?: ReceiptDay): Promise<ReceiptState> {
     const pledge = await this.getPledge(pledgeId);
     if (!pledge) throw new DomainError('not_found', 'pledge was not found');
+    // Read after the pledge: a booking in between moves the pledge's version, so this plan is retried.
+    const sameDay = receiptDay ? await this.receiptsOnDay(receiptDay) : undefined;
     const projectItem = await this.get(keys.project(pledge.projectId));
     if (!projectItem) throw new DomainError('not_found', 'project was not found');
     const programmes: Programme[] = await this.programmes.listConsistent();
@@ -107,13 +116,16 @@ export class DynamoMoneyStore implements MoneyStore {
     return {
       pledge, project: stripKeys<Project>(projectItem),
       programmes: programmes.map((programme) => ({ programme, matchedForProject: used.get(programme.id) ?? 0 })),
+      ...(sameDay ? { sameDay } : {}),
     };
   }
 
-  async book<T>(input: { pledgeId: string; receiptId?: string; decide: (s: ReceiptState) => { booking: Booking; value: T } | { skip: T } }): Promise<BookingOutcome<T>> {
+  async book<T>(input: {
+    pledgeId: string; receiptId?: string; receiptDay?: ReceiptDay; decide: (s: ReceiptState) => { booking: Booking; value: T } | { skip: T };
+  }): Promise<BookingOutcome<T>> {
     let raised = false;
     const out = await runTransaction<BookingOutcome<T>>(this.db, async () => {
-      const decided = input.decide(await this.readState(input.pledgeId));
+      const decided = input.decide(await this.readState(input.pledgeId, input.receiptDay));
       if ('skip' in decided) return { done: { kind: 'booked' as const, value: decided.skip } } satisfies Plan<BookingOutcome<T>>;
       raised = decided.booking.entries.some((e) => e.deltas.raised !== 0);
       return {

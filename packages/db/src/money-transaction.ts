@@ -134,7 +134,7 @@ function reservationActions(db: Db, b: Booking): Tagged[] {
   });
 }
 
-/** Every write of a booking, each tagged; at most 100 actions (a receipt with n programmes needs 6 + 3n). */
+/** Every write of a booking, each tagged; at most 100 actions (a receipt with n programmes needs 7 + 3n). */
 export function bookingActions(db: Db, b: Booking): Tagged[] {
   const sum = sumDeltas(b);
   const entries: Tagged[] = b.entries.map((e) => ({
@@ -166,9 +166,18 @@ export function bookingActions(db: Db, b: Booking): Tagged[] {
     tag: 'receipt',
     action: { Put: { TableName: db.tableName, ConditionExpression: 'attribute_not_exists(pk)', Item: { ...moneyKeys.bookingOnce(b.once), entity: MONEY_ENTITY.bookingOnce, id: b.once } } },
   }] : [];
+  // No condition of its own: the pledge's version (conditioned above) already orders bookings of one pledge.
+  const receiptDay: Tagged[] = b.receiptDay ? [{
+    tag: 'receiptDay',
+    action: { Update: {
+      TableName: db.tableName, Key: moneyKeys.receiptDay(b.receiptDay),
+      UpdateExpression: 'SET entity = :e, receipts = list_append(if_not_exists(receipts, :none), :add)',
+      ExpressionAttributeValues: { ':e': MONEY_ENTITY.receiptDay, ':none': [], ':add': [b.receiptDay.add] },
+    } },
+  }] : [];
   // A booking without entries only changes the pledge's state (a card checkout expired): no totals to touch.
   const totals = b.entries.length ? totalsActions(db, b, sum) : [];
-  const all = [...receipt, ...once, ...pledge, ...entries, ...totals, ...reservationActions(db, b)];
+  const all = [...receipt, ...once, ...pledge, ...receiptDay, ...entries, ...totals, ...reservationActions(db, b)];
   if (all.length > 100) throw new Error(`a booking needs ${all.length} actions, more than one transaction holds`);
   return all;
 }

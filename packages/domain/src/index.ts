@@ -26,6 +26,7 @@ export * from './money-deps.js';
 export * from './pledge-rules.js';
 export * from './pledges.js';
 export * from './receipts.js';
+export * from './receipt-duplicates.js';
 export * from './expiry.js';
 export * from './money-admin.js';
 export * from './statement-csv.js';

@@ -1,4 +1,4 @@
-import type { Money, Pledge, Programme, Project, ProjectStatus, Receipt, StoredRateTable } from '@mekendesh/contracts';
+import type { DuplicateOf, Money, Pledge, Programme, Project, ProjectStatus, Receipt, StoredRateTable } from '@mekendesh/contracts';
 import type { RateTable } from './exchange-rates.js';
 import type { Page } from './ports.js';
 
@@ -59,12 +59,24 @@ export interface Booking {
   reservations?: Reservation[];
   /** Books at most once under this id (a card refund has no receipt to dedupe on): a second booking is `already_booked`. */
   once?: string;
+  /** The receipt's summary, added to its pledge's receipts of that day and amount (see `ReceiptDay`). */
+  receiptDay?: ReceiptDay & { add: DuplicateOf };
+}
+
+/** A pledge's money of one amount and currency received on one Bishkek day: what a new receipt may repeat. */
+export interface ReceiptDay {
+  pledgeId: string;
+  /** YYYY-MM-DD, Bishkek. */
+  receivedOn: string;
+  amount: Money;
 }
 
 export interface ReceiptState {
   pledge: Pledge;
   project: Project;
   programmes: { programme: Programme; matchedForProject: number }[];
+  /** Receipts of the pledge on the booking's day with its amount, read by key (only when `book` was given `receiptDay`). */
+  sameDay?: DuplicateOf[];
 }
 
 export type BookingOutcome<T> = { kind: 'booked'; value: T } | { kind: 'already_booked' };
@@ -86,11 +98,17 @@ export interface MoneyStore {
   /** Which of these receipt ids are already booked (bounded: at most 100 per call). */
   bookedReceipts(ids: readonly string[]): Promise<Set<string>>;
   getReceipt(id: string): Promise<Receipt | undefined>;
+  /** Receipts booked for a pledge on a day with exactly this amount and currency (one read by key, strongly consistent). */
+  receiptsOnDay(day: ReceiptDay): Promise<DuplicateOf[]>;
   /**
-   * Books from fresh state: reads pledge, project and programme usage, asks `decide` for the booking, writes
-   * it; on a conflict (another booking won) reads again and asks again. `already_booked` when the receipt exists.
+   * Books from fresh state: reads pledge, project and programme usage (and, given `receiptDay`, that day's
+   * receipts as `sameDay`), asks `decide` for the booking, writes it; on a conflict (another booking won)
+   * reads again and asks again. `already_booked` when the receipt exists.
    */
-  book<T>(input: { pledgeId: string; receiptId?: string; decide: (state: ReceiptState) => { booking: Booking; value: T } | { skip: T } }): Promise<BookingOutcome<T>>;
+  book<T>(input: {
+    pledgeId: string; receiptId?: string; receiptDay?: ReceiptDay;
+    decide: (state: ReceiptState) => { booking: Booking; value: T } | { skip: T };
+  }): Promise<BookingOutcome<T>>;
   /** Project totals as stored: pledged, raised, matched, supporters. */
   projectTotals(projectId: string): Promise<{ pledged: number; raised: number; matched: number; supporters: number } | undefined>;
 }

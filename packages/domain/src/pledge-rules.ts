@@ -38,12 +38,22 @@ export function paymentReference(random: Uint8Array = globalThis.crypto.getRando
  * checks out. The text is normalised first (contracts normalise.ts), so look-alike hyphens and invisible characters read as typed.
  */
 export function findPaymentReference(text: string): string | undefined {
+  return findPaymentReferences(text)[0];
+}
+
+/**
+ * Every distinct valid reference in free text, in the order written: a statement line naming two pledges
+ * ("MK-2222-2222 и MK-3333-3333") is booked on neither (`several_references`), never silently on the first.
+ * @example findPaymentReferences('за MK-7KQ2-9XF4 и mk 7kq2 9xf4') // ['MK-7KQ2-9XF4']
+ */
+export function findPaymentReferences(text: string): string[] {
   const pattern = /M\s*K[\s-]*([2-9A-HJ-NP-Z]{4})[\s-]*([2-9A-HJ-NP-Z]{4})/g;
+  const found = new Set<string>();
   for (const m of referenceKey(text).matchAll(pattern)) {
     const all = m[1]! + m[2]!;
-    if (checkCharacter(all.slice(0, 7)) === all[7]) return `MK-${m[1]}-${m[2]}`;
+    if (checkCharacter(all.slice(0, 7)) === all[7]) found.add(`MK-${m[1]}-${m[2]}`);
   }
-  return undefined;
+  return [...found];
 }
 
 /** Every rule a pledge request breaks against the project (the shape is the contract's job). */

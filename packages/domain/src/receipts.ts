@@ -1,13 +1,14 @@
 import { referenceKey, type Money, type Pledge, type Receipt, type ReceiptResult, type StoredRate } from '@mekendesh/contracts';
 import type { Actor } from './actor.js';
 import { computeMatch, eligibleProgrammes } from './cofinancing.js';
-import { DomainError } from './errors.js';
+import { DomainError, invalidIn } from './errors.js';
 import { convertFromKgs } from './exchange-rates.js';
 import type { Booking, LedgerEntry, ReceiptState, Reservation } from './money-ports.js';
 import { kgsAt, rateOn, type MoneyDeps } from './money-deps.js';
 import { applyReceipt, deltas } from './pledge-rules.js';
 import { authorize } from './policy.js';
 import { isPublic } from './lifecycle.js';
+import { dayInReceiptWindow, possibleDuplicateOf, PossibleDuplicateError, RECEIVED_ON_OUT_OF_RANGE } from './receipt-duplicates.js';
 
 export interface ReceiptInput {
   pledgeId: string;
@@ -20,6 +21,11 @@ export interface ReceiptInput {
   source: Receipt['source'];
   /** Lets a payment channel record its own state on the pledge in the same transaction (the card path's `card`). */
   annotate?: (next: Pledge) => Pledge;
+  /**
+   * 'refuse': a possible duplicate (receipt-duplicates.ts, possibleDuplicateOf) throws PossibleDuplicateError
+   * instead of booking; 'book' (default: money a provider confirmed, or staff confirmed) books it.
+   */
+  duplicates?: 'refuse' | 'book';
 }
 
 /** Ids of receipts: one per bank reference, statement row or payment provider object. */
@@ -98,9 +104,12 @@ export async function bookReceipt(deps: MoneyDeps, input: ReceiptInput): Promise
   const pledge = await deps.money.getPledge(input.pledgeId);
   if (!pledge) throw new DomainError('not_found', 'pledge was not found');
   const inPledgeCurrency = await priced.inPledgeCurrency(pledge);
+  const receiptDay = { pledgeId: input.pledgeId, receivedOn: input.receivedOn, amount: input.amount };
   const decide = (state: ReceiptState): { booking: Booking; value: ReceiptResult } => {
     const { project } = state;
     if (project.status === 'expired' || project.status === 'cancelled') throw new DomainError('conflict', `the project is ${project.status}: return the money instead`);
+    const repeated = input.duplicates === 'refuse' ? possibleDuplicateOf(state.sameDay ?? [], input.receiptId) : undefined;
+    if (repeated) throw new PossibleDuplicateError(repeated, input.amount);
     const reservations = matchesFor(state, priced.amountKgs, input.receivedOn);
     const at = deps.clock.now().toISOString();
     const receipt: Receipt = {
@@ -115,21 +124,31 @@ export async function bookReceipt(deps: MoneyDeps, input: ReceiptInput): Promise
         entries: receiptEntries(state, receipt, input, reservations), receipt, reservations,
         project: { id: project.id, status: project.status, oblastSoate: project.oblastSoate, isPublic: isPublic(project.status) },
         pledge: { next, expectedVersion: state.pledge.version },
+        receiptDay: { ...receiptDay, add: { receiptId: receipt.id, receivedOn: receipt.receivedOn, bankReference: receipt.bankReference, source: receipt.source } },
       },
       value: { receipt, pledge: next },
     };
   };
-  return deps.money.book({ pledgeId: input.pledgeId, receiptId: input.receiptId, decide });
+  return deps.money.book({ pledgeId: input.pledgeId, receiptId: input.receiptId, receiptDay, decide });
 }
 
-/** Staff record one transfer by hand; the bank reference makes a second entry of the same transfer a 409. */
+/**
+ * Staff record one transfer by hand; the bank reference makes a second entry of the same transfer a 409.
+ * Money of the same amount and currency the pledge already received that day under another id (a statement
+ * line without the bank's reference, a card payment) is a 409 on `confirmDuplicate` (PossibleDuplicateError)
+ * unless `confirmDuplicate` is true. A day before FIRST_RECEIPT_DAY or after today in Bishkek is a 400 on `receivedOn`.
+ */
 export async function recordReceipt(
   deps: MoneyDeps,
   actor: Actor,
-  input: { pledgeId: string; amount: Money; receivedOn: string; bankReference: string },
+  input: { pledgeId: string; amount: Money; receivedOn: string; bankReference: string; confirmDuplicate?: boolean },
 ): Promise<ReceiptResult> {
   authorize(actor, { action: 'money:manage' });
-  const out = await bookReceipt(deps, { ...input, receiptId: receiptIds.bank(input.bankReference), source: 'manual' });
+  const { confirmDuplicate, ...receipt } = input;
+  if (!dayInReceiptWindow(receipt.receivedOn, deps.clock)) throw invalidIn('receivedOn', RECEIVED_ON_OUT_OF_RANGE);
+  const out = await bookReceipt(deps, {
+    ...receipt, receiptId: receiptIds.bank(receipt.bankReference), source: 'manual', duplicates: confirmDuplicate ? 'book' : 'refuse',
+  });
   if (out.kind === 'already_booked') throw new DomainError('conflict', `the transfer ${input.bankReference} is already booked`);
   return out.value;
 }

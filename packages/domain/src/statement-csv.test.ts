@@ -46,6 +46,23 @@ describe('bank statement CSV', () => {
     ]);
   });
 
+  it('reports an unterminated quote on its own line and reads every line after it (issue 9: it swallowed the next line)', () => {
+    const csv = 'Дата;Сумма;Валюта;Назначение\n29.11.2026;50,00;KGS;"Пожертвование MK-2222-2222\n29.11.2026;60,00;KGS;MK-3333-3333\n30.11.2026;70,00;KGS;x\n';
+    const { lines } = parseStatementCsv(csv);
+    expect(lines.map((l) => [l.line, l.error, l.amount?.amount ?? null, l.text])).toEqual([
+      [2, 'quote_unterminated', 5_000, '"Пожертвование MK-2222-2222'],
+      [3, null, 6_000, 'MK-3333-3333'],
+      [4, null, 7_000, 'x'],
+    ]);
+    expect(lines[0]!.cells).toEqual({ date: '29.11.2026', amount: '50,00', currency: 'KGS' });
+    // A quote that closes only in the middle of a later line swallowed the lines between; so does one at the end of the file.
+    const late = parseStatementCsv('date;amount;currency;description\n2026-03-02;1;KGS;"abc\n2026-03-03;2;KGS;x\n2026-03-04;3;KGS;"y";z\n2026-03-05;4;KGS;"open');
+    expect(late.lines.map((l) => [l.line, l.error])).toEqual([[2, 'quote_unterminated'], [3, null], [4, null], [5, 'quote_unterminated']]);
+    // A quoted field with a line break that does close stays one record.
+    expect(parseStatementCsv('date;amount;currency;description\n2026-03-02;1;KGS;"a\nb"\n2026-03-03;2;KGS;c').lines.map((l) => [l.line, l.error, l.text]))
+      .toEqual([[2, null, 'a\nb'], [4, null, 'c']]);
+  });
+
   it('finds a tab separator, and another separator when the guessed one gives no columns', () => {
     expect(parseStatementCsv('date\tamount\tcurrency\tdescription\n2026-03-02\t1,5\tKGS\tMK-2222-2222').lines[0]).toMatchObject({ amount: { amount: 150, currency: 'KGS' }, text: 'MK-2222-2222' });
     const commas = parseStatementCsv('date;amount;currency;description\n2026-03-02;10;KGS;a, b, c, d, e');

@@ -4,7 +4,9 @@ import { decideDecimalSeparator, readAmount, type DecimalSeparator } from './sta
 import { hasUndecodable } from './text-decoding.js';
 
 /** Why a line could not be read (a subset of the statement reasons). */
-export type StatementLineProblem = Extract<StatementReason, 'undecodable' | 'row_malformed' | 'date_invalid' | 'amount_invalid' | 'amount_ambiguous' | 'currency_unknown'>;
+export type StatementLineProblem = Extract<
+  StatementReason, 'undecodable' | 'row_malformed' | 'quote_unterminated' | 'date_invalid' | 'amount_invalid' | 'amount_ambiguous' | 'currency_unknown'
+>;
 
 /** A bank statement line as read: its fields, or why it cannot be booked as it is. */
 export interface StatementLine {
@@ -84,30 +86,57 @@ interface RawRecord {
   cells: string[];
   /** Broken quotes (papaparse reported an error in this record). */
   malformed: boolean;
+  /** A quote opened on this line never closed where a field could end: only this line was read as the record. */
+  unterminated?: boolean;
 }
 
 /**
  * The records of a CSV text, parsed by papaparse (quoted fields may hold separators, quotes and line
  * breaks), each with the line it starts on; blank records are dropped. Stops reading past `limit` records.
+ * A record whose quotes break across lines (a quote that never closes, or closes in the middle of a later
+ * line) would swallow the lines after it: it is cut to its first line, marked `unterminated`, and reading
+ * starts again on the next line, so every later line is read and reported on its own.
  */
 function readRecords(text: string, delimiter: StatementDelimiter | '', limit: number): { records: RawRecord[]; delimiter: StatementDelimiter } {
   const records: RawRecord[] = [];
-  let cursor = 0;
+  let used: string = delimiter;
+  let offset = 0;
   let line = 1;
-  let used: string = delimiter || ',';
-  Papa.parse<string[]>(text, {
-    delimiter, delimitersToGuess: [...DELIMITERS], newline: '\n', skipEmptyLines: false,
-    step: (row, parser) => {
-      used = row.meta.delimiter;
-      const start = line;
-      for (let i = cursor; i < row.meta.cursor; i++) if (text.charCodeAt(i) === 10) line++;
-      cursor = row.meta.cursor;
-      if (row.data.every((c) => c.trim() === '')) return;
-      records.push({ line: start, cells: row.data.map((c) => c.trim()), malformed: row.errors.length > 0 });
-      if (records.length > limit) parser.abort();
-    },
-  });
+  while (offset < text.length && records.length <= limit) {
+    const rest = text.slice(offset);
+    let cursor = 0;
+    let restart: number | null = null;
+    Papa.parse<string[]>(rest, {
+      delimiter: used, delimitersToGuess: [...DELIMITERS], newline: '\n', skipEmptyLines: false,
+      step: (row, parser) => {
+        used = row.meta.delimiter;
+        const start = line;
+        const raw = rest.slice(cursor, row.meta.cursor);
+        const firstBreak = raw.indexOf('\n');
+        const quotes = row.errors.some((e) => e.type === 'Quotes');
+        if (quotes && firstBreak >= 0 && (firstBreak < raw.length - 1 || row.errors.some((e) => e.code === 'MissingQuotes'))) {
+          records.push({ line: start, cells: firstLineCells(raw.slice(0, firstBreak), used), malformed: true, unterminated: true });
+          restart = offset + cursor + firstBreak + 1;
+          line = start + 1;
+          parser.abort();
+          return;
+        }
+        for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) === 10) line++;
+        cursor = row.meta.cursor;
+        if (row.data.every((c) => c.trim() === '')) return;
+        records.push({ line: start, cells: row.data.map((c) => c.trim()), malformed: row.errors.length > 0, unterminated: row.errors.some((e) => e.code === 'MissingQuotes') });
+        if (records.length > limit) parser.abort();
+      },
+    });
+    if (restart === null) break;
+    offset = restart;
+  }
   return { records, delimiter: (DELIMITERS as readonly string[]).includes(used) ? (used as StatementDelimiter) : ',' };
+}
+
+/** The cells of one physical line cut from a broken record: split on the separator, the stray quotes kept as written. */
+function firstLineCells(text: string, delimiter: string): string[] {
+  return text.split(delimiter || ',').map((c) => c.trim());
 }
 
 /** The records and columns: papaparse's guess of the separator, or the first other one whose header has every column. */
@@ -137,6 +166,7 @@ function readLine(record: RawRecord, columns: Partial<Record<Column, number>>, r
   const code = cells.currency.toUpperCase();
   const currency = (CURRENCIES as readonly string[]).includes(code) ? (code as Currency) : null;
   const error: StatementLineProblem | null = record.cells.some(hasUndecodable) ? 'undecodable'
+    : record.unterminated ? 'quote_unterminated'
     : record.malformed ? 'row_malformed'
     : !date ? 'date_invalid'
     : reading.kind === 'invalid' ? 'amount_invalid'

@@ -1,23 +1,31 @@
-import { CURRENCIES, type StatementEncoding, type StatementEncodingChoice, type StatementReason, type StatementResult, type StatementRow } from '@mekendesh/contracts';
+import { CURRENCIES, FIRST_RECEIPT_DAY, type Locale, type StatementEncoding, type StatementEncodingChoice, type StatementReason, type StatementResult, type StatementRow } from '@mekendesh/contracts';
 import { m } from '#lib/paraglide/messages.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { formatDate } from '#lib/format.js';
 
 /** Days a rate stays usable for a receipt (the API's MAX_RATE_AGE_DAYS), for the "no rate" reason. */
 const RATE_AGE_DAYS = 7;
 
-type RowFacts = Pick<StatementRow, 'cells' | 'paymentReference'>;
+type RowFacts = Pick<StatementRow, 'cells' | 'paymentReference'> & Partial<Pick<StatementRow, 'duplicateOf'>>;
+
+const day = (iso: string) => formatDate(iso, getLocale() as Locale);
 
 // An explicit map, so a new reason code is a type error until it has a sentence in three languages.
 const REASON: Record<StatementReason, (row: RowFacts) => string> = {
 	undecodable: () => m.money_reason_undecodable(),
 	row_malformed: () => m.money_reason_row_malformed(),
+	quote_unterminated: () => m.money_reason_quote_unterminated(),
 	date_invalid: (r) => m.money_reason_date_invalid({ value: r.cells.date }),
+	date_out_of_range: (r) => m.money_reason_date_out_of_range({ value: r.cells.date, first: day(FIRST_RECEIPT_DAY) }),
 	amount_invalid: (r) => m.money_reason_amount_invalid({ value: r.cells.amount }),
 	amount_ambiguous: (r) => m.money_reason_amount_ambiguous({ value: r.cells.amount }),
 	currency_unknown: (r) => m.money_reason_currency_unknown({ value: r.cells.currency, currencies: CURRENCIES.join(', ') }),
 	already_booked: () => m.money_reason_already_booked(),
 	repeated_in_statement: () => m.money_reason_repeated_in_statement(),
+	possible_duplicate: (r) => m.money_reason_possible_duplicate({ date: r.duplicateOf ? day(r.duplicateOf.receivedOn) : '—', reference: r.duplicateOf?.bankReference ?? '—' }),
 	no_reference: () => m.money_reason_no_reference(),
 	unknown_reference: (r) => m.money_reason_unknown_reference({ reference: r.paymentReference ?? '' }),
+	several_references: () => m.money_reason_several_references(),
 	pledge_not_found: () => m.money_reason_pledge_not_found(),
 	pledge_closed: () => m.money_reason_pledge_closed(),
 	project_closed: () => m.money_reason_project_closed(),

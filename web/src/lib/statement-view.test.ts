@@ -5,7 +5,7 @@ import { annotateLines, csvCell, oneLineStatement } from './statement-view.js';
 const row = (line: number, amount: number, overrides: Partial<StatementRow> = {}): StatementRow => ({
 	line, date: '2026-03-02', amount: { amount, currency: 'USD' }, text: 'MK-2222-2222', status: 'matched', reason: null,
 	cells: { date: '2026-03-02', amount: String(amount / 100), currency: 'USD' }, readings: [],
-	paymentReference: 'MK-2222-2222', pledgeId: 'p1', receiptId: `bank:${line}`, ...overrides,
+	paymentReference: 'MK-2222-2222', pledgeId: 'p1', receiptId: `bank:${line}`, duplicateOf: null, ...overrides,
 });
 
 describe('annotateLines', () => {

@@ -15,7 +15,7 @@ const IdParams = z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+
 const receipt = createRoute({
   method: 'post', path: '/pledges/{id}/receipts', tags: ['money (staff)'], security: staffOnly,
   summary: 'Record money received for a pledge by transfer (partial and over-payments are kept and shown)',
-  description: 'Priced at the rate of the day received; co-financing matches are reserved in the same transaction. The same bankReference books once (409).',
+  description: 'Priced at the rate of the day received; co-financing matches are reserved in the same transaction. The same bankReference books once (409). Money of the same amount and currency the pledge already received that day under another id (a statement line without a bank reference, a card payment) is a 409 on confirmDuplicate unless confirmDuplicate is true. receivedOn from FIRST_RECEIPT_DAY (2025-01-01) to today in Bishkek, else 400.',
   request: { params: IdParams, body: jsonBody(ReceiptRequestSchema) },
   responses: { 201: json(ReceiptResultSchema, 'The receipt and the pledge after it'), ...problems(400, 401, 403, 404, 409) },
 });
@@ -23,7 +23,7 @@ const receipt = createRoute({
 const preview = createRoute({
   method: 'post', path: '/staff/statements/preview', tags: ['money (staff)'], security: staffOnly, ...maxBody(STATEMENT_BODY_LIMIT),
   summary: 'Match a bank statement (CSV) on payment references, booking nothing',
-  description: 'The file as uploaded (`content`, base64; encoding detected, or as chosen) or as text (`csv`). Header row with date, amount, currency and description (or reference) columns, optionally bank_reference; semicolon, comma or tab separated. One decimal separator per file; an amount that reads two ways is `ambiguous` until confirmed in `confirmedAmounts`. Reasons are codes.',
+  description: 'The file as uploaded (`content`, base64; encoding detected, or as chosen) or as text (`csv`). Header row with date, amount, currency and description (or reference) columns, optionally bank_reference; semicolon, comma or tab separated. One decimal separator per file; an amount that reads two ways is `ambiguous` until confirmed in `confirmedAmounts`; a line that may repeat money the pledge already received that day under another id is `possible_duplicate` (with `duplicateOf`) until its line is in `confirmedDuplicates`. Reasons are codes.',
   request: { body: jsonBody(StatementRequestSchema) },
   responses: { 200: json(StatementResultSchema, 'Each line: matched, unmatched, duplicate or invalid'), ...problems(400, 401, 403) },
 });
@@ -55,8 +55,9 @@ const listProg = createRoute({
 
 /** The request as the use case takes it: the uploaded file's bytes (base64 on the wire), or the text. */
 function statementImport(body: z.output<typeof StatementRequestSchema>): StatementImport {
-  const { csv, content, encoding, confirmedAmounts } = body;
-  return content !== undefined ? { bytes: new Uint8Array(Buffer.from(content, 'base64')), encoding, confirmedAmounts } : { csv: csv!, confirmedAmounts };
+  const { csv, content, encoding, confirmedAmounts, confirmedDuplicates } = body;
+  const confirmed = { confirmedAmounts, confirmedDuplicates };
+  return content !== undefined ? { bytes: new Uint8Array(Buffer.from(content, 'base64')), encoding, ...confirmed } : { csv: csv!, ...confirmed };
 }
 
 export function moneyStaffRoutes(deps: Deps) {

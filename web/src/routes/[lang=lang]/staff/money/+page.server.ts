@@ -80,6 +80,14 @@ function confirmationsOf(form: FormData): { line: number; amount: number }[] | n
 	return out;
 }
 
+/** Lines staff tick to book although they may repeat money already received (`duplicate-<line>`). */
+function duplicatesConfirmedIn(form: FormData): number[] {
+	return [...form.keys()].flatMap((name) => {
+		const line = /^duplicate-(\d{1,7})$/.exec(name)?.[1];
+		return line ? [Number(line)] : [];
+	}).slice(0, 1000);
+}
+
 /** What the statement half of the page shows: the lines of a preview or of a booking, or why there are none. */
 interface StatementState {
 	/** Base64 bytes of the statement previewed, kept for reading again and for booking. */
@@ -135,10 +143,17 @@ export const actions: Actions = {
 			const decimal = `${Math.floor(amount! / 100)}.${String(amount! % 100).padStart(2, '0')}`;
 			const found = await money.previewStatement({ csv: oneLineStatement({ ...values, amount: decimal, date: values.receivedOn }) });
 			const line = found.rows[0];
-			if (line?.status === 'duplicate') return fail(409, { receipt: { values, fields: { bankReference: reasonText(line)! }, error: null } });
+			// The same checks as the API's (a day no money can have arrived on; money the pledge already has under another id).
+			if (line?.reason === 'date_out_of_range') return fail(400, { receipt: { values, fields: { receivedOn: reasonText(line)! }, error: null } });
+			const possibleDuplicate = line?.reason === 'possible_duplicate';
+			const confirmDuplicate = possibleDuplicate && form.get('confirmDuplicate') === '1';
+			if (possibleDuplicate && !confirmDuplicate) {
+				return fail(409, { receipt: { values, fields: { bankReference: reasonText(line)! }, error: null, duplicate: true } });
+			}
+			if (line?.status === 'duplicate' && !possibleDuplicate) return fail(409, { receipt: { values, fields: { bankReference: reasonText(line)! }, error: null } });
 			if (!line?.pledgeId) return fail(404, { receipt: { values, fields: { reference: m.money_error_reference_unknown() }, error: null } });
-			if (line.status !== 'matched') return fail(409, { receipt: { values, fields, error: reasonText(line) } });
-			const booked = await money.recordReceipt(line.pledgeId, request.data);
+			if (line.status !== 'matched' && !possibleDuplicate) return fail(409, { receipt: { values, fields, error: reasonText(line) } });
+			const booked = await money.recordReceipt(line.pledgeId, { ...request.data, ...(confirmDuplicate ? { confirmDuplicate: true } : {}) });
 			return { receipt: { values, fields: {}, error: null, booked } };
 		} catch (cause) {
 			return apiProblem(cause, (error) => ({ receipt: { values, fields, error } }));
@@ -171,8 +186,9 @@ export const actions: Actions = {
 		if (!content) return fail(400, { statement: statementState({ error: m.money_error_csv() }) });
 		const confirmedAmounts = confirmationsOf(form);
 		if (!confirmedAmounts) return fail(400, { statement: statementState({ content, encoding, error: m.money_error_confirm() }) });
+		const confirmedDuplicates = duplicatesConfirmedIn(form);
 		try {
-			const result = await money.commitStatement({ content, encoding, confirmedAmounts });
+			const result = await money.commitStatement({ content, encoding, confirmedAmounts, confirmedDuplicates });
 			const lines = annotateLines(result.rows, new Map());
 			return { statement: statementState({ read: readOf(result), lines, counts: result.counts, committed: true }) };
 		} catch (cause) {

@@ -1,12 +1,37 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { isTransientError } from '@smithy/core/retry';
+import { UnavailableError } from '@mekendesh/domain';
 
 export interface DbConfig {
   tableName: string;
   /** Set locally (DynamoDB Local); unset in the cloud. */
   endpoint?: string;
   region?: string;
+  /** How long one request may take; defaults to REQUEST_PATH_TIMEOUTS (scripts and jobs may allow more). */
+  timeouts?: Partial<DbTimeouts>;
 }
+
+export interface DbTimeouts {
+  /** Milliseconds to open a connection. */
+  connectMs: number;
+  /** Milliseconds for one attempt, from sending to the whole answer (the SDK's requestTimeout, thrown). */
+  requestMs: number;
+  /** Attempts in all, the first included (the SDK's standard retry with backoff between them). */
+  maxAttempts: number;
+}
+
+/**
+ * The budget of one DynamoDB call on a request path: a stopped or hung database fails the call within about
+ * 3 × 4 s plus backoff (well inside API Gateway's 29 s), never hangs it. A single item read or write takes
+ * milliseconds in DynamoDB and well under a second in DynamoDB Local on a loaded machine, so 4 s means down.
+ * Source: issue 9 fault injection (tests/integration/faults.test.ts); AWS's advice to set request timeouts
+ * on latency-sensitive SDK clients.
+ */
+export const REQUEST_PATH_TIMEOUTS: DbTimeouts = { connectMs: 2_000, requestMs: 4_000, maxAttempts: 3 };
+
+/** Offline work (ledger check, seeding, scheduled jobs): whole-table pages may take longer, and nobody waits on a page. */
+export const OFFLINE_TIMEOUTS: DbTimeouts = { connectMs: 5_000, requestMs: 60_000, maxAttempts: 5 };
 
 export interface Db {
   doc: DynamoDBDocumentClient;
@@ -14,15 +39,32 @@ export interface Db {
   tableName: string;
 }
 
-/** One client per process: the SDK keeps connections alive across Lambda invocations. */
+/**
+ * One client per process: the SDK keeps connections alive across Lambda invocations. Calls are bounded by
+ * `config.timeouts` (REQUEST_PATH_TIMEOUTS unless given); a call that still fails because DynamoDB is
+ * unreachable, timed out or answered 5xx throws UnavailableError('database') (the API's 503 with Retry-After),
+ * while DynamoDB's own answers (conditions, cancelled transactions, throttling) reach the caller unchanged.
+ */
 export function createDb(config: DbConfig): Db {
+  const t = { ...REQUEST_PATH_TIMEOUTS, ...config.timeouts };
   const raw = new DynamoDBClient({
     region: config.region ?? process.env.AWS_REGION ?? 'eu-central-1',
     ...(config.endpoint
       ? { endpoint: config.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
-    maxAttempts: 4,
+    maxAttempts: t.maxAttempts,
+    requestHandler: { connectionTimeout: t.connectMs, requestTimeout: t.requestMs, throwOnRequestTimeout: true },
   });
+  raw.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (e) {
+        throw isTransientError(e as Error) ? new UnavailableError('database', `DynamoDB did not answer: ${(e as Error).name} ${(e as { code?: string }).code ?? ''}`.trim(), { cause: e }) : e;
+      }
+    },
+    { step: 'initialize', name: 'mekendeshUnavailable', priority: 'high' },
+  );
   const doc = DynamoDBDocumentClient.from(raw, {
     marshallOptions: { removeUndefinedValues: true },
     unmarshallOptions: { wrapNumbers: readNumber },

@@ -36,3 +36,27 @@ export const invalid = (field: string, message: string) =>
  */
 export const invalidIn = (field: string, messages: Readonly<Record<Locale, string>>) =>
   new DomainError('validation', `${field}: ${messages.en}`, [{ field, message: messages.en, messages }]);
+
+/** A service the platform depends on, as named to the person whose request it failed. */
+export type DependencyName = 'database' | 'identity' | 'payments' | 'storage';
+
+/**
+ * A dependency that did not answer in time, refused the connection or answered 5xx, after the adapter's own few
+ * retries: the API answers 503 problem+json with Retry-After (`retryAfterSeconds`) and a detail in ky/ru/en
+ * naming what is down (problem.ts). Adapters raise it; the domain never catches it, so no outage reads as a
+ * 401, 404 or 409. Whatever was written stays whole: each change is one DynamoDB transaction (or none), and
+ * requests that create money records carry an Idempotency-Key, so asking again is safe.
+ * @example throw new UnavailableError('database', 'DynamoDB did not answer', { cause: e })
+ */
+export class UnavailableError extends Error {
+  readonly retryAfterSeconds: number;
+  constructor(
+    readonly service: DependencyName,
+    message: string,
+    options: { cause?: unknown; retryAfterSeconds?: number } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'UnavailableError';
+    this.retryAfterSeconds = options.retryAfterSeconds ?? 30;
+  }
+}

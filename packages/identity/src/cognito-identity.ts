@@ -3,8 +3,9 @@ import {
   ConfirmSignUpCommand, ForgotPasswordCommand, GetUserCommand, InitiateAuthCommand, RevokeTokenCommand, SignUpCommand,
   type AuthenticationResultType,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { isTransientError } from '@smithy/core/retry';
 import type { Role, Tokens } from '@mekendesh/contracts';
-import { IdentityError, type IdentityProvider } from '@mekendesh/domain';
+import { IdentityError, UnavailableError, type IdentityProvider } from '@mekendesh/domain';
 
 export interface CognitoConfig {
   userPoolId: string;
@@ -12,7 +13,17 @@ export interface CognitoConfig {
   region: string;
   /** cognito-local's address; unset in the cloud. */
   endpoint?: string;
+  /** Milliseconds per attempt and attempts in all; defaults: COGNITO_TIMEOUTS. */
+  timeouts?: Partial<typeof COGNITO_TIMEOUTS>;
 }
+
+/**
+ * The budget of one Cognito call on a request path (sign-in, sign-up, codes): a Cognito that does not answer
+ * fails sign-in within about 2 × 6 s with a 503 in the reader's language, instead of hanging it. Cognito answers
+ * in well under a second; cognito-local rewrites its store per call and is given room for a loaded machine.
+ * Source: issue 9 fault injection (tests/integration/faults.test.ts).
+ */
+export const COGNITO_TIMEOUTS = { connectMs: 2_000, requestMs: 6_000, maxAttempts: 2 };
 
 const ERRORS: Record<string, IdentityError['code']> = {
   UsernameExistsException: 'account_exists',
@@ -25,13 +36,17 @@ const ERRORS: Record<string, IdentityError['code']> = {
   InvalidPasswordException: 'weak_password',
 };
 
-/** Translates Cognito's own exceptions into the domain's; anything else stays an infrastructure error. */
+/**
+ * Translates Cognito's own exceptions into the domain's; an unreachable, timed-out or failing (5xx) Cognito
+ * becomes UnavailableError('identity') (503 with Retry-After); anything else stays an infrastructure error.
+ */
 async function call<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (e) {
     const code = ERRORS[(e as Error).name];
     if (code) throw new IdentityError(code, (e as Error).name);
+    if (isTransientError(e as Error)) throw new UnavailableError('identity', `Cognito did not answer: ${(e as Error).name} ${(e as { code?: string }).code ?? ''}`.trim(), { cause: e });
     throw e;
   }
 }
@@ -47,8 +62,11 @@ export class CognitoIdentity implements IdentityProvider {
   private readonly client: CognitoIdentityProviderClient;
 
   constructor(private readonly config: CognitoConfig) {
+    const t = { ...COGNITO_TIMEOUTS, ...config.timeouts };
     this.client = new CognitoIdentityProviderClient({
       region: config.region,
+      maxAttempts: t.maxAttempts,
+      requestHandler: { connectionTimeout: t.connectMs, requestTimeout: t.requestMs, throwOnRequestTimeout: true },
       ...(config.endpoint ? { endpoint: config.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
     });
   }

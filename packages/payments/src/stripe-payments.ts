@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import type { Currency } from '@mekendesh/contracts';
-import { WebhookSignatureError, type CardEvent, type CardPayments, type CheckoutSession } from '@mekendesh/domain';
+import { UnavailableError, WebhookSignatureError, type CardEvent, type CardPayments, type CheckoutSession } from '@mekendesh/domain';
 
 export interface StripeConfig {
   secretKey: string;
@@ -9,6 +9,27 @@ export interface StripeConfig {
   host?: string;
   port?: number;
   protocol?: 'http' | 'https';
+  /** Milliseconds per attempt and retries after the first; defaults: STRIPE_TIMEOUTS. */
+  timeouts?: Partial<typeof STRIPE_TIMEOUTS>;
+}
+
+/**
+ * The budget of one Stripe call on a request path: a slow or failing Stripe answers the investor within about
+ * 2 × 6 s (inside API Gateway's 29 s) with a 503 in their language, and the pledge stays as it was. Retries are
+ * safe: every session create carries an idempotency key. Source: issue 9 fault injection; Stripe's own advice to
+ * retry with idempotency keys (stripe-node `maxNetworkRetries`).
+ */
+export const STRIPE_TIMEOUTS = { timeoutMs: 6_000, maxNetworkRetries: 1 };
+
+/**
+ * Stripe not answering (connection refused or reset, timed out) or answering 5xx or 429 after the SDK's own retries
+ * becomes UnavailableError('payments'), the API's 503 with Retry-After; Stripe's refusals of the request itself
+ * (4xx: card, parameters, keys) stay what they are.
+ */
+function unavailableOr(e: unknown): unknown {
+  const err = e as { type?: string; statusCode?: number; message?: string };
+  const down = err?.type === 'StripeConnectionError' || err?.type === 'StripeAPIError' || err?.type === 'StripeRateLimitError' || (err?.statusCode ?? 0) >= 500;
+  return down ? new UnavailableError('payments', `Stripe did not answer: ${err.type ?? 'error'} ${err.message ?? ''}`.trim(), { cause: e, retryAfterSeconds: 60 }) : e;
 }
 
 // Stripe charges KGS, USD, EUR and KZT; it does not settle RUB for this account type, so RUB pledges pay by transfer.
@@ -34,9 +55,10 @@ export class StripePayments implements CardPayments {
   private readonly stripe: Stripe;
 
   constructor(private readonly config: StripeConfig) {
+    const t = { ...STRIPE_TIMEOUTS, ...config.timeouts };
     this.stripe = new Stripe(config.secretKey, {
-      maxNetworkRetries: 2,
-      timeout: 10_000,
+      maxNetworkRetries: t.maxNetworkRetries,
+      timeout: t.timeoutMs,
       ...(config.host ? { host: config.host, port: config.port, protocol: config.protocol ?? 'http' } : {}),
     });
   }
@@ -57,12 +79,16 @@ export class StripePayments implements CardPayments {
       },
       // One pledge, one session, however often the investor presses the button.
       { idempotencyKey: `checkout-${input.pledgeId}${input.attempt ? `-${input.attempt}` : ''}` },
-    );
+    ).catch((e: unknown) => {
+      throw unavailableOr(e);
+    });
     return toSession(session);
   }
 
   async getSession(id: string): Promise<CheckoutSession> {
-    return toSession(await this.stripe.checkout.sessions.retrieve(id));
+    return toSession(await this.stripe.checkout.sessions.retrieve(id).catch((e: unknown) => {
+      throw unavailableOr(e);
+    }));
   }
 
   async parseEvent(rawBody: string, signature: string | undefined): Promise<CardEvent> {

@@ -2,7 +2,8 @@ import {
   DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, S3Client, S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { ObjectStorage } from '@mekendesh/domain';
+import { isTransientError } from '@smithy/core/retry';
+import { UnavailableError, type ObjectStorage } from '@mekendesh/domain';
 
 export interface S3StorageConfig {
   bucket: string;
@@ -16,14 +17,29 @@ export interface S3StorageConfig {
  * credentials; checksums only WHEN_REQUIRED, or the SDK would store aws-chunked framing as the body.
  */
 export function createS3Client(config: S3StorageConfig): S3Client {
-  return new S3Client({
+  const client = new S3Client({
     region: config.region ?? process.env.AWS_REGION ?? 'eu-central-1',
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
     ...(config.endpoint
       ? { endpoint: config.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }
       : {}),
+    // Request paths read and write objects of at most a few MB: a stopped S3 fails within seconds (issue 9 faults).
+    maxAttempts: 3,
+    requestHandler: { connectionTimeout: 2_000, requestTimeout: 15_000, throwOnRequestTimeout: true },
   });
+  // S3 unreachable, timed out or 5xx after the retries: UnavailableError('storage'), the API's 503 with Retry-After.
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (e) {
+        throw isTransientError(e as Error) ? new UnavailableError('storage', `S3 did not answer: ${(e as Error).name}`, { cause: e }) : e;
+      }
+    },
+    { step: 'initialize', name: 'mekendeshUnavailable', priority: 'high' },
+  );
+  return client;
 }
 
 const isMissing = (e: unknown) =>

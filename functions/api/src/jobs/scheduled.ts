@@ -2,11 +2,11 @@
  * The scheduled Lambda functions (EventBridge rules in infra/lib/jobs-stack.ts): the National Bank's
  * rates, fetched every morning, and the daily deadline job. Locally: `pnpm rates:load`, `pnpm jobs:deadlines`.
  */
-import { createDb, DEFAULT_TABLE_NAME } from '@mekendesh/db';
+import { createDb, DEFAULT_TABLE_NAME, OFFLINE_TIMEOUTS } from '@mekendesh/db';
 import { log } from '../middleware/logger.js';
 import { deadlineJob, loadRatesFile } from './money.js';
 
-const db = createDb({ tableName: process.env.TABLE_NAME ?? DEFAULT_TABLE_NAME, endpoint: process.env.DYNAMODB_ENDPOINT, region: process.env.AWS_REGION });
+const db = createDb({ tableName: process.env.TABLE_NAME ?? DEFAULT_TABLE_NAME, endpoint: process.env.DYNAMODB_ENDPOINT, region: process.env.AWS_REGION, timeouts: OFFLINE_TIMEOUTS });
 /** The NBKR's published feeds: daily (main currencies) and weekly (the rest). */
 export const NBKR_FEEDS = ['https://www.nbkr.kg/XML/daily.xml', 'https://www.nbkr.kg/XML/weekly.xml'] as const;
 

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { ANONYMOUS, DomainError, IdentityError, newUserRecord, type Actor, type IdentityProvider, type TokenVerifier, type UserRepository } from '@mekendesh/domain';
+import { ANONYMOUS, DomainError, IdentityError, newUserRecord, UnavailableError, type Actor, type IdentityProvider, type TokenVerifier, type UserRepository } from '@mekendesh/domain';
 
 export type AuthVariables = { actor: Actor; accessToken: string | null };
 
@@ -35,8 +35,9 @@ export function authenticate(deps: AuthDeps) {
     let user = await deps.users.get(verified.userId);
     if (!user) {
       // First request of a user whose record is missing (e.g. created by an admin in the console).
-      const email = await deps.identity.emailOf(token).catch(() => {
-        throw unauthorized('the account no longer exists');
+      const email = await deps.identity.emailOf(token).catch((e: unknown) => {
+        // Cognito down says nothing about the account: 503, not a 401 that signs the person out.
+        throw e instanceof UnavailableError ? e : unauthorized('the account no longer exists');
       });
       user = await deps.users.ensure(
         newUserRecord({ id: verified.userId, email, displayName: email.split('@')[0]!, locale: 'ky', createdAt: new Date().toISOString() }),

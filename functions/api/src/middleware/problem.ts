@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
-import { DomainError, FIELD_ERROR_MESSAGES, type FieldError } from '@mekendesh/domain';
+import { DomainError, FIELD_ERROR_MESSAGES, UnavailableError, type DependencyName, type FieldError } from '@mekendesh/domain';
 import type { FieldErrorCode, Locale } from '@mekendesh/contracts';
 import { log } from './logger.js';
 
@@ -127,8 +127,38 @@ function detailOf(err: DomainError): Text | string {
   return { ky: say('ky'), ru: say('ru'), en: say('en') };
 }
 
+/** What a 503 tells the person, by the dependency that did not answer (UnavailableError.service). */
+export const UNAVAILABLE_DETAILS: Record<DependencyName, Text> = {
+  database: {
+    en: 'Our database is not answering right now. Please try again in a minute; asking again will not duplicate anything.',
+    ru: 'Наша база данных сейчас не отвечает. Повторите через минуту: повторный запрос ничего не задвоит.',
+    ky: 'Биздин маалымат базабыз азыр жооп бербей жатат. Бир мүнөттөн кийин кайталаңыз: кайра жөнөтсөңүз, эч нерсе эки жолу жазылбайт.',
+  },
+  identity: {
+    en: 'Signing in is not available right now. Please try again in a few minutes; if you are already signed in, you can go on working.',
+    ru: 'Вход сейчас недоступен. Повторите через несколько минут; если вы уже вошли, можно продолжать работу.',
+    ky: 'Азыр системага кирүү мүмкүн эмес. Бир нече мүнөттөн кийин кайталаңыз; эгер кирип алган болсоңуз, иштей бериңиз.',
+  },
+  payments: {
+    en: 'The card payment service is not answering right now. Your pledge is kept: please try paying again in a few minutes.',
+    ru: 'Сервис оплаты картой сейчас не отвечает. Ваше обещание сохранено: попробуйте оплатить через несколько минут.',
+    ky: 'Карта менен төлөө кызматы азыр жооп бербей жатат. Убадаңыз сакталды: бир нече мүнөттөн кийин кайра төлөп көрүңүз.',
+  },
+  storage: {
+    en: 'File storage is not answering right now. Please try again in a minute.',
+    ru: 'Хранилище файлов сейчас не отвечает. Повторите через минуту.',
+    ky: 'Файл сактагыч азыр жооп бербей жатат. Бир мүнөттөн кийин кайталаңыз.',
+  },
+};
+
 /** The app's onError: every failure leaves as problem+json; a 500 never leaks a stack or an AWS message. */
 export function handleError(err: Error, c: Context) {
+  if (err instanceof UnavailableError) {
+    // A dependency down is not a bug of ours: 503 with when to ask again (RFC 9110 §10.2.3), logged without its stack.
+    log('error', 'dependency unavailable', { requestId: c.get('requestId' as never), service: err.service, message: err.message });
+    c.header('retry-after', String(err.retryAfterSeconds));
+    return problem(c, 'unavailable', { detail: UNAVAILABLE_DETAILS[err.service] });
+  }
   if (err instanceof DomainError) {
     const retryAfter = (err as { retryAfterSeconds?: number }).retryAfterSeconds;
     if (retryAfter !== undefined) c.header('retry-after', String(retryAfter));

@@ -18,19 +18,32 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const out = join(root, 'bench-results');
 const startedAt = new Date();
 
-const sizes = await measureSizes();
+const failures: Array<{ step: string; error: string }> = [];
+/** Runs one step; a step that throws is reported (and fails the command at the end) but does not lose the others' figures. */
+async function step<T>(name: string, run: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (error) {
+    console.error(`\n${name} failed:`, error);
+    failures.push({ step: name, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+    return undefined;
+  }
+}
+
+const sizes = await step('sizes', measureSizes);
 const built = existsSync(join(root, 'web/build/index.js'));
 if (!built) console.log('\nPages: web/build is missing, skipped (run `pnpm build` first)');
-const pages = built ? await (await import('./pages.js')).runPages() : undefined;
-const discovery = await runDiscovery();
-const pledges = await runPledges();
+const pages = built ? await step('pages', async () => (await import('./pages.js')).runPages()) : undefined;
+const discovery = await step('discovery', runDiscovery);
+const pledges = await step('pledges', runPledges);
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
-const rows: SummaryRow[] = [
-  { section: 'sizes', figure: 'API Lambda bundle, gzipped', value: kb(sizes.apiBundle.gz) },
-  { section: 'sizes', figure: 'web client JS, all chunks, gzipped', value: sizes.webClient ? kb(sizes.webClient.gz) : 'no build' },
-];
+const rows: SummaryRow[] = failures.map((f) => ({ section: f.step, figure: 'FAILED', value: f.error.slice(0, 100) }));
+if (sizes) {
+  rows.push({ section: 'sizes', figure: 'API Lambda bundle, gzipped', value: kb(sizes.apiBundle.gz) });
+  rows.push({ section: 'sizes', figure: 'web client JS, all chunks, gzipped', value: sizes.webClient ? kb(sizes.webClient.gz) : 'no build' });
+}
 if (pages) {
   const heaviest = pages.weights.reduce((a, b) => (b.scriptGz + b.inlineScriptGz > a.scriptGz + a.inlineScriptGz ? b : a));
   rows.push({ section: 'pages', figure: `JS referenced by the heaviest of ${pages.weights.length} public pages, gzipped`, value: `${kb(heaviest.scriptGz + heaviest.inlineScriptGz)} (${heaviest.path})` });
@@ -40,18 +53,22 @@ if (pages) {
     rows.push({ section: 'lighthouse', figure: `${r.lang} ${r.page} accessibility`, value: String(r.accessibility.score), goal: String(LIGHTHOUSE_GOAL.accessibility), ok: r.accessibility.score >= LIGHTHOUSE_GOAL.accessibility });
   }
 }
-for (const op of discovery.operations) {
+for (const op of discovery?.operations ?? []) {
+  const { small, large } = discovery!.sizes;
   rows.push({
-    section: 'discovery', figure: `${op.name}, median ${discovery.sizes.small} / ${discovery.sizes.large}`,
+    section: 'discovery', figure: `${op.name}, median ${small} / ${large}`,
     value: `${ms(op.small.median)} / ${ms(op.large.median)} = ${op.ratio.median.toFixed(2)}`, goal: '< 1.5', ok: op.ratio.median < 1.5,
   });
-  rows.push({ section: 'discovery', figure: `${op.name}, p95 ${discovery.sizes.small} / ${discovery.sizes.large}`, value: `${ms(op.small.p95)} / ${ms(op.large.p95)} = ${op.ratio.p95.toFixed(2)}` });
+  rows.push({ section: 'discovery', figure: `${op.name}, p95 ${small} / ${large}`, value: `${ms(op.small.p95)} / ${ms(op.large.p95)} = ${op.ratio.p95.toFixed(2)}` });
 }
-rows.push({ section: 'pledges', figure: `pledges/s through the API (${pledges.concurrency} in flight)`, value: pledges.perSecond.api.toFixed(0) });
-rows.push({ section: 'pledges', figure: 'pledges/s, TransactWriteItems sent directly', value: pledges.perSecond.direct.toFixed(0) });
-rows.push({ section: 'pledges', figure: 'ratio API / direct', value: pledges.ratio.toFixed(2) });
+if (pledges) {
+  rows.push({ section: 'pledges', figure: `pledges/s through the API (${pledges.concurrency} in flight)`, value: pledges.perSecond.api.toFixed(0) });
+  rows.push({ section: 'pledges', figure: 'pledges/s, TransactWriteItems sent directly', value: pledges.perSecond.direct.toFixed(0) });
+  rows.push({ section: 'pledges', figure: 'ratio API / direct', value: pledges.ratio.toFixed(2) });
+}
 
 mkdirSync(out, { recursive: true });
 const file = join(out, 'report.json');
-writeFileSync(file, `${JSON.stringify({ startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), small: process.argv.includes('--small'), sizes, pages, discovery, pledges, summary: rows }, null, 2)}\n`);
+writeFileSync(file, `${JSON.stringify({ startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), small: process.argv.includes('--small'), failures, sizes, pages, discovery, pledges, summary: rows }, null, 2)}\n`);
 console.log(`\nReport (${((Date.now() - startedAt.getTime()) / 60_000).toFixed(1)} min)\n${formatSummary(rows)}\n\nwritten to ${file}`);
+if (failures.length) process.exitCode = 1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleInterleaved } from './measure.js';
+import { interleavedRates, sampleInterleaved } from './measure.js';
 import { formatSummary } from './summary.js';
 
 describe('sampleInterleaved', () => {
@@ -15,6 +15,21 @@ describe('sampleInterleaved', () => {
     expect(result.small.median).toBeGreaterThanOrEqual(1);
     expect(result.small.median).toBeLessThan(result.large.median);
     expect(result.large.p95).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('interleavedRates', () => {
+  it('runs each path over every call number, in alternating rounds, and rates each by its own rounds', async () => {
+    const log: string[] = [];
+    const busy = (ms: number) => { const end = performance.now() + ms; while (performance.now() < end); };
+    const rates = await interleavedRates({
+      direct: async (i) => { log.push(`d${i}`); busy(1); },
+      api: async (i) => { log.push(`a${i}`); busy(3); },
+    }, ['direct', 'api'], { count: 4, concurrency: 1, rounds: 2 });
+    expect(log).toEqual(['d0', 'd1', 'a0', 'a1', 'a2', 'a3', 'd2', 'd3']);
+    expect(rates.direct).toBeLessThanOrEqual(1000);
+    expect(rates.api).toBeLessThanOrEqual(1000 / 3);
+    expect(rates.direct).toBeGreaterThan(rates.api);
   });
 });
 

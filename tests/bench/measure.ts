@@ -55,6 +55,39 @@ export async function sampleInterleaved<T extends string>(
   return { [targets[0]]: summarise(times[targets[0]]), [targets[1]]: summarise(times[targets[1]]) } as Record<T, Sample>;
 }
 
+/** One call of a throughput benchmark; `i` numbers the calls of a path from 0, so each can differ (its own key, investor). */
+export type Call = (i: number) => Promise<void>;
+
+/** Runs calls [from, to), `concurrency` at a time; returns the milliseconds it took. */
+async function timed(from: number, to: number, concurrency: number, call: Call): Promise<number> {
+  let next = from;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < to) await call(next++);
+  }));
+  return performance.now() - started;
+}
+
+/**
+ * Throughput of two paths measured side by side: `count` calls of each, in `rounds` alternating rounds (A B, B A,
+ * A B, ...; calls [r*count/rounds, (r+1)*count/rounds) in round r), `concurrency` in flight within a round.
+ * Returns each path's calls per second over its own rounds only, so drift on a noisy machine hits both alike.
+ */
+export async function interleavedRates<K extends string>(
+  paths: Record<K, Call>,
+  order: readonly [K, K],
+  { count, concurrency, rounds }: { count: number; concurrency: number; rounds: number },
+): Promise<Record<K, number>> {
+  const spent = { [order[0]]: 0, [order[1]]: 0 } as Record<K, number>;
+  for (let r = 0; r < rounds; r++) {
+    const from = Math.floor((r * count) / rounds);
+    const to = Math.floor(((r + 1) * count) / rounds);
+    const pair = r % 2 === 0 ? order : ([order[1], order[0]] as const);
+    for (const path of pair) spent[path] += await timed(from, to, concurrency, paths[path]);
+  }
+  return { [order[0]]: (count / spent[order[0]]) * 1000, [order[1]]: (count / spent[order[1]]) * 1000 } as Record<K, number>;
+}
+
 const ms = (n: number) => `${n.toFixed(1)} ms`.padStart(10);
 const ratio = (a: number, b: number) => `${(b / a).toFixed(2)}`.padStart(6);
 

@@ -4,6 +4,8 @@
  * DynamoDB Local, beside the same TransactWriteItems (built by the same functions) sent directly with the same
  * concurrency and the same retry on conflicts, and their ratio. Each pledge comes from its own investor and
  * goes to one of PROJECTS projects, so both runs contend on the same project, oblast and platform items.
+ * The two paths run in alternating rounds (direct, API, API, direct, ...), each on its own table, so that a
+ * noisy machine slows both alike instead of landing in their ratio.
  */
 import { randomUUID } from 'node:crypto';
 import { bookingActions, createDb, DynamoUserRepository, ensureTable, moneyKeys, MONEY_ENTITY, runTransaction, seedDemoRates, seedProjects, type Db, type Tagged } from '@mekendesh/db';
@@ -12,7 +14,7 @@ import { bishkekDay, deltas, newUserRecord, paymentReference, type Booking, type
 import type { Pledge, Project } from '@mekendesh/contracts';
 import { noIdentity } from '../fixtures/identity.js';
 import { makeProject } from '../fixtures/projects.js';
-import { isMain } from './measure.js';
+import { interleavedRates, isMain, type Call } from './measure.js';
 
 process.env.LOG_LEVEL ??= 'warn';
 const { createApp } = await import('@mekendesh/api/app');
@@ -25,6 +27,8 @@ const arg = (name: string, fallback: number) => {
 const COUNT = arg('count', 600);
 const CONCURRENCY = arg('concurrency', 16);
 const PROJECTS = 20;
+/** Rounds per path; an even number, run in the order ABBA ABBA... so neither path always goes first. */
+const ROUNDS = 6;
 const today = bishkekDay(new Date());
 
 async function table(endpoint: string, name: string): Promise<{ db: Db; projects: Project[] }> {
@@ -36,17 +40,8 @@ async function table(endpoint: string, name: string): Promise<{ db: Db; projects
   return { db, projects };
 }
 
-/** Runs `count` calls, `concurrency` at a time; returns calls per second. */
-async function rate(count: number, concurrency: number, call: (i: number) => Promise<void>): Promise<number> {
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < count) await call(next++);
-  }));
-  return (count / (performance.now() - started)) * 1000;
-}
-
-async function throughApi(endpoint: string): Promise<number> {
+/** The API path, ready to time: its table seeded, COUNT investors stored, the app composed. */
+async function throughApi(endpoint: string): Promise<Call> {
   const { db, projects } = await table(endpoint, 'bench-api');
   const users = new DynamoUserRepository(db);
   const ids = Array.from({ length: COUNT }, () => randomUUID());
@@ -55,13 +50,13 @@ async function throughApi(endpoint: string): Promise<number> {
   const verifier: TokenVerifier = { verify: async (token) => ({ userId: token.slice(6), roles: ['investor'], issuedAt: Math.floor(Date.now() / 1000) }) as never };
   const app = createApp(composeWithDb(db, { ...noIdentity(), verifier }));
   const body = JSON.stringify({ type: 'donation', amount: { amount: 10_000, currency: 'USD' }, channel: 'bank_transfer', display: 'anonymous' });
-  return rate(COUNT, CONCURRENCY, async (i) => {
+  return async (i) => {
     const res = await app.request(`/v1/projects/${projects[i % PROJECTS]!.id}/pledges`, {
       method: 'POST', body,
       headers: { 'content-type': 'application/json', authorization: `Bearer bench-${ids[i]}`, 'idempotency-key': `bench-key-${i}` },
     });
     if (res.status !== 201) throw new Error(`pledge ${i}: ${res.status} ${await res.text()}`);
-  });
+  };
 }
 
 function pledgeActions(db: Db, project: Project, i: number): Tagged[] {
@@ -88,12 +83,13 @@ function pledgeActions(db: Db, project: Project, i: number): Tagged[] {
   ];
 }
 
-async function direct(endpoint: string): Promise<number> {
+/** The direct path, ready to time: its table seeded. */
+async function direct(endpoint: string): Promise<Call> {
   const { db, projects } = await table(endpoint, 'bench-direct');
-  return rate(COUNT, CONCURRENCY, (i) => {
+  return (i) => {
     const actions = pledgeActions(db, projects[i % PROJECTS]!, i);
     return runTransaction(db, async () => ({ actions, onSuccess: () => undefined, onConditionFailed: async (tags) => { throw new Error(`condition failed: ${tags}`); } }));
-  });
+  };
 }
 
 /** Pledges per second (count, concurrency and projects as set), sent directly and through the API, and their ratio. */
@@ -101,6 +97,7 @@ export interface PledgesResult {
   count: number;
   concurrency: number;
   projects: number;
+  rounds: number;
   perSecond: { direct: number; api: number };
   ratio: number;
 }
@@ -109,14 +106,14 @@ export interface PledgesResult {
 export async function runPledges(): Promise<PledgesResult> {
   const dynamo = await startDynamoLocal({ port: 0 });
   try {
-    console.log(`\nPledges\nDynamoDB Local in memory; ${COUNT} pledges, ${CONCURRENCY} in flight, over ${PROJECTS} projects, each run on a fresh table`);
-    const viaDirect = await direct(dynamo.endpoint);
-    const viaApi = await throughApi(dynamo.endpoint);
+    console.log(`\nPledges\nDynamoDB Local in memory; ${COUNT} pledges per path, ${CONCURRENCY} in flight, over ${PROJECTS} projects, each path on its own table, in ${ROUNDS} alternating rounds`);
+    const paths = { direct: await direct(dynamo.endpoint), api: await throughApi(dynamo.endpoint) };
+    const { direct: viaDirect, api: viaApi } = await interleavedRates(paths, ['direct', 'api'], { count: COUNT, concurrency: CONCURRENCY, rounds: ROUNDS });
     console.log(`\n${'path'.padEnd(44)}${'pledges/s'.padStart(12)}`);
     console.log(`${'TransactWriteItems sent directly'.padEnd(44)}${viaDirect.toFixed(0).padStart(12)}`);
     console.log(`${'POST /v1/projects/{id}/pledges (Hono app)'.padEnd(44)}${viaApi.toFixed(0).padStart(12)}`);
     console.log(`${'ratio API / direct'.padEnd(44)}${(viaApi / viaDirect).toFixed(2).padStart(12)}`);
-    return { count: COUNT, concurrency: CONCURRENCY, projects: PROJECTS, perSecond: { direct: viaDirect, api: viaApi }, ratio: viaApi / viaDirect };
+    return { count: COUNT, concurrency: CONCURRENCY, projects: PROJECTS, rounds: ROUNDS, perSecond: { direct: viaDirect, api: viaApi }, ratio: viaApi / viaDirect };
   } finally {
     await dynamo.stop();
   }

@@ -273,7 +273,7 @@ describe('Stripe slow or failing', () => {
     const checkout = (lang: string) => request(`/pledges/${pledge.id}/checkout`, { method: 'POST', token: investor, body: { locale: lang }, lang });
     try {
       fake.fault = { delayMs: 4_000 };
-      const slow = await timed(() => checkout('ky'));
+      const slow = await timed(async () => checkout('ky'));
       await expectUnavailable(slow.value, 'payments', 'ky');
       expect(slow.ms).toBeLessThan(8_000);
       fake.fault = { status: 500 };
@@ -294,7 +294,7 @@ describe('cognito-local down', () => {
     // Signed in before the outage (beforeAll): the pool's keys are cached by the verifier.
     expect((await request('/me', { token: investor })).status).toBe(200);
     await cognito.stop();
-    const { value: refused, ms } = await timed(() => request('/auth/sign-in', { method: 'POST', body: { email: investorEmail, password: PASSWORD }, lang: 'ru' }));
+    const { value: refused, ms } = await timed(async () => request('/auth/sign-in', { method: 'POST', body: { email: investorEmail, password: PASSWORD }, lang: 'ru' }));
     await expectUnavailable(refused, 'identity', 'ru');
     expect(ms).toBeLessThan(5_000);
     await expectUnavailable(await request('/auth/sign-in', { method: 'POST', body: { email: investorEmail, password: PASSWORD }, lang: 'ky' }), 'identity', 'ky');

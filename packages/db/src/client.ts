@@ -60,7 +60,7 @@ export function createDb(config: DbConfig): Db {
       try {
         return await next(args);
       } catch (e) {
-        throw isTransientError(e as Error) ? new UnavailableError('database', `DynamoDB did not answer: ${(e as Error).name} ${(e as { code?: string }).code ?? ''}`.trim(), { cause: e }) : e;
+        throw isTransientError(e as Parameters<typeof isTransientError>[0]) ? new UnavailableError('database', `DynamoDB did not answer: ${(e as Error).name} ${(e as { code?: string }).code ?? ''}`.trim(), { cause: e }) : e;
       }
     },
     { step: 'initialize', name: 'mekendeshUnavailable', priority: 'high' },

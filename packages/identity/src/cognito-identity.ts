@@ -46,7 +46,7 @@ async function call<T>(run: () => Promise<T>): Promise<T> {
   } catch (e) {
     const code = ERRORS[(e as Error).name];
     if (code) throw new IdentityError(code, (e as Error).name);
-    if (isTransientError(e as Error)) throw new UnavailableError('identity', `Cognito did not answer: ${(e as Error).name} ${(e as { code?: string }).code ?? ''}`.trim(), { cause: e });
+    if (isTransientError(e as Parameters<typeof isTransientError>[0])) throw new UnavailableError('identity', `Cognito did not answer: ${(e as Error).name} ${(e as { code?: string }).code ?? ''}`.trim(), { cause: e });
     throw e;
   }
 }

@@ -34,7 +34,7 @@ export function createS3Client(config: S3StorageConfig): S3Client {
       try {
         return await next(args);
       } catch (e) {
-        throw isTransientError(e as Error) ? new UnavailableError('storage', `S3 did not answer: ${(e as Error).name}`, { cause: e }) : e;
+        throw isTransientError(e as Parameters<typeof isTransientError>[0]) ? new UnavailableError('storage', `S3 did not answer: ${(e as Error).name}`, { cause: e }) : e;
       }
     },
     { step: 'initialize', name: 'mekendeshUnavailable', priority: 'high' },

@@ -85,7 +85,7 @@ describe('forms posted from another origin', () => {
 	});
 
 	it('are refused without a browser too: another Origin, Origin null, or no Origin and another Referer', async () => {
-		for (const headers of [{ origin: evilOrigin }, { origin: 'null' }, { referer: `${evilOrigin}/form.html` }, {}]) {
+		for (const headers of [{ origin: evilOrigin }, { origin: 'null' }, { referer: `${evilOrigin}/form.html` }, {}] as Record<string, string>[]) {
 			const response = await fetch(`${web()}/en/sign-in`, {
 				method: 'POST', redirect: 'manual', headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'ru' },
 				body: new URLSearchParams({ email: 'nobody@e2e.mekendesh.kg', password: PASSWORD }),

@@ -109,10 +109,10 @@ export const ProjectFundingSchema = z
         capLeft: z.number().int(),
         /** Tyiyn left in its whole budget, all projects. */
         budgetLeft: z.number().int(),
-        /** Last day money received counts, YYYY-MM-DD (Bishkek). */
-        endDate: z.iso.date(),
         /** First day money received counts, YYYY-MM-DD (Bishkek): money received earlier is not matched. */
         startDate: z.iso.date(),
+        /** Last day money received counts, YYYY-MM-DD (Bishkek). */
+        endDate: z.iso.date(),
       }),
     ),
   })

@@ -169,7 +169,8 @@ describe('a project from draft to discovery', () => {
 		await submitAndWait(page, page.locator(`svg a[href*="oblast=${NARYN}"]`), new RegExp(`oblast=${NARYN}`));
 		const link = page.locator('.cards a', { hasText: TITLE });
 		expect(await link.count()).toBe(1);
-		await submitAndWait(page, link, new RegExp(`/${lang}/projects/${projectPath}$`));
+		// The card carries the list it came from (?from=…), so the project page can lead back to the same search.
+		await submitAndWait(page, link, new RegExp(`/${lang}/projects/${projectPath}\\?from=oblast%3D${NARYN}$`));
 
 		// The project page: sanitised Markdown, cover photo from the web origin, plan picture, share tags.
 		expect(await page.locator('.prose strong').first().innerText()).toBe('Көпүрө');

@@ -9,7 +9,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createApp } from '@mekendesh/api/app';
 import { composeWithDb } from '@mekendesh/api/composition';
 import { UNAVAILABLE_DETAILS } from '../../functions/api/src/middleware/problem.js';
-import { checkLedger, createDb, ensureTable, seedDemoRates, seedProjects, type Db } from '@mekendesh/db';
+import { checkLedger, createDb, ensureTable, REQUEST_PATH_TIMEOUTS, seedDemoRates, seedProjects, type Db } from '@mekendesh/db';
 import { freePort, startDynamoLocal, type LocalDynamo } from '@mekendesh/db/local';
 import { bishkekDay, type RateLimits } from '@mekendesh/domain';
 import { CognitoIdentity, JwtTokenVerifier } from '@mekendesh/identity';
@@ -123,7 +123,8 @@ beforeAll(async () => {
   [, c, fake] = await Promise.all([startDynamo(), startCognitoLocal({ port: 0, dataDir: join(dir, 'cognito') }), startFakeStripe()]);
   cognito = c;
   const pool = await ensureIdentity(cognito.endpoint);
-  db = createDb({ tableName: 'faults', endpoint: dynamo.endpoint, region: 'local' });
+  // The cloud's request-path budget, not the emulator's longer one: this file proves that budget.
+  db = createDb({ tableName: 'faults', endpoint: dynamo.endpoint, region: 'local', timeouts: REQUEST_PATH_TIMEOUTS });
   db.raw.middlewareStack.add(
     (next, context) => async (args) => {
       // A booking: the transaction that writes ledger entries (rate-limit counters are transactions too).

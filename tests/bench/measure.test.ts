@@ -5,16 +5,17 @@ import { formatSummary } from './summary.js';
 describe('sampleInterleaved', () => {
   it('sends every call to both targets, alternating which goes first, and times each target apart', async () => {
     const calls: string[] = [];
-    // The large target is slower by 1 ms of busy time; each side's figures come only from its own calls.
+    // The large target is slower by 20 ms of busy time (far beyond a scheduler's hiccup on a loaded machine);
+    // each side's figures come only from its own calls.
     const busy = (ms: number) => { const end = performance.now() + ms; while (performance.now() < end); };
     const result = await sampleInterleaved(['small', 'large'] as const, async (i, target) => {
       calls.push(`${i}${target[0]}`);
-      busy(target === 'large' ? 2 : 1);
+      busy(target === 'large' ? 21 : 1);
     }, { count: 3, warmup: 1 });
     expect(calls).toEqual(['0s', '0l', '1l', '1s', '2s', '2l', '3l', '3s']);
     expect(result.small.median).toBeGreaterThanOrEqual(1);
     expect(result.small.median).toBeLessThan(result.large.median);
-    expect(result.large.p95).toBeGreaterThanOrEqual(2);
+    expect(result.large.p95).toBeGreaterThanOrEqual(21);
   });
 });
 
@@ -24,11 +25,11 @@ describe('interleavedRates', () => {
     const busy = (ms: number) => { const end = performance.now() + ms; while (performance.now() < end); };
     const rates = await interleavedRates({
       direct: async (i) => { log.push(`d${i}`); busy(1); },
-      api: async (i) => { log.push(`a${i}`); busy(3); },
+      api: async (i) => { log.push(`a${i}`); busy(20); },
     }, ['direct', 'api'], { count: 4, concurrency: 1, rounds: 2 });
     expect(log).toEqual(['d0', 'd1', 'a0', 'a1', 'a2', 'a3', 'd2', 'd3']);
     expect(rates.direct).toBeLessThanOrEqual(1000);
-    expect(rates.api).toBeLessThanOrEqual(1000 / 3);
+    expect(rates.api).toBeLessThanOrEqual(1000 / 20);
     expect(rates.direct).toBeGreaterThan(rates.api);
   });
 });

@@ -61,6 +61,10 @@ for (const op of discovery?.operations ?? []) {
   });
   rows.push({ section: 'discovery', figure: `${op.name}, p95 ${small} / ${large}`, value: `${ms(op.small.p95)} / ${ms(op.large.p95)} = ${op.ratio.p95.toFixed(2)}` });
 }
+if (discovery?.load) {
+  const { small, large } = discovery.sizes;
+  rows.push({ section: 'discovery', figure: `bulk load, items/s ${small} / ${large}`, value: `${discovery.load.small.itemsPerSecond.toFixed(0)} / ${discovery.load.large.itemsPerSecond.toFixed(0)} (${(discovery.load.small.seconds + discovery.load.large.seconds).toFixed(0)} s)` });
+}
 if (pledges) {
   rows.push({ section: 'pledges', figure: `pledges/s through the API (${pledges.concurrency} in flight)`, value: pledges.perSecond.api.toFixed(0) });
   rows.push({ section: 'pledges', figure: 'pledges/s, TransactWriteItems sent directly', value: pledges.perSecond.direct.toFixed(0) });

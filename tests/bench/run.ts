@@ -12,7 +12,7 @@ import { createDb, ensureTable, OFFLINE_TIMEOUTS, projectItems, type Db } from '
 import { startDynamoLocal } from '@mekendesh/db/local';
 import { OBLASTS } from '@mekendesh/territories';
 import { noIdentity } from '../fixtures/identity.js';
-import { bulkLoad, type LoadResult } from './bulk-load.js';
+import { bulkLoad, disableStream, type LoadResult } from './bulk-load.js';
 import { benchProject, random } from './generate.js';
 import { formatTable, isMain, sampleInterleaved, type Sample } from './measure.js';
 
@@ -112,6 +112,7 @@ export async function runDiscovery(): Promise<DiscoveryResult> {
       const tableName = `bench-${size}`;
       loaders[size] = createDb({ tableName, endpoint: dynamo.endpoint, region: 'local', timeouts: OFFLINE_TIMEOUTS });
       await ensureTable(loaders[size].raw, tableName);
+      await disableStream(loaders[size]);
       apps[size] = createApp(composeWithDb(createDb({ tableName, endpoint: dynamo.endpoint, region: 'local' }), noIdentity()));
     }
     const stored = Array.from({ length: SMALL }, (_, n) => projectItems(benchProject(n)));

@@ -38,7 +38,7 @@ export const REQUEST_PATH_TIMEOUTS: DbTimeouts = { connectMs: 2_000, requestMs: 
  * fault-injection test passes REQUEST_PATH_TIMEOUTS explicitly to prove the cloud budget. (On Lambda one
  * invocation runs one request, so nothing queues behind it.)
  */
-export const EMULATOR_TIMEOUTS: DbTimeouts = { connectMs: 60_000, requestMs: 60_000, maxAttempts: 3 };
+export const EMULATOR_TIMEOUTS: DbTimeouts = { connectMs: 60_000, requestMs: 60_000, maxAttempts: 6 };
 
 /** Offline work (ledger check, seeding, scheduled jobs): whole-table pages may take longer, and nobody waits on a page. */
 export const OFFLINE_TIMEOUTS: DbTimeouts = { connectMs: 5_000, requestMs: 60_000, maxAttempts: 5 };

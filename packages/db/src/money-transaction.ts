@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { MAX_TOTAL_MINOR } from '@mekendesh/contracts';
-import { TOTAL_FIELDS, type Booking, type LedgerDeltas } from '@mekendesh/domain';
+import { TOTAL_FIELDS, UnavailableError, type Booking, type LedgerDeltas } from '@mekendesh/domain';
 import type { Db } from './client.js';
 import { MONEY_ENTITY, moneyKeys, PLATFORM_SHARDS } from './money-keys.js';
 import { facetKeys } from './project-index.js';
@@ -20,7 +20,14 @@ export type Plan<T> =
 
 /** Attempts before giving up on a hot item; with the backoff below that is well over a minute of contention. */
 const MAX_ATTEMPTS = 80;
-const RETRYABLE = new Set(['TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded', 'RequestLimitExceeded']);
+// InternalServerError: AWS's advice for TransactWriteItems is to retry it; DynamoDB Local answers it under load.
+const RETRYABLE = new Set(['TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded', 'RequestLimitExceeded', 'InternalServerError']);
+
+/** The DynamoDB error's name without "Exception", looking through the client's UnavailableError to its cause. */
+function errorName(e: unknown): string {
+  const inner = e instanceof UnavailableError && e.cause ? e.cause : e;
+  return String((inner as Error).name ?? '').replace(/Exception$/, '');
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Full jitter, capped: concurrent writers on one project spread out instead of colliding again in step. */
@@ -47,7 +54,7 @@ export async function runTransaction<T>(db: Db, plan: () => Promise<Plan<T>>): P
           const next = await p.onConditionFailed(failed);
           if (next !== 'retry') return next.result;
         } else if (!reasons.some((r) => RETRYABLE.has(r.Code ?? ''))) throw e;
-      } else if (!RETRYABLE.has((e as Error).name.replace(/Exception$/, ''))) throw e;
+      } else if (!RETRYABLE.has(errorName(e))) throw e;
       await backoff(attempt);
     }
   }

@@ -19,3 +19,4 @@ export * from './money-admin.js';
 export * from './card-payments.js';
 export * from './public-ledger.js';
 export * from './receiving-account.js';
+export * from './display-format.js';

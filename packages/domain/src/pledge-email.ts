@@ -1,6 +1,6 @@
 import type { Locale, LocalizedText, PayeeOption, PledgeRequest, PledgeView } from '@mekendesh/contracts';
 import type { Actor } from './actor.js';
-import { formatDayFor, formatMoneyFor } from './people-format.js';
+import { formatDay, formatMoney } from '@mekendesh/contracts';
 import { createPledge } from './pledges.js';
 import { payeeOptions } from './receiving-account-rules.js';
 import type { PaymentDeps, ProgrammeOffice, QueuedMail } from './receiving-accounts.js';
@@ -80,9 +80,9 @@ export function pledgeEmail(input: {
     : ['', w.none(pledge.amount?.currency ?? '', office)];
   const text = [
     w.hello(input.name), '', w.thanks(pick(pledge.projectTitle, l)),
-    ...(pledge.amount ? [`${w.amount}: ${formatMoneyFor(pledge.amount, l)}`] : []),
+    ...(pledge.amount ? [`${w.amount}: ${formatMoney(pledge.amount, l)}`] : []),
     `${w.reference}: ${pledge.paymentReference}`, w.quote,
-    ...(input.payBy ? [w.payBy(formatDayFor(input.payBy, l))] : []),
+    ...(input.payBy ? [w.payBy(formatDay(input.payBy, l))] : []),
     ...accounts, '', `${w.page}: ${input.link}`,
   ].join('\n');
   return { subject: w.subject(pledge.paymentReference), text };

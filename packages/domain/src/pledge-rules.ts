@@ -2,7 +2,7 @@ import { formatMinor } from './money.js';
 import { referenceKey, type LocalizedText, type Money, type Pledge, type PledgeRequest, type Project } from '@mekendesh/contracts';
 import { invalid, type FieldError, DomainError } from './errors.js';
 import { ZERO_DELTAS, type LedgerDeltas } from './money-ports.js';
-import { formatMoneyFor } from './people-format.js';
+import { formatMoney } from '@mekendesh/contracts';
 
 /** Crockford-like alphabet without 0/O/1/I: nothing to misread when typed into a bank form. */
 const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -115,7 +115,7 @@ export function applyReceipt(
 export function paymentInstructions(pledge: Pick<Pledge, 'channel' | 'amount' | 'paymentReference'>): LocalizedText | null {
   if (pledge.channel === 'card' || !pledge.amount) return null;
   const amount = pledge.amount;
-  const sum = { ky: formatMoneyFor(amount, 'ky'), ru: formatMoneyFor(amount, 'ru'), en: formatMoneyFor(amount, 'en') };
+  const sum = { ky: formatMoney(amount, 'ky'), ru: formatMoney(amount, 'ru'), en: formatMoney(amount, 'en') };
   const ref = pledge.paymentReference;
   const via = pledge.channel === 'bank_transfer'
     ? { ky: 'банктык которуу менен', ru: 'банковским переводом', en: 'by bank transfer' }

@@ -11,7 +11,7 @@
 import { FIRST_RECEIPT_DAY, type DuplicateOf, type Locale, type Money } from '@mekendesh/contracts';
 import { bishkekToday } from './bishkek-calendar.js';
 import { DomainError } from './errors.js';
-import { formatDayFor, formatMoneyFor } from './people-format.js';
+import { formatDay, formatMoney } from '@mekendesh/contracts';
 
 type Messages = Readonly<Record<Locale, string>>;
 
@@ -49,7 +49,7 @@ export function possibleDuplicateOf(existing: readonly DuplicateOf[], receiptId:
 }
 
 const duplicateMessages = (money: Money, of: DuplicateOf): Messages => {
-  const [amount, day] = [(l: Locale) => formatMoneyFor(money, l), (l: Locale) => formatDayFor(of.receivedOn, l)];
+  const [amount, day] = [(l: Locale) => formatMoney(money, l), (l: Locale) => formatDay(of.receivedOn, l)];
   return {
     ky: `Бул салымга ${day('ky')} ушул эле сумма (${amount('ky')}) катталган: «${of.bankReference}». Бул башка которуу болсо, «Баары бир каттоо» белгисин коюңуз.`,
     ru: `По этому взносу ${day('ru')} уже проведена такая же сумма (${amount('ru')}): «${of.bankReference}». Если это другой перевод, отметьте «Всё равно провести».`,

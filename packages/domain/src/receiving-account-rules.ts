@@ -4,7 +4,7 @@ import {
 } from '@mekendesh/contracts';
 import type { FieldError } from './errors.js';
 import { formatMinor } from './money.js';
-import { formatMoneyFor } from './people-format.js';
+import { formatMoney } from '@mekendesh/contracts';
 
 /** The contract's limits, with the reference in place: what a bank's purpose field holds, and the instructions' maximum. */
 export { MAX_INSTRUCTIONS_LENGTH, MAX_PURPOSE_LENGTH };
@@ -187,7 +187,7 @@ export function transferQr(account: ReceivingAccount, amount: Money | null, refe
     return { format: 'epc', payload: epcPayload(account, amount, reference) };
   }
   const w = QR_LABELS[locale];
-  const sum = amount ? [`${w.amount}: ${formatMoneyFor(amount, locale)}`] : [];
+  const sum = amount ? [`${w.amount}: ${formatMoney(amount, locale)}`] : [];
   const lines = account.kind === 'bank'
     ? [`${w.beneficiary}: ${account.beneficiaryName}`, `${w.account}: ${account.accountNumber}`, `${w.bic}: ${account.bic}`, `${w.bank}: ${account.bankName}`, `${w.inn}: ${account.beneficiaryTaxId}`, ...sum, `${w.reference}: ${reference}`]
     : [

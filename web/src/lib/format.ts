@@ -1,30 +1,8 @@
 import type { Locale } from '@mekendesh/contracts';
 import { bishkekDay } from './duration.js';
 
-/** The word for the som after an amount; the ISO code (KGS) or the new ⃀ sign read badly to most people. */
-const SOM: Record<Locale, string> = { ky: 'сом', ru: 'сом', en: 'som' };
-const NBSP = '\u00a0';
-
-/**
- * Formats an integer amount of KGS tyiyn (1 som = 100 tyiyn) as som for the locale.
- * Whole som are shown without decimals. The decimal string is built with integer arithmetic and
- * handed to Intl as a string, so no float ever touches the amount.
- * @example formatSom(123456750, 'ky') // "1 234 567,50 сом"
- */
-export function formatSom(tyiyn: number, locale: Locale): string {
-	if (!Number.isSafeInteger(tyiyn)) throw new RangeError(`not an integer amount of tyiyn: ${tyiyn}`);
-	const sign = tyiyn < 0 ? '-' : '';
-	const abs = BigInt(Math.abs(tyiyn));
-	const som = abs / 100n;
-	const rest = abs % 100n;
-	const decimal = `${sign}${som}.${rest.toString().padStart(2, '0')}`;
-	const digits = rest === 0n ? 0 : 2;
-	const number = new Intl.NumberFormat(locale, {
-		minimumFractionDigits: digits,
-		maximumFractionDigits: digits,
-	}).format(decimal as unknown as number); // Intl formats decimal strings exactly (ES2023).
-	return `${number}${NBSP}${SOM[locale]}`;
-}
+/** Som from tyiyn, as the pages and the emails write them (one implementation, in the contracts). */
+export { formatSom } from '@mekendesh/contracts';
 
 /** Whole percent of `part` in `whole`, rounded down, so 99.9% never shows as done. Can exceed 100. */
 export function percentOf(part: number, whole: number): number {

@@ -1,27 +1,7 @@
-import type { Currency, Locale, Money } from '@mekendesh/contracts';
-import { formatSom } from './format.js';
-import { MINOR_DIGITS } from './money-input.js';
+import type { Currency, Locale } from '@mekendesh/contracts';
 
-/** The decimal string of an integer of minor units, built with BigInt so nothing is rounded. */
-function decimal(minor: number, digits: number): string {
-	if (!Number.isSafeInteger(minor)) throw new RangeError(`not an integer amount: ${minor}`);
-	const sign = minor < 0 ? '-' : '';
-	const abs = BigInt(Math.abs(minor));
-	const unit = 10n ** BigInt(digits);
-	return digits === 0 ? `${sign}${abs}` : `${sign}${abs / unit}.${(abs % unit).toString().padStart(digits, '0')}`;
-}
-
-/**
- * Money in its own currency for the locale: som as `formatSom` writes them, others with the currency sign
- * ("$100.00", "100,00 $"). Exact: Intl gets a decimal string, never a float.
- * @example formatMoney({ amount: 9999, currency: 'USD' }, 'en') // "$99.99"
- */
-export function formatMoney(money: Money, locale: Locale): string {
-	if (money.currency === 'KGS') return formatSom(money.amount, locale);
-	const digits = MINOR_DIGITS[money.currency];
-	return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency, currencyDisplay: 'symbol', minimumFractionDigits: digits })
-		.format(decimal(money.amount, digits) as unknown as number);
-}
+/** Money in its own currency, as the pages and the emails write it (one implementation, in the contracts). */
+export { formatMoney } from '@mekendesh/contracts';
 
 /**
  * A stored rate as people read it: "1 USD = 87,45 сом" (or "100 KZT = 16,90 сом" for a nominal of 100).

@@ -1,0 +1,49 @@
+import type { Locale } from './locale.js';
+import type { Money } from './money.js';
+
+/**
+ * Money and days as people read them, one implementation for the web pages and the emails the domain writes.
+ * Browser-safe: Intl only. Exact: Intl gets a decimal string built with BigInt, never a float.
+ */
+
+/** The word for the som after an amount; the ISO code (KGS) or the new ⃀ sign read badly to most people. */
+const SOM: Record<Locale, string> = { ky: 'сом', ru: 'сом', en: 'som' };
+const NBSP = '\u00a0';
+
+/** The decimal string of an integer of minor units (every supported currency has two digits: 1 som = 100 tyiyn). */
+function decimal(minor: number): string {
+  if (!Number.isSafeInteger(minor)) throw new RangeError(`not an integer amount of minor units: ${minor}`);
+  const abs = BigInt(Math.abs(minor));
+  return `${minor < 0 ? '-' : ''}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
+}
+
+/**
+ * An integer amount of KGS tyiyn as som for the locale; whole som without decimals.
+ * @example formatSom(123456750, 'ky') // "1 234 567,50 сом"
+ */
+export function formatSom(tyiyn: number, locale: Locale): string {
+  const digits = tyiyn % 100 === 0 ? 0 : 2;
+  const number = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })
+    .format(decimal(tyiyn) as unknown as number); // Intl formats decimal strings exactly (ES2023).
+  return `${number}${NBSP}${SOM[locale]}`;
+}
+
+/**
+ * Money in its own currency for the locale: som as `formatSom` writes them, others with the currency sign.
+ * @example formatMoney({ amount: 9999, currency: 'USD' }, 'en') // "$99.99"
+ */
+export function formatMoney(money: Money, locale: Locale): string {
+  if (money.currency === 'KGS') return formatSom(money.amount, locale);
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency, currencyDisplay: 'symbol', minimumFractionDigits: 2 })
+    .format(decimal(money.amount) as unknown as number);
+}
+
+/**
+ * A calendar day (YYYY-MM-DD) in the locale's long style, read as UTC so it never shifts a day.
+ * @example formatDay('2027-04-30', 'ru') // "30 апреля 2027 г."
+ */
+export function formatDay(isoDay: string, locale: Locale): string {
+  const date = new Date(`${isoDay.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDay;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}

@@ -1,6 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { authStack, codeFor, newInvestor, PASSWORD, post, signInToken, uniqueEmail, type AuthStack } from '../fixtures/auth-stack.js';
+
+// Each story here waits for codes cognito-local emails (up to 30 s apiece when the machine is loaded); a
+// sign-up and a reset code together can outlast the default 30 s for one test.
+vi.setConfig({ testTimeout: 90_000 });
 
 let s: AuthStack;
 beforeAll(async () => {

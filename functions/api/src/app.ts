@@ -6,22 +6,23 @@ import { apiSecurityHeaders, docsSecurityHeaders } from './middleware/security-h
 import { authenticate, clientAddress } from './middleware/auth.js';
 import { enforceDeclaredSecurity } from './middleware/access.js';
 import { enforceDeclaredBody } from './middleware/body.js';
+import type { ApiEnv } from './env.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { devRoutes } from './routes/dev.js';
 import { docsRoutes } from './routes/docs.js';
 import { ledgerRoutes } from './routes/ledger.js';
 import { meRoutes } from './routes/me.js';
-import { organisationRoutes } from './routes/organisations.js';
+import { invitationRoutes, organisationRoutes, staffOrganisationRoutes } from './routes/organisations.js';
 import { healthRoutes } from './routes/health.js';
 import { projectRoutes } from './routes/projects.js';
-import { proposalRoutes } from './routes/proposals.js';
+import { organisationProjectRoutes, proposalRoutes, staffProjectRoutes } from './routes/proposals.js';
 import { uploadRoutes } from './routes/uploads.js';
 import { statsRoutes } from './routes/stats.js';
-import { pledgeRoutes } from './routes/pledges.js';
-import { moneyStaffRoutes } from './routes/money-staff.js';
-import { cardPaymentRoutes } from './routes/card-payments.js';
-import { receivingAccountRoutes } from './routes/receiving-accounts.js';
+import { myPledgeRoutes, pledgeRoutes, projectPledgeRoutes } from './routes/pledges.js';
+import { programmeRoutes, rateRoutes, receiptRoutes, statementRoutes } from './routes/money-staff.js';
+import { cardCheckoutRoutes, paymentOptionRoutes, stripeWebhookRoutes } from './routes/card-payments.js';
+import { paymentDetailRoutes, receivingAccountRoutes } from './routes/receiving-accounts.js';
 import { territoryRoutes } from './routes/territories.js';
 import { validationHook } from './validation.js';
 
@@ -32,34 +33,19 @@ export const API_BASE = '/v1';
  * @example const app = createApp(composeFromEnv()); await app.request('/v1/health');
  */
 export function createApp(deps: Deps) {
-  const app = new OpenAPIHono({ defaultHook: validationHook }).basePath(API_BASE);
+  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook }).basePath(API_BASE);
   app.use('*', requestContext);
   app.use('*', (c, next) => (c.req.path.startsWith(`${API_BASE}/docs`) ? docsSecurityHeaders(c, next) : apiSecurityHeaders(c, next)));
 
   app.use('*', clientAddress(deps.proxySecret));
-  app.use('*', authenticate({ verifier: deps.verifier, users: deps.accounts.users, identity: deps.accounts.identity }));
+  const { users, identity, clock } = deps.accounts;
+  app.use('*', authenticate({ verifier: deps.verifier, users, identity, clock }));
   // Who may call a route is settled from its declared `security` before its validators read any input.
   app.use('*', enforceDeclaredSecurity({ base: API_BASE, registry: app.openAPIRegistry }));
   // Then each body by its route's declaration: size (413) while it streams in, media type (415), JSON depth.
   app.use('*', enforceDeclaredBody({ base: API_BASE, registry: app.openAPIRegistry }));
 
-  app.route('/', healthRoutes(deps));
-  app.route('/', authRoutes(deps));
-  app.route('/', meRoutes(deps));
-  app.route('/', organisationRoutes(deps));
-  app.route('/', auditRoutes(deps));
-  app.route('/', ledgerRoutes(deps));
-  if (deps.outbox) app.route('/', devRoutes(deps.outbox));
-  app.route('/', territoryRoutes());
-  app.route('/', projectRoutes(deps));
-  app.route('/', proposalRoutes(deps));
-  app.route('/', uploadRoutes(deps));
-  app.route('/', pledgeRoutes(deps));
-  app.route('/', moneyStaffRoutes(deps));
-  app.route('/', cardPaymentRoutes(deps));
-  app.route('/', receivingAccountRoutes(deps));
-  app.route('/', statsRoutes(deps));
-  app.route('/', docsRoutes());
+  mountResources(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   app.doc31('/openapi.json', {
@@ -78,3 +64,41 @@ export function createApp(deps: Deps) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/**
+ * Each resource a sub-app at its own prefix (Hono's "Grouping routes"), paths inside relative to it. A resource
+ * whose operations belong to several use-case families (projects: discovery, proposals, uploads, pledges) takes
+ * one sub-app per family at the same prefix, so each routes file keeps one job.
+ */
+function mountResources(app: OpenAPIHono<ApiEnv>, deps: Deps) {
+  app.route('/health', healthRoutes(deps));
+  app.route('/auth', authRoutes(deps));
+  app.route('/me', meRoutes(deps));
+  app.route('/me', myPledgeRoutes(deps));
+  app.route('/organisations', organisationRoutes(deps));
+  app.route('/organisations', organisationProjectRoutes(deps));
+  app.route('/invitations', invitationRoutes(deps));
+  app.route('/audit', auditRoutes(deps));
+  // Only where composition wired a dev outbox (the local stack): it hands out every code and token.
+  if (deps.outbox) app.route('/dev', devRoutes(deps.outbox));
+  app.route('/territories', territoryRoutes());
+  app.route('/stats', statsRoutes(deps));
+  app.route('/projects', projectRoutes(deps));
+  app.route('/projects', proposalRoutes(deps));
+  app.route('/projects', uploadRoutes(deps));
+  app.route('/projects', ledgerRoutes(deps));
+  app.route('/projects', projectPledgeRoutes(deps));
+  app.route('/pledges', pledgeRoutes(deps));
+  app.route('/pledges', receiptRoutes(deps));
+  app.route('/pledges', cardCheckoutRoutes(deps));
+  app.route('/pledges', paymentDetailRoutes(deps));
+  app.route('/payments', paymentOptionRoutes(deps));
+  app.route('/webhooks', stripeWebhookRoutes(deps));
+  app.route('/rates', rateRoutes(deps));
+  app.route('/programmes', programmeRoutes(deps));
+  app.route('/staff/projects', staffProjectRoutes(deps));
+  app.route('/staff/organisations', staffOrganisationRoutes(deps));
+  app.route('/staff/statements', statementRoutes(deps));
+  app.route('/staff/receiving-accounts', receivingAccountRoutes(deps));
+  app.route('/docs', docsRoutes());
+}

@@ -1,9 +1,9 @@
 import type { Hook } from '@hono/zod-openapi';
-import type { Env } from 'hono';
+import type { ApiEnv } from './env.js';
 import { problem, zodFieldErrors } from './middleware/problem.js';
 
 /** Every route's validation failure: 400 problem+json naming each field, before any handler runs. */
-export const validationHook: Hook<unknown, Env, string, unknown> = (result, c) => {
+export const validationHook: Hook<unknown, ApiEnv, string, unknown> = (result, c) => {
   if (!result.success) {
     const errors = zodFieldErrors(result.error as never, result.target === 'json' ? undefined : result.target);
     return problem(c, 'validation', { errors });

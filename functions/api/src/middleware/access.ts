@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import { mergePath } from 'hono/utils/url';
 import { DomainError, type Actor } from '@mekendesh/domain';
-import { actorOf } from './auth.js';
+import type { ApiEnv } from '../env.js';
 
 /**
  * An operation's OpenAPI `security`: alternatives, any one of which lets the caller in. Each names a scheme
@@ -61,7 +61,7 @@ function routeKey(method: string, base: string, path: string): string {
  * `authenticate` (which settles the actor) and before the routes.
  * @example app.use('*', enforceDeclaredSecurity({ base: '/v1', registry: app.openAPIRegistry }));
  */
-export function enforceDeclaredSecurity(options: { base: string; registry: RouteRegistry }): MiddlewareHandler {
+export function enforceDeclaredSecurity(options: { base: string; registry: RouteRegistry }): MiddlewareHandler<ApiEnv> {
   let table: Map<string, DeclaredAccess> | undefined;
   return async (c, next) => {
     // Built on the first request, when every route has been mounted.
@@ -70,7 +70,7 @@ export function enforceDeclaredSecurity(options: { base: string; registry: Route
     );
     // The endpoint Hono will run is the first matched route that is not method-agnostic middleware.
     const endpoint = matchedRoutes(c).find((r) => r.method !== 'ALL');
-    const denied = endpoint ? accessDenied(actorOf(c), table.get(`${endpoint.method} ${endpoint.path}`)) : null;
+    const denied = endpoint ? accessDenied(c.var.actor, table.get(`${endpoint.method} ${endpoint.path}`)) : null;
     if (denied === 'unauthorized') throw new DomainError('unauthorized', 'sign in first');
     if (denied === 'forbidden') throw new DomainError('forbidden', 'your role may not use this route');
     await next();

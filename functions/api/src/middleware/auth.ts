@@ -2,24 +2,24 @@ import { timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { ANONYMOUS, DomainError, IdentityError, newUserRecord, UnavailableError, type Actor, type IdentityProvider, type TokenVerifier, type UserRepository } from '@mekendesh/domain';
+import { ANONYMOUS, DomainError, IdentityError, signedInActor, type ProvisioningDeps, type TokenVerifier } from '@mekendesh/domain';
+import type { ApiEnv } from '../env.js';
 
-export type AuthVariables = { actor: Actor; accessToken: string | null };
-
-export interface AuthDeps {
+/** What authentication needs: the token verifier, and what provisioning a first-time user needs (see signedInActor). */
+export interface AuthDeps extends ProvisioningDeps {
   verifier: TokenVerifier;
-  users: UserRepository;
-  identity: IdentityProvider;
 }
 
 const unauthorized = (why: string) => new DomainError('unauthorized', why);
 
 /**
- * Builds the actor from `Authorization: Bearer <access token>`: a verified token, plus the platform's own
- * record (organisation, revocation). No header: anonymous. A bad, expired or revoked token: 401, on any route.
+ * Puts the actor on the context (`c.var.actor`) from `Authorization: Bearer <access token>`: no header is
+ * anonymous; a verified token is its user, whose platform record the domain provisions on a first request
+ * (signedInActor). A malformed, bad, expired or revoked token: 401, on any route.
+ * @example app.use('*', authenticate({ verifier, users, identity, clock }));
  */
 export function authenticate(deps: AuthDeps) {
-  return createMiddleware<{ Variables: AuthVariables }>(async (c, next) => {
+  return createMiddleware<ApiEnv>(async (c, next) => {
     const header = c.req.header('authorization');
     if (!header) {
       c.set('actor', ANONYMOUS);
@@ -28,41 +28,18 @@ export function authenticate(deps: AuthDeps) {
     }
     const match = /^Bearer ([A-Za-z0-9._~+/=-]{20,4096})$/.exec(header);
     if (!match) throw unauthorized('malformed Authorization header');
-    const token = match[1]!;
-    const verified = await deps.verifier.verify(token).catch((e: unknown) => {
+    const accessToken = match[1]!;
+    const verified = await deps.verifier.verify(accessToken).catch((e: unknown) => {
       throw e instanceof IdentityError ? unauthorized('invalid or expired token') : e;
     });
-    let user = await deps.users.get(verified.userId);
-    if (!user) {
-      // First request of a user whose record is missing (e.g. created by an admin in the console).
-      const email = await deps.identity.emailOf(token).catch((e: unknown) => {
-        // Cognito down says nothing about the account: 503, not a 401 that signs the person out.
-        throw e instanceof UnavailableError ? e : unauthorized('the account no longer exists');
-      });
-      user = await deps.users.ensure(
-        newUserRecord({ id: verified.userId, email, displayName: email.split('@')[0]!, locale: 'ky', createdAt: new Date().toISOString() }),
-      );
-    }
-    if (user.revokedBefore !== null && verified.issuedAt * 1000 < user.revokedBefore) throw unauthorized('the session was signed out');
-    c.set('actor', {
-      kind: 'user',
-      id: user.id,
-      roles: verified.roles,
-      organisationId: user.organisationId,
-      organisationRole: user.organisationRole,
-    });
-    c.set('accessToken', token);
+    c.set('actor', await signedInActor(deps, { ...verified, accessToken }));
+    c.set('accessToken', accessToken);
     return next();
   });
 }
 
-export function actorOf(c: Context): Actor {
-  return (c.get('actor' as never) as Actor | undefined) ?? ANONYMOUS;
-}
-
-function sourceIp(c: Context): string {
-  const env = c.env as { event?: { requestContext?: { http?: { sourceIp?: string } } }; incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.event?.requestContext?.http?.sourceIp ?? env?.incoming?.socket?.remoteAddress ?? 'unknown';
+function sourceIp(c: Context<ApiEnv>): string {
+  return c.env?.event?.requestContext?.http?.sourceIp ?? c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
 function sameSecret(given: string | undefined, secret: string): boolean {
@@ -78,16 +55,11 @@ function sameSecret(given: string | undefined, secret: string): boolean {
  * shared secret (anyone can send the header; only the web server knows the secret).
  */
 export function clientAddress(proxySecret: string | undefined) {
-  return createMiddleware<{ Variables: { clientIp: string } }>(async (c, next) => {
+  return createMiddleware<ApiEnv>(async (c, next) => {
     let ip = sourceIp(c);
     const forwarded = c.req.header('x-mekendesh-client-ip');
     if (proxySecret && forwarded && isIP(forwarded) && sameSecret(c.req.header('x-mekendesh-proxy-secret'), proxySecret)) ip = forwarded;
     c.set('clientIp', ip);
     await next();
   });
-}
-
-/** The caller's address, for rate limits (see clientAddress). */
-export function clientIp(c: Context): string {
-  return (c.get('clientIp' as never) as string | undefined) ?? sourceIp(c);
 }

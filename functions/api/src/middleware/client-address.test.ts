@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { clientAddress, clientIp } from './auth.js';
+import type { ApiEnv } from '../env.js';
+import { clientAddress } from './auth.js';
 
 function appWith(secret: string | undefined) {
-  const app = new Hono();
+  const app = new Hono<ApiEnv>();
   app.use('*', clientAddress(secret));
-  app.get('/ip', (c) => c.text(clientIp(c)));
+  app.get('/ip', (c) => c.text(c.var.clientIp));
   return app;
 }
 // A Lambda event's source address, as hono/aws-lambda passes it.

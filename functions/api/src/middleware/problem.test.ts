@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FIELD_ERROR_CODES, LOCALES, ProblemSchema, type Locale } from '@mekendesh/contracts';
 import { DomainError, FIELD_ERROR_MESSAGES, invalid, notFound } from '@mekendesh/domain';
 import { CARD_MESSAGES } from '../../../../packages/domain/src/card-messages.js';
+import type { ApiEnv } from '../env.js';
 import { validationHook } from '../validation.js';
 import { handleError, PROBLEM_TYPES, problem } from './problem.js';
 
@@ -24,7 +25,7 @@ function expectTrilingual(text: Readonly<Record<Locale, string>>, label: string)
 
 describe('the message catalogs behind every code the API can emit', () => {
   it('has a title in ky, ru and en for every problem type', async () => {
-    const app = new OpenAPIHono();
+    const app = new OpenAPIHono<ApiEnv>();
     app.get('/:type', (c) => problem(c, c.req.param('type') as never));
     for (const type of PROBLEM_TYPES) {
       const title = {} as Record<Locale, string>;

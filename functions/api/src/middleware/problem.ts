@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
 import { DomainError, FIELD_ERROR_MESSAGES, UnavailableError, type DependencyName, type FieldError } from '@mekendesh/domain';
 import type { FieldErrorCode, Locale } from '@mekendesh/contracts';
+import type { ApiEnv } from '../env.js';
 import { log } from './logger.js';
 
 const TYPE_BASE = 'https://mekendesh.kg/problems/';
@@ -35,7 +36,7 @@ const STATUS: Record<ProblemType, ContentfulStatusCode> = {
 };
 
 /** Picks ky, ru or en from Accept-Language; English when none of them is asked for. */
-export function requestLocale(c: Context): Locale {
+export function requestLocale(c: Context<ApiEnv>): Locale {
   const header = c.req.header('accept-language') ?? '';
   const asked = header.split(',').map((part) => part.trim().slice(0, 2).toLowerCase());
   return (asked.find((l) => l === 'ky' || l === 'ru' || l === 'en') as Locale | undefined) ?? 'en';
@@ -48,7 +49,7 @@ type Text = Readonly<Record<Locale, string>>;
  * goes to English readers only; one given in three languages goes to everyone. Every field error carries a code
  * and a message in the caller's language: its rule's own words when it has them, else the words for its code.
  */
-export function problem(c: Context, type: ProblemType, extra: { detail?: string | Text; errors?: FieldError[]; status?: ContentfulStatusCode } = {}) {
+export function problem(c: Context<ApiEnv>, type: ProblemType, extra: { detail?: string | Text; errors?: FieldError[]; status?: ContentfulStatusCode } = {}) {
   const status = extra.status ?? STATUS[type];
   const locale = requestLocale(c);
   const errors = extra.errors?.map(({ field, message, messages, code = 'invalid' }) => ({
@@ -63,7 +64,7 @@ export function problem(c: Context, type: ProblemType, extra: { detail?: string 
     status,
     ...(detail ? { detail } : {}),
     instance: c.req.path,
-    requestId: c.get('requestId' as never) as string | undefined,
+    requestId: c.var.requestId,
     ...(errors?.length ? { errors } : {}),
   };
   return c.body(JSON.stringify(body), status, { 'content-type': 'application/problem+json' });
@@ -152,10 +153,10 @@ export const UNAVAILABLE_DETAILS: Record<DependencyName, Text> = {
 };
 
 /** The app's onError: every failure leaves as problem+json; a 500 never leaks a stack or an AWS message. */
-export function handleError(err: Error, c: Context) {
+export function handleError(err: Error, c: Context<ApiEnv>) {
   if (err instanceof UnavailableError) {
     // A dependency down is not a bug of ours: 503 with when to ask again (RFC 9110 §10.2.3), logged without its stack.
-    log('error', 'dependency unavailable', { requestId: c.get('requestId' as never), service: err.service, message: err.message });
+    log('error', 'dependency unavailable', { requestId: c.var.requestId, service: err.service, message: err.message });
     c.header('retry-after', String(err.retryAfterSeconds));
     return problem(c, 'unavailable', { detail: UNAVAILABLE_DETAILS[err.service] });
   }
@@ -173,6 +174,6 @@ export function handleError(err: Error, c: Context) {
     if (err.status === 413) return problem(c, 'payload-too-large');
     return problem(c, 'internal', { status: err.status as ContentfulStatusCode, detail: err.message });
   }
-  log('error', 'unhandled error', { requestId: c.get('requestId' as never), error: err.name, message: err.message, stack: err.stack });
+  log('error', 'unhandled error', { requestId: c.var.requestId, error: err.name, message: err.message, stack: err.stack });
   return problem(c, 'internal');
 }

@@ -1,18 +1,16 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import {
   AcceptedSchema, ConfirmRequestSchema, ForgotPasswordRequestSchema, RefreshRequestSchema, ResetPasswordRequestSchema,
   SignInRequestSchema, SignOutRequestSchema, SignUpRequestSchema, TokensSchema,
 } from '@mekendesh/contracts';
 import { confirmSignUp, forgotPassword, refreshSession, resetPassword, signIn, signOut, signUp } from '@mekendesh/domain';
 import type { Deps } from '../composition.js';
-import { actorOf, clientIp } from '../middleware/auth.js';
-import { validationHook } from '../validation.js';
-import { bearer, json, jsonBody, problems } from './shared.js';
+import { bearer, json, jsonBody, problems, resource } from './shared.js';
 
 const StatusSchema = z.object({ status: z.string() });
 const post = <B extends z.ZodType, R extends z.ZodType>(path: string, summary: string, body: B, response: R, codes: Parameters<typeof problems>, secured = false) =>
   createRoute({
-    method: 'post', path: `/auth/${path}`, tags: ['auth'], summary,
+    method: 'post', path: `/${path}`, tags: ['auth'], summary,
     ...(secured ? { security: bearer } : {}),
     request: { body: jsonBody(body) },
     responses: { 200: json(response, 'Done'), ...problems(...codes) },
@@ -28,20 +26,21 @@ const routes = {
   reset: post('reset-password', 'Set a new password with the emailed code', ResetPasswordRequestSchema, StatusSchema, [400, 429]),
 };
 
+/** Accounts and sessions, mounted at /auth. */
 export function authRoutes(deps: Deps) {
   const a = deps.accounts;
-  return new OpenAPIHono({ defaultHook: validationHook })
-    .openapi(routes.signUp, async (c) => c.json(await signUp(a, { ...c.req.valid('json'), ip: clientIp(c) }), 200))
+  return resource()
+    .openapi(routes.signUp, async (c) => c.json(await signUp(a, { ...c.req.valid('json'), ip: c.var.clientIp }), 200))
     .openapi(routes.confirm, async (c) => c.json(await confirmSignUp(a, c.req.valid('json')), 200))
     .openapi(routes.signIn, async (c) => {
       c.header('cache-control', 'no-store');
-      return c.json(await signIn(a, { ...c.req.valid('json'), ip: clientIp(c) }), 200);
+      return c.json(await signIn(a, { ...c.req.valid('json'), ip: c.var.clientIp }), 200);
     })
     .openapi(routes.refresh, async (c) => {
       c.header('cache-control', 'no-store');
       return c.json(await refreshSession(a, c.req.valid('json').refreshToken), 200);
     })
-    .openapi(routes.signOut, async (c) => c.json(await signOut(a, actorOf(c), c.req.valid('json')), 200))
-    .openapi(routes.forgot, async (c) => c.json(await forgotPassword(a, { email: c.req.valid('json').email, ip: clientIp(c) }), 200))
+    .openapi(routes.signOut, async (c) => c.json(await signOut(a, c.var.actor, c.req.valid('json')), 200))
+    .openapi(routes.forgot, async (c) => c.json(await forgotPassword(a, { email: c.req.valid('json').email, ip: c.var.clientIp }), 200))
     .openapi(routes.reset, async (c) => c.json(await resetPassword(a, c.req.valid('json')), 200));
 }

@@ -1,18 +1,16 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { CheckoutRequestSchema, CheckoutSchema, PaymentOptionsSchema, WebhookAckSchema } from '@mekendesh/contracts';
 import { handleCardEvent, paymentOptions, startCardCheckout, WebhookSignatureError } from '@mekendesh/domain';
 import type { Deps } from '../composition.js';
-import { actorOf } from '../middleware/auth.js';
 import { log } from '../middleware/logger.js';
 import { problem } from '../middleware/problem.js';
-import { validationHook } from '../validation.js';
 import { maxBody, STRIPE_EVENT_BODY_LIMIT } from '../middleware/body.js';
-import { bearer, json, jsonBody, problemContent, problems } from './shared.js';
+import { bearer, json, jsonBody, problemContent, problems, resource } from './shared.js';
 
 const IdParams = z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only') });
 
 const checkout = createRoute({
-  method: 'post', path: '/pledges/{id}/checkout', tags: ['pledges'], security: bearer,
+  method: 'post', path: '/{id}/checkout', tags: ['pledges'], security: bearer,
   summary: 'Open a card checkout for what is still due on your card pledge; redirect to the returned url',
   description: 'One checkout per pledge: asking again returns the same open checkout. RUB and transfer pledges pay by transfer (409/422).',
   request: { params: IdParams, body: jsonBody(CheckoutRequestSchema) },
@@ -24,13 +22,13 @@ const checkout = createRoute({
 });
 
 const options = createRoute({
-  method: 'get', path: '/payments/options', tags: ['pledges'],
+  method: 'get', path: '/options', tags: ['pledges'],
   summary: 'How pledges can be paid here: whether card payments are on, in which currencies, and why not',
   responses: { 200: json(PaymentOptionsSchema, 'Payment options') },
 });
 
 const webhook = createRoute({
-  method: 'post', path: '/webhooks/stripe', tags: ['pledges'], ...maxBody(STRIPE_EVENT_BODY_LIMIT),
+  method: 'post', path: '/stripe', tags: ['pledges'], ...maxBody(STRIPE_EVENT_BODY_LIMIT),
   summary: 'Stripe events (the Stripe-Signature header is the authentication)',
   description: 'Verified on the raw body with a 5-minute tolerance; events already handled and unknown event types are answered 200.',
   request: { headers: z.object({ 'stripe-signature': z.string().max(2048).optional() }) },
@@ -42,17 +40,26 @@ const webhook = createRoute({
   },
 });
 
-export function cardPaymentRoutes(deps: Deps) {
-  return new OpenAPIHono({ defaultHook: validationHook })
-    .openapi(checkout, async (c) => {
-      c.header('cache-control', 'private, no-store');
-      const out = await startCardCheckout(deps.card, actorOf(c), { pledgeId: c.req.valid('param').id, locale: c.req.valid('json').locale });
-      return c.json(out, 200);
-    })
-    .openapi(options, (c) => {
-      c.header('cache-control', 'public, max-age=60');
-      return c.json(paymentOptions(deps.card), 200);
-    })
+/** Paying a card pledge, mounted at /pledges. */
+export function cardCheckoutRoutes(deps: Deps) {
+  return resource().openapi(checkout, async (c) => {
+    c.header('cache-control', 'private, no-store');
+    const out = await startCardCheckout(deps.card, c.var.actor, { pledgeId: c.req.valid('param').id, locale: c.req.valid('json').locale });
+    return c.json(out, 200);
+  });
+}
+
+/** How pledges can be paid, mounted at /payments. */
+export function paymentOptionRoutes(deps: Deps) {
+  return resource().openapi(options, (c) => {
+    c.header('cache-control', 'public, max-age=60');
+    return c.json(paymentOptions(deps.card), 200);
+  });
+}
+
+/** Stripe's events, mounted at /webhooks. */
+export function stripeWebhookRoutes(deps: Deps) {
+  return resource()
     .openapi(webhook, async (c) => {
       // The signature covers the exact bytes Stripe sent: read them before anything parses the body.
       const raw = await c.req.text();

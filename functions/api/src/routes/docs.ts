@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Hono } from 'hono';
+import type { ApiEnv } from '../env.js';
 
 // The reference is served from the swagger-ui-dist package itself: no CDN, so it works offline
 // and under a CSP that allows only this origin's scripts.
@@ -26,11 +27,12 @@ function swaggerDir(): string {
   return assetDir;
 }
 
+/** The interactive reference, mounted at /docs (plain routes: it is not part of the OpenAPI document). */
 export function docsRoutes() {
-  return new Hono()
-    .get('/docs', (c) => c.html(PAGE))
-    .get('/docs/init.js', (c) => c.body(INIT, 200, { 'content-type': 'text/javascript; charset=utf-8' }))
-    .get('/docs/assets/:file', async (c) => {
+  return new Hono<ApiEnv>()
+    .get('/', (c) => c.html(PAGE))
+    .get('/init.js', (c) => c.body(INIT, 200, { 'content-type': 'text/javascript; charset=utf-8' }))
+    .get('/assets/:file', async (c) => {
       const file = c.req.param('file');
       if (!Object.hasOwn(ASSETS, file)) return c.notFound();
       const body = await readFile(join(swaggerDir(), file));

@@ -1,14 +1,15 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { ProblemSchema } from '@mekendesh/contracts';
 import type { Deps } from '../composition.js';
 import { problem } from '../middleware/problem.js';
 import { log } from '../middleware/logger.js';
+import { resource } from './shared.js';
 
 const HealthSchema = z.object({ status: z.literal('ok'), database: z.literal('ok') }).meta({ id: 'Health' });
 
 const route = createRoute({
   method: 'get',
-  path: '/health',
+  path: '/',
   tags: ['system'],
   summary: 'Liveness and database reachability',
   responses: {
@@ -17,8 +18,9 @@ const route = createRoute({
   },
 });
 
+/** Liveness, mounted at /health. */
 export function healthRoutes(deps: Deps) {
-  return new OpenAPIHono().openapi(route, async (c) => {
+  return resource().openapi(route, async (c) => {
     try {
       await deps.health.ping();
     } catch (e) {

@@ -1,22 +1,20 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { MeSchema, ProfileSchema } from '@mekendesh/contracts';
 import { deleteAccount, getMe, updateProfile } from '@mekendesh/domain';
 import type { Deps } from '../composition.js';
-import { actorOf } from '../middleware/auth.js';
-import { validationHook } from '../validation.js';
-import { bearer, json, jsonBody, problems } from './shared.js';
+import { bearer, json, jsonBody, problems, resource } from './shared.js';
 
 const get = createRoute({
-  method: 'get', path: '/me', tags: ['account'], summary: 'Your account and profile', security: bearer,
+  method: 'get', path: '/', tags: ['account'], summary: 'Your account and profile', security: bearer,
   responses: { 200: json(MeSchema, 'Your account'), ...problems(401) },
 });
 const put = createRoute({
-  method: 'put', path: '/me/profile', tags: ['account'], summary: 'Replace your profile', security: bearer,
+  method: 'put', path: '/profile', tags: ['account'], summary: 'Replace your profile', security: bearer,
   request: { body: jsonBody(ProfileSchema) },
   responses: { 200: json(MeSchema, 'Your account'), ...problems(400, 401) },
 });
 const del = createRoute({
-  method: 'delete', path: '/me', tags: ['account'], summary: 'Delete your account, your personal data and your name wherever it was public', security: bearer,
+  method: 'delete', path: '/', tags: ['account'], summary: 'Delete your account, your personal data and your name wherever it was public', security: bearer,
   description:
     'First every public trace of you becomes anonymous: each ledger entry of your pledges that showed your name (pledged, ' +
     'received) shows no name any more (pages show "anonymous"), and your pledges become anonymous, so money received for ' +
@@ -26,12 +24,13 @@ const del = createRoute({
   responses: { 200: json(z.object({ status: z.literal('deleted') }), 'Deleted'), ...problems(401, 409) },
 });
 
+/** The signed-in person's account, mounted at /me. */
 export function meRoutes(deps: Deps) {
-  return new OpenAPIHono({ defaultHook: validationHook })
+  return resource()
     .openapi(get, async (c) => {
       c.header('cache-control', 'private, no-store');
-      return c.json(await getMe(deps.accounts, actorOf(c)), 200);
+      return c.json(await getMe(deps.accounts, c.var.actor), 200);
     })
-    .openapi(put, async (c) => c.json(await updateProfile(deps.accounts, actorOf(c), c.req.valid('json')), 200))
-    .openapi(del, async (c) => c.json(await deleteAccount(deps.accounts, actorOf(c)), 200));
+    .openapi(put, async (c) => c.json(await updateProfile(deps.accounts, c.var.actor, c.req.valid('json')), 200))
+    .openapi(del, async (c) => c.json(await deleteAccount(deps.accounts, c.var.actor), 200));
 }

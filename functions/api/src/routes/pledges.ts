@@ -1,17 +1,15 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { IdempotencyKeySchema, PledgeListQuerySchema, PledgeListSchema, PledgeRequestSchema, PledgeViewSchema, ProjectFundingSchema } from '@mekendesh/contracts';
 import { getPledge, listMyPledges, pledgeAndNotify, projectFunding } from '@mekendesh/domain';
 import type { Deps } from '../composition.js';
-import { actorOf } from '../middleware/auth.js';
 import { log } from '../middleware/logger.js';
-import { validationHook } from '../validation.js';
-import { bearer, json, jsonBody, notForStaff, problems } from './shared.js';
+import { bearer, json, jsonBody, notForStaff, problems, resource } from './shared.js';
 
 const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
 const IdParams = z.object({ id: Id });
 
 const create = createRoute({
-  method: 'post', path: '/projects/{id}/pledges', tags: ['pledges'], security: bearer, ...notForStaff,
+  method: 'post', path: '/{id}/pledges', tags: ['pledges'], security: bearer, ...notForStaff,
   summary: 'Pledge to a published project (idempotent per Idempotency-Key)',
   description:
     'Send a fresh Idempotency-Key per pledge attempt and the same key on retries: a retry with the same body returns the ' +
@@ -29,28 +27,29 @@ const create = createRoute({
 });
 
 const one = createRoute({
-  method: 'get', path: '/pledges/{id}', tags: ['pledges'], security: bearer, summary: 'One of your pledges (staff: any)',
+  method: 'get', path: '/{id}', tags: ['pledges'], security: bearer, summary: 'One of your pledges (staff: any)',
   request: { params: IdParams },
   responses: { 200: json(PledgeViewSchema, 'The pledge'), ...problems(400, 401, 404) },
 });
 
 const mine = createRoute({
-  method: 'get', path: '/me/pledges', tags: ['pledges'], security: bearer, summary: 'Your portfolio: your pledges, newest first',
+  method: 'get', path: '/pledges', tags: ['pledges'], security: bearer, summary: 'Your portfolio: your pledges, newest first',
   request: { query: PledgeListQuerySchema },
   responses: { 200: json(PledgeListSchema, 'A page of pledges'), ...problems(400, 401) },
 });
 
 const funding = createRoute({
-  method: 'get', path: '/projects/{id}/funding', tags: ['pledges'],
+  method: 'get', path: '/{id}/funding', tags: ['pledges'],
   summary: 'A project’s money from its running totals, and what one som of a pledge becomes there today',
   request: { params: IdParams },
   responses: { 200: json(ProjectFundingSchema, 'Totals in KGS tyiyn and the programmes that match'), ...problems(400, 404) },
 });
 
-export function pledgeRoutes(deps: Deps) {
-  return new OpenAPIHono({ defaultHook: validationHook })
+/** Pledging to a project, and its funding, mounted at /projects. */
+export function projectPledgeRoutes(deps: Deps) {
+  return resource()
     .openapi(create, async (c) => {
-      const out = await pledgeAndNotify(deps.payments, actorOf(c), {
+      const out = await pledgeAndNotify(deps.payments, c.var.actor, {
         projectId: c.req.valid('param').id, idempotencyKey: c.req.valid('header')['idempotency-key'], request: c.req.valid('json'),
       });
       // The pledge stands; its email stays queued and a retry of this request sends it.
@@ -58,16 +57,24 @@ export function pledgeRoutes(deps: Deps) {
       c.header('cache-control', 'private, no-store');
       return out.created ? c.json(out.pledge, 201) : c.json(out.pledge, 200);
     })
-    .openapi(one, async (c) => {
-      c.header('cache-control', 'private, no-store');
-      return c.json(await getPledge(deps.money, actorOf(c), c.req.valid('param').id), 200);
-    })
-    .openapi(mine, async (c) => {
-      c.header('cache-control', 'private, no-store');
-      return c.json(await listMyPledges(deps.money, actorOf(c), c.req.valid('query')), 200);
-    })
     .openapi(funding, async (c) => {
       c.header('cache-control', 'public, max-age=15');
       return c.json(await projectFunding(deps.money, c.req.valid('param').id), 200);
     });
+}
+
+/** One pledge, mounted at /pledges. */
+export function pledgeRoutes(deps: Deps) {
+  return resource().openapi(one, async (c) => {
+    c.header('cache-control', 'private, no-store');
+    return c.json(await getPledge(deps.money, c.var.actor, c.req.valid('param').id), 200);
+  });
+}
+
+/** The signed-in investor's portfolio, mounted at /me. */
+export function myPledgeRoutes(deps: Deps) {
+  return resource().openapi(mine, async (c) => {
+    c.header('cache-control', 'private, no-store');
+    return c.json(await listMyPledges(deps.money, c.var.actor, c.req.valid('query')), 200);
+  });
 }

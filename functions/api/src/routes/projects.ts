@@ -1,4 +1,4 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { ProblemSchema, ProjectListQuerySchema, ProjectListSchema, ProjectSchema, type ProjectListQuery } from '@mekendesh/contracts';
 import { discoverProjects, getProjectForActor, invalid, isPublic } from '@mekendesh/domain';
 import { RAYONS, territoryBySoate } from '@mekendesh/territories';
@@ -6,14 +6,13 @@ import { RAYONS, territoryBySoate } from '@mekendesh/territories';
 // Bishkek and Osh are both oblast-level and rayon-level units with one code; look rayons up among rayons.
 const RAYON_BY_SOATE = new Map(RAYONS.map((t) => [t.soate, t]));
 import type { Deps } from '../composition.js';
-import { actorOf } from '../middleware/auth.js';
-import { validationHook } from '../validation.js';
+import { resource } from './shared.js';
 
 const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
 
 const list = createRoute({
   method: 'get',
-  path: '/projects',
+  path: '/',
   tags: ['projects'],
   summary: 'Browse and search public projects: filters, three sorts, text search, cursor pagination',
   description:
@@ -44,7 +43,7 @@ const IdParams = z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+
 
 const get = createRoute({
   method: 'get',
-  path: '/projects/{id}',
+  path: '/{id}',
   tags: ['projects'],
   summary: 'One project: public ones for anyone; drafts and proposals under review for their owners and staff',
   request: { params: IdParams },
@@ -55,15 +54,16 @@ const get = createRoute({
   },
 });
 
+/** Browsing, searching and reading projects, mounted at /projects. */
 export function projectRoutes(deps: Deps) {
-  return new OpenAPIHono({ defaultHook: validationHook })
+  return resource()
     .openapi(list, async (c) => {
       const page = await discoverProjects(deps.projects, checkTerritories(c.req.valid('query')));
       c.header('cache-control', 'public, max-age=15');
       return c.json(page, 200);
     })
     .openapi(get, async (c) => {
-      const actor = actorOf(c);
+      const { actor } = c.var;
       const project = await getProjectForActor(deps.projectDeps, actor, c.req.valid('param').id);
       // Owners and staff also see projects before publication: those answers are theirs alone.
       c.header('cache-control', actor.kind === 'anonymous' && isPublic(project.status) ? 'public, max-age=15' : 'private, no-store');

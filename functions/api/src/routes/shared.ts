@@ -1,5 +1,15 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
 import type { z } from 'zod';
 import { ProblemSchema } from '@mekendesh/contracts';
+import type { ApiEnv } from '../env.js';
+import { validationHook } from '../validation.js';
+
+/**
+ * A resource's sub-app, mounted by app.ts at its own prefix (paths inside are relative to it): the API's one
+ * environment, so handlers read `c.var.actor` typed, and the one validation hook (400 problem+json naming fields).
+ * @example export const auditRoutes = (deps: Deps) => resource().openapi(list, (c) => ...); // app.route('/audit', auditRoutes(deps))
+ */
+export const resource = () => new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
 
 export const problemContent = { 'application/problem+json': { schema: ProblemSchema } } as const;
 

@@ -1,28 +1,26 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { AttachmentKeySchema, ProjectSchema, UploadCompleteSchema, UploadRequestSchema, UploadTicketSchema } from '@mekendesh/contracts';
 import { completeUpload, mediaLocation, MEDIA_URL_SECONDS, requestUpload } from '@mekendesh/domain';
 import type { Deps } from '../composition.js';
-import { actorOf } from '../middleware/auth.js';
-import { validationHook } from '../validation.js';
-import { bearer, json, jsonBody, problems } from './shared.js';
+import { bearer, json, jsonBody, problems, resource } from './shared.js';
 import { ProjectIdParams } from './proposals.js';
 
 const KeyParams = ProjectIdParams.extend({ key: AttachmentKeySchema });
 
 const ask = createRoute({
-  method: 'post', path: '/projects/{id}/uploads', tags: ['uploads'], security: bearer,
+  method: 'post', path: '/{id}/uploads', tags: ['uploads'], security: bearer,
   summary: 'A presigned PUT URL for one photo (JPEG, PNG, WebP up to 5 MB) or document (PDF up to 10 MB)',
   request: { params: ProjectIdParams, body: jsonBody(UploadRequestSchema) },
   responses: { 201: json(UploadTicketSchema, 'PUT the file to url with these headers, then complete'), ...problems(400, 401, 403, 404, 409) },
 });
 const complete = createRoute({
-  method: 'post', path: '/projects/{id}/uploads/{key}/complete', tags: ['uploads'], security: bearer,
+  method: 'post', path: '/{id}/uploads/{key}/complete', tags: ['uploads'], security: bearer,
   summary: "Verify the uploaded file (size, type, content; a photo's header: at most 40 megapixels, 10000 px a side), re-encode a photo without metadata (EXIF, GPS, XMP) with phone-sized copies, delete the upload and attach what is served",
   request: { params: KeyParams, body: { required: false, content: { 'application/json': { schema: UploadCompleteSchema } } } },
   responses: { 200: json(ProjectSchema, 'The project with the file attached'), ...problems(400, 401, 403, 404, 409) },
 });
 const media = createRoute({
-  method: 'get', path: '/projects/{id}/media/{key}', tags: ['uploads'],
+  method: 'get', path: '/{id}/media/{key}', tags: ['uploads'],
   summary: "A project's photo or document: a redirect to a short-lived URL (w picks the smallest copy at least that wide)",
   request: { params: KeyParams, query: z.object({ w: z.coerce.number().int().min(1).max(4000).optional() }).strict() },
   responses: { 302: { description: 'Redirect to the file' }, ...problems(400, 404) },
@@ -31,19 +29,21 @@ const media = createRoute({
 /**
  * Photos and documents: presigned uploads (to a private key never served), verification, and serving through
  * short-lived redirects to the checked copies only. Refusals are 400/409 problem+json in the caller's language.
+ * Mounted at /projects.
  */
 export function uploadRoutes(deps: Deps) {
   const p = deps.projectDeps;
-  return new OpenAPIHono({ defaultHook: validationHook })
-    .openapi(ask, async (c) => c.json(await requestUpload(p, actorOf(c), { id: c.req.valid('param').id, ...c.req.valid('json') }), 201, { 'cache-control': 'no-store' }))
+  return resource()
+    .openapi(ask, async (c) => c.json(await requestUpload(p, c.var.actor, { id: c.req.valid('param').id, ...c.req.valid('json') }), 201, { 'cache-control': 'no-store' }))
     .openapi(complete, async (c) => {
       const body = (c.req.header('content-type')?.includes('json') ? c.req.valid('json') : undefined) ?? {};
-      return c.json(await completeUpload(p, actorOf(c), { ...c.req.valid('param'), ...body }), 200, { 'cache-control': 'no-store' });
+      return c.json(await completeUpload(p, c.var.actor, { ...c.req.valid('param'), ...body }), 200, { 'cache-control': 'no-store' });
     })
     .openapi(media, async (c) => {
-      const found = await mediaLocation(p, actorOf(c), { ...c.req.valid('param'), width: c.req.valid('query').w });
+      const { actor } = c.var;
+      const found = await mediaLocation(p, actor, { ...c.req.valid('param'), width: c.req.valid('query').w });
       // Cached for less than the URL lives, so a cached redirect never points at an expired URL.
-      const cache = found.public && actorOf(c).kind === 'anonymous' ? `public, max-age=${Math.floor(MEDIA_URL_SECONDS / 2)}` : 'private, no-store';
+      const cache = found.public && actor.kind === 'anonymous' ? `public, max-age=${Math.floor(MEDIA_URL_SECONDS / 2)}` : 'private, no-store';
       c.header('cache-control', cache);
       return c.redirect(found.url, 302);
     });

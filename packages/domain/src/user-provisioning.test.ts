@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { UserRecord } from './account-ports.js';
+import { DomainError, UnavailableError } from './errors.js';
+import { ensureUser, signedInActor, type ProvisioningDeps, type SignedInClaims } from './user-provisioning.js';
+
+const NOW = new Date('2026-05-01T06:00:00Z');
+const CLAIMS: SignedInClaims = { userId: 'u-console-1', roles: ['investor'], issuedAt: NOW.getTime() / 1000, accessToken: 'token-of-u-console-1' };
+
+/** An in-memory user store with the repository's contract: `ensure` writes only when absent, after a turn of the event loop. */
+function memoryDeps(options: { email?: () => Promise<string> } = {}) {
+  const records = new Map<string, UserRecord>();
+  const calls = { emailOf: 0, writes: 0 };
+  const deps: ProvisioningDeps = {
+    users: {
+      get: async (id) => records.get(id),
+      ensure: async (record) => {
+        await new Promise((r) => setTimeout(r, 1));
+        if (!records.has(record.id)) {
+          records.set(record.id, record);
+          calls.writes++;
+        }
+        return records.get(record.id)!;
+      },
+    },
+    identity: {
+      emailOf: async () => {
+        calls.emailOf++;
+        return options.email ? options.email() : 'aibek@example.kg';
+      },
+    },
+    clock: { now: () => NOW },
+  };
+  return { deps, records, calls };
+}
+
+describe('ensureUser: the first request of an account without a platform record', () => {
+  it('creates the record once, from the identity provider’s email, and reads it afterwards', async () => {
+    const { deps, records, calls } = memoryDeps();
+    const first = await ensureUser(deps, CLAIMS);
+    expect(first).toMatchObject({ id: 'u-console-1', email: 'aibek@example.kg', organisationId: null, revokedBefore: null, createdAt: NOW.toISOString() });
+    expect(first.profile.displayName).toBe('aibek');
+    expect(first.profile.locale).toBe('ky');
+    const again = await ensureUser(deps, CLAIMS);
+    expect(again).toEqual(first);
+    expect(records.size).toBe(1);
+    expect(calls).toEqual({ emailOf: 1, writes: 1 });
+  });
+
+  it('creates one record when the first requests arrive together', async () => {
+    const { deps, records, calls } = memoryDeps();
+    const users = await Promise.all(Array.from({ length: 8 }, () => ensureUser(deps, CLAIMS)));
+    expect(records.size).toBe(1);
+    expect(calls.writes).toBe(1);
+    expect(new Set(users.map((u) => JSON.stringify(u))).size).toBe(1);
+  });
+
+  it('is a 401 when the identity provider no longer knows the account, and writes nothing', async () => {
+    const { deps, records } = memoryDeps({ email: async () => Promise.reject(new Error('UserNotFoundException')) });
+    const error = await ensureUser(deps, CLAIMS).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).kind).toBe('unauthorized');
+    expect(records.size).toBe(0);
+  });
+
+  it('passes an outage of the identity provider on as unavailable (503), not as a 401', async () => {
+    const { deps } = memoryDeps({ email: async () => Promise.reject(new UnavailableError('identity', 'Cognito timed out')) });
+    await expect(ensureUser(deps, CLAIMS)).rejects.toBeInstanceOf(UnavailableError);
+  });
+});
+
+describe('signedInActor', () => {
+  it('is the token’s roles with the organisation from the record', async () => {
+    const { deps, records } = memoryDeps();
+    await ensureUser(deps, CLAIMS);
+    records.set('u-console-1', { ...records.get('u-console-1')!, organisationId: 'org-naryn', organisationRole: 'officer' });
+    expect(await signedInActor(deps, CLAIMS)).toEqual({
+      kind: 'user', id: 'u-console-1', roles: ['investor'], organisationId: 'org-naryn', organisationRole: 'officer',
+    });
+  });
+
+  it('refuses a token issued before the account signed out everywhere', async () => {
+    const { deps, records } = memoryDeps();
+    await ensureUser(deps, CLAIMS);
+    records.set('u-console-1', { ...records.get('u-console-1')!, revokedBefore: NOW.getTime() + 1000 });
+    const error = await signedInActor(deps, CLAIMS).catch((e: unknown) => e);
+    expect((error as DomainError).kind).toBe('unauthorized');
+    expect(await signedInActor(deps, { ...CLAIMS, issuedAt: CLAIMS.issuedAt + 2 })).toMatchObject({ id: 'u-console-1' });
+  });
+});

@@ -1,0 +1,49 @@
+import type { UserActor } from './actor.js';
+import type { IdentityProvider, UserRecord, UserRepository, VerifiedToken } from './account-ports.js';
+import { newUserRecord, type Clock } from './accounts.js';
+import { DomainError, UnavailableError } from './errors.js';
+
+/** What provisioning needs: the platform's user records, the identity provider (for the email) and a clock. */
+export interface ProvisioningDeps {
+  users: Pick<UserRepository, 'get' | 'ensure'>;
+  identity: Pick<IdentityProvider, 'emailOf'>;
+  clock: Clock;
+}
+
+/** A verified access token (see TokenVerifier) and the token itself, which the identity provider reads the email from. */
+export interface SignedInClaims extends VerifiedToken {
+  accessToken: string;
+}
+
+const unauthorized = (why: string) => new DomainError('unauthorized', why);
+
+/**
+ * The platform's record of a signed-in person, created on their first request when it is missing (an account
+ * made by an admin in the identity provider's console has none). Concurrent first requests create one record:
+ * `users.ensure` writes only if absent and answers the stored one.
+ * Errors: DomainError 'unauthorized' when the identity provider no longer knows the account; UnavailableError
+ * when it does not answer (an outage says nothing about the account: 503, not a 401 that signs the person out).
+ * @example const user = await ensureUser(deps, { userId: 'u-1', roles: ['investor'], issuedAt: 1767225600, accessToken });
+ */
+export async function ensureUser(deps: ProvisioningDeps, claims: SignedInClaims): Promise<UserRecord> {
+  const found = await deps.users.get(claims.userId);
+  if (found) return found;
+  const email = await deps.identity.emailOf(claims.accessToken).catch((e: unknown) => {
+    throw e instanceof UnavailableError ? e : unauthorized('the account no longer exists');
+  });
+  const record = newUserRecord({
+    id: claims.userId, email, displayName: email.split('@')[0]!, locale: 'ky', createdAt: deps.clock.now().toISOString(),
+  });
+  return deps.users.ensure(record);
+}
+
+/**
+ * The actor of a verified token: its roles, and the organisation from the platform's record (provisioned by
+ * ensureUser). Errors: DomainError 'unauthorized' when the token was issued before the account signed out
+ * everywhere (`revokedBefore`, epoch ms; `issuedAt` is epoch seconds), or as ensureUser.
+ */
+export async function signedInActor(deps: ProvisioningDeps, claims: SignedInClaims): Promise<UserActor> {
+  const user = await ensureUser(deps, claims);
+  if (user.revokedBefore !== null && claims.issuedAt * 1000 < user.revokedBefore) throw unauthorized('the session was signed out');
+  return { kind: 'user', id: user.id, roles: claims.roles, organisationId: user.organisationId, organisationRole: user.organisationRole };
+}

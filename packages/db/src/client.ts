@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isTransientError } from '@smithy/core/retry';
 import { UnavailableError } from '@mekendesh/domain';
+import { cursorSecretOr } from './dynamo/cursor.js';
 
 export interface DbConfig {
   tableName: string;
@@ -10,6 +11,8 @@ export interface DbConfig {
   region?: string;
   /** How long one request may take: REQUEST_PATH_TIMEOUTS, or EMULATOR_TIMEOUTS with an endpoint, unless given. */
   timeouts?: Partial<DbTimeouts>;
+  /** Secret list cursors are signed with (HMAC-SHA256); unset: a random one per process (local runs, tests). */
+  cursorSecret?: string;
 }
 
 export interface DbTimeouts {
@@ -47,6 +50,8 @@ export interface Db {
   doc: DynamoDBDocumentClient;
   raw: DynamoDBClient;
   tableName: string;
+  /** Secret list cursors are signed with (dynamo/cursor.ts). */
+  cursorSecret: string;
 }
 
 /**
@@ -80,7 +85,7 @@ export function createDb(config: DbConfig): Db {
     marshallOptions: { removeUndefinedValues: true },
     unmarshallOptions: { wrapNumbers: readNumber },
   });
-  return { doc, raw, tableName: config.tableName };
+  return { doc, raw, tableName: config.tableName, cursorSecret: cursorSecretOr(config.cursorSecret) };
 }
 
 /**

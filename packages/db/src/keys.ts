@@ -1,36 +1,33 @@
+/**
+ * Compatibility names for callers not yet moved to the entity modules (entities/*.ts), which alone build keys.
+ * Prefer importing the entity (e.g. projectEntity.key({ id })).
+ */
 import type { Project, ProjectStatus } from '@mekendesh/contracts';
+import { invitationEntity, memberEntity, organisationEntity, organisationsByStatus, pendingApplicationsEntity, userEntity } from './entities/accounts.js';
+import { projectEntity, projectPartitions } from './entities/catalogue.js';
+import { auditEntity, outboxEntity, rateBackoffEntity, rateWindowEntity } from './entities/ops.js';
 
-/** Key builders: the only place that knows how entities map onto the table's keys and indexes. */
 export const keys = {
-  project: (id: string) => ({ pk: `PROJECT#${id}`, sk: 'PROJECT' }),
-  organisation: (id: string) => ({ pk: `ORG#${id}`, sk: 'ORG' }),
-  member: (organisationId: string, userId: string) => ({ pk: `ORG#${organisationId}`, sk: `MEMBER#${userId}` }),
-  user: (id: string) => ({ pk: `USER#${id}`, sk: 'USER' }),
-  /** The ids of a user's pending organisation applications (a string set), beside the user item: counted by key. */
-  pendingApplications: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PENDING_APPLICATIONS' }),
-  invitation: (token: string) => ({ pk: `INVITE#${token}`, sk: 'INVITE' }),
-  audit: (at: string, id: string) => ({ pk: 'AUDIT', sk: `${at}#${id}` }),
-  rate: (key: string, windowStart: number) => ({ pk: `RATE#${key}`, sk: String(windowStart) }),
-  /** A key's growing-delay counter, beside its fixed windows. */
-  rateBackoff: (key: string) => ({ pk: `RATE#${key}`, sk: 'BACKOFF' }),
-  outbox: (at: string, id: string) => ({ pk: 'OUTBOX', sk: `${at}#${id}` }),
-  /** gsi1: organisations by review status, oldest first. */
-  organisationByStatus: (status: string) => `ORGSTATUS#${status}`,
-  /** gsi1: projects by status; published ones sort by publication time, others by when they entered it. */
-  projectByStatus: (status: ProjectStatus) => `STATUS#${status}`,
+  project: (id: string) => projectEntity.key({ id }),
+  organisation: (id: string) => organisationEntity.key({ id }),
+  member: (organisationId: string, userId: string) => memberEntity.key({ organisationId, userId }),
+  user: (id: string) => userEntity.key({ id }),
+  pendingApplications: (userId: string) => pendingApplicationsEntity.key({ userId }),
+  invitation: (token: string) => invitationEntity.key({ token }),
+  audit: (at: string, id: string) => auditEntity.key({ at, id }),
+  rate: (key: string, windowStart: number) => rateWindowEntity.key({ key, windowStart }),
+  rateBackoff: (key: string) => rateBackoffEntity.key({ key }),
+  outbox: (at: string, id: string) => outboxEntity.key({ at, id }),
+  organisationByStatus: organisationsByStatus,
+  projectByStatus: (status: ProjectStatus) => projectPartitions.byStatus(status),
 };
 
 export function projectIndexKeys(p: Pick<Project, 'id' | 'status' | 'organisationId' | 'publishedAt' | 'createdAt' | 'statusChangedAt'>) {
-  return {
-    gsi1pk: keys.projectByStatus(p.status),
-    // Before publication, the time the project entered its status: review queues read it oldest first.
-    gsi1sk: `${p.publishedAt ?? p.statusChangedAt ?? p.createdAt}#${p.id}`,
-    gsi2pk: `ORG#${p.organisationId}`,
-    gsi2sk: `PROJECT#${p.createdAt}#${p.id}`,
-  };
+  return projectEntity.indexKeys(p);
 }
 
 export const ENTITY = {
-  project: 'Project', organisation: 'Organisation', member: 'Member', user: 'User', invitation: 'Invitation', pendingApplications: 'PendingApplications',
-  audit: 'Audit', rate: 'RateWindow', rateBackoff: 'RateBackoff', outbox: 'Outbox',
+  project: projectEntity.name, organisation: organisationEntity.name, member: memberEntity.name, user: userEntity.name,
+  invitation: invitationEntity.name, pendingApplications: pendingApplicationsEntity.name, audit: auditEntity.name,
+  rate: rateWindowEntity.name, rateBackoff: rateBackoffEntity.name, outbox: outboxEntity.name,
 } as const;

@@ -2,8 +2,8 @@ import { BatchWriteCommand, ScanCommand, UpdateCommand, type ScanCommandOutput }
 import { PUBLIC_STATUSES, type Project, type ProjectStatus } from '@mekendesh/contracts';
 import { TOTAL_FIELDS, ZERO_DELTAS, type LedgerDeltas, type LedgerEntry } from '@mekendesh/domain';
 import type { Db } from './client.js';
-import { ENTITY } from './keys.js';
-import { MONEY_ENTITY, moneyKeys } from './money-keys.js';
+import { oblastStatsEntity, projectEntity } from './entities/catalogue.js';
+import { ledgerEntryEntity, platformTotalsEntity, pledgeEntity, programmeEntity, programmeProjectEntity } from './entities/money.js';
 
 /** A running total that is not the sum of its ledger entries. */
 export interface LedgerDifference {
@@ -52,13 +52,13 @@ interface Loaded {
 async function load(db: Db): Promise<Loaded> {
   const l: Loaded = { entries: [], projects: [], oblasts: [], programmes: [], caps: [], pledges: [], shards: [] };
   for await (const i of everyItem(db)) {
-    if (i.entity === MONEY_ENTITY.ledger) l.entries.push(i as unknown as LedgerEntry);
-    else if (i.entity === ENTITY.project && i.sk === 'PROJECT') l.projects.push(i);
-    else if (i.pk === 'STATS#oblast') l.oblasts.push(i);
-    else if (i.entity === MONEY_ENTITY.programme) l.programmes.push(i);
-    else if (i.entity === MONEY_ENTITY.programmeProject) l.caps.push(i);
-    else if (i.entity === MONEY_ENTITY.pledge) l.pledges.push(i);
-    else if (i.entity === MONEY_ENTITY.platform) l.shards.push(i);
+    if (i.entity === ledgerEntryEntity.name) l.entries.push(i as unknown as LedgerEntry);
+    else if (i.entity === projectEntity.name && i.sk === projectEntity.key({ id: '' }).sk) l.projects.push(i);
+    else if (i.pk === oblastStatsEntity.pk({ soate: '' })) l.oblasts.push(i);
+    else if (i.entity === programmeEntity.name) l.programmes.push(i);
+    else if (i.entity === programmeProjectEntity.name) l.caps.push(i);
+    else if (i.entity === pledgeEntity.name) l.pledges.push(i);
+    else if (i.entity === platformTotalsEntity.name) l.shards.push(i);
   }
   return l;
 }
@@ -118,14 +118,14 @@ export async function seedOpeningBalances(db: Db, projects: readonly Project[], 
     funder: 'opening', original: null, publicName: null, deltas: { ...ZERO_DELTAS, pledged: p.pledged, raised: p.raised, supporters: p.supporters },
   }));
   for (let i = 0; i < entries.length; i += 25) {
-    const batch = entries.slice(i, i + 25).map((e) => ({ PutRequest: { Item: { ...moneyKeys.ledger(e), entity: MONEY_ENTITY.ledger, ...e } } }));
+    const batch = entries.slice(i, i + 25).map((e) => ({ PutRequest: { Item: ledgerEntryEntity.item(e) } }));
     await db.doc.send(new BatchWriteCommand({ RequestItems: { [db.tableName]: batch } }));
   }
   const total = { ...ZERO_DELTAS };
   for (const e of entries) for (const f of TOTAL_FIELDS) total[f] += e.deltas[f];
   await db.doc.send(new UpdateCommand({
-    TableName: db.tableName, Key: moneyKeys.platformShard(0), UpdateExpression: `ADD ${TOTAL_FIELDS.map((f) => `#${f} :${f}`).join(', ')} SET entity = :e`,
+    TableName: db.tableName, Key: platformTotalsEntity.key({ shard: 0 }), UpdateExpression: `ADD ${TOTAL_FIELDS.map((f) => `#${f} :${f}`).join(', ')} SET entity = :e`,
     ExpressionAttributeNames: Object.fromEntries(TOTAL_FIELDS.map((f) => [`#${f}`, f])),
-    ExpressionAttributeValues: { ...Object.fromEntries(TOTAL_FIELDS.map((f) => [`:${f}`, total[f]])), ':e': MONEY_ENTITY.platform },
+    ExpressionAttributeValues: { ...Object.fromEntries(TOTAL_FIELDS.map((f) => [`:${f}`, total[f]])), ':e': platformTotalsEntity.name },
   }));
 }

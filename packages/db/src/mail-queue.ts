@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { MailQueue, QueuedMail } from '@mekendesh/domain';
 import type { Db } from './client.js';
-import { MONEY_ENTITY, moneyKeys } from './money-keys.js';
+import { mailEntity } from './entities/money.js';
 
 /** A sent mail's record is kept this long (it is what stops a resend), then DynamoDB's TTL removes it. */
 const KEEP_SECONDS = 90 * 86_400;
@@ -19,7 +19,7 @@ export class DynamoMailQueue implements MailQueue {
     try {
       await this.db.doc.send(new PutCommand({
         TableName: this.db.tableName, ConditionExpression: 'attribute_not_exists(pk)',
-        Item: { ...moneyKeys.mail(mail.id), entity: MONEY_ENTITY.mail, ...mail, status: 'pending', queuedAt: at, attempts: 0, expiresAt: Math.floor(Date.parse(at) / 1000) + KEEP_SECONDS },
+        Item: { ...mailEntity.item(mail), status: 'pending', queuedAt: at, attempts: 0, expiresAt: Math.floor(Date.parse(at) / 1000) + KEEP_SECONDS },
       }));
       return true;
     } catch (e) {
@@ -29,14 +29,14 @@ export class DynamoMailQueue implements MailQueue {
   }
 
   async exists(id: string): Promise<boolean> {
-    const out = await this.db.doc.send(new GetCommand({ TableName: this.db.tableName, Key: moneyKeys.mail(id), ConsistentRead: true, ProjectionExpression: 'pk' }));
+    const out = await this.db.doc.send(new GetCommand({ TableName: this.db.tableName, Key: mailEntity.key({ id }), ConsistentRead: true, ProjectionExpression: 'pk' }));
     return out.Item !== undefined;
   }
 
   async claim(id: string, at: string, staleBefore: string): Promise<QueuedMail | undefined> {
     try {
       const out = await this.db.doc.send(new UpdateCommand({
-        TableName: this.db.tableName, Key: moneyKeys.mail(id),
+        TableName: this.db.tableName, Key: mailEntity.key({ id }),
         UpdateExpression: 'SET #status = :sending, claimedAt = :at ADD attempts :one',
         ConditionExpression: 'attribute_exists(pk) AND (#status = :pending OR (#status = :sending AND claimedAt < :stale))',
         ExpressionAttributeNames: { '#status': 'status' },
@@ -53,14 +53,14 @@ export class DynamoMailQueue implements MailQueue {
 
   async markSent(id: string, at: string): Promise<void> {
     await this.db.doc.send(new UpdateCommand({
-      TableName: this.db.tableName, Key: moneyKeys.mail(id), UpdateExpression: 'SET #status = :sent, sentAt = :at',
+      TableName: this.db.tableName, Key: mailEntity.key({ id }), UpdateExpression: 'SET #status = :sent, sentAt = :at',
       ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':sent': 'sent', ':at': at },
     }));
   }
 
   async release(id: string): Promise<void> {
     await this.db.doc.send(new UpdateCommand({
-      TableName: this.db.tableName, Key: moneyKeys.mail(id), UpdateExpression: 'SET #status = :pending REMOVE claimedAt',
+      TableName: this.db.tableName, Key: mailEntity.key({ id }), UpdateExpression: 'SET #status = :pending REMOVE claimedAt',
       ConditionExpression: '#status = :sending', ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: { ':pending': 'pending', ':sending': 'sending' },
     })).catch((e: unknown) => { if (!conditionFailed(e)) throw e; });

@@ -1,7 +1,8 @@
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { OblastStats } from '@mekendesh/contracts';
 import type { Db } from './client.js';
-import { facetKeys } from './project-index.js';
+import { queryOnce } from './dynamo/paged-query.js';
+import { oblastStatsEntity } from './entities/catalogue.js';
 
 export interface OblastDelta {
   soate: string;
@@ -14,7 +15,7 @@ export interface OblastDelta {
 export function oblastStatsUpdate(db: Db, d: OblastDelta) {
   return {
     TableName: db.tableName,
-    Key: facetKeys.oblastStats(d.soate),
+    Key: oblastStatsEntity.key(d),
     UpdateExpression: 'ADD projects :p, raising :r, raised :m',
     ExpressionAttributeValues: { ':p': d.projects, ':r': d.raising, ':m': d.raised },
   };
@@ -37,9 +38,7 @@ export function sumOblastDeltas(contributions: Iterable<OblastDelta>): OblastDel
 
 /** All oblast totals with one Query of a single small partition (at most nine items). */
 export async function readOblastStats(db: Db): Promise<OblastStats[]> {
-  const out = await db.doc.send(
-    new QueryCommand({ TableName: db.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': facetKeys.oblastStats().pk }, Limit: 20 }),
-  );
+  const out = await queryOnce(db, { partition: oblastStatsEntity.pk({ soate: '' }), forward: true }, 20);
   return (out.Items ?? []).map((i) => ({
     soate: String(i.sk), projects: Number(i.projects ?? 0), raising: Number(i.raising ?? 0), raised: Number(i.raised ?? 0),
   }));

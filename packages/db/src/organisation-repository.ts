@@ -1,33 +1,21 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, Invitation, Member, Organisation, OrganisationApplication, OrganisationDetail, OrganisationStatus } from '@mekendesh/contracts';
 import type { OrganisationStore, Page } from '@mekendesh/domain';
 import type { Db } from './client.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
-import { ENTITY, keys } from './keys.js';
+import { pagedQuery, queryOnce } from './dynamo/paged-query.js';
+import { invitationEntity, memberEntity, MEMBERS_PREFIX, organisationEntity, organisationsByStatus, pendingApplicationsEntity, userEntity } from './entities/accounts.js';
+import { stripKeys as strip } from './entities/define.js';
 import { auditPut, transact } from './transact.js';
 
 const DETAIL_DEFAULTS = { applicantId: null, applicantPosition: null, contactPhone: null, contactEmail: null, reviewReason: null, reviewedAt: null };
-const STORAGE = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'entity']);
 
 /** An organisation item: the public fields, the application's contacts, the review outcome. */
 export function organisationItem(org: Organisation, detail: Partial<Omit<OrganisationDetail, keyof Organisation | 'members'>> = {}) {
-  return {
-    ...keys.organisation(org.id),
-    entity: ENTITY.organisation,
-    gsi1pk: keys.organisationByStatus(org.status),
-    gsi1sk: `${org.createdAt}#${org.id}`,
-    ...DETAIL_DEFAULTS,
-    ...detail,
-    ...org,
-  };
+  return organisationEntity.item(org, { ...DETAIL_DEFAULTS, ...detail, ...org });
 }
 
 export function memberItem(organisationId: string, member: Member) {
-  return { ...keys.member(organisationId, member.userId), entity: ENTITY.member, ...member };
-}
-
-function strip(item: Record<string, unknown>) {
-  return Object.fromEntries(Object.entries(item).filter(([k]) => !STORAGE.has(k)));
+  return memberEntity.item({ organisationId, userId: member.userId }, member);
 }
 
 export class DynamoOrganisationStore implements OrganisationStore {
@@ -35,37 +23,25 @@ export class DynamoOrganisationStore implements OrganisationStore {
 
   /** The organisation and its members: one query on its partition. */
   async get(id: string): Promise<OrganisationDetail | undefined> {
-    const out = await this.db.doc.send(
-      new QueryCommand({ TableName: this.db.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `ORG#${id}` }, Limit: 200 }),
-    );
+    const key = organisationEntity.key({ id });
+    const out = await queryOnce(this.db, { partition: key.pk, forward: true }, 200);
     const items = out.Items ?? [];
-    const org = items.find((i) => i.sk === 'ORG');
+    const org = items.find((i) => i.sk === key.sk);
     if (!org) return undefined;
-    const members = items.filter((i) => String(i.sk).startsWith('MEMBER#')).map((m) => strip(m) as Member);
-    return { ...(strip(org) as Omit<OrganisationDetail, 'members'>), members };
+    const members = items.filter((i) => String(i.sk).startsWith(MEMBERS_PREFIX)).map((m) => strip<Member>(m));
+    return { ...strip<Omit<OrganisationDetail, 'members'>>(org), members };
   }
 
   async listByStatus(input: { status: OrganisationStatus; limit: number; cursor?: string }): Promise<Page<OrganisationDetail>> {
-    const partition = keys.organisationByStatus(input.status);
-    const out = await this.db.doc.send(
-      new QueryCommand({
-        TableName: this.db.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': partition },
-        // The review queue is oldest first: whoever waited longest is served first.
-        ScanIndexForward: true,
-        Limit: input.limit,
-        ExclusiveStartKey: decodeCursor(input.cursor, ['pk', 'sk', 'gsi1pk', 'gsi1sk'], { gsi1pk: partition }),
-      }),
-    );
-    const items = (out.Items ?? []).map((i) => ({ ...(strip(i) as Omit<OrganisationDetail, 'members'>), members: [] }));
-    return { items, nextCursor: encodeCursor(out.LastEvaluatedKey) };
+    // The review queue is oldest first: whoever waited longest is served first.
+    const page = await pagedQuery(this.db, { index: 'gsi1', partition: organisationsByStatus(input.status), forward: true }, input);
+    const items = page.items.map((i) => ({ ...strip<Omit<OrganisationDetail, 'members'>>(i), members: [] }));
+    return { items, nextCursor: page.nextCursor };
   }
 
   /** The applicant's pending applications: one GetItem of their PENDING_APPLICATIONS item. */
   async pendingApplications(applicantId: string): Promise<number> {
-    const out = await this.db.doc.send(new GetCommand({ TableName: this.db.tableName, Key: keys.pendingApplications(applicantId), ConsistentRead: true }));
+    const out = await this.db.doc.send(new GetCommand({ TableName: this.db.tableName, Key: pendingApplicationsEntity.key({ userId: applicantId }), ConsistentRead: true }));
     return (out.Item?.ids as Set<string> | undefined)?.size ?? 0;
   }
 
@@ -76,10 +52,10 @@ export class DynamoOrganisationStore implements OrganisationStore {
         // The pending count and the application in one write: a second concurrent application past the limit fails here.
         Update: {
           TableName: this.db.tableName,
-          Key: keys.pendingApplications(input.applicantId),
+          Key: pendingApplicationsEntity.key({ userId: input.applicantId }),
           UpdateExpression: 'SET entity = :e ADD ids :id',
           ConditionExpression: 'attribute_not_exists(ids) OR size(ids) < :max',
-          ExpressionAttributeValues: { ':e': ENTITY.pendingApplications, ':id': new Set([input.organisation.id]), ':max': input.maxPending },
+          ExpressionAttributeValues: { ':e': pendingApplicationsEntity.name, ':id': new Set([input.organisation.id]), ':max': input.maxPending },
         },
       },
       {
@@ -102,13 +78,13 @@ export class DynamoOrganisationStore implements OrganisationStore {
         {
           Update: {
             TableName: t,
-            Key: keys.organisation(input.id),
+            Key: organisationEntity.key({ id: input.id }),
             UpdateExpression: 'SET #s = :s, verified = :v, reviewReason = :r, reviewedAt = :at, gsi1pk = :g',
             ConditionExpression: '#s = :pending',
             ExpressionAttributeNames: { '#s': 'status' },
             ExpressionAttributeValues: {
               ':s': input.status, ':v': input.status === 'approved', ':r': input.reason, ':at': input.at,
-              ':g': keys.organisationByStatus(input.status), ':pending': 'pending',
+              ':g': organisationsByStatus(input.status), ':pending': 'pending',
             },
           },
         },
@@ -116,8 +92,8 @@ export class DynamoOrganisationStore implements OrganisationStore {
         ...(input.applicantId
           ? [{
               Update: {
-                TableName: t, Key: keys.pendingApplications(input.applicantId), UpdateExpression: 'SET entity = :e DELETE ids :id',
-                ExpressionAttributeValues: { ':e': ENTITY.pendingApplications, ':id': new Set([input.id]) },
+                TableName: t, Key: pendingApplicationsEntity.key({ userId: input.applicantId }), UpdateExpression: 'SET entity = :e DELETE ids :id',
+                ExpressionAttributeValues: { ':e': pendingApplicationsEntity.name, ':id': new Set([input.id]) },
               },
             }]
           : []),
@@ -127,7 +103,7 @@ export class DynamoOrganisationStore implements OrganisationStore {
               {
                 Update: {
                   TableName: t,
-                  Key: keys.user(admin.userId),
+                  Key: userEntity.key({ id: admin.userId }),
                   UpdateExpression: 'SET organisationId = :o, organisationRole = :r',
                   ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deletedAt) AND (attribute_not_exists(organisationId) OR organisationId = :null)',
                   ExpressionAttributeValues: { ':o': input.id, ':r': 'admin', ':null': null },
@@ -146,7 +122,7 @@ export class DynamoOrganisationStore implements OrganisationStore {
       {
         Put: {
           TableName: this.db.tableName,
-          Item: { ...keys.invitation(input.invitation.token), entity: ENTITY.invitation, ...input.invitation, expiresAtEpoch: Math.floor(Date.parse(input.invitation.expiresAt) / 1000) },
+          Item: invitationEntity.item(input.invitation, { ...input.invitation, expiresAtEpoch: Math.floor(Date.parse(input.invitation.expiresAt) / 1000) }),
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
@@ -155,9 +131,9 @@ export class DynamoOrganisationStore implements OrganisationStore {
   }
 
   async getInvitation(token: string): Promise<Invitation | undefined> {
-    const out = await this.db.doc.send(new GetCommand({ TableName: this.db.tableName, Key: keys.invitation(token) }));
+    const out = await this.db.doc.send(new GetCommand({ TableName: this.db.tableName, Key: invitationEntity.key({ token }) }));
     if (!out.Item) return undefined;
-    const { expiresAtEpoch: _x, ...rest } = strip(out.Item);
+    const { expiresAtEpoch: _x, ...rest } = strip<Record<string, unknown>>(out.Item);
     return rest as Invitation;
   }
 
@@ -171,7 +147,7 @@ export class DynamoOrganisationStore implements OrganisationStore {
         {
           Update: {
             TableName: t,
-            Key: keys.invitation(input.token),
+            Key: invitationEntity.key({ token: input.token }),
             UpdateExpression: 'SET acceptedAt = :at',
             ConditionExpression: 'acceptedAt = :null',
             ExpressionAttributeValues: { ':at': input.at, ':null': null },
@@ -181,7 +157,7 @@ export class DynamoOrganisationStore implements OrganisationStore {
         {
           Update: {
             TableName: t,
-            Key: keys.user(input.member.userId),
+            Key: userEntity.key({ id: input.member.userId }),
             UpdateExpression: 'SET organisationId = :o, organisationRole = :r',
             ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(organisationId) OR organisationId = :null)',
             ExpressionAttributeValues: { ':o': invitation.organisationId, ':r': 'officer', ':null': null },

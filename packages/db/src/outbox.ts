@@ -1,8 +1,9 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { OutboxMessage } from '@mekendesh/contracts';
 import type { Mailer } from '@mekendesh/domain';
 import type { Db } from './client.js';
-import { ENTITY, keys } from './keys.js';
+import { queryOnce } from './dynamo/paged-query.js';
+import { outboxEntity } from './entities/ops.js';
 
 const WEEK = 7 * 86_400;
 
@@ -22,21 +23,13 @@ export class DynamoOutbox implements Mailer {
     await this.db.doc.send(
       new PutCommand({
         TableName: this.db.tableName,
-        Item: { ...keys.outbox(at, id), entity: ENTITY.outbox, id, at, source, ...message, expiresAt: Math.floor(Date.now() / 1000) + WEEK },
+        Item: { ...outboxEntity.item({ at, id }, { id, at, source, ...message }), expiresAt: Math.floor(Date.now() / 1000) + WEEK },
       }),
     );
   }
 
   async latest(limit = 50): Promise<OutboxMessage[]> {
-    const out = await this.db.doc.send(
-      new QueryCommand({
-        TableName: this.db.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': 'OUTBOX' },
-        ScanIndexForward: false,
-        Limit: limit,
-      }),
-    );
+    const out = await queryOnce(this.db, { partition: outboxEntity.pk({ at: '', id: '' }), forward: false }, limit);
     return (out.Items ?? []).map(({ id, at, to, subject, text, source }) => ({ id, at, to, subject, text, source }) as OutboxMessage);
   }
 }

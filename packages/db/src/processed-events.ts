@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ProcessedEvents } from '@mekendesh/domain';
 import type { Db } from './client.js';
-import { MONEY_ENTITY, moneyKeys } from './money-keys.js';
+import { processedEventEntity } from './entities/money.js';
 import { TABLE } from './table.js';
 
 const KEEP_SECONDS = 30 * 24 * 3600;
@@ -11,7 +11,7 @@ export class DynamoProcessedEvents implements ProcessedEvents {
   constructor(private readonly db: Db, private readonly provider = 'stripe', private readonly now: () => Date = () => new Date()) {}
 
   async has(eventId: string): Promise<boolean> {
-    const out = await this.db.doc.send(new GetCommand({ TableName: this.db.tableName, Key: moneyKeys.processedEvent(this.provider, eventId), ConsistentRead: true }));
+    const out = await this.db.doc.send(new GetCommand({ TableName: this.db.tableName, Key: processedEventEntity.key({ provider: this.provider, id: eventId }), ConsistentRead: true }));
     return out.Item !== undefined;
   }
 
@@ -19,7 +19,7 @@ export class DynamoProcessedEvents implements ProcessedEvents {
     const at = this.now();
     await this.db.doc.send(new PutCommand({
       TableName: this.db.tableName,
-      Item: { ...moneyKeys.processedEvent(this.provider, eventId), entity: MONEY_ENTITY.processedEvent, at: at.toISOString(), [TABLE.timeToLiveAttribute]: Math.floor(at.getTime() / 1000) + KEEP_SECONDS },
+      Item: { ...processedEventEntity.item({ provider: this.provider, id: eventId }, { at: at.toISOString() }), [TABLE.timeToLiveAttribute]: Math.floor(at.getTime() / 1000) + KEEP_SECONDS },
       // The first mark stays: parallel deliveries that all got through write once.
       ConditionExpression: 'attribute_not_exists(pk)',
     })).catch((e: Error) => { if (e.name !== 'ConditionalCheckFailedException') throw e; });

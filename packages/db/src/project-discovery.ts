@@ -4,13 +4,13 @@
  * MAX_INDEX_READS index items, filtering the rest of the query), then one BatchGet of the page's summaries.
  * Cost depends on the page size and the filter's selectivity, never on the number of projects.
  */
-import { BatchGetCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { ProjectSummary } from '@mekendesh/contracts';
 import type { DiscoveryQuery, Page } from '@mekendesh/domain';
 import type { Db } from './client.js';
-import { keys } from './keys.js';
-import { facetKeys } from './project-index.js';
-import { decodeQueryCursor, encodeQueryCursor, type QueryCursor } from './query-cursor.js';
+import { batchGet } from './dynamo/batch-get.js';
+import { openCursor, signCursor, type CursorScope } from './dynamo/cursor.js';
+import { positionNames, queryOnce as sendQuery } from './dynamo/paged-query.js';
+import { facetPartitions as facetKeys, pick, projectEntity, searchPartition, SUMMARY_FIELDS, wordOfSearchItem } from './entities/catalogue.js';
 
 /** Index items read per request at most, when a filter has no partition of its own. */
 export const MAX_INDEX_READS = 300;
@@ -20,9 +20,8 @@ type Item = Record<string, unknown>;
 interface Plan {
   pk: string;
   index?: 'gsi3' | 'gsi4';
-  /** The partition and sort attribute names of what is read (table or index). */
+  /** The partition attribute name of what is read (table or index). */
   pkName: string;
-  skName: string;
   forward: boolean;
   /** Extra key condition: prefix of the sort key (search). */
   skPrefix?: string;
@@ -52,9 +51,9 @@ function browsePlan(q: DiscoveryQuery): Plan {
           ? facetKeys.sector(s, q.sector)
           : facetKeys.all(s);
   const bySort = {
-    newest: { pkName: 'pk', skName: 'sk', forward: false },
-    closing_soon: { index: 'gsi3' as const, pkName: 'gsi3pk', skName: 'gsi3sk', forward: true },
-    percent_funded: { index: 'gsi4' as const, pkName: 'gsi4pk', skName: 'gsi4sk', forward: false },
+    newest: { pkName: 'pk', forward: false },
+    closing_soon: { index: 'gsi3' as const, pkName: 'gsi3pk', forward: true },
+    percent_funded: { index: 'gsi4' as const, pkName: 'gsi4pk', forward: false },
   }[q.sort];
   const plan: Plan = { pk, ...bySort, filters: [], values: {} };
   if (q.rayon) residual(plan, 'se', 'eq', q.sector);
@@ -65,7 +64,7 @@ function browsePlan(q: DiscoveryQuery): Plan {
 
 function searchPlan(q: DiscoveryQuery, words: string[]): Plan {
   const [first, ...others] = words as [string, ...string[]];
-  const plan: Plan = { pk: facetKeys.search(first), pkName: 'pk', skName: 'sk', forward: true, skPrefix: first, filters: [], values: {} };
+  const plan: Plan = { pk: searchPartition(first), pkName: 'pk', forward: true, skPrefix: first, filters: [], values: {} };
   residual(plan, 'st', 'eq', q.status);
   residual(plan, 'ob', 'eq', q.oblast);
   residual(plan, 'ry', 'eq', q.rayon);
@@ -75,34 +74,24 @@ function searchPlan(q: DiscoveryQuery, words: string[]): Plan {
   for (const w of others) residual(plan, 'tk', 'has', ` ${w}`);
   // A project has one item per title word; keep only the item of its smallest word matching the prefix.
   plan.keep = (item) => {
-    const word = String(item.sk).split('#')[0]!;
+    const word = wordOfSearchItem(String(item.sk));
     const matching = String(item.tk).trim().split(' ').filter((t) => t.startsWith(first)).sort();
     return matching[0] === word;
   };
   return plan;
 }
 
-function cursorSpec(q: DiscoveryQuery, plan: Plan): QueryCursor {
+function cursorScope(q: DiscoveryQuery, plan: Plan): CursorScope {
   const { cursor: _c, limit: _l, ...rest } = q;
   const fingerprint = JSON.stringify(Object.entries(rest).sort(([a], [b]) => a.localeCompare(b)));
-  const keyNames = plan.index ? ['pk', 'sk', plan.pkName, plan.skName] : ['pk', 'sk'];
-  return { fingerprint, keyNames, pinned: { [plan.pkName]: plan.pk }, ...(plan.skPrefix ? { sortPrefix: { name: 'sk', prefix: plan.skPrefix } } : {}) };
+  return { fingerprint, keyNames: positionNames(plan.index), pinned: { [plan.pkName]: plan.pk }, ...(plan.skPrefix ? { sortPrefix: { name: 'sk', prefix: plan.skPrefix } } : {}) };
 }
 
-async function queryOnce(db: Db, plan: Plan, limit: number, start: Item | undefined) {
-  const condition = `${plan.pkName} = :pk${plan.skPrefix ? ` AND begins_with(${plan.skName}, :prefix)` : ''}`;
-  return db.doc.send(
-    new QueryCommand({
-      TableName: db.tableName,
-      ...(plan.index ? { IndexName: plan.index } : {}),
-      KeyConditionExpression: condition,
-      ...(plan.filters.length ? { FilterExpression: plan.filters.join(' AND ') } : {}),
-      ExpressionAttributeValues: { ':pk': plan.pk, ...(plan.skPrefix ? { ':prefix': plan.skPrefix } : {}), ...plan.values },
-      ScanIndexForward: plan.forward,
-      Limit: limit,
-      ExclusiveStartKey: start,
-    }),
-  );
+function queryOnce(db: Db, plan: Plan, limit: number, start: Item | undefined) {
+  return sendQuery(db, {
+    ...(plan.index ? { index: plan.index } : {}), partition: plan.pk, ...(plan.skPrefix ? { skPrefix: plan.skPrefix } : {}), forward: plan.forward,
+    ...(plan.filters.length ? { filter: { expression: plan.filters.join(' AND '), values: plan.values } } : {}),
+  }, limit, start);
 }
 
 /** Reads index items until the page is full, the partition ends or the read budget is spent. */
@@ -128,40 +117,17 @@ async function readIndex(db: Db, plan: Plan, limit: number, start: Item | undefi
   }
 }
 
-const SUMMARY_FIELDS = [
-  'id', 'slug', 'status', 'organisationId', 'organisationName', 'oblastSoate', 'rayonSoate', 'settlement',
-  'title', 'summary', 'languages', 'sector', 'kind', 'goal', 'raised', 'pledged', 'supporters', 'deadline',
-  'publishedAt', 'coverUrl',
-] as const satisfies readonly (keyof ProjectSummary)[];
-
 /** Summaries of the given projects, in the given order, with one BatchGet (at most 50 ids: the page limit). */
 export async function summariesOf(db: Db, ids: string[]): Promise<ProjectSummary[]> {
-  if (ids.length === 0) return [];
-  const names = Object.fromEntries(SUMMARY_FIELDS.map((f, i) => [`#f${i}`, f]));
-  const found = new Map<string, Item>();
-  let request: Record<string, unknown>[] | undefined = ids.map((id) => keys.project(id));
-  for (let attempt = 0; request?.length; attempt++) {
-    if (attempt > 8) throw new Error('DynamoDB kept returning unprocessed keys');
-    if (attempt) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
-    const out: BatchGetCommandOutput = await db.doc.send(
-      new BatchGetCommand({
-        RequestItems: { [db.tableName]: { Keys: request, ProjectionExpression: Object.keys(names).join(','), ExpressionAttributeNames: names } },
-      }),
-    );
-    for (const item of out.Responses?.[db.tableName] ?? []) found.set(String(item.id), item);
-    request = out.UnprocessedKeys?.[db.tableName]?.Keys;
-  }
-  return ids.flatMap((id) => {
-    const item = found.get(id);
-    return item ? [Object.fromEntries(SUMMARY_FIELDS.map((f) => [f, item[f] ?? null])) as ProjectSummary] : [];
-  });
+  const items = await batchGet(db, ids.map((id) => projectEntity.key({ id })), { fields: SUMMARY_FIELDS });
+  return items.map((i) => pick<ProjectSummary>(i, SUMMARY_FIELDS));
 }
 
 /** One page of a browse or search; see the module comment for the bound. */
 export async function queryDiscovery(db: Db, q: DiscoveryQuery): Promise<Page<ProjectSummary>> {
   const plan = q.words?.length ? searchPlan(q, q.words) : browsePlan(q);
-  const spec = cursorSpec(q, plan);
-  const start = decodeQueryCursor(spec, q.cursor);
+  const scope = cursorScope(q, plan);
+  const start = openCursor(db.cursorSecret, scope, q.cursor);
   const { items, next } = await readIndex(db, plan, q.limit, start);
-  return { items: await summariesOf(db, items.map((i) => String(i.id))), nextCursor: encodeQueryCursor(spec, next) };
+  return { items: await summariesOf(db, items.map((i) => String(i.id))), nextCursor: signCursor(db.cursorSecret, scope, next) };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Project } from '@mekendesh/contracts';
 import { searchSkeleton } from '@mekendesh/domain';
-import { facetKeys, invertedTime, MAX_SEARCH_TOKENS, percentKey, projectIndexItems, projectItems, projectSearchTokens, projectWrites } from './project-index.js';
+import { facetPartitions as facetKeys, invertedTime, percentKey } from './entities/catalogue.js';
+import { MAX_SEARCH_TOKENS, projectIndexItems, projectItems, projectSearchTokens, projectWrites } from './project-index.js';
 
 const text = { ky: 'Кара-Суу айылындагы мектептин чатырын оңдоо', ru: 'Ремонт кровли школы в селе Кара-Суу', en: 'Roof repair for the Kara-Suu village school' };
 const published = {

@@ -5,11 +5,11 @@
  * distinct word of its title, organisation name, place names and summary (at most MAX_SEARCH_TOKENS), plus
  * its share of the oblast aggregate.
  */
-import type { LocalizedText, Project, ProjectStatus, Sector } from '@mekendesh/contracts';
+import type { LocalizedText, Project } from '@mekendesh/contracts';
 import { PUBLIC_STATUSES } from '@mekendesh/contracts';
 import { rankedSearchTokens } from '@mekendesh/domain';
 import { territoryBySoate } from '@mekendesh/territories';
-import { ENTITY, keys, projectIndexKeys } from './keys.js';
+import { facetPartitionsOf, projectEntity, projectFacetEntity, searchWordEntity } from './entities/catalogue.js';
 
 /**
  * Caps the search items of one project, so that any project write fits one transaction (100 actions): main
@@ -19,12 +19,6 @@ import { ENTITY, keys, projectIndexKeys } from './keys.js';
 export const MAX_SEARCH_TOKENS = 40;
 
 /**
- * Letters of a word's skeleton in its search partition key. Two, not three: a three-letter word as typed can
- * fold to two letters (`суу` → `su`), and a prefix query must find all its words in one partition.
- */
-export const SEARCH_PARTITION_LETTERS = 2;
-
-/**
  * The layout of the search items; raise it when what a project indexes changes, so that loaders of existing
  * data (the demo marker) call reindexPublicProjects. 2: two-letter partitions; titles, summaries, names, places.
  * 3: hyphenated names also indexed joined (Ат-Башы as атбашы).
@@ -32,50 +26,6 @@ export const SEARCH_PARTITION_LETTERS = 2;
 export const SEARCH_INDEX_VERSION = 3;
 
 type Item = Record<string, unknown>;
-
-/** Partition keys of the facet index: one per public status and filter combination that gets its own list. */
-export const facetKeys = {
-  all: (status: ProjectStatus) => `PX#${status}`,
-  oblast: (status: ProjectStatus, soate: string) => `PX#${status}#ob#${soate}`,
-  rayon: (status: ProjectStatus, soate: string) => `PX#${status}#ry#${soate}`,
-  sector: (status: ProjectStatus, sector: Sector) => `PX#${status}#se#${sector}`,
-  oblastSector: (status: ProjectStatus, soate: string, sector: Sector) => `PX#${status}#ob#${soate}#se#${sector}`,
-  /** Search items share a partition per two-letter start, sorted by the whole word: prefix queries by key. */
-  search: (token: string) => `PQ#${token.slice(0, SEARCH_PARTITION_LETTERS)}`,
-  oblastStats: (soate?: string) => ({ pk: 'STATS#oblast', ...(soate ? { sk: soate } : {}) }),
-};
-
-const INVERT_FROM = 9_999_999_999_999;
-/** Milliseconds counted down, so an ascending read of search items gives the newest first within a word. */
-export function invertedTime(iso: string): string {
-  return String(INVERT_FROM - Date.parse(iso)).padStart(13, '0');
-}
-
-/** Funded share in basis points, fixed width so that strings sort as numbers (capped at 999.99 %). */
-export function percentKey(raised: number, goal: number): string {
-  const bp = (BigInt(raised) * 10_000n) / BigInt(goal);
-  return String(bp > 99_999n ? 99_999n : bp).padStart(5, '0');
-}
-
-/** Sort keys of one facet item: newest on the table's sk, closing soon on gsi3, percent funded on gsi4. */
-export function facetSortKeys(p: Project) {
-  return {
-    sk: `${p.publishedAt ?? p.createdAt}#${p.id}`,
-    gsi3sk: `${p.deadline}#${p.id}`,
-    gsi4sk: `${percentKey(p.raised, p.goal)}#${p.id}`,
-  };
-}
-
-function facetPartitions(p: Project): string[] {
-  const s = p.status;
-  return [
-    facetKeys.all(s),
-    facetKeys.oblast(s, p.oblastSoate),
-    facetKeys.sector(s, p.sector),
-    facetKeys.oblastSector(s, p.oblastSoate, p.sector),
-    ...(p.rayonSoate ? [facetKeys.rayon(s, p.rayonSoate)] : []),
-  ];
-}
 
 const texts = (t: LocalizedText | null | undefined): string[] => (t ? Object.values(t).filter((v): v is string => typeof v === 'string') : []);
 const placeNames = (soate: string | null): string[] => {
@@ -100,22 +50,19 @@ export function projectIndexItems(p: Project): Item[] {
   if (!PUBLIC_STATUSES.includes(p.status)) return [];
   // The attributes residual filters need: kind and pledge types everywhere, sector for rayon lists.
   const filters = { id: p.id, se: p.sector, ki: p.kind, pt: p.pledgeTypes.join(' ') };
-  const sortKeys = facetSortKeys(p);
-  const facets = facetPartitions(p).map((pk) => ({ pk, gsi3pk: pk, gsi4pk: pk, ...sortKeys, ...filters }));
+  const facets = facetPartitionsOf(p).map((partition) => projectFacetEntity.item({ ...p, partition }, filters));
   const tokens = projectSearchTokens(p);
   // Every word with a leading space, so contains(tk, ' word') is a prefix match on any word of the title.
   const tk = tokens.map((t) => ` ${t}`).join('');
-  const when = invertedTime(p.publishedAt ?? p.createdAt);
-  const search = tokens.map((t) => ({
-    pk: facetKeys.search(t), sk: `${t}#${when}#${p.id}`, ...filters, st: p.status, ob: p.oblastSoate,
-    ...(p.rayonSoate ? { ry: p.rayonSoate } : {}), tk,
+  const search = tokens.map((word) => searchWordEntity.item({ ...p, word }, {
+    ...filters, st: p.status, ob: p.oblastSoate, ...(p.rayonSoate ? { ry: p.rayonSoate } : {}), tk,
   }));
   return [...facets, ...search];
 }
 
 /** The main item of a project, with its status and organisation index keys. */
 export function projectItem(project: Project): Item {
-  return { ...keys.project(project.id), ...projectIndexKeys(project), entity: ENTITY.project, ...project };
+  return projectEntity.item(project);
 }
 
 /**

@@ -1,56 +1,30 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, OblastStats, Project, ProjectStatus, ProjectSummary } from '@mekendesh/contracts';
 import type { DiscoveryQuery, Page, ProjectStore, QueuedProject } from '@mekendesh/domain';
 import type { Db } from './client.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
-import { keys } from './keys.js';
+import { pagedQuery } from './dynamo/paged-query.js';
+import { stripKeys } from './entities/define.js';
+import { pick, projectEntity, projectPartitions, SUMMARY_FIELDS } from './entities/catalogue.js';
 import { oblastStatsUpdate, readOblastStats } from './oblast-stats.js';
 import { queryDiscovery } from './project-discovery.js';
 import { projectWrites } from './project-index.js';
 import { auditPut, transact } from './transact.js';
 import { listByOrganisation, listOldestInStatus, listPublishedPastDeadline } from './project-queues.js';
 
-const SUMMARY_FIELDS = [
-  'id', 'slug', 'status', 'organisationId', 'organisationName', 'oblastSoate', 'rayonSoate', 'settlement',
-  'title', 'summary', 'languages', 'sector', 'kind', 'goal', 'raised', 'pledged', 'supporters', 'deadline',
-  'publishedAt', 'coverUrl',
-] as const satisfies readonly (keyof ProjectSummary)[];
-
-const STORAGE_FIELDS = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity']);
 /** Actions of one TransactWriteItems call at most. */
 const MAX_TRANSACTION_ACTIONS = 100;
-const GSI1_CURSOR_KEYS = ['pk', 'sk', 'gsi1pk', 'gsi1sk'] as const;
-
-function toProject(item: Record<string, unknown>): Project {
-  return Object.fromEntries(Object.entries(item).filter(([k]) => !STORAGE_FIELDS.has(k))) as Project;
-}
-
-function toSummary(item: Record<string, unknown>): ProjectSummary {
-  return Object.fromEntries(SUMMARY_FIELDS.map((f) => [f, item[f] ?? null])) as ProjectSummary;
-}
 
 export class DynamoProjectRepository implements ProjectStore {
   constructor(private readonly db: Db) {}
 
   async get(id: string): Promise<Project | undefined> {
-    const out = await this.db.doc.send(new GetCommand({ TableName: this.db.tableName, Key: keys.project(id) }));
-    return out.Item ? toProject(out.Item) : undefined;
+    const out = await this.db.doc.send(new GetCommand({ TableName: this.db.tableName, Key: projectEntity.key({ id }) }));
+    return out.Item ? stripKeys<Project>(out.Item) : undefined;
   }
 
   async listByStatus(input: { status: 'published'; limit: number; cursor?: string }): Promise<Page<ProjectSummary>> {
-    const partition = keys.projectByStatus(input.status);
-    const out = await this.db.doc.send(
-      new QueryCommand({
-        TableName: this.db.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': partition },
-        ScanIndexForward: false,
-        Limit: input.limit,
-        ExclusiveStartKey: decodeCursor(input.cursor, GSI1_CURSOR_KEYS, { gsi1pk: partition }),
-      }),
-    );
-    return { items: (out.Items ?? []).map(toSummary), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+    const page = await pagedQuery(this.db, { index: 'gsi1', partition: projectPartitions.byStatus(input.status), forward: false, fields: SUMMARY_FIELDS }, input);
+    return { items: page.items.map((i) => pick<ProjectSummary>(i, SUMMARY_FIELDS)), nextCursor: page.nextCursor };
   }
 
   async discover(query: DiscoveryQuery): Promise<Page<ProjectSummary>> {

@@ -1,9 +1,11 @@
-import { QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Pledge } from '@mekendesh/contracts';
 import type { LedgerEntryRef, Page, PublicTraceStore } from '@mekendesh/domain';
 import type { Db } from './client.js';
 import { DynamoMoneyStore } from './money-store.js';
-import { moneyKeys } from './money-keys.js';
+import { DynamoProgrammeStore } from './programme-store.js';
+import { queryAll } from './dynamo/paged-query.js';
+import { ledgerEntryEntity, ledgerPartition, pledgeEntity, pledgeReceiptsPartition } from './entities/money.js';
 import { transact } from './transact.js';
 
 type Items = NonNullable<TransactWriteCommandInput['TransactItems']>;
@@ -19,7 +21,7 @@ export class DynamoPublicTraceStore implements PublicTraceStore {
   private readonly money: DynamoMoneyStore;
 
   constructor(private readonly db: Db) {
-    this.money = new DynamoMoneyStore(db);
+    this.money = new DynamoMoneyStore(db, new DynamoProgrammeStore(db));
   }
 
   listInvestorPledges(input: { investorId: string; limit: number; cursor?: string }): Promise<Page<Pledge>> {
@@ -38,34 +40,20 @@ export class DynamoPublicTraceStore implements PublicTraceStore {
   async namedEntries(pledge: Pledge): Promise<LedgerEntryRef[]> {
     const found: LedgerEntryRef[] = [];
     for (const at of new Set([pledge.createdAt, ...(await this.receiptTimes(pledge.id))])) {
-      const prefix = moneyKeys.ledger({ projectId: pledge.projectId, at, id: `${pledge.id}-` }).sk;
-      let from: Record<string, unknown> | undefined;
-      do {
-        const out = await this.db.doc.send(new QueryCommand({
-          TableName: this.db.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ConsistentRead: true,
-          ExpressionAttributeValues: { ':pk': moneyKeys.ledgerPartition(pledge.projectId), ':p': prefix }, ExclusiveStartKey: from,
-        }));
-        for (const item of out.Items ?? []) {
-          // The prefix also matches a pledge whose id merely starts with this one's: the entry names its pledge.
-          if (item.pledgeId === pledge.id && item.publicName != null) found.push({ projectId: pledge.projectId, at: String(item.at), id: String(item.id) });
-        }
-        from = out.LastEvaluatedKey;
-      } while (from);
+      const prefix = ledgerEntryEntity.key({ projectId: pledge.projectId, at, id: `${pledge.id}-` }).sk;
+      for await (const item of queryAll(this.db, { partition: ledgerPartition(pledge.projectId), skPrefix: prefix, forward: true, consistent: true })) {
+        // The prefix also matches a pledge whose id merely starts with this one's: the entry names its pledge.
+        if (item.pledgeId === pledge.id && item.publicName != null) found.push({ projectId: pledge.projectId, at: String(item.at), id: String(item.id) });
+      }
     }
     return found;
   }
 
   private async receiptTimes(pledgeId: string): Promise<string[]> {
     const times: string[] = [];
-    let from: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.doc.send(new QueryCommand({
-        TableName: this.db.tableName, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ProjectionExpression: 'bookedAt',
-        ExpressionAttributeValues: { ':pk': moneyKeys.receiptIndexes(pledgeId, '').gsi2pk }, ExclusiveStartKey: from,
-      }));
-      times.push(...(out.Items ?? []).map((i) => String(i.bookedAt)));
-      from = out.LastEvaluatedKey;
-    } while (from);
+    for await (const item of queryAll(this.db, { index: 'gsi2', partition: pledgeReceiptsPartition(pledgeId), forward: true, fields: ['bookedAt'] })) {
+      times.push(String(item.bookedAt));
+    }
     return times;
   }
 
@@ -78,14 +66,14 @@ export class DynamoPublicTraceStore implements PublicTraceStore {
     const t = this.db.tableName;
     const clear: Items = input.entries.map((e) => ({
       Update: {
-        TableName: t, Key: moneyKeys.ledger(e), UpdateExpression: 'SET publicName = :none', ConditionExpression: 'attribute_exists(pk)',
+        TableName: t, Key: ledgerEntryEntity.key(e), UpdateExpression: 'SET publicName = :none', ConditionExpression: 'attribute_exists(pk)',
         ExpressionAttributeValues: { ':none': null },
       },
     }));
     const { version, id } = input.pledge;
     const pledge: Items[number] = {
       Update: {
-        TableName: t, Key: moneyKeys.pledge(id), ConditionExpression: 'version = :v',
+        TableName: t, Key: pledgeEntity.key({ id }), ConditionExpression: 'version = :v',
         UpdateExpression: 'SET #display = :anonymous, displayName = :none, version = :next',
         ExpressionAttributeNames: { '#display': 'display' },
         ExpressionAttributeValues: { ':anonymous': 'anonymous', ':none': null, ':v': version, ':next': version + 1 },

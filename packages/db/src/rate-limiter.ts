@@ -1,7 +1,7 @@
 import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RateBackoff, RateDecision, RateLimiter, RateWindow } from '@mekendesh/domain';
 import type { Db } from './client.js';
-import { ENTITY, keys } from './keys.js';
+import { rateBackoffEntity, rateWindowEntity } from './entities/ops.js';
 
 const conditionFailed = (e: unknown) => (e as Error).name === 'ConditionalCheckFailedException';
 /** Tries of a contended backoff claim before the attempt is refused for a second (someone hammers the same key). */
@@ -33,10 +33,10 @@ export class DynamoRateLimiter implements RateLimiter {
       await this.db.doc.send(
         new UpdateCommand({
           TableName: this.db.tableName,
-          Key: keys.rate(input.key, windowStart),
+          Key: rateWindowEntity.key({ key: input.key, windowStart }),
           UpdateExpression: 'ADD hits :one SET entity = :e, expiresAt = :exp',
           ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
-          ExpressionAttributeValues: { ':one': 1, ':limit': input.limit, ':e': ENTITY.rate, ':exp': windowStart + input.windowSeconds * 2 },
+          ExpressionAttributeValues: { ':one': 1, ':limit': input.limit, ':e': rateWindowEntity.name, ':exp': windowStart + input.windowSeconds * 2 },
         }),
       );
       return { allowed: true, retryAfterSeconds };
@@ -47,7 +47,7 @@ export class DynamoRateLimiter implements RateLimiter {
   }
 
   async backoff(input: RateBackoff): Promise<RateDecision> {
-    const Key = keys.rateBackoff(input.key);
+    const Key = rateBackoffEntity.key({ key: input.key });
     for (let i = 0; i < CLAIM_TRIES; i++) {
       const nowMs = this.now();
       const out = await this.db.doc.send(new GetCommand({ TableName: this.db.tableName, Key, ConsistentRead: true }));
@@ -65,7 +65,7 @@ export class DynamoRateLimiter implements RateLimiter {
             UpdateExpression: 'SET tries = :tries, nextAt = :next, entity = :e, expiresAt = :exp',
             ConditionExpression: item ? 'tries = :seenTries AND nextAt = :seenNext' : 'attribute_not_exists(tries)',
             ExpressionAttributeValues: {
-              ':tries': tries, ':next': nextAt, ':e': ENTITY.rateBackoff, ':exp': Math.ceil(nextAt / 1000) + input.forgetSeconds,
+              ':tries': tries, ':next': nextAt, ':e': rateBackoffEntity.name, ':exp': Math.ceil(nextAt / 1000) + input.forgetSeconds,
               ...(item ? { ':seenTries': item.tries, ':seenNext': item.nextAt } : {}),
             },
           }),
@@ -80,8 +80,8 @@ export class DynamoRateLimiter implements RateLimiter {
 
   async clear(input: { key: string; windowSeconds?: number; offsetSeconds?: number }): Promise<void> {
     const Key = input.windowSeconds === undefined
-      ? keys.rateBackoff(input.key)
-      : keys.rate(input.key, windowStartOf(Math.floor(this.now() / 1000), input.windowSeconds, input.offsetSeconds));
+      ? rateBackoffEntity.key({ key: input.key })
+      : rateWindowEntity.key({ key: input.key, windowStart: windowStartOf(Math.floor(this.now() / 1000), input.windowSeconds, input.offsetSeconds) });
     await this.db.doc.send(new DeleteCommand({ TableName: this.db.tableName, Key }));
   }
 }

@@ -1,8 +1,9 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoredRateTable } from '@mekendesh/contracts';
 import type { RateStore, RateTable } from '@mekendesh/domain';
 import type { Db } from './client.js';
-import { MONEY_ENTITY, moneyKeys } from './money-keys.js';
+import { queryOnce } from './dynamo/paged-query.js';
+import { rateTableEntity, ratesPartition, ratesUpTo } from './entities/money.js';
 
 /** Exchange rates by day in one small partition; a day may have a fetched, a demo and a manual table. */
 export class DynamoRateStore implements RateStore {
@@ -11,16 +12,13 @@ export class DynamoRateStore implements RateStore {
   async put(table: StoredRateTable): Promise<void> {
     await this.db.doc.send(new PutCommand({
       TableName: this.db.tableName,
-      Item: { ...moneyKeys.rates(table.date, table.source), entity: MONEY_ENTITY.rates, ...table, storedAt: new Date().toISOString() },
+      Item: rateTableEntity.item(table, { ...table, storedAt: new Date().toISOString() }),
     }));
   }
 
   /** The newest `limit` tables dated on or before `day`, returned oldest first (manual last within a day). */
   async tablesUpTo(day: string, limit: number): Promise<RateTable[]> {
-    const out = await this.db.doc.send(new QueryCommand({
-      TableName: this.db.tableName, KeyConditionExpression: 'pk = :pk AND sk < :to',
-      ExpressionAttributeValues: { ':pk': moneyKeys.ratesPartition(), ':to': `${day}#9` }, ScanIndexForward: false, Limit: limit,
-    }));
+    const out = await queryOnce(this.db, { partition: ratesPartition(), skBefore: ratesUpTo(day), forward: false }, limit);
     return (out.Items ?? []).reverse().map((i) => ({ date: String(i.date), rates: i.rates as RateTable['rates'] }));
   }
 }

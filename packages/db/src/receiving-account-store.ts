@@ -1,9 +1,11 @@
-import { GetCommand, QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { ReceivingAccount } from '@mekendesh/contracts';
 import { MAX_RECEIVING_ACCOUNTS, type ReceivingAccountStore } from '@mekendesh/domain';
 import type { AuditEntry } from '@mekendesh/contracts';
 import type { Db } from './client.js';
-import { MONEY_ENTITY, moneyKeys, stripKeys } from './money-keys.js';
+import { queryOnce } from './dynamo/paged-query.js';
+import { stripKeys } from './entities/define.js';
+import { activeReceivingAccountEntity, RECEIVING_ACCOUNTS_PREFIX, receivingAccountEntity, receivingAccountsPartition } from './entities/money.js';
 import { auditPut, transact } from './transact.js';
 
 type Item = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -12,7 +14,7 @@ const CLASH = 'another account of this kind and currency is active, or the accou
 
 /** The stored item of an account (without its audit or guard). */
 export function receivingAccountItem(account: ReceivingAccount): Record<string, unknown> {
-  return { ...moneyKeys.receivingAccount(account.id), entity: MONEY_ENTITY.receivingAccount, ...account };
+  return receivingAccountEntity.item(account);
 }
 
 /** The guard of an active account: exists while that account is the active one of its kind and currency. */
@@ -20,7 +22,7 @@ function claimActive(db: Db, a: ReceivingAccount): Item {
   return {
     Put: {
       TableName: db.tableName,
-      Item: { ...moneyKeys.activeReceivingAccount(a.kind, a.currency), entity: MONEY_ENTITY.activeReceivingAccount, accountId: a.id },
+      Item: activeReceivingAccountEntity.item(a, { accountId: a.id }),
       ConditionExpression: 'attribute_not_exists(pk) OR accountId = :id',
       ExpressionAttributeValues: { ':id': a.id },
     },
@@ -30,7 +32,7 @@ function claimActive(db: Db, a: ReceivingAccount): Item {
 function releaseActive(db: Db, a: ReceivingAccount): Item {
   return {
     Delete: {
-      TableName: db.tableName, Key: moneyKeys.activeReceivingAccount(a.kind, a.currency),
+      TableName: db.tableName, Key: activeReceivingAccountEntity.key(a),
       ConditionExpression: 'attribute_not_exists(pk) OR accountId = :id', ExpressionAttributeValues: { ':id': a.id },
     },
   };
@@ -51,17 +53,15 @@ export class DynamoReceivingAccountStore implements ReceivingAccountStore {
   constructor(private readonly db: Db) {}
 
   async list(): Promise<ReceivingAccount[]> {
-    const out = await this.db.doc.send(new QueryCommand({
-      TableName: this.db.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
-      ExpressionAttributeValues: { ':pk': moneyKeys.receivingAccounts(), ':s': 'ACCOUNT#' }, Limit: MAX_RECEIVING_ACCOUNTS,
-      // Strongly consistent: a staff page reloaded after a save, and the active check before a write, see that save.
-      ConsistentRead: true,
-    }));
+    // Strongly consistent: a staff page reloaded after a save, and the active check before a write, see that save.
+    const out = await queryOnce(this.db, {
+      partition: receivingAccountsPartition(), skPrefix: RECEIVING_ACCOUNTS_PREFIX, forward: true, consistent: true,
+    }, MAX_RECEIVING_ACCOUNTS);
     return (out.Items ?? []).map((i) => stripKeys<ReceivingAccount>(i)).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
   }
 
   async get(id: string): Promise<ReceivingAccount | undefined> {
-    const out = await this.db.doc.send(new GetCommand({ TableName: this.db.tableName, Key: moneyKeys.receivingAccount(id), ConsistentRead: true }));
+    const out = await this.db.doc.send(new GetCommand({ TableName: this.db.tableName, Key: receivingAccountEntity.key({ id }), ConsistentRead: true }));
     return out.Item ? stripKeys<ReceivingAccount>(out.Item) : undefined;
   }
 
@@ -90,7 +90,7 @@ export class DynamoReceivingAccountStore implements ReceivingAccountStore {
     await transact(this.db, [
       {
         Delete: {
-          TableName: this.db.tableName, Key: moneyKeys.receivingAccount(input.previous.id),
+          TableName: this.db.tableName, Key: receivingAccountEntity.key(input.previous),
           ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': input.previous.version },
         },
       },

@@ -1,10 +1,13 @@
-import { BatchGetCommand, BatchWriteCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { PUBLIC_STATUSES, type Organisation, type Project } from '@mekendesh/contracts';
 import type { Db } from './client.js';
 import { addOblastStats, sumOblastDeltas } from './oblast-stats.js';
 import { organisationItem } from './organisation-repository.js';
-import { keys } from './keys.js';
-import { facetKeys, oblastContribution, projectIndexItems, projectItems } from './project-index.js';
+import { batchGet } from './dynamo/batch-get.js';
+import { queryOnce } from './dynamo/paged-query.js';
+import { facetPartitions, projectEntity } from './entities/catalogue.js';
+import { stripKeys } from './entities/define.js';
+import { oblastContribution, projectIndexItems, projectItems } from './project-index.js';
 
 async function writeBatch(db: Db, items: Record<string, unknown>[]): Promise<void> {
   let requests = items.map((Item) => ({ PutRequest: { Item } }));
@@ -58,10 +61,7 @@ export async function reindexPublicProjects(db: Db): Promise<number> {
   for (const status of PUBLIC_STATUSES) {
     let start: Record<string, unknown> | undefined;
     do {
-      const page = await db.doc.send(new QueryCommand({
-        TableName: db.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': facetKeys.all(status) },
-        ProjectionExpression: 'id', Limit: 50, ExclusiveStartKey: start,
-      }));
+      const page = await queryOnce(db, { partition: facetPartitions.all(status), forward: true, fields: ['id'] }, 50, start);
       const ids = (page.Items ?? []).map((i) => String(i.id));
       const projects = (await storedProjects(db, ids)).filter((p) => p.status === status);
       await batchPut(db, projects.flatMap(projectIndexItems));
@@ -72,16 +72,7 @@ export async function reindexPublicProjects(db: Db): Promise<number> {
   return count;
 }
 
-/** Whole stored projects by id (at most 100: one BatchGet), retrying what DynamoDB hands back unprocessed. */
+/** Whole stored projects by id (one BatchGet per 100). */
 async function storedProjects(db: Db, ids: string[]): Promise<Project[]> {
-  const found: Project[] = [];
-  let request: Record<string, unknown>[] | undefined = ids.map((id) => keys.project(id));
-  for (let attempt = 0; request?.length; attempt++) {
-    if (attempt > 8) throw new Error('DynamoDB kept returning unprocessed keys');
-    if (attempt) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
-    const out: BatchGetCommandOutput = await db.doc.send(new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: request } } }));
-    found.push(...((out.Responses?.[db.tableName] ?? []) as Project[]));
-    request = out.UnprocessedKeys?.[db.tableName]?.Keys;
-  }
-  return found;
+  return (await batchGet(db, ids.map((id) => projectEntity.key({ id })))).map((i) => stripKeys<Project>(i));
 }

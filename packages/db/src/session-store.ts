@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { SessionStore } from '@mekendesh/domain';
 import type { Db } from './client.js';
+import { sessionEntity } from './entities/accounts.js';
 
 const THIRTY_DAYS = 30 * 86_400;
 
@@ -9,25 +9,21 @@ const THIRTY_DAYS = 30 * 86_400;
 export class DynamoSessionStore implements SessionStore {
   constructor(private readonly db: Db) {}
 
-  private key(refreshToken: string) {
-    return { pk: `SESSION#${createHash('sha256').update(refreshToken).digest('base64url')}`, sk: 'SESSION' };
-  }
-
   async remember(refreshToken: string, session: { userId: string; issuedAt: number }) {
     await this.db.doc.send(
       new PutCommand({
         TableName: this.db.tableName,
-        Item: { ...this.key(refreshToken), entity: 'Session', ...session, expiresAt: Math.floor(session.issuedAt / 1000) + THIRTY_DAYS },
+        Item: { ...sessionEntity.item({ refreshToken }, session), expiresAt: Math.floor(session.issuedAt / 1000) + THIRTY_DAYS },
       }),
     );
   }
 
   async find(refreshToken: string) {
-    const out = await this.db.doc.send(new GetCommand({ TableName: this.db.tableName, Key: this.key(refreshToken) }));
+    const out = await this.db.doc.send(new GetCommand({ TableName: this.db.tableName, Key: sessionEntity.key({ refreshToken }) }));
     return out.Item ? { userId: String(out.Item.userId), issuedAt: Number(out.Item.issuedAt) } : undefined;
   }
 
   async forget(refreshToken: string) {
-    await this.db.doc.send(new DeleteCommand({ TableName: this.db.tableName, Key: this.key(refreshToken) }));
+    await this.db.doc.send(new DeleteCommand({ TableName: this.db.tableName, Key: sessionEntity.key({ refreshToken }) }));
   }
 }

@@ -1,12 +1,17 @@
 /**
- * The one table definition: key attributes and indexes. The local setup (create-table.ts), the
- * repositories (keys.ts) and the CDK stack (infra/lib/data-stack.ts) all read it, so they cannot drift.
- * This module has no dependencies so that infra can import it without the AWS SDK.
+ * The one table definition: key attributes and indexes, derived from the entity declarations
+ * (entities/*.ts). The local setup (create-table.ts), the repositories and the CDK stack
+ * (infra/lib/data-stack.ts) all read it, so they cannot drift. This module and the entity modules have no
+ * runtime dependencies but node:crypto, so that infra can import it without the AWS SDK.
  */
+import { ENTITIES, INDEX_NAMES, type IndexName } from './entities/index.js';
+
 export interface IndexDefinition {
   readonly name: string;
   readonly partitionKey: string;
   readonly sortKey: string;
+  /** The entities with items in this index, and what each reads there (kept true by table.test.ts). */
+  readonly entities: readonly string[];
 }
 
 export interface TableDefinition {
@@ -17,19 +22,25 @@ export interface TableDefinition {
   readonly timeToLiveAttribute: string;
 }
 
+/** The entities with items in an index, by name (each entity declares the indexes it appears in). */
+export function entitiesIn(index: IndexName): string[] {
+  return ENTITIES.filter((e) => e.spec.indexes?.[index]).map((e) => e.name);
+}
+
+/**
+ * Which entities share each index (table.test.ts keeps this comment true):
+ * - gsi1: Project (by status), Organisation (by review status), Pledge (by investor), Programme (all)
+ * - gsi2: Project (by organisation), Pledge (by project), Receipt (by pledge), LedgerEntry (by programme), Audit (by object)
+ * - gsi3: ProjectFacet (closing soon)
+ * - gsi4: ProjectFacet (percent funded)
+ * The partition prefixes differ per entity, so no Query on one entity's partition can return another's items.
+ */
 export const TABLE: TableDefinition = {
   partitionKey: 'pk',
   sortKey: 'sk',
-  indexes: [
-    // Projects by lifecycle status, newest first: gsi1pk = STATUS#<status>, gsi1sk = <time>#<id>.
-    { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-    // Projects of an organisation: gsi2pk = ORG#<id>, gsi2sk = PROJECT#<createdAt>#<id>.
-    { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
-    // Discovery facet items (project-index.ts), closing soon: gsi3pk = the facet partition, gsi3sk = <deadline>#<id>.
-    { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
-    // Discovery facet items, percent funded: gsi4pk = the facet partition, gsi4sk = <basis points>#<id>.
-    { name: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
-  ],
+  indexes: INDEX_NAMES.filter((name) => entitiesIn(name).length > 0).map((name) => ({
+    name, partitionKey: `${name}pk`, sortKey: `${name}sk`, entities: entitiesIn(name),
+  })),
   timeToLiveAttribute: 'expiresAt',
 };
 

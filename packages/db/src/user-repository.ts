@@ -3,7 +3,7 @@ import type { AuditEntry, Profile } from '@mekendesh/contracts';
 import type { UserRecord, UserRepository } from '@mekendesh/domain';
 import { DomainError } from '@mekendesh/domain';
 import type { Db } from './client.js';
-import { ENTITY, keys } from './keys.js';
+import { memberEntity, userEntity } from './entities/accounts.js';
 import { auditPut, transact } from './transact.js';
 
 function toRecord(item: Record<string, unknown>): UserRecord | undefined {
@@ -16,7 +16,7 @@ export class DynamoUserRepository implements UserRepository {
   constructor(private readonly db: Db) {}
 
   async get(id: string): Promise<UserRecord | undefined> {
-    const out = await this.db.doc.send(new GetCommand({ TableName: this.db.tableName, Key: keys.user(id) }));
+    const out = await this.db.doc.send(new GetCommand({ TableName: this.db.tableName, Key: userEntity.key({ id }) }));
     return out.Item ? toRecord(out.Item) : undefined;
   }
 
@@ -25,7 +25,7 @@ export class DynamoUserRepository implements UserRepository {
       await this.db.doc.send(
         new PutCommand({
           TableName: this.db.tableName,
-          Item: { ...keys.user(record.id), entity: ENTITY.user, ...record },
+          Item: userEntity.item(record),
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -42,7 +42,7 @@ export class DynamoUserRepository implements UserRepository {
     await this.db.doc.send(
       new UpdateCommand({
         TableName: this.db.tableName,
-        Key: keys.user(id),
+        Key: userEntity.key({ id }),
         UpdateExpression: 'SET profile = :p',
         ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deletedAt)',
         ExpressionAttributeValues: { ':p': profile },
@@ -54,7 +54,7 @@ export class DynamoUserRepository implements UserRepository {
     await this.db.doc.send(
       new UpdateCommand({
         TableName: this.db.tableName,
-        Key: keys.user(id),
+        Key: userEntity.key({ id }),
         UpdateExpression: 'SET revokedBefore = :t',
         ConditionExpression: 'attribute_exists(pk)',
         ExpressionAttributeValues: { ':t': before },
@@ -66,13 +66,13 @@ export class DynamoUserRepository implements UserRepository {
   async erase(input: { id: string; audit: AuditEntry }): Promise<void> {
     const user = await this.get(input.id);
     const membership = user?.organisationId
-      ? [{ Delete: { TableName: this.db.tableName, Key: keys.member(user.organisationId, input.id) } }]
+      ? [{ Delete: { TableName: this.db.tableName, Key: memberEntity.key({ organisationId: user.organisationId, userId: input.id }) } }]
       : [];
     await transact(this.db, [
       {
         Put: {
           TableName: this.db.tableName,
-          Item: { ...keys.user(input.id), entity: ENTITY.user, id: input.id, deletedAt: input.audit.at, revokedBefore: Date.parse(input.audit.at) + 1000 },
+          Item: userEntity.item({ id: input.id }, { id: input.id, deletedAt: input.audit.at, revokedBefore: Date.parse(input.audit.at) + 1000 }),
         },
       },
       ...membership,

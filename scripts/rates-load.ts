@@ -4,7 +4,7 @@
  * already stored stay as they were.
  */
 import { readFileSync } from 'node:fs';
-import { loadRatesFile } from '@mekendesh/api/jobs/money';
+import { loadRatesFile } from '@mekendesh/jobs/rates';
 import { moneyDb } from './money-env.js';
 
 const files = process.argv.slice(2);

@@ -11,8 +11,16 @@ import type { Construct } from 'constructs';
 import { BUNDLING, REPO_ROOT } from './api-stack.js';
 import type { StageConfig } from './stage.js';
 
-/** The scheduled functions' entry point (exports ratesHandler and deadlinesHandler). */
-export const JOBS_ENTRY = resolve(REPO_ROOT, 'functions/api/src/jobs/scheduled.ts');
+/**
+ * The scheduled functions' entry points, one bundle each (functions/jobs: its own small composition, so neither
+ * bundle carries the API's routes nor its identity, payment and storage adapters).
+ */
+export const JOB_ENTRIES = {
+  /** Exports ratesHandler. */
+  rates: resolve(REPO_ROOT, 'functions/jobs/src/rates.ts'),
+  /** Exports deadlinesHandler. */
+  deadlines: resolve(REPO_ROOT, 'functions/jobs/src/deadlines.ts'),
+} as const;
 
 /**
  * Bishkek's offset from UTC, hours: +6 all year, no daylight saving since 12 August 2005 (IANA tz database,
@@ -49,15 +57,20 @@ export class JobsStack extends Stack {
     super(scope, id, props);
     // 09:00 in Bishkek (03:00 UTC), every day: the NBKR sets its rates at 15:00-15:30 Bishkek time, in force from the
     // next calendar day (weekend days included), so by morning the feed holds the rate of the day.
-    this.ratesFunction = this.job('Rates', 'ratesHandler', props, dailyAtBishkekTime({ hour: 9, minute: 0 }));
+    this.ratesFunction = this.job({ name: 'Rates', entry: JOB_ENTRIES.rates, handler: 'ratesHandler', schedule: dailyAtBishkekTime({ hour: 9, minute: 0 }) }, props);
+    // It only puts rate tables (PutItem): no read rights.
+    props.table.grantWriteData(this.ratesFunction);
     // 00:05 in Bishkek (18:05 UTC the day before): a deadline day is over at Bishkek midnight, and the job
     // settles the projects whose deadline is before today in Bishkek.
-    this.deadlinesFunction = this.job('Deadlines', 'deadlinesHandler', props, dailyAtBishkekTime({ hour: 0, minute: 5 }));
+    this.deadlinesFunction = this.job({ name: 'Deadlines', entry: JOB_ENTRIES.deadlines, handler: 'deadlinesHandler', schedule: dailyAtBishkekTime({ hour: 0, minute: 5 }) }, props);
+    // It reads projects and pledges and books transactions on them.
+    props.table.grantReadWriteData(this.deadlinesFunction);
   }
 
-  private job(name: string, handler: string, props: JobsStackProps, schedule: Schedule): NodejsFunction {
+  /** One scheduled function with its log group, its EventBridge rule and an alarm on errors; table grants are the caller's. */
+  private job({ name, entry, handler, schedule }: { name: string; entry: string; handler: string; schedule: Schedule }, props: JobsStackProps): NodejsFunction {
     const fn = new NodejsFunction(this, `${name}Function`, {
-      entry: JOBS_ENTRY,
+      entry,
       handler,
       projectRoot: REPO_ROOT,
       depsLockFilePath: resolve(REPO_ROOT, 'pnpm-lock.yaml'),
@@ -69,7 +82,6 @@ export class JobsStack extends Stack {
       environment: { TABLE_NAME: props.table.tableName, NODE_OPTIONS: '--enable-source-maps' },
       bundling: BUNDLING,
     });
-    props.table.grantReadWriteData(fn);
     new Rule(this, `${name}Schedule`, { schedule, targets: [new LambdaFunction(fn, { retryAttempts: 2 })] });
     new Alarm(this, `${name}Errors`, {
       alarmDescription: `Mekendesh ${props.stage.name}: the ${name.toLowerCase()} job failed`,

@@ -1,6 +1,7 @@
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
-import { dailyAtBishkekTime } from '../lib/jobs-stack.js';
+import { dailyAtBishkekTime, JOB_ENTRIES } from '../lib/jobs-stack.js';
 import { synthesize, SYNTH_TIMEOUT_MS, type Synthesized } from './support.js';
 
 let dev: Synthesized;
@@ -34,6 +35,23 @@ describe('jobs stack', () => {
     expect(expression(6, 0)).toBe('cron(0 0 * * ? *)');
     expect(expression(23, 30)).toBe('cron(30 17 * * ? *)');
     expect(() => dailyAtBishkekTime({ hour: 24, minute: 0 })).toThrow(RangeError);
+  });
+
+  it('bundles each job from its own entry in functions/jobs, not from the API', () => {
+    for (const entry of Object.values(JOB_ENTRIES)) {
+      expect(entry).toMatch(/functions\/jobs\/src\/[a-z-]+\.ts$/);
+      expect(existsSync(entry)).toBe(true);
+    }
+  });
+
+  it('lets the rates function only write the table, and the deadline function read and write it', () => {
+    const policies = Object.values(dev.jobs.findResources('AWS::IAM::Policy')) as { Properties: { Roles: unknown[]; PolicyDocument: { Statement: { Action: string | string[] }[] } } }[];
+    const actionsOf = (fn: string) => policies
+      .filter((p) => JSON.stringify(p.Properties.Roles).includes(fn))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement.flatMap((st) => [st.Action].flat()));
+    expect(actionsOf('RatesFunction')).toContain('dynamodb:PutItem');
+    expect(actionsOf('RatesFunction').filter((a) => /dynamodb:(Get|BatchGet|Query|Scan)/.test(a))).toEqual([]);
+    expect(actionsOf('DeadlinesFunction')).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem']));
   });
 
   it('raises an alarm when a job fails', () => {

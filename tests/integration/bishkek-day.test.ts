@@ -8,6 +8,7 @@ import { createApp } from '@mekendesh/api/app';
 import { composeWithDb, type Deps } from '@mekendesh/api/composition';
 import { checkLedger, DynamoUserRepository, seedProjects, type Db } from '@mekendesh/db';
 import { newUserRecord, runDeadlineJob, type TokenVerifier } from '@mekendesh/domain';
+import { composeJobs } from '@mekendesh/jobs/composition';
 import { freshTable } from '../fixtures/db.js';
 import { noIdentity } from '../fixtures/identity.js';
 import { makeProject } from '../fixtures/projects.js';
@@ -35,6 +36,9 @@ function at(iso: string) {
   const projectDeps = { ...deps.projectDeps, clock };
   return { app: createApp({ ...deps, money, projectDeps, payments: { ...deps.payments, money } }), money, projectDeps };
 }
+
+/** The deadline job's ports as the scheduled function wires them (functions/jobs), at `iso`. */
+const jobAt = (iso: string) => composeJobs(db, { now: () => new Date(iso) }).deadlines;
 
 function pledgeAt(iso: string, projectId: string, key: string) {
   return at(iso).app.request(`/v1/projects/${projectId}/pledges`, {
@@ -81,13 +85,11 @@ describe('a deadline of 30 June, in Bishkek', () => {
     expect(made.status).toBe(201);
     const pledgeId = ((await made.json()) as { id: string }).id;
 
-    const before = at('2026-06-30T17:59:00Z');
-    expect(await runDeadlineJob({ projects: before.projectDeps, money: before.money })).toMatchObject({ expired: 0, funded: 0 });
+    expect(await runDeadlineJob(jobAt('2026-06-30T17:59:00Z'))).toMatchObject({ expired: 0, funded: 0 });
     expect((await deps.projects.get(project.id))?.status).toBe('published');
 
-    const job = at('2026-06-30T18:05:00Z');
     // Other tests' projects may also be past 30 June by now: count only this one.
-    await runDeadlineJob({ projects: job.projectDeps, money: job.money });
+    await runDeadlineJob(jobAt('2026-06-30T18:05:00Z'));
     expect((await deps.projects.get(project.id))?.status).toBe('expired');
     expect((await deps.projects.get(later.id))?.status).toBe('published');
     // Expired short of an all-or-nothing goal: the pledge goes back.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadRatesFile } from '@mekendesh/api/jobs/money';
+import { loadRatesFile } from '@mekendesh/jobs/rates';
 import { DynamoRateStore } from '@mekendesh/db';
 import { rateOn } from '@mekendesh/domain';
 import { call, donation, moneyStack, pledge, today, type MoneyStack } from '../fixtures/money.js';

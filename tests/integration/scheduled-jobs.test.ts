@@ -6,7 +6,7 @@ import { freshTable } from '../fixtures/db.js';
 const SAMPLES = new URL('../../packages/domain/src/test-data/', import.meta.url);
 let db: Db;
 let drop: () => Promise<void>;
-let handlers: typeof import('@mekendesh/api/jobs');
+let handlers: typeof import('@mekendesh/jobs/rates');
 
 beforeAll(async () => {
   ({ db, drop } = await freshTable(inject('dynamoEndpoint')));
@@ -14,7 +14,7 @@ beforeAll(async () => {
   process.env.TABLE_NAME = db.tableName;
   process.env.DYNAMODB_ENDPOINT = inject('dynamoEndpoint');
   process.env.AWS_REGION = 'local';
-  handlers = await import('@mekendesh/api/jobs');
+  handlers = await import('@mekendesh/jobs/rates');
 });
 afterAll(() => drop());
 

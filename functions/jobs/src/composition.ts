@@ -1,0 +1,67 @@
+/**
+ * The scheduled jobs' own composition: the table's repositories and a clock, nothing else. Unlike the API's
+ * (functions/api/src/composition.ts) it wires no identity, payments or storage adapters and no routes, so a
+ * job's bundle carries none of them (functions/jobs/src/bundles.test.ts holds that).
+ */
+import { monotonicFactory, ulid } from 'ulid';
+import {
+  createDb, DEFAULT_TABLE_NAME, DynamoMoneyStore, DynamoOrganisationStore, DynamoProgrammeStore, DynamoProjectRepository,
+  DynamoRateLimiter, DynamoRateStore, DynamoUserRepository, OFFLINE_TIMEOUTS, type Db,
+} from '@mekendesh/db';
+import { DEFAULT_RATE_LIMITS, type MoneyDeps, type ProjectDeps, type TerritoryLookup } from '@mekendesh/domain';
+import { OBLASTS, RAYONS } from '@mekendesh/territories';
+
+/** What the jobs use, one field per job. */
+export interface JobsDeps {
+  /** The deadline job's (domain `runDeadlineJob`): projects to settle, and the money store to give pledges back. */
+  deadlines: { projects: ProjectDeps; money: MoneyDeps };
+  /** Where NBKR rate tables are stored (domain `loadNbkrFeed`). */
+  rates: Pick<MoneyDeps, 'rates'>;
+}
+
+const OBLAST_CODES = new Set(OBLASTS.map((t) => t.soate));
+// Bishkek and Osh are both oblast-level and rayon-level units with one code; rayons are looked up among rayons.
+const RAYON_PARENT = new Map(RAYONS.map((t) => [t.soate, t.parentSoate ?? t.soate]));
+const territories: TerritoryLookup = {
+  isOblast: (soate) => OBLAST_CODES.has(soate),
+  rayon: (soate) => (RAYON_PARENT.has(soate) ? { oblastSoate: RAYON_PARENT.get(soate)! } : undefined),
+};
+
+/**
+ * Wires the jobs' ports on one table. `clock` is the system clock unless a test moves time.
+ * @example await runDeadlineJob(composeJobs(db).deadlines)
+ */
+export function composeJobs(db: Db, clock: { now(): Date } = { now: () => new Date() }): JobsDeps {
+  const projects = new DynamoProjectRepository(db);
+  const rates = new DynamoRateStore(db);
+  const programmes = new DynamoProgrammeStore(db);
+  const money: MoneyDeps = {
+    projects, money: new DynamoMoneyStore(db, programmes), rates, programmes, users: new DynamoUserRepository(db), clock, newId: ulid,
+    // Jobs take no pledges; the intake is wired because the money use cases share one set of ports.
+    pledging: { limiter: new DynamoRateLimiter(db), limits: DEFAULT_RATE_LIMITS, cardCurrencies: [] },
+  };
+  return {
+    // Monotonic: the audit entries a job writes within one millisecond keep their order.
+    deadlines: { projects: { projects, organisations: new DynamoOrganisationStore(db), territories, clock, newId: monotonicFactory() }, money },
+    rates: { rates },
+  };
+}
+
+/**
+ * The jobs' table from the environment, as the Lambda functions are configured (infra/lib/jobs-stack.ts): TABLE_NAME,
+ * and locally DYNAMODB_ENDPOINT and AWS_REGION. Jobs run offline, so they get the patient timeouts, not the request path's.
+ */
+export function jobsDbFromEnv(env: NodeJS.ProcessEnv = process.env): Db {
+  return createDb({ tableName: env.TABLE_NAME ?? DEFAULT_TABLE_NAME, endpoint: env.DYNAMODB_ENDPOINT, region: env.AWS_REGION, timeouts: OFFLINE_TIMEOUTS });
+}
+
+/**
+ * One log line as JSON, shaped as the API's logger writes it (time, level, message, fields); LOG_LEVEL=warn or error
+ * (as in tests) leaves out the info lines.
+ */
+export function logJob(level: 'info' | 'warn', message: string, fields: Record<string, unknown>): void {
+  const threshold = process.env.LOG_LEVEL;
+  if (level === 'info' && (threshold === 'warn' || threshold === 'error')) return;
+  if (level === 'warn' && threshold === 'error') return;
+  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level, message, ...fields })}\n`);
+}

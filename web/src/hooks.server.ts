@@ -5,6 +5,7 @@ import { paraglideMiddleware } from '#lib/paraglide/server.js';
 import { cookieMaxAge, cookieName, extractLocaleFromUrl, getLocale } from '#lib/paraglide/runtime.js';
 import { m } from '#lib/paraglide/messages.js';
 import { loadSession } from '#lib/server/account.js';
+import { toApiRequest } from '#lib/server/api-fetch.js';
 import { checkFormPost, DEFAULT_FORM_LIMIT, FORM_LIMITS, formatLimit, formRefusalPage, isPagePost } from '#lib/server/form-body.js';
 import { tidyLocaleRedirect } from '#lib/server/redirects.js';
 import { crossSiteRefusal, isCrossSiteWrite } from '#lib/server/same-origin.js';
@@ -77,7 +78,7 @@ const formBody: Handle = async ({ event, resolve }) => {
  * Pages seen with a session are personal: never stored by a shared cache.
  */
 const session: Handle = async ({ event, resolve }) => {
-	await loadSession(event, getLocale());
+	await loadSession(event);
 	const response = await resolve(event);
 	if (event.locals.user && !response.headers.has('cache-control')) {
 		try {
@@ -97,13 +98,18 @@ export const handleError: HandleServerError = ({ kind, error, event }) => {
 };
 
 /**
- * Calls to the API on a visitor's behalf say which visitor they are for, proven by the shared secret,
- * so the API's per-address rate limits count visitors rather than this server.
+ * Every call of the API client (`api(event)`, api.ts) passes here: its stand-in URL becomes API_URL, and it
+ * gets the signed-in person's bearer token, the page language, and the visitor's address proven by the shared
+ * secret (so the API's per-address rate limits count visitors rather than this server). One place for all
+ * of them; other requests (an upload to the object store) go out untouched.
  */
 export const handleFetch: HandleFetch = async ({ event, request, fetch }) => {
-	if (!PROXY_SECRET || !request.url.startsWith(`${API_URL}/`)) return fetch(request);
-	const forwarded = new Request(request);
-	forwarded.headers.set('x-mekendesh-client-ip', event.getClientAddress());
-	forwarded.headers.set('x-mekendesh-proxy-secret', PROXY_SECRET);
-	return fetch(forwarded);
+	const toApi = toApiRequest(request, {
+		apiUrl: API_URL,
+		token: event.locals.accessToken ?? null,
+		locale: getLocale(),
+		clientAddress: () => event.getClientAddress(),
+		proxySecret: PROXY_SECRET,
+	});
+	return fetch(toApi ?? request);
 };

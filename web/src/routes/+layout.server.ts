@@ -1,3 +1,4 @@
+import { hasRole } from '#lib/server/guards.js';
 import type { LayoutServerLoad } from './$types';
 
 // Public pages are complete HTML: no client-side JavaScript is shipped, so they work on any phone,
@@ -10,7 +11,7 @@ export const load: LayoutServerLoad = ({ locals }) => ({
 		? {
 				displayName: locals.user.profile.displayName,
 				hasOrganisation: locals.user.organisationId !== null,
-				staff: locals.user.roles.includes('staff') || locals.user.roles.includes('admin'),
+				staff: hasRole(locals.user, 'staff'),
 			}
 		: null,
 });

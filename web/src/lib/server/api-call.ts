@@ -1,5 +1,6 @@
-import { ProblemSchema, type Locale } from '@mekendesh/contracts';
-import { ApiError } from './api-client.js';
+import { ProblemSchema } from '@mekendesh/contracts';
+import { ApiError } from './api-error.js';
+import { API_ORIGIN } from './api-fetch.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -8,41 +9,54 @@ export interface Parser<T> {
 	safeParse(value: unknown): { success: true; data: T } | { success: false; error: { message: string } };
 }
 
-export interface ApiCallOptions {
-	/** Origin (and optional path) of the API, without /v1. */
-	baseUrl: string;
-	/** The page's language: sent as Accept-Language, so problem titles come back in it. */
-	locale: Locale;
-	/** The signed-in user's access token, sent as `Authorization: Bearer`; never leaves the server. */
-	token?: string | null;
-	fetch?: typeof globalThis.fetch;
+/** One call: a JSON body, extra headers (Idempotency-Key, If-Match), and a timeout other than the default. */
+export interface CallOptions {
+	body?: unknown;
+	headers?: Record<string, string>;
 	timeoutMs?: number;
 }
 
+/** Query parameters; empty and undefined values are left out. */
+export type Query = Record<string, string | number | undefined>;
+
+const DEFAULT_TIMEOUT_MS = 8000;
+
+/** `?a=1&b=2` from the values that are set, or ''. */
+export function queryString(query: Query): string {
+	const qs = new URLSearchParams();
+	for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') qs.set(key, String(value));
+	return qs.size > 0 ? `?${qs}` : '';
+}
+
 /**
- * One way to call the API for every server-side client of the web app: the page language, the bearer
- * token, a timeout, problem+json errors as `ApiError`, and responses checked against the contracts.
- * @example
- * const call = apiCaller({ baseUrl, locale: 'ru', token });
- * const me = await call('GET', '/me', MeSchema);
+ * The transport under `api(event)`: JSON in and out, a timeout so a slow API fails a page instead of hanging
+ * it, problem+json answers as `ApiError`, and answers checked against the contracts so a drifting API fails
+ * here rather than deep in a page. URLs are written against API_ORIGIN; `handleFetch` sends them to the API
+ * with the token, language and proxy headers. `fetch` is the request's `event.fetch`.
  */
-export function apiCaller({ baseUrl, locale, token, fetch = globalThis.fetch, timeoutMs = 8000 }: ApiCallOptions) {
-	const root = baseUrl.replace(/\/+$/, '');
-	return async function call<T>(method: Method, path: string, schema: Parser<T>, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
-		const headers: Record<string, string> = { accept: 'application/json', 'accept-language': locale, ...extra };
-		if (token) headers.authorization = `Bearer ${token}`;
-		if (body !== undefined) headers['content-type'] = 'application/json';
-		let response: Response;
+export function apiCaller(fetch: typeof globalThis.fetch) {
+	/** The raw response of a call (for streamed bodies); ApiError(0) when the API cannot be reached. */
+	async function send(method: Method, path: string, options: CallOptions & { redirect?: RequestRedirect } = {}): Promise<Response> {
+		const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+		if (options.body !== undefined) headers['content-type'] = 'application/json';
 		try {
-			response = await fetch(`${root}/v1${path}`, {
+			return await fetch(`${API_ORIGIN}/v1${path}`, {
 				method,
 				headers,
-				body: body === undefined ? undefined : JSON.stringify(body),
-				signal: AbortSignal.timeout(timeoutMs),
+				body: options.body === undefined ? undefined : JSON.stringify(options.body),
+				// The API authenticates with the bearer token; the site's own cookies are not its business.
+				credentials: 'omit',
+				redirect: options.redirect,
+				signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
 			});
 		} catch (cause) {
 			throw new ApiError(0, `API unreachable: ${method} ${path}: ${cause instanceof Error ? cause.message : String(cause)}`);
 		}
+	}
+
+	/** A JSON call checked against `schema`. */
+	async function call<T>(method: Method, path: string, schema: Parser<T>, options: CallOptions = {}): Promise<T> {
+		const response = await send(method, path, options);
 		const json: unknown = await response.json().catch(() => undefined);
 		if (!response.ok) {
 			const problem = ProblemSchema.safeParse(json);
@@ -51,5 +65,9 @@ export function apiCaller({ baseUrl, locale, token, fetch = globalThis.fetch, ti
 		const parsed = schema.safeParse(json);
 		if (!parsed.success) throw new ApiError(0, `API response does not match the contract: ${method} ${path}: ${parsed.error.message}`);
 		return parsed.data;
-	};
+	}
+
+	return { call, send };
 }
+
+export type ApiCall = ReturnType<typeof apiCaller>['call'];

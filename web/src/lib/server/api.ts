@@ -1,14 +1,225 @@
-import { API_URL } from '$app/env/private';
-import { getLocale } from '#lib/paraglide/runtime.js';
-import { createApiClient, type ApiClient } from './api-client.js';
+import {
+	AcceptedSchema,
+	AuditListSchema,
+	CheckoutSchema,
+	InvitationSchema,
+	MeSchema,
+	OblastStatsListSchema,
+	OrganisationDetailSchema,
+	OrganisationListSchema,
+	OrganisationSchema,
+	OutboxMessageSchema,
+	PaymentOptionsSchema,
+	PledgeListSchema,
+	PledgeViewSchema,
+	ProgrammeListSchema,
+	ProgrammeSchema,
+	ProjectFundingSchema,
+	ProjectListSchema,
+	ProjectQueueSchema,
+	ProjectSchema,
+	PublicLedgerSchema,
+	ReceiptResultSchema,
+	ReceivingAccountListSchema,
+	ReceivingAccountSchema,
+	StatementResultSchema,
+	TerritoryListSchema,
+	TokensSchema,
+	UploadTicketSchema,
+	type Currency,
+	type Invitation,
+	type Locale,
+	type Organisation,
+	type OrganisationApplication,
+	type OrganisationDetail,
+	type OutboxMessage,
+	type PledgeRequest,
+	type Profile,
+	type ProgrammeRequest,
+	type ProjectDraft,
+	type ProjectUpdate,
+	type ReceiptRequest,
+	type ReceivingAccountRequest,
+	type StatementRequest,
+} from '@mekendesh/contracts';
+import { apiCaller, queryString, type ApiCall, type Parser, type Query } from './api-call.js';
+import { ApiError } from './api-error.js';
+import { paymentDetailsParser } from './payment-details.js';
 
-export { ApiError } from './api-client.js';
+export { ApiError } from './api-error.js';
+
+/** The part of a SvelteKit RequestEvent the client needs: its `fetch`, which runs through `handleFetch`. */
+export interface ApiEvent {
+	fetch: typeof globalThis.fetch;
+}
+
+/** Whether card payments are on, as GET /v1/payments/options says; off (no reason) when the API cannot say. */
+export interface CardAvailability {
+	enabled: boolean;
+	currencies: Currency[];
+	/** The API's reason in the three languages, when it gives one. */
+	reason: Partial<Record<Locale, string>> | null;
+}
+
+const id = encodeURIComponent;
+const anything: Parser<unknown> = { safeParse: (value) => ({ success: true, data: value }) };
+const status: Parser<{ status: string }> = { safeParse: (v) => ({ success: true, data: v as { status: string } }) };
+/** The API answers a delete with the id it removed. */
+const removed: Parser<{ id: string }> = {
+	safeParse: (value) =>
+		typeof (value as { id?: unknown } | null)?.id === 'string'
+			? { success: true, data: { id: (value as { id: string }).id } }
+			: { success: false, error: { message: 'expected { id }' } },
+};
+/** Proposal and upload calls may wait on image checks: a little longer than the default. */
+const SLOW = { timeoutMs: 10_000 };
+type Page = { cursor?: string; limit?: number };
 
 /**
- * The API client for one request, in the page's language (so the API's problem titles and details come back
- * in it). Pass the load event's `fetch` so Kit can track the call; the base URL comes from the API_URL
- * environment variable (default http://127.0.0.1:8787).
+ * The one client of the Mekendesh API for the web server, one namespace per resource. Every call goes
+ * through the request's `event.fetch`, so `handleFetch` (hooks.server.ts, api-fetch.ts) adds the base URL,
+ * the bearer token, the page language and the proxy headers in one place. Errors are `ApiError`, carrying
+ * the problem+json body and its field names; answers are checked against the contracts.
+ * @example
+ * const { items, nextCursor } = await api(event).projects.list({ limit: 12 });
+ * const pledge = await api(event).pledges.create('prj-019', key, request);
  */
-export function api(fetch?: typeof globalThis.fetch): ApiClient {
-	return createApiClient({ baseUrl: API_URL, fetch, locale: getLocale() });
+export function api(event: ApiEvent) {
+	const { call, send } = apiCaller(event.fetch);
+	return {
+		auth: authCalls(call),
+		me: meCalls(call),
+		projects: {
+			...projectCalls(call),
+			/** A photo or document as the API streams it (following its redirect to the object store); the raw response. */
+			media: (projectId: string, key: string, w?: number) =>
+				send('GET', `/projects/${id(projectId)}/media/${id(key)}${queryString({ w })}`, { headers: { accept: '*/*' }, redirect: 'follow', timeoutMs: 15_000 }),
+		},
+		organisations: organisationCalls(call),
+		pledges: pledgeCalls(call),
+		money: moneyCalls(call),
+		payments: paymentCalls(call),
+		stats: { oblasts: async () => (await call('GET', '/stats/oblasts', OblastStatsListSchema)).items },
+		territories: { list: async () => (await call('GET', '/territories', TerritoryListSchema)).items },
+		audit: { list: (q: Page) => call('GET', `/audit${queryString({ limit: q.limit ?? 50, cursor: q.cursor })}`, AuditListSchema) },
+		dev: { outbox: async (): Promise<OutboxMessage[]> => outboxItems(await call('GET', '/dev/outbox', anything)) },
+	};
+}
+
+export type Api = ReturnType<typeof api>;
+
+const authCalls = (call: ApiCall) => ({
+	signUp: (body: { email: string; password: string; displayName: string; locale: Locale }) => call('POST', '/auth/sign-up', AcceptedSchema, { body }),
+	confirm: (body: { email: string; code: string }) => call('POST', '/auth/confirm', status, { body }),
+	signIn: (body: { email: string; password: string }) => call('POST', '/auth/sign-in', TokensSchema, { body }),
+	refresh: (refreshToken: string) => call('POST', '/auth/refresh', TokensSchema, { body: { refreshToken } }),
+	signOut: (body: { refreshToken?: string; everywhere: boolean }) => call('POST', '/auth/sign-out', status, { body }),
+	forgotPassword: (body: { email: string; locale: Locale }) => call('POST', '/auth/forgot-password', AcceptedSchema, { body }),
+	resetPassword: (body: { email: string; code: string; password: string }) => call('POST', '/auth/reset-password', status, { body }),
+});
+
+const meCalls = (call: ApiCall) => ({
+	get: () => call('GET', '/me', MeSchema),
+	updateProfile: (body: Profile) => call('PUT', '/me/profile', MeSchema, { body }),
+	delete: () => call('DELETE', '/me', status),
+	/** The signed-in person's pledges, newest first. */
+	pledges: (q: Page = {}) => call('GET', `/me/pledges${queryString({ limit: q.limit ?? 20, cursor: q.cursor })}`, PledgeListSchema),
+});
+
+const projectCalls = (call: ApiCall) => ({
+	/** Browse and search: the discovery query (filters, sort, q, limit, cursor) as GET /v1/projects takes it. */
+	list: (query: Query = {}) => call('GET', `/projects${queryString(query)}`, ProjectListSchema),
+	/** A project the caller may see: public ones, or drafts and proposals of their organisation (staff: all). */
+	get: (projectId: string) => call('GET', `/projects/${id(projectId)}`, ProjectSchema),
+	/** The newest entries of a public project's ledger. */
+	ledger: (projectId: string, limit = 10) => call('GET', `/projects/${id(projectId)}/ledger?limit=${limit}`, PublicLedgerSchema),
+	funding: (projectId: string) => call('GET', `/projects/${id(projectId)}/funding`, ProjectFundingSchema),
+	create: (body: ProjectDraft) => call('POST', '/projects', ProjectSchema, { body, ...SLOW }),
+	/** Replaces the text; `version` is the one edited, so a stale edit is a 409 and changes nothing. */
+	update: (projectId: string, body: ProjectUpdate, version: number) =>
+		call('PUT', `/projects/${id(projectId)}`, ProjectSchema, { body, headers: { 'if-match': `"${version}"` }, ...SLOW }),
+	submit: (projectId: string) => call('POST', `/projects/${id(projectId)}/submit`, ProjectSchema, { body: {}, ...SLOW }),
+	/** Staff's queue of submitted proposals, longest waiting first. */
+	queue: (q: Page = {}) => call('GET', `/staff/projects${queryString({ status: 'submitted', limit: q.limit ?? 20, cursor: q.cursor })}`, ProjectQueueSchema, SLOW),
+	review: (projectId: string, body: { decision: 'approve' | 'reject' | 'request_changes'; reason?: string }) =>
+		call('POST', `/projects/${id(projectId)}/review`, ProjectSchema, { body, ...SLOW }),
+	requestUpload: (projectId: string, body: { contentType: string; size: number; fileName?: string }) =>
+		call('POST', `/projects/${id(projectId)}/uploads`, UploadTicketSchema, { body, ...SLOW }),
+	completeUpload: (projectId: string, key: string, body: { cover?: boolean; fileName?: string }) =>
+		call('POST', `/projects/${id(projectId)}/uploads/${id(key)}/complete`, ProjectSchema, { body, ...SLOW }),
+});
+
+const organisationCalls = (call: ApiCall) => ({
+	apply: (body: OrganisationApplication): Promise<Organisation> => call('POST', '/organisations', OrganisationSchema, { body }),
+	/** Members see the detail (members, invitations); others the public organisation. */
+	get: (orgId: string): Promise<Organisation | OrganisationDetail> =>
+		call('GET', `/organisations/${id(orgId)}`, {
+			safeParse: (v) => {
+				const detail = OrganisationDetailSchema.safeParse(v);
+				return detail.success ? detail : OrganisationSchema.safeParse(v);
+			},
+		}),
+	/** The organisation's projects in every status, newest first. */
+	projects: (orgId: string, q: Page = {}) =>
+		call('GET', `/organisations/${id(orgId)}/projects${queryString({ limit: q.limit ?? 20, cursor: q.cursor })}`, ProjectQueueSchema, SLOW),
+	reviewQueue: (q: Page & { status: 'pending' | 'approved' | 'rejected' }) =>
+		call('GET', `/staff/organisations${queryString({ status: q.status, limit: q.limit ?? 20, cursor: q.cursor })}`, OrganisationListSchema),
+	approve: (orgId: string, reason?: string) => call('POST', `/organisations/${id(orgId)}/approve`, OrganisationDetailSchema, { body: reason ? { reason } : {} }),
+	reject: (orgId: string, reason: string) => call('POST', `/organisations/${id(orgId)}/reject`, OrganisationDetailSchema, { body: { reason } }),
+	invite: (orgId: string, body: { email: string; locale: Locale }): Promise<Omit<Invitation, 'token'>> =>
+		call('POST', `/organisations/${id(orgId)}/invitations`, InvitationSchema.omit({ token: true }), { body }),
+	acceptInvitation: (token: string) => call('POST', `/invitations/${id(token)}/accept`, anything) as Promise<{ organisationId: string }>,
+});
+
+const pledgeCalls = (call: ApiCall) => ({
+	/** Idempotent per key: the same key and body return the first pledge; another body with it is a 422. */
+	create: (projectId: string, idempotencyKey: string, body: PledgeRequest) =>
+		call('POST', `/projects/${id(projectId)}/pledges`, PledgeViewSchema, { body, headers: { 'idempotency-key': idempotencyKey } }),
+	get: (pledgeId: string) => call('GET', `/pledges/${id(pledgeId)}`, PledgeViewSchema),
+	/** Where and how to pay a transfer pledge; options this page cannot read are left out (payment-details.ts). */
+	paymentDetails: (pledgeId: string) => call('GET', `/pledges/${id(pledgeId)}/payment-details`, paymentDetailsParser()),
+	/** A Stripe Checkout for a card pledge; 409/422 say why it cannot be paid by card. */
+	checkout: (pledgeId: string, locale: Locale) =>
+		call('POST', `/pledges/${id(pledgeId)}/checkout`, CheckoutSchema, { body: { locale }, timeoutMs: 15_000 }),
+	/** Staff: a receipt booked on a pledge. */
+	recordReceipt: (pledgeId: string, body: ReceiptRequest) => call('POST', `/pledges/${id(pledgeId)}/receipts`, ReceiptResultSchema, { body }),
+});
+
+const moneyCalls = (call: ApiCall) => ({
+	/** A statement as text (`csv`) or as the uploaded file's bytes (`content`, base64, read in `encoding`); books nothing. */
+	previewStatement: (body: StatementRequest) => call('POST', '/staff/statements/preview', StatementResultSchema, { body }),
+	/** Books the matched lines, and the ambiguous ones in `confirmedAmounts`. */
+	commitStatement: (body: StatementRequest) => call('POST', '/staff/statements/commit', StatementResultSchema, { body }),
+	programmes: async () => (await call('GET', '/programmes', ProgrammeListSchema)).items,
+	createProgramme: (body: ProgrammeRequest) => call('POST', '/programmes', ProgrammeSchema, { body }),
+});
+
+const paymentCalls = (call: ApiCall) => ({
+	/** Card availability; a missing route (404) or an unreachable API means "off", without a reason. */
+	cardAvailability: async (): Promise<CardAvailability> => {
+		try {
+			const card = (await call('GET', '/payments/options', PaymentOptionsSchema)).cardPayments;
+			return { enabled: card.enabled, currencies: card.currencies, reason: card.reason ?? null };
+		} catch (cause) {
+			if (!(cause instanceof ApiError)) throw cause;
+			return { enabled: false, currencies: [], reason: null };
+		}
+	},
+	receivingAccounts: async () => (await call('GET', '/staff/receiving-accounts', ReceivingAccountListSchema)).items,
+	createReceivingAccount: (body: ReceivingAccountRequest) => call('POST', '/staff/receiving-accounts', ReceivingAccountSchema, { body }),
+	/** Replaces an account from the version read; a stale version is a 409. */
+	replaceReceivingAccount: (accountId: string, version: number, body: ReceivingAccountRequest) =>
+		call('PUT', `/staff/receiving-accounts/${id(accountId)}?version=${version}`, ReceivingAccountSchema, { body }),
+	deleteReceivingAccount: async (accountId: string, version: number): Promise<void> => {
+		await call('DELETE', `/staff/receiving-accounts/${id(accountId)}?version=${version}`, removed);
+	},
+});
+
+/** The dev outbox's messages this page can read; one it cannot is left out rather than failing the page. */
+function outboxItems(list: unknown): OutboxMessage[] {
+	const items = (list as { items?: unknown[] } | undefined)?.items ?? [];
+	return items.flatMap((item) => {
+		const parsed = OutboxMessageSchema.safeParse(item);
+		return parsed.success ? [parsed.data] : [];
+	});
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from './api-client.js';
+import { ApiError } from './api-error.js';
 import { apiFailure, checked, issueFields, localizeFields } from './forms.js';
 
 const messages = { email: () => 'Почта?', name: () => 'Название?', sectors: () => 'Отрасли?' };

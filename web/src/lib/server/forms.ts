@@ -1,5 +1,5 @@
 import { fail, type ActionFailure } from '@sveltejs/kit';
-import { ApiError } from './api-client.js';
+import { ApiError } from './api-error.js';
 
 /** Errors a form shows: one localized message per field, and one for the form as a whole. */
 export interface FormErrors {

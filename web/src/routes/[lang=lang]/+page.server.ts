@@ -1,16 +1,16 @@
 import { error } from '@sveltejs/kit';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { placeName } from '#lib/places.js';
-import { ApiError, api } from '#lib/server/api.js';
+import { api, ApiError } from '#lib/server/api.js';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 12;
 
-export const load: PageServerLoad = async ({ url, fetch }) => {
-	const cursor = url.searchParams.get('cursor') || undefined;
+export const load: PageServerLoad = async (event) => {
+	const cursor = event.url.searchParams.get('cursor') || undefined;
 	const locale = getLocale();
 	try {
-		const list = await api(fetch).listProjects({ limit: PAGE_SIZE, cursor });
+		const list = await api(event).projects.list({ limit: PAGE_SIZE, cursor });
 		return {
 			projects: list.items.map((project) => ({ project, place: placeName(project.oblastSoate, locale) })),
 			nextCursor: list.nextCursor,

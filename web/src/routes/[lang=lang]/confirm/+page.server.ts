@@ -2,13 +2,12 @@ import { redirect } from '@sveltejs/kit';
 import { ConfirmRequestSchema, type Locale } from '@mekendesh/contracts';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
-import { apiFor } from '#lib/server/account.js';
-import { ApiError } from '#lib/server/api.js';
 import { FIELD_MESSAGES, failureOptions } from '#lib/server/field-messages.js';
 import { apiFailure, invalid, issueFields, localizeFields, text } from '#lib/server/forms.js';
 import { pendingSignIns } from '#lib/server/pending-sign-in.js';
 import { safeNext } from '#lib/server/redirects.js';
 import { storeTokens } from '#lib/server/session.js';
+import { api, ApiError } from '#lib/server/api.js';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = ({ url }) => ({
@@ -22,7 +21,7 @@ async function signInHeld(event: RequestEvent, locale: Locale, email: string): P
 	const held = pendingSignIns.take(event.cookies, email);
 	if (!held) return false;
 	try {
-		storeTokens(event.cookies, await apiFor(event, locale).signIn(held));
+		storeTokens(event.cookies, await api(event).auth.signIn(held));
 		return true;
 	} catch (cause) {
 		if (!(cause instanceof ApiError)) throw cause;
@@ -40,7 +39,7 @@ export const actions: Actions = {
 		const parsed = ConfirmRequestSchema.safeParse({ email: values.email, code: values.code });
 		if (!parsed.success) return invalid(values, localizeFields(issueFields(parsed.error), FIELD_MESSAGES, m.form_error_summary()));
 		try {
-			await apiFor(event, locale).confirm(parsed.data);
+			await api(event).auth.confirm(parsed.data);
 		} catch (cause) {
 			return apiFailure(cause, failureOptions(values, { ...FIELD_MESSAGES, code: m.error_code_wrong }));
 		}

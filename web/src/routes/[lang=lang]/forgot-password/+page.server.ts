@@ -2,10 +2,10 @@ import { redirect } from '@sveltejs/kit';
 import { ForgotPasswordRequestSchema } from '@mekendesh/contracts';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
-import { apiFor } from '#lib/server/account.js';
 import { FIELD_MESSAGES, failureOptions } from '#lib/server/field-messages.js';
 import { apiFailure, invalid, issueFields, localizeFields, text } from '#lib/server/forms.js';
 import { safeNext } from '#lib/server/redirects.js';
+import { api } from '#lib/server/api.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => ({ next: safeNext(url.searchParams.get('next'), `/${getLocale()}/account`) });
@@ -18,7 +18,7 @@ export const actions: Actions = {
 		const parsed = ForgotPasswordRequestSchema.safeParse({ email: values.email, locale });
 		if (!parsed.success) return invalid(values, localizeFields(issueFields(parsed.error), FIELD_MESSAGES, m.form_error_summary()));
 		try {
-			await apiFor(event, locale).forgotPassword({ email: parsed.data.email, locale });
+			await api(event).auth.forgotPassword({ email: parsed.data.email, locale });
 		} catch (cause) {
 			return apiFailure(cause, failureOptions(values));
 		}

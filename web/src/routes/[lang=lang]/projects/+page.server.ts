@@ -4,19 +4,20 @@ import { discoveryProblem, readDiscoveryQuery } from '#lib/discovery.js';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { placeName } from '#lib/places.js';
-import { ApiError, api } from '#lib/server/api.js';
 import { withPlainTexts } from '#lib/server/plain-text.js';
+import { api, ApiError } from '#lib/server/api.js';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 12;
 
 // Discovery: filters, search and sort as one GET form (no JS), the oblast map, a cursor "more" link.
-export const load: PageServerLoad = async ({ url, fetch }) => {
+export const load: PageServerLoad = async (event) => {
+	const { url } = event;
 	const locale = getLocale();
 	const { query, adjusted } = readDiscoveryQuery(url.searchParams);
 	const mapBy: 'projects' | 'raised' = url.searchParams.get('map') === 'raised' ? 'raised' : 'projects';
-	const client = api(fetch);
-	const stats = client.oblastStats().catch((cause: unknown): OblastStats[] => {
+	const client = api(event);
+	const stats = client.stats.oblasts().catch((cause: unknown): OblastStats[] => {
 		if (!(cause instanceof ApiError)) throw cause;
 		console.error(`[web] oblast stats: ${cause.message}`);
 		return [];
@@ -24,7 +25,7 @@ export const load: PageServerLoad = async ({ url, fetch }) => {
 	let list;
 	let problem: string | null = null;
 	try {
-		list = await client.listProjects({ ...query, limit: PAGE_SIZE });
+		list = await client.projects.list({ ...query, limit: PAGE_SIZE });
 	} catch (cause) {
 		if (!(cause instanceof ApiError)) throw cause;
 		// A stale or forged cursor is a page that does not exist, not an outage.

@@ -2,10 +2,10 @@ import { redirect } from '@sveltejs/kit';
 import { ResetPasswordRequestSchema } from '@mekendesh/contracts';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
-import { apiFor } from '#lib/server/account.js';
 import { FIELD_MESSAGES, failureOptions, namePasswordRules } from '#lib/server/field-messages.js';
 import { apiFailure, invalid, issueFields, localizeFields, text } from '#lib/server/forms.js';
 import { safeNext } from '#lib/server/redirects.js';
+import { api } from '#lib/server/api.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => ({
@@ -25,7 +25,7 @@ export const actions: Actions = {
 			return invalid(values, namePasswordRules(localizeFields(issueFields(parsed.error), FIELD_MESSAGES, m.form_error_summary()), password));
 		}
 		try {
-			await apiFor(event, locale).resetPassword(parsed.data);
+			await api(event).auth.resetPassword(parsed.data);
 		} catch (cause) {
 			const failure = apiFailure(cause, failureOptions(values, { ...FIELD_MESSAGES, code: m.error_code_wrong }));
 			namePasswordRules(failure.data.errors, password);

@@ -2,13 +2,12 @@ import { redirect } from '@sveltejs/kit';
 import { SignInRequestSchema } from '@mekendesh/contracts';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
-import { apiFor } from '#lib/server/account.js';
-import { ApiError } from '#lib/server/api.js';
 import { FIELD_MESSAGES, failureOptions } from '#lib/server/field-messages.js';
 import { apiFailure, invalid, issueFields, localizeFields, text } from '#lib/server/forms.js';
 import { pendingSignIns } from '#lib/server/pending-sign-in.js';
 import { safeNext } from '#lib/server/redirects.js';
 import { storeTokens } from '#lib/server/session.js';
+import { api, ApiError } from '#lib/server/api.js';
 import type { Actions, PageServerLoad } from './$types';
 
 const MESSAGES = { ...FIELD_MESSAGES, password: m.error_password_required };
@@ -37,7 +36,7 @@ export const actions: Actions = {
 		const parsed = SignInRequestSchema.safeParse({ email: values.email, password: String(form.get('password') ?? '') });
 		if (!parsed.success) return invalid(values, localizeFields(issueFields(parsed.error), MESSAGES, m.form_error_summary()));
 		try {
-			storeTokens(event.cookies, await apiFor(event, locale).signIn(parsed.data));
+			storeTokens(event.cookies, await api(event).auth.signIn(parsed.data));
 			// A sign-up still waiting for its code is not needed any more.
 			pendingSignIns.discard(event.cookies);
 		} catch (cause) {

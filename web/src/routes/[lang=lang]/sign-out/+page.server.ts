@@ -1,8 +1,7 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { getLocale } from '#lib/paraglide/runtime.js';
-import { apiFor } from '#lib/server/account.js';
-import { ApiError } from '#lib/server/api.js';
 import { REFRESH_COOKIE, clearTokens } from '#lib/server/session.js';
+import { api, ApiError } from '#lib/server/api.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -15,7 +14,7 @@ async function signOut(event: RequestEvent, everywhere: boolean): Promise<never>
 	const refreshToken = event.cookies.get(REFRESH_COOKIE);
 	if (event.locals.user) {
 		try {
-			await apiFor(event, locale).signOut({ ...(refreshToken ? { refreshToken } : {}), everywhere });
+			await api(event).auth.signOut({ ...(refreshToken ? { refreshToken } : {}), everywhere });
 		} catch (cause) {
 			// The cookies go regardless: a sign-out must never leave the person signed in on this device.
 			if (!(cause instanceof ApiError)) throw cause;

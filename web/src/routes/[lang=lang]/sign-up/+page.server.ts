@@ -2,11 +2,11 @@ import { redirect } from '@sveltejs/kit';
 import { SignUpRequestSchema } from '@mekendesh/contracts';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
-import { apiFor } from '#lib/server/account.js';
 import { FIELD_MESSAGES, failureOptions, namePasswordRules } from '#lib/server/field-messages.js';
 import { apiFailure, invalid, issueFields, localizeFields, text } from '#lib/server/forms.js';
 import { pendingSignIns } from '#lib/server/pending-sign-in.js';
 import { safeNext } from '#lib/server/redirects.js';
+import { api } from '#lib/server/api.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -28,7 +28,7 @@ export const actions: Actions = {
 		}
 		try {
 			// The API answers the same whether or not the email already has an account; so does this page.
-			await apiFor(event, locale).signUp(parsed.data);
+			await api(event).auth.signUp(parsed.data);
 		} catch (cause) {
 			const failure = apiFailure(cause, failureOptions(values));
 			namePasswordRules(failure.data.errors, password);

@@ -1,16 +1,13 @@
 import { error } from '@sveltejs/kit';
-import { getLocale } from '#lib/paraglide/runtime.js';
-import { requireUser } from '#lib/server/account.js';
-import { ApiError } from '#lib/server/api-client.js';
-import { moneyApi } from '#lib/server/money-api.js';
+import { api, ApiError } from '#lib/server/api.js';
+import { requireUser } from '#lib/server/guards.js';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const locale = getLocale();
-	requireUser(event, locale);
+	requireUser(event);
 	const cursor = event.url.searchParams.get('cursor') || undefined;
 	try {
-		const page = await moneyApi(event, locale).myPledges({ cursor, limit: 20 });
+		const page = await api(event).me.pledges({ cursor, limit: 20 });
 		return { items: page.items, nextCursor: page.nextCursor, isFirstPage: !cursor };
 	} catch (cause) {
 		if (cursor && cause instanceof ApiError && cause.status === 400) error(404, 'Not Found');

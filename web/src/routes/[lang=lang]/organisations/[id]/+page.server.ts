@@ -2,19 +2,18 @@ import { error } from '@sveltejs/kit';
 import { InvitationRequestSchema, type OrganisationDetail } from '@mekendesh/contracts';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
-import { apiFor, requireUser } from '#lib/server/account.js';
-import { ApiError } from '#lib/server/api.js';
 import { FIELD_MESSAGES, failureOptions } from '#lib/server/field-messages.js';
 import { apiFailure, invalid, issueFields, localizeFields, text } from '#lib/server/forms.js';
+import { api, ApiError } from '#lib/server/api.js';
+import { requireUser } from '#lib/server/guards.js';
 import type { Actions, PageServerLoad } from './$types';
 
 const isDetail = (o: object): o is OrganisationDetail => 'members' in o;
 
 export const load: PageServerLoad = async (event) => {
-	const locale = getLocale();
-	const user = requireUser(event, locale);
+	const user = requireUser(event);
 	try {
-		const organisation = await apiFor(event, locale).organisation(event.params.id);
+		const organisation = await api(event).organisations.get(event.params.id);
 		return {
 			organisation,
 			detail: isDetail(organisation) ? organisation : null,
@@ -29,14 +28,14 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	invite: async (event) => {
 		const locale = getLocale();
-		const user = requireUser(event, locale);
+		const user = requireUser(event);
 		if (user.organisationId !== event.params.id || user.organisationRole !== 'admin') error(404, 'Not Found');
 		const form = await event.request.formData();
 		const values = { email: text(form, 'email'), locale: text(form, 'locale') || locale };
 		const parsed = InvitationRequestSchema.safeParse(values);
 		if (!parsed.success) return invalid(values, localizeFields(issueFields(parsed.error), FIELD_MESSAGES, m.form_error_summary()));
 		try {
-			await apiFor(event, locale).invite(event.params.id, parsed.data);
+			await api(event).organisations.invite(event.params.id, parsed.data);
 		} catch (cause) {
 			return apiFailure(cause, failureOptions(values));
 		}

@@ -2,20 +2,21 @@ import { redirect } from '@sveltejs/kit';
 import { LOCALES, OrganisationApplicationSchema, OrganisationKindSchema } from '@mekendesh/contracts';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
-import { apiFor, requireUser } from '#lib/server/account.js';
 import { FIELD_MESSAGES, failureOptions } from '#lib/server/field-messages.js';
 import { apiFailure, invalid, issueFields, localizeFields, text } from '#lib/server/forms.js';
+import { api } from '#lib/server/api.js';
+import { requireUser } from '#lib/server/guards.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const user = requireUser(event, getLocale());
+	const user = requireUser(event);
 	return { email: user.email };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
 		const locale = getLocale();
-		requireUser(event, locale);
+		requireUser(event);
 		const form = await event.request.formData();
 		const values = {
 			name_ky: text(form, 'name_ky'),
@@ -42,7 +43,7 @@ export const actions: Actions = {
 		if (!parsed.success) return invalid(values, localizeFields(issueFields(parsed.error), FIELD_MESSAGES, m.form_error_summary()));
 		let id: string;
 		try {
-			id = (await apiFor(event, locale).applyForOrganisation(parsed.data)).id;
+			id = (await api(event).organisations.apply(parsed.data)).id;
 		} catch (cause) {
 			return apiFailure(cause, failureOptions(values));
 		}

@@ -1,8 +1,7 @@
-import { getLocale } from '#lib/paraglide/runtime.js';
 import { payByCard } from '#lib/server/card-checkout.js';
-import { moneyApi } from '#lib/server/money-api.js';
 import { loadPaymentView } from '#lib/server/payment-load.js';
 import { loadPledge } from '#lib/server/pledge-load.js';
+import { api } from '#lib/server/api.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -13,10 +12,10 @@ export const load: PageServerLoad = async (event) => {
 		displayName,
 		created: query.has('created'),
 		// Card pledges: whether a card can pay it now, and how the investor came back from Checkout.
-		card: pledge.channel === 'card' ? await moneyApi(event, getLocale()).cardAvailability() : null,
+		card: pledge.channel === 'card' ? await api(event).payments.cardAvailability() : null,
 		returned: query.has('paid') ? ('paid' as const) : query.has('cancelled') ? ('cancelled' as const) : null,
 		// Transfer pledges: the accounts for the pledge's currency, with the reference and a QR code.
-		payment: await loadPaymentView(event, getLocale(), pledge),
+		payment: await loadPaymentView(event, pledge),
 	};
 };
 

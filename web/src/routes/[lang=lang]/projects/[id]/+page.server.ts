@@ -7,15 +7,15 @@ import { mediaPath } from '#lib/project-media.js';
 import { withPlainTexts } from '#lib/server/plain-text.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { placeName } from '#lib/places.js';
-import { ApiError, api } from '#lib/server/api.js';
-import { moneyApi } from '#lib/server/money-api.js';
+import { api, ApiError } from '#lib/server/api.js';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, fetch, url, locals, request }) => {
+export const load: PageServerLoad = async (event) => {
+	const { params, url, request } = event;
 	const locale = getLocale();
 	let project;
 	try {
-		project = await api(fetch).getProject(params.id);
+		project = await api(event).projects.get(params.id);
 	} catch (cause) {
 		if (!(cause instanceof ApiError)) throw cause;
 		// 400: the API rejects ids that cannot exist (bad characters, too long), which is a 404 to a reader.
@@ -28,12 +28,12 @@ export const load: PageServerLoad = async ({ params, fetch, url, locals, request
 
 	// The public ledger and the co-financing figures are side dishes: the page stands without them if the API cannot give them.
 	const [ledger, funding] = await Promise.all([
-		api(fetch)
-			.projectLedger(project.id, 10)
+		api(event)
+			.projects.ledger(project.id, 10)
 			.then((l) => l.items)
 			.catch(() => null),
-		moneyApi({ locals, fetch }, locale)
-			.funding(project.id)
+		api(event)
+			.projects.funding(project.id)
 			.catch(() => null),
 	]);
 

@@ -1,16 +1,13 @@
 import { error } from '@sveltejs/kit';
-import { getLocale } from '#lib/paraglide/runtime.js';
-import { apiFor, isStaff, requireUser } from '#lib/server/account.js';
-import { ApiError } from '#lib/server/api.js';
+import { api, ApiError } from '#lib/server/api.js';
+import { requireRole } from '#lib/server/guards.js';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const locale = getLocale();
-	const user = requireUser(event, locale);
-	if (!isStaff(user)) error(404, 'Not Found');
+	requireRole(event, 'staff');
 	const cursor = event.url.searchParams.get('cursor') || undefined;
 	try {
-		const page = await apiFor(event, locale).audit({ cursor, limit: 50 });
+		const page = await api(event).audit.list({ cursor, limit: 50 });
 		return { items: page.items, nextCursor: page.nextCursor, isFirstPage: !cursor };
 	} catch (cause) {
 		if (cursor && cause instanceof ApiError && cause.status === 400) error(404, 'Not Found');

@@ -3,27 +3,19 @@ import {
 	CURRENCIES, ReceiptRequestSchema, StatementEncodingChoiceSchema, type Pledge, type StatementEncodingChoice, type StatementResult,
 } from '@mekendesh/contracts';
 import { m } from '#lib/paraglide/messages.js';
-import { getLocale } from '#lib/paraglide/runtime.js';
 import { bishkekDay } from '#lib/duration.js';
 import { parseMoneyInput } from '#lib/money-input.js';
 import { annotateLines, oneLineStatement } from '#lib/statement-view.js';
 import { reasonText } from '#lib/statement-reasons.js';
-import { isStaff, requireUser } from '#lib/server/account.js';
-import { ApiError } from '#lib/server/api-client.js';
 import { text } from '#lib/server/forms.js';
-import { moneyApi, type MoneyApi } from '#lib/server/money-api.js';
+import { api, ApiError, type Api } from '#lib/server/api.js';
+import { requireRole } from '#lib/server/guards.js';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const MAX_PLEDGES_LOOKED_UP = 50;
 
-/** Staff only; anyone else gets the same 404 as for a page that does not exist. */
-function requireStaff(event: RequestEvent) {
-	const user = requireUser(event, getLocale());
-	if (!isStaff(user)) error(404, 'Not Found');
-}
-
 export const load: PageServerLoad = (event) => {
-	requireStaff(event);
+	requireRole(event, 'staff');
 	// The receipt form's default day: today in Bishkek, the day the money is booked on.
 	return { today: bishkekDay() };
 };
@@ -38,9 +30,9 @@ function apiProblem<T extends object>(cause: unknown, shape: (error: string) => 
 }
 
 /** Matched lines' pledges, so the preview can show part and over-payments. */
-async function pledgesOf(money: MoneyApi, result: StatementResult): Promise<Map<string, Pledge>> {
+async function pledgesOf(pledges: Api['pledges'], result: StatementResult): Promise<Map<string, Pledge>> {
 	const ids = [...new Set(result.rows.filter((r) => r.status === 'matched' && r.pledgeId).map((r) => r.pledgeId!))].slice(0, MAX_PLEDGES_LOOKED_UP);
-	const found = await Promise.all(ids.map((id) => money.pledge(id).catch(() => null)));
+	const found = await Promise.all(ids.map((id) => pledges.get(id).catch(() => null)));
 	return new Map(found.filter((p): p is NonNullable<typeof p> => p !== null).map((p) => [p.id, p]));
 }
 
@@ -115,8 +107,7 @@ const statementDetail = (cause: unknown): string | null => {
 export const actions: Actions = {
 	/** A receipt by payment reference: a one-line preview finds the pledge, then the receipt is booked on it. */
 	receipt: async (event) => {
-		requireStaff(event);
-		const locale = getLocale();
+		requireRole(event, 'staff');
 		const form = await event.request.formData();
 		const values = {
 			reference: text(form, 'reference').toUpperCase(), amount: text(form, 'amount'), currency: text(form, 'currency') || 'KGS',
@@ -137,11 +128,11 @@ export const actions: Actions = {
 			}
 		}
 		if (Object.keys(fields).length > 0 || !request.success) return fail(400, { receipt: { values, fields, error: null } });
-		const money = moneyApi(event, locale);
+		const client = api(event);
 		try {
 			// The amount as parsed, with a decimal point: a one-line file cannot tell "1,000" from 1.000.
 			const decimal = `${Math.floor(amount! / 100)}.${String(amount! % 100).padStart(2, '0')}`;
-			const found = await money.previewStatement({ csv: oneLineStatement({ ...values, amount: decimal, date: values.receivedOn }) });
+			const found = await client.money.previewStatement({ csv: oneLineStatement({ ...values, amount: decimal, date: values.receivedOn }) });
 			const line = found.rows[0];
 			// The same checks as the API's (a day no money can have arrived on; money the pledge already has under another id).
 			if (line?.reason === 'date_out_of_range') return fail(400, { receipt: { values, fields: { receivedOn: reasonText(line)! }, error: null } });
@@ -153,7 +144,7 @@ export const actions: Actions = {
 			if (line?.status === 'duplicate' && !possibleDuplicate) return fail(409, { receipt: { values, fields: { bankReference: reasonText(line)! }, error: null } });
 			if (!line?.pledgeId) return fail(404, { receipt: { values, fields: { reference: m.money_error_reference_unknown() }, error: null } });
 			if (line.status !== 'matched' && !possibleDuplicate) return fail(409, { receipt: { values, fields, error: reasonText(line) } });
-			const booked = await money.recordReceipt(line.pledgeId, { ...request.data, ...(confirmDuplicate ? { confirmDuplicate: true } : {}) });
+			const booked = await client.pledges.recordReceipt(line.pledgeId, { ...request.data, ...(confirmDuplicate ? { confirmDuplicate: true } : {}) });
 			return { receipt: { values, fields: {}, error: null, booked } };
 		} catch (cause) {
 			return apiProblem(cause, (error) => ({ receipt: { values, fields, error } }));
@@ -161,16 +152,16 @@ export const actions: Actions = {
 	},
 
 	preview: async (event) => {
-		requireStaff(event);
-		const money = moneyApi(event, getLocale());
+		requireRole(event, 'staff');
+		const client = api(event);
 		const form = await event.request.formData();
 		const source = await readStatement(form);
 		if ('error' in source) return fail(400, { statement: statementState({ error: source.error }) });
 		const { content, pasted } = source;
 		const encoding = encodingOf(form);
 		try {
-			const result = await money.previewStatement({ content, encoding });
-			const lines = annotateLines(result.rows, await pledgesOf(money, result));
+			const result = await client.money.previewStatement({ content, encoding });
+			const lines = annotateLines(result.rows, await pledgesOf(client.pledges, result));
 			return { statement: statementState({ content, pasted, encoding, read: readOf(result), lines, counts: result.counts }) };
 		} catch (cause) {
 			return apiProblem(cause, (error) => ({ statement: statementState({ content, pasted, encoding, error: statementDetail(cause) ?? error }) }));
@@ -178,8 +169,8 @@ export const actions: Actions = {
 	},
 
 	commit: async (event) => {
-		requireStaff(event);
-		const money = moneyApi(event, getLocale());
+		requireRole(event, 'staff');
+		const client = api(event);
 		const form = await event.request.formData();
 		const content = text(form, 'content');
 		const encoding = encodingOf(form);
@@ -188,7 +179,7 @@ export const actions: Actions = {
 		if (!confirmedAmounts) return fail(400, { statement: statementState({ content, encoding, error: m.money_error_confirm() }) });
 		const confirmedDuplicates = duplicatesConfirmedIn(form);
 		try {
-			const result = await money.commitStatement({ content, encoding, confirmedAmounts, confirmedDuplicates });
+			const result = await client.money.commitStatement({ content, encoding, confirmedAmounts, confirmedDuplicates });
 			const lines = annotateLines(result.rows, new Map());
 			return { statement: statementState({ read: readOf(result), lines, counts: result.counts, committed: true }) };
 		} catch (cause) {

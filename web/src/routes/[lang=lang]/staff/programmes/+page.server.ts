@@ -4,19 +4,14 @@ import { OBLASTS } from '@mekendesh/territories';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { parseSomInput } from '#lib/money-input.js';
-import { isStaff, requireUser } from '#lib/server/account.js';
-import { ApiError } from '#lib/server/api-client.js';
 import { checked, issueFields, text } from '#lib/server/forms.js';
-import { moneyApi } from '#lib/server/money-api.js';
+import { api, ApiError } from '#lib/server/api.js';
+import { requireRole } from '#lib/server/guards.js';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-function requireStaff(event: RequestEvent) {
-	if (!isStaff(requireUser(event, getLocale()))) error(404, 'Not Found');
-}
-
 export const load: PageServerLoad = async (event) => {
-	requireStaff(event);
-	return { programmes: await moneyApi(event, getLocale()).programmes(), created: event.url.searchParams.get('created') };
+	requireRole(event, 'staff');
+	return { programmes: await api(event).money.programmes(), created: event.url.searchParams.get('created') };
 };
 
 const OBLAST_SOATES = OBLASTS.map((o) => o.soate);
@@ -29,7 +24,7 @@ const FIELD: Record<string, string> = {
 
 export const actions: Actions = {
 	default: async (event) => {
-		requireStaff(event);
+		requireRole(event, 'staff');
 		const locale = getLocale();
 		const form = await event.request.formData();
 		const values = {
@@ -60,7 +55,7 @@ export const actions: Actions = {
 		if (parsed.success && parsed.data.endDate < parsed.data.startDate) fields.endDate = m.money_error_programme_field();
 		if (!parsed.success || Object.keys(fields).length > 0) return fail(400, { values, fields, error: m.form_error_summary() });
 		try {
-			await moneyApi(event, locale).createProgramme(parsed.data);
+			await api(event).money.createProgramme(parsed.data);
 		} catch (cause) {
 			if (!(cause instanceof ApiError)) throw cause;
 			const down = cause.status === 0 || cause.status >= 500;

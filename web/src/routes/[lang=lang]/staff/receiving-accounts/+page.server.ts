@@ -2,15 +2,10 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { REFERENCE_PLACEHOLDER, ReceivingAccountRequestSchema, type ReceivingAccountKind } from '@mekendesh/contracts';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
-import { isStaff, requireUser } from '#lib/server/account.js';
-import { ApiError } from '#lib/server/api-client.js';
 import { issueFields, text } from '#lib/server/forms.js';
-import { paymentsApi } from '#lib/server/payments-api.js';
+import { api, ApiError } from '#lib/server/api.js';
+import { requireRole } from '#lib/server/guards.js';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-
-function requireStaff(event: RequestEvent) {
-	if (!isStaff(requireUser(event, getLocale()))) error(404, 'Not Found');
-}
 
 const FORM_FIELDS = [
 	'kind', 'id', 'version', 'currency', 'bankName', 'bic', 'accountNumber', 'beneficiaryName', 'beneficiaryTaxId', 'correspondent',
@@ -54,8 +49,8 @@ function request(v: AccountFormValues) {
 }
 
 export const load: PageServerLoad = async (event) => {
-	requireStaff(event);
-	const accounts = await paymentsApi(event, getLocale()).receivingAccounts();
+	requireRole(event, 'staff');
+	const accounts = await api(event).payments.receivingAccounts();
 	const query = event.url.searchParams;
 	const editing = accounts.find((a) => a.id === query.get('edit')) ?? null;
 	const kind: ReceivingAccountKind = editing?.kind ?? (query.get('kind') === 'money_transfer' ? 'money_transfer' : 'bank');
@@ -64,7 +59,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	save: async (event) => {
-		requireStaff(event);
+		requireRole(event, 'staff');
 		const locale = getLocale();
 		const form = await event.request.formData();
 		const values = { ...Object.fromEntries(FORM_FIELDS.map((f) => [f, text(form, f)])), active: form.get('active') === 'on' } as AccountFormValues;
@@ -76,9 +71,9 @@ export const actions: Actions = {
 		}
 		const version = Number(values.version);
 		try {
-			const api = paymentsApi(event, locale);
-			if (values.id) await api.replaceReceivingAccount(values.id, version, parsed.data);
-			else await api.createReceivingAccount(parsed.data);
+			const payments = api(event).payments;
+			if (values.id) await payments.replaceReceivingAccount(values.id, version, parsed.data);
+			else await payments.createReceivingAccount(parsed.data);
 		} catch (cause) {
 			if (!(cause instanceof ApiError)) throw cause;
 			if (cause.status === 0 || cause.status >= 500) return fail(503, { values, fields, error: m.form_unavailable() });
@@ -90,11 +85,11 @@ export const actions: Actions = {
 		redirect(303, `/${locale}/staff/receiving-accounts?saved=${encodeURIComponent(name)}`);
 	},
 	delete: async (event) => {
-		requireStaff(event);
+		requireRole(event, 'staff');
 		const locale = getLocale();
 		const form = await event.request.formData();
 		try {
-			await paymentsApi(event, locale).deleteReceivingAccount(text(form, 'id'), Number(text(form, 'version')));
+			await api(event).payments.deleteReceivingAccount(text(form, 'id'), Number(text(form, 'version')));
 		} catch (cause) {
 			if (!(cause instanceof ApiError)) throw cause;
 			const down = cause.status === 0 || cause.status >= 500;

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { API_URL } from '$app/env/private';
 import { PHOTO_WIDTHS } from '@mekendesh/contracts';
+import { api, ApiError } from '#lib/server/api.js';
 import type { RequestHandler } from './$types';
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -16,21 +16,18 @@ const TYPE_OF: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', w
  * checked copies (photos re-encoded without metadata); the type served is the one the key names (or WebP,
  * for a photo's resized copy), and anything else from upstream is not passed on (502).
  */
-export const GET: RequestHandler = async ({ params, url, locals, fetch }) => {
+export const GET: RequestHandler = async (event) => {
+	const { params, url, locals } = event;
 	if (!ID.test(params.id) || !KEY.test(params.key)) error(404, 'Not Found');
 	const width = Number(url.searchParams.get('w'));
 	const w = PHOTO_WIDTHS.find((candidate) => candidate >= width) ?? (width ? PHOTO_WIDTHS.at(-1) : undefined);
-	const headers: Record<string, string> = {};
-	if (locals.accessToken) headers.authorization = `Bearer ${locals.accessToken}`;
 	let upstream: Response;
 	try {
-		upstream = await fetch(`${API_URL.replace(/\/+$/, '')}/v1/projects/${params.id}/media/${params.key}${w ? `?w=${w}` : ''}`, {
-			headers,
-			redirect: 'follow',
-			signal: AbortSignal.timeout(15_000),
-		});
+		// The owner's token (added by handleFetch) lets them see their draft's photos.
+		upstream = await api(event).projects.media(params.id, params.key, w);
 	} catch (cause) {
-		console.error(`[web] media ${params.id}/${params.key}: ${cause instanceof Error ? cause.message : String(cause)}`);
+		if (!(cause instanceof ApiError)) throw cause;
+		console.error(`[web] media ${params.id}/${params.key}: ${cause.message}`);
 		error(503, 'Service Unavailable');
 	}
 	if (upstream.status === 404 || upstream.status === 400) error(404, 'Not Found');

@@ -2,19 +2,19 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { UPLOAD_LIMITS, type Project } from '@mekendesh/contracts';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
-import { ApiError } from '#lib/server/api.js';
 import { apiFailure } from '#lib/server/forms.js';
 import { projectToValues, PROJECT_FIELD_MESSAGES, readProjectForm, type ProjectFormValues } from '#lib/server/project-form.js';
-import { projectsFor, rayonOptions, requireOfficer } from '#lib/server/projects-session.js';
+import { api, ApiError } from '#lib/server/api.js';
+import { requireMember } from '#lib/server/guards.js';
+import { rayonOptions } from '#lib/server/rayon-options.js';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const EDITABLE = ['draft', 'changes_requested'];
 
 async function loadOwn(event: RequestEvent): Promise<Project> {
-	const locale = getLocale();
-	const { organisationId } = requireOfficer(event, locale);
+	const { organisationId } = requireMember(event);
 	try {
-		const project = await projectsFor(event, locale).get(event.params.id);
+		const project = await api(event).projects.get(event.params.id);
 		if (project.organisationId !== organisationId) error(404, 'Not Found');
 		return project;
 	} catch (cause) {
@@ -40,13 +40,12 @@ const failure = (cause: unknown, values: ProjectFormValues) =>
 export const actions: Actions = {
 	/** Saves the text against the version it was edited from; a stale one keeps every typed character. */
 	save: async (event) => {
-		const locale = getLocale();
 		const previous = await loadOwn(event);
 		const read = readProjectForm(await event.request.formData(), previous);
 		if (read.errors) return fail(400, { values: read.values, errors: read.errors });
 		const version = Number(read.values.version) || previous.version;
 		try {
-			await projectsFor(event, locale).update(previous.id, { ...read.draft, version }, version);
+			await api(event).projects.update(previous.id, { ...read.draft, version }, version);
 		} catch (cause) {
 			if (cause instanceof ApiError && cause.status === 409) {
 				const stale = previous.version !== version && EDITABLE.includes(previous.status);
@@ -62,18 +61,17 @@ export const actions: Actions = {
 
 	/** The no-JS upload: the server asks for a presigned PUT, sends the file itself, then completes it. */
 	photo: async (event) => {
-		const locale = getLocale();
 		const project = await loadOwn(event);
 		const file = (await event.request.formData()).get('photo');
 		if (!(file instanceof File) || file.size === 0) return fail(400, { photoError: m.pj_error_photo_missing() });
 		if (!(file.type in UPLOAD_LIMITS) || file.type === 'application/pdf') return fail(400, { photoError: m.pj_error_photo_type() });
 		if (file.size > UPLOAD_LIMITS[file.type as keyof typeof UPLOAD_LIMITS]) return fail(400, { photoError: m.pj_error_photo_size() });
-		const api = projectsFor(event, locale);
+		const projects = api(event).projects;
 		try {
-			const ticket = await api.requestUpload(project.id, { contentType: file.type, size: file.size, fileName: file.name.slice(0, 200) || undefined });
+			const ticket = await projects.requestUpload(project.id, { contentType: file.type, size: file.size, fileName: file.name.slice(0, 200) || undefined });
 			const put = await fetch(ticket.url, { method: 'PUT', headers: ticket.headers, body: new Uint8Array(await file.arrayBuffer()), signal: AbortSignal.timeout(30_000) });
 			if (!put.ok) throw new ApiError(502, `upload PUT answered ${put.status}`);
-			await api.completeUpload(project.id, ticket.key, { cover: true });
+			await projects.completeUpload(project.id, ticket.key, { cover: true });
 		} catch (cause) {
 			if (!(cause instanceof ApiError)) throw cause;
 			if (cause.status === 0 || cause.status >= 500) console.error(`[web] photo upload ${project.id}: ${cause.message}`);
@@ -91,7 +89,7 @@ export const actions: Actions = {
 		const locale = getLocale();
 		const project = await loadOwn(event);
 		try {
-			await projectsFor(event, locale).submit(project.id);
+			await api(event).projects.submit(project.id);
 		} catch (cause) {
 			if (!(cause instanceof ApiError)) throw cause;
 			return fail(cause.status || 503, { submitError: cause.problem?.title ?? m.form_unavailable() });

@@ -3,24 +3,26 @@ import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { apiFailure } from '#lib/server/forms.js';
 import { emptyProjectValues, PROJECT_FIELD_MESSAGES, readProjectForm } from '#lib/server/project-form.js';
-import { projectsFor, rayonOptions, requireOfficer } from '#lib/server/projects-session.js';
+import { api } from '#lib/server/api.js';
+import { requireMember } from '#lib/server/guards.js';
+import { rayonOptions } from '#lib/server/rayon-options.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const locale = getLocale();
-	const { organisationId } = requireOfficer(event, locale);
+	const { organisationId } = requireMember(event);
 	return { values: emptyProjectValues(locale), rayons: await rayonOptions(event, locale, organisationId) };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
 		const locale = getLocale();
-		requireOfficer(event, locale);
+		requireMember(event);
 		const read = readProjectForm(await event.request.formData());
 		if (read.errors) return fail(400, { values: read.values, errors: read.errors });
 		let id: string;
 		try {
-			id = (await projectsFor(event, locale).create(read.draft)).id;
+			id = (await api(event).projects.create(read.draft)).id;
 		} catch (cause) {
 			return apiFailure(cause, {
 				values: read.values,

@@ -4,16 +4,15 @@ import { formatDeadline } from '#lib/deadline.js';
 import { formatSom } from '#lib/format.js';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
-import { requireUser } from '#lib/server/account.js';
-import { ApiError, api } from '#lib/server/api.js';
-import { moneyApi } from '#lib/server/money-api.js';
 import { pledgeFieldErrors, readPledgeForm } from '#lib/server/pledge-form.js';
 import { problemMessage } from '#lib/server/forms.js';
+import { api, ApiError } from '#lib/server/api.js';
+import { requireUser } from '#lib/server/guards.js';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 async function loadProject(event: RequestEvent): Promise<Project> {
 	try {
-		const project = await api(event.fetch).getProject(event.params.id);
+		const project = await api(event).projects.get(event.params.id);
 		if (PUBLIC_STATUSES.includes(project.status)) return project;
 	} catch (cause) {
 		if (!(cause instanceof ApiError)) throw cause;
@@ -28,11 +27,10 @@ const pledgeTypes = (project: Project): PledgeType[] =>
 	ORDER.filter((t) => project.pledgeTypes.includes(t) && (t !== 'equity' || project.kind === 'business'));
 
 export const load: PageServerLoad = async (event) => {
-	const locale = getLocale();
-	const user = requireUser(event, locale);
+	const user = requireUser(event);
 	const project = await loadProject(event);
-	const money = moneyApi(event, locale);
-	const [funding, card] = await Promise.all([money.funding(project.id).catch(() => null), money.cardAvailability()]);
+	const money = api(event);
+	const [funding, card] = await Promise.all([money.projects.funding(project.id).catch(() => null), money.payments.cardAvailability()]);
 	return {
 		project,
 		types: pledgeTypes(project),
@@ -47,10 +45,10 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const locale = getLocale();
-		requireUser(event, locale);
+		requireUser(event);
 		const project = await loadProject(event);
-		const money = moneyApi(event, locale);
-		const card = await money.cardAvailability();
+		const money = api(event);
+		const card = await money.payments.cardAvailability();
 		const minimum = formatSom(project.minimumPledge, locale);
 		const read = readPledgeForm(await event.request.formData(), {
 			types: pledgeTypes(project), cardCurrencies: card.enabled ? card.currencies : null, minimum,
@@ -58,7 +56,7 @@ export const actions: Actions = {
 		if ('errors' in read) return fail(400, { values: read.values, errors: read.errors });
 		let pledgeId: string;
 		try {
-			pledgeId = (await money.createPledge(project.id, read.values.key, read.request)).id;
+			pledgeId = (await money.pledges.create(project.id, read.values.key, read.request)).id;
 		} catch (cause) {
 			if (!(cause instanceof ApiError)) throw cause;
 			if (cause.status === 0 || cause.status >= 500) {

@@ -3,20 +3,19 @@ import { markdownToText, renderMarkdown } from '@mekendesh/markdown';
 import { LOCALES } from '@mekendesh/contracts';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
-import { ApiError } from '#lib/server/api.js';
 import { text } from '#lib/server/forms.js';
-import { projectsFor, requireStaff } from '#lib/server/projects-session.js';
+import { api, ApiError } from '#lib/server/api.js';
+import { requireRole } from '#lib/server/guards.js';
 import type { Actions, PageServerLoad } from './$types';
 
 const DECISIONS = ['approve', 'reject', 'request_changes'] as const;
 type Decision = (typeof DECISIONS)[number];
 
 export const load: PageServerLoad = async (event) => {
-	const locale = getLocale();
-	requireStaff(event, locale);
+	requireRole(event, 'staff');
 	let project;
 	try {
-		project = await projectsFor(event, locale).get(event.params.id);
+		project = await api(event).projects.get(event.params.id);
 	} catch (cause) {
 		if (cause instanceof ApiError && (cause.status === 404 || cause.status === 400)) error(404, 'Not Found');
 		throw cause;
@@ -34,14 +33,14 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const locale = getLocale();
-		requireStaff(event, locale);
+		requireRole(event, 'staff');
 		const form = await event.request.formData();
 		const decision = text(form, 'decision') as Decision;
 		const reason = text(form, 'reason');
 		if (!DECISIONS.includes(decision)) return fail(400, { reason, error: m.form_error_summary() });
 		if (decision !== 'approve' && reason.length < 3) return fail(400, { reason, reasonError: m.pj_error_reason() });
 		try {
-			await projectsFor(event, locale).review(event.params.id, { decision, ...(reason ? { reason } : {}) });
+			await api(event).projects.review(event.params.id, { decision, ...(reason ? { reason } : {}) });
 		} catch (cause) {
 			if (!(cause instanceof ApiError)) throw cause;
 			if (cause.status === 0 || cause.status >= 500) console.error(`[web] review ${event.params.id}: ${cause.message}`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, createApiClient } from './api-client.js';
+import { api, ApiError } from './api.js';
+import { toApiRequest } from './api-fetch.js';
 
 const summary = {
 	id: 'p1',
@@ -26,7 +27,7 @@ const summary = {
 
 function fakeFetch(status: number, body: unknown, seen: string[] = []): typeof fetch {
 	return (async (input: RequestInfo | URL) => {
-		seen.push(String(input));
+		seen.push(input instanceof Request ? input.url : String(input));
 		return new Response(JSON.stringify(body), {
 			status,
 			headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' },
@@ -34,7 +35,25 @@ function fakeFetch(status: number, body: unknown, seen: string[] = []): typeof f
 	}) as typeof fetch;
 }
 
-describe('createApiClient', () => {
+/**
+ * What SvelteKit does with `event.fetch`: every call passes `handleFetch`, which (hooks.server.ts) sends the
+ * client's stand-in URL to the API's base URL with the token, language and proxy headers.
+ */
+function createApiClient({ baseUrl, fetch }: { baseUrl: string; fetch: typeof globalThis.fetch }) {
+	const eventFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+		const request = new Request(input, init);
+		const context = { apiUrl: baseUrl, token: null, locale: 'ky', clientAddress: () => '203.0.113.9', proxySecret: '' };
+		return fetch(toApiRequest(request, context) ?? request);
+	}) as typeof globalThis.fetch;
+	const client = api({ fetch: eventFetch });
+	return {
+		listProjects: client.projects.list,
+		getProject: client.projects.get,
+		listTerritories: client.territories.list,
+	};
+}
+
+describe('api(event)', () => {
 	it('lists projects with limit and cursor under /v1', async () => {
 		const seen: string[] = [];
 		const api = createApiClient({

@@ -1,5 +1,5 @@
 /**
- * Sizes that matter on a cold Lambda and a slow phone: the bundled API function (as the CDK bundles it)
+ * Sizes that matter on a cold Lambda and a slow phone: the bundled API and job functions (as the CDK bundles them)
  * and the web app's client JavaScript, raw and gzipped (bytes). Run by `pnpm bench`, or alone with
  * `tsx tests/bench/sizes.ts`; prints the figures and returns them.
  */
@@ -13,10 +13,13 @@ import { isMain } from './measure.js';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
-async function apiBundle() {
+/** The scheduled functions' entries (infra/lib/jobs-stack.ts JOB_ENTRIES), one bundle each. */
+const JOB_ENTRIES = { rates: 'functions/jobs/src/rates.ts', deadlines: 'functions/jobs/src/deadlines.ts' } as const;
+
+async function lambdaBundle(entry: string) {
   const started = performance.now();
   const out = await build({
-    entryPoints: [join(root, 'functions/api/src/lambda.ts')],
+    entryPoints: [join(root, entry)],
     bundle: true, platform: 'node', format: 'esm', target: 'node22', minify: true, write: false,
     // As the CDK bundles it: everything inside but sharp (native; see infra/lib/api-stack.ts).
     mainFields: ['module', 'main'], external: ['sharp'], logLevel: 'silent',
@@ -42,20 +45,24 @@ function webClient() {
 /** Bytes of the bundled API function and of all the web app's client chunks (undefined without web/build). */
 export interface SizesResult {
   apiBundle: { raw: number; gz: number; ms: number };
+  /** Each scheduled function's bundle. */
+  jobBundles: Record<keyof typeof JOB_ENTRIES, { raw: number; gz: number; ms: number }>;
   webClient: { count: number; raw: number; gz: number } | undefined;
 }
 
 export async function measureSizes(): Promise<SizesResult> {
-  const api = await apiBundle();
+  const api = await lambdaBundle('functions/api/src/lambda.ts');
   console.log('\nSizes');
   console.log(`  API Lambda bundle (esbuild, ESM, minified, SDK inside): ${kb(api.raw)} raw, ${kb(api.gz)} gzipped (bundled in ${api.ms.toFixed(0)} ms)`);
+  const jobBundles = { rates: await lambdaBundle(JOB_ENTRIES.rates), deadlines: await lambdaBundle(JOB_ENTRIES.deadlines) };
+  for (const [name, b] of Object.entries(jobBundles)) console.log(`  Job Lambda bundle, ${name} (functions/jobs): ${kb(b.raw)} raw, ${kb(b.gz)} gzipped`);
   const web = webClient();
   console.log(
     web
       ? `  Web client JS, all chunks (public pages load none: csr is off): ${web.count} files, ${kb(web.raw)} raw, ${kb(web.gz)} gzipped`
       : '  Web client JS: web/build missing (run pnpm build)',
   );
-  return { apiBundle: api, webClient: web };
+  return { apiBundle: api, jobBundles, webClient: web };
 }
 
 if (isMain(import.meta.url)) await measureSizes();

@@ -9,7 +9,7 @@ const KEEP_SECONDS = 90 * 86_400;
 const conditionFailed = (e: unknown) => (e as Error).name === 'ConditionalCheckFailedException';
 
 /**
- * Emails to send once, one item each keyed by what they are about (MAIL#<id>): pending -> sending -> sent.
+ * Emails to send once, one item each keyed by what they are about (entities/money.ts, mailEntity): pending -> sending -> sent.
  * A claim is a conditional update, so of two senders only one sends.
  */
 export class DynamoMailQueue implements MailQueue {

@@ -6,7 +6,7 @@ import { TABLE } from './table.js';
 
 const KEEP_SECONDS = 30 * 24 * 3600;
 
-/** Webhook events handled already, one item each (`STRIPE_EVENT#<id>`), removed by TTL after 30 days. */
+/** Webhook events handled already, one item each (entities/money.ts, processedEventEntity), removed by TTL after 30 days. */
 export class DynamoProcessedEvents implements ProcessedEvents {
   constructor(private readonly db: Db, private readonly provider = 'stripe', private readonly now: () => Date = () => new Date()) {}
 

@@ -14,7 +14,7 @@ export function windowStartOf(nowSeconds: number, windowSeconds: number, offsetS
 }
 
 /**
- * The platform's abuse counters, one item per key and window (`RATE#<key>`), read and written by key only.
+ * The platform's abuse counters, one item per key and window (entities/ops.ts), read and written by key only.
  * Fixed windows take one conditional ADD each, so a refused attempt writes nothing; growing delays are read,
  * then claimed with a write conditional on what was read. DynamoDB's TTL (`expiresAt`) removes old counters,
  * and a counter past its `expiresAt` that TTL has not removed yet counts as gone.

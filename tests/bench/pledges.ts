@@ -8,7 +8,7 @@
  * noisy machine slows both alike instead of landing in their ratio.
  */
 import { randomUUID } from 'node:crypto';
-import { bookingActions, createDb, DynamoUserRepository, ensureTable, moneyKeys, MONEY_ENTITY, runTransaction, seedDemoRates, seedProjects, type Db, type Tagged } from '@mekendesh/db';
+import { bookingActions, createDb, DynamoUserRepository, ensureTable, moneyKeys, MONEY_ENTITY, sendTransaction, seedDemoRates, seedProjects, type Db, type Tagged } from '@mekendesh/db';
 import { startDynamoLocal } from '@mekendesh/db/local';
 import { bishkekDay, deltas, newUserRecord, paymentReference, type Booking, type TokenVerifier } from '@mekendesh/domain';
 import type { Pledge, Project } from '@mekendesh/contracts';
@@ -86,9 +86,10 @@ function pledgeActions(db: Db, project: Project, i: number): Tagged[] {
 /** The direct path, ready to time: its table seeded. */
 async function direct(endpoint: string): Promise<Call> {
   const { db, projects } = await table(endpoint, 'bench-direct');
-  return (i) => {
-    const actions = pledgeActions(db, projects[i % PROJECTS]!, i);
-    return runTransaction(db, async () => ({ actions, onSuccess: () => undefined, onConditionFailed: async (tags) => { throw new Error(`condition failed: ${tags}`); } }));
+  return async (i) => {
+    // The same one call the API's booking makes: contention is retried inside it, a failed condition is a bug here.
+    const out = await sendTransaction(db, pledgeActions(db, projects[i % PROJECTS]!, i));
+    if (out.kind !== 'committed') throw new Error(`condition failed: ${out.tags.join(', ')}`);
   };
 }
 

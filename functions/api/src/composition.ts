@@ -84,8 +84,9 @@ export function composeWithDb(
   const mailer = settings.mailer ?? outbox;
   const limiter = new DynamoRateLimiter(db);
   const limits: RateLimits = { ...DEFAULT_RATE_LIMITS, ...options.limits };
+  const programmes = new DynamoProgrammeStore(db);
   const money: MoneyDeps = {
-    projects, money: new DynamoMoneyStore(db), rates: new DynamoRateStore(db), programmes: new DynamoProgrammeStore(db), users, clock, newId: ulid,
+    projects, money: new DynamoMoneyStore(db, programmes), rates: new DynamoRateStore(db), programmes, users, clock, newId: ulid,
     pledging: { limiter, limits, cardCurrencies: options.cards ? [...options.cards.currencies] : [] },
   };
   return {

@@ -1,37 +1,38 @@
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DuplicateOf, Pledge, Programme, Project, Receipt } from '@mekendesh/contracts';
 import {
-  DomainError, totalLimitReached, totalsStayExact, type Booking, type BookingOutcome, type MoneyStore, type Page, type ReceiptDay, type ReceiptState,
+  DomainError, totalsStayExact, type Booking, type BookingCondition, type CommitOutcome, type MoneyStore, type Page, type PledgeContext,
+  type PledgePlan, type ReceiptDay, type ReceiptState,
 } from '@mekendesh/domain';
 import type { Db } from './client.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { pagedQuery } from './dynamo/paged-query.js';
+import { INVESTOR_PLEDGES_PREFIX, investorPledgesPartition, projectPledgesPartition, receiptEntity } from './entities/money.js';
+import { batchGet } from './dynamo/batch-get.js';
 import { keys } from './keys.js';
-import { bookingActions, runTransaction, sumDeltas, type Plan, type Tagged } from './money-transaction.js';
+import { bookingActions, sumDeltas } from './money-transaction.js';
 import { MONEY_ENTITY, moneyKeys, stripKeys } from './money-keys.js';
 import { projectIndexItems } from './project-index.js';
-import { DynamoProgrammeStore } from './programme-store.js';
+import type { DynamoProgrammeStore } from './programme-store.js';
+import { sendTransaction, type Tagged } from './transact.js';
 
-const INVESTOR_CURSOR = ['pk', 'sk', 'gsi1pk', 'gsi1sk'] as const;
-const PROJECT_CURSOR = ['pk', 'sk', 'gsi2pk', 'gsi2sk'] as const;
+
+/** What each tagged action's failed condition means for the domain (money-transaction.ts tags the actions). */
+const CONDITION_OF_TAG: Record<string, BookingCondition> = {
+  payref: 'payment_reference', supporter: 'supporter', pledge: 'pledge_version', entry: 'ledger_entry',
+  platform: 'total_limit', oblast: 'total_limit', programme: 'programme_budget', cap: 'programme_budget',
+};
 
 /**
- * The money core on DynamoDB: every booking is one TransactWriteItems with the totals it changes,
- * planned from strongly consistent reads and retried with backoff when another booking wins a race.
+ * The money core on DynamoDB: reads by key (strongly consistent) and commits each booking as one
+ * TransactWriteItems with the totals it changes (transact.ts, sendTransaction). It never decides: the
+ * use cases plan the booking and retry a conflict (packages/domain money-commit.ts).
  */
 export class DynamoMoneyStore implements MoneyStore {
-  private readonly programmes: DynamoProgrammeStore;
-
-  constructor(private readonly db: Db) {
-    this.programmes = new DynamoProgrammeStore(db);
-  }
+  /** `programmes`: the same programme store the use cases get (the booking state reads programme usage through it). */
+  constructor(private readonly db: Db, private readonly programmes: DynamoProgrammeStore) {}
 
   private async get(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {
     return (await this.db.doc.send(new GetCommand({ TableName: this.db.tableName, Key: key, ConsistentRead: true }))).Item;
-  }
-
-  async findIdempotent(scope: string, key: string) {
-    const item = await this.get(moneyKeys.idempotency(scope, key));
-    return item ? { hash: String(item.hash), pledgeId: String(item.pledgeId) } : undefined;
   }
 
   async getPledge(id: string): Promise<Pledge | undefined> {
@@ -54,61 +55,70 @@ export class DynamoMoneyStore implements MoneyStore {
     return item ? String(item.pledgeId) : undefined;
   }
 
-  async createPledge(input: Parameters<MoneyStore['createPledge']>[0]): Promise<{ pledge: Pledge; created: boolean }> {
-    const { scope, key, hash } = input.idempotency;
-    return runTransaction(this.db, async () => {
-      const booking = input.build(false);
-      const pledge = booking.pledge!.next;
-      const supporterKey = moneyKeys.supporter(pledge.projectId, pledge.investorId);
-      const first = !(await this.get(supporterKey));
-      const b: Booking = first ? input.build(true) : booking;
-      const p = b.pledge!.next;
-      const t = this.db.tableName;
-      const extra: Tagged[] = [
-        { tag: 'idem', action: { Put: { TableName: t, ConditionExpression: 'attribute_not_exists(pk)', Item: { ...moneyKeys.idempotency(scope, key), entity: MONEY_ENTITY.idempotency, hash, pledgeId: p.id, at: p.createdAt } } } },
-        { tag: 'payref', action: { Put: { TableName: t, ConditionExpression: 'attribute_not_exists(pk)', Item: { ...moneyKeys.paymentReference(p.paymentReference), entity: MONEY_ENTITY.paymentReference, pledgeId: p.id } } } },
-        first
-          ? { tag: 'supporter', action: { Put: { TableName: t, ConditionExpression: 'attribute_not_exists(pk)', Item: { ...supporterKey, entity: MONEY_ENTITY.supporter, at: p.createdAt } } } }
-          : { tag: 'supporter', action: { ConditionCheck: { TableName: t, Key: supporterKey, ConditionExpression: 'attribute_exists(pk)' } } },
-      ];
-      return {
-        actions: [...extra, ...bookingActions(this.db, b)],
-        onSuccess: () => ({ pledge: p, created: true }),
-        onConditionFailed: async (tags) => {
-          if (tags.includes('idem')) return { result: await this.replay(scope, key, hash) };
-          await this.throwIfTotalLimit(b, tags);
-          if (tags.includes('project')) throw new DomainError('conflict', 'the project stopped taking pledges meanwhile');
-          return 'retry'; // a reference or the first-supporter marker was taken meanwhile: plan again
-        },
-      };
-    });
+  async pledgeContext(input: Parameters<MoneyStore['pledgeContext']>[0]): Promise<PledgeContext> {
+    const idem = moneyKeys.idempotency(input.scope, input.key);
+    const project = keys.project(input.projectId);
+    const supporter = moneyKeys.supporter(input.projectId, input.investorId);
+    const user = keys.user(input.investorId);
+    const items = await batchGet(this.db, [idem, project, supporter, ...(input.withDisplayName ? [user] : [])], { consistent: true });
+    const find = (k: { pk: string; sk: string }) => items.find((i) => i.pk === k.pk && i.sk === k.sk);
+    const record = find(idem);
+    const projectItem = find(project);
+    const profile = find(user)?.profile as { displayName?: string } | undefined;
+    return {
+      ...(record ? { idempotent: { hash: String(record.hash), pledgeId: String(record.pledgeId) } } : {}),
+      ...(projectItem ? { project: stripKeys<Project>(projectItem) } : {}),
+      supporter: find(supporter) !== undefined,
+      displayName: find(user)?.deletedAt ? null : (profile?.displayName ?? null),
+    };
+  }
+
+  async commitPledge(plan: PledgePlan): Promise<CommitOutcome> {
+    const { scope, key, hash } = plan.idempotency;
+    const p = plan.booking.pledge.next;
+    const t = this.db.tableName;
+    const supporterKey = moneyKeys.supporter(p.projectId, p.investorId);
+    const mustNotExist = (tag: string, Item: Record<string, unknown>): Tagged => ({ tag, action: { Put: { TableName: t, ConditionExpression: 'attribute_not_exists(pk)', Item } } });
+    const actions: Tagged[] = [
+      mustNotExist('idem', { ...moneyKeys.idempotency(scope, key), entity: MONEY_ENTITY.idempotency, hash, pledgeId: p.id, at: p.createdAt }),
+      mustNotExist('payref', { ...moneyKeys.paymentReference(p.paymentReference), entity: MONEY_ENTITY.paymentReference, pledgeId: p.id }),
+      plan.firstFromInvestor
+        ? mustNotExist('supporter', { ...supporterKey, entity: MONEY_ENTITY.supporter, at: p.createdAt })
+        : { tag: 'supporter', action: { ConditionCheck: { TableName: t, Key: supporterKey, ConditionExpression: 'attribute_exists(pk)' } } },
+      ...bookingActions(this.db, plan.booking),
+    ];
+    return this.commit(actions, plan.booking, 'idem');
+  }
+
+  async commitBooking(booking: Booking): Promise<CommitOutcome> {
+    return this.commit(bookingActions(this.db, booking), booking, 'receipt');
+  }
+
+  /** Sends the booking's one transaction and says which conditions failed; `onceTag`'s failure is a duplicate. */
+  private async commit(actions: Tagged[], booking: Booking, onceTag: string): Promise<CommitOutcome> {
+    const out = await sendTransaction(this.db, actions);
+    if (out.kind === 'committed') return out;
+    if (out.tags.includes(onceTag)) return { kind: 'duplicate' };
+    const failed = new Set(out.tags.flatMap((tag) => (CONDITION_OF_TAG[tag] ? [CONDITION_OF_TAG[tag]] : [])));
+    if (out.tags.includes('project')) failed.add(await this.projectCondition(booking));
+    return { kind: 'conflict', failed: [...failed] };
   }
 
   /**
-   * A failed condition that was the running-total limit (money-transaction.ts, withinTotalLimit), not a race:
-   * the platform and oblast writes have no other condition; the project's also checks its status, so its
-   * totals are read again. Throws totalLimitReached (422 on `amount`); nothing was written.
+   * Which of the project's conditions failed: its status moved, or a running total would pass its limit
+   * (money-transaction.ts, withinTotalLimit). Read again, since one Update carries both conditions.
    */
-  private async throwIfTotalLimit(b: Booking, tags: string[]): Promise<void> {
-    if (tags.includes('platform') || tags.includes('oblast')) throw totalLimitReached();
-    if (!tags.includes('project')) return;
+  private async projectCondition(b: Booking): Promise<BookingCondition> {
     const item = await this.get(keys.project(b.project.id));
-    if (item && item.status === b.project.status && !totalsStayExact(item, sumDeltas(b))) throw totalLimitReached();
+    if (item && item.status === b.project.status && !totalsStayExact(item, sumDeltas(b))) return 'total_limit';
+    return 'project_status';
   }
 
-  private async replay(scope: string, key: string, hash: string): Promise<{ pledge: Pledge; created: boolean }> {
-    const earlier = await this.findIdempotent(scope, key);
-    if (!earlier || earlier.hash !== hash) {
-      throw new DomainError('unprocessable', 'this Idempotency-Key was used with a different request', [{ field: 'Idempotency-Key', message: 'already used with a different body' }]);
-    }
-    return { pledge: (await this.getPledge(earlier.pledgeId))!, created: false };
-  }
-
-  private async readState(pledgeId: string, receiptDay?: ReceiptDay): Promise<ReceiptState> {
-    const pledge = await this.getPledge(pledgeId);
+  async bookingState(input: { pledgeId: string; receiptDay?: ReceiptDay }): Promise<ReceiptState> {
+    const pledge = await this.getPledge(input.pledgeId);
     if (!pledge) throw new DomainError('not_found', 'pledge was not found');
-    // Read after the pledge: a booking in between moves the pledge's version, so this plan is retried.
-    const sameDay = receiptDay ? await this.receiptsOnDay(receiptDay) : undefined;
+    // Read after the pledge: a booking in between moves the pledge's version, so a plan from these reads fails its condition.
+    const sameDay = input.receiptDay ? await this.receiptsOnDay(input.receiptDay) : undefined;
     const projectItem = await this.get(keys.project(pledge.projectId));
     if (!projectItem) throw new DomainError('not_found', 'project was not found');
     const programmes: Programme[] = await this.programmes.listConsistent();
@@ -120,36 +130,13 @@ export class DynamoMoneyStore implements MoneyStore {
     };
   }
 
-  async book<T>(input: {
-    pledgeId: string; receiptId?: string; receiptDay?: ReceiptDay; decide: (s: ReceiptState) => { booking: Booking; value: T } | { skip: T };
-  }): Promise<BookingOutcome<T>> {
-    let raised = false;
-    const out = await runTransaction<BookingOutcome<T>>(this.db, async () => {
-      const decided = input.decide(await this.readState(input.pledgeId, input.receiptDay));
-      if ('skip' in decided) return { done: { kind: 'booked' as const, value: decided.skip } } satisfies Plan<BookingOutcome<T>>;
-      raised = decided.booking.entries.some((e) => e.deltas.raised !== 0);
-      return {
-        actions: bookingActions(this.db, decided.booking),
-        onSuccess: () => ({ kind: 'booked' as const, value: decided.value }),
-        onConditionFailed: async (tags: string[]) => {
-          if (tags.includes('receipt')) return { result: { kind: 'already_booked' as const } };
-          await this.throwIfTotalLimit(decided.booking, tags);
-          return 'retry' as const;
-        },
-      } satisfies Plan<BookingOutcome<T>>;
-    });
-    if (out.kind === 'booked' && raised) await this.refreshPercentFunded(input.pledgeId);
-    return out;
-  }
-
   /**
    * Re-sorts the project in discovery's percent-funded lists after its money changed. Outside the booking
    * transaction (up to five index items); each write is conditioned on the project version it was computed
    * from, so a late writer never puts back an older order.
    */
-  private async refreshPercentFunded(pledgeId: string): Promise<void> {
-    const pledge = await this.getPledge(pledgeId);
-    const item = pledge && (await this.get(keys.project(pledge.projectId)));
+  async refreshFundingOrder(projectId: string): Promise<void> {
+    const item = await this.get(keys.project(projectId));
     if (!item) return;
     const project = stripKeys<Project>(item);
     const facets = projectIndexItems(project).filter((i) => i.gsi4pk !== undefined);
@@ -161,36 +148,22 @@ export class DynamoMoneyStore implements MoneyStore {
   }
 
   async listInvestorPledges(input: { investorId: string; limit: number; cursor?: string }): Promise<Page<Pledge>> {
-    const pk = moneyKeys.investorPledges(input.investorId);
-    const out = await this.db.doc.send(new QueryCommand({
-      TableName: this.db.tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :p)',
-      ExpressionAttributeValues: { ':pk': pk, ':p': 'PLEDGE#' }, ScanIndexForward: false, Limit: input.limit,
-      ExclusiveStartKey: decodeCursor(input.cursor, INVESTOR_CURSOR, { gsi1pk: pk }),
-    }));
-    return { items: (out.Items ?? []).map((i) => stripKeys<Pledge>(i)), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+    const page = await pagedQuery(this.db, {
+      index: 'gsi1', partition: investorPledgesPartition(input.investorId), skPrefix: INVESTOR_PLEDGES_PREFIX, forward: false,
+    }, input);
+    return { items: page.items.map((i) => stripKeys<Pledge>(i)), nextCursor: page.nextCursor };
   }
 
   async listProjectPledges(input: { projectId: string; limit: number; cursor?: string }): Promise<Page<Pledge>> {
-    const pk = moneyKeys.projectPledges(input.projectId);
-    const out = await this.db.doc.send(new QueryCommand({
-      TableName: this.db.tableName, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': pk },
-      Limit: input.limit, ExclusiveStartKey: decodeCursor(input.cursor, PROJECT_CURSOR, { gsi2pk: pk }),
-    }));
-    return { items: (out.Items ?? []).map((i) => stripKeys<Pledge>(i)), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+    const page = await pagedQuery(this.db, { index: 'gsi2', partition: projectPledgesPartition(input.projectId), forward: true }, input);
+    return { items: page.items.map((i) => stripKeys<Pledge>(i)), nextCursor: page.nextCursor };
   }
 
   async bookedReceipts(ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
     if (ids.length > 100) throw new RangeError('at most 100 receipt ids per call');
-    const found = new Set<string>();
-    let pending: Record<string, unknown>[] | undefined = ids.map((id) => moneyKeys.receipt(id));
-    for (let attempt = 0; pending?.length; attempt++) {
-      if (attempt > 8) throw new Error('DynamoDB kept returning unprocessed keys');
-      const out: BatchGetCommandOutput = await this.db.doc.send(new BatchGetCommand({ RequestItems: { [this.db.tableName]: { Keys: pending, ProjectionExpression: 'id', ConsistentRead: true } } }));
-      for (const item of out.Responses?.[this.db.tableName] ?? []) found.add(String(item.id));
-      pending = out.UnprocessedKeys?.[this.db.tableName]?.Keys;
-    }
-    return found;
+    const found = await batchGet(this.db, ids.map((id) => receiptEntity.key({ id })), { consistent: true, fields: ['id'] });
+    return new Set(found.map((i) => String(i.id)));
   }
 
   async projectTotals(projectId: string) {

@@ -1,64 +1,10 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { MAX_TOTAL_MINOR } from '@mekendesh/contracts';
-import { TOTAL_FIELDS, UnavailableError, type Booking, type LedgerDeltas } from '@mekendesh/domain';
+import { TOTAL_FIELDS, type Booking, type LedgerDeltas } from '@mekendesh/domain';
 import type { Db } from './client.js';
 import { MONEY_ENTITY, moneyKeys, PLATFORM_SHARDS } from './money-keys.js';
-import { facetKeys } from './project-index.js';
+import { oblastStatsEntity } from './entities/catalogue.js';
 import { keys } from './keys.js';
-
-export type Action = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-/** An action with a name, so that a cancelled transaction says which condition failed. */
-export interface Tagged {
-  tag: string;
-  action: Action;
-}
-
-export type Plan<T> =
-  | { done: T }
-  | { actions: Tagged[]; onSuccess: () => T; onConditionFailed: (tags: string[]) => Promise<'retry' | { result: T }> };
-
-/** Attempts before giving up on a hot item; with the backoff below that is well over a minute of contention. */
-const MAX_ATTEMPTS = 80;
-// InternalServerError: AWS's advice for TransactWriteItems is to retry it; DynamoDB Local answers it under load.
-const RETRYABLE = new Set(['TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded', 'RequestLimitExceeded', 'InternalServerError']);
-
-/** The DynamoDB error's name without "Exception", looking through the client's UnavailableError to its cause. */
-function errorName(e: unknown): string {
-  const inner = e instanceof UnavailableError && e.cause ? e.cause : e;
-  return String((inner as Error).name ?? '').replace(/Exception$/, '');
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** Full jitter, capped: concurrent writers on one project spread out instead of colliding again in step. */
-const backoff = (attempt: number) => sleep(Math.random() * Math.min(1_000, 8 * 2 ** Math.min(attempt, 10)));
-
-/**
- * Runs a transaction planned from fresh reads: a conflict with another transaction (or a condition that
- * the plan says is worth re-reading for) plans and sends again, with backoff. Conditions the plan does
- * not retry end it with the plan's own result or error.
- */
-export async function runTransaction<T>(db: Db, plan: () => Promise<Plan<T>>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    const p = await plan();
-    if ('done' in p) return p.done;
-    try {
-      await db.doc.send(new TransactWriteCommand({ TransactItems: p.actions.map((a) => a.action) }));
-      return p.onSuccess();
-    } catch (e) {
-      if (attempt >= MAX_ATTEMPTS) throw e;
-      if (e instanceof TransactionCanceledException) {
-        const reasons = e.CancellationReasons ?? [];
-        const failed = reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [p.actions[i]!.tag] : []));
-        if (failed.length) {
-          const next = await p.onConditionFailed(failed);
-          if (next !== 'retry') return next.result;
-        } else if (!reasons.some((r) => RETRYABLE.has(r.Code ?? ''))) throw e;
-      } else if (!RETRYABLE.has(errorName(e))) throw e;
-      await backoff(attempt);
-    }
-  }
-}
+import type { Tagged } from './transact.js';
 
 /** What a booking adds to each running total, tyiyn (supporters: a count). */
 export function sumDeltas(b: Booking): LedgerDeltas {
@@ -113,7 +59,7 @@ function totalsActions(db: Db, b: Booking, sum: LedgerDeltas): Tagged[] {
   };
   // Discovery's oblast aggregate counts the money of public projects only (project-index.ts, oblastContribution).
   const oblast: Tagged[] = b.project.isPublic && sum.raised !== 0
-    ? [{ tag: 'oblast', action: { Update: { TableName: db.tableName, Key: facetKeys.oblastStats(b.project.oblastSoate) as { pk: string; sk: string },
+    ? [{ tag: 'oblast', action: { Update: { TableName: db.tableName, Key: oblastStatsEntity.key({ soate: b.project.oblastSoate }),
       UpdateExpression: 'ADD #raised :r', ExpressionAttributeNames: { '#raised': 'raised' },
       ...(sum.raised > 0 ? { ConditionExpression: '(attribute_not_exists(#raised) OR #raised <= :max_raised)' } : {}),
       ExpressionAttributeValues: { ':r': sum.raised, ...(sum.raised > 0 ? { ':max_raised': MAX_TOTAL_MINOR - sum.raised } : {}) } } } }]

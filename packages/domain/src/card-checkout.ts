@@ -6,6 +6,7 @@ import { CARD_MESSAGES } from './card-messages.js';
 import { conflictIn, DomainError, notFound } from './errors.js';
 import { isPublic } from './lifecycle.js';
 import { today, type MoneyDeps } from './money-deps.js';
+import { bookFresh } from './money-commit.js';
 import { authorize } from './policy.js';
 import { bookReceipt, receiptIds } from './receipts.js';
 
@@ -97,7 +98,7 @@ function withCard(pledge: Pledge, patch: Partial<CardState>): Pledge {
 /** Records a checkout that can no longer be paid; the pledge stays unpaid. Once per session, whatever the order. */
 async function closeSession(deps: CardDeps, session: CheckoutSession, status: 'expired' | 'failed'): Promise<string> {
   if (!session.pledgeId) return 'ignored';
-  const out = await deps.money.money.book<string>({
+  const out = await bookFresh<string>(deps.money, {
     pledgeId: session.pledgeId,
     decide: ({ pledge, project }) => {
       const card = cardStateOf(pledge);
@@ -144,8 +145,8 @@ async function onRefund(deps: CardDeps, event: Extract<CardEvent, { kind: 'refun
   if (!receipt) throw new DomainError('conflict', `the card payment ${event.paymentIntentId} is not booked yet: deliver this event again later`);
   if (receipt.amount.currency !== event.currency) throw new DomainError('unprocessable', `the refund is in ${event.currency}, the payment was in ${receipt.amount.currency}`);
   const once = `card-refund:${event.paymentIntentId}:${event.amountRefunded}`;
-  const out = await deps.money.money.book({
-    pledgeId: receipt.pledgeId, receiptId: once,
+  const out = await bookFresh(deps.money, {
+    pledgeId: receipt.pledgeId,
     decide: (state) => refundDecision({ state, receipt, refundedTotal: event.amountRefunded, once, at: deps.money.clock.now().toISOString() }),
   });
   return out.kind === 'booked' ? out.value : 'already_refunded';

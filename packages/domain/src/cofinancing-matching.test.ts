@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Pledge, PledgeType, Programme, Project } from '@mekendesh/contracts';
 import type { MoneyDeps } from './money-deps.js';
 import { projectFunding } from './money-admin.js';
-import type { Booking, ReceiptState } from './money-ports.js';
+import type { Booking } from './money-ports.js';
 import { bookReceipt } from './receipts.js';
 
 // The co-financing use cases on in-memory ports: a receipt reserves a match only for the pledge types a
@@ -44,13 +44,12 @@ function ports(input: { pledge?: Pledge; programmes: Programme[] }) {
     money: {
       getPledge: async (id: string) => (id === input.pledge?.id ? input.pledge : undefined),
       projectTotals: async () => ({ pledged: 1_000_000, raised: 400_000, matched: 400_000, supporters: 3 }),
-      book: async <T>(args: { decide: (s: ReceiptState) => { booking: Booking; value: T } | { skip: T } }) => {
-        const state: ReceiptState = { pledge: input.pledge!, project, programmes: input.programmes.map((p) => ({ programme: p, matchedForProject: 0 })) };
-        const decided = args.decide(state);
-        if ('skip' in decided) return { kind: 'booked' as const, value: decided.skip };
-        booked.push(decided.booking);
-        return { kind: 'booked' as const, value: decided.value };
+      bookingState: async () => ({ pledge: input.pledge!, project, programmes: input.programmes.map((p) => ({ programme: p, matchedForProject: 0 })) }),
+      commitBooking: async (booking: Booking) => {
+        booked.push(booking);
+        return { kind: 'committed' as const };
       },
+      refreshFundingOrder: async () => {},
     },
     rates: { tablesUpTo: async () => [], put: async () => {} },
     programmes: {

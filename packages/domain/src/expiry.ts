@@ -1,6 +1,7 @@
 import type { Pledge, Project } from '@mekendesh/contracts';
 import type { Booking, LedgerEntry, Reservation } from './money-ports.js';
 import type { MoneyDeps } from './money-deps.js';
+import { bookFresh } from './money-commit.js';
 import { deltas } from './pledge-rules.js';
 import { isPublic } from './lifecycle.js';
 import type { ProjectDeps } from './project-ports.js';
@@ -47,7 +48,7 @@ export async function releaseExpiredProject(deps: MoneyDeps, projectId: string):
   do {
     const page = await deps.money.listProjectPledges({ projectId, limit: 50, cursor });
     for (const open of page.items.filter((p) => ['pledged', 'partially_received', 'received'].includes(p.status))) {
-      const out = await deps.money.book({
+      const out = await bookFresh(deps, {
         pledgeId: open.id,
         decide: ({ pledge, project }) => {
           if (!['pledged', 'partially_received', 'received'].includes(pledge.status)) return { skip: null };

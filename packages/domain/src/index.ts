@@ -24,6 +24,7 @@ export * from './uploads.js';
 export * from './image-intake.js';
 export * from './money-ports.js';
 export * from './money-deps.js';
+export * from './money-commit.js';
 export * from './pledge-rules.js';
 export * from './pledges.js';
 export * from './receipts.js';

@@ -4,7 +4,7 @@ import { DEFAULT_MATCHED_PLEDGE_TYPES, eligibleProgrammes, matchedPledgeTypes, o
 import { DomainError, notFound } from './errors.js';
 import { exchangeRate, type ExchangeRate } from './exchange-rates.js';
 import { isPublic } from './lifecycle.js';
-import { today, type MoneyDeps } from './money-deps.js';
+import { forgetCachedRates, today, type MoneyDeps } from './money-deps.js';
 import { parseNbkrRates, rateTableFromNbkr } from './nbkr.js';
 import { authorize } from './policy.js';
 
@@ -45,6 +45,7 @@ export async function putManualRates(deps: MoneyDeps, actor: Actor, input: { dat
   });
   const table = { date: input.date, source: 'manual' as const, rates };
   await deps.rates.put(table);
+  forgetCachedRates(deps.rates);
   return table;
 }
 
@@ -55,6 +56,7 @@ export async function putManualRates(deps: MoneyDeps, actor: Actor, input: { dat
 export async function loadNbkrFeed(deps: Pick<MoneyDeps, 'rates'>, bytes: Uint8Array): Promise<{ date: string; currencies: number }> {
   const table = rateTableFromNbkr(parseNbkrRates(bytes));
   await deps.rates.put({ date: table.date, source: 'nbkr', rates: { ...table.rates } });
+  forgetCachedRates(deps.rates);
   return { date: table.date, currencies: Object.keys(table.rates).length };
 }
 

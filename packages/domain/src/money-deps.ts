@@ -32,15 +32,33 @@ export const MAX_RATE_AGE_DAYS = 7;
 /** Rate tables read per lookup: a week of daily and manual tables, plus weekly ones. */
 const TABLES_PER_LOOKUP = 24;
 
+/** How long a picked rate is reused in one function instance: short, since another instance may save a rate. */
+export const RATE_CACHE_MS = 60_000;
+/** Picked rates per store (one per function instance), by currency and Bishkek day; only found rates are kept. */
+const rateCache = new WeakMap<RateStore, Map<string, { rate: StoredRate; until: number }>>();
+
+/** Forgets the rates picked from this store: call it after staff save a rate, so this instance prices with it at once. */
+export function forgetCachedRates(rates: RateStore): void {
+  rateCache.delete(rates);
+}
+
 /**
  * The official rate of a currency on a day, as stored beside a pledge or receipt; 409 when there is none
- * recent enough (refusing to price beats pricing with a stale rate).
+ * recent enough (refusing to price beats pricing with a stale rate). A rate found is reused for RATE_CACHE_MS
+ * in this instance (per currency and day), so a pledge normally reads no rates.
  */
 export async function rateOn(rates: RateStore, currency: string, day: string): Promise<StoredRate> {
   if (currency === 'KGS') return { currency: 'KGS', value: '1', nominal: 1, date: day };
+  const cache = rateCache.get(rates) ?? new Map<string, { rate: StoredRate; until: number }>();
+  rateCache.set(rates, cache);
+  const key = `${currency}|${day}`;
+  const hit = cache.get(key);
+  if (hit && hit.until > Date.now()) return hit.rate;
   const picked = pickRateForDay({ tables: await rates.tablesUpTo(day, TABLES_PER_LOOKUP), currency, day, maxAgeDays: MAX_RATE_AGE_DAYS });
   if (!picked) throw new DomainError('conflict', `no ${currency} rate within ${MAX_RATE_AGE_DAYS} days before ${day}: staff must load or enter one`);
-  return { ...picked.rate, date: picked.date };
+  const rate = { ...picked.rate, date: picked.date };
+  cache.set(key, { rate, until: Date.now() + RATE_CACHE_MS });
+  return rate;
 }
 
 /** Money in KGS tyiyn at a stored rate. */

@@ -81,16 +81,50 @@ export interface ReceiptState {
 
 export type BookingOutcome<T> = { kind: 'booked'; value: T } | { kind: 'already_booked' };
 
-/** What the money core needs from storage; packages/db implements it on DynamoDB with retries inside. */
+/**
+ * A condition of a booking's transaction that another writer broke meanwhile (nothing was written):
+ * the project's status; a running total (project, oblast or platform) that would pass MAX_TOTAL_MINOR; the
+ * investor's first-supporter marker (written or expected meanwhile); the payment reference (taken); the pledge's
+ * version (another booking of the pledge won); a programme's budget or per-project cap; a ledger entry's id.
+ */
+export type BookingCondition =
+  | 'project_status' | 'total_limit' | 'supporter' | 'payment_reference' | 'pledge_version' | 'programme_budget' | 'ledger_entry';
+
+/**
+ * How one commit of a booking ended: written; refused by conditions (which ones; plan again from fresh reads or
+ * give up); or `duplicate`: what makes it once exists already (the idempotency record of a pledge, the receipt
+ * or `once` id of a receipt booking).
+ */
+export type CommitOutcome = { kind: 'committed' } | { kind: 'conflict'; failed: BookingCondition[] } | { kind: 'duplicate' };
+
+/** A new pledge, decided: its booking, the idempotency record written with it, and whether it counts a new supporter. */
+export interface PledgePlan {
+  booking: Booking & { pledge: { next: Pledge; expectedVersion: null } };
+  idempotency: { scope: string; key: string; hash: string };
+  /** true: the investor's first pledge to the project (the marker is written, must not exist); false: it must exist. */
+  firstFromInvestor: boolean;
+}
+
+/** What a pledge is decided from, read at once (one strongly consistent batch). */
+export interface PledgeContext {
+  /** The record a first call with this idempotency key left. */
+  idempotent?: { hash: string; pledgeId: string };
+  project?: Project;
+  /** Whether the investor pledged to the project before (their supporter marker exists). */
+  supporter: boolean;
+  /** The investor's display name, when asked for (`withDisplayName`); null when they have none. */
+  displayName: string | null;
+}
+
+/**
+ * What the money core needs from storage; packages/db implements it on DynamoDB. Reads and commits only: the
+ * use cases decide, and retry a `conflict` from fresh reads (money-commit.ts).
+ */
 export interface MoneyStore {
-  /**
-   * Writes a new pledge with its idempotency record, payment reference, ledger entry and totals. When the
-   * idempotency key exists: the stored pledge if `hash` matches, else a DomainError('unprocessable').
-   * `retry` is called again with a fresh reference when the reference is taken.
-   */
-  createPledge(input: { build: (firstFromInvestor: boolean) => Booking; idempotency: { scope: string; key: string; hash: string } }): Promise<{ pledge: Pledge; created: boolean }>;
-  /** The record a first call with this idempotency key left, if any. */
-  findIdempotent(scope: string, key: string): Promise<{ hash: string; pledgeId: string } | undefined>;
+  /** One strongly consistent batch read: the idempotency record, the project, the supporter marker (and the user's name when asked). */
+  pledgeContext(input: { scope: string; key: string; projectId: string; investorId: string; withDisplayName: boolean }): Promise<PledgeContext>;
+  /** Writes a new pledge with its idempotency record, payment reference, supporter marker, ledger entry and totals, all or nothing. */
+  commitPledge(plan: PledgePlan): Promise<CommitOutcome>;
   getPledge(id: string): Promise<Pledge | undefined>;
   pledgeIdByReference(reference: string): Promise<string | undefined>;
   listInvestorPledges(input: { investorId: string; limit: number; cursor?: string }): Promise<Page<Pledge>>;
@@ -101,14 +135,17 @@ export interface MoneyStore {
   /** Receipts booked for a pledge on a day with exactly this amount and currency (one read by key, strongly consistent). */
   receiptsOnDay(day: ReceiptDay): Promise<DuplicateOf[]>;
   /**
-   * Books from fresh state: reads pledge, project and programme usage (and, given `receiptDay`, that day's
-   * receipts as `sameDay`), asks `decide` for the booking, writes it; on a conflict (another booking won)
-   * reads again and asks again. `already_booked` when the receipt exists.
+   * A pledge's booking state, strongly consistent: the pledge, its project, every programme with what it matched
+   * for the project (and, given `receiptDay`, that day's receipts as `sameDay`). 404 DomainError without the pledge or project.
    */
-  book<T>(input: {
-    pledgeId: string; receiptId?: string; receiptDay?: ReceiptDay;
-    decide: (state: ReceiptState) => { booking: Booking; value: T } | { skip: T };
-  }): Promise<BookingOutcome<T>>;
+  bookingState(input: { pledgeId: string; receiptDay?: ReceiptDay }): Promise<ReceiptState>;
+  /** Writes a booking of an existing pledge, all or nothing: `duplicate` when its receipt (or `once` id) exists. */
+  commitBooking(booking: Booking): Promise<CommitOutcome>;
+  /**
+   * Re-sorts the project in discovery's percent-funded lists after its money changed; each write is conditioned
+   * on the project version it was computed from, so a late writer never puts back an older order.
+   */
+  refreshFundingOrder(projectId: string): Promise<void>;
   /** Project totals as stored: pledged, raised, matched, supporters. */
   projectTotals(projectId: string): Promise<{ pledged: number; raised: number; matched: number; supporters: number } | undefined>;
 }

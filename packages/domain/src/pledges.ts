@@ -1,8 +1,9 @@
 import type { Page } from './ports.js';
-import type { Pledge, PledgeRequest, PledgeView, Project } from '@mekendesh/contracts';
+import type { Pledge, PledgeRequest, PledgeView, Project, StoredRate } from '@mekendesh/contracts';
 import type { Actor } from './actor.js';
 import { DomainError, notFound } from './errors.js';
-import type { Booking } from './money-ports.js';
+import type { PledgePlan } from './money-ports.js';
+import { optimistically, throwIfFinal, type Round } from './money-commit.js';
 import { bishkekDay, dayHasPassed } from './bishkek-calendar.js';
 import { kgsAt, rateOn, type MoneyDeps } from './money-deps.js';
 import { assertMinimum, canonicalJson, deltas, paymentInstructions, paymentReference, pledgeRuleErrors } from './pledge-rules.js';
@@ -21,8 +22,7 @@ export function pledgeView(pledge: Pledge): PledgeView {
  * accepted while today in Bishkek is on or before the deadline day). 404 if not public, 409 otherwise; a
  * passed deadline is a 409 naming `deadline`.
  */
-async function raisingProject(deps: MoneyDeps, projectId: string, now: Date): Promise<Project> {
-  const project = await deps.projects.get(projectId);
+function raisingProject(project: Project | undefined, now: Date): Project {
   if (!project || !isPublic(project.status)) throw notFound('project');
   if (project.status !== 'published') throw new DomainError('conflict', `the project is ${project.status}: it no longer takes pledges`);
   if (dayHasPassed(project.deadline, now)) {
@@ -45,7 +45,7 @@ async function priced(deps: MoneyDeps, request: PledgeRequest, project: Project,
   return { rate, amountKgs };
 }
 
-function pledgeBooking(pledge: Pledge, project: Project, firstFromInvestor: boolean): Booking {
+function pledgeBooking(pledge: Pledge, project: Project, firstFromInvestor: boolean): PledgePlan['booking'] {
   return {
     entries: [{
       id: `${pledge.id}-p`, at: pledge.createdAt, kind: 'pledged', projectId: project.id, oblastSoate: project.oblastSoate,
@@ -56,6 +56,21 @@ function pledgeBooking(pledge: Pledge, project: Project, firstFromInvestor: bool
     }],
     project: { id: project.id, status: project.status, oblastSoate: project.oblastSoate, isPublic: true },
     pledge: { next: pledge, expectedVersion: null },
+  };
+}
+
+/** The new pledge as decided: status `pledged`, nothing received, version 1, a fresh payment reference. */
+function newPledge(input: {
+  id: string; project: Project; investorId: string; request: PledgeRequest; price: { rate: StoredRate | null; amountKgs: number };
+  displayName: string | null; at: string;
+}): Pledge {
+  const { request: r, project, at } = input;
+  return {
+    id: input.id, projectId: project.id, projectTitle: project.title, investorId: input.investorId, type: r.type, amount: r.amount ?? null,
+    amountKgs: input.price.amountKgs, rate: input.price.rate, termMonths: r.termMonths ?? null, inKind: r.inKind ?? null, channel: r.channel,
+    message: r.message || null, display: r.display, displayName: input.displayName, paymentReference: paymentReference(), status: 'pledged',
+    received: r.amount ? { amount: 0, currency: r.amount.currency } : null, receivedKgs: 0, overpaid: null, matchedKgs: 0, matchedBy: {},
+    receipts: 0, version: 1, createdAt: at, updatedAt: at,
   };
 }
 
@@ -76,6 +91,8 @@ function assertChannelOpen(intake: MoneyDeps['pledging'], request: PledgeRequest
  * body returns the first pledge (`created: false`); the same key with another body is a 422. A new pledge
  * counts against the investor's limits (`deps.pledging.limits`: per minute and per Bishkek day; a 429 with
  * Retry-After beyond them, nothing written); a card pledge needs cards on for its currency (409 naming `channel`).
+ * Reads once (pledgeContext: idempotency record, project, supporter marker in one batch), decides, commits once;
+ * a lost race (supporter marker, payment reference) reads and decides again, a second call's record replays.
  * @example await createPledge(deps, actor, { projectId, idempotencyKey: 'c1f7...', request: { type: 'donation', amount: { amount: 10_000, currency: 'USD' }, channel: 'bank_transfer', display: 'anonymous' } })
  */
 export async function createPledge(
@@ -85,41 +102,44 @@ export async function createPledge(
 ): Promise<{ pledge: PledgeView; created: boolean }> {
   authorize(actor, { action: 'account:use' });
   const idempotency = { scope: actor.id, key: input.idempotencyKey, hash: canonicalJson({ projectId: input.projectId, request: input.request }) };
-  const earlier = await deps.money.findIdempotent(idempotency.scope, idempotency.key);
-  if (earlier) return { pledge: pledgeView(await replay(deps, earlier, idempotency.hash)), created: false };
-  // One reading of the clock: the deadline check and the pricing day cannot straddle Bishkek midnight.
-  const now = deps.clock.now();
-  const project = await raisingProject(deps, input.projectId, now);
-  authorize(actor, { action: 'pledge:create', project });
-  const errors = pledgeRuleErrors(input.request, project);
-  if (errors.length) throw new DomainError('validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
-  assertChannelOpen(deps.pledging, input.request);
-  const at = now.toISOString();
-  const { rate, amountKgs } = await priced(deps, input.request, project, bishkekDay(now));
-  // Counted last, so only a pledge about to be written uses up the investor's allowance.
-  await admitPledge(deps.pledging.limiter, deps.pledging.limits, actor.id);
-  const user = input.request.display === 'name' ? await deps.users.get(actor.id) : undefined;
   const r = input.request;
   const id = deps.newId();
-  const build = (firstFromInvestor: boolean): Booking => {
-    const pledge: Pledge = {
-      id, projectId: project.id, projectTitle: project.title, investorId: actor.id, type: r.type, amount: r.amount ?? null, amountKgs, rate,
-      termMonths: r.termMonths ?? null, inKind: r.inKind ?? null, channel: r.channel, message: r.message || null, display: r.display,
-      displayName: user?.profile.displayName ?? null, paymentReference: paymentReference(), status: 'pledged',
-      received: r.amount ? { amount: 0, currency: r.amount.currency } : null, receivedKgs: 0, overpaid: null, matchedKgs: 0, matchedBy: {},
-      receipts: 0, version: 1, createdAt: at, updatedAt: at,
-    };
-    return pledgeBooking(pledge, project, firstFromInvestor);
-  };
-  const out = await deps.money.createPledge({ build, idempotency });
-  return { pledge: pledgeView(out.pledge), created: out.created };
+  let admitted = false;
+  return optimistically(async (): Promise<Round<{ pledge: PledgeView; created: boolean }>> => {
+    const context = await deps.money.pledgeContext({
+      ...idempotency, projectId: input.projectId, investorId: actor.id, withDisplayName: r.display === 'name',
+    });
+    if (context.idempotent) return { done: { pledge: pledgeView(await replay(deps, context.idempotent, idempotency.hash)), created: false } };
+    // One reading of the clock: the deadline check and the pricing day cannot straddle Bishkek midnight.
+    const now = deps.clock.now();
+    const project = raisingProject(context.project, now);
+    authorize(actor, { action: 'pledge:create', project });
+    const errors = pledgeRuleErrors(r, project);
+    if (errors.length) throw new DomainError('validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+    assertChannelOpen(deps.pledging, r);
+    const price = await priced(deps, r, project, bishkekDay(now));
+    // Counted once, last: only a pledge about to be written uses up the investor's allowance (not its retries).
+    if (!admitted) await admitPledge(deps.pledging.limiter, deps.pledging.limits, actor.id);
+    admitted = true;
+    const pledge = newPledge({ id, project, investorId: actor.id, request: r, price, displayName: context.displayName, at: now.toISOString() });
+    const firstFromInvestor = !context.supporter;
+    const out = await deps.money.commitPledge({ booking: pledgeBooking(pledge, project, firstFromInvestor), idempotency, firstFromInvestor });
+    if (out.kind === 'committed') return { done: { pledge: pledgeView(pledge), created: true } };
+    throwIfFinal(out);
+    // A duplicate (the same key won meanwhile) replays on the next read; a status change is refused by it.
+    return { again: true };
+  });
 }
 
+/** The one idempotency replay: the first pledge for the same body, else a 422 on `Idempotency-Key` in ky/ru/en. */
 async function replay(deps: MoneyDeps, earlier: { hash: string; pledgeId: string }, hash: string): Promise<Pledge> {
   if (earlier.hash !== hash) {
-    throw new DomainError('unprocessable', 'this Idempotency-Key was used with a different request: use a new key for a new pledge', [
-      { field: 'Idempotency-Key', message: 'already used with a different body' },
-    ]);
+    const messages = {
+      ky: 'Бул Idempotency-Key башка сурам менен колдонулган: жаңы салым үчүн жаңы ачкыч колдонуңуз',
+      ru: 'Этот Idempotency-Key уже использован с другим запросом: для нового взноса нужен новый ключ',
+      en: 'this Idempotency-Key was used with a different request: use a new key for a new pledge',
+    };
+    throw new DomainError('unprocessable', messages.en, [{ field: 'Idempotency-Key', message: 'already used with a different body', messages }], messages);
   }
   const pledge = await deps.money.getPledge(earlier.pledgeId);
   if (!pledge) throw notFound('pledge');

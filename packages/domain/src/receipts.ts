@@ -5,6 +5,7 @@ import { DomainError, invalidIn } from './errors.js';
 import { convertFromKgs } from './exchange-rates.js';
 import type { Booking, LedgerEntry, ReceiptState, Reservation } from './money-ports.js';
 import { kgsAt, rateOn, type MoneyDeps } from './money-deps.js';
+import { bookFresh } from './money-commit.js';
 import { applyReceipt, deltas } from './pledge-rules.js';
 import { authorize } from './policy.js';
 import { isPublic } from './lifecycle.js';
@@ -44,23 +45,20 @@ export const receiptIds = {
 interface Priced {
   amountKgs: number;
   rate: StoredRate;
-  /** The receipt in the pledge's currency (converted at the receipt day's rate when it differs). */
-  inPledgeCurrency: (pledge: Pledge) => Promise<number>;
+}
+
+/** The receipt in the pledge's currency: converted at the receipt day's rate when the currencies differ. */
+async function inPledgeCurrency(deps: MoneyDeps, input: ReceiptInput, priced: Priced, pledge: Pledge): Promise<number> {
+  const currency = pledge.amount?.currency;
+  if (!currency || currency === input.amount.currency) return input.amount.amount;
+  if (currency === 'KGS') return priced.amountKgs;
+  const pledgeRate = await rateOn(deps.rates, currency, input.receivedOn);
+  return convertFromKgs({ amount: priced.amountKgs, currency: 'KGS' }, pledgeRate).amount;
 }
 
 async function price(deps: MoneyDeps, input: ReceiptInput): Promise<Priced> {
   const rate = await rateOn(deps.rates, input.amount.currency, input.receivedOn);
-  const amountKgs = kgsAt(input.amount, rate);
-  return {
-    amountKgs, rate,
-    inPledgeCurrency: async (pledge) => {
-      const currency = pledge.amount?.currency;
-      if (!currency || currency === input.amount.currency) return input.amount.amount;
-      if (currency === 'KGS') return amountKgs;
-      const pledgeRate = await rateOn(deps.rates, currency, input.receivedOn);
-      return convertFromKgs({ amount: amountKgs, currency: 'KGS' }, pledgeRate).amount;
-    },
-  };
+  return { amountKgs: kgsAt(input.amount, rate), rate };
 }
 
 /**
@@ -94,18 +92,15 @@ function receiptEntries(state: ReceiptState, receipt: Receipt, input: ReceiptInp
 
 /**
  * Books money received for a pledge: the receipt, its ledger entries, the pledge's new state, the running
- * totals and the co-financing matches, in one transaction; retried from fresh state on conflicts. The
+ * totals and the co-financing matches, in one transaction; read, decided and committed again on conflicts (bookFresh). The
  * same `receiptId` books once (`already_booked`). Call it from a payment webhook with `source: 'card'`.
  * @example await bookReceipt(deps, { pledgeId, amount: { amount: 10_000, currency: 'USD' }, receivedOn: '2026-03-02',
  *   receiptId: receiptIds.card(intent.id), bankReference: intent.id, source: 'card' })
  */
 export async function bookReceipt(deps: MoneyDeps, input: ReceiptInput): Promise<{ kind: 'booked'; value: ReceiptResult } | { kind: 'already_booked' }> {
   const priced = await price(deps, input);
-  const pledge = await deps.money.getPledge(input.pledgeId);
-  if (!pledge) throw new DomainError('not_found', 'pledge was not found');
-  const inPledgeCurrency = await priced.inPledgeCurrency(pledge);
   const receiptDay = { pledgeId: input.pledgeId, receivedOn: input.receivedOn, amount: input.amount };
-  const decide = (state: ReceiptState): { booking: Booking; value: ReceiptResult } => {
+  const decide = async (state: ReceiptState): Promise<{ booking: Booking; value: ReceiptResult }> => {
     const { project } = state;
     if (project.status === 'expired' || project.status === 'cancelled') throw new DomainError('conflict', `the project is ${project.status}: return the money instead`);
     const repeated = input.duplicates === 'refuse' ? possibleDuplicateOf(state.sameDay ?? [], input.receiptId) : undefined;
@@ -117,7 +112,8 @@ export async function bookReceipt(deps: MoneyDeps, input: ReceiptInput): Promise
       receivedOn: input.receivedOn, bankReference: input.bankReference, source: input.source, bookedAt: at,
       matched: reservations.map((r) => ({ programmeId: r.programmeId, amountKgs: r.amount })),
     };
-    const applied = applyReceipt(state.pledge, { inPledgeCurrency, amountKgs: priced.amountKgs, matched: receipt.matched, at });
+    const converted = await inPledgeCurrency(deps, input, priced, state.pledge);
+    const applied = applyReceipt(state.pledge, { inPledgeCurrency: converted, amountKgs: priced.amountKgs, matched: receipt.matched, at });
     const next = input.annotate ? input.annotate(applied) : applied;
     return {
       booking: {
@@ -129,7 +125,7 @@ export async function bookReceipt(deps: MoneyDeps, input: ReceiptInput): Promise
       value: { receipt, pledge: next },
     };
   };
-  return deps.money.book({ pledgeId: input.pledgeId, receiptId: input.receiptId, receiptDay, decide });
+  return bookFresh(deps, { pledgeId: input.pledgeId, receiptDay, decide });
 }
 
 /**

@@ -5,6 +5,7 @@ export * from './money.js';
 export * from './money-limits.js';
 export * from './problem.js';
 export * from './project.js';
+export * from './discovery-query.js';
 export * from './attachment.js';
 export * from './project-drafts.js';
 export * from './territory.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { line, text, TEXT_LIMITS } from './text.js';
+import { text, TEXT_LIMITS } from './text.js';
 import { LocaleSchema, localizedLine, localizedProse } from './locale.js';
 import { SoateSchema } from './territory.js';
 import { AttachmentSchema } from './attachment.js';
@@ -112,28 +112,7 @@ export const PROJECT_SORTS = ['newest', 'closing_soon', 'percent_funded'] as con
 export const ProjectSortSchema = z.enum(PROJECT_SORTS);
 export type ProjectSort = z.infer<typeof ProjectSortSchema>;
 
-/**
- * Browse and search. `state` defaults to `raising`: what a visitor can still support. `q` matches word
- * prefixes of titles, summaries, organisation names and place names (settlement, rayon, oblast) in any
- * language; it needs a word of MIN_SEARCH_LETTERS letters as typed (see searchableWords). Its results come in
- * match order, so `sort` must stay `newest` with it.
- * A page may hold fewer than `limit` items when filters are narrow: follow `nextCursor` until it is null.
- */
-export const ProjectListQuerySchema = z
-  .object({
-    limit: z.coerce.number().int().min(1).max(50).default(20),
-    cursor: text().max(1024).optional(),
-    oblast: SoateSchema.optional(),
-    rayon: SoateSchema.optional(),
-    sector: SectorSchema.optional(),
-    kind: ProjectKindSchema.optional(),
-    state: FundingStateSchema.default('raising'),
-    pledgeType: PledgeTypeSchema.optional(),
-    sort: ProjectSortSchema.default('newest'),
-    q: line(TEXT_LIMITS.search).optional(),
-  })
-  .strict();
-export type ProjectListQuery = z.infer<typeof ProjectListQuerySchema>;
+// The discovery query (GET /v1/projects) and its rules: discovery-query.ts.
 
 export const ProjectListSchema = z
   .object({ items: z.array(ProjectSummarySchema), nextCursor: text().nullable() })

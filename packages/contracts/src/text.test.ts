@@ -4,7 +4,7 @@ import { localizedLine } from './locale.js';
 import { OrganisationApplicationSchema } from './organisation.js';
 import { PledgeRequestSchema } from './pledge.js';
 import { ProfileSchema } from './profile.js';
-import { ProjectListQuerySchema } from './project.js';
+import { ProjectListQuerySchema } from './discovery-query.js';
 import { ProjectDraftSchema } from './project-drafts.js';
 import { line, prose, searchableWords, text, TEXT_LIMITS, textWords } from './text.js';
 import { UploadCompleteSchema, UploadRequestSchema } from './attachment.js';

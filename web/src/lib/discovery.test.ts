@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { backToList, discoveryHref, discoveryProblem, fromParam, readDiscoveryQuery } from './discovery.js';
+import { discoveryHref, discoveryProblem, fromParam } from './discovery.js';
+import { backToList, readDiscoveryQuery } from './server/discovery-reader.js';
 
 describe('readDiscoveryQuery', () => {
 	it('keeps known values and drops unknown ones', () => {

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { OblastStats } from '@mekendesh/contracts';
-import { discoveryProblem, readDiscoveryQuery } from '#lib/discovery.js';
+import { discoveryProblem } from '#lib/discovery.js';
+import { readDiscoveryQuery } from '#lib/server/discovery-reader.js';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { placeName } from '#lib/places.js';

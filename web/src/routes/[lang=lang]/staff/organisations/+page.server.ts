@@ -5,7 +5,8 @@ import { getLocale } from '#lib/paraglide/runtime.js';
 import { pickText } from '#lib/localized-text.js';
 import { FIELD_MESSAGES, failureOptions } from '#lib/server/field-messages.js';
 import { apiFailure, invalid, text } from '#lib/server/forms.js';
-import { api, ApiError } from '#lib/server/api.js';
+import { api } from '#lib/server/api.js';
+import { cursorPage } from '#lib/server/cursor-page.js';
 import { requireRole } from '#lib/server/guards.js';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -15,14 +16,8 @@ export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'staff');
 	const asked = event.url.searchParams.get('status') as OrganisationStatus | null;
 	const status = asked && STATUSES.includes(asked) ? asked : 'pending';
-	const cursor = event.url.searchParams.get('cursor') || undefined;
-	try {
-		const page = await api(event).organisations.reviewQueue({ status, cursor, limit: 20 });
-		return { status, statuses: STATUSES, items: page.items, nextCursor: page.nextCursor, isFirstPage: !cursor, now: new Date().toISOString() };
-	} catch (cause) {
-		if (cursor && cause instanceof ApiError && cause.status === 400) error(404, 'Not Found');
-		throw cause;
-	}
+	const page = await cursorPage(event.url, (cursor) => api(event).organisations.reviewQueue({ status, cursor, limit: 20 }));
+	return { status, statuses: STATUSES, ...page, now: new Date().toISOString() };
 };
 
 async function review(event: RequestEvent, decision: 'approve' | 'reject') {

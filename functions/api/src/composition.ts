@@ -7,13 +7,13 @@ import { DynamoMailQueue, DynamoProcessedEvents, DynamoReceivingAccountStore } f
 import { DynamoPublicTraceStore } from '@mekendesh/db';
 import {
   DEFAULT_RATE_LIMITS, type AccountDeps, type MoneyDeps, type AuditLog, type LedgerReader, type HealthProbe, type IdentityProvider, type Mailer,
-  type OrganisationDeps, type ProjectDeps, type ProjectRepository, type RateLimits, type TokenVerifier, type TerritoryLookup,
+  type OrganisationDeps, type ProjectDeps, type ProjectRepository, type RateLimits, type TokenVerifier, territoryRules,
   type CardDeps, type CardPayments, type PaymentDeps, type ProgrammeOffice,
 } from '@mekendesh/domain';
 import { CognitoIdentity, JwtTokenVerifier, SesMailer } from '@mekendesh/identity';
 import { StripePayments } from '@mekendesh/payments';
 import { createS3Client, S3Storage, sharpImages } from '@mekendesh/storage';
-import { OBLASTS, oblastOf, RAYONS, territoryBySoate } from '@mekendesh/territories';
+import { TERRITORIES } from '@mekendesh/territories';
 
 /** Everything the routes need, wired once per process (not per request, not per handler). */
 export interface Deps {
@@ -50,12 +50,6 @@ const clock = { now: () => new Date() };
 /** Where investors ask when no account takes their currency; PROGRAMME_OFFICE_EMAIL and _PHONE override it. */
 const DEFAULT_OFFICE: ProgrammeOffice = { email: 'office@mekendesh.kg', phone: null };
 
-function territory(soate: string) {
-  const t = territoryBySoate(soate);
-  const oblast = oblastOf(soate);
-  return t && oblast ? { level: t.level, oblastSoate: oblast.soate } : undefined;
-}
-
 /** Where project photos and documents are stored; the endpoint is set locally (s3rver). */
 export interface MediaSettings {
   bucket: string;
@@ -63,13 +57,8 @@ export interface MediaSettings {
   region?: string | undefined;
 }
 
-const OBLAST_CODES = new Set(OBLASTS.map((t) => t.soate));
-// Bishkek and Osh are both oblast-level and rayon-level units with one code; rayons are looked up among rayons.
-const RAYON_PARENT = new Map(RAYONS.map((t) => [t.soate, t.parentSoate ?? t.soate]));
-const territoryLookup: TerritoryLookup = {
-  isOblast: (soate) => OBLAST_CODES.has(soate),
-  rayon: (soate) => (RAYON_PARENT.has(soate) ? { oblastSoate: RAYON_PARENT.get(soate)! } : undefined),
-};
+/** Where a SOATE code lies (the domain's territory rules over the reference data), built once per process. */
+const territories = territoryRules(TERRITORIES);
 
 export function composeWithDb(
   db: Db,
@@ -99,11 +88,11 @@ export function composeWithDb(
     },
     organisations: {
       organisations, users, identity: settings.identity, mailer, clock, newId: ulid,
-      webOrigin: options.webOrigin ?? 'http://localhost:5173', territory,
+      webOrigin: options.webOrigin ?? 'http://localhost:5173', territories,
     },
     projectDeps: {
       // Monotonic: the audit entries of one transaction (start review, then decide) keep their order within a millisecond.
-      projects, organisations, territories: territoryLookup, clock, newId: monotonicFactory(),
+      projects, organisations, territories, clock, newId: monotonicFactory(),
       ...(media ? { storage: new S3Storage(createS3Client(media), media.bucket), images: sharpImages() } : {}),
     },
     audit: new DynamoAuditLog(db),

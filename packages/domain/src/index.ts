@@ -18,6 +18,7 @@ export * from './nbkr.js';
 export * from './cofinancing.js';
 export * from './search-text.js';
 export * from './project-ports.js';
+export * from './territory-rules.js';
 export * from './proposals.js';
 export * from './vetting.js';
 export * from './uploads.js';

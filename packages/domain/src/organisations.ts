@@ -7,6 +7,7 @@ import { conflictIn, DomainError, invalid, notFound } from './errors.js';
 import { EMAILS } from './messages.js';
 import { authorize, can } from './policy.js';
 import type { Page } from './ports.js';
+import type { TerritoryRules } from './territory-rules.js';
 
 export interface OrganisationDeps {
   organisations: OrganisationStore;
@@ -17,8 +18,8 @@ export interface OrganisationDeps {
   newId(): string;
   /** Where links in emails point, e.g. http://localhost:5173. */
   webOrigin: string;
-  /** Checks a SOATE code and returns its oblast-level code (reference data lives outside the domain). */
-  territory(soate: string): { level: 1 | 2; oblastSoate: string } | undefined;
+  /** Where an applicant's SOATE code lies (territory-rules.ts; reference data lives outside the domain). */
+  territories: Pick<TerritoryRules, 'place'>;
 }
 
 const INVITATION_DAYS = 14;
@@ -54,7 +55,7 @@ export function publicView(o: OrganisationDetail): Organisation {
 export async function applyForOrganisation(deps: OrganisationDeps, actor: Actor, application: OrganisationApplication) {
   authorize(actor, { action: 'organisation:apply' });
   if ((await deps.organisations.pendingApplications(actor.id)) >= MAX_PENDING_APPLICATIONS) throw conflictIn(TOO_MANY_PENDING);
-  const place = deps.territory(application.territorySoate);
+  const place = deps.territories.place(application.territorySoate);
   if (!place) throw invalid('territorySoate', 'not a known SOATE code of an oblast, rayon or city');
   const organisation: Organisation = {
     id: `org-${deps.newId().toLowerCase()}`,

@@ -2,6 +2,7 @@ import type { AuditEntry, Project, ProjectStatus, ProjectSummary } from '@mekend
 import type { OrganisationStore } from './account-ports.js';
 import type { Clock } from './accounts.js';
 import type { Page, ProjectRepository } from './ports.js';
+import type { TerritoryLookup } from './territory-rules.js';
 
 /** A project summary with the facts a queue needs (times and the last reason). */
 export type QueuedProject = ProjectSummary & { statusChangedAt: string | null; statusReason: string | null; submittedAt: string | null };
@@ -69,17 +70,10 @@ export interface ImageProcessor {
   reencode(image: Uint8Array, options: { format: ImageFormat; widths: readonly number[]; maxPixels: number }): Promise<CleanImage | 'undecodable'>;
 }
 
-/** Reference data the proposals need: where a SOATE code sits. */
-export interface TerritoryLookup {
-  /** An oblast-level unit (the 7 oblasts, Bishkek, Osh) by code. */
-  isOblast(soate: string): boolean;
-  /** A rayon-level unit (rayon or city) and its oblast. */
-  rayon(soate: string): { oblastSoate: string } | undefined;
-}
-
 export interface ProjectDeps {
   projects: ProjectStore;
   organisations: OrganisationStore;
+  /** Reference data the proposals need: where a SOATE code sits (territory-rules.ts). */
   territories: TerritoryLookup;
   clock: Clock;
   newId(): string;

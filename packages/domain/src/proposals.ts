@@ -7,6 +7,7 @@ import { authorize, can } from './policy.js';
 import type { Page } from './ports.js';
 import type { ProjectDeps, QueuedProject } from './project-ports.js';
 import { publicView } from './organisations.js';
+import { placeProject } from './territory-rules.js';
 
 /** Statuses in which the owner may still change the text of a proposal. */
 export const EDITABLE_STATUSES: readonly ProjectStatus[] = ['draft', 'changes_requested'];
@@ -40,23 +41,6 @@ export function getProjectForActor(deps: Pick<ProjectDeps, 'projects'>, actor: A
   return loadVisibleProject(deps, actor, id);
 }
 
-/** Where the project lies: within the organisation's territory, at oblast and (optionally) rayon level. */
-function placeProject(deps: ProjectDeps, organisation: Organisation, input: Pick<ProjectDraft, 'oblastSoate' | 'rayonSoate'>) {
-  // An organisation of a rayon or city proposes there only; an oblast administration (or Bishkek, Osh) anywhere in its oblast.
-  const orgCoversOblast = organisation.territorySoate === organisation.oblastSoate;
-  const rayonSoate = input.rayonSoate !== undefined ? input.rayonSoate : orgCoversOblast ? null : organisation.territorySoate;
-  const rayon = rayonSoate ? deps.territories.rayon(rayonSoate) : undefined;
-  if (rayonSoate && !rayon) throw invalid('rayonSoate', 'not a rayon or city SOATE code');
-  if (!orgCoversOblast && rayonSoate !== organisation.territorySoate) {
-    throw invalid('rayonSoate', `outside the organisation's territory ${organisation.territorySoate}`);
-  }
-  const oblastSoate = input.oblastSoate ?? rayon?.oblastSoate ?? organisation.oblastSoate;
-  if (!deps.territories.isOblast(oblastSoate)) throw invalid('oblastSoate', 'not an oblast-level SOATE code');
-  if (oblastSoate !== organisation.oblastSoate) throw invalid('oblastSoate', "outside the organisation's territory");
-  if (rayon && rayon.oblastSoate !== oblastSoate) throw invalid('rayonSoate', "outside the organisation's territory");
-  return { oblastSoate, rayonSoate };
-}
-
 /** A new or edited deadline is a day after today in Bishkek (the last day pledges are taken, to 23:59 Bishkek time). */
 function checkDeadline(deps: Pick<ProjectDeps, 'clock'>, deadline: string) {
   if (deadline <= bishkekToday(deps.clock)) {
@@ -79,7 +63,7 @@ function coverUrlOf(project: Pick<Project, 'attachments'>, cover: string | null 
 
 /** The stored fields a draft sets, with milestone ids filled in and languages taken from the title. */
 function draftFields(deps: ProjectDeps, organisation: Organisation, d: ProjectDraft) {
-  const { oblastSoate, rayonSoate } = placeProject(deps, organisation, d);
+  const { oblastSoate, rayonSoate } = placeProject(deps.territories, organisation, d);
   checkDeadline(deps, d.deadline);
   return {
     title: d.title, summary: d.summary, description: d.description, oblastSoate, rayonSoate, settlement: d.settlement ?? null,

@@ -1,10 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ProblemSchema, ProjectListQuerySchema, ProjectListSchema, ProjectSchema, type ProjectListQuery } from '@mekendesh/contracts';
-import { discoverProjects, getProjectForActor, invalid, isPublic } from '@mekendesh/domain';
-import { RAYONS, territoryBySoate } from '@mekendesh/territories';
-
-// Bishkek and Osh are both oblast-level and rayon-level units with one code; look rayons up among rayons.
-const RAYON_BY_SOATE = new Map(RAYONS.map((t) => [t.soate, t]));
+import { ProblemSchema, ProjectListQuerySchema, ProjectListSchema, ProjectSchema } from '@mekendesh/contracts';
+import { checkDiscoveryTerritories, discoverProjects, getProjectForActor, isPublic } from '@mekendesh/domain';
 import type { Deps } from '../composition.js';
 import { resource } from './shared.js';
 
@@ -27,18 +23,6 @@ const list = createRoute({
   },
 });
 
-/** Refuses SOATE codes that are not an oblast-level unit (oblast) or a rayon-level one in that oblast (rayon). */
-function checkTerritories(query: ProjectListQuery): ProjectListQuery {
-  const oblast = query.oblast ? territoryBySoate(query.oblast) : undefined;
-  if (query.oblast && oblast?.level !== 1) throw invalid('query.oblast', 'not an oblast-level SOATE code');
-  if (query.rayon) {
-    const rayon = RAYON_BY_SOATE.get(query.rayon);
-    if (!rayon) throw invalid('query.rayon', 'not a rayon-level SOATE code');
-    if (query.oblast && rayon.parentSoate !== query.oblast) throw invalid('query.rayon', 'not a rayon of the given oblast');
-  }
-  return query;
-}
-
 const IdParams = z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only') });
 
 const get = createRoute({
@@ -58,7 +42,8 @@ const get = createRoute({
 export function projectRoutes(deps: Deps) {
   return resource()
     .openapi(list, async (c) => {
-      const page = await discoverProjects(deps.projects, checkTerritories(c.req.valid('query')));
+      // Oblast-level oblast, rayon-level rayon lying in it: the domain's territory rules, else 400 naming the field.
+      const page = await discoverProjects(deps.projects, checkDiscoveryTerritories(deps.projectDeps.territories, c.req.valid('query')));
       c.header('cache-control', 'public, max-age=15');
       return c.json(page, 200);
     })

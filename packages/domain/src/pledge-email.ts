@@ -109,13 +109,13 @@ export async function deliverMail(deps: Pick<PaymentDeps, 'queue' | 'mailer' | '
   return true;
 }
 
-async function queuePledgeMail(deps: PaymentDeps, pledge: PledgeView): Promise<void> {
+async function queuePledgeMail(deps: PaymentDeps, pledge: PledgeView, created: boolean): Promise<void> {
   const id = pledgeMailId(pledge.id);
-  if (await deps.queue.exists(id)) return;
-  const [user, project, accounts] = await Promise.all([
-    deps.money.users.get(pledge.investorId), deps.money.projects.get(pledge.projectId), deps.accounts.list(),
+  // A pledge made by this call has no mail yet: no look (enqueue is conditional anyway); a replay's look runs beside the reads.
+  const [queued, user, project, accounts] = await Promise.all([
+    created ? false : deps.queue.exists(id), deps.money.users.get(pledge.investorId), deps.money.projects.get(pledge.projectId), deps.accounts.list(),
   ]);
-  if (!user) return;
+  if (queued || !user) return;
   const locale = user.profile.locale;
   const mail = pledgeEmail({
     pledge, options: payeeOptions(accounts, pledge, locale), payBy: project?.deadline ?? null, name: user.profile.displayName,
@@ -137,6 +137,6 @@ export async function pledgeAndNotify(
 ): Promise<{ pledge: PledgeView; created: boolean; emailed: boolean }> {
   const out = await createPledge(deps.money, actor, input);
   if (out.pledge.channel === 'card' || !out.pledge.amount) return { ...out, emailed: true };
-  await queuePledgeMail(deps, out.pledge);
+  await queuePledgeMail(deps, out.pledge, out.created);
   return { ...out, emailed: await deliverMail(deps, pledgeMailId(out.pledge.id)) };
 }

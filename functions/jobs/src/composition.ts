@@ -8,8 +8,8 @@ import {
   createDb, DEFAULT_TABLE_NAME, DynamoMoneyStore, DynamoOrganisationStore, DynamoProgrammeStore, DynamoProjectRepository,
   DynamoRateLimiter, DynamoRateStore, DynamoUserRepository, OFFLINE_TIMEOUTS, type Db,
 } from '@mekendesh/db';
-import { DEFAULT_RATE_LIMITS, type MoneyDeps, type ProjectDeps, type TerritoryLookup } from '@mekendesh/domain';
-import { OBLASTS, RAYONS } from '@mekendesh/territories';
+import { DEFAULT_RATE_LIMITS, territoryRules, type MoneyDeps, type ProjectDeps } from '@mekendesh/domain';
+import { TERRITORIES } from '@mekendesh/territories';
 
 /** What the jobs use, one field per job. */
 export interface JobsDeps {
@@ -19,13 +19,8 @@ export interface JobsDeps {
   rates: Pick<MoneyDeps, 'rates'>;
 }
 
-const OBLAST_CODES = new Set(OBLASTS.map((t) => t.soate));
-// Bishkek and Osh are both oblast-level and rayon-level units with one code; rayons are looked up among rayons.
-const RAYON_PARENT = new Map(RAYONS.map((t) => [t.soate, t.parentSoate ?? t.soate]));
-const territories: TerritoryLookup = {
-  isOblast: (soate) => OBLAST_CODES.has(soate),
-  rayon: (soate) => (RAYON_PARENT.has(soate) ? { oblastSoate: RAYON_PARENT.get(soate)! } : undefined),
-};
+/** Where a SOATE code lies (the domain's territory rules over the reference data), built once per process. */
+const territories = territoryRules(TERRITORIES);
 
 /**
  * Wires the jobs' ports on one table. `clock` is the system clock unless a test moves time.

@@ -23,7 +23,6 @@ import {
 	ReceivingAccountListSchema,
 	ReceivingAccountSchema,
 	StatementResultSchema,
-	TerritoryListSchema,
 	TokensSchema,
 	UploadTicketSchema,
 	type Currency,
@@ -54,7 +53,7 @@ export interface ApiEvent {
 }
 
 /** Whether card payments are on, as GET /v1/payments/options says; off (no reason) when the API cannot say. */
-export interface CardAvailability {
+interface CardAvailability {
 	enabled: boolean;
 	currencies: Currency[];
 	/** The API's reason in the three languages, when it gives one. */
@@ -100,7 +99,6 @@ export function api(event: ApiEvent) {
 		money: moneyCalls(call),
 		payments: paymentCalls(call),
 		stats: { oblasts: async () => (await call('GET', '/stats/oblasts', OblastStatsListSchema)).items },
-		territories: { list: async () => (await call('GET', '/territories', TerritoryListSchema)).items },
 		audit: { list: (q: Page) => call('GET', `/audit${queryString({ limit: q.limit ?? 50, cursor: q.cursor })}`, AuditListSchema) },
 		dev: { outbox: async (): Promise<OutboxMessage[]> => outboxItems(await call('GET', '/dev/outbox', anything)) },
 	};

@@ -63,8 +63,6 @@ export function createApp(deps: Deps) {
   return app;
 }
 
-export type App = ReturnType<typeof createApp>;
-
 /**
  * Each resource a sub-app at its own prefix (Hono's "Grouping routes"), paths inside relative to it. A resource
  * whose operations belong to several use-case families (projects: discovery, proposals, uploads, pledges) takes

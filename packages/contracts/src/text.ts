@@ -52,6 +52,7 @@ const LONE_SURROGATE = /\p{Cs}/u;
 /** Control characters (C0, DEL, C1): none belongs in a one-line field. */
 const LINE_CONTROLS = /\p{Cc}/u;
 /** Control characters except tab, line feed and carriage return, which multi-line text keeps. */
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose.
 const PROSE_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 /** The zod issue params that make the API say `invalid_characters` (functions/api middleware/problem.ts). */

@@ -146,7 +146,7 @@ function readTable(text: string): { records: RawRecord[]; columns: Partial<Recor
   if (guessed.records.length < 2) throw new StatementFileError('statement_empty', 'the statement needs a header row and at least one line');
   const header = guessed.records[0]!;
   if (header.cells.some(hasUndecodable)) throw new StatementFileError('header_undecodable', 'the header row did not decode: choose another encoding');
-  let columns = columnsOf(header.cells);
+  const columns = columnsOf(header.cells);
   if (typeof columns !== 'string') return { ...guessed, columns };
   for (const delimiter of DELIMITERS.filter((d) => d !== guessed.delimiter)) {
     const again = readRecords(text, delimiter, limit);

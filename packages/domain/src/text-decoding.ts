@@ -16,7 +16,11 @@ function unmarkedUtf16(bytes: Uint8Array): StatementEncoding | undefined {
   const sample = bytes.subarray(0, 4096 - (Math.min(bytes.length, 4096) % 2));
   let even = 0;
   let odd = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 === 0 ? even++ : odd++;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue;
+    if (i % 2 === 0) even++;
+    else odd++;
+  }
   const pairs = sample.length / 2;
   if (pairs === 0) return undefined;
   if (odd > pairs / 4 && even === 0) return 'utf-16le';
@@ -62,5 +66,6 @@ export function decodeText(bytes: Uint8Array, choice: StatementEncodingChoice = 
  * UTF-8 Cyrillic read as Windows-1251). Such text must never be stored as if it had been read.
  */
 export function hasUndecodable(text: string): boolean {
+  // eslint-disable-next-line no-control-regex -- NUL and C1 controls are what a wrong decoding leaves behind.
   return /[\uFFFD\u0000\u0080-\u009F]/.test(text);
 }

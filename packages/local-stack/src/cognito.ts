@@ -138,7 +138,7 @@ async function waitForCognito(endpoint: string, child: Child): Promise<void> {
         await client.send(new ListUserPoolsCommand({ MaxResults: 1 }));
         return;
       } catch (e) {
-        if (Date.now() > deadline) throw new Error(`cognito-local does not answer on ${endpoint}: ${(e as Error).message}`);
+        if (Date.now() > deadline) throw new Error(`cognito-local does not answer on ${endpoint}: ${(e as Error).message}`, { cause: e });
         await new Promise((r) => setTimeout(r, 200));
       }
     }

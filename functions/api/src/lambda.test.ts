@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-describe('the Lambda entry point', () => {
+// The first import of the whole API (every adapter and route) took over 5 s on a loaded machine.
+describe('the Lambda entry point', { timeout: 30_000 }, () => {
   afterEach(() => {
     vi.unstubAllEnvs();
     vi.resetModules();

@@ -24,7 +24,7 @@ const SWAGGER_UI_DIR = dirname(
 /** Workspace root: holds pnpm-lock.yaml, which NodejsFunction needs to find the project. */
 export const REPO_ROOT = resolve(here, '../..');
 /** The API's Lambda entry point (exports `handler = handle(app)`). */
-export const API_ENTRY = resolve(REPO_ROOT, 'functions/api/src/lambda.ts');
+const API_ENTRY = resolve(REPO_ROOT, 'functions/api/src/lambda.ts');
 
 // esbuild's ESM output has no `require`; some bundled CommonJS dependencies still call it.
 const ESM_REQUIRE_SHIM =

@@ -10,9 +10,9 @@ export interface MediaStackProps extends StackProps {
 }
 
 /** Where a presigned upload may live before it is completed or abandoned. */
-export const INCOMPLETE_UPLOAD_DAYS = 1;
+const INCOMPLETE_UPLOAD_DAYS = 1;
 /** Where presigned PUTs land, unchecked and never served (packages/domain `uploadedKey`). */
-export const UNCHECKED_UPLOAD_PREFIX = 'incoming/';
+const UNCHECKED_UPLOAD_PREFIX = 'incoming/';
 
 /**
  * Project photos and documents. Private: browsers upload with presigned PUT URLs the API hands out after

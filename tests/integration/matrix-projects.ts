@@ -40,7 +40,7 @@ const hidden = (ok: Partial<Expect>): Expect => ({ nobody: 401, investorA: 404, 
 const p = (w: MatrixWorld) => w.proposals!;
 
 /** A small real PNG, as a phone would send. */
-export async function tinyPng(width = 64): Promise<Uint8Array<ArrayBuffer>> {
+async function tinyPng(width = 64): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await sharp({ create: { width, height: Math.round(width * 0.75), channels: 3, background: '#2a7' } }).png().toBuffer());
 }
 

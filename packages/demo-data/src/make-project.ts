@@ -5,17 +5,17 @@ type Locale = 'ky' | 'ru' | 'en';
 type PledgeType = Project['pledgeTypes'][number];
 type FundingModel = Project['fundingModel'];
 /** A text in [Kyrgyz, Russian, English]. */
-export type Tri = readonly [ky: string, ru: string, en: string];
+type Tri = readonly [ky: string, ru: string, en: string];
 
 /** 1 som = 100 tyiyn. */
 export const SOM = 100;
 
-export const tri = (t: Tri): LocalizedText => ({ ky: t[0], ru: t[1], en: t[2] });
+const tri = (t: Tri): LocalizedText => ({ ky: t[0], ru: t[1], en: t[2] });
 /** A text in all three languages. */
 export const L = (ky: string, ru: string, en: string): LocalizedText => ({ ky, ru, en });
 
 /** Milestone titles used by many projects. */
-export const MILESTONES = {
+const MILESTONES = {
   design: ['Долбоор-смета документтерин даярдоо', 'Подготовка проектно-сметной документации', 'Design and cost estimate'],
   tender: ['Тендер өткөрүү жана мердигерди тандоо', 'Проведение тендера и выбор подрядчика', 'Tender and choice of contractor'],
   materials: ['Курулуш материалдарын сатып алуу', 'Закупка строительных материалов', 'Purchase of building materials'],
@@ -32,7 +32,7 @@ export const MILESTONES = {
   planting: ['Көчөттөрдү отургузуу', 'Посадка саженцев', 'Planting of saplings'],
   marketing: ['Сатуу жана маркетинг', 'Сбыт и маркетинг', 'Sales and marketing'],
 } as const satisfies Record<string, Tri>;
-export type MilestoneKey = keyof typeof MILESTONES;
+type MilestoneKey = keyof typeof MILESTONES;
 
 /**
  * Splits an integer total by percentages with exact integer arithmetic: every share is rounded down

@@ -15,7 +15,7 @@ export function waitingTime(sinceIso: string, now: Date, locale: Locale): string
  * The programme's clock: Asia/Bishkek, UTC+6 all year (no daylight saving since 2005, IANA tz database). Every date
  * a page shows or defaults to is a Bishkek date, like the domain's rules (packages/domain/src/bishkek-calendar.ts).
  */
-export const BISHKEK_TIME_ZONE = 'Asia/Bishkek';
+const BISHKEK_TIME_ZONE = 'Asia/Bishkek';
 
 const DAY_PARTS = new Intl.DateTimeFormat('en-US', { timeZone: BISHKEK_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 

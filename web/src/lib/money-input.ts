@@ -17,7 +17,7 @@ export function parseSomInput(text: string): number | null | undefined {
  * Digits after the decimal sign per currency (ISO 4217 minor units). All five are 2 today; the map keeps the
  * parser honest should one with 0 or 3 be added.
  */
-export const MINOR_DIGITS: Record<Currency, number> = { KGS: 2, USD: 2, EUR: 2, RUB: 2, KZT: 2 };
+const MINOR_DIGITS: Record<Currency, number> = { KGS: 2, USD: 2, EUR: 2, RUB: 2, KZT: 2 };
 
 /**
  * Reads an amount typed in major units of `currency` ("1 500", "1500,5", "99.99") as integer minor units, with

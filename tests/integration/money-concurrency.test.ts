@@ -1,6 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { moneyKeys } from '@mekendesh/db';
+import { ledgerPartition } from '@mekendesh/db';
 import { call, donation, moneyStack, pledge, programmeBody, today, type MoneyStack } from '../fixtures/money.js';
 
 let s: MoneyStack;
@@ -15,7 +15,7 @@ async function ledgerSum(projectId: string, field: 'pledged' | 'raised' | 'match
   let sum = 0;
   let start: Record<string, unknown> | undefined;
   do {
-    const out = await s.db.doc.send(new QueryCommand({ TableName: s.db.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': moneyKeys.ledgerPartition(projectId) }, ExclusiveStartKey: start }));
+    const out = await s.db.doc.send(new QueryCommand({ TableName: s.db.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': ledgerPartition(projectId) }, ExclusiveStartKey: start }));
     for (const e of out.Items ?? []) sum += Number(e.deltas[field]);
     start = out.LastEvaluatedKey;
   } while (start);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { keys } from '@mekendesh/db';
+import { projectEntity } from '@mekendesh/db';
 import { MAX_TOTAL_MINOR } from '@mekendesh/contracts';
 import { call, donation, moneyStack, pledge, today, type MoneyStack } from '../fixtures/money.js';
 
@@ -86,7 +86,7 @@ describe('look-alike references and names', () => {
 
 /** Writes a project's pledged total as DynamoDB holds it (a decimal string): as an old or hand-made item could. */
 async function storePledged(projectId: string, pledged: string) {
-  const key = keys.project(projectId);
+  const key = projectEntity.key({ id: projectId });
   await s.db.raw.send(new UpdateItemCommand({
     TableName: s.db.tableName, Key: { pk: { S: key.pk }, sk: { S: key.sk } },
     UpdateExpression: 'SET pledged = :p', ExpressionAttributeValues: { ':p': { N: pledged } },

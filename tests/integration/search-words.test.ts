@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ProjectListSchema, type Project } from '@mekendesh/contracts';
-import { keys, projectIndexItems, SEARCH_INDEX_VERSION, seedProjects, type Db } from '@mekendesh/db';
+import { projectEntity, projectIndexItems, SEARCH_INDEX_VERSION, seedProjects, type Db } from '@mekendesh/db';
 import { DEMO_PROJECTS } from '@mekendesh/demo-data';
 import { ensureDemoData } from '@mekendesh/local-stack';
 import { createApp } from '@mekendesh/api/app';
@@ -152,7 +152,7 @@ describe('text typed in NFD through the API', () => {
     expect((await send(s.app, 'POST', `/projects/${id}/submit`, { token: officer })).status).toBe(200);
     expect((await send(s.app, 'POST', `/projects/${id}/review`, { token: staff, body: { decision: 'approve' } })).status).toBe(200);
 
-    const stored = (await s.db.doc.send(new GetCommand({ TableName: s.db.tableName, Key: keys.project(id) }))).Item!;
+    const stored = (await s.db.doc.send(new GetCommand({ TableName: s.db.tableName, Key: projectEntity.key({ id }) }))).Item!;
     expect(stored.title.ky).toBe('Ак-Кыя айылындагы мончо');
     expect(stored.summary.ky).toBe('Мончо үчүн жылуу суу');
     expect(stored.settlement.ky).toBe('Ак-Кыя айылы');

@@ -1,6 +1,5 @@
 export * from './table.js';
 export * from './client.js';
-export * from './keys.js';
 export * from './entities/index.js';
 export * from './dynamo/cursor.js';
 export * from './dynamo/paged-query.js';
@@ -19,7 +18,6 @@ export * from './project-index.js';
 export * from './project-discovery.js';
 export * from './oblast-stats.js';
 export * from './project-queues.js';
-export * from './money-keys.js';
 export * from './money-transaction.js';
 export * from './money-store.js';
 export * from './programme-store.js';

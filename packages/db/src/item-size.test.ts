@@ -3,7 +3,7 @@ import { TEXT_LIMITS, type Attachment, type LocalizedText, type Organisation, ty
 import { MAX_ATTACHMENTS } from '@mekendesh/domain';
 import { organisationItem } from './organisation-repository.js';
 import { projectItem } from './project-index.js';
-import { MONEY_ENTITY, moneyKeys } from './money-keys.js';
+import { programmeEntity } from './entities/money.js';
 
 /** DynamoDB's limit on one item, names and values together. */
 const ITEM_LIMIT = 400 * 1024;
@@ -68,7 +68,7 @@ describe('the largest item a request can make (issue 9, fault 5)', () => {
       applicantId: 'x'.repeat(64), applicantPosition: full(TEXT_LIMITS.shortLine), contactPhone: '+'.padEnd(21, '9'),
       contactEmail: `${'x'.repeat(64)}@${'x'.repeat(185)}.kg`, reviewReason: full(TEXT_LIMITS.reason), reviewedAt: at,
     }),
-    programme: { ...moneyKeys.programme(worstProgramme.id), ...moneyKeys.programmeIndexes(worstProgramme), entity: MONEY_ENTITY.programme, ...worstProgramme },
+    programme: programmeEntity.item(worstProgramme),
   };
 
   it.each(Object.keys(items))('a %s with every text at its limit stays far under DynamoDB\'s 400 KB', (kind) => {

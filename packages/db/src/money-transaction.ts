@@ -1,9 +1,11 @@
 import { MAX_TOTAL_MINOR } from '@mekendesh/contracts';
 import { TOTAL_FIELDS, type Booking, type LedgerDeltas } from '@mekendesh/domain';
 import type { Db } from './client.js';
-import { MONEY_ENTITY, moneyKeys, PLATFORM_SHARDS } from './money-keys.js';
-import { oblastStatsEntity } from './entities/catalogue.js';
-import { keys } from './keys.js';
+import { oblastStatsEntity, projectEntity } from './entities/catalogue.js';
+import {
+  bookingOnceEntity, ledgerEntryEntity, PLATFORM_SHARDS, platformTotalsEntity, pledgeEntity, programmeEntity, programmeProjectEntity, receiptDayEntity,
+  receiptEntity,
+} from './entities/money.js';
 import type { Tagged } from './transact.js';
 
 /** What a booking adds to each running total, tyiyn (supporters: a count). */
@@ -42,7 +44,7 @@ function totalsActions(db: Db, b: Booking, sum: LedgerDeltas): Tagged[] {
   const project: Tagged = {
     tag: 'project',
     action: { Update: {
-      TableName: db.tableName, Key: keys.project(b.project.id),
+      TableName: db.tableName, Key: projectEntity.key({ id: b.project.id }),
       // The project's version moves with its money, so an edit from a stale read cannot overwrite the totals.
       UpdateExpression: `${add.UpdateExpression}, #version :one`,
       ConditionExpression: and('attribute_exists(pk) AND #status = :status'),
@@ -53,9 +55,9 @@ function totalsActions(db: Db, b: Booking, sum: LedgerDeltas): Tagged[] {
   const shard = Math.floor(Math.random() * PLATFORM_SHARDS);
   const platform: Tagged = {
     tag: 'platform',
-    action: { Update: { TableName: db.tableName, Key: moneyKeys.platformShard(shard), UpdateExpression: `${add.UpdateExpression} SET entity = :e`,
+    action: { Update: { TableName: db.tableName, Key: platformTotalsEntity.key({ shard }), UpdateExpression: `${add.UpdateExpression} SET entity = :e`,
       ...(limit.condition ? { ConditionExpression: limit.condition } : {}),
-      ExpressionAttributeNames: add.names, ExpressionAttributeValues: { ...add.values, ...limit.values, ':e': MONEY_ENTITY.platform } } },
+      ExpressionAttributeNames: add.names, ExpressionAttributeValues: { ...add.values, ...limit.values, ':e': platformTotalsEntity.name } } },
   };
   // Discovery's oblast aggregate counts the money of public projects only (project-index.ts, oblastContribution).
   const oblast: Tagged[] = b.project.isPublic && sum.raised !== 0
@@ -72,16 +74,16 @@ function reservationActions(db: Db, b: Booking): Tagged[] {
     const up = r.amount > 0;
     return [
       { tag: 'programme', action: { Update: {
-        TableName: db.tableName, Key: moneyKeys.programme(r.programmeId), UpdateExpression: 'ADD reserved :m',
+        TableName: db.tableName, Key: programmeEntity.key({ id: r.programmeId }), UpdateExpression: 'ADD reserved :m',
         // reserved + m <= budget, written as reserved <= budget - m: DynamoDB conditions do not add.
         ConditionExpression: up ? 'attribute_exists(pk) AND budget = :budget AND reserved <= :room' : 'attribute_exists(pk)',
         ExpressionAttributeValues: { ':m': r.amount, ...(up ? { ':budget': r.budget, ':room': r.budget - r.amount } : {}) },
       } } },
       { tag: 'cap', action: { Update: {
-        TableName: db.tableName, Key: moneyKeys.programmeProject(r.programmeId, b.project.id),
+        TableName: db.tableName, Key: programmeProjectEntity.key({ programmeId: r.programmeId, projectId: b.project.id }),
         UpdateExpression: 'ADD matched :m SET entity = :e, programmeId = :p, projectId = :j',
         ...(up ? { ConditionExpression: 'attribute_not_exists(matched) OR matched <= :room' } : {}),
-        ExpressionAttributeValues: { ':m': r.amount, ':e': MONEY_ENTITY.programmeProject, ':p': r.programmeId, ':j': b.project.id, ...(up ? { ':room': r.capPerProject - r.amount } : {}) },
+        ExpressionAttributeValues: { ':m': r.amount, ':e': programmeProjectEntity.name, ':p': r.programmeId, ':j': b.project.id, ...(up ? { ':room': r.capPerProject - r.amount } : {}) },
       } } },
     ];
   });
@@ -94,14 +96,14 @@ export function bookingActions(db: Db, b: Booking): Tagged[] {
     tag: 'entry',
     action: { Put: {
       TableName: db.tableName, ConditionExpression: 'attribute_not_exists(pk)',
-      Item: { ...moneyKeys.ledger(e), entity: MONEY_ENTITY.ledger, ...(e.programmeId ? { gsi2pk: moneyKeys.ledgerByProgramme(e.programmeId), gsi2sk: `${e.at}#${e.id}` } : {}), ...e },
+      Item: ledgerEntryEntity.item(e),
     } },
   }));
   const pledge: Tagged[] = b.pledge ? [{
     tag: 'pledge',
     action: { Put: {
       TableName: db.tableName,
-      Item: { ...moneyKeys.pledge(b.pledge.next.id), ...moneyKeys.pledgeIndexes(b.pledge.next), entity: MONEY_ENTITY.pledge, ...b.pledge.next },
+      Item: pledgeEntity.item(b.pledge.next),
       ...(b.pledge.expectedVersion === null
         ? { ConditionExpression: 'attribute_not_exists(pk)' }
         : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': b.pledge.expectedVersion } }),
@@ -111,21 +113,21 @@ export function bookingActions(db: Db, b: Booking): Tagged[] {
     tag: 'receipt',
     action: { Put: {
       TableName: db.tableName, ConditionExpression: 'attribute_not_exists(pk)',
-      Item: { ...moneyKeys.receipt(b.receipt.id), ...moneyKeys.receiptIndexes(b.receipt.pledgeId, b.receipt.bookedAt), entity: MONEY_ENTITY.receipt, ...b.receipt },
+      Item: receiptEntity.item(b.receipt),
     } },
   }] : [];
   // Tagged 'receipt': a second booking with the same `once` id ends as already_booked, like a second receipt.
   const once: Tagged[] = b.once ? [{
     tag: 'receipt',
-    action: { Put: { TableName: db.tableName, ConditionExpression: 'attribute_not_exists(pk)', Item: { ...moneyKeys.bookingOnce(b.once), entity: MONEY_ENTITY.bookingOnce, id: b.once } } },
+    action: { Put: { TableName: db.tableName, ConditionExpression: 'attribute_not_exists(pk)', Item: bookingOnceEntity.item({ id: b.once }) } },
   }] : [];
   // No condition of its own: the pledge's version (conditioned above) already orders bookings of one pledge.
   const receiptDay: Tagged[] = b.receiptDay ? [{
     tag: 'receiptDay',
     action: { Update: {
-      TableName: db.tableName, Key: moneyKeys.receiptDay(b.receiptDay),
+      TableName: db.tableName, Key: receiptDayEntity.key(b.receiptDay),
       UpdateExpression: 'SET entity = :e, receipts = list_append(if_not_exists(receipts, :none), :add)',
-      ExpressionAttributeValues: { ':e': MONEY_ENTITY.receiptDay, ':none': [], ':add': [b.receiptDay.add] },
+      ExpressionAttributeValues: { ':e': receiptDayEntity.name, ':none': [], ':add': [b.receiptDay.add] },
     } },
   }] : [];
   // A booking without entries only changes the pledge's state (a card checkout expired): no totals to touch.

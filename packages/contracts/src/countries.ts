@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+// Rows by first letter, which Prettier's one code a line would lose.
+// prettier-ignore
 /**
  * The 249 officially assigned ISO 3166-1 alpha-2 country codes. Spelled out rather than read from the runtime's
  * ICU data, which also names withdrawn and reserved codes (UK, SU, YU, DD...) as aliases of current countries.

@@ -52,7 +52,7 @@ export async function seedProjects(
 /**
  * Writes again the index items of every public project, as the current code computes them: after a change of
  * what is indexed (SEARCH_INDEX_VERSION), for data loaded before it. Finds the projects through the facet
- * lists `PX#<status>` (keys, never a scan), 50 at a time; reads each page's projects with one BatchGet.
+ * lists of each public status (facetPartitions.all: keys, never a scan), 50 at a time; reads each page's projects with one BatchGet.
  * Items of an older layout stay behind unread (their partitions are no longer queried). Returns the count.
  * @example if (marker.searchIndex !== SEARCH_INDEX_VERSION) await reindexPublicProjects(db)
  */

@@ -1,13 +1,13 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import {
-  DynamoUserRepository, SEARCH_INDEX_VERSION, memberItem, reindexPublicProjects, seedDemoRates, seedOpeningBalances, seedProjects, type Db,
+  demoMarkerEntity, DynamoUserRepository, SEARCH_INDEX_VERSION, memberItem, reindexPublicProjects, seedDemoRates, seedOpeningBalances, seedProjects, type Db,
 } from '@mekendesh/db';
 import { DEMO_ORGANISATIONS, DEMO_PROJECTS, DEMO_USERS } from '@mekendesh/demo-data';
 import { bishkekDay, newUserRecord } from '@mekendesh/domain';
 import { oblastOf } from '@mekendesh/territories';
 import { ensureDemoProgramme } from './demo-programme.js';
 
-const MARKER = { pk: 'META', sk: 'DEMO_DATA' };
+const MARKER = demoMarkerEntity.key({});
 
 /**
  * Loads the demo organisations and projects once; a marker item remembers that it was done, and with which

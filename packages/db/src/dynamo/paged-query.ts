@@ -66,7 +66,7 @@ export function cursorScope(q: PartitionQuery, extra = ''): CursorScope {
 /**
  * One bounded page of a partition: at most `limit` items (capped at MAX_PAGE_ITEMS), from an optional
  * signed cursor; `nextCursor` is null at the end. A cursor this query did not issue is a 400 on `cursor`.
- * @example const page = await pagedQuery(db, { partition: 'AUDIT', forward: false }, { limit: 20, cursor });
+ * @example const page = await pagedQuery(db, { partition: ledgerPartition(projectId), forward: false }, { limit: 20, cursor });
  */
 export async function pagedQuery(db: Db, q: PartitionQuery, page: { limit: number; cursor?: string | undefined }): Promise<{ items: Item[]; nextCursor: string | null }> {
   const scope = cursorScope(q);

@@ -35,22 +35,22 @@ async function commandsOf(run: () => Promise<unknown>): Promise<Sent[]> {
 }
 
 describe('one pledge through the API', () => {
-  it('reads once in one BatchGet and writes once in one TransactWriteItems (besides the rate-limit counters), with no GetItem of its own', async () => {
+  it('reads once in one BatchGet beside the accounts, writes once in one TransactWriteItems (limits and email inside), then sends the email', async () => {
     const project = await s.project();
     const [investor] = s.investors;
     // The first pledge warms the instance: today's USD rate is then cached (RATE_CACHE_MS).
     expect((await pledge(s.app, investor!, project.id, donation(1_000, 'USD'))).status).toBe(201);
     const sent = await commandsOf(async () => expect((await pledge(s.app, investor!, project.id, donation(1_000, 'USD'))).status).toBe(201));
-    const until = sent.findIndex((c) => c.command === 'TransactWriteItems');
-    expect(until).toBeGreaterThan(0);
-    // Up to its transaction: authentication's read of the user record (revocation, organisation), then the pledge's own commands.
-    const [auth, ...own] = sent.slice(0, until + 1);
-    expect(auth).toEqual({ command: 'GetItem', pk: expect.stringMatching(/^USER#/) });
-    expect(own.filter((c) => c.command !== 'UpdateItem').map((c) => c.command)).toEqual(['BatchGetItem', 'TransactWriteItems']);
-    // The updates are the investor's pledge counters (per minute, per Bishkek day), nothing else.
-    const updates = own.filter((c) => c.command === 'UpdateItem');
-    expect(updates.map((u) => u.pk)).toEqual([expect.stringMatching(/^RATE#pledge:minute:/), expect.stringMatching(/^RATE#pledge:day:/)]);
-    // No query (rates come from the instance's cache) and no other read on the pledge's way.
-    expect(own.some((c) => c.command === 'Query' || c.command === 'GetItem')).toBe(false);
+    // Authentication's read of the user record (revocation, organisation) comes first.
+    expect(sent[0]).toEqual({ command: 'GetItem', pk: expect.stringMatching(/^USER#/) });
+    // Then, at once: the pledge's one batch (idempotency record, project, supporter marker, user) and the receiving
+    // accounts its email lists (read fresh, never cached: a closed account must never be mailed). No rates: cached.
+    expect(sent.slice(1, 3).map((c) => c.command).sort()).toEqual(['BatchGetItem', 'Query']);
+    // One transaction: the pledge counts itself in its limits' windows and writes its email there, already claimed.
+    expect(sent[3]).toEqual({ command: 'TransactWriteItems', pk: null });
+    // After it, only the send (the local mailer is the outbox's Put; SES in the cloud) and the email marked sent.
+    expect(sent.slice(4).map((c) => c.command)).toEqual(['PutItem', 'UpdateItem']);
+    expect(sent[5]!.pk).toMatch(/^MAIL#pledge-/);
+    expect(sent).toHaveLength(6);
   }, 60_000);
 });

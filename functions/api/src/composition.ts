@@ -76,7 +76,7 @@ export function composeWithDb(
   const programmes = new DynamoProgrammeStore(db);
   const money: MoneyDeps = {
     projects, money: new DynamoMoneyStore(db, programmes), rates: new DynamoRateStore(db), programmes, users, clock, newId: ulid,
-    pledging: { limiter, limits, cardCurrencies: options.cards ? [...options.cards.currencies] : [] },
+    pledging: { limits, cardCurrencies: options.cards ? [...options.cards.currencies] : [] },
   };
   return {
     projects,

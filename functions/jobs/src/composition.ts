@@ -6,7 +6,7 @@
 import { monotonicFactory, ulid } from 'ulid';
 import {
   createDb, DEFAULT_TABLE_NAME, DynamoMoneyStore, DynamoOrganisationStore, DynamoProgrammeStore, DynamoProjectRepository,
-  DynamoRateLimiter, DynamoRateStore, DynamoUserRepository, OFFLINE_TIMEOUTS, type Db,
+  DynamoRateStore, DynamoUserRepository, OFFLINE_TIMEOUTS, type Db,
 } from '@mekendesh/db';
 import { DEFAULT_RATE_LIMITS, territoryRules, type MoneyDeps, type ProjectDeps } from '@mekendesh/domain';
 import { TERRITORIES } from '@mekendesh/territories';
@@ -33,7 +33,7 @@ export function composeJobs(db: Db, clock: { now(): Date } = { now: () => new Da
   const money: MoneyDeps = {
     projects, money: new DynamoMoneyStore(db, programmes), rates, programmes, users: new DynamoUserRepository(db), clock, newId: ulid,
     // Jobs take no pledges; the intake is wired because the money use cases share one set of ports.
-    pledging: { limiter: new DynamoRateLimiter(db), limits: DEFAULT_RATE_LIMITS, cardCurrencies: [] },
+    pledging: { limits: DEFAULT_RATE_LIMITS, cardCurrencies: [] },
   };
   return {
     // Monotonic: the audit entries a job writes within one millisecond keep their order.

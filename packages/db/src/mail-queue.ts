@@ -9,6 +9,19 @@ const KEEP_SECONDS = 90 * 86_400;
 const conditionFailed = (e: unknown) => (e as Error).name === 'ConditionalCheckFailedException';
 
 /**
+ * The Put that queues `mail` unless one with its id exists: `pending` at `at`, or, given `claimed`, already taken
+ * for sending at `at` (attempt 1), as a pledge writes its email inside its own transaction (money-store.ts) so
+ * that sending it costs only the send and markSent. A claim never finished is taken over after the lease, as any.
+ */
+export function mailPut(tableName: string, mail: QueuedMail, input: { at: string; claimed?: boolean }) {
+  const state = input.claimed ? { status: 'sending', claimedAt: input.at, attempts: 1 } : { status: 'pending', attempts: 0 };
+  return {
+    TableName: tableName, ConditionExpression: 'attribute_not_exists(pk)',
+    Item: { ...mailEntity.item(mail), ...state, queuedAt: input.at, expiresAt: Math.floor(Date.parse(input.at) / 1000) + KEEP_SECONDS },
+  };
+}
+
+/**
  * Emails to send once, one item each keyed by what they are about (entities/money.ts, mailEntity): pending -> sending -> sent.
  * A claim is a conditional update, so of two senders only one sends.
  */
@@ -17,10 +30,7 @@ export class DynamoMailQueue implements MailQueue {
 
   async enqueue(mail: QueuedMail, at: string): Promise<boolean> {
     try {
-      await this.db.doc.send(new PutCommand({
-        TableName: this.db.tableName, ConditionExpression: 'attribute_not_exists(pk)',
-        Item: { ...mailEntity.item(mail), status: 'pending', queuedAt: at, attempts: 0, expiresAt: Math.floor(Date.parse(at) / 1000) + KEEP_SECONDS },
-      }));
+      await this.db.doc.send(new PutCommand(mailPut(this.db.tableName, mail, { at })));
       return true;
     } catch (e) {
       if (conditionFailed(e)) return false;

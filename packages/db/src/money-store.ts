@@ -1,8 +1,8 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DuplicateOf, Pledge, Programme, Project, Receipt } from '@mekendesh/contracts';
 import {
-  DomainError, totalsStayExact, type Booking, type BookingCondition, type CommitOutcome, type MoneyStore, type Page, type PledgeContext,
-  type PledgePlan, type ReceiptDay, type ReceiptState,
+  DomainError, totalsStayExact, type Booking, type BookingCondition, type CommitOutcome, type MoneyStore, type Page, type PledgeCommitOutcome,
+  type PledgeContext, type PledgeInvestor, type PledgePlan, type ReceiptDay, type ReceiptState,
 } from '@mekendesh/domain';
 import type { Db } from './client.js';
 import { pagedQuery } from './dynamo/paged-query.js';
@@ -14,10 +14,12 @@ import { projectEntity } from './entities/catalogue.js';
 import { userEntity } from './entities/accounts.js';
 import { stripKeys } from './entities/define.js';
 import { batchGet } from './dynamo/batch-get.js';
+import { mailPut } from './mail-queue.js';
 import { bookingActions, sumDeltas } from './money-transaction.js';
 import { projectIndexItems } from './project-index.js';
 import type { DynamoProgrammeStore } from './programme-store.js';
-import { sendTransaction, type Tagged } from './transact.js';
+import { windowCount } from './rate-limiter.js';
+import { sendTransaction, type Tagged, type TransactionOutcome } from './transact.js';
 
 
 /** What each tagged action's failed condition means for the domain (money-transaction.ts tags the actions). */
@@ -25,6 +27,36 @@ const CONDITION_OF_TAG: Record<string, BookingCondition> = {
   payref: 'payment_reference', supporter: 'supporter', pledge: 'pledge_version', entry: 'ledger_entry',
   platform: 'total_limit', oblast: 'total_limit', programme: 'programme_budget', cap: 'programme_budget',
 };
+
+/** Tags of a pledge's counts in its limits' windows: `limit:<i>` for PledgePlan.windows[i]. */
+const LIMIT_TAG = 'limit:';
+
+/**
+ * Every write of a new pledge, each tagged, for one TransactWriteItems: the idempotency record, the payment
+ * reference, the supporter marker (written, or checked to exist), the booking (money-transaction.ts), a count in
+ * each of `plan.windows` at the pledge's `createdAt` (rate-limiter.ts, windowCount: the limiter's own item) and the
+ * mail, claimed (mail-queue.ts, mailPut). `retryAfterSeconds[i]`: the wait when window i is full. The bench sends
+ * these same actions directly.
+ */
+export function pledgeActions(db: Db, plan: PledgePlan): { actions: Tagged[]; retryAfterSeconds: number[] } {
+  const { scope, key, hash } = plan.idempotency;
+  const p = plan.booking.pledge.next;
+  const t = db.tableName;
+  const supporterKey = supporterEntity.key(p);
+  const mustNotExist = (tag: string, Item: Record<string, unknown>): Tagged => ({ tag, action: { Put: { TableName: t, ConditionExpression: 'attribute_not_exists(pk)', Item } } });
+  const counts = plan.windows.map((w) => windowCount(t, w, Math.floor(Date.parse(p.createdAt) / 1000)));
+  const actions: Tagged[] = [
+    mustNotExist('idem', idempotencyEntity.item({ scope, key }, { hash, pledgeId: p.id, at: p.createdAt })),
+    mustNotExist('payref', paymentReferenceEntity.item({ reference: p.paymentReference }, { pledgeId: p.id })),
+    plan.firstFromInvestor
+      ? mustNotExist('supporter', supporterEntity.item(p, { at: p.createdAt }))
+      : { tag: 'supporter', action: { ConditionCheck: { TableName: t, Key: supporterKey, ConditionExpression: 'attribute_exists(pk)' } } },
+    ...bookingActions(db, plan.booking),
+    ...counts.map((c, i): Tagged => ({ tag: `${LIMIT_TAG}${i}`, action: { Update: c.update } })),
+    ...(plan.mail ? [{ tag: 'mail', action: { Put: mailPut(t, plan.mail, { at: p.createdAt, claimed: true }) } }] : []),
+  ];
+  return { actions, retryAfterSeconds: counts.map((c) => c.retryAfterSeconds) };
+}
 
 /**
  * The money core on DynamoDB: reads by key (strongly consistent) and commits each booking as one
@@ -64,43 +96,38 @@ export class DynamoMoneyStore implements MoneyStore {
     const project = projectEntity.key({ id: input.projectId });
     const supporter = supporterEntity.key({ projectId: input.projectId, investorId: input.investorId });
     const user = userEntity.key({ id: input.investorId });
-    const items = await batchGet(this.db, [idem, project, supporter, ...(input.withDisplayName ? [user] : [])], { consistent: true });
+    const items = await batchGet(this.db, [idem, project, supporter, ...(input.withUser ? [user] : [])], { consistent: true });
     const find = (k: { pk: string; sk: string }) => items.find((i) => i.pk === k.pk && i.sk === k.sk);
     const record = find(idem);
     const projectItem = find(project);
-    const profile = find(user)?.profile as { displayName?: string } | undefined;
+    const userItem = find(user);
+    const live = userItem && !userItem.deletedAt ? (userItem as { email: string; profile: Omit<PledgeInvestor, 'email'> }) : undefined;
     return {
       ...(record ? { idempotent: { hash: String(record.hash), pledgeId: String(record.pledgeId) } } : {}),
       ...(projectItem ? { project: stripKeys<Project>(projectItem) } : {}),
       supporter: find(supporter) !== undefined,
-      displayName: find(user)?.deletedAt ? null : (profile?.displayName ?? null),
+      displayName: live?.profile.displayName ?? null,
+      ...(live ? { investor: { email: live.email, locale: live.profile.locale, displayName: live.profile.displayName } } : {}),
     };
   }
 
-  async commitPledge(plan: PledgePlan): Promise<CommitOutcome> {
-    const { scope, key, hash } = plan.idempotency;
-    const p = plan.booking.pledge.next;
-    const t = this.db.tableName;
-    const supporterKey = supporterEntity.key(p);
-    const mustNotExist = (tag: string, Item: Record<string, unknown>): Tagged => ({ tag, action: { Put: { TableName: t, ConditionExpression: 'attribute_not_exists(pk)', Item } } });
-    const actions: Tagged[] = [
-      mustNotExist('idem', idempotencyEntity.item({ scope, key }, { hash, pledgeId: p.id, at: p.createdAt })),
-      mustNotExist('payref', paymentReferenceEntity.item({ reference: p.paymentReference }, { pledgeId: p.id })),
-      plan.firstFromInvestor
-        ? mustNotExist('supporter', supporterEntity.item(p, { at: p.createdAt }))
-        : { tag: 'supporter', action: { ConditionCheck: { TableName: t, Key: supporterKey, ConditionExpression: 'attribute_exists(pk)' } } },
-      ...bookingActions(this.db, plan.booking),
-    ];
-    return this.commit(actions, plan.booking, 'idem');
+  async commitPledge(plan: PledgePlan): Promise<PledgeCommitOutcome> {
+    const { actions, retryAfterSeconds } = pledgeActions(this.db, plan);
+    const out = await sendTransaction(this.db, actions);
+    if (out.kind === 'failed' && !out.tags.includes('idem')) {
+      // A full window is final; the wait is the longest of the full ones (a full day outlasts its minute).
+      const full = out.tags.filter((t) => t.startsWith(LIMIT_TAG)).map((t) => retryAfterSeconds[Number(t.slice(LIMIT_TAG.length))]!);
+      if (full.length) return { kind: 'limited', retryAfterSeconds: Math.max(...full) };
+    }
+    return this.outcome(out, plan.booking, 'idem');
   }
 
   async commitBooking(booking: Booking): Promise<CommitOutcome> {
-    return this.commit(bookingActions(this.db, booking), booking, 'receipt');
+    return this.outcome(await sendTransaction(this.db, bookingActions(this.db, booking)), booking, 'receipt');
   }
 
-  /** Sends the booking's one transaction and says which conditions failed; `onceTag`'s failure is a duplicate. */
-  private async commit(actions: Tagged[], booking: Booking, onceTag: string): Promise<CommitOutcome> {
-    const out = await sendTransaction(this.db, actions);
+  /** What a booking's transaction came to for the domain: which conditions failed; `onceTag`'s failure is a duplicate. */
+  private async outcome(out: TransactionOutcome, booking: Booking, onceTag: string): Promise<CommitOutcome> {
     if (out.kind === 'committed') return out;
     if (out.tags.includes(onceTag)) return { kind: 'duplicate' };
     const failed = new Set(out.tags.flatMap((tag) => (CONDITION_OF_TAG[tag] ? [CONDITION_OF_TAG[tag]] : [])));

@@ -14,6 +14,24 @@ export function windowStartOf(nowSeconds: number, windowSeconds: number, offsetS
 }
 
 /**
+ * The conditional ADD that counts one attempt in the window of `input` holding `nowSeconds` (epoch s): what `hit`
+ * sends alone, and what a pledge sends inside its booking's transaction (money-store.ts), so both count the same
+ * item (entities/ops.ts, rateWindowEntity). Its condition fails when the window is full; `retryAfterSeconds` is
+ * the wait until the next window starts (at least 1).
+ */
+export function windowCount(tableName: string, input: RateWindow, nowSeconds: number) {
+  const windowStart = windowStartOf(nowSeconds, input.windowSeconds, input.offsetSeconds);
+  const update = {
+    TableName: tableName,
+    Key: rateWindowEntity.key({ key: input.key, windowStart }),
+    UpdateExpression: 'ADD hits :one SET entity = :e, expiresAt = :exp',
+    ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
+    ExpressionAttributeValues: { ':one': 1, ':limit': input.limit, ':e': rateWindowEntity.name, ':exp': windowStart + input.windowSeconds * 2 },
+  };
+  return { update, retryAfterSeconds: Math.max(1, windowStart + input.windowSeconds - nowSeconds) };
+}
+
+/**
  * The platform's abuse counters, one item per key and window (entities/ops.ts), read and written by key only.
  * Fixed windows take one conditional ADD each, so a refused attempt writes nothing; growing delays are read,
  * then claimed with a write conditional on what was read. DynamoDB's TTL (`expiresAt`) removes old counters,
@@ -26,19 +44,9 @@ export class DynamoRateLimiter implements RateLimiter {
   ) {}
 
   async hit(input: RateWindow): Promise<RateDecision> {
-    const nowSeconds = Math.floor(this.now() / 1000);
-    const windowStart = windowStartOf(nowSeconds, input.windowSeconds, input.offsetSeconds);
-    const retryAfterSeconds = Math.max(1, windowStart + input.windowSeconds - nowSeconds);
+    const { update, retryAfterSeconds } = windowCount(this.db.tableName, input, Math.floor(this.now() / 1000));
     try {
-      await this.db.doc.send(
-        new UpdateCommand({
-          TableName: this.db.tableName,
-          Key: rateWindowEntity.key({ key: input.key, windowStart }),
-          UpdateExpression: 'ADD hits :one SET entity = :e, expiresAt = :exp',
-          ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
-          ExpressionAttributeValues: { ':one': 1, ':limit': input.limit, ':e': rateWindowEntity.name, ':exp': windowStart + input.windowSeconds * 2 },
-        }),
-      );
+      await this.db.doc.send(new UpdateCommand(update));
       return { allowed: true, retryAfterSeconds };
     } catch (e) {
       if (conditionFailed(e)) return { allowed: false, retryAfterSeconds };

@@ -1,5 +1,5 @@
 import type { Money, StoredRate } from '@mekendesh/contracts';
-import type { RateLimiter, UserRepository } from './account-ports.js';
+import type { UserRepository } from './account-ports.js';
 import { bishkekToday } from './bishkek-calendar.js';
 import { DomainError } from './errors.js';
 import { convertToKgs, pickRateForDay } from './exchange-rates.js';
@@ -7,9 +7,11 @@ import type { MoneyStore, ProgrammeStore, RateStore } from './money-ports.js';
 import type { ProjectRepository } from './ports.js';
 import type { RateLimits } from './rate-limits.js';
 
-/** What taking a pledge needs beyond the books: the abuse limits, and which currencies cards take now. */
+/**
+ * What taking a pledge needs beyond the books: the abuse limits (counted in the pledge's own transaction, so no
+ * limiter here), and which currencies cards take now.
+ */
 export interface PledgeIntake {
-  limiter: RateLimiter;
   limits: Pick<RateLimits, 'pledgesPerMinute' | 'pledgesPerDay'>;
   /** ISO codes a card pledge may be in; empty when card payments are off (no gateway configured). */
   cardCurrencies: readonly string[];

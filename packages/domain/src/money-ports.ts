@@ -1,6 +1,8 @@
-import type { DuplicateOf, Money, Pledge, Programme, Project, ProjectStatus, Receipt, StoredRateTable } from '@mekendesh/contracts';
+import type { DuplicateOf, Locale, Money, Pledge, Programme, Project, ProjectStatus, Receipt, StoredRateTable } from '@mekendesh/contracts';
+import type { RateWindow } from './account-ports.js';
 import type { RateTable } from './exchange-rates.js';
 import type { Page } from './ports.js';
+import type { QueuedMail } from './receiving-accounts.js';
 
 /** Every kind of booking; `opening` carries balances that existed before the ledger (demo data, migrations). */
 export type LedgerKind = 'pledged' | 'received' | 'matched' | 'refunded' | 'disbursed' | 'released' | 'opening';
@@ -103,6 +105,23 @@ export interface PledgePlan {
   idempotency: { scope: string; key: string; hash: string };
   /** true: the investor's first pledge to the project (the marker is written, must not exist); false: it must exist. */
   firstFromInvestor: boolean;
+  /**
+   * The investor's pledge limits (rate-limits.ts, pledgeWindows), each counted in the same transaction in its window
+   * at the pledge's `createdAt`: only a written pledge uses the allowance, a refused or re-planned one nothing.
+   */
+  windows: readonly RateWindow[];
+  /** The payment email, written with the pledge already claimed for sending at its `createdAt` (pledge-email.ts sends it next). */
+  mail?: QueuedMail;
+}
+
+/** How a pledge's commit ended: as any booking's, or `limited`: a window of `windows` was full (nothing written). */
+export type PledgeCommitOutcome = CommitOutcome | { kind: 'limited'; retryAfterSeconds: number };
+
+/** The investor as a pledge's email addresses them, from their platform record. */
+export interface PledgeInvestor {
+  email: string;
+  locale: Locale;
+  displayName: string;
 }
 
 /** What a pledge is decided from, read at once (one strongly consistent batch). */
@@ -112,8 +131,10 @@ export interface PledgeContext {
   project?: Project;
   /** Whether the investor pledged to the project before (their supporter marker exists). */
   supporter: boolean;
-  /** The investor's display name, when asked for (`withDisplayName`); null when they have none. */
+  /** The investor's display name, when asked for (`withUser`); null when they have none or their account was deleted. */
   displayName: string | null;
+  /** The investor's record, when asked for (`withUser`) and it exists. */
+  investor?: PledgeInvestor;
 }
 
 /**
@@ -121,10 +142,13 @@ export interface PledgeContext {
  * use cases decide, and retry a `conflict` from fresh reads (money-commit.ts).
  */
 export interface MoneyStore {
-  /** One strongly consistent batch read: the idempotency record, the project, the supporter marker (and the user's name when asked). */
-  pledgeContext(input: { scope: string; key: string; projectId: string; investorId: string; withDisplayName: boolean }): Promise<PledgeContext>;
-  /** Writes a new pledge with its idempotency record, payment reference, supporter marker, ledger entry and totals, all or nothing. */
-  commitPledge(plan: PledgePlan): Promise<CommitOutcome>;
+  /** One strongly consistent batch read: the idempotency record, the project, the supporter marker (and the user's record when asked). */
+  pledgeContext(input: { scope: string; key: string; projectId: string; investorId: string; withUser: boolean }): Promise<PledgeContext>;
+  /**
+   * Writes a new pledge with its idempotency record, payment reference, supporter marker, ledger entry, totals, its
+   * counts in the pledge limits' windows and its email, all or nothing, in one transaction.
+   */
+  commitPledge(plan: PledgePlan): Promise<PledgeCommitOutcome>;
   getPledge(id: string): Promise<Pledge | undefined>;
   pledgeIdByReference(reference: string): Promise<string | undefined>;
   listInvestorPledges(input: { investorId: string; limit: number; cursor?: string }): Promise<Page<Pledge>>;

@@ -1,7 +1,8 @@
-import type { Locale, LocalizedText, PayeeOption, PledgeRequest, PledgeView } from '@mekendesh/contracts';
+import type { Locale, LocalizedText, PayeeOption, PledgeRequest, PledgeView, ReceivingAccount } from '@mekendesh/contracts';
 import type { Actor } from './actor.js';
 import { formatDay, formatMoney } from '@mekendesh/contracts';
-import { createPledge } from './pledges.js';
+import type { PledgeInvestor } from './money-ports.js';
+import { createPledge, type PledgeMail } from './pledges.js';
 import { payeeOptions } from './receiving-account-rules.js';
 import type { PaymentDeps, ProgrammeOffice, QueuedMail } from './receiving-accounts.js';
 
@@ -91,6 +92,18 @@ export function pledgeEmail(input: {
 /** The id of a pledge's email in the mail queue: one per pledge. */
 export const pledgeMailId = (pledgeId: string) => `pledge-${pledgeId}`;
 
+/** Sends a mail this call holds the claim of: send, then mark sent; a failed send gives the claim back and answers false. */
+async function sendClaimed(deps: Pick<PaymentDeps, 'queue' | 'mailer' | 'money'>, mail: QueuedMail): Promise<boolean> {
+  try {
+    await deps.mailer.send({ to: mail.to, subject: mail.subject, text: mail.text });
+  } catch {
+    await deps.queue.release(mail.id);
+    return false;
+  }
+  await deps.queue.markSent(mail.id, deps.money.clock.now().toISOString());
+  return true;
+}
+
 /**
  * Sends a queued mail if nobody has (claim, send, mark sent). A failed send gives the claim back and
  * answers false: the mail stays queued, and the next attempt (a retried request) sends it.
@@ -98,36 +111,42 @@ export const pledgeMailId = (pledgeId: string) => `pledge-${pledgeId}`;
 export async function deliverMail(deps: Pick<PaymentDeps, 'queue' | 'mailer' | 'money'>, id: string): Promise<boolean> {
   const now = deps.money.clock.now();
   const mail = await deps.queue.claim(id, now.toISOString(), new Date(now.getTime() - CLAIM_LEASE_MS).toISOString());
-  if (!mail) return true;
-  try {
-    await deps.mailer.send({ to: mail.to, subject: mail.subject, text: mail.text });
-  } catch {
-    await deps.queue.release(id);
-    return false;
-  }
-  await deps.queue.markSent(id, deps.money.clock.now().toISOString());
-  return true;
+  return mail ? sendClaimed(deps, mail) : true;
 }
 
-async function queuePledgeMail(deps: PaymentDeps, pledge: PledgeView, created: boolean): Promise<void> {
-  const id = pledgeMailId(pledge.id);
-  // A pledge made by this call has no mail yet: no look (enqueue is conditional anyway); a replay's look runs beside the reads.
-  const [queued, user, project, accounts] = await Promise.all([
-    created ? false : deps.queue.exists(id), deps.money.users.get(pledge.investorId), deps.money.projects.get(pledge.projectId), deps.accounts.list(),
-  ]);
-  if (queued || !user) return;
-  const locale = user.profile.locale;
+/** The pledge's email to its investor as queued, in their language, with the accounts for its currency as read. */
+function pledgeMail(
+  deps: PaymentDeps,
+  input: { pledge: PledgeView; investor: PledgeInvestor; deadline: string | null; accounts: readonly ReceivingAccount[] },
+): QueuedMail {
+  const { pledge, investor } = input;
+  const locale = investor.locale;
   const mail = pledgeEmail({
-    pledge, options: payeeOptions(accounts, pledge, locale), payBy: project?.deadline ?? null, name: user.profile.displayName,
+    pledge, options: payeeOptions(input.accounts, pledge, locale), payBy: input.deadline, name: investor.displayName,
     office: deps.office, link: `${deps.webOrigin}/${locale}/pledges/${encodeURIComponent(pledge.id)}`, locale,
   });
-  await deps.queue.enqueue({ id, to: user.email, ...mail }, deps.money.clock.now().toISOString());
+  return { id: pledgeMailId(pledge.id), to: investor.email, ...mail };
 }
 
 /**
- * Pledges (see createPledge) and emails the investor how to pay, once per pledge: the mail is keyed by
- * the pledge's id, so a retry with the same Idempotency-Key (or a race of two) sends nothing new, and a
- * retry after a failed send sends it then. Card and in-kind pledges get no transfer email.
+ * A replay's look for the pledge's email: queued with the pledge as a rule, it is queued here only if it is
+ * missing (a pledge written before emails went into the pledge's transaction, or whose investor had no record then).
+ */
+async function queueMissingMail(deps: PaymentDeps, pledge: PledgeView): Promise<void> {
+  const id = pledgeMailId(pledge.id);
+  const [queued, user, project, accounts] = await Promise.all([
+    deps.queue.exists(id), deps.money.users.get(pledge.investorId), deps.money.projects.get(pledge.projectId), deps.accounts.list(),
+  ]);
+  if (queued || !user) return;
+  const investor = { email: user.email, locale: user.profile.locale, displayName: user.profile.displayName };
+  await deps.queue.enqueue(pledgeMail(deps, { pledge, investor, deadline: project?.deadline ?? null, accounts }), deps.money.clock.now().toISOString());
+}
+
+/**
+ * Pledges (see createPledge) and emails the investor how to pay, once per pledge: the mail is keyed by the
+ * pledge's id and written in the pledge's own transaction, already claimed, so this call sends it right after
+ * (one send, one mark); a retry with the same Idempotency-Key (or a race of two) sends nothing new, and a retry
+ * after a failed send sends it then. Card and in-kind pledges get no transfer email.
  * `emailed` is false when the mail is still waiting to be sent.
  */
 export async function pledgeAndNotify(
@@ -135,8 +154,19 @@ export async function pledgeAndNotify(
   actor: Actor,
   input: { projectId: string; idempotencyKey: string; request: PledgeRequest },
 ): Promise<{ pledge: PledgeView; created: boolean; emailed: boolean }> {
-  const out = await createPledge(deps.money, actor, input);
-  if (out.pledge.channel === 'card' || !out.pledge.amount) return { ...out, emailed: true };
-  await queuePledgeMail(deps, out.pledge, out.created);
-  return { ...out, emailed: await deliverMail(deps, pledgeMailId(out.pledge.id)) };
+  const r = input.request;
+  if (r.channel === 'card' || !r.amount) {
+    const out = await createPledge(deps.money, actor, input);
+    return { pledge: out.pledge, created: out.created, emailed: true };
+  }
+  // Read beside the pledge's own batch and never cached: an account staff just closed must not reach an email.
+  const accounts = deps.accounts.list();
+  accounts.catch(() => undefined); // awaited by the mail below; a pledge refused before that must not leave it unhandled
+  const mail: PledgeMail = async (pledge, context) => context.investor
+    ? pledgeMail(deps, { pledge, investor: context.investor, deadline: context.project?.deadline ?? null, accounts: await accounts })
+    : undefined;
+  const out = await createPledge(deps.money, actor, { ...input, mail });
+  if (out.mail) return { pledge: out.pledge, created: out.created, emailed: await sendClaimed(deps, out.mail) };
+  await queueMissingMail(deps, out.pledge);
+  return { pledge: out.pledge, created: out.created, emailed: await deliverMail(deps, pledgeMailId(out.pledge.id)) };
 }

@@ -4,7 +4,8 @@ import type { Actor } from './actor.js';
 import { DomainError } from './errors.js';
 import { MAX_BOOKING_ATTEMPTS } from './money-commit.js';
 import type { MoneyDeps } from './money-deps.js';
-import type { CommitOutcome, PledgeContext, PledgePlan } from './money-ports.js';
+import type { CommitOutcome, PledgeCommitOutcome, PledgeContext, PledgePlan } from './money-ports.js';
+import { RateLimitedError } from './rate-limits.js';
 import { createPledge } from './pledges.js';
 
 const NOW = new Date('2026-03-02T06:00:00Z');
@@ -49,7 +50,7 @@ function memory() {
     rates: { tablesUpTo: async () => [], put: async () => {} },
     clock: { now: () => NOW },
     newId: () => `pl-${++n}`,
-    pledging: { limiter: { hit: async () => ({ allowed: true, retryAfterSeconds: 0 }) }, limits: { pledgesPerMinute: 1_000, pledgesPerDay: 1_000 }, cardCurrencies: [] },
+    pledging: { limits: { pledgesPerMinute: 1_000, pledgesPerDay: 1_000 }, cardCurrencies: [] },
   } as unknown as MoneyDeps;
   return { deps, commits, pledges, supporters, counted: () => supportersCounted, idem };
 }
@@ -141,5 +142,23 @@ describe('createPledge through the money port', () => {
       kind: 'unprocessable', errors: [expect.objectContaining({ field: 'amount' })],
     });
     expect(tries).toBe(1);
+  });
+
+  it("counts the limits in the pledge's own commit: a full window is a 429 with its wait, not retried", async () => {
+    const m = memory();
+    const store = m.deps.money as unknown as { commitPledge: (p: PledgePlan) => Promise<PledgeCommitOutcome> };
+    const plans: PledgePlan[] = [];
+    store.commitPledge = async (plan) => {
+      plans.push(plan);
+      return { kind: 'limited', retryAfterSeconds: 42 };
+    };
+    const out = createPledge(m.deps, investor, { projectId: project.id, idempotencyKey: 'key-0001', request });
+    await expect(out).rejects.toBeInstanceOf(RateLimitedError);
+    await out.catch((e: RateLimitedError) => {
+      expect(e.retryAfterSeconds).toBe(42);
+      expect(e.messages?.ky).toContain('42 секунддан');
+    });
+    expect(plans).toHaveLength(1);
+    expect(plans[0]!.windows.map((w) => w.key)).toEqual(['pledge:minute:inv-1', 'pledge:day:inv-1']);
   });
 });

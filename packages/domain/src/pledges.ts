@@ -2,7 +2,7 @@ import type { Page } from './ports.js';
 import type { Pledge, PledgeRequest, PledgeView, Project, StoredRate } from '@mekendesh/contracts';
 import type { Actor } from './actor.js';
 import { DomainError, notFound } from './errors.js';
-import type { PledgePlan } from './money-ports.js';
+import type { PledgeContext, PledgePlan } from './money-ports.js';
 import { optimistically, throwIfFinal, type Round } from './money-commit.js';
 import { bishkekDay, dayHasPassed } from './bishkek-calendar.js';
 import { kgsAt, rateOn, type MoneyDeps } from './money-deps.js';
@@ -10,7 +10,8 @@ import { assertMinimum, canonicalJson, deltas, paymentInstructions, paymentRefer
 import { authorize } from './policy.js';
 import { isPublic } from './lifecycle.js';
 import { CARD_MESSAGES } from './card-messages.js';
-import { admitPledge } from './rate-limits.js';
+import { pledgeWindows, RateLimitedError } from './rate-limits.js';
+import type { QueuedMail } from './receiving-accounts.js';
 
 /** A pledge as its investor and staff see it: with the transfer instructions. */
 export function pledgeView(pledge: Pledge): PledgeView {
@@ -86,28 +87,33 @@ function assertChannelOpen(intake: MoneyDeps['pledging'], request: PledgeRequest
   throw new DomainError('conflict', messages.en, [{ field: 'channel', message: messages.en, messages }], messages);
 }
 
+/** The email a new pledge is written with (pledge-email.ts): from the pledge and what its batch read; none: no email. */
+export type PledgeMail = (pledge: PledgeView, context: PledgeContext) => Promise<QueuedMail | undefined>;
+
 /**
  * Pledges to a published project. Idempotent per investor and `Idempotency-Key`: a retry with the same
  * body returns the first pledge (`created: false`); the same key with another body is a 422. A new pledge
- * counts against the investor's limits (`deps.pledging.limits`: per minute and per Bishkek day; a 429 with
- * Retry-After beyond them, nothing written); a card pledge needs cards on for its currency (409 naming `channel`).
- * Reads once (pledgeContext: idempotency record, project, supporter marker in one batch), decides, commits once;
- * a lost race (supporter marker, payment reference) reads and decides again, a second call's record replays.
+ * counts against the investor's limits (`deps.pledging.limits`: per minute and per Bishkek day, counted in its
+ * own transaction; a 429 with Retry-After beyond them, nothing written); a card pledge needs cards on for its
+ * currency (409 naming `channel`). Reads once (pledgeContext: idempotency record, project, supporter marker and,
+ * with `mail` or a named pledge, the user, in one batch), decides, commits once; a lost race (supporter marker,
+ * payment reference) reads and decides again, a second call's record replays. `mail` writes the pledge's email in
+ * the same transaction; the answer's `mail` is it when written (a new pledge), for the caller to send.
  * @example await createPledge(deps, actor, { projectId, idempotencyKey: 'c1f7...', request: { type: 'donation', amount: { amount: 10_000, currency: 'USD' }, channel: 'bank_transfer', display: 'anonymous' } })
  */
 export async function createPledge(
   deps: MoneyDeps,
   actor: Actor,
-  input: { projectId: string; idempotencyKey: string; request: PledgeRequest },
-): Promise<{ pledge: PledgeView; created: boolean }> {
+  input: { projectId: string; idempotencyKey: string; request: PledgeRequest; mail?: PledgeMail },
+): Promise<{ pledge: PledgeView; created: boolean; mail?: QueuedMail }> {
   authorize(actor, { action: 'account:use' });
   const idempotency = { scope: actor.id, key: input.idempotencyKey, hash: canonicalJson({ projectId: input.projectId, request: input.request }) };
   const r = input.request;
   const id = deps.newId();
-  let admitted = false;
-  return optimistically(async (): Promise<Round<{ pledge: PledgeView; created: boolean }>> => {
+  const windows = pledgeWindows(deps.pledging.limits, actor.id);
+  return optimistically(async (): Promise<Round<{ pledge: PledgeView; created: boolean; mail?: QueuedMail }>> => {
     const context = await deps.money.pledgeContext({
-      ...idempotency, projectId: input.projectId, investorId: actor.id, withDisplayName: r.display === 'name',
+      ...idempotency, projectId: input.projectId, investorId: actor.id, withUser: r.display === 'name' || input.mail !== undefined,
     });
     if (context.idempotent) return { done: { pledge: pledgeView(await replay(deps, context.idempotent, idempotency.hash)), created: false } };
     // One reading of the clock: the deadline check and the pricing day cannot straddle Bishkek midnight.
@@ -118,13 +124,15 @@ export async function createPledge(
     if (errors.length) throw new DomainError('validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
     assertChannelOpen(deps.pledging, r);
     const price = await priced(deps, r, project, bishkekDay(now));
-    // Counted once, last: only a pledge about to be written uses up the investor's allowance (not its retries).
-    if (!admitted) await admitPledge(deps.pledging.limiter, deps.pledging.limits, actor.id);
-    admitted = true;
     const pledge = newPledge({ id, project, investorId: actor.id, request: r, price, displayName: context.displayName, at: now.toISOString() });
+    const view = pledgeView(pledge);
+    const mail = await input.mail?.(view, context);
     const firstFromInvestor = !context.supporter;
-    const out = await deps.money.commitPledge({ booking: pledgeBooking(pledge, project, firstFromInvestor), idempotency, firstFromInvestor });
-    if (out.kind === 'committed') return { done: { pledge: pledgeView(pledge), created: true } };
+    const out = await deps.money.commitPledge({
+      booking: pledgeBooking(pledge, project, firstFromInvestor), idempotency, firstFromInvestor, windows, ...(mail ? { mail } : {}),
+    });
+    if (out.kind === 'committed') return { done: { pledge: view, created: true, ...(mail ? { mail } : {}) } };
+    if (out.kind === 'limited') throw new RateLimitedError(out.retryAfterSeconds, 'pledges');
     throwIfFinal(out);
     // A duplicate (the same key won meanwhile) replays on the next read; a status change is refused by it.
     return { again: true };

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RateLimiter } from './account-ports.js';
-import { admitPledge, DEFAULT_RATE_LIMITS, RateLimitedError, rateLimitedMessages, waitOf } from './rate-limits.js';
+import { DEFAULT_RATE_LIMITS, pledgeWindows, RateLimitedError, rateLimitedMessages, waitOf } from './rate-limits.js';
 
 describe('when to try again (issue 9: a 429 says when, in ky/ru/en)', () => {
   it('rounds a wait up to the largest whole unit', () => {
@@ -23,25 +22,16 @@ describe('when to try again (issue 9: a 429 says when, in ky/ru/en)', () => {
   });
 });
 
-describe('admitPledge', () => {
-  it('counts the minute before the day, so a refused burst does not use up the day', async () => {
-    const asked: string[] = [];
-    const limiter: RateLimiter = {
-      hit: async (w) => {
-        asked.push(`${w.key}/${w.limit}/${w.windowSeconds}/${w.offsetSeconds ?? 0}`);
-        return { allowed: !w.key.startsWith('pledge:minute'), retryAfterSeconds: 42 };
-      },
-      backoff: async () => ({ allowed: true, retryAfterSeconds: 0 }),
-      clear: async () => undefined,
-    };
-    const refused = await admitPledge(limiter, DEFAULT_RATE_LIMITS, 'inv-1').then(() => undefined, (e: unknown) => e);
-    expect(refused).toBeInstanceOf(RateLimitedError);
-    expect((refused as RateLimitedError).retryAfterSeconds).toBe(42);
-    expect((refused as RateLimitedError).messages?.ky).toContain('42 секунддан');
-    expect(asked).toEqual(['pledge:minute:inv-1/10/60/0']);
+describe('pledgeWindows', () => {
+  it('names the minute and the Bishkek day of one investor, which a pledge counts in its own transaction', () => {
+    const asked = pledgeWindows(DEFAULT_RATE_LIMITS, 'inv-1').map((w) => `${w.key}/${w.limit}/${w.windowSeconds}/${w.offsetSeconds ?? 0}`);
     // Bishkek days: the day window starts at 00:00 UTC+6.
-    limiter.hit = async (w) => (asked.push(`${w.key}/${w.limit}/${w.windowSeconds}/${w.offsetSeconds ?? 0}`), { allowed: true, retryAfterSeconds: 1 });
-    await admitPledge(limiter, DEFAULT_RATE_LIMITS, 'inv-1');
-    expect(asked.slice(1)).toEqual(['pledge:minute:inv-1/10/60/0', 'pledge:day:inv-1/50/86400/21600']);
+    expect(asked).toEqual(['pledge:minute:inv-1/10/60/0', 'pledge:day:inv-1/50/86400/21600']);
+  });
+
+  it('says when to pledge again in the 429 of a full window', () => {
+    const refused = new RateLimitedError(42, 'pledges');
+    expect(refused.retryAfterSeconds).toBe(42);
+    expect(refused.messages?.ky).toContain('42 секунддан');
   });
 });

@@ -130,11 +130,14 @@ export async function withinBackoff(limiter: RateLimiter, backoff: RateBackoff):
 const BISHKEK_OFFSET_SECONDS = BISHKEK_OFFSET_MINUTES * 60;
 
 /**
- * Counts one pledge of the investor against both pledge limits, or throws a 429 naming when they may pledge again.
- * The day is the Bishkek day (packages/domain/src/bishkek-calendar.ts).
+ * The investor's two pledge limits as windows (per minute; per Bishkek day, 00:00 to 24:00 UTC+6). A pledge counts
+ * itself in both inside its own transaction (PledgePlan.windows), so a pledge refused by either, or not written for
+ * another reason, uses up neither; a full window is a 429 with the wait until it ends (RateLimitedError, 'pledges').
+ * @example pledgeWindows(DEFAULT_RATE_LIMITS, 'inv-1')[1] // { key: 'pledge:day:inv-1', limit: 50, windowSeconds: 86400, offsetSeconds: 21600 }
  */
-export async function admitPledge(limiter: RateLimiter, limits: Pick<RateLimits, 'pledgesPerMinute' | 'pledgesPerDay'>, investorId: string): Promise<void> {
-  // The minute first: an attempt it refuses must not use up one of the day's pledges.
-  await withinWindow(limiter, { key: `pledge:minute:${investorId}`, limit: limits.pledgesPerMinute, windowSeconds: RATE_WINDOWS.pledgesPerMinute }, 'pledges');
-  await withinWindow(limiter, { key: `pledge:day:${investorId}`, limit: limits.pledgesPerDay, windowSeconds: RATE_WINDOWS.pledgesPerDay, offsetSeconds: BISHKEK_OFFSET_SECONDS }, 'pledges');
+export function pledgeWindows(limits: Pick<RateLimits, 'pledgesPerMinute' | 'pledgesPerDay'>, investorId: string): RateWindow[] {
+  return [
+    { key: `pledge:minute:${investorId}`, limit: limits.pledgesPerMinute, windowSeconds: RATE_WINDOWS.pledgesPerMinute },
+    { key: `pledge:day:${investorId}`, limit: limits.pledgesPerDay, windowSeconds: RATE_WINDOWS.pledgesPerDay, offsetSeconds: BISHKEK_OFFSET_SECONDS },
+  ];
 }

@@ -80,7 +80,7 @@ describe('deleting an account (issue 9, fault 6)', () => {
     expect(later.items[0]).toMatchObject({ kind: 'received', amountKgs: 300_000, publicName: null });
 
     // Idempotent: asked again, there is nothing named left to change.
-    expect(await anonymiseInvestor({ traces: new DynamoPublicTraceStore(s.db) }, named.investorId)).toEqual({ pledges: 0, entries: 0 });
+    expect(await anonymiseInvestor({ traces: new DynamoPublicTraceStore(s.db, s.deps.money.money) }, named.investorId)).toEqual({ pledges: 0, entries: 0 });
   });
 
   it('the web app shows a missing name as "anonymous" in each language', () => {

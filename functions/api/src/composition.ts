@@ -83,7 +83,7 @@ export function composeWithDb(
     health: dynamoHealthProbe(db),
     accounts: {
       identity: settings.identity, users, sessions: new DynamoSessionStore(db), verifier: settings.verifier,
-      publicTraces: new DynamoPublicTraceStore(db),
+      publicTraces: new DynamoPublicTraceStore(db, money.money),
       limiter, mailer, clock, newId: ulid, limits,
     },
     organisations: {

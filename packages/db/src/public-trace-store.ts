@@ -1,9 +1,7 @@
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Pledge } from '@mekendesh/contracts';
-import type { LedgerEntryRef, Page, PublicTraceStore } from '@mekendesh/domain';
+import type { LedgerEntryRef, MoneyStore, Page, PublicTraceStore } from '@mekendesh/domain';
 import type { Db } from './client.js';
-import { DynamoMoneyStore } from './money-store.js';
-import { DynamoProgrammeStore } from './programme-store.js';
 import { queryAll } from './dynamo/paged-query.js';
 import { ledgerEntryEntity, ledgerPartition, pledgeEntity, pledgeReceiptsPartition } from './entities/money.js';
 import { transact } from './transact.js';
@@ -12,24 +10,24 @@ type Items = NonNullable<TransactWriteCommandInput['TransactItems']>;
 /** One transaction holds 100 actions; the last batch also carries the pledge's own update. */
 const BATCH = 99;
 
+/** The pledge reads the traces start from: the money store's (DynamoMoneyStore in composition). */
+export type PledgeReads = Pick<MoneyStore, 'listInvestorPledges' | 'getPledge'>;
+
 /**
  * An investor's public traces on DynamoDB, found by key only: pledges through the per-investor index
  * (gsi1), each pledge's receipts through the receipt index (gsi2), and its ledger entries in its project's
  * ledger partition under the times it was booked with a name.
  */
 export class DynamoPublicTraceStore implements PublicTraceStore {
-  private readonly money: DynamoMoneyStore;
-
-  constructor(private readonly db: Db) {
-    this.money = new DynamoMoneyStore(db, new DynamoProgrammeStore(db));
-  }
+  /** `pledges`: the investor's pledges and a pledge by id, read through the money store rather than a second copy of it. */
+  constructor(private readonly db: Db, private readonly pledges: PledgeReads) {}
 
   listInvestorPledges(input: { investorId: string; limit: number; cursor?: string }): Promise<Page<Pledge>> {
-    return this.money.listInvestorPledges(input);
+    return this.pledges.listInvestorPledges(input);
   }
 
   getPledge(id: string): Promise<Pledge | undefined> {
-    return this.money.getPledge(id);
+    return this.pledges.getPledge(id);
   }
 
   /**

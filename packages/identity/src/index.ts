@@ -1,4 +1,3 @@
 export * from './cognito-identity.js';
 export * from './token-verifier.js';
 export * from './ses-mailer.js';
-export * from './no-identity.js';

@@ -109,6 +109,34 @@ describe('ApiStack', () => {
     });
   });
 
+  describe('cursor secret', () => {
+    it('is one generated secret (48 characters, no punctuation) whose ARN, not value, the function gets', () => {
+      const [secretId] = onlyResource(dev.api, 'AWS::SecretsManager::Secret');
+      dev.api.hasResourceProperties('AWS::SecretsManager::Secret', {
+        GenerateSecretString: { ExcludePunctuation: true, PasswordLength: 48 },
+        SecretString: Match.absent(),
+      });
+      dev.api.hasResourceProperties('AWS::Lambda::Function', {
+        Environment: { Variables: Match.objectLike({ CURSOR_SECRET_ARN: { Ref: secretId }, CURSOR_SECRET: Match.absent() }) },
+      });
+    });
+
+    it('may be read by the API function, only that secret, and changed by nobody', () => {
+      const [secretId] = onlyResource(dev.api, 'AWS::SecretsManager::Secret');
+      const policies = [dev.data, dev.api, dev.identity, dev.jobs].flatMap((template) =>
+        Object.values(template.findResources('AWS::IAM::Policy') as Record<string, CfnResource>),
+      );
+      const statements = policies.flatMap((policy) =>
+        statementsOf(policy).filter((s) => actionsOf(s).some((a) => a.startsWith('secretsmanager:'))).map((s) => ({ policy, s })),
+      );
+      expect(statements).toHaveLength(1);
+      const { policy, s } = statements[0]!;
+      expect(policy.Properties?.['Roles']).toEqual([{ Ref: functionRoleId }]);
+      expect(s.Resource).toEqual({ Ref: secretId });
+      expect(actionsOf(s).sort()).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue']);
+    });
+  });
+
   describe('HTTP API', () => {
     it('is an HTTP API without CORS (same-origin through CloudFront)', () => {
       dev.api.hasResourceProperties('AWS::ApiGatewayV2::Api', {

@@ -136,6 +136,7 @@ function rateLimitsFrom(env: NodeJS.ProcessEnv): { limits?: Partial<RateLimits> 
  * DYNAMODB_ENDPOINT, COGNITO_ENDPOINT, WEB_ORIGIN; MAIL_FROM sends the platform's emails through SES; MEDIA_BUCKET (and S3_ENDPOINT locally) for uploads.
  * DEV_OUTBOX=1 (every code and invitation token, unauthenticated) is read only when the entry point says it is the
  * local stack (`entry.local`, server.ts): the Lambda entry never passes it, so no environment variable can mount it there.
+ * CURSOR_SECRET signs list cursors; @throws Error when it is missing in Lambda (AWS_LAMBDA_FUNCTION_NAME set).
  */
 export function composeFromEnv(env: NodeJS.ProcessEnv = process.env, entry: { local?: boolean } = {}): Deps {
   const region = env.AWS_REGION ?? 'eu-central-1';
@@ -144,7 +145,12 @@ export function composeFromEnv(env: NodeJS.ProcessEnv = process.env, entry: { lo
   const issuer = env.COGNITO_ISSUER ?? `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`;
   const identity = new CognitoIdentity({ userPoolId, clientId, region, endpoint: env.COGNITO_ENDPOINT });
   const verifier = new JwtTokenVerifier({ issuer, clientId, jwksUrl: env.COGNITO_JWKS_URL ?? `${issuer}/.well-known/jwks.json` });
-  const db = createDb({ tableName: env.TABLE_NAME ?? DEFAULT_TABLE_NAME, endpoint: env.DYNAMODB_ENDPOINT, region });
+  // List cursors are signed with CURSOR_SECRET; unset, each process makes its own (cursors then do not cross instances),
+  // which a deployed function must not do: its instances share one secret (lambda.ts reads it from CURSOR_SECRET_ARN).
+  if (env.AWS_LAMBDA_FUNCTION_NAME && !env.CURSOR_SECRET) {
+    throw new Error('CURSOR_SECRET is not set: a deployed API signs list cursors with the secret CURSOR_SECRET_ARN names (infra api-stack)');
+  }
+  const db = createDb({ tableName: env.TABLE_NAME ?? DEFAULT_TABLE_NAME, endpoint: env.DYNAMODB_ENDPOINT, region, cursorSecret: env.CURSOR_SECRET });
   const media = env.MEDIA_BUCKET ? { bucket: env.MEDIA_BUCKET, endpoint: env.S3_ENDPOINT, region } : undefined;
   const mailer = env.MAIL_FROM ? new SesMailer(env.MAIL_FROM, region) : undefined;
   const proxy = env.PROXY_SECRET ? { proxySecret: env.PROXY_SECRET } : {};

@@ -89,6 +89,7 @@ function pledgePlan(project: Project, i: number): PledgePlan {
     firstFromInvestor: true,
     windows: pledgeWindows(DEFAULT_RATE_LIMITS, investorId),
     mail: { id: pledgeMailId(pledge.id), to: `${investorId}@bench.kg`, ...email },
+    listed: { currency: 'USD', accounts: [] },
   };
 }
 

@@ -2,6 +2,8 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoRateLimiter, rateWindowEntity, windowStartOf } from '@mekendesh/db';
 import { pledgeWindows, type RateWindow } from '@mekendesh/domain';
+import { createApp } from '@mekendesh/api/app';
+import { composeWithDb } from '@mekendesh/api/composition';
 import { call, donation, moneyStack, pledge, type MoneyStack } from '../fixtures/money.js';
 
 /**
@@ -105,5 +107,31 @@ describe('the payment email under duplicate requests', () => {
     const reference = (bodies[0] as { paymentReference: string }).paymentReference;
     const mails = (await s.deps.outbox!.latest(100)).filter((m) => m.to === email && m.text.includes(reference));
     expect(mails).toHaveLength(1);
+  }, 120_000);
+
+  it('never names an account that staff closed on another instance since this one cached the accounts', async () => {
+    const token = s.investors[2]!;
+    const email = ((await (await call(s.app, token, 'GET', '/me')).json()) as { email: string }).email;
+    // A second instance of the API on the same table, with its own caches: staff work there.
+    const other = createApp(composeWithDb(s.db, { identity: s.deps.accounts.identity, verifier: s.deps.verifier }));
+    const eur = {
+      kind: 'bank', currency: 'EUR', active: true, bankName: 'Closing Bank', bic: 'CLOSKG22', accountNumber: '1990010000777001',
+      beneficiaryName: 'Mekendesh Programme', beneficiaryTaxId: '02512202610037', purposeTemplate: { ky: '{reference}', ru: '{reference}', en: '{reference}' },
+    };
+    const created = await call(other, s.staff, 'POST', '/staff/receiving-accounts', eur);
+    expect(created.status).toBe(201);
+    const account = (await created.json()) as { id: string; version: number };
+    const project = await s.project();
+    const mailOf = async (reference: string) => (await s.deps.outbox!.latest(100)).filter((m) => m.to === email && m.text.includes(reference));
+    // This instance pledges in EUR: its email names the account, and the accounts are now in this instance's cache.
+    const first = (await (await pledge(s.app, token, project.id, donation(10_000, 'EUR'))).json()) as { paymentReference: string };
+    expect((await mailOf(first.paymentReference))[0]!.text).toContain('Closing Bank');
+    // Staff close it on the other instance; the next EUR pledge here must not send anyone to it.
+    expect((await call(other, s.staff, 'PUT', `/staff/receiving-accounts/${account.id}?version=${account.version}`, { ...eur, active: false })).status).toBe(200);
+    const second = await pledge(s.app, token, project.id, donation(10_000, 'EUR'));
+    expect(second.status).toBe(201);
+    const [mail] = await mailOf(((await second.json()) as { paymentReference: string }).paymentReference);
+    expect(mail!.text).not.toContain('Closing Bank');
+    expect(mail!.text).toContain('The programme has no account for EUR yet');
   }, 120_000);
 });

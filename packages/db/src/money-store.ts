@@ -2,13 +2,13 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DuplicateOf, Pledge, Programme, Project, Receipt } from '@mekendesh/contracts';
 import {
   DomainError, totalsStayExact, type Booking, type BookingCondition, type CommitOutcome, type MoneyStore, type Page, type PledgeCommitOutcome,
-  type PledgeContext, type PledgeInvestor, type PledgePlan, type ReceiptDay, type ReceiptState,
+  type ListedAccounts, type PledgeContext, type PledgeInvestor, type PledgePlan, type ReceiptDay, type ReceiptState,
 } from '@mekendesh/domain';
 import type { Db } from './client.js';
 import { pagedQuery } from './dynamo/paged-query.js';
 import {
-  idempotencyEntity, INVESTOR_PLEDGES_PREFIX, investorPledgesPartition, paymentReferenceEntity, pledgeEntity, projectPledgesPartition, receiptDayEntity,
-  receiptEntity, supporterEntity,
+  activeReceivingAccountEntity, idempotencyEntity, INVESTOR_PLEDGES_PREFIX, investorPledgesPartition, paymentReferenceEntity, pledgeEntity,
+  projectPledgesPartition, receiptDayEntity, receiptEntity, receivingAccountEntity, supporterEntity,
 } from './entities/money.js';
 import { projectEntity } from './entities/catalogue.js';
 import { userEntity } from './entities/accounts.js';
@@ -25,8 +25,24 @@ import { sendTransaction, type Tagged, type TransactionOutcome } from './transac
 /** What each tagged action's failed condition means for the domain (money-transaction.ts tags the actions). */
 const CONDITION_OF_TAG: Record<string, BookingCondition> = {
   payref: 'payment_reference', supporter: 'supporter', pledge: 'pledge_version', entry: 'ledger_entry',
-  platform: 'total_limit', oblast: 'total_limit', programme: 'programme_budget', cap: 'programme_budget',
+  platform: 'total_limit', oblast: 'total_limit', programme: 'programme_budget', cap: 'programme_budget', accounts: 'receiving_accounts',
 };
+
+const ACCOUNT_KINDS = ['bank', 'money_transfer'] as const;
+
+/**
+ * Checks that the accounts a pledge's email lists still stand: each listed one unchanged (its version) and active,
+ * and, for a kind none is listed of, no account of that kind active for the currency (its guard item absent).
+ */
+function listedAccountChecks(tableName: string, listed: ListedAccounts): Tagged[] {
+  return ACCOUNT_KINDS.map((kind): Tagged => {
+    const a = listed.accounts.find((x) => x.kind === kind);
+    const check = a
+      ? { Key: receivingAccountEntity.key(a), ConditionExpression: '#v = :v AND #a = :t', ExpressionAttributeNames: { '#v': 'version', '#a': 'active' }, ExpressionAttributeValues: { ':v': a.version, ':t': true } }
+      : { Key: activeReceivingAccountEntity.key({ kind, currency: listed.currency }), ConditionExpression: 'attribute_not_exists(pk)' };
+    return { tag: 'accounts', action: { ConditionCheck: { TableName: tableName, ...check } } };
+  });
+}
 
 /** Tags of a pledge's counts in its limits' windows: `limit:<i>` for PledgePlan.windows[i]. */
 const LIMIT_TAG = 'limit:';
@@ -35,7 +51,7 @@ const LIMIT_TAG = 'limit:';
  * Every write of a new pledge, each tagged, for one TransactWriteItems: the idempotency record, the payment
  * reference, the supporter marker (written, or checked to exist), the booking (money-transaction.ts), a count in
  * each of `plan.windows` at the pledge's `createdAt` (rate-limiter.ts, windowCount: the limiter's own item) and the
- * mail, claimed (mail-queue.ts, mailPut). `retryAfterSeconds[i]`: the wait when window i is full. The bench sends
+ * mail, claimed (mail-queue.ts, mailPut), with checks of the accounts it lists. `retryAfterSeconds[i]`: the wait when window i is full. The bench sends
  * these same actions directly.
  */
 export function pledgeActions(db: Db, plan: PledgePlan): { actions: Tagged[]; retryAfterSeconds: number[] } {
@@ -54,6 +70,7 @@ export function pledgeActions(db: Db, plan: PledgePlan): { actions: Tagged[]; re
     ...bookingActions(db, plan.booking),
     ...counts.map((c, i): Tagged => ({ tag: `${LIMIT_TAG}${i}`, action: { Update: c.update } })),
     ...(plan.mail ? [{ tag: 'mail', action: { Put: mailPut(t, plan.mail, { at: p.createdAt, claimed: true }) } }] : []),
+    ...(plan.listed ? listedAccountChecks(t, plan.listed) : []),
   ];
   return { actions, retryAfterSeconds: counts.map((c) => c.retryAfterSeconds) };
 }

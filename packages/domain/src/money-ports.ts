@@ -90,7 +90,8 @@ export type BookingOutcome<T> = { kind: 'booked'; value: T } | { kind: 'already_
  * version (another booking of the pledge won); a programme's budget or per-project cap; a ledger entry's id.
  */
 export type BookingCondition =
-  | 'project_status' | 'total_limit' | 'supporter' | 'payment_reference' | 'pledge_version' | 'programme_budget' | 'ledger_entry';
+  | 'project_status' | 'total_limit' | 'supporter' | 'payment_reference' | 'pledge_version' | 'programme_budget' | 'ledger_entry'
+  | 'receiving_accounts';
 
 /**
  * How one commit of a booking ended: written; refused by conditions (which ones; plan again from fresh reads or
@@ -112,6 +113,18 @@ export interface PledgePlan {
   windows: readonly RateWindow[];
   /** The payment email, written with the pledge already claimed for sending at its `createdAt` (pledge-email.ts sends it next). */
   mail?: QueuedMail;
+  /** The accounts the email lists, as read (maybe from this instance's cache): the commit checks they still stand. */
+  listed?: ListedAccounts;
+}
+
+/**
+ * The active receiving accounts of one currency a pledge's email lists, by id and version. The pledge's commit is
+ * conditioned on each being unchanged and active, and on no account of a kind not listed being active for the
+ * currency (a `conflict` on `receiving_accounts` otherwise): no email names a closed account.
+ */
+export interface ListedAccounts {
+  currency: string;
+  accounts: readonly { id: string; kind: 'bank' | 'money_transfer'; version: number }[];
 }
 
 /** How a pledge's commit ended: as any booking's, or `limited`: a window of `windows` was full (nothing written). */

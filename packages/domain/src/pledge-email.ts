@@ -1,10 +1,10 @@
-import type { Locale, LocalizedText, PayeeOption, PledgeRequest, PledgeView, ReceivingAccount } from '@mekendesh/contracts';
+import type { Locale, LocalizedText, PayeeOption, PledgeRequest, PledgeView } from '@mekendesh/contracts';
 import type { Actor } from './actor.js';
 import { formatDay, formatMoney } from '@mekendesh/contracts';
 import type { PledgeInvestor } from './money-ports.js';
 import { createPledge, type PledgeMail } from './pledges.js';
 import { payeeOptions } from './receiving-account-rules.js';
-import type { PaymentDeps, ProgrammeOffice, QueuedMail } from './receiving-accounts.js';
+import { cachedAccounts, type PaymentDeps, type ProgrammeOffice, type QueuedMail } from './receiving-accounts.js';
 
 /** A claim on a mail older than this was never finished (the process died mid-send): another attempt may take it. */
 const CLAIM_LEASE_MS = 5 * 60_000;
@@ -114,15 +114,15 @@ export async function deliverMail(deps: Pick<PaymentDeps, 'queue' | 'mailer' | '
   return mail ? sendClaimed(deps, mail) : true;
 }
 
-/** The pledge's email to its investor as queued, in their language, with the accounts for its currency as read. */
+/** The pledge's email to its investor as queued, in their language, with the accounts for its currency (`options`). */
 function pledgeMail(
   deps: PaymentDeps,
-  input: { pledge: PledgeView; investor: PledgeInvestor; deadline: string | null; accounts: readonly ReceivingAccount[] },
+  input: { pledge: PledgeView; investor: PledgeInvestor; deadline: string | null; options: readonly PayeeOption[] },
 ): QueuedMail {
   const { pledge, investor } = input;
   const locale = investor.locale;
   const mail = pledgeEmail({
-    pledge, options: payeeOptions(input.accounts, pledge, locale), payBy: input.deadline, name: investor.displayName,
+    pledge, options: input.options, payBy: input.deadline, name: investor.displayName,
     office: deps.office, link: `${deps.webOrigin}/${locale}/pledges/${encodeURIComponent(pledge.id)}`, locale,
   });
   return { id: pledgeMailId(pledge.id), to: investor.email, ...mail };
@@ -139,7 +139,8 @@ async function queueMissingMail(deps: PaymentDeps, pledge: PledgeView): Promise<
   ]);
   if (queued || !user) return;
   const investor = { email: user.email, locale: user.profile.locale, displayName: user.profile.displayName };
-  await deps.queue.enqueue(pledgeMail(deps, { pledge, investor, deadline: project?.deadline ?? null, accounts }), deps.money.clock.now().toISOString());
+  const options = payeeOptions(accounts, pledge, investor.locale);
+  await deps.queue.enqueue(pledgeMail(deps, { pledge, investor, deadline: project?.deadline ?? null, options }), deps.money.clock.now().toISOString());
 }
 
 /**
@@ -159,12 +160,15 @@ export async function pledgeAndNotify(
     const out = await createPledge(deps.money, actor, input);
     return { pledge: out.pledge, created: out.created, emailed: true };
   }
-  // Read beside the pledge's own batch and never cached: an account staff just closed must not reach an email.
-  const accounts = deps.accounts.list();
-  accounts.catch(() => undefined); // awaited by the mail below; a pledge refused before that must not leave it unhandled
-  const mail: PledgeMail = async (pledge, context) => context.investor
-    ? pledgeMail(deps, { pledge, investor: context.investor, deadline: context.project?.deadline ?? null, accounts: await accounts })
-    : undefined;
+  // The accounts may come from this instance's cache: the pledge's transaction checks the ones the email lists
+  // (ListedAccounts), and a round after a conflict reads them afresh, so no email names a closed account.
+  const currency = r.amount.currency;
+  const mail: PledgeMail = async (pledge, context, fresh) => {
+    if (!context.investor) return undefined;
+    const options = payeeOptions(await cachedAccounts(deps.accounts, fresh), pledge, context.investor.locale);
+    const listed = { currency, accounts: options.map(({ account: a }) => ({ id: a.id, kind: a.kind, version: a.version })) };
+    return { mail: pledgeMail(deps, { pledge, investor: context.investor, deadline: context.project?.deadline ?? null, options }), listed };
+  };
   const out = await createPledge(deps.money, actor, { ...input, mail });
   if (out.mail) return { pledge: out.pledge, created: out.created, emailed: await sendClaimed(deps, out.mail) };
   await queueMissingMail(deps, out.pledge);

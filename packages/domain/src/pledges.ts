@@ -2,7 +2,7 @@ import type { Page } from './ports.js';
 import type { Pledge, PledgeRequest, PledgeView, Project, StoredRate } from '@mekendesh/contracts';
 import type { Actor } from './actor.js';
 import { DomainError, notFound } from './errors.js';
-import type { PledgeContext, PledgePlan } from './money-ports.js';
+import type { ListedAccounts, PledgeContext, PledgePlan } from './money-ports.js';
 import { optimistically, throwIfFinal, type Round } from './money-commit.js';
 import { bishkekDay, dayHasPassed } from './bishkek-calendar.js';
 import { kgsAt, rateOn, type MoneyDeps } from './money-deps.js';
@@ -87,8 +87,11 @@ function assertChannelOpen(intake: MoneyDeps['pledging'], request: PledgeRequest
   throw new DomainError('conflict', messages.en, [{ field: 'channel', message: messages.en, messages }], messages);
 }
 
-/** The email a new pledge is written with (pledge-email.ts): from the pledge and what its batch read; none: no email. */
-export type PledgeMail = (pledge: PledgeView, context: PledgeContext) => Promise<QueuedMail | undefined>;
+/**
+ * The email a new pledge is written with (pledge-email.ts), from the pledge and what its batch read, with the accounts
+ * it lists; none: no email. `fresh`: a round after a conflict, which reads the accounts afresh instead of from a cache.
+ */
+export type PledgeMail = (pledge: PledgeView, context: PledgeContext, fresh: boolean) => Promise<{ mail: QueuedMail; listed: ListedAccounts } | undefined>;
 
 /**
  * Pledges to a published project. Idempotent per investor and `Idempotency-Key`: a retry with the same
@@ -111,7 +114,7 @@ export async function createPledge(
   const r = input.request;
   const id = deps.newId();
   const windows = pledgeWindows(deps.pledging.limits, actor.id);
-  return optimistically(async (): Promise<Round<{ pledge: PledgeView; created: boolean; mail?: QueuedMail }>> => {
+  return optimistically(async (attempt): Promise<Round<{ pledge: PledgeView; created: boolean; mail?: QueuedMail }>> => {
     const context = await deps.money.pledgeContext({
       ...idempotency, projectId: input.projectId, investorId: actor.id, withUser: r.display === 'name' || input.mail !== undefined,
     });
@@ -126,10 +129,11 @@ export async function createPledge(
     const price = await priced(deps, r, project, bishkekDay(now));
     const pledge = newPledge({ id, project, investorId: actor.id, request: r, price, displayName: context.displayName, at: now.toISOString() });
     const view = pledgeView(pledge);
-    const mail = await input.mail?.(view, context);
+    const written = await input.mail?.(view, context, attempt > 0);
+    const mail = written?.mail;
     const firstFromInvestor = !context.supporter;
     const out = await deps.money.commitPledge({
-      booking: pledgeBooking(pledge, project, firstFromInvestor), idempotency, firstFromInvestor, windows, ...(mail ? { mail } : {}),
+      booking: pledgeBooking(pledge, project, firstFromInvestor), idempotency, firstFromInvestor, windows, ...(written ? written : {}),
     });
     if (out.kind === 'committed') return { done: { pledge: view, created: true, ...(mail ? { mail } : {}) } };
     if (out.kind === 'limited') throw new RateLimitedError(out.retryAfterSeconds, 'pledges');

@@ -25,6 +25,25 @@ export interface ReceivingAccountStore {
   remove(input: { previous: ReceivingAccount; audit: AuditEntry }): Promise<void>;
 }
 
+/**
+ * How long one function instance reuses the receiving accounts for pledge emails. Never stale where it matters: each
+ * pledge's transaction checks the accounts its email lists (PledgePlan.listed), and staff saves here forget them.
+ */
+export const ACCOUNTS_CACHE_MS = 60_000;
+const accountsCache = new WeakMap<ReceivingAccountStore, { accounts: ReceivingAccount[]; until: number }>();
+
+/**
+ * Every receiving account, from this instance's cache (ACCOUNTS_CACHE_MS) unless `fresh` or expired; a read refills it.
+ * Only for what a transaction checks again (a pledge's email); staff pages read the store.
+ */
+export async function cachedAccounts(store: ReceivingAccountStore, fresh: boolean): Promise<ReceivingAccount[]> {
+  const hit = accountsCache.get(store);
+  if (!fresh && hit && hit.until > Date.now()) return hit.accounts;
+  const accounts = await store.list();
+  accountsCache.set(store, { accounts, until: Date.now() + ACCOUNTS_CACHE_MS });
+  return accounts;
+}
+
 /** An email to send once: keyed by `id`, delivered by claiming it, so retries and races send it one time. */
 export interface QueuedMail {
   id: string;
@@ -95,6 +114,7 @@ export async function createReceivingAccount(deps: PaymentDeps, actor: Actor, re
   const at = deps.money.clock.now().toISOString();
   const account = { ...(await checked(deps, request)), id: deps.money.newId(), version: 1, createdAt: at, updatedAt: at } as ReceivingAccount;
   await deps.accounts.create({ account, audit: auditEntry(deps, actor, 'receiving-account.create', account.id, null, account) });
+  accountsCache.delete(deps.accounts);
   return account;
 }
 
@@ -113,6 +133,7 @@ export async function replaceReceivingAccount(
     updatedAt: deps.money.clock.now().toISOString(),
   } as ReceivingAccount;
   await deps.accounts.replace({ previous, account, audit: auditEntry(deps, actor, 'receiving-account.replace', account.id, previous, account) });
+  accountsCache.delete(deps.accounts);
   return account;
 }
 
@@ -123,6 +144,7 @@ export async function deleteReceivingAccount(deps: PaymentDeps, actor: Actor, in
   if (!previous) throw notFound('receiving account');
   if (previous.version !== input.version) throw new DomainError('conflict', 'the account was changed meanwhile: reload it and try again');
   await deps.accounts.remove({ previous, audit: auditEntry(deps, actor, 'receiving-account.delete', previous.id, previous, null) });
+  accountsCache.delete(deps.accounts);
 }
 
 /** The project's last day of raising, for "pay by"; null when the project is gone. */

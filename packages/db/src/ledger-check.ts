@@ -76,7 +76,10 @@ export async function checkLedger(db: Db): Promise<LedgerDifference[]> {
     byProject.add(e.projectId, e.deltas);
     platform.add('platform', e.deltas);
     if (e.pledgeId) byPledge.add(e.pledgeId, e.deltas);
-    if (e.programmeId) byProgramme.add(e.programmeId, e.deltas), byCap.add(`${e.programmeId}|${e.projectId}`, e.deltas);
+    if (e.programmeId) {
+      byProgramme.add(e.programmeId, e.deltas);
+      byCap.add(`${e.programmeId}|${e.projectId}`, e.deltas);
+    }
   }
   const out: LedgerDifference[] = [];
   const diff = (scope: LedgerDifference['scope'], id: string, field: string, stored: number, ledger: number) => {

@@ -29,7 +29,7 @@ function declare(tableName, documentClient) {
       settlement: nullable(), title: text(), summary: text(), description: text(), languages: list(string()), sector: string(), kind: string(),
       pledgeTypes: list(string()), goal: number(), raised: number(), pledged: number(), matched: number(), supporters: number(), deadline: string(),
       publishedAt: nullable(), coverUrl: nullable(), version: number(), createdAt: string(), statusChangedAt: nullable(), updatedAt: string(),
-    }).and((s) => ({
+    }).and((_s) => ({
       gsi1pk: string().hidden().putLink(({ status }) => `STATUS#${status}`),
       gsi1sk: string().hidden().putLink((p) => today.projectIndexes(p).gsi1sk),
       gsi2pk: string().hidden().putLink(({ organisationId }) => `ORG#${organisationId}`),

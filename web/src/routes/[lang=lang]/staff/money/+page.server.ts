@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import {
 	CURRENCIES, ReceiptRequestSchema, StatementEncodingChoiceSchema, type Pledge, type StatementEncodingChoice, type StatementResult,
 } from '@mekendesh/contracts';
@@ -10,7 +10,7 @@ import { reasonText } from '#lib/statement-reasons.js';
 import { text } from '#lib/server/forms.js';
 import { api, ApiError, type Api } from '#lib/server/api.js';
 import { requireRole } from '#lib/server/guards.js';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 const MAX_PLEDGES_LOOKED_UP = 50;
 

@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { PledgeTypeSchema, ProgrammeRequestSchema, ProjectKindSchema, SECTORS } from '@mekendesh/contracts';
 import { OBLASTS } from '@mekendesh/territories';
 import { m } from '#lib/paraglide/messages.js';
@@ -7,7 +7,7 @@ import { parseSomInput } from '#lib/money-input.js';
 import { checked, issueFields, text } from '#lib/server/forms.js';
 import { api, ApiError } from '#lib/server/api.js';
 import { requireRole } from '#lib/server/guards.js';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'staff');

@@ -1,11 +1,11 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { REFERENCE_PLACEHOLDER, ReceivingAccountRequestSchema, type ReceivingAccountKind } from '@mekendesh/contracts';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { issueFields, text } from '#lib/server/forms.js';
 import { api, ApiError } from '#lib/server/api.js';
 import { requireRole } from '#lib/server/guards.js';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 const FORM_FIELDS = [
 	'kind', 'id', 'version', 'currency', 'bankName', 'bic', 'accountNumber', 'beneficiaryName', 'beneficiaryTaxId', 'correspondent',

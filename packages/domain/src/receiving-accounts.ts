@@ -30,18 +30,22 @@ export interface ReceivingAccountStore {
  * pledge's transaction checks the accounts its email lists (PledgePlan.listed), and staff saves here forget them.
  */
 export const ACCOUNTS_CACHE_MS = 60_000;
-const accountsCache = new WeakMap<ReceivingAccountStore, { accounts: ReceivingAccount[]; until: number }>();
+// The read itself is kept, so that pledges arriving together while it runs share one read instead of one each.
+const accountsCache = new WeakMap<ReceivingAccountStore, { accounts: Promise<ReceivingAccount[]>; until: number }>();
 
 /**
- * Every receiving account, from this instance's cache (ACCOUNTS_CACHE_MS) unless `fresh` or expired; a read refills it.
- * Only for what a transaction checks again (a pledge's email); staff pages read the store.
+ * Every receiving account, from this instance's cache (ACCOUNTS_CACHE_MS) unless `fresh` or expired; a read refills it
+ * (a failed one is forgotten). Only for what a transaction checks again (a pledge's email); staff pages read the store.
  */
 export async function cachedAccounts(store: ReceivingAccountStore, fresh: boolean): Promise<ReceivingAccount[]> {
   const hit = accountsCache.get(store);
   if (!fresh && hit && hit.until > Date.now()) return hit.accounts;
-  const accounts = await store.list();
-  accountsCache.set(store, { accounts, until: Date.now() + ACCOUNTS_CACHE_MS });
-  return accounts;
+  const entry = { accounts: store.list(), until: Date.now() + ACCOUNTS_CACHE_MS };
+  accountsCache.set(store, entry);
+  entry.accounts.catch(() => {
+    if (accountsCache.get(store) === entry) accountsCache.delete(store);
+  });
+  return entry.accounts;
 }
 
 /** An email to send once: keyed by `id`, delivered by claiming it, so retries and races send it one time. */

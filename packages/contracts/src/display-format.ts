@@ -10,6 +10,16 @@ import type { Money } from './money.js';
 const SOM: Record<Locale, string> = { ky: 'сом', ru: 'сом', en: 'som' };
 const NBSP = '\u00a0';
 
+// Building an Intl formatter costs far more than using one (a pledge's email formats money and a day on the API's hot
+// path), so each is built once per locale and options: a handful of locales and currencies in all.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n|${locale}|${JSON.stringify(options)}`;
+  const known = formatters.get(key) ?? new Intl.NumberFormat(locale, options);
+  formatters.set(key, known);
+  return known as Intl.NumberFormat;
+}
+
 /** The decimal string of an integer of minor units (every supported currency has two digits: 1 som = 100 tyiyn). */
 function decimal(minor: number): string {
   if (!Number.isSafeInteger(minor)) throw new RangeError(`not an integer amount of minor units: ${minor}`);
@@ -23,7 +33,7 @@ function decimal(minor: number): string {
  */
 export function formatSom(tyiyn: number, locale: Locale): string {
   const digits = tyiyn % 100 === 0 ? 0 : 2;
-  const number = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })
+  const number = numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })
     .format(decimal(tyiyn) as unknown as number); // Intl formats decimal strings exactly (ES2023).
   return `${number}${NBSP}${SOM[locale]}`;
 }
@@ -34,7 +44,7 @@ export function formatSom(tyiyn: number, locale: Locale): string {
  */
 export function formatMoney(money: Money, locale: Locale): string {
   if (money.currency === 'KGS') return formatSom(money.amount, locale);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency, currencyDisplay: 'symbol', minimumFractionDigits: 2 })
+  return numberFormat(locale, { style: 'currency', currency: money.currency, currencyDisplay: 'symbol', minimumFractionDigits: 2 })
     .format(decimal(money.amount) as unknown as number);
 }
 
@@ -45,5 +55,8 @@ export function formatMoney(money: Money, locale: Locale): string {
 export function formatDay(isoDay: string, locale: Locale): string {
   const date = new Date(`${isoDay.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return isoDay;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  const key = `d|${locale}`;
+  const day = (formatters.get(key) ?? new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })) as Intl.DateTimeFormat;
+  formatters.set(key, day);
+  return day.format(date);
 }

@@ -52,7 +52,13 @@ export default defineConfig(
       // A leading underscore names what is left out on purpose: `const { secret: _secret, ...rest } = item`.
       '@typescript-eslint/no-unused-vars': [
         'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrorsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
       ],
       // The app is served at the root (no `paths.base`) and builds its links with the reader's language prefix: resolve() adds nothing.
       'svelte/no-navigation-without-resolve': 'off',

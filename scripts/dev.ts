@@ -119,10 +119,15 @@ async function main() {
 
   step(`web app on :${PORTS.web}`);
   // vite itself rather than through pnpm, so that Ctrl-C ends it quietly.
-  const web = startChild('web', process.execPath, [`${root}web/node_modules/vite/bin/vite.js`, 'dev', '--port', String(PORTS.web), '--strictPort', '--host', '127.0.0.1'], {
-    cwd: `${root}web`,
-    env: { ...env, API_URL: `http://127.0.0.1:${PORTS.api}` },
-  });
+  const web = startChild(
+    'web',
+    process.execPath,
+    [`${root}web/node_modules/vite/bin/vite.js`, 'dev', '--port', String(PORTS.web), '--strictPort', '--host', '127.0.0.1'],
+    {
+      cwd: `${root}web`,
+      env: { ...env, API_URL: `http://127.0.0.1:${PORTS.api}` },
+    },
+  );
   stops.push(web.stop);
   await waitForHttp(`http://127.0.0.1:${PORTS.web}/`, 120_000, web.process);
   // First request compiles the page; warm it so the first visitor does not wait.
@@ -131,9 +136,10 @@ async function main() {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   // STRIPE_* pass through in env (process.env); with a test key, `stripe listen --forward-to` brings the webhooks here.
   const stripeKey = process.env.STRIPE_SECRET_KEY;
-  const cards = stripeKey && process.env.STRIPE_WEBHOOK_SECRET
-    ? `on (${stripeKey.startsWith('sk_live') ? 'LIVE' : 'test'} mode), webhook http://localhost:${PORTS.api}/v1/webhooks/stripe`
-    : 'off: set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET to pay pledges by card';
+  const cards =
+    stripeKey && process.env.STRIPE_WEBHOOK_SECRET
+      ? `on (${stripeKey.startsWith('sk_live') ? 'LIVE' : 'test'} mode), webhook http://localhost:${PORTS.api}/v1/webhooks/stripe`
+      : 'off: set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET to pay pledges by card';
   console.log(`
 \u001b[32m✔ Mekendesh is running\u001b[0m (ready in ${seconds} s)
   Web app        http://localhost:${PORTS.web}/  (/ky/, /ru/, /en/; emails land in /en/dev/outbox)

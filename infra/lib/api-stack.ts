@@ -18,9 +18,7 @@ import type { StageConfig } from './stage.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DEFAULT_MAIL_FROM = 'no-reply@mekendesh.kg';
-const SWAGGER_UI_DIR = dirname(
-  createRequire(resolve(here, '../../functions/api/package.json')).resolve('swagger-ui-dist/package.json'),
-);
+const SWAGGER_UI_DIR = dirname(createRequire(resolve(here, '../../functions/api/package.json')).resolve('swagger-ui-dist/package.json'));
 
 /** Workspace root: holds pnpm-lock.yaml, which NodejsFunction needs to find the project. */
 export const REPO_ROOT = resolve(here, '../..');
@@ -29,8 +27,7 @@ const API_ENTRY = resolve(REPO_ROOT, 'functions/api/src/lambda.ts');
 
 // esbuild's ESM output has no `require`; some bundled CommonJS dependencies still call it.
 const ESM_REQUIRE_SHIM =
-  "import { createRequire as __mkCreateRequire } from 'node:module';" +
-  'const require = __mkCreateRequire(import.meta.url);';
+  "import { createRequire as __mkCreateRequire } from 'node:module';" + 'const require = __mkCreateRequire(import.meta.url);';
 
 /** How every function of ours is bundled: one ESM file per entry, minified, with the AWS SDK inside. */
 export const BUNDLING = {

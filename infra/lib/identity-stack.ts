@@ -1,6 +1,13 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import {
-  AccountRecovery, CfnUserPoolGroup, UserPool, UserPoolClient, UserPoolEmail, VerificationEmailStyle, type IUserPool, type IUserPoolClient,
+  AccountRecovery,
+  CfnUserPoolGroup,
+  UserPool,
+  UserPoolClient,
+  UserPoolEmail,
+  VerificationEmailStyle,
+  type IUserPool,
+  type IUserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import type { StageConfig } from './stage.js';
@@ -37,8 +44,7 @@ export class IdentityStack extends Stack {
       userVerification: {
         emailStyle: VerificationEmailStyle.CODE,
         emailSubject: 'Мекендеш: ырастоо коду / код подтверждения / confirmation code',
-        emailBody:
-          'Ырастоо кодуңуз: {####}\n\nВаш код подтверждения: {####}\n\nYour confirmation code: {####}\n\n— Мекендеш / Mekendesh',
+        emailBody: 'Ырастоо кодуңуз: {####}\n\nВаш код подтверждения: {####}\n\nYour confirmation code: {####}\n\n— Мекендеш / Mekendesh',
       },
       userInvitation: {
         emailSubject: 'Мекендеш: сизди чакырышты / вас пригласили / you are invited',

@@ -57,18 +57,32 @@ export class JobsStack extends Stack {
     super(scope, id, props);
     // 09:00 in Bishkek (03:00 UTC), every day: the NBKR sets its rates at 15:00-15:30 Bishkek time, in force from the
     // next calendar day (weekend days included), so by morning the feed holds the rate of the day.
-    this.ratesFunction = this.job({ name: 'Rates', entry: JOB_ENTRIES.rates, handler: 'ratesHandler', schedule: dailyAtBishkekTime({ hour: 9, minute: 0 }) }, props);
+    this.ratesFunction = this.job(
+      { name: 'Rates', entry: JOB_ENTRIES.rates, handler: 'ratesHandler', schedule: dailyAtBishkekTime({ hour: 9, minute: 0 }) },
+      props,
+    );
     // It only puts rate tables (PutItem): no read rights.
     props.table.grantWriteData(this.ratesFunction);
     // 00:05 in Bishkek (18:05 UTC the day before): a deadline day is over at Bishkek midnight, and the job
     // settles the projects whose deadline is before today in Bishkek.
-    this.deadlinesFunction = this.job({ name: 'Deadlines', entry: JOB_ENTRIES.deadlines, handler: 'deadlinesHandler', schedule: dailyAtBishkekTime({ hour: 0, minute: 5 }) }, props);
+    this.deadlinesFunction = this.job(
+      {
+        name: 'Deadlines',
+        entry: JOB_ENTRIES.deadlines,
+        handler: 'deadlinesHandler',
+        schedule: dailyAtBishkekTime({ hour: 0, minute: 5 }),
+      },
+      props,
+    );
     // It reads projects and pledges and books transactions on them.
     props.table.grantReadWriteData(this.deadlinesFunction);
   }
 
   /** One scheduled function with its log group, its EventBridge rule and an alarm on errors; table grants are the caller's. */
-  private job({ name, entry, handler, schedule }: { name: string; entry: string; handler: string; schedule: Schedule }, props: JobsStackProps): NodejsFunction {
+  private job(
+    { name, entry, handler, schedule }: { name: string; entry: string; handler: string; schedule: Schedule },
+    props: JobsStackProps,
+  ): NodejsFunction {
     const fn = new NodejsFunction(this, `${name}Function`, {
       entry,
       handler,

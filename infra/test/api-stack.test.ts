@@ -95,9 +95,7 @@ describe('ApiStack', () => {
       expect(policy.Properties?.['Roles']).toEqual([{ Ref: functionRoleId }]);
 
       const actions = statementsOf(policy).flatMap(actionsOf);
-      expect(actions).toEqual(
-        expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query']),
-      );
+      expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query']));
       expect(actions).not.toContain('dynamodb:*');
       expect(actions.filter((a) => /Table$|Tables$|Backup/.test(a) && a !== 'dynamodb:DescribeTable')).toEqual([]);
 
@@ -127,7 +125,9 @@ describe('ApiStack', () => {
         Object.values(template.findResources('AWS::IAM::Policy') as Record<string, CfnResource>),
       );
       const statements = policies.flatMap((policy) =>
-        statementsOf(policy).filter((s) => actionsOf(s).some((a) => a.startsWith('secretsmanager:'))).map((s) => ({ policy, s })),
+        statementsOf(policy)
+          .filter((s) => actionsOf(s).some((a) => a.startsWith('secretsmanager:')))
+          .map((s) => ({ policy, s })),
       );
       expect(statements).toHaveLength(1);
       const { policy, s } = statements[0]!;

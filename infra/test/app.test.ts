@@ -12,7 +12,13 @@ describe('the CDK app', () => {
 
   it('synthesizes every stack of a stage without errors', () => {
     const names = dev.assembly.stacks.map((stack) => stack.stackName).sort();
-    expect(names).toEqual(['Mekendesh-dev-Api', 'Mekendesh-dev-Data', 'Mekendesh-dev-Identity', 'Mekendesh-dev-Jobs', 'Mekendesh-dev-Media']);
+    expect(names).toEqual([
+      'Mekendesh-dev-Api',
+      'Mekendesh-dev-Data',
+      'Mekendesh-dev-Identity',
+      'Mekendesh-dev-Jobs',
+      'Mekendesh-dev-Media',
+    ]);
     const errors = dev.assembly.stacks.flatMap((stack) => stack.messages).filter((m) => m.level === 'error');
     expect(errors).toEqual([]);
   });

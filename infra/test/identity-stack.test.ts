@@ -20,7 +20,9 @@ describe('identity stack', () => {
     dev.identity.hasResourceProperties('AWS::Cognito::UserPool', {
       UsernameAttributes: ['email'],
       AutoVerifiedAttributes: ['email'],
-      Policies: { PasswordPolicy: { MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true } },
+      Policies: {
+        PasswordPolicy: { MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true },
+      },
       AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
     });
@@ -31,13 +33,17 @@ describe('identity stack', () => {
     dev.identity.hasResourceProperties('AWS::Cognito::UserPool', {
       VerificationMessageTemplate: Match.objectLike({
         DefaultEmailOption: 'CONFIRM_WITH_CODE',
-        EmailMessage: Match.stringLikeRegexp('Ырастоо кодуңуз: \\{####\\}[\\s\\S]*Ваш код подтверждения: \\{####\\}[\\s\\S]*Your confirmation code: \\{####\\}'),
+        EmailMessage: Match.stringLikeRegexp(
+          'Ырастоо кодуңуз: \\{####\\}[\\s\\S]*Ваш код подтверждения: \\{####\\}[\\s\\S]*Your confirmation code: \\{####\\}',
+        ),
       }),
     });
   });
 
   it('has one group per role', () => {
-    const groups = Object.values(dev.identity.findResources('AWS::Cognito::UserPoolGroup')).map((g) => (g as { Properties: { GroupName: string } }).Properties.GroupName);
+    const groups = Object.values(dev.identity.findResources('AWS::Cognito::UserPoolGroup')).map(
+      (g) => (g as { Properties: { GroupName: string } }).Properties.GroupName,
+    );
     expect(groups.sort()).toEqual([...ROLE_GROUPS].sort());
   });
 
@@ -63,7 +69,14 @@ describe('identity stack', () => {
 
   it('lets the API send email through SES from its own domain only', () => {
     dev.api.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'ses:SendEmail', Resource: Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith([':identity/mekendesh.kg'])]) }) })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: 'ses:SendEmail',
+            Resource: Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith([':identity/mekendesh.kg'])]) }),
+          }),
+        ]),
+      },
     });
   });
 });

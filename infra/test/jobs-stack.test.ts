@@ -15,15 +15,20 @@ describe('jobs stack', () => {
   it('runs the rates and deadline handlers on nodejs22.x arm64 with the table name', () => {
     for (const handler of ['index.ratesHandler', 'index.deadlinesHandler']) {
       dev.jobs.hasResourceProperties('AWS::Lambda::Function', {
-        Handler: handler, Runtime: 'nodejs22.x', Architectures: ['arm64'],
+        Handler: handler,
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
         Environment: { Variables: Match.objectLike({ TABLE_NAME: Match.anyValue() }) },
       });
     }
   });
 
   it('fetches rates at 09:00 in Bishkek (03:00 UTC) and settles deadlines at 00:05 in Bishkek (18:05 UTC the day before)', () => {
-    const rules = Object.values(dev.jobs.findResources('AWS::Events::Rule')) as { Properties: { ScheduleExpression: string; Targets: { Arn: unknown }[] } }[];
-    const scheduleOf = (fn: string) => rules.find((r) => JSON.stringify(r.Properties.Targets[0]!.Arn).includes(fn))?.Properties.ScheduleExpression;
+    const rules = Object.values(dev.jobs.findResources('AWS::Events::Rule')) as {
+      Properties: { ScheduleExpression: string; Targets: { Arn: unknown }[] };
+    }[];
+    const scheduleOf = (fn: string) =>
+      rules.find((r) => JSON.stringify(r.Properties.Targets[0]!.Arn).includes(fn))?.Properties.ScheduleExpression;
     expect(scheduleOf('RatesFunction')).toBe('cron(0 3 * * ? *)');
     expect(scheduleOf('DeadlinesFunction')).toBe('cron(5 18 * * ? *)');
   });
@@ -45,10 +50,13 @@ describe('jobs stack', () => {
   });
 
   it('lets the rates function only write the table, and the deadline function read and write it', () => {
-    const policies = Object.values(dev.jobs.findResources('AWS::IAM::Policy')) as { Properties: { Roles: unknown[]; PolicyDocument: { Statement: { Action: string | string[] }[] } } }[];
-    const actionsOf = (fn: string) => policies
-      .filter((p) => JSON.stringify(p.Properties.Roles).includes(fn))
-      .flatMap((p) => p.Properties.PolicyDocument.Statement.flatMap((st) => [st.Action].flat()));
+    const policies = Object.values(dev.jobs.findResources('AWS::IAM::Policy')) as {
+      Properties: { Roles: unknown[]; PolicyDocument: { Statement: { Action: string | string[] }[] } };
+    }[];
+    const actionsOf = (fn: string) =>
+      policies
+        .filter((p) => JSON.stringify(p.Properties.Roles).includes(fn))
+        .flatMap((p) => p.Properties.PolicyDocument.Statement.flatMap((st) => [st.Action].flat()));
     expect(actionsOf('RatesFunction')).toContain('dynamodb:PutItem');
     expect(actionsOf('RatesFunction').filter((a) => /dynamodb:(Get|BatchGet|Query|Scan)/.test(a))).toEqual([]);
     expect(actionsOf('DeadlinesFunction')).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem']));

@@ -32,7 +32,10 @@ async function step<T>(name: string, run: () => Promise<T>): Promise<T | undefin
 }
 
 // --only=discovery,sizes runs just those steps (the 100,000-project discovery run alone takes over half an hour).
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const wanted = (name: string) => !only || only.includes(name);
 const sizes = wanted('sizes') ? await step('sizes', measureSizes) : undefined;
 const built = existsSync(join(root, 'web/build/index.js'));
@@ -46,50 +49,104 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 const rows: SummaryRow[] = failures.map((f) => ({ section: f.step, figure: 'FAILED', value: f.error.slice(0, 100) }));
 if (sizes) {
   rows.push({ section: 'sizes', figure: 'API Lambda bundle, gzipped', value: kb(sizes.apiBundle.gz) });
-  rows.push({ section: 'sizes', figure: 'web client JS, all chunks, gzipped', value: sizes.webClient ? kb(sizes.webClient.gz) : 'no build' });
+  rows.push({
+    section: 'sizes',
+    figure: 'web client JS, all chunks, gzipped',
+    value: sizes.webClient ? kb(sizes.webClient.gz) : 'no build',
+  });
 }
 if (pages) {
   const heaviest = pages.weights.reduce((a, b) => (b.scriptGz + b.inlineScriptGz > a.scriptGz + a.inlineScriptGz ? b : a));
-  rows.push({ section: 'pages', figure: `JS referenced by the heaviest of ${pages.weights.length} public pages, gzipped`, value: `${kb(heaviest.scriptGz + heaviest.inlineScriptGz)} (${heaviest.path})` });
-  rows.push({ section: 'pages', figure: 'CSS of the heaviest public page, gzipped', value: kb(Math.max(...pages.weights.map((w) => w.styleGz))) });
+  rows.push({
+    section: 'pages',
+    figure: `JS referenced by the heaviest of ${pages.weights.length} public pages, gzipped`,
+    value: `${kb(heaviest.scriptGz + heaviest.inlineScriptGz)} (${heaviest.path})`,
+  });
+  rows.push({
+    section: 'pages',
+    figure: 'CSS of the heaviest public page, gzipped',
+    value: kb(Math.max(...pages.weights.map((w) => w.styleGz))),
+  });
   for (const r of pages.lighthouse) {
-    rows.push({ section: 'lighthouse', figure: `${r.lang} ${r.page} performance`, value: String(r.performance.score), goal: `>= ${LIGHTHOUSE_GOAL.performance}`, ok: r.performance.score >= LIGHTHOUSE_GOAL.performance });
-    rows.push({ section: 'lighthouse', figure: `${r.lang} ${r.page} accessibility`, value: String(r.accessibility.score), goal: String(LIGHTHOUSE_GOAL.accessibility), ok: r.accessibility.score >= LIGHTHOUSE_GOAL.accessibility });
+    rows.push({
+      section: 'lighthouse',
+      figure: `${r.lang} ${r.page} performance`,
+      value: String(r.performance.score),
+      goal: `>= ${LIGHTHOUSE_GOAL.performance}`,
+      ok: r.performance.score >= LIGHTHOUSE_GOAL.performance,
+    });
+    rows.push({
+      section: 'lighthouse',
+      figure: `${r.lang} ${r.page} accessibility`,
+      value: String(r.accessibility.score),
+      goal: String(LIGHTHOUSE_GOAL.accessibility),
+      ok: r.accessibility.score >= LIGHTHOUSE_GOAL.accessibility,
+    });
   }
 }
 for (const op of discovery?.operations ?? []) {
   const { small, large } = discovery!.sizes;
   const { work } = op;
   // A ratio is like for like only when both sizes answer as many items; otherwise the row says so.
-  const unequal = Math.abs(work.small.itemsAnswered - work.large.itemsAnswered) >= 1 ? ` (answers ${work.small.itemsAnswered.toFixed(0)} vs ${work.large.itemsAnswered.toFixed(0)} items)` : '';
+  const unequal =
+    Math.abs(work.small.itemsAnswered - work.large.itemsAnswered) >= 1
+      ? ` (answers ${work.small.itemsAnswered.toFixed(0)} vs ${work.large.itemsAnswered.toFixed(0)} items)`
+      : '';
   rows.push({
-    section: 'discovery', figure: `${op.name}, median ${small} / ${large}${unequal}`,
-    value: `${ms(op.small.median)} / ${ms(op.large.median)} = ${op.ratio.median.toFixed(2)}`, goal: '<= 1.5', ok: op.ratio.median <= 1.5,
+    section: 'discovery',
+    figure: `${op.name}, median ${small} / ${large}${unequal}`,
+    value: `${ms(op.small.median)} / ${ms(op.large.median)} = ${op.ratio.median.toFixed(2)}`,
+    goal: '<= 1.5',
+    ok: op.ratio.median <= 1.5,
   });
-  rows.push({ section: 'discovery', figure: `${op.name}, p95 ${small} / ${large}`, value: `${ms(op.small.p95)} / ${ms(op.large.p95)} = ${op.ratio.p95.toFixed(2)}` });
   rows.push({
-    section: 'discovery', figure: `${op.name}, DynamoDB commands / items read per request ${small} / ${large}`,
+    section: 'discovery',
+    figure: `${op.name}, p95 ${small} / ${large}`,
+    value: `${ms(op.small.p95)} / ${ms(op.large.p95)} = ${op.ratio.p95.toFixed(2)}`,
+  });
+  rows.push({
+    section: 'discovery',
+    figure: `${op.name}, DynamoDB commands / items read per request ${small} / ${large}`,
     value: `${work.small.commands.toFixed(1)} / ${work.small.itemsRead.toFixed(1)}; ${work.large.commands.toFixed(1)} / ${work.large.itemsRead.toFixed(1)}`,
   });
 }
 for (const b of discovery?.baseline ?? []) {
   const { small, large } = discovery!.sizes;
-  rows.push({ section: 'emulator', figure: `${b.name}, median ${small} / ${large}`, value: `${ms(b.small.median)} / ${ms(b.large.median)} = ${b.ratio.median.toFixed(2)}` });
+  rows.push({
+    section: 'emulator',
+    figure: `${b.name}, median ${small} / ${large}`,
+    value: `${ms(b.small.median)} / ${ms(b.large.median)} = ${b.ratio.median.toFixed(2)}`,
+  });
 }
 if (discovery?.load) {
   const { small, large } = discovery.sizes;
   const { load } = discovery;
-  rows.push({ section: 'discovery', figure: `bulk load ${small} / ${large} projects, items (s)`, value: `${load.small.items} (${load.small.seconds.toFixed(0)} s) / ${load.large.items} (${load.large.seconds.toFixed(0)} s)` });
-  rows.push({ section: 'discovery', figure: `bulk load, items/s ${small} / ${large}`, value: `${load.small.itemsPerSecond.toFixed(0)} / ${load.large.itemsPerSecond.toFixed(0)}` });
+  rows.push({
+    section: 'discovery',
+    figure: `bulk load ${small} / ${large} projects, items (s)`,
+    value: `${load.small.items} (${load.small.seconds.toFixed(0)} s) / ${load.large.items} (${load.large.seconds.toFixed(0)} s)`,
+  });
+  rows.push({
+    section: 'discovery',
+    figure: `bulk load, items/s ${small} / ${large}`,
+    value: `${load.small.itemsPerSecond.toFixed(0)} / ${load.large.itemsPerSecond.toFixed(0)}`,
+  });
 }
 if (pledges) {
-  rows.push({ section: 'pledges', figure: `pledges/s through the API (${pledges.concurrency} in flight)`, value: pledges.perSecond.api.toFixed(0) });
+  rows.push({
+    section: 'pledges',
+    figure: `pledges/s through the API (${pledges.concurrency} in flight)`,
+    value: pledges.perSecond.api.toFixed(0),
+  });
   rows.push({ section: 'pledges', figure: 'pledges/s, TransactWriteItems sent directly', value: pledges.perSecond.direct.toFixed(0) });
   rows.push({ section: 'pledges', figure: 'ratio API / direct', value: pledges.ratio.toFixed(2) });
 }
 
 mkdirSync(out, { recursive: true });
 const file = join(out, 'report.json');
-writeFileSync(file, `${JSON.stringify({ startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), small: process.argv.includes('--small'), only: only ?? null, failures, sizes, pages, discovery, pledges, summary: rows }, null, 2)}\n`);
+writeFileSync(
+  file,
+  `${JSON.stringify({ startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), small: process.argv.includes('--small'), only: only ?? null, failures, sizes, pages, discovery, pledges, summary: rows }, null, 2)}\n`,
+);
 console.log(`\nReport (${((Date.now() - startedAt.getTime()) / 60_000).toFixed(1)} min)\n${formatSummary(rows)}\n\nwritten to ${file}`);
 if (failures.length) process.exitCode = 1;

@@ -31,18 +31,28 @@ export async function loadBaseline(db: Db, projects: number): Promise<number> {
 /** The raw reads timed at both sizes: `i` picks the item read by GetItem, so no one item stays hot. */
 export function baselineOperations(db: Db): Array<[string, (i: number) => Promise<void>]> {
   const query = (name: 'fixed' | 'scaled') => async () => {
-    const out = await db.doc.send(new QueryCommand({
-      TableName: db.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': partition(name) },
-      ScanIndexForward: false, Limit: PAGE,
-    }));
+    const out = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': partition(name) },
+        ScanIndexForward: false,
+        Limit: PAGE,
+      }),
+    );
     if (out.Items?.length !== PAGE) throw new Error(`baseline ${name} partition answered ${out.Items?.length} items`);
   };
   return [
     [`raw Query ${PAGE}, partition of ${FIXED_ITEMS} at both sizes`, query('fixed')],
     [`raw Query ${PAGE}, partition of projects/${SCALED_PER}`, query('scaled')],
-    ['raw GetItem', async (i) => {
-      const out = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: { pk: partition('fixed'), sk: String(i % FIXED_ITEMS).padStart(8, '0') } }));
-      if (!out.Item) throw new Error('baseline item missing');
-    }],
+    [
+      'raw GetItem',
+      async (i) => {
+        const out = await db.doc.send(
+          new GetCommand({ TableName: db.tableName, Key: { pk: partition('fixed'), sk: String(i % FIXED_ITEMS).padStart(8, '0') } }),
+        );
+        if (!out.Item) throw new Error('baseline item missing');
+      },
+    ],
   ];
 }

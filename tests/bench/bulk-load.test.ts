@@ -27,7 +27,13 @@ describe('bulk load', () => {
   it('sends again only what DynamoDB handed back unprocessed, after a pause', async () => {
     const { db, sent } = fakeDb(7);
     const pauses: number[] = [];
-    const retries = await writeBatch(db, Array.from({ length: 25 }, (_, i) => ({ pk: `p${i}` })), async (ms) => { pauses.push(ms); });
+    const retries = await writeBatch(
+      db,
+      Array.from({ length: 25 }, (_, i) => ({ pk: `p${i}` })),
+      async (ms) => {
+        pauses.push(ms);
+      },
+    );
     expect(sent).toEqual([25, 7]);
     expect(retries).toBe(1);
     expect(pauses).toEqual([50]);
@@ -36,7 +42,11 @@ describe('bulk load', () => {
   it('writes every item once across its workers and reports the total', async () => {
     const { db, sent } = fakeDb();
     const progress: number[] = [];
-    await writeAll(db, Array.from({ length: 1_001 }, (_, i) => ({ pk: `p${i}` })), { workers: 8, onProgress: (n) => progress.push(n) });
+    await writeAll(
+      db,
+      Array.from({ length: 1_001 }, (_, i) => ({ pk: `p${i}` })),
+      { workers: 8, onProgress: (n) => progress.push(n) },
+    );
     expect(sent.reduce((a, b) => a + b, 0)).toBe(1_001);
     expect(sent.length).toBe(41);
     expect(progress.at(-1)).toBe(1_001);

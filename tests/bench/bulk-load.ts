@@ -49,7 +49,8 @@ export async function writeBatch(db: Pick<Db, 'doc' | 'tableName'>, items: reado
     const out = await db.doc.send(new BatchWriteCommand({ RequestItems: { [db.tableName]: requests } }));
     requests = (out.UnprocessedItems?.[db.tableName] ?? []) as typeof requests;
     if (!requests.length) return attempt;
-    if (++attempt >= MAX_ATTEMPTS) throw new Error(`DynamoDB kept returning ${requests.length} unprocessed items after ${attempt} attempts`);
+    if (++attempt >= MAX_ATTEMPTS)
+      throw new Error(`DynamoDB kept returning ${requests.length} unprocessed items after ${attempt} attempts`);
     await sleep(Math.min(2_000, 50 * 2 ** (attempt - 1)));
   }
 }
@@ -95,7 +96,11 @@ export async function writeAll(
  * writer uses), written by `workers` concurrent batch writers, then the oblast totals. `projects` may be a
  * generator: 100,000 projects are 4.5 M items, more than a Node heap should hold at once.
  */
-export async function bulkLoad(db: Db, projects: Iterable<Project>, options: { workers?: number; label?: string; total?: number } = {}): Promise<LoadResult> {
+export async function bulkLoad(
+  db: Db,
+  projects: Iterable<Project>,
+  options: { workers?: number; label?: string; total?: number } = {},
+): Promise<LoadResult> {
   const label = options.label ?? db.tableName;
   const contributions: Array<ReturnType<typeof oblastContribution>> = [];
   function* items(): Generator<Item> {

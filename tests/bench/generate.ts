@@ -19,7 +19,12 @@ const pick = <T>(rnd: () => number, items: readonly T[]): T => items[Math.floor(
 const TEMPLATES = DEMO_PROJECTS;
 const RAYONS_OF = new Map(OBLASTS.map((o) => [o.soate, rayonsOf(o.soate)]));
 // Mostly raising, as a growing platform would be; the rest spread over the later public states.
-const STATUS_WEIGHTS: ReadonlyArray<readonly [ProjectStatus, number]> = [['published', 0.7], ['funded', 0.1], ['in_progress', 0.1], ['completed', 0.1]];
+const STATUS_WEIGHTS: ReadonlyArray<readonly [ProjectStatus, number]> = [
+  ['published', 0.7],
+  ['funded', 0.1],
+  ['in_progress', 0.1],
+  ['completed', 0.1],
+];
 const DAY = 86_400_000;
 
 function status(rnd: () => number): ProjectStatus {
@@ -63,4 +68,3 @@ export function benchProject(n: number): Project {
     deadline: bishkekDay(published + (120 + Math.floor(rnd() * 400)) * DAY),
   };
 }
-

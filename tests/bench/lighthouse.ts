@@ -29,9 +29,15 @@ export interface LighthouseRun {
 export const LIGHTHOUSE_GOAL = { performance: 95, accessibility: 100 } as const;
 
 const CHROME_FLAGS = [
-  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
   // Without these Chromium keeps dialling hosts this network refuses (STACK-NOTES).
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
 ];
 
 /**
@@ -43,14 +49,23 @@ function category(lhr: Result, id: 'performance' | 'accessibility'): CategorySco
   const missed = Math.round((cat.score ?? 0) * 100) < LIGHTHOUSE_GOAL[id];
   const lowering = cat.auditRefs
     .map((ref) => ({ ref, audit: lhr.audits[ref.id]! }))
-    .filter(({ ref, audit }) => audit.score !== null && audit.score < 1 && (ref.weight > 0 || (missed && ref.group === 'insights' && audit.score < 0.9)))
+    .filter(
+      ({ ref, audit }) =>
+        audit.score !== null && audit.score < 1 && (ref.weight > 0 || (missed && ref.group === 'insights' && audit.score < 0.9)),
+    )
     .sort((a, b) => a.audit.score! - b.audit.score!)
-    .map(({ audit }) => ({ id: audit.id, title: audit.title, score: Math.round(audit.score! * 100), ...(audit.displayValue ? { displayValue: audit.displayValue } : {}) }));
+    .map(({ audit }) => ({
+      id: audit.id,
+      title: audit.title,
+      score: Math.round(audit.score! * 100),
+      ...(audit.displayValue ? { displayValue: audit.displayValue } : {}),
+    }));
   return { score: Math.round((cat.score ?? 0) * 100), lowering };
 }
 
 function transfer(lhr: Result, type: string): number {
-  const items = (lhr.audits['resource-summary']?.details as { items?: Array<{ resourceType: string; transferSize: number }> } | undefined)?.items ?? [];
+  const items =
+    (lhr.audits['resource-summary']?.details as { items?: Array<{ resourceType: string; transferSize: number }> } | undefined)?.items ?? [];
   return items.find((i) => i.resourceType === type)?.transferSize ?? 0;
 }
 
@@ -58,13 +73,25 @@ function transfer(lhr: Result, type: string): number {
  * Runs Lighthouse on each page in turn (never in parallel: they would slow each other's simulated CPU) and
  * returns the scores. Kills its Chromium whatever happens.
  */
-export async function runLighthouse(pages: ReadonlyArray<{ page: string; lang: string; url: string }>, log: (line: string) => void = () => {}): Promise<LighthouseRun[]> {
-  const chrome = await launch({ chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
+export async function runLighthouse(
+  pages: ReadonlyArray<{ page: string; lang: string; url: string }>,
+  log: (line: string) => void = () => {},
+): Promise<LighthouseRun[]> {
+  const chrome = await launch({
+    chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    chromeFlags: CHROME_FLAGS,
+    logLevel: 'silent',
+  });
   try {
     const runs: LighthouseRun[] = [];
     for (const p of pages) {
       const started = performance.now();
-      const result = await lighthouse(p.url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
+      const result = await lighthouse(p.url, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility'],
+      });
       if (!result) throw new Error(`Lighthouse returned nothing for ${p.url}`);
       const lhr = result.lhr;
       if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${p.url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
@@ -73,13 +100,21 @@ export async function runLighthouse(pages: ReadonlyArray<{ page: string; lang: s
         ...p,
         performance: category(lhr, 'performance'),
         accessibility: category(lhr, 'accessibility'),
-        metrics: { fcp: num('first-contentful-paint'), lcp: num('largest-contentful-paint'), tbt: num('total-blocking-time'), cls: num('cumulative-layout-shift'), speedIndex: num('speed-index') },
+        metrics: {
+          fcp: num('first-contentful-paint'),
+          lcp: num('largest-contentful-paint'),
+          tbt: num('total-blocking-time'),
+          cls: num('cumulative-layout-shift'),
+          speedIndex: num('speed-index'),
+        },
         scriptTransferBytes: transfer(lhr, 'script'),
         totalTransferBytes: transfer(lhr, 'total'),
         warnings: lhr.runWarnings,
       };
       runs.push(run);
-      log(`  ${p.lang} ${p.page.padEnd(8)} performance ${run.performance.score}, accessibility ${run.accessibility.score} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+      log(
+        `  ${p.lang} ${p.page.padEnd(8)} performance ${run.performance.score}, accessibility ${run.accessibility.score} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+      );
     }
     return runs;
   } finally {

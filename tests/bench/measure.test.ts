@@ -7,11 +7,18 @@ describe('sampleInterleaved', () => {
     const calls: string[] = [];
     // The large target is slower by 20 ms of busy time (far beyond a scheduler's hiccup on a loaded machine);
     // each side's figures come only from its own calls.
-    const busy = (ms: number) => { const end = performance.now() + ms; while (performance.now() < end); };
-    const result = await sampleInterleaved(['small', 'large'] as const, async (i, target) => {
-      calls.push(`${i}${target[0]}`);
-      busy(target === 'large' ? 21 : 1);
-    }, { count: 3, warmup: 1 });
+    const busy = (ms: number) => {
+      const end = performance.now() + ms;
+      while (performance.now() < end);
+    };
+    const result = await sampleInterleaved(
+      ['small', 'large'] as const,
+      async (i, target) => {
+        calls.push(`${i}${target[0]}`);
+        busy(target === 'large' ? 21 : 1);
+      },
+      { count: 3, warmup: 1 },
+    );
     expect(calls).toEqual(['0s', '0l', '1l', '1s', '2s', '2l', '3l', '3s']);
     expect(result.small.median).toBeGreaterThanOrEqual(1);
     expect(result.small.median).toBeLessThan(result.large.median);
@@ -22,11 +29,24 @@ describe('sampleInterleaved', () => {
 describe('interleavedRates', () => {
   it('runs each path over every call number, in alternating rounds, and rates each by its own rounds', async () => {
     const log: string[] = [];
-    const busy = (ms: number) => { const end = performance.now() + ms; while (performance.now() < end); };
-    const rates = await interleavedRates({
-      direct: async (i) => { log.push(`d${i}`); busy(1); },
-      api: async (i) => { log.push(`a${i}`); busy(20); },
-    }, ['direct', 'api'], { count: 4, concurrency: 1, rounds: 2 });
+    const busy = (ms: number) => {
+      const end = performance.now() + ms;
+      while (performance.now() < end);
+    };
+    const rates = await interleavedRates(
+      {
+        direct: async (i) => {
+          log.push(`d${i}`);
+          busy(1);
+        },
+        api: async (i) => {
+          log.push(`a${i}`);
+          busy(20);
+        },
+      },
+      ['direct', 'api'],
+      { count: 4, concurrency: 1, rounds: 2 },
+    );
     expect(log).toEqual(['d0', 'd1', 'a0', 'a1', 'a2', 'a3', 'd2', 'd3']);
     expect(rates.direct).toBeLessThanOrEqual(1000);
     expect(rates.api).toBeLessThanOrEqual(1000 / 20);

@@ -62,9 +62,11 @@ export type Call = (i: number) => Promise<void>;
 async function timed(from: number, to: number, concurrency: number, call: Call): Promise<number> {
   let next = from;
   const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < to) await call(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < to) await call(next++);
+    }),
+  );
   return performance.now() - started;
 }
 
@@ -95,7 +97,8 @@ const ratio = (a: number, b: number) => `${(b / a).toFixed(2)}`.padStart(6);
 export function formatTable(small: number, large: number, rows: Array<{ name: string; small: Sample; large: Sample }>): string {
   const head = `${'operation'.padEnd(46)}${`median ${small}`.padStart(14)}${`median ${large}`.padStart(14)}${'ratio'.padStart(7)}${`p95 ${small}`.padStart(12)}${`p95 ${large}`.padStart(12)}${'ratio'.padStart(7)}`;
   const lines = rows.map(
-    (r) => `${r.name.padEnd(46)}${ms(r.small.median).padStart(14)}${ms(r.large.median).padStart(14)}${ratio(r.small.median, r.large.median).padStart(7)}` +
+    (r) =>
+      `${r.name.padEnd(46)}${ms(r.small.median).padStart(14)}${ms(r.large.median).padStart(14)}${ratio(r.small.median, r.large.median).padStart(7)}` +
       `${ms(r.small.p95).padStart(12)}${ms(r.large.p95).padStart(12)}${ratio(r.small.p95, r.large.p95).padStart(7)}`,
   );
   return [head, '-'.repeat(head.length), ...lines].join('\n');

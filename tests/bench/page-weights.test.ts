@@ -21,7 +21,8 @@ describe('pageReferences', () => {
   });
 
   it('finds nothing to load on a page rendered with csr off', () => {
-    const html = '<html><head><link rel="alternate" hreflang="ky" href="/ky"><style>body{}</style></head><body><a href="/x.js">x</a></body></html>';
+    const html =
+      '<html><head><link rel="alternate" hreflang="ky" href="/ky"><style>body{}</style></head><body><a href="/x.js">x</a></body></html>';
     expect(pageReferences(html)).toEqual({ scripts: [], inlineScripts: [], styles: [] });
   });
 });

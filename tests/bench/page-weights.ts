@@ -80,8 +80,12 @@ export async function pageWeights(webUrl: string, paths: readonly string[]): Pro
     const refs = pageReferences(html);
     const sum = async (urls: string[]) => (await Promise.all(urls.map((u) => weigh(new URL(u, res.url))))).reduce((a, b) => a + b, 0);
     weights.push({
-      path, status: res.status, scriptFiles: refs.scripts.length, scriptGz: await sum(refs.scripts),
-      inlineScriptGz: gz(refs.inlineScripts.join('\n')), styleGz: await sum(refs.styles),
+      path,
+      status: res.status,
+      scriptFiles: refs.scripts.length,
+      scriptGz: await sum(refs.scripts),
+      inlineScriptGz: gz(refs.inlineScripts.join('\n')),
+      styleGz: await sum(refs.styles),
     });
   }
   return weights;

@@ -19,8 +19,24 @@ const LANGS = ['ky', 'ru', 'en'] as const;
 const project = DEMO_PROJECTS.filter((p) => p.status === 'published').sort((a, b) => b.publishedAt!.localeCompare(a.publishedAt!))[0]!;
 const organisationId = project.organisationId;
 /** Every page a signed-out reader can open (the pledge page sends them to sign in, and that is what they get). */
-const PUBLIC_PATHS = ['', '/projects', `/projects/${project.id}`, `/projects/${project.id}/pledge`, `/organisations/${organisationId}`, '/organisations/apply', '/sign-in', '/sign-up', '/forgot-password', '/reset-password', '/confirm'];
-const LIGHTHOUSE_PAGES = [['home', ''], ['browse', '/projects'], ['project', `/projects/${project.id}`]] as const;
+const PUBLIC_PATHS = [
+  '',
+  '/projects',
+  `/projects/${project.id}`,
+  `/projects/${project.id}/pledge`,
+  `/organisations/${organisationId}`,
+  '/organisations/apply',
+  '/sign-in',
+  '/sign-up',
+  '/forgot-password',
+  '/reset-password',
+  '/confirm',
+];
+const LIGHTHOUSE_PAGES = [
+  ['home', ''],
+  ['browse', '/projects'],
+  ['project', `/projects/${project.id}`],
+] as const;
 
 /** Page weights (bytes) of each public page in each language, and the Lighthouse runs. */
 export interface PagesResult {
@@ -33,7 +49,10 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 export function formatWeights(weights: readonly PageWeight[]): string {
   const head = `${'page'.padEnd(44)}${'status'.padStart(7)}${'scripts'.padStart(8)}${'JS gz'.padStart(10)}${'inline JS gz'.padStart(14)}${'CSS gz'.padStart(10)}`;
-  const lines = weights.map((w) => `${w.path.padEnd(44)}${String(w.status).padStart(7)}${String(w.scriptFiles).padStart(8)}${kb(w.scriptGz).padStart(10)}${kb(w.inlineScriptGz).padStart(14)}${kb(w.styleGz).padStart(10)}`);
+  const lines = weights.map(
+    (w) =>
+      `${w.path.padEnd(44)}${String(w.status).padStart(7)}${String(w.scriptFiles).padStart(8)}${kb(w.scriptGz).padStart(10)}${kb(w.inlineScriptGz).padStart(14)}${kb(w.styleGz).padStart(10)}`,
+  );
   return [head, '-'.repeat(head.length), ...lines].join('\n');
 }
 
@@ -41,11 +60,17 @@ export function formatLighthouse(runs: readonly LighthouseRun[]): string {
   const mark = (score: number, goal: number) => `${score}${score < goal ? '!' : ''}`;
   const head = `${'page'.padEnd(10)}${'lang'.padEnd(6)}${'perf'.padStart(6)}${'a11y'.padStart(6)}${'FCP'.padStart(9)}${'LCP'.padStart(9)}${'TBT'.padStart(8)}${'CLS'.padStart(7)}${'SI'.padStart(9)}${'JS'.padStart(9)}`;
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  const lines = runs.map((r) => `${r.page.padEnd(10)}${r.lang.padEnd(6)}${mark(r.performance.score, LIGHTHOUSE_GOAL.performance).padStart(6)}${mark(r.accessibility.score, LIGHTHOUSE_GOAL.accessibility).padStart(6)}` +
-    `${s(r.metrics.fcp).padStart(9)}${s(r.metrics.lcp).padStart(9)}${`${r.metrics.tbt.toFixed(0)} ms`.padStart(8)}${r.metrics.cls.toFixed(3).padStart(7)}${s(r.metrics.speedIndex).padStart(9)}${kb(r.scriptTransferBytes).padStart(9)}`);
+  const lines = runs.map(
+    (r) =>
+      `${r.page.padEnd(10)}${r.lang.padEnd(6)}${mark(r.performance.score, LIGHTHOUSE_GOAL.performance).padStart(6)}${mark(r.accessibility.score, LIGHTHOUSE_GOAL.accessibility).padStart(6)}` +
+      `${s(r.metrics.fcp).padStart(9)}${s(r.metrics.lcp).padStart(9)}${`${r.metrics.tbt.toFixed(0)} ms`.padStart(8)}${r.metrics.cls.toFixed(3).padStart(7)}${s(r.metrics.speedIndex).padStart(9)}${kb(r.scriptTransferBytes).padStart(9)}`,
+  );
   const lowering = new Map<string, Set<string>>();
   for (const r of runs) {
-    for (const [cat, c] of [['performance', r.performance], ['accessibility', r.accessibility]] as const) {
+    for (const [cat, c] of [
+      ['performance', r.performance],
+      ['accessibility', r.accessibility],
+    ] as const) {
       for (const a of c.lowering) {
         const key = `${cat}: ${a.id} (${a.title})`;
         if (!lowering.has(key)) lowering.set(key, new Set());
@@ -54,8 +79,13 @@ export function formatLighthouse(runs: readonly LighthouseRun[]): string {
     }
   }
   const below = [...lowering].map(([key, where]) => `  ${key}: ${[...where].join('; ')}`);
-  return [head, '-'.repeat(head.length), ...lines, `goal: performance >= ${LIGHTHOUSE_GOAL.performance}, accessibility ${LIGHTHOUSE_GOAL.accessibility} ('!' marks a score below it)`,
-    ...(below.length ? ['audits under 100 (score, value):', ...below] : [])].join('\n');
+  return [
+    head,
+    '-'.repeat(head.length),
+    ...lines,
+    `goal: performance >= ${LIGHTHOUSE_GOAL.performance}, accessibility ${LIGHTHOUSE_GOAL.accessibility} ('!' marks a score below it)`,
+    ...(below.length ? ['audits under 100 (score, value):', ...below] : []),
+  ].join('\n');
 }
 
 /** Starts the stack, weighs the pages, runs Lighthouse, prints both tables and returns the figures; stops the stack whatever happens. */
@@ -63,7 +93,10 @@ export async function runPages(): Promise<PagesResult> {
   console.log('\nPages\nstarting the built web app with the API, DynamoDB Local (demo data) and cognito-local');
   const stack = await startWebStack();
   try {
-    const weights = await pageWeights(stack.webUrl, LANGS.flatMap((lang) => PUBLIC_PATHS.map((p) => `/${lang}${p}`)));
+    const weights = await pageWeights(
+      stack.webUrl,
+      LANGS.flatMap((lang) => PUBLIC_PATHS.map((p) => `/${lang}${p}`)),
+    );
     console.log(`\n${formatWeights(weights)}\n`);
     console.log(`Lighthouse 13, mobile preset, ${LANGS.length * LIGHTHOUSE_PAGES.length} runs`);
     const lighthouse = await runLighthouse(

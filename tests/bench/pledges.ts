@@ -10,10 +10,29 @@
  * noisy machine slows both alike instead of landing in their ratio.
  */
 import { randomUUID } from 'node:crypto';
-import { createDb, DynamoUserRepository, ensureTable, pledgeActions, sendTransaction, seedDemoRates, seedProjects, type Db } from '@mekendesh/db';
+import {
+  createDb,
+  DynamoUserRepository,
+  ensureTable,
+  pledgeActions,
+  sendTransaction,
+  seedDemoRates,
+  seedProjects,
+  type Db,
+} from '@mekendesh/db';
 import { startDynamoLocal } from '@mekendesh/db/local';
 import {
-  bishkekDay, DEFAULT_RATE_LIMITS, deltas, newUserRecord, paymentReference, pledgeEmail, pledgeMailId, pledgeView, pledgeWindows, type PledgePlan, type TokenVerifier,
+  bishkekDay,
+  DEFAULT_RATE_LIMITS,
+  deltas,
+  newUserRecord,
+  paymentReference,
+  pledgeEmail,
+  pledgeMailId,
+  pledgeView,
+  pledgeWindows,
+  type PledgePlan,
+  type TokenVerifier,
 } from '@mekendesh/domain';
 import type { Pledge, Project } from '@mekendesh/contracts';
 import { noIdentity } from '../fixtures/identity.js';
@@ -38,7 +57,13 @@ const today = bishkekDay(new Date());
 async function table(endpoint: string, name: string): Promise<{ db: Db; projects: Project[] }> {
   const db = createDb({ tableName: name, endpoint, region: 'local' });
   await ensureTable(db.raw, name);
-  const projects = Array.from({ length: PROJECTS }, (_, i) => makeProject({ id: `bench-${name}-${i}`, oblastSoate: ['41702000000000', '41704000000000', '41706000000000'][i % 3]!, rayonSoate: null }));
+  const projects = Array.from({ length: PROJECTS }, (_, i) =>
+    makeProject({
+      id: `bench-${name}-${i}`,
+      oblastSoate: ['41702000000000', '41704000000000', '41706000000000'][i % 3]!,
+      rayonSoate: null,
+    }),
+  );
   await seedProjects(db, { organisations: [], projects });
   await seedDemoRates(db, today);
   return { db, projects };
@@ -49,14 +74,25 @@ async function throughApi(endpoint: string): Promise<Call> {
   const { db, projects } = await table(endpoint, 'bench-api');
   const users = new DynamoUserRepository(db);
   const ids = Array.from({ length: COUNT }, () => randomUUID());
-  for (const id of ids) await users.ensure(newUserRecord({ id, email: `${id}@bench.kg`, displayName: 'Bench', locale: 'en', createdAt: new Date().toISOString() }));
+  for (const id of ids)
+    await users.ensure(
+      newUserRecord({ id, email: `${id}@bench.kg`, displayName: 'Bench', locale: 'en', createdAt: new Date().toISOString() }),
+    );
   // Tokens are the user id padded: this bench measures the money path, not JWT signatures.
-  const verifier: TokenVerifier = { verify: async (token) => ({ userId: token.slice(6), roles: ['investor'], issuedAt: Math.floor(Date.now() / 1000) }) as never };
+  const verifier: TokenVerifier = {
+    verify: async (token) => ({ userId: token.slice(6), roles: ['investor'], issuedAt: Math.floor(Date.now() / 1000) }) as never,
+  };
   const app = createApp(composeWithDb(db, { ...noIdentity(), verifier }));
-  const body = JSON.stringify({ type: 'donation', amount: { amount: 10_000, currency: 'USD' }, channel: 'bank_transfer', display: 'anonymous' });
+  const body = JSON.stringify({
+    type: 'donation',
+    amount: { amount: 10_000, currency: 'USD' },
+    channel: 'bank_transfer',
+    display: 'anonymous',
+  });
   return async (i) => {
     const res = await app.request(`/v1/projects/${projects[i % PROJECTS]!.id}/pledges`, {
-      method: 'POST', body,
+      method: 'POST',
+      body,
       headers: { 'content-type': 'application/json', authorization: `Bearer bench-${ids[i]}`, 'idempotency-key': `bench-key-${i}` },
     });
     if (res.status !== 201) throw new Error(`pledge ${i}: ${res.status} ${await res.text()}`);
@@ -68,20 +104,60 @@ function pledgePlan(project: Project, i: number): PledgePlan {
   const at = new Date().toISOString();
   const investorId = randomUUID();
   const pledge: Pledge = {
-    id: randomUUID(), projectId: project.id, projectTitle: project.title, investorId, type: 'donation', amount: { amount: 10_000, currency: 'USD' },
-    amountKgs: 874_500, rate: { currency: 'USD', value: '87.4500', nominal: 1, date: today }, termMonths: null, inKind: null, channel: 'bank_transfer',
-    message: null, display: 'anonymous', displayName: null, paymentReference: paymentReference(), status: 'pledged', received: { amount: 0, currency: 'USD' },
-    receivedKgs: 0, overpaid: null, matchedKgs: 0, matchedBy: {}, receipts: 0, version: 1, createdAt: at, updatedAt: at,
+    id: randomUUID(),
+    projectId: project.id,
+    projectTitle: project.title,
+    investorId,
+    type: 'donation',
+    amount: { amount: 10_000, currency: 'USD' },
+    amountKgs: 874_500,
+    rate: { currency: 'USD', value: '87.4500', nominal: 1, date: today },
+    termMonths: null,
+    inKind: null,
+    channel: 'bank_transfer',
+    message: null,
+    display: 'anonymous',
+    displayName: null,
+    paymentReference: paymentReference(),
+    status: 'pledged',
+    received: { amount: 0, currency: 'USD' },
+    receivedKgs: 0,
+    overpaid: null,
+    matchedKgs: 0,
+    matchedBy: {},
+    receipts: 0,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
   };
   // The API's email of this pledge: no receiving accounts in the bench's table, so the office's address instead.
   const email = pledgeEmail({
-    pledge: pledgeView(pledge), options: [], payBy: project.deadline, name: 'Bench', office: { email: 'office@mekendesh.kg', phone: null },
-    link: `http://localhost:5173/en/pledges/${pledge.id}`, locale: 'en',
+    pledge: pledgeView(pledge),
+    options: [],
+    payBy: project.deadline,
+    name: 'Bench',
+    office: { email: 'office@mekendesh.kg', phone: null },
+    link: `http://localhost:5173/en/pledges/${pledge.id}`,
+    locale: 'en',
   });
   return {
     booking: {
-      entries: [{ id: `${pledge.id}-p`, at, kind: 'pledged', projectId: project.id, oblastSoate: project.oblastSoate, pledgeId: pledge.id, receiptId: null, programmeId: null,
-        funder: 'diaspora', original: pledge.amount, deltas: deltas({ pledged: 874_500, supporters: 1 }), publicName: null }],
+      entries: [
+        {
+          id: `${pledge.id}-p`,
+          at,
+          kind: 'pledged',
+          projectId: project.id,
+          oblastSoate: project.oblastSoate,
+          pledgeId: pledge.id,
+          receiptId: null,
+          programmeId: null,
+          funder: 'diaspora',
+          original: pledge.amount,
+          deltas: deltas({ pledged: 874_500, supporters: 1 }),
+          publicName: null,
+        },
+      ],
       project: { id: project.id, status: 'published', oblastSoate: project.oblastSoate, isPublic: true },
       pledge: { next: pledge, expectedVersion: null },
     },
@@ -117,14 +193,27 @@ export interface PledgesResult {
 export async function runPledges(): Promise<PledgesResult> {
   const dynamo = await startDynamoLocal({ port: 0 });
   try {
-    console.log(`\nPledges\nDynamoDB Local in memory; ${COUNT} pledges per path, ${CONCURRENCY} in flight, over ${PROJECTS} projects, each path on its own table, in ${ROUNDS} alternating rounds`);
+    console.log(
+      `\nPledges\nDynamoDB Local in memory; ${COUNT} pledges per path, ${CONCURRENCY} in flight, over ${PROJECTS} projects, each path on its own table, in ${ROUNDS} alternating rounds`,
+    );
     const paths = { direct: await direct(dynamo.endpoint), api: await throughApi(dynamo.endpoint) };
-    const { direct: viaDirect, api: viaApi } = await interleavedRates(paths, ['direct', 'api'], { count: COUNT, concurrency: CONCURRENCY, rounds: ROUNDS });
+    const { direct: viaDirect, api: viaApi } = await interleavedRates(paths, ['direct', 'api'], {
+      count: COUNT,
+      concurrency: CONCURRENCY,
+      rounds: ROUNDS,
+    });
     console.log(`\n${'path'.padEnd(44)}${'pledges/s'.padStart(12)}`);
     console.log(`${'TransactWriteItems sent directly'.padEnd(44)}${viaDirect.toFixed(0).padStart(12)}`);
     console.log(`${'POST /v1/projects/{id}/pledges (Hono app)'.padEnd(44)}${viaApi.toFixed(0).padStart(12)}`);
     console.log(`${'ratio API / direct'.padEnd(44)}${(viaApi / viaDirect).toFixed(2).padStart(12)}`);
-    return { count: COUNT, concurrency: CONCURRENCY, projects: PROJECTS, rounds: ROUNDS, perSecond: { direct: viaDirect, api: viaApi }, ratio: viaApi / viaDirect };
+    return {
+      count: COUNT,
+      concurrency: CONCURRENCY,
+      projects: PROJECTS,
+      rounds: ROUNDS,
+      perSecond: { direct: viaDirect, api: viaApi },
+      ratio: viaApi / viaDirect,
+    };
   } finally {
     await dynamo.stop();
   }

@@ -28,7 +28,11 @@ const { composeWithDb } = await import('@mekendesh/api/composition');
 
 /** Projects in the two tables: 1,000 and 100,000; 1,000 and 10,000 with --small; any two with --sizes=a,b. */
 function tableSizes(argv: readonly string[]): [number, number] {
-  const given = argv.find((a) => a.startsWith('--sizes='))?.slice('--sizes='.length).split(',').map(Number);
+  const given = argv
+    .find((a) => a.startsWith('--sizes='))
+    ?.slice('--sizes='.length)
+    .split(',')
+    .map(Number);
   if (given?.length === 2 && given.every((n) => Number.isInteger(n) && n > 0)) return [given[0]!, given[1]!];
   return [1_000, argv.includes('--small') ? 10_000 : 100_000];
 }
@@ -146,8 +150,15 @@ async function measure(apps: Record<Size, App>, sizes: Record<Size, number>, wor
   ];
   const rows: Operation[] = [];
   for (const [name, path] of ops) {
-    const { small, large } = await sampleInterleaved(['small', 'large'] as const, async (i, size) => void (await expectOk(apps[size], path(i, size))), TIMING);
-    const counted = { small: await workOf(apps.small, (i) => path(i, 'small'), work.small), large: await workOf(apps.large, (i) => path(i, 'large'), work.large) };
+    const { small, large } = await sampleInterleaved(
+      ['small', 'large'] as const,
+      async (i, size) => void (await expectOk(apps[size], path(i, size))),
+      TIMING,
+    );
+    const counted = {
+      small: await workOf(apps.small, (i) => path(i, 'small'), work.small),
+      large: await workOf(apps.large, (i) => path(i, 'large'), work.large),
+    };
     rows.push({ name, small, large, ratio: { median: large.median / small.median, p95: large.p95 / small.p95 }, work: counted });
   }
   return rows;
@@ -167,7 +178,10 @@ async function measureBaseline(loaders: Record<Size, Db>): Promise<DiscoveryResu
 /** One line per operation: the work per request at each size. */
 function formatWork(rows: readonly Operation[]): string {
   const w = (r: RequestWork) => `${r.itemsAnswered.toFixed(1)} answered, ${r.commands.toFixed(1)} commands, ${r.itemsRead.toFixed(1)} read`;
-  return ['work per request (mean of ' + WORK_SAMPLE + '), small | large:', ...rows.map((r) => `  ${r.name.padEnd(32)}${w(r.work.small)} | ${w(r.work.large)}`)].join('\n');
+  return [
+    'work per request (mean of ' + WORK_SAMPLE + '), small | large:',
+    ...rows.map((r) => `  ${r.name.padEnd(32)}${w(r.work.small)} | ${w(r.work.large)}`),
+  ].join('\n');
 }
 
 /** A loaded project at relative position `at` (0 <= at < 1) of a table of `size`; every generated project is public. */
@@ -200,8 +214,12 @@ export async function runDiscovery(): Promise<DiscoveryResult> {
     const stored = Array.from({ length: SMALL }, (_, n) => projectItems(benchProject(n)));
     const items = stored.reduce((sum, p) => sum + p.length, 0) / SMALL;
     const bytes = stored.reduce((sum, p) => sum + Buffer.byteLength(JSON.stringify(p)), 0) / SMALL;
-    console.log(`\nDiscovery\neach project is stored as ${items.toFixed(1)} items, ${(bytes / 1024).toFixed(1)} KB (JSON; mean of the first ${SMALL})`);
-    console.log(`DynamoDB Local in memory at ${dynamo.endpoint} (${JVM_ARGS.join(' ')}); loading ${SMALL} and ${LARGE} projects into two tables (${WORKERS} batch writes of 25 items in flight)`);
+    console.log(
+      `\nDiscovery\neach project is stored as ${items.toFixed(1)} items, ${(bytes / 1024).toFixed(1)} KB (JSON; mean of the first ${SMALL})`,
+    );
+    console.log(
+      `DynamoDB Local in memory at ${dynamo.endpoint} (${JVM_ARGS.join(' ')}); loading ${SMALL} and ${LARGE} projects into two tables (${WORKERS} batch writes of 25 items in flight)`,
+    );
     const loaded = { small: await load(loaders.small, SMALL, 'bench-small'), large: await load(loaders.large, LARGE, 'bench-large') };
     const loadRate = { small: loaded.small.projectsPerSecond, large: loaded.large.projectsPerSecond };
     const loadFigures = (r: LoadResult) => ({ items: r.items, seconds: r.seconds, itemsPerSecond: r.itemsPerSecond });
@@ -210,12 +228,22 @@ export async function runDiscovery(): Promise<DiscoveryResult> {
     console.log(`\n${formatTable(SMALL, LARGE, [...operations, ...baseline])}\n\n${formatWork(operations)}\n`);
     for (const size of ['small', 'large'] as const) {
       const r = loaded[size];
-      console.log(`load ${sizes[size]}: ${r.items} items in ${r.seconds.toFixed(0)} s, ${r.itemsPerSecond.toFixed(0)} items/s, ${r.projectsPerSecond.toFixed(0)} projects/s`);
+      console.log(
+        `load ${sizes[size]}: ${r.items} items in ${r.seconds.toFixed(0)} s, ${r.itemsPerSecond.toFixed(0)} items/s, ${r.projectsPerSecond.toFixed(0)} projects/s`,
+      );
     }
-    console.log(`${TIMING.count} requests per operation and size, alternating between the sizes, after ${TIMING.warmup} warm-up pairs; ratio = ${LARGE}/${SMALL}`);
+    console.log(
+      `${TIMING.count} requests per operation and size, alternating between the sizes, after ${TIMING.warmup} warm-up pairs; ratio = ${LARGE}/${SMALL}`,
+    );
     return {
-      sizes, storedPerProject: { items, kb: bytes / 1024 }, loadRate, load: { small: loadFigures(loaded.small), large: loadFigures(loaded.large) },
-      timing: { ...TIMING, interleaved: true }, operations, baseline, jvmArgs: JVM_ARGS,
+      sizes,
+      storedPerProject: { items, kb: bytes / 1024 },
+      loadRate,
+      load: { small: loadFigures(loaded.small), large: loadFigures(loaded.large) },
+      timing: { ...TIMING, interleaved: true },
+      operations,
+      baseline,
+      jvmArgs: JVM_ARGS,
     };
   } finally {
     await dynamo.stop();

@@ -20,9 +20,16 @@ async function lambdaBundle(entry: string) {
   const started = performance.now();
   const out = await build({
     entryPoints: [join(root, entry)],
-    bundle: true, platform: 'node', format: 'esm', target: 'node22', minify: true, write: false,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    minify: true,
+    write: false,
     // As the CDK bundles it: everything inside but sharp (native; see infra/lib/api-stack.ts).
-    mainFields: ['module', 'main'], external: ['sharp'], logLevel: 'silent',
+    mainFields: ['module', 'main'],
+    external: ['sharp'],
+    logLevel: 'silent',
     banner: { js: "import { createRequire as __r } from 'node:module';const require = __r(import.meta.url);" },
   });
   const code = out.outputFiles[0]!.contents;
@@ -53,9 +60,12 @@ export interface SizesResult {
 export async function measureSizes(): Promise<SizesResult> {
   const api = await lambdaBundle('functions/api/src/lambda.ts');
   console.log('\nSizes');
-  console.log(`  API Lambda bundle (esbuild, ESM, minified, SDK inside): ${kb(api.raw)} raw, ${kb(api.gz)} gzipped (bundled in ${api.ms.toFixed(0)} ms)`);
+  console.log(
+    `  API Lambda bundle (esbuild, ESM, minified, SDK inside): ${kb(api.raw)} raw, ${kb(api.gz)} gzipped (bundled in ${api.ms.toFixed(0)} ms)`,
+  );
   const jobBundles = { rates: await lambdaBundle(JOB_ENTRIES.rates), deadlines: await lambdaBundle(JOB_ENTRIES.deadlines) };
-  for (const [name, b] of Object.entries(jobBundles)) console.log(`  Job Lambda bundle, ${name} (functions/jobs): ${kb(b.raw)} raw, ${kb(b.gz)} gzipped`);
+  for (const [name, b] of Object.entries(jobBundles))
+    console.log(`  Job Lambda bundle, ${name} (functions/jobs): ${kb(b.raw)} raw, ${kb(b.gz)} gzipped`);
   const web = webClient();
   console.log(
     web

@@ -19,7 +19,11 @@ export function formatSummary(rows: readonly SummaryRow[]): string {
     { title: 'value', pick: (r: SummaryRow) => r.value },
     { title: 'goal', pick: (r: SummaryRow) => (r.goal === undefined ? '' : `${r.goal} ${r.ok ? 'met' : 'MISSED'}`) },
   ].map((c) => ({ ...c, width: width(c.pick, c.title) }));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(cols[i]!.width)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(cols[i]!.width))
+      .join('  ')
+      .trimEnd();
   const head = line(cols.map((c) => c.title));
   return [head, '-'.repeat(head.length), ...rows.map((r) => line(cols.map((c) => c.pick(r))))].join('\n');
 }

@@ -11,7 +11,10 @@ export function uniqueEmail(label: string): string {
 }
 
 /** A phone-sized context; JavaScript can be turned off to prove the forms work without it. */
-export async function newPage(browser: Browser, options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(
+	browser: Browser,
+	options: { javaScriptEnabled?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
 	const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: 390, height: 844 } });
 	return { context, page: await context.newPage() };
 }

@@ -69,8 +69,15 @@ describe('an investor, in Russian', () => {
 		expect(await page.locator('input[name=sectors][value=water]').isChecked()).toBe(true);
 		const me = await meFromCookies(context);
 		expect(me.profile).toMatchObject({
-			amountMin: 500_000, amountMax: 1_250_029, homeRayonSoate: '41704220000000', homeOblastSoate: '41704000000000',
-			residenceCountry: 'KR', sectors: ['education', 'water'], pledgeTypes: ['donation'], telegram: '@aigul_seoul', showAsSupporter: true,
+			amountMin: 500_000,
+			amountMax: 1_250_029,
+			homeRayonSoate: '41704220000000',
+			homeOblastSoate: '41704000000000',
+			residenceCountry: 'KR',
+			sectors: ['education', 'water'],
+			pledgeTypes: ['donation'],
+			telegram: '@aigul_seoul',
+			showAsSupporter: true,
 		});
 
 		// A bad amount is refused next to its field and nothing changes.
@@ -96,7 +103,10 @@ describe('the session cookies', () => {
 		expect(await page.content()).not.toContain(session[0]!.value);
 
 		await page.goto(`${web()}/en/sign-out`);
-		await Promise.all([page.waitForURL(/\/en\/sign-in\?signed-out=1/), page.getByRole('button', { name: 'Sign out on this device' }).click()]);
+		await Promise.all([
+			page.waitForURL(/\/en\/sign-in\?signed-out=1/),
+			page.getByRole('button', { name: 'Sign out on this device' }).click(),
+		]);
 		expect((await context.cookies()).filter((c) => c.name.startsWith('mk_'))).toEqual([]);
 		await context.close();
 	});
@@ -113,7 +123,10 @@ describe('sign out everywhere', () => {
 		await phone.page.goto(`${web()}/ru/sign-out`);
 		// Tokens carry their issue time in whole seconds: let the next second start before revoking.
 		await phone.page.waitForTimeout(1100);
-		await Promise.all([phone.page.waitForURL(/signed-out=1/), phone.page.getByRole('button', { name: 'Выйти на всех устройствах' }).click()]);
+		await Promise.all([
+			phone.page.waitForURL(/signed-out=1/),
+			phone.page.getByRole('button', { name: 'Выйти на всех устройствах' }).click(),
+		]);
 		const response = await laptop.page.goto(`${web()}/ru/account`);
 		expect(new URL(laptop.page.url()).pathname).toBe('/ru/sign-in');
 		expect(response?.status()).toBe(200);

@@ -22,9 +22,13 @@ beforeAll(async () => {
 	evil = createServer((req, res) => {
 		const form = forms.get(new URL(req.url ?? '/', 'http://x').pathname.slice(1));
 		if (!form) return void res.writeHead(404).end();
-		const inputs = Object.entries(form.fields).map(([k, v]) => `<input type="hidden" name="${escape(k)}" value="${escape(v)}">`).join('');
+		const inputs = Object.entries(form.fields)
+			.map(([k, v]) => `<input type="hidden" name="${escape(k)}" value="${escape(v)}">`)
+			.join('');
 		res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-		res.end(`<!doctype html><title>Win a prize</title><form method="post" action="${escape(form.action)}">${inputs}</form><script>document.forms[0].submit()</script>`);
+		res.end(
+			`<!doctype html><title>Win a prize</title><form method="post" action="${escape(form.action)}">${inputs}</form><script>document.forms[0].submit()</script>`,
+		);
 	});
 	await new Promise<void>((resolve) => evil.listen(0, '127.0.0.1', resolve));
 	evilOrigin = `http://127.0.0.1:${(evil.address() as AddressInfo).port}`;
@@ -39,10 +43,14 @@ async function publishedProjectId(): Promise<string> {
 	return items.find((p) => p.status === 'published')!.id;
 }
 
-const TITLE = { en: 'This form was sent from another site', ky: 'Бул форма башка сайттан жөнөтүлдү', ru: 'Форма отправлена с другого сайта' } as const;
+const TITLE = {
+	en: 'This form was sent from another site',
+	ky: 'Бул форма башка сайттан жөнөтүлдү',
+	ru: 'Форма отправлена с другого сайта',
+} as const;
 
 describe('forms posted from another origin', () => {
-	it('change nothing: profile, pledge and account deletion are refused with a 403 page in the reader\'s language', async () => {
+	it("change nothing: profile, pledge and account deletion are refused with a 403 page in the reader's language", async () => {
 		const email = uniqueEmail('cross-site');
 		await createAccount(email, 'Aida Cross');
 		const { context, page } = await newPage(browser);
@@ -50,17 +58,28 @@ describe('forms posted from another origin', () => {
 		const before = await meFromCookies(context);
 		const access = (await context.cookies()).find((c) => c.name === 'mk_access')!.value;
 		const pledgesOf = async () =>
-			((await (await fetch(`${api()}/v1/me/pledges?limit=50`, { headers: { authorization: `Bearer ${access}` } })).json()) as { items: unknown[] }).items.length;
+			(
+				(await (await fetch(`${api()}/v1/me/pledges?limit=50`, { headers: { authorization: `Bearer ${access}` } })).json()) as {
+					items: unknown[];
+				}
+			).items.length;
 		const projectId = await publishedProjectId();
 
-		forms.set('profile', { action: `${web()}/en/account`, fields: { displayName: 'Hacked Name', locale: 'en', languages: 'en', amountMin: '', amountMax: '' } });
+		forms.set('profile', {
+			action: `${web()}/en/account`,
+			fields: { displayName: 'Hacked Name', locale: 'en', languages: 'en', amountMin: '', amountMax: '' },
+		});
 		forms.set('pledge', {
 			action: `${web()}/ru/projects/${projectId}/pledge`,
 			fields: { type: 'donation', currency: 'KGS', amount: '5000', channel: 'bank_transfer', display: 'name', key: randomUUID() },
 		});
 		forms.set('delete', { action: `${web()}/ky/account/delete`, fields: { confirm: 'yes' } });
 
-		for (const [name, lang] of [['profile', 'en'], ['pledge', 'ru'], ['delete', 'ky']] as const) {
+		for (const [name, lang] of [
+			['profile', 'en'],
+			['pledge', 'ru'],
+			['delete', 'ky'],
+		] as const) {
 			const [response] = await Promise.all([
 				page.waitForResponse((r) => r.url().startsWith(web()) && r.request().method() === 'POST'),
 				page.goto(`${evilOrigin}/${name}`),
@@ -85,9 +104,14 @@ describe('forms posted from another origin', () => {
 	});
 
 	it('are refused without a browser too: another Origin, Origin null, or no Origin and another Referer', async () => {
-		for (const headers of [{ origin: evilOrigin }, { origin: 'null' }, { referer: `${evilOrigin}/form.html` }, {}] as Record<string, string>[]) {
+		for (const headers of [{ origin: evilOrigin }, { origin: 'null' }, { referer: `${evilOrigin}/form.html` }, {}] as Record<
+			string,
+			string
+		>[]) {
 			const response = await fetch(`${web()}/en/sign-in`, {
-				method: 'POST', redirect: 'manual', headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'ru' },
+				method: 'POST',
+				redirect: 'manual',
+				headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'ru' },
 				body: new URLSearchParams({ email: 'nobody@e2e.mekendesh.kg', password: PASSWORD }),
 			});
 			expect(`${JSON.stringify(headers)} ${response.status}`).toBe(`${JSON.stringify(headers)} 403`);
@@ -96,7 +120,9 @@ describe('forms posted from another origin', () => {
 		}
 		// Same origin by Referer alone (a browser that sends no Origin): let through to the action.
 		const response = await fetch(`${web()}/en/sign-in`, {
-			method: 'POST', redirect: 'manual', headers: { referer: `${web()}/en/sign-in`, 'content-type': 'application/x-www-form-urlencoded' },
+			method: 'POST',
+			redirect: 'manual',
+			headers: { referer: `${web()}/en/sign-in`, 'content-type': 'application/x-www-form-urlencoded' },
 			body: new URLSearchParams({ email: 'nobody@e2e.mekendesh.kg', password: PASSWORD }),
 		});
 		expect(response.status).not.toBe(403);

@@ -9,18 +9,18 @@ let stack: WebStack | undefined;
  * accounts, the dev outbox.
  */
 export async function setup(project: TestProject) {
-  stack = await startWebStack();
-  project.provide('webUrl', stack.webUrl);
-  project.provide('apiUrl', stack.apiUrl);
+	stack = await startWebStack();
+	project.provide('webUrl', stack.webUrl);
+	project.provide('apiUrl', stack.apiUrl);
 }
 
 export async function teardown() {
-  await stack?.stop();
+	await stack?.stop();
 }
 
 declare module 'vitest' {
-  export interface ProvidedContext {
-    webUrl: string;
-    apiUrl: string;
-  }
+	export interface ProvidedContext {
+		webUrl: string;
+		apiUrl: string;
+	}
 }

@@ -65,7 +65,9 @@ describe('a municipality joins', () => {
 		await a.context.close();
 
 		const { items } = (await (await fetch(`${api()}/v1/dev/outbox`)).json()) as { items: { to: string; text: string }[] };
-		const link = items.map((m) => (m.to === officer ? /https?:\/\/\S+\/invitations\/[a-z0-9]+/.exec(m.text)?.[0] : undefined)).find(Boolean);
+		const link = items
+			.map((m) => (m.to === officer ? /https?:\/\/\S+\/invitations\/[a-z0-9]+/.exec(m.text)?.[0] : undefined))
+			.find(Boolean);
 		expect(link).toBeDefined();
 		const o = await newPage(browser, { javaScriptEnabled: false });
 		await o.page.goto(link!);

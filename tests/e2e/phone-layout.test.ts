@@ -20,7 +20,11 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 const widthOf = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
-const cardTop = (page: Page) => page.locator('.cards li').first().evaluate((li) => li.getBoundingClientRect().top);
+const cardTop = (page: Page) =>
+	page
+		.locator('.cards li')
+		.first()
+		.evaluate((li) => li.getBoundingClientRect().top);
 const ruProjects = (n: number) => {
 	const form = new Intl.PluralRules('ru').select(n);
 	return `${n} ${form === 'one' ? 'проект' : form === 'few' ? 'проекта' : 'проектов'}`;
@@ -52,7 +56,11 @@ describe('discovery on a phone, without JavaScript', () => {
 
 	it('after a tap on the map, the oblast’s results come first, counted in each language, and what is chosen shows on the folded filters', async () => {
 		const { context, page } = await newPage(browser, { javaScriptEnabled: false });
-		const found = { ky: (n: number) => `${n} долбоор табылды.`, ru: (n: number) => `Найдено: ${ruProjects(n)}.`, en: (n: number) => `${n} ${n === 1 ? 'project' : 'projects'} found.` };
+		const found = {
+			ky: (n: number) => `${n} долбоор табылды.`,
+			ru: (n: number) => `Найдено: ${ruProjects(n)}.`,
+			en: (n: number) => `${n} ${n === 1 ? 'project' : 'projects'} found.`,
+		};
 		const naryn = { ky: 'Нарын облусу', ru: 'Нарынская область', en: 'Naryn Region' };
 		for (const lang of LANGS) {
 			await page.goto(`${web()}/${lang}/projects`);
@@ -87,7 +95,9 @@ async function projectOfItsOwnKind(): Promise<Project> {
 	const items: ProjectSummary[] = [];
 	let cursor: string | null = null;
 	do {
-		const page = (await (await fetch(`${api()}/v1/projects?limit=50&state=raising${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json()) as { items: ProjectSummary[]; nextCursor: string | null };
+		const page = (await (
+			await fetch(`${api()}/v1/projects?limit=50&state=raising${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
+		).json()) as { items: ProjectSummary[]; nextCursor: string | null };
 		items.push(...page.items);
 		cursor = page.nextCursor;
 	} while (cursor);
@@ -117,69 +127,99 @@ async function post(path: string, token: string, body: unknown, headers: Record<
 const tokenOf = async (email: string, password: string) => (await post('/auth/sign-in', '', { email, password })).accessToken as string;
 
 describe('money pages on a phone', () => {
-	it('the project page’s public ledger, with co-financing, fits 390 px in ky, ru and en; so do the pledge, receipt, portfolio and audit pages', { timeout: 120_000 }, async () => {
-		const target = await projectOfItsOwnKind();
-		const staff = await tokenOf(STAFF, DEMO_PASSWORD);
-		const year = Number(bishkekDay(new Date()).slice(0, 4));
-		await post('/programmes', staff, {
-			name: { ky: 'Мекендеш — мамлекеттик кошо каржылоо программасы', ru: 'Государственная программа софинансирования «Мекендеш»', en: 'Mekendesh state co-financing programme' },
-			ratio: { numerator: 1, denominator: 1 }, budget: 500_000_000, capPerProject: 200_000_000,
-			oblastSoates: [target.oblastSoate], sectors: [target.sector], kinds: [target.kind], startDate: `${year - 1}-01-01`, endDate: `${year + 1}-12-31`,
-		});
-		// A supporter with a long, real-looking name, named in the ledger; a sum in the millions.
-		const email = uniqueEmail('phone');
-		await createAccount(email, 'Айжаркын Абдыкадырова-Сатыбалдиева');
-		const investor = await tokenOf(email, PASSWORD);
-		const pledge = await post(`/projects/${target.id}/pledges`, investor,
-			{ type: 'donation', amount: { amount: 123_456_700, currency: 'KGS' }, channel: 'bank_transfer', display: 'name' }, { 'idempotency-key': `phone-${Date.now()}` });
-		const booked = await post('/staff/statements/commit', staff, {
-			csv: ['date;amount;currency;description;bank_reference', `${bishkekDay(new Date())};1234567,00;KGS;Взнос ${pledge.paymentReference};phone-${Date.now()}`].join('\n'),
-		});
-		expect(JSON.stringify(booked)).toContain('"booked"');
-		// An application is in the audit log: the staff's audit page has a row to show.
-		await post('/organisations', investor, {
-			name: { ru: 'Айыл өкмөтү для проверки ширины' }, kind: 'ayil_okmotu', territorySoate: target.oblastSoate, applicantPosition: 'специалист',
-			contactPhone: '+996 555 123 456', contactEmail: email,
-		});
+	it(
+		'the project page’s public ledger, with co-financing, fits 390 px in ky, ru and en; so do the pledge, receipt, portfolio and audit pages',
+		{ timeout: 120_000 },
+		async () => {
+			const target = await projectOfItsOwnKind();
+			const staff = await tokenOf(STAFF, DEMO_PASSWORD);
+			const year = Number(bishkekDay(new Date()).slice(0, 4));
+			await post('/programmes', staff, {
+				name: {
+					ky: 'Мекендеш — мамлекеттик кошо каржылоо программасы',
+					ru: 'Государственная программа софинансирования «Мекендеш»',
+					en: 'Mekendesh state co-financing programme',
+				},
+				ratio: { numerator: 1, denominator: 1 },
+				budget: 500_000_000,
+				capPerProject: 200_000_000,
+				oblastSoates: [target.oblastSoate],
+				sectors: [target.sector],
+				kinds: [target.kind],
+				startDate: `${year - 1}-01-01`,
+				endDate: `${year + 1}-12-31`,
+			});
+			// A supporter with a long, real-looking name, named in the ledger; a sum in the millions.
+			const email = uniqueEmail('phone');
+			await createAccount(email, 'Айжаркын Абдыкадырова-Сатыбалдиева');
+			const investor = await tokenOf(email, PASSWORD);
+			const pledge = await post(
+				`/projects/${target.id}/pledges`,
+				investor,
+				{ type: 'donation', amount: { amount: 123_456_700, currency: 'KGS' }, channel: 'bank_transfer', display: 'name' },
+				{ 'idempotency-key': `phone-${Date.now()}` },
+			);
+			const booked = await post('/staff/statements/commit', staff, {
+				csv: [
+					'date;amount;currency;description;bank_reference',
+					`${bishkekDay(new Date())};1234567,00;KGS;Взнос ${pledge.paymentReference};phone-${Date.now()}`,
+				].join('\n'),
+			});
+			expect(JSON.stringify(booked)).toContain('"booked"');
+			// An application is in the audit log: the staff's audit page has a row to show.
+			await post('/organisations', investor, {
+				name: { ru: 'Айыл өкмөтү для проверки ширины' },
+				kind: 'ayil_okmotu',
+				territorySoate: target.oblastSoate,
+				applicantPosition: 'специалист',
+				contactPhone: '+996 555 123 456',
+				contactEmail: email,
+			});
 
-		const visitor = await newPage(browser);
-		const kinds = { ky: 'Кошо каржыланды', ru: 'Софинансирование', en: 'Matched' };
-		for (const lang of LANGS) {
-			await visitor.page.goto(`${web()}/${lang}/projects/${target.id}`);
-			const ledger = visitor.page.locator('table.ledger');
-			expect(await ledger.innerText(), lang).toContain('Абдыкадырова-Сатыбалдиева');
-			expect(await ledger.innerText(), lang).toContain(kinds[lang]);
-			expect(await widthOf(visitor.page), `${lang} project page`).toBeLessThanOrEqual(SCREEN.width);
-			expect(await ledger.evaluate((t) => t.getBoundingClientRect().right), lang).toBeLessThanOrEqual(SCREEN.width);
-		}
-		const result = await new AxeBuilder({ page: visitor.page }).analyze();
-		expect(result.violations.map((v) => `${v.id} (${v.nodes.length})`)).toEqual([]);
-		// The discovery page laid out for results (folded filters naming the choice, count, map after) is axe clean too.
-		await visitor.page.goto(`${web()}/ru/projects?q=${encodeURIComponent('школ')}&oblast=${target.oblastSoate}`);
-		const discovery = await new AxeBuilder({ page: visitor.page }).analyze();
-		expect(discovery.violations.map((v) => `discovery: ${v.id} (${v.nodes.length})`)).toEqual([]);
-		await visitor.context.close();
-
-		const { context, page } = await newPage(browser);
-		await signIn(page, 'ru', email, PASSWORD);
-		for (const lang of LANGS) {
-			for (const path of ['/account/pledges', `/pledges/${pledge.id}`, `/pledges/${pledge.id}/receipt`, `/projects/${target.id}/pledge`]) {
-				expect((await page.goto(`${web()}/${lang}${path}`))?.status(), path).toBe(200);
-				expect(await widthOf(page), `${lang}${path}`).toBeLessThanOrEqual(SCREEN.width);
+			const visitor = await newPage(browser);
+			const kinds = { ky: 'Кошо каржыланды', ru: 'Софинансирование', en: 'Matched' };
+			for (const lang of LANGS) {
+				await visitor.page.goto(`${web()}/${lang}/projects/${target.id}`);
+				const ledger = visitor.page.locator('table.ledger');
+				expect(await ledger.innerText(), lang).toContain('Абдыкадырова-Сатыбалдиева');
+				expect(await ledger.innerText(), lang).toContain(kinds[lang]);
+				expect(await widthOf(visitor.page), `${lang} project page`).toBeLessThanOrEqual(SCREEN.width);
+				expect(await ledger.evaluate((t) => t.getBoundingClientRect().right), lang).toBeLessThanOrEqual(SCREEN.width);
 			}
-		}
-		await context.close();
+			const result = await new AxeBuilder({ page: visitor.page }).analyze();
+			expect(result.violations.map((v) => `${v.id} (${v.nodes.length})`)).toEqual([]);
+			// The discovery page laid out for results (folded filters naming the choice, count, map after) is axe clean too.
+			await visitor.page.goto(`${web()}/ru/projects?q=${encodeURIComponent('школ')}&oblast=${target.oblastSoate}`);
+			const discovery = await new AxeBuilder({ page: visitor.page }).analyze();
+			expect(discovery.violations.map((v) => `discovery: ${v.id} (${v.nodes.length})`)).toEqual([]);
+			await visitor.context.close();
 
-		const office = await newPage(browser);
-		await signIn(office.page, 'ru', STAFF, DEMO_PASSWORD);
-		for (const lang of LANGS) {
-			await office.page.goto(`${web()}/${lang}/staff/audit`);
-			expect(await widthOf(office.page), `${lang} audit`).toBeLessThanOrEqual(SCREEN.width);
-			// The log is wider than a phone: it scrolls inside its own labelled region, which a keyboard can reach.
-			const region = office.page.locator('.table-scroll[role=region]');
-			expect(await region.getAttribute('tabindex'), lang).toBe('0');
-			expect(await region.getAttribute('aria-labelledby'), lang).toBe('page-title');
-		}
-		await office.context.close();
-	});
+			const { context, page } = await newPage(browser);
+			await signIn(page, 'ru', email, PASSWORD);
+			for (const lang of LANGS) {
+				for (const path of [
+					'/account/pledges',
+					`/pledges/${pledge.id}`,
+					`/pledges/${pledge.id}/receipt`,
+					`/projects/${target.id}/pledge`,
+				]) {
+					expect((await page.goto(`${web()}/${lang}${path}`))?.status(), path).toBe(200);
+					expect(await widthOf(page), `${lang}${path}`).toBeLessThanOrEqual(SCREEN.width);
+				}
+			}
+			await context.close();
+
+			const office = await newPage(browser);
+			await signIn(office.page, 'ru', STAFF, DEMO_PASSWORD);
+			for (const lang of LANGS) {
+				await office.page.goto(`${web()}/${lang}/staff/audit`);
+				expect(await widthOf(office.page), `${lang} audit`).toBeLessThanOrEqual(SCREEN.width);
+				// The log is wider than a phone: it scrolls inside its own labelled region, which a keyboard can reach.
+				const region = office.page.locator('.table-scroll[role=region]');
+				expect(await region.getAttribute('tabindex'), lang).toBe('0');
+				expect(await region.getAttribute('aria-labelledby'), lang).toBe('page-title');
+			}
+			await office.context.close();
+		},
+	);
 });

@@ -35,7 +35,12 @@ function png(w: number, h: number, rows: Buffer): Buffer {
 	header.writeUInt32BE(w, 0);
 	header.writeUInt32BE(h, 4);
 	header.set([8, 2, 0, 0, 0], 8);
-	return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+	return Buffer.concat([
+		Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+		chunk('IHDR', header),
+		chunk('IDAT', deflateSync(rows)),
+		chunk('IEND', Buffer.alloc(0)),
+	]);
 }
 
 /** A real 24x16 PNG (RGB gradient), made here so the API's magic-byte check and resizing see a true image. */
@@ -71,7 +76,9 @@ describe('a project from draft to discovery', () => {
 		// A first try with sums that do not add up: refused, and what was typed stays.
 		await page.locator('#f-title_ky').fill(TITLE);
 		await page.locator('#f-summary_ky').fill('Айылдын **эски** көпүрөсүн жаңылайбыз.');
-		await page.locator('#f-description_ky').fill('## Эмне үчүн\n\n**Көпүрө** 40 жыл мурун курулган.<script>alert(1)</script>\n\n- мектепке жол\n- базарга жол');
+		await page
+			.locator('#f-description_ky')
+			.fill('## Эмне үчүн\n\n**Көпүрө** 40 жыл мурун курулган.<script>alert(1)</script>\n\n- мектепке жол\n- базарга жол');
 		await page.locator('#f-sector').selectOption('roads');
 		await page.locator('#f-goal').fill('100 000');
 		await page.locator('#f-plan_diaspora').fill('60 000');
@@ -86,12 +93,18 @@ describe('a project from draft to discovery', () => {
 		expect(await page.locator('#f-title_ky').inputValue()).toBe(TITLE);
 
 		await page.locator('#f-plan_municipality').fill('40 000');
-		await submitAndWait(page, page.getByRole('button', { name: 'Каралама катары сактоо' }), /\/ky\/organisation\/projects\/[^/?]+\?created=1/);
+		await submitAndWait(
+			page,
+			page.getByRole('button', { name: 'Каралама катары сактоо' }),
+			/\/ky\/organisation\/projects\/[^/?]+\?created=1/,
+		);
 		projectPath = new URL(page.url()).pathname.replace('/ky/organisation/projects/', '');
 		expect(await page.locator('.form-success').first().innerText()).toContain('Каралама сакталды');
 
 		// A PNG of a few dozen bytes that declares 20000x20000 pixels: refused in Kyrgyz, and no cover appears.
-		await page.locator('#f-photo').setInputFiles({ name: 'bomba.png', mimeType: 'image/png', buffer: png(20_000, 20_000, Buffer.alloc(64)) });
+		await page
+			.locator('#f-photo')
+			.setInputFiles({ name: 'bomba.png', mimeType: 'image/png', buffer: png(20_000, 20_000, Buffer.alloc(64)) });
 		await submitAndWait(page, page.getByRole('button', { name: 'Сүрөттү жүктөө' }));
 		expect(await page.locator('.form-error').first().innerText()).toContain('Сүрөт 20000×20000 пиксель; 40 мегапикселден');
 		expect(await page.locator('img.cover-thumb').count()).toBe(0);
@@ -153,35 +166,42 @@ describe('a project from draft to discovery', () => {
 		await staff.context.close();
 	});
 
-	it.each(LANGS)('a visitor finds it in %s by a misspelt Kyrgyz word and by its oblast on the map; no JS shipped, axe clean', async (lang) => {
-		// JavaScript stays on for axe and the checks; the pages themselves ship none.
-		const { context, page } = await newPage(browser);
-		await page.goto(`${web()}/${lang}/projects`);
-		expect(await page.locator('script').count()).toBe(0);
-		await axe(page, `${lang} discovery with map`);
+	it.each(LANGS)(
+		'a visitor finds it in %s by a misspelt Kyrgyz word and by its oblast on the map; no JS shipped, axe clean',
+		async (lang) => {
+			// JavaScript stays on for axe and the checks; the pages themselves ship none.
+			const { context, page } = await newPage(browser);
+			await page.goto(`${web()}/${lang}/projects`);
+			expect(await page.locator('script').count()).toBe(0);
+			await axe(page, `${lang} discovery with map`);
 
-		await page.locator('#f-q').fill(MISSPELT);
-		await submitAndWait(page, page.locator('.search-row button'), /[?&]q=/);
-		expect(await page.locator('.cards').innerText()).toContain(TITLE);
-		expect(await page.locator('.cards').innerText()).toContain('Айылдын эски көпүрөсүн'); // the summary's Markdown as text
+			await page.locator('#f-q').fill(MISSPELT);
+			await submitAndWait(page, page.locator('.search-row button'), /[?&]q=/);
+			expect(await page.locator('.cards').innerText()).toContain(TITLE);
+			expect(await page.locator('.cards').innerText()).toContain('Айылдын эски көпүрөсүн'); // the summary's Markdown as text
 
-		await page.goto(`${web()}/${lang}/projects`);
-		await submitAndWait(page, page.locator(`svg a[href*="oblast=${NARYN}"]`), new RegExp(`oblast=${NARYN}`));
-		const link = page.locator('.cards a', { hasText: TITLE });
-		expect(await link.count()).toBe(1);
-		// The card carries the list it came from (?from=…), so the project page can lead back to the same search.
-		await submitAndWait(page, link, new RegExp(`/${lang}/projects/${projectPath}\\?from=oblast%3D${NARYN}$`));
+			await page.goto(`${web()}/${lang}/projects`);
+			await submitAndWait(page, page.locator(`svg a[href*="oblast=${NARYN}"]`), new RegExp(`oblast=${NARYN}`));
+			const link = page.locator('.cards a', { hasText: TITLE });
+			expect(await link.count()).toBe(1);
+			// The card carries the list it came from (?from=…), so the project page can lead back to the same search.
+			await submitAndWait(page, link, new RegExp(`/${lang}/projects/${projectPath}\\?from=oblast%3D${NARYN}$`));
 
-		// The project page: sanitised Markdown, cover photo from the web origin, plan picture, share tags.
-		expect(await page.locator('.prose strong').first().innerText()).toBe('Көпүрө');
-		expect(await page.locator('.prose script').count()).toBe(0);
-		expect(await page.locator('img.cover').getAttribute('srcset')).toMatch(/\?w=320 320w, .*\?w=1280 1280w$/);
-		expect(await page.locator('img.cover').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-		expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toBe(TITLE);
-		expect(await page.locator('meta[property="og:image"]').getAttribute('content')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/media\/.+\?w=1280$/);
-		expect(await page.locator('meta[property="og:locale"]').getAttribute('content')).toBe({ ky: 'ky_KG', ru: 'ru_RU', en: 'en_US' }[lang]);
-		expect(await page.locator('a[href^="https://t.me/share/url"]').count()).toBe(1);
-		expect(await page.locator('svg.plan-chart rect').count()).toBe(2);
-		await context.close();
-	});
+			// The project page: sanitised Markdown, cover photo from the web origin, plan picture, share tags.
+			expect(await page.locator('.prose strong').first().innerText()).toBe('Көпүрө');
+			expect(await page.locator('.prose script').count()).toBe(0);
+			expect(await page.locator('img.cover').getAttribute('srcset')).toMatch(/\?w=320 320w, .*\?w=1280 1280w$/);
+			expect(await page.locator('img.cover').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+			expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toBe(TITLE);
+			expect(await page.locator('meta[property="og:image"]').getAttribute('content')).toMatch(
+				/^http:\/\/127\.0\.0\.1:\d+\/media\/.+\?w=1280$/,
+			);
+			expect(await page.locator('meta[property="og:locale"]').getAttribute('content')).toBe(
+				{ ky: 'ky_KG', ru: 'ru_RU', en: 'en_US' }[lang],
+			);
+			expect(await page.locator('a[href^="https://t.me/share/url"]').count()).toBe(1);
+			expect(await page.locator('svg.plan-chart rect').count()).toBe(2);
+			await context.close();
+		},
+	);
 });

@@ -5,10 +5,28 @@ import { PASSWORD, api, createAccount, uniqueEmail, web } from './account-helper
 // Issue 9, fault 3: `next` is parsed once and kept only as a path on this site, on every page that reads it;
 // none of these values may lead to another site or give a 500.
 const HOSTILE = [
-	'/.//evil.example/x', '/..//evil.example/x', '/%2e//evil.example/x', '/%2E%2E//evil.example/x', '/en/..//evil.example/x',
-	'/en/./..//evil.example/x', '//evil.example/x', '/\\evil.example', '\\\\evil.example', 'https://evil.example/', 'javascript:alert(1)',
-	'/\t/evil.example', '/en/\taccount', '/en\r\nSet-Cookie: mk=1', '/\n/evil.example', '/\r/evil.example', '/ /evil.example',
-	'/en/аккаунт', '/\u2215\u2215evil.example', '\uff0f\uff0fevil.example', '/en/\u0000', `/en/${'a'.repeat(5000)}`,
+	'/.//evil.example/x',
+	'/..//evil.example/x',
+	'/%2e//evil.example/x',
+	'/%2E%2E//evil.example/x',
+	'/en/..//evil.example/x',
+	'/en/./..//evil.example/x',
+	'//evil.example/x',
+	'/\\evil.example',
+	'\\\\evil.example',
+	'https://evil.example/',
+	'javascript:alert(1)',
+	'/\t/evil.example',
+	'/en/\taccount',
+	'/en\r\nSet-Cookie: mk=1',
+	'/\n/evil.example',
+	'/\r/evil.example',
+	'/ /evil.example',
+	'/en/аккаунт',
+	'/\u2215\u2215evil.example',
+	'\uff0f\uff0fevil.example',
+	'/en/\u0000',
+	`/en/${'a'.repeat(5000)}`,
 ];
 const FALLBACK = '/en/account';
 
@@ -23,8 +41,10 @@ function expectSameSite(target: string | null, what: string, depth = 0) {
 }
 
 const form = (fields: Record<string, string>) => ({
-	method: 'POST', redirect: 'manual' as const,
-	headers: { origin: web(), accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields),
+	method: 'POST',
+	redirect: 'manual' as const,
+	headers: { origin: web(), accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+	body: new URLSearchParams(fields),
 });
 
 async function publishedProjectId(): Promise<string> {
@@ -34,7 +54,16 @@ async function publishedProjectId(): Promise<string> {
 
 describe('return addresses (next) with every hostile variant', () => {
 	it('GET: every page that reads next answers without a 500 and keeps only this site', async () => {
-		const pages = ['sign-in', 'sign-up', 'confirm', 'forgot-password', 'reset-password', 'sign-out', 'invitations/inv-not-a-token', `projects/${await publishedProjectId()}/pledge`];
+		const pages = [
+			'sign-in',
+			'sign-up',
+			'confirm',
+			'forgot-password',
+			'reset-password',
+			'sign-out',
+			'invitations/inv-not-a-token',
+			`projects/${await publishedProjectId()}/pledge`,
+		];
 		for (const next of HOSTILE) {
 			for (const path of pages) {
 				const response = await fetch(`${web()}/en/${path}?next=${encodeURIComponent(next)}`, { redirect: 'manual' });
@@ -74,11 +103,21 @@ describe('return addresses (next) with every hostile variant', () => {
 
 	it('a request line with raw non-ASCII, tab or CR bytes is refused cleanly, not with a 500', async () => {
 		const { port, hostname } = new URL(web());
-		for (const target of ['/en/sign-in?next=/en/\u0430\u043a\u043a', '/en/sign-in?next=/\t/evil.example', '/.//evil.example/x', '/%2e//evil.example/x']) {
+		for (const target of [
+			'/en/sign-in?next=/en/\u0430\u043a\u043a',
+			'/en/sign-in?next=/\t/evil.example',
+			'/.//evil.example/x',
+			'/%2e//evil.example/x',
+		]) {
 			const head = await new Promise<string>((resolve, reject) => {
-				const socket = connect(Number(port), hostname, () => socket.end(Buffer.from(`GET ${target} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nConnection: close\r\n\r\n`, 'utf8')));
+				const socket = connect(Number(port), hostname, () =>
+					socket.end(Buffer.from(`GET ${target} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nConnection: close\r\n\r\n`, 'utf8')),
+				);
 				let data = '';
-				socket.on('data', (d) => (data += d.toString('latin1'))).on('end', () => resolve(data)).on('error', reject);
+				socket
+					.on('data', (d) => (data += d.toString('latin1')))
+					.on('end', () => resolve(data))
+					.on('error', reject);
 			});
 			const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]);
 			expect(status, target).toBeLessThan(500);

@@ -131,13 +131,23 @@ describe('return addresses', () => {
 	it('sent straight to the sign-in form, still lead only to this site (the language tidy-up cannot make //host of them)', async () => {
 		const email = uniqueEmail('hostile-next');
 		await createAccount(email, 'Nurlan Asanov');
-		for (const next of ['/.//evil.example', '/%2e//evil.example', '/en/..//evil.example', '//evil.example', '/\\evil.example', '/\t/evil.example']) {
+		for (const next of [
+			'/.//evil.example',
+			'/%2e//evil.example',
+			'/en/..//evil.example',
+			'//evil.example',
+			'/\\evil.example',
+			'/\t/evil.example',
+		]) {
 			const response = await fetch(`${web()}/en/sign-in`, {
-				method: 'POST', redirect: 'manual',
+				method: 'POST',
+				redirect: 'manual',
 				headers: { origin: web(), accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
 				body: new URLSearchParams({ email, password: PASSWORD, next }),
 			});
-			expect(`${JSON.stringify(next)} ${response.status} ${response.headers.get('location')}`).toBe(`${JSON.stringify(next)} 303 /en/account`);
+			expect(`${JSON.stringify(next)} ${response.status} ${response.headers.get('location')}`).toBe(
+				`${JSON.stringify(next)} 303 /en/account`,
+			);
 		}
 	});
 });

@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '@mekendesh/api/app';
 import { CARDS_NOT_CONFIGURED, DEFAULT_RATE_LIMITS, rateLimitedMessages } from '@mekendesh/domain';
-import { authStack, codeFor, mailedCodes, newConfirmedInvestor, PASSWORD, post, signInToken, uniqueEmail, type AuthStack } from '../fixtures/auth-stack.js';
+import {
+  authStack,
+  codeFor,
+  mailedCodes,
+  newConfirmedInvestor,
+  PASSWORD,
+  post,
+  signInToken,
+  uniqueEmail,
+  type AuthStack,
+} from '../fixtures/auth-stack.js';
 import { call, donation, moneyStack, pledge, type MoneyStack } from '../fixtures/money.js';
 
 /**
@@ -23,10 +33,22 @@ describe('pledges', () => {
     for (let i = 0; i < 50; i++) {
       const minute = Math.floor(Date.now() / 60_000);
       const res = await s.app.request(`/v1/projects/${project.id}/pledges`, {
-        method: 'POST', body: JSON.stringify(donation(100_000)),
-        headers: { 'content-type': 'application/json', 'accept-language': 'ru', authorization: `Bearer ${s.investors[0]}`, 'idempotency-key': `burst-${i}-0000` },
+        method: 'POST',
+        body: JSON.stringify(donation(100_000)),
+        headers: {
+          'content-type': 'application/json',
+          'accept-language': 'ru',
+          authorization: `Bearer ${s.investors[0]}`,
+          'idempotency-key': `burst-${i}-0000`,
+        },
       });
-      answers.push({ status: res.status, retryAfter: res.headers.get('retry-after'), type: res.headers.get('content-type'), body: await res.json(), minute });
+      answers.push({
+        status: res.status,
+        retryAfter: res.headers.get('retry-after'),
+        type: res.headers.get('content-type'),
+        body: await res.json(),
+        minute,
+      });
     }
     // The limit counts per clock minute: a burst that crosses into the next minute may make ten more there.
     // Within each minute: the first ten are made, every later one is refused.
@@ -56,8 +78,14 @@ describe('pledges', () => {
     const project = await s.project();
     for (const lang of ['ky', 'ru', 'en'] as const) {
       const res = await s.app.request(`/v1/projects/${project.id}/pledges`, {
-        method: 'POST', body: JSON.stringify(donation(100_000, 'USD', { channel: 'card' })),
-        headers: { 'content-type': 'application/json', 'accept-language': lang, authorization: `Bearer ${s.investors[1]}`, 'idempotency-key': `card-off-${lang}-01` },
+        method: 'POST',
+        body: JSON.stringify(donation(100_000, 'USD', { channel: 'card' })),
+        headers: {
+          'content-type': 'application/json',
+          'accept-language': lang,
+          authorization: `Bearer ${s.investors[1]}`,
+          'idempotency-key': `card-off-${lang}-01`,
+        },
       });
       expect(res.status).toBe(409);
       expect(res.headers.get('content-type')).toBe('application/problem+json');
@@ -115,10 +143,12 @@ describe('codes and sign-in', () => {
   it('does not let another address use up the owner’s reset codes', async () => {
     const email = await newConfirmedInvestor(s.app, 'reset-bombed');
     const app = createApp({ ...s.deps, proxySecret: 'test-proxy-secret' });
-    const forgot = (ip: string) => app.request('/v1/auth/forgot-password', {
-      method: 'POST', body: JSON.stringify({ email }),
-      headers: { 'content-type': 'application/json', 'x-mekendesh-client-ip': ip, 'x-mekendesh-proxy-secret': 'test-proxy-secret' },
-    });
+    const forgot = (ip: string) =>
+      app.request('/v1/auth/forgot-password', {
+        method: 'POST',
+        body: JSON.stringify({ email }),
+        headers: { 'content-type': 'application/json', 'x-mekendesh-client-ip': ip, 'x-mekendesh-proxy-secret': 'test-proxy-secret' },
+      });
     const attacker: number[] = [];
     for (let i = 0; i < 6; i++) attacker.push((await forgot('203.0.113.67')).status);
     expect(attacker).toEqual([200, 200, 200, 200, 200, 429]);
@@ -128,10 +158,17 @@ describe('codes and sign-in', () => {
   it('slows the attacker’s address without locking the owner out of the account', async () => {
     const email = await newConfirmedInvestor(s.app, 'locked-out');
     const app = createApp({ ...s.deps, proxySecret: 'test-proxy-secret' });
-    const from = (ip: string, password: string) => app.request('/v1/auth/sign-in', {
-      method: 'POST', body: JSON.stringify({ email, password }),
-      headers: { 'content-type': 'application/json', 'accept-language': 'ky', 'x-mekendesh-client-ip': ip, 'x-mekendesh-proxy-secret': 'test-proxy-secret' },
-    });
+    const from = (ip: string, password: string) =>
+      app.request('/v1/auth/sign-in', {
+        method: 'POST',
+        body: JSON.stringify({ email, password }),
+        headers: {
+          'content-type': 'application/json',
+          'accept-language': 'ky',
+          'x-mekendesh-client-ip': ip,
+          'x-mekendesh-proxy-secret': 'test-proxy-secret',
+        },
+      });
     const attacker: { status: number; retryAfter: string | null }[] = [];
     const started = Date.now();
     for (let i = 0; i < 20; i++) {

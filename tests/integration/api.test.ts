@@ -50,7 +50,9 @@ describe('the API on DynamoDB Local', () => {
 
   it('answers 503 problem+json when the database is gone', async () => {
     const { createDb } = await import('@mekendesh/db');
-    const dead = createApp(composeWithDb(createDb({ tableName: 'no-such-table', endpoint: inject('dynamoEndpoint'), region: 'local' }), noIdentity()));
+    const dead = createApp(
+      composeWithDb(createDb({ tableName: 'no-such-table', endpoint: inject('dynamoEndpoint'), region: 'local' }), noIdentity()),
+    );
     const res = await dead.request('/v1/health');
     expect(res.status).toBe(503);
     expect((await res.json()).type).toMatch(/unavailable$/);

@@ -14,7 +14,9 @@ afterAll(() => s.drop());
 
 async function itemCount(db: AuthStack['db']) {
   // A bounded check of what a refused request wrote: the user partitions this test knows about.
-  const out = await db.doc.send(new QueryCommand({ TableName: db.tableName, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': 'AUDIT' } }));
+  const out = await db.doc.send(
+    new QueryCommand({ TableName: db.tableName, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': 'AUDIT' } }),
+  );
   return out.Count ?? 0;
 }
 
@@ -29,7 +31,12 @@ describe('accounts on cognito-local', () => {
   it('gives the same answer whether or not the email has an account', async () => {
     const email = await newInvestor(s.app, 'twice');
     const again = await post(s.app, '/auth/sign-up', { email, password: PASSWORD, displayName: 'Someone', locale: 'ru' });
-    const fresh = await post(s.app, '/auth/sign-up', { email: uniqueEmail('fresh'), password: PASSWORD, displayName: 'Someone', locale: 'ru' });
+    const fresh = await post(s.app, '/auth/sign-up', {
+      email: uniqueEmail('fresh'),
+      password: PASSWORD,
+      displayName: 'Someone',
+      locale: 'ru',
+    });
     expect([again.status, fresh.status]).toEqual([200, 200]);
     expect(await again.json()).toEqual(await fresh.json());
     const forgotKnown = await post(s.app, '/auth/forgot-password', { email });
@@ -84,15 +91,36 @@ describe('accounts on cognito-local', () => {
     const token = await signInToken(s.app, email);
     const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const profile = {
-      displayName: 'Айгүл Осмонова', homeSettlement: 'Кара-Суу', homeRayonSoate: '41704220000000', homeOblastSoate: '41704000000000',
-      residenceCountry: 'KR', residenceCity: 'Seoul', languages: ['ky', 'en'], sectors: ['education', 'water'], pledgeTypes: ['donation'],
-      amountMin: 1_000_000, amountMax: 5_000_000, contactByEmail: true, telegram: '@aigul_o', showAsSupporter: true, locale: 'ky',
+      displayName: 'Айгүл Осмонова',
+      homeSettlement: 'Кара-Суу',
+      homeRayonSoate: '41704220000000',
+      homeOblastSoate: '41704000000000',
+      residenceCountry: 'KR',
+      residenceCity: 'Seoul',
+      languages: ['ky', 'en'],
+      sectors: ['education', 'water'],
+      pledgeTypes: ['donation'],
+      amountMin: 1_000_000,
+      amountMax: 5_000_000,
+      contactByEmail: true,
+      telegram: '@aigul_o',
+      showAsSupporter: true,
+      locale: 'ky',
     };
     const ok = await s.app.request('/v1/me/profile', { method: 'PUT', headers: auth, body: JSON.stringify(profile) });
     expect(ok.status).toBe(200);
     expect((await ok.json()).profile).toEqual(profile);
-    for (const [field, value] of [['residenceCountry', 'Korea'], ['amountMin', 9_000_000], ['sectors', ['space']], ['role', 'staff']] as const) {
-      const bad = await s.app.request('/v1/me/profile', { method: 'PUT', headers: auth, body: JSON.stringify({ ...profile, [field]: value }) });
+    for (const [field, value] of [
+      ['residenceCountry', 'Korea'],
+      ['amountMin', 9_000_000],
+      ['sectors', ['space']],
+      ['role', 'staff'],
+    ] as const) {
+      const bad = await s.app.request('/v1/me/profile', {
+        method: 'PUT',
+        headers: auth,
+        body: JSON.stringify({ ...profile, [field]: value }),
+      });
       expect(bad.status, field).toBe(400);
       expect(bad.headers.get('content-type')).toBe('application/problem+json');
       expect(JSON.stringify((await bad.json()).errors)).toContain(field);
@@ -117,7 +145,10 @@ describe('accounts on cognito-local', () => {
       const res = await post(s.app, path, body);
       expect(res.status, path).toBe(400);
       const problem = await res.json();
-      expect(problem.errors.map((e: { field: string }) => e.field), path).toContain(field);
+      expect(
+        problem.errors.map((e: { field: string }) => e.field),
+        path,
+      ).toContain(field);
     }
     expect(await itemCount(s.db)).toBe(before);
   });
@@ -129,7 +160,13 @@ describe('accounts on cognito-local', () => {
     const res = await s.app.request('/v1/me', { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);
     expect((await s.app.request('/v1/me', { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
-    const stored = await s.db.doc.send(new QueryCommand({ TableName: s.db.tableName, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': `USER#${me.id}` } }));
+    const stored = await s.db.doc.send(
+      new QueryCommand({
+        TableName: s.db.tableName,
+        KeyConditionExpression: 'pk = :p',
+        ExpressionAttributeValues: { ':p': `USER#${me.id}` },
+      }),
+    );
     expect(JSON.stringify(stored.Items)).not.toContain(email);
     expect(JSON.stringify(stored.Items)).not.toContain('Test delete');
     await expect(signInToken(s.app, email)).rejects.toThrow(/401/);

@@ -4,7 +4,16 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SignJWT, importJWK } from 'jose';
 import { seedDemoRates, seedProjects } from '@mekendesh/db';
 import { bishkekDay } from '@mekendesh/domain';
-import { authStack, newConfirmedInvestor, newUserInGroup, PASSWORD, post, signInToken, uniqueEmail, type AuthStack } from '../fixtures/auth-stack.js';
+import {
+  authStack,
+  newConfirmedInvestor,
+  newUserInGroup,
+  PASSWORD,
+  post,
+  signInToken,
+  uniqueEmail,
+  type AuthStack,
+} from '../fixtures/auth-stack.js';
 import { makeProject } from '../fixtures/projects.js';
 import { PROJECT_ROWS, proposalWorld, type ProposalWorld } from './matrix-projects.js';
 
@@ -49,11 +58,16 @@ const MONEY_ROWS: Record<string, Row> = {
     // Staff book money and do not pledge; officers of other organisations may.
     expect: { ...all(201), nobody: 401, staff: 403 },
     request: (w, actor) => ({
-      method: 'POST', path: `/v1/projects/${w.projectId}/pledges`, headers: { 'idempotency-key': `matrix-${actor}-${w.pledgeId}` },
+      method: 'POST',
+      path: `/v1/projects/${w.projectId}/pledges`,
+      headers: { 'idempotency-key': `matrix-${actor}-${w.pledgeId}` },
       body: { type: 'donation', amount: { amount: 60_000, currency: 'KGS' }, channel: 'money_transfer', display: 'anonymous' },
     }),
   },
-  'GET /v1/pledges/:id': { expect: { ...all(404), nobody: 401, investorA: 200, staff: 200 }, request: (w) => ({ path: `/v1/pledges/${w.pledgeId}` }) },
+  'GET /v1/pledges/:id': {
+    expect: { ...all(404), nobody: 401, investorA: 200, staff: 200 },
+    request: (w) => ({ path: `/v1/pledges/${w.pledgeId}` }),
+  },
   'GET /v1/me/pledges': {
     expect: signedIn(200),
     request: () => ({ path: '/v1/me/pledges' }),
@@ -65,10 +79,20 @@ const MONEY_ROWS: Record<string, Row> = {
   'GET /v1/projects/:id/funding': { expect: all(200), request: (w) => ({ path: `/v1/projects/${w.projectId}/funding` }) },
   'POST /v1/pledges/:id/receipts': {
     expect: { ...staffOnly, staff: 201 },
-    request: (w, actor) => ({ method: 'POST', path: `/v1/pledges/${w.pledgeId}/receipts`, body: { amount: { amount: 10_000, currency: 'KGS' }, receivedOn: today(), bankReference: `matrix-${actor}` } }),
+    request: (w, actor) => ({
+      method: 'POST',
+      path: `/v1/pledges/${w.pledgeId}/receipts`,
+      body: { amount: { amount: 10_000, currency: 'KGS' }, receivedOn: today(), bankReference: `matrix-${actor}` },
+    }),
   },
-  'POST /v1/staff/statements/preview': { expect: staffOnly, request: (w) => ({ method: 'POST', path: '/v1/staff/statements/preview', body: statement(w) }) },
-  'POST /v1/staff/statements/commit': { expect: staffOnly, request: (w) => ({ method: 'POST', path: '/v1/staff/statements/commit', body: statement(w) }) },
+  'POST /v1/staff/statements/preview': {
+    expect: staffOnly,
+    request: (w) => ({ method: 'POST', path: '/v1/staff/statements/preview', body: statement(w) }),
+  },
+  'POST /v1/staff/statements/commit': {
+    expect: staffOnly,
+    request: (w) => ({ method: 'POST', path: '/v1/staff/statements/commit', body: statement(w) }),
+  },
   'PUT /v1/rates/:date': {
     expect: staffOnly,
     request: () => ({ method: 'PUT', path: `/v1/rates/${today()}`, body: { rates: [{ currency: 'USD', value: '87.4500', nominal: 1 }] } }),
@@ -76,8 +100,19 @@ const MONEY_ROWS: Record<string, Row> = {
   'POST /v1/programmes': {
     expect: { ...staffOnly, staff: 201 },
     request: () => ({
-      method: 'POST', path: '/v1/programmes',
-      body: { name: { en: 'Matrix 1+1' }, ratio: { numerator: 1, denominator: 1 }, budget: 1_000_000, capPerProject: 500_000, oblastSoates: 'all', sectors: 'all', kinds: 'all', startDate: '2026-01-01', endDate: '2030-12-31' },
+      method: 'POST',
+      path: '/v1/programmes',
+      body: {
+        name: { en: 'Matrix 1+1' },
+        ratio: { numerator: 1, denominator: 1 },
+        budget: 1_000_000,
+        capPerProject: 500_000,
+        oblastSoates: 'all',
+        sectors: 'all',
+        kinds: 'all',
+        startDate: '2026-01-01',
+        endDate: '2030-12-31',
+      },
     }),
   },
   'GET /v1/programmes': { expect: all(200), request: () => ({ path: '/v1/programmes' }) },
@@ -86,19 +121,45 @@ const MONEY_ROWS: Record<string, Row> = {
   'POST /v1/staff/receiving-accounts': {
     expect: { ...staffOnly, staff: 201 },
     request: () => ({
-      method: 'POST', path: '/v1/staff/receiving-accounts',
-      body: { kind: 'money_transfer', currency: 'KZT', active: true, company: 'Matrix Transfer', receiverName: 'Matrix Receiver', country: 'KG', city: { ky: 'Ош', ru: 'Ош', en: 'Osh' }, instructions: { ky: '{reference}', ru: '{reference}', en: '{reference}' } },
+      method: 'POST',
+      path: '/v1/staff/receiving-accounts',
+      body: {
+        kind: 'money_transfer',
+        currency: 'KZT',
+        active: true,
+        company: 'Matrix Transfer',
+        receiverName: 'Matrix Receiver',
+        country: 'KG',
+        city: { ky: 'Ош', ru: 'Ош', en: 'Osh' },
+        instructions: { ky: '{reference}', ru: '{reference}', en: '{reference}' },
+      },
     }),
   },
   'PUT /v1/staff/receiving-accounts/:id': {
     expect: { ...staffOnly, staff: 404 },
     request: () => ({
-      method: 'PUT', path: '/v1/staff/receiving-accounts/ra-none?version=1',
-      body: { kind: 'money_transfer', currency: 'EUR', active: false, company: 'Matrix Transfer', receiverName: 'Matrix Receiver', country: 'KG', city: { ky: 'Ош', ru: 'Ош', en: 'Osh' }, instructions: { ky: '{reference}', ru: '{reference}', en: '{reference}' } },
+      method: 'PUT',
+      path: '/v1/staff/receiving-accounts/ra-none?version=1',
+      body: {
+        kind: 'money_transfer',
+        currency: 'EUR',
+        active: false,
+        company: 'Matrix Transfer',
+        receiverName: 'Matrix Receiver',
+        country: 'KG',
+        city: { ky: 'Ош', ru: 'Ош', en: 'Osh' },
+        instructions: { ky: '{reference}', ru: '{reference}', en: '{reference}' },
+      },
     }),
   },
-  'DELETE /v1/staff/receiving-accounts/:id': { expect: { ...staffOnly, staff: 404 }, request: () => ({ method: 'DELETE', path: '/v1/staff/receiving-accounts/ra-none?version=1' }) },
-  'GET /v1/pledges/:id/payment-details': { expect: { ...all(404), nobody: 401, investorA: 200, staff: 200 }, request: (w) => ({ path: `/v1/pledges/${w.pledgeId}/payment-details` }) },
+  'DELETE /v1/staff/receiving-accounts/:id': {
+    expect: { ...staffOnly, staff: 404 },
+    request: () => ({ method: 'DELETE', path: '/v1/staff/receiving-accounts/ra-none?version=1' }),
+  },
+  'GET /v1/pledges/:id/payment-details': {
+    expect: { ...all(404), nobody: 401, investorA: 200, staff: 200 },
+    request: (w) => ({ path: `/v1/pledges/${w.pledgeId}/payment-details` }),
+  },
   // Card payments are not configured in this stack: the owner hears why (409), everyone else that there is no such pledge.
   'POST /v1/pledges/:id/checkout': {
     expect: { ...all(404), nobody: 401, investorA: 409 },
@@ -110,7 +171,10 @@ const MONEY_ROWS: Record<string, Row> = {
     check: (_w, _a, body) => expect(body).toMatchObject({ cardPayments: { enabled: false, reason: { en: expect.any(String) } } }),
   },
   // Public: the Stripe signature is the authentication (tests/integration/card-payments.test.ts covers it with cards on).
-  'POST /v1/webhooks/stripe': { expect: all(503), request: () => ({ method: 'POST', path: '/v1/webhooks/stripe', body: { id: 'evt_matrix', type: 'checkout.session.completed' } }) },
+  'POST /v1/webhooks/stripe': {
+    expect: all(503),
+    request: () => ({ method: 'POST', path: '/v1/webhooks/stripe', body: { id: 'evt_matrix', type: 'checkout.session.completed' } }),
+  },
 };
 
 const ROWS: Record<string, Row> = {
@@ -127,16 +191,36 @@ const ROWS: Record<string, Row> = {
   'GET /v1/dev/outbox': { expect: all(200), request: () => ({ path: '/v1/dev/outbox' }) },
   'POST /v1/auth/sign-up': {
     expect: all(200),
-    request: () => ({ method: 'POST', path: '/v1/auth/sign-up', body: { email: uniqueEmail('matrix'), password: PASSWORD, displayName: 'Matrix', locale: 'ky' } }),
+    request: () => ({
+      method: 'POST',
+      path: '/v1/auth/sign-up',
+      body: { email: uniqueEmail('matrix'), password: PASSWORD, displayName: 'Matrix', locale: 'ky' },
+    }),
   },
-  'POST /v1/auth/confirm': { expect: all(400), request: (w) => ({ method: 'POST', path: '/v1/auth/confirm', body: { email: w.emails.investorA, code: '000000' } }) },
-  'POST /v1/auth/sign-in': { expect: all(401), request: (w) => ({ method: 'POST', path: '/v1/auth/sign-in', body: { email: w.emails.investorA, password: 'Not-The-Password-1!' } }) },
-  'POST /v1/auth/refresh': { expect: all(401), request: () => ({ method: 'POST', path: '/v1/auth/refresh', body: { refreshToken: 'forged-refresh-token-value' } }) },
+  'POST /v1/auth/confirm': {
+    expect: all(400),
+    request: (w) => ({ method: 'POST', path: '/v1/auth/confirm', body: { email: w.emails.investorA, code: '000000' } }),
+  },
+  'POST /v1/auth/sign-in': {
+    expect: all(401),
+    request: (w) => ({ method: 'POST', path: '/v1/auth/sign-in', body: { email: w.emails.investorA, password: 'Not-The-Password-1!' } }),
+  },
+  'POST /v1/auth/refresh': {
+    expect: all(401),
+    request: () => ({ method: 'POST', path: '/v1/auth/refresh', body: { refreshToken: 'forged-refresh-token-value' } }),
+  },
   'POST /v1/auth/sign-out': { expect: signedIn(200), request: () => ({ method: 'POST', path: '/v1/auth/sign-out', body: {} }) },
-  'POST /v1/auth/forgot-password': { expect: all(200), request: () => ({ method: 'POST', path: '/v1/auth/forgot-password', body: { email: uniqueEmail('nobody') } }) },
+  'POST /v1/auth/forgot-password': {
+    expect: all(200),
+    request: () => ({ method: 'POST', path: '/v1/auth/forgot-password', body: { email: uniqueEmail('nobody') } }),
+  },
   'POST /v1/auth/reset-password': {
     expect: all(400),
-    request: (w) => ({ method: 'POST', path: '/v1/auth/reset-password', body: { email: w.emails.investorA, code: '000000', password: 'Another-Password-9!' } }),
+    request: (w) => ({
+      method: 'POST',
+      path: '/v1/auth/reset-password',
+      body: { email: w.emails.investorA, code: '000000', password: 'Another-Password-9!' },
+    }),
   },
   'GET /v1/me': {
     expect: signedIn(200),
@@ -146,13 +230,22 @@ const ROWS: Record<string, Row> = {
   'PUT /v1/me/profile': {
     expect: signedIn(200),
     request: (_w, actor) => ({ method: 'PUT', path: '/v1/me/profile', body: { displayName: `Renamed ${actor}` } }),
-    check: (w, actor, body) => expect(body).toMatchObject({ email: w.emails[actor as Exclude<ActorName, 'nobody'>], profile: { displayName: `Renamed ${actor}` } }),
+    check: (w, actor, body) =>
+      expect(body).toMatchObject({ email: w.emails[actor as Exclude<ActorName, 'nobody'>], profile: { displayName: `Renamed ${actor}` } }),
   },
   'POST /v1/organisations': {
     expect: { nobody: 401, investorA: 201, investorB: 201, officerX: 403, officerY: 403, staff: 403 },
     request: () => ({
-      method: 'POST', path: '/v1/organisations',
-      body: { name: { ky: 'Сынак айыл өкмөтү' }, kind: 'ayil_okmotu', territorySoate: '41704220000000', applicantPosition: 'Башчы', contactPhone: '+996 555 000 111', contactEmail: 'office@example.kg' },
+      method: 'POST',
+      path: '/v1/organisations',
+      body: {
+        name: { ky: 'Сынак айыл өкмөтү' },
+        kind: 'ayil_okmotu',
+        territorySoate: '41704220000000',
+        applicantPosition: 'Башчы',
+        contactPhone: '+996 555 000 111',
+        contactEmail: 'office@example.kg',
+      },
     }),
   },
   'GET /v1/organisations/:id': {
@@ -161,14 +254,21 @@ const ROWS: Record<string, Row> = {
     request: (w) => ({ path: `/v1/organisations/${w.pendingApprove}` }),
   },
   'GET /v1/staff/organisations': { expect: staffOnly, request: () => ({ path: '/v1/staff/organisations?status=pending' }) },
-  'POST /v1/organisations/:id/approve': { expect: staffOnly, request: (w) => ({ method: 'POST', path: `/v1/organisations/${w.pendingApprove}/approve`, body: {} }) },
+  'POST /v1/organisations/:id/approve': {
+    expect: staffOnly,
+    request: (w) => ({ method: 'POST', path: `/v1/organisations/${w.pendingApprove}/approve`, body: {} }),
+  },
   'POST /v1/organisations/:id/reject': {
     expect: staffOnly,
     request: (w) => ({ method: 'POST', path: `/v1/organisations/${w.pendingReject}/reject`, body: { reason: 'The territory is wrong' } }),
   },
   'POST /v1/organisations/:id/invitations': {
     expect: { ...all(403), nobody: 401, officerX: 201 },
-    request: (_w, actor) => ({ method: 'POST', path: `/v1/organisations/${_w.orgX}/invitations`, body: { email: uniqueEmail(`invitee-of-${actor}`) } }),
+    request: (_w, actor) => ({
+      method: 'POST',
+      path: `/v1/organisations/${_w.orgX}/invitations`,
+      body: { email: uniqueEmail(`invitee-of-${actor}`) },
+    }),
     check: (_w, _a, body) => expect(body).not.toHaveProperty('token'),
   },
   'GET /v1/audit': { expect: staffOnly, request: () => ({ path: '/v1/audit' }) },
@@ -187,7 +287,19 @@ let w: World;
 async function approvedOrganisation(staffToken: string, who: string) {
   const email = await newConfirmedInvestor(s.app, who);
   const applicant = await signInToken(s.app, email);
-  const applied = await post(s.app, '/organisations', { name: { en: `${who} ayil okmotu` }, kind: 'ayil_okmotu', territorySoate: '41704220000000', applicantPosition: 'Head', contactPhone: '+996 700 111 222', contactEmail: `${who}@example.kg` }, applicant);
+  const applied = await post(
+    s.app,
+    '/organisations',
+    {
+      name: { en: `${who} ayil okmotu` },
+      kind: 'ayil_okmotu',
+      territorySoate: '41704220000000',
+      applicantPosition: 'Head',
+      contactPhone: '+996 700 111 222',
+      contactEmail: `${who}@example.kg`,
+    },
+    applicant,
+  );
   const { id } = await applied.json();
   expect((await post(s.app, `/organisations/${id}/approve`, {}, staffToken)).status).toBe(200);
   return { id, email };
@@ -195,7 +307,19 @@ async function approvedOrganisation(staffToken: string, who: string) {
 
 async function pendingOrganisation(who: string) {
   const token = await signInToken(s.app, await newConfirmedInvestor(s.app, who));
-  const res = await post(s.app, '/organisations', { name: { en: `${who} city` }, kind: 'city', territorySoate: '41703000000000', applicantPosition: 'Mayor', contactPhone: '+996 700 333 444', contactEmail: `${who}@example.kg` }, token);
+  const res = await post(
+    s.app,
+    '/organisations',
+    {
+      name: { en: `${who} city` },
+      kind: 'city',
+      territorySoate: '41703000000000',
+      applicantPosition: 'Mayor',
+      contactPhone: '+996 700 333 444',
+      contactEmail: `${who}@example.kg`,
+    },
+    token,
+  );
   return (await res.json()).id as string;
 }
 
@@ -205,24 +329,43 @@ beforeAll(async () => {
   await seedProjects(s.db, { organisations: [], projects: [project] });
   const staffEmail = await newUserInGroup('staff');
   const staff = await signInToken(s.app, staffEmail);
-  const [a, b, x, y] = await Promise.all([newConfirmedInvestor(s.app, 'a'), newConfirmedInvestor(s.app, 'b'), approvedOrganisation(staff, 'x'), approvedOrganisation(staff, 'y')]);
+  const [a, b, x, y] = await Promise.all([
+    newConfirmedInvestor(s.app, 'a'),
+    newConfirmedInvestor(s.app, 'b'),
+    approvedOrganisation(staff, 'x'),
+    approvedOrganisation(staff, 'y'),
+  ]);
   const emails = { investorA: a, investorB: b, officerX: x.email, officerY: y.email, staff: staffEmail };
   // Sign in after approval: the officer group is in new tokens only.
-  const tokens = Object.fromEntries(await Promise.all(Object.entries(emails).map(async ([k, e]) => [k, await signInToken(s.app, e)]))) as World['tokens'];
+  const tokens = Object.fromEntries(
+    await Promise.all(Object.entries(emails).map(async ([k, e]) => [k, await signInToken(s.app, e)])),
+  ) as World['tokens'];
   const invitation = await post(s.app, `/organisations/${x.id}/invitations`, { email: b }, tokens.officerX);
   expect(invitation.status).toBe(201);
   const mail = (await s.deps.outbox!.latest(50)).find((m) => m.to === b && m.text.includes('/invitations/'));
   const invitationForB = /\/invitations\/([a-z0-9]+)/.exec(mail!.text)![1]!;
   await seedDemoRates(s.db, today());
   const pledged = await s.app.request(`/v1/projects/${project.id}/pledges`, {
-    method: 'POST', body: JSON.stringify({ type: 'donation', amount: { amount: 100_000, currency: 'KGS' }, channel: 'bank_transfer', display: 'anonymous' }),
+    method: 'POST',
+    body: JSON.stringify({
+      type: 'donation',
+      amount: { amount: 100_000, currency: 'KGS' },
+      channel: 'bank_transfer',
+      display: 'anonymous',
+    }),
     headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.investorA}`, 'idempotency-key': `matrix-${Date.now()}` },
   });
   expect(pledged.status).toBe(201);
   w = {
     pledgeId: (await pledged.json()).id,
-    tokens, emails, orgX: x.id, orgY: y.id, projectId: project.id, invitationForB,
-    pendingApprove: await pendingOrganisation('pa'), pendingReject: await pendingOrganisation('pr'),
+    tokens,
+    emails,
+    orgX: x.id,
+    orgY: y.id,
+    projectId: project.id,
+    invitationForB,
+    pendingApprove: await pendingOrganisation('pa'),
+    pendingReject: await pendingOrganisation('pr'),
   };
   w.proposals = await proposalWorld(s, w.orgX, w.tokens.officerX, w.tokens.staff);
 }, 120_000);
@@ -246,7 +389,8 @@ describe('authorization matrix', () => {
         if (actor !== 'nobody') headers.authorization = `Bearer ${w.tokens[actor]}`;
         const res = await s.app.request(path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
         cells.push(String(res.status).padEnd(9));
-        if (res.status !== row.expect[actor]) failures.push(`${route} as ${actor}: ${res.status}, expected ${row.expect[actor]} ${await res.text()}`);
+        if (res.status !== row.expect[actor])
+          failures.push(`${route} as ${actor}: ${res.status}, expected ${row.expect[actor]} ${await res.text()}`);
         else if (res.status < 300 && row.check) row.check(w, actor, await res.json());
       }
       table.push(`${route.padEnd(42)} ${cells.join(' ')}`);
@@ -262,9 +406,24 @@ describe('authorization matrix', () => {
       const staff = await signInToken(fresh.app, await newUserInGroup('staff', 'staff2'));
       const applicant = await signInToken(fresh.app, await newConfirmedInvestor(fresh.app, 'owner'));
       const other = await signInToken(fresh.app, await newConfirmedInvestor(fresh.app, 'other'));
-      const { id } = await (await post(fresh.app, '/organisations', { name: { ru: 'Мэрия' }, kind: 'city', territorySoate: '41706000000000', applicantPosition: 'Мэр', contactPhone: '+996 312 000 000', contactEmail: 'meria@example.kg' }, applicant)).json();
+      const { id } = await (
+        await post(
+          fresh.app,
+          '/organisations',
+          {
+            name: { ru: 'Мэрия' },
+            kind: 'city',
+            territorySoate: '41706000000000',
+            applicantPosition: 'Мэр',
+            contactPhone: '+996 312 000 000',
+            contactEmail: 'meria@example.kg',
+          },
+          applicant,
+        )
+      ).json();
       await post(fresh.app, `/organisations/${id}/approve`, {}, staff);
-      const view = async (token?: string) => (await fresh.app.request(`/v1/organisations/${id}`, token ? { headers: { authorization: `Bearer ${token}` } } : {})).json();
+      const view = async (token?: string) =>
+        (await fresh.app.request(`/v1/organisations/${id}`, token ? { headers: { authorization: `Bearer ${token}` } } : {})).json();
       expect(await view(applicant)).toHaveProperty('contactPhone', '+996 312 000 000');
       expect(await view(staff)).toHaveProperty('contactPhone');
       expect(await view(other)).not.toHaveProperty('contactPhone');
@@ -286,14 +445,24 @@ describe('tokens', () => {
     const c = inject('cognito');
     return new SignJWT({ token_use: 'access', client_id: c.clientId, 'cognito:groups': ['staff'], ...claims })
       .setProtectedHeader({ alg: 'RS256', kid: 'CognitoLocal' })
-      .setSubject('someone').setIssuer(c.issuer).setIssuedAt().setExpirationTime(exp).sign(key);
+      .setSubject('someone')
+      .setIssuer(c.issuer)
+      .setIssuedAt()
+      .setExpirationTime(exp)
+      .sign(key);
   }
 
   it.each([
     ['expired', () => craft({}, Math.floor(Date.now() / 1000) - 120)],
     ['for another app client', () => craft({ client_id: 'someone-elses-client' }, Math.floor(Date.now() / 1000) + 600)],
     ['an id token', () => craft({ token_use: 'id' }, Math.floor(Date.now() / 1000) + 600)],
-    ['tampered', async () => { const t = await craft({}, Math.floor(Date.now() / 1000) + 600); return `${t.slice(0, -6)}AAAAAA`; }],
+    [
+      'tampered',
+      async () => {
+        const t = await craft({}, Math.floor(Date.now() / 1000) + 600);
+        return `${t.slice(0, -6)}AAAAAA`;
+      },
+    ],
   ])('refuses a token that is %s with 401', async (_name, make) => {
     const res = await s.app.request('/v1/audit', { headers: { authorization: `Bearer ${await make()}` } });
     expect(res.status).toBe(401);

@@ -24,7 +24,15 @@ const verifier: TokenVerifier = { verify: async (token) => ({ userId: token, rol
 beforeAll(async () => {
   ({ db, drop } = await freshTable(inject('dynamoEndpoint')));
   deps = composeWithDb(db, { ...noIdentity(), verifier });
-  await new DynamoUserRepository(db).ensure(newUserRecord({ id: INVESTOR, email: 'bishkek-day@test.mekendesh.kg', displayName: 'Investor', locale: 'ky', createdAt: '2026-01-01T00:00:00.000Z' }));
+  await new DynamoUserRepository(db).ensure(
+    newUserRecord({
+      id: INVESTOR,
+      email: 'bishkek-day@test.mekendesh.kg',
+      displayName: 'Investor',
+      locale: 'ky',
+      createdAt: '2026-01-01T00:00:00.000Z',
+    }),
+  );
 });
 afterAll(() => drop());
 afterEach(async () => expect(await checkLedger(db)).toEqual([]));
@@ -44,11 +52,20 @@ function pledgeAt(iso: string, projectId: string, key: string) {
   return at(iso).app.request(`/v1/projects/${projectId}/pledges`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${INVESTOR}`, 'idempotency-key': key, 'accept-language': 'en' },
-    body: JSON.stringify({ type: 'donation', amount: { amount: 100_000, currency: 'KGS' }, channel: 'bank_transfer', display: 'anonymous' }),
+    body: JSON.stringify({
+      type: 'donation',
+      amount: { amount: 100_000, currency: 'KGS' },
+      channel: 'bank_transfer',
+      display: 'anonymous',
+    }),
   });
 }
 
-const funding = async (projectId: string) => (await (await at('2026-06-30T12:00:00Z').app.request(`/v1/projects/${projectId}/funding`)).json()) as { pledged: number; supporters: number };
+const funding = async (projectId: string) =>
+  (await (await at('2026-06-30T12:00:00Z').app.request(`/v1/projects/${projectId}/funding`)).json()) as {
+    pledged: number;
+    supporters: number;
+  };
 
 describe('a deadline of 30 June, in Bishkek', () => {
   it('takes a pledge at 23:59:59 Bishkek (17:59:59Z) and refuses one at 00:00:01 on 1 July (18:00:01Z) with a 409 naming deadline', async () => {
@@ -68,11 +85,23 @@ describe('a deadline of 30 June, in Bishkek', () => {
     // In the caller's language too.
     const russian = await at('2026-06-30T18:00:01Z').app.request(`/v1/projects/${project.id}/pledges`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${INVESTOR}`, 'idempotency-key': 'bishkek-day-late-ru', 'accept-language': 'ru' },
-      body: JSON.stringify({ type: 'donation', amount: { amount: 100_000, currency: 'KGS' }, channel: 'bank_transfer', display: 'anonymous' }),
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${INVESTOR}`,
+        'idempotency-key': 'bishkek-day-late-ru',
+        'accept-language': 'ru',
+      },
+      body: JSON.stringify({
+        type: 'donation',
+        amount: { amount: 100_000, currency: 'KGS' },
+        channel: 'bank_transfer',
+        display: 'anonymous',
+      }),
     });
     expect(russian.status).toBe(409);
-    expect((await russian.json()).errors).toEqual([{ field: 'deadline', code: 'invalid', message: expect.stringMatching(/по бишкекскому времени \(UTC\+6\)/) }]);
+    expect((await russian.json()).errors).toEqual([
+      { field: 'deadline', code: 'invalid', message: expect.stringMatching(/по бишкекскому времени \(UTC\+6\)/) },
+    ]);
     // Nothing changed: one pledge of 1 000 som, one supporter.
     expect(await funding(project.id)).toMatchObject({ pledged: 100_000, supporters: 1 });
   });

@@ -15,7 +15,13 @@ let s: MoneyStack;
 
 beforeAll(async () => {
   fake = await startFakeStripe();
-  stripe = new StripePayments({ secretKey: 'sk_test_fake', webhookSecret: 'whsec_card_tests', host: '127.0.0.1', port: fake.port, protocol: 'http' });
+  stripe = new StripePayments({
+    secretKey: 'sk_test_fake',
+    webhookSecret: 'whsec_card_tests',
+    host: '127.0.0.1',
+    port: fake.port,
+    protocol: 'http',
+  });
   s = await moneyStack(2, { cards: stripe });
   expect((await call(s.app, s.staff, 'POST', '/programmes', programmeBody())).status).toBe(201);
 }, 120_000);
@@ -62,7 +68,9 @@ async function sessionFor(pledgeId: string): Promise<string> {
 
 function deliver(body: string, signature: string | null = stripe.signForTest(body)) {
   return s.app.request('/v1/webhooks/stripe', {
-    method: 'POST', body, headers: { 'content-type': 'application/json', ...(signature === null ? {} : { 'stripe-signature': signature }) },
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', ...(signature === null ? {} : { 'stripe-signature': signature }) },
   });
 }
 
@@ -75,7 +83,13 @@ async function outcome(body: string) {
 const completed = (sessionId: string) => stripeEvent('checkout.session.completed', { id: sessionId, object: 'checkout.session' });
 const expiredEvent = (sessionId: string) => stripeEvent('checkout.session.expired', { id: sessionId, object: 'checkout.session' });
 const refunded = (paymentIntent: string, amountRefunded: number) =>
-  stripeEvent('charge.refunded', { id: `ch_${paymentIntent}`, object: 'charge', payment_intent: paymentIntent, amount_refunded: amountRefunded, currency: 'usd' });
+  stripeEvent('charge.refunded', {
+    id: `ch_${paymentIntent}`,
+    object: 'charge',
+    payment_intent: paymentIntent,
+    amount_refunded: amountRefunded,
+    currency: 'usd',
+  });
 
 const myPledge = async (id: string) => (await call(s.app, investor(), 'GET', `/pledges/${id}`)).json();
 const funding = async (projectId: string) => (await call(s.app, undefined, 'GET', `/projects/${projectId}/funding`)).json();
@@ -97,24 +111,39 @@ describe('paying a pledge by card', () => {
     const { url } = await first.json();
     expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${fake.port}/pay/cs_test_`));
     const session = [...fake.sessions.values()].find((x) => x.client_reference_id === p.id)!;
-    expect(session).toMatchObject({ amount_total: 10_000, currency: 'usd', success_url: `http://localhost:5173/ky/pledges/${p.id}?paid=1`, cancel_url: `http://localhost:5173/ky/pledges/${p.id}?cancelled=1` });
+    expect(session).toMatchObject({
+      amount_total: 10_000,
+      currency: 'usd',
+      success_url: `http://localhost:5173/ky/pledges/${p.id}?paid=1`,
+      cancel_url: `http://localhost:5173/ky/pledges/${p.id}?cancelled=1`,
+    });
     expect((await (await checkout(p.id)).json()).url).toBe(url);
     // Someone else's pledge does not exist for them; staff book transfers and do not pay.
     expect((await checkout(p.id, s.investors[1])).status).toBe(404);
     expect((await checkout(p.id, s.staff)).status).toBe(404);
     expect((await call(s.app, undefined, 'GET', '/payments/options')).status).toBe(200);
-    expect(await (await call(s.app, undefined, 'GET', '/payments/options')).json()).toEqual({ cardPayments: { enabled: true, currencies: ['KGS', 'USD', 'EUR', 'KZT'] } });
+    expect(await (await call(s.app, undefined, 'GET', '/payments/options')).json()).toEqual({
+      cardPayments: { enabled: true, currencies: ['KGS', 'USD', 'EUR', 'KZT'] },
+    });
   });
 
   it('refuses a card pledge in a currency cards do not take, naming channel, and writes nothing', async () => {
     const project = await s.project();
     const res = await s.app.request(`/v1/projects/${project.id}/pledges`, {
-      method: 'POST', body: JSON.stringify(donation(1_000_000, 'RUB', { channel: 'card' })),
-      headers: { 'content-type': 'application/json', 'accept-language': 'ru', authorization: `Bearer ${investor()}`, 'idempotency-key': 'rub-by-card-01' },
+      method: 'POST',
+      body: JSON.stringify(donation(1_000_000, 'RUB', { channel: 'card' })),
+      headers: {
+        'content-type': 'application/json',
+        'accept-language': 'ru',
+        authorization: `Bearer ${investor()}`,
+        'idempotency-key': 'rub-by-card-01',
+      },
     });
     expect(res.status).toBe(409);
     const body = await res.json();
-    expect(body.errors).toEqual([{ field: 'channel', code: 'invalid', message: CARD_MESSAGES.currencyNotByCard('RUB', ['KGS', 'USD', 'EUR', 'KZT']).ru }]);
+    expect(body.errors).toEqual([
+      { field: 'channel', code: 'invalid', message: CARD_MESSAGES.currencyNotByCard('RUB', ['KGS', 'USD', 'EUR', 'KZT']).ru },
+    ]);
     expect((await (await call(s.app, undefined, 'GET', `/projects/${project.id}/funding`)).json()).pledged).toBe(0);
   });
 
@@ -131,7 +160,8 @@ describe('paying a pledge by card', () => {
   it('says why a pledge cannot be paid by card in the reader’s language (the pledge page shows it as said)', async () => {
     const said = async (pledgeId: string, lang: string) => {
       const res = await s.app.request(`/v1/pledges/${pledgeId}/checkout`, {
-        method: 'POST', body: JSON.stringify({ locale: lang }),
+        method: 'POST',
+        body: JSON.stringify({ locale: lang }),
         headers: { 'content-type': 'application/json', 'accept-language': lang, authorization: `Bearer ${investor()}` },
       });
       return { status: res.status, ...((await res.json()) as { title: string; detail?: string }) };
@@ -143,19 +173,29 @@ describe('paying a pledge by card', () => {
       { id: transfer.id, status: 409, text: CARD_MESSAGES.paidByTransfer },
     ];
     for (const { id, status, text } of refusals) {
-      for (const lang of ['ky', 'ru', 'en'] as const) expect(await said(id, lang), `${id} ${lang}`).toMatchObject({ status, detail: text[lang] });
+      for (const lang of ['ky', 'ru', 'en'] as const)
+        expect(await said(id, lang), `${id} ${lang}`).toMatchObject({ status, detail: text[lang] });
     }
-    expect((await said(rub.pledge.id, 'ru')).detail).toBe('Обещание в RUB нельзя оплатить картой (картой — только KGS, USD, EUR, KZT): оплатите его переводом.');
+    expect((await said(rub.pledge.id, 'ru')).detail).toBe(
+      'Обещание в RUB нельзя оплатить картой (картой — только KGS, USD, EUR, KZT): оплатите его переводом.',
+    );
     // Someone else's pledge: a title in the reader's language and no English detail.
     const other = await s.app.request(`/v1/pledges/${rub.pledge.id}/checkout`, {
-      method: 'POST', body: JSON.stringify({ locale: 'ky' }),
+      method: 'POST',
+      body: JSON.stringify({ locale: 'ky' }),
       headers: { 'content-type': 'application/json', 'accept-language': 'ky', authorization: `Bearer ${s.investors[1]}` },
     });
     expect(other.status).toBe(404);
     expect(await other.json()).toMatchObject({ title: 'Табылган жок' });
-    expect(await (await s.app.request(`/v1/pledges/${rub.pledge.id}/checkout`, {
-      method: 'POST', body: '{}', headers: { 'content-type': 'application/json', 'accept-language': 'ru', authorization: `Bearer ${s.investors[1]}` },
-    })).json()).not.toHaveProperty('detail');
+    expect(
+      await (
+        await s.app.request(`/v1/pledges/${rub.pledge.id}/checkout`, {
+          method: 'POST',
+          body: '{}',
+          headers: { 'content-type': 'application/json', 'accept-language': 'ru', authorization: `Bearer ${s.investors[1]}` },
+        })
+      ).json(),
+    ).not.toHaveProperty('detail');
   });
 
   it('books a signed checkout.session.completed delivered 5 times in parallel once, with its match', async () => {
@@ -167,7 +207,14 @@ describe('paying a pledge by card', () => {
     expect(outcomes.filter((o) => o === 'booked')).toHaveLength(1);
     expect(outcomes.every((o) => ['booked', 'already_booked', 'duplicate'].includes(o))).toBe(true);
     expect(await outcome(body)).toBe('duplicate');
-    expect(await myPledge(p.id)).toMatchObject({ status: 'received', received: { amount: 10_000, currency: 'USD' }, receivedKgs: 874_500, matchedKgs: 874_500, receipts: 1, card: { status: 'paid' } });
+    expect(await myPledge(p.id)).toMatchObject({
+      status: 'received',
+      received: { amount: 10_000, currency: 'USD' },
+      receivedKgs: 874_500,
+      matchedKgs: 874_500,
+      receipts: 1,
+      card: { status: 'paid' },
+    });
     expect(await funding(project.id)).toMatchObject({ pledged: 874_500, raised: 874_500, matched: 874_500 });
     // Paid: there is nothing left to check out.
     expect((await checkout(p.id)).status).toBe(409);
@@ -214,7 +261,11 @@ describe('paying a pledge by card', () => {
     const body = expiredEvent(sessionId);
     expect(await outcome(body)).toBe('expired');
     expect(await outcome(expiredEvent(sessionId))).toBe('already_expired');
-    expect(await myPledge(p.id)).toMatchObject({ status: 'pledged', receivedKgs: 0, card: { status: 'expired', closedSessions: [sessionId] } });
+    expect(await myPledge(p.id)).toMatchObject({
+      status: 'pledged',
+      receivedKgs: 0,
+      card: { status: 'expired', closedSessions: [sessionId] },
+    });
     expect(await funding(project.id)).toMatchObject({ pledged: 874_500, raised: 0 });
     const next = await sessionFor(p.id);
     expect(next).not.toBe(sessionId);
@@ -240,7 +291,11 @@ describe('card refunds', () => {
     expect(await outcome(refunded(paymentIntent, 3_000))).toBe('already_refunded');
     // 30% of 874 500 tyiyn is 262 350, of the receipt and of its match.
     expect(await myPledge(p.id)).toMatchObject({
-      status: 'partially_received', received: { amount: 7_000 }, receivedKgs: 612_150, matchedKgs: 612_150, card: { status: 'partially_refunded', refunded: 3_000 },
+      status: 'partially_received',
+      received: { amount: 7_000 },
+      receivedKgs: 612_150,
+      matchedKgs: 612_150,
+      card: { status: 'partially_refunded', refunded: 3_000 },
     });
     expect(await funding(project.id)).toMatchObject({ pledged: 874_500, raised: 612_150, matched: 612_150 });
   });
@@ -252,7 +307,13 @@ describe('card refunds', () => {
     expect(full.filter((o) => o === 'refunded')).toHaveLength(1);
     // A late partial event (lower cumulative amount) changes nothing.
     expect(await outcome(refunded(paymentIntent, 3_333))).toBe('already_refunded');
-    expect(await myPledge(p.id)).toMatchObject({ status: 'refunded', receivedKgs: 0, matchedKgs: 0, received: { amount: 0 }, card: { status: 'refunded', refunded: 10_000 } });
+    expect(await myPledge(p.id)).toMatchObject({
+      status: 'refunded',
+      receivedKgs: 0,
+      matchedKgs: 0,
+      received: { amount: 0 },
+      card: { status: 'refunded', refunded: 10_000 },
+    });
     expect(await funding(project.id)).toMatchObject({ pledged: 0, raised: 0, matched: 0 });
   });
 

@@ -21,13 +21,23 @@ beforeAll(async () => {
 afterAll(() => s.drop());
 afterEach(() => s.balanced());
 
-const loan = (amount: number) => ({ type: 'loan', amount: { amount, currency: 'KGS' }, termMonths: 12, channel: 'bank_transfer', display: 'anonymous' });
+const loan = (amount: number) => ({
+  type: 'loan',
+  amount: { amount, currency: 'KGS' },
+  termMonths: 12,
+  channel: 'bank_transfer',
+  display: 'anonymous',
+});
 
 async function pledgeAndReceive(projectId: string, body: object, reference: string) {
   const made = await pledge(s.app, s.investors[0]!, projectId, body);
   expect(made.status).toBe(201);
   const p = await made.json();
-  const booked = await call(s.app, s.staff, 'POST', `/pledges/${p.id}/receipts`, { amount: p.amount, receivedOn: today(), bankReference: reference });
+  const booked = await call(s.app, s.staff, 'POST', `/pledges/${p.id}/receipts`, {
+    amount: p.amount,
+    receivedOn: today(),
+    bankReference: reference,
+  });
   expect(booked.status).toBe(201);
   return booked.json();
 }
@@ -87,7 +97,9 @@ describe('co-financing follows the pledge type', () => {
     await new DynamoProgrammeStore(s.db).create(old as unknown as Programme);
     expect((await listed('prg-old')).pledgeTypes).toEqual(['donation']);
     expect((await pledgeAndReceive(project.id, loan(100_000), 'TX-COFIN-OLD-LOAN')).receipt.matched).toEqual([]);
-    expect((await pledgeAndReceive(project.id, donation(100_000), 'TX-COFIN-OLD-GIFT')).receipt.matched).toEqual([{ programmeId: 'prg-old', amountKgs: 100_000 }]);
+    expect((await pledgeAndReceive(project.id, donation(100_000), 'TX-COFIN-OLD-GIFT')).receipt.matched).toEqual([
+      { programmeId: 'prg-old', amountKgs: 100_000 },
+    ]);
   });
 });
 
@@ -99,13 +111,24 @@ describe('the demo programme', () => {
     const all = (await (await call(s.app, undefined, 'GET', '/programmes')).json()).items as Programme[];
     expect(all.filter((p) => p.id === DEMO_PROGRAMME_ID)).toHaveLength(1);
     const demo = all.find((p) => p.id === DEMO_PROGRAMME_ID)!;
-    expect(demo).toMatchObject({ name: { en: 'Mekenim 1+1' }, ratio: { numerator: 1, denominator: 1 }, pledgeTypes: ['donation'], startDate: bishkekToday({ now: () => new Date() }) });
+    expect(demo).toMatchObject({
+      name: { en: 'Mekenim 1+1' },
+      ratio: { numerator: 1, denominator: 1 },
+      pledgeTypes: ['donation'],
+      startDate: bishkekToday({ now: () => new Date() }),
+    });
 
     // prj-002: a Naryn dairy taking equity, loans and donations; only a donated som is doubled.
     const dairy = await funding('prj-002');
     expect(dairy.oneSom).toEqual({ diaspora: 100, matched: 100, total: 200, multiplier: '2' });
-    expect(dairy.oneSomByType.map((r: { type: string; multiplier: string }) => [r.type, r.multiplier])).toEqual([['equity', '1'], ['loan', '1'], ['donation', '2']]);
-    expect(dairy.programmes).toEqual([expect.objectContaining({ id: DEMO_PROGRAMME_ID, pledgeTypes: ['donation'], capLeft: demo.capPerProject, budgetLeft: demo.budget })]);
+    expect(dairy.oneSomByType.map((r: { type: string; multiplier: string }) => [r.type, r.multiplier])).toEqual([
+      ['equity', '1'],
+      ['loan', '1'],
+      ['donation', '2'],
+    ]);
+    expect(dairy.programmes).toEqual([
+      expect.objectContaining({ id: DEMO_PROGRAMME_ID, pledgeTypes: ['donation'], capLeft: demo.capPerProject, budgetLeft: demo.budget }),
+    ]);
     // prj-003: a felt workshop in Naryn, a sector outside the programme.
     expect(await funding('prj-003')).toMatchObject({ programmes: [], oneSom: { total: 100, multiplier: '1' } });
   }, 60_000);

@@ -51,7 +51,10 @@ const all: Project[] = Array.from({ length: 40 }, (_, i) => {
     pledgeTypes: kind === 'business' ? ['equity', 'loan'] : ['donation', 'in_kind'],
   });
 });
-const hidden = [makeProject({ status: 'draft', publishedAt: null, title: titles[0] }), makeProject({ status: 'rejected', publishedAt: null, title: titles[2] })];
+const hidden = [
+  makeProject({ status: 'draft', publishedAt: null, title: titles[0] }),
+  makeProject({ status: 'rejected', publishedAt: null, title: titles[2] }),
+];
 
 const newest = (a: Project, b: Project) => b.publishedAt!.localeCompare(a.publishedAt!);
 const closing = (a: Project, b: Project) => a.deadline.localeCompare(b.deadline) || a.id.localeCompare(b.id);
@@ -78,7 +81,10 @@ beforeAll(async () => {
   ({ db, drop } = await freshTable(inject('dynamoEndpoint')));
   await seedProjects(db, { organisations: [], projects: [...all, ...hidden] }, { concurrency: 4 });
   app = createApp(composeWithDb(db, noIdentity()));
-  db.raw.middlewareStack.add((next, context) => (args) => (commands.push(String(context.commandName)), next(args)), { step: 'initialize', name: 'recordCommands' });
+  db.raw.middlewareStack.add((next, context) => (args) => (commands.push(String(context.commandName)), next(args)), {
+    step: 'initialize',
+    name: 'recordCommands',
+  });
 });
 afterAll(() => drop());
 
@@ -110,12 +116,16 @@ describe('browse', () => {
   it('combines filters, with and without a partition of their own', async () => {
     const cases: Array<[string, (p: Project) => boolean]> = [
       [`oblast=${naryn}&sector=education`, (p) => p.oblastSoate === naryn && p.sector === 'education'],
-      [`oblast=${naryn}&rayon=${narynB}&sector=roads&kind=community`, (p) => p.rayonSoate === narynB && p.sector === 'roads' && p.kind === 'community'],
+      [
+        `oblast=${naryn}&rayon=${narynB}&sector=roads&kind=community`,
+        (p) => p.rayonSoate === narynB && p.sector === 'roads' && p.kind === 'community',
+      ],
       [`oblast=${issykKul}&kind=business&pledgeType=equity`, (p) => p.oblastSoate === issykKul && p.kind === 'business'],
       ['sector=education&pledgeType=loan', (p) => p.sector === 'education' && p.pledgeTypes.includes('loan')],
     ];
     for (const [query, keep] of cases) {
-      for (const limit of [1, 3, 50]) expect(ids(await pages(query, limit)), `${query} ${limit}`).toEqual(ids(raising.filter(keep).sort(newest)));
+      for (const limit of [1, 3, 50])
+        expect(ids(await pages(query, limit)), `${query} ${limit}`).toEqual(ids(raising.filter(keep).sort(newest)));
     }
   });
 
@@ -128,7 +138,8 @@ describe('browse', () => {
 });
 
 describe('search', () => {
-  const raisingWith = (title: (typeof titles)[number] | undefined) => ids(all.filter((p) => p.status === 'published' && p.title === title).sort(newest));
+  const raisingWith = (title: (typeof titles)[number] | undefined) =>
+    ids(all.filter((p) => p.status === 'published' && p.title === title).sort(newest));
 
   it('finds a Kyrgyz word typed with Russian letters, a prefix, or a devoiced misspelling', async () => {
     for (const q of ['мектептин', 'МЕКТЕП', 'мек', 'мектеб', 'Мектептин чатыр']) {
@@ -150,7 +161,9 @@ describe('search', () => {
 
   it('combines search with filters and never shows projects that are not public', async () => {
     const found = await pages(`q=school&oblast=${naryn}&state=published`.replace('state=published', 'state=raising'), 2);
-    expect(ids(found)).toEqual(ids(all.filter((p) => p.status === 'published' && p.title === titles[0] && p.oblastSoate === naryn).sort(newest)));
+    expect(ids(found)).toEqual(
+      ids(all.filter((p) => p.status === 'published' && p.title === titles[0] && p.oblastSoate === naryn).sort(newest)),
+    );
     const everything = new Set(ids([...(await pages('q=school')), ...(await pages('q=bridge'))]));
     for (const p of hidden) expect(everything.has(p.id)).toBe(false);
   });
@@ -183,7 +196,12 @@ describe('refusals', () => {
     const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString());
     decoded.k.sk = '2099-01-01T00:00:00.000Z#prj-x';
     const tampered = Buffer.from(JSON.stringify(decoded)).toString('base64url');
-    for (const query of [`oblast=${naryn}&cursor=${tampered}`, `oblast=${issykKul}&cursor=${cursor}`, `oblast=${naryn}&sort=closing_soon&cursor=${cursor}`, `oblast=${naryn}&cursor=x${cursor}`]) {
+    for (const query of [
+      `oblast=${naryn}&cursor=${tampered}`,
+      `oblast=${issykKul}&cursor=${cursor}`,
+      `oblast=${naryn}&sort=closing_soon&cursor=${cursor}`,
+      `oblast=${naryn}&cursor=x${cursor}`,
+    ]) {
       const res = await app.request(`/v1/projects?limit=2&${query}`);
       expect(res.status, query).toBe(400);
       expect(JSON.stringify(await res.json())).toContain('cursor');
@@ -204,7 +222,12 @@ describe('oblast totals for the map', () => {
     expect(body.items.map((i) => i.soate)).toEqual(OBLASTS.map((o) => o.soate));
     const expected = (soate: string) => {
       const here = all.filter((p) => p.oblastSoate === soate);
-      return { soate, projects: here.length, raising: here.filter((p) => p.status === 'published').length, raised: here.reduce((s, p) => s + p.raised, 0) };
+      return {
+        soate,
+        projects: here.length,
+        raising: here.filter((p) => p.status === 'published').length,
+        raised: here.reduce((s, p) => s + p.raised, 0),
+      };
     };
     expect(body.items.find((i) => i.soate === naryn)).toEqual(expected(naryn));
     expect(body.items.find((i) => i.soate === issykKul)).toEqual(expected(issykKul));
@@ -218,7 +241,11 @@ describe('oblast totals for the map', () => {
     const statsBefore = (await repo.oblastStats()).find((s) => s.soate === issykKul)!;
     await repo.save(after, before);
     const statsAfter = (await repo.oblastStats()).find((s) => s.soate === issykKul)!;
-    expect(statsAfter).toEqual({ ...statsBefore, raising: statsBefore.raising - 1, raised: statsBefore.raised + before.goal - before.raised });
+    expect(statsAfter).toEqual({
+      ...statsBefore,
+      raising: statsBefore.raising - 1,
+      raised: statsBefore.raised + before.goal - before.raised,
+    });
     expect(ids(await pages(`oblast=${issykKul}`))).not.toContain(before.id);
     expect(ids(await pages(`oblast=${issykKul}&state=funded`))).toContain(before.id);
     await expect(repo.save(after, before)).rejects.toThrow(/changed meanwhile/);

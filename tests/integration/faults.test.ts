@@ -28,7 +28,13 @@ import { makeProject } from '../fixtures/projects.js';
  */
 const PASSWORD = 'Correct-Horse-42!';
 const GENEROUS: RateLimits = {
-  signInPerIp: 10_000, signInPerPair: 10_000, signUpPerIp: 10_000, resetPerEmail: 10_000, codeAttemptsPerAccount: 10_000, pledgesPerMinute: 10_000, pledgesPerDay: 10_000,
+  signInPerIp: 10_000,
+  signInPerPair: 10_000,
+  signUpPerIp: 10_000,
+  resetPerEmail: 10_000,
+  codeAttemptsPerAccount: 10_000,
+  pledgesPerMinute: 10_000,
+  pledgesPerDay: 10_000,
 };
 
 let dir: string;
@@ -92,7 +98,11 @@ async function expectUnavailable(res: Response, service: keyof typeof UNAVAILABL
   expect(res.status, body).toBe(503);
   expect(res.headers.get('content-type')).toBe('application/problem+json');
   expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
-  expect(JSON.parse(body)).toMatchObject({ status: 503, type: 'https://mekendesh.kg/problems/unavailable', detail: UNAVAILABLE_DETAILS[service][lang] });
+  expect(JSON.parse(body)).toMatchObject({
+    status: 503,
+    type: 'https://mekendesh.kg/problems/unavailable',
+    detail: UNAVAILABLE_DETAILS[service][lang],
+  });
 }
 
 async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }> {
@@ -101,7 +111,12 @@ async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }
   return { value, ms: performance.now() - started };
 }
 
-const donation = (amount: number, currency = 'KGS', channel = 'bank_transfer') => ({ type: 'donation', amount: { amount, currency }, channel, display: 'anonymous' });
+const donation = (amount: number, currency = 'KGS', channel = 'bank_transfer') => ({
+  type: 'donation',
+  amount: { amount, currency },
+  channel,
+  display: 'anonymous',
+});
 
 async function newProject() {
   const p = makeProject({ id: `prj-${randomUUID().slice(0, 8)}`, pledgeTypes: ['donation'] });
@@ -111,7 +126,13 @@ async function newProject() {
 
 /** A project's ledger entries, read by key. */
 async function ledgerEntries(projectId: string) {
-  const out = await db.doc.send(new QueryCommand({ TableName: db.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `LEDGER#${projectId}` } }));
+  const out = await db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `LEDGER#${projectId}` },
+    }),
+  );
   return out.Items ?? [];
 }
 
@@ -139,10 +160,22 @@ beforeAll(async () => {
   );
   await ensureTable(db.raw, db.tableName);
   await seedDemoRates(db, bishkekDay(new Date()));
-  const identity = new CognitoIdentity({ userPoolId: pool.userPoolId, clientId: pool.clientId, region: 'local', endpoint: cognito.endpoint });
+  const identity = new CognitoIdentity({
+    userPoolId: pool.userPoolId,
+    clientId: pool.clientId,
+    region: 'local',
+    endpoint: cognito.endpoint,
+  });
   const verifier = new JwtTokenVerifier({ issuer: pool.issuer, clientId: pool.clientId, jwksUrl: `${pool.issuer}/.well-known/jwks.json` });
   // A short Stripe budget keeps the slow case quick; the defaults (STRIPE_TIMEOUTS) are the same mechanism.
-  const cards = new StripePayments({ secretKey: 'sk_test_fake', webhookSecret: 'whsec_faults', host: '127.0.0.1', port: fake.port, protocol: 'http', timeouts: { timeoutMs: 1_500, maxNetworkRetries: 1 } });
+  const cards = new StripePayments({
+    secretKey: 'sk_test_fake',
+    webhookSecret: 'whsec_faults',
+    host: '127.0.0.1',
+    port: fake.port,
+    protocol: 'http',
+    timeouts: { timeoutMs: 1_500, maxNetworkRetries: 1 },
+  });
   app = createApp(composeWithDb(db, { identity, verifier }, { limits: GENEROUS, cards }));
   const tag = randomUUID().slice(0, 8);
   investorEmail = `investor-${tag}@test.mekendesh.kg`;
@@ -167,11 +200,13 @@ describe('DynamoDB Local stopped', () => {
     const key = randomUUID();
     await killDynamo();
     try {
-      const { value: reads, ms } = await timed(() => Promise.all([
-        request(`/projects/${project.id}`, { lang: 'ru' }),
-        request('/me', { token: investor, lang: 'ky' }),
-        request(`/projects/${project.id}/pledges`, { method: 'POST', token: investor, body: donation(500_000), key, lang: 'en' }),
-      ]));
+      const { value: reads, ms } = await timed(() =>
+        Promise.all([
+          request(`/projects/${project.id}`, { lang: 'ru' }),
+          request('/me', { token: investor, lang: 'ky' }),
+          request(`/projects/${project.id}/pledges`, { method: 'POST', token: investor, body: donation(500_000), key, lang: 'en' }),
+        ]),
+      );
       await expectUnavailable(reads[0], 'database', 'ru');
       await expectUnavailable(reads[1], 'database', 'ky');
       await expectUnavailable(reads[2], 'database', 'en');
@@ -184,7 +219,9 @@ describe('DynamoDB Local stopped', () => {
     expect((await request('/me', { token: investor })).status).toBe(200);
     // Nothing of the refused pledge was written; the same request again makes it once.
     expect(await ledgerEntries(project.id)).toEqual([]);
-    expect((await request(`/projects/${project.id}/pledges`, { method: 'POST', token: investor, body: donation(500_000), key })).status).toBe(201);
+    expect(
+      (await request(`/projects/${project.id}/pledges`, { method: 'POST', token: investor, body: donation(500_000), key })).status,
+    ).toBe(201);
     expect((await (await request(`/projects/${project.id}/funding`)).json()).pledged).toBe(500_000);
     expect(await checkLedger(db)).toEqual([]);
   }, 90_000);
@@ -193,10 +230,18 @@ describe('DynamoDB Local stopped', () => {
     const project = await newProject();
     dynamo.process.kill('SIGSTOP');
     try {
-      const { value, ms } = await timed(() => Promise.all([
-        request(`/projects/${project.id}`, { lang: 'ky' }),
-        request(`/projects/${project.id}/pledges`, { method: 'POST', token: investor, body: donation(500_000), key: randomUUID(), lang: 'ru' }),
-      ]));
+      const { value, ms } = await timed(() =>
+        Promise.all([
+          request(`/projects/${project.id}`, { lang: 'ky' }),
+          request(`/projects/${project.id}/pledges`, {
+            method: 'POST',
+            token: investor,
+            body: donation(500_000),
+            key: randomUUID(),
+            lang: 'ru',
+          }),
+        ]),
+      );
       await expectUnavailable(value[0], 'database', 'ky');
       await expectUnavailable(value[1], 'database', 'ru');
       // REQUEST_PATH_TIMEOUTS: 3 attempts of 4 s and their backoff, inside API Gateway's 29 s.
@@ -212,16 +257,36 @@ describe('DynamoDB Local killed in the middle of a money transaction', () => {
   it('keeps all or none of a pledge, and the same Idempotency-Key then makes it exactly once', async () => {
     const cases: { name: string; hook: (send: () => Promise<unknown>) => Promise<unknown> }[] = [
       // Dies while the transaction is in flight: whichever way it fell, whole.
-      { name: 'in flight', hook: async (send) => { const sent = send(); setImmediate(() => dynamo.process.kill('SIGKILL')); return sent; } },
+      {
+        name: 'in flight',
+        hook: async (send) => {
+          const sent = send();
+          setImmediate(() => dynamo.process.kill('SIGKILL'));
+          return sent;
+        },
+      },
       // Acknowledged, then dies before the answer reaches the app: the caller is told to ask again. (DynamoDB Local
       // acknowledges before its file is written, so a crash right after may lose the transaction: whole, though.)
-      { name: 'after', hook: async (send) => { await send(); await killDynamo(); throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }); } },
+      {
+        name: 'after',
+        hook: async (send) => {
+          await send();
+          await killDynamo();
+          throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+        },
+      },
     ];
     for (const { name, hook } of cases) {
       const project = await newProject();
       const key = randomUUID();
       nextTransact = hook;
-      const res = await request(`/projects/${project.id}/pledges`, { method: 'POST', token: investor, body: donation(500_000), key, lang: 'ky' });
+      const res = await request(`/projects/${project.id}/pledges`, {
+        method: 'POST',
+        token: investor,
+        body: donation(500_000),
+        key,
+        lang: 'ky',
+      });
       if (res.status !== 201) await expectUnavailable(res, 'database', 'ky');
       await killDynamo();
       await startDynamo();
@@ -240,11 +305,24 @@ describe('DynamoDB Local killed in the middle of a money transaction', () => {
 
   it('keeps all or none of a receipt booking, and the same bank reference then books it once', async () => {
     const project = await newProject();
-    const made = await request(`/projects/${project.id}/pledges`, { method: 'POST', token: investor, body: donation(500_000), key: randomUUID() });
+    const made = await request(`/projects/${project.id}/pledges`, {
+      method: 'POST',
+      token: investor,
+      body: donation(500_000),
+      key: randomUUID(),
+    });
     expect(made.status).toBe(201);
     const pledge = (await made.json()) as { id: string };
-    const receipt = { amount: { amount: 200_000, currency: 'KGS' }, receivedOn: bishkekDay(new Date()), bankReference: `FAULT-${randomUUID().slice(0, 8)}` };
-    nextTransact = async (send) => { await send(); await killDynamo(); throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }); };
+    const receipt = {
+      amount: { amount: 200_000, currency: 'KGS' },
+      receivedOn: bishkekDay(new Date()),
+      bankReference: `FAULT-${randomUUID().slice(0, 8)}`,
+    };
+    nextTransact = async (send) => {
+      await send();
+      await killDynamo();
+      throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    };
     const cut = await request(`/pledges/${pledge.id}/receipts`, { method: 'POST', token: staff, body: receipt, lang: 'ru' });
     await expectUnavailable(cut, 'database', 'ru');
     await startDynamo();
@@ -252,14 +330,19 @@ describe('DynamoDB Local killed in the middle of a money transaction', () => {
     // Whole or nothing: the receipt, the pledge's received money and the project's raised move together.
     const raised = ((await (await request(`/projects/${project.id}/funding`)).json()) as { raised: number }).raised;
     expect([0, 200_000]).toContain(raised);
-    expect(await (await request(`/pledges/${pledge.id}`, { token: investor })).json()).toMatchObject({ receivedKgs: raised, receipts: raised ? 1 : 0 });
+    expect(await (await request(`/pledges/${pledge.id}`, { token: investor })).json()).toMatchObject({
+      receivedKgs: raised,
+      receipts: raised ? 1 : 0,
+    });
     // Staff enter the same statement line again: booked now if it was lost, refused as a duplicate if it was kept; once either way.
     const again = await request(`/pledges/${pledge.id}/receipts`, { method: 'POST', token: staff, body: receipt });
     expect(again.status).toBe(raised ? 409 : 201);
     expect(await (await request(`/projects/${project.id}/funding`)).json()).toMatchObject({ pledged: 500_000, raised: 200_000 });
     // `pnpm ledger:check` itself, on this table after all the crashes of this file so far.
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/ledger-check.ts'], {
-      cwd: join(import.meta.dirname, '../..'), env: { ...process.env, TABLE_NAME: db.tableName, DYNAMODB_ENDPOINT: dynamo.endpoint }, timeout: 30_000,
+      cwd: join(import.meta.dirname, '../..'),
+      env: { ...process.env, TABLE_NAME: db.tableName, DYNAMODB_ENDPOINT: dynamo.endpoint },
+      timeout: 30_000,
     });
     expect(stdout).toMatch(/^✔ ledger of "faults" balances/);
   }, 90_000);
@@ -268,10 +351,16 @@ describe('DynamoDB Local killed in the middle of a money transaction', () => {
 describe('Stripe slow or failing', () => {
   it('answers the checkout 503 in the caller’s language, keeps the pledge pending, and pays once Stripe is back', async () => {
     const project = await newProject();
-    const made = await request(`/projects/${project.id}/pledges`, { method: 'POST', token: investor, body: donation(10_000, 'USD', 'card'), key: randomUUID() });
+    const made = await request(`/projects/${project.id}/pledges`, {
+      method: 'POST',
+      token: investor,
+      body: donation(10_000, 'USD', 'card'),
+      key: randomUUID(),
+    });
     expect(made.status).toBe(201);
     const pledge = (await made.json()) as { id: string };
-    const checkout = (lang: string) => request(`/pledges/${pledge.id}/checkout`, { method: 'POST', token: investor, body: { locale: lang }, lang });
+    const checkout = (lang: string) =>
+      request(`/pledges/${pledge.id}/checkout`, { method: 'POST', token: investor, body: { locale: lang }, lang });
     try {
       fake.fault = { delayMs: 4_000 };
       const slow = await timed(async () => checkout('ky'));
@@ -295,14 +384,23 @@ describe('cognito-local down', () => {
     // Signed in before the outage (beforeAll): the pool's keys are cached by the verifier.
     expect((await request('/me', { token: investor })).status).toBe(200);
     await cognito.stop();
-    const { value: refused, ms } = await timed(async () => request('/auth/sign-in', { method: 'POST', body: { email: investorEmail, password: PASSWORD }, lang: 'ru' }));
+    const { value: refused, ms } = await timed(async () =>
+      request('/auth/sign-in', { method: 'POST', body: { email: investorEmail, password: PASSWORD }, lang: 'ru' }),
+    );
     await expectUnavailable(refused, 'identity', 'ru');
     expect(ms).toBeLessThan(5_000);
-    await expectUnavailable(await request('/auth/sign-in', { method: 'POST', body: { email: investorEmail, password: PASSWORD }, lang: 'ky' }), 'identity', 'ky');
+    await expectUnavailable(
+      await request('/auth/sign-in', { method: 'POST', body: { email: investorEmail, password: PASSWORD }, lang: 'ky' }),
+      'identity',
+      'ky',
+    );
     const me = await request('/me', { token: investor });
     expect(me.status).toBe(200);
     const project = await newProject();
-    expect((await request(`/projects/${project.id}/pledges`, { method: 'POST', token: investor, body: donation(500_000), key: randomUUID() })).status).toBe(201);
+    expect(
+      (await request(`/projects/${project.id}/pledges`, { method: 'POST', token: investor, body: donation(500_000), key: randomUUID() }))
+        .status,
+    ).toBe(201);
     // A forged token is still refused (401), not waved through or answered 503.
     expect((await request('/me', { token: `${investor.slice(0, -4)}AAAA` })).status).toBe(401);
   });

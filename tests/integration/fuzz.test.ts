@@ -83,7 +83,11 @@ const deref = (s: Schema | undefined): Schema => {
 };
 
 function operations(app: AuthStack['app']): Operation[] {
-  type RegisteredRoute = { method: string; path: string; request?: { params?: ZodType; query?: ZodType; headers?: ZodType; body?: { content: Record<string, { schema: ZodType }> } } };
+  type RegisteredRoute = {
+    method: string;
+    path: string;
+    request?: { params?: ZodType; query?: ZodType; headers?: ZodType; body?: { content: Record<string, { schema: ZodType }> } };
+  };
   const registered = new Map<string, RegisteredRoute>();
   for (const d of app.openAPIRegistry.definitions as { type: string; route?: RegisteredRoute }[]) {
     if (d.type === 'route' && d.route) registered.set(`${d.route.method.toUpperCase()} /v1${d.route.path}`, d.route);
@@ -97,7 +101,9 @@ function operations(app: AuthStack['app']): Operation[] {
       const params = (op.parameters ?? []) as Schema[];
       const json = op.requestBody?.content?.['application/json'];
       ops.push({
-        method: method.toUpperCase(), path, route,
+        method: method.toUpperCase(),
+        path,
+        route,
         pathParams: params.filter((p) => p.in === 'path').map((p) => p.name as string),
         query: params.filter((p) => p.in === 'query'),
         headers: params.filter((p) => p.in === 'header'),
@@ -130,23 +136,99 @@ const withoutKey = (base: unknown, key: string) => own(Object.entries(base as ob
 
 const UNITS = ['a', 'ж', 'Ө', '😀', '\u200B', 'e\u0301', '\u202E', '\uD800', '🇰🇬', '<', '\u0000', ' '];
 const WEIRD_STRINGS = [
-  '', ' ', '\uD800', '\uDFFF', 'x\uD83D', 'e\u0301', 'Ө'.normalize('NFD'), 'Ёлка'.normalize('NFD'), '\u200B', '\u200D', '\uFEFF', '\u202Eevil', '\u2066x\u2069',
-  '👨‍👩‍👧‍👦', '🇰🇬', '\u0000', '\r\n', '\t', '<script>alert(1)</script>', "' OR 1=1 --", '${7*7}', '{{7*7}}', '../../etc/passwd', 'NaN', 'Infinity', '-0',
-  '1e308', '9007199254740993', 'null', 'true', '[]', '{}', 'ﷺ', 'Бишкек', 'Ош шаары', 'A'.repeat(300), '2026-02-30', 'USER#x', 'PRJ#x',
+  '',
+  ' ',
+  '\uD800',
+  '\uDFFF',
+  'x\uD83D',
+  'e\u0301',
+  'Ө'.normalize('NFD'),
+  'Ёлка'.normalize('NFD'),
+  '\u200B',
+  '\u200D',
+  '\uFEFF',
+  '\u202Eevil',
+  '\u2066x\u2069',
+  '👨‍👩‍👧‍👦',
+  '🇰🇬',
+  '\u0000',
+  '\r\n',
+  '\t',
+  '<script>alert(1)</script>',
+  "' OR 1=1 --",
+  '${7*7}',
+  '{{7*7}}',
+  '../../etc/passwd',
+  'NaN',
+  'Infinity',
+  '-0',
+  '1e308',
+  '9007199254740993',
+  'null',
+  'true',
+  '[]',
+  '{}',
+  'ﷺ',
+  'Бишкек',
+  'Ош шаары',
+  'A'.repeat(300),
+  '2026-02-30',
+  'USER#x',
+  'PRJ#x',
 ];
-const hugeString = fc.tuple(fc.constantFrom(...UNITS), fc.integer({ min: 1_000, max: 100_000 })).map(([u, n]) => u.repeat(Math.ceil(n / u.length)));
+const hugeString = fc
+  .tuple(fc.constantFrom(...UNITS), fc.integer({ min: 1_000, max: 100_000 }))
+  .map(([u, n]) => u.repeat(Math.ceil(n / u.length)));
 const jsonString = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...WEIRD_STRINGS) },
   { weight: 3, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
   { weight: 1, arbitrary: hugeString },
 );
 const jsonNumber = fc.oneof(
-  fc.constantFrom(1e308, -1e308, -0, 2 ** 53 + 1, -(2 ** 53 + 1), 5e-324, 0.1, 1.5, -1, 0, Number.MAX_SAFE_INTEGER, 2 ** 32, 999_999_999_999),
+  fc.constantFrom(
+    1e308,
+    -1e308,
+    -0,
+    2 ** 53 + 1,
+    -(2 ** 53 + 1),
+    5e-324,
+    0.1,
+    1.5,
+    -1,
+    0,
+    Number.MAX_SAFE_INTEGER,
+    2 ** 32,
+    999_999_999_999,
+  ),
   fc.integer(),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
 );
-const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '', ' ', '\u200Bemail', 'e\u0301mail', 'id', 'pk', 'sk', 'version', 'status', 'role', 'roles', 'amount', 'currency', 'organisationId'];
-const jsonKey = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...PROTO_KEYS) }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) });
+const PROTO_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  '',
+  ' ',
+  '\u200Bemail',
+  'e\u0301mail',
+  'id',
+  'pk',
+  'sk',
+  'version',
+  'status',
+  'role',
+  'roles',
+  'amount',
+  'currency',
+  'organisationId',
+];
+const jsonKey = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...PROTO_KEYS) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) },
+);
 const { json: adversarialJson } = fc.letrec<{ json: unknown; arr: unknown[]; obj: Record<string, unknown> }>((tie) => ({
   json: fc.oneof({ depthSize: 'small' }, fc.constant(null), fc.boolean(), jsonNumber, jsonString, tie('arr'), tie('obj')),
   arr: fc.array(tie('json'), { maxLength: 5 }),
@@ -154,17 +236,51 @@ const { json: adversarialJson } = fc.letrec<{ json: unknown; arr: unknown[]; obj
 }));
 
 const enc = new TextEncoder();
-const utf16le = (s: string) => { const b = new Uint8Array(s.length * 2); for (let i = 0; i < s.length; i++) { b[2 * i] = s.charCodeAt(i) & 0xff; b[2 * i + 1] = s.charCodeAt(i) >> 8; } return b; };
+const utf16le = (s: string) => {
+  const b = new Uint8Array(s.length * 2);
+  for (let i = 0; i < s.length; i++) {
+    b[2 * i] = s.charCodeAt(i) & 0xff;
+    b[2 * i + 1] = s.charCodeAt(i) >> 8;
+  }
+  return b;
+};
 /** Bodies that are not (quite) JSON, as bytes. */
 const rawBody: fc.Arbitrary<Uint8Array> = fc.oneof(
-  fc.constantFrom(
-    '', ' ', 'null', '{', '{"a":', '[1,]', '{"a":1}garbage', 'NaN', '-0', '1e309', '{"amount":1e400}', "{'a':1}", '\u0000', '{"a":1,"a":2}',
-    '{"__proto__":{"isAdmin":true,"roles":["admin"]}}', '{"constructor":{"prototype":{"polluted":1}}}', '"\\ud800"', '{"x":"\\u0000"}', '[]', '0', 'true', '""',
-  ).map((s) => enc.encode(s)),
+  fc
+    .constantFrom(
+      '',
+      ' ',
+      'null',
+      '{',
+      '{"a":',
+      '[1,]',
+      '{"a":1}garbage',
+      'NaN',
+      '-0',
+      '1e309',
+      '{"amount":1e400}',
+      "{'a':1}",
+      '\u0000',
+      '{"a":1,"a":2}',
+      '{"__proto__":{"isAdmin":true,"roles":["admin"]}}',
+      '{"constructor":{"prototype":{"polluted":1}}}',
+      '"\\ud800"',
+      '{"x":"\\u0000"}',
+      '[]',
+      '0',
+      'true',
+      '""',
+    )
+    .map((s) => enc.encode(s)),
   fc.integer({ min: 100, max: 20_000 }).map((n) => enc.encode(`${'['.repeat(n)}${']'.repeat(n)}`)),
   fc.integer({ min: 100, max: 5_000 }).map((n) => enc.encode(`${'{"a":'.repeat(n)}1${'}'.repeat(n)}`)),
   fc.integer({ min: 100, max: 20_000 }).map((n) => enc.encode('['.repeat(n))),
-  fc.constantFrom(new Uint8Array([0xff, 0xfe, 0x7b, 0x7d]), new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]), new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x7d]), new Uint8Array([0x80, 0x81])),
+  fc.constantFrom(
+    new Uint8Array([0xff, 0xfe, 0x7b, 0x7d]),
+    new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]),
+    new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x7d]),
+    new Uint8Array([0x80, 0x81]),
+  ),
   adversarialJson.map((v) => utf16le(JSON.stringify(v))),
   fc.string({ unit: 'binary', maxLength: 200 }).map((s) => enc.encode(s)),
 );
@@ -191,16 +307,21 @@ function validFor(s0: Schema, depth = 0): fc.Arbitrary<unknown> {
       const min = s.minItems ?? 0;
       return fc.array(validFor(s.items ?? {}, depth + 1), { minLength: min, maxLength: Math.min(s.maxItems ?? min + 2, min + 2) });
     }
-    case 'string': return validString(s);
+    case 'string':
+      return validString(s);
     case 'integer': {
       const min = s.minimum ?? (s.exclusiveMinimum !== undefined ? s.exclusiveMinimum + 1 : 0);
       const max = s.maximum ?? (s.exclusiveMaximum !== undefined ? s.exclusiveMaximum - 1 : min + 1_000_000);
       return fc.integer({ min: Math.ceil(min), max: Math.floor(Math.min(max, Number.MAX_SAFE_INTEGER)) });
     }
-    case 'number': return fc.double({ min: s.minimum ?? s.exclusiveMinimum ?? 0, max: s.maximum ?? 1e6, noNaN: true, noDefaultInfinity: true });
-    case 'boolean': return fc.boolean();
-    case 'null': return fc.constant(null);
-    default: return adversarialJson;
+    case 'number':
+      return fc.double({ min: s.minimum ?? s.exclusiveMinimum ?? 0, max: s.maximum ?? 1e6, noNaN: true, noDefaultInfinity: true });
+    case 'boolean':
+      return fc.boolean();
+    case 'null':
+      return fc.constant(null);
+    default:
+      return adversarialJson;
   }
 }
 
@@ -217,8 +338,12 @@ function merged(parts: Schema[]): Schema {
 function validString(s: Schema): fc.Arbitrary<string> {
   const min = s.minLength ?? 0;
   const max = Math.min(s.maxLength ?? min + 20, min + 20);
-  if (s.format === 'date') return fc.date({ min: new Date('2020-01-01'), max: new Date('2035-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-  if (s.format === 'date-time') return fc.date({ min: new Date('2020-01-01'), max: new Date('2035-12-31'), noInvalidDate: true }).map((d) => d.toISOString());
+  if (s.format === 'date')
+    return fc
+      .date({ min: new Date('2020-01-01'), max: new Date('2035-12-31'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
+  if (s.format === 'date-time')
+    return fc.date({ min: new Date('2020-01-01'), max: new Date('2035-12-31'), noInvalidDate: true }).map((d) => d.toISOString());
   if (s.format === 'email') return fc.constantFrom('fuzz@example.kg', 'a.b@test.mekendesh.kg');
   if (s.format === 'uri') return fc.constant('https://example.kg/x');
   if (typeof s.pattern === 'string') {
@@ -236,9 +361,21 @@ function wrongType(s: Schema): fc.Arbitrary<unknown> {
   const types = new Set<string>(Array.isArray(s.type) ? s.type : s.type ? [s.type] : []);
   if (types.has('integer')) types.add('number');
   const candidates: [string, unknown][] = [
-    ['string', '1'], ['string', 'NaN'], ['string', '1e308'], ['string', ''], ['string', '\uD800'],
-    ['number', 1.5], ['number', 1e308], ['number', -0], ['number', 2 ** 53 + 1], ['boolean', true], ['null', null], ['array', []], ['array', [1]],
-    ['object', {}], ['object', own([['__proto__', { admin: true }]])],
+    ['string', '1'],
+    ['string', 'NaN'],
+    ['string', '1e308'],
+    ['string', ''],
+    ['string', '\uD800'],
+    ['number', 1.5],
+    ['number', 1e308],
+    ['number', -0],
+    ['number', 2 ** 53 + 1],
+    ['boolean', true],
+    ['null', null],
+    ['array', []],
+    ['array', [1]],
+    ['object', {}],
+    ['object', own([['__proto__', { admin: true }]])],
   ];
   const wrong = candidates.filter(([t]) => !types.has(t)).map(([, v]) => v);
   return fc.constantFrom(...(wrong.length ? wrong : [Symbol.for('unsendable')]));
@@ -256,7 +393,16 @@ function brokenFor(s0: Schema, depth = 0): fc.Arbitrary<unknown> {
     const required = ((o.required ?? []) as string[]).filter((k) => props.some(([p]) => p === k));
     const valid = validFor(o, depth);
     if (required.length) options.push(fc.tuple(valid, fc.constantFrom(...required)).map(([v, k]) => withoutKey(v, k)));
-    if (o.additionalProperties === false) options.push(fc.tuple(valid, jsonKey.filter((k) => !props.some(([p]) => p === k)), adversarialJson).map(([v, k, x]) => withKey(v, k, x)));
+    if (o.additionalProperties === false)
+      options.push(
+        fc
+          .tuple(
+            valid,
+            jsonKey.filter((k) => !props.some(([p]) => p === k)),
+            adversarialJson,
+          )
+          .map(([v, k, x]) => withKey(v, k, x)),
+      );
     if (props.length) {
       const broken = fc.oneof(...props.map(([k, p]) => brokenFor(p, depth + 1).map((b) => [k, b] as const)));
       options.push(fc.tuple(valid, broken).map(([v, [k, b]]) => withKey(withoutKey(v, k), k, b)));
@@ -268,20 +414,43 @@ function brokenFor(s0: Schema, depth = 0): fc.Arbitrary<unknown> {
     const item = validFor(s.items ?? {}, depth + 1);
     if (s.maxItems !== undefined) options.push(fc.array(item, { minLength: s.maxItems + 1, maxLength: s.maxItems + 1 }));
     if (min > 0) options.push(fc.constant([]));
-    if (s.items) options.push(fc.tuple(fc.array(item, { minLength: Math.max(min, 1) - 1, maxLength: Math.max(min, 1) - 1 }), brokenFor(s.items, depth + 1)).map(([a, b]) => [...a, b]));
+    if (s.items)
+      options.push(
+        fc
+          .tuple(fc.array(item, { minLength: Math.max(min, 1) - 1, maxLength: Math.max(min, 1) - 1 }), brokenFor(s.items, depth + 1))
+          .map(([a, b]) => [...a, b]),
+      );
   }
   if (type === 'string') {
     if (s.maxLength !== undefined) {
-      const over = fc.tuple(fc.constantFrom(...UNITS), fc.integer({ min: s.maxLength + 1, max: Math.max(s.maxLength + 1, Math.min(s.maxLength * 4, 100_001)) }));
+      const over = fc.tuple(
+        fc.constantFrom(...UNITS),
+        fc.integer({ min: s.maxLength + 1, max: Math.max(s.maxLength + 1, Math.min(s.maxLength * 4, 100_001)) }),
+      );
       options.push(over.map(([u, n]) => u.repeat(Math.ceil(n / u.length))));
     }
-    if ((s.minLength ?? 0) > 0) options.push(fc.constantFrom('', 'x'.repeat(s.minLength - 1), ' '.repeat(s.minLength), '\u200B'.repeat(s.minLength)));
+    if ((s.minLength ?? 0) > 0)
+      options.push(fc.constantFrom('', 'x'.repeat(s.minLength - 1), ' '.repeat(s.minLength), '\u200B'.repeat(s.minLength)));
     if (typeof s.pattern === 'string') {
       const re = new RegExp(s.pattern);
       options.push(fc.constantFrom(...WEIRD_STRINGS).filter((v) => !re.test(v)));
     }
-    if (s.format === 'date') options.push(fc.constantFrom('2026-02-30', '2026-13-01', '2026-1-1', '20260101', '2026-02-28T00:00:00Z', ' 2026-01-01', '２０２６-01-01', '0000-00-00', '275760-09-14'));
-    if (s.format === 'email') options.push(fc.constantFrom('not-an-email', 'a@', '@b.kg', 'a b@c.kg', 'ж@', `${'a'.repeat(300)}@example.kg`, 'a@b.kg\u202E'));
+    if (s.format === 'date')
+      options.push(
+        fc.constantFrom(
+          '2026-02-30',
+          '2026-13-01',
+          '2026-1-1',
+          '20260101',
+          '2026-02-28T00:00:00Z',
+          ' 2026-01-01',
+          '２０２６-01-01',
+          '0000-00-00',
+          '275760-09-14',
+        ),
+      );
+    if (s.format === 'email')
+      options.push(fc.constantFrom('not-an-email', 'a@', '@b.kg', 'a b@c.kg', 'ж@', `${'a'.repeat(300)}@example.kg`, 'a@b.kg\u202E'));
   }
   if (type === 'integer' || type === 'number') {
     const out: unknown[] = [1e308, -1e308, 2 ** 53 + 1];
@@ -300,7 +469,14 @@ function brokenFor(s0: Schema, depth = 0): fc.Arbitrary<unknown> {
 
 const ACTORS = ['anonymous', 'forged', 'investor', 'officer', 'staff', 'admin'] as const;
 type ActorName = (typeof ACTORS)[number];
-const ROLES: Record<ActorName, string[]> = { anonymous: [], forged: [], investor: [], officer: ['officer'], staff: ['staff'], admin: ['admin'] };
+const ROLES: Record<ActorName, string[]> = {
+  anonymous: [],
+  forged: [],
+  investor: [],
+  officer: ['officer'],
+  staff: ['staff'],
+  admin: ['admin'],
+};
 
 interface World {
   tokens: Record<'investor' | 'officer' | 'staff' | 'admin', string>;
@@ -325,16 +501,41 @@ interface FuzzRequest {
 }
 
 const CONTENT_TYPES = [
-  'application/json', 'application/json', 'application/json', 'application/json; charset=utf-8', 'application/json; charset=utf-16', 'APPLICATION/JSON',
-  'application/problem+json', 'application/vnd.api+json', 'text/plain', 'text/plain;charset=UTF-8', 'application/x-www-form-urlencoded',
-  'multipart/form-data', 'multipart/form-data; boundary=x', 'application/xml', 'application/json, text/plain', 'application/jsonx', '*/*', '',
+  'application/json',
+  'application/json',
+  'application/json',
+  'application/json; charset=utf-8',
+  'application/json; charset=utf-16',
+  'APPLICATION/JSON',
+  'application/problem+json',
+  'application/vnd.api+json',
+  'text/plain',
+  'text/plain;charset=UTF-8',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data',
+  'multipart/form-data; boundary=x',
+  'application/xml',
+  'application/json, text/plain',
+  'application/jsonx',
+  '*/*',
+  '',
 ] as const;
 
 /** A header value as a client would send it: bytes, so UTF-8 becomes Latin-1 characters; no CR, LF or NUL. */
-const headerSafe = (s: string) => Buffer.from(s, 'utf8').toString('latin1').replace(/[\r\n\0]/g, '').slice(0, 8_000);
+const headerSafe = (s: string) =>
+  Buffer.from(s, 'utf8')
+    .toString('latin1')
+    .replace(/[\r\n\0]/g, '')
+    .slice(0, 8_000);
 
 function tamperedCursor(): fc.Arbitrary<string> {
-  const real = fc.constantFrom({ pk: 'PROJECT#prj-test-1', sk: 'META' }, { pk: 'USER#x', sk: 'PROFILE', gsi1pk: 'ADMIN' }, { id: 1 }, { __proto__: null }, [1, 2]);
+  const real = fc.constantFrom(
+    { pk: 'PROJECT#prj-test-1', sk: 'META' },
+    { pk: 'USER#x', sk: 'PROFILE', gsi1pk: 'ADMIN' },
+    { id: 1 },
+    { __proto__: null },
+    [1, 2],
+  );
   return fc.oneof(
     real.map((v) => Buffer.from(JSON.stringify(v)).toString('base64url')),
     fc.tuple(real, fc.nat(40), fc.constantFrom('A', '_', '-', '=', '!', '%', '\u00e9')).map(([v, i, c]) => {
@@ -347,56 +548,150 @@ function tamperedCursor(): fc.Arbitrary<string> {
 }
 
 function pathIds(world: World): fc.Arbitrary<{ value: string; real: boolean; raw: boolean }> {
-  const adversarial = fc.oneof(
-    fc.constantFrom('', ' ', '0', '-1', 'null', 'undefined', '__proto__', 'constructor', '..', '.', '%', '%00', '%zz', '%2F', 'a/b', '*', "'", 'PROJECT#1', 'ORG#x',
-      'USER#', '1e308', 'Ө'.normalize('NFD'), '\u200B', '\u202Eevil', '😀', 'a'.repeat(64), 'a'.repeat(65), 'a'.repeat(5_000), 'prj-test-1 ', 'PRJ-TEST-1', '2026-02-30', '9999-12-31'),
-    fc.string({ unit: 'binary', maxLength: 30 }),
-    fc.stringMatching(/^[0-9A-HJKMNP-TV-Z]{26}$/),
-    fc.tuple(fc.constantFrom(...world.ids), fc.nat(), fc.constantFrom('0', 'z', '-', 'Z', 'ж')).map(([id, i, c]) => {
-      const at = i % id.length;
-      return `${id.slice(0, at)}${c === id[at] ? 'y' : c}${id.slice(at + 1)}`;
-    }),
-  ).filter((v) => !world.ids.includes(v));
+  const adversarial = fc
+    .oneof(
+      fc.constantFrom(
+        '',
+        ' ',
+        '0',
+        '-1',
+        'null',
+        'undefined',
+        '__proto__',
+        'constructor',
+        '..',
+        '.',
+        '%',
+        '%00',
+        '%zz',
+        '%2F',
+        'a/b',
+        '*',
+        "'",
+        'PROJECT#1',
+        'ORG#x',
+        'USER#',
+        '1e308',
+        'Ө'.normalize('NFD'),
+        '\u200B',
+        '\u202Eevil',
+        '😀',
+        'a'.repeat(64),
+        'a'.repeat(65),
+        'a'.repeat(5_000),
+        'prj-test-1 ',
+        'PRJ-TEST-1',
+        '2026-02-30',
+        '9999-12-31',
+      ),
+      fc.string({ unit: 'binary', maxLength: 30 }),
+      fc.stringMatching(/^[0-9A-HJKMNP-TV-Z]{26}$/),
+      fc.tuple(fc.constantFrom(...world.ids), fc.nat(), fc.constantFrom('0', 'z', '-', 'Z', 'ж')).map(([id, i, c]) => {
+        const at = i % id.length;
+        return `${id.slice(0, at)}${c === id[at] ? 'y' : c}${id.slice(at + 1)}`;
+      }),
+    )
+    .filter((v) => !world.ids.includes(v));
   return fc.oneof(
-    { weight: 3, arbitrary: fc.tuple(adversarial, fc.boolean()).map(([value, raw]) => ({ value, real: false, raw: raw && /^[\x21-\x7e]*$/.test(value) })) },
+    {
+      weight: 3,
+      arbitrary: fc
+        .tuple(adversarial, fc.boolean())
+        .map(([value, raw]) => ({ value, real: false, raw: raw && /^[\x21-\x7e]*$/.test(value) })),
+    },
     { weight: 2, arbitrary: fc.constantFrom(...world.ids).map((value) => ({ value, real: true, raw: false })) },
   );
 }
 
 function requestsFor(op: Operation, world: World): fc.Arbitrary<FuzzRequest> {
   const bodySchema = op.body?.schema ?? { type: 'object', additionalProperties: false };
-  const jsonBody = fc.oneof(
-    { weight: 6, arbitrary: brokenFor(bodySchema).map((v) => ({ kind: 'schema-broken', value: v })) },
-    { weight: 3, arbitrary: adversarialJson.map((v) => ({ kind: 'adversarial-json', value: v })) },
-  ).filter(({ value }) => value !== Symbol.for('unsendable')).map(({ kind, value }) => ({ kind, bytes: enc.encode(JSON.stringify(value) ?? 'null') }));
+  const jsonBody = fc
+    .oneof(
+      { weight: 6, arbitrary: brokenFor(bodySchema).map((v) => ({ kind: 'schema-broken', value: v })) },
+      { weight: 3, arbitrary: adversarialJson.map((v) => ({ kind: 'adversarial-json', value: v })) },
+    )
+    .filter(({ value }) => value !== Symbol.for('unsendable'))
+    .map(({ kind, value }) => ({ kind, bytes: enc.encode(JSON.stringify(value) ?? 'null') }));
   const body = fc.oneof(
     { weight: 8, arbitrary: jsonBody },
     { weight: 3, arbitrary: rawBody.map((bytes) => ({ kind: 'raw-bytes', bytes })) },
     { weight: 1, arbitrary: fc.constant({ kind: 'no-body', bytes: undefined as Uint8Array | undefined }) },
   );
-  const contentType = fc.oneof({ weight: 6, arbitrary: fc.constant('application/json' as string | undefined) }, { weight: 4, arbitrary: fc.option(fc.constantFrom(...CONTENT_TYPES), { nil: undefined }) });
-  const params = fc.tuple(...op.pathParams.map((name) => (name === 'date'
-    ? fc.oneof(fc.constant({ value: world.today, real: true, raw: false }), pathIds(world))
-    : pathIds(world)).map((id) => [name, id] as const)));
-  const queryValue = fc.oneof(fc.constantFrom('1', '0', '-1', '1.5', '1e308', '', 'NaN', '9007199254740993', ' 1', '１', '0x10', 'null'), fc.string({ unit: 'binary', maxLength: 20 }));
-  const query = fc.tuple(
-    fc.tuple(...op.query.map((q) => fc.option(queryValue.map((v) => [q.name as string, v] as [string, string]), { freq: 5, nil: undefined }))),
-    fc.option(tamperedCursor().map((c) => ['cursor', c] as [string, string]), { freq: 2, nil: undefined }),
-    fc.option(fc.tuple(jsonKey, queryValue), { freq: 4, nil: undefined }),
-  ).map(([declared, cursor, extra]) => [...declared, cursor, extra].filter((q): q is [string, string] => q !== undefined));
-  const headerValue = fc.oneof(fc.constantFrom(...WEIRD_STRINGS), fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('fuzz-key-00000001', '"1"', 'W/"1"', '1', '*', 't=1,v1=abc', 'x'.repeat(129)));
-  const headers = fc.record({
-    'accept-language': fc.option(fc.constantFrom('ky', 'ru', 'en', 'ky-KG,ru;q=0.9', '*', 'zz', 'x'.repeat(2_000), 'ру'), { nil: undefined }),
-    extra: fc.array(fc.tuple(fc.constantFrom(...op.headers.map((h) => h.name as string), 'x-mekendesh-client-ip', 'x-mekendesh-proxy-secret', 'x-forwarded-for', 'idempotency-key', 'if-match', 'stripe-signature'), headerValue), { maxLength: 3 }),
-  }).map(({ extra, ...rest }) => {
-    const out: Record<string, string> = {};
-    if (rest['accept-language'] !== undefined) out['accept-language'] = headerSafe(rest['accept-language']);
-    for (const [k, v] of extra) out[k] = headerSafe(v);
-    return out;
-  });
+  const contentType = fc.oneof(
+    { weight: 6, arbitrary: fc.constant('application/json' as string | undefined) },
+    { weight: 4, arbitrary: fc.option(fc.constantFrom(...CONTENT_TYPES), { nil: undefined }) },
+  );
+  const params = fc.tuple(
+    ...op.pathParams.map((name) =>
+      (name === 'date' ? fc.oneof(fc.constant({ value: world.today, real: true, raw: false }), pathIds(world)) : pathIds(world)).map(
+        (id) => [name, id] as const,
+      ),
+    ),
+  );
+  const queryValue = fc.oneof(
+    fc.constantFrom('1', '0', '-1', '1.5', '1e308', '', 'NaN', '9007199254740993', ' 1', '１', '0x10', 'null'),
+    fc.string({ unit: 'binary', maxLength: 20 }),
+  );
+  const query = fc
+    .tuple(
+      fc.tuple(
+        ...op.query.map((q) =>
+          fc.option(
+            queryValue.map((v) => [q.name as string, v] as [string, string]),
+            { freq: 5, nil: undefined },
+          ),
+        ),
+      ),
+      fc.option(
+        tamperedCursor().map((c) => ['cursor', c] as [string, string]),
+        { freq: 2, nil: undefined },
+      ),
+      fc.option(fc.tuple(jsonKey, queryValue), { freq: 4, nil: undefined }),
+    )
+    .map(([declared, cursor, extra]) => [...declared, cursor, extra].filter((q): q is [string, string] => q !== undefined));
+  const headerValue = fc.oneof(
+    fc.constantFrom(...WEIRD_STRINGS),
+    fc.string({ unit: 'binary', maxLength: 40 }),
+    fc.constantFrom('fuzz-key-00000001', '"1"', 'W/"1"', '1', '*', 't=1,v1=abc', 'x'.repeat(129)),
+  );
+  const headers = fc
+    .record({
+      'accept-language': fc.option(fc.constantFrom('ky', 'ru', 'en', 'ky-KG,ru;q=0.9', '*', 'zz', 'x'.repeat(2_000), 'ру'), {
+        nil: undefined,
+      }),
+      extra: fc.array(
+        fc.tuple(
+          fc.constantFrom(
+            ...op.headers.map((h) => h.name as string),
+            'x-mekendesh-client-ip',
+            'x-mekendesh-proxy-secret',
+            'x-forwarded-for',
+            'idempotency-key',
+            'if-match',
+            'stripe-signature',
+          ),
+          headerValue,
+        ),
+        { maxLength: 3 },
+      ),
+    })
+    .map(({ extra, ...rest }) => {
+      const out: Record<string, string> = {};
+      if (rest['accept-language'] !== undefined) out['accept-language'] = headerSafe(rest['accept-language']);
+      for (const [k, v] of extra) out[k] = headerSafe(v);
+      return out;
+    });
   const actor = fc.constantFrom(...ACTORS);
   const forged = fc.oneof(
-    fc.constantFrom('Bearer x', 'Basic Zm9vOmJhcg==', 'Bearer', 'bearer ', `Bearer ${'a'.repeat(5_000)}`, 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.', 'Bearer \u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9'),
+    fc.constantFrom(
+      'Bearer x',
+      'Basic Zm9vOmJhcg==',
+      'Bearer',
+      'bearer ',
+      `Bearer ${'a'.repeat(5_000)}`,
+      'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.',
+      'Bearer \u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9',
+    ),
     // One character of a real token's claims changed: the signed text changes. (Not the signature's last character,
     // whose low bits base64url ignores: that "tampered" token is the same token.)
     fc.tuple(fc.constantFrom(...Object.values(world.tokens)), fc.nat()).map(([t, i]) => {
@@ -409,7 +704,9 @@ function requestsFor(op: Operation, world: World): fc.Arbitrary<FuzzRequest> {
     const p = g.params as readonly (readonly [string, { value: string; real: boolean; raw: boolean }])[];
     const authorization = g.actor === 'anonymous' ? undefined : g.actor === 'forged' ? g.forged : `Bearer ${world.tokens[g.actor]}`;
     return {
-      op, actor: g.actor, ...(authorization ? { authorization } : {}),
+      op,
+      actor: g.actor,
+      ...(authorization ? { authorization } : {}),
       params: Object.fromEntries(p.map(([k, v]) => [k, v.value])),
       realParams: p.filter(([, v]) => v.real).map(([k]) => k),
       rawPath: p.some(([, v]) => v.raw),
@@ -449,7 +746,12 @@ function mayPass(r: FuzzRequest): boolean {
   if (zod.params && !zod.params.safeParse(r.params).success) return false;
   if (zod.query) {
     const all = new URLSearchParams(urlOf(r).split('?')[1] ?? '');
-    const query = Object.fromEntries([...new Set(all.keys())].map((k) => { const v = all.getAll(k); return [k, v.length === 1 ? v[0] : v]; }));
+    const query = Object.fromEntries(
+      [...new Set(all.keys())].map((k) => {
+        const v = all.getAll(k);
+        return [k, v.length === 1 ? v[0] : v];
+      }),
+    );
     if (!zod.query.safeParse(query).success) return false;
   }
   if (zod.headers) {
@@ -500,15 +802,25 @@ async function tableDigest(s: AuthStack): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await s.db.doc.send(new ScanCommand({ TableName: s.db.tableName, ConsistentRead: true, ...(start ? { ExclusiveStartKey: start } : {}) }));
+    const page = await s.db.doc.send(
+      new ScanCommand({ TableName: s.db.tableName, ConsistentRead: true, ...(start ? { ExclusiveStartKey: start } : {}) }),
+    );
     for (const item of page.Items ?? []) out.set(`${item.pk}|${item.sk}`, createHash('sha256').update(stable(item)).digest('hex'));
     start = page.LastEvaluatedKey;
   } while (start);
   return out;
 }
-const stable = (v: unknown): string => (v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Uint8Array) && !(v instanceof Set)
-  ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`).join(',')}}`
-  : v instanceof Set ? `set${stable([...v].sort())}` : Array.isArray(v) ? `[${v.map(stable).join(',')}]` : JSON.stringify(v) ?? 'undefined');
+const stable = (v: unknown): string =>
+  v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Uint8Array) && !(v instanceof Set)
+    ? `{${Object.keys(v)
+        .sort()
+        .map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`)
+        .join(',')}}`
+    : v instanceof Set
+      ? `set${stable([...v].sort())}`
+      : Array.isArray(v)
+        ? `[${v.map(stable).join(',')}]`
+        : (JSON.stringify(v) ?? 'undefined');
 
 async function bucketDigest(): Promise<Map<string, string>> {
   const out = new Map<string, string>();
@@ -523,7 +835,9 @@ async function bucketDigest(): Promise<Map<string, string>> {
 
 function changes(before: Map<string, string>, after: Map<string, string>): string[] {
   const keys = new Set([...before.keys(), ...after.keys()]);
-  return [...keys].filter((k) => before.get(k) !== after.get(k)).map((k) => `${before.has(k) ? (after.has(k) ? 'changed' : 'removed') : 'added'} ${k}`);
+  return [...keys]
+    .filter((k) => before.get(k) !== after.get(k))
+    .map((k) => `${before.has(k) ? (after.has(k) ? 'changed' : 'removed') : 'added'} ${k}`);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -536,19 +850,50 @@ const bucket = `fuzz-${randomUUID().slice(0, 8)}`;
 
 beforeAll(async () => {
   const media = inject('s3');
-  s3 = new S3Client({ endpoint: media.endpoint, region: 'local', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+  s3 = new S3Client({
+    endpoint: media.endpoint,
+    region: 'local',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  });
   await s3.send(new CreateBucketCommand({ Bucket: bucket }));
   stripe = await startFakeStripe();
   // Cards on, so the Stripe webhook checks signatures (without a gateway it answers 503 by design).
-  const cards = new StripePayments({ secretKey: 'sk_test_fuzz', webhookSecret: 'whsec_fuzz', host: '127.0.0.1', port: stripe.port, protocol: 'http' });
+  const cards = new StripePayments({
+    secretKey: 'sk_test_fuzz',
+    webhookSecret: 'whsec_fuzz',
+    host: '127.0.0.1',
+    port: stripe.port,
+    protocol: 'http',
+  });
   s = await authStack({ cards, bucket });
   const today = bishkekDay(new Date());
   await seedDemoRates(s.db, today);
 
-  const [staffEmail, adminEmail, investorEmail] = await Promise.all([newUserInGroup('staff'), newUserInGroup('admin'), newConfirmedInvestor(s.app, 'fuzz-investor')]);
-  const [staff, admin, investor] = await Promise.all([signInToken(s.app, staffEmail), signInToken(s.app, adminEmail), signInToken(s.app, investorEmail)]);
+  const [staffEmail, adminEmail, investorEmail] = await Promise.all([
+    newUserInGroup('staff'),
+    newUserInGroup('admin'),
+    newConfirmedInvestor(s.app, 'fuzz-investor'),
+  ]);
+  const [staff, admin, investor] = await Promise.all([
+    signInToken(s.app, staffEmail),
+    signInToken(s.app, adminEmail),
+    signInToken(s.app, investorEmail),
+  ]);
   const officer = await approvedOfficer(s.app, staff, 'fuzz-officer');
-  const pending = await post(s.app, '/organisations', { name: { en: 'Fuzz pending city' }, kind: 'city', territorySoate: '41703000000000', applicantPosition: 'Mayor', contactPhone: '+996 700 333 444', contactEmail: 'pending@example.kg' }, investor);
+  const pending = await post(
+    s.app,
+    '/organisations',
+    {
+      name: { en: 'Fuzz pending city' },
+      kind: 'city',
+      territorySoate: '41703000000000',
+      applicantPosition: 'Mayor',
+      contactPhone: '+996 700 333 444',
+      contactEmail: 'pending@example.kg',
+    },
+    investor,
+  );
   expect(pending.status).toBe(201);
   const draft = await send(s.app, 'POST', '/projects', { token: officer.token, body: draftBody() });
   const submitted = await send(s.app, 'POST', '/projects', { token: officer.token, body: draftBody() });
@@ -557,18 +902,36 @@ beforeAll(async () => {
   const published = makeProject({ organisationId: officer.organisationId, pledgeTypes: ['donation', 'loan', 'equity', 'in_kind'] });
   await seedProjects(s.db, { organisations: [], projects: [published] });
   const pledge = await send(s.app, 'POST', `/projects/${published.id}/pledges`, {
-    token: investor, headers: { 'idempotency-key': `fuzz-${randomUUID()}` },
+    token: investor,
+    headers: { 'idempotency-key': `fuzz-${randomUUID()}` },
     body: { type: 'donation', amount: { amount: 100_000, currency: 'KGS' }, channel: 'bank_transfer', display: 'anonymous' },
   });
   expect(pledge.status).toBe(201);
   const account = await send(s.app, 'POST', '/staff/receiving-accounts', {
     token: staff,
-    body: { kind: 'money_transfer', currency: 'KZT', active: true, company: 'Fuzz Transfer', receiverName: 'Fuzz Receiver', country: 'KG', city: { ky: 'Ош', ru: 'Ош', en: 'Osh' }, instructions: { ky: '{reference}', ru: '{reference}', en: '{reference}' } },
+    body: {
+      kind: 'money_transfer',
+      currency: 'KZT',
+      active: true,
+      company: 'Fuzz Transfer',
+      receiverName: 'Fuzz Receiver',
+      country: 'KG',
+      city: { ky: 'Ош', ru: 'Ош', en: 'Osh' },
+      instructions: { ky: '{reference}', ru: '{reference}', en: '{reference}' },
+    },
   });
   expect(account.status).toBe(201);
   world = {
     tokens: { investor, officer: officer.token, staff, admin },
-    ids: [officer.organisationId, (await pending.json()).id, draft.body.id, submitted.body.id, published.id, pledge.body.id, account.body.id],
+    ids: [
+      officer.organisationId,
+      (await pending.json()).id,
+      draft.body.id,
+      submitted.body.id,
+      published.id,
+      pledge.body.id,
+      account.body.id,
+    ],
     today,
   };
   // Every caller has been seen once, so authenticating later writes nothing (a first request records the user).
@@ -587,8 +950,11 @@ describe('fuzzing every mutating route (fast-check, from the OpenAPI document)',
   it('answers only 4xx problem+json, never 5xx, and writes nothing', async () => {
     const ops = operations(s.app).filter((op) => op.route.includes(ROUTE_FILTER));
     expect(ops.length).toBeGreaterThan(0);
-    for (const op of ops) expect(op.zod.body !== undefined, `${op.route}: the document's body has no zod schema behind it`).toBe(op.body !== undefined);
-    console.log(`fuzz: seed ${SEED} (replay: FUZZ_SEED=${SEED} npx vitest run --project integration tests/integration/fuzz.test.ts), ${ops.length} mutating routes × ${RUNS_PER_ROUTE} requests`);
+    for (const op of ops)
+      expect(op.zod.body !== undefined, `${op.route}: the document's body has no zod schema behind it`).toBe(op.body !== undefined);
+    console.log(
+      `fuzz: seed ${SEED} (replay: FUZZ_SEED=${SEED} npx vitest run --project integration tests/integration/fuzz.test.ts), ${ops.length} mutating routes × ${RUNS_PER_ROUTE} requests`,
+    );
 
     const [tableBefore, bucketBefore] = await Promise.all([tableDigest(s), bucketDigest()]);
     const started = Date.now();
@@ -603,7 +969,11 @@ describe('fuzzing every mutating route (fast-check, from the OpenAPI document)',
           const headers = new Headers(r.headers);
           if (r.authorization) headers.set('authorization', headerSafe(r.authorization));
           if (r.contentType !== undefined) headers.set('content-type', r.contentType);
-          const res = await s.app.request(urlOf(r), { method: r.op.method, headers, ...(r.body ? { body: r.body as Uint8Array<ArrayBuffer> } : {}) });
+          const res = await s.app.request(urlOf(r), {
+            method: r.op.method,
+            headers,
+            ...(r.body ? { body: r.body as Uint8Array<ArrayBuffer> } : {}),
+          });
           sent.set(op.route, (sent.get(op.route) ?? 0) + 1);
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
           const text = await res.text();
@@ -612,8 +982,10 @@ describe('fuzzing every mutating route (fast-check, from the OpenAPI document)',
           if (res.status < 400 || res.status > 499) wrong.push(`status ${res.status}`);
           if (refused === 'unauthorized' && res.status !== 401) wrong.push(`expected 401 before validation, got ${res.status}`);
           if (refused === 'forbidden' && res.status !== 403) wrong.push(`expected 403 before validation, got ${res.status}`);
-          if (!/^application\/problem\+json/.test(res.headers.get('content-type') ?? '')) wrong.push(`content-type ${res.headers.get('content-type')}`);
-          if (res.headers.get('x-content-type-options') !== 'nosniff' || !res.headers.get('content-security-policy')) wrong.push('security headers missing');
+          if (!/^application\/problem\+json/.test(res.headers.get('content-type') ?? ''))
+            wrong.push(`content-type ${res.headers.get('content-type')}`);
+          if (res.headers.get('x-content-type-options') !== 'nosniff' || !res.headers.get('content-security-policy'))
+            wrong.push('security headers missing');
           try {
             const problem = JSON.parse(text) as { status?: number; type?: string; title?: string };
             if (problem.status !== res.status || !problem.type || !problem.title) wrong.push('problem without type, title or status');
@@ -622,7 +994,9 @@ describe('fuzzing every mutating route (fast-check, from the OpenAPI document)',
           }
           if (wrong.length) {
             const body = r.body ? new TextDecoder().decode(r.body.slice(0, 300)) : '(none)';
-            failures.push(`${op.route} as ${r.actor}${r.actor === 'forged' ? ` (authorization: ${JSON.stringify(r.authorization?.slice(0, 60))})` : ''} [${r.kind}] ${r.op.method} ${urlOf(r).slice(0, 200)} content-type=${r.contentType ?? '(none)'} headers=${JSON.stringify(r.headers).slice(0, 200)} body(${r.body?.length ?? 0} bytes)=${JSON.stringify(body)} → ${wrong.join('; ')}: ${text.slice(0, 300)}`);
+            failures.push(
+              `${op.route} as ${r.actor}${r.actor === 'forged' ? ` (authorization: ${JSON.stringify(r.authorization?.slice(0, 60))})` : ''} [${r.kind}] ${r.op.method} ${urlOf(r).slice(0, 200)} content-type=${r.contentType ?? '(none)'} headers=${JSON.stringify(r.headers).slice(0, 200)} body(${r.body?.length ?? 0} bytes)=${JSON.stringify(body)} → ${wrong.join('; ')}: ${text.slice(0, 300)}`,
+            );
           }
         }),
         { seed: seedOf(op), numRuns: RUNS_PER_ROUTE, maxSkipsPerRun: 1_000, endOnFailure: true },
@@ -631,11 +1005,17 @@ describe('fuzzing every mutating route (fast-check, from the OpenAPI document)',
     const seconds = (Date.now() - started) / 1000;
     const [tableAfter, bucketAfter] = await Promise.all([tableDigest(s), bucketDigest()]);
     const total = [...sent.values()].reduce((a, b) => a + b, 0);
-    console.log(`fuzz: ${total} requests in ${seconds.toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}; per route ${JSON.stringify(Object.fromEntries(sent))}`);
+    console.log(
+      `fuzz: ${total} requests in ${seconds.toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}; per route ${JSON.stringify(Object.fromEntries(sent))}`,
+    );
 
     // One assertion, so a failing run shows bad answers and writes together.
     expect(
-      { badAnswers: failures.slice(0, 40), tableWrites: changes(tableBefore, tableAfter), bucketWrites: changes(bucketBefore, bucketAfter) },
+      {
+        badAnswers: failures.slice(0, 40),
+        tableWrites: changes(tableBefore, tableAfter),
+        bucketWrites: changes(bucketBefore, bucketAfter),
+      },
       `${failures.length} bad answers (seed ${SEED})`,
     ).toEqual({ badAnswers: [], tableWrites: [], bucketWrites: [] });
     if (!ROUTE_FILTER) {

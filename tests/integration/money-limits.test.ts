@@ -63,7 +63,8 @@ describe('look-alike references and names', () => {
       expect(res.status, JSON.stringify(lookAlike)).toBe(409);
     }
     expect((await receipt(p.id, 10_000, 'KGS', 'R')).status).toBe(201);
-    for (const lookAlike of ['R\u200b', '\u200bR', 'R\u2060', '\ufeffR']) expect((await receipt(p.id, 10_000, 'KGS', lookAlike)).status).toBe(409);
+    for (const lookAlike of ['R\u200b', '\u200bR', 'R\u2060', '\ufeffR'])
+      expect((await receipt(p.id, 10_000, 'KGS', lookAlike)).status).toBe(409);
     const after = await (await call(s.app, s.investors[0], 'GET', `/pledges/${p.id}`)).json();
     expect(after).toMatchObject({ receipts: 2, receivedKgs: 20_000 });
     await s.balanced();
@@ -87,10 +88,14 @@ describe('look-alike references and names', () => {
 /** Writes a project's pledged total as DynamoDB holds it (a decimal string): as an old or hand-made item could. */
 async function storePledged(projectId: string, pledged: string) {
   const key = projectEntity.key({ id: projectId });
-  await s.db.raw.send(new UpdateItemCommand({
-    TableName: s.db.tableName, Key: { pk: { S: key.pk }, sk: { S: key.sk } },
-    UpdateExpression: 'SET pledged = :p', ExpressionAttributeValues: { ':p': { N: pledged } },
-  }));
+  await s.db.raw.send(
+    new UpdateItemCommand({
+      TableName: s.db.tableName,
+      Key: { pk: { S: key.pk }, sk: { S: key.sk } },
+      UpdateExpression: 'SET pledged = :p',
+      ExpressionAttributeValues: { ':p': { N: pledged } },
+    }),
+  );
 }
 
 describe('statement commit never half-books', () => {
@@ -101,7 +106,10 @@ describe('statement commit never half-books', () => {
     const res = await call(s.app, s.staff, 'POST', '/staff/statements/commit', { csv });
     expect(res.status).toBe(200);
     const out = await res.json();
-    expect(out.rows.map((r: { status: string; reason: string | null }) => [r.status, r.reason])).toEqual([['booked', null], ['invalid', 'amount_invalid']]);
+    expect(out.rows.map((r: { status: string; reason: string | null }) => [r.status, r.reason])).toEqual([
+      ['booked', null],
+      ['invalid', 'amount_invalid'],
+    ]);
     // The exact named input, unchanged, with no reference at all: nothing to book, nothing fails.
     const named = 'date;amount;currency;description\n2026-11-30;100,00;KGS;first transfer K\n2026-11-30;90071992547409,91;USD;U';
     const again = await call(s.app, s.staff, 'POST', '/staff/statements/commit', { csv: named });
@@ -115,7 +123,10 @@ describe('statement commit never half-books', () => {
     const p = await (await pledge(s.app, s.investors[0]!, project.id, donation(100_000, 'KGS'))).json();
     const csv = `date;amount;currency;description\n${today()};200,00;KGS;${p.paymentReference}\n${today()};50000000,00;USD;${p.paymentReference} big`;
     const preview = await (await call(s.app, s.staff, 'POST', '/staff/statements/preview', { csv })).json();
-    expect(preview.rows.map((r: { status: string; reason: string | null }) => [r.status, r.reason])).toEqual([['matched', null], ['invalid', 'amount_invalid']]);
+    expect(preview.rows.map((r: { status: string; reason: string | null }) => [r.status, r.reason])).toEqual([
+      ['matched', null],
+      ['invalid', 'amount_invalid'],
+    ]);
     const committed = await (await call(s.app, s.staff, 'POST', '/staff/statements/commit', { csv })).json();
     expect(committed.counts).toMatchObject({ booked: 1, invalid: 1 });
     expect(await (await call(s.app, s.investors[0], 'GET', `/pledges/${p.id}`)).json()).toMatchObject({ receipts: 1, receivedKgs: 20_000 });
@@ -138,7 +149,9 @@ describe('stored totals', () => {
     const res = await pledge(s.app, s.investors[0]!, project.id, donation(60_000, 'KGS'));
     expect(res.status, await res.clone().text()).toBe(422);
     expect(await fields(res)).toContain('amount');
-    expect(await (await call(s.app, undefined, 'GET', `/projects/${project.id}`)).json()).toMatchObject({ pledged: MAX_TOTAL_MINOR - 50_000 });
+    expect(await (await call(s.app, undefined, 'GET', `/projects/${project.id}`)).json()).toMatchObject({
+      pledged: MAX_TOTAL_MINOR - 50_000,
+    });
     // Up to the limit itself is fine.
     expect((await pledge(s.app, s.investors[0]!, project.id, donation(50_000, 'KGS'))).status).toBe(201);
     expect(await (await call(s.app, undefined, 'GET', `/projects/${project.id}`)).json()).toMatchObject({ pledged: MAX_TOTAL_MINOR });

@@ -40,7 +40,8 @@ describe('request paths', () => {
     const discovery = [
       `oblast=${project.oblastSoate}&sector=education&kind=community&pledgeType=donation&sort=closing_soon`,
       `rayon=${project.rayonSoate}&sector=education&state=raising&sort=percent_funded`,
-      'q=mektep&kind=community', 'q=school roof',
+      'q=mektep&kind=community',
+      'q=school roof',
     ];
     for (const query of discovery) expect((await app.request(`/v1/projects?${query}`)).status, query).toBe(200);
     expect(commands.length).toBeGreaterThan(0);

@@ -34,13 +34,21 @@ async function hits(window: RateWindow, atSeconds: number): Promise<number> {
 /** BURST pledges of one investor to one project, all at once; what each answered, and the clock's seconds before and after. */
 async function burst(token: string, projectId: string) {
   const from = Math.floor(Date.now() / 1000);
-  const answers = await Promise.all(Array.from({ length: BURST }, async (_, i) => {
-    const res = await s.app.request(`/v1/projects/${projectId}/pledges`, {
-      method: 'POST', body: JSON.stringify(donation(100_000)),
-      headers: { 'content-type': 'application/json', 'accept-language': 'en', authorization: `Bearer ${token}`, 'idempotency-key': `burst-${projectId}-${i}` },
-    });
-    return { status: res.status, retryAfter: Number(res.headers.get('retry-after')), type: res.headers.get('content-type') };
-  }));
+  const answers = await Promise.all(
+    Array.from({ length: BURST }, async (_, i) => {
+      const res = await s.app.request(`/v1/projects/${projectId}/pledges`, {
+        method: 'POST',
+        body: JSON.stringify(donation(100_000)),
+        headers: {
+          'content-type': 'application/json',
+          'accept-language': 'en',
+          authorization: `Bearer ${token}`,
+          'idempotency-key': `burst-${projectId}-${i}`,
+        },
+      });
+      return { status: res.status, retryAfter: Number(res.headers.get('retry-after')), type: res.headers.get('content-type') };
+    }),
+  );
   return { answers, from, to: Math.floor(Date.now() / 1000) };
 }
 
@@ -48,7 +56,10 @@ async function burst(token: string, projectId: string) {
 async function written(token: string, projectId: string) {
   const funding = await (await call(s.app, undefined, 'GET', `/projects/${projectId}/funding`)).json();
   const mine = await (await call(s.app, token, 'GET', '/me/pledges?limit=50')).json();
-  return { pledged: funding.pledged as number, pledges: mine.items.filter((p: { projectId: string }) => p.projectId === projectId).length as number };
+  return {
+    pledged: funding.pledged as number,
+    pledges: mine.items.filter((p: { projectId: string }) => p.projectId === projectId).length as number,
+  };
 }
 
 describe('pledge limits under a burst of one investor', () => {
@@ -61,7 +72,9 @@ describe('pledge limits under a burst of one investor', () => {
     const { answers, from, to } = await burst(token, project.id);
     const made = answers.filter((a) => a.status === 201).length;
     const refused = answers.filter((a) => a.status !== 201);
-    expect(refused.every((a) => a.status === 429 && a.type === 'application/problem+json' && a.retryAfter >= 1 && a.retryAfter <= 60)).toBe(true);
+    expect(refused.every((a) => a.status === 429 && a.type === 'application/problem+json' && a.retryAfter >= 1 && a.retryAfter <= 60)).toBe(
+      true,
+    );
     const minutes = [...new Set([from, to].map((t) => windowStartOf(t, 60)))];
     const counted = (await Promise.all(minutes.map((m) => hits(minute!, m)))).reduce((a, b) => a + b, 0);
     // Each minute's counter is the pledges written in it, never past the limit; in one minute, exactly the limit.
@@ -115,19 +128,30 @@ describe('the payment email under duplicate requests', () => {
     // A second instance of the API on the same table, with its own caches: staff work there.
     const other = createApp(composeWithDb(s.db, { identity: s.deps.accounts.identity, verifier: s.deps.verifier }));
     const eur = {
-      kind: 'bank', currency: 'EUR', active: true, bankName: 'Closing Bank', bic: 'CLOSKG22', accountNumber: '1990010000777001',
-      beneficiaryName: 'Mekendesh Programme', beneficiaryTaxId: '02512202610037', purposeTemplate: { ky: '{reference}', ru: '{reference}', en: '{reference}' },
+      kind: 'bank',
+      currency: 'EUR',
+      active: true,
+      bankName: 'Closing Bank',
+      bic: 'CLOSKG22',
+      accountNumber: '1990010000777001',
+      beneficiaryName: 'Mekendesh Programme',
+      beneficiaryTaxId: '02512202610037',
+      purposeTemplate: { ky: '{reference}', ru: '{reference}', en: '{reference}' },
     };
     const created = await call(other, s.staff, 'POST', '/staff/receiving-accounts', eur);
     expect(created.status).toBe(201);
     const account = (await created.json()) as { id: string; version: number };
     const project = await s.project();
-    const mailOf = async (reference: string) => (await s.deps.outbox!.latest(100)).filter((m) => m.to === email && m.text.includes(reference));
+    const mailOf = async (reference: string) =>
+      (await s.deps.outbox!.latest(100)).filter((m) => m.to === email && m.text.includes(reference));
     // This instance pledges in EUR: its email names the account, and the accounts are now in this instance's cache.
     const first = (await (await pledge(s.app, token, project.id, donation(10_000, 'EUR'))).json()) as { paymentReference: string };
     expect((await mailOf(first.paymentReference))[0]!.text).toContain('Closing Bank');
     // Staff close it on the other instance; the next EUR pledge here must not send anyone to it.
-    expect((await call(other, s.staff, 'PUT', `/staff/receiving-accounts/${account.id}?version=${account.version}`, { ...eur, active: false })).status).toBe(200);
+    expect(
+      (await call(other, s.staff, 'PUT', `/staff/receiving-accounts/${account.id}?version=${account.version}`, { ...eur, active: false }))
+        .status,
+    ).toBe(200);
     const second = await pledge(s.app, token, project.id, donation(10_000, 'EUR'));
     expect(second.status).toBe(201);
     const [mail] = await mailOf(((await second.json()) as { paymentReference: string }).paymentReference);

@@ -21,7 +21,10 @@ async function commandsOf(run: () => Promise<unknown>): Promise<Sent[]> {
   s.db.doc.middlewareStack.add(
     (next, context) => async (args) => {
       const input = args.input as { Key?: { pk?: unknown } };
-      sent.push({ command: String(context.commandName).replace(/Command$/, ''), pk: typeof input.Key?.pk === 'string' ? input.Key.pk : null });
+      sent.push({
+        command: String(context.commandName).replace(/Command$/, ''),
+        pk: typeof input.Key?.pk === 'string' ? input.Key.pk : null,
+      });
       return next(args);
     },
     { step: 'initialize', name },
@@ -40,10 +43,15 @@ describe('one pledge through the API', () => {
     const [investor] = s.investors;
     // The first pledge warms the instance: today's USD rate and the receiving accounts are then cached (RATE_CACHE_MS, ACCOUNTS_CACHE_MS).
     expect((await pledge(s.app, investor!, project.id, donation(1_000, 'USD'))).status).toBe(201);
-    const sent = await commandsOf(async () => expect((await pledge(s.app, investor!, project.id, donation(1_000, 'USD'))).status).toBe(201));
+    const sent = await commandsOf(async () =>
+      expect((await pledge(s.app, investor!, project.id, donation(1_000, 'USD'))).status).toBe(201),
+    );
     // Authentication's read of the user record (revocation, organisation) comes first; then the pledge's one batch
     // (idempotency record, project, supporter marker, user). No query: rates and accounts come from the instance.
-    expect(sent.slice(0, 2)).toEqual([{ command: 'GetItem', pk: expect.stringMatching(/^USER#/) }, { command: 'BatchGetItem', pk: null }]);
+    expect(sent.slice(0, 2)).toEqual([
+      { command: 'GetItem', pk: expect.stringMatching(/^USER#/) },
+      { command: 'BatchGetItem', pk: null },
+    ]);
     // One transaction: the pledge counts itself in its limits' windows, writes its email there already claimed, and
     // checks that the accounts the email lists still stand.
     expect(sent[2]).toEqual({ command: 'TransactWriteItems', pk: null });

@@ -31,7 +31,9 @@ describe('pledging', () => {
 
   it('makes one pledge when the same key arrives 10 times at once', async () => {
     const project = await s.project();
-    const responses = await Promise.all(Array.from({ length: 10 }, () => pledge(s.app, s.investors[1]!, project.id, donation(60_000), 'key-parallel-01')));
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () => pledge(s.app, s.investors[1]!, project.id, donation(60_000), 'key-parallel-01')),
+    );
     const ids = new Set(await Promise.all(responses.map(async (r) => (await r.json()).id)));
     expect(ids.size).toBe(1);
     expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
@@ -43,7 +45,12 @@ describe('pledging', () => {
     const res = await pledge(s.app, s.investors[0]!, project.id, donation(10_000, 'USD', { display: 'name', message: 'For my school' }));
     expect(res.status).toBe(201);
     const p = await res.json();
-    expect(p).toMatchObject({ amount: { amount: 10_000, currency: 'USD' }, amountKgs: 874_500, rate: { currency: 'USD', value: '87.4500', nominal: 1 }, status: 'pledged' });
+    expect(p).toMatchObject({
+      amount: { amount: 10_000, currency: 'USD' },
+      amountKgs: 874_500,
+      rate: { currency: 'USD', value: '87.4500', nominal: 1 },
+      status: 'pledged',
+    });
     expect(p.paymentReference).toMatch(/^MK-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
     const chars = p.paymentReference.replace(/^MK-|-/g, '');
     expect(checkCharacter(chars.slice(0, 7))).toBe(chars[7]);
@@ -75,11 +82,22 @@ describe('pledging', () => {
 
   it('takes loans, equity in business ventures and in-kind pledges (no money)', async () => {
     const business = await s.project({ kind: 'business', sector: 'business' });
-    const loan = await pledge(s.app, s.investors[1]!, business.id, { type: 'loan', termMonths: 24, amount: { amount: 5_000_000, currency: 'RUB' }, channel: 'money_transfer', display: 'anonymous' });
+    const loan = await pledge(s.app, s.investors[1]!, business.id, {
+      type: 'loan',
+      termMonths: 24,
+      amount: { amount: 5_000_000, currency: 'RUB' },
+      channel: 'money_transfer',
+      display: 'anonymous',
+    });
     expect(loan.status).toBe(201);
     expect(await loan.json()).toMatchObject({ termMonths: 24, amountKgs: 5_510_000 });
     expect((await pledge(s.app, s.investors[1]!, business.id, { ...donation(1_000_000), type: 'equity' })).status).toBe(201);
-    const help = await pledge(s.app, s.investors[1]!, business.id, { type: 'in_kind', inKind: { hours: 40, description: 'Accounting set-up' }, channel: 'bank_transfer', display: 'name' });
+    const help = await pledge(s.app, s.investors[1]!, business.id, {
+      type: 'in_kind',
+      inKind: { hours: 40, description: 'Accounting set-up' },
+      channel: 'bank_transfer',
+      display: 'name',
+    });
     expect(help.status).toBe(201);
     expect(await help.json()).toMatchObject({ amount: null, amountKgs: 0, instructions: null });
   });

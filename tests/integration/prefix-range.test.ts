@@ -9,7 +9,9 @@ let drop: () => Promise<void>;
 // Keys that start with the prefix, with next characters from every UTF-8 length and both ends of the BMP:
 // a prefix is read as a BETWEEN range (paged-query.ts), which must find each of them and nothing else.
 const PREFIX = 'мек';
-const INSIDE = ['', 'a', '#1', 'ен', '\u00ff', '\u0800', '\ud7ff', '\ue000', '\uffee', '\uffff', '😀', '\u{10fffd}x'].map((s) => PREFIX + s);
+const INSIDE = ['', 'a', '#1', 'ен', '\u00ff', '\u0800', '\ud7ff', '\ue000', '\uffee', '\uffff', '😀', '\u{10fffd}x'].map(
+  (s) => PREFIX + s,
+);
 const OUTSIDE = ['ме', 'мей', 'мел', 'меk', 'z', ''.padEnd(3, '\uffff'), '😀'];
 
 beforeAll(async () => {

@@ -33,36 +33,66 @@ async function draft(overrides = {}): Promise<Project> {
 describe('a proposal from draft to the public list', () => {
   it('goes draft -> submitted -> changes requested -> fixed -> resubmitted -> approved -> found by a visitor', async () => {
     const created = await draft();
-    expect(created).toMatchObject({ status: 'draft', version: 1, organisationId: x.organisationId, oblastSoate: '41704000000000', rayonSoate: '41704220000000', languages: ['ky'] });
+    expect(created).toMatchObject({
+      status: 'draft',
+      version: 1,
+      organisationId: x.organisationId,
+      oblastSoate: '41704000000000',
+      rayonSoate: '41704220000000',
+      languages: ['ky'],
+    });
     expect((await send(s.app, 'GET', `/projects/${created.id}`)).status).toBe(404);
     expect((await send(s.app, 'GET', `/projects/${created.id}`, { token: x.token })).status).toBe(200);
 
-    expect((await send(s.app, 'POST', `/projects/${created.id}/submit`, { token: x.token })).body).toMatchObject({ status: 'submitted', version: 2 });
+    expect((await send(s.app, 'POST', `/projects/${created.id}/submit`, { token: x.token })).body).toMatchObject({
+      status: 'submitted',
+      version: 2,
+    });
     const queue = await send(s.app, 'GET', '/staff/projects?status=submitted', { token: staff });
     expect(queue.status).toBe(200);
     const queued = queue.body.items.find((i: { id: string }) => i.id === created.id);
     expect(queued).toMatchObject({ status: 'submitted', waitingSeconds: expect.any(Number) });
 
-    const asked = await send(s.app, 'POST', `/projects/${created.id}/review`, { token: staff, body: { decision: 'request_changes', reason: 'Сметаны тиркеңиз' } });
+    const asked = await send(s.app, 'POST', `/projects/${created.id}/review`, {
+      token: staff,
+      body: { decision: 'request_changes', reason: 'Сметаны тиркеңиз' },
+    });
     expect(asked.body).toMatchObject({ status: 'changes_requested', statusReason: 'Сметаны тиркеңиз' });
     // The officer reads the reason on the project and in the organisation's own list.
-    expect((await send(s.app, 'GET', `/projects/${created.id}`, { token: x.token })).body).toMatchObject({ statusReason: 'Сметаны тиркеңиз' });
+    expect((await send(s.app, 'GET', `/projects/${created.id}`, { token: x.token })).body).toMatchObject({
+      statusReason: 'Сметаны тиркеңиз',
+    });
     const own = await send(s.app, 'GET', `/organisations/${x.organisationId}/projects`, { token: x.token });
-    expect(own.body.items.find((i: { id: string }) => i.id === created.id)).toMatchObject({ status: 'changes_requested', statusReason: 'Сметаны тиркеңиз' });
+    expect(own.body.items.find((i: { id: string }) => i.id === created.id)).toMatchObject({
+      status: 'changes_requested',
+      statusReason: 'Сметаны тиркеңиз',
+    });
 
     const fixed = await send(s.app, 'PUT', `/projects/${created.id}`, {
-      token: x.token, headers: { 'if-match': `"${asked.body.version}"` },
-      body: draftBody({ description: { ky: '## Максат\n\nСмета тиркелди.' }, title: { ky: 'Көк-Жар айылына таза суу түтүгү', ru: 'Водопровод для села Кок-Жар' }, summary: { ky: 'Таза суу', ru: 'Чистая вода' }, }),
+      token: x.token,
+      headers: { 'if-match': `"${asked.body.version}"` },
+      body: draftBody({
+        description: { ky: '## Максат\n\nСмета тиркелди.' },
+        title: { ky: 'Көк-Жар айылына таза суу түтүгү', ru: 'Водопровод для села Кок-Жар' },
+        summary: { ky: 'Таза суу', ru: 'Чистая вода' },
+      }),
     });
     expect(fixed.status, JSON.stringify(fixed.body)).toBe(400);
     expect(fieldsOf(fixed.body)).toEqual(['description.ru']);
     const fixed2 = await send(s.app, 'PUT', `/projects/${created.id}`, {
-      token: x.token, headers: { 'if-match': `"${asked.body.version}"` },
-      body: draftBody({ description: { ky: 'Смета тиркелди.', ru: 'Смета приложена.' }, title: { ky: 'Көк-Жар айылына таза суу түтүгү', ru: 'Водопровод для села Кок-Жар' }, summary: { ky: 'Таза суу', ru: 'Чистая вода' } }),
+      token: x.token,
+      headers: { 'if-match': `"${asked.body.version}"` },
+      body: draftBody({
+        description: { ky: 'Смета тиркелди.', ru: 'Смета приложена.' },
+        title: { ky: 'Көк-Жар айылына таза суу түтүгү', ru: 'Водопровод для села Кок-Жар' },
+        summary: { ky: 'Таза суу', ru: 'Чистая вода' },
+      }),
     });
     expect(fixed2.status, JSON.stringify(fixed2.body)).toBe(200);
     expect(fixed2.body.languages).toEqual(['ky', 'ru']);
-    expect((await send(s.app, 'POST', `/projects/${created.id}/submit`, { token: x.token, body: { note: 'Смета тиркелди' } })).body).toMatchObject({ status: 'submitted' });
+    expect(
+      (await send(s.app, 'POST', `/projects/${created.id}/submit`, { token: x.token, body: { note: 'Смета тиркелди' } })).body,
+    ).toMatchObject({ status: 'submitted' });
     const approved = await send(s.app, 'POST', `/projects/${created.id}/review`, { token: staff, body: { decision: 'approve' } });
     expect(approved.body).toMatchObject({ status: 'published', publishedAt: expect.any(String) });
 
@@ -74,11 +104,23 @@ describe('a proposal from draft to the public list', () => {
     expect(found.body.items.map((i: { id: string }) => i.id)).toContain(created.id);
 
     const audit = await send(s.app, 'GET', '/audit?limit=100', { token: staff });
-    const actions = audit.body.items.filter((e: { objectId: string }) => e.objectId === created.id).map((e: { action: string }) => e.action).reverse();
+    const actions = audit.body.items
+      .filter((e: { objectId: string }) => e.objectId === created.id)
+      .map((e: { action: string }) => e.action)
+      .reverse();
     expect(actions).toEqual([
-      'project.create', 'project.submit', 'project.start_review', 'project.request_changes', 'project.update', 'project.submit', 'project.start_review', 'project.approve',
+      'project.create',
+      'project.submit',
+      'project.start_review',
+      'project.request_changes',
+      'project.update',
+      'project.submit',
+      'project.start_review',
+      'project.approve',
     ]);
-    const asking = audit.body.items.find((e: { action: string; objectId: string }) => e.action === 'project.request_changes' && e.objectId === created.id);
+    const asking = audit.body.items.find(
+      (e: { action: string; objectId: string }) => e.action === 'project.request_changes' && e.objectId === created.id,
+    );
     expect(asking).toMatchObject({ reason: 'Сметаны тиркеңиз', before: { status: 'in_review' }, after: { status: 'changes_requested' } });
   });
 });
@@ -101,7 +143,11 @@ describe('lifecycle rules', () => {
     expect((await send(s.app, 'PUT', `/projects/${p.id}`, { token: x.token, body: { ...draftBody(), version: 2 } })).status).toBe(409);
     await send(s.app, 'POST', `/projects/${p.id}/review`, { token: staff, body: { decision: 'reject', reason: 'Not in the programme' } });
     expect((await send(s.app, 'POST', `/projects/${p.id}/review`, { token: staff, body: { decision: 'approve' } })).status).toBe(409);
-    expect((await send(s.app, 'GET', `/projects/${p.id}`, { token: x.token })).body).toMatchObject({ status: 'rejected', statusReason: 'Not in the programme', version: 4 });
+    expect((await send(s.app, 'GET', `/projects/${p.id}`, { token: x.token })).body).toMatchObject({
+      status: 'rejected',
+      statusReason: 'Not in the programme',
+      version: 4,
+    });
   });
 
   it('needs a reason to reject or request changes', async () => {
@@ -122,14 +168,38 @@ describe('lifecycle rules', () => {
     expect(await settleDeadlines(s.deps.projectDeps)).toEqual({ settled: 3, expired: 1, funded: 2 });
     expect(await settleDeadlines(s.deps.projectDeps)).toEqual({ settled: 0, expired: 0, funded: 0 });
     const status = async (id: string) => (await send(s.app, 'GET', `/projects/${id}`, { token: x.token })).body.status;
-    expect([await status(unfunded.id), await status(partly.id), await status(reached.id), await status(open.id)]).toEqual(['expired', 'funded', 'funded', 'published']);
+    expect([await status(unfunded.id), await status(partly.id), await status(reached.id), await status(open.id)]).toEqual([
+      'expired',
+      'funded',
+      'funded',
+      'published',
+    ]);
 
-    expect((await send(s.app, 'POST', `/projects/${reached.id}/status`, { token: y.token, body: { to: 'in_progress', reason: 'not ours' } })).status).toBe(403);
-    expect((await send(s.app, 'POST', `/projects/${reached.id}/status`, { token: x.token, body: { to: 'in_progress', reason: 'Works began on 1 May' } })).body.status).toBe('in_progress');
-    expect((await send(s.app, 'POST', `/projects/${reached.id}/status`, { token: x.token, body: { to: 'completed', reason: 'Water flows' } })).body.status).toBe('completed');
+    expect(
+      (await send(s.app, 'POST', `/projects/${reached.id}/status`, { token: y.token, body: { to: 'in_progress', reason: 'not ours' } }))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await send(s.app, 'POST', `/projects/${reached.id}/status`, {
+          token: x.token,
+          body: { to: 'in_progress', reason: 'Works began on 1 May' },
+        })
+      ).body.status,
+    ).toBe('in_progress');
+    expect(
+      (await send(s.app, 'POST', `/projects/${reached.id}/status`, { token: x.token, body: { to: 'completed', reason: 'Water flows' } }))
+        .body.status,
+    ).toBe('completed');
     // Owners cannot cancel a public project; staff can.
-    expect((await send(s.app, 'POST', `/projects/${open.id}/status`, { token: x.token, body: { to: 'cancelled', reason: 'changed our mind' } })).status).toBe(403);
-    expect((await send(s.app, 'POST', `/projects/${open.id}/status`, { token: staff, body: { to: 'cancelled', reason: 'Owner asked' } })).body.status).toBe('cancelled');
+    expect(
+      (await send(s.app, 'POST', `/projects/${open.id}/status`, { token: x.token, body: { to: 'cancelled', reason: 'changed our mind' } }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await send(s.app, 'POST', `/projects/${open.id}/status`, { token: staff, body: { to: 'cancelled', reason: 'Owner asked' } })).body
+        .status,
+    ).toBe('cancelled');
   });
 });
 
@@ -139,7 +209,11 @@ describe('versions', () => {
     const first = await send(s.app, 'PUT', `/projects/${p.id}`, { token: x.token, body: { ...draftBody({ jobs: 10 }), version: 1 } });
     expect(first.body).toMatchObject({ version: 2, jobs: 10 });
     expect(first.headers.get('etag')).toBe('"2"');
-    const stale = await send(s.app, 'PUT', `/projects/${p.id}`, { token: x.token, headers: { 'if-match': '"1"' }, body: draftBody({ jobs: 99 }) });
+    const stale = await send(s.app, 'PUT', `/projects/${p.id}`, {
+      token: x.token,
+      headers: { 'if-match': '"1"' },
+      body: draftBody({ jobs: 99 }),
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.detail).toMatch(/version 1.*version 2/);
     expect((await send(s.app, 'GET', `/projects/${p.id}`, { token: x.token })).body).toMatchObject({ version: 2, jobs: 10 });
@@ -150,10 +224,18 @@ describe('versions', () => {
 
 describe('proposal validation', () => {
   it.each([
-    ['a funding plan that does not add up', { fundingPlan: { diaspora: 1, municipality: 0, cofinancing: 0, otherDonors: 0 } }, ['fundingPlan']],
+    [
+      'a funding plan that does not add up',
+      { fundingPlan: { diaspora: 1, municipality: 0, cofinancing: 0, otherDonors: 0 } },
+      ['fundingPlan'],
+    ],
     ['tranches that do not add up', { milestones: [{ title: { ky: 'Баары' }, dueDate: '2031-09-01', tranche: 1 }] }, ['milestones']],
     ['both', { goal: 60_000_000 }, ['fundingPlan', 'milestones']],
-    ['a smuggled status and owner', { status: 'published', raised: 50_000_000, organisationId: 'org-other' }, ['status', 'raised', 'organisationId']],
+    [
+      'a smuggled status and owner',
+      { status: 'published', raised: 50_000_000, organisationId: 'org-other' },
+      ['status', 'raised', 'organisationId'],
+    ],
     ['a deadline in the past', { deadline: '2020-01-01' }, ['deadline']],
     ['a rayon outside the organisation', { rayonSoate: '41702210000000' }, ['rayonSoate']],
     ['no language', { title: {} }, ['title']],

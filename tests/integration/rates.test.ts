@@ -17,11 +17,19 @@ afterEach(() => s.balanced());
 describe('exchange rates', () => {
   it('loads the shipped NBKR samples, and keeps the stored rates when a feed is malformed', async () => {
     const rates = new DynamoRateStore(s.db);
-    expect(await loadRatesFile(s.db, readFileSync(new URL('daily_sample_2013-12-15.xml', SAMPLES)))).toMatchObject({ ok: true, date: '2013-12-15' });
-    expect(await loadRatesFile(s.db, readFileSync(new URL('weekly_sample_2013-12-14.xml', SAMPLES)))).toMatchObject({ ok: true, date: '2013-12-14' });
+    expect(await loadRatesFile(s.db, readFileSync(new URL('daily_sample_2013-12-15.xml', SAMPLES)))).toMatchObject({
+      ok: true,
+      date: '2013-12-15',
+    });
+    expect(await loadRatesFile(s.db, readFileSync(new URL('weekly_sample_2013-12-14.xml', SAMPLES)))).toMatchObject({
+      ok: true,
+      date: '2013-12-14',
+    });
     const before = await rates.tablesUpTo('2013-12-16', 10);
     expect(await rateOn(rates, 'USD', '2013-12-16')).toEqual({ currency: 'USD', value: '29.2717', nominal: 1, date: '2013-12-15' });
-    const broken = new TextEncoder().encode('<?xml version="1.0" encoding="windows-1251"?><CurrencyRates Name="Daily Exchange Rates" Date="16.12.2013"><Currency ISOCode="USD"><Nominal>1</Nominal><Value>abc</Value></Currency></CurrencyRates>');
+    const broken = new TextEncoder().encode(
+      '<?xml version="1.0" encoding="windows-1251"?><CurrencyRates Name="Daily Exchange Rates" Date="16.12.2013"><Currency ISOCode="USD"><Nominal>1</Nominal><Value>abc</Value></Currency></CurrencyRates>',
+    );
     const out = await loadRatesFile(s.db, broken);
     expect(out).toMatchObject({ ok: false, error: expect.stringMatching(/^NBKR feed: /) });
     expect(await rates.tablesUpTo('2013-12-16', 10)).toEqual(before);

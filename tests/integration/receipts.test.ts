@@ -23,9 +23,18 @@ describe('receipts by transfer', () => {
     const p = await newPledge(project.id);
     const part = await receipt(p.id, 4_000, 'USD', 'TX-PART-1');
     expect(part.status).toBe(201);
-    expect((await part.json()).pledge).toMatchObject({ status: 'partially_received', received: { amount: 4_000, currency: 'USD' }, receivedKgs: 349_800 });
+    expect((await part.json()).pledge).toMatchObject({
+      status: 'partially_received',
+      received: { amount: 4_000, currency: 'USD' },
+      receivedKgs: 349_800,
+    });
     const rest = await (await receipt(p.id, 7_000, 'USD', 'TX-PART-2')).json();
-    expect(rest.pledge).toMatchObject({ status: 'received', received: { amount: 11_000 }, overpaid: { amount: 1_000, currency: 'USD' }, receipts: 2 });
+    expect(rest.pledge).toMatchObject({
+      status: 'received',
+      received: { amount: 11_000 },
+      overpaid: { amount: 1_000, currency: 'USD' },
+      receipts: 2,
+    });
     expect(rest.receipt).toMatchObject({ amountKgs: 612_150, rate: { currency: 'USD', value: '87.4500' } });
     const funding = await (await call(s.app, undefined, 'GET', `/projects/${project.id}/funding`)).json();
     expect(funding).toMatchObject({ pledged: 874_500, raised: 961_950, matched: 0 });
@@ -44,7 +53,11 @@ describe('receipts by transfer', () => {
   it('refuses bad receipts with 400 naming the field, and unknown pledges with 404', async () => {
     const project = await s.project();
     const p = await newPledge(project.id);
-    const bad = await call(s.app, s.staff, 'POST', `/pledges/${p.id}/receipts`, { amount: { amount: -5, currency: 'KGS' }, receivedOn: 'yesterday', bankReference: '' });
+    const bad = await call(s.app, s.staff, 'POST', `/pledges/${p.id}/receipts`, {
+      amount: { amount: -5, currency: 'KGS' },
+      receivedOn: 'yesterday',
+      bankReference: '',
+    });
     expect(bad.status).toBe(400);
     const fields = (await bad.json()).errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['amount.amount', 'receivedOn', 'bankReference']));
@@ -70,14 +83,29 @@ describe('co-financing', () => {
 
   it('never reserves beyond the budget or the cap, even with 40 receipts at once', async () => {
     const oblast = '41706000000000';
-    const [one, two] = [await s.project({ oblastSoate: oblast, rayonSoate: null }), await s.project({ oblastSoate: oblast, rayonSoate: null })];
-    const programme = await (await call(s.app, s.staff, 'POST', '/programmes', programmeBody({ oblastSoates: [oblast], budget: 2_500_000, capPerProject: 1_500_000 }))).json();
+    const [one, two] = [
+      await s.project({ oblastSoate: oblast, rayonSoate: null }),
+      await s.project({ oblastSoate: oblast, rayonSoate: null }),
+    ];
+    const programme = await (
+      await call(
+        s.app,
+        s.staff,
+        'POST',
+        '/programmes',
+        programmeBody({ oblastSoates: [oblast], budget: 2_500_000, capPerProject: 1_500_000 }),
+      )
+    ).json();
     const pledges = await Promise.all(Array.from({ length: 40 }, (_, i) => newPledge((i % 2 ? one : two).id, donation(100_000))));
     const results = await Promise.all(pledges.map((p, i) => receipt(p.id, 100_000, 'KGS', `TX-BUDGET-${i}`)));
     expect(results.map((r) => r.status)).toEqual(results.map(() => 201));
-    const listed = (await (await call(s.app, undefined, 'GET', '/programmes')).json()).items.find((p: { id: string }) => p.id === programme.id);
+    const listed = (await (await call(s.app, undefined, 'GET', '/programmes')).json()).items.find(
+      (p: { id: string }) => p.id === programme.id,
+    );
     expect(listed.reserved).toBe(2_500_000);
-    const [f1, f2] = await Promise.all([one, two].map(async (p) => (await call(s.app, undefined, 'GET', `/projects/${p.id}/funding`)).json()));
+    const [f1, f2] = await Promise.all(
+      [one, two].map(async (p) => (await call(s.app, undefined, 'GET', `/projects/${p.id}/funding`)).json()),
+    );
     expect(f1.matched + f2.matched).toBe(2_500_000);
     expect(Math.max(f1.matched, f2.matched)).toBeLessThanOrEqual(1_500_000);
     expect(f1.raised + f2.raised).toBe(4_000_000);

@@ -17,18 +17,31 @@ afterEach(() => s.balanced());
 
 const PURPOSE = { ky: 'Мекендеш: {reference} убадасы', ru: 'Мекендеш: обещание {reference}', en: 'Mekendesh pledge {reference}' };
 const usdBank = {
-  kind: 'bank', currency: 'USD', active: true, bankName: 'Test Bank Ala-Too', bic: 'TESTKG22', accountNumber: '1990 0100 0091 7364',
-  beneficiaryName: 'Mekendesh Programme', beneficiaryTaxId: '02512202610037', correspondent: 'Test Correspondent N.A., SWIFT TESTUS33',
+  kind: 'bank',
+  currency: 'USD',
+  active: true,
+  bankName: 'Test Bank Ala-Too',
+  bic: 'TESTKG22',
+  accountNumber: '1990 0100 0091 7364',
+  beneficiaryName: 'Mekendesh Programme',
+  beneficiaryTaxId: '02512202610037',
+  correspondent: 'Test Correspondent N.A., SWIFT TESTUS33',
   purposeTemplate: PURPOSE,
 };
 const kgsBank = { ...usdBank, currency: 'KGS', bic: '199001', accountNumber: '1990010000482731', correspondent: undefined };
 const usdKorona = {
-  kind: 'money_transfer', currency: 'USD', active: true, company: 'Korona Pay', receiverName: 'Asanova Aigul', country: 'KG',
+  kind: 'money_transfer',
+  currency: 'USD',
+  active: true,
+  company: 'Korona Pay',
+  receiverName: 'Asanova Aigul',
+  country: 'KG',
   city: { ky: 'Бишкек', ru: 'Бишкек', en: 'Bishkek' },
   instructions: { ky: 'Билдирүүгө {reference} жазыңыз', ru: 'В сообщении укажите {reference}', en: 'Put {reference} in the message' },
 };
 
-const accounts = async () => ((await (await call(s.app, s.staff, 'GET', '/staff/receiving-accounts')).json()) as { items: ReceivingAccount[] }).items;
+const accounts = async () =>
+  ((await (await call(s.app, s.staff, 'GET', '/staff/receiving-accounts')).json()) as { items: ReceivingAccount[] }).items;
 const me = async (token: string) => (await (await call(s.app, token, 'GET', '/me')).json()) as { email: string };
 const mailsTo = async (email: string) => (await s.deps.outbox!.latest(100)).filter((m) => m.to === email);
 
@@ -49,7 +62,11 @@ describe('receiving accounts (staff)', () => {
     expect(bad.status).toBe(400);
     expect(bad.headers.get('content-type')).toBe('application/problem+json');
     expect(JSON.stringify(await bad.json())).toContain('"field":"accountNumber"');
-    const noReference = await call(s.app, s.staff, 'POST', '/staff/receiving-accounts', { ...usdBank, currency: 'EUR', purposeTemplate: { ...PURPOSE, ru: 'Пожертвование' } });
+    const noReference = await call(s.app, s.staff, 'POST', '/staff/receiving-accounts', {
+      ...usdBank,
+      currency: 'EUR',
+      purposeTemplate: { ...PURPOSE, ru: 'Пожертвование' },
+    });
     expect(JSON.stringify(await noReference.json())).toContain('"field":"purposeTemplate.ru"');
     expect(await accounts()).toEqual(before);
 
@@ -60,10 +77,15 @@ describe('receiving accounts (staff)', () => {
 
     // A stale edit is refused; a current one is audited with what changed.
     expect((await call(s.app, s.staff, 'PUT', `/staff/receiving-accounts/${usd.id}?version=9`, usdBank)).status).toBe(409);
-    const edited = await call(s.app, s.staff, 'PUT', `/staff/receiving-accounts/${usd.id}?version=1`, { ...usdBank, bankName: 'Test Bank Ala-Too OJSC' });
+    const edited = await call(s.app, s.staff, 'PUT', `/staff/receiving-accounts/${usd.id}?version=1`, {
+      ...usdBank,
+      bankName: 'Test Bank Ala-Too OJSC',
+    });
     expect(edited.status).toBe(200);
     expect(await edited.json()).toMatchObject({ version: 2, bankName: 'Test Bank Ala-Too OJSC' });
-    const audit = (await (await call(s.app, s.staff, 'GET', '/audit?limit=20')).json()) as { items: { action: string; objectId: string; before: unknown; after: unknown }[] };
+    const audit = (await (await call(s.app, s.staff, 'GET', '/audit?limit=20')).json()) as {
+      items: { action: string; objectId: string; before: unknown; after: unknown }[];
+    };
     const entry = audit.items.find((e) => e.action === 'receiving-account.replace' && e.objectId === usd.id);
     expect(entry).toMatchObject({ before: { bankName: 'Test Bank Ala-Too' }, after: { bankName: 'Test Bank Ala-Too OJSC' } });
     expect(audit.items.filter((e) => e.action === 'receiving-account.create')).toHaveLength(3);
@@ -71,11 +93,18 @@ describe('receiving accounts (staff)', () => {
 
   it('refuses line breaks and bidi controls in an account’s texts: a 400 naming the field, in the caller’s language', async () => {
     const before = await accounts();
-    const evil = { ...usdBank, currency: 'EUR', bic: 'DEUTDEFF', accountNumber: 'DE89370400440532013000', beneficiaryName: 'Evil\nAccount: DE44500105175407324931\u202e' };
+    const evil = {
+      ...usdBank,
+      currency: 'EUR',
+      bic: 'DEUTDEFF',
+      accountNumber: 'DE89370400440532013000',
+      beneficiaryName: 'Evil\nAccount: DE44500105175407324931\u202e',
+    };
     const said: Record<string, string> = {};
     for (const lang of ['ky', 'ru', 'en'] as const) {
       const res = await s.app.request('/v1/staff/receiving-accounts', {
-        method: 'POST', body: JSON.stringify(evil),
+        method: 'POST',
+        body: JSON.stringify(evil),
         headers: { 'content-type': 'application/json', authorization: `Bearer ${s.staff}`, 'accept-language': lang },
       });
       expect(res.status).toBe(400);
@@ -87,7 +116,12 @@ describe('receiving accounts (staff)', () => {
     expect(said.ru).toMatch(/перевод/);
     expect(said.ky).toMatch(/[а-яң]/);
     expect(new Set(Object.values(said)).size).toBe(3);
-    const multi = await call(s.app, s.staff, 'POST', '/staff/receiving-accounts', { ...usdKorona, currency: 'EUR', city: { ...usdKorona.city, en: 'Bishkek\u2066' }, instructions: { ...usdKorona.instructions, ru: 'Строка\nстрока {reference}\u202e' } });
+    const multi = await call(s.app, s.staff, 'POST', '/staff/receiving-accounts', {
+      ...usdKorona,
+      currency: 'EUR',
+      city: { ...usdKorona.city, en: 'Bishkek\u2066' },
+      instructions: { ...usdKorona.instructions, ru: 'Строка\nстрока {reference}\u202e' },
+    });
     expect(multi.status).toBe(400);
     expect(((await multi.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['city.en', 'instructions.ru']);
     expect(await accounts()).toEqual(before);
@@ -98,7 +132,9 @@ describe('receiving accounts (staff)', () => {
     const post = (body: object) => call(s.app, s.staff, 'POST', '/staff/receiving-accounts', body);
     const first = (await (await post(eur)).json()) as ReceivingAccount;
     expect((await post({ ...eur, bankName: 'Second' })).status).toBe(409);
-    expect((await call(s.app, s.staff, 'PUT', `/staff/receiving-accounts/${first.id}?version=1`, { ...eur, active: false })).status).toBe(200);
+    expect((await call(s.app, s.staff, 'PUT', `/staff/receiving-accounts/${first.id}?version=1`, { ...eur, active: false })).status).toBe(
+      200,
+    );
     const second = await post({ ...eur, bankName: 'Second' });
     expect(second.status).toBe(201);
     const secondId = ((await second.json()) as ReceivingAccount).id;
@@ -127,19 +163,37 @@ describe('paying a pledge by transfer', () => {
     const details = await call(s.app, s.investors[0], 'GET', `/pledges/${p.id}/payment-details`);
     expect(details.status).toBe(200);
     const body = (await details.json()) as PaymentDetails;
-    expect(body).toMatchObject({ paymentReference: p.paymentReference, amount: { amount: 10_000, currency: 'USD' }, payBy: project.deadline });
+    expect(body).toMatchObject({
+      paymentReference: p.paymentReference,
+      amount: { amount: 10_000, currency: 'USD' },
+      payBy: project.deadline,
+    });
     expect(body.options.map((o) => `${o.account.kind} ${o.account.currency}`)).toEqual(['bank USD', 'money_transfer USD']);
     expect(body.options[0]).toMatchObject({
-      account: { bankName: 'Test Bank Ala-Too OJSC', accountNumber: '1990010000917364', beneficiaryName: 'Mekendesh Programme', bic: 'TESTKG22' },
+      account: {
+        bankName: 'Test Bank Ala-Too OJSC',
+        accountNumber: '1990010000917364',
+        beneficiaryName: 'Mekendesh Programme',
+        bic: 'TESTKG22',
+      },
       purpose: { en: `Mekendesh pledge ${p.paymentReference}` },
       qr: { format: 'text' },
     });
     expect(body.options[0]!.qr.payload).toContain(`Reference: ${p.paymentReference}`);
     // The text QR payload is labelled in the reader's language, the amount as they write money.
-    const ru = (await (await s.app.request(`/v1/pledges/${p.id}/payment-details`, {
-      headers: { authorization: `Bearer ${s.investors[0]}`, 'accept-language': 'ru' },
-    })).json()) as PaymentDetails;
-    expect(ru.options[0]!.qr.payload.split('\n')).toEqual(expect.arrayContaining(['MEKENDESH-TRANSFER/1', 'Получатель: Mekendesh Programme', 'Сумма: 100,00\u00a0$', `Код платежа: ${p.paymentReference}`]));
+    const ru = (await (
+      await s.app.request(`/v1/pledges/${p.id}/payment-details`, {
+        headers: { authorization: `Bearer ${s.investors[0]}`, 'accept-language': 'ru' },
+      })
+    ).json()) as PaymentDetails;
+    expect(ru.options[0]!.qr.payload.split('\n')).toEqual(
+      expect.arrayContaining([
+        'MEKENDESH-TRANSFER/1',
+        'Получатель: Mekendesh Programme',
+        'Сумма: 100,00\u00a0$',
+        `Код платежа: ${p.paymentReference}`,
+      ]),
+    );
 
     expect((await call(s.app, s.staff, 'GET', `/pledges/${p.id}/payment-details`)).status).toBe(200);
     expect((await call(s.app, s.investors[1], 'GET', `/pledges/${p.id}/payment-details`)).status).toBe(404);
@@ -154,7 +208,10 @@ describe('paying a pledge by transfer', () => {
     const rubKorona = { ...usdKorona, currency: 'RUB', instructions: { ky: longest, ru: longest, en: longest } };
     expect((await call(s.app, s.staff, 'POST', '/staff/receiving-accounts', rubBank)).status).toBe(201);
     // One character more would be 1001 with the reference in place: refused when written, naming the field.
-    const tooLong = await call(s.app, s.staff, 'POST', '/staff/receiving-accounts', { ...rubKorona, instructions: { ...rubKorona.instructions, en: `a${longest}` } });
+    const tooLong = await call(s.app, s.staff, 'POST', '/staff/receiving-accounts', {
+      ...rubKorona,
+      instructions: { ...rubKorona.instructions, en: `a${longest}` },
+    });
     expect(tooLong.status).toBe(400);
     expect(JSON.stringify(await tooLong.json())).toContain('"field":"instructions.en"');
     expect((await call(s.app, s.staff, 'POST', '/staff/receiving-accounts', rubKorona)).status).toBe(201);
@@ -166,7 +223,8 @@ describe('paying a pledge by transfer', () => {
     const read = paymentDetailsParser((m) => logged.push(m)).safeParse(body);
     expect(logged).toEqual([]);
     expect(read.success && read.data.options.map((o) => `${o.account.kind} ${o.purpose.ru.length}`)).toEqual([
-      `bank ${`Мекендеш: обещание ${p.paymentReference}`.length}`, `money_transfer ${MAX_INSTRUCTIONS_LENGTH}`,
+      `bank ${`Мекендеш: обещание ${p.paymentReference}`.length}`,
+      `money_transfer ${MAX_INSTRUCTIONS_LENGTH}`,
     ]);
     for (const a of (await accounts()).filter((x) => x.currency === 'RUB')) {
       expect((await call(s.app, s.staff, 'DELETE', `/staff/receiving-accounts/${a.id}?version=${a.version}`)).status).toBe(200);

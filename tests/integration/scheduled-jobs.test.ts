@@ -29,7 +29,9 @@ describe('the scheduled rates function', () => {
 
   it('keeps the stored rates when a feed is broken, and fails loudly when none loads', async () => {
     const before = await new DynamoRateStore(db).tablesUpTo('2013-12-16', 10);
-    await expect(handlers.ratesHandler(async () => new TextEncoder().encode('<html>maintenance</html>'))).rejects.toThrow(/no NBKR feed loaded/);
+    await expect(handlers.ratesHandler(async () => new TextEncoder().encode('<html>maintenance</html>'))).rejects.toThrow(
+      /no NBKR feed loaded/,
+    );
     expect(await new DynamoRateStore(db).tablesUpTo('2013-12-16', 10)).toEqual(before);
   });
 });

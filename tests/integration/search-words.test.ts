@@ -32,25 +32,58 @@ const at = (oblastSoate: string, rayonSoate: string) => ({ oblastSoate, rayonSoa
 const named = (ky: string, ru: string, en: string) => ({ ky, ru, en });
 
 // Every project has a title, summary, organisation and place of its own, so each query below has one answer.
-const water = makeProject({ ...at(CHUI, SOKULUK), sector: 'water', title: named('Ичүүчү суу түтүгү', 'Водопровод питьевой воды', 'Drinking water pipeline'), summary: named('Түтүк', 'Трубы', 'Pipes') });
-const waterToo = makeProject({ ...at(CHUI, SOKULUK), sector: 'water', title: named('Айылдын суусу', 'Вода для села', 'Water for the village'), summary: named('Насос', 'Насос', 'Pump') });
-const milk = makeProject({ ...at(CHUI, SOKULUK), sector: 'agriculture', title: named('Сүт кооперативи', 'Молочный кооператив', 'Dairy cooperative'), summary: named('Сүт', 'Молоко', 'Milk') });
+const water = makeProject({
+  ...at(CHUI, SOKULUK),
+  sector: 'water',
+  title: named('Ичүүчү суу түтүгү', 'Водопровод питьевой воды', 'Drinking water pipeline'),
+  summary: named('Түтүк', 'Трубы', 'Pipes'),
+});
+const waterToo = makeProject({
+  ...at(CHUI, SOKULUK),
+  sector: 'water',
+  title: named('Айылдын суусу', 'Вода для села', 'Water for the village'),
+  summary: named('Насос', 'Насос', 'Pump'),
+});
+const milk = makeProject({
+  ...at(CHUI, SOKULUK),
+  sector: 'agriculture',
+  title: named('Сүт кооперативи', 'Молочный кооператив', 'Dairy cooperative'),
+  summary: named('Сүт', 'Молоко', 'Milk'),
+});
 const byOrganisation = makeProject({
-  ...at(TALAS, MANAS), title: named('Спорт аянтчасы', 'Спортивная площадка', 'Sports ground'), summary: named('Аянтча', 'Площадка', 'Ground'),
+  ...at(TALAS, MANAS),
+  title: named('Спорт аянтчасы', 'Спортивная площадка', 'Sports ground'),
+  summary: named('Аянтча', 'Площадка', 'Ground'),
   organisationName: named('Кара-Жыгач айыл өкмөтү', 'Айыл окмоту Кара-Жыгач', 'Kara-Jygach ayil okmotu'),
 });
-const inAtBashy = makeProject({ ...at(NARYN, AT_BASHY), title: named('Жаңы көпүрө', 'Новый мост', 'New bridge'), summary: named('Көпүрө', 'Мост', 'Bridge') });
-const inKochkor = makeProject({ ...at(NARYN, KOCHKOR), title: named('Китепкана', 'Библиотека', 'Library'), summary: named('Китептер', 'Книги', 'Books') });
+const inAtBashy = makeProject({
+  ...at(NARYN, AT_BASHY),
+  title: named('Жаңы көпүрө', 'Новый мост', 'New bridge'),
+  summary: named('Көпүрө', 'Мост', 'Bridge'),
+});
+const inKochkor = makeProject({
+  ...at(NARYN, KOCHKOR),
+  title: named('Китепкана', 'Библиотека', 'Library'),
+  summary: named('Китептер', 'Книги', 'Books'),
+});
 const bySettlement = makeProject({
-  ...at(TALAS, MANAS), title: named('Бала бакча', 'Детский сад', 'Kindergarten'), summary: named('Бакча', 'Сад', 'Garden'),
+  ...at(TALAS, MANAS),
+  title: named('Бала бакча', 'Детский сад', 'Kindergarten'),
+  summary: named('Бакча', 'Сад', 'Garden'),
   settlement: named('Кең-Булак айылы', 'село Кен-Булак', 'Ken-Bulak village'),
 });
 const bySummary = makeProject({
-  ...at(TALAS, MANAS), title: named('Мектеп', 'Школа', 'School'),
+  ...at(TALAS, MANAS),
+  title: named('Мектеп', 'Школа', 'School'),
   summary: named('Жылуулук системасын алмаштыруу', 'Замена системы отопления', 'Replacing the heating system'),
 });
 const byVillage = makeProject({ ...at(TALAS, MANAS), title: { ky: 'Ак-Дөбө айылындагы клуб' }, summary: { ky: 'Клуб' } });
-const hidden = makeProject({ ...at(CHUI, SOKULUK), status: 'draft', publishedAt: null, title: named('Таза суу', 'Чистая вода', 'Clean water') });
+const hidden = makeProject({
+  ...at(CHUI, SOKULUK),
+  status: 'draft',
+  publishedAt: null,
+  title: named('Таза суу', 'Чистая вода', 'Clean water'),
+});
 
 let db: Db;
 let drop: () => Promise<void>;
@@ -69,7 +102,10 @@ const ids = (...projects: Project[]) => projects.map((p) => p.id);
 
 beforeAll(async () => {
   ({ db, drop } = await freshTable(inject('dynamoEndpoint')));
-  await seedProjects(db, { organisations: [], projects: [water, waterToo, milk, byOrganisation, inAtBashy, inKochkor, bySettlement, bySummary, byVillage, hidden] });
+  await seedProjects(db, {
+    organisations: [],
+    projects: [water, waterToo, milk, byOrganisation, inAtBashy, inKochkor, bySettlement, bySummary, byVillage, hidden],
+  });
   app = createApp(composeWithDb(db, noIdentity()));
 });
 afterAll(() => drop());
@@ -110,7 +146,11 @@ describe('search words', () => {
   });
 
   it('refuse a query without a word of three letters as typed, in the caller language', async () => {
-    for (const [lang, expected] of [['ky', 'тамга'], ['ru', 'букв'], ['en', 'letters']] as const) {
+    for (const [lang, expected] of [
+      ['ky', 'тамга'],
+      ['ru', 'букв'],
+      ['en', 'letters'],
+    ] as const) {
       const res = await search('ай су', { 'accept-language': lang });
       expect(res.status).toBe(400);
       expect(res.type).toBe('application/problem+json');
@@ -130,10 +170,19 @@ describe('text typed in NFD through the API', () => {
     const staff = await signInToken(s.app, await newUserInGroup('staff'));
     const email = await newInvestor(s.app, 'nfd');
     const applicant = await signInToken(s.app, email);
-    const applied = await post(s.app, '/organisations', {
-      name: { ky: nfd('Ат-Башы айыл өкмөтү') }, kind: 'ayil_okmotu', territorySoate: AT_BASHY,
-      applicantPosition: nfd('Башчы'), contactPhone: '+996 700 111 222', contactEmail: 'nfd@example.kg',
-    }, applicant);
+    const applied = await post(
+      s.app,
+      '/organisations',
+      {
+        name: { ky: nfd('Ат-Башы айыл өкмөтү') },
+        kind: 'ayil_okmotu',
+        territorySoate: AT_BASHY,
+        applicantPosition: nfd('Башчы'),
+        contactPhone: '+996 700 111 222',
+        contactEmail: 'nfd@example.kg',
+      },
+      applicant,
+    );
     expect(applied.status).toBe(201);
     const organisationId = ((await applied.json()) as { id: string }).id;
     expect((await post(s.app, `/organisations/${organisationId}/approve`, {}, staff)).status).toBe(200);
@@ -143,7 +192,8 @@ describe('text typed in NFD through the API', () => {
     const created = await send(s.app, 'POST', '/projects', {
       token: officer,
       body: draftBody({
-        title: { ky: `Ак-Кыя ${VILLAGE_NFD} мончо` }, summary: { ky: nfd('Мончо үчүн жылуу суу') },
+        title: { ky: `Ак-Кыя ${VILLAGE_NFD} мончо` },
+        summary: { ky: nfd('Мончо үчүн жылуу суу') },
         settlement: { ky: nfd('Ак-Кыя айылы') },
       }),
     });
@@ -157,12 +207,16 @@ describe('text typed in NFD through the API', () => {
     expect(stored.summary.ky).toBe('Мончо үчүн жылуу суу');
     expect(stored.settlement.ky).toBe('Ак-Кыя айылы');
     expect(stored.organisationName.ky).toBe('Ат-Башы айыл өкмөтү');
-    for (const text of [stored.title.ky, stored.summary.ky, stored.settlement.ky, stored.organisationName.ky]) expect(text).toBe(text.normalize('NFC'));
+    for (const text of [stored.title.ky, stored.summary.ky, stored.settlement.ky, stored.organisationName.ky])
+      expect(text).toBe(text.normalize('NFC'));
 
     for (const q of [VILLAGE_NFD, 'айылындагы мончо', nfd('өкмөтү Ат-Башы'), 'мончо']) {
       const res = await send(s.app, 'GET', `/projects?q=${encodeURIComponent(q)}`);
       expect(res.status, q).toBe(200);
-      expect(res.body.items.map((p: { id: string }) => p.id), q).toContain(id);
+      expect(
+        res.body.items.map((p: { id: string }) => p.id),
+        q,
+      ).toContain(id);
     }
   });
 });
@@ -176,7 +230,10 @@ describe('data indexed under the old layout', () => {
 
   /** Removes every search item of the given projects, as a table written before this layout has none of them. */
   async function dropSearchItems(projects: readonly Project[]) {
-    const keysOf = projects.flatMap(projectIndexItems).filter((i) => String(i.pk).startsWith('PQ#')).map((i) => ({ pk: i.pk, sk: i.sk }));
+    const keysOf = projects
+      .flatMap(projectIndexItems)
+      .filter((i) => String(i.pk).startsWith('PQ#'))
+      .map((i) => ({ pk: i.pk, sk: i.sk }));
     for (let i = 0; i < keysOf.length; i += 25) {
       const batch = keysOf.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } }));
       await old.db.doc.send(new BatchWriteCommand({ RequestItems: { [old.db.tableName]: batch } }));

@@ -10,14 +10,20 @@ beforeAll(async () => {
 afterAll(() => s.drop());
 afterEach(() => s.balanced());
 
-interface Row { line: number; status: string; reason: string | null; duplicateOf: { receiptId: string; receivedOn: string; bankReference: string } | null }
+interface Row {
+  line: number;
+  status: string;
+  reason: string | null;
+  duplicateOf: { receiptId: string; receivedOn: string; bankReference: string } | null;
+}
 const receipt = (pledgeId: string, body: Record<string, unknown>) => call(s.app, s.staff, 'POST', `/pledges/${pledgeId}/receipts`, body);
 const statement = async (path: 'preview' | 'commit', body: Record<string, unknown>) => {
   const res = await call(s.app, s.staff, 'POST', `/staff/statements/${path}`, body);
   expect(res.status).toBe(200);
   return (await res.json()) as { rows: Row[]; counts: Record<string, number> };
 };
-const received = async (pledgeId: string) => (await (await call(s.app, s.staff, 'GET', `/pledges/${pledgeId}`)).json()).received?.amount ?? 0;
+const received = async (pledgeId: string) =>
+  (await (await call(s.app, s.staff, 'GET', `/pledges/${pledgeId}`)).json()).received?.amount ?? 0;
 const newPledge = async (amount = 100_000) => {
   const project = await s.project();
   return (await pledge(s.app, s.investors[0]!, project.id, donation(amount))).json();
@@ -25,16 +31,23 @@ const newPledge = async (amount = 100_000) => {
 const dotted = (day: string) => day.split('-').reverse().join('.');
 
 describe('a transfer booked by hand and again from a statement', () => {
-  it('the attacker\'s input: receipt FT-777 by hand, then the statement line without a bank reference is a possible duplicate, booked only when confirmed, and once', async () => {
+  it("the attacker's input: receipt FT-777 by hand, then the statement line without a bank reference is a possible duplicate, booked only when confirmed, and once", async () => {
     const k = await newPledge(100_000);
-    expect((await receipt(k.id, { amount: { amount: 10_000, currency: 'KGS' }, receivedOn: '2026-11-29', bankReference: 'FT-776' })).status).toBe(201);
-    expect((await receipt(k.id, { amount: { amount: 5_000, currency: 'KGS' }, receivedOn: '2026-11-29', bankReference: 'FT-777' })).status).toBe(201);
+    expect(
+      (await receipt(k.id, { amount: { amount: 10_000, currency: 'KGS' }, receivedOn: '2026-11-29', bankReference: 'FT-776' })).status,
+    ).toBe(201);
+    expect(
+      (await receipt(k.id, { amount: { amount: 5_000, currency: 'KGS' }, receivedOn: '2026-11-29', bankReference: 'FT-777' })).status,
+    ).toBe(201);
     expect(await received(k.id)).toBe(15_000);
     const csv = `Дата;Сумма;Валюта;Назначение\n29.11.2026;50,00;KGS;Пожертвование ${k.paymentReference}`;
 
     const preview = await statement('preview', { csv });
     expect(preview.rows[0]).toMatchObject({
-      line: 2, status: 'duplicate', reason: 'possible_duplicate', pledgeId: k.id,
+      line: 2,
+      status: 'duplicate',
+      reason: 'possible_duplicate',
+      pledgeId: k.id,
       duplicateOf: { receiptId: 'bank:FT-777', receivedOn: '2026-11-29', bankReference: 'FT-777', source: 'manual' },
     });
     expect(preview.counts).toMatchObject({ matched: 0, duplicate: 1 });
@@ -44,7 +57,9 @@ describe('a transfer booked by hand and again from a statement', () => {
 
     // Staff say it is another transfer: it is booked, once, however often the statement is committed.
     const ru = await s.app.request('/v1/staff/statements/preview', {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${s.staff}` }, body: JSON.stringify({ csv, confirmedDuplicates: [2] }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${s.staff}` },
+      body: JSON.stringify({ csv, confirmedDuplicates: [2] }),
     });
     expect((await ru.json()).rows[0]).toMatchObject({ status: 'matched', reason: null });
     const confirmed = await statement('commit', { csv, confirmedDuplicates: [2] });
@@ -55,13 +70,18 @@ describe('a transfer booked by hand and again from a statement', () => {
     expect(await received(k.id)).toBe(20_000);
   });
 
-  it('the other way round: a statement line first, then the same money by hand is a 409 naming confirmDuplicate, in the caller\'s language, until confirmed', async () => {
+  it("the other way round: a statement line first, then the same money by hand is a 409 naming confirmDuplicate, in the caller's language, until confirmed", async () => {
     const k = await newPledge();
     const day = today();
-    expect((await statement('commit', { csv: `date,amount,currency,description\n${day},300.00,KGS,${k.paymentReference} Асанов` })).counts.booked).toBe(1);
+    expect(
+      (await statement('commit', { csv: `date,amount,currency,description\n${day},300.00,KGS,${k.paymentReference} Асанов` })).counts
+        .booked,
+    ).toBe(1);
     const body = { amount: { amount: 30_000, currency: 'KGS' }, receivedOn: day, bankReference: 'FT-900' };
     const refused = await s.app.request(`/v1/pledges/${k.id}/receipts`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${s.staff}`, 'accept-language': 'ru' }, body: JSON.stringify(body),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${s.staff}`, 'accept-language': 'ru' },
+      body: JSON.stringify(body),
     });
     expect(refused.status).toBe(409);
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
@@ -85,7 +105,11 @@ describe('a transfer booked by hand and again from a statement', () => {
     expect((await statement('commit', { csv: withId })).counts.booked).toBe(1);
     const without = `date;amount;currency;description\n${dotted(day)};700,00;KGS;Перевод ${k.paymentReference}\n${dotted(day)};400,00;KGS;${k.paymentReference} a\n${dotted(day)};400,00;KGS;${k.paymentReference} b`;
     const preview = await statement('preview', { csv: without });
-    expect(preview.rows.map((r) => [r.status, r.reason])).toEqual([['duplicate', 'possible_duplicate'], ['matched', null], ['duplicate', 'possible_duplicate']]);
+    expect(preview.rows.map((r) => [r.status, r.reason])).toEqual([
+      ['duplicate', 'possible_duplicate'],
+      ['matched', null],
+      ['duplicate', 'possible_duplicate'],
+    ]);
     expect(preview.rows[2]!.duplicateOf).toMatchObject({ receivedOn: day, bankReference: `${k.paymentReference} a` });
     const committed = await statement('commit', { csv: without });
     expect(committed.rows.map((r) => r.status)).toEqual(['duplicate', 'booked', 'duplicate']);
@@ -98,7 +122,10 @@ describe('lines a statement cannot book', () => {
     const [a, b] = [await newPledge(), await newPledge()];
     const csv = `date,amount,currency,description\n${today()},500.00,KGS,За ${a.paymentReference} и ${b.paymentReference}\n${today()},500.00,KGS,${a.paymentReference} ${a.paymentReference.toLowerCase()}`;
     const preview = await statement('preview', { csv });
-    expect(preview.rows.map((r) => [r.status, r.reason])).toEqual([['unmatched', 'several_references'], ['matched', null]]);
+    expect(preview.rows.map((r) => [r.status, r.reason])).toEqual([
+      ['unmatched', 'several_references'],
+      ['matched', null],
+    ]);
     expect(preview.rows[0]).toMatchObject({ paymentReference: null, pledgeId: null });
     expect((await statement('commit', { csv })).rows.map((r) => r.status)).toEqual(['unmatched', 'booked']);
     expect([await received(a.id), await received(b.id)]).toEqual([50_000, 0]);
@@ -108,7 +135,10 @@ describe('lines a statement cannot book', () => {
     const [a, b] = [await newPledge(), await newPledge()];
     const csv = `Дата;Сумма;Валюта;Назначение\n${dotted(today())};50,00;KGS;"Пожертвование ${a.paymentReference}\n${dotted(today())};60,00;KGS;${b.paymentReference}\n`;
     const preview = await statement('preview', { csv });
-    expect(preview.rows.map((r) => [r.line, r.status, r.reason])).toEqual([[2, 'invalid', 'quote_unterminated'], [3, 'matched', null]]);
+    expect(preview.rows.map((r) => [r.line, r.status, r.reason])).toEqual([
+      [2, 'invalid', 'quote_unterminated'],
+      [3, 'matched', null],
+    ]);
     expect((await statement('commit', { csv })).counts).toMatchObject({ booked: 1, invalid: 1 });
     expect([await received(a.id), await received(b.id)]).toEqual([0, 6_000]);
   });

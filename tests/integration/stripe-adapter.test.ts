@@ -8,31 +8,55 @@ let payments: StripePayments;
 
 beforeAll(async () => {
   fake = await startFakeStripe();
-  payments = new StripePayments({ secretKey: 'sk_test_fake', webhookSecret: 'whsec_test_secret', host: '127.0.0.1', port: fake.port, protocol: 'http' });
+  payments = new StripePayments({
+    secretKey: 'sk_test_fake',
+    webhookSecret: 'whsec_test_secret',
+    host: '127.0.0.1',
+    port: fake.port,
+    protocol: 'http',
+  });
 });
 afterAll(() => fake.close());
 
 describe('Stripe adapter with the real SDK', () => {
   const checkout = (pledgeId: string) =>
-    payments.startCheckout({ pledgeId, amount: 250_00, currency: 'USD', description: 'School roof', successUrl: 'http://x/ok', cancelUrl: 'http://x/no', locale: 'ru' });
+    payments.startCheckout({
+      pledgeId,
+      amount: 250_00,
+      currency: 'USD',
+      description: 'School roof',
+      successUrl: 'http://x/ok',
+      cancelUrl: 'http://x/no',
+      locale: 'ru',
+    });
 
   it('opens one Checkout session per pledge, however often it is asked', async () => {
     const a = await checkout('pl-1');
     const b = await checkout('pl-1');
     expect(b.id).toBe(a.id);
     expect(a).toMatchObject({ status: 'open', paid: false, amount: 25_000, currency: 'USD', pledgeId: 'pl-1' });
-    expect(fake.requests.filter((r) => r.path === '/v1/checkout/sessions').map((r) => r.idempotencyKey)).toEqual(['checkout-pl-1', 'checkout-pl-1']);
+    expect(fake.requests.filter((r) => r.path === '/v1/checkout/sessions').map((r) => r.idempotencyKey)).toEqual([
+      'checkout-pl-1',
+      'checkout-pl-1',
+    ]);
   });
 
   it('re-reads a session as the truth after payment', async () => {
     const s = await checkout('pl-2');
     fake.complete(s.id);
-    expect(await payments.getSession(s.id)).toMatchObject({ status: 'complete', paid: true, paymentIntentId: expect.stringMatching(/^pi_test_/) });
+    expect(await payments.getSession(s.id)).toMatchObject({
+      status: 'complete',
+      paid: true,
+      paymentIntentId: expect.stringMatching(/^pi_test_/),
+    });
   });
 
   it('accepts a signed event and maps it', async () => {
     const body = stripeEvent('checkout.session.completed', { id: 'cs_test_x', object: 'checkout.session' });
-    expect(await payments.parseEvent(body, payments.signForTest(body))).toMatchObject({ kind: 'checkout_completed', sessionId: 'cs_test_x' });
+    expect(await payments.parseEvent(body, payments.signForTest(body))).toMatchObject({
+      kind: 'checkout_completed',
+      sessionId: 'cs_test_x',
+    });
     const other = stripeEvent('customer.created', { id: 'cus_1' });
     expect((await payments.parseEvent(other, payments.signForTest(other))).kind).toBe('ignored');
   });

@@ -19,12 +19,24 @@ let investor: string;
 const live = makeProject();
 
 const application = (overrides: Record<string, unknown> = {}) => ({
-  name: { ky: 'Сынак айыл өкмөтү' }, kind: 'ayil_okmotu', territorySoate: '41704220000000', applicantPosition: 'Башчы',
-  contactPhone: '+996 555 000 111', contactEmail: uniqueEmail('office'), ...overrides,
+  name: { ky: 'Сынак айыл өкмөтү' },
+  kind: 'ayil_okmotu',
+  territorySoate: '41704220000000',
+  applicantPosition: 'Башчы',
+  contactPhone: '+996 555 000 111',
+  contactEmail: uniqueEmail('office'),
+  ...overrides,
 });
 const programme = (name: Record<string, string>) => ({
-  name, ratio: { numerator: 1, denominator: 1 }, budget: 1_000_000, capPerProject: 500_000, oblastSoates: 'all', sectors: 'all', kinds: 'all',
-  startDate: '2026-01-01', endDate: '2030-12-31',
+  name,
+  ratio: { numerator: 1, denominator: 1 },
+  budget: 1_000_000,
+  capPerProject: 500_000,
+  oblastSoates: 'all',
+  sectors: 'all',
+  kinds: 'all',
+  startDate: '2026-01-01',
+  endDate: '2030-12-31',
 });
 const refused = (res: { status: number; headers: Headers }) => {
   expect([400, 413]).toContain(res.status);
@@ -63,9 +75,15 @@ describe('text fields have maximum lengths (issue 9, fault 5)', () => {
   it('PUT /v1/projects/{draft} with a 450,000-character settlement.ky is refused and the draft stays as it was', async () => {
     const created = await send(s.app, 'POST', '/projects', { token: officer.token, body: draftBody() });
     expect(created.status).toBe(201);
-    const huge = await send(s.app, 'PUT', `/projects/${created.body.id}`, { token: officer.token, body: { ...draftBody({ settlement: { ky: 'а'.repeat(450_000) } }), version: 1 } });
+    const huge = await send(s.app, 'PUT', `/projects/${created.body.id}`, {
+      token: officer.token,
+      body: { ...draftBody({ settlement: { ky: 'а'.repeat(450_000) } }), version: 1 },
+    });
     refused(huge);
-    const over = await send(s.app, 'PUT', `/projects/${created.body.id}`, { token: officer.token, body: { ...draftBody({ settlement: { ky: 'а'.repeat(TEXT_LIMITS.settlement + 1) } }), version: 1 } });
+    const over = await send(s.app, 'PUT', `/projects/${created.body.id}`, {
+      token: officer.token,
+      body: { ...draftBody({ settlement: { ky: 'а'.repeat(TEXT_LIMITS.settlement + 1) } }), version: 1 },
+    });
     expect(over.status).toBe(400);
     expect(fieldsOf(over.body)).toEqual(['settlement.ky']);
     const after = await send(s.app, 'GET', `/projects/${created.body.id}`, { token: officer.token });
@@ -84,8 +102,15 @@ describe('text fields have maximum lengths (issue 9, fault 5)', () => {
 
   it('a pledge message with a lone surrogate ("\\ud800 hi") is a 400 on message, in the caller\'s language', async () => {
     const res = await send(s.app, 'POST', `/projects/${live.id}/pledges`, {
-      token: investor, headers: { 'idempotency-key': 'limits-lone-surrogate', 'accept-language': 'ky' },
-      body: { type: 'donation', amount: { amount: 60_000, currency: 'KGS' }, channel: 'money_transfer', display: 'anonymous', message: '\ud800 hi' },
+      token: investor,
+      headers: { 'idempotency-key': 'limits-lone-surrogate', 'accept-language': 'ky' },
+      body: {
+        type: 'donation',
+        amount: { amount: 60_000, currency: 'KGS' },
+        channel: 'money_transfer',
+        display: 'anonymous',
+        message: '\ud800 hi',
+      },
     });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([{ field: 'message', code: 'invalid_characters', message: expect.stringMatching(/белгилер/) }]);
@@ -112,7 +137,11 @@ describe('pending organisation applications per account', () => {
       ids.push(res.body.id);
     }
     const next = application();
-    for (const [lang, words] of [['ky', /арыз/], ['ru', /заявки/], ['en', /applications waiting/]] as const) {
+    for (const [lang, words] of [
+      ['ky', /арыз/],
+      ['ru', /заявки/],
+      ['en', /applications waiting/],
+    ] as const) {
       const res = await send(s.app, 'POST', '/organisations', { token: applicant, body: next, headers: { 'accept-language': lang } });
       expect(res.status).toBe(409);
       expect(res.headers.get('content-type')).toBe('application/problem+json');
@@ -120,7 +149,9 @@ describe('pending organisation applications per account', () => {
     }
     expect(await pendingWith(next.contactEmail as string)).toBe(0);
 
-    expect((await send(s.app, 'POST', `/organisations/${ids[0]}/reject`, { token: staff, body: { reason: 'Wrong territory' } })).status).toBe(200);
+    expect(
+      (await send(s.app, 'POST', `/organisations/${ids[0]}/reject`, { token: staff, body: { reason: 'Wrong territory' } })).status,
+    ).toBe(200);
     expect((await send(s.app, 'POST', '/organisations', { token: applicant, body: next })).status).toBe(201);
     expect((await send(s.app, 'POST', '/organisations', { token: applicant, body: application() })).status).toBe(409);
   });

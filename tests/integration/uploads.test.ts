@@ -63,7 +63,8 @@ function gpsTags(exif: Buffer | undefined): number[] {
   const le = exif.toString('latin1', tiff, tiff + 2) === 'II';
   const u16 = (o: number) => (le ? exif.readUInt16LE(tiff + o) : exif.readUInt16BE(tiff + o));
   const u32 = (o: number) => (le ? exif.readUInt32LE(tiff + o) : exif.readUInt32BE(tiff + o));
-  const entries = (ifd: number) => Array.from({ length: u16(ifd) }, (_, i) => ({ tag: u16(ifd + 2 + i * 12), value: u32(ifd + 10 + i * 12) }));
+  const entries = (ifd: number) =>
+    Array.from({ length: u16(ifd) }, (_, i) => ({ tag: u16(ifd + 2 + i * 12), value: u32(ifd + 10 + i * 12) }));
   const gps = entries(u32(4)).find((e) => e.tag === 0x8825);
   return gps ? entries(gps.value).map((e) => e.tag) : [];
 }
@@ -77,7 +78,9 @@ async function phonePhoto(format: 'jpeg' | 'png' | 'webp'): Promise<Uint8Array<A
       IFD0: { Make: 'PhoneMaker', Model: 'Phone 12' },
       IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '42/1 52/1 1234/100', GPSLongitudeRef: 'E', GPSLongitude: '74/1 36/1 5678/100' },
     })
-    .withXmp('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmp:CreatorTool="Phone Camera"/></rdf:RDF></x:xmpmeta>');
+    .withXmp(
+      '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmp:CreatorTool="Phone Camera"/></rdf:RDF></x:xmpmeta>',
+    );
   return new Uint8Array(await image.toFormat(format).toBuffer());
 }
 
@@ -97,7 +100,9 @@ function pngDeclaring(width: number, height: number): Uint8Array<ArrayBuffer> {
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, deflate, no filter method, no interlace
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return new Uint8Array(Buffer.concat([signature, pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(Buffer.alloc(64))), pngChunk('IEND', Buffer.alloc(0))]));
+  return new Uint8Array(
+    Buffer.concat([signature, pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(Buffer.alloc(64))), pngChunk('IEND', Buffer.alloc(0))]),
+  );
 }
 
 /** Uploads `bytes` as `contentType` and completes it; answers the completion. */
@@ -115,7 +120,12 @@ describe('uploads', () => {
     const jpeg = await photo(1600);
     const t = await ticket('image/jpeg', jpeg.length);
     expect(t.status).toBe(201);
-    expect(t.body).toMatchObject({ method: 'PUT', headers: { 'content-type': 'image/jpeg' }, maxSize: 5 * 1024 * 1024, key: expect.stringMatching(/\.jpg$/) });
+    expect(t.body).toMatchObject({
+      method: 'PUT',
+      headers: { 'content-type': 'image/jpeg' },
+      maxSize: 5 * 1024 * 1024,
+      key: expect.stringMatching(/\.jpg$/),
+    });
     expect((await putFile(t.body, jpeg)).status).toBe(200);
 
     const done = await complete(t.body.key, { fileName: 'mektep.jpg' });
@@ -180,13 +190,17 @@ describe('uploads', () => {
       for (const file of [original, ...copies]) {
         const meta = await sharp(file.bytes).metadata();
         expect({ exif: meta.exif, xmp: meta.xmp, icc: meta.icc, orientation: meta.orientation, comments: meta.comments }).toEqual({
-          exif: undefined, xmp: undefined, icc: undefined, orientation: undefined, comments: undefined,
+          exif: undefined,
+          xmp: undefined,
+          icc: undefined,
+          orientation: undefined,
+          comments: undefined,
         });
         expect(Buffer.from(file.bytes).includes('PhoneMaker')).toBe(false);
         expect(meta.height! > meta.width!, 'turned upright by the EXIF orientation').toBe(true);
       }
       expect(copies.map((c) => c.type)).toEqual(['image/webp', 'image/webp', 'image/webp']);
-      expect((await sharp(original.bytes).metadata())).toMatchObject({ format, width: 1200, height: 1600 });
+      expect(await sharp(original.bytes).metadata()).toMatchObject({ format, width: 1200, height: 1600 });
       // Only the checked copies are stored: nothing under the key the upload was PUT to.
       const stem = key.split('.')[0];
       expect(await objectsOf(key)).toEqual(
@@ -225,7 +239,12 @@ describe('uploads', () => {
     ['a side longer than 10000 pixels (12000x100, only 1.2 megapixels)', () => pngDeclaring(12_000, 100), 'image/png', /12000×100 pixels/],
     ['just over 40 megapixels (8000x5001)', () => pngDeclaring(8_000, 5_001), 'image/png', /8000×5001 pixels/],
     ['a header whose pixel data is damaged', () => pngDeclaring(200, 100), 'image/png', /pixels cannot be read/],
-    ['a JPEG signature followed by no image', () => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new Array(60).fill(7)]), 'image/jpeg', /cannot be read/],
+    [
+      'a JPEG signature followed by no image',
+      () => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new Array(60).fill(7)]),
+      'image/jpeg',
+      /cannot be read/,
+    ],
   ])('refuses %s with a 400 naming the file, and keeps nothing of it', async (_name, make, contentType, message) => {
     const version = await versionNow();
     const { key, done } = await uploadAndComplete(make(), contentType);
@@ -238,7 +257,11 @@ describe('uploads', () => {
   });
 
   it('takes a photo of exactly 40 megapixels (10000x4000)', async () => {
-    const big = new Uint8Array(await sharp({ create: { width: 10_000, height: 4_000, channels: 3, background: '#123' } }).png({ compressionLevel: 9 }).toBuffer());
+    const big = new Uint8Array(
+      await sharp({ create: { width: 10_000, height: 4_000, channels: 3, background: '#123' } })
+        .png({ compressionLevel: 9 })
+        .toBuffer(),
+    );
     const { key, done } = await uploadAndComplete(big, 'image/png');
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     expect((done.body as Project).attachments!.find((a) => a.key === key)!.variants.map((v) => v.width)).toEqual([320, 640, 1280]);

@@ -12,8 +12,7 @@ export const variables = defineEnvVars({
 		},
 	},
 	PROXY_SECRET: {
-		description:
-			'Shared with the API (its PROXY_SECRET): lets the API count sign-in attempts per visitor, not per web server. Optional.',
+		description: 'Shared with the API (its PROXY_SECRET): lets the API count sign-in attempts per visitor, not per web server. Optional.',
 		schema: (value) => value ?? '',
 	},
 });

@@ -5,7 +5,14 @@ import { createApp } from './app.js';
 
 /** A port these tests must not reach: any call fails the test. */
 function unused<T extends object>(name: string): T {
-  return new Proxy({} as T, { get: (_t, prop) => (prop === 'then' ? undefined : () => { throw new Error(`${name}.${String(prop)} was called`); }) });
+  return new Proxy({} as T, {
+    get: (_t, prop) =>
+      prop === 'then'
+        ? undefined
+        : () => {
+            throw new Error(`${name}.${String(prop)} was called`);
+          },
+  });
 }
 
 // An in-memory port for fast checks of the HTTP layer; the same routes run on DynamoDB Local in tests/integration.
@@ -17,7 +24,10 @@ function fakeDeps(projects: Project[] = [], healthy = true): Deps {
     oblastStats: async () => [],
   };
   return {
-    projectDeps: { ...unused<Deps['projectDeps']>('projectDeps'), projects: { ...unused<Deps['projectDeps']['projects']>('projects'), ...store } },
+    projectDeps: {
+      ...unused<Deps['projectDeps']>('projectDeps'),
+      projects: { ...unused<Deps['projectDeps']['projects']>('projects'), ...store },
+    },
     accounts: unused('accounts'),
     organisations: unused('organisations'),
     audit: unused('audit'),

@@ -14,11 +14,18 @@ const SECURITY_HEADERS = [
 
 const ANSWERS = {
   HPE_HEADER_OVERFLOW: {
-    status: 431, reason: 'Request Header Fields Too Large', type: 'request-too-long', title: 'The request line or headers are too long',
-    detail: 'Суроонун сабы же баштары өтө узун. / Строка запроса или заголовки слишком длинные. / The request line or headers are too long: shorten the query.',
+    status: 431,
+    reason: 'Request Header Fields Too Large',
+    type: 'request-too-long',
+    title: 'The request line or headers are too long',
+    detail:
+      'Суроонун сабы же баштары өтө узун. / Строка запроса или заголовки слишком длинные. / The request line or headers are too long: shorten the query.',
   },
   default: {
-    status: 400, reason: 'Bad Request', type: 'validation', title: 'The request has invalid fields',
+    status: 400,
+    reason: 'Bad Request',
+    type: 'validation',
+    title: 'The request has invalid fields',
     detail: 'Суроону окууга мүмкүн эмес. / Запрос невозможно прочитать. / The request cannot be read as HTTP.',
   },
 } as const;

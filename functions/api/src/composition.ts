@@ -1,14 +1,42 @@
 import { monotonicFactory, ulid } from 'ulid';
 import {
-  createDb, DEFAULT_TABLE_NAME, DynamoAuditLog, DynamoOrganisationStore, DynamoOutbox, DynamoProjectRepository,
-  DynamoLedgerReader, DynamoRateLimiter, DynamoSessionStore, DynamoUserRepository, dynamoHealthProbe, type Db, DynamoMoneyStore, DynamoProgrammeStore, DynamoRateStore,
+  createDb,
+  DEFAULT_TABLE_NAME,
+  DynamoAuditLog,
+  DynamoOrganisationStore,
+  DynamoOutbox,
+  DynamoProjectRepository,
+  DynamoLedgerReader,
+  DynamoRateLimiter,
+  DynamoSessionStore,
+  DynamoUserRepository,
+  dynamoHealthProbe,
+  type Db,
+  DynamoMoneyStore,
+  DynamoProgrammeStore,
+  DynamoRateStore,
 } from '@mekendesh/db';
 import { DynamoMailQueue, DynamoProcessedEvents, DynamoReceivingAccountStore } from '@mekendesh/db';
 import { DynamoPublicTraceStore } from '@mekendesh/db';
 import {
-  DEFAULT_RATE_LIMITS, type AccountDeps, type MoneyDeps, type AuditLog, type LedgerReader, type HealthProbe, type IdentityProvider, type Mailer,
-  type OrganisationDeps, type ProjectDeps, type ProjectRepository, type RateLimits, type TokenVerifier, territoryRules,
-  type CardDeps, type CardPayments, type PaymentDeps, type ProgrammeOffice,
+  DEFAULT_RATE_LIMITS,
+  type AccountDeps,
+  type MoneyDeps,
+  type AuditLog,
+  type LedgerReader,
+  type HealthProbe,
+  type IdentityProvider,
+  type Mailer,
+  type OrganisationDeps,
+  type ProjectDeps,
+  type ProjectRepository,
+  type RateLimits,
+  type TokenVerifier,
+  territoryRules,
+  type CardDeps,
+  type CardPayments,
+  type PaymentDeps,
+  type ProgrammeOffice,
 } from '@mekendesh/domain';
 import { CognitoIdentity, JwtTokenVerifier, SesMailer } from '@mekendesh/identity';
 import { StripePayments } from '@mekendesh/payments';
@@ -63,7 +91,14 @@ const territories = territoryRules(TERRITORIES);
 export function composeWithDb(
   db: Db,
   settings: IdentitySettings,
-  options: { limits?: Partial<RateLimits>; webOrigin?: string; devOutbox?: boolean; media?: MediaSettings; cards?: CardPayments; office?: ProgrammeOffice } = {},
+  options: {
+    limits?: Partial<RateLimits>;
+    webOrigin?: string;
+    devOutbox?: boolean;
+    media?: MediaSettings;
+    cards?: CardPayments;
+    office?: ProgrammeOffice;
+  } = {},
 ): Deps {
   const users = new DynamoUserRepository(db);
   const projects = new DynamoProjectRepository(db);
@@ -75,33 +110,65 @@ export function composeWithDb(
   const limits: RateLimits = { ...DEFAULT_RATE_LIMITS, ...options.limits };
   const programmes = new DynamoProgrammeStore(db);
   const money: MoneyDeps = {
-    projects, money: new DynamoMoneyStore(db, programmes), rates: new DynamoRateStore(db), programmes, users, clock, newId: ulid,
+    projects,
+    money: new DynamoMoneyStore(db, programmes),
+    rates: new DynamoRateStore(db),
+    programmes,
+    users,
+    clock,
+    newId: ulid,
     pledging: { limits, cardCurrencies: options.cards ? [...options.cards.currencies] : [] },
   };
   return {
     projects,
     health: dynamoHealthProbe(db),
     accounts: {
-      identity: settings.identity, users, sessions: new DynamoSessionStore(db), verifier: settings.verifier,
+      identity: settings.identity,
+      users,
+      sessions: new DynamoSessionStore(db),
+      verifier: settings.verifier,
       publicTraces: new DynamoPublicTraceStore(db, money.money),
-      limiter, mailer, clock, newId: ulid, limits,
+      limiter,
+      mailer,
+      clock,
+      newId: ulid,
+      limits,
     },
     organisations: {
-      organisations, users, identity: settings.identity, mailer, clock, newId: ulid,
-      webOrigin: options.webOrigin ?? 'http://localhost:5173', territories,
+      organisations,
+      users,
+      identity: settings.identity,
+      mailer,
+      clock,
+      newId: ulid,
+      webOrigin: options.webOrigin ?? 'http://localhost:5173',
+      territories,
     },
     projectDeps: {
       // Monotonic: the audit entries of one transaction (start review, then decide) keep their order within a millisecond.
-      projects, organisations, territories, clock, newId: monotonicFactory(),
+      projects,
+      organisations,
+      territories,
+      clock,
+      newId: monotonicFactory(),
       ...(media ? { storage: new S3Storage(createS3Client(media), media.bucket), images: sharpImages() } : {}),
     },
     audit: new DynamoAuditLog(db),
     ledger: new DynamoLedgerReader(db),
     money,
-    card: { money, cards: options.cards, processed: new DynamoProcessedEvents(db), webOrigin: options.webOrigin ?? 'http://localhost:5173' },
+    card: {
+      money,
+      cards: options.cards,
+      processed: new DynamoProcessedEvents(db),
+      webOrigin: options.webOrigin ?? 'http://localhost:5173',
+    },
     payments: {
-      money, accounts: new DynamoReceivingAccountStore(db), queue: new DynamoMailQueue(db), mailer,
-      office: options.office ?? DEFAULT_OFFICE, webOrigin: options.webOrigin ?? 'http://localhost:5173',
+      money,
+      accounts: new DynamoReceivingAccountStore(db),
+      queue: new DynamoMailQueue(db),
+      mailer,
+      office: options.office ?? DEFAULT_OFFICE,
+      webOrigin: options.webOrigin ?? 'http://localhost:5173',
     },
     verifier: settings.verifier,
     ...(options.devOutbox ? { outbox } : {}),
@@ -117,7 +184,8 @@ export function cardsFromEnv(env: NodeJS.ProcessEnv): { cards?: CardPayments } {
   const protocol = env.STRIPE_API_PROTOCOL === 'http' ? 'http' : env.STRIPE_API_PROTOCOL === 'https' ? 'https' : undefined;
   return {
     cards: new StripePayments({
-      secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+      secretKey: env.STRIPE_SECRET_KEY,
+      webhookSecret: env.STRIPE_WEBHOOK_SECRET,
       ...(env.STRIPE_API_HOST ? { host: env.STRIPE_API_HOST } : {}),
       ...(env.STRIPE_API_PORT ? { port: Number(env.STRIPE_API_PORT) } : {}),
       ...(protocol ? { protocol } : {}),
@@ -148,12 +216,35 @@ export function composeFromEnv(env: NodeJS.ProcessEnv = process.env, entry: { lo
   // List cursors are signed with CURSOR_SECRET; unset, each process makes its own (cursors then do not cross instances),
   // which a deployed function must not do: its instances share one secret (lambda.ts reads it from CURSOR_SECRET_ARN).
   if (env.AWS_LAMBDA_FUNCTION_NAME && !env.CURSOR_SECRET) {
-    throw new Error('CURSOR_SECRET is not set: a deployed API signs list cursors with the secret CURSOR_SECRET_ARN names (infra api-stack)');
+    throw new Error(
+      'CURSOR_SECRET is not set: a deployed API signs list cursors with the secret CURSOR_SECRET_ARN names (infra api-stack)',
+    );
   }
-  const db = createDb({ tableName: env.TABLE_NAME ?? DEFAULT_TABLE_NAME, endpoint: env.DYNAMODB_ENDPOINT, region, cursorSecret: env.CURSOR_SECRET });
+  const db = createDb({
+    tableName: env.TABLE_NAME ?? DEFAULT_TABLE_NAME,
+    endpoint: env.DYNAMODB_ENDPOINT,
+    region,
+    cursorSecret: env.CURSOR_SECRET,
+  });
   const media = env.MEDIA_BUCKET ? { bucket: env.MEDIA_BUCKET, endpoint: env.S3_ENDPOINT, region } : undefined;
   const mailer = env.MAIL_FROM ? new SesMailer(env.MAIL_FROM, region) : undefined;
   const proxy = env.PROXY_SECRET ? { proxySecret: env.PROXY_SECRET } : {};
-  const office = env.PROGRAMME_OFFICE_EMAIL ? { office: { email: env.PROGRAMME_OFFICE_EMAIL, phone: env.PROGRAMME_OFFICE_PHONE || null } } : {};
-  return { ...proxy, ...composeWithDb(db, { identity, verifier, ...(mailer ? { mailer } : {}) }, { webOrigin: env.WEB_ORIGIN, devOutbox: entry.local === true && env.DEV_OUTBOX === '1', ...office, ...rateLimitsFrom(env), ...(media ? { media } : {}), ...cardsFromEnv(env) }) };
+  const office = env.PROGRAMME_OFFICE_EMAIL
+    ? { office: { email: env.PROGRAMME_OFFICE_EMAIL, phone: env.PROGRAMME_OFFICE_PHONE || null } }
+    : {};
+  return {
+    ...proxy,
+    ...composeWithDb(
+      db,
+      { identity, verifier, ...(mailer ? { mailer } : {}) },
+      {
+        webOrigin: env.WEB_ORIGIN,
+        devOutbox: entry.local === true && env.DEV_OUTBOX === '1',
+        ...office,
+        ...rateLimitsFrom(env),
+        ...(media ? { media } : {}),
+        ...cardsFromEnv(env),
+      },
+    ),
+  };
 }

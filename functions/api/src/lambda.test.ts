@@ -19,8 +19,18 @@ const ARN = 'arn:aws:secretsmanager:eu-central-1:111111111111:secret:CursorSecre
 /** An API Gateway HTTP API (payload 2.0) GET of `path`. */
 function httpEvent(path: string) {
   return {
-    version: '2.0', routeKey: '$default', rawPath: path, rawQueryString: '', headers: { host: 'api.mekendesh.kg' },
-    requestContext: { http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.9', userAgent: 't' }, domainName: 'api.mekendesh.kg', requestId: 'r', stage: '$default', timeEpoch: 0 },
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: '',
+    headers: { host: 'api.mekendesh.kg' },
+    requestContext: {
+      http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.9', userAgent: 't' },
+      domainName: 'api.mekendesh.kg',
+      requestId: 'r',
+      stage: '$default',
+      timeEpoch: 0,
+    },
     isBase64Encoded: false,
   };
 }
@@ -51,8 +61,18 @@ describe('the Lambda entry point', { timeout: 30_000 }, () => {
     vi.stubEnv('DEV_OUTBOX', '1');
     const { handler } = await import('./lambda.js');
     const event = {
-      version: '2.0', routeKey: '$default', rawPath: '/v1/dev/outbox', rawQueryString: '', headers: { host: 'api.mekendesh.kg' },
-      requestContext: { http: { method: 'GET', path: '/v1/dev/outbox', protocol: 'HTTP/1.1', sourceIp: '203.0.113.9', userAgent: 't' }, domainName: 'api.mekendesh.kg', requestId: 'r', stage: '$default', timeEpoch: 0 },
+      version: '2.0',
+      routeKey: '$default',
+      rawPath: '/v1/dev/outbox',
+      rawQueryString: '',
+      headers: { host: 'api.mekendesh.kg' },
+      requestContext: {
+        http: { method: 'GET', path: '/v1/dev/outbox', protocol: 'HTTP/1.1', sourceIp: '203.0.113.9', userAgent: 't' },
+        domainName: 'api.mekendesh.kg',
+        requestId: 'r',
+        stage: '$default',
+        timeEpoch: 0,
+      },
       isBase64Encoded: false,
     };
     const res = (await handler(event as never, {} as never)) as { statusCode: number };
@@ -72,7 +92,10 @@ describe('the Lambda entry point in the cloud (AWS_LAMBDA_FUNCTION_NAME set)', {
     const env: NodeJS.ProcessEnv = { AWS_LAMBDA_FUNCTION_NAME: 'mekendesh-test-api', CURSOR_SECRET_ARN: ARN };
     const handler = lazyHandler(env);
     expect(secrets.reads).toEqual([]);
-    const first = await Promise.all([handler(httpEvent('/v1/dev/outbox') as never, {} as never), handler(httpEvent('/v1/dev/outbox') as never, {} as never)]);
+    const first = await Promise.all([
+      handler(httpEvent('/v1/dev/outbox') as never, {} as never),
+      handler(httpEvent('/v1/dev/outbox') as never, {} as never),
+    ]);
     const second = (await handler(httpEvent('/v1/dev/outbox') as never, {} as never)) as { statusCode: number };
     expect(secrets.reads).toEqual([ARN]);
     expect(env.CURSOR_SECRET).toBe('cursor-secret-from-secrets-manager');
@@ -81,7 +104,9 @@ describe('the Lambda entry point in the cloud (AWS_LAMBDA_FUNCTION_NAME set)', {
 
   it('fails its start with a message naming CURSOR_SECRET when there is no secret, and reads nothing', async () => {
     const { createLambdaApp, lazyHandler } = await import('./lambda.js');
-    await expect(lazyHandler({ AWS_LAMBDA_FUNCTION_NAME: 'mekendesh-test-api' })(httpEvent('/v1/health') as never, {} as never)).rejects.toThrow(/CURSOR_SECRET is not set/);
+    await expect(
+      lazyHandler({ AWS_LAMBDA_FUNCTION_NAME: 'mekendesh-test-api' })(httpEvent('/v1/health') as never, {} as never),
+    ).rejects.toThrow(/CURSOR_SECRET is not set/);
     expect(() => createLambdaApp({ AWS_LAMBDA_FUNCTION_NAME: 'mekendesh-test-api' })).toThrow(/CURSOR_SECRET is not set/);
     expect(secrets.reads).toEqual([]);
   });

@@ -73,7 +73,9 @@ describe('OpenAPI document', () => {
   });
 
   it('leaves the dev outbox out when no outbox is wired', async () => {
-    const doc = (await (await createApp({ accounts: {} } as unknown as Deps).request('/v1/openapi.json')).json()) as { paths: Record<string, unknown> };
+    const doc = (await (await createApp({ accounts: {} } as unknown as Deps).request('/v1/openapi.json')).json()) as {
+      paths: Record<string, unknown>;
+    };
     expect(Object.keys(doc.paths)).not.toContain('/v1/dev/outbox');
     expect((await createApp({ accounts: {} } as unknown as Deps).request('/v1/dev/outbox')).status).toBe(404);
   });

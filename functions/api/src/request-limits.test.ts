@@ -4,17 +4,31 @@ import { createApp } from './app.js';
 
 /** A port these tests must not reach. */
 function unused<T extends object>(name: string): T {
-  return new Proxy({} as T, { get: (_t, prop) => (prop === 'then' ? undefined : () => { throw new Error(`${name}.${String(prop)} was called`); }) });
+  return new Proxy({} as T, {
+    get: (_t, prop) =>
+      prop === 'then'
+        ? undefined
+        : () => {
+            throw new Error(`${name}.${String(prop)} was called`);
+          },
+  });
 }
 
 type Schema = Record<string, unknown> & { $ref?: string };
 interface Doc {
-  paths: Record<string, Record<string, { parameters?: { name: string; in: string; schema: Schema }[]; requestBody?: { content: Record<string, { schema: Schema }> } }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      { parameters?: { name: string; in: string; schema: Schema }[]; requestBody?: { content: Record<string, { schema: Schema }> } }
+    >
+  >;
   components: { schemas: Record<string, Schema> };
 }
 
 /** Strings whose length a format or a fixed set of values bounds already (ISO dates and times, enums, constants). */
-const bounded = (s: Schema) => s.maxLength !== undefined || s.enum !== undefined || s.const !== undefined || s.format === 'date' || s.format === 'date-time';
+const bounded = (s: Schema) =>
+  s.maxLength !== undefined || s.enum !== undefined || s.const !== undefined || s.format === 'date' || s.format === 'date-time';
 
 const visited = { strings: 0 };
 
@@ -37,7 +51,8 @@ function unboundedStrings(doc: Doc, schema: Schema, path: string, seen = new Set
     visited.strings++;
     if (!bounded(schema)) found.push(path);
   }
-  for (const [key, sub] of Object.entries((schema.properties ?? {}) as Record<string, Schema>)) found.push(...unboundedStrings(doc, sub, `${path}.${key}`, seen));
+  for (const [key, sub] of Object.entries((schema.properties ?? {}) as Record<string, Schema>))
+    found.push(...unboundedStrings(doc, sub, `${path}.${key}`, seen));
   for (const key of ['items', 'additionalProperties', 'not'] as const) {
     if (schema[key] && typeof schema[key] === 'object') found.push(...unboundedStrings(doc, schema[key] as Schema, `${path}[]`, seen));
   }
@@ -56,7 +71,8 @@ describe('request limits in the OpenAPI document (issue 9, fault 5)', () => {
       for (const [method, op] of Object.entries(methods)) {
         const where = `${method.toUpperCase()} ${route}`;
         for (const p of op.parameters ?? []) unbounded.push(...unboundedStrings(doc, p.schema, `${where} ${p.in}.${p.name}`));
-        for (const [type, body] of Object.entries(op.requestBody?.content ?? {})) unbounded.push(...unboundedStrings(doc, body.schema, `${where} body(${type})`));
+        for (const [type, body] of Object.entries(op.requestBody?.content ?? {}))
+          unbounded.push(...unboundedStrings(doc, body.schema, `${where} body(${type})`));
       }
     }
     expect(visited.strings).toBeGreaterThan(50); // the walk reached the request bodies

@@ -52,13 +52,35 @@ const STAFF_OPERATIONS = [
 
 /** A port these tests must not reach: the request must be settled before any use case runs. */
 function unused(name: string): never {
-  return new Proxy({}, { get: (_t, prop) => (prop === 'then' ? undefined : () => { throw new Error(`${name}.${String(prop)} was called`); }) }) as never;
+  return new Proxy(
+    {},
+    {
+      get: (_t, prop) =>
+        prop === 'then'
+          ? undefined
+          : () => {
+              throw new Error(`${name}.${String(prop)} was called`);
+            },
+    },
+  ) as never;
 }
 
-const TOKENS: Record<string, Role[]> = { 'token-of-an-investor-0001': ['investor'], 'token-of-programme-staff-01': ['staff'], 'token-of-an-admin-000000001': ['admin'] };
+const TOKENS: Record<string, Role[]> = {
+  'token-of-an-investor-0001': ['investor'],
+  'token-of-programme-staff-01': ['staff'],
+  'token-of-an-admin-000000001': ['admin'],
+};
 
 function user(id: string): UserRecord {
-  return { id, email: `${id}@example.kg`, profile: {} as never, organisationId: null, organisationRole: null, revokedBefore: null, createdAt: '2026-01-01T00:00:00Z' };
+  return {
+    id,
+    email: `${id}@example.kg`,
+    profile: {} as never,
+    organisationId: null,
+    organisationRole: null,
+    revokedBefore: null,
+    createdAt: '2026-01-01T00:00:00Z',
+  };
 }
 
 // Only who is calling is real here; every use case behind the routes is a port that must not be reached.
@@ -97,7 +119,11 @@ async function operations(): Promise<Operation[]> {
   const doc = (await (await app.request('/v1/openapi.json')).json()) as { paths: Record<string, Record<string, Declared>> };
   return Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, op]) => ({
-      key: `${method.toUpperCase()} ${path}`, method: method.toUpperCase(), path, security: op.security, refusedRoles: op['x-refused-roles'],
+      key: `${method.toUpperCase()} ${path}`,
+      method: method.toUpperCase(),
+      path,
+      security: op.security,
+      refusedRoles: op['x-refused-roles'],
     })),
   );
 }
@@ -130,7 +156,9 @@ describe('authentication comes first on every secured route', () => {
 
   it('answers a signed-in investor 403 on staff routes before validating anything', async () => {
     const ops = await operations();
-    const restricted = ops.filter((op) => op.security?.length && op.security.every((req) => Object.values(req).some((roles) => roles.length > 0)));
+    const restricted = ops.filter(
+      (op) => op.security?.length && op.security.every((req) => Object.values(req).some((roles) => roles.length > 0)),
+    );
     expect(restricted.map((op) => op.key).sort()).toEqual(expect.arrayContaining(STAFF_OPERATIONS.sort()));
     for (const op of restricted) {
       const res = await call(op, 'token-of-an-investor-0001');
@@ -140,7 +168,11 @@ describe('authentication comes first on every secured route', () => {
 
   it('lets staff and admins through to validation on staff routes (400 naming the field, no use case reached)', async () => {
     for (const token of ['token-of-programme-staff-01', 'token-of-an-admin-000000001']) {
-      const res = await app.request('/v1/programmes', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
+      const res = await app.request('/v1/programmes', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
       expect(res.status).toBe(400);
       expect(res.headers.get('content-type')).toBe('application/problem+json');
       expect(JSON.stringify(await res.json())).toContain('"field":"name"');
@@ -150,7 +182,9 @@ describe('authentication comes first on every secured route', () => {
   it('answers programme staff 403 before validation on routes their role may not use (pledging, applying)', async () => {
     const ops = await operations();
     const refused = ops.filter((op) => op.refusedRoles?.includes('staff'));
-    expect(refused.map((op) => op.key).sort()).toEqual(expect.arrayContaining(['POST /v1/organisations', 'POST /v1/projects/{id}/pledges']));
+    expect(refused.map((op) => op.key).sort()).toEqual(
+      expect.arrayContaining(['POST /v1/organisations', 'POST /v1/projects/{id}/pledges']),
+    );
     for (const op of refused) {
       for (const token of ['token-of-programme-staff-01', 'token-of-an-admin-000000001']) {
         const res = await call(op, token);
@@ -162,15 +196,26 @@ describe('authentication comes first on every secured route', () => {
   });
 
   it('still validates a signed-in caller on routes open to every role (the profile)', async () => {
-    const res = await app.request('/v1/me/profile', { method: 'PUT', headers: { authorization: 'Bearer token-of-an-investor-0001', 'content-type': 'application/json' }, body: '{}' });
+    const res = await app.request('/v1/me/profile', {
+      method: 'PUT',
+      headers: { authorization: 'Bearer token-of-an-investor-0001', 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(res.status).toBe(400);
     expect(JSON.stringify(await res.json())).toContain('"field":"displayName"');
   });
 
   it('answers an anonymous caller 401 on the two routes of the report, with a bad body or none', async () => {
-    for (const [method, path] of [['PUT', '/v1/me/profile'], ['POST', '/v1/organisations']] as const) {
+    for (const [method, path] of [
+      ['PUT', '/v1/me/profile'],
+      ['POST', '/v1/organisations'],
+    ] as const) {
       for (const body of ['{}', '', '{"displayName": 5', undefined]) {
-        const res = await app.request(path, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body }) });
+        const res = await app.request(path, {
+          method,
+          headers: body === undefined ? {} : { 'content-type': 'application/json' },
+          ...(body === undefined ? {} : { body }),
+        });
         expect(`${method} ${path} ${JSON.stringify(body)} ${res.status}`).toBe(`${method} ${path} ${JSON.stringify(body)} 401`);
       }
     }

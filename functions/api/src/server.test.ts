@@ -9,7 +9,11 @@ describe('the API over HTTP (Node)', () => {
       const base = `http://127.0.0.1:${server.port}/v1`;
       const started = performance.now();
       const [big, other] = await Promise.all([
-        fetch(`${base}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '['.repeat(10 * 1024 * 1024) }),
+        fetch(`${base}/auth/sign-in`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '['.repeat(10 * 1024 * 1024),
+        }),
         fetch(`${base}/territories`),
       ]);
       expect(big.status).toBe(413);
@@ -17,8 +21,18 @@ describe('the API over HTTP (Node)', () => {
       expect(other.status).toBe(200);
       expect(performance.now() - started).toBeLessThan(1500);
       // Sent in chunks with no Content-Length: refused while it streams in.
-      const chunks = new ReadableStream({ start(c) { for (let i = 0; i < 160; i++) c.enqueue(new TextEncoder().encode('['.repeat(64 * 1024))); c.close(); } });
-      const streamed = await fetch(`${base}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: chunks, duplex: 'half' } as RequestInit);
+      const chunks = new ReadableStream({
+        start(c) {
+          for (let i = 0; i < 160; i++) c.enqueue(new TextEncoder().encode('['.repeat(64 * 1024)));
+          c.close();
+        },
+      });
+      const streamed = await fetch(`${base}/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: chunks,
+        duplex: 'half',
+      } as RequestInit);
       expect(streamed.status).toBe(413);
       const long = await fetch(`${base}/projects?q=${'a'.repeat(50 * 1024)}`);
       expect(long.status).toBe(431);

@@ -11,17 +11,32 @@ const ENTRIES = ['rates', 'deadlines'] as const;
  * uses (identity, payments, storage) with their SDKs. Matched against esbuild's metafile input paths.
  */
 const FORBIDDEN = [
-  /functions\/api\//, /packages\/identity\//, /packages\/payments\//, /packages\/storage\//,
-  /node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?stripe\//, /node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?hono\//, /@hono[/+]/,
-  /@aws-sdk[/+]client-cognito-identity-provider/, /@aws-sdk[/+]client-s3/, /@aws-sdk[/+]client-ses/,
+  /functions\/api\//,
+  /packages\/identity\//,
+  /packages\/payments\//,
+  /packages\/storage\//,
+  /node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?stripe\//,
+  /node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?hono\//,
+  /@hono[/+]/,
+  /@aws-sdk[/+]client-cognito-identity-provider/,
+  /@aws-sdk[/+]client-s3/,
+  /@aws-sdk[/+]client-ses/,
 ];
 
 /** Bundles an entry as the CDK does (infra/lib/api-stack.ts BUNDLING: ESM, minified, node22, SDK inside, sharp out). */
 async function bundle(entry: string) {
   const out = await build({
     entryPoints: [fileURLToPath(new URL(`./${entry}.ts`, import.meta.url))],
-    bundle: true, platform: 'node', format: 'esm', target: 'node22', minify: true, write: false, metafile: true,
-    mainFields: ['module', 'main'], external: ['sharp'], logLevel: 'silent',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    minify: true,
+    write: false,
+    metafile: true,
+    mainFields: ['module', 'main'],
+    external: ['sharp'],
+    logLevel: 'silent',
     banner: { js: "import { createRequire as __r } from 'node:module';const require = __r(import.meta.url);" },
   });
   const code = out.outputFiles[0]!.contents;
@@ -29,12 +44,16 @@ async function bundle(entry: string) {
 }
 
 describe('the jobs bundles', () => {
-  it.each(ENTRIES)('%s carries neither the API nor its identity, payment and storage adapters', async (entry) => {
-    const { raw, gz, inputs } = await bundle(entry);
-    console.log(`jobs/${entry}: ${(raw / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzipped, ${inputs.length} inputs`);
-    expect(inputs.filter((path) => FORBIDDEN.some((re) => re.test(path)))).toEqual([]);
-    // The db adapter and the domain are what a job is made of; this guards against a test passing on an empty bundle.
-    expect(inputs.some((path) => path.includes('packages/db/src/'))).toBe(true);
-    expect(inputs.some((path) => path.includes('packages/domain/src/'))).toBe(true);
-  }, 60_000);
+  it.each(ENTRIES)(
+    '%s carries neither the API nor its identity, payment and storage adapters',
+    async (entry) => {
+      const { raw, gz, inputs } = await bundle(entry);
+      console.log(`jobs/${entry}: ${(raw / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzipped, ${inputs.length} inputs`);
+      expect(inputs.filter((path) => FORBIDDEN.some((re) => re.test(path)))).toEqual([]);
+      // The db adapter and the domain are what a job is made of; this guards against a test passing on an empty bundle.
+      expect(inputs.some((path) => path.includes('packages/db/src/'))).toBe(true);
+      expect(inputs.some((path) => path.includes('packages/domain/src/'))).toBe(true);
+    },
+    60_000,
+  );
 });

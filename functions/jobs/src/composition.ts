@@ -5,8 +5,16 @@
  */
 import { monotonicFactory, ulid } from 'ulid';
 import {
-  createDb, DEFAULT_TABLE_NAME, DynamoMoneyStore, DynamoOrganisationStore, DynamoProgrammeStore, DynamoProjectRepository,
-  DynamoRateStore, DynamoUserRepository, OFFLINE_TIMEOUTS, type Db,
+  createDb,
+  DEFAULT_TABLE_NAME,
+  DynamoMoneyStore,
+  DynamoOrganisationStore,
+  DynamoProgrammeStore,
+  DynamoProjectRepository,
+  DynamoRateStore,
+  DynamoUserRepository,
+  OFFLINE_TIMEOUTS,
+  type Db,
 } from '@mekendesh/db';
 import { DEFAULT_RATE_LIMITS, territoryRules, type MoneyDeps, type ProjectDeps } from '@mekendesh/domain';
 import { TERRITORIES } from '@mekendesh/territories';
@@ -31,13 +39,22 @@ export function composeJobs(db: Db, clock: { now(): Date } = { now: () => new Da
   const rates = new DynamoRateStore(db);
   const programmes = new DynamoProgrammeStore(db);
   const money: MoneyDeps = {
-    projects, money: new DynamoMoneyStore(db, programmes), rates, programmes, users: new DynamoUserRepository(db), clock, newId: ulid,
+    projects,
+    money: new DynamoMoneyStore(db, programmes),
+    rates,
+    programmes,
+    users: new DynamoUserRepository(db),
+    clock,
+    newId: ulid,
     // Jobs take no pledges; the intake is wired because the money use cases share one set of ports.
     pledging: { limits: DEFAULT_RATE_LIMITS, cardCurrencies: [] },
   };
   return {
     // Monotonic: the audit entries a job writes within one millisecond keep their order.
-    deadlines: { projects: { projects, organisations: new DynamoOrganisationStore(db), territories, clock, newId: monotonicFactory() }, money },
+    deadlines: {
+      projects: { projects, organisations: new DynamoOrganisationStore(db), territories, clock, newId: monotonicFactory() },
+      money,
+    },
     rates: { rates },
   };
 }
@@ -47,7 +64,12 @@ export function composeJobs(db: Db, clock: { now(): Date } = { now: () => new Da
  * and locally DYNAMODB_ENDPOINT and AWS_REGION. Jobs run offline, so they get the patient timeouts, not the request path's.
  */
 export function jobsDbFromEnv(env: NodeJS.ProcessEnv = process.env): Db {
-  return createDb({ tableName: env.TABLE_NAME ?? DEFAULT_TABLE_NAME, endpoint: env.DYNAMODB_ENDPOINT, region: env.AWS_REGION, timeouts: OFFLINE_TIMEOUTS });
+  return createDb({
+    tableName: env.TABLE_NAME ?? DEFAULT_TABLE_NAME,
+    endpoint: env.DYNAMODB_ENDPOINT,
+    region: env.AWS_REGION,
+    timeouts: OFFLINE_TIMEOUTS,
+  });
 }
 
 /**

@@ -13,7 +13,10 @@ export const NBKR_FEEDS = ['https://www.nbkr.kg/XML/daily.xml', 'https://www.nbk
  * Stores one NBKR feed; a malformed one returns the reason and writes nothing, so the stored rates stay.
  * @example await loadRatesFile(db, readFileSync('daily.xml')) // { ok: true, date: '2013-12-15', currencies: 4 }
  */
-export async function loadRatesFile(db: Db, bytes: Uint8Array): Promise<{ ok: true; date: string; currencies: number } | { ok: false; error: string }> {
+export async function loadRatesFile(
+  db: Db,
+  bytes: Uint8Array,
+): Promise<{ ok: true; date: string; currencies: number } | { ok: false; error: string }> {
   try {
     return { ok: true, ...(await loadNbkrFeed(composeJobs(db).rates, bytes)) };
   } catch (e) {
@@ -30,7 +33,9 @@ let db: Db | undefined;
  * and skipped: the rates already stored stay, and staff can enter one by hand. Throws at the end if nothing
  * loaded, so the function's error alarm fires.
  */
-export async function ratesHandler(fetchFeed: (url: string) => Promise<Uint8Array> = fetchBytes): Promise<{ loaded: string[]; failed: string[] }> {
+export async function ratesHandler(
+  fetchFeed: (url: string) => Promise<Uint8Array> = fetchBytes,
+): Promise<{ loaded: string[]; failed: string[] }> {
   db ??= jobsDbFromEnv();
   const loaded: string[] = [];
   const failed: string[] = [];

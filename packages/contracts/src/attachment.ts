@@ -14,7 +14,10 @@ export const UploadContentTypeSchema = z.enum(UPLOAD_CONTENT_TYPES);
 
 /** File name extension of each allowed type: object names carry it, so a name says its type. */
 export const UPLOAD_EXTENSIONS: Readonly<Record<UploadContentType, string>> = {
-  'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'application/pdf': 'pdf',
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'application/pdf': 'pdf',
 };
 
 /**
@@ -29,7 +32,10 @@ export const IMAGE_LIMITS = { maxPixels: 40_000_000, maxSide: 10_000 } as const;
 export const PHOTO_WIDTHS = [320, 640, 1280] as const;
 
 /** An object name within a project: a ULID and the extension of its type. */
-export const AttachmentKeySchema = z.string().max(31).regex(/^[0-9a-z]{26}\.(jpg|png|webp|pdf)$/, 'an upload key as returned by the upload request');
+export const AttachmentKeySchema = z
+  .string()
+  .max(31)
+  .regex(/^[0-9a-z]{26}\.(jpg|png|webp|pdf)$/, 'an upload key as returned by the upload request');
 
 export const AttachmentSchema = z
   .object({

@@ -17,11 +17,16 @@ export const AuditEntrySchema = z
   .meta({ id: 'AuditEntry' });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
-export const AuditListSchema = z
-  .object({ items: z.array(AuditEntrySchema), nextCursor: z.string().nullable() })
-  .meta({ id: 'AuditList' });
+export const AuditListSchema = z.object({ items: z.array(AuditEntrySchema), nextCursor: z.string().nullable() }).meta({ id: 'AuditList' });
 
 export const OutboxMessageSchema = z
-  .object({ id: z.string(), at: z.iso.datetime(), to: z.string(), subject: z.string(), text: z.string(), source: z.enum(['cognito', 'platform']) })
+  .object({
+    id: z.string(),
+    at: z.iso.datetime(),
+    to: z.string(),
+    subject: z.string(),
+    text: z.string(),
+    source: z.enum(['cognito', 'platform']),
+  })
   .meta({ id: 'OutboxMessage' });
 export type OutboxMessage = z.infer<typeof OutboxMessageSchema>;

@@ -33,7 +33,12 @@ describe('the password policy (the Cognito pool: 12 characters, lower, upper, di
     const result = SignUpRequestSchema.safeParse({ email: 'a@example.kg', password: 'short', displayName: 'Айгуль', locale: 'ru' });
     expect(result.success).toBe(false);
     const messages = result.error!.issues.filter((i) => i.path[0] === 'password').map((i) => i.message);
-    expect(messages).toEqual(['at least 12 characters', 'at least one uppercase letter (A-Z)', 'at least one digit (0-9)', expect.stringMatching(/^at least one symbol/)]);
+    expect(messages).toEqual([
+      'at least 12 characters',
+      'at least one uppercase letter (A-Z)',
+      'at least one digit (0-9)',
+      expect.stringMatching(/^at least one symbol/),
+    ]);
     expect(PasswordSchema.safeParse(GOOD).success).toBe(true);
     expect(PasswordSchema.safeParse(`${GOOD}${'x'.repeat(120)}`).success).toBe(false);
   });

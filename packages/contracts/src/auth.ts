@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { nameText } from './normalise.js';
 import { LocaleSchema } from './locale.js';
 
-export const EmailSchema = z.email('a valid email address').max(254).transform((e) => e.toLowerCase());
+export const EmailSchema = z
+  .email('a valid email address')
+  .max(254)
+  .transform((e) => e.toLowerCase());
 
 /**
  * Cognito's special characters (its docs, "password requirements"): only these count as a symbol there, so
@@ -24,7 +27,11 @@ export const PASSWORD_RULES = [
   { rule: 'lowercase', pattern: /[a-z]/, message: 'at least one lowercase letter (a-z)' },
   { rule: 'uppercase', pattern: /[A-Z]/, message: 'at least one uppercase letter (A-Z)' },
   { rule: 'digit', pattern: /[0-9]/, message: 'at least one digit (0-9)' },
-  { rule: 'symbol', pattern: new RegExp(`[${escapeClass(PASSWORD_SYMBOLS)}]|\\S[\\s\\S]* [\\s\\S]*\\S`), message: `at least one symbol (${PASSWORD_SYMBOLS}) or an inner space` },
+  {
+    rule: 'symbol',
+    pattern: new RegExp(`[${escapeClass(PASSWORD_SYMBOLS)}]|\\S[\\s\\S]* [\\s\\S]*\\S`),
+    message: `at least one symbol (${PASSWORD_SYMBOLS}) or an inner space`,
+  },
 ] as const;
 export type PasswordRule = (typeof PASSWORD_RULES)[number]['rule'];
 
@@ -42,20 +49,32 @@ export const PasswordSchema = PASSWORD_RULES.filter((r) => r.rule !== 'length').
   z.string().min(PASSWORD_MIN_LENGTH, PASSWORD_RULES[0].message).max(PASSWORD_MAX_LENGTH, `at most ${PASSWORD_MAX_LENGTH} characters`),
 );
 
-export const CodeSchema = z.string().max(6).regex(/^\d{6}$/, 'the 6-digit code from the email');
+export const CodeSchema = z
+  .string()
+  .max(6)
+  .regex(/^\d{6}$/, 'the 6-digit code from the email');
 
 export const SignUpRequestSchema = z
   .object({ email: EmailSchema, password: PasswordSchema, displayName: nameText().min(2).max(80), locale: LocaleSchema })
   .strict()
   .meta({ id: 'SignUpRequest' });
 export const ConfirmRequestSchema = z.object({ email: EmailSchema, code: CodeSchema }).strict().meta({ id: 'ConfirmRequest' });
-export const SignInRequestSchema = z.object({ email: EmailSchema, password: z.string().min(1).max(128) }).strict().meta({ id: 'SignInRequest' });
-export const RefreshRequestSchema = z.object({ refreshToken: z.string().min(10).max(4096) }).strict().meta({ id: 'RefreshRequest' });
+export const SignInRequestSchema = z
+  .object({ email: EmailSchema, password: z.string().min(1).max(128) })
+  .strict()
+  .meta({ id: 'SignInRequest' });
+export const RefreshRequestSchema = z
+  .object({ refreshToken: z.string().min(10).max(4096) })
+  .strict()
+  .meta({ id: 'RefreshRequest' });
 export const SignOutRequestSchema = z
   .object({ refreshToken: z.string().min(10).max(4096).optional(), everywhere: z.boolean().default(false) })
   .strict()
   .meta({ id: 'SignOutRequest' });
-export const ForgotPasswordRequestSchema = z.object({ email: EmailSchema, locale: LocaleSchema.optional() }).strict().meta({ id: 'ForgotPasswordRequest' });
+export const ForgotPasswordRequestSchema = z
+  .object({ email: EmailSchema, locale: LocaleSchema.optional() })
+  .strict()
+  .meta({ id: 'ForgotPasswordRequest' });
 export const ResetPasswordRequestSchema = z
   .object({ email: EmailSchema, code: CodeSchema, password: PasswordSchema })
   .strict()

@@ -30,7 +30,10 @@ export const PaymentOptionsSchema = z
   .meta({ id: 'PaymentOptions' });
 export type PaymentOptions = z.infer<typeof PaymentOptionsSchema>;
 
-export const CheckoutRequestSchema = z.object({ locale: LocaleSchema.default('en') }).strict().meta({ id: 'CheckoutRequest' });
+export const CheckoutRequestSchema = z
+  .object({ locale: LocaleSchema.default('en') })
+  .strict()
+  .meta({ id: 'CheckoutRequest' });
 export type CheckoutRequest = z.infer<typeof CheckoutRequestSchema>;
 
 export const CheckoutSchema = z.object({ url: z.url() }).meta({ id: 'Checkout' });

@@ -24,4 +24,6 @@ export const COUNTRY_CODES = [
 export type CountryCode = (typeof COUNTRY_CODES)[number];
 
 /** A current ISO 3166-1 alpha-2 code, e.g. RU; withdrawn ones (SU, UK as a code, YU) are refused. */
-export const CountryCodeSchema = z.enum(COUNTRY_CODES, { error: 'an ISO 3166-1 alpha-2 country code such as RU' }).meta({ id: 'CountryCode' });
+export const CountryCodeSchema = z
+  .enum(COUNTRY_CODES, { error: 'an ISO 3166-1 alpha-2 country code such as RU' })
+  .meta({ id: 'CountryCode' });

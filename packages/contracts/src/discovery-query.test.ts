@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DISCOVERY_FILTERS, DISCOVERY_LIMITS, ProjectListQuerySchema, readDiscoveryQuery, type DiscoveryTerritories } from './discovery-query.js';
+import {
+  DISCOVERY_FILTERS,
+  DISCOVERY_LIMITS,
+  ProjectListQuerySchema,
+  readDiscoveryQuery,
+  type DiscoveryTerritories,
+} from './discovery-query.js';
 
 // Two oblasts and a rayon of the first: the shape of the domain's territoryRules(TERRITORIES).
 const territories: DiscoveryTerritories = {
@@ -20,7 +26,10 @@ describe('discovery query rules', () => {
 
   it('drops what the API would refuse: unknown values, a rayon outside the oblast, a short search, a sort with a search', () => {
     const params = new URLSearchParams('oblast=41702000000000&rayon=41704220000000&sector=spaceships&sort=closing_soon&q=ab');
-    expect(readDiscoveryQuery(params, territories)).toEqual({ query: { oblast: '41702000000000', sort: 'closing_soon' }, adjusted: ['q', 'rayon'] });
+    expect(readDiscoveryQuery(params, territories)).toEqual({
+      query: { oblast: '41702000000000', sort: 'closing_soon' },
+      adjusted: ['q', 'rayon'],
+    });
     const withSearch = new URLSearchParams('sort=percent_funded&q=суу&oblast=99999999999999');
     expect(readDiscoveryQuery(withSearch, territories)).toEqual({ query: { q: 'суу' }, adjusted: ['sort'] });
   });

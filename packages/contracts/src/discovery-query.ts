@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import {
-  FUNDING_STATES, FundingStateSchema, PledgeTypeSchema, PROJECT_SORTS, ProjectKindSchema, ProjectSortSchema, SECTORS, SectorSchema,
+  FUNDING_STATES,
+  FundingStateSchema,
+  PledgeTypeSchema,
+  PROJECT_SORTS,
+  ProjectKindSchema,
+  ProjectSortSchema,
+  SECTORS,
+  SectorSchema,
 } from './project.js';
 import { line, searchableWords, text, TEXT_LIMITS } from './text.js';
 import { SoateSchema } from './territory.js';
@@ -65,7 +72,10 @@ export type DiscoveryQuery = Partial<Record<DiscoveryFilter | 'cursor', string>>
  * come in match order). `adjusted` names what was changed, so a page can tell the visitor.
  * @example readDiscoveryQuery(new URLSearchParams('q=өрдөк&sort=closing_soon'), rules) // { query: { q: 'өрдөк' }, adjusted: ['sort'] }
  */
-export function readDiscoveryQuery(params: URLSearchParams, territories: DiscoveryTerritories): { query: DiscoveryQuery; adjusted: DiscoveryFilter[] } {
+export function readDiscoveryQuery(
+  params: URLSearchParams,
+  territories: DiscoveryTerritories,
+): { query: DiscoveryQuery; adjusted: DiscoveryFilter[] } {
   const query: DiscoveryQuery = {};
   const adjusted: DiscoveryFilter[] = [];
   for (const key of DISCOVERY_FILTERS) {
@@ -75,7 +85,9 @@ export function readDiscoveryQuery(params: URLSearchParams, territories: Discove
       const q = raw.normalize('NFC').slice(0, DISCOVERY_LIMITS.q);
       if (searchableWords(q).length > 0) query.q = q;
       else adjusted.push('q');
-    } else if (key === 'oblast' ? territories.isOblast(raw) : key === 'rayon' ? territories.rayon(raw) : DISCOVERY_VALUES[key].includes(raw)) {
+    } else if (
+      key === 'oblast' ? territories.isOblast(raw) : key === 'rayon' ? territories.rayon(raw) : DISCOVERY_VALUES[key].includes(raw)
+    ) {
       query[key] = raw;
     }
   }

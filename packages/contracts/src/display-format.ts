@@ -33,8 +33,9 @@ function decimal(minor: number): string {
  */
 export function formatSom(tyiyn: number, locale: Locale): string {
   const digits = tyiyn % 100 === 0 ? 0 : 2;
-  const number = numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })
-    .format(decimal(tyiyn) as unknown as number); // Intl formats decimal strings exactly (ES2023).
+  const number = numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    decimal(tyiyn) as unknown as number,
+  ); // Intl formats decimal strings exactly (ES2023).
   return `${number}${NBSP}${SOM[locale]}`;
 }
 
@@ -44,8 +45,9 @@ export function formatSom(tyiyn: number, locale: Locale): string {
  */
 export function formatMoney(money: Money, locale: Locale): string {
   if (money.currency === 'KGS') return formatSom(money.amount, locale);
-  return numberFormat(locale, { style: 'currency', currency: money.currency, currencyDisplay: 'symbol', minimumFractionDigits: 2 })
-    .format(decimal(money.amount) as unknown as number);
+  return numberFormat(locale, { style: 'currency', currency: money.currency, currencyDisplay: 'symbol', minimumFractionDigits: 2 }).format(
+    decimal(money.amount) as unknown as number,
+  );
 }
 
 /**

@@ -14,7 +14,10 @@ export const ManualRatesRequestSchema = z
         z
           .object({
             currency: CurrencySchema.exclude(['KGS']),
-            value: z.string().max(15).regex(/^\d{1,6}(\.\d{1,8})?$/, 'a decimal like 87.4500'),
+            value: z
+              .string()
+              .max(15)
+              .regex(/^\d{1,6}(\.\d{1,8})?$/, 'a decimal like 87.4500'),
             nominal: z.number().int().positive().max(10_000).default(1),
           })
           .strict(),
@@ -148,16 +151,38 @@ export const FIRST_RECEIPT_DAY = '2025-01-01';
  */
 export const StatementReasonSchema = z
   .enum([
-    'undecodable', 'row_malformed', 'quote_unterminated', 'date_invalid', 'date_out_of_range', 'amount_invalid', 'amount_ambiguous',
-    'currency_unknown', 'already_booked', 'repeated_in_statement', 'possible_duplicate', 'no_reference', 'unknown_reference',
-    'several_references', 'pledge_not_found', 'pledge_closed', 'project_closed', 'no_rate', 'not_bookable',
+    'undecodable',
+    'row_malformed',
+    'quote_unterminated',
+    'date_invalid',
+    'date_out_of_range',
+    'amount_invalid',
+    'amount_ambiguous',
+    'currency_unknown',
+    'already_booked',
+    'repeated_in_statement',
+    'possible_duplicate',
+    'no_reference',
+    'unknown_reference',
+    'several_references',
+    'pledge_not_found',
+    'pledge_closed',
+    'project_closed',
+    'no_rate',
+    'not_bookable',
   ])
   .meta({ id: 'StatementReason' });
 export type StatementReason = z.infer<typeof StatementReasonSchema>;
 
 /** Why a whole statement is refused: a 400 on `csv` or `content`, its message in the caller's language. */
 export const StatementFileProblemSchema = z.enum([
-  'statement_empty', 'statement_too_long', 'header_undecodable', 'header_no_date', 'header_no_amount', 'header_no_currency', 'header_no_text',
+  'statement_empty',
+  'statement_too_long',
+  'header_undecodable',
+  'header_no_date',
+  'header_no_amount',
+  'header_no_currency',
+  'header_no_text',
 ]);
 export type StatementFileProblem = z.infer<typeof StatementFileProblemSchema>;
 
@@ -179,7 +204,10 @@ export const StatementRequestSchema = z
     confirmedDuplicates: z.array(z.number().int().positive().max(10_000_000)).max(1000).optional(),
   })
   .strict()
-  .refine((r) => (r.csv === undefined) !== (r.content === undefined), { path: ['csv'], message: 'send either csv (text) or content (base64 bytes)' })
+  .refine((r) => (r.csv === undefined) !== (r.content === undefined), {
+    path: ['csv'],
+    message: 'send either csv (text) or content (base64 bytes)',
+  })
   .meta({ id: 'StatementRequest' });
 export type StatementRequest = z.input<typeof StatementRequestSchema>;
 
@@ -219,7 +247,12 @@ export const StatementResultSchema = z
   .object({
     rows: z.array(StatementRowSchema),
     counts: z.object({
-      matched: z.number().int(), unmatched: z.number().int(), duplicate: z.number().int(), invalid: z.number().int(), ambiguous: z.number().int(), booked: z.number().int(),
+      matched: z.number().int(),
+      unmatched: z.number().int(),
+      duplicate: z.number().int(),
+      invalid: z.number().int(),
+      ambiguous: z.number().int(),
+      booked: z.number().int(),
     }),
     /** How the file was read: its encoding (null for text sent as `csv`), separator and decimal separator (null: undecided). */
     encoding: StatementEncodingSchema.nullable(),

@@ -5,7 +5,18 @@ import { MAX_AMOUNT_MINOR, MAX_TOTAL_MINOR } from './money-limits.js';
 
 describe('normalise (issue 9, fault 8)', () => {
   it('makes R, R+ZWSP, ZWSP+R and R with look-alike hyphens one reference', () => {
-    const keys = ['R-1', 'R-1\u200b', '\u200bR-1', 'R\u20101', 'R\u20111', 'R\u22121', 'R\ufe631', 'r\uff0d1', '\ufeffR\u2060-1', 'Ｒ-１'].map(referenceKey);
+    const keys = [
+      'R-1',
+      'R-1\u200b',
+      '\u200bR-1',
+      'R\u20101',
+      'R\u20111',
+      'R\u22121',
+      'R\ufe631',
+      'r\uff0d1',
+      '\ufeffR\u2060-1',
+      'Ｒ-１',
+    ].map(referenceKey);
     expect(new Set(keys)).toEqual(new Set(['R-1']));
     expect(normaliseReference(' FT\u00a0\u00a0777 ')).toBe('FT 777');
   });

@@ -56,7 +56,11 @@ export const referenceText = () => text().overwrite(normaliseReference);
  * @example LocalizedNameSchema.safeParse({ ru: '\u200b' }).success // false
  */
 export const LocalizedNameSchema = z
-  .object({ ky: nameText().min(1).max(TEXT_LIMITS.name).optional(), ru: nameText().min(1).max(TEXT_LIMITS.name).optional(), en: nameText().min(1).max(TEXT_LIMITS.name).optional() })
+  .object({
+    ky: nameText().min(1).max(TEXT_LIMITS.name).optional(),
+    ru: nameText().min(1).max(TEXT_LIMITS.name).optional(),
+    en: nameText().min(1).max(TEXT_LIMITS.name).optional(),
+  })
   .strict()
   .refine((t) => LOCALES.some((l) => t[l] !== undefined), { message: 'at least one language is required' })
   .meta({ id: 'LocalizedName' });

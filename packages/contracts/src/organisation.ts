@@ -36,7 +36,9 @@ export const OrganisationApplicationSchema = z
     territorySoate: SoateSchema,
     settlement: localizedLine(TEXT_LIMITS.settlement).optional(),
     applicantPosition: line(TEXT_LIMITS.shortLine, { min: 2 }),
-    contactPhone: text().max(21).regex(/^\+?[0-9 ()-]{7,20}$/, 'a phone number such as +996 555 123 456'),
+    contactPhone: text()
+      .max(21)
+      .regex(/^\+?[0-9 ()-]{7,20}$/, 'a phone number such as +996 555 123 456'),
     contactEmail: z.email().max(254),
   })
   .strict()

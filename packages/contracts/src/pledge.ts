@@ -101,7 +101,9 @@ export const PledgeSchema = z
 export type Pledge = z.infer<typeof PledgeSchema>;
 
 /** A pledge with how to pay it: the transfer instructions in three languages (null for card and in kind). */
-export const PledgeViewSchema = PledgeSchema.extend({ instructions: localizedProse(TEXT_LIMITS.markdownBody).nullable() }).meta({ id: 'PledgeView' });
+export const PledgeViewSchema = PledgeSchema.extend({ instructions: localizedProse(TEXT_LIMITS.markdownBody).nullable() }).meta({
+  id: 'PledgeView',
+});
 export type PledgeView = z.infer<typeof PledgeViewSchema>;
 
 export const PledgeListSchema = z.object({ items: z.array(PledgeViewSchema), nextCursor: text().nullable() }).meta({ id: 'PledgeList' });
@@ -112,7 +114,9 @@ export const PledgeListQuerySchema = z
   .strict();
 
 /** Idempotency-Key header: 8-128 characters a client generates once per pledge attempt. */
-export const IdempotencyKeySchema = text().max(128).regex(/^[A-Za-z0-9_.:-]{8,128}$/, '8-128 letters, digits, _ . : -');
+export const IdempotencyKeySchema = text()
+  .max(128)
+  .regex(/^[A-Za-z0-9_.:-]{8,128}$/, '8-128 letters, digits, _ . : -');
 
 export const ReceiptRequestSchema = z
   .object({

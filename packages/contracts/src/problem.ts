@@ -10,8 +10,18 @@ import { z } from 'zod';
  * control or bidirectional control characters (text.ts); invalid: any other rule.
  */
 export const FIELD_ERROR_CODES = [
-  'required', 'invalid_type', 'too_short', 'too_long', 'too_small', 'too_big', 'invalid_format', 'invalid_choice', 'unknown_field',
-  'not_multiple', 'invalid_characters', 'invalid',
+  'required',
+  'invalid_type',
+  'too_short',
+  'too_long',
+  'too_small',
+  'too_big',
+  'invalid_format',
+  'invalid_choice',
+  'unknown_field',
+  'not_multiple',
+  'invalid_characters',
+  'invalid',
 ] as const;
 export const FieldErrorCodeSchema = z.enum(FIELD_ERROR_CODES).meta({ id: 'FieldErrorCode' });
 export type FieldErrorCode = z.infer<typeof FieldErrorCodeSchema>;

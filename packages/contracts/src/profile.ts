@@ -23,7 +23,11 @@ export const ProfileSchema = z
     amountMin: z.number().int().nonnegative().max(MAX_AMOUNT_MINOR).nullable().default(null),
     amountMax: z.number().int().nonnegative().max(MAX_AMOUNT_MINOR).nullable().default(null),
     contactByEmail: z.boolean().default(true),
-    telegram: text().max(33).regex(/^@?[A-Za-z0-9_]{5,32}$/, 'a Telegram username').nullable().default(null),
+    telegram: text()
+      .max(33)
+      .regex(/^@?[A-Za-z0-9_]{5,32}$/, 'a Telegram username')
+      .nullable()
+      .default(null),
     showAsSupporter: z.boolean().default(false),
     locale: LocaleSchema.default('ky'),
   })

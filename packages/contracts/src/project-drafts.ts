@@ -3,7 +3,12 @@ import { prose, text, TEXT_LIMITS } from './text.js';
 import { LOCALES, localizedLine, localizedProse } from './locale.js';
 import { SoateSchema } from './territory.js';
 import {
-  FundingModelSchema, PledgeTypeSchema, ProjectKindSchema, ProjectStatusSchema, ProjectSummarySchema, SectorSchema,
+  FundingModelSchema,
+  PledgeTypeSchema,
+  ProjectKindSchema,
+  ProjectStatusSchema,
+  ProjectSummarySchema,
+  SectorSchema,
 } from './project.js';
 import { AttachmentKeySchema } from './attachment.js';
 import { MAX_GOAL_TYIYN, minorUnits } from './money-limits.js';
@@ -13,7 +18,10 @@ const Tyiyn = minorUnits(MAX_GOAL_TYIYN);
 
 export const MilestoneInputSchema = z
   .object({
-    id: text().max(40).regex(/^[a-z0-9-]{1,40}$/).optional(),
+    id: text()
+      .max(40)
+      .regex(/^[a-z0-9-]{1,40}$/)
+      .optional(),
     title: localizedLine(TEXT_LIMITS.title),
     dueDate: z.iso.date(),
     tranche: Tyiyn,
@@ -33,9 +41,7 @@ const draftFields = {
   kind: ProjectKindSchema,
   /** KGS tyiyn (1 som = 100 tyiyn). */
   goal: Tyiyn.positive(),
-  fundingPlan: z
-    .object({ diaspora: Tyiyn, municipality: Tyiyn, cofinancing: Tyiyn, otherDonors: Tyiyn })
-    .strict(),
+  fundingPlan: z.object({ diaspora: Tyiyn, municipality: Tyiyn, cofinancing: Tyiyn, otherDonors: Tyiyn }).strict(),
   pledgeTypes: z.array(PledgeTypeSchema).min(1).max(4),
   minimumPledge: Tyiyn.positive(),
   deadline: z.iso.date(),

@@ -5,8 +5,17 @@ import { SoateSchema } from './territory.js';
 import { AttachmentSchema } from './attachment.js';
 
 export const SECTORS = [
-  'education', 'health', 'water', 'roads', 'agriculture', 'energy',
-  'tourism', 'culture', 'environment', 'digital', 'business',
+  'education',
+  'health',
+  'water',
+  'roads',
+  'agriculture',
+  'energy',
+  'tourism',
+  'culture',
+  'environment',
+  'digital',
+  'business',
 ] as const;
 export const SectorSchema = z.enum(SECTORS);
 export type Sector = z.infer<typeof SectorSchema>;
@@ -15,8 +24,17 @@ export const ProjectKindSchema = z.enum(['community', 'business']);
 export type ProjectKind = z.infer<typeof ProjectKindSchema>;
 
 export const PROJECT_STATUSES = [
-  'draft', 'submitted', 'in_review', 'changes_requested', 'published', 'funded',
-  'in_progress', 'completed', 'rejected', 'cancelled', 'expired',
+  'draft',
+  'submitted',
+  'in_review',
+  'changes_requested',
+  'published',
+  'funded',
+  'in_progress',
+  'completed',
+  'rejected',
+  'cancelled',
+  'expired',
 ] as const;
 export const ProjectStatusSchema = z.enum(PROJECT_STATUSES);
 export type ProjectStatus = z.infer<typeof ProjectStatusSchema>;
@@ -105,7 +123,10 @@ export const FundingStateSchema = z.enum(FUNDING_STATES);
 export type FundingState = z.infer<typeof FundingStateSchema>;
 /** The lifecycle status behind each funding state. */
 export const FUNDING_STATE_STATUS: Readonly<Record<FundingState, ProjectStatus>> = {
-  raising: 'published', funded: 'funded', in_progress: 'in_progress', completed: 'completed',
+  raising: 'published',
+  funded: 'funded',
+  in_progress: 'in_progress',
+  completed: 'completed',
 };
 
 export const PROJECT_SORTS = ['newest', 'closing_soon', 'percent_funded'] as const;

@@ -69,7 +69,11 @@ export const MoneyTransferRequestSchema = z
     receiverName: line(140),
     city: Trilingual(100),
     /** ISO 3166-1 alpha-2 country where the transfer is paid out. */
-    country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'a two-letter country code'),
+    country: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/, 'a two-letter country code'),
     /** How to send it, with {reference} where the sender quotes the payment reference. */
     instructions: Trilingual(MAX_INSTRUCTIONS_LENGTH),
   })

@@ -3,7 +3,9 @@ import { text } from './text.js';
 import { TrilingualNameSchema } from './locale.js';
 
 export const TerritoryKindSchema = z.enum(['oblast', 'city', 'rayon']);
-export const SoateSchema = text().max(14).regex(/^417\d{11}$/, 'a 14-digit SOATE code starting with 417');
+export const SoateSchema = text()
+  .max(14)
+  .regex(/^417\d{11}$/, 'a 14-digit SOATE code starting with 417');
 
 export const TerritorySchema = z
   .object({

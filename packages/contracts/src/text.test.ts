@@ -22,8 +22,16 @@ const draft = {
   description: { ky: nfd('Толук сүрөттөмө') },
   rayonSoate: '41704220000000',
   settlement: { ky: nfd('Кара-Суу айылы, Ат-Башы') },
-  sector: 'education', kind: 'community', goal: 100, fundingPlan: { diaspora: 100, municipality: 0, cofinancing: 0, otherDonors: 0 },
-  pledgeTypes: ['donation'], minimumPledge: 1, deadline: '2027-06-30', fundingModel: 'keep_what_is_raised', beneficiaries: 1, jobs: 0,
+  sector: 'education',
+  kind: 'community',
+  goal: 100,
+  fundingPlan: { diaspora: 100, municipality: 0, cofinancing: 0, otherDonors: 0 },
+  pledgeTypes: ['donation'],
+  minimumPledge: 1,
+  deadline: '2027-06-30',
+  fundingModel: 'keep_what_is_raised',
+  beneficiaries: 1,
+  jobs: 0,
   milestones: [{ title: { ky: nfd('Бүтүрүү') }, dueDate: '2027-06-01', tranche: 100 }],
 };
 
@@ -38,7 +46,13 @@ describe('text()', () => {
 
   it('is what every text of a draft, a localized text, a profile, an organisation, a pledge and a search passes through', () => {
     const parsed = ProjectDraftSchema.parse(draft);
-    for (const value of [parsed.title.ky, parsed.summary.ky, parsed.description.ky, parsed.settlement?.ky, parsed.milestones[0]!.title.ky]) {
+    for (const value of [
+      parsed.title.ky,
+      parsed.summary.ky,
+      parsed.description.ky,
+      parsed.settlement?.ky,
+      parsed.milestones[0]!.title.ky,
+    ]) {
       expect(value).toBe(value!.normalize('NFC'));
     }
     expect(parsed.title.ky).toContain(VILLAGE);
@@ -86,9 +100,17 @@ describe('text limits and characters (issue 9, fault 5)', () => {
   it('refuses a lone surrogate in every text, naming the field', () => {
     expect(text().safeParse('\ud800 hi').success).toBe(false);
     expect(text().safeParse('ok 😀').success).toBe(true); // a pair is one well-formed character
-    const pledge = PledgeRequestSchema.safeParse({ type: 'donation', amount: { amount: 100, currency: 'KGS' }, channel: 'card', display: 'name', message: '\ud800 hi' });
+    const pledge = PledgeRequestSchema.safeParse({
+      type: 'donation',
+      amount: { amount: 100, currency: 'KGS' },
+      channel: 'card',
+      display: 'name',
+      message: '\ud800 hi',
+    });
     expect(pledge.success).toBe(false);
-    expect(pledge.error?.issues.map((i) => [i.path.join('.'), i.code, (i as { params?: { code?: string } }).params?.code])).toEqual([['message', 'custom', 'invalid_characters']]);
+    expect(pledge.error?.issues.map((i) => [i.path.join('.'), i.code, (i as { params?: { code?: string } }).params?.code])).toEqual([
+      ['message', 'custom', 'invalid_characters'],
+    ]);
   });
 
   it('refuses bidirectional controls in one-line and multi-line fields, and control characters in one-line ones', () => {
@@ -113,5 +135,11 @@ describe('text limits and characters (issue 9, fault 5)', () => {
 });
 
 function baseDraft() {
-  return { ...draft, title: { ky: 'Мектеп' }, summary: { ky: 'Чатыр' }, description: { ky: 'Толук' }, milestones: [{ title: { ky: 'Бүтүрүү' }, dueDate: '2027-06-01', tranche: 100 }] };
+  return {
+    ...draft,
+    title: { ky: 'Мектеп' },
+    summary: { ky: 'Чатыр' },
+    description: { ky: 'Толук' },
+    milestones: [{ title: { ky: 'Бүтүрүү' }, dueDate: '2027-06-01', tranche: 100 }],
+  };
 }

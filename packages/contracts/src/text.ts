@@ -118,7 +118,10 @@ export const MIN_SEARCH_LETTERS = 3;
  * @example textWords('Кара-Суу айылы') // ['Кара', 'Суу', 'айылы']
  */
 export function textWords(value: string): string[] {
-  return value.normalize('NFC').split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
+  return value
+    .normalize('NFC')
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 /**

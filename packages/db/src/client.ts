@@ -65,9 +65,7 @@ export function createDb(config: DbConfig): Db {
   const t = { ...(config.endpoint ? EMULATOR_TIMEOUTS : REQUEST_PATH_TIMEOUTS), ...config.timeouts };
   const raw = new DynamoDBClient({
     region: config.region ?? process.env.AWS_REGION ?? 'eu-central-1',
-    ...(config.endpoint
-      ? { endpoint: config.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
+    ...(config.endpoint ? { endpoint: config.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
     maxAttempts: t.maxAttempts,
     requestHandler: { connectionTimeout: t.connectMs, requestTimeout: t.requestMs, throwOnRequestTimeout: true },
   });
@@ -76,7 +74,13 @@ export function createDb(config: DbConfig): Db {
       try {
         return await next(args);
       } catch (e) {
-        throw isTransientError(e as Parameters<typeof isTransientError>[0]) ? new UnavailableError('database', `DynamoDB did not answer: ${(e as Error).name} ${(e as { code?: string }).code ?? ''}`.trim(), { cause: e }) : e;
+        throw isTransientError(e as Parameters<typeof isTransientError>[0])
+          ? new UnavailableError(
+              'database',
+              `DynamoDB did not answer: ${(e as Error).name} ${(e as { code?: string }).code ?? ''}`.trim(),
+              { cause: e },
+            )
+          : e;
       }
     },
     { step: 'initialize', name: 'mekendeshUnavailable', priority: 'high' },

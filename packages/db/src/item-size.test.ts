@@ -30,48 +30,104 @@ const allLanguages = (limit: number): LocalizedText => ({ ky: full(limit), ru: f
 const at = '2026-01-01T00:00:00.000Z';
 
 const attachment = (i: number): Attachment => ({
-  key: `${String(i).padStart(26, '0')}.jpg`, kind: 'photo', contentType: 'image/jpeg', size: 10_000_000, fileName: full(TEXT_LIMITS.fileName),
+  key: `${String(i).padStart(26, '0')}.jpg`,
+  kind: 'photo',
+  contentType: 'image/jpeg',
+  size: 10_000_000,
+  fileName: full(TEXT_LIMITS.fileName),
   variants: [480, 960, 1600].map((width) => ({ width, key: `${String(i).padStart(26, '0')}-${width}.webp` })),
-  url: `/v1/uploads/${String(i).padStart(26, '0')}.jpg`, uploadedAt: at,
+  url: `/v1/uploads/${String(i).padStart(26, '0')}.jpg`,
+  uploadedAt: at,
 });
 
 const worstProject: Project = {
-  id: 'prj-' + 'x'.repeat(60), slug: 'x'.repeat(200), status: 'published', organisationId: 'org-' + 'x'.repeat(80),
-  organisationName: allLanguages(TEXT_LIMITS.name), oblastSoate: '41704000000000', rayonSoate: '41704220000000',
-  settlement: allLanguages(TEXT_LIMITS.settlement), title: allLanguages(TEXT_LIMITS.title), summary: allLanguages(TEXT_LIMITS.summary),
-  description: allLanguages(TEXT_LIMITS.markdownBody), languages: ['ky', 'ru', 'en'], sector: 'education', kind: 'community',
-  goal: Number.MAX_SAFE_INTEGER, raised: Number.MAX_SAFE_INTEGER, pledged: Number.MAX_SAFE_INTEGER, supporters: Number.MAX_SAFE_INTEGER,
-  deadline: '2030-12-31', publishedAt: at, coverUrl: `/v1/uploads/${'0'.repeat(26)}.jpg`,
-  fundingPlan: { diaspora: 1, municipality: 1, cofinancing: 1, otherDonors: 1 }, pledgeTypes: ['donation', 'loan', 'investment', 'in_kind'],
-  minimumPledge: 1, fundingModel: 'keep_what_is_raised', beneficiaries: 10_000_000, jobs: 100_000,
+  id: 'prj-' + 'x'.repeat(60),
+  slug: 'x'.repeat(200),
+  status: 'published',
+  organisationId: 'org-' + 'x'.repeat(80),
+  organisationName: allLanguages(TEXT_LIMITS.name),
+  oblastSoate: '41704000000000',
+  rayonSoate: '41704220000000',
+  settlement: allLanguages(TEXT_LIMITS.settlement),
+  title: allLanguages(TEXT_LIMITS.title),
+  summary: allLanguages(TEXT_LIMITS.summary),
+  description: allLanguages(TEXT_LIMITS.markdownBody),
+  languages: ['ky', 'ru', 'en'],
+  sector: 'education',
+  kind: 'community',
+  goal: Number.MAX_SAFE_INTEGER,
+  raised: Number.MAX_SAFE_INTEGER,
+  pledged: Number.MAX_SAFE_INTEGER,
+  supporters: Number.MAX_SAFE_INTEGER,
+  deadline: '2030-12-31',
+  publishedAt: at,
+  coverUrl: `/v1/uploads/${'0'.repeat(26)}.jpg`,
+  fundingPlan: { diaspora: 1, municipality: 1, cofinancing: 1, otherDonors: 1 },
+  pledgeTypes: ['donation', 'loan', 'investment', 'in_kind'],
+  minimumPledge: 1,
+  fundingModel: 'keep_what_is_raised',
+  beneficiaries: 10_000_000,
+  jobs: 100_000,
   // 20 milestones: the draft contract's maximum (project-drafts.ts).
-  milestones: Array.from({ length: 20 }, (_, i) => ({ id: `m-${'x'.repeat(36)}${i}`, title: allLanguages(TEXT_LIMITS.title), dueDate: '2030-12-31', tranche: 1 })),
-  version: Number.MAX_SAFE_INTEGER, createdAt: at, updatedAt: at, statusChangedAt: at, statusReason: full(TEXT_LIMITS.reason), submittedAt: at,
-  attachments: Array.from({ length: MAX_ATTACHMENTS }, (_, i) => attachment(i)), coverPhoto: `${'0'.repeat(26)}.jpg`,
+  milestones: Array.from({ length: 20 }, (_, i) => ({
+    id: `m-${'x'.repeat(36)}${i}`,
+    title: allLanguages(TEXT_LIMITS.title),
+    dueDate: '2030-12-31',
+    tranche: 1,
+  })),
+  version: Number.MAX_SAFE_INTEGER,
+  createdAt: at,
+  updatedAt: at,
+  statusChangedAt: at,
+  statusReason: full(TEXT_LIMITS.reason),
+  submittedAt: at,
+  attachments: Array.from({ length: MAX_ATTACHMENTS }, (_, i) => attachment(i)),
+  coverPhoto: `${'0'.repeat(26)}.jpg`,
 } as Project;
 
 const worstOrganisation: Organisation = {
-  id: 'org-' + 'x'.repeat(80), name: allLanguages(TEXT_LIMITS.name), kind: 'rayon_administration', territorySoate: '41704220000000',
-  oblastSoate: '41704000000000', settlement: allLanguages(TEXT_LIMITS.settlement), status: 'pending', verified: false, createdAt: at,
+  id: 'org-' + 'x'.repeat(80),
+  name: allLanguages(TEXT_LIMITS.name),
+  kind: 'rayon_administration',
+  territorySoate: '41704220000000',
+  oblastSoate: '41704000000000',
+  settlement: allLanguages(TEXT_LIMITS.settlement),
+  status: 'pending',
+  verified: false,
+  createdAt: at,
 };
 
 const worstProgramme = {
-  id: 'x'.repeat(64), name: allLanguages(TEXT_LIMITS.name), ratio: { numerator: 100, denominator: 1 }, budget: Number.MAX_SAFE_INTEGER,
-  capPerProject: Number.MAX_SAFE_INTEGER, oblastSoates: Array.from({ length: 9 }, () => '41704000000000'), sectors: 'all', kinds: 'all',
-  pledgeTypes: ['donation', 'loan', 'investment', 'in_kind'], startDate: '2026-01-01', endDate: '2030-12-31', reserved: Number.MAX_SAFE_INTEGER, createdAt: at,
+  id: 'x'.repeat(64),
+  name: allLanguages(TEXT_LIMITS.name),
+  ratio: { numerator: 100, denominator: 1 },
+  budget: Number.MAX_SAFE_INTEGER,
+  capPerProject: Number.MAX_SAFE_INTEGER,
+  oblastSoates: Array.from({ length: 9 }, () => '41704000000000'),
+  sectors: 'all',
+  kinds: 'all',
+  pledgeTypes: ['donation', 'loan', 'investment', 'in_kind'],
+  startDate: '2026-01-01',
+  endDate: '2030-12-31',
+  reserved: Number.MAX_SAFE_INTEGER,
+  createdAt: at,
 } as Programme;
 
 describe('the largest item a request can make (issue 9, fault 5)', () => {
   const items = {
     project: projectItem(worstProject),
     organisation: organisationItem(worstOrganisation, {
-      applicantId: 'x'.repeat(64), applicantPosition: full(TEXT_LIMITS.shortLine), contactPhone: '+'.padEnd(21, '9'),
-      contactEmail: `${'x'.repeat(64)}@${'x'.repeat(185)}.kg`, reviewReason: full(TEXT_LIMITS.reason), reviewedAt: at,
+      applicantId: 'x'.repeat(64),
+      applicantPosition: full(TEXT_LIMITS.shortLine),
+      contactPhone: '+'.padEnd(21, '9'),
+      contactEmail: `${'x'.repeat(64)}@${'x'.repeat(185)}.kg`,
+      reviewReason: full(TEXT_LIMITS.reason),
+      reviewedAt: at,
     }),
     programme: programmeEntity.item(worstProgramme),
   };
 
-  it.each(Object.keys(items))('a %s with every text at its limit stays far under DynamoDB\'s 400 KB', (kind) => {
+  it.each(Object.keys(items))("a %s with every text at its limit stays far under DynamoDB's 400 KB", (kind) => {
     const bytes = itemBytes(items[kind as keyof typeof items]);
     console.info(`worst-case ${kind} item: ${(bytes / 1024).toFixed(1)} KB of 400 KB`);
     expect(bytes).toBeLessThan(ITEM_LIMIT * HEADROOM_SHARE);

@@ -21,7 +21,9 @@ const num = (v: unknown) => Number(v ?? 0);
 async function* everyItem(db: Db): AsyncGenerator<Item> {
   let start: Record<string, unknown> | undefined;
   do {
-    const out: ScanCommandOutput = await db.doc.send(new ScanCommand({ TableName: db.tableName, ExclusiveStartKey: start, ConsistentRead: true }));
+    const out: ScanCommandOutput = await db.doc.send(
+      new ScanCommand({ TableName: db.tableName, ExclusiveStartKey: start, ConsistentRead: true }),
+    );
     yield* out.Items ?? [];
     start = out.LastEvaluatedKey;
   } while (start);
@@ -71,7 +73,11 @@ async function load(db: Db): Promise<Loaded> {
  */
 export async function checkLedger(db: Db): Promise<LedgerDifference[]> {
   const l = await load(db);
-  const byProject = new Sums(), byProgramme = new Sums(), byCap = new Sums(), byPledge = new Sums(), platform = new Sums();
+  const byProject = new Sums(),
+    byProgramme = new Sums(),
+    byCap = new Sums(),
+    byPledge = new Sums(),
+    platform = new Sums();
   for (const e of l.entries) {
     byProject.add(e.projectId, e.deltas);
     platform.add('platform', e.deltas);
@@ -96,7 +102,14 @@ export async function checkLedger(db: Db): Promise<LedgerDifference[]> {
   }
   for (const o of l.oblasts) diff('oblast', String(o.sk), 'raised', num(o.raised), oblastRaised.get(String(o.sk)) ?? 0);
   for (const p of l.programmes) diff('programme', String(p.id), 'reserved', num(p.reserved), byProgramme.get(String(p.id)).matched);
-  for (const c of l.caps) diff('programme-project', `${c.programmeId}|${c.projectId}`, 'matched', num(c.matched), byCap.get(`${c.programmeId}|${c.projectId}`).matched);
+  for (const c of l.caps)
+    diff(
+      'programme-project',
+      `${c.programmeId}|${c.projectId}`,
+      'matched',
+      num(c.matched),
+      byCap.get(`${c.programmeId}|${c.projectId}`).matched,
+    );
   for (const p of l.pledges) {
     const s = byPledge.get(String(p.id));
     const refunded = p.status === 'refunded';
@@ -117,8 +130,18 @@ export async function checkLedger(db: Db): Promise<LedgerDifference[]> {
 export async function seedOpeningBalances(db: Db, projects: readonly Project[], at = '2026-01-01T00:00:00.000Z'): Promise<void> {
   const withMoney = projects.filter((p) => p.pledged || p.raised || p.supporters);
   const entries: LedgerEntry[] = withMoney.map((p) => ({
-    id: `opening-${p.id}`, at, kind: 'opening', projectId: p.id, oblastSoate: p.oblastSoate, pledgeId: null, receiptId: null, programmeId: null,
-    funder: 'opening', original: null, publicName: null, deltas: { ...ZERO_DELTAS, pledged: p.pledged, raised: p.raised, supporters: p.supporters },
+    id: `opening-${p.id}`,
+    at,
+    kind: 'opening',
+    projectId: p.id,
+    oblastSoate: p.oblastSoate,
+    pledgeId: null,
+    receiptId: null,
+    programmeId: null,
+    funder: 'opening',
+    original: null,
+    publicName: null,
+    deltas: { ...ZERO_DELTAS, pledged: p.pledged, raised: p.raised, supporters: p.supporters },
   }));
   for (let i = 0; i < entries.length; i += 25) {
     const batch = entries.slice(i, i + 25).map((e) => ({ PutRequest: { Item: ledgerEntryEntity.item(e) } }));
@@ -126,9 +149,13 @@ export async function seedOpeningBalances(db: Db, projects: readonly Project[], 
   }
   const total = { ...ZERO_DELTAS };
   for (const e of entries) for (const f of TOTAL_FIELDS) total[f] += e.deltas[f];
-  await db.doc.send(new UpdateCommand({
-    TableName: db.tableName, Key: platformTotalsEntity.key({ shard: 0 }), UpdateExpression: `ADD ${TOTAL_FIELDS.map((f) => `#${f} :${f}`).join(', ')} SET entity = :e`,
-    ExpressionAttributeNames: Object.fromEntries(TOTAL_FIELDS.map((f) => [`#${f}`, f])),
-    ExpressionAttributeValues: { ...Object.fromEntries(TOTAL_FIELDS.map((f) => [`:${f}`, total[f]])), ':e': platformTotalsEntity.name },
-  }));
+  await db.doc.send(
+    new UpdateCommand({
+      TableName: db.tableName,
+      Key: platformTotalsEntity.key({ shard: 0 }),
+      UpdateExpression: `ADD ${TOTAL_FIELDS.map((f) => `#${f} :${f}`).join(', ')} SET entity = :e`,
+      ExpressionAttributeNames: Object.fromEntries(TOTAL_FIELDS.map((f) => [`#${f}`, f])),
+      ExpressionAttributeValues: { ...Object.fromEntries(TOTAL_FIELDS.map((f) => [`:${f}`, total[f]])), ':e': platformTotalsEntity.name },
+    }),
+  );
 }

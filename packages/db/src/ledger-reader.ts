@@ -4,7 +4,20 @@ import { pagedQuery } from './dynamo/paged-query.js';
 import { pick } from './entities/catalogue.js';
 import { ledgerPartition } from './entities/money.js';
 
-const FIELDS = ['id', 'at', 'kind', 'projectId', 'oblastSoate', 'pledgeId', 'receiptId', 'programmeId', 'funder', 'original', 'deltas', 'publicName'] as const;
+const FIELDS = [
+  'id',
+  'at',
+  'kind',
+  'projectId',
+  'oblastSoate',
+  'pledgeId',
+  'receiptId',
+  'programmeId',
+  'funder',
+  'original',
+  'deltas',
+  'publicName',
+] as const;
 
 /** A project's ledger entries from their own partition, newest first: one bounded Query per page. */
 export class DynamoLedgerReader implements LedgerReader {

@@ -77,7 +77,17 @@ function emulatorDir(): string {
 function spawnWithJvmArgs(port: number, path: string | undefined, jvmArgs: readonly string[]): ChildProcess {
   const dir = emulatorDir();
   const store = path ? ['-dbPath', path] : ['-inMemory'];
-  const args = [...jvmArgs, `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-jar', join(dir, 'DynamoDBLocal.jar'), ...store, '-port', String(port), '-sharedDb', '-disableTelemetry'];
+  const args = [
+    ...jvmArgs,
+    `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
+    '-jar',
+    join(dir, 'DynamoDBLocal.jar'),
+    ...store,
+    '-port',
+    String(port),
+    '-sharedDb',
+    '-disableTelemetry',
+  ];
   return spawn('java', args, { cwd: dir, stdio: 'pipe' });
 }
 
@@ -108,7 +118,12 @@ export async function startDynamoLocal(options: DynamoLocalOptions = {}): Promis
       setTimeout(() => child.kill('SIGKILL'), 3000).unref();
     });
   };
-  const client = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  });
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (code ${child.exitCode}): ${output.trim().slice(-500)}`);

@@ -16,7 +16,8 @@ const conditionFailed = (e: unknown) => (e as Error).name === 'ConditionalCheckF
 export function mailPut(tableName: string, mail: QueuedMail, input: { at: string; claimed?: boolean }) {
   const state = input.claimed ? { status: 'sending', claimedAt: input.at, attempts: 1 } : { status: 'pending', attempts: 0 };
   return {
-    TableName: tableName, ConditionExpression: 'attribute_not_exists(pk)',
+    TableName: tableName,
+    ConditionExpression: 'attribute_not_exists(pk)',
     Item: { ...mailEntity.item(mail), ...state, queuedAt: input.at, expiresAt: Math.floor(Date.parse(input.at) / 1000) + KEEP_SECONDS },
   };
 }
@@ -39,20 +40,25 @@ export class DynamoMailQueue implements MailQueue {
   }
 
   async exists(id: string): Promise<boolean> {
-    const out = await this.db.doc.send(new GetCommand({ TableName: this.db.tableName, Key: mailEntity.key({ id }), ConsistentRead: true, ProjectionExpression: 'pk' }));
+    const out = await this.db.doc.send(
+      new GetCommand({ TableName: this.db.tableName, Key: mailEntity.key({ id }), ConsistentRead: true, ProjectionExpression: 'pk' }),
+    );
     return out.Item !== undefined;
   }
 
   async claim(id: string, at: string, staleBefore: string): Promise<QueuedMail | undefined> {
     try {
-      const out = await this.db.doc.send(new UpdateCommand({
-        TableName: this.db.tableName, Key: mailEntity.key({ id }),
-        UpdateExpression: 'SET #status = :sending, claimedAt = :at ADD attempts :one',
-        ConditionExpression: 'attribute_exists(pk) AND (#status = :pending OR (#status = :sending AND claimedAt < :stale))',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':sending': 'sending', ':pending': 'pending', ':at': at, ':stale': staleBefore, ':one': 1 },
-        ReturnValues: 'ALL_NEW',
-      }));
+      const out = await this.db.doc.send(
+        new UpdateCommand({
+          TableName: this.db.tableName,
+          Key: mailEntity.key({ id }),
+          UpdateExpression: 'SET #status = :sending, claimedAt = :at ADD attempts :one',
+          ConditionExpression: 'attribute_exists(pk) AND (#status = :pending OR (#status = :sending AND claimedAt < :stale))',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':sending': 'sending', ':pending': 'pending', ':at': at, ':stale': staleBefore, ':one': 1 },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
       const item = out.Attributes!;
       return { id: String(item.id), to: String(item.to), subject: String(item.subject), text: String(item.text) };
     } catch (e) {
@@ -62,17 +68,31 @@ export class DynamoMailQueue implements MailQueue {
   }
 
   async markSent(id: string, at: string): Promise<void> {
-    await this.db.doc.send(new UpdateCommand({
-      TableName: this.db.tableName, Key: mailEntity.key({ id }), UpdateExpression: 'SET #status = :sent, sentAt = :at',
-      ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':sent': 'sent', ':at': at },
-    }));
+    await this.db.doc.send(
+      new UpdateCommand({
+        TableName: this.db.tableName,
+        Key: mailEntity.key({ id }),
+        UpdateExpression: 'SET #status = :sent, sentAt = :at',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':sent': 'sent', ':at': at },
+      }),
+    );
   }
 
   async release(id: string): Promise<void> {
-    await this.db.doc.send(new UpdateCommand({
-      TableName: this.db.tableName, Key: mailEntity.key({ id }), UpdateExpression: 'SET #status = :pending REMOVE claimedAt',
-      ConditionExpression: '#status = :sending', ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':pending': 'pending', ':sending': 'sending' },
-    })).catch((e: unknown) => { if (!conditionFailed(e)) throw e; });
+    await this.db.doc
+      .send(
+        new UpdateCommand({
+          TableName: this.db.tableName,
+          Key: mailEntity.key({ id }),
+          UpdateExpression: 'SET #status = :pending REMOVE claimedAt',
+          ConditionExpression: '#status = :sending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':pending': 'pending', ':sending': 'sending' },
+        }),
+      )
+      .catch((e: unknown) => {
+        if (!conditionFailed(e)) throw e;
+      });
   }
 }

@@ -1,14 +1,35 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DuplicateOf, Pledge, Programme, Project, Receipt } from '@mekendesh/contracts';
 import {
-  DomainError, totalsStayExact, type Booking, type BookingCondition, type CommitOutcome, type MoneyStore, type Page, type PledgeCommitOutcome,
-  type ListedAccounts, type PledgeContext, type PledgeInvestor, type PledgePlan, type ReceiptDay, type ReceiptState,
+  DomainError,
+  totalsStayExact,
+  type Booking,
+  type BookingCondition,
+  type CommitOutcome,
+  type MoneyStore,
+  type Page,
+  type PledgeCommitOutcome,
+  type ListedAccounts,
+  type PledgeContext,
+  type PledgeInvestor,
+  type PledgePlan,
+  type ReceiptDay,
+  type ReceiptState,
 } from '@mekendesh/domain';
 import type { Db } from './client.js';
 import { pagedQuery } from './dynamo/paged-query.js';
 import {
-  activeReceivingAccountEntity, idempotencyEntity, INVESTOR_PLEDGES_PREFIX, investorPledgesPartition, paymentReferenceEntity, pledgeEntity,
-  projectPledgesPartition, receiptDayEntity, receiptEntity, receivingAccountEntity, supporterEntity,
+  activeReceivingAccountEntity,
+  idempotencyEntity,
+  INVESTOR_PLEDGES_PREFIX,
+  investorPledgesPartition,
+  paymentReferenceEntity,
+  pledgeEntity,
+  projectPledgesPartition,
+  receiptDayEntity,
+  receiptEntity,
+  receivingAccountEntity,
+  supporterEntity,
 } from './entities/money.js';
 import { projectEntity } from './entities/catalogue.js';
 import { userEntity } from './entities/accounts.js';
@@ -21,11 +42,17 @@ import type { DynamoProgrammeStore } from './programme-store.js';
 import { windowCount } from './rate-limiter.js';
 import { sendTransaction, type Tagged, type TransactionOutcome } from './transact.js';
 
-
 /** What each tagged action's failed condition means for the domain (money-transaction.ts tags the actions). */
 const CONDITION_OF_TAG: Record<string, BookingCondition> = {
-  payref: 'payment_reference', supporter: 'supporter', pledge: 'pledge_version', entry: 'ledger_entry',
-  platform: 'total_limit', oblast: 'total_limit', programme: 'programme_budget', cap: 'programme_budget', accounts: 'receiving_accounts',
+  payref: 'payment_reference',
+  supporter: 'supporter',
+  pledge: 'pledge_version',
+  entry: 'ledger_entry',
+  platform: 'total_limit',
+  oblast: 'total_limit',
+  programme: 'programme_budget',
+  cap: 'programme_budget',
+  accounts: 'receiving_accounts',
 };
 
 const ACCOUNT_KINDS = ['bank', 'money_transfer'] as const;
@@ -38,7 +65,12 @@ function listedAccountChecks(tableName: string, listed: ListedAccounts): Tagged[
   return ACCOUNT_KINDS.map((kind): Tagged => {
     const a = listed.accounts.find((x) => x.kind === kind);
     const check = a
-      ? { Key: receivingAccountEntity.key(a), ConditionExpression: '#v = :v AND #a = :t', ExpressionAttributeNames: { '#v': 'version', '#a': 'active' }, ExpressionAttributeValues: { ':v': a.version, ':t': true } }
+      ? {
+          Key: receivingAccountEntity.key(a),
+          ConditionExpression: '#v = :v AND #a = :t',
+          ExpressionAttributeNames: { '#v': 'version', '#a': 'active' },
+          ExpressionAttributeValues: { ':v': a.version, ':t': true },
+        }
       : { Key: activeReceivingAccountEntity.key({ kind, currency: listed.currency }), ConditionExpression: 'attribute_not_exists(pk)' };
     return { tag: 'accounts', action: { ConditionCheck: { TableName: tableName, ...check } } };
   });
@@ -59,7 +91,10 @@ export function pledgeActions(db: Db, plan: PledgePlan): { actions: Tagged[]; re
   const p = plan.booking.pledge.next;
   const t = db.tableName;
   const supporterKey = supporterEntity.key(p);
-  const mustNotExist = (tag: string, Item: Record<string, unknown>): Tagged => ({ tag, action: { Put: { TableName: t, ConditionExpression: 'attribute_not_exists(pk)', Item } } });
+  const mustNotExist = (tag: string, Item: Record<string, unknown>): Tagged => ({
+    tag,
+    action: { Put: { TableName: t, ConditionExpression: 'attribute_not_exists(pk)', Item } },
+  });
   const counts = plan.windows.map((w) => windowCount(t, w, Math.floor(Date.parse(p.createdAt) / 1000)));
   const actions: Tagged[] = [
     mustNotExist('idem', idempotencyEntity.item({ scope, key }, { hash, pledgeId: p.id, at: p.createdAt })),
@@ -82,7 +117,10 @@ export function pledgeActions(db: Db, plan: PledgePlan): { actions: Tagged[]; re
  */
 export class DynamoMoneyStore implements MoneyStore {
   /** `programmes`: the same programme store the use cases get (the booking state reads programme usage through it). */
-  constructor(private readonly db: Db, private readonly programmes: DynamoProgrammeStore) {}
+  constructor(
+    private readonly db: Db,
+    private readonly programmes: DynamoProgrammeStore,
+  ) {}
 
   private async get(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {
     return (await this.db.doc.send(new GetCommand({ TableName: this.db.tableName, Key: key, ConsistentRead: true }))).Item;
@@ -170,9 +208,13 @@ export class DynamoMoneyStore implements MoneyStore {
     const projectItem = await this.get(projectEntity.key({ id: pledge.projectId }));
     if (!projectItem) throw new DomainError('not_found', 'project was not found');
     const programmes: Programme[] = await this.programmes.listConsistent();
-    const used = await this.programmes.matchedForProject(programmes.map((p) => p.id), pledge.projectId);
+    const used = await this.programmes.matchedForProject(
+      programmes.map((p) => p.id),
+      pledge.projectId,
+    );
     return {
-      pledge, project: stripKeys<Project>(projectItem),
+      pledge,
+      project: stripKeys<Project>(projectItem),
       programmes: programmes.map((programme) => ({ programme, matchedForProject: used.get(programme.id) ?? 0 })),
       ...(sameDay ? { sameDay } : {}),
     };
@@ -188,17 +230,36 @@ export class DynamoMoneyStore implements MoneyStore {
     if (!item) return;
     const project = stripKeys<Project>(item);
     const facets = projectIndexItems(project).filter((i) => i.gsi4pk !== undefined);
-    await Promise.all(facets.map((f) => this.db.doc.send(new UpdateCommand({
-      TableName: this.db.tableName, Key: { pk: f.pk, sk: f.sk }, UpdateExpression: 'SET gsi4sk = :k, fseq = :v',
-      ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(fseq) OR fseq < :v)',
-      ExpressionAttributeValues: { ':k': f.gsi4sk, ':v': project.version },
-    })).catch((e: Error) => { if (e.name !== 'ConditionalCheckFailedException') throw e; })));
+    await Promise.all(
+      facets.map((f) =>
+        this.db.doc
+          .send(
+            new UpdateCommand({
+              TableName: this.db.tableName,
+              Key: { pk: f.pk, sk: f.sk },
+              UpdateExpression: 'SET gsi4sk = :k, fseq = :v',
+              ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(fseq) OR fseq < :v)',
+              ExpressionAttributeValues: { ':k': f.gsi4sk, ':v': project.version },
+            }),
+          )
+          .catch((e: Error) => {
+            if (e.name !== 'ConditionalCheckFailedException') throw e;
+          }),
+      ),
+    );
   }
 
   async listInvestorPledges(input: { investorId: string; limit: number; cursor?: string }): Promise<Page<Pledge>> {
-    const page = await pagedQuery(this.db, {
-      index: 'gsi1', partition: investorPledgesPartition(input.investorId), skPrefix: INVESTOR_PLEDGES_PREFIX, forward: false,
-    }, input);
+    const page = await pagedQuery(
+      this.db,
+      {
+        index: 'gsi1',
+        partition: investorPledgesPartition(input.investorId),
+        skPrefix: INVESTOR_PLEDGES_PREFIX,
+        forward: false,
+      },
+      input,
+    );
     return { items: page.items.map((i) => stripKeys<Pledge>(i)), nextCursor: page.nextCursor };
   }
 
@@ -210,7 +271,11 @@ export class DynamoMoneyStore implements MoneyStore {
   async bookedReceipts(ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
     if (ids.length > 100) throw new RangeError('at most 100 receipt ids per call');
-    const found = await batchGet(this.db, ids.map((id) => receiptEntity.key({ id })), { consistent: true, fields: ['id'] });
+    const found = await batchGet(
+      this.db,
+      ids.map((id) => receiptEntity.key({ id })),
+      { consistent: true, fields: ['id'] },
+    );
     return new Set(found.map((i) => String(i.id)));
   }
 

@@ -3,7 +3,14 @@ import { TOTAL_FIELDS, type Booking, type LedgerDeltas } from '@mekendesh/domain
 import type { Db } from './client.js';
 import { oblastStatsEntity, projectEntity } from './entities/catalogue.js';
 import {
-  bookingOnceEntity, ledgerEntryEntity, PLATFORM_SHARDS, platformTotalsEntity, pledgeEntity, programmeEntity, programmeProjectEntity, receiptDayEntity,
+  bookingOnceEntity,
+  ledgerEntryEntity,
+  PLATFORM_SHARDS,
+  platformTotalsEntity,
+  pledgeEntity,
+  programmeEntity,
+  programmeProjectEntity,
+  receiptDayEntity,
   receiptEntity,
 } from './entities/money.js';
 import type { Tagged } from './transact.js';
@@ -28,7 +35,11 @@ function addAll(d: LedgerDeltas) {
  * money-limits.ts): `total <= MAX - delta` for each positive delta (DynamoDB conditions do not add), so no
  * stored total can ever become inexact. Fields the write lowers or leaves need no bound.
  */
-export function withinTotalLimit(fields: Record<string, number>): { condition: string | null; names: Record<string, string>; values: Record<string, number> } {
+export function withinTotalLimit(fields: Record<string, number>): {
+  condition: string | null;
+  names: Record<string, string>;
+  values: Record<string, number>;
+} {
   const raised = Object.entries(fields).filter(([, d]) => d > 0);
   return {
     condition: raised.length ? raised.map(([f]) => `(attribute_not_exists(#${f}) OR #${f} <= :max_${f})`).join(' AND ') : null,
@@ -43,29 +54,51 @@ function totalsActions(db: Db, b: Booking, sum: LedgerDeltas): Tagged[] {
   const and = (c: string) => (limit.condition ? `${c} AND ${limit.condition}` : c);
   const project: Tagged = {
     tag: 'project',
-    action: { Update: {
-      TableName: db.tableName, Key: projectEntity.key({ id: b.project.id }),
-      // The project's version moves with its money, so an edit from a stale read cannot overwrite the totals.
-      UpdateExpression: `${add.UpdateExpression}, #version :one`,
-      ConditionExpression: and('attribute_exists(pk) AND #status = :status'),
-      ExpressionAttributeNames: { ...add.names, '#version': 'version', '#status': 'status' },
-      ExpressionAttributeValues: { ...add.values, ...limit.values, ':one': 1, ':status': b.project.status },
-    } },
+    action: {
+      Update: {
+        TableName: db.tableName,
+        Key: projectEntity.key({ id: b.project.id }),
+        // The project's version moves with its money, so an edit from a stale read cannot overwrite the totals.
+        UpdateExpression: `${add.UpdateExpression}, #version :one`,
+        ConditionExpression: and('attribute_exists(pk) AND #status = :status'),
+        ExpressionAttributeNames: { ...add.names, '#version': 'version', '#status': 'status' },
+        ExpressionAttributeValues: { ...add.values, ...limit.values, ':one': 1, ':status': b.project.status },
+      },
+    },
   };
   const shard = Math.floor(Math.random() * PLATFORM_SHARDS);
   const platform: Tagged = {
     tag: 'platform',
-    action: { Update: { TableName: db.tableName, Key: platformTotalsEntity.key({ shard }), UpdateExpression: `${add.UpdateExpression} SET entity = :e`,
-      ...(limit.condition ? { ConditionExpression: limit.condition } : {}),
-      ExpressionAttributeNames: add.names, ExpressionAttributeValues: { ...add.values, ...limit.values, ':e': platformTotalsEntity.name } } },
+    action: {
+      Update: {
+        TableName: db.tableName,
+        Key: platformTotalsEntity.key({ shard }),
+        UpdateExpression: `${add.UpdateExpression} SET entity = :e`,
+        ...(limit.condition ? { ConditionExpression: limit.condition } : {}),
+        ExpressionAttributeNames: add.names,
+        ExpressionAttributeValues: { ...add.values, ...limit.values, ':e': platformTotalsEntity.name },
+      },
+    },
   };
   // Discovery's oblast aggregate counts the money of public projects only (project-index.ts, oblastContribution).
-  const oblast: Tagged[] = b.project.isPublic && sum.raised !== 0
-    ? [{ tag: 'oblast', action: { Update: { TableName: db.tableName, Key: oblastStatsEntity.key({ soate: b.project.oblastSoate }),
-      UpdateExpression: 'ADD #raised :r', ExpressionAttributeNames: { '#raised': 'raised' },
-      ...(sum.raised > 0 ? { ConditionExpression: '(attribute_not_exists(#raised) OR #raised <= :max_raised)' } : {}),
-      ExpressionAttributeValues: { ':r': sum.raised, ...(sum.raised > 0 ? { ':max_raised': MAX_TOTAL_MINOR - sum.raised } : {}) } } } }]
-    : [];
+  const oblast: Tagged[] =
+    b.project.isPublic && sum.raised !== 0
+      ? [
+          {
+            tag: 'oblast',
+            action: {
+              Update: {
+                TableName: db.tableName,
+                Key: oblastStatsEntity.key({ soate: b.project.oblastSoate }),
+                UpdateExpression: 'ADD #raised :r',
+                ExpressionAttributeNames: { '#raised': 'raised' },
+                ...(sum.raised > 0 ? { ConditionExpression: '(attribute_not_exists(#raised) OR #raised <= :max_raised)' } : {}),
+                ExpressionAttributeValues: { ':r': sum.raised, ...(sum.raised > 0 ? { ':max_raised': MAX_TOTAL_MINOR - sum.raised } : {}) },
+              },
+            },
+          },
+        ]
+      : [];
   return [project, platform, ...oblast];
 }
 
@@ -73,18 +106,37 @@ function reservationActions(db: Db, b: Booking): Tagged[] {
   return (b.reservations ?? []).flatMap((r): Tagged[] => {
     const up = r.amount > 0;
     return [
-      { tag: 'programme', action: { Update: {
-        TableName: db.tableName, Key: programmeEntity.key({ id: r.programmeId }), UpdateExpression: 'ADD reserved :m',
-        // reserved + m <= budget, written as reserved <= budget - m: DynamoDB conditions do not add.
-        ConditionExpression: up ? 'attribute_exists(pk) AND budget = :budget AND reserved <= :room' : 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':m': r.amount, ...(up ? { ':budget': r.budget, ':room': r.budget - r.amount } : {}) },
-      } } },
-      { tag: 'cap', action: { Update: {
-        TableName: db.tableName, Key: programmeProjectEntity.key({ programmeId: r.programmeId, projectId: b.project.id }),
-        UpdateExpression: 'ADD matched :m SET entity = :e, programmeId = :p, projectId = :j',
-        ...(up ? { ConditionExpression: 'attribute_not_exists(matched) OR matched <= :room' } : {}),
-        ExpressionAttributeValues: { ':m': r.amount, ':e': programmeProjectEntity.name, ':p': r.programmeId, ':j': b.project.id, ...(up ? { ':room': r.capPerProject - r.amount } : {}) },
-      } } },
+      {
+        tag: 'programme',
+        action: {
+          Update: {
+            TableName: db.tableName,
+            Key: programmeEntity.key({ id: r.programmeId }),
+            UpdateExpression: 'ADD reserved :m',
+            // reserved + m <= budget, written as reserved <= budget - m: DynamoDB conditions do not add.
+            ConditionExpression: up ? 'attribute_exists(pk) AND budget = :budget AND reserved <= :room' : 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':m': r.amount, ...(up ? { ':budget': r.budget, ':room': r.budget - r.amount } : {}) },
+          },
+        },
+      },
+      {
+        tag: 'cap',
+        action: {
+          Update: {
+            TableName: db.tableName,
+            Key: programmeProjectEntity.key({ programmeId: r.programmeId, projectId: b.project.id }),
+            UpdateExpression: 'ADD matched :m SET entity = :e, programmeId = :p, projectId = :j',
+            ...(up ? { ConditionExpression: 'attribute_not_exists(matched) OR matched <= :room' } : {}),
+            ExpressionAttributeValues: {
+              ':m': r.amount,
+              ':e': programmeProjectEntity.name,
+              ':p': r.programmeId,
+              ':j': b.project.id,
+              ...(up ? { ':room': r.capPerProject - r.amount } : {}),
+            },
+          },
+        },
+      },
     ];
   });
 }
@@ -94,42 +146,71 @@ export function bookingActions(db: Db, b: Booking): Tagged[] {
   const sum = sumDeltas(b);
   const entries: Tagged[] = b.entries.map((e) => ({
     tag: 'entry',
-    action: { Put: {
-      TableName: db.tableName, ConditionExpression: 'attribute_not_exists(pk)',
-      Item: ledgerEntryEntity.item(e),
-    } },
+    action: {
+      Put: {
+        TableName: db.tableName,
+        ConditionExpression: 'attribute_not_exists(pk)',
+        Item: ledgerEntryEntity.item(e),
+      },
+    },
   }));
-  const pledge: Tagged[] = b.pledge ? [{
-    tag: 'pledge',
-    action: { Put: {
-      TableName: db.tableName,
-      Item: pledgeEntity.item(b.pledge.next),
-      ...(b.pledge.expectedVersion === null
-        ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': b.pledge.expectedVersion } }),
-    } },
-  }] : [];
-  const receipt: Tagged[] = b.receipt ? [{
-    tag: 'receipt',
-    action: { Put: {
-      TableName: db.tableName, ConditionExpression: 'attribute_not_exists(pk)',
-      Item: receiptEntity.item(b.receipt),
-    } },
-  }] : [];
+  const pledge: Tagged[] = b.pledge
+    ? [
+        {
+          tag: 'pledge',
+          action: {
+            Put: {
+              TableName: db.tableName,
+              Item: pledgeEntity.item(b.pledge.next),
+              ...(b.pledge.expectedVersion === null
+                ? { ConditionExpression: 'attribute_not_exists(pk)' }
+                : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': b.pledge.expectedVersion } }),
+            },
+          },
+        },
+      ]
+    : [];
+  const receipt: Tagged[] = b.receipt
+    ? [
+        {
+          tag: 'receipt',
+          action: {
+            Put: {
+              TableName: db.tableName,
+              ConditionExpression: 'attribute_not_exists(pk)',
+              Item: receiptEntity.item(b.receipt),
+            },
+          },
+        },
+      ]
+    : [];
   // Tagged 'receipt': a second booking with the same `once` id ends as already_booked, like a second receipt.
-  const once: Tagged[] = b.once ? [{
-    tag: 'receipt',
-    action: { Put: { TableName: db.tableName, ConditionExpression: 'attribute_not_exists(pk)', Item: bookingOnceEntity.item({ id: b.once }) } },
-  }] : [];
+  const once: Tagged[] = b.once
+    ? [
+        {
+          tag: 'receipt',
+          action: {
+            Put: { TableName: db.tableName, ConditionExpression: 'attribute_not_exists(pk)', Item: bookingOnceEntity.item({ id: b.once }) },
+          },
+        },
+      ]
+    : [];
   // No condition of its own: the pledge's version (conditioned above) already orders bookings of one pledge.
-  const receiptDay: Tagged[] = b.receiptDay ? [{
-    tag: 'receiptDay',
-    action: { Update: {
-      TableName: db.tableName, Key: receiptDayEntity.key(b.receiptDay),
-      UpdateExpression: 'SET entity = :e, receipts = list_append(if_not_exists(receipts, :none), :add)',
-      ExpressionAttributeValues: { ':e': receiptDayEntity.name, ':none': [], ':add': [b.receiptDay.add] },
-    } },
-  }] : [];
+  const receiptDay: Tagged[] = b.receiptDay
+    ? [
+        {
+          tag: 'receiptDay',
+          action: {
+            Update: {
+              TableName: db.tableName,
+              Key: receiptDayEntity.key(b.receiptDay),
+              UpdateExpression: 'SET entity = :e, receipts = list_append(if_not_exists(receipts, :none), :add)',
+              ExpressionAttributeValues: { ':e': receiptDayEntity.name, ':none': [], ':add': [b.receiptDay.add] },
+            },
+          },
+        },
+      ]
+    : [];
   // A booking without entries only changes the pledge's state (a card checkout expired): no totals to touch.
   const totals = b.entries.length ? totalsActions(db, b, sum) : [];
   const all = [...receipt, ...once, ...pledge, ...receiptDay, ...entries, ...totals, ...reservationActions(db, b)];

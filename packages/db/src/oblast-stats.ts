@@ -40,6 +40,9 @@ export function sumOblastDeltas(contributions: Iterable<OblastDelta>): OblastDel
 export async function readOblastStats(db: Db): Promise<OblastStats[]> {
   const out = await queryOnce(db, { partition: oblastStatsEntity.pk({ soate: '' }), forward: true }, 20);
   return (out.Items ?? []).map((i) => ({
-    soate: String(i.sk), projects: Number(i.projects ?? 0), raising: Number(i.raising ?? 0), raised: Number(i.raised ?? 0),
+    soate: String(i.sk),
+    projects: Number(i.projects ?? 0),
+    raising: Number(i.raising ?? 0),
+    raised: Number(i.raised ?? 0),
   }));
 }

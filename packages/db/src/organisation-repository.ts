@@ -1,13 +1,36 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { AuditEntry, Invitation, Member, Organisation, OrganisationApplication, OrganisationDetail, OrganisationStatus } from '@mekendesh/contracts';
+import type {
+  AuditEntry,
+  Invitation,
+  Member,
+  Organisation,
+  OrganisationApplication,
+  OrganisationDetail,
+  OrganisationStatus,
+} from '@mekendesh/contracts';
 import type { OrganisationStore, Page } from '@mekendesh/domain';
 import type { Db } from './client.js';
 import { pagedQuery, queryOnce } from './dynamo/paged-query.js';
-import { invitationEntity, memberEntity, MEMBERS_PREFIX, organisationEntity, organisationsByStatus, pendingApplicationsEntity, userEntity } from './entities/accounts.js';
+import {
+  invitationEntity,
+  memberEntity,
+  MEMBERS_PREFIX,
+  organisationEntity,
+  organisationsByStatus,
+  pendingApplicationsEntity,
+  userEntity,
+} from './entities/accounts.js';
 import { stripKeys as strip } from './entities/define.js';
 import { auditPut, transact } from './transact.js';
 
-const DETAIL_DEFAULTS = { applicantId: null, applicantPosition: null, contactPhone: null, contactEmail: null, reviewReason: null, reviewedAt: null };
+const DETAIL_DEFAULTS = {
+  applicantId: null,
+  applicantPosition: null,
+  contactPhone: null,
+  contactEmail: null,
+  reviewReason: null,
+  reviewedAt: null,
+};
 
 /** An organisation item: the public fields, the application's contacts, the review outcome. */
 export function organisationItem(org: Organisation, detail: Partial<Omit<OrganisationDetail, keyof Organisation | 'members'>> = {}) {
@@ -41,11 +64,19 @@ export class DynamoOrganisationStore implements OrganisationStore {
 
   /** The applicant's pending applications: one GetItem of their PENDING_APPLICATIONS item. */
   async pendingApplications(applicantId: string): Promise<number> {
-    const out = await this.db.doc.send(new GetCommand({ TableName: this.db.tableName, Key: pendingApplicationsEntity.key({ userId: applicantId }), ConsistentRead: true }));
+    const out = await this.db.doc.send(
+      new GetCommand({ TableName: this.db.tableName, Key: pendingApplicationsEntity.key({ userId: applicantId }), ConsistentRead: true }),
+    );
     return (out.Item?.ids as Set<string> | undefined)?.size ?? 0;
   }
 
-  async apply(input: { organisation: Organisation; application: OrganisationApplication; applicantId: string; maxPending: number; audit: AuditEntry }) {
+  async apply(input: {
+    organisation: Organisation;
+    application: OrganisationApplication;
+    applicantId: string;
+    maxPending: number;
+    audit: AuditEntry;
+  }) {
     const { applicantPosition, contactPhone, contactEmail } = input.application;
     await transact(this.db, [
       {
@@ -55,7 +86,11 @@ export class DynamoOrganisationStore implements OrganisationStore {
           Key: pendingApplicationsEntity.key({ userId: input.applicantId }),
           UpdateExpression: 'SET entity = :e ADD ids :id',
           ConditionExpression: 'attribute_not_exists(ids) OR size(ids) < :max',
-          ExpressionAttributeValues: { ':e': pendingApplicationsEntity.name, ':id': new Set([input.organisation.id]), ':max': input.maxPending },
+          ExpressionAttributeValues: {
+            ':e': pendingApplicationsEntity.name,
+            ':id': new Set([input.organisation.id]),
+            ':max': input.maxPending,
+          },
         },
       },
       {
@@ -69,7 +104,15 @@ export class DynamoOrganisationStore implements OrganisationStore {
     ]);
   }
 
-  async review(input: { id: string; applicantId: string | null; status: 'approved' | 'rejected'; reason: string | null; at: string; admin: Member | null; audit: AuditEntry }) {
+  async review(input: {
+    id: string;
+    applicantId: string | null;
+    status: 'approved' | 'rejected';
+    reason: string | null;
+    at: string;
+    admin: Member | null;
+    audit: AuditEntry;
+  }) {
     const t = this.db.tableName;
     const admin = input.admin;
     await transact(
@@ -83,19 +126,27 @@ export class DynamoOrganisationStore implements OrganisationStore {
             ConditionExpression: '#s = :pending',
             ExpressionAttributeNames: { '#s': 'status' },
             ExpressionAttributeValues: {
-              ':s': input.status, ':v': input.status === 'approved', ':r': input.reason, ':at': input.at,
-              ':g': organisationsByStatus(input.status), ':pending': 'pending',
+              ':s': input.status,
+              ':v': input.status === 'approved',
+              ':r': input.reason,
+              ':at': input.at,
+              ':g': organisationsByStatus(input.status),
+              ':pending': 'pending',
             },
           },
         },
         // Reviewed, it no longer counts against its applicant (deleting an id the set lacks changes nothing).
         ...(input.applicantId
-          ? [{
-              Update: {
-                TableName: t, Key: pendingApplicationsEntity.key({ userId: input.applicantId }), UpdateExpression: 'SET entity = :e DELETE ids :id',
-                ExpressionAttributeValues: { ':e': pendingApplicationsEntity.name, ':id': new Set([input.id]) },
+          ? [
+              {
+                Update: {
+                  TableName: t,
+                  Key: pendingApplicationsEntity.key({ userId: input.applicantId }),
+                  UpdateExpression: 'SET entity = :e DELETE ids :id',
+                  ExpressionAttributeValues: { ':e': pendingApplicationsEntity.name, ':id': new Set([input.id]) },
+                },
               },
-            }]
+            ]
           : []),
         ...(admin
           ? [
@@ -105,7 +156,8 @@ export class DynamoOrganisationStore implements OrganisationStore {
                   TableName: t,
                   Key: userEntity.key({ id: admin.userId }),
                   UpdateExpression: 'SET organisationId = :o, organisationRole = :r',
-                  ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deletedAt) AND (attribute_not_exists(organisationId) OR organisationId = :null)',
+                  ConditionExpression:
+                    'attribute_exists(pk) AND attribute_not_exists(deletedAt) AND (attribute_not_exists(organisationId) OR organisationId = :null)',
                   ExpressionAttributeValues: { ':o': input.id, ':r': 'admin', ':null': null },
                 },
               },
@@ -122,7 +174,10 @@ export class DynamoOrganisationStore implements OrganisationStore {
       {
         Put: {
           TableName: this.db.tableName,
-          Item: invitationEntity.item(input.invitation, { ...input.invitation, expiresAtEpoch: Math.floor(Date.parse(input.invitation.expiresAt) / 1000) }),
+          Item: invitationEntity.item(input.invitation, {
+            ...input.invitation,
+            expiresAtEpoch: Math.floor(Date.parse(input.invitation.expiresAt) / 1000),
+          }),
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
@@ -153,7 +208,9 @@ export class DynamoOrganisationStore implements OrganisationStore {
             ExpressionAttributeValues: { ':at': input.at, ':null': null },
           },
         },
-        { Put: { TableName: t, Item: memberItem(invitation.organisationId, input.member), ConditionExpression: 'attribute_not_exists(pk)' } },
+        {
+          Put: { TableName: t, Item: memberItem(invitation.organisationId, input.member), ConditionExpression: 'attribute_not_exists(pk)' },
+        },
         {
           Update: {
             TableName: t,

@@ -21,10 +21,13 @@ export class DynamoProgrammeStore implements ProgrammeStore {
   constructor(private readonly db: Db) {}
 
   async create(programme: Programme): Promise<void> {
-    await this.db.doc.send(new PutCommand({
-      TableName: this.db.tableName, ConditionExpression: 'attribute_not_exists(pk)',
-      Item: programmeEntity.item(programme),
-    }));
+    await this.db.doc.send(
+      new PutCommand({
+        TableName: this.db.tableName,
+        ConditionExpression: 'attribute_not_exists(pk)',
+        Item: programmeEntity.item(programme),
+      }),
+    );
   }
 
   /**
@@ -43,7 +46,11 @@ export class DynamoProgrammeStore implements ProgrammeStore {
 
   /** Newest first, from the index (its `reserved` may lag a moment: fine for display). */
   async list(limit = MAX_PROGRAMMES): Promise<Programme[]> {
-    const out = await queryOnce(this.db, { index: 'gsi1', partition: programmesPartition(), forward: false }, Math.min(limit, MAX_PROGRAMMES));
+    const out = await queryOnce(
+      this.db,
+      { index: 'gsi1', partition: programmesPartition(), forward: false },
+      Math.min(limit, MAX_PROGRAMMES),
+    );
     return (out.Items ?? []).map(readProgramme);
   }
 
@@ -54,7 +61,11 @@ export class DynamoProgrammeStore implements ProgrammeStore {
   }
 
   async matchedForProject(programmeIds: readonly string[], projectId: string): Promise<Map<string, number>> {
-    const items = await batchGet(this.db, programmeIds.map((programmeId) => programmeProjectEntity.key({ programmeId, projectId })), { consistent: true });
+    const items = await batchGet(
+      this.db,
+      programmeIds.map((programmeId) => programmeProjectEntity.key({ programmeId, projectId })),
+      { consistent: true },
+    );
     return new Map(items.map((i) => [String(i.programmeId), Number(i.matched ?? 0)]));
   }
 }

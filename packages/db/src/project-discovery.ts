@@ -10,7 +10,14 @@ import type { Db } from './client.js';
 import { batchGet } from './dynamo/batch-get.js';
 import { openCursor, signCursor, type CursorScope } from './dynamo/cursor.js';
 import { positionNames, queryOnce as sendQuery } from './dynamo/paged-query.js';
-import { facetPartitions as facetKeys, pick, projectEntity, searchPartition, SUMMARY_FIELDS, wordOfSearchItem } from './entities/catalogue.js';
+import {
+  facetPartitions as facetKeys,
+  pick,
+  projectEntity,
+  searchPartition,
+  SUMMARY_FIELDS,
+  wordOfSearchItem,
+} from './entities/catalogue.js';
 
 /** Index items read per request at most, when a filter has no partition of its own. */
 export const MAX_INDEX_READS = 300;
@@ -75,7 +82,11 @@ function searchPlan(q: DiscoveryQuery, words: string[]): Plan {
   // A project has one item per title word; keep only the item of its smallest word matching the prefix.
   plan.keep = (item) => {
     const word = wordOfSearchItem(String(item.sk));
-    const matching = String(item.tk).trim().split(' ').filter((t) => t.startsWith(first)).sort();
+    const matching = String(item.tk)
+      .trim()
+      .split(' ')
+      .filter((t) => t.startsWith(first))
+      .sort();
     return matching[0] === word;
   };
   return plan;
@@ -84,14 +95,27 @@ function searchPlan(q: DiscoveryQuery, words: string[]): Plan {
 function cursorScope(q: DiscoveryQuery, plan: Plan): CursorScope {
   const { cursor: _c, limit: _l, ...rest } = q;
   const fingerprint = JSON.stringify(Object.entries(rest).sort(([a], [b]) => a.localeCompare(b)));
-  return { fingerprint, keyNames: positionNames(plan.index), pinned: { [plan.pkName]: plan.pk }, ...(plan.skPrefix ? { sortPrefix: { name: 'sk', prefix: plan.skPrefix } } : {}) };
+  return {
+    fingerprint,
+    keyNames: positionNames(plan.index),
+    pinned: { [plan.pkName]: plan.pk },
+    ...(plan.skPrefix ? { sortPrefix: { name: 'sk', prefix: plan.skPrefix } } : {}),
+  };
 }
 
 function queryOnce(db: Db, plan: Plan, limit: number, start: Item | undefined) {
-  return sendQuery(db, {
-    ...(plan.index ? { index: plan.index } : {}), partition: plan.pk, ...(plan.skPrefix ? { skPrefix: plan.skPrefix } : {}), forward: plan.forward,
-    ...(plan.filters.length ? { filter: { expression: plan.filters.join(' AND '), values: plan.values } } : {}),
-  }, limit, start);
+  return sendQuery(
+    db,
+    {
+      ...(plan.index ? { index: plan.index } : {}),
+      partition: plan.pk,
+      ...(plan.skPrefix ? { skPrefix: plan.skPrefix } : {}),
+      forward: plan.forward,
+      ...(plan.filters.length ? { filter: { expression: plan.filters.join(' AND '), values: plan.values } } : {}),
+    },
+    limit,
+    start,
+  );
 }
 
 /** Reads index items until the page is full, the partition ends or the read budget is spent. */
@@ -119,7 +143,11 @@ async function readIndex(db: Db, plan: Plan, limit: number, start: Item | undefi
 
 /** Summaries of the given projects, in the given order, with one BatchGet (at most 50 ids: the page limit). */
 export async function summariesOf(db: Db, ids: string[]): Promise<ProjectSummary[]> {
-  const items = await batchGet(db, ids.map((id) => projectEntity.key({ id })), { fields: SUMMARY_FIELDS });
+  const items = await batchGet(
+    db,
+    ids.map((id) => projectEntity.key({ id })),
+    { fields: SUMMARY_FIELDS },
+  );
   return items.map((i) => pick<ProjectSummary>(i, SUMMARY_FIELDS));
 }
 
@@ -129,5 +157,11 @@ export async function queryDiscovery(db: Db, q: DiscoveryQuery): Promise<Page<Pr
   const scope = cursorScope(q, plan);
   const start = openCursor(db.cursorSecret, scope, q.cursor);
   const { items, next } = await readIndex(db, plan, q.limit, start);
-  return { items: await summariesOf(db, items.map((i) => String(i.id))), nextCursor: signCursor(db.cursorSecret, scope, next) };
+  return {
+    items: await summariesOf(
+      db,
+      items.map((i) => String(i.id)),
+    ),
+    nextCursor: signCursor(db.cursorSecret, scope, next),
+  };
 }

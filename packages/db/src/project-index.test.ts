@@ -4,15 +4,43 @@ import { searchSkeleton } from '@mekendesh/domain';
 import { facetPartitions as facetKeys, invertedTime, percentKey } from './entities/catalogue.js';
 import { MAX_SEARCH_TOKENS, projectIndexItems, projectItems, projectSearchTokens, projectWrites } from './project-index.js';
 
-const text = { ky: 'Кара-Суу айылындагы мектептин чатырын оңдоо', ru: 'Ремонт кровли школы в селе Кара-Суу', en: 'Roof repair for the Kara-Suu village school' };
+const text = {
+  ky: 'Кара-Суу айылындагы мектептин чатырын оңдоо',
+  ru: 'Ремонт кровли школы в селе Кара-Суу',
+  en: 'Roof repair for the Kara-Suu village school',
+};
 const published = {
-  id: 'prj-001', slug: 'roof', status: 'published', organisationId: 'org-1', organisationName: text,
-  oblastSoate: '41704000000000', rayonSoate: '41704220000000', settlement: null, title: text, summary: text,
-  description: text, languages: ['ky', 'ru', 'en'], sector: 'education', kind: 'community', goal: 240_000_000,
-  raised: 74_400_000, pledged: 80_000_000, supporters: 148, deadline: '2027-04-30', publishedAt: '2026-03-12T07:13:00.000Z',
-  coverUrl: null, fundingPlan: { diaspora: 120_000_000, municipality: 36_000_000, cofinancing: 84_000_000, otherDonors: 0 },
-  pledgeTypes: ['donation', 'in_kind'], minimumPledge: 50_000, fundingModel: 'keep_what_is_raised', beneficiaries: 380, jobs: 0,
-  milestones: [], version: 1, createdAt: '2026-02-20T06:00:00.000Z', updatedAt: '2026-03-12T07:13:00.000Z',
+  id: 'prj-001',
+  slug: 'roof',
+  status: 'published',
+  organisationId: 'org-1',
+  organisationName: text,
+  oblastSoate: '41704000000000',
+  rayonSoate: '41704220000000',
+  settlement: null,
+  title: text,
+  summary: text,
+  description: text,
+  languages: ['ky', 'ru', 'en'],
+  sector: 'education',
+  kind: 'community',
+  goal: 240_000_000,
+  raised: 74_400_000,
+  pledged: 80_000_000,
+  supporters: 148,
+  deadline: '2027-04-30',
+  publishedAt: '2026-03-12T07:13:00.000Z',
+  coverUrl: null,
+  fundingPlan: { diaspora: 120_000_000, municipality: 36_000_000, cofinancing: 84_000_000, otherDonors: 0 },
+  pledgeTypes: ['donation', 'in_kind'],
+  minimumPledge: 50_000,
+  fundingModel: 'keep_what_is_raised',
+  beneficiaries: 380,
+  jobs: 0,
+  milestones: [],
+  version: 1,
+  createdAt: '2026-02-20T06:00:00.000Z',
+  updatedAt: '2026-03-12T07:13:00.000Z',
 } satisfies Project;
 const draft: Project = { ...published, id: 'prj-002', status: 'draft', publishedAt: null };
 
@@ -56,7 +84,22 @@ describe('discovery index items', () => {
     };
     const tokens = projectSearchTokens(project);
     // Rayon 41704220000000 is Ат-Башы / Ат-Башынский / Ak-Bashy; oblast 41704000000000 is Нарын / Нарынская / Naryn.
-    for (const word of ['Көпүрө', 'окмоту', 'өкмөтү', 'Башы', 'Ачы', 'Таш', 'village', 'Башынский', 'Bashy', 'Нарын', 'Нарынская', 'Дарыянын', 'Дорога', 'реку']) {
+    for (const word of [
+      'Көпүрө',
+      'окмоту',
+      'өкмөтү',
+      'Башы',
+      'Ачы',
+      'Таш',
+      'village',
+      'Башынский',
+      'Bashy',
+      'Нарын',
+      'Нарынская',
+      'Дарыянын',
+      'Дорога',
+      'реку',
+    ]) {
       expect(tokens, word).toContain(searchSkeleton(word));
     }
     // The title comes first; then names and places; the summary fills what is left.
@@ -73,7 +116,14 @@ describe('discovery index items', () => {
     const long: Project = { ...published, title: { en: words('mek') }, summary: { ru: words('дор'), en: words('road') } };
     expect(projectSearchTokens(long)).toHaveLength(MAX_SEARCH_TOKENS);
     // Worst case: every word, the status and the oblast change at once; plus two audit entries.
-    const moved: Project = { ...long, title: { en: words('tuo') }, status: 'funded', oblastSoate: '41702000000000', rayonSoate: '41702205000000', version: 2 };
+    const moved: Project = {
+      ...long,
+      title: { en: words('tuo') },
+      status: 'funded',
+      oblastSoate: '41702000000000',
+      rayonSoate: '41702205000000',
+      version: 2,
+    };
     const { puts, deletes, stats } = projectWrites(long, moved);
     expect(deletes.filter((d) => d.pk.startsWith('PQ#'))).toHaveLength(MAX_SEARCH_TOKENS);
     expect(puts.filter((p) => String(p.pk).startsWith('PQ#'))).toHaveLength(MAX_SEARCH_TOKENS);

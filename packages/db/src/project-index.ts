@@ -27,7 +27,8 @@ export const SEARCH_INDEX_VERSION = 3;
 
 type Item = Record<string, unknown>;
 
-const texts = (t: LocalizedText | null | undefined): string[] => (t ? Object.values(t).filter((v): v is string => typeof v === 'string') : []);
+const texts = (t: LocalizedText | null | undefined): string[] =>
+  t ? Object.values(t).filter((v): v is string => typeof v === 'string') : [];
 const placeNames = (soate: string | null): string[] => {
   const place = soate ? territoryBySoate(soate) : undefined;
   return place ? [place.name.ky, place.name.ru, place.name.en] : [];
@@ -40,7 +41,12 @@ const placeNames = (soate: string | null): string[] => {
  */
 export function projectSearchTokens(p: Project): string[] {
   return rankedSearchTokens(
-    [texts(p.title), texts(p.organisationName), [...texts(p.settlement), ...placeNames(p.rayonSoate), ...placeNames(p.oblastSoate)], texts(p.summary)],
+    [
+      texts(p.title),
+      texts(p.organisationName),
+      [...texts(p.settlement), ...placeNames(p.rayonSoate), ...placeNames(p.oblastSoate)],
+      texts(p.summary),
+    ],
     MAX_SEARCH_TOKENS,
   );
 }
@@ -54,9 +60,18 @@ export function projectIndexItems(p: Project): Item[] {
   const tokens = projectSearchTokens(p);
   // Every word with a leading space, so contains(tk, ' word') is a prefix match on any word of the title.
   const tk = tokens.map((t) => ` ${t}`).join('');
-  const search = tokens.map((word) => searchWordEntity.item({ ...p, word }, {
-    ...filters, st: p.status, ob: p.oblastSoate, ...(p.rayonSoate ? { ry: p.rayonSoate } : {}), tk,
-  }));
+  const search = tokens.map((word) =>
+    searchWordEntity.item(
+      { ...p, word },
+      {
+        ...filters,
+        st: p.status,
+        ob: p.oblastSoate,
+        ...(p.rayonSoate ? { ry: p.rayonSoate } : {}),
+        tk,
+      },
+    ),
+  );
   return [...facets, ...search];
 }
 
@@ -97,13 +112,15 @@ export function projectWrites(previous: Project | undefined, next: Project) {
   const [main, ...index] = projectItems(next);
   const puts = [main!, ...index.filter((i) => !unchanged.has(JSON.stringify(i)))];
   const live = new Set(index.map((i) => `${i.pk}|${i.sk}`));
-  const deletes = before
-    .filter((i) => !live.has(`${i.pk}|${i.sk}`))
-    .map((i) => ({ pk: i.pk as string, sk: i.sk as string }));
+  const deletes = before.filter((i) => !live.has(`${i.pk}|${i.sk}`)).map((i) => ({ pk: i.pk as string, sk: i.sk as string }));
   const deltas = new Map<string, { projects: number; raising: number; raised: number }>();
   const add = (c: ReturnType<typeof oblastContribution>, sign: 1 | -1) => {
     const d = deltas.get(c.soate) ?? { projects: 0, raising: 0, raised: 0 };
-    deltas.set(c.soate, { projects: d.projects + sign * c.projects, raising: d.raising + sign * c.raising, raised: d.raised + sign * c.raised });
+    deltas.set(c.soate, {
+      projects: d.projects + sign * c.projects,
+      raising: d.raising + sign * c.raising,
+      raised: d.raised + sign * c.raised,
+    });
   };
   if (previous) add(oblastContribution(previous), -1);
   add(oblastContribution(next), 1);

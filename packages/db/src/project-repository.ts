@@ -23,7 +23,11 @@ export class DynamoProjectRepository implements ProjectStore {
   }
 
   async listByStatus(input: { status: 'published'; limit: number; cursor?: string }): Promise<Page<ProjectSummary>> {
-    const page = await pagedQuery(this.db, { index: 'gsi1', partition: projectPartitions.byStatus(input.status), forward: false, fields: SUMMARY_FIELDS }, input);
+    const page = await pagedQuery(
+      this.db,
+      { index: 'gsi1', partition: projectPartitions.byStatus(input.status), forward: false, fields: SUMMARY_FIELDS },
+      input,
+    );
     return { items: page.items.map((i) => pick<ProjectSummary>(i, SUMMARY_FIELDS)), nextCursor: page.nextCursor };
   }
 

@@ -20,7 +20,10 @@ export type PledgeReads = Pick<MoneyStore, 'listInvestorPledges' | 'getPledge'>;
  */
 export class DynamoPublicTraceStore implements PublicTraceStore {
   /** `pledges`: the investor's pledges and a pledge by id, read through the money store rather than a second copy of it. */
-  constructor(private readonly db: Db, private readonly pledges: PledgeReads) {}
+  constructor(
+    private readonly db: Db,
+    private readonly pledges: PledgeReads,
+  ) {}
 
   listInvestorPledges(input: { investorId: string; limit: number; cursor?: string }): Promise<Page<Pledge>> {
     return this.pledges.listInvestorPledges(input);
@@ -39,9 +42,15 @@ export class DynamoPublicTraceStore implements PublicTraceStore {
     const found: LedgerEntryRef[] = [];
     for (const at of new Set([pledge.createdAt, ...(await this.receiptTimes(pledge.id))])) {
       const prefix = ledgerEntryEntity.key({ projectId: pledge.projectId, at, id: `${pledge.id}-` }).sk;
-      for await (const item of queryAll(this.db, { partition: ledgerPartition(pledge.projectId), skPrefix: prefix, forward: true, consistent: true })) {
+      for await (const item of queryAll(this.db, {
+        partition: ledgerPartition(pledge.projectId),
+        skPrefix: prefix,
+        forward: true,
+        consistent: true,
+      })) {
         // The prefix also matches a pledge whose id merely starts with this one's: the entry names its pledge.
-        if (item.pledgeId === pledge.id && item.publicName != null) found.push({ projectId: pledge.projectId, at: String(item.at), id: String(item.id) });
+        if (item.pledgeId === pledge.id && item.publicName != null)
+          found.push({ projectId: pledge.projectId, at: String(item.at), id: String(item.id) });
       }
     }
     return found;
@@ -49,7 +58,12 @@ export class DynamoPublicTraceStore implements PublicTraceStore {
 
   private async receiptTimes(pledgeId: string): Promise<string[]> {
     const times: string[] = [];
-    for await (const item of queryAll(this.db, { index: 'gsi2', partition: pledgeReceiptsPartition(pledgeId), forward: true, fields: ['bookedAt'] })) {
+    for await (const item of queryAll(this.db, {
+      index: 'gsi2',
+      partition: pledgeReceiptsPartition(pledgeId),
+      forward: true,
+      fields: ['bookedAt'],
+    })) {
       times.push(String(item.bookedAt));
     }
     return times;
@@ -64,14 +78,19 @@ export class DynamoPublicTraceStore implements PublicTraceStore {
     const t = this.db.tableName;
     const clear: Items = input.entries.map((e) => ({
       Update: {
-        TableName: t, Key: ledgerEntryEntity.key(e), UpdateExpression: 'SET publicName = :none', ConditionExpression: 'attribute_exists(pk)',
+        TableName: t,
+        Key: ledgerEntryEntity.key(e),
+        UpdateExpression: 'SET publicName = :none',
+        ConditionExpression: 'attribute_exists(pk)',
         ExpressionAttributeValues: { ':none': null },
       },
     }));
     const { version, id } = input.pledge;
     const pledge: Items[number] = {
       Update: {
-        TableName: t, Key: pledgeEntity.key({ id }), ConditionExpression: 'version = :v',
+        TableName: t,
+        Key: pledgeEntity.key({ id }),
+        ConditionExpression: 'version = :v',
         UpdateExpression: 'SET #display = :anonymous, displayName = :none, version = :next',
         ExpressionAttributeNames: { '#display': 'display' },
         ExpressionAttributeValues: { ':anonymous': 'anonymous', ':none': null, ':v': version, ':next': version + 1 },

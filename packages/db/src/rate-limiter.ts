@@ -26,7 +26,12 @@ export function windowCount(tableName: string, input: RateWindow, nowSeconds: nu
     Key: rateWindowEntity.key({ key: input.key, windowStart }),
     UpdateExpression: 'ADD hits :one SET entity = :e, expiresAt = :exp',
     ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
-    ExpressionAttributeValues: { ':one': 1, ':limit': input.limit, ':e': rateWindowEntity.name, ':exp': windowStart + input.windowSeconds * 2 },
+    ExpressionAttributeValues: {
+      ':one': 1,
+      ':limit': input.limit,
+      ':e': rateWindowEntity.name,
+      ':exp': windowStart + input.windowSeconds * 2,
+    },
   };
   return { update, retryAfterSeconds: Math.max(1, windowStart + input.windowSeconds - nowSeconds) };
 }
@@ -73,7 +78,10 @@ export class DynamoRateLimiter implements RateLimiter {
             UpdateExpression: 'SET tries = :tries, nextAt = :next, entity = :e, expiresAt = :exp',
             ConditionExpression: item ? 'tries = :seenTries AND nextAt = :seenNext' : 'attribute_not_exists(tries)',
             ExpressionAttributeValues: {
-              ':tries': tries, ':next': nextAt, ':e': rateBackoffEntity.name, ':exp': Math.ceil(nextAt / 1000) + input.forgetSeconds,
+              ':tries': tries,
+              ':next': nextAt,
+              ':e': rateBackoffEntity.name,
+              ':exp': Math.ceil(nextAt / 1000) + input.forgetSeconds,
               ...(item ? { ':seenTries': item.tries, ':seenNext': item.nextAt } : {}),
             },
           }),
@@ -87,9 +95,13 @@ export class DynamoRateLimiter implements RateLimiter {
   }
 
   async clear(input: { key: string; windowSeconds?: number; offsetSeconds?: number }): Promise<void> {
-    const Key = input.windowSeconds === undefined
-      ? rateBackoffEntity.key({ key: input.key })
-      : rateWindowEntity.key({ key: input.key, windowStart: windowStartOf(Math.floor(this.now() / 1000), input.windowSeconds, input.offsetSeconds) });
+    const Key =
+      input.windowSeconds === undefined
+        ? rateBackoffEntity.key({ key: input.key })
+        : rateWindowEntity.key({
+            key: input.key,
+            windowStart: windowStartOf(Math.floor(this.now() / 1000), input.windowSeconds, input.offsetSeconds),
+          });
     await this.db.doc.send(new DeleteCommand({ TableName: this.db.tableName, Key }));
   }
 }

@@ -10,10 +10,12 @@ export class DynamoRateStore implements RateStore {
   constructor(private readonly db: Db) {}
 
   async put(table: StoredRateTable): Promise<void> {
-    await this.db.doc.send(new PutCommand({
-      TableName: this.db.tableName,
-      Item: rateTableEntity.item(table, { ...table, storedAt: new Date().toISOString() }),
-    }));
+    await this.db.doc.send(
+      new PutCommand({
+        TableName: this.db.tableName,
+        Item: rateTableEntity.item(table, { ...table, storedAt: new Date().toISOString() }),
+      }),
+    );
   }
 
   /** The newest `limit` tables dated on or before `day`, returned oldest first (manual last within a day). */

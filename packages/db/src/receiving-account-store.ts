@@ -5,7 +5,12 @@ import type { AuditEntry } from '@mekendesh/contracts';
 import type { Db } from './client.js';
 import { queryOnce } from './dynamo/paged-query.js';
 import { stripKeys } from './entities/define.js';
-import { activeReceivingAccountEntity, RECEIVING_ACCOUNTS_PREFIX, receivingAccountEntity, receivingAccountsPartition } from './entities/money.js';
+import {
+  activeReceivingAccountEntity,
+  RECEIVING_ACCOUNTS_PREFIX,
+  receivingAccountEntity,
+  receivingAccountsPartition,
+} from './entities/money.js';
 import { auditPut, transact } from './transact.js';
 
 type Item = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -32,8 +37,10 @@ function claimActive(db: Db, a: ReceivingAccount): Item {
 function releaseActive(db: Db, a: ReceivingAccount): Item {
   return {
     Delete: {
-      TableName: db.tableName, Key: activeReceivingAccountEntity.key(a),
-      ConditionExpression: 'attribute_not_exists(pk) OR accountId = :id', ExpressionAttributeValues: { ':id': a.id },
+      TableName: db.tableName,
+      Key: activeReceivingAccountEntity.key(a),
+      ConditionExpression: 'attribute_not_exists(pk) OR accountId = :id',
+      ExpressionAttributeValues: { ':id': a.id },
     },
   };
 }
@@ -54,49 +61,78 @@ export class DynamoReceivingAccountStore implements ReceivingAccountStore {
 
   async list(): Promise<ReceivingAccount[]> {
     // Strongly consistent: a staff page reloaded after a save, and the active check before a write, see that save.
-    const out = await queryOnce(this.db, {
-      partition: receivingAccountsPartition(), skPrefix: RECEIVING_ACCOUNTS_PREFIX, forward: true, consistent: true,
-    }, MAX_RECEIVING_ACCOUNTS);
-    return (out.Items ?? []).map((i) => stripKeys<ReceivingAccount>(i)).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+    const out = await queryOnce(
+      this.db,
+      {
+        partition: receivingAccountsPartition(),
+        skPrefix: RECEIVING_ACCOUNTS_PREFIX,
+        forward: true,
+        consistent: true,
+      },
+      MAX_RECEIVING_ACCOUNTS,
+    );
+    return (out.Items ?? [])
+      .map((i) => stripKeys<ReceivingAccount>(i))
+      .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
   }
 
   async get(id: string): Promise<ReceivingAccount | undefined> {
-    const out = await this.db.doc.send(new GetCommand({ TableName: this.db.tableName, Key: receivingAccountEntity.key({ id }), ConsistentRead: true }));
+    const out = await this.db.doc.send(
+      new GetCommand({ TableName: this.db.tableName, Key: receivingAccountEntity.key({ id }), ConsistentRead: true }),
+    );
     return out.Item ? stripKeys<ReceivingAccount>(out.Item) : undefined;
   }
 
   async create(input: { account: ReceivingAccount; audit: AuditEntry }): Promise<void> {
-    await transact(this.db, [
-      { Put: { TableName: this.db.tableName, Item: receivingAccountItem(input.account), ConditionExpression: 'attribute_not_exists(pk)' } },
-      ...guardItems(this.db, null, input.account),
-      auditPut(this.db, input.audit),
-    ], CLASH);
+    await transact(
+      this.db,
+      [
+        {
+          Put: { TableName: this.db.tableName, Item: receivingAccountItem(input.account), ConditionExpression: 'attribute_not_exists(pk)' },
+        },
+        ...guardItems(this.db, null, input.account),
+        auditPut(this.db, input.audit),
+      ],
+      CLASH,
+    );
   }
 
   async replace(input: { previous: ReceivingAccount; account: ReceivingAccount; audit: AuditEntry }): Promise<void> {
-    await transact(this.db, [
-      {
-        Put: {
-          TableName: this.db.tableName, Item: receivingAccountItem(input.account),
-          ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': input.previous.version },
+    await transact(
+      this.db,
+      [
+        {
+          Put: {
+            TableName: this.db.tableName,
+            Item: receivingAccountItem(input.account),
+            ConditionExpression: 'version = :v',
+            ExpressionAttributeValues: { ':v': input.previous.version },
+          },
         },
-      },
-      ...guardItems(this.db, input.previous, input.account),
-      auditPut(this.db, input.audit),
-    ], CLASH);
+        ...guardItems(this.db, input.previous, input.account),
+        auditPut(this.db, input.audit),
+      ],
+      CLASH,
+    );
   }
 
   async remove(input: { previous: ReceivingAccount; audit: AuditEntry }): Promise<void> {
-    await transact(this.db, [
-      {
-        Delete: {
-          TableName: this.db.tableName, Key: receivingAccountEntity.key(input.previous),
-          ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': input.previous.version },
+    await transact(
+      this.db,
+      [
+        {
+          Delete: {
+            TableName: this.db.tableName,
+            Key: receivingAccountEntity.key(input.previous),
+            ConditionExpression: 'version = :v',
+            ExpressionAttributeValues: { ':v': input.previous.version },
+          },
         },
-      },
-      ...guardItems(this.db, input.previous, null),
-      auditPut(this.db, input.audit),
-    ], CLASH);
+        ...guardItems(this.db, input.previous, null),
+        auditPut(this.db, input.audit),
+      ],
+      CLASH,
+    );
   }
 }
 

@@ -74,5 +74,10 @@ export async function reindexPublicProjects(db: Db): Promise<number> {
 
 /** Whole stored projects by id (one BatchGet per 100). */
 async function storedProjects(db: Db, ids: string[]): Promise<Project[]> {
-  return (await batchGet(db, ids.map((id) => projectEntity.key({ id })))).map((i) => stripKeys<Project>(i));
+  return (
+    await batchGet(
+      db,
+      ids.map((id) => projectEntity.key({ id })),
+    )
+  ).map((i) => stripKeys<Project>(i));
 }

@@ -39,7 +39,10 @@ export const TABLE: TableDefinition = {
   partitionKey: 'pk',
   sortKey: 'sk',
   indexes: INDEX_NAMES.filter((name) => entitiesIn(name).length > 0).map((name) => ({
-    name, partitionKey: `${name}pk`, sortKey: `${name}sk`, entities: entitiesIn(name),
+    name,
+    partitionKey: `${name}pk`,
+    sortKey: `${name}sk`,
+    entities: entitiesIn(name),
   })),
   timeToLiveAttribute: 'expiresAt',
 };

@@ -23,7 +23,13 @@ export type TransactionOutcome = { kind: 'committed' } | { kind: 'failed'; tags:
  */
 const MAX_SENDS = 40;
 // InternalServerError: AWS's advice for TransactWriteItems is to retry it; DynamoDB Local answers it under load.
-const RETRYABLE = new Set(['TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded', 'RequestLimitExceeded', 'InternalServerError']);
+const RETRYABLE = new Set([
+  'TransactionConflict',
+  'ThrottlingError',
+  'ProvisionedThroughputExceeded',
+  'RequestLimitExceeded',
+  'InternalServerError',
+]);
 
 /** The DynamoDB error's name without "Exception", looking through the client's UnavailableError to its cause. */
 function errorName(e: unknown): string {
@@ -66,7 +72,8 @@ export async function sendTransaction(db: Db, actions: readonly Tagged[]): Promi
       const tags = failedTags(e, actions);
       if (tags) return { kind: 'failed', tags };
       if (!isRetryable(e)) throw e;
-      if (attempt >= MAX_SENDS) throw new UnavailableError('database', `the transaction met contention ${attempt} times`, { cause: e, retryAfterSeconds: 1 });
+      if (attempt >= MAX_SENDS)
+        throw new UnavailableError('database', `the transaction met contention ${attempt} times`, { cause: e, retryAfterSeconds: 1 });
       await backoff(attempt);
     }
   }
@@ -77,7 +84,10 @@ export async function sendTransaction(db: Db, actions: readonly Tagged[]): Promi
  * so callers never see half a change. Built on sendTransaction (contention is retried inside).
  */
 export async function transact(db: Db, items: Items, conflictMessage = 'the object changed meanwhile'): Promise<void> {
-  const out = await sendTransaction(db, items.map((action) => ({ tag: 'item', action })));
+  const out = await sendTransaction(
+    db,
+    items.map((action) => ({ tag: 'item', action })),
+  );
   if (out.kind === 'failed') throw new DomainError('conflict', conflictMessage);
 }
 

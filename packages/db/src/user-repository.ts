@@ -72,7 +72,10 @@ export class DynamoUserRepository implements UserRepository {
       {
         Put: {
           TableName: this.db.tableName,
-          Item: userEntity.item({ id: input.id }, { id: input.id, deletedAt: input.audit.at, revokedBefore: Date.parse(input.audit.at) + 1000 }),
+          Item: userEntity.item(
+            { id: input.id },
+            { id: input.id, deletedAt: input.audit.at, revokedBefore: Date.parse(input.audit.at) + 1000 },
+          ),
         },
       },
       ...membership,

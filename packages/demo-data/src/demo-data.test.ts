@@ -61,7 +61,10 @@ describe('demo projects', () => {
       expect(f.diaspora + f.municipality + f.cofinancing + f.otherDonors, p.id).toBe(p.goal);
       expect(p.milestones.length, p.id).toBeGreaterThanOrEqual(2);
       expect(p.milestones.length, p.id).toBeLessThanOrEqual(4);
-      expect(p.milestones.reduce((n, m) => n + m.tranche, 0), p.id).toBe(p.goal);
+      expect(
+        p.milestones.reduce((n, m) => n + m.tranche, 0),
+        p.id,
+      ).toBe(p.goal);
       const dates = p.milestones.map((m) => m.dueDate);
       expect([...dates].sort(), p.id).toEqual(dates);
     }
@@ -105,7 +108,12 @@ describe('demo co-financing programme', () => {
 
   it('is a valid programme: Mekenim 1+1 in three languages, 1:1, donations only, cap within budget', () => {
     expect(() => contracts.ProgrammeSchema.parse(programme)).not.toThrow();
-    expect(programme).toMatchObject({ id: DEMO_PROGRAMME_ID, ratio: { numerator: 1, denominator: 1 }, pledgeTypes: ['donation'], reserved: 0 });
+    expect(programme).toMatchObject({
+      id: DEMO_PROGRAMME_ID,
+      ratio: { numerator: 1, denominator: 1 },
+      pledgeTypes: ['donation'],
+      reserved: 0,
+    });
     for (const locale of LOCALES) expect(programme.name[locale]).toMatch(/^(Мекеним|Mekenim) 1\+1$/);
     expect(Number.isSafeInteger(programme.budget) && Number.isSafeInteger(programme.capPerProject)).toBe(true);
     expect(programme.capPerProject).toBeLessThanOrEqual(programme.budget);
@@ -113,8 +121,14 @@ describe('demo co-financing programme', () => {
 
   it('co-finances several published demo projects, community and business, and not all of them', () => {
     const { oblastSoates, sectors } = programme;
-    const eligible = DEMO_PROJECTS.filter((p) => p.status === 'published' && oblastSoates !== 'all' && oblastSoates.includes(p.oblastSoate)
-      && sectors !== 'all' && sectors.includes(p.sector));
+    const eligible = DEMO_PROJECTS.filter(
+      (p) =>
+        p.status === 'published' &&
+        oblastSoates !== 'all' &&
+        oblastSoates.includes(p.oblastSoate) &&
+        sectors !== 'all' &&
+        sectors.includes(p.sector),
+    );
     expect(eligible.length).toBeGreaterThanOrEqual(8);
     expect(new Set(eligible.map((p) => p.kind))).toEqual(new Set(['community', 'business']));
     // Some take loans too: their pages say a loan is not matched.
@@ -172,7 +186,11 @@ describe('splitExact', () => {
 
 describe('demo places', () => {
   it('names each demo SOATE code as the territory it is (atBashy is At-Bashy, not the source’s Ak-Bashy)', () => {
-    const plain = (s: string) => s.replace(/ \(city\)$/, '').replace(/[^A-Za-z]/g, '').toLowerCase();
+    const plain = (s: string) =>
+      s
+        .replace(/ \(city\)$/, '')
+        .replace(/[^A-Za-z]/g, '')
+        .toLowerCase();
     for (const [key, soate] of Object.entries(SOATE)) {
       expect(plain(territoryBySoate(soate)!.name.en), key).toBe(plain(key.replace(/City$/, '')));
     }

@@ -43,7 +43,9 @@ export function splitExact(total: number, percents: readonly number[]): number[]
   if (sum !== 100) throw new Error(`percentages add up to ${sum}, not 100`);
   const shares = percents.map((p) => Math.floor((total * p) / 100));
   let last = -1;
-  percents.forEach((p, i) => { if (p > 0) last = i; });
+  percents.forEach((p, i) => {
+    if (p > 0) last = i;
+  });
   shares[last] = shares[last]! + total - shares.reduce((a, b) => a + b, 0);
   return shares;
 }
@@ -88,8 +90,7 @@ export interface ProjectSpec {
 const LOCALES: readonly Locale[] = ['ky', 'ru', 'en'];
 const pad = (n: number) => String(n).padStart(2, '0');
 /** A deterministic time of day so that timestamps do not all look alike. */
-const at = (date: string, n: number, salt: number) =>
-  `${date}T${pad(5 + ((n * 7 + salt) % 11))}:${pad((n * 13 + salt * 17) % 60)}:00.000Z`;
+const at = (date: string, n: number, salt: number) => `${date}T${pad(5 + ((n * 7 + salt) % 11))}:${pad((n * 13 + salt * 17) % 60)}:00.000Z`;
 /** Whole som, in tyiyn. */
 const wholeSom = (tyiyn: number) => Math.round(tyiyn / SOM) * SOM;
 
@@ -98,7 +99,10 @@ export function makeProject(s: ProjectSpec): Project {
   const id = `prj-${String(s.n).padStart(3, '0')}`;
   const goal = s.goalSom * SOM;
   const [diaspora, municipality, cofinancing, otherDonors] = splitExact(goal, s.plan) as [number, number, number, number];
-  const tranches = splitExact(goal, s.milestones.map((m) => m[2]));
+  const tranches = splitExact(
+    goal,
+    s.milestones.map((m) => m[2]),
+  );
   const raised = wholeSom((diaspora * s.raisedPct) / 100);
   const pledged = Math.max(raised, wholeSom((diaspora * s.pledgedPct) / 100));
   const languages = LOCALES.filter((l) => s.title[l] && s.summary[l] && s.description[l]);

@@ -1,6 +1,16 @@
 import type {
-  AuditEntry, Invitation, Locale, Me, Member, Organisation, OrganisationApplication, OrganisationDetail,
-  OrganisationStatus, Profile, Role, Tokens,
+  AuditEntry,
+  Invitation,
+  Locale,
+  Me,
+  Member,
+  Organisation,
+  OrganisationApplication,
+  OrganisationDetail,
+  OrganisationStatus,
+  Profile,
+  Role,
+  Tokens,
 } from '@mekendesh/contracts';
 import type { Page } from './ports.js';
 
@@ -68,7 +78,13 @@ export interface OrganisationStore {
    * The application, the applicant's pending link and its audit entry, in one transaction; a 409 when the
    * applicant already has `maxPending` applications pending (checked in the same write, so two at once cannot pass).
    */
-  apply(input: { organisation: Organisation; application: OrganisationApplication; applicantId: string; maxPending: number; audit: AuditEntry }): Promise<void>;
+  apply(input: {
+    organisation: Organisation;
+    application: OrganisationApplication;
+    applicantId: string;
+    maxPending: number;
+    audit: AuditEntry;
+  }): Promise<void>;
   /** How many of the applicant's organisation applications are pending: one read by key, no query. */
   pendingApplications(applicantId: string): Promise<number>;
   /** Moves a pending organisation to approved or rejected (409 if it is not pending), with the audit entry. */

@@ -11,22 +11,39 @@ function refusingDeps(): AccountDeps {
   return {
     identity: { signUp: refuse, resetPassword: refuse } as never,
     limiter: { hit: async () => ({ allowed: true, retryAfterSeconds: 0 }), clear: async () => undefined } as never,
-    users: {} as never, sessions: {} as never, verifier: {} as never, mailer: {} as never, publicTraces: {} as never,
+    users: {} as never,
+    sessions: {} as never,
+    verifier: {} as never,
+    mailer: {} as never,
+    publicTraces: {} as never,
     clock: { now: () => new Date('2026-05-01T00:00:00Z') },
     newId: () => 'id',
-    limits: { signInPerIp: 9, signInPerPair: 9, signUpPerIp: 9, resetPerEmail: 9, codeAttemptsPerAccount: 9, pledgesPerMinute: 9, pledgesPerDay: 9 },
+    limits: {
+      signInPerIp: 9,
+      signInPerPair: 9,
+      signUpPerIp: 9,
+      resetPerEmail: 9,
+      codeAttemptsPerAccount: 9,
+      pledgesPerMinute: 9,
+      pledgesPerDay: 9,
+    },
   };
 }
 
 async function failure(run: Promise<unknown>): Promise<DomainError> {
-  const error = await run.then(() => undefined, (e: unknown) => e);
+  const error = await run.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DomainError);
   return error as DomainError;
 }
 
 describe('a password the identity provider refuses', () => {
   it('is a 400 on the password field at sign-up, naming the broken rule (not a 500)', async () => {
-    const error = await failure(signUp(refusingDeps(), { email: 'a@example.kg', password: 'Mekendesh2026Ж', displayName: 'A', locale: 'ru', ip: '1' }));
+    const error = await failure(
+      signUp(refusingDeps(), { email: 'a@example.kg', password: 'Mekendesh2026Ж', displayName: 'A', locale: 'ru', ip: '1' }),
+    );
     expect(error.kind).toBe('validation');
     expect(error.errors).toEqual([{ field: 'password', message: expect.stringMatching(/^at least one symbol/) }]);
   });

@@ -36,8 +36,11 @@ async function limit(deps: AccountDeps, key: string, max: number, windowSeconds:
 }
 
 /** The window of wrong codes for one account (see RateLimits.codeAttemptsPerAccount); `kind` tells confirmation from reset. */
-const codeWindow = (deps: AccountDeps, kind: 'confirm' | 'reset-confirm', email: string) =>
-  ({ key: `${kind}:email:${email}`, limit: deps.limits.codeAttemptsPerAccount, windowSeconds: RATE_WINDOWS.codeAttempts });
+const codeWindow = (deps: AccountDeps, kind: 'confirm' | 'reset-confirm', email: string) => ({
+  key: `${kind}:email:${email}`,
+  limit: deps.limits.codeAttemptsPerAccount,
+  windowSeconds: RATE_WINDOWS.codeAttempts,
+});
 
 const invalidCredentials = () => new DomainError('unauthorized', 'email or password is wrong');
 
@@ -64,11 +67,22 @@ export function newUserRecord(input: { id: string; email: string; displayName: s
 }
 
 /** Self sign-up as an investor. The answer is the same whether or not the email already has an account. */
-export async function signUp(deps: AccountDeps, input: { email: string; password: string; displayName: string; locale: Locale; ip: string }) {
+export async function signUp(
+  deps: AccountDeps,
+  input: { email: string; password: string; displayName: string; locale: Locale; ip: string },
+) {
   await limit(deps, `sign-up:ip:${input.ip}`, deps.limits.signUpPerIp, RATE_WINDOWS.signUpPerIp);
   try {
     const { userId } = await deps.identity.signUp(input);
-    await deps.users.ensure(newUserRecord({ id: userId, email: input.email, displayName: input.displayName, locale: input.locale, createdAt: deps.clock.now().toISOString() }));
+    await deps.users.ensure(
+      newUserRecord({
+        id: userId,
+        email: input.email,
+        displayName: input.displayName,
+        locale: input.locale,
+        createdAt: deps.clock.now().toISOString(),
+      }),
+    );
     await deps.identity.addToGroup(userId, 'investor');
   } catch (e) {
     if (e instanceof IdentityError && e.code === 'weak_password') throw weakPassword(input.password);
@@ -89,7 +103,8 @@ export async function confirmSignUp(deps: AccountDeps, input: { email: string; c
   try {
     await deps.identity.confirm(input);
   } catch (e) {
-    if (e instanceof IdentityError) throw new DomainError('validation', 'the code is wrong or expired', [{ field: 'code', message: 'wrong or expired code' }]);
+    if (e instanceof IdentityError)
+      throw new DomainError('validation', 'the code is wrong or expired', [{ field: 'code', message: 'wrong or expired code' }]);
     throw e;
   }
   await deps.limiter.clear(window);
@@ -106,7 +121,13 @@ export async function signIn(deps: AccountDeps, input: { email: string; password
   await limit(deps, `sign-in:ip:${input.ip}`, deps.limits.signInPerIp, RATE_WINDOWS.signInPerIp);
   const pair = `sign-in:pair:${input.ip}:${input.email}`;
   const longest = RATE_WINDOWS.signInPairMaxDelay;
-  await withinBackoff(deps.limiter, { key: pair, free: deps.limits.signInPerPair, baseSeconds: 1, maxSeconds: longest, forgetSeconds: longest });
+  await withinBackoff(deps.limiter, {
+    key: pair,
+    free: deps.limits.signInPerPair,
+    baseSeconds: 1,
+    maxSeconds: longest,
+    forgetSeconds: longest,
+  });
   let tokens: Tokens;
   try {
     tokens = await deps.identity.signIn(input);
@@ -180,7 +201,8 @@ export async function resetPassword(deps: AccountDeps, input: { email: string; c
     await deps.identity.resetPassword(input);
   } catch (e) {
     if (e instanceof IdentityError && e.code === 'weak_password') throw weakPassword(input.password);
-    if (e instanceof IdentityError) throw new DomainError('validation', 'the code is wrong or expired', [{ field: 'code', message: 'wrong or expired code' }]);
+    if (e instanceof IdentityError)
+      throw new DomainError('validation', 'the code is wrong or expired', [{ field: 'code', message: 'wrong or expired code' }]);
     throw e;
   }
   await deps.limiter.clear(window);
@@ -222,8 +244,16 @@ export async function deleteAccount(deps: AccountDeps, actor: Actor) {
   authorize(actor, { action: 'account:use' });
   const user: UserActor = actor;
   const audit: AuditEntry = {
-    id: deps.newId(), at: deps.clock.now().toISOString(), actorId: user.id, actorRoles: [...user.roles],
-    action: 'account.delete', objectType: 'user', objectId: user.id, reason: null, before: null, after: null,
+    id: deps.newId(),
+    at: deps.clock.now().toISOString(),
+    actorId: user.id,
+    actorRoles: [...user.roles],
+    action: 'account.delete',
+    objectType: 'user',
+    objectId: user.id,
+    reason: null,
+    before: null,
+    after: null,
   };
   await anonymiseInvestor({ traces: deps.publicTraces }, user.id);
   await deps.identity.deleteUser(user.id);

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, assertIsoDay, BISHKEK_TIME_ZONE, bishkekDay, bishkekToday, dayHasPassed, daysBetween, endOfBishkekDay, isIsoDay, startOfBishkekDay,
+  addDays,
+  assertIsoDay,
+  BISHKEK_TIME_ZONE,
+  bishkekDay,
+  bishkekToday,
+  dayHasPassed,
+  daysBetween,
+  endOfBishkekDay,
+  isIsoDay,
+  startOfBishkekDay,
 } from './bishkek-calendar.js';
 import { DomainError } from './errors.js';
 
@@ -61,8 +70,15 @@ describe('calendar arithmetic and validation', () => {
 
   it('accepts only real YYYY-MM-DD days, and names the field when it refuses', () => {
     for (const day of ['2026-06-30', '2028-02-29']) expect(isIsoDay(day), day).toBe(true);
-    for (const day of ['2026-02-30', '2026-6-1', '2026-13-01', '30.06.2026', '2026-06-30T00:00:00Z', '', 20260630]) expect(isIsoDay(day), String(day)).toBe(false);
-    const error = (() => { try { assertIsoDay('2026-02-30', 'deadline'); } catch (e) { return e; } })();
+    for (const day of ['2026-02-30', '2026-6-1', '2026-13-01', '30.06.2026', '2026-06-30T00:00:00Z', '', 20260630])
+      expect(isIsoDay(day), String(day)).toBe(false);
+    const error = (() => {
+      try {
+        assertIsoDay('2026-02-30', 'deadline');
+      } catch (e) {
+        return e;
+      }
+    })();
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).errors).toEqual([expect.objectContaining({ field: 'deadline' })]);
   });

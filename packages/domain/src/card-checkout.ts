@@ -68,7 +68,11 @@ async function payablePledge(deps: CardDeps, actor: Actor, pledgeId: string): Pr
  * of the actor's own. Checkouts that expired or failed are skipped: the next attempt gets a new session.
  * @example const { url } = await startCardCheckout(deps, actor, { pledgeId, locale: 'ky' }) // redirect the investor there
  */
-export async function startCardCheckout(deps: CardDeps, actor: Actor, input: { pledgeId: string; locale: Locale }): Promise<{ url: string }> {
+export async function startCardCheckout(
+  deps: CardDeps,
+  actor: Actor,
+  input: { pledgeId: string; locale: Locale },
+): Promise<{ url: string }> {
   const { pledge, cards } = await payablePledge(deps, actor, input.pledgeId);
   const amount = pledge.amount!;
   const due = amount.amount - (pledge.received?.amount ?? 0);
@@ -76,9 +80,14 @@ export async function startCardCheckout(deps: CardDeps, actor: Actor, input: { p
   let closed = cardStateOf(pledge).closedSessions.length;
   for (let tries = 0; tries < 3; tries++) {
     const session = await cards.startCheckout({
-      pledgeId: pledge.id, amount: due, currency: amount.currency,
-      description: pledge.projectTitle[input.locale] ?? pledge.projectTitle.en ?? pledge.projectTitle.ru ?? pledge.projectTitle.ky ?? 'Mekendesh',
-      successUrl: back('paid=1'), cancelUrl: back('cancelled=1'), locale: CHECKOUT_LOCALE[input.locale],
+      pledgeId: pledge.id,
+      amount: due,
+      currency: amount.currency,
+      description:
+        pledge.projectTitle[input.locale] ?? pledge.projectTitle.en ?? pledge.projectTitle.ru ?? pledge.projectTitle.ky ?? 'Mekendesh',
+      successUrl: back('paid=1'),
+      cancelUrl: back('cancelled=1'),
+      locale: CHECKOUT_LOCALE[input.locale],
       // The first checkout of the full amount keeps the plain per-pledge key; later ones differ by attempt and amount.
       ...(closed === 0 && due === amount.amount ? {} : { attempt: `${closed}-${due}` }),
     });
@@ -106,7 +115,10 @@ async function closeSession(deps: CardDeps, session: CheckoutSession, status: 'e
       const at = deps.money.clock.now().toISOString();
       // A card payment booked meanwhile (through another session) keeps its status; the session is closed all the same.
       const keep = card.status === 'paid' || card.status === 'partially_refunded' || card.status === 'refunded';
-      const next = withCard(pledge, { closedSessions: [...card.closedSessions, session.id].slice(-50), status: keep && pledge.card ? card.status : status });
+      const next = withCard(pledge, {
+        closedSessions: [...card.closedSessions, session.id].slice(-50),
+        status: keep && pledge.card ? card.status : status,
+      });
       return {
         booking: {
           entries: [],
@@ -120,15 +132,23 @@ async function closeSession(deps: CardDeps, session: CheckoutSession, status: 'e
   return out.kind === 'booked' ? out.value : `already_${status}`;
 }
 
-async function onCheckout(deps: CardDeps, cards: CardPayments, event: Extract<CardEvent, { sessionId: string }>): Promise<{ outcome: string; final: boolean }> {
+async function onCheckout(
+  deps: CardDeps,
+  cards: CardPayments,
+  event: Extract<CardEvent, { sessionId: string }>,
+): Promise<{ outcome: string; final: boolean }> {
   // Events arrive in any order and may be stale: the session as the gateway holds it now decides.
   const session = await cards.getSession(event.sessionId);
   if (!session.pledgeId) return { outcome: 'ignored', final: true };
   if (session.paid && session.paymentIntentId) {
     const pi = session.paymentIntentId;
     const out = await bookReceipt(deps.money, {
-      pledgeId: session.pledgeId, amount: { amount: session.amount, currency: session.currency }, receivedOn: today(deps.money.clock),
-      receiptId: receiptIds.card(pi), bankReference: pi, source: 'card',
+      pledgeId: session.pledgeId,
+      amount: { amount: session.amount, currency: session.currency },
+      receivedOn: today(deps.money.clock),
+      receiptId: receiptIds.card(pi),
+      bankReference: pi,
+      source: 'card',
       annotate: (next) => withCard(next, { status: 'paid', paymentIntentId: pi }),
     });
     return { outcome: out.kind, final: true };
@@ -142,12 +162,15 @@ async function onCheckout(deps: CardDeps, cards: CardPayments, event: Extract<Ca
 async function onRefund(deps: CardDeps, event: Extract<CardEvent, { kind: 'refunded' }>): Promise<string> {
   const receipt = await deps.money.money.getReceipt(receiptIds.card(event.paymentIntentId));
   // The refund outran the payment's own event: refuse, so the gateway delivers it again after the payment is booked.
-  if (!receipt) throw new DomainError('conflict', `the card payment ${event.paymentIntentId} is not booked yet: deliver this event again later`);
-  if (receipt.amount.currency !== event.currency) throw new DomainError('unprocessable', `the refund is in ${event.currency}, the payment was in ${receipt.amount.currency}`);
+  if (!receipt)
+    throw new DomainError('conflict', `the card payment ${event.paymentIntentId} is not booked yet: deliver this event again later`);
+  if (receipt.amount.currency !== event.currency)
+    throw new DomainError('unprocessable', `the refund is in ${event.currency}, the payment was in ${receipt.amount.currency}`);
   const once = `card-refund:${event.paymentIntentId}:${event.amountRefunded}`;
   const out = await bookFresh(deps.money, {
     pledgeId: receipt.pledgeId,
-    decide: (state) => refundDecision({ state, receipt, refundedTotal: event.amountRefunded, once, at: deps.money.clock.now().toISOString() }),
+    decide: (state) =>
+      refundDecision({ state, receipt, refundedTotal: event.amountRefunded, once, at: deps.money.clock.now().toISOString() }),
   });
   return out.kind === 'booked' ? out.value : 'already_refunded';
 }
@@ -164,9 +187,8 @@ export async function handleCardEvent(deps: CardDeps, event: CardEvent): Promise
   if (!cards) throw new DomainError('conflict', 'card payments are not configured');
   if (event.kind === 'ignored') return 'ignored';
   if (await deps.processed.has(event.id)) return 'duplicate';
-  const { outcome, final } = event.kind === 'refunded'
-    ? { outcome: await onRefund(deps, event), final: true }
-    : await onCheckout(deps, cards, event);
+  const { outcome, final } =
+    event.kind === 'refunded' ? { outcome: await onRefund(deps, event), final: true } : await onCheckout(deps, cards, event);
   if (final) await deps.processed.mark(event.id);
   return outcome;
 }

@@ -10,9 +10,11 @@ describe('refundShare', () => {
   });
 
   it('never drifts over partial refunds: the increments add up to the total exactly', () => {
-    const total = 1_000_003, charged = 9_999;
+    const total = 1_000_003,
+      charged = 9_999;
     const steps = [1, 77, 3_333, 3_334, 9_000, 9_999];
-    let given = 0, before = 0;
+    let given = 0,
+      before = 0;
     for (const after of steps) {
       given += refundShare({ total, refunded: after, charged }) - refundShare({ total, refunded: before, charged });
       before = after;

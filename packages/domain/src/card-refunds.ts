@@ -36,7 +36,9 @@ function givenBack(pledge: Pledge, receipt: Receipt, before: number, after: numb
   const give = (total: number) => refundShare({ total, refunded: after, charged }) - refundShare({ total, refunded: before, charged });
   // Checkout charges in the pledge's currency; should it ever differ, the pledge's received amount shrinks in proportion to KGS.
   const sameCurrency = pledge.amount?.currency === receipt.amount.currency;
-  const receivedFromCard = sameCurrency ? charged : refundShare({ total: pledge.received?.amount ?? 0, refunded: receipt.amountKgs, charged: Math.max(pledge.receivedKgs, 1) });
+  const receivedFromCard = sameCurrency
+    ? charged
+    : refundShare({ total: pledge.received?.amount ?? 0, refunded: receipt.amountKgs, charged: Math.max(pledge.receivedKgs, 1) });
   return {
     kgs: give(receipt.amountKgs),
     inPledgeCurrency: give(receivedFromCard),
@@ -52,9 +54,12 @@ function pledgeAfter(pledge: Pledge, given: Given, card: CardState, at: string, 
   const receivedKgs = pledge.receivedKgs - given.kgs;
   const matchedBy = { ...pledge.matchedBy };
   for (const m of given.matches) matchedBy[m.programmeId] = (matchedBy[m.programmeId] ?? 0) + m.amount;
-  const status: Pledge['status'] = full && receivedKgs === 0 ? 'refunded' : received >= amount.amount ? 'received' : received > 0 ? 'partially_received' : 'pledged';
+  const status: Pledge['status'] =
+    full && receivedKgs === 0 ? 'refunded' : received >= amount.amount ? 'received' : received > 0 ? 'partially_received' : 'pledged';
   return {
-    ...pledge, status, card,
+    ...pledge,
+    status,
+    card,
     received: { amount: received, currency: amount.currency },
     receivedKgs,
     overpaid: { amount: Math.max(0, received - amount.amount), currency: amount.currency },
@@ -80,28 +85,59 @@ export function refundDecision(input: RefundInput): { booking: Booking; value: '
   const after = Math.min(input.refundedTotal, charged);
   if (after <= before) return { skip: 'already_refunded' };
   const full = after === charged;
-  const nextCard: CardState = { ...card, status: full ? 'refunded' : 'partially_refunded', paymentIntentId: card.paymentIntentId ?? receipt.bankReference, refunded: after };
+  const nextCard: CardState = {
+    ...card,
+    status: full ? 'refunded' : 'partially_refunded',
+    paymentIntentId: card.paymentIntentId ?? receipt.bankReference,
+    refunded: after,
+  };
   const bookingProject = { id: project.id, status: project.status, oblastSoate: project.oblastSoate, isPublic: isPublic(project.status) };
   if (pledge.status === 'refunded' || pledge.status === 'released' || pledge.status === 'cancelled') {
     const next = { ...pledge, card: nextCard, version: pledge.version + 1, updatedAt: at };
-    return { booking: { entries: [], project: bookingProject, pledge: { next, expectedVersion: pledge.version }, once: input.once }, value: 'refunded' };
+    return {
+      booking: { entries: [], project: bookingProject, pledge: { next, expectedVersion: pledge.version }, once: input.once },
+      value: 'refunded',
+    };
   }
   const given = givenBack(pledge, receipt, before, after);
   const next = pledgeAfter(pledge, given, nextCard, at, full);
   const id = `${pledge.id}-cr${after}`;
-  const base = { at, projectId: project.id, oblastSoate: project.oblastSoate, pledgeId: pledge.id, receiptId: receipt.id, publicName: null };
+  const base = {
+    at,
+    projectId: project.id,
+    oblastSoate: project.oblastSoate,
+    pledgeId: pledge.id,
+    receiptId: receipt.id,
+    publicName: null,
+  };
   const entries: LedgerEntry[] = [
     {
-      ...base, id, kind: 'refunded', programmeId: null, funder: 'diaspora',
+      ...base,
+      id,
+      kind: 'refunded',
+      programmeId: null,
+      funder: 'diaspora',
       original: receipt.amount.currency === 'KGS' ? null : { amount: after - before, currency: receipt.amount.currency },
       deltas: deltas({ raised: -given.kgs, refunded: given.kgs, pledged: next.status === 'refunded' ? -pledge.amountKgs : 0 }),
     },
     ...given.matches.map((m, i): LedgerEntry => ({
-      ...base, id: `${id}-m${i}`, kind: 'matched', programmeId: m.programmeId, funder: 'programme', original: null, deltas: deltas({ matched: m.amount }),
+      ...base,
+      id: `${id}-m${i}`,
+      kind: 'matched',
+      programmeId: m.programmeId,
+      funder: 'programme',
+      original: null,
+      deltas: deltas({ matched: m.amount }),
     })),
   ];
   return {
-    booking: { entries, reservations: given.matches, project: bookingProject, pledge: { next, expectedVersion: pledge.version }, once: input.once },
+    booking: {
+      entries,
+      reservations: given.matches,
+      project: bookingProject,
+      pledge: { next, expectedVersion: pledge.version },
+      once: input.once,
+    },
     value: 'refunded',
   };
 }

@@ -15,24 +15,61 @@ const NOW = new Date('2026-06-15T06:00:00.000Z'); // noon in Bishkek
 
 /** What the use cases read of a project; the rest of a Project is not consulted. */
 const project = {
-  id: 'prj-dairy', status: 'published', oblastSoate: NARYN, sector: 'agriculture', kind: 'business', goal: 350_000_000,
+  id: 'prj-dairy',
+  status: 'published',
+  oblastSoate: NARYN,
+  sector: 'agriculture',
+  kind: 'business',
+  goal: 350_000_000,
   pledgeTypes: ['donation', 'loan', 'equity'],
 } as unknown as Project;
 
 function programme(overrides: Partial<Programme> = {}): Programme {
   return {
-    id: 'mekenim', name: { ky: 'Мекеним 1+1', ru: 'Мекеним 1+1', en: 'Mekenim 1+1' }, ratio: { numerator: 1, denominator: 1 },
-    budget: 100_000_000, capPerProject: 50_000_000, oblastSoates: [NARYN], sectors: 'all', kinds: 'all', pledgeTypes: ['donation'],
-    startDate: '2026-01-01', endDate: '2026-12-31', reserved: 0, createdAt: '2026-01-01T00:00:00.000Z', ...overrides,
+    id: 'mekenim',
+    name: { ky: 'Мекеним 1+1', ru: 'Мекеним 1+1', en: 'Mekenim 1+1' },
+    ratio: { numerator: 1, denominator: 1 },
+    budget: 100_000_000,
+    capPerProject: 50_000_000,
+    oblastSoates: [NARYN],
+    sectors: 'all',
+    kinds: 'all',
+    pledgeTypes: ['donation'],
+    startDate: '2026-01-01',
+    endDate: '2026-12-31',
+    reserved: 0,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
   };
 }
 
 function pledge(type: PledgeType, amount = 1_000_000): Pledge {
   return {
-    id: `p-${type}`, projectId: project.id, projectTitle: { en: 'Dairy' }, investorId: 'u1', type, amount: { amount, currency: 'KGS' },
-    amountKgs: amount, rate: null, termMonths: type === 'loan' ? 12 : null, inKind: null, channel: 'bank_transfer', message: null,
-    display: 'anonymous', displayName: null, paymentReference: 'MK-2222-2222', status: 'pledged', received: null, receivedKgs: 0,
-    overpaid: null, matchedKgs: 0, matchedBy: {}, receipts: 0, version: 1, createdAt: NOW.toISOString(), updatedAt: NOW.toISOString(),
+    id: `p-${type}`,
+    projectId: project.id,
+    projectTitle: { en: 'Dairy' },
+    investorId: 'u1',
+    type,
+    amount: { amount, currency: 'KGS' },
+    amountKgs: amount,
+    rate: null,
+    termMonths: type === 'loan' ? 12 : null,
+    inKind: null,
+    channel: 'bank_transfer',
+    message: null,
+    display: 'anonymous',
+    displayName: null,
+    paymentReference: 'MK-2222-2222',
+    status: 'pledged',
+    received: null,
+    receivedKgs: 0,
+    overpaid: null,
+    matchedKgs: 0,
+    matchedBy: {},
+    receipts: 0,
+    version: 1,
+    createdAt: NOW.toISOString(),
+    updatedAt: NOW.toISOString(),
   };
 }
 
@@ -44,7 +81,11 @@ function ports(input: { pledge?: Pledge; programmes: Programme[] }) {
     money: {
       getPledge: async (id: string) => (id === input.pledge?.id ? input.pledge : undefined),
       projectTotals: async () => ({ pledged: 1_000_000, raised: 400_000, matched: 400_000, supporters: 3 }),
-      bookingState: async () => ({ pledge: input.pledge!, project, programmes: input.programmes.map((p) => ({ programme: p, matchedForProject: 0 })) }),
+      bookingState: async () => ({
+        pledge: input.pledge!,
+        project,
+        programmes: input.programmes.map((p) => ({ programme: p, matchedForProject: 0 })),
+      }),
       commitBooking: async (booking: Booking) => {
         booked.push(booking);
         return { kind: 'committed' as const };
@@ -68,7 +109,12 @@ async function receive(type: PledgeType, programmes: Programme[]) {
   const p = pledge(type);
   const { deps, booked } = ports({ pledge: p, programmes });
   const out = await bookReceipt(deps, {
-    pledgeId: p.id, amount: { amount: 1_000_000, currency: 'KGS' }, receivedOn: DAY, receiptId: `bank:TX-${type}`, bankReference: `TX-${type}`, source: 'manual',
+    pledgeId: p.id,
+    amount: { amount: 1_000_000, currency: 'KGS' },
+    receivedOn: DAY,
+    receiptId: `bank:TX-${type}`,
+    bankReference: `TX-${type}`,
+    source: 'manual',
   });
   if (out.kind !== 'booked') throw new Error('not booked');
   return { value: out.value, booking: booked[0]! };
@@ -88,13 +134,18 @@ describe('matching follows the pledge type', () => {
     expect(value.receipt.matched).toEqual([{ programmeId: 'mekenim', amountKgs: 1_000_000 }]);
     expect(value.pledge).toMatchObject({ matchedKgs: 1_000_000, matchedBy: { mekenim: 1_000_000 } });
     expect(booking.reservations).toEqual([{ programmeId: 'mekenim', amount: 1_000_000, budget: 100_000_000, capPerProject: 50_000_000 }]);
-    expect(booking.entries.map((e) => [e.kind, e.deltas.raised, e.deltas.matched])).toEqual([['received', 1_000_000, 0], ['matched', 0, 1_000_000]]);
+    expect(booking.entries.map((e) => [e.kind, e.deltas.raised, e.deltas.matched])).toEqual([
+      ['received', 1_000_000, 0],
+      ['matched', 0, 1_000_000],
+    ]);
   });
 
   it('a programme stored before pledge types existed matches donations only', async () => {
     const { pledgeTypes: _, ...old } = programme();
     expect((await receive('loan', [old as Programme])).value.receipt.matched).toEqual([]);
-    expect((await receive('donation', [old as Programme])).value.receipt.matched).toEqual([{ programmeId: 'mekenim', amountKgs: 1_000_000 }]);
+    expect((await receive('donation', [old as Programme])).value.receipt.matched).toEqual([
+      { programmeId: 'mekenim', amountKgs: 1_000_000 },
+    ]);
   });
 
   it('a programme that declares loans matches a loan, and a donation-only one beside it does not', async () => {
@@ -110,11 +161,24 @@ describe('a project says what one som becomes, by pledge type', () => {
     const { deps } = ports({ programmes: [programme({ reserved: 30_000_000 })] });
     const funding = await projectFunding(deps, project.id);
     expect(funding.oneSom).toEqual({ diaspora: 100, matched: 100, total: 200, multiplier: '2' });
-    expect(funding.oneSomByType.map((r) => [r.type, r.total, r.multiplier])).toEqual([['donation', 200, '2'], ['loan', 100, '1'], ['equity', 100, '1']]);
-    expect(funding.programmes).toEqual([{
-      id: 'mekenim', name: { ky: 'Мекеним 1+1', ru: 'Мекеним 1+1', en: 'Mekenim 1+1' }, ratio: { numerator: 1, denominator: 1 }, pledgeTypes: ['donation'],
-      matchedForProject: 0, capLeft: 50_000_000, budgetLeft: 70_000_000, startDate: '2026-01-01', endDate: '2026-12-31',
-    }]);
+    expect(funding.oneSomByType.map((r) => [r.type, r.total, r.multiplier])).toEqual([
+      ['donation', 200, '2'],
+      ['loan', 100, '1'],
+      ['equity', 100, '1'],
+    ]);
+    expect(funding.programmes).toEqual([
+      {
+        id: 'mekenim',
+        name: { ky: 'Мекеним 1+1', ru: 'Мекеним 1+1', en: 'Mekenim 1+1' },
+        ratio: { numerator: 1, denominator: 1 },
+        pledgeTypes: ['donation'],
+        matchedForProject: 0,
+        capLeft: 50_000_000,
+        budgetLeft: 70_000_000,
+        startDate: '2026-01-01',
+        endDate: '2026-12-31',
+      },
+    ]);
   });
 
   it('lists a programme stored without pledge types as donations only, and counts no exhausted programme', async () => {
@@ -122,7 +186,14 @@ describe('a project says what one som becomes, by pledge type', () => {
     const spent = programme({ id: 'spent', reserved: 100_000_000, pledgeTypes: ['loan'] });
     const { deps } = ports({ programmes: [old as Programme, spent] });
     const funding = await projectFunding(deps, project.id);
-    expect(funding.programmes.map((p) => [p.id, p.pledgeTypes, p.capLeft])).toEqual([['mekenim', ['donation'], 50_000_000], ['spent', ['loan'], 0]]);
-    expect(funding.oneSomByType.map((r) => [r.type, r.multiplier])).toEqual([['donation', '2'], ['loan', '1'], ['equity', '1']]);
+    expect(funding.programmes.map((p) => [p.id, p.pledgeTypes, p.capLeft])).toEqual([
+      ['mekenim', ['donation'], 50_000_000],
+      ['spent', ['loan'], 0],
+    ]);
+    expect(funding.oneSomByType.map((r) => [r.type, r.multiplier])).toEqual([
+      ['donation', '2'],
+      ['loan', '1'],
+      ['equity', '1'],
+    ]);
   });
 });

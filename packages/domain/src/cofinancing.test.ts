@@ -51,7 +51,10 @@ function prng(seed: number): () => number {
 describe('eligibility', () => {
   it('admits a project in region, sector, kind and period, first and last day included', () => {
     for (const day of ['2026-01-01', '2026-06-15', '2026-12-31']) {
-      expect(checkEligibility({ programme: mekenim, project: dairy, day, pledgeType: 'donation' })).toEqual({ eligible: true, reasons: [] });
+      expect(checkEligibility({ programme: mekenim, project: dairy, day, pledgeType: 'donation' })).toEqual({
+        eligible: true,
+        reasons: [],
+      });
       expect(isEligible({ programme: mekenim, project: dairy, day, pledgeType: 'donation' })).toBe(true);
     }
   });
@@ -92,7 +95,8 @@ describe('pledge types', () => {
     expect(checkEligibility({ programme: mekenim, project: dairy, day, pledgeType: 'donation' })).toEqual({ eligible: true, reasons: [] });
     for (const pledgeType of ['loan', 'equity', 'in_kind'] as const) {
       expect(checkEligibility({ programme: mekenim, project: dairy, day, pledgeType })).toEqual({
-        eligible: false, reasons: [{ code: 'pledge_type_not_matched', pledgeType }],
+        eligible: false,
+        reasons: [{ code: 'pledge_type_not_matched', pledgeType }],
       });
     }
   });
@@ -101,18 +105,36 @@ describe('pledge types', () => {
     expect(isEligible({ programme: lender, project: dairy, day, pledgeType: 'loan' })).toBe(true);
     expect(isEligible({ programme: lender, project: dairy, day, pledgeType: 'equity' })).toBe(false);
     const loansOnly = programme({ id: 'loans-only', pledgeTypes: ['loan'] });
-    expect(eligibleProgrammes({ programmes: [mekenim, lender, loansOnly], project: dairy, day, pledgeType: 'loan' }).map((p) => p.id)).toEqual(['loans-too', 'loans-only']);
-    expect(eligibleProgrammes({ programmes: [mekenim, lender, loansOnly], project: dairy, day, pledgeType: 'donation' }).map((p) => p.id)).toEqual(['mekenim-1-1', 'loans-too']);
+    expect(
+      eligibleProgrammes({ programmes: [mekenim, lender, loansOnly], project: dairy, day, pledgeType: 'loan' }).map((p) => p.id),
+    ).toEqual(['loans-too', 'loans-only']);
+    expect(
+      eligibleProgrammes({ programmes: [mekenim, lender, loansOnly], project: dairy, day, pledgeType: 'donation' }).map((p) => p.id),
+    ).toEqual(['mekenim-1-1', 'loans-too']);
     // 'any' asks whether the programme co-finances the project at all, whatever the type.
-    expect(eligibleProgrammes({ programmes: [mekenim, loansOnly], project: dairy, day, pledgeType: 'any' }).map((p) => p.id)).toEqual(['mekenim-1-1', 'loans-only']);
+    expect(eligibleProgrammes({ programmes: [mekenim, loansOnly], project: dairy, day, pledgeType: 'any' }).map((p) => p.id)).toEqual([
+      'mekenim-1-1',
+      'loans-only',
+    ]);
   });
 
   it('says what one som becomes for each pledge type', () => {
-    expect(oneSomByPledgeType({ programmes: [mekenim], types: ['donation', 'loan', 'equity'] }).map((r) => [r.type, r.matched, r.multiplier])).toEqual([
-      ['donation', 100, '2'], ['loan', 0, '1'], ['equity', 0, '1'],
+    expect(
+      oneSomByPledgeType({ programmes: [mekenim], types: ['donation', 'loan', 'equity'] }).map((r) => [r.type, r.matched, r.multiplier]),
+    ).toEqual([
+      ['donation', 100, '2'],
+      ['loan', 0, '1'],
+      ['equity', 0, '1'],
     ]);
-    expect(oneSomByPledgeType({ programmes: [mekenim, programme({ id: 'l', ratio: { numerator: 1, denominator: 2 }, pledgeTypes: ['loan'] })], types: ['donation', 'loan'] })
-      .map((r) => [r.type, r.total, r.multiplier])).toEqual([['donation', 200, '2'], ['loan', 150, '1.5']]);
+    expect(
+      oneSomByPledgeType({
+        programmes: [mekenim, programme({ id: 'l', ratio: { numerator: 1, denominator: 2 }, pledgeTypes: ['loan'] })],
+        types: ['donation', 'loan'],
+      }).map((r) => [r.type, r.total, r.multiplier]),
+    ).toEqual([
+      ['donation', 200, '2'],
+      ['loan', 150, '1.5'],
+    ]);
   });
 
   it('refuses an empty list of pledge types from staff', () => {
@@ -127,8 +149,11 @@ describe('computeMatch', () => {
 
   it('matches by the ratio, floored to the tyiyn', () => {
     expect(match(mekenim, 5_000 * SOM)).toEqual({
-      match: 5_000 * SOM, uncapped: 5_000 * SOM, limitedBy: 'none',
-      budgetLeft: 995_000 * SOM, projectCapLeft: 295_000 * SOM,
+      match: 5_000 * SOM,
+      uncapped: 5_000 * SOM,
+      limitedBy: 'none',
+      budgetLeft: 995_000 * SOM,
+      projectCapLeft: 295_000 * SOM,
     });
     expect(match(threeForOne, 1_234_567).match).toBe(3_703_701);
     const twoThirds = programme({ ratio: { numerator: 2, denominator: 3 } });
@@ -163,8 +188,20 @@ describe('computeMatch', () => {
 
   it('never goes negative when a budget or cap was lowered below what is reserved', () => {
     const lowered = programme({ budget: 1_000, capPerProject: 500 });
-    expect(match(lowered, 10_000, 800, 0)).toEqual({ match: 0, uncapped: 10_000, limitedBy: 'project_cap', budgetLeft: 1_000, projectCapLeft: 0 });
-    expect(match(lowered, 10_000, 0, 5_000)).toEqual({ match: 0, uncapped: 10_000, limitedBy: 'budget', budgetLeft: 0, projectCapLeft: 500 });
+    expect(match(lowered, 10_000, 800, 0)).toEqual({
+      match: 0,
+      uncapped: 10_000,
+      limitedBy: 'project_cap',
+      budgetLeft: 1_000,
+      projectCapLeft: 0,
+    });
+    expect(match(lowered, 10_000, 0, 5_000)).toEqual({
+      match: 0,
+      uncapped: 10_000,
+      limitedBy: 'budget',
+      budgetLeft: 0,
+      projectCapLeft: 500,
+    });
   });
 
   it('refuses fractions, negatives and broken ratios', () => {
@@ -203,7 +240,13 @@ describe('computeMatch', () => {
     expect(receive('dairy-batken', 200_000)).toEqual([200_000, 'none']);
     expect(receive('mill-talas', 120_000)).toEqual([100_000, 'budget']);
     expect(receive('mill-talas', 1)).toEqual([0, 'budget']);
-    expect(matched).toEqual(new Map([['school-naryn', 20_000_000], ['dairy-batken', 20_000_000], ['mill-talas', 10_000_000]]));
+    expect(matched).toEqual(
+      new Map([
+        ['school-naryn', 20_000_000],
+        ['dairy-batken', 20_000_000],
+        ['mill-talas', 10_000_000],
+      ]),
+    );
     expect(reserved).toBe(small.budget);
   });
 
@@ -243,7 +286,11 @@ describe('computeMatch', () => {
 describe('whatOneSomBecomes', () => {
   it('says what a som of a pledge becomes', () => {
     expect(whatOneSomBecomes([mekenim])).toEqual({
-      diaspora: 100, matched: 100, total: 200, multiplier: '2', byProgramme: [{ id: 'mekenim-1-1', matched: 100 }],
+      diaspora: 100,
+      matched: 100,
+      total: 200,
+      multiplier: '2',
+      byProgramme: [{ id: 'mekenim-1-1', matched: 100 }],
     });
     expect(whatOneSomBecomes([threeForOne])).toMatchObject({ matched: 300, total: 400, multiplier: '4' });
     expect(whatOneSomBecomes([mekenim, threeForOne])).toMatchObject({ matched: 400, total: 500, multiplier: '5' });
@@ -270,10 +317,16 @@ describe('validateProgramme', () => {
       sectors: [],
     });
     expect(validateProgramme(broken).map((e) => e.field)).toEqual([
-      'ratio.numerator', 'ratio.denominator', 'capPerProject', 'endDate', 'sectors',
+      'ratio.numerator',
+      'ratio.denominator',
+      'capPerProject',
+      'endDate',
+      'sectors',
     ]);
     expect(validateProgramme(programme({ startDate: '2026-02-30', budget: 0.5 })).map((e) => e.field)).toEqual([
-      'budget', 'capPerProject', 'startDate',
+      'budget',
+      'capPerProject',
+      'startDate',
     ]);
   });
 });

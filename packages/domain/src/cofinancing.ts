@@ -134,7 +134,12 @@ export function checkEligibility(input: {
 }
 
 /** True when the programme can match the project's money received on that day (reasons: `checkEligibility`). */
-export function isEligible(input: { programme: CofinancingProgramme; project: ProgrammeCandidate; day: string; pledgeType: PledgeTypeQuery }): boolean {
+export function isEligible(input: {
+  programme: CofinancingProgramme;
+  project: ProgrammeCandidate;
+  day: string;
+  pledgeType: PledgeTypeQuery;
+}): boolean {
   return checkEligibility(input).eligible;
 }
 

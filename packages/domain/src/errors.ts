@@ -27,8 +27,7 @@ export const notFound = (what: string) => new DomainError('not_found', `${what} 
 export const conflict = (message: string) => new DomainError('conflict', message);
 /** A conflict whose message exists in Kyrgyz, Russian and English (the error's message is the English one). */
 export const conflictIn = (messages: Readonly<Record<Locale, string>>) => new DomainError('conflict', messages.en, [], messages);
-export const invalid = (field: string, message: string) =>
-  new DomainError('validation', `${field}: ${message}`, [{ field, message }]);
+export const invalid = (field: string, message: string) => new DomainError('validation', `${field}: ${message}`, [{ field, message }]);
 
 /**
  * A validation error whose message exists in Kyrgyz, Russian and English (`message` is the English one).

@@ -16,12 +16,34 @@ export function pledgesGoBack(project: Pick<Project, 'status'>): boolean {
 }
 
 /** Entries that undo a pledge: released if no money came, refunded (with its matches given back) if some did. */
-function undoEntries(pledge: Pledge, project: Project, at: string): { entries: LedgerEntry[]; reservations: Reservation[]; status: Pledge['status'] } {
-  const base = { at, projectId: project.id, oblastSoate: project.oblastSoate, pledgeId: pledge.id, receiptId: null, original: null, publicName: null };
+function undoEntries(
+  pledge: Pledge,
+  project: Project,
+  at: string,
+): { entries: LedgerEntry[]; reservations: Reservation[]; status: Pledge['status'] } {
+  const base = {
+    at,
+    projectId: project.id,
+    oblastSoate: project.oblastSoate,
+    pledgeId: pledge.id,
+    receiptId: null,
+    original: null,
+    publicName: null,
+  };
   if (pledge.receivedKgs === 0) {
     return {
-      status: 'released', reservations: [],
-      entries: [{ ...base, id: `${pledge.id}-x`, kind: 'released', programmeId: null, funder: 'diaspora', deltas: deltas({ pledged: -pledge.amountKgs, released: pledge.amountKgs }) }],
+      status: 'released',
+      reservations: [],
+      entries: [
+        {
+          ...base,
+          id: `${pledge.id}-x`,
+          kind: 'released',
+          programmeId: null,
+          funder: 'diaspora',
+          deltas: deltas({ pledged: -pledge.amountKgs, released: pledge.amountKgs }),
+        },
+      ],
     };
   }
   const matched = Object.entries(pledge.matchedBy).filter(([, amount]) => amount > 0);
@@ -29,9 +51,21 @@ function undoEntries(pledge: Pledge, project: Project, at: string): { entries: L
     status: 'refunded',
     reservations: matched.map(([programmeId, amount]) => ({ programmeId, amount: -amount, budget: 0, capPerProject: 0 })),
     entries: [
-      { ...base, id: `${pledge.id}-x`, kind: 'refunded', programmeId: null, funder: 'diaspora', deltas: deltas({ pledged: -pledge.amountKgs, raised: -pledge.receivedKgs, refunded: pledge.receivedKgs }) },
+      {
+        ...base,
+        id: `${pledge.id}-x`,
+        kind: 'refunded',
+        programmeId: null,
+        funder: 'diaspora',
+        deltas: deltas({ pledged: -pledge.amountKgs, raised: -pledge.receivedKgs, refunded: pledge.receivedKgs }),
+      },
       ...matched.map(([programmeId, amount], i): LedgerEntry => ({
-        ...base, id: `${pledge.id}-x-m${i}`, kind: 'matched', programmeId, funder: 'programme', deltas: deltas({ matched: -amount }),
+        ...base,
+        id: `${pledge.id}-x-m${i}`,
+        kind: 'matched',
+        programmeId,
+        funder: 'programme',
+        deltas: deltas({ matched: -amount }),
       })),
     ],
   };
@@ -56,9 +90,13 @@ export async function releaseExpiredProject(deps: MoneyDeps, projectId: string):
           const at = deps.clock.now().toISOString();
           const undo = undoEntries(pledge, project, at);
           const booking: Booking = {
-            entries: undo.entries, reservations: undo.reservations,
+            entries: undo.entries,
+            reservations: undo.reservations,
             project: { id: project.id, status: project.status, oblastSoate: project.oblastSoate, isPublic: isPublic(project.status) },
-            pledge: { next: { ...pledge, status: undo.status, version: pledge.version + 1, updatedAt: at }, expectedVersion: pledge.version },
+            pledge: {
+              next: { ...pledge, status: undo.status, version: pledge.version + 1, updatedAt: at },
+              expectedVersion: pledge.version,
+            },
           };
           return { booking, value: undo.status };
         },
@@ -76,7 +114,10 @@ export async function releaseExpiredProject(deps: MoneyDeps, projectId: string):
  * settled projects and settled pledges are skipped.
  * @example await runDeadlineJob({ projects: deps.projectDeps, money: deps.money }) // daily, and `pnpm jobs:deadlines`
  */
-export async function runDeadlineJob(deps: { projects: ProjectDeps; money: MoneyDeps }): Promise<{ expired: number; funded: number; released: number; refunded: number }> {
+export async function runDeadlineJob(deps: {
+  projects: ProjectDeps;
+  money: MoneyDeps;
+}): Promise<{ expired: number; funded: number; released: number; refunded: number }> {
   const out = { expired: 0, funded: 0, released: 0, refunded: 0 };
   for (let round = 0; round < 100; round++) {
     const r = await settleDeadlines(deps.projects);

@@ -40,7 +40,8 @@ const fakeImages = (header: Awaited<ReturnType<ImageProcessor['readHeader']>>): 
   return images;
 };
 const input = { uploadedKey: 'incoming/p/a.png', servedKey: (name: string) => `p/${name}`, name: 'a.png', type: 'image/png' as const };
-const uploaded = () => memoryStorage({ 'incoming/p/a.png': { body: new Uint8Array([...PNG_SIGNATURE, 0, 0, 0, 13]), contentType: 'image/png' } });
+const uploaded = () =>
+  memoryStorage({ 'incoming/p/a.png': { body: new Uint8Array([...PNG_SIGNATURE, 0, 0, 0, 13]), contentType: 'image/png' } });
 
 describe('checkImageHeader', () => {
   it('takes up to 40 megapixels and 10000 pixels a side, whichever way round', () => {
@@ -88,7 +89,10 @@ describe('takeUpload', () => {
     for (const images of [undefined, fakeImages('unavailable')]) {
       const storage = uploaded();
       const e = await takeUpload({ storage, images }, input).catch((x: DomainError) => x);
-      expect(e).toMatchObject({ kind: 'conflict', messages: { ky: expect.any(String), ru: expect.any(String), en: expect.stringMatching(/never served unprocessed/) } });
+      expect(e).toMatchObject({
+        kind: 'conflict',
+        messages: { ky: expect.any(String), ru: expect.any(String), en: expect.stringMatching(/never served unprocessed/) },
+      });
       expect(storage.keys()).toEqual([]);
     }
   });

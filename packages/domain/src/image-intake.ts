@@ -29,7 +29,8 @@ export function sniffContentType(bytes: Uint8Array): UploadContentType | undefin
  * @example checkImageHeader({ format: 'png', width: 20_000, height: 20_000 }, 'png') // throws: 20000×20000 pixels
  */
 export function checkImageHeader(header: ImageHeader | 'unreadable', format: ImageFormat): void {
-  if (header === 'unreadable' || header.format !== format || !(header.width > 0 && header.height > 0)) throw invalidIn('file', M.imageUnreadable);
+  if (header === 'unreadable' || header.format !== format || !(header.width > 0 && header.height > 0))
+    throw invalidIn('file', M.imageUnreadable);
   const { width, height } = header;
   if (width > IMAGE_LIMITS.maxSide || height > IMAGE_LIMITS.maxSide || width * height > IMAGE_LIMITS.maxPixels) {
     throw invalidIn('file', M.imageTooManyPixels(width, height));
@@ -96,7 +97,11 @@ export async function takeUpload(
   return storeServed(storage, input, served);
 }
 
-async function storeServed(storage: ObjectStorage, input: { servedKey: (name: string) => string; name: string; type: UploadContentType }, served: CleanImage): Promise<TakenUpload> {
+async function storeServed(
+  storage: ObjectStorage,
+  input: { servedKey: (name: string) => string; name: string; type: UploadContentType },
+  served: CleanImage,
+): Promise<TakenUpload> {
   const servedKeys: string[] = [];
   const variants: Attachment['variants'] = [];
   const put = async (name: string, body: Uint8Array, contentType: string) => {

@@ -1,6 +1,12 @@
 import type { ManualRatesRequest, Programme, ProgrammeRequest, ProjectFunding } from '@mekendesh/contracts';
 import type { Actor } from './actor.js';
-import { DEFAULT_MATCHED_PLEDGE_TYPES, eligibleProgrammes, matchedPledgeTypes, oneSomByPledgeType, validateProgramme } from './cofinancing.js';
+import {
+  DEFAULT_MATCHED_PLEDGE_TYPES,
+  eligibleProgrammes,
+  matchedPledgeTypes,
+  oneSomByPledgeType,
+  validateProgramme,
+} from './cofinancing.js';
 import { DomainError, notFound } from './errors.js';
 import { exchangeRate, type ExchangeRate } from './exchange-rates.js';
 import { isPublic } from './lifecycle.js';
@@ -19,7 +25,11 @@ export const MAX_PROGRAMMES = 50;
 export async function createProgramme(deps: MoneyDeps, actor: Actor, request: ProgrammeRequest): Promise<Programme> {
   authorize(actor, { action: 'money:manage' });
   const programme: Programme = {
-    ...request, pledgeTypes: request.pledgeTypes ?? [...DEFAULT_MATCHED_PLEDGE_TYPES], id: deps.newId(), reserved: 0, createdAt: deps.clock.now().toISOString(),
+    ...request,
+    pledgeTypes: request.pledgeTypes ?? [...DEFAULT_MATCHED_PLEDGE_TYPES],
+    id: deps.newId(),
+    reserved: 0,
+    createdAt: deps.clock.now().toISOString(),
   };
   const errors = validateProgramme(programme);
   if (errors.length) throw new DomainError('validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
@@ -78,21 +88,40 @@ export async function projectFunding(deps: MoneyDeps, projectId: string): Promis
   const totals = await deps.money.projectTotals(projectId);
   const day = today(deps.clock);
   const eligible = eligibleProgrammes({ programmes: await deps.programmes.list(MAX_PROGRAMMES), project, day, pledgeType: 'any' });
-  const used = await deps.programmes.matchedForProject(eligible.map((p) => p.id), projectId);
+  const used = await deps.programmes.matchedForProject(
+    eligible.map((p) => p.id),
+    projectId,
+  );
   const capLeft = (p: Programme) => Math.max(0, Math.min(p.capPerProject - (used.get(p.id) ?? 0), p.budget - p.reserved));
   const open = eligible.filter((p) => capLeft(p) > 0);
-  const oneSom = (row: { diaspora: number; matched: number; total: number; multiplier: string }) =>
-    ({ diaspora: row.diaspora, matched: row.matched, total: row.total, multiplier: row.multiplier });
+  const oneSom = (row: { diaspora: number; matched: number; total: number; multiplier: string }) => ({
+    diaspora: row.diaspora,
+    matched: row.matched,
+    total: row.total,
+    multiplier: row.multiplier,
+  });
   const [donation] = oneSomByPledgeType({ programmes: open, types: ['donation'] });
   const moneyTypes = project.pledgeTypes.filter((t) => t !== 'in_kind');
   return {
-    projectId, currency: 'KGS', goal: project.goal,
-    pledged: totals?.pledged ?? 0, raised: totals?.raised ?? 0, matched: totals?.matched ?? 0, supporters: totals?.supporters ?? 0,
+    projectId,
+    currency: 'KGS',
+    goal: project.goal,
+    pledged: totals?.pledged ?? 0,
+    raised: totals?.raised ?? 0,
+    matched: totals?.matched ?? 0,
+    supporters: totals?.supporters ?? 0,
     oneSom: oneSom(donation!),
     oneSomByType: oneSomByPledgeType({ programmes: open, types: moneyTypes }).map((row) => ({ type: row.type, ...oneSom(row) })),
     programmes: eligible.map((p) => ({
-      id: p.id, name: p.name, ratio: p.ratio, pledgeTypes: [...matchedPledgeTypes(p)], matchedForProject: used.get(p.id) ?? 0,
-      capLeft: capLeft(p), budgetLeft: Math.max(0, p.budget - p.reserved), startDate: p.startDate, endDate: p.endDate,
+      id: p.id,
+      name: p.name,
+      ratio: p.ratio,
+      pledgeTypes: [...matchedPledgeTypes(p)],
+      matchedForProject: used.get(p.id) ?? 0,
+      capLeft: capLeft(p),
+      budgetLeft: Math.max(0, p.budget - p.reserved),
+      startDate: p.startDate,
+      endDate: p.endDate,
     })),
   };
 }

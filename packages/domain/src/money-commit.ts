@@ -60,7 +60,10 @@ export async function bookFresh<T>(
   input: { pledgeId: string; receiptDay?: ReceiptDay; decide: (state: ReceiptState) => Decision<T> | Promise<Decision<T>> },
 ): Promise<BookingOutcome<T>> {
   return optimistically(async (): Promise<Round<BookingOutcome<T>>> => {
-    const state = await deps.money.bookingState({ pledgeId: input.pledgeId, ...(input.receiptDay ? { receiptDay: input.receiptDay } : {}) });
+    const state = await deps.money.bookingState({
+      pledgeId: input.pledgeId,
+      ...(input.receiptDay ? { receiptDay: input.receiptDay } : {}),
+    });
     const decided = await input.decide(state);
     if ('skip' in decided) return { done: { kind: 'booked', value: decided.skip } };
     const out = await deps.money.commitBooking(decided.booking);

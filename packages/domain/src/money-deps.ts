@@ -57,7 +57,8 @@ export async function rateOn(rates: RateStore, currency: string, day: string): P
   const hit = cache.get(key);
   if (hit && hit.until > Date.now()) return hit.rate;
   const picked = pickRateForDay({ tables: await rates.tablesUpTo(day, TABLES_PER_LOOKUP), currency, day, maxAgeDays: MAX_RATE_AGE_DAYS });
-  if (!picked) throw new DomainError('conflict', `no ${currency} rate within ${MAX_RATE_AGE_DAYS} days before ${day}: staff must load or enter one`);
+  if (!picked)
+    throw new DomainError('conflict', `no ${currency} rate within ${MAX_RATE_AGE_DAYS} days before ${day}: staff must load or enter one`);
   const rate = { ...picked.rate, date: picked.date };
   cache.set(key, { rate, until: Date.now() + RATE_CACHE_MS });
   return rate;

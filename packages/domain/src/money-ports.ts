@@ -18,7 +18,15 @@ export interface LedgerDeltas {
   supporters: number;
 }
 
-export const ZERO_DELTAS: Readonly<LedgerDeltas> = Object.freeze({ pledged: 0, raised: 0, matched: 0, refunded: 0, released: 0, disbursed: 0, supporters: 0 });
+export const ZERO_DELTAS: Readonly<LedgerDeltas> = Object.freeze({
+  pledged: 0,
+  raised: 0,
+  matched: 0,
+  refunded: 0,
+  released: 0,
+  disbursed: 0,
+  supporters: 0,
+});
 export const TOTAL_FIELDS = Object.keys(ZERO_DELTAS) as (keyof LedgerDeltas)[];
 
 /** One append-only line of the ledger. Totals are the sum of `deltas` over entries, by scope. */
@@ -90,7 +98,13 @@ export type BookingOutcome<T> = { kind: 'booked'; value: T } | { kind: 'already_
  * version (another booking of the pledge won); a programme's budget or per-project cap; a ledger entry's id.
  */
 export type BookingCondition =
-  | 'project_status' | 'total_limit' | 'supporter' | 'payment_reference' | 'pledge_version' | 'programme_budget' | 'ledger_entry'
+  | 'project_status'
+  | 'total_limit'
+  | 'supporter'
+  | 'payment_reference'
+  | 'pledge_version'
+  | 'programme_budget'
+  | 'ledger_entry'
   | 'receiving_accounts';
 
 /**

@@ -43,7 +43,12 @@ describe('parseNbkrRates on the stored samples', () => {
     expect(parsed.kind).toBe('weekly');
     expect(parsed.rates).toHaveLength(39);
     const byCode = new Map(parsed.rates.map((r) => [r.currency, r]));
-    expect(byCode.get('JPY')).toEqual({ currency: 'JPY', nominal: 10, validForDays: 7, rate: { currency: 'JPY', value: '4.7578', nominal: 10 } });
+    expect(byCode.get('JPY')).toEqual({
+      currency: 'JPY',
+      nominal: 10,
+      validForDays: 7,
+      rate: { currency: 'JPY', value: '4.7578', nominal: 10 },
+    });
     expect(byCode.get('BYR')?.rate).toEqual({ currency: 'BYR', value: '0.5231', nominal: 100 });
     expect(byCode.get('CNY')?.rate.value).toBe('8.1156');
     expect(byCode.get('PLN')?.rate.value).toBe('16.2185');
@@ -61,7 +66,10 @@ describe('parseNbkrRates on the stored samples', () => {
 describe('parseNbkrRates tolerance', () => {
   it('takes currencies in any order and count, CNY in the daily feed, a decimal point, comments', () => {
     const parsed = parseNbkrRates(feed(`<!-- from 2024 -->${currency('CNY', '1', '12.3456')}${usd}`));
-    expect(parsed.rates.map((r) => [r.currency, r.rate.value])).toEqual([['CNY', '12.3456'], ['USD', '29.2717']]);
+    expect(parsed.rates.map((r) => [r.currency, r.rate.value])).toEqual([
+      ['CNY', '12.3456'],
+      ['USD', '29.2717'],
+    ]);
   });
 
   it('decodes windows-1251 as declared (Cyrillic in a comment or a Name)', () => {
@@ -80,7 +88,8 @@ describe('parseNbkrRates tolerance', () => {
       utf8(`<?xml version="1.0" encoding="windows-1251"?>${body}`, true),
       utf16(`<?xml version="1.0" encoding="utf-16"?>${body}`, 'le'),
       utf16(`<?xml version="1.0" encoding="utf-16"?>${body}`, 'be'),
-    ]) expect(parseNbkrRates(bytes).rates.map((r) => r.rate.value)).toEqual(['29.2717']);
+    ])
+      expect(parseNbkrRates(bytes).rates.map((r) => r.rate.value)).toEqual(['29.2717']);
   });
 
   it('reads a feed without a declaration in windows-1251 or UTF-8, and refuses bytes that are neither', () => {
@@ -91,8 +100,14 @@ describe('parseNbkrRates tolerance', () => {
   });
 
   it('reads a feed without a declaration or declared as UTF-8', () => {
-    expect(parseNbkrRates(ascii(`<CurrencyRates Name='Weekly Exchange Rates' Date='07.01.2020'>${usd}</CurrencyRates>`)).kind).toBe('weekly');
-    expect(parseNbkrRates(ascii(`<?xml version="1.0" encoding="UTF-8"?><CurrencyRates Name="Daily Exchange Rates" Date="07.01.2020">${usd}</CurrencyRates>`)).date).toBe('2020-01-07');
+    expect(parseNbkrRates(ascii(`<CurrencyRates Name='Weekly Exchange Rates' Date='07.01.2020'>${usd}</CurrencyRates>`)).kind).toBe(
+      'weekly',
+    );
+    expect(
+      parseNbkrRates(
+        ascii(`<?xml version="1.0" encoding="UTF-8"?><CurrencyRates Name="Daily Exchange Rates" Date="07.01.2020">${usd}</CurrencyRates>`),
+      ).date,
+    ).toBe('2020-01-07');
   });
 });
 
@@ -105,7 +120,9 @@ describe('parseNbkrRates refuses malformed feeds', () => {
     expect(failure(feed(`${usd}<Other/>`))).toMatch(/unexpected content/);
     expect(failure(feed(`${usd}loose text`))).toMatch(/unexpected content/);
     expect(failure(ascii('<?xml version="1.0" encoding="koi8-r"?><CurrencyRates/>'))).toMatch(/encoding "koi8-r"/);
-    expect(failure(ascii(`<!DOCTYPE x [<!ENTITY a "b">]><CurrencyRates Name="Daily" Date="15.12.2013">${usd}</CurrencyRates>`))).toMatch(/DOCTYPE/);
+    expect(failure(ascii(`<!DOCTYPE x [<!ENTITY a "b">]><CurrencyRates Name="Daily" Date="15.12.2013">${usd}</CurrencyRates>`))).toMatch(
+      /DOCTYPE/,
+    );
   });
 
   it('refuses a missing or bad Date and an unknown Name', () => {
@@ -130,12 +147,16 @@ describe('parseNbkrRates refuses malformed feeds', () => {
     expect(failure(feed(currency('JPY', '-10', '4,7578')))).toMatch(/Nominal of JPY "-10"/);
     expect(failure(feed('<Currency ISOCode="USD"><Value>29,2717</Value></Currency>'))).toMatch(/Nominal of USD is missing/);
     expect(failure(feed('<Currency ISOCode="USD"><Nominal>1</Nominal></Currency>'))).toMatch(/Value of USD is missing/);
-    expect(failure(feed('<Currency ISOCode="USD"><Nominal>1</Nominal><ValidFor>x</ValidFor><Value>1</Value></Currency>'))).toMatch(/ValidFor of USD/);
+    expect(failure(feed('<Currency ISOCode="USD"><Nominal>1</Nominal><ValidFor>x</ValidFor><Value>1</Value></Currency>'))).toMatch(
+      /ValidFor of USD/,
+    );
   });
 
   it('refuses duplicates, bad codes, nesting and an empty feed', () => {
     expect(failure(feed(`${usd}${currency('EUR', '1', '67,8003')}${usd}`))).toMatch(/USD appears twice/);
-    expect(failure(feed('<Currency ISOCode="USD"><Nominal>1</Nominal><Value>1</Value><Value>2</Value></Currency>'))).toMatch(/<Value> repeated for USD/);
+    expect(failure(feed('<Currency ISOCode="USD"><Nominal>1</Nominal><Value>1</Value><Value>2</Value></Currency>'))).toMatch(
+      /<Value> repeated for USD/,
+    );
     expect(failure(feed(currency('usd', '1', '1')))).toMatch(/ISOCode "usd"/);
     expect(failure(feed(currency('KGS', '1', '1')))).toMatch(/KGS itself/);
     expect(failure(feed('<Currency><Nominal>1</Nominal><Value>1</Value></Currency>'))).toMatch(/no ISOCode/);

@@ -38,7 +38,7 @@ export class NbkrFeedError extends Error {
 
 const SUPPORTED_ENCODINGS: Readonly<Record<string, string>> = {
   'windows-1251': 'windows-1251',
-  'cp1251': 'windows-1251',
+  cp1251: 'windows-1251',
   'utf-8': 'utf-8',
 };
 

@@ -1,4 +1,12 @@
-import type { AuditEntry, Invitation, Locale, Member, Organisation, OrganisationApplication, OrganisationDetail } from '@mekendesh/contracts';
+import type {
+  AuditEntry,
+  Invitation,
+  Locale,
+  Member,
+  Organisation,
+  OrganisationApplication,
+  OrganisationDetail,
+} from '@mekendesh/contracts';
 import type { Actor, UserActor } from './actor.js';
 import { isStaff } from './actor.js';
 import type { IdentityProvider, Mailer, OrganisationStore, UserRepository } from './account-ports.js';
@@ -36,10 +44,20 @@ const TOO_MANY_PENDING = {
   en: `You already have ${MAX_PENDING_APPLICATIONS} applications waiting for review. Wait until staff have reviewed them.`,
 } as const;
 
-function audit(deps: { clock: Clock; newId(): string }, actor: UserActor, fields: Pick<AuditEntry, 'action' | 'objectType' | 'objectId'> & Partial<AuditEntry>): AuditEntry {
+function audit(
+  deps: { clock: Clock; newId(): string },
+  actor: UserActor,
+  fields: Pick<AuditEntry, 'action' | 'objectType' | 'objectId'> & Partial<AuditEntry>,
+): AuditEntry {
   return {
-    id: deps.newId(), at: deps.clock.now().toISOString(), actorId: actor.id, actorRoles: [...actor.roles],
-    reason: null, before: null, after: null, ...fields,
+    id: deps.newId(),
+    at: deps.clock.now().toISOString(),
+    actorId: actor.id,
+    actorRoles: [...actor.roles],
+    reason: null,
+    before: null,
+    after: null,
+    ...fields,
   };
 }
 
@@ -70,8 +88,16 @@ export async function applyForOrganisation(deps: OrganisationDeps, actor: Actor,
   };
   try {
     await deps.organisations.apply({
-      organisation, application, applicantId: actor.id, maxPending: MAX_PENDING_APPLICATIONS,
-      audit: audit(deps, actor, { action: 'organisation.apply', objectType: 'organisation', objectId: organisation.id, after: { ...organisation } }),
+      organisation,
+      application,
+      applicantId: actor.id,
+      maxPending: MAX_PENDING_APPLICATIONS,
+      audit: audit(deps, actor, {
+        action: 'organisation.apply',
+        objectType: 'organisation',
+        objectId: organisation.id,
+        after: { ...organisation },
+      }),
     });
   } catch (e) {
     // The new id is fresh, so a conflict here is the pending count: another application of theirs landed first.
@@ -86,12 +112,17 @@ export async function getOrganisation(deps: OrganisationDeps, actor: Actor, id: 
   const found = await deps.organisations.get(id);
   if (!found) throw notFound('organisation');
   const organisation = publicView(found);
-  if (can(actor, { action: 'organisation:read-detail', organisation }) || (actor.kind === 'user' && found.applicantId === actor.id)) return found;
+  if (can(actor, { action: 'organisation:read-detail', organisation }) || (actor.kind === 'user' && found.applicantId === actor.id))
+    return found;
   if (found.status !== 'approved') throw notFound('organisation');
   return organisation;
 }
 
-export async function listApplications(deps: OrganisationDeps, actor: Actor, query: { status: 'pending' | 'approved' | 'rejected'; limit: number; cursor?: string }): Promise<Page<OrganisationDetail>> {
+export async function listApplications(
+  deps: OrganisationDeps,
+  actor: Actor,
+  query: { status: 'pending' | 'approved' | 'rejected'; limit: number; cursor?: string },
+): Promise<Page<OrganisationDetail>> {
   authorize(actor, { action: 'organisation:review' });
   return deps.organisations.listByStatus(query);
 }
@@ -114,10 +145,19 @@ export async function reviewOrganisation(
       ? { userId: applicant.id, email: applicant.email, displayName: applicant.profile.displayName, role: 'admin', joinedAt: at }
       : null;
   await deps.organisations.review({
-    id: found.id, applicantId: found.applicantId, status: approved ? 'approved' : 'rejected', reason: input.reason, at, admin,
+    id: found.id,
+    applicantId: found.applicantId,
+    status: approved ? 'approved' : 'rejected',
+    reason: input.reason,
+    at,
+    admin,
     audit: audit(deps, actor, {
-      action: approved ? 'organisation.approve' : 'organisation.reject', objectType: 'organisation', objectId: found.id,
-      reason: input.reason, before: { status: found.status }, after: { status: approved ? 'approved' : 'rejected' },
+      action: approved ? 'organisation.approve' : 'organisation.reject',
+      objectType: 'organisation',
+      objectId: found.id,
+      reason: input.reason,
+      before: { status: found.status },
+      after: { status: approved ? 'approved' : 'rejected' },
     }),
   });
   if (admin) await deps.identity.addToGroup(admin.userId, 'officer');
@@ -128,7 +168,11 @@ export async function reviewOrganisation(
   return (await deps.organisations.get(found.id))!;
 }
 
-export async function inviteOfficer(deps: OrganisationDeps, actor: Actor, input: { organisationId: string; email: string; locale: Locale }): Promise<Invitation> {
+export async function inviteOfficer(
+  deps: OrganisationDeps,
+  actor: Actor,
+  input: { organisationId: string; email: string; locale: Locale },
+): Promise<Invitation> {
   const found = await deps.organisations.get(input.organisationId);
   if (!found) throw notFound('organisation');
   authorize(actor, { action: 'organisation:invite', organisation: publicView(found) });
@@ -144,7 +188,12 @@ export async function inviteOfficer(deps: OrganisationDeps, actor: Actor, input:
   };
   await deps.organisations.createInvitation({
     invitation,
-    audit: audit(deps, actor, { action: 'organisation.invite', objectType: 'organisation', objectId: found.id, after: { email: input.email } }),
+    audit: audit(deps, actor, {
+      action: 'organisation.invite',
+      objectType: 'organisation',
+      objectId: found.id,
+      after: { email: input.email },
+    }),
   });
   const link = (l: Locale) => `${deps.webOrigin}/${l}/invitations/${invitation.token}`;
   await deps.mailer.send({ to: input.email, ...EMAILS.invitation({ organisation: found.name, link })[input.locale] });
@@ -164,7 +213,8 @@ export async function acceptInvitation(deps: OrganisationDeps, actor: Actor, tok
   if (user.organisationId) throw new DomainError('conflict', 'you already belong to an organisation');
   const at = deps.clock.now().toISOString();
   await deps.organisations.acceptInvitation({
-    token, at,
+    token,
+    at,
     member: { userId: user.id, email: user.email, displayName: user.profile.displayName, role: 'officer', joinedAt: at },
     audit: audit(deps, actor, { action: 'organisation.join', objectType: 'organisation', objectId: invitation.organisationId }),
   });

@@ -40,8 +40,14 @@ describe('a queued mail is sent once', () => {
     let fail = true;
     const sent: string[] = [];
     const deps = {
-      queue, money: money('2026-06-01T10:00:00Z'),
-      mailer: { send: async (m: { to: string }) => { if (fail) throw new Error('down'); sent.push(m.to); } },
+      queue,
+      money: money('2026-06-01T10:00:00Z'),
+      mailer: {
+        send: async (m: { to: string }) => {
+          if (fail) throw new Error('down');
+          sent.push(m.to);
+        },
+      },
     };
     expect(await deliverMail(deps, mail.id)).toBe(false);
     expect(state.status).toBe('pending');

@@ -13,36 +13,78 @@ const pick = (t: LocalizedText, l: Locale) => t[l] ?? t.ky ?? t.ru ?? t.en ?? ''
 
 const WORDS = {
   ky: {
-    subject: (ref: string) => `Мекендеш: ${ref} убадаңыз кабыл алынды`, hello: (n: string) => `Саламатсызбы, ${n}!`,
-    thanks: (p: string) => `«${p}» долбооруна берген убадаңыз үчүн рахмат.`, amount: 'Сумма', reference: 'Төлөм коду',
+    subject: (ref: string) => `Мекендеш: ${ref} убадаңыз кабыл алынды`,
+    hello: (n: string) => `Саламатсызбы, ${n}!`,
+    thanks: (p: string) => `«${p}» долбооруна берген убадаңыз үчүн рахмат.`,
+    amount: 'Сумма',
+    reference: 'Төлөм коду',
     quote: 'Бул кодду төлөмдүн максатына жазыңыз: акчаңыз ушул код менен табылат.',
     payBy: (d: string) => `Төлөө мөөнөтү: ${d} күнү кошо (Бишкек убактысы, UTC+6).`,
-    bank: 'Банктык которуу', transfer: 'Акча которуу системасы', bankName: 'Банк', bic: 'БИК/SWIFT', account: 'Эсеп',
-    beneficiary: 'Алуучу', inn: 'Алуучунун ИННи', correspondent: 'Корреспондент банк', purpose: 'Төлөмдүн максаты',
-    company: 'Компания', receiver: 'Алуучу', city: 'Шаар', how: 'Кантип жөнөтүү керек',
-    none: (c: string, office: string) => `${c} валютасы үчүн программанын эсеби азырынча жок. Программанын кеңсесине жазыңыз: ${office} — акчаны кантип которуу керектигин айтабыз.`,
+    bank: 'Банктык которуу',
+    transfer: 'Акча которуу системасы',
+    bankName: 'Банк',
+    bic: 'БИК/SWIFT',
+    account: 'Эсеп',
+    beneficiary: 'Алуучу',
+    inn: 'Алуучунун ИННи',
+    correspondent: 'Корреспондент банк',
+    purpose: 'Төлөмдүн максаты',
+    company: 'Компания',
+    receiver: 'Алуучу',
+    city: 'Шаар',
+    how: 'Кантип жөнөтүү керек',
+    none: (c: string, office: string) =>
+      `${c} валютасы үчүн программанын эсеби азырынча жок. Программанын кеңсесине жазыңыз: ${office} — акчаны кантип которуу керектигин айтабыз.`,
     page: 'Убада барагы',
   },
   ru: {
-    subject: (ref: string) => `Мекендеш: обещание ${ref} принято`, hello: (n: string) => `Здравствуйте, ${n}!`,
-    thanks: (p: string) => `Спасибо за обещание поддержать проект «${p}».`, amount: 'Сумма', reference: 'Код платежа',
+    subject: (ref: string) => `Мекендеш: обещание ${ref} принято`,
+    hello: (n: string) => `Здравствуйте, ${n}!`,
+    thanks: (p: string) => `Спасибо за обещание поддержать проект «${p}».`,
+    amount: 'Сумма',
+    reference: 'Код платежа',
     quote: 'Укажите этот код в назначении платежа: по нему мы найдём ваш перевод.',
     payBy: (d: string) => `Оплатите до ${d} включительно (время Бишкека, UTC+6).`,
-    bank: 'Банковский перевод', transfer: 'Денежный перевод', bankName: 'Банк', bic: 'БИК/SWIFT', account: 'Счёт',
-    beneficiary: 'Получатель', inn: 'ИНН получателя', correspondent: 'Банк-корреспондент', purpose: 'Назначение платежа',
-    company: 'Компания', receiver: 'Получатель', city: 'Город', how: 'Как отправить',
-    none: (c: string, office: string) => `Для валюты ${c} у программы пока нет счёта. Напишите в офис программы: ${office} — мы подскажем, как перевести деньги.`,
+    bank: 'Банковский перевод',
+    transfer: 'Денежный перевод',
+    bankName: 'Банк',
+    bic: 'БИК/SWIFT',
+    account: 'Счёт',
+    beneficiary: 'Получатель',
+    inn: 'ИНН получателя',
+    correspondent: 'Банк-корреспондент',
+    purpose: 'Назначение платежа',
+    company: 'Компания',
+    receiver: 'Получатель',
+    city: 'Город',
+    how: 'Как отправить',
+    none: (c: string, office: string) =>
+      `Для валюты ${c} у программы пока нет счёта. Напишите в офис программы: ${office} — мы подскажем, как перевести деньги.`,
     page: 'Страница обещания',
   },
   en: {
-    subject: (ref: string) => `Mekendesh: your pledge ${ref} is recorded`, hello: (n: string) => `Hello ${n},`,
-    thanks: (p: string) => `Thank you for your pledge to "${p}".`, amount: 'Amount', reference: 'Payment reference',
+    subject: (ref: string) => `Mekendesh: your pledge ${ref} is recorded`,
+    hello: (n: string) => `Hello ${n},`,
+    thanks: (p: string) => `Thank you for your pledge to "${p}".`,
+    amount: 'Amount',
+    reference: 'Payment reference',
     quote: 'Quote this reference in the payment details: it is how your money is found.',
     payBy: (d: string) => `Please pay by ${d}, end of day (Bishkek time, UTC+6).`,
-    bank: 'Bank transfer', transfer: 'Money transfer', bankName: 'Bank', bic: 'BIK/SWIFT', account: 'Account',
-    beneficiary: 'Beneficiary', inn: 'Beneficiary INN', correspondent: 'Correspondent bank', purpose: 'Payment purpose',
-    company: 'Company', receiver: 'Receiver', city: 'City', how: 'How to send',
-    none: (c: string, office: string) => `The programme has no account for ${c} yet. Write to the programme office at ${office} and we will tell you how to send the money.`,
+    bank: 'Bank transfer',
+    transfer: 'Money transfer',
+    bankName: 'Bank',
+    bic: 'BIK/SWIFT',
+    account: 'Account',
+    beneficiary: 'Beneficiary',
+    inn: 'Beneficiary INN',
+    correspondent: 'Correspondent bank',
+    purpose: 'Payment purpose',
+    company: 'Company',
+    receiver: 'Receiver',
+    city: 'City',
+    how: 'How to send',
+    none: (c: string, office: string) =>
+      `The programme has no account for ${c} yet. Write to the programme office at ${office} and we will tell you how to send the money.`,
     page: 'Your pledge',
   },
 } as const satisfies Record<Locale, unknown>;
@@ -52,12 +94,24 @@ function optionLines(o: PayeeOption, l: Locale): string[] {
   const a = o.account;
   if (a.kind === 'bank') {
     return [
-      `${w.bank}:`, `${w.bankName}: ${a.bankName}`, `${w.bic}: ${a.bic}`, `${w.account}: ${a.accountNumber}`, `${w.beneficiary}: ${a.beneficiaryName}`,
-      `${w.inn}: ${a.beneficiaryTaxId}`, ...(a.correspondent ? [`${w.correspondent}: ${a.correspondent}`] : []), `${w.purpose}: ${o.purpose[l]}`,
+      `${w.bank}:`,
+      `${w.bankName}: ${a.bankName}`,
+      `${w.bic}: ${a.bic}`,
+      `${w.account}: ${a.accountNumber}`,
+      `${w.beneficiary}: ${a.beneficiaryName}`,
+      `${w.inn}: ${a.beneficiaryTaxId}`,
+      ...(a.correspondent ? [`${w.correspondent}: ${a.correspondent}`] : []),
+      `${w.purpose}: ${o.purpose[l]}`,
     ];
   }
   const country = new Intl.DisplayNames([l], { type: 'region', fallback: 'code' }).of(a.country) ?? a.country;
-  return [`${w.transfer}:`, `${w.company}: ${a.company}`, `${w.receiver}: ${a.receiverName}`, `${w.city}: ${a.city[l]}, ${country}`, `${w.how}: ${o.purpose[l]}`];
+  return [
+    `${w.transfer}:`,
+    `${w.company}: ${a.company}`,
+    `${w.receiver}: ${a.receiverName}`,
+    `${w.city}: ${a.city[l]}, ${country}`,
+    `${w.how}: ${o.purpose[l]}`,
+  ];
 }
 
 /**
@@ -80,11 +134,16 @@ export function pledgeEmail(input: {
     ? input.options.flatMap((o) => ['', ...optionLines(o, l)])
     : ['', w.none(pledge.amount?.currency ?? '', office)];
   const text = [
-    w.hello(input.name), '', w.thanks(pick(pledge.projectTitle, l)),
+    w.hello(input.name),
+    '',
+    w.thanks(pick(pledge.projectTitle, l)),
     ...(pledge.amount ? [`${w.amount}: ${formatMoney(pledge.amount, l)}`] : []),
-    `${w.reference}: ${pledge.paymentReference}`, w.quote,
+    `${w.reference}: ${pledge.paymentReference}`,
+    w.quote,
     ...(input.payBy ? [w.payBy(formatDay(input.payBy, l))] : []),
-    ...accounts, '', `${w.page}: ${input.link}`,
+    ...accounts,
+    '',
+    `${w.page}: ${input.link}`,
   ].join('\n');
   return { subject: w.subject(pledge.paymentReference), text };
 }
@@ -122,8 +181,13 @@ function pledgeMail(
   const { pledge, investor } = input;
   const locale = investor.locale;
   const mail = pledgeEmail({
-    pledge, options: input.options, payBy: input.deadline, name: investor.displayName,
-    office: deps.office, link: `${deps.webOrigin}/${locale}/pledges/${encodeURIComponent(pledge.id)}`, locale,
+    pledge,
+    options: input.options,
+    payBy: input.deadline,
+    name: investor.displayName,
+    office: deps.office,
+    link: `${deps.webOrigin}/${locale}/pledges/${encodeURIComponent(pledge.id)}`,
+    locale,
   });
   return { id: pledgeMailId(pledge.id), to: investor.email, ...mail };
 }
@@ -135,12 +199,18 @@ function pledgeMail(
 async function queueMissingMail(deps: PaymentDeps, pledge: PledgeView): Promise<void> {
   const id = pledgeMailId(pledge.id);
   const [queued, user, project, accounts] = await Promise.all([
-    deps.queue.exists(id), deps.money.users.get(pledge.investorId), deps.money.projects.get(pledge.projectId), deps.accounts.list(),
+    deps.queue.exists(id),
+    deps.money.users.get(pledge.investorId),
+    deps.money.projects.get(pledge.projectId),
+    deps.accounts.list(),
   ]);
   if (queued || !user) return;
   const investor = { email: user.email, locale: user.profile.locale, displayName: user.profile.displayName };
   const options = payeeOptions(accounts, pledge, investor.locale);
-  await deps.queue.enqueue(pledgeMail(deps, { pledge, investor, deadline: project?.deadline ?? null, options }), deps.money.clock.now().toISOString());
+  await deps.queue.enqueue(
+    pledgeMail(deps, { pledge, investor, deadline: project?.deadline ?? null, options }),
+    deps.money.clock.now().toISOString(),
+  );
 }
 
 /**

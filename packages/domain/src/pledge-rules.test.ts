@@ -1,13 +1,41 @@
 import { describe, expect, it } from 'vitest';
 import type { Pledge } from '@mekendesh/contracts';
-import { applyReceipt, canonicalJson, checkCharacter, findPaymentReference, paymentInstructions, paymentReference } from './pledge-rules.js';
+import {
+  applyReceipt,
+  canonicalJson,
+  checkCharacter,
+  findPaymentReference,
+  paymentInstructions,
+  paymentReference,
+} from './pledge-rules.js';
 
 const pledge = (overrides: Partial<Pledge> = {}): Pledge => ({
-  id: 'p1', projectId: 'x', projectTitle: { en: 'Roof' }, investorId: 'u1', type: 'donation', amount: { amount: 10_000, currency: 'USD' },
-  amountKgs: 874_500, rate: { currency: 'USD', value: '87.45', nominal: 1, date: '2026-03-01' }, termMonths: null, inKind: null,
-  channel: 'bank_transfer', message: null, display: 'anonymous', displayName: null, paymentReference: 'MK-2222-2222', status: 'pledged',
-  received: { amount: 0, currency: 'USD' }, receivedKgs: 0, overpaid: null, matchedKgs: 0, matchedBy: {}, receipts: 0, version: 1,
-  createdAt: '2026-03-01T10:00:00.000Z', updatedAt: '2026-03-01T10:00:00.000Z', ...overrides,
+  id: 'p1',
+  projectId: 'x',
+  projectTitle: { en: 'Roof' },
+  investorId: 'u1',
+  type: 'donation',
+  amount: { amount: 10_000, currency: 'USD' },
+  amountKgs: 874_500,
+  rate: { currency: 'USD', value: '87.45', nominal: 1, date: '2026-03-01' },
+  termMonths: null,
+  inKind: null,
+  channel: 'bank_transfer',
+  message: null,
+  display: 'anonymous',
+  displayName: null,
+  paymentReference: 'MK-2222-2222',
+  status: 'pledged',
+  received: { amount: 0, currency: 'USD' },
+  receivedKgs: 0,
+  overpaid: null,
+  matchedKgs: 0,
+  matchedBy: {},
+  receipts: 0,
+  version: 1,
+  createdAt: '2026-03-01T10:00:00.000Z',
+  updatedAt: '2026-03-01T10:00:00.000Z',
+  ...overrides,
 });
 
 describe('payment references', () => {
@@ -35,10 +63,28 @@ describe('payment references', () => {
 describe('applyReceipt', () => {
   const at = '2026-03-02T00:00:00.000Z';
   it('marks a part payment partially received, then received with the over-payment kept', () => {
-    const part = applyReceipt(pledge(), { inPledgeCurrency: 4_000, amountKgs: 349_800, matched: [{ programmeId: 'm', amountKgs: 349_800 }], at });
-    expect(part).toMatchObject({ status: 'partially_received', received: { amount: 4_000, currency: 'USD' }, overpaid: { amount: 0 }, matchedKgs: 349_800, matchedBy: { m: 349_800 }, version: 2 });
+    const part = applyReceipt(pledge(), {
+      inPledgeCurrency: 4_000,
+      amountKgs: 349_800,
+      matched: [{ programmeId: 'm', amountKgs: 349_800 }],
+      at,
+    });
+    expect(part).toMatchObject({
+      status: 'partially_received',
+      received: { amount: 4_000, currency: 'USD' },
+      overpaid: { amount: 0 },
+      matchedKgs: 349_800,
+      matchedBy: { m: 349_800 },
+      version: 2,
+    });
     const full = applyReceipt(part, { inPledgeCurrency: 7_000, amountKgs: 612_150, matched: [], at });
-    expect(full).toMatchObject({ status: 'received', received: { amount: 11_000 }, overpaid: { amount: 1_000, currency: 'USD' }, receivedKgs: 961_950, receipts: 2 });
+    expect(full).toMatchObject({
+      status: 'received',
+      received: { amount: 11_000 },
+      overpaid: { amount: 1_000, currency: 'USD' },
+      receivedKgs: 961_950,
+      receipts: 2,
+    });
   });
 
   it('refuses money for an in-kind or released pledge', () => {

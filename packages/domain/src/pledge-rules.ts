@@ -59,16 +59,22 @@ export function findPaymentReferences(text: string): string[] {
 /** Every rule a pledge request breaks against the project (the shape is the contract's job). */
 export function pledgeRuleErrors(request: PledgeRequest, project: Project): FieldError[] {
   const errors: FieldError[] = [];
-  if (!project.pledgeTypes.includes(request.type)) errors.push({ field: 'type', message: `this project accepts ${project.pledgeTypes.join(', ')}` });
-  if (request.type === 'equity' && project.kind !== 'business') errors.push({ field: 'type', message: 'equity is for business ventures only' });
-  if (request.type === 'in_kind' && request.channel === 'card') errors.push({ field: 'channel', message: 'an in-kind pledge is not paid by card' });
+  if (!project.pledgeTypes.includes(request.type))
+    errors.push({ field: 'type', message: `this project accepts ${project.pledgeTypes.join(', ')}` });
+  if (request.type === 'equity' && project.kind !== 'business')
+    errors.push({ field: 'type', message: 'equity is for business ventures only' });
+  if (request.type === 'in_kind' && request.channel === 'card')
+    errors.push({ field: 'channel', message: 'an in-kind pledge is not paid by card' });
   return errors;
 }
 
 /** Refuses a money pledge below the project's minimum, compared in KGS at the pledge day's rate. */
 export function assertMinimum(amountKgs: number, project: Project): void {
   if (amountKgs < project.minimumPledge) {
-    throw invalid('amount.amount', `below the project's minimum of ${formatMinor(project.minimumPledge)} KGS (${formatMinor(amountKgs)} KGS at today's rate)`);
+    throw invalid(
+      'amount.amount',
+      `below the project's minimum of ${formatMinor(project.minimumPledge)} KGS (${formatMinor(amountKgs)} KGS at today's rate)`,
+    );
   }
 }
 
@@ -81,7 +87,8 @@ export function deltas(partial: Partial<LedgerDeltas>): LedgerDeltas {
 const TAKES_MONEY: readonly Pledge['status'][] = ['pledged', 'partially_received', 'received'];
 
 /** Whether money can be booked on a pledge now: a money pledge (not in kind) that is still open; applyReceipt's rule. */
-export const takesMoney = (pledge: Pick<Pledge, 'amount' | 'status'>): boolean => Boolean(pledge.amount) && TAKES_MONEY.includes(pledge.status);
+export const takesMoney = (pledge: Pick<Pledge, 'amount' | 'status'>): boolean =>
+  Boolean(pledge.amount) && TAKES_MONEY.includes(pledge.status);
 
 /**
  * A pledge after a receipt: received and overpaid in the pledge's currency, status from how much came.
@@ -117,9 +124,10 @@ export function paymentInstructions(pledge: Pick<Pledge, 'channel' | 'amount' | 
   const amount = pledge.amount;
   const sum = { ky: formatMoney(amount, 'ky'), ru: formatMoney(amount, 'ru'), en: formatMoney(amount, 'en') };
   const ref = pledge.paymentReference;
-  const via = pledge.channel === 'bank_transfer'
-    ? { ky: 'банктык которуу менен', ru: 'банковским переводом', en: 'by bank transfer' }
-    : { ky: 'акча которуу системасы аркылуу', ru: 'через систему денежных переводов', en: 'through a money-transfer company' };
+  const via =
+    pledge.channel === 'bank_transfer'
+      ? { ky: 'банктык которуу менен', ru: 'банковским переводом', en: 'by bank transfer' }
+      : { ky: 'акча которуу системасы аркылуу', ru: 'через систему денежных переводов', en: 'through a money-transfer company' };
   return {
     ky: `${sum.ky} суммасын программанын эсебине ${via.ky} жөнөтүңүз. Төлөмдүн максатына ${ref} кодун жазыңыз: акча ушул код менен табылат.`,
     ru: `Переведите ${sum.ru} на счёт программы ${via.ru}. В назначении платежа укажите ${ref}: по этому коду мы найдём ваш платёж.`,
@@ -131,7 +139,9 @@ export function paymentInstructions(pledge: Pick<Pledge, 'channel' | 'amount' | 
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);

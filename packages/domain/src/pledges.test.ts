@@ -11,10 +11,24 @@ import { createPledge } from './pledges.js';
 const NOW = new Date('2026-03-02T06:00:00Z');
 const investor: Actor = { kind: 'user', id: 'inv-1', roles: ['investor'], organisationId: null, organisationRole: null };
 const project = {
-  id: 'prj-1', status: 'published', title: { en: 'Dairy' }, oblastSoate: '41702000000000', deadline: '2026-12-31', pledgeTypes: ['donation'],
-  minimumPledge: 50_000, raised: 0, pledged: 0, supporters: 0, version: 1,
+  id: 'prj-1',
+  status: 'published',
+  title: { en: 'Dairy' },
+  oblastSoate: '41702000000000',
+  deadline: '2026-12-31',
+  pledgeTypes: ['donation'],
+  minimumPledge: 50_000,
+  raised: 0,
+  pledged: 0,
+  supporters: 0,
+  version: 1,
 } as unknown as Project;
-const request: PledgeRequest = { type: 'donation', amount: { amount: 100_000, currency: 'KGS' }, channel: 'bank_transfer', display: 'anonymous' };
+const request: PledgeRequest = {
+  type: 'donation',
+  amount: { amount: 100_000, currency: 'KGS' },
+  channel: 'bank_transfer',
+  display: 'anonymous',
+};
 
 /** An in-memory money store holding idempotency records, pledges and supporter markers, with the adapter's conditions. */
 function memory() {
@@ -56,10 +70,12 @@ function memory() {
 }
 
 /** The same investor's supporter marker written by a concurrent pledge just before this commit. */
-const markerWonMeanwhile = (m: ReturnType<typeof memory>) => (plan: PledgePlan): CommitOutcome => {
-  m.supporters.add(`${plan.booking.pledge.next.projectId}|${plan.booking.pledge.next.investorId}`);
-  return { kind: 'conflict', failed: ['supporter'] };
-};
+const markerWonMeanwhile =
+  (m: ReturnType<typeof memory>) =>
+  (plan: PledgePlan): CommitOutcome => {
+    m.supporters.add(`${plan.booking.pledge.next.projectId}|${plan.booking.pledge.next.investorId}`);
+    return { kind: 'conflict', failed: ['supporter'] };
+  };
 
 describe('createPledge through the money port', () => {
   it('reads again after losing the supporter marker and counts the investor once', async () => {
@@ -89,7 +105,11 @@ describe('createPledge through the money port', () => {
     const first = await createPledge(m.deps, investor, { projectId: project.id, idempotencyKey: 'key-0001', request });
     const again = await createPledge(m.deps, investor, { projectId: project.id, idempotencyKey: 'key-0001', request });
     expect(again).toEqual({ pledge: first.pledge, created: false });
-    const other = createPledge(m.deps, investor, { projectId: project.id, idempotencyKey: 'key-0001', request: { ...request, amount: { amount: 200_000, currency: 'KGS' } } });
+    const other = createPledge(m.deps, investor, {
+      projectId: project.id,
+      idempotencyKey: 'key-0001',
+      request: { ...request, amount: { amount: 200_000, currency: 'KGS' } },
+    });
     await expect(other).rejects.toMatchObject({ kind: 'unprocessable', errors: [expect.objectContaining({ field: 'Idempotency-Key' })] });
     await other.catch((e: DomainError) => expect(Object.keys(e.messages ?? {}).sort()).toEqual(['en', 'ky', 'ru']));
     expect(m.commits).toHaveLength(1);
@@ -139,7 +159,8 @@ describe('createPledge through the money port', () => {
       return { kind: 'conflict', failed: ['total_limit'] };
     };
     await expect(createPledge(m.deps, investor, { projectId: project.id, idempotencyKey: 'key-0001', request })).rejects.toMatchObject({
-      kind: 'unprocessable', errors: [expect.objectContaining({ field: 'amount' })],
+      kind: 'unprocessable',
+      errors: [expect.objectContaining({ field: 'amount' })],
     });
     expect(tries).toBe(1);
   });

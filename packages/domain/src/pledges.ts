@@ -48,13 +48,22 @@ async function priced(deps: MoneyDeps, request: PledgeRequest, project: Project,
 
 function pledgeBooking(pledge: Pledge, project: Project, firstFromInvestor: boolean): PledgePlan['booking'] {
   return {
-    entries: [{
-      id: `${pledge.id}-p`, at: pledge.createdAt, kind: 'pledged', projectId: project.id, oblastSoate: project.oblastSoate,
-      pledgeId: pledge.id, receiptId: null, programmeId: null, funder: 'diaspora',
-      original: pledge.amount && pledge.amount.currency !== 'KGS' ? pledge.amount : null,
-      deltas: deltas({ pledged: pledge.amountKgs, supporters: firstFromInvestor ? 1 : 0 }),
-      publicName: pledge.display === 'name' ? pledge.displayName : null,
-    }],
+    entries: [
+      {
+        id: `${pledge.id}-p`,
+        at: pledge.createdAt,
+        kind: 'pledged',
+        projectId: project.id,
+        oblastSoate: project.oblastSoate,
+        pledgeId: pledge.id,
+        receiptId: null,
+        programmeId: null,
+        funder: 'diaspora',
+        original: pledge.amount && pledge.amount.currency !== 'KGS' ? pledge.amount : null,
+        deltas: deltas({ pledged: pledge.amountKgs, supporters: firstFromInvestor ? 1 : 0 }),
+        publicName: pledge.display === 'name' ? pledge.displayName : null,
+      },
+    ],
     project: { id: project.id, status: project.status, oblastSoate: project.oblastSoate, isPublic: true },
     pledge: { next: pledge, expectedVersion: null },
   };
@@ -62,16 +71,41 @@ function pledgeBooking(pledge: Pledge, project: Project, firstFromInvestor: bool
 
 /** The new pledge as decided: status `pledged`, nothing received, version 1, a fresh payment reference. */
 function newPledge(input: {
-  id: string; project: Project; investorId: string; request: PledgeRequest; price: { rate: StoredRate | null; amountKgs: number };
-  displayName: string | null; at: string;
+  id: string;
+  project: Project;
+  investorId: string;
+  request: PledgeRequest;
+  price: { rate: StoredRate | null; amountKgs: number };
+  displayName: string | null;
+  at: string;
 }): Pledge {
   const { request: r, project, at } = input;
   return {
-    id: input.id, projectId: project.id, projectTitle: project.title, investorId: input.investorId, type: r.type, amount: r.amount ?? null,
-    amountKgs: input.price.amountKgs, rate: input.price.rate, termMonths: r.termMonths ?? null, inKind: r.inKind ?? null, channel: r.channel,
-    message: r.message || null, display: r.display, displayName: input.displayName, paymentReference: paymentReference(), status: 'pledged',
-    received: r.amount ? { amount: 0, currency: r.amount.currency } : null, receivedKgs: 0, overpaid: null, matchedKgs: 0, matchedBy: {},
-    receipts: 0, version: 1, createdAt: at, updatedAt: at,
+    id: input.id,
+    projectId: project.id,
+    projectTitle: project.title,
+    investorId: input.investorId,
+    type: r.type,
+    amount: r.amount ?? null,
+    amountKgs: input.price.amountKgs,
+    rate: input.price.rate,
+    termMonths: r.termMonths ?? null,
+    inKind: r.inKind ?? null,
+    channel: r.channel,
+    message: r.message || null,
+    display: r.display,
+    displayName: input.displayName,
+    paymentReference: paymentReference(),
+    status: 'pledged',
+    received: r.amount ? { amount: 0, currency: r.amount.currency } : null,
+    receivedKgs: 0,
+    overpaid: null,
+    matchedKgs: 0,
+    matchedBy: {},
+    receipts: 0,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
   };
 }
 
@@ -83,7 +117,8 @@ function assertChannelOpen(intake: MoneyDeps['pledging'], request: PledgeRequest
   if (request.channel !== 'card' || !request.amount) return;
   const currencies = intake.cardCurrencies;
   if (currencies.length > 0 && currencies.includes(request.amount.currency)) return;
-  const messages = currencies.length === 0 ? CARD_MESSAGES.notConfigured : CARD_MESSAGES.currencyNotByCard(request.amount.currency, currencies);
+  const messages =
+    currencies.length === 0 ? CARD_MESSAGES.notConfigured : CARD_MESSAGES.currencyNotByCard(request.amount.currency, currencies);
   throw new DomainError('conflict', messages.en, [{ field: 'channel', message: messages.en, messages }], messages);
 }
 
@@ -91,7 +126,11 @@ function assertChannelOpen(intake: MoneyDeps['pledging'], request: PledgeRequest
  * The email a new pledge is written with (pledge-email.ts), from the pledge and what its batch read, with the accounts
  * it lists; none: no email. `fresh`: a round after a conflict, which reads the accounts afresh instead of from a cache.
  */
-export type PledgeMail = (pledge: PledgeView, context: PledgeContext, fresh: boolean) => Promise<{ mail: QueuedMail; listed: ListedAccounts } | undefined>;
+export type PledgeMail = (
+  pledge: PledgeView,
+  context: PledgeContext,
+  fresh: boolean,
+) => Promise<{ mail: QueuedMail; listed: ListedAccounts } | undefined>;
 
 /**
  * Pledges to a published project. Idempotent per investor and `Idempotency-Key`: a retry with the same
@@ -110,15 +149,23 @@ export async function createPledge(
   input: { projectId: string; idempotencyKey: string; request: PledgeRequest; mail?: PledgeMail },
 ): Promise<{ pledge: PledgeView; created: boolean; mail?: QueuedMail }> {
   authorize(actor, { action: 'account:use' });
-  const idempotency = { scope: actor.id, key: input.idempotencyKey, hash: canonicalJson({ projectId: input.projectId, request: input.request }) };
+  const idempotency = {
+    scope: actor.id,
+    key: input.idempotencyKey,
+    hash: canonicalJson({ projectId: input.projectId, request: input.request }),
+  };
   const r = input.request;
   const id = deps.newId();
   const windows = pledgeWindows(deps.pledging.limits, actor.id);
   return optimistically(async (attempt): Promise<Round<{ pledge: PledgeView; created: boolean; mail?: QueuedMail }>> => {
     const context = await deps.money.pledgeContext({
-      ...idempotency, projectId: input.projectId, investorId: actor.id, withUser: r.display === 'name' || input.mail !== undefined,
+      ...idempotency,
+      projectId: input.projectId,
+      investorId: actor.id,
+      withUser: r.display === 'name' || input.mail !== undefined,
     });
-    if (context.idempotent) return { done: { pledge: pledgeView(await replay(deps, context.idempotent, idempotency.hash)), created: false } };
+    if (context.idempotent)
+      return { done: { pledge: pledgeView(await replay(deps, context.idempotent, idempotency.hash)), created: false } };
     // One reading of the clock: the deadline check and the pricing day cannot straddle Bishkek midnight.
     const now = deps.clock.now();
     const project = raisingProject(context.project, now);
@@ -127,13 +174,25 @@ export async function createPledge(
     if (errors.length) throw new DomainError('validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
     assertChannelOpen(deps.pledging, r);
     const price = await priced(deps, r, project, bishkekDay(now));
-    const pledge = newPledge({ id, project, investorId: actor.id, request: r, price, displayName: context.displayName, at: now.toISOString() });
+    const pledge = newPledge({
+      id,
+      project,
+      investorId: actor.id,
+      request: r,
+      price,
+      displayName: context.displayName,
+      at: now.toISOString(),
+    });
     const view = pledgeView(pledge);
     const written = await input.mail?.(view, context, attempt > 0);
     const mail = written?.mail;
     const firstFromInvestor = !context.supporter;
     const out = await deps.money.commitPledge({
-      booking: pledgeBooking(pledge, project, firstFromInvestor), idempotency, firstFromInvestor, windows, ...(written ? written : {}),
+      booking: pledgeBooking(pledge, project, firstFromInvestor),
+      idempotency,
+      firstFromInvestor,
+      windows,
+      ...(written ? written : {}),
     });
     if (out.kind === 'committed') return { done: { pledge: view, created: true, ...(mail ? { mail } : {}) } };
     if (out.kind === 'limited') throw new RateLimitedError(out.retryAfterSeconds, 'pledges');
@@ -151,7 +210,12 @@ async function replay(deps: MoneyDeps, earlier: { hash: string; pledgeId: string
       ru: 'Этот Idempotency-Key уже использован с другим запросом: для нового взноса нужен новый ключ',
       en: 'this Idempotency-Key was used with a different request: use a new key for a new pledge',
     };
-    throw new DomainError('unprocessable', messages.en, [{ field: 'Idempotency-Key', message: 'already used with a different body', messages }], messages);
+    throw new DomainError(
+      'unprocessable',
+      messages.en,
+      [{ field: 'Idempotency-Key', message: 'already used with a different body', messages }],
+      messages,
+    );
   }
   const pledge = await deps.money.getPledge(earlier.pledgeId);
   if (!pledge) throw notFound('pledge');
@@ -177,4 +241,3 @@ export async function listMyPledges(deps: MoneyDeps, actor: Actor, page: { limit
   const out = await deps.money.listInvestorPledges({ investorId: actor.id, ...page });
   return { items: out.items.map(pledgeView), nextCursor: out.nextCursor };
 }
-

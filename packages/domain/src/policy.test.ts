@@ -5,11 +5,22 @@ import { DomainError } from './errors.js';
 import { authorize, can } from './policy.js';
 
 const org = (id: string, status: Organisation['status'] = 'approved'): Organisation => ({
-  id, name: { en: id }, kind: 'ayil_okmotu', territorySoate: '41704220000000', oblastSoate: '41704000000000',
-  status, verified: status === 'approved', createdAt: '2026-01-01T00:00:00.000Z',
+  id,
+  name: { en: id },
+  kind: 'ayil_okmotu',
+  territorySoate: '41704220000000',
+  oblastSoate: '41704000000000',
+  status,
+  verified: status === 'approved',
+  createdAt: '2026-01-01T00:00:00.000Z',
 });
 const user = (over: Partial<Extract<Actor, { kind: 'user' }>> = {}): Actor => ({
-  kind: 'user', id: 'u1', roles: ['investor'], organisationId: null, organisationRole: null, ...over,
+  kind: 'user',
+  id: 'u1',
+  roles: ['investor'],
+  organisationId: null,
+  organisationRole: null,
+  ...over,
 });
 
 describe('policy', () => {

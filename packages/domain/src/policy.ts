@@ -48,9 +48,7 @@ function decide(actor: UserActor, p: Permission): boolean {
     case 'organisation:review':
       return isStaff(actor);
     case 'organisation:invite':
-      return (
-        actor.organisationId === p.organisation.id && actor.organisationRole === 'admin' && p.organisation.status === 'approved'
-      );
+      return actor.organisationId === p.organisation.id && actor.organisationRole === 'admin' && p.organisation.status === 'approved';
     case 'audit:read':
       return isStaff(actor);
     case 'project:create':

@@ -1,4 +1,13 @@
-import type { OblastStats, PledgeType, Project, ProjectKind, ProjectSort, ProjectStatus, ProjectSummary, Sector } from '@mekendesh/contracts';
+import type {
+  OblastStats,
+  PledgeType,
+  Project,
+  ProjectKind,
+  ProjectSort,
+  ProjectStatus,
+  ProjectSummary,
+  Sector,
+} from '@mekendesh/contracts';
 
 export interface Page<T> {
   items: T[];

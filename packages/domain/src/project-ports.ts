@@ -26,7 +26,12 @@ export interface ProjectStore extends ProjectRepository {
 /** Object storage (S3 in the cloud, s3rver locally). Keys are full object keys. */
 export interface ObjectStorage {
   /** A URL to PUT one object with; the headers returned must be sent as they are. */
-  presignPut(input: { key: string; contentType: string; contentLength: number; expiresInSeconds: number }): Promise<{ url: string; headers: Record<string, string> }>;
+  presignPut(input: {
+    key: string;
+    contentType: string;
+    contentLength: number;
+    expiresInSeconds: number;
+  }): Promise<{ url: string; headers: Record<string, string> }>;
   presignGet(input: { key: string; expiresInSeconds: number }): Promise<string>;
   head(key: string): Promise<{ size: number; contentType: string | undefined } | undefined>;
   /** The first `length` bytes (fewer if the object is shorter). */
@@ -67,7 +72,10 @@ export interface ImageProcessor {
    * (a second guard behind the header check). 'undecodable' when the pixels cannot be decoded (damaged,
    * truncated, or over `maxPixels`).
    */
-  reencode(image: Uint8Array, options: { format: ImageFormat; widths: readonly number[]; maxPixels: number }): Promise<CleanImage | 'undecodable'>;
+  reencode(
+    image: Uint8Array,
+    options: { format: ImageFormat; widths: readonly number[]; maxPixels: number },
+  ): Promise<CleanImage | 'undecodable'>;
 }
 
 export interface ProjectDeps {

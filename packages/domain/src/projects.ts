@@ -1,4 +1,12 @@
-import { FUNDING_STATE_STATUS, MIN_SEARCH_LETTERS, searchableWords, type OblastStats, type Project, type ProjectList, type ProjectListQuery } from '@mekendesh/contracts';
+import {
+  FUNDING_STATE_STATUS,
+  MIN_SEARCH_LETTERS,
+  searchableWords,
+  type OblastStats,
+  type Project,
+  type ProjectList,
+  type ProjectListQuery,
+} from '@mekendesh/contracts';
 import { invalid, invalidIn } from './errors.js';
 import { notFound } from './errors.js';
 import { isPublic } from './lifecycle.js';

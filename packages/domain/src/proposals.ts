@@ -19,9 +19,16 @@ export function projectAudit(
   fields: { action: string; projectId: string; reason?: string | null; before?: AuditEntry['before']; after?: AuditEntry['after'] },
 ): AuditEntry {
   return {
-    id: deps.newId(), at: deps.clock.now().toISOString(), actorId: actor?.id ?? 'system', actorRoles: actor ? [...actor.roles] : [],
-    action: fields.action, objectType: 'project', objectId: fields.projectId,
-    reason: fields.reason ?? null, before: fields.before ?? null, after: fields.after ?? null,
+    id: deps.newId(),
+    at: deps.clock.now().toISOString(),
+    actorId: actor?.id ?? 'system',
+    actorRoles: actor ? [...actor.roles] : [],
+    action: fields.action,
+    objectType: 'project',
+    objectId: fields.projectId,
+    reason: fields.reason ?? null,
+    before: fields.before ?? null,
+    after: fields.after ?? null,
   };
 }
 
@@ -29,7 +36,12 @@ export function projectAudit(
  * The project as this actor may see it: 401 for nobody on routes that change things (`signedIn`), 404 when
  * it does not exist or is not public and the actor is neither its owner nor staff (nothing to learn by guessing).
  */
-export async function loadVisibleProject(deps: Pick<ProjectDeps, 'projects'>, actor: Actor, id: string, signedIn = false): Promise<Project> {
+export async function loadVisibleProject(
+  deps: Pick<ProjectDeps, 'projects'>,
+  actor: Actor,
+  id: string,
+  signedIn = false,
+): Promise<Project> {
   if (signedIn) authorize(actor, { action: 'account:use' });
   const project = await deps.projects.get(id);
   if (!project || !(isPublic(project.status) || can(actor, { action: 'project:read', project }))) throw notFound('project');
@@ -54,7 +66,8 @@ function checkDeadline(deps: Pick<ProjectDeps, 'clock'>, deadline: string) {
 
 function checkCover(project: Pick<Project, 'attachments'>, cover: string | null | undefined) {
   if (!cover) return;
-  if (!(project.attachments ?? []).some((a) => a.key === cover && a.kind === 'photo')) throw invalid('coverPhoto', 'not a photo attached to this project');
+  if (!(project.attachments ?? []).some((a) => a.key === cover && a.kind === 'photo'))
+    throw invalid('coverPhoto', 'not a photo attached to this project');
 }
 
 function coverUrlOf(project: Pick<Project, 'attachments'>, cover: string | null | undefined): string | null {
@@ -66,17 +79,35 @@ function draftFields(deps: ProjectDeps, organisation: Organisation, d: ProjectDr
   const { oblastSoate, rayonSoate } = placeProject(deps.territories, organisation, d);
   checkDeadline(deps, d.deadline);
   return {
-    title: d.title, summary: d.summary, description: d.description, oblastSoate, rayonSoate, settlement: d.settlement ?? null,
+    title: d.title,
+    summary: d.summary,
+    description: d.description,
+    oblastSoate,
+    rayonSoate,
+    settlement: d.settlement ?? null,
     languages: (['ky', 'ru', 'en'] as const).filter((l) => d.title[l] !== undefined),
-    sector: d.sector, kind: d.kind, goal: d.goal, fundingPlan: d.fundingPlan, pledgeTypes: [...new Set(d.pledgeTypes)],
-    minimumPledge: d.minimumPledge, deadline: d.deadline, fundingModel: d.fundingModel, beneficiaries: d.beneficiaries, jobs: d.jobs,
+    sector: d.sector,
+    kind: d.kind,
+    goal: d.goal,
+    fundingPlan: d.fundingPlan,
+    pledgeTypes: [...new Set(d.pledgeTypes)],
+    minimumPledge: d.minimumPledge,
+    deadline: d.deadline,
+    fundingModel: d.fundingModel,
+    beneficiaries: d.beneficiaries,
+    jobs: d.jobs,
     milestones: d.milestones.map((m, i) => ({ id: m.id ?? `m${i + 1}`, title: m.title, dueDate: m.dueDate, tranche: m.tranche })),
   };
 }
 
 /** A readable, stable address part: ASCII words of the first title, else the id. */
 export function slugOf(title: Project['title'], id: string): string {
-  const base = (title.en ?? title.ru ?? title.ky ?? '').toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  const base = (title.en ?? title.ru ?? title.ky ?? '')
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
   return base.length >= 3 ? `${base}-${id.slice(-6)}` : id;
 }
 
@@ -98,13 +129,30 @@ export async function createProposal(deps: ProjectDeps, actor: Actor, draft: Pro
   const now = deps.clock.now().toISOString();
   const id = `prj-${deps.newId().toLowerCase()}`;
   const project: Project = {
-    id, slug: slugOf(draft.title, id), status: 'draft', organisationId: organisation.id, organisationName: organisation.name,
+    id,
+    slug: slugOf(draft.title, id),
+    status: 'draft',
+    organisationId: organisation.id,
+    organisationName: organisation.name,
     ...draftFields(deps, organisation, draft),
-    raised: 0, pledged: 0, supporters: 0, publishedAt: null, coverUrl: null, coverPhoto: null, attachments: [],
-    version: 1, createdAt: now, updatedAt: now, statusChangedAt: now, statusReason: null, submittedAt: null,
+    raised: 0,
+    pledged: 0,
+    supporters: 0,
+    publishedAt: null,
+    coverUrl: null,
+    coverPhoto: null,
+    attachments: [],
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    statusChangedAt: now,
+    statusReason: null,
+    submittedAt: null,
   };
   checkCover(project, draft.coverPhoto);
-  await deps.projects.save(project, undefined, [projectAudit(deps, user, { action: 'project.create', projectId: id, after: { status: 'draft', title: project.title } })]);
+  await deps.projects.save(project, undefined, [
+    projectAudit(deps, user, { action: 'project.create', projectId: id, after: { status: 'draft', title: project.title } }),
+  ]);
   return project;
 }
 
@@ -112,7 +160,11 @@ export async function createProposal(deps: ProjectDeps, actor: Actor, draft: Pro
  * Replaces the text of a draft (or of a proposal sent back for changes). `baseVersion` is the version the
  * officer edited: a stale one gets 409 and the stored project stays as it was.
  */
-export async function updateProposal(deps: ProjectDeps, actor: Actor, input: { id: string; baseVersion: number | undefined; draft: ProjectUpdate }): Promise<Project> {
+export async function updateProposal(
+  deps: ProjectDeps,
+  actor: Actor,
+  input: { id: string; baseVersion: number | undefined; draft: ProjectUpdate },
+): Promise<Project> {
   const previous = await loadVisibleProject(deps, actor, input.id, true);
   authorize(actor, { action: 'project:edit', project: previous });
   if (input.baseVersion === undefined) throw invalid('version', 'send the version you edited, in If-Match or in the body');
@@ -125,17 +177,29 @@ export async function updateProposal(deps: ProjectDeps, actor: Actor, input: { i
   const { version: _v, ...draft } = input.draft;
   checkCover(previous, draft.coverPhoto);
   const project: Project = {
-    ...previous, ...draftFields(deps, publicView(found), draft),
-    coverPhoto: draft.coverPhoto ?? null, coverUrl: coverUrlOf(previous, draft.coverPhoto),
-    version: previous.version + 1, updatedAt: deps.clock.now().toISOString(),
+    ...previous,
+    ...draftFields(deps, publicView(found), draft),
+    coverPhoto: draft.coverPhoto ?? null,
+    coverUrl: coverUrlOf(previous, draft.coverPhoto),
+    version: previous.version + 1,
+    updatedAt: deps.clock.now().toISOString(),
   };
-  await deps.projects.save(project, previous, [projectAudit(deps, actor, { action: 'project.update', projectId: project.id, before: { version: previous.version }, after: { version: project.version } })]);
+  await deps.projects.save(project, previous, [
+    projectAudit(deps, actor, {
+      action: 'project.update',
+      projectId: project.id,
+      before: { version: previous.version },
+      after: { version: project.version },
+    }),
+  ]);
   return project;
 }
 
 /** An organisation's own projects in every status (members and staff), newest first. */
 export async function listOrganisationProjects(
-  deps: ProjectDeps, actor: Actor, query: { organisationId: string; limit: number; cursor?: string },
+  deps: ProjectDeps,
+  actor: Actor,
+  query: { organisationId: string; limit: number; cursor?: string },
 ): Promise<Page<QueuedProject & { waitingSeconds: number }>> {
   authorize(actor, { action: 'project:list-organisation', organisationId: query.organisationId });
   const page = await deps.projects.listByOrganisation(query);
@@ -148,4 +212,3 @@ export function withWaiting<T extends QueuedProject>(deps: Pick<ProjectDeps, 'cl
   const from = Date.parse(since ?? p.publishedAt ?? deps.clock.now().toISOString());
   return { ...p, waitingSeconds: Math.max(0, Math.floor((deps.clock.now().getTime() - from) / 1000)) };
 }
-

@@ -14,12 +14,19 @@ export interface LedgerReader {
 function amountOf(entry: LedgerEntry): number {
   const d = entry.deltas;
   switch (entry.kind) {
-    case 'pledged': return d.pledged;
-    case 'received': case 'opening': return d.raised;
-    case 'matched': return d.matched;
-    case 'refunded': return d.refunded;
-    case 'released': return d.released;
-    case 'disbursed': return d.disbursed;
+    case 'pledged':
+      return d.pledged;
+    case 'received':
+    case 'opening':
+      return d.raised;
+    case 'matched':
+      return d.matched;
+    case 'refunded':
+      return d.refunded;
+    case 'released':
+      return d.released;
+    case 'disbursed':
+      return d.disbursed;
   }
 }
 
@@ -30,8 +37,14 @@ function publicId(entry: LedgerEntry): string {
 
 export function publicEntry(entry: LedgerEntry): PublicLedgerEntry {
   return {
-    id: publicId(entry), at: entry.at, kind: entry.kind, funder: entry.funder, amountKgs: amountOf(entry),
-    original: entry.original, programmeId: entry.programmeId, publicName: entry.publicName,
+    id: publicId(entry),
+    at: entry.at,
+    kind: entry.kind,
+    funder: entry.funder,
+    amountKgs: amountOf(entry),
+    original: entry.original,
+    programmeId: entry.programmeId,
+    publicName: entry.publicName,
   };
 }
 

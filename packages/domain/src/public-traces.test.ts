@@ -4,7 +4,15 @@ import { DomainError } from './errors.js';
 import { anonymiseInvestor, type LedgerEntryRef, type PublicTraceStore } from './public-traces.js';
 
 const pledgeOf = (id: string, display: 'name' | 'anonymous', version = 1) =>
-  ({ id, projectId: 'prj-1', investorId: 'u-1', display, displayName: display === 'name' ? 'Aida' : null, version, createdAt: '2026-03-01T00:00:00.000Z' }) as Pledge;
+  ({
+    id,
+    projectId: 'prj-1',
+    investorId: 'u-1',
+    display,
+    displayName: display === 'name' ? 'Aida' : null,
+    version,
+    createdAt: '2026-03-01T00:00:00.000Z',
+  }) as Pledge;
 
 /** An investor's pledges in memory, 30 of them (two pages), every third anonymous; `conflicts` refusals first. */
 function store(conflicts = 0) {

@@ -48,7 +48,10 @@ const showsName = (p: Pledge) => p.display === 'name' || p.displayName !== null;
  * @returns how many pledges and ledger entries were made anonymous
  * @example await anonymiseInvestor({ traces }, 'user-123') // { pledges: 2, entries: 3 }
  */
-export async function anonymiseInvestor(deps: { traces: PublicTraceStore }, investorId: string): Promise<{ pledges: number; entries: number }> {
+export async function anonymiseInvestor(
+  deps: { traces: PublicTraceStore },
+  investorId: string,
+): Promise<{ pledges: number; entries: number }> {
   let pledges = 0;
   let entries = 0;
   let cursor: string | undefined;

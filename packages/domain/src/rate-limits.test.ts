@@ -4,7 +4,12 @@ import { DEFAULT_RATE_LIMITS, pledgeWindows, RateLimitedError, rateLimitedMessag
 describe('when to try again (issue 9: a 429 says when, in ky/ru/en)', () => {
   it('rounds a wait up to the largest whole unit', () => {
     expect([waitOf(0.2), waitOf(59), waitOf(60), waitOf(61), waitOf(3600), waitOf(3601)]).toEqual([
-      { n: 1, unit: 'second' }, { n: 59, unit: 'second' }, { n: 1, unit: 'minute' }, { n: 2, unit: 'minute' }, { n: 1, unit: 'hour' }, { n: 2, unit: 'hour' },
+      { n: 1, unit: 'second' },
+      { n: 59, unit: 'second' },
+      { n: 1, unit: 'minute' },
+      { n: 2, unit: 'minute' },
+      { n: 1, unit: 'hour' },
+      { n: 2, unit: 'hour' },
     ]);
   });
 
@@ -16,7 +21,14 @@ describe('when to try again (issue 9: a 429 says when, in ky/ru/en)', () => {
     });
     const ru = (seconds: number) => rateLimitedMessages(seconds, 'attempts').ru.replace(/^.*через /, '');
     expect([1, 2, 5, 11, 21, 22, 25, 112].map((s) => ru(s))).toEqual([
-      '1 секунду.', '2 секунды.', '5 секунд.', '11 секунд.', '21 секунду.', '22 секунды.', '25 секунд.', '2 минуты.',
+      '1 секунду.',
+      '2 секунды.',
+      '5 секунд.',
+      '11 секунд.',
+      '21 секунду.',
+      '22 секунды.',
+      '25 секунд.',
+      '2 минуты.',
     ]);
     expect(rateLimitedMessages(1, 'pledges').en).toBe('You have made too many pledges in a short time. You can pledge again in 1 second.');
   });

@@ -38,7 +38,13 @@ export interface RateLimits {
 
 /** The production numbers (issue 9, "Abuse limits"). */
 export const DEFAULT_RATE_LIMITS: RateLimits = {
-  signInPerIp: 50, signInPerPair: 5, signUpPerIp: 10, resetPerEmail: 5, codeAttemptsPerAccount: 5, pledgesPerMinute: 10, pledgesPerDay: 50,
+  signInPerIp: 50,
+  signInPerPair: 5,
+  signUpPerIp: 10,
+  resetPerEmail: 5,
+  codeAttemptsPerAccount: 5,
+  pledgesPerMinute: 10,
+  pledgesPerDay: 50,
 };
 
 /** Windows and delays of the limits above, seconds. */
@@ -68,7 +74,9 @@ export function waitOf(seconds: number): { n: number; unit: Unit } {
 
 // Russian picks one of three forms by the number (1 минуту, 2 минуты, 5 минут, 21 минуту, 11 минут).
 const RU_FORMS: Record<Unit, [string, string, string]> = {
-  second: ['секунду', 'секунды', 'секунд'], minute: ['минуту', 'минуты', 'минут'], hour: ['час', 'часа', 'часов'],
+  second: ['секунду', 'секунды', 'секунд'],
+  minute: ['минуту', 'минуты', 'минут'],
+  hour: ['час', 'часа', 'часов'],
 };
 function ruForm(n: number, unit: Unit): string {
   const [one, few, many] = RU_FORMS[unit];
@@ -138,6 +146,11 @@ const BISHKEK_OFFSET_SECONDS = BISHKEK_OFFSET_MINUTES * 60;
 export function pledgeWindows(limits: Pick<RateLimits, 'pledgesPerMinute' | 'pledgesPerDay'>, investorId: string): RateWindow[] {
   return [
     { key: `pledge:minute:${investorId}`, limit: limits.pledgesPerMinute, windowSeconds: RATE_WINDOWS.pledgesPerMinute },
-    { key: `pledge:day:${investorId}`, limit: limits.pledgesPerDay, windowSeconds: RATE_WINDOWS.pledgesPerDay, offsetSeconds: BISHKEK_OFFSET_SECONDS },
+    {
+      key: `pledge:day:${investorId}`,
+      limit: limits.pledgesPerDay,
+      windowSeconds: RATE_WINDOWS.pledgesPerDay,
+      offsetSeconds: BISHKEK_OFFSET_SECONDS,
+    },
   ];
 }

@@ -3,7 +3,12 @@ import { FIRST_RECEIPT_DAY, type DuplicateOf } from '@mekendesh/contracts';
 import { dayInReceiptWindow, possibleDuplicateOf, PossibleDuplicateError } from './receipt-duplicates.js';
 import { findPaymentReferences, paymentReference } from './pledge-rules.js';
 
-const booked = (receiptId: string): DuplicateOf => ({ receiptId, receivedOn: '2026-11-29', bankReference: receiptId.slice(5), source: 'manual' });
+const booked = (receiptId: string): DuplicateOf => ({
+  receiptId,
+  receivedOn: '2026-11-29',
+  bankReference: receiptId.slice(5),
+  source: 'manual',
+});
 
 describe('possible duplicates', () => {
   it('a hand receipt FT-777 and the statement line of the same money without a bank reference may be one transfer', () => {
@@ -34,7 +39,12 @@ describe('possible duplicates', () => {
 describe('the days money can have been received on', () => {
   const clock = { now: () => new Date('2026-11-29T17:59:59Z') }; // 23:59:59 on 29 November in Bishkek
   it('from the programme start to today in Bishkek', () => {
-    expect(['2099-12-31', '1900-01-01', '2020-01-01', '2026-11-30'].map((d) => dayInReceiptWindow(d, clock))).toEqual([false, false, false, false]);
+    expect(['2099-12-31', '1900-01-01', '2020-01-01', '2026-11-30'].map((d) => dayInReceiptWindow(d, clock))).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect([FIRST_RECEIPT_DAY, '2026-11-29'].map((d) => dayInReceiptWindow(d, clock))).toEqual([true, true]);
     expect(dayInReceiptWindow('2026-11-30', { now: () => new Date('2026-11-29T18:00:00Z') })).toBe(true);
   });

@@ -62,7 +62,10 @@ const duplicateMessages = (money: Money, of: DuplicateOf): Messages => {
  * `confirmDuplicate`, in three languages; sending it again with `confirmDuplicate: true` books it.
  */
 export class PossibleDuplicateError extends DomainError {
-  constructor(readonly duplicateOf: DuplicateOf, money: Money) {
+  constructor(
+    readonly duplicateOf: DuplicateOf,
+    money: Money,
+  ) {
     const messages = duplicateMessages(money, duplicateOf);
     super('conflict', messages.en, [{ field: 'confirmDuplicate', message: messages.en, messages }], messages);
     this.name = 'PossibleDuplicateError';

@@ -68,24 +68,50 @@ async function price(deps: MoneyDeps, input: ReceiptInput): Promise<Priced> {
 function matchesFor(state: ReceiptState, receivedKgs: number, day: string): Reservation[] {
   const programmes = state.programmes.map((p) => p.programme);
   const eligible = new Set(eligibleProgrammes({ programmes, project: state.project, day, pledgeType: state.pledge.type }).map((p) => p.id));
-  return state.programmes.filter((p) => eligible.has(p.programme.id)).flatMap(({ programme, matchedForProject }) => {
-    const { match } = computeMatch({ programme, receivedKgs, alreadyMatchedForProject: matchedForProject, programmeReserved: programme.reserved });
-    return match > 0 ? [{ programmeId: programme.id, amount: match, budget: programme.budget, capPerProject: programme.capPerProject }] : [];
-  });
+  return state.programmes
+    .filter((p) => eligible.has(p.programme.id))
+    .flatMap(({ programme, matchedForProject }) => {
+      const { match } = computeMatch({
+        programme,
+        receivedKgs,
+        alreadyMatchedForProject: matchedForProject,
+        programmeReserved: programme.reserved,
+      });
+      return match > 0
+        ? [{ programmeId: programme.id, amount: match, budget: programme.budget, capPerProject: programme.capPerProject }]
+        : [];
+    });
 }
 
 function receiptEntries(state: ReceiptState, receipt: Receipt, input: ReceiptInput, reservations: Reservation[]): LedgerEntry[] {
   const { pledge, project } = state;
   const base = {
-    at: receipt.bookedAt, projectId: project.id, oblastSoate: project.oblastSoate, pledgeId: pledge.id, receiptId: receipt.id,
+    at: receipt.bookedAt,
+    projectId: project.id,
+    oblastSoate: project.oblastSoate,
+    pledgeId: pledge.id,
+    receiptId: receipt.id,
     publicName: pledge.display === 'name' ? pledge.displayName : null,
   };
   return [
-    { ...base, id: `${pledge.id}-r${pledge.receipts + 1}`, kind: 'received', programmeId: null, funder: 'diaspora',
-      original: input.amount.currency === 'KGS' ? null : input.amount, deltas: deltas({ raised: receipt.amountKgs }) },
+    {
+      ...base,
+      id: `${pledge.id}-r${pledge.receipts + 1}`,
+      kind: 'received',
+      programmeId: null,
+      funder: 'diaspora',
+      original: input.amount.currency === 'KGS' ? null : input.amount,
+      deltas: deltas({ raised: receipt.amountKgs }),
+    },
     ...reservations.map((r, i): LedgerEntry => ({
-      ...base, id: `${pledge.id}-r${pledge.receipts + 1}-m${i}`, kind: 'matched', programmeId: r.programmeId, funder: 'programme',
-      original: null, deltas: deltas({ matched: r.amount }), publicName: null,
+      ...base,
+      id: `${pledge.id}-r${pledge.receipts + 1}-m${i}`,
+      kind: 'matched',
+      programmeId: r.programmeId,
+      funder: 'programme',
+      original: null,
+      deltas: deltas({ matched: r.amount }),
+      publicName: null,
     })),
   ];
 }
@@ -97,19 +123,31 @@ function receiptEntries(state: ReceiptState, receipt: Receipt, input: ReceiptInp
  * @example await bookReceipt(deps, { pledgeId, amount: { amount: 10_000, currency: 'USD' }, receivedOn: '2026-03-02',
  *   receiptId: receiptIds.card(intent.id), bankReference: intent.id, source: 'card' })
  */
-export async function bookReceipt(deps: MoneyDeps, input: ReceiptInput): Promise<{ kind: 'booked'; value: ReceiptResult } | { kind: 'already_booked' }> {
+export async function bookReceipt(
+  deps: MoneyDeps,
+  input: ReceiptInput,
+): Promise<{ kind: 'booked'; value: ReceiptResult } | { kind: 'already_booked' }> {
   const priced = await price(deps, input);
   const receiptDay = { pledgeId: input.pledgeId, receivedOn: input.receivedOn, amount: input.amount };
   const decide = async (state: ReceiptState): Promise<{ booking: Booking; value: ReceiptResult }> => {
     const { project } = state;
-    if (project.status === 'expired' || project.status === 'cancelled') throw new DomainError('conflict', `the project is ${project.status}: return the money instead`);
+    if (project.status === 'expired' || project.status === 'cancelled')
+      throw new DomainError('conflict', `the project is ${project.status}: return the money instead`);
     const repeated = input.duplicates === 'refuse' ? possibleDuplicateOf(state.sameDay ?? [], input.receiptId) : undefined;
     if (repeated) throw new PossibleDuplicateError(repeated, input.amount);
     const reservations = matchesFor(state, priced.amountKgs, input.receivedOn);
     const at = deps.clock.now().toISOString();
     const receipt: Receipt = {
-      id: input.receiptId, pledgeId: state.pledge.id, projectId: project.id, amount: input.amount, amountKgs: priced.amountKgs, rate: priced.rate,
-      receivedOn: input.receivedOn, bankReference: input.bankReference, source: input.source, bookedAt: at,
+      id: input.receiptId,
+      pledgeId: state.pledge.id,
+      projectId: project.id,
+      amount: input.amount,
+      amountKgs: priced.amountKgs,
+      rate: priced.rate,
+      receivedOn: input.receivedOn,
+      bankReference: input.bankReference,
+      source: input.source,
+      bookedAt: at,
       matched: reservations.map((r) => ({ programmeId: r.programmeId, amountKgs: r.amount })),
     };
     const converted = await inPledgeCurrency(deps, input, priced, state.pledge);
@@ -117,10 +155,15 @@ export async function bookReceipt(deps: MoneyDeps, input: ReceiptInput): Promise
     const next = input.annotate ? input.annotate(applied) : applied;
     return {
       booking: {
-        entries: receiptEntries(state, receipt, input, reservations), receipt, reservations,
+        entries: receiptEntries(state, receipt, input, reservations),
+        receipt,
+        reservations,
         project: { id: project.id, status: project.status, oblastSoate: project.oblastSoate, isPublic: isPublic(project.status) },
         pledge: { next, expectedVersion: state.pledge.version },
-        receiptDay: { ...receiptDay, add: { receiptId: receipt.id, receivedOn: receipt.receivedOn, bankReference: receipt.bankReference, source: receipt.source } },
+        receiptDay: {
+          ...receiptDay,
+          add: { receiptId: receipt.id, receivedOn: receipt.receivedOn, bankReference: receipt.bankReference, source: receipt.source },
+        },
       },
       value: { receipt, pledge: next },
     };
@@ -143,7 +186,10 @@ export async function recordReceipt(
   const { confirmDuplicate, ...receipt } = input;
   if (!dayInReceiptWindow(receipt.receivedOn, deps.clock)) throw invalidIn('receivedOn', RECEIVED_ON_OUT_OF_RANGE);
   const out = await bookReceipt(deps, {
-    ...receipt, receiptId: receiptIds.bank(receipt.bankReference), source: 'manual', duplicates: confirmDuplicate ? 'book' : 'refuse',
+    ...receipt,
+    receiptId: receiptIds.bank(receipt.bankReference),
+    source: 'manual',
+    duplicates: confirmDuplicate ? 'book' : 'refuse',
   });
   if (out.kind === 'already_booked') throw new DomainError('conflict', `the transfer ${input.bankReference} is already booked`);
   return out.value;

@@ -1,6 +1,16 @@
 import {
-  LOCALES, MAX_INSTRUCTIONS_LENGTH, type Locale, MAX_PURPOSE_LENGTH, REFERENCE_PLACEHOLDER, type Money, type PayeeOption, type Pledge, type ReceivingAccount, type ReceivingAccountRequest,
-  type TransferQr, type TrilingualText,
+  LOCALES,
+  MAX_INSTRUCTIONS_LENGTH,
+  type Locale,
+  MAX_PURPOSE_LENGTH,
+  REFERENCE_PLACEHOLDER,
+  type Money,
+  type PayeeOption,
+  type Pledge,
+  type ReceivingAccount,
+  type ReceivingAccountRequest,
+  type TransferQr,
+  type TrilingualText,
 } from '@mekendesh/contracts';
 import type { FieldError } from './errors.js';
 import { formatMinor } from './money.js';
@@ -59,17 +69,22 @@ export const filledLength = (text: string) =>
 /** Each language's text must carry {reference} and, with it in place, fit `maxLength` (so the filled text can always be shown). */
 function templateErrors(field: string, text: TrilingualText, maxLength: number): FieldError[] {
   return LOCALES.flatMap((l): FieldError[] => {
-    if (!text[l].includes(REFERENCE_PLACEHOLDER)) return [{ field: `${field}.${l}`, message: `must contain ${REFERENCE_PLACEHOLDER}, where the payment reference goes` }];
+    if (!text[l].includes(REFERENCE_PLACEHOLDER))
+      return [{ field: `${field}.${l}`, message: `must contain ${REFERENCE_PLACEHOLDER}, where the payment reference goes` }];
     const length = filledLength(text[l]);
     if (length > maxLength) {
-      return [{
-        field: `${field}.${l}`, code: 'too_long', message: `is ${length} characters with the reference in place; at most ${maxLength}`,
-        messages: {
-          ky: `Төлөм коду коюлганда ${length} белги болот; эң көп ${maxLength}`,
-          ru: `С кодом платежа получается ${length} символов; не больше ${maxLength}`,
-          en: `is ${length} characters with the reference in place; at most ${maxLength}`,
+      return [
+        {
+          field: `${field}.${l}`,
+          code: 'too_long',
+          message: `is ${length} characters with the reference in place; at most ${maxLength}`,
+          messages: {
+            ky: `Төлөм коду коюлганда ${length} белги болот; эң көп ${maxLength}`,
+            ru: `С кодом платежа получается ${length} символов; не больше ${maxLength}`,
+            en: `is ${length} characters with the reference in place; at most ${maxLength}`,
+          },
         },
-      }];
+      ];
     }
     return [];
   });
@@ -100,18 +115,33 @@ const MULTI_LINE_MESSAGES = {
 
 /** Each text of the account that holds a control character, by field (see CONTROLS); instructions may keep line feeds (CR LF counts as one). */
 export function controlCharacterErrors(request: ReceivingAccountRequest): FieldError[] {
-  const single: [string, string | undefined][] = request.kind === 'bank'
-    ? [
-      ['bankName', request.bankName], ['bic', request.bic], ['accountNumber', request.accountNumber], ['beneficiaryName', request.beneficiaryName],
-      ['beneficiaryTaxId', request.beneficiaryTaxId], ['correspondent', request.correspondent],
-      ...LOCALES.map((l): [string, string] => [`purposeTemplate.${l}`, request.purposeTemplate[l]]),
-    ]
-    : [
-      ['company', request.company], ['receiverName', request.receiverName], ['country', request.country],
-      ...LOCALES.map((l): [string, string] => [`city.${l}`, request.city[l]]),
-    ];
-  const multi: [string, string][] = request.kind === 'bank' ? [] : LOCALES.map((l): [string, string] => [`instructions.${l}`, request.instructions[l].replace(/\r\n/g, '\n')]);
-  const refuse = (field: string, messages: Readonly<Record<'ky' | 'ru' | 'en', string>>): FieldError => ({ field, code: 'invalid_format', message: messages.en, messages });
+  const single: [string, string | undefined][] =
+    request.kind === 'bank'
+      ? [
+          ['bankName', request.bankName],
+          ['bic', request.bic],
+          ['accountNumber', request.accountNumber],
+          ['beneficiaryName', request.beneficiaryName],
+          ['beneficiaryTaxId', request.beneficiaryTaxId],
+          ['correspondent', request.correspondent],
+          ...LOCALES.map((l): [string, string] => [`purposeTemplate.${l}`, request.purposeTemplate[l]]),
+        ]
+      : [
+          ['company', request.company],
+          ['receiverName', request.receiverName],
+          ['country', request.country],
+          ...LOCALES.map((l): [string, string] => [`city.${l}`, request.city[l]]),
+        ];
+  const multi: [string, string][] =
+    request.kind === 'bank'
+      ? []
+      : LOCALES.map((l): [string, string] => [`instructions.${l}`, request.instructions[l].replace(/\r\n/g, '\n')]);
+  const refuse = (field: string, messages: Readonly<Record<'ky' | 'ru' | 'en', string>>): FieldError => ({
+    field,
+    code: 'invalid_format',
+    message: messages.en,
+    messages,
+  });
   return [
     ...single.filter(([, v]) => v !== undefined && CONTROLS.test(v)).map(([field]) => refuse(field, SINGLE_LINE_MESSAGES)),
     ...multi.filter(([, v]) => CONTROLS_BUT_NEWLINE.test(v)).map(([field]) => refuse(field, MULTI_LINE_MESSAGES)),
@@ -122,9 +152,11 @@ function bankErrors(r: Extract<ReceivingAccountRequest, { kind: 'bank' }>): Fiel
   const errors: FieldError[] = [];
   const account = compactAccountNumber(r.accountNumber);
   const kyrgyz = KYRGYZ_ACCOUNT.test(account);
-  if (!kyrgyz && !isValidIban(account)) errors.push({ field: 'accountNumber', message: 'a Kyrgyz account number (16 digits) or an IBAN with correct check digits' });
+  if (!kyrgyz && !isValidIban(account))
+    errors.push({ field: 'accountNumber', message: 'a Kyrgyz account number (16 digits) or an IBAN with correct check digits' });
   if (!isValidBic(r.bic)) errors.push({ field: 'bic', message: 'the 6-digit BIK of a Kyrgyz bank or a SWIFT BIC (8 or 11 characters)' });
-  else if (NATIONAL_BIK.test(r.bic) && !kyrgyz && account) errors.push({ field: 'bic', message: 'a 6-digit BIK routes to a Kyrgyz 16-digit account; an IBAN needs a SWIFT BIC' });
+  else if (NATIONAL_BIK.test(r.bic) && !kyrgyz && account)
+    errors.push({ field: 'bic', message: 'a 6-digit BIK routes to a Kyrgyz 16-digit account; an IBAN needs a SWIFT BIC' });
   if (!KYRGYZ_INN.test(r.beneficiaryTaxId)) errors.push({ field: 'beneficiaryTaxId', message: 'the beneficiary’s INN: 14 digits' });
   return [...errors, ...templateErrors('purposeTemplate', r.purposeTemplate, MAX_PURPOSE_LENGTH)];
 }
@@ -145,7 +177,10 @@ export function receivingAccountErrors(request: ReceivingAccountRequest): FieldE
 }
 
 /** Another active account of the same kind and currency, which an active candidate would clash with. */
-export function activeClash(accounts: readonly ReceivingAccount[], candidate: Pick<ReceivingAccount, 'kind' | 'currency' | 'active'> & { id?: string }): ReceivingAccount | undefined {
+export function activeClash(
+  accounts: readonly ReceivingAccount[],
+  candidate: Pick<ReceivingAccount, 'kind' | 'currency' | 'active'> & { id?: string },
+): ReceivingAccount | undefined {
   if (!candidate.active) return undefined;
   return accounts.find((a) => a.active && a.kind === candidate.kind && a.currency === candidate.currency && a.id !== candidate.id);
 }
@@ -155,23 +190,68 @@ export function activeClash(accounts: readonly ReceivingAccount[], candidate: Pi
  * against control characters, or by any other way in). Line breaks become a space, other controls go.
  */
 export function qrField(value: string): string {
-  return value.replace(/[\r\n\u2028\u2029\u0085]+/g, ' ').replace(new RegExp(CONTROLS.source, 'gu'), '').trim();
+  return value
+    .replace(/[\r\n\u2028\u2029\u0085]+/g, ' ')
+    .replace(new RegExp(CONTROLS.source, 'gu'), '')
+    .trim();
 }
 
 /** EPC069-12 ("SEPA credit transfer" QR, version 002, UTF-8): read by European bank apps for euro transfers to an IBAN. */
 function epcPayload(a: Extract<ReceivingAccount, { kind: 'bank' }>, amount: Money | null, reference: string): string {
   const lines = [
-    'BCD', '002', '1', 'SCT', qrField(a.bic), qrField(a.beneficiaryName).slice(0, 70), qrField(a.accountNumber),
-    amount ? `EUR${formatMinor(amount.amount)}` : '', '', '', qrField(reference),
+    'BCD',
+    '002',
+    '1',
+    'SCT',
+    qrField(a.bic),
+    qrField(a.beneficiaryName).slice(0, 70),
+    qrField(a.accountNumber),
+    amount ? `EUR${formatMinor(amount.amount)}` : '',
+    '',
+    '',
+    qrField(reference),
   ];
   return lines.join('\n');
 }
 
 /** The labels of the text payload, in the reader's language (the values are copied as stored). */
 const QR_LABELS = {
-  ky: { beneficiary: 'Алуучу', account: 'Эсеп', bic: 'БИК/SWIFT', bank: 'Банк', inn: 'ИНН', amount: 'Сумма', reference: 'Төлөм коду', company: 'Компания', receiver: 'Алуучу', city: 'Шаар' },
-  ru: { beneficiary: 'Получатель', account: 'Счёт', bic: 'БИК/SWIFT', bank: 'Банк', inn: 'ИНН', amount: 'Сумма', reference: 'Код платежа', company: 'Компания', receiver: 'Получатель', city: 'Город' },
-  en: { beneficiary: 'Beneficiary', account: 'Account', bic: 'BIC', bank: 'Bank', inn: 'INN', amount: 'Amount', reference: 'Reference', company: 'Company', receiver: 'Receiver', city: 'City' },
+  ky: {
+    beneficiary: 'Алуучу',
+    account: 'Эсеп',
+    bic: 'БИК/SWIFT',
+    bank: 'Банк',
+    inn: 'ИНН',
+    amount: 'Сумма',
+    reference: 'Төлөм коду',
+    company: 'Компания',
+    receiver: 'Алуучу',
+    city: 'Шаар',
+  },
+  ru: {
+    beneficiary: 'Получатель',
+    account: 'Счёт',
+    bic: 'БИК/SWIFT',
+    bank: 'Банк',
+    inn: 'ИНН',
+    amount: 'Сумма',
+    reference: 'Код платежа',
+    company: 'Компания',
+    receiver: 'Получатель',
+    city: 'Город',
+  },
+  en: {
+    beneficiary: 'Beneficiary',
+    account: 'Account',
+    bic: 'BIC',
+    bank: 'Bank',
+    inn: 'INN',
+    amount: 'Amount',
+    reference: 'Reference',
+    company: 'Company',
+    receiver: 'Receiver',
+    city: 'City',
+  },
 } as const satisfies Record<Locale, Record<string, string>>;
 
 /**
@@ -188,17 +268,32 @@ export function transferQr(account: ReceivingAccount, amount: Money | null, refe
   }
   const w = QR_LABELS[locale];
   const sum = amount ? [`${w.amount}: ${formatMoney(amount, locale)}`] : [];
-  const lines = account.kind === 'bank'
-    ? [`${w.beneficiary}: ${account.beneficiaryName}`, `${w.account}: ${account.accountNumber}`, `${w.bic}: ${account.bic}`, `${w.bank}: ${account.bankName}`, `${w.inn}: ${account.beneficiaryTaxId}`, ...sum, `${w.reference}: ${reference}`]
-    : [
-      `${w.company}: ${account.company}`, `${w.receiver}: ${account.receiverName}`,
-      `${w.city}: ${account.city[locale]}, ${new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' }).of(account.country) ?? account.country}`,
-      ...sum, `${w.reference}: ${reference}`,
-    ];
+  const lines =
+    account.kind === 'bank'
+      ? [
+          `${w.beneficiary}: ${account.beneficiaryName}`,
+          `${w.account}: ${account.accountNumber}`,
+          `${w.bic}: ${account.bic}`,
+          `${w.bank}: ${account.bankName}`,
+          `${w.inn}: ${account.beneficiaryTaxId}`,
+          ...sum,
+          `${w.reference}: ${reference}`,
+        ]
+      : [
+          `${w.company}: ${account.company}`,
+          `${w.receiver}: ${account.receiverName}`,
+          `${w.city}: ${account.city[locale]}, ${new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' }).of(account.country) ?? account.country}`,
+          ...sum,
+          `${w.reference}: ${reference}`,
+        ];
   return { format: 'text', payload: ['MEKENDESH-TRANSFER/1', ...lines.map(qrField)].join('\n') };
 }
 
-const fill = (t: TrilingualText, reference: string): TrilingualText => ({ ky: fillReference(t.ky, reference), ru: fillReference(t.ru, reference), en: fillReference(t.en, reference) });
+const fill = (t: TrilingualText, reference: string): TrilingualText => ({
+  ky: fillReference(t.ky, reference),
+  ru: fillReference(t.ru, reference),
+  en: fillReference(t.en, reference),
+});
 
 /**
  * How a transfer pledge can be paid: the active accounts of its currency, the kind that fits its channel
@@ -206,7 +301,11 @@ const fill = (t: TrilingualText, reference: string): TrilingualText => ({ ky: fi
  * its QR payload for a reader of `locale`.
  * Card and in-kind pledges have none.
  */
-export function payeeOptions(accounts: readonly ReceivingAccount[], pledge: Pick<Pledge, 'channel' | 'amount' | 'paymentReference'>, locale: Locale = 'en'): PayeeOption[] {
+export function payeeOptions(
+  accounts: readonly ReceivingAccount[],
+  pledge: Pick<Pledge, 'channel' | 'amount' | 'paymentReference'>,
+  locale: Locale = 'en',
+): PayeeOption[] {
   if (pledge.channel === 'card' || !pledge.amount) return [];
   const currency = pledge.amount.currency;
   const first = pledge.channel === 'money_transfer' ? 'money_transfer' : 'bank';

@@ -85,11 +85,25 @@ export interface PaymentDeps {
   webOrigin: string;
 }
 
-function auditEntry(deps: PaymentDeps, actor: UserActor, action: string, objectId: string, before: ReceivingAccount | null, after: ReceivingAccount | null): AuditEntry {
+function auditEntry(
+  deps: PaymentDeps,
+  actor: UserActor,
+  action: string,
+  objectId: string,
+  before: ReceivingAccount | null,
+  after: ReceivingAccount | null,
+): AuditEntry {
   return {
-    id: deps.money.newId(), at: deps.money.clock.now().toISOString(), actorId: actor.id, actorRoles: [...actor.roles],
-    action, objectType: 'receiving-account', objectId, reason: null,
-    before: before as Record<string, unknown> | null, after: after as Record<string, unknown> | null,
+    id: deps.money.newId(),
+    at: deps.money.clock.now().toISOString(),
+    actorId: actor.id,
+    actorRoles: [...actor.roles],
+    action,
+    objectType: 'receiving-account',
+    objectId,
+    reason: null,
+    before: before as Record<string, unknown> | null,
+    after: after as Record<string, unknown> | null,
   };
 }
 
@@ -116,7 +130,13 @@ export async function listReceivingAccounts(deps: PaymentDeps, actor: Actor): Pr
 export async function createReceivingAccount(deps: PaymentDeps, actor: Actor, request: ReceivingAccountRequest): Promise<ReceivingAccount> {
   authorize(actor, { action: 'money:manage' });
   const at = deps.money.clock.now().toISOString();
-  const account = { ...(await checked(deps, request)), id: deps.money.newId(), version: 1, createdAt: at, updatedAt: at } as ReceivingAccount;
+  const account = {
+    ...(await checked(deps, request)),
+    id: deps.money.newId(),
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  } as ReceivingAccount;
   await deps.accounts.create({ account, audit: auditEntry(deps, actor, 'receiving-account.create', account.id, null, account) });
   accountsCache.delete(deps.accounts);
   return account;
@@ -133,10 +153,17 @@ export async function replaceReceivingAccount(
   if (!previous) throw notFound('receiving account');
   if (previous.version !== input.version) throw new DomainError('conflict', 'the account was changed meanwhile: reload it and edit again');
   const account = {
-    ...(await checked(deps, input.request, input.id)), id: previous.id, version: previous.version + 1, createdAt: previous.createdAt,
+    ...(await checked(deps, input.request, input.id)),
+    id: previous.id,
+    version: previous.version + 1,
+    createdAt: previous.createdAt,
     updatedAt: deps.money.clock.now().toISOString(),
   } as ReceivingAccount;
-  await deps.accounts.replace({ previous, account, audit: auditEntry(deps, actor, 'receiving-account.replace', account.id, previous, account) });
+  await deps.accounts.replace({
+    previous,
+    account,
+    audit: auditEntry(deps, actor, 'receiving-account.replace', account.id, previous, account),
+  });
   accountsCache.delete(deps.accounts);
   return account;
 }
@@ -165,7 +192,11 @@ export async function paymentDetails(deps: PaymentDeps, actor: Actor, pledgeId: 
   const pledge = await getPledge(deps.money, actor, pledgeId);
   const options = payeeOptions(await deps.accounts.list(), pledge, locale);
   return {
-    pledgeId: pledge.id, paymentReference: pledge.paymentReference, amount: pledge.amount,
-    payBy: await payBy(deps, pledge.projectId), options, office: deps.office,
+    pledgeId: pledge.id,
+    paymentReference: pledge.paymentReference,
+    amount: pledge.amount,
+    payBy: await payBy(deps, pledge.projectId),
+    options,
+    office: deps.office,
   };
 }

@@ -36,7 +36,16 @@ describe('search skeletons', () => {
 
   it('split titles into distinct tokens of words of three or more letters as typed', () => {
     expect(searchTokens(['Кара-Суу айылындагы мектептин чатыры', 'Ремонт кровли школы в селе Кара-Суу'])).toEqual([
-      'kara', 'su', 'ailintaki', 'mekteptin', 'chatiri', 'karasu', 'remont', 'krofli', 'shkoli', 'sele',
+      'kara',
+      'su',
+      'ailintaki',
+      'mekteptin',
+      'chatiri',
+      'karasu',
+      'remont',
+      'krofli',
+      'shkoli',
+      'sele',
     ]);
     expect(searchTokens(['A b, c!', 'ай су'])).toEqual([]);
   });
@@ -57,10 +66,34 @@ describe('search skeletons', () => {
     const title = ['Суу түтүгү', 'Водопровод для села', 'Water pipeline for the village'];
     const summary = ['Биринчи экинчи үчүнчү', 'Первый второй третий', 'First second third'];
     expect(rankedSearchTokens([title, summary], 100)).toEqual([
-      'su', 'fotoprofot', 'fater', 'tutuku', 'pipeline', 'sela', 'filake',
-      'pirinchi', 'perfi', 'first', 'ekinchi', 'ftoroi', 'secont', 'uchunchu', 'treti', 'thirt',
+      'su',
+      'fotoprofot',
+      'fater',
+      'tutuku',
+      'pipeline',
+      'sela',
+      'filake',
+      'pirinchi',
+      'perfi',
+      'first',
+      'ekinchi',
+      'ftoroi',
+      'secont',
+      'uchunchu',
+      'treti',
+      'thirt',
     ]);
-    expect(rankedSearchTokens([title, summary], 9)).toEqual(['su', 'fotoprofot', 'fater', 'tutuku', 'pipeline', 'sela', 'filake', 'pirinchi', 'perfi']);
+    expect(rankedSearchTokens([title, summary], 9)).toEqual([
+      'su',
+      'fotoprofot',
+      'fater',
+      'tutuku',
+      'pipeline',
+      'sela',
+      'filake',
+      'pirinchi',
+      'perfi',
+    ]);
   });
 });
 
@@ -73,9 +106,17 @@ describe('query words', () => {
 
   it('refuse a query without such a word, on q, in the three languages', () => {
     for (const q of ['ай су', 'ab', '!!!']) {
-      const error = (() => { try { queryWords(q); } catch (e) { return e; } })();
+      const error = (() => {
+        try {
+          queryWords(q);
+        } catch (e) {
+          return e;
+        }
+      })();
       expect(error, q).toBeInstanceOf(DomainError);
-      expect((error as DomainError).errors).toMatchObject([{ field: 'q', messages: { ky: expect.stringContaining('3'), ru: expect.stringContaining('3'), en: expect.stringContaining('3') } }]);
+      expect((error as DomainError).errors).toMatchObject([
+        { field: 'q', messages: { ky: expect.stringContaining('3'), ru: expect.stringContaining('3'), en: expect.stringContaining('3') } },
+      ]);
     }
   });
 

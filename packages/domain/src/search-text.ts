@@ -19,9 +19,45 @@ import { searchableWords, textWords } from '@mekendesh/contracts';
  */
 
 const CYRILLIC: Readonly<Record<string, string>> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'j', з: 'z', и: 'i', й: 'i', к: 'k', л: 'l',
-  м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'h', ц: 'ts', ч: 'ch', ш: 'sh',
-  щ: 'sh', ъ: '', ы: 'i', ь: '', э: 'e', ю: 'iu', я: 'ia', ө: 'o', ү: 'u', ң: 'n', һ: 'h', і: 'i', ә: 'a',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  ж: 'j',
+  з: 'z',
+  и: 'i',
+  й: 'i',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'h',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'sh',
+  ъ: '',
+  ы: 'i',
+  ь: '',
+  э: 'e',
+  ю: 'iu',
+  я: 'ia',
+  ө: 'o',
+  ү: 'u',
+  ң: 'n',
+  һ: 'h',
+  і: 'i',
+  ә: 'a',
   ı: 'i',
 };
 
@@ -65,13 +101,17 @@ export function splitWords(text: string): string[] {
  * words whose skeleton no content word shares (not "его", whose skeleton is that of "эко").
  */
 export const SEARCH_STOP_WORDS: ReadonlySet<string> = new Set(
-  ['the', 'and', 'for', 'with', 'from', 'that', 'this', 'для', 'при', 'что', 'или', 'это', 'как', 'также', 'жана', 'менен', 'үчүн']
-    .map((w) => searchSkeleton(w)),
+  ['the', 'and', 'for', 'with', 'from', 'that', 'this', 'для', 'при', 'что', 'или', 'это', 'как', 'также', 'жана', 'менен', 'үчүн'].map(
+    (w) => searchSkeleton(w),
+  ),
 );
 
 /** Distinct skeletons of the searchable words of texts (not stop words), in order of first appearance. */
 export function searchTokens(texts: readonly string[]): string[] {
-  return rankedSearchTokens(texts.map((t) => [t]), Number.POSITIVE_INFINITY);
+  return rankedSearchTokens(
+    texts.map((t) => [t]),
+    Number.POSITIVE_INFINITY,
+  );
 }
 
 /**
@@ -80,7 +120,11 @@ export function searchTokens(texts: readonly string[]): string[] {
  * @example hyphenCompounds('Кара-Суу айылы, Ат-Башы') // ['карасуу', 'атбашы']
  */
 export function hyphenCompounds(text: string): string[] {
-  const compounds = text.normalize('NFC').toLowerCase().match(/[\p{L}\p{M}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{M}\p{N}]+)+/gu) ?? [];
+  const compounds =
+    text
+      .normalize('NFC')
+      .toLowerCase()
+      .match(/[\p{L}\p{M}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{M}\p{N}]+)+/gu) ?? [];
   return compounds.map((c) => c.replace(/[-\u2010\u2011]/g, ''));
 }
 

@@ -14,7 +14,8 @@ describe('statement amounts', () => {
     expect(readAmount('0.10', '.')).toEqual(amount(10));
     expect(readAmount('700', ',')).toEqual(amount(70_000));
     expect(readAmount('12.345', null)).toEqual(amount(1_234_500)); // 12.345 som is no amount: only thousands
-    for (const bad of ['-5', '0', '0,00', '12.3456', 'abc', '', '1,2,3', '1.000,000.50']) expect(readAmount(bad, null), bad).toEqual({ kind: 'invalid' });
+    for (const bad of ['-5', '0', '0,00', '12.3456', 'abc', '', '1,2,3', '1.000,000.50'])
+      expect(readAmount(bad, null), bad).toEqual({ kind: 'invalid' });
   });
 
   it('decides the decimal separator once per file, from the cells that can be read only one way', () => {

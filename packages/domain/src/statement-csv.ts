@@ -5,7 +5,8 @@ import { hasUndecodable } from './text-decoding.js';
 
 /** Why a line could not be read (a subset of the statement reasons). */
 export type StatementLineProblem = Extract<
-  StatementReason, 'undecodable' | 'row_malformed' | 'quote_unterminated' | 'date_invalid' | 'amount_invalid' | 'amount_ambiguous' | 'currency_unknown'
+  StatementReason,
+  'undecodable' | 'row_malformed' | 'quote_unterminated' | 'date_invalid' | 'amount_invalid' | 'amount_ambiguous' | 'currency_unknown'
 >;
 
 /** A bank statement line as read: its fields, or why it cannot be booked as it is. */
@@ -37,7 +38,10 @@ export interface StatementFile {
 
 /** The whole statement cannot be read; `problem` says why (nothing of it is booked). */
 export class StatementFileError extends RangeError {
-  constructor(readonly problem: StatementFileProblem, message: string) {
+  constructor(
+    readonly problem: StatementFileProblem,
+    message: string,
+  ) {
     super(message);
     this.name = 'StatementFileError';
   }
@@ -66,7 +70,10 @@ const COLUMN_NAMES: Record<Column, readonly string[]> = {
   bankReference: ['bank_reference', 'transaction_id', 'id', 'номер'],
 };
 const HEADER_PROBLEM: Record<Exclude<Column, 'bankReference'>, StatementFileProblem> = {
-  date: 'header_no_date', amount: 'header_no_amount', currency: 'header_no_currency', text: 'header_no_text',
+  date: 'header_no_date',
+  amount: 'header_no_amount',
+  currency: 'header_no_currency',
+  text: 'header_no_text',
 };
 
 /** Where each column is, or which required column the header lacks. */
@@ -97,7 +104,11 @@ interface RawRecord {
  * line) would swallow the lines after it: it is cut to its first line, marked `unterminated`, and reading
  * starts again on the next line, so every later line is read and reported on its own.
  */
-function readRecords(text: string, delimiter: StatementDelimiter | '', limit: number): { records: RawRecord[]; delimiter: StatementDelimiter } {
+function readRecords(
+  text: string,
+  delimiter: StatementDelimiter | '',
+  limit: number,
+): { records: RawRecord[]; delimiter: StatementDelimiter } {
   const records: RawRecord[] = [];
   let used: string = delimiter;
   let offset = 0;
@@ -107,7 +118,10 @@ function readRecords(text: string, delimiter: StatementDelimiter | '', limit: nu
     let cursor = 0;
     let restart: number | null = null;
     Papa.parse<string[]>(rest, {
-      delimiter: used, delimitersToGuess: [...DELIMITERS], newline: '\n', skipEmptyLines: false,
+      delimiter: used,
+      delimitersToGuess: [...DELIMITERS],
+      newline: '\n',
+      skipEmptyLines: false,
       step: (row, parser) => {
         used = row.meta.delimiter;
         const start = line;
@@ -124,7 +138,12 @@ function readRecords(text: string, delimiter: StatementDelimiter | '', limit: nu
         for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) === 10) line++;
         cursor = row.meta.cursor;
         if (row.data.every((c) => c.trim() === '')) return;
-        records.push({ line: start, cells: row.data.map((c) => c.trim()), malformed: row.errors.length > 0, unterminated: row.errors.some((e) => e.code === 'MissingQuotes') });
+        records.push({
+          line: start,
+          cells: row.data.map((c) => c.trim()),
+          malformed: row.errors.length > 0,
+          unterminated: row.errors.some((e) => e.code === 'MissingQuotes'),
+        });
         if (records.length > limit) parser.abort();
       },
     });
@@ -145,7 +164,8 @@ function readTable(text: string): { records: RawRecord[]; columns: Partial<Recor
   const guessed = readRecords(text, '', limit);
   if (guessed.records.length < 2) throw new StatementFileError('statement_empty', 'the statement needs a header row and at least one line');
   const header = guessed.records[0]!;
-  if (header.cells.some(hasUndecodable)) throw new StatementFileError('header_undecodable', 'the header row did not decode: choose another encoding');
+  if (header.cells.some(hasUndecodable))
+    throw new StatementFileError('header_undecodable', 'the header row did not decode: choose another encoding');
   const columns = columnsOf(header.cells);
   if (typeof columns !== 'string') return { ...guessed, columns };
   for (const delimiter of DELIMITERS.filter((d) => d !== guessed.delimiter)) {
@@ -165,15 +185,28 @@ function readLine(record: RawRecord, columns: Partial<Record<Column, number>>, r
   const reading = readAmount(cells.amount, rule);
   const code = cells.currency.toUpperCase();
   const currency = (CURRENCIES as readonly string[]).includes(code) ? (code as Currency) : null;
-  const error: StatementLineProblem | null = record.cells.some(hasUndecodable) ? 'undecodable'
-    : record.unterminated ? 'quote_unterminated'
-    : record.malformed ? 'row_malformed'
-    : !date ? 'date_invalid'
-    : reading.kind === 'invalid' ? 'amount_invalid'
-    : !currency ? 'currency_unknown'
-    : reading.kind === 'ambiguous' ? 'amount_ambiguous' : null;
+  const error: StatementLineProblem | null = record.cells.some(hasUndecodable)
+    ? 'undecodable'
+    : record.unterminated
+      ? 'quote_unterminated'
+      : record.malformed
+        ? 'row_malformed'
+        : !date
+          ? 'date_invalid'
+          : reading.kind === 'invalid'
+            ? 'amount_invalid'
+            : !currency
+              ? 'currency_unknown'
+              : reading.kind === 'ambiguous'
+                ? 'amount_ambiguous'
+                : null;
   return {
-    line: record.line, date, text: cell('text'), bankReference: cell('bankReference') || null, cells, error,
+    line: record.line,
+    date,
+    text: cell('text'),
+    bankReference: cell('bankReference') || null,
+    cells,
+    error,
     amount: currency && reading.kind === 'amount' ? { amount: reading.minor, currency } : null,
     readings: currency && reading.kind === 'ambiguous' ? reading.readings.map((amount) => ({ amount, currency })) : [],
   };
@@ -196,7 +229,8 @@ function readLine(record: RawRecord, columns: Partial<Record<Column, number>>, r
 export function parseStatementCsv(csv: string): StatementFile {
   const text = csv.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const { records, columns, delimiter } = readTable(text);
-  if (records.length - 1 > MAX_STATEMENT_LINES) throw new StatementFileError('statement_too_long', `at most ${MAX_STATEMENT_LINES} lines per statement`);
+  if (records.length - 1 > MAX_STATEMENT_LINES)
+    throw new StatementFileError('statement_too_long', `at most ${MAX_STATEMENT_LINES} lines per statement`);
   const body = records.slice(1);
   const amountColumn = columns.amount!;
   const decimalSeparator = decideDecimalSeparator(body.filter((r) => !r.malformed).map((r) => r.cells[amountColumn] ?? ''));

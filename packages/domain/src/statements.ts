@@ -1,4 +1,12 @@
-import type { DuplicateOf, Pledge, StatementEncoding, StatementEncodingChoice, StatementReason, StatementResult, StatementRow } from '@mekendesh/contracts';
+import type {
+  DuplicateOf,
+  Pledge,
+  StatementEncoding,
+  StatementEncodingChoice,
+  StatementReason,
+  StatementResult,
+  StatementRow,
+} from '@mekendesh/contracts';
 import type { Actor } from './actor.js';
 import { DomainError, invalidIn } from './errors.js';
 import type { MoneyDeps } from './money-deps.js';
@@ -71,7 +79,14 @@ function bookability(deps: MoneyDeps) {
   const rates = new Map<string, Promise<boolean>>();
   const hasRate = (currency: string, day: string) => {
     const key = `${currency}|${day}`;
-    if (!rates.has(key)) rates.set(key, rateOn(deps.rates, currency, day).then(() => true, (e) => (e instanceof DomainError ? false : Promise.reject(e))));
+    if (!rates.has(key))
+      rates.set(
+        key,
+        rateOn(deps.rates, currency, day).then(
+          () => true,
+          (e) => (e instanceof DomainError ? false : Promise.reject(e)),
+        ),
+      );
     return rates.get(key)!;
   };
   /** The line's amount in tyiyn stays within MAX_AMOUNT_MINOR (checked now, so a commit never fails half-way on it). */
@@ -115,7 +130,10 @@ function duplicates(deps: MoneyDeps) {
     /** A line that would be booked (or may be, once confirmed): later lines of the same money may repeat it. */
     add(pledgeId: string, l: StatementLine, receiptId: string) {
       const key = keyOf(pledgeId, l);
-      inFile.set(key, [...(inFile.get(key) ?? []), { receiptId, receivedOn: l.date!, bankReference: oneLine(l.text), source: 'statement' }]);
+      inFile.set(key, [
+        ...(inFile.get(key) ?? []),
+        { receiptId, receivedOn: l.date!, bankReference: oneLine(l.text), source: 'statement' },
+      ]);
     },
   };
 }
@@ -140,8 +158,18 @@ async function classify(deps: MoneyDeps, lines: StatementLine[], confirmedDuplic
     const references = l.error === 'undecodable' ? [] : findPaymentReferences(l.text);
     const reference = references.length === 1 ? references[0]! : null;
     const row: StatementRow = {
-      line: l.line, date: l.date, amount: l.amount, text: l.text, cells: l.cells, readings: l.readings,
-      status: 'matched', reason: null, paymentReference: reference, pledgeId: null, receiptId, duplicateOf: null,
+      line: l.line,
+      date: l.date,
+      amount: l.amount,
+      text: l.text,
+      cells: l.cells,
+      readings: l.readings,
+      status: 'matched',
+      reason: null,
+      paymentReference: reference,
+      pledgeId: null,
+      receiptId,
+      duplicateOf: null,
     };
     const pledgeId = reference ? ((await deps.money.pledgeIdByReference(reference)) ?? null) : null;
     if (l.error === 'amount_ambiguous') Object.assign(row, { status: 'ambiguous', reason: l.error, pledgeId });
@@ -176,7 +204,11 @@ async function prepare(deps: MoneyDeps, actor: Actor, input: StatementImport) {
   authorize(actor, { action: 'money:manage' });
   const file = readStatement(input);
   const confirmedDuplicates = new Set(input.confirmedDuplicates ?? []);
-  return { file, confirmedDuplicates, rows: await classify(deps, applyConfirmations(file.lines, input.confirmedAmounts), confirmedDuplicates) };
+  return {
+    file,
+    confirmedDuplicates,
+    rows: await classify(deps, applyConfirmations(file.lines, input.confirmedAmounts), confirmedDuplicates),
+  };
 }
 
 /**
@@ -204,8 +236,13 @@ export async function commitStatement(deps: MoneyDeps, actor: Actor, input: Stat
   for (const row of rows.filter((r) => r.status === 'matched')) {
     try {
       const out = await bookReceipt(deps, {
-        pledgeId: row.pledgeId!, amount: row.amount!, receivedOn: row.date!, receiptId: row.receiptId!,
-        bankReference: oneLine(row.text), source: 'statement', duplicates: confirmedDuplicates.has(row.line) ? 'book' : 'refuse',
+        pledgeId: row.pledgeId!,
+        amount: row.amount!,
+        receivedOn: row.date!,
+        receiptId: row.receiptId!,
+        bankReference: oneLine(row.text),
+        source: 'statement',
+        duplicates: confirmedDuplicates.has(row.line) ? 'book' : 'refuse',
       });
       Object.assign(row, out.kind === 'booked' ? { status: 'booked' } : { status: 'duplicate', reason: 'already_booked' });
     } catch (e) {
@@ -214,8 +251,12 @@ export async function commitStatement(deps: MoneyDeps, actor: Actor, input: Stat
         Object.assign(row, { status: 'duplicate', reason: 'possible_duplicate', duplicateOf: e.duplicateOf });
         continue;
       }
-      if (!(e instanceof DomainError)) console.error(JSON.stringify({ level: 'error', msg: 'statement line not booked', line: row.line, error: String(e) }));
-      Object.assign(row, { status: 'unmatched', reason: e instanceof DomainError && e.kind === 'not_found' ? 'pledge_not_found' : 'not_bookable' });
+      if (!(e instanceof DomainError))
+        console.error(JSON.stringify({ level: 'error', msg: 'statement line not booked', line: row.line, error: String(e) }));
+      Object.assign(row, {
+        status: 'unmatched',
+        reason: e instanceof DomainError && e.kind === 'not_found' ? 'pledge_not_found' : 'not_bookable',
+      });
     }
   }
   return counted(rows, file);

@@ -26,7 +26,11 @@ function fieldOf(run: () => unknown): string | undefined {
 
 describe('territory rules over the reference data', () => {
   it('knows the 9 oblast-level units and the 55 rayon-level units', () => {
-    expect(TERRITORIES.filter((t) => rules.isOblast(t.soate)).map((t) => t.soate).filter((s, i, all) => all.indexOf(s) === i)).toHaveLength(9);
+    expect(
+      TERRITORIES.filter((t) => rules.isOblast(t.soate))
+        .map((t) => t.soate)
+        .filter((s, i, all) => all.indexOf(s) === i),
+    ).toHaveLength(9);
     expect(RAYONS.filter((t) => rules.rayon(t.soate))).toHaveLength(55);
     expect(rules.isOblast('41700000000000')).toBe(false);
     expect(rules.rayon('41700000000000')).toBeUndefined();
@@ -35,7 +39,8 @@ describe('territory rules over the reference data', () => {
   it('puts every rayon in its own oblast and in no other', () => {
     const oblasts = TERRITORIES.filter((t) => t.level === 1).map((t) => t.soate);
     for (const rayon of RAYONS) {
-      for (const oblast of oblasts) expect(rayonLiesIn(rules, rayon.soate, oblast), `${rayon.name.en} in ${oblast}`).toBe(rayon.parentSoate === oblast);
+      for (const oblast of oblasts)
+        expect(rayonLiesIn(rules, rayon.soate, oblast), `${rayon.name.en} in ${oblast}`).toBe(rayon.parentSoate === oblast);
     }
   });
 
@@ -58,10 +63,7 @@ describe('territory rules over the reference data', () => {
   });
 
   it('builds from any reference list (the domain imports no data)', () => {
-    const tiny: Territory[] = [
-      { ...TERRITORIES.find((t) => t.soate === NARYN)! },
-      { ...RAYONS.find((t) => t.parentSoate === NARYN)! },
-    ];
+    const tiny: Territory[] = [{ ...TERRITORIES.find((t) => t.soate === NARYN)! }, { ...RAYONS.find((t) => t.parentSoate === NARYN)! }];
     const small = territoryRules(tiny);
     expect(small.isOblast(CHUI)).toBe(false);
     expect(small.rayon(tiny[1]!.soate)).toEqual({ oblastSoate: NARYN });

@@ -51,7 +51,10 @@ export function rayonLiesIn(lookup: TerritoryLookup, rayonSoate: string, oblastS
  * not oblast-level, a rayon that is not rayon-level, a rayon outside the given oblast. The web's tolerant reader
  * drops the same values instead (`rayonLiesIn`, `isOblast`).
  */
-export function checkDiscoveryTerritories<Q extends { oblast?: string | undefined; rayon?: string | undefined }>(lookup: TerritoryLookup, query: Q): Q {
+export function checkDiscoveryTerritories<Q extends { oblast?: string | undefined; rayon?: string | undefined }>(
+  lookup: TerritoryLookup,
+  query: Q,
+): Q {
   if (query.oblast && !lookup.isOblast(query.oblast)) throw invalid('query.oblast', 'not an oblast-level SOATE code');
   if (query.rayon) {
     if (!lookup.rayon(query.rayon)) throw invalid('query.rayon', 'not a rayon-level SOATE code');

@@ -4,7 +4,10 @@ import { decodeText, hasUndecodable } from './text-decoding.js';
 
 describe('decodeText', () => {
   it('reads Windows-1251 when the bytes are not UTF-8, Cyrillic intact', () => {
-    expect(decodeText(cp1251('Дата;Сумма;Назначение\nАсанов Бакыт Ёлкин'))).toEqual({ text: 'Дата;Сумма;Назначение\nАсанов Бакыт Ёлкин', encoding: 'windows-1251' });
+    expect(decodeText(cp1251('Дата;Сумма;Назначение\nАсанов Бакыт Ёлкин'))).toEqual({
+      text: 'Дата;Сумма;Назначение\nАсанов Бакыт Ёлкин',
+      encoding: 'windows-1251',
+    });
   });
 
   it('reads UTF-8 with and without its byte-order mark, dropping the mark', () => {

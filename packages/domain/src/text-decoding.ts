@@ -41,7 +41,8 @@ function isUtf8(bytes: Uint8Array): boolean {
 function pickEncoding(bytes: Uint8Array, choice: StatementEncodingChoice): StatementEncoding {
   const mark = byteOrderMark(bytes);
   if (choice === 'utf-8' || choice === 'windows-1251') return choice;
-  if (choice === 'utf-16') return mark?.encoding === 'utf-16be' ? 'utf-16be' : mark?.encoding === 'utf-16le' ? 'utf-16le' : (unmarkedUtf16(bytes) ?? 'utf-16le');
+  if (choice === 'utf-16')
+    return mark?.encoding === 'utf-16be' ? 'utf-16be' : mark?.encoding === 'utf-16le' ? 'utf-16le' : (unmarkedUtf16(bytes) ?? 'utf-16le');
   return mark?.encoding ?? unmarkedUtf16(bytes) ?? (isUtf8(bytes) ? 'utf-8' : 'windows-1251');
 }
 

@@ -1,6 +1,12 @@
 import {
-  UPLOAD_EXTENSIONS, UPLOAD_LIMITS, type Attachment, type Project, type UploadComplete, type UploadContentType,
-  type UploadRequest, type UploadTicket,
+  UPLOAD_EXTENSIONS,
+  UPLOAD_LIMITS,
+  type Attachment,
+  type Project,
+  type UploadComplete,
+  type UploadContentType,
+  type UploadRequest,
+  type UploadTicket,
 } from '@mekendesh/contracts';
 import type { Actor, UserActor } from './actor.js';
 import { conflictIn, DomainError, invalidIn, notFound } from './errors.js';
@@ -16,7 +22,10 @@ export const UPLOAD_URL_SECONDS = 15 * 60;
 export const MEDIA_URL_SECONDS = 60 * 60;
 export const MAX_ATTACHMENTS = 30;
 
-const TYPE_BY_EXTENSION = Object.fromEntries(Object.entries(UPLOAD_EXTENSIONS).map(([t, e]) => [e, t])) as Record<string, UploadContentType>;
+const TYPE_BY_EXTENSION = Object.fromEntries(Object.entries(UPLOAD_EXTENSIONS).map(([t, e]) => [e, t])) as Record<
+  string,
+  UploadContentType
+>;
 
 /** The object key a project's file (or one of its resized copies) is served from. */
 export const objectKey = (projectId: string, name: string) => `projects/${projectId}/${name}`;
@@ -35,7 +44,11 @@ export function checkUpload(contentType: string, size: number): UploadContentTyp
   return type;
 }
 
-async function editableWithStorage(deps: ProjectDeps, actor: Actor, id: string): Promise<{ project: Project; storage: ObjectStorage; user: UserActor }> {
+async function editableWithStorage(
+  deps: ProjectDeps,
+  actor: Actor,
+  id: string,
+): Promise<{ project: Project; storage: ObjectStorage; user: UserActor }> {
   const project = await loadVisibleProject(deps, actor, id, true);
   authorize(actor, { action: 'project:edit', project });
   if (!deps.storage) throw conflictIn(M.noStorage);
@@ -51,7 +64,12 @@ export async function requestUpload(deps: ProjectDeps, actor: Actor, input: { id
   // Photos are only ever served re-encoded: without an image library, none is taken.
   if (isImageType(type) && !deps.images) throw conflictIn(M.noImageLibrary);
   const key = `${deps.newId().toLowerCase()}.${UPLOAD_EXTENSIONS[type]}`;
-  const signed = await storage.presignPut({ key: uploadedKey(project.id, key), contentType: type, contentLength: input.size, expiresInSeconds: UPLOAD_URL_SECONDS });
+  const signed = await storage.presignPut({
+    key: uploadedKey(project.id, key),
+    contentType: type,
+    contentLength: input.size,
+    expiresInSeconds: UPLOAD_URL_SECONDS,
+  });
   const expiresAt = new Date(deps.clock.now().getTime() + UPLOAD_URL_SECONDS * 1000).toISOString();
   return { key, url: signed.url, method: 'PUT', headers: signed.headers, expiresAt, maxSize: UPLOAD_LIMITS[type] };
 }
@@ -63,7 +81,11 @@ export async function requestUpload(deps: ProjectDeps, actor: Actor, input: { id
  * harmless. On any refusal or failure nothing of the upload is left in storage.
  * @throws DomainError 400 on `key`, `size`, `contentType` or `file`, 409 (see takeUpload, editableWithStorage).
  */
-export async function completeUpload(deps: ProjectDeps, actor: Actor, input: { id: string; key: string } & UploadComplete): Promise<Project> {
+export async function completeUpload(
+  deps: ProjectDeps,
+  actor: Actor,
+  input: { id: string; key: string } & UploadComplete,
+): Promise<Project> {
   const { project, storage, user } = await editableWithStorage(deps, actor, input.id);
   if ((project.attachments ?? []).some((a) => a.key === input.key)) {
     // The PUT URL may have been used again after completing: that copy is never served, so it goes.
@@ -78,8 +100,14 @@ export async function completeUpload(deps: ProjectDeps, actor: Actor, input: { i
   );
   const kind = type === 'application/pdf' ? 'document' : 'photo';
   const attachment: Attachment = {
-    key: input.key, kind, contentType: type, size: taken.size, fileName: input.fileName ?? null, url: mediaUrl(project.id, input.key),
-    variants: taken.variants, uploadedAt: deps.clock.now().toISOString(),
+    key: input.key,
+    kind,
+    contentType: type,
+    size: taken.size,
+    fileName: input.fileName ?? null,
+    url: mediaUrl(project.id, input.key),
+    variants: taken.variants,
+    uploadedAt: deps.clock.now().toISOString(),
   };
   try {
     return await attach(deps, user, project, attachment, input.cover === true);
@@ -95,11 +123,20 @@ async function attach(deps: ProjectDeps, actor: UserActor, first: Project, attac
   for (let attempt = 0; ; attempt++) {
     const makeCover = attachment.kind === 'photo' && (cover || !previous.coverPhoto);
     const next: Project = {
-      ...previous, attachments: [...(previous.attachments ?? []), attachment], version: previous.version + 1, updatedAt: attachment.uploadedAt,
+      ...previous,
+      attachments: [...(previous.attachments ?? []), attachment],
+      version: previous.version + 1,
+      updatedAt: attachment.uploadedAt,
       ...(makeCover ? { coverPhoto: attachment.key, coverUrl: attachment.url } : {}),
     };
     try {
-      await deps.projects.save(next, previous, [projectAudit(deps, actor, { action: 'project.attach', projectId: next.id, after: { key: attachment.key, kind: attachment.kind, size: attachment.size } })]);
+      await deps.projects.save(next, previous, [
+        projectAudit(deps, actor, {
+          action: 'project.attach',
+          projectId: next.id,
+          after: { key: attachment.key, kind: attachment.kind, size: attachment.size },
+        }),
+      ]);
       return next;
     } catch (e) {
       if (!(e instanceof DomainError && e.kind === 'conflict') || attempt >= 2) throw e;
@@ -117,11 +154,18 @@ async function attach(deps: ProjectDeps, actor: UserActor, first: Project, attac
  * Where a project's file (or its copy nearest to `width`) can be fetched now: a short-lived object URL.
  * Files of non-public projects only for their owners and staff.
  */
-export async function mediaLocation(deps: ProjectDeps, actor: Actor, input: { id: string; key: string; width?: number | undefined }): Promise<{ url: string; public: boolean }> {
+export async function mediaLocation(
+  deps: ProjectDeps,
+  actor: Actor,
+  input: { id: string; key: string; width?: number | undefined },
+): Promise<{ url: string; public: boolean }> {
   const project = await loadVisibleProject(deps, actor, input.id);
   const attachment = (project.attachments ?? []).find((a) => a.key === input.key);
   if (!attachment || !deps.storage) throw notFound('file');
   const variant = input.width ? (attachment.variants.find((v) => v.width >= input.width!) ?? attachment.variants.at(-1)) : undefined;
-  const url = await deps.storage.presignGet({ key: objectKey(project.id, variant?.key ?? attachment.key), expiresInSeconds: MEDIA_URL_SECONDS });
+  const url = await deps.storage.presignGet({
+    key: objectKey(project.id, variant?.key ?? attachment.key),
+    expiresInSeconds: MEDIA_URL_SECONDS,
+  });
   return { url, public: isPublic(project.status) };
 }

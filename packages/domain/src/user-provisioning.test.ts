@@ -4,7 +4,12 @@ import { DomainError, UnavailableError } from './errors.js';
 import { ensureUser, signedInActor, type ProvisioningDeps, type SignedInClaims } from './user-provisioning.js';
 
 const NOW = new Date('2026-05-01T06:00:00Z');
-const CLAIMS: SignedInClaims = { userId: 'u-console-1', roles: ['investor'], issuedAt: NOW.getTime() / 1000, accessToken: 'token-of-u-console-1' };
+const CLAIMS: SignedInClaims = {
+  userId: 'u-console-1',
+  roles: ['investor'],
+  issuedAt: NOW.getTime() / 1000,
+  accessToken: 'token-of-u-console-1',
+};
 
 /** An in-memory user store with the repository's contract: `ensure` writes only when absent, after a turn of the event loop. */
 function memoryDeps(options: { email?: () => Promise<string> } = {}) {
@@ -37,7 +42,13 @@ describe('ensureUser: the first request of an account without a platform record'
   it('creates the record once, from the identity provider’s email, and reads it afterwards', async () => {
     const { deps, records, calls } = memoryDeps();
     const first = await ensureUser(deps, CLAIMS);
-    expect(first).toMatchObject({ id: 'u-console-1', email: 'aibek@example.kg', organisationId: null, revokedBefore: null, createdAt: NOW.toISOString() });
+    expect(first).toMatchObject({
+      id: 'u-console-1',
+      email: 'aibek@example.kg',
+      organisationId: null,
+      revokedBefore: null,
+      createdAt: NOW.toISOString(),
+    });
     expect(first.profile.displayName).toBe('aibek');
     expect(first.profile.locale).toBe('ky');
     const again = await ensureUser(deps, CLAIMS);
@@ -74,7 +85,11 @@ describe('signedInActor', () => {
     await ensureUser(deps, CLAIMS);
     records.set('u-console-1', { ...records.get('u-console-1')!, organisationId: 'org-naryn', organisationRole: 'officer' });
     expect(await signedInActor(deps, CLAIMS)).toEqual({
-      kind: 'user', id: 'u-console-1', roles: ['investor'], organisationId: 'org-naryn', organisationRole: 'officer',
+      kind: 'user',
+      id: 'u-console-1',
+      roles: ['investor'],
+      organisationId: 'org-naryn',
+      organisationRole: 'officer',
     });
   });
 

@@ -32,7 +32,11 @@ export async function ensureUser(deps: ProvisioningDeps, claims: SignedInClaims)
     throw e instanceof UnavailableError ? e : unauthorized('the account no longer exists');
   });
   const record = newUserRecord({
-    id: claims.userId, email, displayName: email.split('@')[0]!, locale: 'ky', createdAt: deps.clock.now().toISOString(),
+    id: claims.userId,
+    email,
+    displayName: email.split('@')[0]!,
+    locale: 'ky',
+    createdAt: deps.clock.now().toISOString(),
   });
   return deps.users.ensure(record);
 }

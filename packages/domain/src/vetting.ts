@@ -15,7 +15,12 @@ export function transition(deps: Pick<ProjectDeps, 'clock'>, project: Project, t
   }
   const at = deps.clock.now().toISOString();
   return {
-    ...project, status: to, statusChangedAt: at, statusReason: reason, updatedAt: at, version: project.version + 1,
+    ...project,
+    status: to,
+    statusChangedAt: at,
+    statusReason: reason,
+    updatedAt: at,
+    version: project.version + 1,
     ...(to === 'submitted' ? { submittedAt: at } : {}),
     ...(to === 'published' ? { publishedAt: at } : {}),
   };
@@ -23,7 +28,11 @@ export function transition(deps: Pick<ProjectDeps, 'clock'>, project: Project, t
 
 function moveAudit(deps: ProjectDeps, actor: UserActor | null, action: string, from: Project, to: Project): AuditEntry {
   return projectAudit(deps, actor, {
-    action, projectId: from.id, reason: to.statusReason ?? null, before: { status: from.status, version: from.version }, after: { status: to.status, version: to.version },
+    action,
+    projectId: from.id,
+    reason: to.statusReason ?? null,
+    before: { status: from.status, version: from.version },
+    after: { status: to.status, version: to.version },
   });
 }
 
@@ -74,10 +83,16 @@ export async function reviewProject(deps: ProjectDeps, actor: Actor, input: { id
 
 /** A staff queue: projects in one status, whoever waited longest first, with the waiting time. */
 export async function projectQueue(
-  deps: ProjectDeps, actor: Actor, query: { status: ProjectStatus; limit: number; cursor?: string | undefined },
+  deps: ProjectDeps,
+  actor: Actor,
+  query: { status: ProjectStatus; limit: number; cursor?: string | undefined },
 ): Promise<Page<QueuedProject & { waitingSeconds: number }>> {
   authorize(actor, { action: 'project:review' });
-  const page = await deps.projects.listOldestInStatus({ status: query.status, limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) });
+  const page = await deps.projects.listOldestInStatus({
+    status: query.status,
+    limit: query.limit,
+    ...(query.cursor ? { cursor: query.cursor } : {}),
+  });
   return { items: page.items.map((p) => withWaiting(deps, p)), nextCursor: page.nextCursor };
 }
 
@@ -110,14 +125,22 @@ export function afterDeadline(p: Pick<Project, 'raised' | 'goal' | 'fundingModel
  * expired, audited as the platform's act (run at 00:05 Bishkek, the day after a deadline it settles it).
  * Reads a bounded batch per call through the closing-soon index; run it until it returns 0.
  */
-export async function settleDeadlines(deps: ProjectDeps, options: { batch?: number } = {}): Promise<{ settled: number; expired: number; funded: number }> {
+export async function settleDeadlines(
+  deps: ProjectDeps,
+  options: { batch?: number } = {},
+): Promise<{ settled: number; expired: number; funded: number }> {
   const ids = await deps.projects.listPublishedPastDeadline({ today: bishkekToday(deps.clock), limit: options.batch ?? 50 });
   const result = { settled: 0, expired: 0, funded: 0 };
   for (const id of ids) {
     const project = await deps.projects.get(id);
     if (!project || project.status !== 'published') continue;
     const to = afterDeadline(project);
-    const next = transition(deps, project, to, to === 'expired' ? 'the deadline passed before the goal was reached' : 'the deadline passed');
+    const next = transition(
+      deps,
+      project,
+      to,
+      to === 'expired' ? 'the deadline passed before the goal was reached' : 'the deadline passed',
+    );
     try {
       await deps.projects.save(next, project, [moveAudit(deps, null, `project.${to}`, project, next)]);
     } catch (e) {

@@ -1,6 +1,14 @@
 import {
-  AdminAddUserToGroupCommand, AdminDeleteUserCommand, CognitoIdentityProviderClient, ConfirmForgotPasswordCommand,
-  ConfirmSignUpCommand, ForgotPasswordCommand, GetUserCommand, InitiateAuthCommand, RevokeTokenCommand, SignUpCommand,
+  AdminAddUserToGroupCommand,
+  AdminDeleteUserCommand,
+  CognitoIdentityProviderClient,
+  ConfirmForgotPasswordCommand,
+  ConfirmSignUpCommand,
+  ForgotPasswordCommand,
+  GetUserCommand,
+  InitiateAuthCommand,
+  RevokeTokenCommand,
+  SignUpCommand,
   type AuthenticationResultType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { isTransientError } from '@smithy/core/retry';
@@ -46,7 +54,10 @@ async function call<T>(run: () => Promise<T>): Promise<T> {
   } catch (e) {
     const code = ERRORS[(e as Error).name];
     if (code) throw new IdentityError(code, (e as Error).name);
-    if (isTransientError(e as Parameters<typeof isTransientError>[0])) throw new UnavailableError('identity', `Cognito did not answer: ${(e as Error).name} ${(e as { code?: string }).code ?? ''}`.trim(), { cause: e });
+    if (isTransientError(e as Parameters<typeof isTransientError>[0]))
+      throw new UnavailableError('identity', `Cognito did not answer: ${(e as Error).name} ${(e as { code?: string }).code ?? ''}`.trim(), {
+        cause: e,
+      });
     throw e;
   }
 }
@@ -54,7 +65,12 @@ async function call<T>(run: () => Promise<T>): Promise<T> {
 function tokens(result: AuthenticationResultType | undefined, refreshToken?: string): Tokens {
   if (!result?.AccessToken || !result.IdToken) throw new IdentityError('invalid_credentials', 'no tokens returned');
   const refresh = result.RefreshToken ?? refreshToken;
-  return { accessToken: result.AccessToken, idToken: result.IdToken, ...(refresh ? { refreshToken: refresh } : {}), expiresIn: result.ExpiresIn ?? 3600 };
+  return {
+    accessToken: result.AccessToken,
+    idToken: result.IdToken,
+    ...(refresh ? { refreshToken: refresh } : {}),
+    expiresIn: result.ExpiresIn ?? 3600,
+  };
 }
 
 /** The same SDK calls against Cognito in the cloud and cognito-local on a laptop. */
@@ -78,7 +94,10 @@ export class CognitoIdentity implements IdentityProvider {
           ClientId: this.config.clientId,
           Username: input.email,
           Password: input.password,
-          UserAttributes: [{ Name: 'email', Value: input.email }, { Name: 'name', Value: input.displayName }],
+          UserAttributes: [
+            { Name: 'email', Value: input.email },
+            { Name: 'name', Value: input.displayName },
+          ],
         }),
       ),
     );
@@ -86,13 +105,19 @@ export class CognitoIdentity implements IdentityProvider {
   }
 
   async confirm(input: { email: string; code: string }) {
-    await call(() => this.client.send(new ConfirmSignUpCommand({ ClientId: this.config.clientId, Username: input.email, ConfirmationCode: input.code })));
+    await call(() =>
+      this.client.send(new ConfirmSignUpCommand({ ClientId: this.config.clientId, Username: input.email, ConfirmationCode: input.code })),
+    );
   }
 
   async signIn(input: { email: string; password: string }) {
     const out = await call(() =>
       this.client.send(
-        new InitiateAuthCommand({ ClientId: this.config.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: input.email, PASSWORD: input.password } }),
+        new InitiateAuthCommand({
+          ClientId: this.config.clientId,
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: input.email, PASSWORD: input.password },
+        }),
       ),
     );
     return tokens(out.AuthenticationResult);
@@ -100,7 +125,13 @@ export class CognitoIdentity implements IdentityProvider {
 
   async refresh(refreshToken: string) {
     const out = await call(() =>
-      this.client.send(new InitiateAuthCommand({ ClientId: this.config.clientId, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: refreshToken } })),
+      this.client.send(
+        new InitiateAuthCommand({
+          ClientId: this.config.clientId,
+          AuthFlow: 'REFRESH_TOKEN_AUTH',
+          AuthParameters: { REFRESH_TOKEN: refreshToken },
+        }),
+      ),
     );
     return tokens(out.AuthenticationResult, refreshToken);
   }
@@ -116,13 +147,20 @@ export class CognitoIdentity implements IdentityProvider {
   async resetPassword(input: { email: string; code: string; password: string }) {
     await call(() =>
       this.client.send(
-        new ConfirmForgotPasswordCommand({ ClientId: this.config.clientId, Username: input.email, ConfirmationCode: input.code, Password: input.password }),
+        new ConfirmForgotPasswordCommand({
+          ClientId: this.config.clientId,
+          Username: input.email,
+          ConfirmationCode: input.code,
+          Password: input.password,
+        }),
       ),
     );
   }
 
   async addToGroup(userId: string, group: Role) {
-    await call(() => this.client.send(new AdminAddUserToGroupCommand({ UserPoolId: this.config.userPoolId, Username: userId, GroupName: group })));
+    await call(() =>
+      this.client.send(new AdminAddUserToGroupCommand({ UserPoolId: this.config.userPoolId, Username: userId, GroupName: group })),
+    );
   }
 
   async deleteUser(userId: string) {

@@ -60,7 +60,10 @@ describe('the pool’s signing keys when Cognito is down (cachedJwks, issue 9 fa
     const realNow = Date.now;
     Date.now = () => now;
     try {
-      const v = new JwtTokenVerifier({ issuer, clientId, jwksUrl: jwks.url.href }, cachedJwks(jwks.url, { maxAgeMs: 1_000, cooldownMs: 500 }));
+      const v = new JwtTokenVerifier(
+        { issuer, clientId, jwksUrl: jwks.url.href },
+        cachedJwks(jwks.url, { maxAgeMs: 1_000, cooldownMs: 500 }),
+      );
       expect((await v.verify(await token())).userId).toBe('user-1');
       jwks.state.up = false;
       now += 5_000; // stale: a fetch is tried, fails, and the last keys answer

@@ -81,7 +81,11 @@ export class JwtTokenVerifier implements TokenVerifier {
       if (payload.client_id !== this.config.clientId) throw new Error('token of another app client');
       if (!payload.sub || typeof payload.iat !== 'number') throw new Error('token lacks sub or iat');
       const groups = Array.isArray(payload['cognito:groups']) ? (payload['cognito:groups'] as string[]) : [];
-      return { userId: payload.sub, roles: groups.filter((g): g is Role => (ROLES as readonly string[]).includes(g)), issuedAt: payload.iat };
+      return {
+        userId: payload.sub,
+        roles: groups.filter((g): g is Role => (ROLES as readonly string[]).includes(g)),
+        issuedAt: payload.iat,
+      };
     } catch (e) {
       // Keys that cannot be fetched say nothing about the token: 503, not 401.
       if (e instanceof UnavailableError) throw e;

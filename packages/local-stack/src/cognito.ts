@@ -2,9 +2,17 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, 
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import {
-  AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminSetUserPasswordCommand, CognitoIdentityProviderClient,
-  CreateGroupCommand, CreateUserPoolClientCommand, CreateUserPoolCommand, ListGroupsCommand, ListUserPoolClientsCommand,
-  ListUserPoolsCommand, ListUsersCommand,
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminSetUserPasswordCommand,
+  CognitoIdentityProviderClient,
+  CreateGroupCommand,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  ListGroupsCommand,
+  ListUserPoolClientsCommand,
+  ListUserPoolsCommand,
+  ListUsersCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { freePort } from '@mekendesh/db/local';
 import { startChild, waitForHttp, type Child } from './processes.js';
@@ -84,7 +92,11 @@ function watchCodes(dbDir: string, onEmail: (email: CapturedEmail) => void): () 
  * Starts cognito-local with its data under dataDir (kept across restarts). Port 0 picks a free port,
  * and tries another if some other server took it meanwhile.
  */
-export async function startCognitoLocal(options: { port: number; dataDir: string; onEmail?: (email: CapturedEmail) => void }): Promise<Child & { endpoint: string }> {
+export async function startCognitoLocal(options: {
+  port: number;
+  dataDir: string;
+  onEmail?: (email: CapturedEmail) => void;
+}): Promise<Child & { endpoint: string }> {
   for (let attempt = 1; ; attempt++) {
     const port = options.port || (await freePort());
     try {
@@ -95,7 +107,11 @@ export async function startCognitoLocal(options: { port: number; dataDir: string
   }
 }
 
-async function startOnPort(options: { port: number; dataDir: string; onEmail?: (email: CapturedEmail) => void }): Promise<Child & { endpoint: string }> {
+async function startOnPort(options: {
+  port: number;
+  dataDir: string;
+  onEmail?: (email: CapturedEmail) => void;
+}): Promise<Child & { endpoint: string }> {
   const configDir = join(options.dataDir, '.cognito');
   mkdirSync(configDir, { recursive: true });
   const endpoint = `http://127.0.0.1:${options.port}`;
@@ -107,7 +123,12 @@ async function startOnPort(options: { port: number; dataDir: string; onEmail?: (
   // Its own log goes to a file beside its data, for whoever needs to look.
   const logPath = join(options.dataDir, 'cognito-local.log');
   const logFd = openSync(logPath, 'a');
-  const child = startChild('cognito', process.execPath, [bin], { cwd: options.dataDir, quiet: true, stdoutFd: logFd, env: { ...process.env, DEBUG: '' } });
+  const child = startChild('cognito', process.execPath, [bin], {
+    cwd: options.dataDir,
+    quiet: true,
+    stdoutFd: logFd,
+    env: { ...process.env, DEBUG: '' },
+  });
   closeSync(logFd);
   try {
     await waitForCognito(endpoint, child);
@@ -133,7 +154,8 @@ async function waitForCognito(endpoint: string, child: Child): Promise<void> {
   const deadline = Date.now() + 10_000;
   try {
     for (;;) {
-      if (child.process.exitCode !== null) throw new Error(`cognito-local exited (code ${child.process.exitCode}); is port ${new URL(endpoint).port} taken?`);
+      if (child.process.exitCode !== null)
+        throw new Error(`cognito-local exited (code ${child.process.exitCode}); is port ${new URL(endpoint).port} taken?`);
       try {
         await client.send(new ListUserPoolsCommand({ MaxResults: 1 }));
         return;
@@ -168,7 +190,9 @@ export async function ensureIdentity(endpoint: string): Promise<IdentityConfig> 
         PoolName: POOL_NAME,
         UsernameAttributes: ['email'],
         AutoVerifiedAttributes: ['email'],
-        Policies: { PasswordPolicy: { MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true } },
+        Policies: {
+          PasswordPolicy: { MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true },
+        },
       }),
     );
     userPoolId = created.UserPool!.Id!;
@@ -224,7 +248,9 @@ export async function ensureDemoUsers(
       }),
     );
     const username = created.User?.Username ?? user.email;
-    await client.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: username, Password: user.password, Permanent: true }));
+    await client.send(
+      new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: username, Password: user.password, Permanent: true }),
+    );
     await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName: user.role }));
     ids.set(user.email, username);
   }

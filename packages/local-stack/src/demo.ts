@@ -1,6 +1,14 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import {
-  demoMarkerEntity, DynamoUserRepository, SEARCH_INDEX_VERSION, memberItem, reindexPublicProjects, seedDemoRates, seedOpeningBalances, seedProjects, type Db,
+  demoMarkerEntity,
+  DynamoUserRepository,
+  SEARCH_INDEX_VERSION,
+  memberItem,
+  reindexPublicProjects,
+  seedDemoRates,
+  seedOpeningBalances,
+  seedProjects,
+  type Db,
 } from '@mekendesh/db';
 import { DEMO_ORGANISATIONS, DEMO_PROJECTS, DEMO_USERS } from '@mekendesh/demo-data';
 import { bishkekDay, newUserRecord } from '@mekendesh/domain';
@@ -53,7 +61,13 @@ export async function ensureDemoAccounts(db: Db, ids: Map<string, string>): Prom
   for (const demo of DEMO_USERS) {
     const id = ids.get(demo.email);
     if (!id) continue;
-    const record = newUserRecord({ id, email: demo.email, displayName: demo.displayName, locale: 'ky', createdAt: '2026-01-05T09:00:00.000Z' });
+    const record = newUserRecord({
+      id,
+      email: demo.email,
+      displayName: demo.displayName,
+      locale: 'ky',
+      createdAt: '2026-01-05T09:00:00.000Z',
+    });
     record.profile = {
       ...record.profile,
       homeRayonSoate: demo.homeRayonSoate ?? null,
@@ -75,7 +89,13 @@ export async function ensureDemoAccounts(db: Db, ids: Map<string, string>): Prom
       await db.doc.send(
         new PutCommand({
           TableName: db.tableName,
-          Item: memberItem(demo.organisationId, { userId: id, email: demo.email, displayName: demo.displayName, role: 'admin', joinedAt: record.createdAt }),
+          Item: memberItem(demo.organisationId, {
+            userId: id,
+            email: demo.email,
+            displayName: demo.displayName,
+            role: 'admin',
+            joinedAt: record.createdAt,
+          }),
         }),
       );
     }

@@ -18,7 +18,12 @@ export function startChild(
 ): Child {
   const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', options.stdoutFd ?? 'pipe', 'pipe'] });
   const prefix = (chunk: Buffer) =>
-    chunk.toString().split('\n').filter(Boolean).map((line) => `[${name}] ${line}\n`).join('');
+    chunk
+      .toString()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => `[${name}] ${line}\n`)
+      .join('');
   if (!options.quiet) {
     child.stdout?.on('data', (d: Buffer) => process.stdout.write(prefix(d)));
     child.stderr?.on('data', (d: Buffer) => process.stderr.write(prefix(d)));

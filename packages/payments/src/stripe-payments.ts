@@ -28,8 +28,17 @@ export const STRIPE_TIMEOUTS = { timeoutMs: 6_000, maxNetworkRetries: 1 };
  */
 function unavailableOr(e: unknown): unknown {
   const err = e as { type?: string; statusCode?: number; message?: string };
-  const down = err?.type === 'StripeConnectionError' || err?.type === 'StripeAPIError' || err?.type === 'StripeRateLimitError' || (err?.statusCode ?? 0) >= 500;
-  return down ? new UnavailableError('payments', `Stripe did not answer: ${err.type ?? 'error'} ${err.message ?? ''}`.trim(), { cause: e, retryAfterSeconds: 60 }) : e;
+  const down =
+    err?.type === 'StripeConnectionError' ||
+    err?.type === 'StripeAPIError' ||
+    err?.type === 'StripeRateLimitError' ||
+    (err?.statusCode ?? 0) >= 500;
+  return down
+    ? new UnavailableError('payments', `Stripe did not answer: ${err.type ?? 'error'} ${err.message ?? ''}`.trim(), {
+        cause: e,
+        retryAfterSeconds: 60,
+      })
+    : e;
 }
 
 // Stripe charges KGS, USD, EUR and KZT; it does not settle RUB for this account type, so RUB pledges pay by transfer.
@@ -64,31 +73,38 @@ export class StripePayments implements CardPayments {
   }
 
   async startCheckout(input: Parameters<CardPayments['startCheckout']>[0]): Promise<CheckoutSession> {
-    const session = await this.stripe.checkout.sessions.create(
-      {
-        mode: 'payment',
-        client_reference_id: input.pledgeId,
-        metadata: { pledgeId: input.pledgeId },
-        payment_intent_data: { metadata: { pledgeId: input.pledgeId } },
-        line_items: [
-          { quantity: 1, price_data: { currency: input.currency.toLowerCase(), unit_amount: input.amount, product_data: { name: input.description } } },
-        ],
-        success_url: input.successUrl,
-        cancel_url: input.cancelUrl,
-        locale: input.locale,
-      },
-      // One pledge, one session, however often the investor presses the button.
-      { idempotencyKey: `checkout-${input.pledgeId}${input.attempt ? `-${input.attempt}` : ''}` },
-    ).catch((e: unknown) => {
-      throw unavailableOr(e);
-    });
+    const session = await this.stripe.checkout.sessions
+      .create(
+        {
+          mode: 'payment',
+          client_reference_id: input.pledgeId,
+          metadata: { pledgeId: input.pledgeId },
+          payment_intent_data: { metadata: { pledgeId: input.pledgeId } },
+          line_items: [
+            {
+              quantity: 1,
+              price_data: { currency: input.currency.toLowerCase(), unit_amount: input.amount, product_data: { name: input.description } },
+            },
+          ],
+          success_url: input.successUrl,
+          cancel_url: input.cancelUrl,
+          locale: input.locale,
+        },
+        // One pledge, one session, however often the investor presses the button.
+        { idempotencyKey: `checkout-${input.pledgeId}${input.attempt ? `-${input.attempt}` : ''}` },
+      )
+      .catch((e: unknown) => {
+        throw unavailableOr(e);
+      });
     return toSession(session);
   }
 
   async getSession(id: string): Promise<CheckoutSession> {
-    return toSession(await this.stripe.checkout.sessions.retrieve(id).catch((e: unknown) => {
-      throw unavailableOr(e);
-    }));
+    return toSession(
+      await this.stripe.checkout.sessions.retrieve(id).catch((e: unknown) => {
+        throw unavailableOr(e);
+      }),
+    );
   }
 
   async parseEvent(rawBody: string, signature: string | undefined): Promise<CardEvent> {
@@ -110,7 +126,13 @@ export class StripePayments implements CardPayments {
       case 'charge.refunded': {
         const charge = event.data.object;
         const paymentIntentId = typeof charge.payment_intent === 'string' ? charge.payment_intent : (charge.payment_intent?.id ?? '');
-        return { id: event.id, kind: 'refunded', paymentIntentId, amountRefunded: charge.amount_refunded, currency: charge.currency.toUpperCase() as Currency };
+        return {
+          id: event.id,
+          kind: 'refunded',
+          paymentIntentId,
+          amountRefunded: charge.amount_refunded,
+          currency: charge.currency.toUpperCase() as Currency,
+        };
       }
       default:
         return { id: event.id, kind: 'ignored', type: event.type };
@@ -119,6 +141,10 @@ export class StripePayments implements CardPayments {
 
   /** Signs a payload the way Stripe does; tests use it to deliver webhooks offline. */
   signForTest(payload: string, timestamp?: number): string {
-    return this.stripe.webhooks.generateTestHeaderString({ payload, secret: this.config.webhookSecret, ...(timestamp ? { timestamp } : {}) });
+    return this.stripe.webhooks.generateTestHeaderString({
+      payload,
+      secret: this.config.webhookSecret,
+      ...(timestamp ? { timestamp } : {}),
+    });
   }
 }

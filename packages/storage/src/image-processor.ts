@@ -26,7 +26,11 @@ const ENCODERS: Record<ImageFormat, (p: Pipeline) => Pipeline> = {
  */
 export function sharpImages(): ImageProcessor {
   let loading: Promise<Sharp | undefined> | undefined;
-  const load = () => (loading ??= import('sharp').then((m) => m.default, () => undefined));
+  const load = () =>
+    (loading ??= import('sharp').then(
+      (m) => m.default,
+      () => undefined,
+    ));
   return {
     async readHeader(image) {
       const sharp = await load();
@@ -48,7 +52,11 @@ export function sharpImages(): ImageProcessor {
         const original = await ENCODERS[format](upright.clone()).toBuffer({ resolveWithObject: true });
         const copies: CleanImage['copies'] = [];
         for (const width of widths) {
-          const copy = await upright.clone().resize({ width, withoutEnlargement: true }).webp({ quality: COPY_QUALITY }).toBuffer({ resolveWithObject: true });
+          const copy = await upright
+            .clone()
+            .resize({ width, withoutEnlargement: true })
+            .webp({ quality: COPY_QUALITY })
+            .toBuffer({ resolveWithObject: true });
           copies.push({ body: new Uint8Array(copy.data), width: copy.info.width });
           if (copy.info.width < width) break; // the original is narrower: wider copies would be the same
         }

@@ -40,7 +40,10 @@ export async function startLocalS3(options: { port: number; directory: string; b
   const port = options.port === 0 ? await freePort() : options.port;
   mkdirSync(options.directory, { recursive: true });
   const server = new S3rver({
-    port, address: '127.0.0.1', directory: options.directory, silent: true,
+    port,
+    address: '127.0.0.1',
+    directory: options.directory,
+    silent: true,
     configureBuckets: [{ name: bucket, configs: [CORS] }],
   });
   await server.run();

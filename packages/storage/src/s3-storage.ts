@@ -1,5 +1,12 @@
 import {
-  DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, S3Client, S3ServiceException,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  NoSuchKey,
+  NotFound,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { isTransientError } from '@smithy/core/retry';
@@ -34,7 +41,9 @@ export function createS3Client(config: S3StorageConfig): S3Client {
       try {
         return await next(args);
       } catch (e) {
-        throw isTransientError(e as Parameters<typeof isTransientError>[0]) ? new UnavailableError('storage', `S3 did not answer: ${(e as Error).name}`, { cause: e }) : e;
+        throw isTransientError(e as Parameters<typeof isTransientError>[0])
+          ? new UnavailableError('storage', `S3 did not answer: ${(e as Error).name}`, { cause: e })
+          : e;
       }
     },
     { step: 'initialize', name: 'mekendeshUnavailable', priority: 'high' },
@@ -53,7 +62,12 @@ export class S3Storage implements ObjectStorage {
   ) {}
 
   async presignPut(input: { key: string; contentType: string; contentLength: number; expiresInSeconds: number }) {
-    const command = new PutObjectCommand({ Bucket: this.bucket, Key: input.key, ContentType: input.contentType, ContentLength: input.contentLength });
+    const command = new PutObjectCommand({
+      Bucket: this.bucket,
+      Key: input.key,
+      ContentType: input.contentType,
+      ContentLength: input.contentLength,
+    });
     // Signed headers: S3 refuses a PUT whose type or length differ from what was asked for.
     const url = await getSignedUrl(this.client, command, {
       expiresIn: input.expiresInSeconds,

@@ -6,7 +6,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 type Ring = [number, number][];
-interface Feature { properties: { soate: string }; geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown } }
+interface Feature {
+  properties: { soate: string };
+  geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown };
+}
 
 const source = process.argv[2] ?? fileURLToPath(new URL('../../../../shared/data/kg/boundaries/kg_adm1_oblasts.geojson', import.meta.url));
 const out = fileURLToPath(new URL('../src/oblast-map.ts', import.meta.url));
@@ -18,9 +21,14 @@ const polygonsOf = (f: Feature): Ring[][] =>
   f.geometry.type === 'Polygon' ? [f.geometry.coordinates as Ring[]] : (f.geometry.coordinates as Ring[][]);
 
 let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-for (const f of features) for (const poly of polygonsOf(f)) for (const [x, y] of poly[0]!) {
-  minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
-}
+for (const f of features)
+  for (const poly of polygonsOf(f))
+    for (const [x, y] of poly[0]!) {
+      minX = Math.min(minX, x);
+      maxX = Math.max(maxX, x);
+      minY = Math.min(minY, y);
+      maxY = Math.max(maxY, y);
+    }
 const kx = Math.cos((((minY + maxY) / 2) * Math.PI) / 180);
 const scale = WIDTH / ((maxX - minX) * kx);
 const height = Math.ceil((maxY - minY) * scale);
@@ -33,15 +41,23 @@ function simplify(points: [number, number][], tolerance: number): [number, numbe
   const stack: [number, number][] = [[0, points.length - 1]];
   while (stack.length) {
     const [a, b] = stack.pop()!;
-    const [ax, ay] = points[a]!; const [bx, by] = points[b]!;
+    const [ax, ay] = points[a]!;
+    const [bx, by] = points[b]!;
     const len = Math.hypot(bx - ax, by - ay) || 1;
-    let worst = -1; let index = -1;
+    let worst = -1;
+    let index = -1;
     for (let i = a + 1; i < b; i++) {
       const [px, py] = points[i]!;
       const d = Math.abs((bx - ax) * (ay - py) - (ax - px) * (by - ay)) / len;
-      if (d > worst) { worst = d; index = i; }
+      if (d > worst) {
+        worst = d;
+        index = i;
+      }
     }
-    if (worst > tolerance) { keep[index] = 1; stack.push([a, index], [index, b]); }
+    if (worst > tolerance) {
+      keep[index] = 1;
+      stack.push([a, index], [index, b]);
+    }
   }
   return points.filter((_, i) => keep[i]);
 }
@@ -57,15 +73,22 @@ function ringPath(ring: Ring): string {
   if (dedup.length < 4) return '';
   const num = (n: number) => (n < 0 ? String(n) : ` ${n}`);
   let d = `M${dedup[0]![0]} ${dedup[0]![1]}l`;
-  for (let i = 1; i < dedup.length - 1; i++) d += `${num(dedup[i]![0] - dedup[i - 1]![0])}${num(dedup[i]![1] - dedup[i - 1]![1])}`.replace(/^ /, i === 1 ? '' : ' ');
+  for (let i = 1; i < dedup.length - 1; i++)
+    d += `${num(dedup[i]![0] - dedup[i - 1]![0])}${num(dedup[i]![1] - dedup[i - 1]![1])}`.replace(/^ /, i === 1 ? '' : ' ');
   return `${d}z`;
 }
 
 const shapes = features.map((f) => {
-  const d = polygonsOf(f).flatMap((poly) => poly.map(ringPath)).filter(Boolean).join('');
+  const d = polygonsOf(f)
+    .flatMap((poly) => poly.map(ringPath))
+    .filter(Boolean)
+    .join('');
   // A label point: the centre of the outer ring's bounding box of the largest polygon (good enough for 9 shapes).
-  const outer = polygonsOf(f).map((p) => p[0]!.map(project)).sort((a, b) => b.length - a.length)[0]!;
-  const xs = outer.map((p) => p[0]); const ys = outer.map((p) => p[1]);
+  const outer = polygonsOf(f)
+    .map((p) => p[0]!.map(project))
+    .sort((a, b) => b.length - a.length)[0]!;
+  const xs = outer.map((p) => p[0]);
+  const ys = outer.map((p) => p[1]);
   const centre = [Math.round((Math.min(...xs) + Math.max(...xs)) / 2), Math.round((Math.min(...ys) + Math.max(...ys)) / 2)];
   return { soate: f.properties.soate, d, centre };
 });
@@ -80,7 +103,11 @@ export interface OblastShape { soate: string; d: string; centre: readonly [numbe
 /** The map's viewBox, "0 0 width height". */
 export const OBLAST_MAP_VIEWBOX = '0 0 ${WIDTH} ${height}';
 
-export const OBLAST_SHAPES: readonly OblastShape[] = ${JSON.stringify(shapes.map((s) => ({ soate: s.soate, d: s.d, centre: s.centre })), null, 0).replace(/\},\{/g, '},\n  {')};
+export const OBLAST_SHAPES: readonly OblastShape[] = ${JSON.stringify(
+  shapes.map((s) => ({ soate: s.soate, d: s.d, centre: s.centre })),
+  null,
+  0,
+).replace(/\},\{/g, '},\n  {')};
 `;
 writeFileSync(out, body);
 console.log(`wrote ${out}: ${body.length} bytes, viewBox 0 0 ${WIDTH} ${height}`);

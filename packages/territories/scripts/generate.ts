@@ -6,7 +6,9 @@ import Papa from 'papaparse';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 // papaparse, not split(','): a quoted name with a comma or a line break stays one field.
-const parsed = Papa.parse<string[]>(readFileSync(here('../../../../shared/data/kg/admin/kg_admin_units.csv'), 'utf8'), { skipEmptyLines: true });
+const parsed = Papa.parse<string[]>(readFileSync(here('../../../../shared/data/kg/admin/kg_admin_units.csv'), 'utf8'), {
+  skipEmptyLines: true,
+});
 if (parsed.errors.length > 0) throw new Error(`kg_admin_units.csv: ${parsed.errors.map((e) => `row ${e.row}: ${e.message}`).join('; ')}`);
 const [header = [], ...csvRows] = parsed.data;
 const rawCol = (row: string[], name: string) => row[header.indexOf(name)] ?? '';

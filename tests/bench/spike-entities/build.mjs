@@ -24,19 +24,33 @@ for (const f of [...VARIANTS, 'shared'].map((n) => `${n}.mjs`)) copyFileSync(joi
 const sizes = {};
 for (const v of VARIANTS) {
   const out = await build({
-    entryPoints: [join(SPIKE, 'src', `${v}.mjs`)], outfile: join(SPIKE, 'out', `${v}.mjs`),
-    bundle: true, platform: 'node', format: 'esm', target: 'node22', minify: true, mainFields: ['module', 'main'], logLevel: 'warning',
-    banner: { js: "import { createRequire as __r } from 'node:module';const require = __r(import.meta.url);" }, metafile: true,
+    entryPoints: [join(SPIKE, 'src', `${v}.mjs`)],
+    outfile: join(SPIKE, 'out', `${v}.mjs`),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    minify: true,
+    mainFields: ['module', 'main'],
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __r } from 'node:module';const require = __r(import.meta.url);" },
+    metafile: true,
   });
   const code = readFileSync(join(SPIKE, 'out', `${v}.mjs`));
   const inputs = Object.entries(out.metafile.outputs[Object.keys(out.metafile.outputs)[0]].inputs);
   const lib = (name) => inputs.filter(([f]) => f.includes(`node_modules/${name}/`)).reduce((n, [, i]) => n + i.bytesInOutput, 0);
-  sizes[v] = { raw: code.length, gz: gzipSync(code).length, library: lib(v === 'toolbox' ? 'dynamodb-toolbox' : v === 'electrodb' ? 'electrodb' : '@nothing') };
+  sizes[v] = {
+    raw: code.length,
+    gz: gzipSync(code).length,
+    library: lib(v === 'toolbox' ? 'dynamodb-toolbox' : v === 'electrodb' ? 'electrodb' : '@nothing'),
+  };
 }
 console.log('variant     bundle raw   gzipped   Δ raw      Δ gz      library code in bundle (minified)');
 for (const v of VARIANTS) {
   const s = sizes[v];
   const d = (k) => (v === 'raw' ? '—' : `+${kb(s[k] - sizes.raw[k])}`);
-  console.log(`${v.padEnd(10)}  ${kb(s.raw).padStart(9)}  ${kb(s.gz).padStart(8)}  ${d('raw').padStart(9)}  ${d('gz').padStart(8)}  ${v === 'raw' ? '—' : kb(s.library)}`);
+  console.log(
+    `${v.padEnd(10)}  ${kb(s.raw).padStart(9)}  ${kb(s.gz).padStart(8)}  ${d('raw').padStart(9)}  ${d('gz').padStart(8)}  ${v === 'raw' ? '—' : kb(s.library)}`,
+  );
 }
 writeFileSync(join(SPIKE, 'out', 'sizes.json'), JSON.stringify(sizes, null, 2));

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 const SPIKE = process.env.SPIKE ?? '/tmp/spike';
 const ROUNDS = Number(process.env.ROUNDS ?? 15);
 const variants = ['raw', 'electrodb', 'toolbox'];
-const script = (v) => `const m = await import(${JSON.stringify(join(SPIKE, 'out', `${v}.mjs`))}); m.createVariant({ endpoint: 'http://127.0.0.1:9', tableName: 't' });`;
+const script = (v) =>
+  `const m = await import(${JSON.stringify(join(SPIKE, 'out', `${v}.mjs`))}); m.createVariant({ endpoint: 'http://127.0.0.1:9', tableName: 't' });`;
 const time = (args) => {
   const t = process.hrtime.bigint();
   const r = spawnSync(process.execPath, args, { stdio: 'inherit' });
@@ -25,4 +26,5 @@ for (let r = 0; r < ROUNDS; r++) {
 const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
 const bare = median(runs.bare);
 console.log(`cold load, median of ${ROUNDS} (ms): bare node ${bare.toFixed(0)}`);
-for (const v of variants) console.log(`  ${v.padEnd(10)} ${median(runs[v]).toFixed(0)} ms total, +${(median(runs[v]) - bare).toFixed(0)} ms over bare node`);
+for (const v of variants)
+  console.log(`  ${v.padEnd(10)} ${median(runs[v]).toFixed(0)} ms total, +${(median(runs[v]) - bare).toFixed(0)} ms over bare node`);

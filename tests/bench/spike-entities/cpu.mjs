@@ -11,7 +11,11 @@ const N = Number(process.env.N ?? 20_000);
 const names = ['raw', 'electrodb', 'toolbox'];
 const shared = await import(pathToFileURL(join(SPIKE, 'src', 'shared.mjs')).href);
 const v = {};
-for (const n of names) v[n] = (await import(pathToFileURL(join(SPIKE, 'out', `${n}.mjs`)).href)).createVariant({ endpoint: 'http://127.0.0.1:9', tableName: 't' });
+for (const n of names)
+  v[n] = (await import(pathToFileURL(join(SPIKE, 'out', `${n}.mjs`)).href)).createVariant({
+    endpoint: 'http://127.0.0.1:9',
+    tableName: 't',
+  });
 const bookings = Array.from({ length: 1000 }, (_, i) => shared.bookingOf(shared.makePledge(i, `p-${i % 20}`, 'cpu'), i % 4 !== 3));
 // Same input, same shape of output: a sanity check that the variants build equivalent requests.
 for (const n of names) if (v[n].params(bookings[3]).TransactItems.length !== 4) throw new Error(n);

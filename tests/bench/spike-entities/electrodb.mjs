@@ -18,62 +18,161 @@ const key = (field, composite, template) => ({ field, composite, template, casin
 /** Entities and their service, bound to a table and a client (what packages/db would declare once). */
 function declare(table, client) {
   const model = (entity) => ({ entity, version: '1', service: 'mekendesh' });
-  const Project = new Entity({
-    model: model('Project'),
-    attributes: {
-      id: { ...str, required: true }, slug: str, status: str, organisationId: str, organisationName: text, oblastSoate: str, rayonSoate: anyOf,
-      settlement: anyOf, title: text, summary: text, description: text, languages: { type: 'list', items: str }, sector: str, kind: str,
-      pledgeTypes: { type: 'list', items: str }, goal: num, raised: num, pledged: num, matched: num, supporters: num, deadline: str,
-      publishedAt: anyOf, coverUrl: anyOf, version: num, createdAt: str, statusChangedAt: anyOf, updatedAt: str,
-      // gsi1sk falls back publishedAt → statusChangedAt → createdAt: a template cannot, so a derived attribute carries it.
-      listedAt: { ...str, watch: ['publishedAt', 'statusChangedAt', 'createdAt'], set: (_, i) => i.publishedAt ?? i.statusChangedAt ?? i.createdAt },
+  const Project = new Entity(
+    {
+      model: model('Project'),
+      attributes: {
+        id: { ...str, required: true },
+        slug: str,
+        status: str,
+        organisationId: str,
+        organisationName: text,
+        oblastSoate: str,
+        rayonSoate: anyOf,
+        settlement: anyOf,
+        title: text,
+        summary: text,
+        description: text,
+        languages: { type: 'list', items: str },
+        sector: str,
+        kind: str,
+        pledgeTypes: { type: 'list', items: str },
+        goal: num,
+        raised: num,
+        pledged: num,
+        matched: num,
+        supporters: num,
+        deadline: str,
+        publishedAt: anyOf,
+        coverUrl: anyOf,
+        version: num,
+        createdAt: str,
+        statusChangedAt: anyOf,
+        updatedAt: str,
+        // gsi1sk falls back publishedAt → statusChangedAt → createdAt: a template cannot, so a derived attribute carries it.
+        listedAt: {
+          ...str,
+          watch: ['publishedAt', 'statusChangedAt', 'createdAt'],
+          set: (_, i) => i.publishedAt ?? i.statusChangedAt ?? i.createdAt,
+        },
+      },
+      indexes: {
+        byId: { pk: key('pk', ['id'], 'PROJECT#${id}'), sk: key('sk', [], 'PROJECT') },
+        byStatus: {
+          index: 'gsi1',
+          pk: key('gsi1pk', ['status'], 'STATUS#${status}'),
+          sk: key('gsi1sk', ['listedAt', 'id'], '${listedAt}#${id}'),
+        },
+        byOrganisation: {
+          index: 'gsi2',
+          pk: key('gsi2pk', ['organisationId'], 'ORG#${organisationId}'),
+          sk: key('gsi2sk', ['createdAt', 'id'], 'PROJECT#${createdAt}#${id}'),
+        },
+      },
     },
-    indexes: {
-      byId: { pk: key('pk', ['id'], 'PROJECT#${id}'), sk: key('sk', [], 'PROJECT') },
-      byStatus: { index: 'gsi1', pk: key('gsi1pk', ['status'], 'STATUS#${status}'), sk: key('gsi1sk', ['listedAt', 'id'], '${listedAt}#${id}') },
-      byOrganisation: { index: 'gsi2', pk: key('gsi2pk', ['organisationId'], 'ORG#${organisationId}'), sk: key('gsi2sk', ['createdAt', 'id'], 'PROJECT#${createdAt}#${id}') },
+    { table, client },
+  );
+  const Facet = new Entity(
+    {
+      model: model('ProjectFacet'),
+      attributes: {
+        partition: { ...str, required: true },
+        listedAt: str,
+        deadline: str,
+        percent: str,
+        id: { ...str, required: true },
+        se: str,
+        ki: str,
+        pt: str,
+      },
+      indexes: {
+        newest: { pk: key('pk', ['partition'], 'PX#${partition}'), sk: key('sk', ['listedAt', 'id'], '${listedAt}#${id}') },
+        closingSoon: {
+          index: 'gsi3',
+          pk: key('gsi3pk', ['partition'], 'PX#${partition}'),
+          sk: key('gsi3sk', ['deadline', 'id'], '${deadline}#${id}'),
+        },
+        percentFunded: {
+          index: 'gsi4',
+          pk: key('gsi4pk', ['partition'], 'PX#${partition}'),
+          sk: key('gsi4sk', ['percent', 'id'], '${percent}#${id}'),
+        },
+      },
     },
-  }, { table, client });
-  const Facet = new Entity({
-    model: model('ProjectFacet'),
-    attributes: {
-      partition: { ...str, required: true }, listedAt: str, deadline: str, percent: str,
-      id: { ...str, required: true }, se: str, ki: str, pt: str,
+    { table, client },
+  );
+  const Pledge = new Entity(
+    {
+      model: model('Pledge'),
+      attributes: {
+        id: { ...str, required: true },
+        projectId: str,
+        projectTitle: text,
+        investorId: str,
+        type: str,
+        amount: money,
+        amountKgs: num,
+        rate: anyOf,
+        termMonths: anyOf,
+        inKind: anyOf,
+        channel: str,
+        message: anyOf,
+        display: str,
+        displayName: anyOf,
+        paymentReference: str,
+        status: str,
+        received: money,
+        receivedKgs: num,
+        overpaid: anyOf,
+        matchedKgs: num,
+        matchedBy: anyOf,
+        receipts: num,
+        version: num,
+        createdAt: str,
+        updatedAt: str,
+      },
+      indexes: {
+        byId: { pk: key('pk', ['id'], 'PLEDGE#${id}'), sk: key('sk', [], 'PLEDGE') },
+        byInvestor: {
+          index: 'gsi1',
+          pk: key('gsi1pk', ['investorId'], 'INVESTOR#${investorId}'),
+          sk: key('gsi1sk', ['createdAt', 'id'], 'PLEDGE#${createdAt}#${id}'),
+        },
+        byProject: {
+          index: 'gsi2',
+          pk: key('gsi2pk', ['projectId'], 'PLEDGES#${projectId}'),
+          sk: key('gsi2sk', ['createdAt', 'id'], '${createdAt}#${id}'),
+        },
+      },
     },
-    indexes: {
-      newest: { pk: key('pk', ['partition'], 'PX#${partition}'), sk: key('sk', ['listedAt', 'id'], '${listedAt}#${id}') },
-      closingSoon: { index: 'gsi3', pk: key('gsi3pk', ['partition'], 'PX#${partition}'), sk: key('gsi3sk', ['deadline', 'id'], '${deadline}#${id}') },
-      percentFunded: { index: 'gsi4', pk: key('gsi4pk', ['partition'], 'PX#${partition}'), sk: key('gsi4sk', ['percent', 'id'], '${percent}#${id}') },
+    { table, client },
+  );
+  const Idempotency = new Entity(
+    {
+      model: model('Idempotency'),
+      attributes: { scope: { ...str, required: true }, key: { ...str, required: true }, hash: str, pledgeId: str, at: str },
+      indexes: { byKey: { pk: key('pk', ['scope', 'key'], 'IDEM#${scope}#${key}'), sk: key('sk', [], 'IDEM') } },
     },
-  }, { table, client });
-  const Pledge = new Entity({
-    model: model('Pledge'),
-    attributes: {
-      id: { ...str, required: true }, projectId: str, projectTitle: text, investorId: str, type: str, amount: money, amountKgs: num, rate: anyOf,
-      termMonths: anyOf, inKind: anyOf, channel: str, message: anyOf, display: str, displayName: anyOf, paymentReference: str, status: str,
-      received: money, receivedKgs: num, overpaid: anyOf, matchedKgs: num, matchedBy: anyOf, receipts: num, version: num, createdAt: str, updatedAt: str,
+    { table, client },
+  );
+  const Supporter = new Entity(
+    {
+      model: model('Supporter'),
+      attributes: { projectId: { ...str, required: true }, investorId: { ...str, required: true }, at: str },
+      indexes: { byProject: { pk: key('pk', ['projectId'], 'SUPPORTER#${projectId}'), sk: key('sk', ['investorId'], '${investorId}') } },
     },
-    indexes: {
-      byId: { pk: key('pk', ['id'], 'PLEDGE#${id}'), sk: key('sk', [], 'PLEDGE') },
-      byInvestor: { index: 'gsi1', pk: key('gsi1pk', ['investorId'], 'INVESTOR#${investorId}'), sk: key('gsi1sk', ['createdAt', 'id'], 'PLEDGE#${createdAt}#${id}') },
-      byProject: { index: 'gsi2', pk: key('gsi2pk', ['projectId'], 'PLEDGES#${projectId}'), sk: key('gsi2sk', ['createdAt', 'id'], '${createdAt}#${id}') },
-    },
-  }, { table, client });
-  const Idempotency = new Entity({
-    model: model('Idempotency'),
-    attributes: { scope: { ...str, required: true }, key: { ...str, required: true }, hash: str, pledgeId: str, at: str },
-    indexes: { byKey: { pk: key('pk', ['scope', 'key'], 'IDEM#${scope}#${key}'), sk: key('sk', [], 'IDEM') } },
-  }, { table, client });
-  const Supporter = new Entity({
-    model: model('Supporter'),
-    attributes: { projectId: { ...str, required: true }, investorId: { ...str, required: true }, at: str },
-    indexes: { byProject: { pk: key('pk', ['projectId'], 'SUPPORTER#${projectId}'), sk: key('sk', ['investorId'], '${investorId}') } },
-  }, { table, client });
+    { table, client },
+  );
   return new Service({ Project, Facet, Pledge, Idempotency, Supporter }, { table, client });
 }
 
 export function createVariant({ endpoint, tableName }) {
-  const raw = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
+  const raw = new DynamoDBClient({
+    endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  });
   const doc = DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } });
   const service = declare(tableName, doc);
 
@@ -81,23 +180,40 @@ export function createVariant({ endpoint, tableName }) {
     const p = b.pledge;
     return service.transaction.write(({ Pledge, Idempotency, Project, Supporter }) => [
       Pledge.create(p).commit(),
-      Idempotency.create({ scope: b.idempotency.scope, key: b.idempotency.key, hash: b.idempotency.hash, pledgeId: p.id, at: p.createdAt }).commit(),
+      Idempotency.create({
+        scope: b.idempotency.scope,
+        key: b.idempotency.key,
+        hash: b.idempotency.hash,
+        pledgeId: p.id,
+        at: p.createdAt,
+      }).commit(),
       Project.patch({ id: p.projectId })
         .add({ pledged: b.deltas.pledged, supporters: b.deltas.supporters, version: 1 })
-        .where((a, op) => [
-          op.eq(a.status, 'published'),
-          ...Object.entries(b.deltas).filter(([, v]) => v > 0).map(([f, v]) => `(${op.notExists(a[f])} OR ${op.lte(a[f], MAX_TOTAL_MINOR - v)})`),
-        ].join(' AND '))
+        .where((a, op) =>
+          [
+            op.eq(a.status, 'published'),
+            ...Object.entries(b.deltas)
+              .filter(([, v]) => v > 0)
+              .map(([f, v]) => `(${op.notExists(a[f])} OR ${op.lte(a[f], MAX_TOTAL_MINOR - v)})`),
+          ].join(' AND '),
+        )
         .commit(),
       b.firstSupporter
         ? Supporter.create({ projectId: p.projectId, investorId: p.investorId, at: p.createdAt }).commit()
-        : Supporter.check({ projectId: p.projectId, investorId: p.investorId }).where((a, op) => op.exists(a.at)).commit(),
+        : Supporter.check({ projectId: p.projectId, investorId: p.investorId })
+            .where((a, op) => op.exists(a.at))
+            .commit(),
     ]);
   };
 
   async function pledge(b) {
     const { canceled, data } = await booking(b).go();
-    return canceled ? outcomeOf(data.map((d) => d.code), ORDER) : 'committed';
+    return canceled
+      ? outcomeOf(
+          data.map((d) => d.code),
+          ORDER,
+        )
+      : 'committed';
   }
 
   async function summaries(ids) {
@@ -117,7 +233,8 @@ export function createVariant({ endpoint, tableName }) {
   async function browse(partition, cursor) {
     const query = `closing_soon|${partition}`;
     const position = openCursor(query, cursor, (s) => s);
-    const out = await service.entities.Facet.query.closingSoon({ partition })
+    const out = await service.entities.Facet.query
+      .closingSoon({ partition })
       .go({ limit: PAGE, cursor: position ?? null, order: 'asc', ignoreOwnership: true, attributes: ['id'] });
     const items = await summaries(out.data.map((i) => i.id));
     return { items, cursor: signCursor(query, out.cursor) };

@@ -11,14 +11,18 @@ export const PAGE = 24;
 export const today = {
   project: (id) => ({ pk: `PROJECT#${id}`, sk: 'PROJECT' }),
   projectIndexes: (p) => ({
-    gsi1pk: `STATUS#${p.status}`, gsi1sk: `${p.publishedAt ?? p.statusChangedAt ?? p.createdAt}#${p.id}`,
-    gsi2pk: `ORG#${p.organisationId}`, gsi2sk: `PROJECT#${p.createdAt}#${p.id}`,
+    gsi1pk: `STATUS#${p.status}`,
+    gsi1sk: `${p.publishedAt ?? p.statusChangedAt ?? p.createdAt}#${p.id}`,
+    gsi2pk: `ORG#${p.organisationId}`,
+    gsi2sk: `PROJECT#${p.createdAt}#${p.id}`,
   }),
   facet: (partition) => `PX#${partition}`,
   pledge: (id) => ({ pk: `PLEDGE#${id}`, sk: 'PLEDGE' }),
   pledgeIndexes: (p) => ({
-    gsi1pk: `INVESTOR#${p.investorId}`, gsi1sk: `PLEDGE#${p.createdAt}#${p.id}`,
-    gsi2pk: `PLEDGES#${p.projectId}`, gsi2sk: `${p.createdAt}#${p.id}`,
+    gsi1pk: `INVESTOR#${p.investorId}`,
+    gsi1sk: `PLEDGE#${p.createdAt}#${p.id}`,
+    gsi2pk: `PLEDGES#${p.projectId}`,
+    gsi2sk: `${p.createdAt}#${p.id}`,
   }),
   idempotency: (scope, key) => ({ pk: `IDEM#${scope}#${key}`, sk: 'IDEM' }),
   supporter: (projectId, investorId) => ({ pk: `SUPPORTER#${projectId}`, sk: investorId }),
@@ -36,12 +40,33 @@ export function makeProject(n, at) {
   const id = `p-${String(n).padStart(6, '0')}`;
   const publishedAt = new Date(Date.parse(at) - n * 60_000).toISOString();
   return {
-    id, slug: `project-${n}`, status: 'published', organisationId: `org-${n % 50}`, organisationName: text(`Ayil okmotu ${n % 50}`),
-    oblastSoate: '41702000000000', rayonSoate: '41702210000000', settlement: text('Kara-Suu'), title: text(`Water for village ${n}`),
-    summary: text('A new pipe from the spring to the school and the clinic, 4 km.'), description: text('x'.repeat(1500)),
-    languages: ['ky', 'ru', 'en'], sector: 'water', kind: 'infrastructure', pledgeTypes: ['donation', 'loan'], goal: 5_000_000_00,
-    raised: (n * 7919) % 4_000_000_00, pledged: 0, matched: 0, supporters: 0, deadline: `2027-${String(1 + (n % 12)).padStart(2, '0')}-15`,
-    publishedAt, coverUrl: null, version: 1, createdAt: publishedAt, statusChangedAt: publishedAt, updatedAt: publishedAt,
+    id,
+    slug: `project-${n}`,
+    status: 'published',
+    organisationId: `org-${n % 50}`,
+    organisationName: text(`Ayil okmotu ${n % 50}`),
+    oblastSoate: '41702000000000',
+    rayonSoate: '41702210000000',
+    settlement: text('Kara-Suu'),
+    title: text(`Water for village ${n}`),
+    summary: text('A new pipe from the spring to the school and the clinic, 4 km.'),
+    description: text('x'.repeat(1500)),
+    languages: ['ky', 'ru', 'en'],
+    sector: 'water',
+    kind: 'infrastructure',
+    pledgeTypes: ['donation', 'loan'],
+    goal: 5_000_000_00,
+    raised: (n * 7919) % 4_000_000_00,
+    pledged: 0,
+    matched: 0,
+    supporters: 0,
+    deadline: `2027-${String(1 + (n % 12)).padStart(2, '0')}-15`,
+    publishedAt,
+    coverUrl: null,
+    version: 1,
+    createdAt: publishedAt,
+    statusChangedAt: publishedAt,
+    updatedAt: publishedAt,
   };
 }
 
@@ -50,7 +75,13 @@ export function storedProjectItems(p, partitions) {
   const main = { ...today.project(p.id), ...today.projectIndexes(p), entity: 'Project', ...p };
   const sorts = { sk: `${p.publishedAt}#${p.id}`, gsi3sk: `${p.deadline}#${p.id}`, gsi4sk: `${percentKey(p.raised, p.goal)}#${p.id}` };
   const filters = { id: p.id, se: p.sector, ki: p.kind, pt: p.pledgeTypes.join(' ') };
-  const facets = partitions.map((part) => ({ pk: today.facet(part), gsi3pk: today.facet(part), gsi4pk: today.facet(part), ...sorts, ...filters }));
+  const facets = partitions.map((part) => ({
+    pk: today.facet(part),
+    gsi3pk: today.facet(part),
+    gsi4pk: today.facet(part),
+    ...sorts,
+    ...filters,
+  }));
   return [main, ...facets];
 }
 
@@ -59,10 +90,31 @@ export function makePledge(i, projectId, run) {
   const at = new Date().toISOString();
   const id = `pl-${run}-${i}`;
   return {
-    id, projectId, projectTitle: text('Water'), investorId: `inv-${run}-${i}`, type: 'donation', amount: { amount: 10_000, currency: 'USD' },
-    amountKgs: 874_500, rate: { currency: 'USD', value: '87.4500', nominal: 1, date: at.slice(0, 10) }, termMonths: null, inKind: null,
-    channel: 'bank_transfer', message: null, display: 'anonymous', displayName: null, paymentReference: `MK-${run}-${i}`, status: 'pledged',
-    received: { amount: 0, currency: 'USD' }, receivedKgs: 0, overpaid: null, matchedKgs: 0, matchedBy: {}, receipts: 0, version: 1, createdAt: at, updatedAt: at,
+    id,
+    projectId,
+    projectTitle: text('Water'),
+    investorId: `inv-${run}-${i}`,
+    type: 'donation',
+    amount: { amount: 10_000, currency: 'USD' },
+    amountKgs: 874_500,
+    rate: { currency: 'USD', value: '87.4500', nominal: 1, date: at.slice(0, 10) },
+    termMonths: null,
+    inKind: null,
+    channel: 'bank_transfer',
+    message: null,
+    display: 'anonymous',
+    displayName: null,
+    paymentReference: `MK-${run}-${i}`,
+    status: 'pledged',
+    received: { amount: 0, currency: 'USD' },
+    receivedKgs: 0,
+    overpaid: null,
+    matchedKgs: 0,
+    matchedBy: {},
+    receipts: 0,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
   };
 }
 
@@ -73,7 +125,8 @@ export function makePledge(i, projectId, run) {
  */
 export function bookingOf(pledge, firstSupporter) {
   return {
-    pledge, firstSupporter,
+    pledge,
+    firstSupporter,
     idempotency: { scope: pledge.investorId, key: `key-${pledge.id}`, hash: 'h', pledgeId: pledge.id, at: pledge.createdAt },
     deltas: { pledged: pledge.amountKgs, supporters: firstSupporter ? 1 : 0 },
   };
@@ -115,8 +168,26 @@ export function openCursor(query, cursor, parse = JSON.parse) {
 }
 
 export const SUMMARY_FIELDS = [
-  'id', 'slug', 'status', 'organisationId', 'organisationName', 'oblastSoate', 'rayonSoate', 'settlement', 'title', 'summary', 'languages',
-  'sector', 'kind', 'goal', 'raised', 'pledged', 'supporters', 'deadline', 'publishedAt', 'coverUrl',
+  'id',
+  'slug',
+  'status',
+  'organisationId',
+  'organisationName',
+  'oblastSoate',
+  'rayonSoate',
+  'settlement',
+  'title',
+  'summary',
+  'languages',
+  'sector',
+  'kind',
+  'goal',
+  'raised',
+  'pledged',
+  'supporters',
+  'deadline',
+  'publishedAt',
+  'coverUrl',
 ];
 
 /** Pauses for a BatchGet's unprocessed keys: 20, 40, 80 ... ms. */

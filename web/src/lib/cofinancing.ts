@@ -74,6 +74,10 @@ export function matchingStarts(funding: ProjectFunding, locale: Locale): string[
 	if (funding.matched > 0 || funding.raised <= 0) return [];
 	const list = (items: string[]) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
 	return funding.programmes.map((p) =>
-		m.cofin_from_start({ name: pickText(p.name, locale)?.text ?? p.id, types: list(p.pledgeTypes.map(matchedTypesLabel)), day: formatDate(p.startDate, locale) }),
+		m.cofin_from_start({
+			name: pickText(p.name, locale)?.text ?? p.id,
+			types: list(p.pledgeTypes.map(matchedTypesLabel)),
+			day: formatDate(p.startDate, locale),
+		}),
 	);
 }

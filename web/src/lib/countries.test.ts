@@ -11,7 +11,10 @@ describe.each(LOCALES)('the country-of-residence list in %s', (locale) => {
 		expect(new Set(options.map((c) => c.name.toLocaleLowerCase(locale))).size).toBe(options.length);
 		expect(options.map((c) => c.code).sort()).toEqual(COUNTRY_CODES.filter((c) => c !== 'KG'));
 		for (const withdrawn of ['UK', 'SU', 'YU', 'DD', 'HV', 'DY', 'NH', 'RH', 'VD', 'FX', 'TP', 'ZR', 'AN', 'CS', 'BU', 'YD', 'EU', 'UN']) {
-			expect(options.some((c) => c.code === withdrawn), withdrawn).toBe(false);
+			expect(
+				options.some((c) => c.code === withdrawn),
+				withdrawn,
+			).toBe(false);
 		}
 		for (const c of options) expect(c.name, c.code).not.toBe(c.code);
 	});

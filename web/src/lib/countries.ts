@@ -12,7 +12,9 @@ const cache = new Map<Locale, { corridors: CountryOption[]; others: CountryOptio
 
 /** The country's name in the locale; a runtime without it in that language says it in the next one (ky, then ru, then en). */
 function namer(locale: Locale): (code: CountryCode) => string {
-	const chain = [locale, ...LOCALES.filter((l) => l !== locale)].map((l) => new Intl.DisplayNames([l], { type: 'region', fallback: 'none' }));
+	const chain = [locale, ...LOCALES.filter((l) => l !== locale)].map(
+		(l) => new Intl.DisplayNames([l], { type: 'region', fallback: 'none' }),
+	);
 	return (code) => {
 		for (const names of chain) {
 			const name = names.of(code);
@@ -56,7 +58,10 @@ export function countryOptions(locale: Locale): CountryOption[] {
 }
 
 /** The same list as two `<optgroup>`s, so a screen reader hears why the first few are out of alphabetical order. */
-export function countryGroups(locale: Locale, labels: { corridors: string; others: string }): { label: string; options: { value: string; label: string }[] }[] {
+export function countryGroups(
+	locale: Locale,
+	labels: { corridors: string; others: string },
+): { label: string; options: { value: string; label: string }[] }[] {
 	const { corridors, others } = lists(locale);
 	const options = (list: CountryOption[]) => list.map((c) => ({ value: c.code, label: c.name }));
 	return [

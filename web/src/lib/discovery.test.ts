@@ -8,7 +8,9 @@ describe('readDiscoveryQuery', () => {
 		expect(query).toEqual({ sector: 'water', state: 'funded', pledgeType: 'loan' });
 	});
 	it('drops a rayon outside the chosen oblast, and a sort other than newest with a search', () => {
-		const { query, adjusted } = readDiscoveryQuery(new URLSearchParams('oblast=41702000000000&rayon=41704220000000&q=мектеп&sort=closing_soon'));
+		const { query, adjusted } = readDiscoveryQuery(
+			new URLSearchParams('oblast=41702000000000&rayon=41704220000000&q=мектеп&sort=closing_soon'),
+		);
 		expect(query).toEqual({ oblast: '41702000000000', q: 'мектеп' });
 		expect(adjusted).toEqual(['rayon', 'sort']);
 	});

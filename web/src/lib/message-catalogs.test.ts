@@ -18,10 +18,12 @@ const catalog = (pattern: string, locale: string): Record<string, Message> => {
 };
 
 /** Every text a message can show. */
-const texts = (message: Message): string[] => (typeof message === 'string' ? [message] : message.flatMap((v) => Object.values(v.match ?? {})));
+const texts = (message: Message): string[] =>
+	typeof message === 'string' ? [message] : message.flatMap((v) => Object.values(v.match ?? {}));
 
 /** The variables its texts show, {name}: a plural selector (count) is not one, as Kyrgyz has no plural forms. */
-const inputs = (message: Message): string[] => [...new Set(texts(message).flatMap((t) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!)))].sort();
+const inputs = (message: Message): string[] =>
+	[...new Set(texts(message).flatMap((t) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!)))].sort();
 
 describe.each(PATTERNS)('the messages in %s', (pattern) => {
 	const catalogs = Object.fromEntries(LOCALES.map((l) => [l, catalog(pattern, l)]));
@@ -29,8 +31,14 @@ describe.each(PATTERNS)('the messages in %s', (pattern) => {
 
 	it('exist in every language, none empty', () => {
 		for (const l of LOCALES) {
-			expect(keys.filter((k) => !(k in catalogs[l]!)), `missing in ${l}`).toEqual([]);
-			expect(keys.filter((k) => k in catalogs[l]! && texts(catalogs[l]![k]!).some((t) => !t.trim())), `empty in ${l}`).toEqual([]);
+			expect(
+				keys.filter((k) => !(k in catalogs[l]!)),
+				`missing in ${l}`,
+			).toEqual([]);
+			expect(
+				keys.filter((k) => k in catalogs[l]! && texts(catalogs[l]![k]!).some((t) => !t.trim())),
+				`empty in ${l}`,
+			).toEqual([]);
 		}
 	});
 
@@ -42,7 +50,13 @@ describe.each(PATTERNS)('the messages in %s', (pattern) => {
 	});
 
 	it('are written in Cyrillic in Kyrgyz and Russian wherever English has words', () => {
-		const words = (s: string) => s.replace(/\{\w+\}/g, '').replace(/https?:\S+|Stripe|JPEG|PNG|WebP|PDF|CSV|IBAN|SWIFT|BIC|BIK|INN|Telegram|WhatsApp|Mekendesh|OpenAPI|SOATE|Unicode|Windows|MK-\S+|\S*\d\S*|[A-Z]{2,}/g, '');
+		const words = (s: string) =>
+			s
+				.replace(/\{\w+\}/g, '')
+				.replace(
+					/https?:\S+|Stripe|JPEG|PNG|WebP|PDF|CSV|IBAN|SWIFT|BIC|BIK|INN|Telegram|WhatsApp|Mekendesh|OpenAPI|SOATE|Unicode|Windows|MK-\S+|\S*\d\S*|[A-Z]{2,}/g,
+					'',
+				);
 		for (const l of LOCALES.filter((l) => l !== 'en')) {
 			for (const key of keys) {
 				if (!(key in catalogs[l]!) || !(key in catalogs.en!)) continue;

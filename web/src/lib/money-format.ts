@@ -8,7 +8,9 @@ export { formatMoney } from '@mekendesh/contracts';
  * @example formatRate({ currency: 'USD', value: '87.4500', nominal: 1 }, 'ru') // "1 USD = 87,45 сом"
  */
 export function formatRate(rate: { currency: string; value: string; nominal: number }, locale: Locale): string {
-	const value = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 4 }).format(rate.value as unknown as number);
+	const value = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 4 }).format(
+		rate.value as unknown as number,
+	);
 	return `${rate.nominal}\u00a0${rate.currency} = ${value}\u00a0${locale === 'en' ? 'som' : 'сом'}`;
 }
 

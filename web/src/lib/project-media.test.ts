@@ -12,7 +12,9 @@ describe('project media', () => {
 	});
 	it('builds share links with the URL encoded', () => {
 		const links = shareLinks('https://m.kg/ky/projects/p1', 'Көпүрө & жол');
-		expect(links.telegram).toBe('https://t.me/share/url?url=https%3A%2F%2Fm.kg%2Fky%2Fprojects%2Fp1&text=%D0%9A%D3%A9%D0%BF%D2%AF%D1%80%D3%A9+%26+%D0%B6%D0%BE%D0%BB');
+		expect(links.telegram).toBe(
+			'https://t.me/share/url?url=https%3A%2F%2Fm.kg%2Fky%2Fprojects%2Fp1&text=%D0%9A%D3%A9%D0%BF%D2%AF%D1%80%D3%A9+%26+%D0%B6%D0%BE%D0%BB',
+		);
 		expect(links.whatsapp).toContain('wa.me/?text=');
 	});
 });

@@ -4,7 +4,9 @@ import { overwriteGetLocale } from '#lib/paraglide/runtime.js';
 import { howRead, reasonText } from './statement-reasons.js';
 
 const row = (reason: StatementRow['reason']) => ({
-	reason, cells: { date: '31.02.2026', amount: '1,000', currency: 'XYZ' }, paymentReference: 'MK-2222-2222',
+	reason,
+	cells: { date: '31.02.2026', amount: '1,000', currency: 'XYZ' },
+	paymentReference: 'MK-2222-2222',
 });
 const inLocale = <T>(locale: Locale, fn: () => T): T => {
 	overwriteGetLocale(() => locale);
@@ -33,15 +35,20 @@ describe('statement line reasons', () => {
 
 	it('names the money a possible duplicate may repeat, and the days money can have arrived on', () => {
 		const duplicateOf = { receiptId: 'bank:FT-777', receivedOn: '2026-11-29', bankReference: 'FT-777', source: 'manual' as const };
-		expect(inLocale('ru', () => reasonText({ ...row('possible_duplicate'), duplicateOf })))
-			.toBe('По этому взносу 29 ноября 2026 г. уже проведена такая же сумма (FT-777): возможно, это тот же перевод. Отметьте «Всё равно провести», только если это другой перевод.');
-		expect(inLocale('en', () => reasonText({ ...row('date_out_of_range'), cells: { date: '31.12.2099', amount: '50,00', currency: 'KGS' } })))
-			.toBe('The date “31.12.2099” is impossible: money can only have arrived from January 1, 2025 to today (Bishkek).');
+		expect(inLocale('ru', () => reasonText({ ...row('possible_duplicate'), duplicateOf }))).toBe(
+			'По этому взносу 29 ноября 2026 г. уже проведена такая же сумма (FT-777): возможно, это тот же перевод. Отметьте «Всё равно провести», только если это другой перевод.',
+		);
+		expect(
+			inLocale('en', () => reasonText({ ...row('date_out_of_range'), cells: { date: '31.12.2099', amount: '50,00', currency: 'KGS' } })),
+		).toBe('The date “31.12.2099” is impossible: money can only have arrived from January 1, 2025 to today (Bishkek).');
 	});
 
 	it('says how a file was read', () => {
-		expect(inLocale('en', () => howRead({ encoding: 'windows-1251', delimiter: ';', decimalSeparator: ',' })))
-			.toBe('Read as Windows-1251. Columns separated by: semicolon. Decimal separator: comma.');
-		expect(inLocale('ru', () => howRead({ encoding: null, delimiter: '\t', decimalSeparator: null }))).toMatch(/^Разделитель столбцов: табуляция\. Десятичный разделитель: не определён/);
+		expect(inLocale('en', () => howRead({ encoding: 'windows-1251', delimiter: ';', decimalSeparator: ',' }))).toBe(
+			'Read as Windows-1251. Columns separated by: semicolon. Decimal separator: comma.',
+		);
+		expect(inLocale('ru', () => howRead({ encoding: null, delimiter: '\t', decimalSeparator: null }))).toMatch(
+			/^Разделитель столбцов: табуляция\. Десятичный разделитель: не определён/,
+		);
 	});
 });

@@ -1,4 +1,13 @@
-import { CURRENCIES, FIRST_RECEIPT_DAY, type Locale, type StatementEncoding, type StatementEncodingChoice, type StatementReason, type StatementResult, type StatementRow } from '@mekendesh/contracts';
+import {
+	CURRENCIES,
+	FIRST_RECEIPT_DAY,
+	type Locale,
+	type StatementEncoding,
+	type StatementEncodingChoice,
+	type StatementReason,
+	type StatementResult,
+	type StatementRow,
+} from '@mekendesh/contracts';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { formatDate } from '#lib/format.js';
@@ -22,7 +31,11 @@ const REASON: Record<StatementReason, (row: RowFacts) => string> = {
 	currency_unknown: (r) => m.money_reason_currency_unknown({ value: r.cells.currency, currencies: CURRENCIES.join(', ') }),
 	already_booked: () => m.money_reason_already_booked(),
 	repeated_in_statement: () => m.money_reason_repeated_in_statement(),
-	possible_duplicate: (r) => m.money_reason_possible_duplicate({ date: r.duplicateOf ? day(r.duplicateOf.receivedOn) : '—', reference: r.duplicateOf?.bankReference ?? '—' }),
+	possible_duplicate: (r) =>
+		m.money_reason_possible_duplicate({
+			date: r.duplicateOf ? day(r.duplicateOf.receivedOn) : '—',
+			reference: r.duplicateOf?.bankReference ?? '—',
+		}),
 	no_reference: () => m.money_reason_no_reference(),
 	unknown_reference: (r) => m.money_reason_unknown_reference({ reference: r.paymentReference ?? '' }),
 	several_references: () => m.money_reason_several_references(),
@@ -43,7 +56,10 @@ export function reasonText(row: RowFacts & Pick<StatementRow, 'reason'>): string
 }
 
 const ENCODING_NAME: Record<StatementEncoding, string> = {
-	'utf-8': 'UTF-8', 'windows-1251': 'Windows-1251', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE',
+	'utf-8': 'UTF-8',
+	'windows-1251': 'Windows-1251',
+	'utf-16le': 'UTF-16 LE',
+	'utf-16be': 'UTF-16 BE',
 };
 
 /** The encodings staff can choose in the preview, labelled in the page's language. */
@@ -57,7 +73,12 @@ export const encodingOptions = (): { value: StatementEncodingChoice; label: stri
 /** One sentence on how the file was read: encoding (for an uploaded file), column and decimal separators. */
 export function howRead(result: Pick<StatementResult, 'encoding' | 'delimiter' | 'decimalSeparator'>): string {
 	const delimiter = { ';': m.money_delimiter_semicolon, ',': m.money_delimiter_comma, '\t': m.money_delimiter_tab }[result.delimiter]();
-	const decimal = result.decimalSeparator === ',' ? m.money_decimal_comma() : result.decimalSeparator === '.' ? m.money_decimal_point() : m.money_decimal_undecided();
+	const decimal =
+		result.decimalSeparator === ','
+			? m.money_decimal_comma()
+			: result.decimalSeparator === '.'
+				? m.money_decimal_point()
+				: m.money_decimal_undecided();
 	return result.encoding
 		? m.money_import_read_as({ encoding: ENCODING_NAME[result.encoding], delimiter, decimal })
 		: m.money_import_read_text({ delimiter, decimal });

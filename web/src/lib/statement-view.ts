@@ -14,7 +14,10 @@ export interface StatementLineView extends StatementRow {
  * stay "matched": the API converts them at their day's rate, which the preview does not know.
  * @example annotateLines(rows, new Map([[pledge.id, pledge]]))
  */
-export function annotateLines(rows: readonly StatementRow[], pledges: ReadonlyMap<string, Pick<Pledge, 'amount' | 'received'>>): StatementLineView[] {
+export function annotateLines(
+	rows: readonly StatementRow[],
+	pledges: ReadonlyMap<string, Pick<Pledge, 'amount' | 'received'>>,
+): StatementLineView[] {
 	const left = new Map<string, number>();
 	return rows.map((row) => {
 		const pledge = row.pledgeId ? pledges.get(row.pledgeId) : undefined;

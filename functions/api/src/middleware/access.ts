@@ -66,7 +66,9 @@ export function enforceDeclaredSecurity(options: { base: string; registry: Route
   return async (c, next) => {
     // Built on the first request, when every route has been mounted.
     table ??= new Map(
-      options.registry.definitions.flatMap((d) => (d.type === 'route' && d.route ? [[routeKey(d.route.method, options.base, d.route.path), d.route] as const] : [])),
+      options.registry.definitions.flatMap((d) =>
+        d.type === 'route' && d.route ? [[routeKey(d.route.method, options.base, d.route.path), d.route] as const] : [],
+      ),
     );
     // The endpoint Hono will run is the first matched route that is not method-agnostic middleware.
     const endpoint = matchedRoutes(c).find((r) => r.method !== 'ALL');

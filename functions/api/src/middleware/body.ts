@@ -44,7 +44,8 @@ export function jsonDepthExceeds(text: string, max: number = MAX_JSON_DEPTH): bo
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (inString) {
-      if (ch === 0x5c) i++; // a backslash escapes the next character
+      if (ch === 0x5c)
+        i++; // a backslash escapes the next character
       else if (ch === 0x22) inString = false;
     } else if (ch === 0x22) inString = true;
     else if (ch === 0x5b || ch === 0x7b) {
@@ -72,8 +73,16 @@ function bodyError(code: FieldError['code'], messages: { ky: string; ru: string;
   return [{ field: '(body)', code, message: messages.en, messages }];
 }
 
-const EMPTY = { ky: 'Суроонун денеси бош: JSON жөнөтүңүз.', ru: 'Тело запроса пустое: отправьте JSON.', en: 'The request body is empty: send JSON.' };
-const MALFORMED = { ky: 'Суроонун денеси туура JSON эмес.', ru: 'Тело запроса — не корректный JSON.', en: 'The request body is not valid JSON.' };
+const EMPTY = {
+  ky: 'Суроонун денеси бош: JSON жөнөтүңүз.',
+  ru: 'Тело запроса пустое: отправьте JSON.',
+  en: 'The request body is empty: send JSON.',
+};
+const MALFORMED = {
+  ky: 'Суроонун денеси туура JSON эмес.',
+  ru: 'Тело запроса — не корректный JSON.',
+  en: 'The request body is not valid JSON.',
+};
 const TOO_DEEP = {
   ky: `JSON өтө терең салынган: эң көп ${MAX_JSON_DEPTH} деңгээл.`,
   ru: `JSON вложен слишком глубоко: не больше ${MAX_JSON_DEPTH} уровней.`,
@@ -108,7 +117,9 @@ export function enforceDeclaredBody(options: { base: string; registry: BodyRegis
   };
   return async (c, next) => {
     table ??= new Map(
-      options.registry.definitions.flatMap((d) => (d.type === 'route' && d.route ? [[routeKey(d.route.method, options.base, d.route.path), d.route] as const] : [])),
+      options.registry.definitions.flatMap((d) =>
+        d.type === 'route' && d.route ? [[routeKey(d.route.method, options.base, d.route.path), d.route] as const] : [],
+      ),
     );
     const endpoint = matchedRoutes(c).find((r) => r.method !== 'ALL');
     const declared = endpoint ? table.get(`${endpoint.method} ${endpoint.path}`) : undefined;

@@ -29,7 +29,8 @@ describe('the message catalogs behind every code the API can emit', () => {
     app.get('/:type', (c) => problem(c, c.req.param('type') as never));
     for (const type of PROBLEM_TYPES) {
       const title = {} as Record<Locale, string>;
-      for (const l of LOCALES) title[l] = ((await (await app.request(`/${type}`, { headers: { 'accept-language': l } })).json()) as { title: string }).title;
+      for (const l of LOCALES)
+        title[l] = ((await (await app.request(`/${type}`, { headers: { 'accept-language': l } })).json()) as { title: string }).title;
       expectTrilingual(title, type);
     }
   });
@@ -47,9 +48,12 @@ describe('the message catalogs behind every code the API can emit', () => {
 });
 
 describe('problem+json in the caller’s language', () => {
-  const Body = z.object({ name: z.string().min(2).max(80), email: z.email(), kind: z.enum(['a', 'b']), count: z.number().int().max(10) }).strict();
+  const Body = z
+    .object({ name: z.string().min(2).max(80), email: z.email(), kind: z.enum(['a', 'b']), count: z.number().int().max(10) })
+    .strict();
   const route = createRoute({
-    method: 'post', path: '/things',
+    method: 'post',
+    path: '/things',
     request: { body: { content: { 'application/json': { schema: Body } }, required: true } },
     responses: { 200: { description: 'ok' } },
   });

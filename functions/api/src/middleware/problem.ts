@@ -11,28 +11,58 @@ const TYPE_BASE = 'https://mekendesh.kg/problems/';
 
 /** Problem titles shown to people, in the three languages of the platform. */
 const TITLES = {
-  'validation': { en: 'The request has invalid fields', ru: 'В запросе неверные поля', ky: 'Суроодо туура эмес талаалар бар' },
+  validation: { en: 'The request has invalid fields', ru: 'В запросе неверные поля', ky: 'Суроодо туура эмес талаалар бар' },
   'not-found': { en: 'Not found', ru: 'Не найдено', ky: 'Табылган жок' },
-  'conflict': { en: 'The request conflicts with the current state', ru: 'Запрос противоречит текущему состоянию', ky: 'Суроо учурдагы абалга карама-каршы келет' },
-  'forbidden': { en: 'You may not do this', ru: 'У вас нет прав на это действие', ky: 'Бул аракетке укугуңуз жок' },
-  'unauthorized': { en: 'Sign in first', ru: 'Сначала войдите в систему', ky: 'Адегенде системага кириңиз' },
-  'unavailable': { en: 'The service is temporarily unavailable', ru: 'Сервис временно недоступен', ky: 'Кызмат убактылуу жеткиликсиз' },
-  'internal': { en: 'Something went wrong on our side', ru: 'Что-то пошло не так на нашей стороне', ky: 'Биз тарапта ката кетти' },
+  conflict: {
+    en: 'The request conflicts with the current state',
+    ru: 'Запрос противоречит текущему состоянию',
+    ky: 'Суроо учурдагы абалга карама-каршы келет',
+  },
+  forbidden: { en: 'You may not do this', ru: 'У вас нет прав на это действие', ky: 'Бул аракетке укугуңуз жок' },
+  unauthorized: { en: 'Sign in first', ru: 'Сначала войдите в систему', ky: 'Адегенде системага кириңиз' },
+  unavailable: { en: 'The service is temporarily unavailable', ru: 'Сервис временно недоступен', ky: 'Кызмат убактылуу жеткиликсиз' },
+  internal: { en: 'Something went wrong on our side', ru: 'Что-то пошло не так на нашей стороне', ky: 'Биз тарапта ката кетти' },
   'method-not-allowed': { en: 'Method not allowed', ru: 'Метод не разрешён', ky: 'Бул ыкмага уруксат жок' },
-  'unprocessable': { en: 'The request cannot be processed as sent', ru: 'Запрос не может быть обработан в таком виде', ky: 'Суроону мындай түрдө иштетүүгө болбойт' },
-  'rate-limited': { en: 'Too many attempts: try again later', ru: 'Слишком много попыток: попробуйте позже', ky: 'Аракеттер өтө көп: кийинчерээк кайталаңыз' },
+  unprocessable: {
+    en: 'The request cannot be processed as sent',
+    ru: 'Запрос не может быть обработан в таком виде',
+    ky: 'Суроону мындай түрдө иштетүүгө болбойт',
+  },
+  'rate-limited': {
+    en: 'Too many attempts: try again later',
+    ru: 'Слишком много попыток: попробуйте позже',
+    ky: 'Аракеттер өтө көп: кийинчерээк кайталаңыз',
+  },
   'payload-too-large': { en: 'The request body is too large', ru: 'Тело запроса слишком большое', ky: 'Суроонун денеси өтө чоң' },
-  'unsupported-media-type': { en: 'This kind of request body is not accepted', ru: 'Такой тип тела запроса не принимается', ky: 'Суроонун денесинин мындай түрү кабыл алынбайт' },
-  'request-too-long': { en: 'The request line or headers are too long', ru: 'Строка запроса или заголовки слишком длинные', ky: 'Суроонун сабы же баштары өтө узун' },
+  'unsupported-media-type': {
+    en: 'This kind of request body is not accepted',
+    ru: 'Такой тип тела запроса не принимается',
+    ky: 'Суроонун денесинин мындай түрү кабыл алынбайт',
+  },
+  'request-too-long': {
+    en: 'The request line or headers are too long',
+    ru: 'Строка запроса или заголовки слишком длинные',
+    ky: 'Суроонун сабы же баштары өтө узун',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 export type ProblemType = keyof typeof TITLES;
 /** Every problem type the API answers with (its title exists in ky, ru and en). */
 export const PROBLEM_TYPES = Object.keys(TITLES) as ProblemType[];
 
 const STATUS: Record<ProblemType, ContentfulStatusCode> = {
-  validation: 400, 'not-found': 404, conflict: 409, forbidden: 403, unauthorized: 401,
-  unavailable: 503, internal: 500, 'method-not-allowed': 405, 'rate-limited': 429, unprocessable: 422,
-  'payload-too-large': 413, 'unsupported-media-type': 415, 'request-too-long': 431,
+  validation: 400,
+  'not-found': 404,
+  conflict: 409,
+  forbidden: 403,
+  unauthorized: 401,
+  unavailable: 503,
+  internal: 500,
+  'method-not-allowed': 405,
+  'rate-limited': 429,
+  unprocessable: 422,
+  'payload-too-large': 413,
+  'unsupported-media-type': 415,
+  'request-too-long': 431,
 };
 
 /** Picks ky, ru or en from Accept-Language; English when none of them is asked for. */
@@ -49,7 +79,11 @@ type Text = Readonly<Record<Locale, string>>;
  * goes to English readers only; one given in three languages goes to everyone. Every field error carries a code
  * and a message in the caller's language: its rule's own words when it has them, else the words for its code.
  */
-export function problem(c: Context<ApiEnv>, type: ProblemType, extra: { detail?: string | Text; errors?: FieldError[]; status?: ContentfulStatusCode } = {}) {
+export function problem(
+  c: Context<ApiEnv>,
+  type: ProblemType,
+  extra: { detail?: string | Text; errors?: FieldError[]; status?: ContentfulStatusCode } = {},
+) {
   const status = extra.status ?? STATUS[type];
   const locale = requestLocale(c);
   const errors = extra.errors?.map(({ field, message, messages, code = 'invalid' }) => ({
@@ -116,8 +150,13 @@ export function zodFieldErrors(error: ZodError, prefix?: string): FieldError[] {
 }
 
 const DOMAIN_TYPES: Record<DomainError['kind'], ProblemType> = {
-  validation: 'validation', not_found: 'not-found', conflict: 'conflict', forbidden: 'forbidden', unauthorized: 'unauthorized',
-  rate_limited: 'rate-limited', unprocessable: 'unprocessable',
+  validation: 'validation',
+  not_found: 'not-found',
+  conflict: 'conflict',
+  forbidden: 'forbidden',
+  unauthorized: 'unauthorized',
+  rate_limited: 'rate-limited',
+  unprocessable: 'unprocessable',
 };
 
 /** An error's detail in the three languages (its own, or all its field messages); else its English message alone. */

@@ -5,8 +5,14 @@ import type { Deps } from '../composition.js';
 import { json, problems, resource, staffOnly } from './shared.js';
 
 const list = createRoute({
-  method: 'get', path: '/', tags: ['staff'], security: staffOnly, summary: 'The audit log, newest first',
-  request: { query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(50), cursor: z.string().max(512).optional() }).strict() },
+  method: 'get',
+  path: '/',
+  tags: ['staff'],
+  security: staffOnly,
+  summary: 'The audit log, newest first',
+  request: {
+    query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(50), cursor: z.string().max(512).optional() }).strict(),
+  },
   responses: { 200: json(AuditListSchema, 'A page of audit entries'), ...problems(400, 401, 403) },
 });
 

@@ -1,28 +1,63 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  AcceptedSchema, ConfirmRequestSchema, ForgotPasswordRequestSchema, RefreshRequestSchema, ResetPasswordRequestSchema,
-  SignInRequestSchema, SignOutRequestSchema, SignUpRequestSchema, TokensSchema,
+  AcceptedSchema,
+  ConfirmRequestSchema,
+  ForgotPasswordRequestSchema,
+  RefreshRequestSchema,
+  ResetPasswordRequestSchema,
+  SignInRequestSchema,
+  SignOutRequestSchema,
+  SignUpRequestSchema,
+  TokensSchema,
 } from '@mekendesh/contracts';
 import { confirmSignUp, forgotPassword, refreshSession, resetPassword, signIn, signOut, signUp } from '@mekendesh/domain';
 import type { Deps } from '../composition.js';
 import { bearer, json, jsonBody, problems, resource } from './shared.js';
 
 const StatusSchema = z.object({ status: z.string() });
-const post = <B extends z.ZodType, R extends z.ZodType>(path: string, summary: string, body: B, response: R, codes: Parameters<typeof problems>, secured = false) =>
+const post = <B extends z.ZodType, R extends z.ZodType>(
+  path: string,
+  summary: string,
+  body: B,
+  response: R,
+  codes: Parameters<typeof problems>,
+  secured = false,
+) =>
   createRoute({
-    method: 'post', path: `/${path}`, tags: ['auth'], summary,
+    method: 'post',
+    path: `/${path}`,
+    tags: ['auth'],
+    summary,
     ...(secured ? { security: bearer } : {}),
     request: { body: jsonBody(body) },
     responses: { 200: json(response, 'Done'), ...problems(...codes) },
   });
 
 const routes = {
-  signUp: post('sign-up', 'Create an investor account; a code is emailed. Same answer if the email is taken.', SignUpRequestSchema, AcceptedSchema, [400, 429]),
-  confirm: post('confirm', 'Confirm the email with the code (5 tries per account in 15 minutes, then 429)', ConfirmRequestSchema, StatusSchema, [400, 429]),
+  signUp: post(
+    'sign-up',
+    'Create an investor account; a code is emailed. Same answer if the email is taken.',
+    SignUpRequestSchema,
+    AcceptedSchema,
+    [400, 429],
+  ),
+  confirm: post(
+    'confirm',
+    'Confirm the email with the code (5 tries per account in 15 minutes, then 429)',
+    ConfirmRequestSchema,
+    StatusSchema,
+    [400, 429],
+  ),
   signIn: post('sign-in', 'Sign in; returns tokens', SignInRequestSchema, TokensSchema, [400, 401, 409, 429]),
   refresh: post('refresh', 'New access and id tokens from a refresh token', RefreshRequestSchema, TokensSchema, [400, 401]),
   signOut: post('sign-out', 'End this session, or every session of the account', SignOutRequestSchema, StatusSchema, [400, 401], true),
-  forgot: post('forgot-password', 'Email a reset code. Same answer whether or not the account exists.', ForgotPasswordRequestSchema, AcceptedSchema, [400, 429]),
+  forgot: post(
+    'forgot-password',
+    'Email a reset code. Same answer whether or not the account exists.',
+    ForgotPasswordRequestSchema,
+    AcceptedSchema,
+    [400, 429],
+  ),
   reset: post('reset-password', 'Set a new password with the emailed code', ResetPasswordRequestSchema, StatusSchema, [400, 429]),
 };
 

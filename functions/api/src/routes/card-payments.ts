@@ -7,10 +7,19 @@ import { problem } from '../middleware/problem.js';
 import { maxBody, STRIPE_EVENT_BODY_LIMIT } from '../middleware/body.js';
 import { bearer, json, jsonBody, problemContent, problems, resource } from './shared.js';
 
-const IdParams = z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only') });
+const IdParams = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only'),
+});
 
 const checkout = createRoute({
-  method: 'post', path: '/{id}/checkout', tags: ['pledges'], security: bearer,
+  method: 'post',
+  path: '/{id}/checkout',
+  tags: ['pledges'],
+  security: bearer,
   summary: 'Open a card checkout for what is still due on your card pledge; redirect to the returned url',
   description: 'One checkout per pledge: asking again returns the same open checkout. RUB and transfer pledges pay by transfer (409/422).',
   request: { params: IdParams, body: jsonBody(CheckoutRequestSchema) },
@@ -22,13 +31,18 @@ const checkout = createRoute({
 });
 
 const options = createRoute({
-  method: 'get', path: '/options', tags: ['pledges'],
+  method: 'get',
+  path: '/options',
+  tags: ['pledges'],
   summary: 'How pledges can be paid here: whether card payments are on, in which currencies, and why not',
   responses: { 200: json(PaymentOptionsSchema, 'Payment options') },
 });
 
 const webhook = createRoute({
-  method: 'post', path: '/stripe', tags: ['pledges'], ...maxBody(STRIPE_EVENT_BODY_LIMIT),
+  method: 'post',
+  path: '/stripe',
+  tags: ['pledges'],
+  ...maxBody(STRIPE_EVENT_BODY_LIMIT),
   summary: 'Stripe events (the Stripe-Signature header is the authentication)',
   description: 'Verified on the raw body with a 5-minute tolerance; events already handled and unknown event types are answered 200.',
   request: { headers: z.object({ 'stripe-signature': z.string().max(2048).optional() }) },
@@ -59,22 +73,21 @@ export function paymentOptionRoutes(deps: Deps) {
 
 /** Stripe's events, mounted at /webhooks. */
 export function stripeWebhookRoutes(deps: Deps) {
-  return resource()
-    .openapi(webhook, async (c) => {
-      // The signature covers the exact bytes Stripe sent: read them before anything parses the body.
-      const raw = await c.req.text();
-      const cards = deps.card.cards;
-      if (!cards) return problem(c, 'unavailable', { detail: 'card payments are not configured' }) as never;
-      let event;
-      try {
-        event = await cards.parseEvent(raw, c.req.header('stripe-signature'));
-      } catch (e) {
-        if (!(e instanceof WebhookSignatureError)) throw e;
-        log('warn', 'stripe webhook refused', { reason: e.message });
-        return problem(c, 'validation', { detail: `the Stripe signature does not verify: ${e.message}` }) as never;
-      }
-      const outcome = await handleCardEvent(deps.card, event);
-      log('info', 'stripe webhook', { event: event.id, kind: event.kind, outcome });
-      return c.json({ received: true as const, outcome }, 200);
-    });
+  return resource().openapi(webhook, async (c) => {
+    // The signature covers the exact bytes Stripe sent: read them before anything parses the body.
+    const raw = await c.req.text();
+    const cards = deps.card.cards;
+    if (!cards) return problem(c, 'unavailable', { detail: 'card payments are not configured' }) as never;
+    let event;
+    try {
+      event = await cards.parseEvent(raw, c.req.header('stripe-signature'));
+    } catch (e) {
+      if (!(e instanceof WebhookSignatureError)) throw e;
+      log('warn', 'stripe webhook refused', { reason: e.message });
+      return problem(c, 'validation', { detail: `the Stripe signature does not verify: ${e.message}` }) as never;
+    }
+    const outcome = await handleCardEvent(deps.card, event);
+    log('info', 'stripe webhook', { event: event.id, kind: event.kind, outcome });
+    return c.json({ received: true as const, outcome }, 200);
+  });
 }

@@ -4,7 +4,9 @@ import type { DynamoOutbox } from '@mekendesh/db';
 import { json, resource } from './shared.js';
 
 const outbox = createRoute({
-  method: 'get', path: '/outbox', tags: ['dev'],
+  method: 'get',
+  path: '/outbox',
+  tags: ['dev'],
   summary: 'Local only: the emails Cognito and the platform would have sent (not mounted in the cloud)',
   responses: { 200: json(z.object({ items: z.array(OutboxMessageSchema) }), 'The latest 50 messages') },
 });

@@ -5,16 +5,30 @@ import type { Deps } from '../composition.js';
 import { json, problems, resource } from './shared.js';
 
 const route = createRoute({
-  method: 'get', path: '/{id}/ledger', tags: ['pledges'],
+  method: 'get',
+  path: '/{id}/ledger',
+  tags: ['pledges'],
   summary: "A public project's ledger, newest first: pledged, received, matched, refunded; investors named only if they opted in",
-  request: { params: z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only') }), query: PublicLedgerQuerySchema },
+  request: {
+    params: z.object({
+      id: z
+        .string()
+        .min(1)
+        .max(64)
+        .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only'),
+    }),
+    query: PublicLedgerQuerySchema,
+  },
   responses: { 200: json(PublicLedgerSchema, 'A page of ledger entries'), ...problems(400, 404) },
 });
 
 /** A public project's ledger, mounted at /projects. */
 export function ledgerRoutes(deps: Deps) {
   return resource().openapi(route, async (c) => {
-    const ledger = await getPublicLedger({ projects: deps.projects, ledger: deps.ledger }, { projectId: c.req.valid('param').id, ...c.req.valid('query') });
+    const ledger = await getPublicLedger(
+      { projects: deps.projects, ledger: deps.ledger },
+      { projectId: c.req.valid('param').id, ...c.req.valid('query') },
+    );
     c.header('cache-control', 'public, max-age=15');
     return c.json(ledger, 200);
   });

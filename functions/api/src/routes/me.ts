@@ -5,16 +5,28 @@ import type { Deps } from '../composition.js';
 import { bearer, json, jsonBody, problems, resource } from './shared.js';
 
 const get = createRoute({
-  method: 'get', path: '/', tags: ['account'], summary: 'Your account and profile', security: bearer,
+  method: 'get',
+  path: '/',
+  tags: ['account'],
+  summary: 'Your account and profile',
+  security: bearer,
   responses: { 200: json(MeSchema, 'Your account'), ...problems(401) },
 });
 const put = createRoute({
-  method: 'put', path: '/profile', tags: ['account'], summary: 'Replace your profile', security: bearer,
+  method: 'put',
+  path: '/profile',
+  tags: ['account'],
+  summary: 'Replace your profile',
+  security: bearer,
   request: { body: jsonBody(ProfileSchema) },
   responses: { 200: json(MeSchema, 'Your account'), ...problems(400, 401) },
 });
 const del = createRoute({
-  method: 'delete', path: '/', tags: ['account'], summary: 'Delete your account, your personal data and your name wherever it was public', security: bearer,
+  method: 'delete',
+  path: '/',
+  tags: ['account'],
+  summary: 'Delete your account, your personal data and your name wherever it was public',
+  security: bearer,
   description:
     'First every public trace of you becomes anonymous: each ledger entry of your pledges that showed your name (pledged, ' +
     'received) shows no name any more (pages show "anonymous"), and your pledges become anonymous, so money received for ' +

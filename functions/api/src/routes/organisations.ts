@@ -1,54 +1,105 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  ApprovalSchema, InvitationRequestSchema, InvitationSchema, OrganisationApplicationSchema, OrganisationDetailSchema,
-  OrganisationListSchema, OrganisationSchema, OrganisationStatusSchema, ReviewDecisionSchema,
+  ApprovalSchema,
+  InvitationRequestSchema,
+  InvitationSchema,
+  OrganisationApplicationSchema,
+  OrganisationDetailSchema,
+  OrganisationListSchema,
+  OrganisationSchema,
+  OrganisationStatusSchema,
+  ReviewDecisionSchema,
 } from '@mekendesh/contracts';
-import { acceptInvitation, applyForOrganisation, getOrganisation, inviteOfficer, listApplications, reviewOrganisation } from '@mekendesh/domain';
+import {
+  acceptInvitation,
+  applyForOrganisation,
+  getOrganisation,
+  inviteOfficer,
+  listApplications,
+  reviewOrganisation,
+} from '@mekendesh/domain';
 import type { Deps } from '../composition.js';
 import { bearer, json, jsonBody, notForStaff, problems, resource, staffOnly } from './shared.js';
 
-const Id = z.object({ id: z.string().max(84).regex(/^org-[a-z0-9-]{3,80}$/, 'an organisation id') });
-const Token = z.object({ token: z.string().max(80).regex(/^[a-z0-9]{20,80}$/, 'an invitation token') });
+const Id = z.object({
+  id: z
+    .string()
+    .max(84)
+    .regex(/^org-[a-z0-9-]{3,80}$/, 'an organisation id'),
+});
+const Token = z.object({
+  token: z
+    .string()
+    .max(80)
+    .regex(/^[a-z0-9]{20,80}$/, 'an invitation token'),
+});
 const QueueQuery = z
-  .object({ status: OrganisationStatusSchema.default('pending'), limit: z.coerce.number().int().min(1).max(50).default(20), cursor: z.string().max(512).optional() })
+  .object({
+    status: OrganisationStatusSchema.default('pending'),
+    limit: z.coerce.number().int().min(1).max(50).default(20),
+    cursor: z.string().max(512).optional(),
+  })
   .strict();
 
 const apply = createRoute({
-  method: 'post', path: '/', tags: ['organisations'], security: bearer, ...notForStaff,
+  method: 'post',
+  path: '/',
+  tags: ['organisations'],
+  security: bearer,
+  ...notForStaff,
   summary: 'A local government applies to join; the applicant becomes its admin when staff approve',
   request: { body: jsonBody(OrganisationApplicationSchema) },
   responses: { 201: json(OrganisationSchema, 'Application received'), ...problems(400, 401, 403) },
 });
 const get = createRoute({
-  method: 'get', path: '/{id}', tags: ['organisations'],
+  method: 'get',
+  path: '/{id}',
+  tags: ['organisations'],
   summary: 'An organisation: public fields for anyone (if approved), details for its members and staff',
   request: { params: Id },
   responses: { 200: json(z.union([OrganisationDetailSchema, OrganisationSchema]), 'The organisation'), ...problems(400, 401, 404) },
 });
 const queue = createRoute({
-  method: 'get', path: '/', tags: ['staff'], security: staffOnly,
+  method: 'get',
+  path: '/',
+  tags: ['staff'],
+  security: staffOnly,
   summary: 'Applications by status, oldest first (the review queue)',
   request: { query: QueueQuery },
   responses: { 200: json(OrganisationListSchema, 'A page of organisations'), ...problems(400, 401, 403) },
 });
 const approve = createRoute({
-  method: 'post', path: '/{id}/approve', tags: ['staff'], security: staffOnly, summary: 'Approve a pending organisation',
+  method: 'post',
+  path: '/{id}/approve',
+  tags: ['staff'],
+  security: staffOnly,
+  summary: 'Approve a pending organisation',
   request: { params: Id, body: jsonBody(ApprovalSchema) },
   responses: { 200: json(OrganisationDetailSchema, 'Approved'), ...problems(400, 401, 403, 404, 409) },
 });
 const reject = createRoute({
-  method: 'post', path: '/{id}/reject', tags: ['staff'], security: staffOnly, summary: 'Reject a pending organisation, with a reason',
+  method: 'post',
+  path: '/{id}/reject',
+  tags: ['staff'],
+  security: staffOnly,
+  summary: 'Reject a pending organisation, with a reason',
   request: { params: Id, body: jsonBody(ReviewDecisionSchema) },
   responses: { 200: json(OrganisationDetailSchema, 'Rejected'), ...problems(400, 401, 403, 404, 409) },
 });
 const invite = createRoute({
-  method: 'post', path: '/{id}/invitations', tags: ['organisations'], security: bearer,
+  method: 'post',
+  path: '/{id}/invitations',
+  tags: ['organisations'],
+  security: bearer,
   summary: "The organisation's admin invites an officer by email",
   request: { params: Id, body: jsonBody(InvitationRequestSchema) },
   responses: { 201: json(InvitationSchema.omit({ token: true }), 'Invitation sent'), ...problems(400, 401, 403, 404, 409) },
 });
 const accept = createRoute({
-  method: 'post', path: '/{token}/accept', tags: ['organisations'], security: bearer,
+  method: 'post',
+  path: '/{token}/accept',
+  tags: ['organisations'],
+  security: bearer,
   summary: 'Join the organisation the invitation is from (signed in with the invited email)',
   request: { params: Token },
   responses: { 200: json(z.object({ organisationId: z.string() }), 'Joined'), ...problems(400, 401, 404, 409) },
@@ -64,13 +115,26 @@ export function organisationRoutes(deps: Deps) {
       return c.json(await getOrganisation(o, c.var.actor, c.req.valid('param').id), 200);
     })
     .openapi(approve, async (c) =>
-      c.json(await reviewOrganisation(o, c.var.actor, { id: c.req.valid('param').id, decision: 'approve', reason: c.req.valid('json').reason ?? null }), 200),
+      c.json(
+        await reviewOrganisation(o, c.var.actor, {
+          id: c.req.valid('param').id,
+          decision: 'approve',
+          reason: c.req.valid('json').reason ?? null,
+        }),
+        200,
+      ),
     )
     .openapi(reject, async (c) =>
-      c.json(await reviewOrganisation(o, c.var.actor, { id: c.req.valid('param').id, decision: 'reject', reason: c.req.valid('json').reason }), 200),
+      c.json(
+        await reviewOrganisation(o, c.var.actor, { id: c.req.valid('param').id, decision: 'reject', reason: c.req.valid('json').reason }),
+        200,
+      ),
     )
     .openapi(invite, async (c) => {
-      const { token: _secret, ...invitation } = await inviteOfficer(o, c.var.actor, { organisationId: c.req.valid('param').id, ...c.req.valid('json') });
+      const { token: _secret, ...invitation } = await inviteOfficer(o, c.var.actor, {
+        organisationId: c.req.valid('param').id,
+        ...c.req.valid('json'),
+      });
       return c.json(invitation, 201);
     });
 }
@@ -82,5 +146,7 @@ export function staffOrganisationRoutes(deps: Deps) {
 
 /** Officers joining an organisation, mounted at /invitations. */
 export function invitationRoutes(deps: Deps) {
-  return resource().openapi(accept, async (c) => c.json(await acceptInvitation(deps.organisations, c.var.actor, c.req.valid('param').token), 200));
+  return resource().openapi(accept, async (c) =>
+    c.json(await acceptInvitation(deps.organisations, c.var.actor, c.req.valid('param').token), 200),
+  );
 }

@@ -1,15 +1,30 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { IdempotencyKeySchema, PledgeListQuerySchema, PledgeListSchema, PledgeRequestSchema, PledgeViewSchema, ProjectFundingSchema } from '@mekendesh/contracts';
+import {
+  IdempotencyKeySchema,
+  PledgeListQuerySchema,
+  PledgeListSchema,
+  PledgeRequestSchema,
+  PledgeViewSchema,
+  ProjectFundingSchema,
+} from '@mekendesh/contracts';
 import { getPledge, listMyPledges, pledgeAndNotify, projectFunding } from '@mekendesh/domain';
 import type { Deps } from '../composition.js';
 import { log } from '../middleware/logger.js';
 import { bearer, json, jsonBody, notForStaff, problems, resource } from './shared.js';
 
-const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
+const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
 const IdParams = z.object({ id: Id });
 
 const create = createRoute({
-  method: 'post', path: '/{id}/pledges', tags: ['pledges'], security: bearer, ...notForStaff,
+  method: 'post',
+  path: '/{id}/pledges',
+  tags: ['pledges'],
+  security: bearer,
+  ...notForStaff,
   summary: 'Pledge to a published project (idempotent per Idempotency-Key)',
   description:
     'Send a fresh Idempotency-Key per pledge attempt and the same key on retries: a retry with the same body returns the ' +
@@ -22,24 +37,37 @@ const create = createRoute({
     201: json(PledgeViewSchema, 'The new pledge, with payment instructions'),
     200: json(PledgeViewSchema, 'A retry: the pledge made by the first call with this key'),
     ...problems(400, 401, 403, 404, 409, 429),
-    422: { description: 'The Idempotency-Key was used with a different body', content: { 'application/problem+json': { schema: z.object({}).passthrough() } } },
+    422: {
+      description: 'The Idempotency-Key was used with a different body',
+      content: { 'application/problem+json': { schema: z.object({}).passthrough() } },
+    },
   },
 });
 
 const one = createRoute({
-  method: 'get', path: '/{id}', tags: ['pledges'], security: bearer, summary: 'One of your pledges (staff: any)',
+  method: 'get',
+  path: '/{id}',
+  tags: ['pledges'],
+  security: bearer,
+  summary: 'One of your pledges (staff: any)',
   request: { params: IdParams },
   responses: { 200: json(PledgeViewSchema, 'The pledge'), ...problems(400, 401, 404) },
 });
 
 const mine = createRoute({
-  method: 'get', path: '/pledges', tags: ['pledges'], security: bearer, summary: 'Your portfolio: your pledges, newest first',
+  method: 'get',
+  path: '/pledges',
+  tags: ['pledges'],
+  security: bearer,
+  summary: 'Your portfolio: your pledges, newest first',
   request: { query: PledgeListQuerySchema },
   responses: { 200: json(PledgeListSchema, 'A page of pledges'), ...problems(400, 401) },
 });
 
 const funding = createRoute({
-  method: 'get', path: '/{id}/funding', tags: ['pledges'],
+  method: 'get',
+  path: '/{id}/funding',
+  tags: ['pledges'],
   summary: 'A project’s money from its running totals, and what one som of a pledge becomes there today',
   request: { params: IdParams },
   responses: { 200: json(ProjectFundingSchema, 'Totals in KGS tyiyn and the programmes that match'), ...problems(400, 404) },
@@ -50,7 +78,9 @@ export function projectPledgeRoutes(deps: Deps) {
   return resource()
     .openapi(create, async (c) => {
       const out = await pledgeAndNotify(deps.payments, c.var.actor, {
-        projectId: c.req.valid('param').id, idempotencyKey: c.req.valid('header')['idempotency-key'], request: c.req.valid('json'),
+        projectId: c.req.valid('param').id,
+        idempotencyKey: c.req.valid('header')['idempotency-key'],
+        request: c.req.valid('json'),
       });
       // The pledge stands; its email stays queued and a retry of this request sends it.
       if (!out.emailed) log('warn', 'pledge email not sent yet', { pledgeId: out.pledge.id });

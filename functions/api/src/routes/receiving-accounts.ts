@@ -1,47 +1,79 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  PaymentDetailsSchema, ReceivingAccountListSchema, ReceivingAccountRequestSchema, ReceivingAccountSchema, ReceivingAccountVersionSchema,
+  PaymentDetailsSchema,
+  ReceivingAccountListSchema,
+  ReceivingAccountRequestSchema,
+  ReceivingAccountSchema,
+  ReceivingAccountVersionSchema,
 } from '@mekendesh/contracts';
 import {
-  createReceivingAccount, deleteReceivingAccount, listReceivingAccounts, paymentDetails, replaceReceivingAccount,
+  createReceivingAccount,
+  deleteReceivingAccount,
+  listReceivingAccounts,
+  paymentDetails,
+  replaceReceivingAccount,
 } from '@mekendesh/domain';
 import type { Deps } from '../composition.js';
 import { requestLocale } from '../middleware/problem.js';
 import { bearer, json, jsonBody, problems, resource, staffOnly } from './shared.js';
 
-const IdParams = z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only') });
+const IdParams = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only'),
+});
 
 const list = createRoute({
-  method: 'get', path: '/', tags: ['money (staff)'], security: staffOnly, summary: 'Every receiving account, active or not',
+  method: 'get',
+  path: '/',
+  tags: ['money (staff)'],
+  security: staffOnly,
+  summary: 'Every receiving account, active or not',
   responses: { 200: json(ReceivingAccountListSchema, 'Accounts, oldest first'), ...problems(401, 403) },
 });
 
 const create = createRoute({
-  method: 'post', path: '/', tags: ['money (staff)'], security: staffOnly,
+  method: 'post',
+  path: '/',
+  tags: ['money (staff)'],
+  security: staffOnly,
   summary: 'Add a bank account or a money-transfer company for a currency (audited)',
-  description: 'One active account per kind and currency (409 otherwise). The payment purpose (bank) or instructions (money transfer) must contain {reference} in ky, ru and en.',
+  description:
+    'One active account per kind and currency (409 otherwise). The payment purpose (bank) or instructions (money transfer) must contain {reference} in ky, ru and en.',
   request: { body: jsonBody(ReceivingAccountRequestSchema) },
   responses: { 201: json(ReceivingAccountSchema, 'The account'), ...problems(400, 401, 403, 409) },
 });
 
 const replace = createRoute({
-  method: 'put', path: '/{id}', tags: ['money (staff)'], security: staffOnly,
+  method: 'put',
+  path: '/{id}',
+  tags: ['money (staff)'],
+  security: staffOnly,
   summary: 'Replace an account’s details, or (de)activate it, from the version read (audited)',
   request: { params: IdParams, query: ReceivingAccountVersionSchema, body: jsonBody(ReceivingAccountRequestSchema) },
   responses: { 200: json(ReceivingAccountSchema, 'The account as stored now'), ...problems(400, 401, 403, 404, 409) },
 });
 
 const remove = createRoute({
-  method: 'delete', path: '/{id}', tags: ['money (staff)'], security: staffOnly,
+  method: 'delete',
+  path: '/{id}',
+  tags: ['money (staff)'],
+  security: staffOnly,
   summary: 'Remove an account (its details stay in the audit log)',
   request: { params: IdParams, query: ReceivingAccountVersionSchema },
   responses: { 200: json(z.object({ id: z.string() }), 'Removed'), ...problems(400, 401, 403, 404, 409) },
 });
 
 const details = createRoute({
-  method: 'get', path: '/{id}/payment-details', tags: ['pledges'], security: bearer,
+  method: 'get',
+  path: '/{id}/payment-details',
+  tags: ['pledges'],
+  security: bearer,
   summary: 'Where and how to pay one of your transfer pledges (staff: any)',
-  description: 'The active accounts for the pledge’s currency (its channel’s kind first), each with the payment purpose holding the reference and a QR payload; empty when none takes the currency, with the programme office to ask.',
+  description:
+    'The active accounts for the pledge’s currency (its channel’s kind first), each with the payment purpose holding the reference and a QR payload; empty when none takes the currency, with the programme office to ask.',
   request: { params: IdParams },
   responses: { 200: json(PaymentDetailsSchema, 'Payment details'), ...problems(400, 401, 404) },
 });

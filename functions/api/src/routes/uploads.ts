@@ -8,19 +8,31 @@ import { ProjectIdParams } from './proposals.js';
 const KeyParams = ProjectIdParams.extend({ key: AttachmentKeySchema });
 
 const ask = createRoute({
-  method: 'post', path: '/{id}/uploads', tags: ['uploads'], security: bearer,
+  method: 'post',
+  path: '/{id}/uploads',
+  tags: ['uploads'],
+  security: bearer,
   summary: 'A presigned PUT URL for one photo (JPEG, PNG, WebP up to 5 MB) or document (PDF up to 10 MB)',
   request: { params: ProjectIdParams, body: jsonBody(UploadRequestSchema) },
-  responses: { 201: json(UploadTicketSchema, 'PUT the file to url with these headers, then complete'), ...problems(400, 401, 403, 404, 409) },
+  responses: {
+    201: json(UploadTicketSchema, 'PUT the file to url with these headers, then complete'),
+    ...problems(400, 401, 403, 404, 409),
+  },
 });
 const complete = createRoute({
-  method: 'post', path: '/{id}/uploads/{key}/complete', tags: ['uploads'], security: bearer,
-  summary: "Verify the uploaded file (size, type, content; a photo's header: at most 40 megapixels, 10000 px a side), re-encode a photo without metadata (EXIF, GPS, XMP) with phone-sized copies, delete the upload and attach what is served",
+  method: 'post',
+  path: '/{id}/uploads/{key}/complete',
+  tags: ['uploads'],
+  security: bearer,
+  summary:
+    "Verify the uploaded file (size, type, content; a photo's header: at most 40 megapixels, 10000 px a side), re-encode a photo without metadata (EXIF, GPS, XMP) with phone-sized copies, delete the upload and attach what is served",
   request: { params: KeyParams, body: { required: false, content: { 'application/json': { schema: UploadCompleteSchema } } } },
   responses: { 200: json(ProjectSchema, 'The project with the file attached'), ...problems(400, 401, 403, 404, 409) },
 });
 const media = createRoute({
-  method: 'get', path: '/{id}/media/{key}', tags: ['uploads'],
+  method: 'get',
+  path: '/{id}/media/{key}',
+  tags: ['uploads'],
   summary: "A project's photo or document: a redirect to a short-lived URL (w picks the smallest copy at least that wide)",
   request: { params: KeyParams, query: z.object({ w: z.coerce.number().int().min(1).max(4000).optional() }).strict() },
   responses: { 302: { description: 'Redirect to the file' }, ...problems(400, 404) },
@@ -34,7 +46,11 @@ const media = createRoute({
 export function uploadRoutes(deps: Deps) {
   const p = deps.projectDeps;
   return resource()
-    .openapi(ask, async (c) => c.json(await requestUpload(p, c.var.actor, { id: c.req.valid('param').id, ...c.req.valid('json') }), 201, { 'cache-control': 'no-store' }))
+    .openapi(ask, async (c) =>
+      c.json(await requestUpload(p, c.var.actor, { id: c.req.valid('param').id, ...c.req.valid('json') }), 201, {
+        'cache-control': 'no-store',
+      }),
+    )
     .openapi(complete, async (c) => {
       const body = (c.req.header('content-type')?.includes('json') ? c.req.valid('json') : undefined) ?? {};
       return c.json(await completeUpload(p, c.var.actor, { ...c.req.valid('param'), ...body }), 200, { 'cache-control': 'no-store' });
@@ -43,7 +59,8 @@ export function uploadRoutes(deps: Deps) {
       const { actor } = c.var;
       const found = await mediaLocation(p, actor, { ...c.req.valid('param'), width: c.req.valid('query').w });
       // Cached for less than the URL lives, so a cached redirect never points at an expired URL.
-      const cache = found.public && actor.kind === 'anonymous' ? `public, max-age=${Math.floor(MEDIA_URL_SECONDS / 2)}` : 'private, no-store';
+      const cache =
+        found.public && actor.kind === 'anonymous' ? `public, max-age=${Math.floor(MEDIA_URL_SECONDS / 2)}` : 'private, no-store';
       c.header('cache-control', cache);
       return c.redirect(found.url, 302);
     });

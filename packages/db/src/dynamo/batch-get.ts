@@ -11,15 +11,21 @@ const CHUNK = 100;
 const MAX_ATTEMPTS = 9;
 const pause = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * 20 * 2 ** attempt));
 
-async function getChunk(db: Db, keys: Key[], options: { consistent?: boolean; projection?: ReturnType<typeof projectionOf> }): Promise<Item[]> {
+async function getChunk(
+  db: Db,
+  keys: Key[],
+  options: { consistent?: boolean; projection?: ReturnType<typeof projectionOf> },
+): Promise<Item[]> {
   const items: Item[] = [];
   let pending: Item[] | undefined = keys;
   for (let attempt = 0; pending?.length; attempt++) {
     if (attempt >= MAX_ATTEMPTS) throw new Error('DynamoDB kept returning unprocessed keys');
     if (attempt) await pause(attempt);
-    const out: BatchGetCommandOutput = await db.doc.send(new BatchGetCommand({
-      RequestItems: { [db.tableName]: { Keys: pending, ...(options.consistent ? { ConsistentRead: true } : {}), ...options.projection } },
-    }));
+    const out: BatchGetCommandOutput = await db.doc.send(
+      new BatchGetCommand({
+        RequestItems: { [db.tableName]: { Keys: pending, ...(options.consistent ? { ConsistentRead: true } : {}), ...options.projection } },
+      }),
+    );
     items.push(...(out.Responses?.[db.tableName] ?? []));
     pending = out.UnprocessedKeys?.[db.tableName]?.Keys;
   }
@@ -32,7 +38,11 @@ async function getChunk(db: Db, keys: Key[], options: { consistent?: boolean; pr
  * `fields`: only these attributes (pk and sk are always read, to order the answer).
  * @example const [a, b] = await batchGet(db, [project.key({ id: 'a' }), project.key({ id: 'b' })], { consistent: true });
  */
-export async function batchGet(db: Db, keys: readonly Key[], options: { consistent?: boolean; fields?: readonly string[] } = {}): Promise<Item[]> {
+export async function batchGet(
+  db: Db,
+  keys: readonly Key[],
+  options: { consistent?: boolean; fields?: readonly string[] } = {},
+): Promise<Item[]> {
   if (keys.length === 0) return [];
   const projection = options.fields ? projectionOf([...new Set(['pk', 'sk', ...options.fields])]) : undefined;
   // A key asked twice in one request is a ValidationException: each is read once.

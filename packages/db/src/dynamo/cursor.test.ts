@@ -32,13 +32,16 @@ describe('signed cursors (HMAC-SHA256 bound to their query)', () => {
     expect(refused(secret, { ...scope, fingerprint: '[["sector","water"],["sort","newest"]]' }, cursor)).toBe(true);
     expect(refused('another-secret', scope, cursor)).toBe(true);
     expect(refused(secret, { ...scope, pinned: { pk: 'PX#funded' } }, cursor)).toBe(true);
-    for (const garbage of ['not a cursor', 'bnVsbA', '', 'e30', 'x'.repeat(5_000)]) expect(refused(secret, scope, garbage), garbage).toBe(true);
+    for (const garbage of ['not a cursor', 'bnVsbA', '', 'e30', 'x'.repeat(5_000)])
+      expect(refused(secret, scope, garbage), garbage).toBe(true);
   });
 
   it('cannot be forged by recomputing a plain hash: the signature needs the secret', () => {
     const cursor = signCursor(secret, scope, key)!;
     const { k } = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    const forged = Buffer.from(JSON.stringify({ k: { ...k, sk: '2099#x' }, c: signCursor('guess', scope, { ...k, sk: '2099#x' }) })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ k: { ...k, sk: '2099#x' }, c: signCursor('guess', scope, { ...k, sk: '2099#x' }) }),
+    ).toString('base64url');
     expect(refused(secret, scope, forged)).toBe(true);
   });
 });

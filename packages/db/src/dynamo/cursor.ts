@@ -56,7 +56,10 @@ export function openCursor(secret: string, scope: CursorScope, cursor: string | 
   if (cursor === undefined) return undefined;
   let parsed: { k?: unknown; c?: unknown } | null;
   try {
-    parsed = cursor.length <= 4_096 ? (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { k?: unknown; c?: unknown } | null) : null;
+    parsed =
+      cursor.length <= 4_096
+        ? (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { k?: unknown; c?: unknown } | null)
+        : null;
   } catch {
     parsed = null;
   }

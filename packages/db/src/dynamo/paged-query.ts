@@ -46,27 +46,41 @@ export function queryOnce(db: Db, q: PartitionQuery, limit: number | undefined, 
   // from its start up to a begins_with prefix (5x slower at 100,000 items; docs/discovery.md, Benchmark).
   const sk = q.skPrefix !== undefined ? ' AND #sk BETWEEN :sk AND :skEnd' : q.skBefore !== undefined ? ' AND #sk < :sk' : '';
   const projection = q.fields ? projectionOf(q.fields) : undefined;
-  return db.doc.send(new QueryCommand({
-    TableName: db.tableName,
-    ...(q.index ? { IndexName: q.index } : {}),
-    KeyConditionExpression: `#pk = :pk${sk}`,
-    ...(q.filter ? { FilterExpression: q.filter.expression } : {}),
-    ExpressionAttributeNames: { '#pk': n.pk, ...(sk ? { '#sk': n.sk } : {}), ...projection?.ExpressionAttributeNames },
-    ExpressionAttributeValues: { ':pk': q.partition, ...(sk ? { ':sk': q.skPrefix ?? q.skBefore } : {}),
-      ...(q.skPrefix !== undefined ? { ':skEnd': q.skPrefix + PREFIX_END } : {}), ...q.filter?.values },
-    ...(projection ? { ProjectionExpression: projection.ProjectionExpression } : {}),
-    ScanIndexForward: q.forward,
-    ...(q.consistent ? { ConsistentRead: true } : {}),
-    ...(limit !== undefined ? { Limit: limit } : {}),
-    ...(start ? { ExclusiveStartKey: start } : {}),
-  }));
+  return db.doc.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      ...(q.index ? { IndexName: q.index } : {}),
+      KeyConditionExpression: `#pk = :pk${sk}`,
+      ...(q.filter ? { FilterExpression: q.filter.expression } : {}),
+      ExpressionAttributeNames: { '#pk': n.pk, ...(sk ? { '#sk': n.sk } : {}), ...projection?.ExpressionAttributeNames },
+      ExpressionAttributeValues: {
+        ':pk': q.partition,
+        ...(sk ? { ':sk': q.skPrefix ?? q.skBefore } : {}),
+        ...(q.skPrefix !== undefined ? { ':skEnd': q.skPrefix + PREFIX_END } : {}),
+        ...q.filter?.values,
+      },
+      ...(projection ? { ProjectionExpression: projection.ProjectionExpression } : {}),
+      ScanIndexForward: q.forward,
+      ...(q.consistent ? { ConsistentRead: true } : {}),
+      ...(limit !== undefined ? { Limit: limit } : {}),
+      ...(start ? { ExclusiveStartKey: start } : {}),
+    }),
+  );
 }
 
 /** The cursor scope of a query: bound to its index, partition, sort condition and direction, and `extra` (filters). */
 export function cursorScope(q: PartitionQuery, extra = ''): CursorScope {
   const n = keyNames(q.index);
   return {
-    fingerprint: JSON.stringify([q.index ?? 'table', q.partition, q.skPrefix ?? null, q.skBefore ?? null, q.forward, q.filter?.expression ?? null, extra]),
+    fingerprint: JSON.stringify([
+      q.index ?? 'table',
+      q.partition,
+      q.skPrefix ?? null,
+      q.skBefore ?? null,
+      q.forward,
+      q.filter?.expression ?? null,
+      extra,
+    ]),
     keyNames: positionNames(q.index),
     pinned: { [n.pk]: q.partition },
     ...(q.skPrefix !== undefined ? { sortPrefix: { name: n.sk, prefix: q.skPrefix } } : {}),
@@ -78,7 +92,11 @@ export function cursorScope(q: PartitionQuery, extra = ''): CursorScope {
  * signed cursor; `nextCursor` is null at the end. A cursor this query did not issue is a 400 on `cursor`.
  * @example const page = await pagedQuery(db, { partition: ledgerPartition(projectId), forward: false }, { limit: 20, cursor });
  */
-export async function pagedQuery(db: Db, q: PartitionQuery, page: { limit: number; cursor?: string | undefined }): Promise<{ items: Item[]; nextCursor: string | null }> {
+export async function pagedQuery(
+  db: Db,
+  q: PartitionQuery,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<{ items: Item[]; nextCursor: string | null }> {
   const scope = cursorScope(q);
   const out = await queryOnce(db, q, Math.max(1, Math.min(page.limit, MAX_PAGE_ITEMS)), openCursor(db.cursorSecret, scope, page.cursor));
   return { items: out.Items ?? [], nextCursor: signCursor(db.cursorSecret, scope, out.LastEvaluatedKey) };

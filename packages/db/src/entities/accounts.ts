@@ -20,7 +20,8 @@ export const pendingApplicationsEntity = defineEntity<{ userId: string }>({
 export const sessionEntity = defineEntity<{ refreshToken: string }>({
   name: 'Session',
   table: {
-    pk: (s) => `SESSION#${createHash('sha256').update(s.refreshToken).digest('base64url')}`, sk: () => 'SESSION',
+    pk: (s) => `SESSION#${createHash('sha256').update(s.refreshToken).digest('base64url')}`,
+    sk: () => 'SESSION',
     shape: ['SESSION#<sha256>', 'SESSION'],
   },
   example: { refreshToken: 'token' },
@@ -35,7 +36,12 @@ export const organisationEntity = defineEntity<{ id: string }, { id: string; sta
   name: 'Organisation',
   table: { pk: (o) => `ORG#${o.id}`, sk: () => 'ORG', shape: ['ORG#<id>', 'ORG'] },
   indexes: {
-    gsi1: { pk: byReviewStatus, sk: (o) => `${o.createdAt}#${o.id}`, shape: ['ORGSTATUS#<status>', '<createdAt>#<id>'], purpose: 'organisations by review status' },
+    gsi1: {
+      pk: byReviewStatus,
+      sk: (o) => `${o.createdAt}#${o.id}`,
+      shape: ['ORGSTATUS#<status>', '<createdAt>#<id>'],
+      purpose: 'organisations by review status',
+    },
   },
   example: { id: 'org-1', status: 'pending', createdAt: '2026-01-01T00:00:00.000Z' },
 });

@@ -8,8 +8,12 @@ import type { QueuedProject } from '@mekendesh/domain';
 import { defineEntity } from './define.js';
 
 const EXAMPLE_PROJECT = {
-  id: 'prj-1', status: 'published' as ProjectStatus, organisationId: 'org-1', createdAt: '2026-01-01T00:00:00.000Z',
-  publishedAt: '2026-01-02T00:00:00.000Z', statusChangedAt: '2026-01-02T00:00:00.000Z',
+  id: 'prj-1',
+  status: 'published' as ProjectStatus,
+  organisationId: 'org-1',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  publishedAt: '2026-01-02T00:00:00.000Z',
+  statusChangedAt: '2026-01-02T00:00:00.000Z',
 };
 
 type ProjectKeyInput = Pick<Project, 'id'>;
@@ -31,8 +35,10 @@ export const projectEntity = defineEntity<ProjectKeyInput, ProjectIndexInput>({
       purpose: 'projects by status: published ones by publication time, others by when they entered it',
     },
     gsi2: {
-      pk: byOrganisation, sk: (p) => `PROJECT#${p.createdAt}#${p.id}`,
-      shape: ['ORG#<organisationId>', 'PROJECT#<createdAt>#<id>'], purpose: "an organisation's projects by creation",
+      pk: byOrganisation,
+      sk: (p) => `PROJECT#${p.createdAt}#${p.id}`,
+      shape: ['ORG#<organisationId>', 'PROJECT#<createdAt>#<id>'],
+      purpose: "an organisation's projects by creation",
     },
   },
   example: EXAMPLE_PROJECT,
@@ -85,10 +91,17 @@ export const projectFacetEntity = defineEntity<FacetInput>({
   untagged: true,
   table: { pk: (f) => f.partition, sk: (f) => `${f.publishedAt ?? f.createdAt}#${f.id}`, shape: ['PX#<facet*>', '<time>#<id>'] },
   indexes: {
-    gsi3: { pk: (f) => f.partition, sk: (f) => `${f.deadline}#${f.id}`, shape: ['PX#<facet*>', '<deadline>#<id>'], purpose: 'a facet list, closing soon' },
+    gsi3: {
+      pk: (f) => f.partition,
+      sk: (f) => `${f.deadline}#${f.id}`,
+      shape: ['PX#<facet*>', '<deadline>#<id>'],
+      purpose: 'a facet list, closing soon',
+    },
     gsi4: {
-      pk: (f) => f.partition, sk: (f) => `${percentKey(f.raised, f.goal)}#${f.id}`,
-      shape: ['PX#<facet*>', '<basisPoints:n>#<id>'], purpose: 'a facet list, percent funded',
+      pk: (f) => f.partition,
+      sk: (f) => `${percentKey(f.raised, f.goal)}#${f.id}`,
+      shape: ['PX#<facet*>', '<basisPoints:n>#<id>'],
+      purpose: 'a facet list, percent funded',
     },
   },
   example: { ...EXAMPLE_PROJECT, deadline: '2026-06-30', raised: 5, goal: 10, partition: facetPartitions.oblast('published', '41704') },
@@ -114,7 +127,8 @@ export const searchWordEntity = defineEntity<{ word: string; id: string; publish
   name: 'SearchWord',
   untagged: true,
   table: {
-    pk: (w) => searchPartition(w.word), sk: (w) => `${w.word}#${invertedTime(w.publishedAt ?? w.createdAt)}#${w.id}`,
+    pk: (w) => searchPartition(w.word),
+    sk: (w) => `${w.word}#${invertedTime(w.publishedAt ?? w.createdAt)}#${w.id}`,
     shape: ['PQ#<letters>', '<word>#<invertedTime:n>#<id>'],
   },
   example: { word: 'suu', ...EXAMPLE_PROJECT },
@@ -133,13 +147,35 @@ export const oblastStatsEntity = defineEntity<{ soate: string }>({
 
 /** The fields of a project summary (lists, search results): the one list of them. */
 export const SUMMARY_FIELDS = [
-  'id', 'slug', 'status', 'organisationId', 'organisationName', 'oblastSoate', 'rayonSoate', 'settlement',
-  'title', 'summary', 'languages', 'sector', 'kind', 'goal', 'raised', 'pledged', 'supporters', 'deadline',
-  'publishedAt', 'coverUrl',
+  'id',
+  'slug',
+  'status',
+  'organisationId',
+  'organisationName',
+  'oblastSoate',
+  'rayonSoate',
+  'settlement',
+  'title',
+  'summary',
+  'languages',
+  'sector',
+  'kind',
+  'goal',
+  'raised',
+  'pledged',
+  'supporters',
+  'deadline',
+  'publishedAt',
+  'coverUrl',
 ] as const satisfies readonly (keyof ProjectSummary)[];
 
 /** A summary plus where the project stands in its lifecycle (owners' and staff queues). */
-export const QUEUED_FIELDS = [...SUMMARY_FIELDS, 'statusChangedAt', 'statusReason', 'submittedAt'] as const satisfies readonly (keyof QueuedProject)[];
+export const QUEUED_FIELDS = [
+  ...SUMMARY_FIELDS,
+  'statusChangedAt',
+  'statusReason',
+  'submittedAt',
+] as const satisfies readonly (keyof QueuedProject)[];
 
 /** Picks `fields` from a stored item, null where absent. */
 export function pick<T>(item: Record<string, unknown>, fields: readonly string[]): T {

@@ -40,9 +40,7 @@ export interface EntitySpec<K, I> {
   example: K & I;
 }
 
-export const STORAGE_ATTRIBUTES: ReadonlySet<string> = new Set([
-  'pk', 'sk', 'entity', ...INDEX_NAMES.flatMap((n) => [`${n}pk`, `${n}sk`]),
-]);
+export const STORAGE_ATTRIBUTES: ReadonlySet<string> = new Set(['pk', 'sk', 'entity', ...INDEX_NAMES.flatMap((n) => [`${n}pk`, `${n}sk`])]);
 
 export interface Entity<K, I> {
   readonly name: string;

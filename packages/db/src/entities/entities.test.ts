@@ -10,7 +10,11 @@ function declared(): Declared[] {
     const ex = e.spec.example as never;
     const table: Declared = { entity: e.name, space: 'table', pk: e.spec.table.pk(ex), sk: e.spec.table.sk(ex), shape: e.spec.table.shape };
     const indexes = Object.entries(e.spec.indexes ?? {}).map(([space, def]) => ({
-      entity: e.name, space: space as KeySpace, pk: def.pk(ex)!, sk: def.sk(ex)!, shape: def.shape,
+      entity: e.name,
+      space: space as KeySpace,
+      pk: def.pk(ex)!,
+      sk: def.sk(ex)!,
+      shape: def.shape,
     }));
     return [table, ...indexes];
   });

@@ -15,4 +15,6 @@ const isEntity = (v: unknown): v is Entity<never, never> =>
   typeof v === 'object' && v !== null && 'spec' in v && 'key' in v && 'indexKeys' in v;
 
 /** The registry: every entity of every module, in declaration order. The table's indexes are derived from it. */
-export const ENTITIES: readonly Entity<never, never>[] = [accounts, catalogue, money, ops].flatMap((m) => Object.values(m).filter(isEntity));
+export const ENTITIES: readonly Entity<never, never>[] = [accounts, catalogue, money, ops].flatMap((m) =>
+  Object.values(m).filter(isEntity),
+);

@@ -21,7 +21,8 @@ const SKIPPED_DIRS = new Set(['node_modules', '.svelte-kit', 'cdk.out', 'dist', 
 /** Spelled keys allowed outside the entity modules, each with its reason. `file` relative to the repo root. */
 const ALLOWED: readonly { file: string; literal: string; reason: string }[] = [
   {
-    file: 'tests/bench/baseline.ts', literal: 'BENCHBASE#',
+    file: 'tests/bench/baseline.ts',
+    literal: 'BENCHBASE#',
     reason: "the bench's synthetic partitions measure the emulator's own Query cost; no application entity is stored there",
   },
 ];
@@ -77,7 +78,11 @@ describe('key prefixes', () => {
 
   it('would catch a key spelled by hand, declared or not', () => {
     const keys = declaredKeys();
-    const hits = spelledKeys('x.ts', "const a = `PROJECT#${id}`; const b = 'FXRATES'; const c = `WIDGET#${id}`; const d = 'Project';", keys);
+    const hits = spelledKeys(
+      'x.ts',
+      "const a = `PROJECT#${id}`; const b = 'FXRATES'; const c = `WIDGET#${id}`; const d = 'Project';",
+      keys,
+    );
     expect(hits.map((h) => h.split(' ')[1])).toEqual(['`PROJECT#${id}`', "'FXRATES'", '`WIDGET#${id}`']);
   });
 

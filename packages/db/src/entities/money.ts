@@ -22,10 +22,17 @@ export const pledgeEntity = defineEntity<Pick<Pledge, 'id'>, Pick<Pledge, 'id' |
   table: { pk: (p) => `PLEDGE#${p.id}`, sk: () => 'PLEDGE', shape: ['PLEDGE#<id>', 'PLEDGE'] },
   indexes: {
     gsi1: {
-      pk: byInvestor, sk: (p) => `PLEDGE#${p.createdAt}#${p.id}`,
-      shape: ['INVESTOR#<investorId>', 'PLEDGE#<createdAt>#<id>'], purpose: "an investor's pledges, newest first",
+      pk: byInvestor,
+      sk: (p) => `PLEDGE#${p.createdAt}#${p.id}`,
+      shape: ['INVESTOR#<investorId>', 'PLEDGE#<createdAt>#<id>'],
+      purpose: "an investor's pledges, newest first",
     },
-    gsi2: { pk: byProject, sk: (p) => `${p.createdAt}#${p.id}`, shape: ['PLEDGES#<projectId>', '<createdAt>#<id>'], purpose: "a project's pledges" },
+    gsi2: {
+      pk: byProject,
+      sk: (p) => `${p.createdAt}#${p.id}`,
+      shape: ['PLEDGES#<projectId>', '<createdAt>#<id>'],
+      purpose: "a project's pledges",
+    },
   },
   example: { id: 'pl-1', investorId: 'u-1', projectId: 'prj-1', createdAt: AT },
 });
@@ -61,7 +68,9 @@ export const pledgeReceiptsPartition = (pledgeId: string) => receiptsOf({ pledge
 export const receiptEntity = defineEntity<{ id: string }, { pledgeId: string; bookedAt: string }>({
   name: 'Receipt',
   table: { pk: (r) => `RECEIPT#${r.id}`, sk: () => 'RECEIPT', shape: ['RECEIPT#<id>', 'RECEIPT'] },
-  indexes: { gsi2: { pk: receiptsOf, sk: (r) => r.bookedAt, shape: ['RECEIPTS#<pledgeId>', '<bookedAt>'], purpose: "a pledge's receipts" } },
+  indexes: {
+    gsi2: { pk: receiptsOf, sk: (r) => r.bookedAt, shape: ['RECEIPTS#<pledgeId>', '<bookedAt>'], purpose: "a pledge's receipts" },
+  },
   example: { id: 'r-1', pledgeId: 'pl-1', bookedAt: AT },
 });
 
@@ -72,7 +81,8 @@ export const receiptEntity = defineEntity<{ id: string }, { pledgeId: string; bo
 export const receiptDayEntity = defineEntity<{ pledgeId: string; receivedOn: string; amount: { amount: number; currency: string } }>({
   name: 'ReceiptDay',
   table: {
-    pk: (d) => `RECEIPTDAY#${d.pledgeId}`, sk: (d) => `${d.receivedOn}#${d.amount.currency}#${d.amount.amount}`,
+    pk: (d) => `RECEIPTDAY#${d.pledgeId}`,
+    sk: (d) => `${d.receivedOn}#${d.amount.currency}#${d.amount.amount}`,
     shape: ['RECEIPTDAY#<pledgeId>', '<receivedOn>#<currency>#<amount:n>'],
   },
   example: { pledgeId: 'pl-1', receivedOn: '2026-01-01', amount: { amount: 100, currency: 'KGS' } },
@@ -100,17 +110,21 @@ export const ledgerPartition = (projectId: string) => ledgerOf({ projectId });
 export const programmeMatchesPartition = matchesOf;
 
 /** A ledger entry, in its project's partition by time; entries of a programme's matches are also in gsi2. */
-export const ledgerEntryEntity = defineEntity<Pick<LedgerEntry, 'projectId' | 'at' | 'id'>, Pick<LedgerEntry, 'at' | 'id' | 'programmeId'>>({
-  name: 'LedgerEntry',
-  table: { pk: ledgerOf, sk: (e) => `${e.at}#${e.id}`, shape: ['LEDGER#<projectId>', '<at>#<id>'] },
-  indexes: {
-    gsi2: {
-      pk: (e) => (e.programmeId ? matchesOf(e.programmeId) : undefined), sk: (e) => (e.programmeId ? `${e.at}#${e.id}` : undefined),
-      shape: ['LEDGERPROG#<programmeId>', '<at>#<id>'], purpose: "a programme's matches (sparse: entries with a programme)",
+export const ledgerEntryEntity = defineEntity<Pick<LedgerEntry, 'projectId' | 'at' | 'id'>, Pick<LedgerEntry, 'at' | 'id' | 'programmeId'>>(
+  {
+    name: 'LedgerEntry',
+    table: { pk: ledgerOf, sk: (e) => `${e.at}#${e.id}`, shape: ['LEDGER#<projectId>', '<at>#<id>'] },
+    indexes: {
+      gsi2: {
+        pk: (e) => (e.programmeId ? matchesOf(e.programmeId) : undefined),
+        sk: (e) => (e.programmeId ? `${e.at}#${e.id}` : undefined),
+        shape: ['LEDGERPROG#<programmeId>', '<at>#<id>'],
+        purpose: "a programme's matches (sparse: entries with a programme)",
+      },
     },
+    example: { projectId: 'prj-1', at: AT, id: 'e-1', programmeId: 'pg-1' },
   },
-  example: { projectId: 'prj-1', at: AT, id: 'e-1', programmeId: 'pg-1' },
-});
+);
 
 /** Platform totals are split over a few items so that bookings on different projects rarely collide. */
 export const PLATFORM_SHARDS = 8;
@@ -130,14 +144,25 @@ export const programmesPartition = () => ALL_PROGRAMMES;
 export const programmeEntity = defineEntity<{ id: string }, Pick<Programme, 'id' | 'createdAt'>>({
   name: 'Programme',
   table: { pk: (p) => `PROGRAMME#${p.id}`, sk: () => 'PROGRAMME', shape: ['PROGRAMME#<id>', 'PROGRAMME'] },
-  indexes: { gsi1: { pk: programmesPartition, sk: (p) => `${p.createdAt}#${p.id}`, shape: ['PROGRAMMES', '<createdAt>#<id>'], purpose: 'every programme' } },
+  indexes: {
+    gsi1: {
+      pk: programmesPartition,
+      sk: (p) => `${p.createdAt}#${p.id}`,
+      shape: ['PROGRAMMES', '<createdAt>#<id>'],
+      purpose: 'every programme',
+    },
+  },
   example: { id: 'pg-1', createdAt: AT },
 });
 
 /** What one programme matched for one project: the cap is checked against it. */
 export const programmeProjectEntity = defineEntity<{ programmeId: string; projectId: string }>({
   name: 'ProgrammeProject',
-  table: { pk: (r) => `PROGRAMME#${r.programmeId}`, sk: (r) => `PROJECT#${r.projectId}`, shape: ['PROGRAMME#<programmeId>', 'PROJECT#<projectId>'] },
+  table: {
+    pk: (r) => `PROGRAMME#${r.programmeId}`,
+    sk: (r) => `PROJECT#${r.projectId}`,
+    shape: ['PROGRAMME#<programmeId>', 'PROJECT#<projectId>'],
+  },
   example: { programmeId: 'pg-1', projectId: 'prj-1' },
 });
 
@@ -151,7 +176,11 @@ export const ratesPartition = () => FX_RATES;
 /** One day's exchange rates from one source; every table in one small partition, by day. */
 export const rateTableEntity = defineEntity<{ date: string; source: keyof typeof RATE_SOURCE_ORDER }>({
   name: 'RateTable',
-  table: { pk: ratesPartition, sk: (r) => `${r.date}#${RATE_SOURCE_ORDER[r.source]}${r.source}`, shape: ['FXRATES', '<date>#<order:n><source>'] },
+  table: {
+    pk: ratesPartition,
+    sk: (r) => `${r.date}#${RATE_SOURCE_ORDER[r.source]}${r.source}`,
+    shape: ['FXRATES', '<date>#<order:n><source>'],
+  },
   example: { date: '2026-01-01', source: 'nbkr' },
 });
 /** Sort key past every table of `day` (a Query's `sk < ` bound). */

@@ -6,7 +6,12 @@ export const auditEntity = defineEntity<{ at: string; id: string }, { at: string
   name: 'Audit',
   table: { pk: () => 'AUDIT', sk: (a) => `${a.at}#${a.id}`, shape: ['AUDIT', '<at>#<id>'] },
   indexes: {
-    gsi2: { pk: (a) => `AUDITOBJ#${a.objectType}#${a.objectId}`, sk: (a) => a.at, shape: ['AUDITOBJ#<objectType>#<objectId>', '<at>'], purpose: "one object's audit history" },
+    gsi2: {
+      pk: (a) => `AUDITOBJ#${a.objectType}#${a.objectId}`,
+      sk: (a) => a.at,
+      shape: ['AUDITOBJ#<objectType>#<objectId>', '<at>'],
+      purpose: "one object's audit history",
+    },
   },
   example: { at: '2026-01-01T00:00:00.000Z', id: 'a-1', objectType: 'project', objectId: 'prj-1' },
 });

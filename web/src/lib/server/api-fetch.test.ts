@@ -22,7 +22,10 @@ function eventFetch(seen: Request[], answer: (request: Request) => Response, ctx
 }
 
 const json = (status: number, body: unknown) =>
-	new Response(JSON.stringify(body), { status, headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' } });
+	new Response(JSON.stringify(body), {
+		status,
+		headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' },
+	});
 
 describe('toApiRequest (handleFetch)', () => {
 	it('sends a client call to API_URL with the token, the language and the proxy headers, once each', async () => {
@@ -43,7 +46,12 @@ describe('toApiRequest (handleFetch)', () => {
 
 	it('keeps the method, body, query and per-call headers of a write', async () => {
 		const seen: Request[] = [];
-		const request = { type: 'donation', channel: 'bank_transfer', display: 'anonymous', amount: { amount: 100_00, currency: 'KGS' } } as const;
+		const request = {
+			type: 'donation',
+			channel: 'bank_transfer',
+			display: 'anonymous',
+			amount: { amount: 100_00, currency: 'KGS' },
+		} as const;
 		await api({ fetch: eventFetch(seen, () => json(500, {})) })
 			.pledges.create('prj-1', 'key-12345678', request)
 			.catch(() => undefined);
@@ -92,7 +100,11 @@ describe('ApiError from a problem+json answer', () => {
 	});
 
 	it('is unavailable (status 0) when the call never reached handleFetch: the stand-in origin does not resolve', async () => {
-		const cause = await api({ fetch: (async () => { throw new TypeError('fetch failed'); }) as typeof fetch })
+		const cause = await api({
+			fetch: (async () => {
+				throw new TypeError('fetch failed');
+			}) as typeof fetch,
+		})
 			.me.get()
 			.catch((e: unknown) => e);
 		expect(cause).toBeInstanceOf(ApiError);

@@ -14,7 +14,11 @@ function sources(dir: string): string[] {
 }
 
 const files = sources(SRC).map((path) => ({ name: relative(SRC, path).replaceAll('\\', '/'), text: readFileSync(path, 'utf8') }));
-const where = (test: (text: string) => boolean) => files.filter((f) => test(f.text)).map((f) => f.name).sort();
+const where = (test: (text: string) => boolean) =>
+	files
+		.filter((f) => test(f.text))
+		.map((f) => f.name)
+		.sort();
 
 // Every call to the API goes through api(event) (lib/server/api.ts), so handleFetch adds the base URL, the
 // token, the language and the proxy headers to all of them; a second way in is how one once skipped them.

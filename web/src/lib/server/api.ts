@@ -92,7 +92,11 @@ export function api(event: ApiEvent) {
 			...projectCalls(call),
 			/** A photo or document as the API streams it (following its redirect to the object store); the raw response. */
 			media: (projectId: string, key: string, w?: number) =>
-				send('GET', `/projects/${id(projectId)}/media/${id(key)}${queryString({ w })}`, { headers: { accept: '*/*' }, redirect: 'follow', timeoutMs: 15_000 }),
+				send('GET', `/projects/${id(projectId)}/media/${id(key)}${queryString({ w })}`, {
+					headers: { accept: '*/*' },
+					redirect: 'follow',
+					timeoutMs: 15_000,
+				}),
 		},
 		organisations: organisationCalls(call),
 		pledges: pledgeCalls(call),
@@ -107,7 +111,8 @@ export function api(event: ApiEvent) {
 export type Api = ReturnType<typeof api>;
 
 const authCalls = (call: ApiCall) => ({
-	signUp: (body: { email: string; password: string; displayName: string; locale: Locale }) => call('POST', '/auth/sign-up', AcceptedSchema, { body }),
+	signUp: (body: { email: string; password: string; displayName: string; locale: Locale }) =>
+		call('POST', '/auth/sign-up', AcceptedSchema, { body }),
 	confirm: (body: { email: string; code: string }) => call('POST', '/auth/confirm', status, { body }),
 	signIn: (body: { email: string; password: string }) => call('POST', '/auth/sign-in', TokensSchema, { body }),
 	refresh: (refreshToken: string) => call('POST', '/auth/refresh', TokensSchema, { body: { refreshToken } }),
@@ -138,7 +143,8 @@ const projectCalls = (call: ApiCall) => ({
 		call('PUT', `/projects/${id(projectId)}`, ProjectSchema, { body, headers: { 'if-match': `"${version}"` }, ...SLOW }),
 	submit: (projectId: string) => call('POST', `/projects/${id(projectId)}/submit`, ProjectSchema, { body: {}, ...SLOW }),
 	/** Staff's queue of submitted proposals, longest waiting first. */
-	queue: (q: Page = {}) => call('GET', `/staff/projects${queryString({ status: 'submitted', limit: q.limit ?? 20, cursor: q.cursor })}`, ProjectQueueSchema, SLOW),
+	queue: (q: Page = {}) =>
+		call('GET', `/staff/projects${queryString({ status: 'submitted', limit: q.limit ?? 20, cursor: q.cursor })}`, ProjectQueueSchema, SLOW),
 	review: (projectId: string, body: { decision: 'approve' | 'reject' | 'request_changes'; reason?: string }) =>
 		call('POST', `/projects/${id(projectId)}/review`, ProjectSchema, { body, ...SLOW }),
 	requestUpload: (projectId: string, body: { contentType: string; size: number; fileName?: string }) =>
@@ -162,8 +168,10 @@ const organisationCalls = (call: ApiCall) => ({
 		call('GET', `/organisations/${id(orgId)}/projects${queryString({ limit: q.limit ?? 20, cursor: q.cursor })}`, ProjectQueueSchema, SLOW),
 	reviewQueue: (q: Page & { status: 'pending' | 'approved' | 'rejected' }) =>
 		call('GET', `/staff/organisations${queryString({ status: q.status, limit: q.limit ?? 20, cursor: q.cursor })}`, OrganisationListSchema),
-	approve: (orgId: string, reason?: string) => call('POST', `/organisations/${id(orgId)}/approve`, OrganisationDetailSchema, { body: reason ? { reason } : {} }),
-	reject: (orgId: string, reason: string) => call('POST', `/organisations/${id(orgId)}/reject`, OrganisationDetailSchema, { body: { reason } }),
+	approve: (orgId: string, reason?: string) =>
+		call('POST', `/organisations/${id(orgId)}/approve`, OrganisationDetailSchema, { body: reason ? { reason } : {} }),
+	reject: (orgId: string, reason: string) =>
+		call('POST', `/organisations/${id(orgId)}/reject`, OrganisationDetailSchema, { body: { reason } }),
 	invite: (orgId: string, body: { email: string; locale: Locale }): Promise<Omit<Invitation, 'token'>> =>
 		call('POST', `/organisations/${id(orgId)}/invitations`, InvitationSchema.omit({ token: true }), { body }),
 	acceptInvitation: (token: string) => call('POST', `/invitations/${id(token)}/accept`, anything) as Promise<{ organisationId: string }>,
@@ -180,7 +188,8 @@ const pledgeCalls = (call: ApiCall) => ({
 	checkout: (pledgeId: string, locale: Locale) =>
 		call('POST', `/pledges/${id(pledgeId)}/checkout`, CheckoutSchema, { body: { locale }, timeoutMs: 15_000 }),
 	/** Staff: a receipt booked on a pledge. */
-	recordReceipt: (pledgeId: string, body: ReceiptRequest) => call('POST', `/pledges/${id(pledgeId)}/receipts`, ReceiptResultSchema, { body }),
+	recordReceipt: (pledgeId: string, body: ReceiptRequest) =>
+		call('POST', `/pledges/${id(pledgeId)}/receipts`, ReceiptResultSchema, { body }),
 });
 
 const moneyCalls = (call: ApiCall) => ({

@@ -33,7 +33,11 @@ export const FIELD_MESSAGES = {
 } satisfies FieldMessages;
 
 /** The options every form action passes to `apiFailure`, plus its own values and messages. */
-export function failureOptions<V extends object>(values: V, messages: FieldMessages = FIELD_MESSAGES, overrides: Partial<Record<number, string>> = {}) {
+export function failureOptions<V extends object>(
+	values: V,
+	messages: FieldMessages = FIELD_MESSAGES,
+	overrides: Partial<Record<number, string>> = {},
+) {
 	return { values, messages, overrides, unavailable: m.form_unavailable(), fallback: m.form_error_summary() };
 }
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkFormPost, DEFAULT_FORM_LIMIT, formatLimit, formRefusalPage, isPagePost } from './form-body.js';
 
 const url = 'http://a.test/ky/sign-in?/default';
-const post = (headers: Record<string, string>, body?: BodyInit) => new Request(url, { method: 'POST', headers, ...(body === undefined ? {} : { body }) });
+const post = (headers: Record<string, string>, body?: BodyInit) =>
+	new Request(url, { method: 'POST', headers, ...(body === undefined ? {} : { body }) });
 
 /** A stream that never says its length (chunked), as a client may send. */
 function chunked(bytes: number): ReadableStream<Uint8Array> {
@@ -34,7 +35,10 @@ describe('checkFormPost', () => {
 	});
 
 	it('refuses a broken multipart body with 400', async () => {
-		const broken = post({ 'content-type': 'multipart/form-data; boundary=xyz' }, '--xyz\r\nContent-Disposition: form-data; name="a"\r\n\r\nno end');
+		const broken = post(
+			{ 'content-type': 'multipart/form-data; boundary=xyz' },
+			'--xyz\r\nContent-Disposition: form-data; name="a"\r\n\r\nno end',
+		);
 		expect(await checkFormPost(broken, DEFAULT_FORM_LIMIT)).toBe(400);
 		expect(await checkFormPost(post({ 'content-type': 'multipart/form-data' }, 'a=1'), DEFAULT_FORM_LIMIT)).toBe(400);
 	});
@@ -62,7 +66,13 @@ describe('isPagePost', () => {
 
 describe('formRefusalPage', () => {
 	it('is a page in the given language with its status, escaped, never cached', async () => {
-		const res = formRefusalPage(413, { lang: 'ru', title: 'Форма <слишком> большая', text: `не больше ${formatLimit(DEFAULT_FORM_LIMIT, 'ru')}`, back: 'Назад', backHref: '/ru/sign-in' });
+		const res = formRefusalPage(413, {
+			lang: 'ru',
+			title: 'Форма <слишком> большая',
+			text: `не больше ${formatLimit(DEFAULT_FORM_LIMIT, 'ru')}`,
+			back: 'Назад',
+			backHref: '/ru/sign-in',
+		});
 		expect(res.status).toBe(413);
 		expect(res.headers.get('cache-control')).toBe('no-store');
 		const html = await res.text();

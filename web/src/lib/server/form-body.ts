@@ -93,14 +93,20 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
  * so the fallback CSP suits it) with a link back to the form, never stored by a cache.
  * @param page `lang` the page's language tag; `title`, `text`, `back` (link text) already localised; `backHref` a path
  */
-export function formRefusalPage(status: 400 | 413 | 415, page: { lang: string; title: string; text: string; back: string; backHref: string }): Response {
+export function formRefusalPage(
+	status: 400 | 413 | 415,
+	page: { lang: string; title: string; text: string; back: string; backHref: string },
+): Response {
 	const html =
 		`<!doctype html><html lang="${escapeHtml(page.lang)}"><head><meta charset="utf-8">` +
 		`<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">` +
 		`<title>${escapeHtml(page.title)}</title></head><body><main><h1>${escapeHtml(page.title)}</h1>` +
 		`<p>${escapeHtml(page.text)}</p><p><a href="${escapeHtml(page.backHref)}">${escapeHtml(page.back)}</a></p></main></body></html>`;
 	// The rest of a refused body is not read: the connection closes rather than waiting for it.
-	return new Response(html, { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', connection: 'close' } });
+	return new Response(html, {
+		status,
+		headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', connection: 'close' },
+	});
 }
 
 /** A byte count as people read it, in their language: '64 KB' (en), '6 МБ' (ru, ky). */

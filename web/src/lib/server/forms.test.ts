@@ -24,7 +24,12 @@ describe('apiFailure', () => {
 	const options = { messages, values: { email: 'a@b.kg' }, unavailable: 'Недоступно', fallback: 'Проверьте форму' };
 
 	it('puts problem field errors next to their fields, with the status', () => {
-		const error = new ApiError(400, 'bad', { type: 't', title: 'В запросе неверные поля', status: 400, errors: [{ field: 'email', message: 'x' }] });
+		const error = new ApiError(400, 'bad', {
+			type: 't',
+			title: 'В запросе неверные поля',
+			status: 400,
+			errors: [{ field: 'email', message: 'x' }],
+		});
 		const out = apiFailure(error, options);
 		expect(out.status).toBe(400);
 		expect(out.data.errors).toEqual({ fields: { email: 'Почта?' } });
@@ -34,7 +39,9 @@ describe('apiFailure', () => {
 	it('shows the localized problem title, or an override, when no field is named', () => {
 		const error = new ApiError(429, 'slow down', { type: 't', title: 'Слишком много попыток', status: 429 });
 		expect(apiFailure(error, options).data.errors.form).toBe('Слишком много попыток');
-		expect(apiFailure(new ApiError(401, 'no'), { ...options, overrides: { 401: 'Неверный пароль' } }).data.errors.form).toBe('Неверный пароль');
+		expect(apiFailure(new ApiError(401, 'no'), { ...options, overrides: { 401: 'Неверный пароль' } }).data.errors.form).toBe(
+			'Неверный пароль',
+		);
 	});
 
 	it('says when to try again after a 429 (issue 9), as the API said it in the page’s language', () => {

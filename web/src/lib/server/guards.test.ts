@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { hasRole, requireRole, requireUser } from './guards.js';
 
 const person = (roles: Role[]) => ({ id: 'u1', roles, organisationId: null }) as unknown as Me;
-const event = (user: Me | null, path = '/ky/staff/money?x=1') => ({ locals: { user, accessToken: user ? 't' : null }, url: new URL(`http://web.test${path}`) });
+const event = (user: Me | null, path = '/ky/staff/money?x=1') => ({
+	locals: { user, accessToken: user ? 't' : null },
+	url: new URL(`http://web.test${path}`),
+});
 const thrown = (run: () => unknown) => {
 	try {
 		run();

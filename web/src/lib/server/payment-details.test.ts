@@ -6,23 +6,47 @@ const at = '2026-01-01T00:00:00.000Z';
 const purpose = (text: string) => ({ ky: text, ru: text, en: text });
 const bank = {
 	account: {
-		kind: 'bank', currency: 'USD', active: true, bankName: 'Test Bank', bic: 'TESTKG22', accountNumber: '1990010000917364',
-		beneficiaryName: 'Mekendesh Programme', beneficiaryTaxId: '02512202610037', purposeTemplate: purpose('Pledge {reference}'),
-		id: 'usd-bank', version: 1, createdAt: at, updatedAt: at,
+		kind: 'bank',
+		currency: 'USD',
+		active: true,
+		bankName: 'Test Bank',
+		bic: 'TESTKG22',
+		accountNumber: '1990010000917364',
+		beneficiaryName: 'Mekendesh Programme',
+		beneficiaryTaxId: '02512202610037',
+		purposeTemplate: purpose('Pledge {reference}'),
+		id: 'usd-bank',
+		version: 1,
+		createdAt: at,
+		updatedAt: at,
 	},
 	purpose: purpose('Pledge MK-AAAA-BBBB'),
 	qr: { format: 'text', payload: 'MEKENDESH-TRANSFER/1' },
 };
 const transfer = (instructions: string) => ({
 	account: {
-		kind: 'money_transfer', currency: 'USD', active: true, company: 'Korona Pay', receiverName: 'Asanova Aigul', country: 'KG',
-		city: purpose('Bishkek'), instructions: purpose(instructions), id: 'usd-korona', version: 1, createdAt: at, updatedAt: at,
+		kind: 'money_transfer',
+		currency: 'USD',
+		active: true,
+		company: 'Korona Pay',
+		receiverName: 'Asanova Aigul',
+		country: 'KG',
+		city: purpose('Bishkek'),
+		instructions: purpose(instructions),
+		id: 'usd-korona',
+		version: 1,
+		createdAt: at,
+		updatedAt: at,
 	},
 	purpose: purpose(instructions.replace('{reference}', 'MK-AAAA-BBBB')),
 	qr: { format: 'text', payload: 'MEKENDESH-TRANSFER/1' },
 });
 const details = (options: unknown[]) => ({
-	pledgeId: 'p1', paymentReference: 'MK-AAAA-BBBB', amount: { amount: 5000, currency: 'USD' }, payBy: '2027-04-30', options,
+	pledgeId: 'p1',
+	paymentReference: 'MK-AAAA-BBBB',
+	amount: { amount: 5000, currency: 'USD' },
+	payBy: '2027-04-30',
+	options,
 	office: { email: 'office@example.kg', phone: null },
 });
 

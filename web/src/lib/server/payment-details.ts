@@ -18,7 +18,9 @@ export function paymentDetailsParser(log: (message: string) => void = console.er
 				const parsed = PayeeOptionSchema.safeParse(option);
 				if (parsed.success) return [parsed.data];
 				const id = (option as { account?: { id?: unknown } } | null)?.account?.id;
-				log(`[web] payment details of ${envelope.data.pledgeId}: option ${i} (account ${String(id ?? '?')}) left out: ${parsed.error.message}`);
+				log(
+					`[web] payment details of ${envelope.data.pledgeId}: option ${i} (account ${String(id ?? '?')}) left out: ${parsed.error.message}`,
+				);
 				return [];
 			});
 			return { success: true, data: { ...envelope.data, options: readable } };

@@ -25,7 +25,14 @@ describe('a sign-up waiting for its code', () => {
 	it('gives the browser an HttpOnly, Secure, SameSite=Strict, short-lived cookie that holds no password', () => {
 		const { cookies, values, log } = jar();
 		new PendingSignIns().hold(cookies, { email: EMAIL, password: PASSWORD });
-		expect(log).toEqual([{ op: 'set', name: PENDING_COOKIE, value: expect.any(String), options: { path: '/', httpOnly: true, secure: true, sameSite: 'strict', maxAge: 900 } }]);
+		expect(log).toEqual([
+			{
+				op: 'set',
+				name: PENDING_COOKIE,
+				value: expect.any(String),
+				options: { path: '/', httpOnly: true, secure: true, sameSite: 'strict', maxAge: 900 },
+			},
+		]);
 		const value = values.get(PENDING_COOKIE)!;
 		expect(value).toMatch(/^[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}$/);
 		expect(value).not.toContain(PASSWORD);

@@ -1,4 +1,11 @@
-import { CURRENCIES, PledgeRequestSchema, type Currency, type PledgeChannel, type PledgeRequest, type PledgeType } from '@mekendesh/contracts';
+import {
+	CURRENCIES,
+	PledgeRequestSchema,
+	type Currency,
+	type PledgeChannel,
+	type PledgeRequest,
+	type PledgeType,
+} from '@mekendesh/contracts';
 import { m } from '#lib/paraglide/messages.js';
 import { parseMoneyInput } from '#lib/money-input.js';
 import { issueFields, text, type FormErrors } from './forms.js';
@@ -24,8 +31,12 @@ const CHANNELS: readonly PledgeChannel[] = ['bank_transfer', 'money_transfer', '
 /** The form's field for a field path of the contract or of an API problem ("amount.amount" -> "amount"). */
 export function pledgeFormField(path: string): string {
 	const map: Record<string, string> = {
-		'amount.amount': 'amount', 'amount.currency': 'currency', 'inKind.hours': 'hours', inKind: 'hours',
-		'inKind.goods': 'goods', 'inKind.description': 'description',
+		'amount.amount': 'amount',
+		'amount.currency': 'currency',
+		'inKind.hours': 'hours',
+		inKind: 'hours',
+		'inKind.goods': 'goods',
+		'inKind.description': 'description',
 	};
 	return map[path] ?? path.split('.')[0]!;
 }
@@ -33,9 +44,16 @@ export function pledgeFormField(path: string): string {
 /** Localized messages per form field; `minimum` is the project's minimum, already formatted. */
 export function pledgeFieldMessages(minimum: string): Record<string, string> {
 	return {
-		type: m.error_choose(), currency: m.error_choose(), amount: m.money_error_amount({ minimum }), termMonths: m.money_error_term(),
-		hours: m.money_error_in_kind(), goods: m.money_error_in_kind(), description: m.money_error_description(),
-		channel: m.money_error_channel(), message: m.error_text_too_long(), display: m.error_choose(),
+		type: m.error_choose(),
+		currency: m.error_choose(),
+		amount: m.money_error_amount({ minimum }),
+		termMonths: m.money_error_term(),
+		hours: m.money_error_in_kind(),
+		goods: m.money_error_in_kind(),
+		description: m.money_error_description(),
+		channel: m.money_error_channel(),
+		message: m.error_text_too_long(),
+		display: m.error_choose(),
 	};
 }
 
@@ -60,9 +78,17 @@ export function readPledgeForm(
 	options: { types: readonly PledgeType[]; cardCurrencies: readonly Currency[] | null; minimum: string },
 ): { request: PledgeRequest; values: PledgeValues } | { errors: FormErrors; values: PledgeValues } {
 	const values: PledgeValues = {
-		type: text(form, 'type'), currency: text(form, 'currency') || 'KGS', amount: text(form, 'amount'), termMonths: text(form, 'termMonths'),
-		hours: text(form, 'hours'), goods: text(form, 'goods'), description: text(form, 'description'), channel: text(form, 'channel'),
-		message: text(form, 'message'), display: text(form, 'display'), key: text(form, 'key'),
+		type: text(form, 'type'),
+		currency: text(form, 'currency') || 'KGS',
+		amount: text(form, 'amount'),
+		termMonths: text(form, 'termMonths'),
+		hours: text(form, 'hours'),
+		goods: text(form, 'goods'),
+		description: text(form, 'description'),
+		channel: text(form, 'channel'),
+		message: text(form, 'message'),
+		display: text(form, 'display'),
+		key: text(form, 'key'),
 	};
 	const messages = pledgeFieldMessages(options.minimum);
 	const fields: Record<string, string> = {};
@@ -75,7 +101,8 @@ export function readPledgeForm(
 		const hours = values.hours === '' ? undefined : /^\d{1,6}$/.test(values.hours) ? Number(values.hours) : NaN;
 		if (Number.isNaN(hours)) fields.hours = messages.hours!;
 		request = {
-			...request, channel: 'bank_transfer',
+			...request,
+			channel: 'bank_transfer',
 			inKind: { hours, goods: values.goods || undefined, description: values.description },
 		};
 	} else {
@@ -89,7 +116,9 @@ export function readPledgeForm(
 		const term = /^\d{1,3}$/.test(values.termMonths) ? Number(values.termMonths) : undefined;
 		if (type === 'loan' && term === undefined) fields.termMonths = messages.termMonths!;
 		request = {
-			...request, channel, amount: currency && amount ? { amount, currency } : undefined,
+			...request,
+			channel,
+			amount: currency && amount ? { amount, currency } : undefined,
 			termMonths: type === 'loan' ? term : undefined,
 		};
 	}

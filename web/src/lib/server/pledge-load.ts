@@ -6,7 +6,9 @@ import { requireUser, type GuardEvent } from './guards.js';
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** One of the signed-in person's pledges (staff: any); 404 for one that is not theirs or does not exist. */
-export async function loadPledge(event: GuardEvent & ApiEvent & { params: { id: string } }): Promise<{ pledge: PledgeView; displayName: string }> {
+export async function loadPledge(
+	event: GuardEvent & ApiEvent & { params: { id: string } },
+): Promise<{ pledge: PledgeView; displayName: string }> {
 	const user = requireUser(event);
 	if (!ID.test(event.params.id)) error(404, 'Not Found');
 	try {

@@ -12,7 +12,9 @@ export type ProfileValues = Record<string, string | string[] | boolean>;
  * Reads the profile form into a `Profile`, or the localized errors to show. Amounts are typed in som and
  * become integer tyiyn exactly; a chosen rayon fills in its oblast (the two selects work without JS).
  */
-export function readProfileForm(form: FormData): { profile: Profile; values: ProfileValues } | { errors: FormErrors; values: ProfileValues } {
+export function readProfileForm(
+	form: FormData,
+): { profile: Profile; values: ProfileValues } | { errors: FormErrors; values: ProfileValues } {
 	const values: ProfileValues = {
 		displayName: text(form, 'displayName'),
 		homeOblastSoate: text(form, 'homeOblastSoate'),

@@ -98,7 +98,10 @@ export function projectToValues(project: Project, locale: Locale): ProjectFormVa
 		version: String(project.version),
 		languages,
 		texts: Object.fromEntries(
-			LOCALES.map((l) => [l, { title: project.title[l] ?? '', summary: project.summary[l] ?? '', description: project.description[l] ?? '' }]),
+			LOCALES.map((l) => [
+				l,
+				{ title: project.title[l] ?? '', summary: project.summary[l] ?? '', description: project.description[l] ?? '' },
+			]),
 		) as ProjectFormValues['texts'],
 		settlement: project.settlement?.[primary] ?? Object.values(project.settlement ?? {}).find(Boolean) ?? '',
 		rayonSoate: project.rayonSoate ?? '',
@@ -130,7 +133,10 @@ export function readProjectForm(
 		version: text(form, 'version'),
 		languages: checked(form, 'languages', LOCALES),
 		texts: Object.fromEntries(
-			LOCALES.map((l) => [l, { title: text(form, `title_${l}`), summary: text(form, `summary_${l}`), description: text(form, `description_${l}`) }]),
+			LOCALES.map((l) => [
+				l,
+				{ title: text(form, `title_${l}`), summary: text(form, `summary_${l}`), description: text(form, `description_${l}`) },
+			]),
 		) as ProjectFormValues['texts'],
 		settlement: text(form, 'settlement'),
 		rayonSoate: text(form, 'rayonSoate'),

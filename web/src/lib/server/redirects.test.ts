@@ -80,7 +80,11 @@ describe('safeNext', () => {
 
 describe('tidyLocaleRedirect never makes a link to another site', () => {
 	it('keeps a same-origin target that would resolve to //host on this site', () => {
-		for (const location of ['https://127.0.0.1:3000//evil.example/', '//127.0.0.1:3000//evil.example', 'https://127.0.0.1:3000//evil.example/x/']) {
+		for (const location of [
+			'https://127.0.0.1:3000//evil.example/',
+			'//127.0.0.1:3000//evil.example',
+			'https://127.0.0.1:3000//evil.example/x/',
+		]) {
 			const target = tidyLocaleRedirect(redirect(location), ORIGIN).headers.get('location')!;
 			expect(target.startsWith('//') || target.startsWith('/\\'), `${location} -> ${target}`).toBe(false);
 			expect(new URL(target, ORIGIN).origin).toBe(ORIGIN);
@@ -88,6 +92,8 @@ describe('tidyLocaleRedirect never makes a link to another site', () => {
 	});
 
 	it('still tidies a language redirect with a path and query', () => {
-		expect(tidyLocaleRedirect(redirect('https://127.0.0.1:3000/ru/projects/?page=2'), ORIGIN).headers.get('location')).toBe('/ru/projects?page=2');
+		expect(tidyLocaleRedirect(redirect('https://127.0.0.1:3000/ru/projects/?page=2'), ORIGIN).headers.get('location')).toBe(
+			'/ru/projects?page=2',
+		);
 	});
 });

@@ -30,7 +30,8 @@ describe('isCrossSiteWrite', () => {
 	});
 
 	it('checks every method that writes, and none that only reads', () => {
-		for (const method of ['PUT', 'PATCH', 'DELETE']) expect(isCrossSiteWrite(post({ origin: 'http://evil.example' }, method), SITE), method).toBe(true);
+		for (const method of ['PUT', 'PATCH', 'DELETE'])
+			expect(isCrossSiteWrite(post({ origin: 'http://evil.example' }, method), SITE), method).toBe(true);
 		for (const method of ['GET', 'HEAD', 'OPTIONS']) {
 			expect(isCrossSiteWrite(new Request(`${SITE}/en`, { method, headers: { origin: 'http://evil.example' } }), SITE), method).toBe(false);
 		}
@@ -47,7 +48,13 @@ describe('requestOrigin', () => {
 
 describe('crossSiteRefusal', () => {
 	it('is a 403 page in the language given, with its text escaped and never cached', async () => {
-		const response = crossSiteRefusal({ lang: 'ru', title: 'Форма <отправлена>', text: 'Ничего не изменено & всё', home: 'На главную', homeHref: '/ru' });
+		const response = crossSiteRefusal({
+			lang: 'ru',
+			title: 'Форма <отправлена>',
+			text: 'Ничего не изменено & всё',
+			home: 'На главную',
+			homeHref: '/ru',
+		});
 		expect(response.status).toBe(403);
 		expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
 		expect(response.headers.get('cache-control')).toBe('no-store');

@@ -17,7 +17,10 @@ describe('session cookies', () => {
 	it('stores both tokens HttpOnly, Secure, SameSite=Lax on /', () => {
 		const { store, cookies } = jar();
 		storeTokens(cookies, { accessToken: 'a', idToken: 'i', refreshToken: 'r', expiresIn: 3600 });
-		expect(store.get(ACCESS_COOKIE)).toEqual({ value: 'a', options: { path: '/', httpOnly: true, secure: true, sameSite: 'lax', maxAge: 3600 } });
+		expect(store.get(ACCESS_COOKIE)).toEqual({
+			value: 'a',
+			options: { path: '/', httpOnly: true, secure: true, sameSite: 'lax', maxAge: 3600 },
+		});
 		expect(store.get(REFRESH_COOKIE)?.options).toMatchObject({ httpOnly: true, secure: true, sameSite: 'lax', path: '/' });
 	});
 

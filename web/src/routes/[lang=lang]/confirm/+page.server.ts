@@ -35,7 +35,11 @@ export const actions: Actions = {
 	default: async (event) => {
 		const locale = getLocale();
 		const form = await event.request.formData();
-		const values = { email: text(form, 'email'), code: text(form, 'code').replace(/\s/g, ''), next: safeNext(text(form, 'next'), `/${locale}/account`) };
+		const values = {
+			email: text(form, 'email'),
+			code: text(form, 'code').replace(/\s/g, ''),
+			next: safeNext(text(form, 'next'), `/${locale}/account`),
+		};
 		const parsed = ConfirmRequestSchema.safeParse({ email: values.email, code: values.code });
 		if (!parsed.success) return invalid(values, localizeFields(issueFields(parsed.error), FIELD_MESSAGES, m.form_error_summary()));
 		try {

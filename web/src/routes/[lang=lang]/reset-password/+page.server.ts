@@ -18,11 +18,18 @@ export const actions: Actions = {
 	default: async (event) => {
 		const locale = getLocale();
 		const form = await event.request.formData();
-		const values = { email: text(form, 'email'), code: text(form, 'code').replace(/\s/g, ''), next: safeNext(text(form, 'next'), `/${locale}/account`) };
+		const values = {
+			email: text(form, 'email'),
+			code: text(form, 'code').replace(/\s/g, ''),
+			next: safeNext(text(form, 'next'), `/${locale}/account`),
+		};
 		const password = String(form.get('password') ?? '');
 		const parsed = ResetPasswordRequestSchema.safeParse({ email: values.email, code: values.code, password });
 		if (!parsed.success) {
-			return invalid(values, namePasswordRules(localizeFields(issueFields(parsed.error), FIELD_MESSAGES, m.form_error_summary()), password));
+			return invalid(
+				values,
+				namePasswordRules(localizeFields(issueFields(parsed.error), FIELD_MESSAGES, m.form_error_summary()), password),
+			);
 		}
 		try {
 			await api(event).auth.resetPassword(parsed.data);

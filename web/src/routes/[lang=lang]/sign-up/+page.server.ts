@@ -20,11 +20,18 @@ export const actions: Actions = {
 		const locale = getLocale();
 		const form = await event.request.formData();
 		// The password is never sent back to the page.
-		const values = { email: text(form, 'email'), displayName: text(form, 'displayName'), next: safeNext(text(form, 'next'), `/${locale}/account`) };
+		const values = {
+			email: text(form, 'email'),
+			displayName: text(form, 'displayName'),
+			next: safeNext(text(form, 'next'), `/${locale}/account`),
+		};
 		const password = String(form.get('password') ?? '');
 		const parsed = SignUpRequestSchema.safeParse({ email: values.email, displayName: values.displayName, password, locale });
 		if (!parsed.success) {
-			return invalid(values, namePasswordRules(localizeFields(issueFields(parsed.error), FIELD_MESSAGES, m.form_error_summary()), password));
+			return invalid(
+				values,
+				namePasswordRules(localizeFields(issueFields(parsed.error), FIELD_MESSAGES, m.form_error_summary()), password),
+			);
 		}
 		try {
 			// The API answers the same whether or not the email already has an account; so does this page.

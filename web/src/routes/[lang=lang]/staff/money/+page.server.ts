@@ -1,6 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import {
-	CURRENCIES, ReceiptRequestSchema, StatementEncodingChoiceSchema, type Pledge, type StatementEncodingChoice, type StatementResult,
+	CURRENCIES,
+	ReceiptRequestSchema,
+	StatementEncodingChoiceSchema,
+	type Pledge,
+	type StatementEncodingChoice,
+	type StatementResult,
 } from '@mekendesh/contracts';
 import { m } from '#lib/paraglide/messages.js';
 import { bishkekDay } from '#lib/duration.js';
@@ -31,7 +36,10 @@ function apiProblem<T extends object>(cause: unknown, shape: (error: string) => 
 
 /** Matched lines' pledges, so the preview can show part and over-payments. */
 async function pledgesOf(pledges: Api['pledges'], result: StatementResult): Promise<Map<string, Pledge>> {
-	const ids = [...new Set(result.rows.filter((r) => r.status === 'matched' && r.pledgeId).map((r) => r.pledgeId!))].slice(0, MAX_PLEDGES_LOOKED_UP);
+	const ids = [...new Set(result.rows.filter((r) => r.status === 'matched' && r.pledgeId).map((r) => r.pledgeId!))].slice(
+		0,
+		MAX_PLEDGES_LOOKED_UP,
+	);
 	const found = await Promise.all(ids.map((id) => pledges.get(id).catch(() => null)));
 	return new Map(found.filter((p): p is NonNullable<typeof p> => p !== null).map((p) => [p.id, p]));
 }
@@ -74,10 +82,12 @@ function confirmationsOf(form: FormData): { line: number; amount: number }[] | n
 
 /** Lines staff tick to book although they may repeat money already received (`duplicate-<line>`). */
 function duplicatesConfirmedIn(form: FormData): number[] {
-	return [...form.keys()].flatMap((name) => {
-		const line = /^duplicate-(\d{1,7})$/.exec(name)?.[1];
-		return line ? [Number(line)] : [];
-	}).slice(0, 1000);
+	return [...form.keys()]
+		.flatMap((name) => {
+			const line = /^duplicate-(\d{1,7})$/.exec(name)?.[1];
+			return line ? [Number(line)] : [];
+		})
+		.slice(0, 1000);
 }
 
 /** What the statement half of the page shows: the lines of a preview or of a booking, or why there are none. */
@@ -94,7 +104,15 @@ interface StatementState {
 	error: string | null;
 }
 const statementState = (s: Partial<StatementState>): StatementState => ({
-	content: '', pasted: '', encoding: 'auto', read: null, lines: null, counts: null, committed: false, error: null, ...s,
+	content: '',
+	pasted: '',
+	encoding: 'auto',
+	read: null,
+	lines: null,
+	counts: null,
+	committed: false,
+	error: null,
+	...s,
 });
 const readOf = (r: StatementResult) => ({ encoding: r.encoding, delimiter: r.delimiter, decimalSeparator: r.decimalSeparator });
 
@@ -110,8 +128,11 @@ export const actions: Actions = {
 		requireRole(event, 'staff');
 		const form = await event.request.formData();
 		const values = {
-			reference: text(form, 'reference').toUpperCase(), amount: text(form, 'amount'), currency: text(form, 'currency') || 'KGS',
-			receivedOn: text(form, 'receivedOn'), bankReference: text(form, 'bankReference').replace(/\s+/g, ' '),
+			reference: text(form, 'reference').toUpperCase(),
+			amount: text(form, 'amount'),
+			currency: text(form, 'currency') || 'KGS',
+			receivedOn: text(form, 'receivedOn'),
+			bankReference: text(form, 'bankReference').replace(/\s+/g, ' '),
 		};
 		const fields: Record<string, string> = {};
 		const currency = CURRENCIES.find((c) => c === values.currency);
@@ -119,7 +140,11 @@ export const actions: Actions = {
 		if (!currency) fields.currency = m.error_choose();
 		if (!amount) fields.amount = m.error_amount();
 		if (!/^MK-?[2-9A-HJ-NP-Z]{4}-?[2-9A-HJ-NP-Z]{4}$/.test(values.reference)) fields.reference = m.money_error_reference();
-		const request = ReceiptRequestSchema.safeParse({ amount: { amount: amount ?? 0, currency }, receivedOn: values.receivedOn, bankReference: values.bankReference });
+		const request = ReceiptRequestSchema.safeParse({
+			amount: { amount: amount ?? 0, currency },
+			receivedOn: values.receivedOn,
+			bankReference: values.bankReference,
+		});
 		if (!request.success) {
 			for (const issue of request.error.issues) {
 				const field = String(issue.path[0]);
@@ -135,16 +160,21 @@ export const actions: Actions = {
 			const found = await client.money.previewStatement({ csv: oneLineStatement({ ...values, amount: decimal, date: values.receivedOn }) });
 			const line = found.rows[0];
 			// The same checks as the API's (a day no money can have arrived on; money the pledge already has under another id).
-			if (line?.reason === 'date_out_of_range') return fail(400, { receipt: { values, fields: { receivedOn: reasonText(line)! }, error: null } });
+			if (line?.reason === 'date_out_of_range')
+				return fail(400, { receipt: { values, fields: { receivedOn: reasonText(line)! }, error: null } });
 			const possibleDuplicate = line?.reason === 'possible_duplicate';
 			const confirmDuplicate = possibleDuplicate && form.get('confirmDuplicate') === '1';
 			if (possibleDuplicate && !confirmDuplicate) {
 				return fail(409, { receipt: { values, fields: { bankReference: reasonText(line)! }, error: null, duplicate: true } });
 			}
-			if (line?.status === 'duplicate' && !possibleDuplicate) return fail(409, { receipt: { values, fields: { bankReference: reasonText(line)! }, error: null } });
+			if (line?.status === 'duplicate' && !possibleDuplicate)
+				return fail(409, { receipt: { values, fields: { bankReference: reasonText(line)! }, error: null } });
 			if (!line?.pledgeId) return fail(404, { receipt: { values, fields: { reference: m.money_error_reference_unknown() }, error: null } });
 			if (line.status !== 'matched' && !possibleDuplicate) return fail(409, { receipt: { values, fields, error: reasonText(line) } });
-			const booked = await client.pledges.recordReceipt(line.pledgeId, { ...request.data, ...(confirmDuplicate ? { confirmDuplicate: true } : {}) });
+			const booked = await client.pledges.recordReceipt(line.pledgeId, {
+				...request.data,
+				...(confirmDuplicate ? { confirmDuplicate: true } : {}),
+			});
 			return { receipt: { values, fields: {}, error: null, booked } };
 		} catch (cause) {
 			return apiProblem(cause, (error) => ({ receipt: { values, fields, error } }));
@@ -164,7 +194,9 @@ export const actions: Actions = {
 			const lines = annotateLines(result.rows, await pledgesOf(client.pledges, result));
 			return { statement: statementState({ content, pasted, encoding, read: readOf(result), lines, counts: result.counts }) };
 		} catch (cause) {
-			return apiProblem(cause, (error) => ({ statement: statementState({ content, pasted, encoding, error: statementDetail(cause) ?? error }) }));
+			return apiProblem(cause, (error) => ({
+				statement: statementState({ content, pasted, encoding, error: statementDetail(cause) ?? error }),
+			}));
 		}
 	},
 

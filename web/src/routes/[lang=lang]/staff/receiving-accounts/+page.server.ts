@@ -8,9 +8,28 @@ import { requireRole } from '#lib/server/guards.js';
 import type { Actions, PageServerLoad } from './$types';
 
 const FORM_FIELDS = [
-	'kind', 'id', 'version', 'currency', 'bankName', 'bic', 'accountNumber', 'beneficiaryName', 'beneficiaryTaxId', 'correspondent',
-	'purpose_ky', 'purpose_ru', 'purpose_en', 'company', 'receiverName', 'city_ky', 'city_ru', 'city_en', 'country',
-	'instructions_ky', 'instructions_ru', 'instructions_en',
+	'kind',
+	'id',
+	'version',
+	'currency',
+	'bankName',
+	'bic',
+	'accountNumber',
+	'beneficiaryName',
+	'beneficiaryTaxId',
+	'correspondent',
+	'purpose_ky',
+	'purpose_ru',
+	'purpose_en',
+	'company',
+	'receiverName',
+	'city_ky',
+	'city_ru',
+	'city_en',
+	'country',
+	'instructions_ky',
+	'instructions_ru',
+	'instructions_en',
 ] as const;
 type AccountFormValues = Record<(typeof FORM_FIELDS)[number], string> & { active: boolean };
 
@@ -37,13 +56,22 @@ function request(v: AccountFormValues) {
 	const common = { kind: v.kind, currency: v.currency, active: v.active };
 	if (v.kind === 'money_transfer') {
 		return {
-			...common, company: v.company, receiverName: v.receiverName, country: v.country,
-			city: { ky: v.city_ky, ru: v.city_ru, en: v.city_en }, instructions: { ky: v.instructions_ky, ru: v.instructions_ru, en: v.instructions_en },
+			...common,
+			company: v.company,
+			receiverName: v.receiverName,
+			country: v.country,
+			city: { ky: v.city_ky, ru: v.city_ru, en: v.city_en },
+			instructions: { ky: v.instructions_ky, ru: v.instructions_ru, en: v.instructions_en },
 		};
 	}
 	return {
-		...common, bankName: v.bankName, bic: v.bic, accountNumber: v.accountNumber, beneficiaryName: v.beneficiaryName,
-		beneficiaryTaxId: v.beneficiaryTaxId, ...(v.correspondent ? { correspondent: v.correspondent } : {}),
+		...common,
+		bankName: v.bankName,
+		bic: v.bic,
+		accountNumber: v.accountNumber,
+		beneficiaryName: v.beneficiaryName,
+		beneficiaryTaxId: v.beneficiaryTaxId,
+		...(v.correspondent ? { correspondent: v.correspondent } : {}),
 		purposeTemplate: { ky: v.purpose_ky, ru: v.purpose_ru, en: v.purpose_en },
 	};
 }
@@ -62,7 +90,10 @@ export const actions: Actions = {
 		requireRole(event, 'staff');
 		const locale = getLocale();
 		const form = await event.request.formData();
-		const values = { ...Object.fromEntries(FORM_FIELDS.map((f) => [f, text(form, f)])), active: form.get('active') === 'on' } as AccountFormValues;
+		const values = {
+			...Object.fromEntries(FORM_FIELDS.map((f) => [f, text(form, f)])),
+			active: form.get('active') === 'on',
+		} as AccountFormValues;
 		const fields: Record<string, string> = {};
 		const parsed = ReceivingAccountRequestSchema.safeParse(request(values));
 		if (!parsed.success) {
@@ -81,7 +112,10 @@ export const actions: Actions = {
 			const changed = cause.status === 409 && Object.keys(fields).length === 0;
 			return fail(cause.status, { values, fields, error: changed ? m.pay_error_changed() : m.form_error_summary() });
 		}
-		const name = parsed.data.kind === 'bank' ? `${parsed.data.bankName} (${parsed.data.currency})` : `${parsed.data.company} (${parsed.data.currency})`;
+		const name =
+			parsed.data.kind === 'bank'
+				? `${parsed.data.bankName} (${parsed.data.currency})`
+				: `${parsed.data.company} (${parsed.data.currency})`;
 		redirect(303, `/${locale}/staff/receiving-accounts?saved=${encodeURIComponent(name)}`);
 	},
 	delete: async (event) => {

@@ -68,8 +68,17 @@ export const actions: Actions = {
 		if (file.size > UPLOAD_LIMITS[file.type as keyof typeof UPLOAD_LIMITS]) return fail(400, { photoError: m.pj_error_photo_size() });
 		const projects = api(event).projects;
 		try {
-			const ticket = await projects.requestUpload(project.id, { contentType: file.type, size: file.size, fileName: file.name.slice(0, 200) || undefined });
-			const put = await fetch(ticket.url, { method: 'PUT', headers: ticket.headers, body: new Uint8Array(await file.arrayBuffer()), signal: AbortSignal.timeout(30_000) });
+			const ticket = await projects.requestUpload(project.id, {
+				contentType: file.type,
+				size: file.size,
+				fileName: file.name.slice(0, 200) || undefined,
+			});
+			const put = await fetch(ticket.url, {
+				method: 'PUT',
+				headers: ticket.headers,
+				body: new Uint8Array(await file.arrayBuffer()),
+				signal: AbortSignal.timeout(30_000),
+			});
 			if (!put.ok) throw new ApiError(502, `upload PUT answered ${put.status}`);
 			await projects.completeUpload(project.id, ticket.key, { cover: true });
 		} catch (cause) {
@@ -77,7 +86,8 @@ export const actions: Actions = {
 			if (cause.status === 0 || cause.status >= 500) console.error(`[web] photo upload ${project.id}: ${cause.message}`);
 			// The API says why in the page's language (it got Accept-Language): the field's message (e.g. a photo
 			// over 40 megapixels), else an upload conflict's detail, else the problem's title.
-			const reason = cause.problem?.errors?.[0]?.message ?? (cause.status === 409 ? cause.problem?.detail : undefined) ?? cause.problem?.title;
+			const reason =
+				cause.problem?.errors?.[0]?.message ?? (cause.status === 409 ? cause.problem?.detail : undefined) ?? cause.problem?.title;
 			return fail(cause.status >= 400 && cause.status < 500 ? cause.status : 503, {
 				photoError: cause.status >= 400 && cause.status < 500 ? (reason ?? m.pj_error_photo_type()) : m.form_unavailable(),
 			});

@@ -51,7 +51,9 @@ export const actions: Actions = {
 		const card = await money.payments.cardAvailability();
 		const minimum = formatSom(project.minimumPledge, locale);
 		const read = readPledgeForm(await event.request.formData(), {
-			types: pledgeTypes(project), cardCurrencies: card.enabled ? card.currencies : null, minimum,
+			types: pledgeTypes(project),
+			cardCurrencies: card.enabled ? card.currencies : null,
+			minimum,
 		});
 		if ('errors' in read) return fail(400, { values: read.values, errors: read.errors });
 		let pledgeId: string;
@@ -68,7 +70,10 @@ export const actions: Actions = {
 			const paths = cause.status === 422 ? [] : (cause.problem?.errors?.map((e) => e.field) ?? []);
 			// 409 naming `deadline`: the day ended in Bishkek between showing the form and sending it.
 			const closed = paths.includes('deadline');
-			const errors = paths.length > 0 && !closed ? pledgeFieldErrors(paths, minimum) : { fields: {}, form: problemMessage(cause) ?? m.form_error_summary() };
+			const errors =
+				paths.length > 0 && !closed
+					? pledgeFieldErrors(paths, minimum)
+					: { fields: {}, form: problemMessage(cause) ?? m.form_error_summary() };
 			if (cause.status === 422) errors.form = m.money_error_changed();
 			if (closed) errors.form = m.money_deadline_passed({ deadline: formatDeadline(project.deadline, locale) });
 			return fail(cause.status, { values, errors });

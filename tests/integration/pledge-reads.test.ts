@@ -1,4 +1,9 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '@mekendesh/api/app';
+import { composeWithDb } from '@mekendesh/api/composition';
+import { mailEntity } from '@mekendesh/db';
+import { pledgeMailId } from '@mekendesh/domain';
 import { donation, moneyStack, pledge, type MoneyStack } from '../fixtures/money.js';
 
 let s: MoneyStack;
@@ -59,5 +64,34 @@ describe('one pledge through the API', () => {
     expect(sent.slice(3).map((c) => c.command)).toEqual(['PutItem', 'UpdateItem']);
     expect(sent[4]!.pk).toMatch(/^MAIL#pledge-/);
     expect(sent).toHaveLength(5);
+  }, 60_000);
+
+  it('by stream (as in Lambda) ends with the TransactWriteItems: the email is written pending, for the mail function', async () => {
+    // The same table and identity, composed as the Lambda entry is with MAIL_DELIVERY=stream.
+    const app = createApp(
+      composeWithDb(
+        s.db,
+        { identity: s.deps.accounts.identity, verifier: s.deps.verifier },
+        { limits: s.deps.money.pledging.limits, mailDelivery: 'stream' },
+      ),
+    );
+    const project = await s.project();
+    const [investor] = s.investors;
+    expect((await pledge(app, investor!, project.id, donation(1_000, 'USD'))).status).toBe(201);
+    let id = '';
+    const sent = await commandsOf(async () => {
+      const res = await pledge(app, investor!, project.id, donation(1_000, 'USD'));
+      expect(res.status).toBe(201);
+      id = ((await res.json()) as { id: string }).id;
+    });
+    expect(sent).toEqual([
+      { command: 'GetItem', pk: expect.stringMatching(/^USER#/) },
+      { command: 'BatchGetItem', pk: null },
+      { command: 'TransactWriteItems', pk: null },
+    ]);
+    const mail = await s.db.doc.send(
+      new GetCommand({ TableName: s.db.tableName, Key: mailEntity.key({ id: pledgeMailId(id) }), ConsistentRead: true }),
+    );
+    expect(mail.Item).toMatchObject({ entity: 'QueuedMail', status: 'pending', attempts: 0 });
   }, 60_000);
 });

@@ -37,6 +37,7 @@ import {
   type CardPayments,
   type PaymentDeps,
   type ProgrammeOffice,
+  type MailDelivery,
 } from '@mekendesh/domain';
 import { CognitoIdentity, JwtTokenVerifier, SesMailer } from '@mekendesh/identity';
 import { StripePayments } from '@mekendesh/payments';
@@ -98,6 +99,8 @@ export function composeWithDb(
     media?: MediaSettings;
     cards?: CardPayments;
     office?: ProgrammeOffice;
+    /** How pledge emails leave (MailDelivery): `inline` unless set; `stream` in Lambda (MAIL_DELIVERY). */
+    mailDelivery?: MailDelivery;
   } = {},
 ): Deps {
   const users = new DynamoUserRepository(db);
@@ -167,6 +170,7 @@ export function composeWithDb(
       accounts: new DynamoReceivingAccountStore(db),
       queue: new DynamoMailQueue(db),
       mailer,
+      mailDelivery: options.mailDelivery ?? 'inline',
       office: options.office ?? DEFAULT_OFFICE,
       webOrigin: options.webOrigin ?? 'http://localhost:5173',
     },
@@ -205,6 +209,8 @@ function rateLimitsFrom(env: NodeJS.ProcessEnv): { limits?: Partial<RateLimits> 
  * DEV_OUTBOX=1 (every code and invitation token, unauthenticated) is read only when the entry point says it is the
  * local stack (`entry.local`, server.ts): the Lambda entry never passes it, so no environment variable can mount it there.
  * CURSOR_SECRET signs list cursors; @throws Error when it is missing in Lambda (AWS_LAMBDA_FUNCTION_NAME set).
+ * MAIL_DELIVERY=stream leaves pledge emails to the stream-triggered mail function (infra sets it on the API function);
+ * anything else sends them in the request.
  */
 export function composeFromEnv(env: NodeJS.ProcessEnv = process.env, entry: { local?: boolean } = {}): Deps {
   const region = env.AWS_REGION ?? 'eu-central-1';
@@ -240,6 +246,7 @@ export function composeFromEnv(env: NodeJS.ProcessEnv = process.env, entry: { lo
       {
         webOrigin: env.WEB_ORIGIN,
         devOutbox: entry.local === true && env.DEV_OUTBOX === '1',
+        mailDelivery: env.MAIL_DELIVERY === 'stream' ? 'stream' : 'inline',
         ...office,
         ...rateLimitsFrom(env),
         ...(media ? { media } : {}),

@@ -83,7 +83,7 @@ const LIMIT_TAG = 'limit:';
  * Every write of a new pledge, each tagged, for one TransactWriteItems: the idempotency record, the payment
  * reference, the supporter marker (written, or checked to exist), the booking (money-transaction.ts), a count in
  * each of `plan.windows` at the pledge's `createdAt` (rate-limiter.ts, windowCount: the limiter's own item) and the
- * mail, claimed (mail-queue.ts, mailPut), with checks of the accounts it lists. `retryAfterSeconds[i]`: the wait when window i is full. The bench sends
+ * mail, claimed (or pending: plan.mailPending; mail-queue.ts, mailPut), with checks of the accounts it lists. `retryAfterSeconds[i]`: the wait when window i is full. The bench sends
  * these same actions directly.
  */
 export function pledgeActions(db: Db, plan: PledgePlan): { actions: Tagged[]; retryAfterSeconds: number[] } {
@@ -104,7 +104,7 @@ export function pledgeActions(db: Db, plan: PledgePlan): { actions: Tagged[]; re
       : { tag: 'supporter', action: { ConditionCheck: { TableName: t, Key: supporterKey, ConditionExpression: 'attribute_exists(pk)' } } },
     ...bookingActions(db, plan.booking),
     ...counts.map((c, i): Tagged => ({ tag: `${LIMIT_TAG}${i}`, action: { Update: c.update } })),
-    ...(plan.mail ? [{ tag: 'mail', action: { Put: mailPut(t, plan.mail, { at: p.createdAt, claimed: true }) } }] : []),
+    ...(plan.mail ? [{ tag: 'mail', action: { Put: mailPut(t, plan.mail, { at: p.createdAt, claimed: !plan.mailPending }) } }] : []),
     ...(plan.listed ? listedAccountChecks(t, plan.listed) : []),
   ];
   return { actions, retryAfterSeconds: counts.map((c) => c.retryAfterSeconds) };

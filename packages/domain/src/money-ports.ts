@@ -127,6 +127,8 @@ export interface PledgePlan {
   windows: readonly RateWindow[];
   /** The payment email, written with the pledge already claimed for sending at its `createdAt` (pledge-email.ts sends it next). */
   mail?: QueuedMail;
+  /** true: the email is written pending instead, for the stream-triggered sender to claim (MailDelivery `stream`). */
+  mailPending?: boolean;
   /** The accounts the email lists, as read (maybe from this instance's cache): the commit checks they still stand. */
   listed?: ListedAccounts;
 }

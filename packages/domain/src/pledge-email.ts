@@ -215,10 +215,12 @@ async function queueMissingMail(deps: PaymentDeps, pledge: PledgeView): Promise<
 
 /**
  * Pledges (see createPledge) and emails the investor how to pay, once per pledge: the mail is keyed by the
- * pledge's id and written in the pledge's own transaction, already claimed, so this call sends it right after
- * (one send, one mark); a retry with the same Idempotency-Key (or a race of two) sends nothing new, and a retry
- * after a failed send sends it then. Card and in-kind pledges get no transfer email.
- * `emailed` is false when the mail is still waiting to be sent.
+ * pledge's id and written in the pledge's own transaction. Delivered `inline` (deps.mailDelivery, the default) it is
+ * written already claimed, so this call sends it right after (one send, one mark); a retry with the same
+ * Idempotency-Key (or a race of two) sends nothing new, and a retry after a failed send sends it then. Delivered by
+ * `stream` it is written pending and this call sends nothing: the table's stream hands it to the mail function
+ * (functions/jobs/src/mail.ts, deliverMail), which keeps it once. Card and in-kind pledges get no transfer email.
+ * `emailed` is false when the mail is still waiting to be sent (always, by `stream`).
  */
 export async function pledgeAndNotify(
   deps: PaymentDeps,
@@ -233,13 +235,20 @@ export async function pledgeAndNotify(
   // The accounts may come from this instance's cache: the pledge's transaction checks the ones the email lists
   // (ListedAccounts), and a round after a conflict reads them afresh, so no email names a closed account.
   const currency = r.amount.currency;
+  const byStream = deps.mailDelivery === 'stream';
   const mail: PledgeMail = async (pledge, context, fresh) => {
     if (!context.investor) return undefined;
     const options = payeeOptions(await cachedAccounts(deps.accounts, fresh), pledge, context.investor.locale);
     const listed = { currency, accounts: options.map(({ account: a }) => ({ id: a.id, kind: a.kind, version: a.version })) };
-    return { mail: pledgeMail(deps, { pledge, investor: context.investor, deadline: context.project?.deadline ?? null, options }), listed };
+    const queued = pledgeMail(deps, { pledge, investor: context.investor, deadline: context.project?.deadline ?? null, options });
+    return { mail: queued, listed, ...(byStream ? { mailPending: true } : {}) };
   };
   const out = await createPledge(deps.money, actor, { ...input, mail });
+  if (byStream) {
+    // A replay queues a mail that is missing; its INSERT record reaches the mail function like a new pledge's.
+    if (!out.mail) await queueMissingMail(deps, out.pledge);
+    return { pledge: out.pledge, created: out.created, emailed: false };
+  }
   if (out.mail) return { pledge: out.pledge, created: out.created, emailed: await sendClaimed(deps, out.mail) };
   await queueMissingMail(deps, out.pledge);
   return { pledge: out.pledge, created: out.created, emailed: await deliverMail(deps, pledgeMailId(out.pledge.id)) };

@@ -130,7 +130,7 @@ export type PledgeMail = (
   pledge: PledgeView,
   context: PledgeContext,
   fresh: boolean,
-) => Promise<{ mail: QueuedMail; listed: ListedAccounts } | undefined>;
+) => Promise<{ mail: QueuedMail; listed: ListedAccounts; mailPending?: boolean } | undefined>;
 
 /**
  * Pledges to a published project. Idempotent per investor and `Idempotency-Key`: a retry with the same

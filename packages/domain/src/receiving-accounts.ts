@@ -74,12 +74,20 @@ export interface ProgrammeOffice {
   phone: string | null;
 }
 
+/**
+ * How a pledge's email leaves: `inline`, the request sends it right after its transaction (the local stack, tests);
+ * `stream`, the request only writes it pending and a function on the table's stream sends it (functions/jobs/src/mail.ts).
+ */
+export type MailDelivery = 'inline' | 'stream';
+
 /** What paying pledges by transfer needs: the money core, the accounts, the mail queue and mailer, the office. */
 export interface PaymentDeps {
   money: MoneyDeps;
   accounts: ReceivingAccountStore;
   queue: MailQueue;
   mailer: Mailer;
+  /** `inline` unless set (MailDelivery). */
+  mailDelivery?: MailDelivery;
   office: ProgrammeOffice;
   /** The web app's origin, for the pledge page's link in emails. */
   webOrigin: string;

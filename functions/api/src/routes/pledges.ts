@@ -82,8 +82,8 @@ export function projectPledgeRoutes(deps: Deps) {
         idempotencyKey: c.req.valid('header')['idempotency-key'],
         request: c.req.valid('json'),
       });
-      // The pledge stands; its email stays queued and a retry of this request sends it.
-      if (!out.emailed) log('warn', 'pledge email not sent yet', { pledgeId: out.pledge.id });
+      // The pledge stands; its email stays queued and a retry of this request sends it (by `stream`, the mail function does).
+      if (!out.emailed && deps.payments.mailDelivery !== 'stream') log('warn', 'pledge email not sent yet', { pledgeId: out.pledge.id });
       c.header('cache-control', 'private, no-store');
       return out.created ? c.json(out.pledge, 201) : c.json(out.pledge, 200);
     })

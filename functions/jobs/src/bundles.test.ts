@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
-// Each job's Lambda entry (infra/lib/jobs-stack.ts JOB_ENTRIES).
+// Each scheduled job's Lambda entry (infra/lib/jobs-stack.ts JOB_ENTRIES).
 const ENTRIES = ['rates', 'deadlines'] as const;
 
 /**
@@ -43,6 +43,16 @@ async function bundle(entry: string) {
   return { raw: code.length, gz: gzipSync(code).length, inputs: Object.keys(out.metafile.inputs) };
 }
 
+/**
+ * The mail function sends through SES, so it may carry the SES client and packages/identity's SesMailer module, but
+ * nothing else of identity (Cognito, JWT checks), and none of the API, payments or storage.
+ */
+const MAIL_FORBIDDEN = [
+  ...FORBIDDEN.filter((re) => !/identity|client-ses/.test(re.source)),
+  /packages\/identity\/src\/(?!ses-mailer\.ts$)/,
+  /node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?jose\//,
+];
+
 describe('the jobs bundles', () => {
   it.each(ENTRIES)(
     '%s carries neither the API nor its identity, payment and storage adapters',
@@ -56,4 +66,13 @@ describe('the jobs bundles', () => {
     },
     60_000,
   );
+
+  it('mail (the stream-triggered sender) carries SES but neither the API nor Cognito, payments or storage', async () => {
+    const { raw, gz, inputs } = await bundle('mail');
+    console.log(`jobs/mail: ${(raw / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzipped, ${inputs.length} inputs`);
+    expect(inputs.filter((path) => MAIL_FORBIDDEN.some((re) => re.test(path)))).toEqual([]);
+    expect(inputs.some((path) => path.includes('packages/identity/src/ses-mailer.ts'))).toBe(true);
+    expect(inputs.some((path) => /@aws-sdk[/+]client-sesv2/.test(path))).toBe(true);
+    expect(inputs.some((path) => path.includes('packages/domain/src/pledge-email.ts'))).toBe(true);
+  }, 60_000);
 });

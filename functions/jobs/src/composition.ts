@@ -7,6 +7,7 @@ import { monotonicFactory, ulid } from 'ulid';
 import {
   createDb,
   DEFAULT_TABLE_NAME,
+  DynamoMailQueue,
   DynamoMoneyStore,
   DynamoOrganisationStore,
   DynamoProgrammeStore,
@@ -16,7 +17,7 @@ import {
   OFFLINE_TIMEOUTS,
   type Db,
 } from '@mekendesh/db';
-import { DEFAULT_RATE_LIMITS, territoryRules, type MoneyDeps, type ProjectDeps } from '@mekendesh/domain';
+import { DEFAULT_RATE_LIMITS, territoryRules, type Mailer, type MoneyDeps, type PaymentDeps, type ProjectDeps } from '@mekendesh/domain';
 import { TERRITORIES } from '@mekendesh/territories';
 
 /** What the jobs use, one field per job. */
@@ -57,6 +58,18 @@ export function composeJobs(db: Db, clock: { now(): Date } = { now: () => new Da
     },
     rates: { rates },
   };
+}
+
+/** What the mail function (mail.ts) uses: the mail queue, a mailer, and the clock (domain `deliverMail` reads it from `money`). */
+export type MailDeps = Pick<PaymentDeps, 'queue' | 'mailer' | 'money'>;
+
+/**
+ * Wires the mail function's ports: the jobs' own (composeJobs) plus the queue and `mailer`. The mailer is the caller's
+ * (SES in the cloud, the dev outbox in tests), so this module, shared by every job, imports no mail SDK.
+ * @example await deliverMail(composeMail(db, new SesMailer(from)), 'pledge-01J...')
+ */
+export function composeMail(db: Db, mailer: Mailer, clock: { now(): Date } = { now: () => new Date() }): MailDeps {
+  return { queue: new DynamoMailQueue(db), mailer, money: composeJobs(db, clock).deadlines.money };
 }
 
 /**

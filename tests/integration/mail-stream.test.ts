@@ -1,0 +1,96 @@
+/**
+ * The pledge email by stream, end to end on DynamoDB Local: the API composed as in Lambda (MAIL_DELIVERY=stream)
+ * writes the mail pending and sends nothing; the table's REAL stream records, read through the DynamoDB Streams API,
+ * handed to the mail function's handler send it once, and handed again send nothing more.
+ */
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type _Record,
+} from '@aws-sdk/client-dynamodb-streams';
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { afterAll, afterEach, beforeAll, describe, expect, it, inject } from 'vitest';
+import type { PledgeView } from '@mekendesh/contracts';
+import { createApp } from '@mekendesh/api/app';
+import { composeWithDb } from '@mekendesh/api/composition';
+import { composeMail } from '@mekendesh/jobs/composition';
+import { deliverRecords } from '@mekendesh/jobs/mail';
+import { donation, moneyStack, pledge, type MoneyStack } from '../fixtures/money.js';
+
+/** A stream record as the Lambda event carries it (aws-lambda's DynamoDBRecord). */
+type StreamRecord = Parameters<typeof deliverRecords>[1][number];
+
+let s: MoneyStack;
+let streams: DynamoDBStreamsClient;
+beforeAll(async () => {
+  s = await moneyStack(1);
+  streams = new DynamoDBStreamsClient({
+    endpoint: inject('dynamoEndpoint'),
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+}, 120_000);
+afterAll(async () => {
+  streams?.destroy();
+  await s.drop();
+});
+afterEach(() => s.balanced());
+
+/** Every record of the table's stream so far, from each shard's start, as Lambda hands them (same image format). */
+async function streamRecords(): Promise<StreamRecord[]> {
+  const table = await s.db.raw.send(new DescribeTableCommand({ TableName: s.db.tableName }));
+  const StreamArn = table.Table!.LatestStreamArn!;
+  const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn }));
+  const records: _Record[] = [];
+  for (const shard of StreamDescription!.Shards ?? []) {
+    let iterator = (
+      await streams.send(new GetShardIteratorCommand({ StreamArn, ShardId: shard.ShardId!, ShardIteratorType: 'TRIM_HORIZON' }))
+    ).ShardIterator;
+    // An open shard always answers an iterator: stop at the first empty page (everything written so far is read).
+    while (iterator) {
+      const page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator }));
+      records.push(...(page.Records ?? []));
+      iterator = page.Records?.length ? page.NextShardIterator : undefined;
+    }
+  }
+  // The Streams API's records and the Lambda event's have the same fields (eventName, dynamodb.NewImage, SequenceNumber...).
+  return records as unknown as StreamRecord[];
+}
+
+const mailsAbout = async (reference: string) => (await s.deps.outbox!.latest(100)).filter((m) => m.text.includes(reference));
+
+describe('the pledge email by stream', () => {
+  it('is sent by the mail function from the real stream records, once, however often they are handed to it', async () => {
+    const app = createApp(
+      composeWithDb(
+        s.db,
+        { identity: s.deps.accounts.identity, verifier: s.deps.verifier },
+        { limits: s.deps.money.pledging.limits, mailDelivery: 'stream' },
+      ),
+    );
+    const project = await s.project();
+    const res = await pledge(app, s.investors[0]!, project.id, donation(1_000, 'USD'));
+    expect(res.status).toBe(201);
+    const made = (await res.json()) as PledgeView;
+    // The request committed and sent nothing.
+    expect(await mailsAbout(made.paymentReference)).toEqual([]);
+
+    const records = await streamRecords();
+    const mailRecords = records.filter((r) => r.dynamodb?.NewImage?.entity?.S === 'QueuedMail');
+    expect(mailRecords.map((r) => [r.eventName, r.dynamodb?.NewImage?.status?.S])).toEqual([['INSERT', 'pending']]);
+
+    // The outbox stands in for SES; every record of the table is handed over, as an unfiltered mapping would.
+    const deps = composeMail(s.db, s.deps.outbox!);
+    expect(await deliverRecords(deps, records)).toEqual({ batchItemFailures: [] });
+    const mails = await mailsAbout(made.paymentReference);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toContain(made.paymentReference);
+
+    // A redelivered batch (Lambda retries, a replayed shard) and the stream's own records of the claim and the mark.
+    expect(await deliverRecords(deps, records)).toEqual({ batchItemFailures: [] });
+    expect(await deliverRecords(deps, await streamRecords())).toEqual({ batchItemFailures: [] });
+    expect(await mailsAbout(made.paymentReference)).toHaveLength(1);
+  }, 60_000);
+});

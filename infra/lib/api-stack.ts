@@ -17,7 +17,8 @@ import { addApiAlarms } from './api-alarms.js';
 import type { StageConfig } from './stage.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const DEFAULT_MAIL_FROM = 'no-reply@mekendesh.kg';
+/** The platform's sender (SES identity) unless a stack is given another. */
+export const DEFAULT_MAIL_FROM = 'no-reply@mekendesh.kg';
 const SWAGGER_UI_DIR = dirname(createRequire(resolve(here, '../../functions/api/package.json')).resolve('swagger-ui-dist/package.json'));
 
 /** Workspace root: holds pnpm-lock.yaml, which NodejsFunction needs to find the project. */
@@ -100,6 +101,8 @@ export class ApiStack extends Stack {
         COGNITO_USER_POOL_ID: props.userPool.userPoolId,
         COGNITO_CLIENT_ID: props.userPoolClient.userPoolClientId,
         MAIL_FROM: props.mailFrom ?? DEFAULT_MAIL_FROM,
+        // The request ends with its transaction: pledge emails are sent by the stream-triggered mail function (jobs-stack).
+        MAIL_DELIVERY: 'stream',
         CURSOR_SECRET_ARN: this.cursorSecret.secretArn,
         ...(props.mediaBucket ? { MEDIA_BUCKET: props.mediaBucket.bucketName } : {}),
         NODE_OPTIONS: '--enable-source-maps',

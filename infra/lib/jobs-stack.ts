@@ -9,6 +9,7 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { BUNDLING, REPO_ROOT } from './api-stack.js';
+import { MailFunction } from './mail-function.js';
 import type { StageConfig } from './stage.js';
 
 /**
@@ -43,15 +44,19 @@ export function dailyAtBishkekTime(at: { hour: number; minute: number }): Schedu
 export interface JobsStackProps extends StackProps {
   readonly stage: StageConfig;
   readonly table: ITable;
+  /** The sender of the mail function's emails (SES identity); the API's default sender unless given. */
+  readonly mailFrom?: string;
 }
 
 /**
  * Scheduled functions: the National Bank's exchange rates every morning (Bishkek time), and the deadline job
- * just after Bishkek midnight (projects whose deadline day is over settle; pledges of expired ones go back).
+ * just after Bishkek midnight (projects whose deadline day is over settle; pledges of expired ones go back); and the
+ * mail function on the table's stream, which sends the emails the API writes pending (mail-function.ts).
  */
 export class JobsStack extends Stack {
   readonly ratesFunction: NodejsFunction;
   readonly deadlinesFunction: NodejsFunction;
+  readonly mail: MailFunction;
 
   constructor(scope: Construct, id: string, props: JobsStackProps) {
     super(scope, id, props);
@@ -76,6 +81,11 @@ export class JobsStack extends Stack {
     );
     // It reads projects and pledges and books transactions on them.
     props.table.grantReadWriteData(this.deadlinesFunction);
+    this.mail = new MailFunction(this, 'Mail', {
+      table: props.table,
+      removalPolicy: props.stage.removalPolicy,
+      ...(props.mailFrom ? { mailFrom: props.mailFrom } : {}),
+    });
   }
 
   /** One scheduled function with its log group, its EventBridge rule and an alarm on errors; table grants are the caller's. */

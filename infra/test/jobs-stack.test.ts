@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { dailyAtBishkekTime, JOB_ENTRIES } from '../lib/jobs-stack.js';
+import { MAIL_ENTRY } from '../lib/mail-function.js';
 import { synthesize, SYNTH_TIMEOUT_MS, type Synthesized } from './support.js';
 
 let dev: Synthesized;
@@ -64,5 +65,57 @@ describe('jobs stack', () => {
 
   it('raises an alarm when a job fails', () => {
     expect(Object.keys(dev.jobs.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(2);
+  });
+
+  describe('the mail function', () => {
+    it('runs mailHandler from functions/jobs on nodejs22.x arm64 with the table and the sender', () => {
+      expect(MAIL_ENTRY).toMatch(/functions\/jobs\/src\/mail\.ts$/);
+      expect(existsSync(MAIL_ENTRY)).toBe(true);
+      dev.jobs.hasResourceProperties('AWS::Lambda::Function', {
+        Handler: 'index.mailHandler',
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Environment: { Variables: Match.objectLike({ TABLE_NAME: Match.anyValue(), MAIL_FROM: 'no-reply@mekendesh.kg' }) },
+      });
+    });
+
+    it('is invoked from the table stream for pending queued mail only, reporting failed records, with a dead-letter queue', () => {
+      const queues = Object.keys(dev.jobs.findResources('AWS::SQS::Queue'));
+      expect(queues).toHaveLength(1);
+      dev.jobs.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        EventSourceArn: Match.anyValue(),
+        StartingPosition: 'LATEST',
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        BisectBatchOnFunctionError: true,
+        MaximumRetryAttempts: Match.anyValue(),
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queues[0], 'Arn'] } } },
+        FilterCriteria: {
+          Filters: [{ Pattern: JSON.stringify({ dynamodb: { NewImage: { entity: { S: ['QueuedMail'] }, status: { S: ['pending'] } } } }) }],
+        },
+      });
+    });
+
+    it('may only update mail items and send from the sender domain', () => {
+      const policies = Object.values(dev.jobs.findResources('AWS::IAM::Policy')) as {
+        Properties: { Roles: unknown[]; PolicyDocument: { Statement: { Action: string | string[]; Condition?: unknown }[] } };
+      }[];
+      const statements = policies
+        .filter((p) => JSON.stringify(p.Properties.Roles).includes('MailFunction'))
+        .flatMap((p) => p.Properties.PolicyDocument.Statement);
+      const actions = statements.flatMap((st) => [st.Action].flat());
+      expect(
+        actions.filter((a) => a.startsWith('dynamodb:') && !/^dynamodb:(UpdateItem|.*Stream.*|GetRecords|GetShardIterator)$/.test(a)),
+      ).toEqual([]);
+      expect(actions).toEqual(expect.arrayContaining(['dynamodb:UpdateItem', 'ses:SendEmail', 'sqs:SendMessage']));
+      const update = statements.find((st) => [st.Action].flat().includes('dynamodb:UpdateItem'));
+      expect(update?.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['MAIL#*'] } });
+    });
+  });
+
+  it('gives the API MAIL_DELIVERY=stream, so its requests leave pledge emails to the mail function', () => {
+    dev.api.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'index.handler',
+      Environment: { Variables: Match.objectLike({ MAIL_DELIVERY: 'stream' }) },
+    });
   });
 });

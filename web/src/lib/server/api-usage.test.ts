@@ -37,6 +37,7 @@ describe('one way to the API', () => {
 		expect(calls.sort()).toEqual([
 			'hooks.server.ts: toApi ?? request',
 			'lib/server/api-call.ts: `${API_ORIGIN}/v1${path}`',
+			'lib/server/api.ts: location',
 			'routes/[lang=lang]/organisation/projects/[id]/+page.server.ts: ticket.url',
 		]);
 	});

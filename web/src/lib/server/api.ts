@@ -90,13 +90,22 @@ export function api(event: ApiEvent) {
 		me: meCalls(call),
 		projects: {
 			...projectCalls(call),
-			/** A photo or document as the API streams it (following its redirect to the object store); the raw response. */
-			media: (projectId: string, key: string, w?: number) =>
-				send('GET', `/projects/${id(projectId)}/media/${id(key)}${queryString({ w })}`, {
+			/**
+			 * A photo or document as the API streams it, or as the object store serves it when the API redirects
+			 * there: the raw response. The redirect is followed here, bare: the signed URL needs no credentials, and
+			 * the bearer token and proxy headers that handleFetch adds must never leave for another host.
+			 */
+			media: async (projectId: string, key: string, w?: number): Promise<Response> => {
+				const res = await send('GET', `/projects/${id(projectId)}/media/${id(key)}${queryString({ w })}`, {
 					headers: { accept: '*/*' },
-					redirect: 'follow',
+					redirect: 'manual',
 					timeoutMs: 15_000,
-				}),
+				});
+				const location = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
+				if (!location) return res;
+				await res.body?.cancel();
+				return fetch(location, { headers: { accept: '*/*' }, redirect: 'error', signal: AbortSignal.timeout(15_000) });
+			},
 		},
 		organisations: organisationCalls(call),
 		pledges: pledgeCalls(call),

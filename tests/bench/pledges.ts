@@ -1,12 +1,14 @@
 /**
  * `pnpm bench:pledges [--count N] [--concurrency C]`: pledges per second through the Hono API (token check and
  * the user's record, validation, one batch read beside the receiving accounts' query, the rate from the instance's
- * cache, the booking transaction with the pledge limits' counts and the email in it, then the email's send and mark)
- * against an in-memory DynamoDB Local, beside the same TransactWriteItems (built by the same function,
- * pledgeActions, from the same kind of plan) sent directly with the same concurrency and the same retry on
- * conflicts, and their ratio. Each pledge comes from its own investor and
+ * cache, the booking transaction with the pledge limits' counts and the email in it) against an in-memory DynamoDB
+ * Local, beside the same TransactWriteItems (built by the same function, pledgeActions, from the same kind of plan)
+ * sent directly with the same concurrency and the same retry on conflicts, and their ratio. The headline is the API
+ * as it runs in Lambda (MAIL_DELIVERY=stream: the request ends with its transaction, the email is the stream's);
+ * beside it, for honesty, the API as it runs locally (`inline`: the request also sends the email and marks it sent),
+ * each measured against its own direct rounds. Each pledge comes from its own investor and
  * goes to one of PROJECTS projects, so both runs contend on the same project, oblast and platform items.
- * The two paths run in alternating rounds (direct, API, API, direct, ...), each on its own table, so that a
+ * The paths of a pair run in alternating rounds (direct, API, API, direct, ...), each on its own table, so that a
  * noisy machine slows both alike instead of landing in their ratio.
  */
 import { randomUUID } from 'node:crypto';
@@ -31,6 +33,7 @@ import {
   pledgeMailId,
   pledgeView,
   pledgeWindows,
+  type MailDelivery,
   type PledgePlan,
   type TokenVerifier,
 } from '@mekendesh/domain';
@@ -69,9 +72,9 @@ async function table(endpoint: string, name: string): Promise<{ db: Db; projects
   return { db, projects };
 }
 
-/** The API path, ready to time: its table seeded, COUNT investors stored, the app composed. */
-async function throughApi(endpoint: string): Promise<Call> {
-  const { db, projects } = await table(endpoint, 'bench-api');
+/** The API path, ready to time: its table seeded, COUNT investors stored, the app composed with `mailDelivery`. */
+async function throughApi(endpoint: string, mailDelivery: MailDelivery): Promise<Call> {
+  const { db, projects } = await table(endpoint, `bench-api-${mailDelivery}`);
   const users = new DynamoUserRepository(db);
   const ids = Array.from({ length: COUNT }, () => randomUUID());
   for (const id of ids)
@@ -82,7 +85,7 @@ async function throughApi(endpoint: string): Promise<Call> {
   const verifier: TokenVerifier = {
     verify: async (token) => ({ userId: token.slice(6), roles: ['investor'], issuedAt: Math.floor(Date.now() / 1000) }) as never,
   };
-  const app = createApp(composeWithDb(db, { ...noIdentity(), verifier }));
+  const app = createApp(composeWithDb(db, { ...noIdentity(), verifier }, { mailDelivery }));
   const body = JSON.stringify({
     type: 'donation',
     amount: { amount: 10_000, currency: 'USD' },
@@ -99,8 +102,11 @@ async function throughApi(endpoint: string): Promise<Call> {
   };
 }
 
-/** The plan the API decides for pledge `i` of a fresh investor: the booking, its idempotency record, limits and email. */
-function pledgePlan(project: Project, i: number): PledgePlan {
+/**
+ * The plan the API decides for pledge `i` of a fresh investor: the booking, its idempotency record, limits and email
+ * (pending for the stream's sender, or claimed for the request's own send, as `mailDelivery` says).
+ */
+function pledgePlan(project: Project, i: number, mailDelivery: MailDelivery): PledgePlan {
   const at = new Date().toISOString();
   const investorId = randomUUID();
   const pledge: Pledge = {
@@ -165,58 +171,70 @@ function pledgePlan(project: Project, i: number): PledgePlan {
     firstFromInvestor: true,
     windows: pledgeWindows(DEFAULT_RATE_LIMITS, investorId),
     mail: { id: pledgeMailId(pledge.id), to: `${investorId}@bench.kg`, ...email },
+    ...(mailDelivery === 'stream' ? { mailPending: true } : {}),
     listed: { currency: 'USD', accounts: [] },
   };
 }
 
-/** The direct path, ready to time: its table seeded. */
-async function direct(endpoint: string): Promise<Call> {
-  const { db, projects } = await table(endpoint, 'bench-direct');
+/** The direct path beside the API delivering mail by `mailDelivery`, ready to time: its table seeded. */
+async function direct(endpoint: string, mailDelivery: MailDelivery): Promise<Call> {
+  const { db, projects } = await table(endpoint, `bench-direct-${mailDelivery}`);
   return async (i) => {
     // The same one call the API's booking makes: contention is retried inside it, a failed condition is a bug here.
-    const out = await sendTransaction(db, pledgeActions(db, pledgePlan(projects[i % PROJECTS]!, i)).actions);
+    const out = await sendTransaction(db, pledgeActions(db, pledgePlan(projects[i % PROJECTS]!, i, mailDelivery)).actions);
     if (out.kind !== 'committed') throw new Error(`condition failed: ${out.tags.join(', ')}`);
   };
 }
 
-/** Pledges per second (count, concurrency and projects as set), sent directly and through the API, and their ratio. */
-export interface PledgesResult {
-  count: number;
-  concurrency: number;
-  projects: number;
-  rounds: number;
+/** One pair's pledges per second, sent directly and through the API, and their ratio. */
+export interface PledgePair {
   perSecond: { direct: number; api: number };
   ratio: number;
 }
 
-/** Runs both pledge paths, each on a fresh table of one in-memory DynamoDB Local; prints and returns the figures. */
-export async function runPledges(): Promise<PledgesResult> {
+/**
+ * Pledges per second (count, concurrency and projects as set): the headline pair, the API as in Lambda (`stream`), in
+ * `perSecond` and `ratio`; the API as run locally (`inline`, the email sent in the request) in `inline`.
+ */
+export interface PledgesResult extends PledgePair {
+  count: number;
+  concurrency: number;
+  projects: number;
+  rounds: number;
+  inline: PledgePair;
+}
+
+/**
+ * Times the API delivering mail by `mailDelivery` against its own direct path, in alternating rounds, on a fresh
+ * in-memory DynamoDB Local of its own: the emulator slows as it fills, so one pair must not run on the other's data.
+ */
+async function pair(mailDelivery: MailDelivery): Promise<PledgePair> {
   const dynamo = await startDynamoLocal({ port: 0 });
   try {
-    console.log(
-      `\nPledges\nDynamoDB Local in memory; ${COUNT} pledges per path, ${CONCURRENCY} in flight, over ${PROJECTS} projects, each path on its own table, in ${ROUNDS} alternating rounds`,
-    );
-    const paths = { direct: await direct(dynamo.endpoint), api: await throughApi(dynamo.endpoint) };
-    const { direct: viaDirect, api: viaApi } = await interleavedRates(paths, ['direct', 'api'], {
-      count: COUNT,
-      concurrency: CONCURRENCY,
-      rounds: ROUNDS,
-    });
-    console.log(`\n${'path'.padEnd(44)}${'pledges/s'.padStart(12)}`);
-    console.log(`${'TransactWriteItems sent directly'.padEnd(44)}${viaDirect.toFixed(0).padStart(12)}`);
-    console.log(`${'POST /v1/projects/{id}/pledges (Hono app)'.padEnd(44)}${viaApi.toFixed(0).padStart(12)}`);
-    console.log(`${'ratio API / direct'.padEnd(44)}${(viaApi / viaDirect).toFixed(2).padStart(12)}`);
-    return {
-      count: COUNT,
-      concurrency: CONCURRENCY,
-      projects: PROJECTS,
-      rounds: ROUNDS,
-      perSecond: { direct: viaDirect, api: viaApi },
-      ratio: viaApi / viaDirect,
-    };
+    const paths = { direct: await direct(dynamo.endpoint, mailDelivery), api: await throughApi(dynamo.endpoint, mailDelivery) };
+    const rates = await interleavedRates(paths, ['direct', 'api'], { count: COUNT, concurrency: CONCURRENCY, rounds: ROUNDS });
+    return { perSecond: rates, ratio: rates.api / rates.direct };
   } finally {
     await dynamo.stop();
   }
+}
+
+/** Runs both pledge pairs, each on its own in-memory DynamoDB Local, each path on its own table; prints and returns the figures. */
+export async function runPledges(): Promise<PledgesResult> {
+  console.log(
+    `\nPledges\nDynamoDB Local in memory, one per pair; ${COUNT} pledges per path, ${CONCURRENCY} in flight, over ${PROJECTS} projects, each path on its own table, in ${ROUNDS} alternating rounds`,
+  );
+  const stream = await pair('stream');
+  const inline = await pair('inline');
+  const row = (name: string, n: number, digits = 0) => console.log(`${name.padEnd(60)}${n.toFixed(digits).padStart(12)}`);
+  console.log(`\n${'path'.padEnd(60)}${'pledges/s'.padStart(12)}`);
+  row('TransactWriteItems sent directly (beside stream)', stream.perSecond.direct);
+  row('POST /v1/projects/{id}/pledges, MAIL_DELIVERY=stream (Lambda)', stream.perSecond.api);
+  row('TransactWriteItems sent directly (beside inline)', inline.perSecond.direct);
+  row('POST /v1/projects/{id}/pledges, inline email (local)', inline.perSecond.api);
+  row('ratio API / direct, inline (email sent in the request)', inline.ratio, 2);
+  row('ratio API / direct (stream, as in Lambda)', stream.ratio, 2);
+  return { count: COUNT, concurrency: CONCURRENCY, projects: PROJECTS, rounds: ROUNDS, ...stream, inline };
 }
 
 if (isMain(import.meta.url)) await runPledges();

@@ -39,7 +39,9 @@ export const MAX_TOTAL_MINOR = MONEY_LIMITS.total;
  * carries. Chain `.positive()` where zero makes no sense.
  * @example minorUnits(MAX_GOAL_TYIYN).positive().parse(5_000_000_00) // 500,000,000 tyiyn = 5,000,000 som
  */
-export const minorUnits = (max: number) => z.number().int().nonnegative().max(max);
+// The maximum first, and it stops the checks: a number past it (2^53, 1e308) gets one error naming the
+// maximum, not a second one from int()'s safe-integer bound.
+export const minorUnits = (max: number) => z.number().max(max, { abort: true }).int().nonnegative();
 
 /**
  * True when a stored or computed total is a whole number within ±MAX_TOTAL_MINOR: what a reader may trust

@@ -18,7 +18,7 @@ export const MAIL_ENTRY = resolve(REPO_ROOT, 'functions/jobs/src/mail.ts');
  * The stream records the mail function is invoked for: a queued mail (mailEntity) written or changed to `pending`.
  * Lambda filters them out of the table's stream before invoking, so the function runs only for mail to send.
  */
-export const MAIL_STREAM_FILTER = FilterCriteria.filter({
+const MAIL_STREAM_FILTER = FilterCriteria.filter({
   dynamodb: { NewImage: { entity: { S: FilterRule.isEqual(mailEntity.name) }, status: { S: FilterRule.isEqual('pending') } } },
 });
 

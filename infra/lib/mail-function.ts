@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { Duration, Stack, type RemovalPolicy } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Architecture, FilterCriteria, FilterRule, Runtime, StartingPosition } from 'aws-cdk-lib/aws-lambda';
@@ -83,6 +84,22 @@ export class MailFunction extends Construct {
         actions: ['ses:SendEmail'],
         resources: [Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: from.split('@')[1] })],
       }),
+    );
+    // An investor waits for transfer instructions: a failing send, or a record given up on, must be seen.
+    const alarm = (id: string, description: string, metric: Alarm['metric']) =>
+      new Alarm(this, id, {
+        alarmDescription: description,
+        metric,
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
+    alarm('Errors', 'Mekendesh: the mail function failed', this.fn.metricErrors({ period: Duration.minutes(15) }));
+    alarm(
+      'DeadLettersWaiting',
+      'Mekendesh: mail records were given up on (dead-letter queue); their mails stay pending in the table',
+      this.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
     );
   }
 }

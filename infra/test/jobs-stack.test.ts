@@ -64,7 +64,16 @@ describe('jobs stack', () => {
   });
 
   it('raises an alarm when a job fails', () => {
-    expect(Object.keys(dev.jobs.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(2);
+    // One per scheduled job, and the mail function's two (errors, dead letters).
+    expect(Object.keys(dev.jobs.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(4);
+  });
+
+  it('raises an alarm when mail records reach the dead-letter queue', () => {
+    dev.jobs.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Namespace: 'AWS/SQS',
+      Threshold: 1,
+    });
   });
 
   describe('the mail function', () => {

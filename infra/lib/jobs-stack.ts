@@ -27,7 +27,7 @@ export const JOB_ENTRIES = {
  * Bishkek's offset from UTC, hours: +6 all year, no daylight saving since 12 August 2005 (IANA tz database,
  * zone Asia/Bishkek; the domain's calendar, packages/domain/src/bishkek-calendar.ts, rests on the same fact).
  */
-export const BISHKEK_UTC_OFFSET_HOURS = 6;
+const BISHKEK_UTC_OFFSET_HOURS = 6;
 
 /**
  * An every-day EventBridge schedule at a Bishkek wall-clock time. EventBridge rules read cron in UTC, so

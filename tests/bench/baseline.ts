@@ -11,8 +11,8 @@ import { writeAll } from './bulk-load.js';
 
 /** Partition keys of the synthetic items: a prefix no app entity uses, so no app read can meet them. */
 const partition = (name: 'fixed' | 'scaled') => `BENCHBASE#${name}`;
-export const FIXED_ITEMS = 200;
-export const SCALED_PER = 10;
+const FIXED_ITEMS = 200;
+const SCALED_PER = 10;
 const PAGE = 20;
 // About a facet item's size (~0.5 KB), so the raw reads move what a browse page moves.
 const PAYLOAD = 'x'.repeat(400);

@@ -12,7 +12,7 @@ import { addOblastStats, oblastContribution, projectItems, sumOblastDeltas, type
 type Item = Record<string, unknown>;
 
 /** Items a BatchWriteItem request carries at most. */
-export const BATCH = 25;
+const BATCH = 25;
 /** Attempts of one batch's unprocessed items before the load fails (backoff 50 ms doubling, capped at 2 s). */
 const MAX_ATTEMPTS = 12;
 

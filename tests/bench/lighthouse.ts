@@ -7,7 +7,7 @@ import { launch } from 'chrome-launcher';
 import lighthouse, { type Result } from 'lighthouse';
 
 /** A category's score as Lighthouse shows it (0-100), and the audits that kept it below 100. */
-export interface CategoryScore {
+interface CategoryScore {
   score: number;
   lowering: Array<{ id: string; title: string; score: number; displayValue?: string }>;
 }

@@ -12,21 +12,6 @@ function quantile(sorted: number[], q: number): number {
   return sorted[i]!;
 }
 
-/**
- * Times `count` sequential calls after `warmup` untimed ones; `call(i)` gets the call number so that each
- * call can ask for something different (another oblast, word or project).
- */
-export async function sample(call: (i: number) => Promise<void>, options: { count: number; warmup: number }): Promise<Sample> {
-  for (let i = 0; i < options.warmup; i++) await call(i);
-  const times: number[] = [];
-  for (let i = 0; i < options.count; i++) {
-    const start = performance.now();
-    await call(options.warmup + i);
-    times.push(performance.now() - start);
-  }
-  return summarise(times);
-}
-
 function summarise(times: number[]): Sample {
   const sorted = [...times].sort((a, b) => a - b);
   return { median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95) };

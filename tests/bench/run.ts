@@ -79,13 +79,13 @@ export interface DiscoveryResult {
 }
 
 /** Work of one request at one size, mean of WORK_SAMPLE requests: items in the answer, DynamoDB commands, items read. */
-export interface RequestWork {
+interface RequestWork {
   itemsAnswered: number;
   commands: number;
   itemsRead: number;
 }
 
-export interface Operation {
+interface Operation {
   name: string;
   small: Sample;
   large: Sample;

@@ -15,7 +15,7 @@ export interface Work {
 type Output = { ScannedCount?: number; Item?: unknown; Responses?: Record<string, unknown[]> };
 
 /** Items an answer carries back from the store. */
-export function itemsRead(output: Output): number {
+function itemsRead(output: Output): number {
   if (output.ScannedCount !== undefined) return output.ScannedCount;
   if (output.Responses) return Object.values(output.Responses).reduce((n, r) => n + r.length, 0);
   return output.Item ? 1 : 0;

@@ -4,13 +4,13 @@ import type { Actor } from '@mekendesh/domain';
  * What the entry points put in `c.env`: API Gateway's event on Lambda (hono/aws-lambda `handle`), the Node
  * request locally (@hono/node-server); nothing under `app.request()` in tests, hence every field optional.
  */
-export interface ApiBindings {
+interface ApiBindings {
   event?: { requestContext?: { http?: { sourceIp?: string } } };
   incoming?: { socket?: { remoteAddress?: string } };
 }
 
 /** What the app's middleware settles for every request before a route runs, read as `c.var.<name>`. */
-export interface ApiVariables {
+interface ApiVariables {
   /** Kept from a sane `x-request-id` or made up (middleware/request-context.ts); echoed and logged. */
   requestId: string;
   /** The caller's address for rate limits (middleware/auth.ts `clientAddress`). */

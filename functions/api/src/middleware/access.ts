@@ -10,16 +10,16 @@ import type { ApiEnv } from '../env.js';
  * @example [{ bearerAuth: [] }]                              // signed in
  * @example [{ bearerAuth: ['staff'] }, { bearerAuth: ['admin'] }] // staff or admin
  */
-export type SecurityRequirements = readonly Readonly<Record<string, readonly string[]>>[];
+type SecurityRequirements = readonly Readonly<Record<string, readonly string[]>>[];
 
 /**
  * Roles a route refuses whatever else holds (`x-refused-roles`, an OpenAPI extension): programme staff book
  * money and review, so they neither pledge nor apply. Checked with the security, before validation.
  */
-export const REFUSED_ROLES = 'x-refused-roles';
+const REFUSED_ROLES = 'x-refused-roles';
 
 /** What a route declares about who may call it. */
-export interface DeclaredAccess {
+interface DeclaredAccess {
   security?: SecurityRequirements;
   [REFUSED_ROLES]?: readonly string[];
 }
@@ -34,7 +34,7 @@ export interface RouteRegistry {
  * (or an empty one, `{}`, meaning "optional") is a public route; refused roles apply to signed-in callers.
  * @example accessDenied(ANONYMOUS, { security: [{ bearerAuth: [] }] }) // 'unauthorized'
  */
-export function accessDenied(actor: Actor, access: DeclaredAccess | undefined): 'unauthorized' | 'forbidden' | null {
+function accessDenied(actor: Actor, access: DeclaredAccess | undefined): 'unauthorized' | 'forbidden' | null {
   if (actor.kind === 'anonymous') {
     const security = access?.security;
     const open = !security || security.length === 0 || security.some((requirement) => Object.keys(requirement).length === 0);

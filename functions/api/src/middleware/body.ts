@@ -13,7 +13,7 @@ export const DEFAULT_BODY_LIMIT = 64 * 1024;
  * more than the default: a project draft (3 × 20,000 characters of description), a bank statement (1,000,000
  * characters of CSV, or 1,400,000 of base64), Stripe's events.
  */
-export const BODY_LIMIT = 'x-max-body-bytes';
+const BODY_LIMIT = 'x-max-body-bytes';
 
 /** A project draft: 3 × 20,000 characters of description (≤ 3 bytes each as UTF-8), plus summary, titles, milestones. */
 export const PROJECT_DRAFT_BODY_LIMIT = 256 * 1024;
@@ -56,7 +56,7 @@ export function jsonDepthExceeds(text: string, max: number = MAX_JSON_DEPTH): bo
 }
 
 /** What a route declares about its request body, as the OpenAPI registry keeps it. */
-export interface DeclaredBody {
+interface DeclaredBody {
   request?: { body?: { required?: boolean; content?: Record<string, unknown> } };
   [BODY_LIMIT]?: number;
 }

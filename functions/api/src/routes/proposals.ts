@@ -40,7 +40,7 @@ const OrgParams = z.object({
 const IfMatch = z.object({ 'if-match': z.string().max(40).optional() });
 
 /** The version an edit was based on: If-Match ("3", W/"3" or 3) wins over the body's `version`. */
-export function baseVersion(ifMatch: string | undefined, bodyVersion: number | undefined): number | undefined {
+function baseVersion(ifMatch: string | undefined, bodyVersion: number | undefined): number | undefined {
   if (ifMatch === undefined) return bodyVersion;
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(ifMatch.trim());
   if (!match) throw invalid('if-match', 'the version number of the project you edited, e.g. "3"');

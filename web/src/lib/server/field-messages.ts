@@ -54,7 +54,7 @@ const PASSWORD_RULE_TEXT: Record<PasswordRule, () => string> = {
  * PASSWORD_RULES, the Cognito pool's policy), or the general message when it keeps them all and the
  * identity provider refused it anyway.
  */
-export function passwordMessage(password: string): string {
+function passwordMessage(password: string): string {
 	if (!password) return m.error_password_required();
 	const broken = failedPasswordRules(password);
 	if (broken.length === 0) return m.error_password_policy();

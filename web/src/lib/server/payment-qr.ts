@@ -6,7 +6,7 @@ import type { PaymentDetails } from '@mekendesh/contracts';
  * a printed receipt still scans with a crease or a smudge.
  * @example await qrSvg('MEKENDESH-TRANSFER/1\nReference: MK-7KQ2-9XF4') // '<svg xmlns=...'
  */
-export async function qrSvg(payload: string): Promise<string> {
+async function qrSvg(payload: string): Promise<string> {
 	return QRCode.toString(payload, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, color: { dark: '#000000', light: '#ffffff' } });
 }
 

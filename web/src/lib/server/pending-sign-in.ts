@@ -15,9 +15,9 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 export const PENDING_COOKIE = 'mk_pending';
 
 /** How long a sign-up waits for its emailed code before the person signs in by hand. */
-export const PENDING_SECONDS = 15 * 60;
+const PENDING_SECONDS = 15 * 60;
 
-export const PENDING_COOKIE_OPTIONS = { path: '/', httpOnly: true, secure: true, sameSite: 'strict', maxAge: PENDING_SECONDS } as const;
+const PENDING_COOKIE_OPTIONS = { path: '/', httpOnly: true, secure: true, sameSite: 'strict', maxAge: PENDING_SECONDS } as const;
 
 /** The part of Kit's `Cookies` this module uses, so it can be tested without Kit. */
 export interface PendingCookies {

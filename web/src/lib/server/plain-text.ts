@@ -2,7 +2,7 @@ import type { LocalizedText } from '@mekendesh/contracts';
 import { markdownToText } from '@mekendesh/markdown';
 
 /** A Markdown text in each of its languages as plain text, for titles and summaries shown as text. */
-export function plainText<T extends LocalizedText | null>(text: T): T {
+function plainText<T extends LocalizedText | null>(text: T): T {
 	if (!text) return text;
 	return Object.fromEntries(Object.entries(text).map(([lang, value]) => [lang, value ? markdownToText(value) : value])) as T;
 }

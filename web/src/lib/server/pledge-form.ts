@@ -29,7 +29,7 @@ const KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
 const CHANNELS: readonly PledgeChannel[] = ['bank_transfer', 'money_transfer', 'card'];
 
 /** The form's field for a field path of the contract or of an API problem ("amount.amount" -> "amount"). */
-export function pledgeFormField(path: string): string {
+function pledgeFormField(path: string): string {
 	const map: Record<string, string> = {
 		'amount.amount': 'amount',
 		'amount.currency': 'currency',
@@ -42,7 +42,7 @@ export function pledgeFormField(path: string): string {
 }
 
 /** Localized messages per form field; `minimum` is the project's minimum, already formatted. */
-export function pledgeFieldMessages(minimum: string): Record<string, string> {
+function pledgeFieldMessages(minimum: string): Record<string, string> {
 	return {
 		type: m.error_choose(),
 		currency: m.error_choose(),

@@ -12,7 +12,7 @@ import { parseSomInput, somInputValue } from '#lib/money-input.js';
 import { checked, issueFields, localizeFields, text, type FieldMessages, type FormErrors } from './forms.js';
 
 /** Milestone rows on the form; empty rows are ignored. */
-export const MILESTONE_ROWS = 4;
+const MILESTONE_ROWS = 4;
 const PLAN_KEYS = ['diaspora', 'municipality', 'cofinancing', 'otherDonors'] as const;
 const PLEDGE_TYPES = PledgeTypeSchema.options;
 

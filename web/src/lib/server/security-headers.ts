@@ -1,7 +1,7 @@
 import { FALLBACK_CSP, SECURITY_HEADERS } from '../../../security-headers.js';
 
 // One source for the values, shared with serve.js and vite.config.ts (static files): ../../../security-headers.js.
-export { FALLBACK_CSP, SECURITY_HEADERS };
+export { FALLBACK_CSP };
 
 /**
  * Adds the security headers to a response, copying it first when its headers are immutable

@@ -5,10 +5,10 @@ export const ACCESS_COOKIE = 'mk_access';
 export const REFRESH_COOKIE = 'mk_refresh';
 
 /** How long the refresh cookie lives; Cognito's default refresh token validity is 30 days. */
-export const REFRESH_MAX_AGE = 30 * 24 * 3600;
+const REFRESH_MAX_AGE = 30 * 24 * 3600;
 
 /** The one set of flags every session cookie carries (Chromium keeps Secure cookies on http://127.0.0.1 too). */
-export const SESSION_COOKIE_OPTIONS = { path: '/', httpOnly: true, secure: true, sameSite: 'lax' } as const;
+const SESSION_COOKIE_OPTIONS = { path: '/', httpOnly: true, secure: true, sameSite: 'lax' } as const;
 
 /** The part of Kit's `Cookies` this module uses, so it can be tested without Kit. */
 export interface CookieJar {

@@ -19,13 +19,18 @@ interface Sent {
   pk: string | null;
 }
 
+/** The partition keys the last commandsOf run's BatchGets asked for. */
+let batchPks: string[] = [];
+
 /** Records every command the app's DynamoDB client sends while `run` runs. */
 async function commandsOf(run: () => Promise<unknown>): Promise<Sent[]> {
   const sent: Sent[] = [];
+  batchPks = [];
   const name = 'count-commands';
   s.db.doc.middlewareStack.add(
     (next, context) => async (args) => {
-      const input = args.input as { Key?: { pk?: unknown } };
+      const input = args.input as { Key?: { pk?: unknown }; RequestItems?: Record<string, { Keys?: { pk?: unknown }[] }> };
+      for (const table of Object.values(input.RequestItems ?? {})) batchPks.push(...(table.Keys ?? []).map((k) => String(k.pk)));
       sent.push({
         command: String(context.commandName).replace(/Command$/, ''),
         pk: typeof input.Key?.pk === 'string' ? input.Key.pk : null,
@@ -52,11 +57,14 @@ describe('one pledge through the API', () => {
       expect((await pledge(s.app, investor!, project.id, donation(1_000, 'USD'))).status).toBe(201),
     );
     // Authentication's read of the user record (revocation, organisation) comes first; then the pledge's one batch
-    // (idempotency record, project, supporter marker, user). No query: rates and accounts come from the instance.
+    // (idempotency record, project, supporter marker). No query: rates and accounts come from the instance.
     expect(sent.slice(0, 2)).toEqual([
       { command: 'GetItem', pk: expect.stringMatching(/^USER#/) },
       { command: 'BatchGetItem', pk: null },
     ]);
+    // Authentication read the investor's record: the batch does not read it again.
+    expect(batchPks.filter((pk) => pk.startsWith('USER#'))).toEqual([]);
+    expect(batchPks).toHaveLength(3);
     // One transaction: the pledge counts itself in its limits' windows, writes its email there already claimed, and
     // checks that the accounts the email lists still stand.
     expect(sent[2]).toEqual({ command: 'TransactWriteItems', pk: null });

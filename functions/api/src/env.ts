@@ -1,4 +1,4 @@
-import type { Actor } from '@mekendesh/domain';
+import type { Actor, UserRecord } from '@mekendesh/domain';
 
 /**
  * What the entry points put in `c.env`: API Gateway's event on Lambda (hono/aws-lambda `handle`), the Node
@@ -17,6 +17,8 @@ interface ApiVariables {
   clientIp: string;
   /** Who is asking: anonymous, or a verified token's user (middleware/auth.ts `authenticate`). */
   actor: Actor;
+  /** The signed-in actor's platform record as authentication read it; null for anonymous callers. */
+  user: UserRecord | null;
   /** The bearer token the actor was verified from; null for anonymous callers. */
   accessToken: string | null;
 }

@@ -225,7 +225,7 @@ async function queueMissingMail(deps: PaymentDeps, pledge: PledgeView): Promise<
 export async function pledgeAndNotify(
   deps: PaymentDeps,
   actor: Actor,
-  input: { projectId: string; idempotencyKey: string; request: PledgeRequest },
+  input: { projectId: string; idempotencyKey: string; request: PledgeRequest; investor?: PledgeInvestor },
 ): Promise<{ pledge: PledgeView; created: boolean; emailed: boolean }> {
   const r = input.request;
   if (r.channel === 'card' || !r.amount) {

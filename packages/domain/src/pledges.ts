@@ -2,7 +2,7 @@ import type { Page } from './ports.js';
 import type { Pledge, PledgeRequest, PledgeView, Project, StoredRate } from '@mekendesh/contracts';
 import type { Actor } from './actor.js';
 import { DomainError, notFound } from './errors.js';
-import type { ListedAccounts, PledgeContext, PledgePlan } from './money-ports.js';
+import type { ListedAccounts, PledgeContext, PledgeInvestor, PledgePlan } from './money-ports.js';
 import { optimistically, throwIfFinal, type Round } from './money-commit.js';
 import { bishkekDay, dayHasPassed } from './bishkek-calendar.js';
 import { kgsAt, rateOn, type MoneyDeps } from './money-deps.js';
@@ -146,7 +146,7 @@ export type PledgeMail = (
 export async function createPledge(
   deps: MoneyDeps,
   actor: Actor,
-  input: { projectId: string; idempotencyKey: string; request: PledgeRequest; mail?: PledgeMail },
+  input: { projectId: string; idempotencyKey: string; request: PledgeRequest; mail?: PledgeMail; investor?: PledgeInvestor },
 ): Promise<{ pledge: PledgeView; created: boolean; mail?: QueuedMail }> {
   authorize(actor, { action: 'account:use' });
   const idempotency = {
@@ -158,12 +158,14 @@ export async function createPledge(
   const id = deps.newId();
   const windows = pledgeWindows(deps.pledging.limits, actor.id);
   return optimistically(async (attempt): Promise<Round<{ pledge: PledgeView; created: boolean; mail?: QueuedMail }>> => {
-    const context = await deps.money.pledgeContext({
+    const read = await deps.money.pledgeContext({
       ...idempotency,
       projectId: input.projectId,
       investorId: actor.id,
-      withUser: r.display === 'name' || input.mail !== undefined,
+      // The caller's record, when the caller has it (authentication read it), is not read again.
+      withUser: (r.display === 'name' || input.mail !== undefined) && !input.investor,
     });
+    const context = input.investor ? { ...read, displayName: input.investor.displayName, investor: input.investor } : read;
     if (context.idempotent)
       return { done: { pledge: pledgeView(await replay(deps, context.idempotent, idempotency.hash)), created: false } };
     // One reading of the clock: the deadline check and the pricing day cannot straddle Bishkek midnight.

@@ -47,7 +47,22 @@ export async function ensureUser(deps: ProvisioningDeps, claims: SignedInClaims)
  * everywhere (`revokedBefore`, epoch ms; `issuedAt` is epoch seconds), or as ensureUser.
  */
 export async function signedInActor(deps: ProvisioningDeps, claims: SignedInClaims): Promise<UserActor> {
+  return (await signedIn(deps, claims)).actor;
+}
+
+/**
+ * As signedInActor, with the record it was read from: a use case that needs the caller's email, language or
+ * name (a pledge's email) takes it from here instead of reading it again.
+ */
+export async function signedIn(deps: ProvisioningDeps, claims: SignedInClaims): Promise<{ actor: UserActor; user: UserRecord }> {
   const user = await ensureUser(deps, claims);
   if (user.revokedBefore !== null && claims.issuedAt * 1000 < user.revokedBefore) throw unauthorized('the session was signed out');
-  return { kind: 'user', id: user.id, roles: claims.roles, organisationId: user.organisationId, organisationRole: user.organisationRole };
+  const actor: UserActor = {
+    kind: 'user',
+    id: user.id,
+    roles: claims.roles,
+    organisationId: user.organisationId,
+    organisationRole: user.organisationRole,
+  };
+  return { actor, user };
 }

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { ANONYMOUS, DomainError, IdentityError, signedInActor, type ProvisioningDeps, type TokenVerifier } from '@mekendesh/domain';
+import { ANONYMOUS, DomainError, IdentityError, signedIn, type ProvisioningDeps, type TokenVerifier } from '@mekendesh/domain';
 import type { ApiEnv } from '../env.js';
 
 /** What authentication needs: the token verifier, and what provisioning a first-time user needs (see signedInActor). */
@@ -23,6 +23,7 @@ export function authenticate(deps: AuthDeps) {
     const header = c.req.header('authorization');
     if (!header) {
       c.set('actor', ANONYMOUS);
+      c.set('user', null);
       c.set('accessToken', null);
       return next();
     }
@@ -32,7 +33,9 @@ export function authenticate(deps: AuthDeps) {
     const verified = await deps.verifier.verify(accessToken).catch((e: unknown) => {
       throw e instanceof IdentityError ? unauthorized('invalid or expired token') : e;
     });
-    c.set('actor', await signedInActor(deps, { ...verified, accessToken }));
+    const { actor, user } = await signedIn(deps, { ...verified, accessToken });
+    c.set('actor', actor);
+    c.set('user', user);
     c.set('accessToken', accessToken);
     return next();
   });

@@ -7,7 +7,7 @@ import {
   PledgeViewSchema,
   ProjectFundingSchema,
 } from '@mekendesh/contracts';
-import { getPledge, listMyPledges, pledgeAndNotify, projectFunding } from '@mekendesh/domain';
+import { getPledge, listMyPledges, pledgeAndNotify, projectFunding, type PledgeInvestor, type UserRecord } from '@mekendesh/domain';
 import type { Deps } from '../composition.js';
 import { log } from '../middleware/logger.js';
 import { bearer, json, jsonBody, notForStaff, problems, resource } from './shared.js';
@@ -18,6 +18,8 @@ const Id = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
 const IdParams = z.object({ id: Id });
+
+const investorOf = (u: UserRecord): PledgeInvestor => ({ email: u.email, locale: u.profile.locale, displayName: u.profile.displayName });
 
 const create = createRoute({
   method: 'post',
@@ -81,6 +83,8 @@ export function projectPledgeRoutes(deps: Deps) {
         projectId: c.req.valid('param').id,
         idempotencyKey: c.req.valid('header')['idempotency-key'],
         request: c.req.valid('json'),
+        // Authentication read the investor's record already: the pledge's one batch need not read it again.
+        ...(c.var.user ? { investor: investorOf(c.var.user) } : {}),
       });
       // The pledge stands; its email stays queued and a retry of this request sends it (by `stream`, the mail function does).
       if (!out.emailed && deps.payments.mailDelivery !== 'stream') log('warn', 'pledge email not sent yet', { pledgeId: out.pledge.id });

@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
-import { Alarm, ComparisonOperator, TreatMissingData, type Metric } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, TreatMissingData, type IMetric, type Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
@@ -16,6 +16,23 @@ export interface ApiAlarmsProps {
 }
 
 const PERIOD = Duration.minutes(5);
+
+/**
+ * An alarm that fires when `metric` counts one or more in a period (errors, dead letters); a period without data
+ * is not an outage. The one shape every Mekendesh failure alarm has (API, jobs, mail function).
+ */
+export function alarmOnAny(scope: Construct, id: string, props: { metric: IMetric; description: string; alarmName?: string }): Alarm {
+  return new Alarm(scope, id, {
+    ...(props.alarmName ? { alarmName: props.alarmName } : {}),
+    alarmDescription: props.description,
+    metric: props.metric,
+    threshold: 1,
+    evaluationPeriods: 1,
+    comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    // No traffic is not an outage.
+    treatMissingData: TreatMissingData.NOT_BREACHING,
+  });
+}
 
 /**
  * Two alarms that say "users are seeing failures": function errors and API 5xx responses.
@@ -39,16 +56,7 @@ export function addApiAlarms(scope: Construct, props: ApiAlarmsProps): { topic: 
   ];
 
   const alarms = failures.map(({ id, metric, description }) => {
-    const alarm = new Alarm(scope, id, {
-      alarmName: `mekendesh-${props.stageName}-${id}`,
-      alarmDescription: description,
-      metric,
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      // No traffic is not an outage.
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
+    const alarm = alarmOnAny(scope, id, { alarmName: `mekendesh-${props.stageName}-${id}`, description, metric });
     alarm.addAlarmAction(new SnsAction(topic));
     return alarm;
   });

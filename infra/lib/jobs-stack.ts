@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -8,6 +7,7 @@ import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { alarmOnAny } from './api-alarms.js';
 import { BUNDLING, REPO_ROOT } from './api-stack.js';
 import { MailFunction } from './mail-function.js';
 import type { StageConfig } from './stage.js';
@@ -107,13 +107,9 @@ export class JobsStack extends Stack {
       bundling: BUNDLING,
     });
     new Rule(this, `${name}Schedule`, { schedule, targets: [new LambdaFunction(fn, { retryAttempts: 2 })] });
-    new Alarm(this, `${name}Errors`, {
-      alarmDescription: `Mekendesh ${props.stage.name}: the ${name.toLowerCase()} job failed`,
+    alarmOnAny(this, `${name}Errors`, {
+      description: `Mekendesh ${props.stage.name}: the ${name.toLowerCase()} job failed`,
       metric: fn.metricErrors({ period: Duration.hours(1) }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
     });
     return fn;
   }

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { Duration, Stack, type RemovalPolicy } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Architecture, FilterCriteria, FilterRule, Runtime, StartingPosition } from 'aws-cdk-lib/aws-lambda';
@@ -10,6 +9,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { mailEntity } from '@mekendesh/db/entities';
+import { alarmOnAny } from './api-alarms.js';
 import { BUNDLING, DEFAULT_MAIL_FROM, REPO_ROOT } from './api-stack.js';
 
 /** The mail function's entry (exports mailHandler): functions/jobs, so its bundle carries no API, Cognito, Stripe or S3. */
@@ -86,20 +86,13 @@ export class MailFunction extends Construct {
       }),
     );
     // An investor waits for transfer instructions: a failing send, or a record given up on, must be seen.
-    const alarm = (id: string, description: string, metric: Alarm['metric']) =>
-      new Alarm(this, id, {
-        alarmDescription: description,
-        metric,
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      });
-    alarm('Errors', 'Mekendesh: the mail function failed', this.fn.metricErrors({ period: Duration.minutes(15) }));
-    alarm(
-      'DeadLettersWaiting',
-      'Mekendesh: mail records were given up on (dead-letter queue); their mails stay pending in the table',
-      this.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
-    );
+    alarmOnAny(this, 'Errors', {
+      description: 'Mekendesh: the mail function failed',
+      metric: this.fn.metricErrors({ period: Duration.minutes(15) }),
+    });
+    alarmOnAny(this, 'DeadLettersWaiting', {
+      description: 'Mekendesh: mail records were given up on (dead-letter queue); their mails stay pending in the table',
+      metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+    });
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { UserRecord } from './account-ports.js';
 import { DomainError, UnavailableError } from './errors.js';
-import { ensureUser, signedInActor, type ProvisioningDeps, type SignedInClaims } from './user-provisioning.js';
+import { ensureUser, signedIn, type ProvisioningDeps, type SignedInClaims } from './user-provisioning.js';
 
 const NOW = new Date('2026-05-01T06:00:00Z');
 const CLAIMS: SignedInClaims = {
@@ -79,12 +79,12 @@ describe('ensureUser: the first request of an account without a platform record'
   });
 });
 
-describe('signedInActor', () => {
+describe('signedIn', () => {
   it('is the token’s roles with the organisation from the record', async () => {
     const { deps, records } = memoryDeps();
     await ensureUser(deps, CLAIMS);
     records.set('u-console-1', { ...records.get('u-console-1')!, organisationId: 'org-naryn', organisationRole: 'officer' });
-    expect(await signedInActor(deps, CLAIMS)).toEqual({
+    expect((await signedIn(deps, CLAIMS)).actor).toEqual({
       kind: 'user',
       id: 'u-console-1',
       roles: ['investor'],
@@ -97,8 +97,8 @@ describe('signedInActor', () => {
     const { deps, records } = memoryDeps();
     await ensureUser(deps, CLAIMS);
     records.set('u-console-1', { ...records.get('u-console-1')!, revokedBefore: NOW.getTime() + 1000 });
-    const error = await signedInActor(deps, CLAIMS).catch((e: unknown) => e);
+    const error = await signedIn(deps, CLAIMS).catch((e: unknown) => e);
     expect((error as DomainError).kind).toBe('unauthorized');
-    expect(await signedInActor(deps, { ...CLAIMS, issuedAt: CLAIMS.issuedAt + 2 })).toMatchObject({ id: 'u-console-1' });
+    expect((await signedIn(deps, { ...CLAIMS, issuedAt: CLAIMS.issuedAt + 2 })).actor).toMatchObject({ id: 'u-console-1' });
   });
 });

@@ -45,14 +45,8 @@ export async function ensureUser(deps: ProvisioningDeps, claims: SignedInClaims)
  * The actor of a verified token: its roles, and the organisation from the platform's record (provisioned by
  * ensureUser). Errors: DomainError 'unauthorized' when the token was issued before the account signed out
  * everywhere (`revokedBefore`, epoch ms; `issuedAt` is epoch seconds), or as ensureUser.
- */
-export async function signedInActor(deps: ProvisioningDeps, claims: SignedInClaims): Promise<UserActor> {
-  return (await signedIn(deps, claims)).actor;
-}
-
-/**
- * As signedInActor, with the record it was read from: a use case that needs the caller's email, language or
- * name (a pledge's email) takes it from here instead of reading it again.
+ * Answers the record too: a use case that needs the caller's email, language or name (a pledge's email) takes
+ * it from here instead of reading it again.
  */
 export async function signedIn(deps: ProvisioningDeps, claims: SignedInClaims): Promise<{ actor: UserActor; user: UserRecord }> {
   const user = await ensureUser(deps, claims);

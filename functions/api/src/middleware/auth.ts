@@ -5,7 +5,7 @@ import { createMiddleware } from 'hono/factory';
 import { ANONYMOUS, DomainError, IdentityError, signedIn, type ProvisioningDeps, type TokenVerifier } from '@mekendesh/domain';
 import type { ApiEnv } from '../env.js';
 
-/** What authentication needs: the token verifier, and what provisioning a first-time user needs (see signedInActor). */
+/** What authentication needs: the token verifier, and what provisioning a first-time user needs (see signedIn). */
 export interface AuthDeps extends ProvisioningDeps {
   verifier: TokenVerifier;
 }
@@ -15,7 +15,7 @@ const unauthorized = (why: string) => new DomainError('unauthorized', why);
 /**
  * Puts the actor on the context (`c.var.actor`) from `Authorization: Bearer <access token>`: no header is
  * anonymous; a verified token is its user, whose platform record the domain provisions on a first request
- * (signedInActor). A malformed, bad, expired or revoked token: 401, on any route.
+ * (signedIn). A malformed, bad, expired or revoked token: 401, on any route.
  * @example app.use('*', authenticate({ verifier, users, identity, clock }));
  */
 export function authenticate(deps: AuthDeps) {

@@ -13,11 +13,9 @@ import {
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { PledgeView } from '@mekendesh/contracts';
-import { createApp } from '@mekendesh/api/app';
-import { composeWithDb } from '@mekendesh/api/composition';
 import { composeMail } from '@mekendesh/jobs/composition';
 import { deliverRecords } from '@mekendesh/jobs/mail';
-import { donation, moneyStack, pledge, type MoneyStack } from '../fixtures/money.js';
+import { donation, moneyStack, pledge, streamApp, type MoneyStack } from '../fixtures/money.js';
 
 /** A stream record as the Lambda event carries it (aws-lambda's DynamoDBRecord). */
 type StreamRecord = Parameters<typeof deliverRecords>[1][number];
@@ -63,13 +61,7 @@ const mailsAbout = async (reference: string) => (await s.deps.outbox!.latest(100
 
 describe('the pledge email by stream', () => {
   it('is sent by the mail function from the real stream records, once, however often they are handed to it', async () => {
-    const app = createApp(
-      composeWithDb(
-        s.db,
-        { identity: s.deps.accounts.identity, verifier: s.deps.verifier },
-        { limits: s.deps.money.pledging.limits, mailDelivery: 'stream' },
-      ),
-    );
+    const app = streamApp(s);
     const project = await s.project();
     const res = await pledge(app, s.investors[0]!, project.id, donation(1_000, 'USD'));
     expect(res.status).toBe(201);

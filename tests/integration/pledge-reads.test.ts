@@ -1,10 +1,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '@mekendesh/api/app';
-import { composeWithDb } from '@mekendesh/api/composition';
 import { mailEntity } from '@mekendesh/db';
 import { pledgeMailId } from '@mekendesh/domain';
-import { donation, moneyStack, pledge, type MoneyStack } from '../fixtures/money.js';
+import { donation, moneyStack, pledge, streamApp, type MoneyStack } from '../fixtures/money.js';
 
 let s: MoneyStack;
 beforeAll(async () => {
@@ -76,13 +74,7 @@ describe('one pledge through the API', () => {
 
   it('by stream (as in Lambda) ends with the TransactWriteItems: the email is written pending, for the mail function', async () => {
     // The same table and identity, composed as the Lambda entry is with MAIL_DELIVERY=stream.
-    const app = createApp(
-      composeWithDb(
-        s.db,
-        { identity: s.deps.accounts.identity, verifier: s.deps.verifier },
-        { limits: s.deps.money.pledging.limits, mailDelivery: 'stream' },
-      ),
-    );
+    const app = streamApp(s);
     const project = await s.project();
     const [investor] = s.investors;
     expect((await pledge(app, investor!, project.id, donation(1_000, 'USD'))).status).toBe(201);

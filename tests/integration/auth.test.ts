@@ -76,14 +76,23 @@ describe('accounts on cognito-local', () => {
     await new Promise((r) => setTimeout(r, 1100)); // tokens carry whole seconds
     const out = await post(s.app, '/auth/sign-out', { everywhere: true }, refreshed.accessToken);
     expect(out.status).toBe(200);
+    // The pledge route signs in with its first items in one batch (pledgeReadAhead): the same 401, before its body is read.
+    const pledgeTo = (t: string, body: string) =>
+      s.app.request('/v1/projects/p-none/pledges', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json', 'idempotency-key': 'signed-out-key-1' },
+        body,
+      });
     for (const t of [tokens.accessToken, refreshed.accessToken]) {
       expect((await s.app.request('/v1/me', { headers: { authorization: `Bearer ${t}` } })).status).toBe(401);
+      for (const body of ['{}', '{"type":"donation"']) expect((await pledgeTo(t, body)).status).toBe(401);
     }
     // An expired access token cannot come back through a refresh either.
     expect((await post(s.app, '/auth/refresh', { refreshToken: tokens.refreshToken })).status).toBe(401);
     await new Promise((r) => setTimeout(r, 1100));
     const after = await signInToken(s.app, email);
     expect((await s.app.request('/v1/me', { headers: { authorization: `Bearer ${after}` } })).status).toBe(200);
+    expect((await pledgeTo(after, '{}')).status).toBe(400);
   });
 
   it('edits the profile, refusing bad fields and writing nothing', async () => {

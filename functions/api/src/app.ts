@@ -19,7 +19,7 @@ import { projectRoutes } from './routes/projects.js';
 import { organisationProjectRoutes, proposalRoutes, staffProjectRoutes } from './routes/proposals.js';
 import { uploadRoutes } from './routes/uploads.js';
 import { statsRoutes } from './routes/stats.js';
-import { myPledgeRoutes, pledgeRoutes, projectPledgeRoutes } from './routes/pledges.js';
+import { myPledgeRoutes, pledgeReadAhead, pledgeRoutes, projectPledgeRoutes } from './routes/pledges.js';
 import { programmeRoutes, rateRoutes, receiptRoutes, statementRoutes } from './routes/money-staff.js';
 import { cardCheckoutRoutes, paymentOptionRoutes, stripeWebhookRoutes } from './routes/card-payments.js';
 import { paymentDetailRoutes, receivingAccountRoutes } from './routes/receiving-accounts.js';
@@ -39,7 +39,7 @@ export function createApp(deps: Deps) {
 
   app.use('*', clientAddress(deps.proxySecret));
   const { users, identity, clock } = deps.accounts;
-  app.use('*', authenticate({ verifier: deps.verifier, users, identity, clock }));
+  app.use('*', authenticate({ verifier: deps.verifier, users, identity, clock, readAhead: pledgeReadAhead(deps, API_BASE) }));
   // Who may call a route is settled from its declared `security` before its validators read any input.
   app.use('*', enforceDeclaredSecurity({ base: API_BASE, registry: app.openAPIRegistry }));
   // Then each body by its route's declaration: size (413) while it streams in, media type (415), JSON depth.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '@mekendesh/contracts';
-import type { UserRecord } from '@mekendesh/domain';
+import { withInvestor, type UserRecord } from '@mekendesh/domain';
 import type { Deps } from './composition.js';
 import { createApp } from './app.js';
 import { DEFAULT_BODY_LIMIT, jsonDepthExceeds, MAX_JSON_DEPTH, STATEMENT_BODY_LIMIT } from './middleware/body.js';
@@ -47,7 +47,10 @@ function deps(): Deps {
     organisations: unused('organisations'),
     projectDeps: unused('projectDeps'),
     audit: unused('audit'),
-    money: unused('money'),
+    // Only the read authentication makes with a pledge's first items (pledgeReadAhead): the caller's record.
+    money: {
+      money: { pledgeContext: async (i: { investorId: string }) => withInvestor({ supporter: false }, user(i.investorId)) },
+    } as never,
     card: unused('card'),
     verifier,
     ledger: unused('ledger'),

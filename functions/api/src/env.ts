@@ -1,4 +1,4 @@
-import type { Actor, UserRecord } from '@mekendesh/domain';
+import type { Actor, PledgeRead, UserRecord } from '@mekendesh/domain';
 
 /**
  * What the entry points put in `c.env`: API Gateway's event on Lambda (hono/aws-lambda `handle`), the Node
@@ -21,6 +21,8 @@ interface ApiVariables {
   user: UserRecord | null;
   /** The bearer token the actor was verified from; null for anonymous callers. */
   accessToken: string | null;
+  /** A pledge's first read, made with authentication's (routes/pledges.ts `pledgeReadAhead`); unset elsewhere. */
+  pledgeRead: PledgeRead | undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '@mekendesh/contracts';
-import type { UserRecord } from '@mekendesh/domain';
+import { withInvestor, type UserRecord } from '@mekendesh/domain';
 import type { Deps } from './composition.js';
 import { createApp } from './app.js';
 
@@ -224,5 +224,62 @@ describe('authentication comes first on every secured route', () => {
   it('still answers public routes to anonymous callers (validation, not 401)', async () => {
     const res = await app.request('/v1/auth/sign-up', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(res.status).toBe(400);
+  });
+});
+
+describe('the pledge route reads its first items with authentication (pledgeReadAhead)', () => {
+  /** The app with a store whose batch answers the investor's record as `stored`; counts what authentication read. */
+  function pledgeApp(stored: Partial<UserRecord>) {
+    const calls = { batches: [] as { withUser: boolean; projectId: string; key: string }[], gets: 0 };
+    const base = deps();
+    const money = {
+      money: {
+        pledgeContext: async (i: { investorId: string; withUser: boolean; projectId: string; key: string }) => {
+          calls.batches.push({ withUser: i.withUser, projectId: i.projectId, key: i.key });
+          return withInvestor({ supporter: false }, { ...user(i.investorId), ...stored });
+        },
+      },
+    };
+    const users = {
+      get: async (id: string) => {
+        calls.gets += 1;
+        return user(id);
+      },
+    };
+    const app = createApp({ ...base, money: money as never, accounts: { ...(base.accounts as object), users } as never });
+    const post = (body: string, key = 'pledge-key-0001') =>
+      app.request('/v1/projects/p-1/pledges', {
+        method: 'POST',
+        headers: { authorization: 'Bearer token-of-an-investor-0001', 'content-type': 'application/json', 'idempotency-key': key },
+        body,
+      });
+    return { calls, post };
+  }
+
+  it('answers a signed-out session 401 before validating the body, from the one batch', async () => {
+    const { calls, post } = pledgeApp({ revokedBefore: Date.now() + 60_000 });
+    for (const body of ['{}', '{"type": 5', '']) {
+      const res = await post(body);
+      expect(`${JSON.stringify(body)} ${res.status} ${res.headers.get('content-type')}`).toBe(
+        `${JSON.stringify(body)} 401 application/problem+json`,
+      );
+    }
+    expect(calls.batches).toEqual(Array(3).fill({ withUser: true, projectId: 'p-1', key: 'pledge-key-0001' }));
+    expect(calls.gets).toBe(0);
+  });
+
+  it('validates a live session after the batch (400 naming the field), and reads the record alone without a usable key', async () => {
+    const { calls, post } = pledgeApp({});
+    const res = await post('{}');
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toContain('"field":"type"');
+    expect(calls.batches).toHaveLength(1);
+    expect(calls.gets).toBe(0);
+    // A malformed key: no read ahead; authentication reads the record alone, as on every route, then validation refuses.
+    const short = await post('{}', 'short');
+    expect(short.status).toBe(400);
+    expect(JSON.stringify(await short.json())).toContain('"field":"header.idempotency-key"');
+    expect(calls.gets).toBe(1);
+    expect(calls.batches).toHaveLength(1);
   });
 });

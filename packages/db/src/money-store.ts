@@ -3,6 +3,7 @@ import type { DuplicateOf, Pledge, Programme, Project, Receipt } from '@mekendes
 import {
   DomainError,
   totalsStayExact,
+  withInvestor,
   type Booking,
   type BookingCondition,
   type CommitOutcome,
@@ -11,7 +12,6 @@ import {
   type PledgeCommitOutcome,
   type ListedAccounts,
   type PledgeContext,
-  type PledgeInvestor,
   type PledgePlan,
   type ReceiptDay,
   type ReceiptState,
@@ -33,6 +33,7 @@ import {
 } from './entities/money.js';
 import { projectEntity } from './entities/catalogue.js';
 import { userEntity } from './entities/accounts.js';
+import { userFromItem } from './user-repository.js';
 import { stripKeys } from './entities/define.js';
 import { batchGet } from './dynamo/batch-get.js';
 import { mailPut } from './mail-queue.js';
@@ -156,14 +157,14 @@ export class DynamoMoneyStore implements MoneyStore {
     const record = find(idem);
     const projectItem = find(project);
     const userItem = find(user);
-    const live = userItem && !userItem.deletedAt ? (userItem as { email: string; profile: Omit<PledgeInvestor, 'email'> }) : undefined;
-    return {
-      ...(record ? { idempotent: { hash: String(record.hash), pledgeId: String(record.pledgeId) } } : {}),
-      ...(projectItem ? { project: stripKeys<Project>(projectItem) } : {}),
-      supporter: find(supporter) !== undefined,
-      displayName: live?.profile.displayName ?? null,
-      ...(live ? { investor: { email: live.email, locale: live.profile.locale, displayName: live.profile.displayName } } : {}),
-    };
+    return withInvestor(
+      {
+        ...(record ? { idempotent: { hash: String(record.hash), pledgeId: String(record.pledgeId) } } : {}),
+        ...(projectItem ? { project: stripKeys<Project>(projectItem) } : {}),
+        supporter: find(supporter) !== undefined,
+      },
+      userItem ? userFromItem(userItem) : undefined,
+    );
   }
 
   async commitPledge(plan: PledgePlan): Promise<PledgeCommitOutcome> {

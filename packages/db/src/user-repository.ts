@@ -6,7 +6,8 @@ import type { Db } from './client.js';
 import { memberEntity, userEntity } from './entities/accounts.js';
 import { auditPut, transact } from './transact.js';
 
-function toRecord(item: Record<string, unknown>): UserRecord | undefined {
+/** A user item as the platform's record; a deleted account's item is none. */
+export function userFromItem(item: Record<string, unknown>): UserRecord | undefined {
   if (item.deletedAt) return undefined;
   const { pk: _p, sk: _s, entity: _e, ...rest } = item;
   return rest as unknown as UserRecord;
@@ -17,7 +18,7 @@ export class DynamoUserRepository implements UserRepository {
 
   async get(id: string): Promise<UserRecord | undefined> {
     const out = await this.db.doc.send(new GetCommand({ TableName: this.db.tableName, Key: userEntity.key({ id }) }));
-    return out.Item ? toRecord(out.Item) : undefined;
+    return out.Item ? userFromItem(out.Item) : undefined;
   }
 
   async ensure(record: UserRecord): Promise<UserRecord> {

@@ -1,5 +1,5 @@
 import type { DuplicateOf, Locale, Money, Pledge, Programme, Project, ProjectStatus, Receipt, StoredRateTable } from '@mekendesh/contracts';
-import type { RateWindow } from './account-ports.js';
+import type { RateWindow, UserRecord } from './account-ports.js';
 import type { RateTable } from './exchange-rates.js';
 import type { Page } from './ports.js';
 import type { QueuedMail } from './receiving-accounts.js';
@@ -162,8 +162,10 @@ export interface PledgeContext {
   supporter: boolean;
   /** The investor's display name, when asked for (`withUser`); null when they have none or their account was deleted. */
   displayName: string | null;
-  /** The investor's record, when asked for (`withUser`) and it exists. */
+  /** What the pledge's email needs of the investor, when asked for (`withUser`) and their record exists. */
   investor?: PledgeInvestor;
+  /** The investor's platform record, when asked for (`withUser`) and it exists (not deleted): authentication's too (signedInToPledge). */
+  user?: UserRecord;
 }
 
 /**

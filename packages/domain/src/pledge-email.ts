@@ -2,7 +2,7 @@ import type { Locale, LocalizedText, PayeeOption, PledgeRequest, PledgeView } fr
 import type { Actor } from './actor.js';
 import { formatDay, formatMoney } from '@mekendesh/contracts';
 import type { PledgeInvestor } from './money-ports.js';
-import { createPledge, type PledgeMail } from './pledges.js';
+import { createPledge, type PledgeMail, type PledgeRead } from './pledges.js';
 import { payeeOptions } from './receiving-account-rules.js';
 import { cachedAccounts, type PaymentDeps, type ProgrammeOffice, type QueuedMail } from './receiving-accounts.js';
 
@@ -225,7 +225,7 @@ async function queueMissingMail(deps: PaymentDeps, pledge: PledgeView): Promise<
 export async function pledgeAndNotify(
   deps: PaymentDeps,
   actor: Actor,
-  input: { projectId: string; idempotencyKey: string; request: PledgeRequest; investor?: PledgeInvestor },
+  input: { projectId: string; idempotencyKey: string; request: PledgeRequest; read?: PledgeRead },
 ): Promise<{ pledge: PledgeView; created: boolean; emailed: boolean }> {
   const r = input.request;
   if (r.channel === 'card' || !r.amount) {

@@ -1,8 +1,9 @@
 import type { Page } from './ports.js';
 import type { Pledge, PledgeRequest, PledgeView, Project, StoredRate } from '@mekendesh/contracts';
-import type { Actor } from './actor.js';
+import type { Actor, UserActor } from './actor.js';
+import type { UserRecord } from './account-ports.js';
 import { DomainError, notFound } from './errors.js';
-import type { ListedAccounts, PledgeContext, PledgeInvestor, PledgePlan } from './money-ports.js';
+import type { ListedAccounts, MoneyStore, PledgeContext, PledgePlan } from './money-ports.js';
 import { optimistically, throwIfFinal, type Round } from './money-commit.js';
 import { bishkekDay, dayHasPassed } from './bishkek-calendar.js';
 import { kgsAt, rateOn, type MoneyDeps } from './money-deps.js';
@@ -12,6 +13,7 @@ import { isPublic } from './lifecycle.js';
 import { CARD_MESSAGES } from './card-messages.js';
 import { pledgeWindows, RateLimitedError } from './rate-limits.js';
 import type { QueuedMail } from './receiving-accounts.js';
+import { signedIn, type ProvisioningDeps, type SignedInClaims } from './user-provisioning.js';
 
 /** A pledge as its investor and staff see it: with the transfer instructions. */
 export function pledgeView(pledge: Pledge): PledgeView {
@@ -133,12 +135,55 @@ export type PledgeMail = (
 ) => Promise<{ mail: QueuedMail; listed: ListedAccounts; mailPending?: boolean } | undefined>;
 
 /**
+ * A pledge's context with its investor's record: the display name and what the email needs come from a live
+ * record only (a deleted account has none). The store's batch and the read ahead of authentication both use it.
+ */
+export function withInvestor(
+  context: Omit<PledgeContext, 'displayName' | 'investor' | 'user'>,
+  user: UserRecord | undefined,
+): PledgeContext {
+  if (!user) return { ...context, displayName: null };
+  const { displayName, locale } = user.profile;
+  return { ...context, user, displayName, investor: { email: user.email, locale, displayName } };
+}
+
+/** A pledge's context read ahead for one investor, project and Idempotency-Key (signedInToPledge): createPledge's first round. */
+export interface PledgeRead {
+  scope: string;
+  key: string;
+  projectId: string;
+  context: PledgeContext;
+}
+
+/**
+ * Authentication and a pledge's first read in one strongly consistent batch: the investor's record, which
+ * settles who is asking (signedIn: a revoked session is a 401 before the request's body is validated), read with
+ * the idempotency record, the project and the supporter marker that createPledge decides from. Made for the
+ * pledge route, where the caller's record would otherwise be read alone just before the same batch.
+ * Errors: as signedIn. `target` comes from the request before validation: createPledge uses the read only when
+ * it is for the same investor, project and key, and reads again otherwise.
+ * @example const { actor, read } = await signedInToPledge(deps, claims, { projectId: 'p-1', idempotencyKey: 'c1f7...' });
+ */
+export async function signedInToPledge(
+  deps: ProvisioningDeps & { money: Pick<MoneyStore, 'pledgeContext'> },
+  claims: SignedInClaims,
+  target: { projectId: string; idempotencyKey: string },
+): Promise<{ actor: UserActor; user: UserRecord; read: PledgeRead }> {
+  const at = { scope: claims.userId, key: target.idempotencyKey, projectId: target.projectId };
+  const context = await deps.money.pledgeContext({ ...at, investorId: claims.userId, withUser: true });
+  const { actor, user } = await signedIn(deps, claims, { user: context.user });
+  // A first request provisions the record after the batch: the pledge takes the new one.
+  return { actor, user, read: { ...at, context: withInvestor(context, user) } };
+}
+
+/**
  * Pledges to a published project. Idempotent per investor and `Idempotency-Key`: a retry with the same
  * body returns the first pledge (`created: false`); the same key with another body is a 422. A new pledge
  * counts against the investor's limits (`deps.pledging.limits`: per minute and per Bishkek day, counted in its
  * own transaction; a 429 with Retry-After beyond them, nothing written); a card pledge needs cards on for its
  * currency (409 naming `channel`). Reads once (pledgeContext: idempotency record, project, supporter marker and,
- * with `mail` or a named pledge, the user, in one batch), decides, commits once; a lost race (supporter marker,
+ * with `mail` or a named pledge, the user, in one batch; or `read`, when authentication read it ahead for this
+ * investor, project and key: signedInToPledge), decides, commits once; a lost race (supporter marker,
  * payment reference) reads and decides again, a second call's record replays. `mail` writes the pledge's email in
  * the same transaction; the answer's `mail` is it when written (a new pledge), for the caller to send.
  * @example await createPledge(deps, actor, { projectId, idempotencyKey: 'c1f7...', request: { type: 'donation', amount: { amount: 10_000, currency: 'USD' }, channel: 'bank_transfer', display: 'anonymous' } })
@@ -146,7 +191,7 @@ export type PledgeMail = (
 export async function createPledge(
   deps: MoneyDeps,
   actor: Actor,
-  input: { projectId: string; idempotencyKey: string; request: PledgeRequest; mail?: PledgeMail; investor?: PledgeInvestor },
+  input: { projectId: string; idempotencyKey: string; request: PledgeRequest; mail?: PledgeMail; read?: PledgeRead },
 ): Promise<{ pledge: PledgeView; created: boolean; mail?: QueuedMail }> {
   authorize(actor, { action: 'account:use' });
   const idempotency = {
@@ -158,14 +203,16 @@ export async function createPledge(
   const id = deps.newId();
   const windows = pledgeWindows(deps.pledging.limits, actor.id);
   return optimistically(async (attempt): Promise<Round<{ pledge: PledgeView; created: boolean; mail?: QueuedMail }>> => {
-    const read = await deps.money.pledgeContext({
-      ...idempotency,
-      projectId: input.projectId,
-      investorId: actor.id,
-      // The caller's record, when the caller has it (authentication read it), is not read again.
-      withUser: (r.display === 'name' || input.mail !== undefined) && !input.investor,
-    });
-    const context = input.investor ? { ...read, displayName: input.investor.displayName, investor: input.investor } : read;
+    const ahead = input.read;
+    const context =
+      attempt === 0 && ahead && ahead.scope === idempotency.scope && ahead.key === idempotency.key && ahead.projectId === input.projectId
+        ? ahead.context
+        : await deps.money.pledgeContext({
+            ...idempotency,
+            projectId: input.projectId,
+            investorId: actor.id,
+            withUser: r.display === 'name' || input.mail !== undefined,
+          });
     if (context.idempotent)
       return { done: { pledge: pledgeView(await replay(deps, context.idempotent, idempotency.hash)), created: false } };
     // One reading of the clock: the deadline check and the pricing day cannot straddle Bishkek midnight.

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { UserRecord } from './account-ports.js';
 import { DomainError, UnavailableError } from './errors.js';
 import { ensureUser, signedIn, type ProvisioningDeps, type SignedInClaims } from './user-provisioning.js';
+import type { PledgeContext } from './money-ports.js';
+import { signedInToPledge, withInvestor } from './pledges.js';
 
 const NOW = new Date('2026-05-01T06:00:00Z');
 const CLAIMS: SignedInClaims = {
@@ -100,5 +102,44 @@ describe('signedIn', () => {
     const error = await signedIn(deps, CLAIMS).catch((e: unknown) => e);
     expect((error as DomainError).kind).toBe('unauthorized');
     expect((await signedIn(deps, { ...CLAIMS, issuedAt: CLAIMS.issuedAt + 2 })).actor).toMatchObject({ id: 'u-console-1' });
+  });
+});
+
+describe('signedInToPledge: authentication with a pledge’s first batch', () => {
+  /** The pledge batch over the same records: answers the caller's record as the store would (withInvestor). */
+  function withPledgeBatch(m: ReturnType<typeof memoryDeps>) {
+    const batches: { withUser: boolean; investorId: string }[] = [];
+    const money = {
+      pledgeContext: async (i: { investorId: string; withUser: boolean }): Promise<PledgeContext> => {
+        batches.push({ withUser: i.withUser, investorId: i.investorId });
+        return withInvestor({ supporter: false }, m.records.get(i.investorId));
+      },
+    };
+    const users = { ...m.deps.users, get: async () => expect.unreachable('the batch reads the record') };
+    return { deps: { ...m.deps, users, money }, batches };
+  }
+  const target = { projectId: 'p-1', idempotencyKey: 'pledge-key-0001' };
+
+  it('provisions a first-time caller after the batch, and the pledge’s context takes the new record', async () => {
+    const m = memoryDeps();
+    const { deps, batches } = withPledgeBatch(m);
+    const out = await signedInToPledge(deps, CLAIMS, target);
+    expect(batches).toEqual([{ withUser: true, investorId: 'u-console-1' }]);
+    expect(m.calls).toEqual({ emailOf: 1, writes: 1 });
+    expect(out.actor).toMatchObject({ kind: 'user', id: 'u-console-1', roles: ['investor'] });
+    expect(out.read).toMatchObject({ scope: 'u-console-1', key: 'pledge-key-0001', projectId: 'p-1' });
+    expect(out.read.context.investor).toEqual({ email: 'aibek@example.kg', locale: 'ky', displayName: 'aibek' });
+    expect(out.read.context.displayName).toBe('aibek');
+  });
+
+  it('refuses a session signed out everywhere (401), from the record the batch read', async () => {
+    const m = memoryDeps();
+    await ensureUser(m.deps, CLAIMS);
+    m.records.set('u-console-1', { ...m.records.get('u-console-1')!, revokedBefore: NOW.getTime() + 1000 });
+    const { deps } = withPledgeBatch(m);
+    await expect(signedInToPledge(deps, CLAIMS, target)).rejects.toMatchObject({
+      kind: 'unauthorized',
+      message: 'the session was signed out',
+    });
   });
 });

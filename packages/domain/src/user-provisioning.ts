@@ -15,18 +15,23 @@ export interface SignedInClaims extends VerifiedToken {
   accessToken: string;
 }
 
+/** The caller's record as another read fetched it in the same batch (signedInToPledge); `user` undefined: it does not exist. */
+export interface AlreadyRead {
+  user: UserRecord | undefined;
+}
+
 const unauthorized = (why: string) => new DomainError('unauthorized', why);
 
 /**
  * The platform's record of a signed-in person, created on their first request when it is missing (an account
  * made by an admin in the identity provider's console has none). Concurrent first requests create one record:
- * `users.ensure` writes only if absent and answers the stored one.
+ * `users.ensure` writes only if absent and answers the stored one. `read`: the record read already (not read again).
  * Errors: DomainError 'unauthorized' when the identity provider no longer knows the account; UnavailableError
  * when it does not answer (an outage says nothing about the account: 503, not a 401 that signs the person out).
  * @example const user = await ensureUser(deps, { userId: 'u-1', roles: ['investor'], issuedAt: 1767225600, accessToken });
  */
-export async function ensureUser(deps: ProvisioningDeps, claims: SignedInClaims): Promise<UserRecord> {
-  const found = await deps.users.get(claims.userId);
+export async function ensureUser(deps: ProvisioningDeps, claims: SignedInClaims, read?: AlreadyRead): Promise<UserRecord> {
+  const found = read ? read.user : await deps.users.get(claims.userId);
   if (found) return found;
   const email = await deps.identity.emailOf(claims.accessToken).catch((e: unknown) => {
     throw e instanceof UnavailableError ? e : unauthorized('the account no longer exists');
@@ -46,10 +51,14 @@ export async function ensureUser(deps: ProvisioningDeps, claims: SignedInClaims)
  * ensureUser). Errors: DomainError 'unauthorized' when the token was issued before the account signed out
  * everywhere (`revokedBefore`, epoch ms; `issuedAt` is epoch seconds), or as ensureUser.
  * Answers the record too: a use case that needs the caller's email, language or name (a pledge's email) takes
- * it from here instead of reading it again.
+ * it from here instead of reading it again. `read`: as ensureUser.
  */
-export async function signedIn(deps: ProvisioningDeps, claims: SignedInClaims): Promise<{ actor: UserActor; user: UserRecord }> {
-  const user = await ensureUser(deps, claims);
+export async function signedIn(
+  deps: ProvisioningDeps,
+  claims: SignedInClaims,
+  read?: AlreadyRead,
+): Promise<{ actor: UserActor; user: UserRecord }> {
+  const user = await ensureUser(deps, claims, read);
   if (user.revokedBefore !== null && claims.issuedAt * 1000 < user.revokedBefore) throw unauthorized('the session was signed out');
   const actor: UserActor = {
     kind: 'user',

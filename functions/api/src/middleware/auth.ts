@@ -2,12 +2,32 @@ import { timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { ANONYMOUS, DomainError, IdentityError, signedIn, type ProvisioningDeps, type TokenVerifier } from '@mekendesh/domain';
+import {
+  ANONYMOUS,
+  DomainError,
+  IdentityError,
+  signedIn,
+  type ProvisioningDeps,
+  type SignedInClaims,
+  type TokenVerifier,
+  type UserActor,
+  type UserRecord,
+} from '@mekendesh/domain';
 import type { ApiEnv } from '../env.js';
 
-/** What authentication needs: the token verifier, and what provisioning a first-time user needs (see signedIn). */
+/** Settles a verified caller: their actor and platform record (signedIn, or a route's read-ahead). */
+export type SignIn = (claims: SignedInClaims) => Promise<{ actor: UserActor; user: UserRecord }>;
+
+/**
+ * A route's read-ahead: for a request it recognises (method, path, headers, read raw), a sign-in that reads the
+ * caller's record together with what the route reads first, in one batch; for any other request, undefined.
+ */
+export type ReadAhead = (c: Context<ApiEnv>) => SignIn | undefined;
+
+/** What authentication needs: the token verifier, what provisioning a first-time user needs (see signedIn), and read-aheads. */
 export interface AuthDeps extends ProvisioningDeps {
   verifier: TokenVerifier;
+  readAhead?: ReadAhead;
 }
 
 const unauthorized = (why: string) => new DomainError('unauthorized', why);
@@ -15,7 +35,8 @@ const unauthorized = (why: string) => new DomainError('unauthorized', why);
 /**
  * Puts the actor on the context (`c.var.actor`) from `Authorization: Bearer <access token>`: no header is
  * anonymous; a verified token is its user, whose platform record the domain provisions on a first request
- * (signedIn). A malformed, bad, expired or revoked token: 401, on any route.
+ * (signedIn; a route's `readAhead` may read its first items in the same batch). A malformed, bad, expired or revoked
+ * token: 401, on any route.
  * @example app.use('*', authenticate({ verifier, users, identity, clock }));
  */
 export function authenticate(deps: AuthDeps) {
@@ -33,7 +54,8 @@ export function authenticate(deps: AuthDeps) {
     const verified = await deps.verifier.verify(accessToken).catch((e: unknown) => {
       throw e instanceof IdentityError ? unauthorized('invalid or expired token') : e;
     });
-    const { actor, user } = await signedIn(deps, { ...verified, accessToken });
+    const signIn: SignIn = deps.readAhead?.(c) ?? ((claims) => signedIn(deps, claims));
+    const { actor, user } = await signIn({ ...verified, accessToken });
     c.set('actor', actor);
     c.set('user', user);
     c.set('accessToken', accessToken);

@@ -21,3 +21,4 @@ export * from './card-payments.js';
 export * from './public-ledger.js';
 export * from './receiving-account.js';
 export * from './display-format.js';
+export * from './matching.js';

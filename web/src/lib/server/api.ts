@@ -19,6 +19,7 @@ import {
 	ProjectQueueSchema,
 	ProjectSchema,
 	PublicLedgerSchema,
+	RecommendationListSchema,
 	ReceiptResultSchema,
 	ReceivingAccountListSchema,
 	ReceivingAccountSchema,
@@ -28,6 +29,8 @@ import {
 	type Currency,
 	type Invitation,
 	type Locale,
+	type MatchAnswersQuery,
+	type MyRecommendationsQuery,
 	type Organisation,
 	type OrganisationApplication,
 	type OrganisationDetail,
@@ -111,6 +114,13 @@ export function api(event: ApiEvent) {
 		pledges: pledgeCalls(call),
 		money: moneyCalls(call),
 		payments: paymentCalls(call),
+		matching: {
+			/** The signed-in investor's recommendations (near: 'home' keeps their home rayon and oblast; exclude: a project id). */
+			mine: (q: Partial<MyRecommendationsQuery> = {}) => call('GET', `/me/recommendations${queryString(q)}`, RecommendationListSchema),
+			/** A visitor's: from the question flow's answers (sectors comma-separated, amount in whole som). */
+			forAnswers: (q: Partial<Omit<MatchAnswersQuery, 'sectors'>> & { sectors?: string }) =>
+				call('GET', `/recommendations${queryString(q)}`, RecommendationListSchema),
+		},
 		stats: { oblasts: async () => (await call('GET', '/stats/oblasts', OblastStatsListSchema)).items },
 		audit: { list: (q: Page) => call('GET', `/audit${queryString({ limit: q.limit ?? 50, cursor: q.cursor })}`, AuditListSchema) },
 		dev: { outbox: async (): Promise<OutboxMessage[]> => outboxItems(await call('GET', '/dev/outbox', anything)) },

@@ -29,6 +29,8 @@ export const ProfileSchema = z
       .nullable()
       .default(null),
     showAsSupporter: z.boolean().default(false),
+    /** Consent to be counted, without name, in the demand signals of the home rayon and oblast (off by default; issue 11). */
+    countInterest: z.boolean().default(false),
     locale: LocaleSchema.default('ky'),
   })
   .strict()

@@ -1,10 +1,11 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, Profile } from '@mekendesh/contracts';
-import type { UserRecord, UserRepository } from '@mekendesh/domain';
+import type { DemandChange, UserRecord, UserRepository } from '@mekendesh/domain';
 import { DomainError } from '@mekendesh/domain';
 import type { Db } from './client.js';
 import { memberEntity, userEntity } from './entities/accounts.js';
-import { auditPut, transact } from './transact.js';
+import { demandUpdate } from './demand-store.js';
+import { auditPut, sendTransaction } from './transact.js';
 
 /** A user item as the platform's record; a deleted account's item is none. */
 export function userFromItem(item: Record<string, unknown>): UserRecord | undefined {
@@ -39,16 +40,33 @@ export class DynamoUserRepository implements UserRepository {
     }
   }
 
-  async updateProfile(id: string, profile: Profile): Promise<void> {
-    await this.db.doc.send(
-      new UpdateCommand({
-        TableName: this.db.tableName,
-        Key: userEntity.key({ id }),
-        UpdateExpression: 'SET profile = :p',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deletedAt)',
-        ExpressionAttributeValues: { ':p': profile },
-      }),
-    );
+  /** The profile and its demand changes in one transaction, conditioned on the version read (see UserRepository). */
+  async saveProfile(input: {
+    id: string;
+    profile: Profile;
+    expectedVersion: number;
+    demand: readonly DemandChange[];
+  }): Promise<'saved' | 'changed'> {
+    const version = versionCondition(input.expectedVersion);
+    const out = await sendTransaction(this.db, [
+      {
+        tag: 'user',
+        action: {
+          Update: {
+            TableName: this.db.tableName,
+            Key: userEntity.key({ id: input.id }),
+            UpdateExpression: 'SET profile = :p, profileVersion = :next',
+            ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(deletedAt) AND ${version.expression}`,
+            ExpressionAttributeValues: { ':p': input.profile, ':next': input.expectedVersion + 1, ...version.values },
+          },
+        },
+      },
+      ...input.demand.map((change) => ({ tag: 'demand', action: demandUpdate(this.db, change) })),
+    ]);
+    if (out.kind === 'committed') return 'saved';
+    // A deleted or missing account fails the same condition: tell it apart by reading again.
+    if (!(await this.get(input.id))) throw new DomainError('not_found', 'account was not found');
+    return 'changed';
   }
 
   async revokeTokens(id: string, before: number): Promise<void> {
@@ -63,24 +81,49 @@ export class DynamoUserRepository implements UserRepository {
     );
   }
 
-  /** Replaces the record by a tombstone and removes the membership, in one transaction with the audit entry. */
-  async erase(input: { id: string; audit: AuditEntry }): Promise<void> {
+  /**
+   * Replaces the record by a tombstone, removes the membership and the profile's demand contribution, in one
+   * transaction with the audit entry; 'changed' (nothing written) when the profile was saved since `expectedVersion`.
+   */
+  async erase(input: {
+    id: string;
+    audit: AuditEntry;
+    expectedVersion: number;
+    demand: readonly DemandChange[];
+  }): Promise<'erased' | 'changed'> {
     const user = await this.get(input.id);
     const membership = user?.organisationId
       ? [{ Delete: { TableName: this.db.tableName, Key: memberEntity.key({ organisationId: user.organisationId, userId: input.id }) } }]
       : [];
-    await transact(this.db, [
+    const version = versionCondition(input.expectedVersion);
+    const out = await sendTransaction(this.db, [
       {
-        Put: {
-          TableName: this.db.tableName,
-          Item: userEntity.item(
-            { id: input.id },
-            { id: input.id, deletedAt: input.audit.at, revokedBefore: Date.parse(input.audit.at) + 1000 },
-          ),
+        tag: 'user',
+        action: {
+          Put: {
+            TableName: this.db.tableName,
+            Item: userEntity.item(
+              { id: input.id },
+              { id: input.id, deletedAt: input.audit.at, revokedBefore: Date.parse(input.audit.at) + 1000 },
+            ),
+            ConditionExpression: version.expression,
+            ...(version.values[':v'] === undefined ? {} : { ExpressionAttributeValues: version.values }),
+          },
         },
       },
-      ...membership,
-      auditPut(this.db, input.audit),
+      ...membership.map((action) => ({ tag: 'membership', action })),
+      ...input.demand.map((change) => ({ tag: 'demand', action: demandUpdate(this.db, change) })),
+      { tag: 'audit', action: auditPut(this.db, input.audit) },
     ]);
+    if (out.kind === 'committed') return 'erased';
+    if (out.tags.includes('user')) return 'changed';
+    throw new DomainError('conflict', 'the account changed meanwhile');
   }
+}
+
+/** The record is still at the profile version read: never saved (0) has no version attribute yet. */
+function versionCondition(expected: number): { expression: string; values: Record<string, number> } {
+  return expected === 0
+    ? { expression: 'attribute_not_exists(profileVersion)', values: {} }
+    : { expression: 'profileVersion = :v', values: { ':v': expected } };
 }

@@ -13,6 +13,7 @@ import type {
   Tokens,
 } from '@mekendesh/contracts';
 import type { Page } from './ports.js';
+import type { DemandChange } from './demand.js';
 
 export class IdentityError extends Error {
   constructor(
@@ -59,16 +60,28 @@ export interface UserRecord {
   /** Tokens issued before this time (epoch ms) are refused: "sign out everywhere". */
   revokedBefore: number | null;
   createdAt: string;
+  /** How many times the profile was saved (absent before the first save): a save is conditioned on it. */
+  profileVersion?: number;
 }
 
 export interface UserRepository {
   get(id: string): Promise<UserRecord | undefined>;
   /** Creates the record unless it exists; returns the stored one. */
   ensure(record: UserRecord): Promise<UserRecord>;
-  updateProfile(id: string, profile: Profile): Promise<void>;
+  /**
+   * Replaces the profile if the record is still at `expectedVersion` (0: never saved) and adds `demand` to the demand
+   * aggregates in the same transaction; 'changed' (nothing written) when another save came first.
+   */
+  saveProfile(input: {
+    id: string;
+    profile: Profile;
+    expectedVersion: number;
+    demand: readonly DemandChange[];
+  }): Promise<'saved' | 'changed'>;
   revokeTokens(id: string, before: number): Promise<void>;
   /** Removes personal data; what remains is an anonymous id. */
-  erase(input: { id: string; audit: AuditEntry }): Promise<void>;
+  /** Also removes the profile's demand contribution (`demand`), if the record is still at `expectedVersion`. */
+  erase(input: { id: string; audit: AuditEntry; expectedVersion: number; demand: readonly DemandChange[] }): Promise<'erased' | 'changed'>;
 }
 
 export interface OrganisationStore {

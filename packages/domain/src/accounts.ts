@@ -8,6 +8,7 @@ import { EMAILS } from './messages.js';
 import { authorize } from './policy.js';
 import { RATE_WINDOWS, withinBackoff, withinWindow, type RateLimits } from './rate-limits.js';
 import { anonymiseInvestor, type PublicTraceStore } from './public-traces.js';
+import { eraseCounted, saveProfileCounted } from './demand-profile.js';
 
 // Exported from here (accounts.js is in the package index): account deletion is what they are for.
 export { anonymiseInvestor, type LedgerEntryRef, type PublicTraceStore } from './public-traces.js';
@@ -230,8 +231,7 @@ export async function getMe(deps: Pick<AccountDeps, 'users'>, actor: Actor): Pro
 
 export async function updateProfile(deps: Pick<AccountDeps, 'users'>, actor: Actor, profile: Profile): Promise<Me> {
   authorize(actor, { action: 'account:use' });
-  await deps.users.updateProfile(actor.id, profile);
-  return getMe(deps, actor);
+  return meView(await saveProfileCounted(deps.users, actor.id, profile), actor.roles);
 }
 
 /**
@@ -257,6 +257,6 @@ export async function deleteAccount(deps: AccountDeps, actor: Actor) {
   };
   await anonymiseInvestor({ traces: deps.publicTraces }, user.id);
   await deps.identity.deleteUser(user.id);
-  await deps.users.erase({ id: user.id, audit });
+  await eraseCounted(deps.users, user.id, audit);
   return { status: 'deleted' as const };
 }

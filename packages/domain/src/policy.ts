@@ -24,7 +24,8 @@ export type Permission =
   | { action: 'pledge:create'; project: Project }
   | { action: 'pledge:read'; pledge: Pledge }
   | { action: 'pledge:pay'; pledge: Pledge }
-  | { action: 'money:manage' };
+  | { action: 'money:manage' }
+  | { action: 'demand:read'; soate: string; organisation: Organisation | undefined; organisationTerritory: string | undefined };
 
 const memberOf = (actor: UserActor, organisationId: string) => actor.organisationId === organisationId;
 
@@ -73,6 +74,15 @@ function decide(actor: UserActor, p: Permission): boolean {
       return actor.id === p.pledge.investorId;
     case 'money:manage':
       return isStaff(actor);
+    case 'demand:read':
+      // Officers see their own territory's demand only once their organisation is approved (issue 11).
+      return (
+        isStaff(actor) ||
+        (!!p.organisation &&
+          memberOf(actor, p.organisation.id) &&
+          p.organisation.status === 'approved' &&
+          p.organisationTerritory === p.soate)
+      );
   }
 }
 

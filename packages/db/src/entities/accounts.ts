@@ -61,3 +61,15 @@ export const invitationEntity = defineEntity<{ token: string }>({
   table: { pk: (i) => `INVITE#${i.token}`, sk: () => 'INVITE', shape: ['INVITE#<token>', 'INVITE'] },
   example: { token: 'tok-1' },
 });
+
+/**
+ * One cell of a territory's demand signals (issue 11): how many consenting investors from the rayon or oblast
+ * `soate` are counted in `<dimension>#<value>` (total#all, sector#water, amount#10k_50k, country#RU,
+ * country#none), in attribute `n`. Kept with ADD in the profile's own write; a territory reads its partition
+ * with one Query (at most 1 + 11 sectors + 6 ranges + the countries).
+ */
+export const demandCellEntity = defineEntity<{ soate: string; dimension: string; value: string }>({
+  name: 'DemandCell',
+  table: { pk: (d) => `DEMAND#${d.soate}`, sk: (d) => `${d.dimension}#${d.value}`, shape: ['DEMAND#<soate:n>', '<dimension>#<value>'] },
+  example: { soate: '41704220000000', dimension: 'sector', value: 'water' },
+});

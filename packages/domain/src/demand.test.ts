@@ -1,0 +1,142 @@
+import { ProfileSchema, type Profile } from '@mekendesh/contracts';
+import { TERRITORIES } from '../../territories/src/data.js';
+import { describe, expect, it } from 'vitest';
+import { demandAmountRange, demandContribution, demandDelta, demandView, type DemandChange } from './demand.js';
+import { demandTerritoryOf } from './demand-read.js';
+import { territoryRules } from './territory-rules.js';
+
+const NARYN = '41704000000000';
+const AT_BASHY = '41704220000000';
+const BISHKEK = '41711000000000';
+const som = (n: number) => n * 100;
+
+const profile = (over: Partial<Profile> = {}): Profile =>
+  ProfileSchema.parse({
+    displayName: 'Aida',
+    homeRayonSoate: AT_BASHY,
+    homeOblastSoate: NARYN,
+    residenceCountry: 'RU',
+    sectors: ['education', 'water'],
+    amountMax: som(40_000),
+    countInterest: true,
+    ...over,
+  });
+
+const cells = (changes: DemandChange[], soate: string) =>
+  changes.filter((c) => c.soate === soate).map((c) => `${c.dimension}:${c.value}:${c.n}`);
+
+describe('demandContribution', () => {
+  it('counts nothing without consent, and a profile stored before the field as no consent', () => {
+    expect(demandContribution(profile({ countInterest: false }))).toEqual([]);
+    const { countInterest: _, ...old } = profile();
+    expect(demandContribution(old as Profile)).toEqual([]);
+  });
+
+  it('with consent: total, each sector, the amount range and the country, in the home rayon and the home oblast', () => {
+    const out = demandContribution(profile());
+    const expected = ['total:all:1', 'sector:education:1', 'sector:water:1', 'amount:10k_50k:1', 'country:RU:1'];
+    expect(cells(out, AT_BASHY)).toEqual(expected);
+    expect(cells(out, NARYN)).toEqual(expected);
+    expect(out).toHaveLength(10);
+  });
+
+  it('counts a city that is both rayon- and oblast-level once, and no country as none', () => {
+    const out = demandContribution(profile({ homeRayonSoate: BISHKEK, homeOblastSoate: BISHKEK, residenceCountry: null, sectors: [] }));
+    expect(cells(out, BISHKEK)).toEqual(['total:all:1', 'amount:10k_50k:1', 'country:none:1']);
+    expect(out).toHaveLength(3);
+  });
+
+  it('counts nothing for a profile without a home territory', () => {
+    expect(demandContribution(profile({ homeRayonSoate: null, homeOblastSoate: null }))).toEqual([]);
+  });
+});
+
+describe('demandAmountRange', () => {
+  it.each([
+    [null, null, 'not_stated'],
+    [som(9_999), null, 'under_10k'],
+    [null, som(10_000), '10k_50k'],
+    [som(1), som(49_999), '10k_50k'],
+    [null, som(50_000), '50k_200k'],
+    [null, som(200_000), '200k_1m'],
+    [null, som(999_999), '200k_1m'],
+    [null, som(1_000_000), 'over_1m'],
+  ] as const)('amountMin %s, amountMax %s: %s (amountMax first)', (amountMin, amountMax, range) => {
+    expect(demandAmountRange({ amountMin, amountMax })).toBe(range);
+  });
+});
+
+describe('demandDelta', () => {
+  it('moves only what changed: a sector, the amount range and the country', () => {
+    const before = profile();
+    const after = profile({ sectors: ['education', 'health'], amountMax: som(500_000), residenceCountry: 'KZ' });
+    expect(cells(demandDelta(before, after), AT_BASHY)).toEqual([
+      'sector:water:-1',
+      'amount:10k_50k:-1',
+      'country:RU:-1',
+      'sector:health:1',
+      'amount:200k_1m:1',
+      'country:KZ:1',
+    ]);
+  });
+
+  it('is empty for a save that changes nothing counted, and removes everything on withdrawal or erasure', () => {
+    expect(demandDelta(profile(), profile({ displayName: 'Aida K.' }))).toEqual([]);
+    expect(demandDelta(profile(), profile({ countInterest: false })).every((c) => c.n === -1)).toBe(true);
+    expect(demandDelta(profile(), undefined)).toHaveLength(10);
+    expect(cells(demandDelta(undefined, profile()), NARYN)).toContain('total:all:1');
+  });
+
+  it('moves a person between territories', () => {
+    const out = demandDelta(profile(), profile({ homeRayonSoate: BISHKEK, homeOblastSoate: BISHKEK }));
+    expect(cells(out, AT_BASHY)).toContain('total:all:-1');
+    expect(cells(out, NARYN)).toContain('total:all:-1');
+    expect(cells(out, BISHKEK)).toContain('total:all:1');
+  });
+});
+
+describe('demandView', () => {
+  const stored = [
+    { dimension: 'total' as const, value: 'all', n: 7 },
+    { dimension: 'sector' as const, value: 'water', n: 5 },
+    { dimension: 'sector' as const, value: 'health', n: 4 },
+    { dimension: 'amount' as const, value: '10k_50k', n: 6 },
+    { dimension: 'country' as const, value: 'RU', n: 5 },
+    { dimension: 'country' as const, value: 'KZ', n: 2 },
+    { dimension: 'country' as const, value: 'TR', n: 0 },
+    { dimension: 'country' as const, value: 'none', n: 1 },
+  ];
+
+  it('shows 5 and more as numbers, 1 to 4 and absent cells as fewer_than_5, every sector and range', () => {
+    const view = demandView(AT_BASHY, stored);
+    expect(view.total).toBe(7);
+    expect(view.bySector).toHaveLength(11);
+    expect(view.bySector.find((s) => s.sector === 'water')!.count).toBe(5);
+    expect(view.bySector.find((s) => s.sector === 'health')!.count).toBe('fewer_than_5');
+    expect(view.bySector.find((s) => s.sector === 'education')!.count).toBe('fewer_than_5');
+    expect(view.byAmount.map((a) => a.range)).toEqual(['under_10k', '10k_50k', '50k_200k', '200k_1m', 'over_1m', 'not_stated']);
+    expect(view.byAmount[1]!.count).toBe(6);
+  });
+
+  it('lists the countries counted now, by code (not by size), without none', () => {
+    expect(demandView(AT_BASHY, stored).byCountry).toEqual([
+      { country: 'KZ', count: 'fewer_than_5' },
+      { country: 'RU', count: 5 },
+    ]);
+  });
+
+  it('hides 4 people and shows 5', () => {
+    expect(demandView(AT_BASHY, [{ dimension: 'total', value: 'all', n: 4 }]).total).toBe('fewer_than_5');
+    expect(demandView(AT_BASHY, [{ dimension: 'total', value: 'all', n: 5 }]).total).toBe(5);
+  });
+});
+
+describe('demandTerritoryOf', () => {
+  const rules = territoryRules(TERRITORIES);
+  it('a rayon and an oblast read themselves, an ayil aimak its rayon, an unknown code nothing', () => {
+    expect(demandTerritoryOf(rules, AT_BASHY)).toBe(AT_BASHY);
+    expect(demandTerritoryOf(rules, NARYN)).toBe(NARYN);
+    expect(demandTerritoryOf(rules, '41704220800000')).toBe(AT_BASHY);
+    expect(demandTerritoryOf(rules, '41799000000000')).toBeUndefined();
+  });
+});

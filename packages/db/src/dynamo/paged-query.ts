@@ -13,9 +13,11 @@ export const MAX_PAGE_ITEMS = 200;
 export interface PartitionQuery {
   index?: IndexName;
   partition: string;
-  /** Sort key condition: starts with (read as a range), or strictly below. */
+  /** Sort key condition: starts with (read as a range), strictly below, or at or above (one of the three). */
   skPrefix?: string;
   skBefore?: string;
+  /** Sort key at or above this (a closing-soon read from today). */
+  skFrom?: string;
   /** true: ascending sort key. */
   forward: boolean;
   /** Only these attributes. */
@@ -44,7 +46,14 @@ export function queryOnce(db: Db, q: PartitionQuery, limit: number | undefined, 
   const n = keyNames(q.index);
   // A prefix is read as a range, not begins_with: the same on DynamoDB, but DynamoDB Local walks the partition
   // from its start up to a begins_with prefix (5x slower at 100,000 items; docs/discovery.md, Benchmark).
-  const sk = q.skPrefix !== undefined ? ' AND #sk BETWEEN :sk AND :skEnd' : q.skBefore !== undefined ? ' AND #sk < :sk' : '';
+  const sk =
+    q.skPrefix !== undefined
+      ? ' AND #sk BETWEEN :sk AND :skEnd'
+      : q.skBefore !== undefined
+        ? ' AND #sk < :sk'
+        : q.skFrom !== undefined
+          ? ' AND #sk >= :sk'
+          : '';
   const projection = q.fields ? projectionOf(q.fields) : undefined;
   return db.doc.send(
     new QueryCommand({
@@ -55,7 +64,7 @@ export function queryOnce(db: Db, q: PartitionQuery, limit: number | undefined, 
       ExpressionAttributeNames: { '#pk': n.pk, ...(sk ? { '#sk': n.sk } : {}), ...projection?.ExpressionAttributeNames },
       ExpressionAttributeValues: {
         ':pk': q.partition,
-        ...(sk ? { ':sk': q.skPrefix ?? q.skBefore } : {}),
+        ...(sk ? { ':sk': q.skPrefix ?? q.skBefore ?? q.skFrom } : {}),
         ...(q.skPrefix !== undefined ? { ':skEnd': q.skPrefix + PREFIX_END } : {}),
         ...q.filter?.values,
       },

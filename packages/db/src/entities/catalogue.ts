@@ -145,6 +145,16 @@ export const oblastStatsEntity = defineEntity<{ soate: string }>({
   example: { soate: '41704' },
 });
 
+/**
+ * An organisation's track record for matchmaking: `completed`, its projects that reached completed, kept with ADD
+ * in the transaction of the project write that moves one in or out of that status (projectWrites).
+ */
+export const organisationTrackRecordEntity = defineEntity<{ organisationId: string }>({
+  name: 'OrganisationTrackRecord',
+  table: { pk: (o) => `ORGRECORD#${o.organisationId}`, sk: () => 'COMPLETED', shape: ['ORGRECORD#<organisationId>', 'COMPLETED'] },
+  example: { organisationId: 'org-1' },
+});
+
 /** The fields of a project summary (lists, search results): the one list of them. */
 export const SUMMARY_FIELDS = [
   'id',

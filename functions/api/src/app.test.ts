@@ -34,6 +34,7 @@ function fakeDeps(projects: Project[] = [], healthy = true): Deps {
     ledger: unused('ledger'),
     money: unused('money'),
     card: unused('card'),
+    matching: unused('matching'),
     payments: unused('payments'),
     verifier: unused('verifier'),
     health: { ping: async () => (healthy ? undefined : Promise.reject(new Error('down'))) },

@@ -24,6 +24,7 @@ import { programmeRoutes, rateRoutes, receiptRoutes, statementRoutes } from './r
 import { cardCheckoutRoutes, paymentOptionRoutes, stripeWebhookRoutes } from './routes/card-payments.js';
 import { paymentDetailRoutes, receivingAccountRoutes } from './routes/receiving-accounts.js';
 import { territoryRoutes } from './routes/territories.js';
+import { myRecommendationRoutes, recommendationRoutes } from './routes/matching.js';
 import { validationHook } from './validation.js';
 
 export const API_BASE = '/v1';
@@ -73,6 +74,8 @@ function mountResources(app: OpenAPIHono<ApiEnv>, deps: Deps) {
   app.route('/auth', authRoutes(deps));
   app.route('/me', meRoutes(deps));
   app.route('/me', myPledgeRoutes(deps));
+  app.route('/me', myRecommendationRoutes(deps));
+  app.route('/recommendations', recommendationRoutes(deps));
   app.route('/organisations', organisationRoutes(deps));
   app.route('/organisations', organisationProjectRoutes(deps));
   app.route('/invitations', invitationRoutes(deps));

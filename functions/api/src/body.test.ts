@@ -52,6 +52,7 @@ function deps(): Deps {
       money: { pledgeContext: async (i: { investorId: string }) => withInvestor({ supporter: false }, user(i.investorId)) },
     } as never,
     card: unused('card'),
+    matching: unused('matching'),
     verifier,
     ledger: unused('ledger'),
     payments: unused('payments'),

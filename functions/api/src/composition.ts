@@ -18,6 +18,7 @@ import {
 } from '@mekendesh/db';
 import { DynamoMailQueue, DynamoProcessedEvents, DynamoReceivingAccountStore } from '@mekendesh/db';
 import { DynamoPublicTraceStore } from '@mekendesh/db';
+import { DynamoMatchCandidates } from '@mekendesh/db';
 import {
   DEFAULT_RATE_LIMITS,
   type AccountDeps,
@@ -38,11 +39,12 @@ import {
   type PaymentDeps,
   type ProgrammeOffice,
   type MailDelivery,
+  type MatchDeps,
 } from '@mekendesh/domain';
 import { CognitoIdentity, JwtTokenVerifier, SesMailer } from '@mekendesh/identity';
 import { StripePayments } from '@mekendesh/payments';
 import { createS3Client, S3Storage, sharpImages } from '@mekendesh/storage';
-import { TERRITORIES } from '@mekendesh/territories';
+import { TERRITORIES, territoryBySoate } from '@mekendesh/territories';
 
 /** Everything the routes need, wired once per process (not per request, not per handler). */
 export interface Deps {
@@ -66,6 +68,8 @@ export interface Deps {
   ledger: LedgerReader;
   /** Paying pledges by transfer: receiving accounts, payment details and the email sent on pledging. */
   payments: PaymentDeps;
+  /** Recommendations: candidates by key and index, the programmes, place names. */
+  matching: MatchDeps;
 }
 
 export interface IdentitySettings {
@@ -174,6 +178,7 @@ export function composeWithDb(
       office: options.office ?? DEFAULT_OFFICE,
       webOrigin: options.webOrigin ?? 'http://localhost:5173',
     },
+    matching: { candidates: new DynamoMatchCandidates(db), programmes, clock, place: (soate) => territoryBySoate(soate)?.name },
     verifier: settings.verifier,
     ...(options.devOutbox ? { outbox } : {}),
   };

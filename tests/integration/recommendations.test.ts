@@ -1,0 +1,117 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ProfileSchema, RecommendationListSchema, type Project, type RecommendationList } from '@mekendesh/contracts';
+import { DynamoUserRepository, seedProjects, supporterEntity, type Db } from '@mekendesh/db';
+import { addDays, bishkekDay, type TokenVerifier } from '@mekendesh/domain';
+import { createApp } from '@mekendesh/api/app';
+import { composeWithDb } from '@mekendesh/api/composition';
+import { freshTable } from '../fixtures/db.js';
+import { noIdentity } from '../fixtures/identity.js';
+import { makeProject } from '../fixtures/projects.js';
+
+/** Recommendations on DynamoDB Local: the order a profile gets, what never appears, and the bounded reads. */
+
+const NARYN = '41704000000000';
+const AT_BASHY = '41704220000000';
+const KOCHKOR = '41704230000000';
+const CHUY = '41708000000000';
+const today = bishkekDay(new Date());
+
+let db: Db;
+let drop: () => Promise<void>;
+let app: ReturnType<typeof createApp>;
+
+const atBashy = makeProject({ rayonSoate: AT_BASHY, sector: 'water', title: { en: 'At-Bashy water' } });
+const kochkor = makeProject({ rayonSoate: KOCHKOR, sector: 'water', title: { en: 'Kochkor water' } });
+const chuy = makeProject({ oblastSoate: CHUY, rayonSoate: null, sector: 'water', title: { en: 'Chuy water' } });
+const funded = makeProject({ rayonSoate: AT_BASHY, goal: 1_000_000, raised: 1_000_000, title: { en: 'Fully funded' } });
+const expired = makeProject({ rayonSoate: AT_BASHY, deadline: addDays(today, -1), title: { en: 'Deadline passed' } });
+const pledgedTo = makeProject({ rayonSoate: AT_BASHY, sector: 'water', title: { en: 'Already supported' } });
+const projects: Project[] = [atBashy, kochkor, chuy, funded, expired, pledgedTo];
+
+/** Tokens name their user: `token-for-<id>`, so two investors sign in without Cognito. */
+const verifier: TokenVerifier = {
+  verify: async (token) => ({ userId: token.replace('token-for-', ''), roles: ['investor'], issuedAt: Math.floor(Date.now() / 1000) }),
+};
+
+async function investor(id: string, profile: Partial<Record<string, unknown>>) {
+  await new DynamoUserRepository(db).ensure({
+    id,
+    email: `${id}@example.kg`,
+    profile: ProfileSchema.parse({ displayName: `Investor ${id}`, ...profile }),
+    organisationId: null,
+    organisationRole: null,
+    revokedBefore: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+  });
+}
+
+async function list(path: string, token?: string): Promise<RecommendationList> {
+  const res = await app.request(path, token ? { headers: { authorization: `Bearer token-for-${token}` } } : {});
+  expect(res.status, await res.clone().text()).toBe(200);
+  return RecommendationListSchema.parse(await res.json());
+}
+const ids = (l: RecommendationList) => l.items.map((r) => r.project.id);
+
+beforeAll(async () => {
+  ({ db, drop } = await freshTable(inject('dynamoEndpoint')));
+  await seedProjects(db, { organisations: [], projects }, { concurrency: 4 });
+  app = createApp(composeWithDb(db, { ...noIdentity(), verifier }));
+  await investor('from-at-bashy', { homeRayonSoate: AT_BASHY, homeOblastSoate: NARYN, sectors: ['water'] });
+  await investor('investor-from-chuy', { homeOblastSoate: CHUY, sectors: ['water'] });
+  await db.doc.send(
+    new PutCommand({ TableName: db.tableName, Item: supporterEntity.item({ projectId: pledgedTo.id, investorId: 'from-at-bashy' }) }),
+  );
+});
+afterAll(() => drop());
+
+describe('GET /v1/me/recommendations', () => {
+  it('puts the home rayon first, then the home oblast, then elsewhere, with reasons; pledged-to ranks lower; funded and expired never appear', async () => {
+    const mine = await list('/v1/me/recommendations', 'from-at-bashy');
+    expect(ids(mine)).toEqual([atBashy.id, kochkor.id, chuy.id, pledgedTo.id]);
+    expect(mine.items[0]!.reasons.map((r) => r.code)).toEqual(['home_rayon', 'sector']);
+    expect(mine.items[0]!.reasons[0]!.text).toEqual({
+      ky: 'туулган жериңиз — Ат-Башы району',
+      ru: 'в вашем родном районе: Ат-Башынский район',
+      en: 'in your home district At-Bashy',
+    });
+    expect(mine.items[1]!.reasons[0]!.text.en).toBe('in your home region Naryn');
+    expect(mine.missing).toEqual(['amount']);
+  });
+
+  it("answers investor X from X's profile only", async () => {
+    const theirs = await list('/v1/me/recommendations', 'investor-from-chuy');
+    expect(ids(theirs)[0]).toBe(chuy.id);
+    // Another investor's supporter marker does not lower the project for them.
+    expect(theirs.items.find((r) => r.project.id === pledgedTo.id)!.score).toBeGreaterThan(0);
+  });
+
+  it('near=home keeps the home rayon and oblast; exclude leaves one out', async () => {
+    expect(ids(await list(`/v1/me/recommendations?near=home&exclude=${atBashy.id}`, 'from-at-bashy'))).toEqual([kochkor.id, pledgedTo.id]);
+  });
+
+  it('is private and refuses anonymous callers with 401', async () => {
+    const res = await app.request('/v1/me/recommendations', { headers: { authorization: 'Bearer token-for-from-at-bashy' } });
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
+    expect((await app.request('/v1/me/recommendations?near=nowhere')).status).toBe(401);
+  });
+});
+
+describe('GET /v1/recommendations', () => {
+  it("ranks a visitor's answers the same way, publicly cacheable", async () => {
+    const res = await app.request(`/v1/recommendations?oblast=${NARYN}&rayon=${AT_BASHY}&sectors=water&amount=5000`);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=60');
+    const answer = RecommendationListSchema.parse(await res.json());
+    // Equal scores: the newer first (pledgedTo was published after atBashy); no supporter marker for a visitor.
+    expect(ids(answer).slice(0, 2)).toEqual([pledgedTo.id, atBashy.id]);
+    expect(answer.items[0]!.reasons.map((r) => r.code)).toContain('amount_fits');
+    expect(answer.missing).toEqual([]);
+  });
+
+  it('answers a rayon outside the oblast with 400 naming rayon, and an empty visit with what is missing', async () => {
+    const res = await app.request(`/v1/recommendations?oblast=${CHUY}&rayon=${AT_BASHY}`);
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toContain('rayon');
+    expect((await list('/v1/recommendations')).missing).toEqual(['home', 'sectors', 'amount']);
+  });
+});

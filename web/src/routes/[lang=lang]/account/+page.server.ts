@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { profileSuggestion } from '#lib/match-answers.js';
 import { failureOptions } from '#lib/server/field-messages.js';
 import { apiFailure } from '#lib/server/forms.js';
 import { readProfileForm } from '#lib/server/profile-form.js';
@@ -8,7 +9,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
-	return { email: user.email, profile: user.profile };
+	// Answers the for-you question flow carried here through sign-up (validated; only home, interests and amount).
+	return { email: user.email, profile: user.profile, suggested: profileSuggestion(event.url.searchParams) };
 };
 
 export const actions: Actions = {

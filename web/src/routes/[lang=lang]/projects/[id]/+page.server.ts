@@ -10,6 +10,9 @@ import { placeName } from '#lib/places.js';
 import { api, ApiError } from '#lib/server/api.js';
 import type { PageServerLoad } from './$types';
 
+/** Most projects "more near your home" shows. */
+const NEAR_HOME_SIZE = 3;
+
 export const load: PageServerLoad = async (event) => {
 	const { params, url, request } = event;
 	const locale = getLocale();
@@ -26,8 +29,17 @@ export const load: PageServerLoad = async (event) => {
 	// The API only serves public projects; this guards the page should that ever change.
 	if (!PUBLIC_STATUSES.includes(project.status)) error(404, 'Not Found', { code: 'project_not_found' });
 
+	// "More near your home" only for an investor whose profile names a home; hidden when the API has nothing (or fails).
+	const home = event.locals.user?.profile;
+	const nearHome =
+		home?.homeRayonSoate || home?.homeOblastSoate
+			? api(event)
+					.matching.mine({ near: 'home', exclude: project.id, limit: NEAR_HOME_SIZE })
+					.then((l) => l.items)
+					.catch(() => [])
+			: Promise.resolve([]);
 	// The public ledger and the co-financing figures are side dishes: the page stands without them if the API cannot give them.
-	const [ledger, funding] = await Promise.all([
+	const [ledger, funding, near] = await Promise.all([
 		api(event)
 			.projects.ledger(project.id, 10)
 			.then((l) => l.items)
@@ -35,6 +47,7 @@ export const load: PageServerLoad = async (event) => {
 		api(event)
 			.projects.funding(project.id)
 			.catch(() => null),
+		nearHome,
 	]);
 
 	// Owners write Markdown; it becomes HTML only here, through the sanitising renderer ({@html} shows nothing else).
@@ -56,6 +69,7 @@ export const load: PageServerLoad = async (event) => {
 		project: withPlainTexts(project),
 		ledger,
 		funding,
+		nearHome: near,
 		oblast: placeName(project.oblastSoate, locale),
 		rayon: project.rayonSoate ? placeName(project.rayonSoate, locale) : null,
 	};

@@ -24,6 +24,7 @@ import { programmeRoutes, rateRoutes, receiptRoutes, statementRoutes } from './r
 import { cardCheckoutRoutes, paymentOptionRoutes, stripeWebhookRoutes } from './routes/card-payments.js';
 import { paymentDetailRoutes, receivingAccountRoutes } from './routes/receiving-accounts.js';
 import { territoryRoutes } from './routes/territories.js';
+import { demandRoutes } from './routes/demand.js';
 import { myRecommendationRoutes, recommendationRoutes } from './routes/matching.js';
 import { validationHook } from './validation.js';
 
@@ -84,6 +85,7 @@ function mountResources(app: OpenAPIHono<ApiEnv>, deps: Deps) {
   if (deps.outbox) app.route('/dev', devRoutes(deps.outbox));
   app.route('/territories', territoryRoutes());
   app.route('/stats', statsRoutes(deps));
+  app.route('/demand', demandRoutes(deps));
   app.route('/projects', projectRoutes(deps));
   app.route('/projects', proposalRoutes(deps));
   app.route('/projects', uploadRoutes(deps));

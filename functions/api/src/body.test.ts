@@ -55,6 +55,7 @@ function deps(): Deps {
     matching: unused('matching'),
     verifier,
     ledger: unused('ledger'),
+    demand: unused('demand'),
     payments: unused('payments'),
   };
 }

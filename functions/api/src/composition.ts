@@ -10,6 +10,7 @@ import {
   DynamoRateLimiter,
   DynamoSessionStore,
   DynamoUserRepository,
+  DynamoDemandStore,
   dynamoHealthProbe,
   type Db,
   DynamoMoneyStore,
@@ -32,6 +33,7 @@ import {
   type ProjectDeps,
   type ProjectRepository,
   type RateLimits,
+  type DemandDeps,
   type TokenVerifier,
   territoryRules,
   type CardDeps,
@@ -66,6 +68,8 @@ export interface Deps {
   proxySecret?: string;
   /** Each public project's ledger, read a page at a time. */
   ledger: LedgerReader;
+  /** Demand signals for local governments (issue 11): the aggregates the profile saves keep. */
+  demand: DemandDeps;
   /** Paying pledges by transfer: receiving accounts, payment details and the email sent on pledging. */
   payments: PaymentDeps;
   /** Recommendations: candidates by key and index, the programmes, place names. */
@@ -161,6 +165,7 @@ export function composeWithDb(
       ...(media ? { storage: new S3Storage(createS3Client(media), media.bucket), images: sharpImages() } : {}),
     },
     audit: new DynamoAuditLog(db),
+    demand: { demand: new DynamoDemandStore(db), organisations, territories },
     ledger: new DynamoLedgerReader(db),
     money,
     card: {

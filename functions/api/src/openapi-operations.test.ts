@@ -10,6 +10,7 @@ const OPERATIONS = [
   'DELETE /v1/me',
   'DELETE /v1/staff/receiving-accounts/{id}',
   'GET /v1/audit',
+  'GET /v1/demand/{soate}',
   'GET /v1/dev/outbox',
   'GET /v1/health',
   'GET /v1/me',

@@ -102,6 +102,7 @@ function deps(): Deps {
     verifier,
     outbox: unused('outbox'),
     ledger: unused('ledger'),
+    demand: unused('demand'),
     payments: unused('payments'),
   };
 }

@@ -1,7 +1,15 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ProfileSchema, RecommendationListSchema, type Project, type RecommendationList } from '@mekendesh/contracts';
-import { DynamoUserRepository, seedProjects, supporterEntity, type Db } from '@mekendesh/db';
+import {
+  DynamoProjectRepository,
+  DynamoUserRepository,
+  MATCH_READ_LIMITS,
+  organisationTrackRecordEntity,
+  seedProjects,
+  supporterEntity,
+  type Db,
+} from '@mekendesh/db';
 import { addDays, bishkekDay, type TokenVerifier } from '@mekendesh/domain';
 import { createApp } from '@mekendesh/api/app';
 import { composeWithDb } from '@mekendesh/api/composition';
@@ -27,7 +35,16 @@ const chuy = makeProject({ oblastSoate: CHUY, rayonSoate: null, sector: 'water',
 const funded = makeProject({ rayonSoate: AT_BASHY, goal: 1_000_000, raised: 1_000_000, title: { en: 'Fully funded' } });
 const expired = makeProject({ rayonSoate: AT_BASHY, deadline: addDays(today, -1), title: { en: 'Deadline passed' } });
 const pledgedTo = makeProject({ rayonSoate: AT_BASHY, sector: 'water', title: { en: 'Already supported' } });
-const projects: Project[] = [atBashy, kochkor, chuy, funded, expired, pledgedTo];
+/** An organisation with one completed project (counted when seeded) and one raising. */
+const doneBefore = makeProject({ organisationId: 'org-track', status: 'completed', title: { en: 'Done' } });
+const byTracked = makeProject({
+  organisationId: 'org-track',
+  oblastSoate: CHUY,
+  rayonSoate: null,
+  sector: 'roads',
+  title: { en: 'Tracked' },
+});
+const projects: Project[] = [atBashy, kochkor, chuy, funded, expired, pledgedTo, doneBefore, byTracked];
 
 /** Tokens name their user: `token-for-<id>`, so two investors sign in without Cognito. */
 const verifier: TokenVerifier = {
@@ -68,7 +85,7 @@ afterAll(() => drop());
 describe('GET /v1/me/recommendations', () => {
   it('puts the home rayon first, then the home oblast, then elsewhere, with reasons; pledged-to ranks lower; funded and expired never appear', async () => {
     const mine = await list('/v1/me/recommendations', 'from-at-bashy');
-    expect(ids(mine)).toEqual([atBashy.id, kochkor.id, chuy.id, pledgedTo.id]);
+    expect(ids(mine)).toEqual([atBashy.id, kochkor.id, chuy.id, byTracked.id, pledgedTo.id]);
     expect(mine.items[0]!.reasons.map((r) => r.code)).toEqual(['home_rayon', 'sector']);
     expect(mine.items[0]!.reasons[0]!.text).toEqual({
       ky: 'туулган жериңиз — Ат-Башы району',
@@ -113,5 +130,65 @@ describe('GET /v1/recommendations', () => {
     expect(res.status).toBe(400);
     expect(JSON.stringify(await res.json())).toContain('rayon');
     expect((await list('/v1/recommendations')).missing).toEqual(['home', 'sectors', 'amount']);
+  });
+});
+
+describe('the reads', () => {
+  it('are Queries with a Limit and BatchGets, bounded by constants whatever the table holds', async () => {
+    await investor('investor-with-everything', {
+      homeRayonSoate: AT_BASHY,
+      homeOblastSoate: NARYN,
+      sectors: ['water', 'education', 'roads', 'health'],
+      amountMin: 100_000,
+      amountMax: 5_000_000,
+    });
+    const sent: { command: string; limit?: number; keys: number }[] = [];
+    db.doc.middlewareStack.add(
+      (next, context) => async (args) => {
+        const input = args.input as { Limit?: number; RequestItems?: Record<string, { Keys?: unknown[] }> };
+        const keys = Object.values(input.RequestItems ?? {}).reduce((sum, t) => sum + (t.Keys?.length ?? 0), 0);
+        sent.push({ command: String(context.commandName), ...(input.Limit !== undefined ? { limit: input.Limit } : {}), keys });
+        return next(args);
+      },
+      { step: 'initialize', name: 'count-reads' },
+    );
+    try {
+      await list('/v1/me/recommendations', 'investor-with-everything');
+    } finally {
+      db.doc.middlewareStack.remove('count-reads');
+    }
+    const queries = sent.filter((c) => c.command === 'QueryCommand');
+    // The programmes, then the facet lists: rayon, oblast, 3 of the 4 sectors, closing soon (no programme: no co-financed list).
+    expect(
+      sent.filter((c) => !['QueryCommand', 'BatchGetItemCommand', 'GetItemCommand'].includes(c.command)).map((c) => c.command),
+    ).toEqual([]);
+    expect(queries).toHaveLength(1 + 1 + 1 + 3 + 1);
+    expect(queries.every((q) => q.limit !== undefined && q.limit <= 50)).toBe(true);
+    const facetItems = queries.slice(1).reduce((sum, q) => sum + q.limit!, 0);
+    expect(facetItems).toBe(
+      MATCH_READ_LIMITS.homeRayon + MATCH_READ_LIMITS.homeOblast + 3 * MATCH_READ_LIMITS.sector + MATCH_READ_LIMITS.closingSoon,
+    );
+    // Summaries and supporter markers side by side, then the owners' track records: at most 100 keys each.
+    const batches = sent.filter((c) => c.command === 'BatchGetItemCommand');
+    expect(batches).toHaveLength(3);
+    expect(batches.every((b) => b.keys <= 100)).toBe(true);
+  });
+});
+
+describe("the owner's track record", () => {
+  it('counts completed projects in the write that completes one, and says so', async () => {
+    const mine = await list('/v1/me/recommendations', 'investor-from-chuy');
+    expect(mine.items.find((r) => r.project.id === byTracked.id)!.reasons.map((r) => r.text.en)).toContain('the owner completed 1 project');
+    const repo = new DynamoProjectRepository(db);
+    const stored = (await repo.get(byTracked.id))!;
+    await repo.save({ ...stored, status: 'completed', version: stored.version + 1 }, stored);
+    const out = await db.doc.send(
+      new GetCommand({
+        TableName: db.tableName,
+        Key: organisationTrackRecordEntity.key({ organisationId: 'org-track' }),
+        ConsistentRead: true,
+      }),
+    );
+    expect(out.Item?.completed).toBe(2);
   });
 });

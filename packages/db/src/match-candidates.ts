@@ -7,10 +7,13 @@
  */
 import type { PledgeType } from '@mekendesh/contracts';
 import type { CandidatePlan, CandidateProject, FacetList, MatchCandidate, MatchCandidateSource } from '@mekendesh/domain';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Project } from '@mekendesh/contracts';
 import type { Db } from './client.js';
 import { batchGet } from './dynamo/batch-get.js';
 import { queryOnce, type PartitionQuery } from './dynamo/paged-query.js';
 import { facetPartitions, organisationTrackRecordEntity, pick, projectEntity, SUMMARY_FIELDS } from './entities/catalogue.js';
+import { completedDelta } from './project-index.js';
 import { supporterEntity } from './entities/money.js';
 
 /**
@@ -92,4 +95,24 @@ export class DynamoMatchCandidates implements MatchCandidateSource {
     );
     return new Map(items.map((i) => [String(i.organisationId), Number(i.completed ?? 0)]));
   }
+}
+
+/** The change to an organisation's count of completed projects, as the Update of a transaction (ADD: concurrent writers add up). */
+export function trackRecordUpdate(db: Db, d: { organisationId: string; completed: number }) {
+  return {
+    TableName: db.tableName,
+    Key: organisationTrackRecordEntity.key(d),
+    UpdateExpression: 'ADD completed :c SET organisationId = :o, entity = :e',
+    ExpressionAttributeValues: { ':c': d.completed, ':o': d.organisationId, ':e': organisationTrackRecordEntity.name },
+  };
+}
+
+/** Counts loaded projects that are completed in their organisations' track records (seeding and bulk loads; new projects only). */
+export async function addTrackRecords(db: Db, projects: readonly Pick<Project, 'status' | 'organisationId'>[]): Promise<void> {
+  const counts = new Map<string, number>();
+  for (const p of projects) counts.set(p.organisationId, (counts.get(p.organisationId) ?? 0) + completedDelta(undefined, p));
+  const changed = [...counts].filter(([, completed]) => completed !== 0);
+  await Promise.all(
+    changed.map(([organisationId, completed]) => db.doc.send(new UpdateCommand(trackRecordUpdate(db, { organisationId, completed })))),
+  );
 }

@@ -14,7 +14,7 @@ import { facetPartitionsOf, projectEntity, projectFacetEntity, searchWordEntity 
 /**
  * Caps the search items of one project, so that any project write fits one transaction (100 actions): main
  * item 1 + facets 5 put and 5 deleted + search items MAX put and MAX deleted (every word changed) + oblast
- * totals 2 + audit entries 2 = 15 + 2 * 40 = 95.
+ * totals 2 + audit entries 2 + the organisation's track record 1 = 16 + 2 * 40 = 96.
  */
 export const MAX_SEARCH_TOKENS = 40;
 
@@ -103,7 +103,7 @@ export function oblastContribution(p: Project): { soate: string; projects: numbe
 /**
  * The writes that move a stored project from `previous` to `next`: the main item and the index items that
  * are new or changed, stale index items to delete (status, oblast, sector or a searched text changed), and
- * the change to each oblast's totals.
+ * the change to each oblast's totals and to the organisation's count of completed projects (`completed`: +1, -1, 0).
  */
 export function projectWrites(previous: Project | undefined, next: Project) {
   const before = previous ? projectIndexItems(previous) : [];
@@ -125,5 +125,10 @@ export function projectWrites(previous: Project | undefined, next: Project) {
   if (previous) add(oblastContribution(previous), -1);
   add(oblastContribution(next), 1);
   const stats = [...deltas].filter(([, d]) => d.projects || d.raising || d.raised).map(([soate, d]) => ({ soate, ...d }));
-  return { puts, deletes, stats };
+  return { puts, deletes, stats, completed: completedDelta(previous, next) };
+}
+
+/** How a write changes the organisation's count of completed projects (matchmaking's track record): +1, -1 or 0. */
+export function completedDelta(previous: Pick<Project, 'status'> | undefined, next: Pick<Project, 'status'>): number {
+  return (next.status === 'completed' ? 1 : 0) - (previous?.status === 'completed' ? 1 : 0);
 }

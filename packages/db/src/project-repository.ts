@@ -8,6 +8,7 @@ import { pick, projectEntity, projectPartitions, SUMMARY_FIELDS } from './entiti
 import { oblastStatsUpdate, readOblastStats } from './oblast-stats.js';
 import { queryDiscovery } from './project-discovery.js';
 import { projectWrites } from './project-index.js';
+import { trackRecordUpdate } from './match-candidates.js';
 import { auditPut, transact } from './transact.js';
 import { listByOrganisation, listOldestInStatus, listPublishedPastDeadline } from './project-queues.js';
 
@@ -63,7 +64,7 @@ export class DynamoProjectRepository implements ProjectStore {
    * deadline or money of a project change: the percent-funded order reads `raised` from the index items.
    */
   async save(project: Project, previous: Project | undefined, audit: readonly AuditEntry[] = []): Promise<void> {
-    const { puts, deletes, stats } = projectWrites(previous, project);
+    const { puts, deletes, stats, completed } = projectWrites(previous, project);
     const [main, ...index] = puts;
     const actions = [
       {
@@ -82,6 +83,8 @@ export class DynamoProjectRepository implements ProjectStore {
       ...index.map((Item) => ({ Put: { TableName: this.db.tableName, Item } })),
       ...deletes.map((Key) => ({ Delete: { TableName: this.db.tableName, Key } })),
       ...stats.map((d) => ({ Update: oblastStatsUpdate(this.db, d) })),
+      // Matchmaking's "the owner completed N projects": counted in the write that moves a project in or out of completed.
+      ...(completed ? [{ Update: trackRecordUpdate(this.db, { organisationId: project.organisationId, completed }) }] : []),
       ...audit.map((entry) => auditPut(this.db, entry)),
     ];
     if (actions.length > MAX_TRANSACTION_ACTIONS) throw new Error(`a project write needs ${actions.length} actions`);

@@ -8,6 +8,7 @@ import { queryOnce } from './dynamo/paged-query.js';
 import { facetPartitions, projectEntity } from './entities/catalogue.js';
 import { stripKeys } from './entities/define.js';
 import { oblastContribution, projectIndexItems, projectItems } from './project-index.js';
+import { addTrackRecords } from './match-candidates.js';
 
 async function writeBatch(db: Db, items: Record<string, unknown>[]): Promise<void> {
   let requests = items.map((Item) => ({ PutRequest: { Item } }));
@@ -47,6 +48,7 @@ export async function seedProjects(
 ): Promise<void> {
   await batchPut(db, [...data.organisations.map((o) => organisationItem(o)), ...data.projects.flatMap(projectItems)], options);
   await addOblastStats(db, sumOblastDeltas(data.projects.map(oblastContribution)));
+  await addTrackRecords(db, data.projects);
 }
 
 /**

@@ -188,6 +188,12 @@ const ROWS: Record<string, Row> = {
   'GET /v1/docs/assets/:file': { expect: all(200), request: () => ({ path: '/v1/docs/assets/swagger-ui.css' }) },
   'GET /v1/projects/:id/ledger': { expect: all(200), request: (w) => ({ path: `/v1/projects/${w.projectId}/ledger` }) },
   'GET /v1/stats/oblasts': { expect: all(200), request: () => ({ path: '/v1/stats/oblasts' }) },
+  'GET /v1/demand/:soate': {
+    // Both organisations govern At-Bashy: officerX reads it, officerY asks for Naryn oblast, which is not theirs.
+    expect: { nobody: 401, investorA: 403, investorB: 403, officerX: 200, officerY: 403, staff: 200 },
+    request: (_w, actor) => ({ path: `/v1/demand/${actor === 'officerY' ? '41704000000000' : '41704220000000'}` }),
+    check: (_w, _a, body) => expect(JSON.stringify(body)).not.toMatch(/@|"id"|"email"|"displayName"/),
+  },
   'GET /v1/dev/outbox': { expect: all(200), request: () => ({ path: '/v1/dev/outbox' }) },
   'POST /v1/auth/sign-up': {
     expect: all(200),
@@ -227,6 +233,13 @@ const ROWS: Record<string, Row> = {
     request: () => ({ path: '/v1/me' }),
     check: (w, actor, body) => expect((body as { email: string }).email).toBe(w.emails[actor as Exclude<ActorName, 'nobody'>]),
   },
+  'GET /v1/me/recommendations': {
+    // From the caller's own stored profile only (recommendations.test.ts pins two investors' different answers).
+    expect: signedIn(200),
+    request: () => ({ path: '/v1/me/recommendations?near=home' }),
+    check: (_w, _a, body) => expect(JSON.stringify(body)).not.toMatch(/@|"email"|"displayName"|"investorId"/),
+  },
+  'GET /v1/recommendations': { expect: all(200), request: () => ({ path: '/v1/recommendations?oblast=41704000000000&sectors=water' }) },
   'PUT /v1/me/profile': {
     expect: signedIn(200),
     request: (_w, actor) => ({ method: 'PUT', path: '/v1/me/profile', body: { displayName: `Renamed ${actor}` } }),

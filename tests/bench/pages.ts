@@ -26,6 +26,8 @@ const PUBLIC_PATHS = [
   `/projects/${project.id}/pledge`,
   `/organisations/${organisationId}`,
   '/organisations/apply',
+  '/for-you',
+  '/for-you?oblast=41704000000000&rayon=',
   '/sign-in',
   '/sign-up',
   '/forgot-password',

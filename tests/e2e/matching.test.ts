@@ -70,6 +70,9 @@ describe('a visitor, without JavaScript', () => {
 		await page.goto(`${web()}${shared.pathname}${shared.search}`);
 		expect(await cardIds(page)).toEqual(ids);
 		expect(await page.locator('script[src]').count()).toBe(0);
+		// Good on a small phone: nothing wider than 360 px, the long share link included.
+		await page.setViewportSize({ width: 360, height: 740 });
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 		await context.close();
 	});
 

@@ -78,8 +78,14 @@ describe.each(LANGS)('public pages in $lang', ({ lang, heading, zone }) => {
 		}
 	});
 
-	it('passes axe with zero violations on the home and a project page', async () => {
-		for (const path of [`/${lang}/`, `/${lang}/projects/${newest.id}`]) {
+	it('passes axe with zero violations on the home, a project page and the for-you question flow', async () => {
+		const forYou = `/${lang}/for-you?oblast=41704000000000`;
+		for (const path of [
+			`/${lang}/`,
+			`/${lang}/projects/${newest.id}`,
+			forYou,
+			`${forYou}&rayon=41704220000000&sectors=education&amount=50000`,
+		]) {
 			const { context, page } = await open(path);
 			const result = await new AxeBuilder({ page }).analyze();
 			expect(result.violations.map((v) => `${path}: ${v.id} (${v.nodes.length})`)).toEqual([]);

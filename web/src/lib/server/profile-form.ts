@@ -30,6 +30,7 @@ export function readProfileForm(
 		contactByEmail: form.get('contactByEmail') === 'on',
 		telegram: text(form, 'telegram'),
 		showAsSupporter: form.get('showAsSupporter') === 'on',
+		countInterest: form.get('countInterest') === 'on',
 		locale: text(form, 'locale'),
 	};
 	const fields: Record<string, string> = {};
@@ -64,6 +65,7 @@ export function readProfileForm(
 		contactByEmail: values.contactByEmail,
 		telegram: optional(form, 'telegram'),
 		showAsSupporter: values.showAsSupporter,
+		countInterest: values.countInterest,
 		locale: (values.locale as Locale) || undefined,
 	});
 	if (!parsed.success) {

@@ -18,6 +18,7 @@ export const load: PageServerLoad = async (event) => {
 			organisation,
 			detail: isDetail(organisation) ? organisation : null,
 			isAdmin: user.organisationId === organisation.id && user.organisationRole === 'admin',
+			isMember: user.organisationId === organisation.id,
 		};
 	} catch (cause) {
 		if (cause instanceof ApiError && (cause.status === 404 || cause.status === 400 || cause.status === 403)) error(404, 'Not Found');

@@ -21,6 +21,7 @@ export * from './project-ports.js';
 export * from './territory-rules.js';
 export * from './demand.js';
 export * from './demand-read.js';
+export * from './demand-profile.js';
 export * from './proposals.js';
 export * from './vetting.js';
 export * from './uploads.js';

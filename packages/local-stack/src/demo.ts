@@ -10,8 +10,8 @@ import {
   seedProjects,
   type Db,
 } from '@mekendesh/db';
-import { DEMO_ORGANISATIONS, DEMO_PROJECTS, DEMO_USERS } from '@mekendesh/demo-data';
-import { bishkekDay, newUserRecord } from '@mekendesh/domain';
+import { DEMO_DEMAND_PROFILES, DEMO_ORGANISATIONS, DEMO_PROJECTS, DEMO_USERS } from '@mekendesh/demo-data';
+import { bishkekDay, newUserRecord, saveProfileCounted } from '@mekendesh/domain';
 import { oblastOf } from '@mekendesh/territories';
 import { ensureDemoProgramme } from './demo-programme.js';
 
@@ -99,5 +99,26 @@ export async function ensureDemoAccounts(db: Db, ids: Map<string, string>): Prom
         }),
       );
     }
+  }
+  await ensureDemoDemand(users);
+}
+
+/**
+ * The consenting demo investors of the demand signals (DEMO_DEMAND_PROFILES): each record created once, then its
+ * profile saved through the same path as a person's save (saveProfileCounted), which keeps the counts; saving the
+ * same profile again changes nothing, so a kept table is not counted twice.
+ */
+async function ensureDemoDemand(users: DynamoUserRepository): Promise<void> {
+  for (const demo of DEMO_DEMAND_PROFILES) {
+    const record = newUserRecord({
+      id: demo.id,
+      email: `${demo.id}@demo.mekendesh.kg`,
+      displayName: demo.displayName,
+      locale: 'ky',
+      createdAt: '2026-01-05T09:00:00.000Z',
+    });
+    await users.ensure(record);
+    const { id: _id, ...fields } = demo;
+    await saveProfileCounted(users, demo.id, { ...record.profile, ...fields, countInterest: true, languages: ['ky', 'ru'] });
   }
 }

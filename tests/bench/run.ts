@@ -2,7 +2,8 @@
  * Discovery latency at two table sizes, 1,000 and 100,000 projects (1,000 and 10,000 with --small): both sizes
  * are loaded side by side into two tables of one in-memory DynamoDB Local, each behind its own Hono app, and
  * the same requests (a filtered browse by oblast + sector and by oblast alone, a text search of title words, a name
- * search of short words, organisation and place names, a project page) alternate between them, so that a noisy
+ * search of short words, organisation and place names, a project page, one investor's recommendations and a visitor's)
+ * alternate between them, so that a noisy
  * machine slows both alike and its drift stays out of the ratio (large/small; issue 10 asks for at most 1.5).
  * Beside each ratio it prints the work per request at each size (items answered, DynamoDB commands and items
  * read: work.ts) and the emulator's own ratio for raw reads (baseline.ts), so a ratio can be told apart as our
@@ -10,10 +11,11 @@
  * Run by `pnpm bench`, or alone with `tsx tests/bench/run.ts [--small | --sizes=1000,20000]`.
  * Not a timed test: it prints figures for a human.
  */
-import { SECTORS } from '@mekendesh/contracts';
-import { createDb, ensureTable, OFFLINE_TIMEOUTS, projectItems, type Db } from '@mekendesh/db';
+import { ProfileSchema, SECTORS } from '@mekendesh/contracts';
+import { createDb, DynamoUserRepository, ensureTable, OFFLINE_TIMEOUTS, projectItems, type Db } from '@mekendesh/db';
+import type { TokenVerifier } from '@mekendesh/domain';
 import { startDynamoLocal } from '@mekendesh/db/local';
-import { OBLASTS } from '@mekendesh/territories';
+import { OBLASTS, rayonsOf } from '@mekendesh/territories';
 import { noIdentity } from '../fixtures/identity.js';
 import { baselineOperations, loadBaseline } from './baseline.js';
 import { bulkLoad, disableStream, type LoadResult } from './bulk-load.js';
@@ -58,6 +60,38 @@ const WORDS = ['мектеп', 'school', 'школ', 'water', 'жол', 'дор�
 // Words found only since summaries, organisation and place names are indexed, and three-letter words that fold
 // to two (суу → su: the widest prefix a query can have); some typed in NFD (й as и + U+0306).
 const NAME_WORDS = ['суу', 'окмоту', 'Ат-Башы', 'Нарын', 'мэриясы', 'Кочкор', 'аи\u0306ылындагы', 'Жалал-Абад', 'Токмок', 'ооз'];
+
+/** The one investor whose recommendations are timed: from At-Bashy (Naryn), three interests, 10,000-100,000 som. */
+const INVESTOR = 'bench-investor';
+const INVESTOR_AUTH = { headers: { authorization: 'Bearer bench-investor-access-token' } };
+const INVESTOR_PROFILE = ProfileSchema.parse({
+  displayName: 'Bench investor',
+  homeRayonSoate: '41704220000000',
+  homeOblastSoate: '41704000000000',
+  residenceCountry: 'RU',
+  languages: ['ky', 'ru'],
+  sectors: ['education', 'water', 'agriculture'],
+  pledgeTypes: ['donation'],
+  amountMin: 1_000_000,
+  amountMax: 10_000_000,
+});
+/** Every token is the bench investor's: authentication then reads their record, as for any signed-in request. */
+const investorVerifier: TokenVerifier = {
+  verify: async () => ({ userId: INVESTOR, roles: ['investor'], issuedAt: Math.floor(Date.now() / 1000) }),
+};
+
+/** Stores the bench investor's record and profile in a table. */
+async function addInvestor(db: Db): Promise<void> {
+  await new DynamoUserRepository(db).ensure({
+    id: INVESTOR,
+    email: 'bench-investor@example.kg',
+    profile: INVESTOR_PROFILE,
+    organisationId: null,
+    organisationRole: null,
+    revokedBefore: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+  });
+}
 
 type App = ReturnType<typeof createApp>;
 type Size = 'small' | 'large';
@@ -105,8 +139,8 @@ async function load(db: Db, count: number, label: string): Promise<LoadResult> {
 }
 
 /** Asks the app for `path`, reads the whole answer; with `count`, returns how many items it carries (a list's items, else 1). */
-async function expectOk(app: App, path: string, count = false): Promise<number> {
-  const res = await app.request(path);
+async function expectOk(app: App, path: string, count = false, init: RequestInit = {}): Promise<number> {
+  const res = await app.request(path, init);
   if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
   if (!count) {
     await res.arrayBuffer();
@@ -117,10 +151,10 @@ async function expectOk(app: App, path: string, count = false): Promise<number> 
 }
 
 /** Mean work of WORK_SAMPLE requests at `size` (untimed). */
-async function workOf(app: App, path: (i: number) => string, work: Work): Promise<RequestWork> {
+async function workOf(app: App, path: (i: number) => string, work: Work, init: RequestInit = {}): Promise<RequestWork> {
   resetWork(work);
   let answered = 0;
-  for (let i = 0; i < WORK_SAMPLE; i++) answered += await expectOk(app, path(i), true);
+  for (let i = 0; i < WORK_SAMPLE; i++) answered += await expectOk(app, path(i), true, init);
   return { itemsAnswered: answered / WORK_SAMPLE, commands: work.commands / WORK_SAMPLE, itemsRead: work.itemsRead / WORK_SAMPLE };
 }
 
@@ -139,7 +173,16 @@ async function measure(apps: Record<Size, App>, sizes: Record<Size, number>, wor
   const filters = draws(1, n).map(([a, b]) => `oblast=${oblast(a)}&sector=${SECTORS[Math.floor(b * SECTORS.length)]}`);
   const oblasts = draws(3, n).map(([a]) => `oblast=${oblast(a)}`);
   const pages = draws(2, n).map(([a]) => a);
-  const ops: Array<[string, (i: number, size: Size) => string]> = [
+  // A visitor's answers: an oblast, one of its rayons (or none for Bishkek and Osh), two sectors, an amount.
+  const answers = draws(4, n).map(([a, b]) => {
+    const o = OBLASTS[Math.floor(a * OBLASTS.length)]!;
+    const rayons = rayonsOf(o.soate);
+    const rayon = rayons.length ? `&rayon=${rayons[Math.floor(b * rayons.length)]!.soate}` : '';
+    const first = Math.floor(b * SECTORS.length);
+    const second = (first + 1 + Math.floor(a * (SECTORS.length - 1))) % SECTORS.length;
+    return `oblast=${o.soate}${rayon}&sectors=${SECTORS[first]},${SECTORS[second]}&amount=${1_000 + Math.floor(b * 100_000)}`;
+  });
+  const ops: Array<[string, (i: number, size: Size) => string, RequestInit?]> = [
     // At 1,000 projects an oblast + sector list holds ~7 raising projects (a short page), at 10,000 and more a
     // full page of 20: the work differs. An oblast alone fills a page at every size: the like-for-like figure.
     ['filtered browse (oblast+sector)', (i) => `/v1/projects?limit=20&${filters[i]}`],
@@ -147,17 +190,24 @@ async function measure(apps: Record<Size, App>, sizes: Record<Size, number>, wor
     ['text search', (i) => `/v1/projects?limit=20&q=${encodeURIComponent(WORDS[i % WORDS.length]!)}`],
     ['name/place search', (i) => `/v1/projects?limit=20&q=${encodeURIComponent(NAME_WORDS[i % NAME_WORDS.length]!)}`],
     ['project page', (i, size) => `/v1/projects/${benchPublicId(pages[i]!, sizes[size])}`],
+    // One investor, signed in (authentication reads their record); each call leaves out another project, so no answer repeats.
+    [
+      'recommendations (one investor)',
+      (i, size) => `/v1/me/recommendations?exclude=${benchPublicId(pages[i]!, sizes[size])}`,
+      INVESTOR_AUTH,
+    ],
+    ['recommendations (visitor)', (i) => `/v1/recommendations?${answers[i]}`],
   ];
   const rows: Operation[] = [];
-  for (const [name, path] of ops) {
+  for (const [name, path, init] of ops) {
     const { small, large } = await sampleInterleaved(
       ['small', 'large'] as const,
-      async (i, size) => void (await expectOk(apps[size], path(i, size))),
+      async (i, size) => void (await expectOk(apps[size], path(i, size), false, init)),
       TIMING,
     );
     const counted = {
-      small: await workOf(apps.small, (i) => path(i, 'small'), work.small),
-      large: await workOf(apps.large, (i) => path(i, 'large'), work.large),
+      small: await workOf(apps.small, (i) => path(i, 'small'), work.small, init),
+      large: await workOf(apps.large, (i) => path(i, 'large'), work.large, init),
     };
     rows.push({ name, small, large, ratio: { median: large.median / small.median, p95: large.p95 / small.p95 }, work: counted });
   }
@@ -209,7 +259,8 @@ export async function runDiscovery(): Promise<DiscoveryResult> {
       await disableStream(loaders[size]);
       const db = createDb({ tableName, endpoint: dynamo.endpoint, region: 'local' });
       work[size] = countWork(db);
-      apps[size] = createApp(composeWithDb(db, noIdentity()));
+      apps[size] = createApp(composeWithDb(db, { ...noIdentity(), verifier: investorVerifier }));
+      await addInvestor(loaders[size]);
     }
     const stored = Array.from({ length: SMALL }, (_, n) => projectItems(benchProject(n)));
     const items = stored.reduce((sum, p) => sum + p.length, 0) / SMALL;

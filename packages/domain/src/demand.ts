@@ -15,7 +15,7 @@ import {
  * (packages/db user-repository), never computed by reading profiles.
  */
 
-export type DemandAmountRange = (typeof DEMAND_AMOUNT_RANGES)[number];
+type DemandAmountRange = (typeof DEMAND_AMOUNT_RANGES)[number];
 
 /** One counted cell of a territory: the total, a sector, an amount range, or a country ('none' when not stated). */
 export type DemandDimension = 'total' | 'sector' | 'amount' | 'country';
@@ -34,7 +34,7 @@ export interface DemandChange {
 export type DemandCount = Omit<DemandChange, 'soate'>;
 
 /** Where the cell for "country not stated" is kept. */
-export const DEMAND_NO_COUNTRY = 'none';
+const DEMAND_NO_COUNTRY = 'none';
 
 // Range bounds in KGS som (lower bound inclusive), in the order of DEMAND_AMOUNT_RANGES.
 const RANGE_FLOORS_SOM: readonly [DemandAmountRange, number][] = [
@@ -101,7 +101,7 @@ export function demandDelta(before: DemandProfile | undefined, after: DemandProf
 }
 
 /** A count as the demand answer shows it: under DEMAND_MIN_CELL people is 'fewer_than_5', never the number. */
-export function demandCell(n: number): DemandCell {
+function demandCell(n: number): DemandCell {
   return n >= DEMAND_MIN_CELL ? n : 'fewer_than_5';
 }
 

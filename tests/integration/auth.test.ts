@@ -118,7 +118,8 @@ describe('accounts on cognito-local', () => {
     };
     const ok = await s.app.request('/v1/me/profile', { method: 'PUT', headers: auth, body: JSON.stringify(profile) });
     expect(ok.status).toBe(200);
-    expect((await ok.json()).profile).toEqual(profile);
+    // Consent to be counted in the demand signals is off unless given (issue 11).
+    expect((await ok.json()).profile).toEqual({ ...profile, countInterest: false });
     for (const [field, value] of [
       ['residenceCountry', 'Korea'],
       ['amountMin', 9_000_000],
@@ -135,7 +136,7 @@ describe('accounts on cognito-local', () => {
       expect(JSON.stringify((await bad.json()).errors)).toContain(field);
     }
     const me = await (await s.app.request('/v1/me', { headers: auth })).json();
-    expect(me.profile).toEqual(profile);
+    expect(me.profile).toEqual({ ...profile, countInterest: false });
   });
 
   it('answers bad input on every auth route with 400 naming the field', async () => {

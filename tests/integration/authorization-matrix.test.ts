@@ -240,13 +240,6 @@ const ROWS: Record<string, Row> = {
     check: (_w, _a, body) => expect(JSON.stringify(body)).not.toMatch(/@|"email"|"displayName"|"investorId"/),
   },
   'GET /v1/recommendations': { expect: all(200), request: () => ({ path: '/v1/recommendations?oblast=41704000000000&sectors=water' }) },
-  'GET /v1/me/recommendations': {
-    // From the caller's own stored profile only (recommendations.test.ts pins two investors' different answers).
-    expect: signedIn(200),
-    request: () => ({ path: '/v1/me/recommendations?near=home' }),
-    check: (_w, _a, body) => expect(JSON.stringify(body)).not.toMatch(/@|"email"|"displayName"|"investorId"/),
-  },
-  'GET /v1/recommendations': { expect: all(200), request: () => ({ path: '/v1/recommendations?oblast=41704000000000&sectors=water' }) },
   'PUT /v1/me/profile': {
     expect: signedIn(200),
     request: (_w, actor) => ({ method: 'PUT', path: '/v1/me/profile', body: { displayName: `Renamed ${actor}` } }),

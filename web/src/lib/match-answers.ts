@@ -103,7 +103,7 @@ export function answersQuery(answers: MatchAnswers): string {
 }
 
 /** Whether any answer is given: the sign-up offer has something to carry only then. */
-export const hasAnswers = (a: MatchAnswers): boolean => !!a.oblast || !!a.rayon || a.sectors.length > 0 || a.amount !== null;
+const hasAnswers = (a: MatchAnswers): boolean => !!a.oblast || !!a.rayon || a.sectors.length > 0 || a.amount !== null;
 
 /**
  * What the answers fill in on the profile form (the sign-up offer lands there): home oblast and rayon, interests,

@@ -16,7 +16,7 @@ import {
 import type { ApiEnv } from '../env.js';
 
 /** Settles a verified caller: their actor and platform record (signedIn, or a route's read-ahead). */
-export type SignIn = (claims: SignedInClaims) => Promise<{ actor: UserActor; user: UserRecord }>;
+type SignIn = (claims: SignedInClaims) => Promise<{ actor: UserActor; user: UserRecord }>;
 
 /**
  * A route's read-ahead: for a request it recognises (method, path, headers, read raw), a sign-in that reads the

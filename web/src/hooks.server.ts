@@ -8,6 +8,7 @@ import { loadSession } from '#lib/server/account.js';
 import { toApiRequest } from '#lib/server/api-fetch.js';
 import { checkFormPost, DEFAULT_FORM_LIMIT, FORM_LIMITS, formatLimit, formRefusalPage, isPagePost } from '#lib/server/form-body.js';
 import { tidyLocaleRedirect } from '#lib/server/redirects.js';
+import { setPageCaching } from '#lib/server/page-caching.js';
 import { crossSiteRefusal, isCrossSiteWrite } from '#lib/server/same-origin.js';
 import { withSecurityHeaders } from '#lib/server/security-headers.js';
 
@@ -75,18 +76,12 @@ const formBody: Handle = async ({ event, resolve }) => {
 /**
  * Puts the signed-in user on `locals` (refreshing an expired access token from the refresh cookie).
  * Runs inside the i18n handle, so API problem titles come back in the page's language.
- * Pages seen with a session are personal: never stored by a shared cache.
+ * Pages seen with a session are personal: never stored by a shared cache; every page varies by Cookie (setPageCaching).
  */
 const session: Handle = async ({ event, resolve }) => {
 	await loadSession(event);
 	const response = await resolve(event);
-	if (event.locals.user && !response.headers.has('cache-control')) {
-		try {
-			response.headers.set('cache-control', 'private, no-store');
-		} catch {
-			// An immutable response (passed through from fetch) keeps its own caching headers.
-		}
-	}
+	setPageCaching(response, Boolean(event.locals.user));
 	return response;
 };
 

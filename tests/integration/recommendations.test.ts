@@ -116,13 +116,19 @@ describe('GET /v1/me/recommendations', () => {
 
 describe('GET /v1/recommendations', () => {
   it("ranks a visitor's answers the same way, publicly cacheable", async () => {
-    const res = await app.request(`/v1/recommendations?oblast=${NARYN}&rayon=${AT_BASHY}&sectors=water&amount=5000`);
+    // About 1,000,000 som: each of these projects still needs exactly that, so the amount could close the gap.
+    const res = await app.request(`/v1/recommendations?oblast=${NARYN}&rayon=${AT_BASHY}&sectors=water&amount=1000000`);
     expect(res.headers.get('cache-control')).toBe('public, max-age=60');
     const answer = RecommendationListSchema.parse(await res.json());
     // Equal scores: the newer first (pledgedTo was published after atBashy); no supporter marker for a visitor.
     expect(ids(answer).slice(0, 2)).toEqual([pledgedTo.id, atBashy.id]);
     expect(answer.items[0]!.reasons.map((r) => r.code)).toContain('amount_fits');
     expect(answer.missing).toEqual([]);
+    // About 5,000 som cannot close a gap of 1,000,000: no "within your range" (they can still take part).
+    const small = RecommendationListSchema.parse(
+      await (await app.request(`/v1/recommendations?oblast=${NARYN}&rayon=${AT_BASHY}&sectors=water&amount=5000`)).json(),
+    );
+    expect(small.items.flatMap((r) => r.reasons.map((x) => x.code))).not.toContain('amount_fits');
   });
 
   it('answers a rayon outside the oblast with 400 naming rayon, and an empty visit with what is missing', async () => {

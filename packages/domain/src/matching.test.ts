@@ -110,15 +110,33 @@ describe('rankRecommendations', () => {
 
   it('ranks an amount far outside the range lower than one inside it', () => {
     const investor = { ...nobody, amountMin: 1_000 * SOM, amountMax: 5_000 * SOM };
-    const fits = project();
+    // 4,000 som still needed: their 1,000-5,000 could close it.
+    const fits = project({ raised: 96_000 * SOM });
+    // 40,000 som still needed: they can take part (the minimum is 500 som), not close it.
+    const reachable = project();
     const tooBig = project({ minimumPledge: 50_000 * SOM });
     const neither = project({ minimumPledge: 10_000 * SOM });
     const ranked = rank(
       investor,
-      [tooBig, neither, fits].map((p) => candidate(p)),
+      [tooBig, neither, reachable, fits].map((p) => candidate(p)),
     );
-    expect(ids(ranked)).toEqual([fits.id, neither.id, tooBig.id]);
-    expect(ranked.map((r) => r.score)).toEqual([MATCH_WEIGHTS.amountFits, 0, MATCH_WEIGHTS.amountFarOutside]);
+    expect(ids(ranked)).toEqual([fits.id, reachable.id, neither.id, tooBig.id]);
+    expect(ranked.map((r) => r.score)).toEqual([
+      MATCH_WEIGHTS.amountFits,
+      MATCH_WEIGHTS.amountWithinReach,
+      0,
+      MATCH_WEIGHTS.amountFarOutside,
+    ]);
+  });
+
+  it('says "within your range" only when the remaining need is (a review: 20,000 som against 1,656,000 needed)', () => {
+    const visitor = { ...nobody, amountMax: 20_000 * SOM };
+    const big = project({ goal: 2_000_000 * SOM, raised: 344_000 * SOM });
+    const [only] = rank(visitor, [candidate(big)]);
+    expect(only!.reasons.map((r) => r.code)).not.toContain('amount_fits');
+    expect(only!.score).toBe(MATCH_WEIGHTS.amountWithinReach);
+    const [closing] = rank(visitor, [candidate(project({ goal: 100_000 * SOM, raised: 85_000 * SOM }))]);
+    expect(closing!.reasons.find((r) => r.code === 'amount_fits')?.text.en).toBe('needs 15,000\u00a0som more, within your range');
   });
 
   it('puts a co-financed project above an identical one without', () => {

@@ -40,8 +40,13 @@ export const MATCH_WEIGHTS = {
   homeOblast: 20,
   /** The project's sector is one of the investor's interests. */
   sector: 15,
-  /** The investor's amount range meets the project: minimum pledge <= their most, remaining need >= their least. */
+  /**
+   * The investor's amount could close the gap: the remaining need (goal - raised) lies within their range
+   * (their least <= remaining <= their most) and the minimum pledge <= their most. The one amount fact with a reason.
+   */
   amountFits: 10,
+  /** They can take part but not close the gap: minimum pledge <= their most < the remaining need. No reason shown. */
+  amountWithinReach: 4,
   /** The minimum pledge is over AMOUNT_FAR_FACTOR times their most, or the remaining need under their least / factor. */
   amountFarOutside: -15,
   /** A programme co-finances the project today for a pledge type the investor gives and the project takes. */
@@ -128,7 +133,9 @@ function amountParts(p: MatchPreferences, project: CandidateProject): Part[] {
   const most = p.amountMax ?? Number.MAX_SAFE_INTEGER;
   const least = p.amountMin ?? 0;
   if (project.minimumPledge <= most && remaining >= least) {
-    return [{ points: MATCH_WEIGHTS.amountFits, reason: reason('amount_fits', amountFitsText(remaining)) }];
+    // "needs 40,000 som more, within your range" only when that is true of the remaining need itself.
+    if (remaining <= most) return [{ points: MATCH_WEIGHTS.amountFits, reason: reason('amount_fits', amountFitsText(remaining)) }];
+    return [{ points: MATCH_WEIGHTS.amountWithinReach }];
   }
   const far = project.minimumPledge > most * AMOUNT_FAR_FACTOR || remaining * AMOUNT_FAR_FACTOR < least;
   return far ? [{ points: MATCH_WEIGHTS.amountFarOutside }] : [];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryInt } from './input-rules.js';
 import {
   FUNDING_STATES,
   FundingStateSchema,
@@ -42,7 +43,7 @@ export const DISCOVERY_VALUES: Readonly<Record<'sector' | 'kind' | 'state' | 'pl
  */
 export const ProjectListQuerySchema = z
   .object({
-    limit: z.coerce.number().int().min(1).max(DISCOVERY_LIMITS.maxLimit).default(DISCOVERY_LIMITS.defaultLimit),
+    limit: queryInt({ min: 1, max: DISCOVERY_LIMITS.maxLimit, default: DISCOVERY_LIMITS.defaultLimit }),
     cursor: text().max(DISCOVERY_LIMITS.cursor).optional(),
     oblast: SoateSchema.optional(),
     rayon: SoateSchema.optional(),

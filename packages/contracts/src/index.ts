@@ -1,5 +1,6 @@
 export * from './locale.js';
 export * from './text.js';
+export * from './input-rules.js';
 export * from './normalise.js';
 export * from './money.js';
 export * from './money-limits.js';
@@ -22,3 +23,4 @@ export * from './public-ledger.js';
 export * from './receiving-account.js';
 export * from './display-format.js';
 export * from './matching.js';
+export * from './project-list.js';

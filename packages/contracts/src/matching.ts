@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CountryCodeSchema } from './countries.js';
 import { TrilingualNameSchema } from './locale.js';
+import { queryInt } from './input-rules.js';
 import { MAX_AMOUNT_MINOR } from './money-limits.js';
 import { ProjectSummarySchema, SECTORS, SectorSchema } from './project.js';
 import { text } from './text.js';
@@ -91,13 +92,8 @@ export const MatchAnswersQuerySchema = z
     oblast: SoateSchema.optional(),
     rayon: SoateSchema.optional(),
     sectors: SectorListSchema.optional(),
-    amount: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(Math.floor(MAX_AMOUNT_MINOR / 100))
-      .optional(),
-    limit: z.coerce.number().int().min(1).max(MATCH_LIMITS.maxLimit).default(MATCH_LIMITS.defaultLimit),
+    amount: queryInt({ min: 1, max: Math.floor(MAX_AMOUNT_MINOR / 100), optional: true }),
+    limit: queryInt({ min: 1, max: MATCH_LIMITS.maxLimit, default: MATCH_LIMITS.defaultLimit }),
   })
   .strict();
 export type MatchAnswersQuery = z.infer<typeof MatchAnswersQuerySchema>;
@@ -113,7 +109,7 @@ export const MyRecommendationsQuerySchema = z
       .max(64)
       .regex(/^[A-Za-z0-9_-]+$/)
       .optional(),
-    limit: z.coerce.number().int().min(1).max(MATCH_LIMITS.maxLimit).default(MATCH_LIMITS.defaultLimit),
+    limit: queryInt({ min: 1, max: MATCH_LIMITS.maxLimit, default: MATCH_LIMITS.defaultLimit }),
   })
   .strict();
 export type MyRecommendationsQuery = z.infer<typeof MyRecommendationsQuerySchema>;

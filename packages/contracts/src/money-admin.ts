@@ -3,7 +3,8 @@ import { text, TEXT_LIMITS } from './text.js';
 import { localizedLine } from './locale.js';
 import { CurrencySchema, MoneySchema } from './money.js';
 import { MAX_AMOUNT_MINOR, MAX_GOAL_TYIYN, MAX_PROGRAMME_BUDGET_TYIYN, minorUnits } from './money-limits.js';
-import { PledgeTypeSchema, ProjectKindSchema, SectorSchema } from './project.js';
+import { PledgeTypeSchema, ProjectKindSchema, SECTORS, SectorSchema } from './project.js';
+import { uniqueList } from './input-rules.js';
 import { SoateSchema } from './territory.js';
 
 /** Staff-entered rates for one day: KGS for `nominal` units, decimal strings with a point. */
@@ -41,12 +42,7 @@ export type StoredRateTable = z.infer<typeof RateTableSchema>;
 const ALL = z.literal('all');
 
 /** Pledge types a programme matches, each once; donations only when left out (PRODUCT.md, "Co-financing programme"). */
-export const MatchedPledgeTypesSchema = z
-  .array(PledgeTypeSchema)
-  .min(1)
-  .max(4)
-  .refine((types) => new Set(types).size === types.length, { message: 'each pledge type once' })
-  .default(['donation']);
+export const MatchedPledgeTypesSchema = uniqueList(PledgeTypeSchema, 4).min(1).default(['donation']);
 
 export const ProgrammeRequestSchema = z
   .object({
@@ -55,9 +51,9 @@ export const ProgrammeRequestSchema = z
     /** Tyiyn, at most MAX_PROGRAMME_BUDGET_TYIYN; the cap at most a project's largest goal (money-limits.ts). */
     budget: minorUnits(MAX_PROGRAMME_BUDGET_TYIYN).positive(),
     capPerProject: minorUnits(MAX_GOAL_TYIYN).positive(),
-    oblastSoates: z.union([ALL, z.array(SoateSchema).min(1)]),
-    sectors: z.union([ALL, z.array(SectorSchema).min(1)]),
-    kinds: z.union([ALL, z.array(ProjectKindSchema).min(1)]),
+    oblastSoates: z.union([ALL, uniqueList(SoateSchema, 9).min(1)]),
+    sectors: z.union([ALL, uniqueList(SectorSchema, SECTORS.length).min(1)]),
+    kinds: z.union([ALL, uniqueList(ProjectKindSchema, ProjectKindSchema.options.length).min(1)]),
     /** The pledge types whose money it matches; left out, donations only (a loan is paid back). */
     pledgeTypes: MatchedPledgeTypesSchema,
     startDate: z.iso.date(),

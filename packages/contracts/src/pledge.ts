@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryInt } from './input-rules.js';
 import { prose, text, TEXT_LIMITS } from './text.js';
 import { localizedLine, localizedProse } from './locale.js';
 import { MoneyAmountSchema, MoneySchema } from './money.js';
@@ -110,7 +111,7 @@ export const PledgeListSchema = z.object({ items: z.array(PledgeViewSchema), nex
 export type PledgeList = z.infer<typeof PledgeListSchema>;
 
 export const PledgeListQuerySchema = z
-  .object({ limit: z.coerce.number().int().min(1).max(50).default(20), cursor: text().max(1024).optional() })
+  .object({ limit: queryInt({ min: 1, max: 50, default: 20 }), cursor: text().max(1024).optional() })
   .strict();
 
 /** Idempotency-Key header: 8-128 characters a client generates once per pledge attempt. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uniqueList } from './input-rules.js';
 import { line, text, TEXT_LIMITS } from './text.js';
 import { nameText } from './normalise.js';
 import { MAX_AMOUNT_MINOR } from './money-limits.js';
@@ -17,9 +18,9 @@ export const ProfileSchema = z
     homeOblastSoate: SoateSchema.nullable().default(null),
     residenceCountry: CountryCodeSchema.nullable().default(null),
     residenceCity: line(TEXT_LIMITS.shortLine, { min: 0 }).nullable().default(null),
-    languages: z.array(LocaleSchema).max(3).default([]),
-    sectors: z.array(SectorSchema).max(11).default([]),
-    pledgeTypes: z.array(PledgeTypeSchema).max(4).default([]),
+    languages: uniqueList(LocaleSchema, 3).default([]),
+    sectors: uniqueList(SectorSchema, 11).default([]),
+    pledgeTypes: uniqueList(PledgeTypeSchema, 4).default([]),
     amountMin: z.number().int().nonnegative().max(MAX_AMOUNT_MINOR).nullable().default(null),
     amountMax: z.number().int().nonnegative().max(MAX_AMOUNT_MINOR).nullable().default(null),
     contactByEmail: z.boolean().default(true),

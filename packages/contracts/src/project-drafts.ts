@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryInt, uniqueList } from './input-rules.js';
 import { prose, text, TEXT_LIMITS } from './text.js';
 import { LOCALES, localizedLine, localizedProse } from './locale.js';
 import { SoateSchema } from './territory.js';
@@ -42,7 +43,7 @@ const draftFields = {
   /** KGS tyiyn (1 som = 100 tyiyn). */
   goal: Tyiyn.positive(),
   fundingPlan: z.object({ diaspora: Tyiyn, municipality: Tyiyn, cofinancing: Tyiyn, otherDonors: Tyiyn }).strict(),
-  pledgeTypes: z.array(PledgeTypeSchema).min(1).max(4),
+  pledgeTypes: uniqueList(PledgeTypeSchema, 4).min(1),
   minimumPledge: Tyiyn.positive(),
   deadline: z.iso.date(),
   fundingModel: FundingModelSchema,
@@ -111,7 +112,7 @@ export const SubmissionSchema = z
   .strict()
   .meta({ id: 'Submission' });
 
-const page = { limit: z.coerce.number().int().min(1).max(50).default(20), cursor: text().max(1024).optional() };
+const page = { limit: queryInt({ min: 1, max: 50, default: 20 }), cursor: text().max(1024).optional() };
 
 export const StaffProjectQueueQuerySchema = z.object({ status: ProjectStatusSchema.default('submitted'), ...page }).strict();
 export type StaffProjectQueueQuery = z.infer<typeof StaffProjectQueueQuerySchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryInt } from './input-rules.js';
 import { text } from './text.js';
 import { MoneySchema } from './money.js';
 
@@ -26,5 +27,5 @@ export const PublicLedgerSchema = z
 export type PublicLedger = z.infer<typeof PublicLedgerSchema>;
 
 export const PublicLedgerQuerySchema = z
-  .object({ limit: z.coerce.number().int().min(1).max(100).default(20), cursor: text().max(512).optional() })
+  .object({ limit: queryInt({ min: 1, max: 100, default: 20 }), cursor: text().max(512).optional() })
   .strict();

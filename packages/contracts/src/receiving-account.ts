@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryInt } from './input-rules.js';
 import { CurrencySchema, MoneySchema } from './money.js';
 
 /**
@@ -100,7 +101,7 @@ export const ReceivingAccountListSchema = z.object({ items: z.array(ReceivingAcc
 export type ReceivingAccountList = z.infer<typeof ReceivingAccountListSchema>;
 
 /** A replacement sent with the version it was read at: an edit from a stale page is a 409. */
-export const ReceivingAccountVersionSchema = z.object({ version: z.coerce.number().int().positive() }).strict();
+export const ReceivingAccountVersionSchema = z.object({ version: queryInt({ min: 1, max: Number.MAX_SAFE_INTEGER }) }).strict();
 
 /** How a QR code encodes a transfer: EPC069-12 (SEPA credit transfer) where it applies, else documented plain text. */
 export const TransferQrSchema = z.object({ format: z.enum(['epc', 'text']), payload: z.string() });

@@ -9,6 +9,7 @@ import { authorize } from './policy.js';
 import { RATE_WINDOWS, withinBackoff, withinWindow, type RateLimits } from './rate-limits.js';
 import { anonymiseInvestor, type PublicTraceStore } from './public-traces.js';
 import { eraseCounted, saveProfileCounted } from './demand-profile.js';
+import { checkHomeTerritories, type TerritoryLookup } from './territory-rules.js';
 
 // Exported from here (accounts.js is in the package index): account deletion is what they are for.
 export { anonymiseInvestor, type LedgerEntryRef, type PublicTraceStore } from './public-traces.js';
@@ -229,9 +230,19 @@ export async function getMe(deps: Pick<AccountDeps, 'users'>, actor: Actor): Pro
   return meView(record, actor.roles);
 }
 
-export async function updateProfile(deps: Pick<AccountDeps, 'users'>, actor: Actor, profile: Profile): Promise<Me> {
+/**
+ * Replaces the signed-in person's profile. The home territory is checked against the reference data first
+ * (checkHomeTerritories: 400 naming homeRayonSoate / homeOblastSoate, nothing saved; a rayon alone gets its
+ * oblast), since demand counts are keyed by it. Errors: 404 when the account is gone, 409 on save contention.
+ */
+export async function updateProfile(
+  deps: Pick<AccountDeps, 'users'> & { territories: TerritoryLookup },
+  actor: Actor,
+  profile: Profile,
+): Promise<Me> {
   authorize(actor, { action: 'account:use' });
-  return meView(await saveProfileCounted(deps.users, actor.id, profile), actor.roles);
+  const checked = checkHomeTerritories(deps.territories, profile);
+  return meView(await saveProfileCounted(deps.users, actor.id, checked), actor.roles);
 }
 
 /**

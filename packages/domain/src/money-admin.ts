@@ -13,17 +13,23 @@ import { isPublic } from './lifecycle.js';
 import { forgetCachedRates, today, type MoneyDeps } from './money-deps.js';
 import { parseNbkrRates, rateTableFromNbkr } from './nbkr.js';
 import { authorize } from './policy.js';
+import { checkOblastList, type TerritoryLookup } from './territory-rules.js';
 
 /** Programmes are few (a handful a year): every list reads at most this many. */
 export const MAX_PROGRAMMES = 50;
 
 /**
  * Staff define a co-financing programme; the rules (cap within budget, period order, at least one pledge
- * type) are checked first (400 naming the field; 403 for anyone but staff). Amounts are KGS tyiyn. The
+ * type, oblast-level codes only: checkOblastList) are checked first (400 naming the field; 403 for anyone but staff). Amounts are KGS tyiyn. The
  * matched pledge types are stored explicitly, donations only when the request leaves them out.
  */
-export async function createProgramme(deps: MoneyDeps, actor: Actor, request: ProgrammeRequest): Promise<Programme> {
+export async function createProgramme(
+  deps: MoneyDeps & { territories: TerritoryLookup },
+  actor: Actor,
+  request: ProgrammeRequest,
+): Promise<Programme> {
   authorize(actor, { action: 'money:manage' });
+  checkOblastList(deps.territories, request.oblastSoates);
   const programme: Programme = {
     ...request,
     pledgeTypes: request.pledgeTypes ?? [...DEFAULT_MATCHED_PLEDGE_TYPES],

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { Territory } from '@mekendesh/contracts';
 import { TERRITORIES } from '../../territories/src/data.js';
 import { DomainError } from './errors.js';
-import { checkDiscoveryTerritories, placeProject, rayonLiesIn, territoryRules } from './territory-rules.js';
+import {
+  checkDiscoveryTerritories,
+  checkHomeTerritories,
+  checkOblastList,
+  placeProject,
+  rayonLiesIn,
+  territoryRules,
+} from './territory-rules.js';
 
 const rules = territoryRules(TERRITORIES);
 const CHUI = '41708000000000';
@@ -112,5 +119,68 @@ describe('a project lies in its organisation’s territory', () => {
     expect(placeProject(rules, bishkek, {})).toEqual({ oblastSoate: BISHKEK, rayonSoate: null });
     expect(placeProject(rules, bishkek, { rayonSoate: BISHKEK })).toEqual({ oblastSoate: BISHKEK, rayonSoate: BISHKEK });
     expect(fieldOf(() => placeProject(rules, bishkek, { rayonSoate: '41799999999999' }))).toBe('rayonSoate');
+  });
+});
+
+describe("a profile's home territory (checkHomeTerritories)", () => {
+  const AT_BASHY = '41704220000000';
+  const home = (homeRayonSoate: string | null, homeOblastSoate: string | null) => ({ homeRayonSoate, homeOblastSoate });
+
+  it('takes a rayon in its oblast, and fills in the oblast of a rayon alone', () => {
+    expect(checkHomeTerritories(rules, home(AT_BASHY, NARYN))).toEqual(home(AT_BASHY, NARYN));
+    expect(checkHomeTerritories(rules, home(AT_BASHY, null))).toEqual(home(AT_BASHY, NARYN));
+    expect(checkHomeTerritories(rules, home(null, CHUI))).toEqual(home(null, CHUI));
+    expect(checkHomeTerritories(rules, home(null, null))).toEqual(home(null, null));
+    // Bishkek is a city of republican significance: as a rayon it lies in itself.
+    expect(checkHomeTerritories(rules, home(BISHKEK, null))).toEqual(home(BISHKEK, BISHKEK));
+  });
+
+  it.each([
+    ['a rayon outside the oblast (At-Bashy in Chui)', home(AT_BASHY, CHUI), 'homeRayonSoate'],
+    ['a rayon code that does not exist', home('41799999999999', null), 'homeRayonSoate'],
+    ['an oblast code as rayon', home(NARYN, null), 'homeRayonSoate'],
+    ['an oblast code as rayon, with its oblast', home(NARYN, NARYN), 'homeRayonSoate'],
+    ['an ayil aimak code as rayon', home('41704220800000', NARYN), 'homeRayonSoate'],
+    ['a rayon code as oblast', home(null, AT_BASHY), 'homeOblastSoate'],
+    ['an unknown oblast', home(null, '41799000000000'), 'homeOblastSoate'],
+  ])('refuses %s, naming the field', (_, profile, field) => {
+    expect(fieldOf(() => checkHomeTerritories(rules, profile))).toBe(field);
+  });
+
+  it('says why in ky, ru and en', () => {
+    try {
+      checkHomeTerritories(rules, home(AT_BASHY, CHUI));
+    } catch (e) {
+      expect((e as DomainError).errors[0]!.messages).toEqual({
+        ky: 'Бул район тандалган облуста эмес',
+        ru: 'Этот район не в выбранной области',
+        en: 'This rayon is not in the chosen oblast',
+      });
+    }
+    expect.assertions(1);
+  });
+});
+
+describe("a programme's oblasts (checkOblastList)", () => {
+  it('takes all, or oblast-level codes', () => {
+    expect(() => checkOblastList(rules, 'all')).not.toThrow();
+    expect(() => checkOblastList(rules, [NARYN, BISHKEK])).not.toThrow();
+  });
+
+  it('refuses a rayon or an unknown code, naming its place in the list', () => {
+    expect(fieldOf(() => checkOblastList(rules, [NARYN, rayonOf(NARYN)]))).toBe('oblastSoates.1');
+    expect(fieldOf(() => checkOblastList(rules, ['41799999999999']))).toBe('oblastSoates.0');
+  });
+});
+
+describe("a project's place refuses codes of the wrong level", () => {
+  const oblastAdmin = { territorySoate: NARYN, oblastSoate: NARYN };
+  it.each([
+    ['an oblast code as rayon', { rayonSoate: NARYN }, 'rayonSoate'],
+    ['an ayil aimak code as rayon', { rayonSoate: '41704220800000' }, 'rayonSoate'],
+    ['an unknown rayon', { rayonSoate: '41799999999999' }, 'rayonSoate'],
+    ['a rayon code as oblast', { oblastSoate: '41704220000000', rayonSoate: null }, 'oblastSoate'],
+  ])('%s', (_, input, field) => {
+    expect(fieldOf(() => placeProject(rules, oblastAdmin, input))).toBe(field);
   });
 });

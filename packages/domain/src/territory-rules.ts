@@ -1,5 +1,5 @@
 import type { Organisation, ProjectDraft, Territory } from '@mekendesh/contracts';
-import { invalid } from './errors.js';
+import { invalid, invalidIn } from './errors.js';
 
 /**
  * Where a SOATE code sits, answered from the reference data (packages/territories), which the domain does not
@@ -61,6 +61,56 @@ export function checkDiscoveryTerritories<Q extends { oblast?: string | undefine
     if (query.oblast && !rayonLiesIn(lookup, query.rayon, query.oblast)) throw invalid('query.rayon', 'not a rayon of the given oblast');
   }
   return query;
+}
+
+/** The home-territory errors of a profile, in the three languages (the API answers in the caller's). */
+export const HOME_TERRITORY_MESSAGES = {
+  notOblast: {
+    ky: 'Облусту тизмеден тандаңыз',
+    ru: 'Выберите область из списка',
+    en: 'Choose an oblast from the list',
+  },
+  notRayon: {
+    ky: 'Районду же шаарды тизмеден тандаңыз',
+    ru: 'Выберите район или город из списка',
+    en: 'Choose a rayon or city from the list',
+  },
+  outsideOblast: {
+    ky: 'Бул район тандалган облуста эмес',
+    ru: 'Этот район не в выбранной области',
+    en: 'This rayon is not in the chosen oblast',
+  },
+} as const;
+
+/**
+ * A person's home territory (profile: `homeRayonSoate`, `homeOblastSoate`), checked as discovery's filters are
+ * (checkDiscoveryTerritories): the oblast must be an oblast-level unit, the rayon a rayon-level unit (rayon or
+ * city of oblast significance; no ayil aimak) lying in that oblast. A rayon without an oblast gets its oblast.
+ * Demand counts are keyed by these codes, so nothing else may be stored. Errors: 400 (ky/ru/en) naming the field.
+ * @example checkHomeTerritories(rules, { homeRayonSoate: '41704220000000', homeOblastSoate: null }) // oblast 41704000000000
+ */
+export function checkHomeTerritories<P extends { homeRayonSoate: string | null; homeOblastSoate: string | null }>(
+  lookup: TerritoryLookup,
+  profile: P,
+): P {
+  const { homeRayonSoate: rayon, homeOblastSoate: oblast } = profile;
+  if (oblast !== null && !lookup.isOblast(oblast)) throw invalidIn('homeOblastSoate', HOME_TERRITORY_MESSAGES.notOblast);
+  if (rayon === null) return profile;
+  const place = lookup.rayon(rayon);
+  if (!place) throw invalidIn('homeRayonSoate', HOME_TERRITORY_MESSAGES.notRayon);
+  if (oblast !== null && place.oblastSoate !== oblast) throw invalidIn('homeRayonSoate', HOME_TERRITORY_MESSAGES.outsideOblast);
+  return { ...profile, homeOblastSoate: place.oblastSoate };
+}
+
+/**
+ * The oblasts a co-financing programme covers (`oblastSoates`: 'all' or a list): each an oblast-level unit.
+ * Errors: 400 naming `oblastSoates.<i>`.
+ */
+export function checkOblastList(lookup: TerritoryLookup, oblasts: readonly string[] | 'all'): void {
+  if (oblasts === 'all') return;
+  oblasts.forEach((soate, i) => {
+    if (!lookup.isOblast(soate)) throw invalidIn(`oblastSoates.${i}`, HOME_TERRITORY_MESSAGES.notOblast);
+  });
 }
 
 /**

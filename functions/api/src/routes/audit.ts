@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AuditListSchema } from '@mekendesh/contracts';
+import { AuditListSchema, queryInt } from '@mekendesh/contracts';
 import { authorize } from '@mekendesh/domain';
 import type { Deps } from '../composition.js';
 import { json, problems, resource, staffOnly } from './shared.js';
@@ -11,7 +11,7 @@ const list = createRoute({
   security: staffOnly,
   summary: 'The audit log, newest first',
   request: {
-    query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(50), cursor: z.string().max(512).optional() }).strict(),
+    query: z.object({ limit: queryInt({ min: 1, max: 100, default: 50 }), cursor: z.string().max(512).optional() }).strict(),
   },
   responses: { 200: json(AuditListSchema, 'A page of audit entries'), ...problems(400, 401, 403) },
 });

@@ -18,8 +18,11 @@ const put = createRoute({
   tags: ['account'],
   summary: 'Replace your profile',
   security: bearer,
+  description:
+    'The home rayon must be a rayon or city lying in the home oblast (a rayon alone gets its oblast filled in); lists take ' +
+    'each value once. 404 when the account was deleted meanwhile; 409 when other saves of the same profile kept winning (try again).',
   request: { body: jsonBody(ProfileSchema) },
-  responses: { 200: json(MeSchema, 'Your account'), ...problems(400, 401) },
+  responses: { 200: json(MeSchema, 'Your account'), ...problems(400, 401, 404, 409) },
 });
 const del = createRoute({
   method: 'delete',
@@ -43,6 +46,11 @@ export function meRoutes(deps: Deps) {
       c.header('cache-control', 'private, no-store');
       return c.json(await getMe(deps.accounts, c.var.actor), 200);
     })
-    .openapi(put, async (c) => c.json(await updateProfile(deps.accounts, c.var.actor, c.req.valid('json')), 200))
+    .openapi(put, async (c) =>
+      c.json(
+        await updateProfile({ users: deps.accounts.users, territories: deps.projectDeps.territories }, c.var.actor, c.req.valid('json')),
+        200,
+      ),
+    )
     .openapi(del, async (c) => c.json(await deleteAccount(deps.accounts, c.var.actor), 200));
 }

@@ -129,7 +129,9 @@ export function rateRoutes(deps: Deps) {
 /** Co-financing programmes, mounted at /programmes. */
 export function programmeRoutes(deps: Deps) {
   return resource()
-    .openapi(createProg, async (c) => c.json(await createProgramme(deps.money, c.var.actor, c.req.valid('json')), 201))
+    .openapi(createProg, async (c) =>
+      c.json(await createProgramme({ ...deps.money, territories: deps.projectDeps.territories }, c.var.actor, c.req.valid('json')), 201),
+    )
     .openapi(listProg, async (c) => {
       c.header('cache-control', 'public, max-age=30');
       return c.json({ items: await listProgrammes(deps.money) }, 200);

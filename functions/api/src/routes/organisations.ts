@@ -8,6 +8,7 @@ import {
   OrganisationListSchema,
   OrganisationSchema,
   OrganisationStatusSchema,
+  queryInt,
   ReviewDecisionSchema,
 } from '@mekendesh/contracts';
 import {
@@ -36,7 +37,7 @@ const Token = z.object({
 const QueueQuery = z
   .object({
     status: OrganisationStatusSchema.default('pending'),
-    limit: z.coerce.number().int().min(1).max(50).default(20),
+    limit: queryInt({ min: 1, max: 50, default: 20 }),
     cursor: z.string().max(512).optional(),
   })
   .strict();

@@ -1,5 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AttachmentKeySchema, ProjectSchema, UploadCompleteSchema, UploadRequestSchema, UploadTicketSchema } from '@mekendesh/contracts';
+import {
+  AttachmentKeySchema,
+  ProjectSchema,
+  queryInt,
+  UploadCompleteSchema,
+  UploadRequestSchema,
+  UploadTicketSchema,
+} from '@mekendesh/contracts';
 import { completeUpload, mediaLocation, MEDIA_URL_SECONDS, requestUpload } from '@mekendesh/domain';
 import type { Deps } from '../composition.js';
 import { bearer, json, jsonBody, problems, resource } from './shared.js';
@@ -34,7 +41,7 @@ const media = createRoute({
   path: '/{id}/media/{key}',
   tags: ['uploads'],
   summary: "A project's photo or document: a redirect to a short-lived URL (w picks the smallest copy at least that wide)",
-  request: { params: KeyParams, query: z.object({ w: z.coerce.number().int().min(1).max(4000).optional() }).strict() },
+  request: { params: KeyParams, query: z.object({ w: queryInt({ min: 1, max: 4000, optional: true }) }).strict() },
   responses: { 302: { description: 'Redirect to the file' }, ...problems(400, 404) },
 });
 

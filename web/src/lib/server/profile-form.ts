@@ -1,9 +1,12 @@
 import { LOCALES, PledgeTypeSchema, ProfileSchema, SECTORS, type Locale, type Profile } from '@mekendesh/contracts';
-import { oblastOf, territoryBySoate } from '@mekendesh/territories';
+import { territoryRules } from '@mekendesh/domain';
+import { TERRITORIES } from '@mekendesh/territories';
 import { m } from '#lib/paraglide/messages.js';
 import { parseSomInput } from '#lib/money-input.js';
 import { FIELD_MESSAGES } from './field-messages.js';
 import { checked, issueFields, localizeFields, optional, text, type FormErrors } from './forms.js';
+
+const TERRITORY_RULES = territoryRules(TERRITORIES);
 
 /** What the profile form echoes back after a failed save: the typed texts, not the parsed values. */
 export type ProfileValues = Record<string, string | string[] | boolean>;
@@ -39,15 +42,15 @@ export function readProfileForm(
 	if (amountMin === undefined) fields.amountMin = m.error_amount();
 	if (amountMax === undefined) fields.amountMax = m.error_amount();
 
+	// The API's rule (checkHomeTerritories), said here in the form's words: a rayon-level unit lying in an oblast-level one.
 	const rayon = optional(form, 'homeRayonSoate');
 	let oblast = optional(form, 'homeOblastSoate');
-	const rayonPlace = rayon ? territoryBySoate(rayon) : undefined;
+	const rayonPlace = rayon ? TERRITORY_RULES.rayon(rayon) : undefined;
 	if (rayon && !rayonPlace) fields.homeRayonSoate = m.error_choose();
-	if (oblast && territoryBySoate(oblast)?.level !== 1) fields.homeOblastSoate = m.error_choose();
+	if (oblast && !TERRITORY_RULES.isOblast(oblast)) fields.homeOblastSoate = m.error_choose();
 	if (rayonPlace) {
-		const parent = oblastOf(rayon!)?.soate;
-		if (oblast && parent && oblast !== parent) fields.homeRayonSoate = m.error_rayon_oblast();
-		oblast ??= parent ?? null;
+		if (oblast && oblast !== rayonPlace.oblastSoate) fields.homeRayonSoate = m.error_rayon_oblast();
+		oblast ??= rayonPlace.oblastSoate;
 	}
 
 	const parsed = ProfileSchema.safeParse({

@@ -137,10 +137,12 @@ describe('sign out everywhere', () => {
 });
 
 describe('without JavaScript', () => {
-	it('signs in with the plain form and shows the profile', async () => {
+	it('signs in with the plain form and lands on the home page, which leads with what is for this person', async () => {
 		const { context, page } = await newPage(browser, { javaScriptEnabled: false });
 		await signIn(page, 'ky', INVESTOR, DEMO_PASSWORD);
-		expect(new URL(page.url()).pathname).toBe('/ky/account');
+		expect(new URL(page.url()).pathname).toBe('/ky');
+		expect(await page.locator('#for-you-title').innerText()).toBe('Сиз үчүн');
+		await page.goto(`${web()}/ky/account`);
 		expect(await page.locator('h1').innerText()).toBe('Менин профилим');
 		expect(await page.locator('script[src]').count()).toBe(0);
 		await context.close();

@@ -30,7 +30,7 @@ async function submit(page: Page, url: RegExp | ((url: URL) => boolean), button 
 /** Answers the question flow in Kyrgyz: Naryn, then At-Bashy, education, 50 000 som. */
 async function answerInKyrgyz(page: Page): Promise<void> {
 	await page.goto(`${web()}/ky/for-you`);
-	expect(await page.locator('legend').first().innerText()).toBe('1-кадам (2ден): кайсы жерденсиз?');
+	expect(await page.locator('legend').first().innerText()).toBe('1-кадам: кайсы жерденсиз?');
 	await page.locator('#f-oblast').selectOption(NARYN);
 	await submit(page, (u) => u.searchParams.get('oblast') === NARYN);
 	expect(await page.locator('.recommendations').count()).toBe(0); // step 2 first, no list yet
@@ -41,6 +41,7 @@ async function answerInKyrgyz(page: Page): Promise<void> {
 	await page.locator('#f-rayon').selectOption(AT_BASHY);
 	await page.locator('input[name=sectors][value=education]').check();
 	await page.locator('#f-amount').fill('50 000');
+	await page.locator('#f-country').selectOption('RU');
 	await submit(page, (u) => u.searchParams.get('rayon') === AT_BASHY);
 }
 
@@ -57,6 +58,22 @@ describe('a visitor, without JavaScript', () => {
 		const reasons = page.locator('main .recommendations li').first().locator('.reasons li');
 		expect(await reasons.first().getAttribute('data-reason')).toBe('home_rayon');
 		expect(await reasons.first().innerText()).toMatch(/Ат-Башы/);
+		// At most three reasons a card, and co-financing said once: the bold line, not also a bullet.
+		const cards = page.locator('main .recommendations > li');
+		for (let i = 0; i < (await cards.count()); i += 1) {
+			const card = cards.nth(i);
+			expect(await card.locator('.reasons li').count()).toBeLessThanOrEqual(3);
+			if ((await card.locator('.one-som').count()) > 0) expect(await card.locator('.reasons li[data-reason=cofinanced]').count()).toBe(0);
+		}
+		// The answers in one line at the top, with a way to change them (the form, further down, keeps them).
+		const summary = page.locator('main p.summary');
+		expect(await summary.locator('strong').innerText()).toMatch(/^.*Ат-Башы.* · .+ · .*50\s000\sсом.* · .+$/);
+		expect(await summary.locator('a').getAttribute('href')).toBe('#answers');
+		expect(await page.locator('#answers #f-amount').inputValue()).toBe('50000');
+		expect(await page.locator('#answers #f-country').inputValue()).toBe('RU');
+		const top = await summary.evaluate((el) => el.getBoundingClientRect().top);
+		const firstCard = await cards.first().evaluate((el) => el.getBoundingClientRect().top);
+		expect(top).toBeLessThan(firstCard);
 
 		// The share link is the canonical URL of the same answers, and opens the same list.
 		const share = await page.locator('a.share-link').getAttribute('href');
@@ -66,7 +83,13 @@ describe('a visitor, without JavaScript', () => {
 			NARYN,
 			AT_BASHY,
 		]);
-		expect([shared.searchParams.get('sectors'), shared.searchParams.get('amount')]).toEqual(['education', '50000']);
+		expect([shared.searchParams.get('sectors'), shared.searchParams.get('amount'), shared.searchParams.get('country')]).toEqual([
+			'education',
+			'50000',
+			'RU',
+		]);
+		expect(page.url()).toBe(share); // the form's answers moved to the canonical URL
+		expect(await page.locator('#share-url').inputValue()).toBe(share);
 		await page.goto(`${web()}${shared.pathname}${shared.search}`);
 		expect(await cardIds(page)).toEqual(ids);
 		expect(await page.locator('script[src]').count()).toBe(0);
@@ -78,10 +101,10 @@ describe('a visitor, without JavaScript', () => {
 
 	it('drops unreadable answers in the URL with a note, never a 500', async () => {
 		const { context, page } = await newPage(browser, { javaScriptEnabled: false });
-		const response = await page.goto(`${web()}/en/for-you?oblast=${NARYN}&rayon=41708000000000&sectors=education,space&amount=lots`);
+		const response = await page.goto(`${web()}/en/for-you?oblast=${NARYN}&rayon=41708000000000&sectors=education,space&country=SU`);
 		expect(response?.status()).toBe(200);
 		expect(await page.locator('main [role=status]').first().innerText()).toBe(
-			'Some answers in the link could not be read and were left out: district, interests, and amount.',
+			'Some answers in the link could not be read and were left out: district, interests, and country.',
 		);
 		expect((await cardIds(page)).length).toBeGreaterThan(0);
 		const bad = await page.goto(`${web()}/en/for-you?oblast=%3Cscript%3E`);
@@ -90,13 +113,32 @@ describe('a visitor, without JavaScript', () => {
 		await context.close();
 	});
 
-	it('is invited into the question flow from the home page', async () => {
+	it('reads an amount as the site writes it, and says next to the field when one cannot be read', async () => {
+		const { context, page } = await newPage(browser, { javaScriptEnabled: false });
+		await page.goto(`${web()}/en/for-you?oblast=${NARYN}`);
+		await page.locator('#f-amount').fill('20,000');
+		await submit(page, (u) => u.searchParams.has('rayon'));
+		expect(new URL(page.url()).searchParams.get('amount')).toBe('20000');
+		expect(await page.locator('main p.summary strong').innerText()).toContain('about 20,000 som');
+		await page.locator('#f-amount').fill('lots');
+		await submit(page, (u) => u.searchParams.get('amount') === 'lots');
+		expect(await page.locator('#f-amount-error').innerText()).toBe('This amount could not be read. Write whole som, for example 20 000.');
+		expect(await page.locator('#f-amount').inputValue()).toBe('lots');
+		expect(await page.locator('main [role=status]').count()).toBe(0); // not a "link" problem
+		expect(await cardIds(page)).toEqual([]);
+		await context.close();
+	});
+
+	it('is invited into the question flow from the home page, and from the header on every page', async () => {
 		const { context, page } = await newPage(browser, { javaScriptEnabled: false });
 		await page.goto(`${web()}/ru`);
 		expect(await page.locator('#for-you-title').innerText()).toBe('Для вас');
 		await page.locator('#f-oblast').selectOption(NARYN);
 		await submit(page, (u) => u.pathname === '/ru/for-you' && u.searchParams.get('oblast') === NARYN, 'main form.for-you-start button');
 		expect(await page.locator('#f-rayon').count()).toBe(1);
+		await page.goto(`${web()}/ru/projects`);
+		await Promise.all([page.waitForURL(`${web()}/ru/for-you`), page.locator('header a[href="/ru/for-you"]').click()]);
+		expect(await page.locator('#f-oblast').count()).toBe(1);
 		await context.close();
 	});
 });
@@ -112,7 +154,7 @@ async function code(context: BrowserContext, lang: string, email: string): Promi
 }
 
 describe('keeping the answers by signing up', () => {
-	it('carries them through sign-up and confirmation into the profile form, to save', async () => {
+	it('saves them into the new profile once sign-up is confirmed, and lands on the list for them', async () => {
 		const { context, page } = await newPage(browser, { javaScriptEnabled: false });
 		await answerInKyrgyz(page);
 		await Promise.all([page.waitForURL(/\/ky\/sign-up\?/), page.locator('main .keep-links a.button').click()]);
@@ -125,24 +167,21 @@ describe('keeping the answers by signing up', () => {
 		await page.locator('#f-password').fill(PASSWORD);
 		await submit(page, /\/ky\/confirm\?/);
 		await page.locator('#f-code').fill(await code(context, 'ky', email));
-		await submit(page, (u) => u.pathname === '/ky/account');
+		await submit(page, (u) => u.pathname === '/ky/for-you');
 
-		// Filled in, not yet saved.
-		expect(await page.locator('#f-homeOblastSoate').inputValue()).toBe(NARYN);
-		expect(await page.locator('#f-homeRayonSoate').inputValue()).toBe(AT_BASHY);
-		expect(await page.locator('input[name=sectors][value=education]').isChecked()).toBe(true);
-		expect(await page.locator('#f-amountMax').inputValue()).toBe('50000');
-		expect((await meFromCookies(context)).profile.homeRayonSoate).toBeNull();
-
-		await page.locator('main form.stack button[type=submit]').last().click();
-		await page.waitForLoadState();
+		// Saved without visiting the profile form, and said so.
+		expect(await page.locator('main [role=status]').first().innerText()).toBe('Жоопторуңуз профилиңизде сакталды.');
 		const { profile } = await meFromCookies(context);
-		expect([profile.homeOblastSoate, profile.homeRayonSoate, profile.sectors, profile.amountMax]).toEqual([
+		expect([profile.homeOblastSoate, profile.homeRayonSoate, profile.sectors, profile.amountMax, profile.residenceCountry]).toEqual([
 			NARYN,
 			AT_BASHY,
 			['education'],
 			5_000_000,
+			'RU',
 		]);
+		expect(profile.displayName).toBe('Айбек Токтогулов');
+		// The list is now the investor's own, from the saved profile, led by home.
+		expect(AT_BASHY_PROJECTS).toContain((await cardIds(page))[0]);
 		await context.close();
 	});
 });

@@ -117,12 +117,12 @@ describe('signing up to pledge, without JavaScript', () => {
 });
 
 describe('return addresses', () => {
-	it('fall back to the account for another site, on every page that carries one', async () => {
+	it('fall back to the home page for another site, on every page that carries one', async () => {
 		const { context, page } = await newPage(browser, { javaScriptEnabled: false });
 		for (const hostile of ['//evil.example/x', '/%2e//evil.example', '/en/..//evil.example', '/\\evil.example', 'https://evil.example/']) {
 			for (const path of ['sign-in', 'sign-up', 'confirm', 'forgot-password', 'reset-password']) {
 				await page.goto(`${web()}/en/${path}?next=${encodeURIComponent(hostile)}`);
-				expect(await page.locator('input[name=next]').inputValue(), `${path} ${hostile}`).toBe('/en/account');
+				expect(await page.locator('input[name=next]').inputValue(), `${path} ${hostile}`).toBe('/en');
 			}
 		}
 		await context.close();
@@ -145,9 +145,7 @@ describe('return addresses', () => {
 				headers: { origin: web(), accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
 				body: new URLSearchParams({ email, password: PASSWORD, next }),
 			});
-			expect(`${JSON.stringify(next)} ${response.status} ${response.headers.get('location')}`).toBe(
-				`${JSON.stringify(next)} 303 /en/account`,
-			);
+			expect(`${JSON.stringify(next)} ${response.status} ${response.headers.get('location')}`).toBe(`${JSON.stringify(next)} 303 /en`);
 		}
 	});
 });

@@ -9,11 +9,16 @@ describe('parseSomInput', () => {
 		expect(parseSomInput('0,29')).toBe(29); // 0.29 * 100 is 28.999999999999996 in floats
 		expect(parseSomInput('1.13')).toBe(113);
 		expect(parseSomInput('100000000')).toBe(MAX_TYIYN);
+		// Grouped as the English pages write amounts.
+		expect(parseSomInput('20,000')).toBe(2_000_000);
+		expect(parseSomInput('1,500.50')).toBe(150_050);
+		expect(parseSomInput('100,000,000')).toBe(MAX_TYIYN);
 	});
 
 	it('answers null for empty and undefined for what is not an amount', () => {
 		expect(parseSomInput('  ')).toBeNull();
-		for (const bad of ['-5', '1,234,5', '1.234', 'abc', '1e5', '100000001', '0x10']) expect(parseSomInput(bad)).toBeUndefined();
+		for (const bad of ['-5', '1,234,5', '1.234', '1,23,456', '1,000,000,000', 'abc', '1e5', '100000001', '0x10'])
+			expect(parseSomInput(bad)).toBeUndefined();
 	});
 });
 

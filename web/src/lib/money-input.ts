@@ -20,7 +20,7 @@ export function parseSomInput(text: string): number | null | undefined {
 const MINOR_DIGITS: Record<Currency, number> = { KGS: 2, USD: 2, EUR: 2, RUB: 2, KZT: 2 };
 
 /**
- * Reads an amount typed in major units of `currency` ("1 500", "1500,5", "99.99") as integer minor units, with
+ * Reads an amount typed in major units of `currency` ("1 500", "1,500", "1500,5", "99.99") as integer minor units, with
  * string and integer arithmetic only. At most 100 million major units. Empty is null; unreadable is undefined.
  * @example parseMoneyInput('99,99', 'USD') // 9999
  */
@@ -28,10 +28,15 @@ export function parseMoneyInput(text: string, currency: Currency, maxMajor = 100
 	const compact = text.replace(/[\s\u00a0\u202f']/g, '');
 	if (compact === '') return null;
 	const digits = MINOR_DIGITS[currency];
+	// Thousands grouped with commas, as the English pages write amounts ("20,000", "1,500.50"); a comma followed by
+	// exactly three digits can never be a decimal sign here (at most two minor digits). A dot is never read as grouping.
+	const grouped = digits === 0 ? /^(\d{1,3}(?:,\d{3})+)()$/ : new RegExp(`^(\\d{1,3}(?:,\\d{3})+)(?:\\.(\\d{1,${digits}}))?$`);
 	const pattern = digits === 0 ? /^(\d{1,9})$/ : new RegExp(`^(\\d{1,9})(?:[.,](\\d{1,${digits}}))?$`);
-	const match = pattern.exec(compact);
+	const match = grouped.exec(compact) ?? pattern.exec(compact);
 	if (!match) return undefined;
-	const minor = Number(match[1]) * 10 ** digits + Number((match[2] ?? '').padEnd(digits, '0') || '0');
+	const whole = (match[1] ?? '').replaceAll(',', '');
+	if (whole.length > 9) return undefined;
+	const minor = Number(whole) * 10 ** digits + Number((match[2] ?? '').padEnd(digits, '0') || '0');
 	return minor <= maxMajor * 10 ** digits ? minor : undefined;
 }
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Locale } from '@mekendesh/contracts';
+import type { Locale, MatchReasonCode } from '@mekendesh/contracts';
 import { overwriteGetLocale } from '#lib/paraglide/runtime.js';
-import { missingText, oneSomText } from './recommendations.js';
+import { missingText, oneSomText, shownReasons } from './recommendations.js';
 
 const inLocale = <T>(locale: Locale, fn: () => T): T => {
 	overwriteGetLocale(() => locale);
@@ -30,5 +30,22 @@ describe('missingText', () => {
 		expect(inLocale('en', () => missingText(['home', 'amount'], 'en'))).toBe(
 			'Recommendations get better when your profile says: your home district and about how much you could give.',
 		);
+	});
+});
+
+describe('shownReasons', () => {
+	const reasons = (...codes: MatchReasonCode[]) => codes.map((code) => ({ code }));
+	it('shows at most the three strongest, in the order given', () => {
+		expect(shownReasons(reasons('home_rayon', 'sector', 'amount_fits', 'closing_soon'), false).map((r) => r.code)).toEqual([
+			'home_rayon',
+			'sector',
+			'amount_fits',
+		]);
+	});
+
+	it('drops the co-financing bullet only when the one-som line says it', () => {
+		const four = reasons('home_rayon', 'cofinanced', 'sector', 'amount_fits');
+		expect(shownReasons(four, true).map((r) => r.code)).toEqual(['home_rayon', 'sector', 'amount_fits']);
+		expect(shownReasons(four, false).map((r) => r.code)).toEqual(['home_rayon', 'cofinanced', 'sector']);
 	});
 });

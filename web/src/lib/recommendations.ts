@@ -30,5 +30,17 @@ export function missingText(missing: readonly MatchAnswer[], locale: Locale): st
 	return m.fy_invite_text({ fields });
 }
 
+/** Most reasons a card shows: the strongest (the API orders them strongest first); more is noise on a phone. */
+export const MAX_REASONS = 3;
+
+/**
+ * The reasons a card shows: the first MAX_REASONS, without the `cofinanced` one when the card already says
+ * "Co-financed by …: 1 som becomes N som" on its own line (`oneSomShown`), so co-financing is said once.
+ * @example shownReasons([home_rayon, cofinanced, sector, amount], true) // [home_rayon, sector, amount]
+ */
+export function shownReasons<R extends Pick<Recommendation['reasons'][number], 'code'>>(reasons: readonly R[], oneSomShown: boolean): R[] {
+	return reasons.filter((r) => !(oneSomShown && r.code === 'cofinanced')).slice(0, MAX_REASONS);
+}
+
 /** A reason's words in the page's language. */
 export const reasonText = (reason: Recommendation['reasons'][number], locale: Locale): string => reason.text[locale];

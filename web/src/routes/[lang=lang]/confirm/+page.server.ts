@@ -5,6 +5,7 @@ import { getLocale } from '#lib/paraglide/runtime.js';
 import { FIELD_MESSAGES, failureOptions } from '#lib/server/field-messages.js';
 import { apiFailure, invalid, issueFields, localizeFields, text } from '#lib/server/forms.js';
 import { pendingSignIns } from '#lib/server/pending-sign-in.js';
+import { keepAnswers } from '#lib/server/keep-answers.js';
 import { safeNext } from '#lib/server/redirects.js';
 import { storeTokens } from '#lib/server/session.js';
 import { api, ApiError } from '#lib/server/api.js';
@@ -13,21 +14,22 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 export const load: PageServerLoad = ({ url }) => ({
 	email: url.searchParams.get('email') ?? '',
 	sent: url.searchParams.has('sent'),
-	next: safeNext(url.searchParams.get('next'), `/${getLocale()}/account`),
+	next: safeNext(url.searchParams.get('next'), `/${getLocale()}`),
 });
 
-/** Signs in the browser that signed up, with the password it held for this email; false when it cannot. */
-async function signInHeld(event: RequestEvent, locale: Locale, email: string): Promise<boolean> {
+/** Signs in the browser that signed up, with the password it held for this email: its access token, or null when it cannot. */
+async function signInHeld(event: RequestEvent, locale: Locale, email: string): Promise<string | null> {
 	const held = pendingSignIns.take(event.cookies, email);
-	if (!held) return false;
+	if (!held) return null;
 	try {
-		storeTokens(event.cookies, await api(event).auth.signIn(held));
-		return true;
+		const tokens = await api(event).auth.signIn(held);
+		storeTokens(event.cookies, tokens);
+		return tokens.accessToken;
 	} catch (cause) {
 		if (!(cause instanceof ApiError)) throw cause;
 		// The sign-in page then asks for the password, with the return address kept.
 		if (cause.status === 0 || cause.status >= 500) console.error(`[web] sign-in after confirmation: ${cause.message}`);
-		return false;
+		return null;
 	}
 }
 
@@ -38,7 +40,7 @@ export const actions: Actions = {
 		const values = {
 			email: text(form, 'email'),
 			code: text(form, 'code').replace(/\s/g, ''),
-			next: safeNext(text(form, 'next'), `/${locale}/account`),
+			next: safeNext(text(form, 'next'), `/${locale}`),
 		};
 		const parsed = ConfirmRequestSchema.safeParse({ email: values.email, code: values.code });
 		if (!parsed.success) return invalid(values, localizeFields(issueFields(parsed.error), FIELD_MESSAGES, m.form_error_summary()));
@@ -47,7 +49,9 @@ export const actions: Actions = {
 		} catch (cause) {
 			return apiFailure(cause, failureOptions(values, { ...FIELD_MESSAGES, code: m.error_code_wrong }));
 		}
-		if (await signInHeld(event, locale, parsed.data.email)) redirect(303, values.next);
+		const accessToken = await signInHeld(event, locale, parsed.data.email);
+		// The for-you answers carried in `next` by the sign-up offer are saved now, not left to the profile form.
+		if (accessToken) redirect(303, await keepAnswers(event, values.next, accessToken));
 		redirect(303, `/${locale}/sign-in?${new URLSearchParams({ confirmed: '1', email: parsed.data.email, next: values.next })}`);
 	},
 };

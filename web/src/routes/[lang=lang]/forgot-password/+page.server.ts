@@ -8,13 +8,13 @@ import { safeNext } from '#lib/server/redirects.js';
 import { api } from '#lib/server/api.js';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ url }) => ({ next: safeNext(url.searchParams.get('next'), `/${getLocale()}/account`) });
+export const load: PageServerLoad = ({ url }) => ({ next: safeNext(url.searchParams.get('next'), `/${getLocale()}`) });
 
 export const actions: Actions = {
 	default: async (event) => {
 		const locale = getLocale();
 		const form = await event.request.formData();
-		const values = { email: text(form, 'email'), next: safeNext(text(form, 'next'), `/${locale}/account`) };
+		const values = { email: text(form, 'email'), next: safeNext(text(form, 'next'), `/${locale}`) };
 		const parsed = ForgotPasswordRequestSchema.safeParse({ email: values.email, locale });
 		if (!parsed.success) return invalid(values, localizeFields(issueFields(parsed.error), FIELD_MESSAGES, m.form_error_summary()));
 		try {

@@ -11,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ url }) => ({
 	email: url.searchParams.get('email') ?? '',
 	sent: url.searchParams.has('sent'),
-	next: safeNext(url.searchParams.get('next'), `/${getLocale()}/account`),
+	next: safeNext(url.searchParams.get('next'), `/${getLocale()}`),
 });
 
 export const actions: Actions = {
@@ -21,7 +21,7 @@ export const actions: Actions = {
 		const values = {
 			email: text(form, 'email'),
 			code: text(form, 'code').replace(/\s/g, ''),
-			next: safeNext(text(form, 'next'), `/${locale}/account`),
+			next: safeNext(text(form, 'next'), `/${locale}`),
 		};
 		const password = String(form.get('password') ?? '');
 		const parsed = ResetPasswordRequestSchema.safeParse({ email: values.email, code: values.code, password });

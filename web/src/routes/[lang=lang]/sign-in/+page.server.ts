@@ -5,6 +5,7 @@ import { getLocale } from '#lib/paraglide/runtime.js';
 import { FIELD_MESSAGES, failureOptions } from '#lib/server/field-messages.js';
 import { apiFailure, invalid, issueFields, localizeFields, text } from '#lib/server/forms.js';
 import { pendingSignIns } from '#lib/server/pending-sign-in.js';
+import { keepAnswers } from '#lib/server/keep-answers.js';
 import { safeNext } from '#lib/server/redirects.js';
 import { storeTokens } from '#lib/server/session.js';
 import { api, ApiError } from '#lib/server/api.js';
@@ -13,7 +14,8 @@ import type { Actions, PageServerLoad } from './$types';
 const MESSAGES = { ...FIELD_MESSAGES, password: m.error_password_required };
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	const next = safeNext(url.searchParams.get('next'), `/${getLocale()}/account`);
+	// Without a return address: the home page, which leads with what is for this person.
+	const next = safeNext(url.searchParams.get('next'), `/${getLocale()}`);
 	if (locals.user) redirect(303, next);
 	return {
 		next,
@@ -32,11 +34,14 @@ export const actions: Actions = {
 	default: async (event) => {
 		const locale = getLocale();
 		const form = await event.request.formData();
-		const values = { email: text(form, 'email'), next: safeNext(text(form, 'next'), `/${locale}/account`), unconfirmed: false };
+		const values = { email: text(form, 'email'), next: safeNext(text(form, 'next'), `/${locale}`), unconfirmed: false };
 		const parsed = SignInRequestSchema.safeParse({ email: values.email, password: String(form.get('password') ?? '') });
 		if (!parsed.success) return invalid(values, localizeFields(issueFields(parsed.error), MESSAGES, m.form_error_summary()));
+		let accessToken: string;
 		try {
-			storeTokens(event.cookies, await api(event).auth.signIn(parsed.data));
+			const tokens = await api(event).auth.signIn(parsed.data);
+			storeTokens(event.cookies, tokens);
+			accessToken = tokens.accessToken;
 			// A sign-up still waiting for its code is not needed any more.
 			pendingSignIns.discard(event.cookies);
 		} catch (cause) {
@@ -44,6 +49,7 @@ export const actions: Actions = {
 			values.unconfirmed = cause instanceof ApiError && cause.status === 409;
 			return apiFailure(cause, failureOptions(values, MESSAGES, { 401: m.error_sign_in_failed(), 409: m.error_not_confirmed() }));
 		}
-		redirect(303, values.next);
+		// The for-you answers carried in `next` by the sign-up offer are saved now, not left to the profile form.
+		redirect(303, await keepAnswers(event, values.next, accessToken));
 	},
 };

@@ -10,7 +10,7 @@ import { api } from '#lib/server/api.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	const next = safeNext(url.searchParams.get('next'), `/${getLocale()}/account`);
+	const next = safeNext(url.searchParams.get('next'), `/${getLocale()}`);
 	if (locals.user) redirect(303, next);
 	return { next };
 };
@@ -23,7 +23,7 @@ export const actions: Actions = {
 		const values = {
 			email: text(form, 'email'),
 			displayName: text(form, 'displayName'),
-			next: safeNext(text(form, 'next'), `/${locale}/account`),
+			next: safeNext(text(form, 'next'), `/${locale}`),
 		};
 		const password = String(form.get('password') ?? '');
 		const parsed = SignUpRequestSchema.safeParse({ email: values.email, displayName: values.displayName, password, locale });

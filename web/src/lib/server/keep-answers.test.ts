@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { ProfileSchema } from '@mekendesh/contracts';
+import { mergeAnswers } from './keep-answers.js';
+
+const stored = ProfileSchema.parse({
+	displayName: 'Айбек Токтогулов',
+	homeOblastSoate: '41708000000000',
+	homeRayonSoate: '41708203000000',
+	sectors: ['health'],
+	amountMax: 100_000_00,
+	telegram: '@aibek_t',
+	residenceCountry: 'RU',
+});
+
+describe('mergeAnswers', () => {
+	it('puts the answers in and leaves every other field as stored', () => {
+		const merged = mergeAnswers(stored, {
+			homeOblastSoate: '41704000000000',
+			homeRayonSoate: '41704220000000',
+			sectors: ['education'],
+			amountMax: 2_000_000,
+			residenceCountry: 'KZ',
+		});
+		expect(merged).toEqual({
+			...stored,
+			homeOblastSoate: '41704000000000',
+			homeRayonSoate: '41704220000000',
+			sectors: ['education'],
+			amountMax: 2_000_000,
+			residenceCountry: 'KZ',
+		});
+	});
+
+	it('clears a stored rayon when a new oblast comes without one, and keeps what was not answered', () => {
+		const merged = mergeAnswers(stored, {
+			homeOblastSoate: '41704000000000',
+			homeRayonSoate: null,
+			sectors: [],
+			amountMax: null,
+			residenceCountry: null,
+		});
+		expect([merged.homeOblastSoate, merged.homeRayonSoate, merged.sectors, merged.amountMax, merged.residenceCountry]).toEqual([
+			'41704000000000',
+			null,
+			['health'],
+			100_000_00,
+			'RU',
+		]);
+	});
+});

@@ -1,0 +1,48 @@
+import type { Profile } from '@mekendesh/contracts';
+import { profileSuggestion, type ProfileSuggestion } from '#lib/match-answers.js';
+import { api, ApiError, type ApiEvent } from './api.js';
+
+/** The sign-up offer's return address: the profile form of some page language, carrying the for-you answers. */
+const OFFER_PATH = /^\/(ky|ru|en)\/account$/;
+
+/**
+ * The stored profile with the for-you answers put in: home oblast and rayon (a new oblast without a rayon clears
+ * the old rayon, which may lie elsewhere), interests, the amount as amountMax (tyiyn), the country of residence.
+ * An answer not given leaves the stored value alone; every other field stays as stored.
+ * @example mergeAnswers(profile, { homeOblastSoate: '41704000000000', homeRayonSoate: null, sectors: [], amountMax: 2_000_000, residenceCountry: null })
+ */
+export function mergeAnswers(profile: Profile, s: ProfileSuggestion): Profile {
+	return {
+		...profile,
+		homeOblastSoate: s.homeOblastSoate ?? profile.homeOblastSoate,
+		homeRayonSoate: s.homeRayonSoate ?? (s.homeOblastSoate ? null : profile.homeRayonSoate),
+		sectors: s.sectors.length > 0 ? s.sectors : profile.sectors,
+		amountMax: s.amountMax ?? profile.amountMax,
+		residenceCountry: s.residenceCountry ?? profile.residenceCountry,
+	};
+}
+
+/**
+ * Where to go once signed in (a POST: sign-in, or confirmation's automatic sign-in; `accessToken` is the new
+ * session's). When `next` is the sign-up offer's `/{lang}/account?<answers>`, the validated answers are saved into
+ * the stored profile (GET /v1/me, PUT /v1/me/profile) and the answer is `/{lang}/for-you?kept=1`, whose page
+ * says so. Any other `next` is answered unchanged; so is this one when saving fails (the profile form then opens
+ * prefilled, as before, and the person saves it by hand). Never called on a GET: it changes state.
+ */
+export async function keepAnswers(event: ApiEvent & { locals: App.Locals }, next: string, accessToken: string): Promise<string> {
+	const url = new URL(next, 'https://mekendesh.invalid');
+	const lang = OFFER_PATH.exec(url.pathname)?.[1];
+	const suggestion = lang ? profileSuggestion(url.searchParams) : null;
+	if (!lang || !suggestion) return next;
+	// handleFetch sends the token on locals; the session cookies are only read on the next request.
+	event.locals.accessToken = accessToken;
+	try {
+		const { profile } = await api(event).me.get();
+		await api(event).me.updateProfile(mergeAnswers(profile, suggestion));
+		return `/${lang}/for-you?kept=1`;
+	} catch (cause) {
+		if (!(cause instanceof ApiError)) throw cause;
+		console.error(`[web] keeping the for-you answers: ${cause.message}`);
+		return next;
+	}
+}

@@ -29,6 +29,7 @@ describe('queryInt', () => {
     const huge = limit.safeParse('99999999999999999999');
     expect(huge.error!.issues.map((i) => [i.code, (i as { maximum?: unknown }).maximum])).toEqual([['too_big', 50]]);
     expect(limit.safeParse('0').error!.issues.map((i) => i.code)).toEqual(['too_small']);
+    expect(limit.safeParse('x'.repeat(100)).error!.issues.map((i) => i.code)).toEqual(['too_big']);
   });
 
   it('is required without a default, optional when asked', () => {

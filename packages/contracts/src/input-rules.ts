@@ -15,6 +15,7 @@ export function uniqueList<T extends z.ZodType>(item: T, max: number) {
 
 /** Digits only: no sign, spaces, decimal point, exponent or hex prefix (all of which Number() would take). */
 const DIGITS = /^[0-9]+$/;
+const QUERY_INT_DIGITS = 32;
 
 /**
  * A whole number in a query string, `min`..`max`: only plain digits are read ('0x10', '1e3', ' 5', '+5', '5.0'
@@ -38,6 +39,8 @@ export function queryInt({
 }): z.ZodType {
   const value = z
     .string()
+    // Every query text has a length bound (request-limits.test.ts); 32 digits is far past any real value.
+    .max(QUERY_INT_DIGITS, { abort: true })
     .regex(DIGITS, `a whole number from ${min} to ${max}, digits only`)
     .transform(Number)
     // Digits are a whole number already; no .int(), whose own bound (2^53) would add a second message for a huge one.

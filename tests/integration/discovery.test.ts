@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { OblastStatsListSchema, ProjectListSchema, type Project, type ProjectSummary } from '@mekendesh/contracts';
-import { DynamoProjectRepository, seedProjects, type Db } from '@mekendesh/db';
+import { OblastStatsListSchema, ProjectListSchema, type Programme, type Project, type ProjectSummary } from '@mekendesh/contracts';
+import { DynamoProgrammeStore, DynamoProjectRepository, seedProjects, type Db } from '@mekendesh/db';
 import { createApp } from '@mekendesh/api/app';
 import { composeWithDb } from '@mekendesh/api/composition';
 import { OBLASTS, rayonsOf } from '@mekendesh/territories';
@@ -56,6 +56,31 @@ const hidden = [
   makeProject({ status: 'rejected', publishedAt: null, title: titles[2] }),
 ];
 
+/**
+ * Co-financing for the cards: 1:1 for donations in Naryn (open); the same in Issyk-Kul but ended; 3:1 everywhere
+ * but its budget all reserved. Only Naryn's projects taking donations are co-financed today.
+ */
+const programme = (p: Partial<Programme> & Pick<Programme, 'id'>): Programme => ({
+  name: { ky: `Программа ${p.id}`, ru: `Программа ${p.id}`, en: `Programme ${p.id}` },
+  ratio: { numerator: 1, denominator: 1 },
+  budget: 100_000_000,
+  capPerProject: 10_000_000,
+  oblastSoates: 'all',
+  sectors: 'all',
+  kinds: 'all',
+  pledgeTypes: ['donation'],
+  startDate: '2020-01-01',
+  endDate: '2099-12-31',
+  reserved: 0,
+  createdAt: '2020-01-01T00:00:00.000Z',
+  ...p,
+});
+const programmes = [
+  programme({ id: 'naryn-1x1', oblastSoates: [naryn] }),
+  programme({ id: 'issyk-kul-ended', oblastSoates: [issykKul], endDate: '2021-12-31' }),
+  programme({ id: 'spent-3x1', ratio: { numerator: 3, denominator: 1 }, reserved: 100_000_000 }),
+];
+
 const newest = (a: Project, b: Project) => b.publishedAt!.localeCompare(a.publishedAt!);
 const closing = (a: Project, b: Project) => a.deadline.localeCompare(b.deadline) || a.id.localeCompare(b.id);
 const pct = (p: Project) => Math.floor((p.raised * 10_000) / p.goal);
@@ -80,6 +105,8 @@ const ids = (items: { id: string }[]) => items.map((p) => p.id);
 beforeAll(async () => {
   ({ db, drop } = await freshTable(inject('dynamoEndpoint')));
   await seedProjects(db, { organisations: [], projects: [...all, ...hidden] }, { concurrency: 4 });
+  const store = new DynamoProgrammeStore(db);
+  for (const g of programmes) await store.create(g);
   app = createApp(composeWithDb(db, noIdentity()));
   db.raw.middlewareStack.add((next, context) => (args) => (commands.push(String(context.commandName)), next(args)), {
     step: 'initialize',
@@ -134,6 +161,36 @@ describe('browse', () => {
     expect(ids(await pages('sort=percent_funded', 5))).toEqual(ids([...raising].sort(percent)));
     const inNaryn = all.filter((p) => p.status === 'funded' && p.oblastSoate === naryn);
     expect(ids(await pages(`state=funded&oblast=${naryn}&sort=percent_funded`, 2))).toEqual(ids(inNaryn.sort(percent)));
+  });
+});
+
+describe('co-financing on cards', () => {
+  it('says what one som of a donation becomes where an open programme with budget left takes the project, else null', async () => {
+    const naryn1x1 = { multiplier: '2', programmes: [programmes[0]!.name] };
+    const res = await app.request(`/v1/projects?limit=50`);
+    const items = ProjectListSchema.parse(await res.json()).items;
+    expect(items.length).toBe(all.filter((p) => p.status === 'published').length);
+    const byId = new Map(all.map((p) => [p.id, p]));
+    for (const item of items) {
+      const p = byId.get(item.id)!;
+      // Naryn, taking donations: 1:1. Issyk-Kul: its programme ended. Business ones take only equity and loans.
+      const expected = p.oblastSoate === naryn && p.pledgeTypes.includes('donation') ? naryn1x1 : null;
+      expect(item.oneSom, `${p.oblastSoate} ${p.pledgeTypes.join()}`).toEqual(expected);
+    }
+    expect(items.filter((i) => i.oneSom !== null).length).toBeGreaterThan(5);
+    expect(items.filter((i) => i.oblastSoate === issykKul).length).toBeGreaterThan(3);
+  });
+
+  it('says nothing on projects that no longer take pledges, nor in search results outside the oblast', async () => {
+    const funded = ProjectListSchema.parse(await (await app.request(`/v1/projects?state=funded&oblast=${naryn}`)).json()).items;
+    expect(funded.length).toBeGreaterThan(0);
+    expect(funded.map((i) => i.oneSom)).toEqual(funded.map(() => null));
+    const found = ProjectListSchema.parse(await (await app.request(`/v1/projects?q=${encodeURIComponent('көпүрө')}`)).json()).items;
+    expect(found.length).toBeGreaterThan(0);
+    for (const item of found)
+      expect(item.oneSom).toEqual(
+        item.oblastSoate === naryn && item.kind === 'community' ? { multiplier: '2', programmes: [programmes[0]!.name] } : null,
+      );
   });
 });
 

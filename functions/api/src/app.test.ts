@@ -20,7 +20,7 @@ function fakeDeps(projects: Project[] = [], healthy = true): Deps {
   const store = {
     get: async (id: string) => projects.find((p) => p.id === id),
     listByStatus: async ({ limit }: { limit: number }) => ({ items: projects.slice(0, limit) as ProjectSummary[], nextCursor: null }),
-    discover: async ({ limit }: { limit: number }) => ({ items: projects.slice(0, limit) as ProjectSummary[], nextCursor: null }),
+    discover: async ({ limit }: { limit: number }) => ({ items: projects.slice(0, limit), nextCursor: null }),
     oblastStats: async () => [],
   };
   return {

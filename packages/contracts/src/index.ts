@@ -23,3 +23,4 @@ export * from './public-ledger.js';
 export * from './receiving-account.js';
 export * from './display-format.js';
 export * from './matching.js';
+export * from './project-list.js';

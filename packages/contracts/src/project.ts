@@ -133,9 +133,4 @@ export const PROJECT_SORTS = ['newest', 'closing_soon', 'percent_funded'] as con
 export const ProjectSortSchema = z.enum(PROJECT_SORTS);
 export type ProjectSort = z.infer<typeof ProjectSortSchema>;
 
-// The discovery query (GET /v1/projects) and its rules: discovery-query.ts.
-
-export const ProjectListSchema = z
-  .object({ items: z.array(ProjectSummarySchema), nextCursor: text().nullable() })
-  .meta({ id: 'ProjectList' });
-export type ProjectList = z.infer<typeof ProjectListSchema>;
+// The discovery query (GET /v1/projects) and its rules: discovery-query.ts; its answer, ProjectListSchema: project-list.ts.

@@ -4,8 +4,7 @@
  * MAX_INDEX_READS index items, filtering the rest of the query), then one BatchGet of the page's summaries.
  * Cost depends on the page size and the filter's selectivity, never on the number of projects.
  */
-import type { ProjectSummary } from '@mekendesh/contracts';
-import type { DiscoveryQuery, Page } from '@mekendesh/domain';
+import type { DiscoveredProject, DiscoveryQuery, Page } from '@mekendesh/domain';
 import type { Db } from './client.js';
 import { batchGet } from './dynamo/batch-get.js';
 import { openCursor, signCursor, type CursorScope } from './dynamo/cursor.js';
@@ -141,18 +140,24 @@ async function readIndex(db: Db, plan: Plan, limit: number, start: Item | undefi
   }
 }
 
-/** Summaries of the given projects, in the given order, with one BatchGet (at most 50 ids: the page limit). */
-export async function summariesOf(db: Db, ids: string[]): Promise<ProjectSummary[]> {
+/** What a card needs of a project: its summary and the pledge types it takes (co-financing follows them). */
+const DISCOVERED_FIELDS = [...SUMMARY_FIELDS, 'pledgeTypes'] as const;
+
+/** Summaries of the given projects with their pledge types, in the given order, with one BatchGet (at most 50 ids: the page limit). */
+export async function summariesOf(db: Db, ids: string[]): Promise<DiscoveredProject[]> {
   const items = await batchGet(
     db,
     ids.map((id) => projectEntity.key({ id })),
-    { fields: SUMMARY_FIELDS },
+    { fields: DISCOVERED_FIELDS },
   );
-  return items.map((i) => pick<ProjectSummary>(i, SUMMARY_FIELDS));
+  return items.map((i) => {
+    const project = pick<DiscoveredProject>(i, DISCOVERED_FIELDS);
+    return { ...project, pledgeTypes: project.pledgeTypes ?? [] };
+  });
 }
 
 /** One page of a browse or search; see the module comment for the bound. */
-export async function queryDiscovery(db: Db, q: DiscoveryQuery): Promise<Page<ProjectSummary>> {
+export async function queryDiscovery(db: Db, q: DiscoveryQuery): Promise<Page<DiscoveredProject>> {
   const plan = q.words?.length ? searchPlan(q, q.words) : browsePlan(q);
   const scope = cursorScope(q, plan);
   const start = openCursor(db.cursorSecret, scope, q.cursor);

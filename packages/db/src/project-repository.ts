@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, OblastStats, Project, ProjectStatus, ProjectSummary } from '@mekendesh/contracts';
-import type { DiscoveryQuery, Page, ProjectStore, QueuedProject } from '@mekendesh/domain';
+import type { DiscoveredProject, DiscoveryQuery, Page, ProjectStore, QueuedProject } from '@mekendesh/domain';
 import type { Db } from './client.js';
 import { pagedQuery } from './dynamo/paged-query.js';
 import { stripKeys } from './entities/define.js';
@@ -32,7 +32,7 @@ export class DynamoProjectRepository implements ProjectStore {
     return { items: page.items.map((i) => pick<ProjectSummary>(i, SUMMARY_FIELDS)), nextCursor: page.nextCursor };
   }
 
-  async discover(query: DiscoveryQuery): Promise<Page<ProjectSummary>> {
+  async discover(query: DiscoveryQuery): Promise<Page<DiscoveredProject>> {
     return queryDiscovery(this.db, query);
   }
 

@@ -246,6 +246,52 @@ export function oneSomByPledgeType(input: {
   }));
 }
 
+/** A programme as stored: with the tyiyn it has reserved for matches so far. */
+export type ProgrammeWithReserved = CofinancingProgramme & { readonly reserved: number };
+
+/**
+ * Whether a programme could match a som received on `day` (a Bishkek day) at all: within its period and with
+ * budget left (reserved < budget). Which projects and pledge types it matches: `cofinancedOneSom`.
+ */
+export function isOpenWithBudget(programme: ProgrammeWithReserved, day: string): boolean {
+  return programme.startDate <= day && day <= programme.endDate && programme.reserved < programme.budget;
+}
+
+/** What a giver who has not said otherwise gives: a donation (a visitor, a profile without pledge types, a card). */
+export const DEFAULT_GIVEN_PLEDGE_TYPES: readonly PledgeType[] = Object.freeze(['donation'] as const);
+
+/** "1 som becomes 2 som" and by whom, as cards and recommendations say it (contracts' MatchOneSomSchema). */
+export interface OneSomLine {
+  /** The total in som for one som given, as text ("2", "1.5"). */
+  readonly multiplier: string;
+  /** The programmes that match, by name. */
+  readonly programmes: LocalizedText[];
+}
+
+/**
+ * The programmes that co-finance a project on a day for money of the `given` pledge types (default: donations)
+ * that the project also takes: eligible by period, oblast, sector and kind (`checkEligibility`) and matching one
+ * of those types (`matchedPledgeTypes`); and what one som becomes under them (`whatOneSomBecomes`), null when
+ * none. Pass the programmes with budget left (`isOpenWithBudget`). The one rule behind the recommendations'
+ * co-financing (matching.ts) and the "1 som becomes N som" line on discovery's cards (projects.ts).
+ * @example cofinancedOneSom({ programmes: [mekenim1plus1], project: narynSchool, day: '2026-05-01' })
+ * // { programmes: [mekenim1plus1], oneSom: { multiplier: '2', programmes: [{ ky: 'Мекеним 1+1', ... }] } }
+ */
+export function cofinancedOneSom<P extends CofinancingProgramme>(input: {
+  programmes: readonly P[];
+  project: ProgrammeCandidate & { readonly pledgeTypes: readonly PledgeType[] };
+  day: string;
+  given?: readonly PledgeType[] | undefined;
+}): { programmes: P[]; oneSom: OneSomLine | null } {
+  const given = input.given?.length ? input.given : DEFAULT_GIVEN_PLEDGE_TYPES;
+  const types = input.project.pledgeTypes.filter((t) => given.includes(t));
+  const matching = eligibleProgrammes({ programmes: input.programmes, project: input.project, day: input.day, pledgeType: 'any' }).filter(
+    (g) => matchedPledgeTypes(g).some((t) => types.includes(t)),
+  );
+  if (matching.length === 0) return { programmes: [], oneSom: null };
+  return { programmes: matching, oneSom: { multiplier: whatOneSomBecomes(matching).multiplier, programmes: matching.map((g) => g.name) } };
+}
+
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function isDay(text: string): boolean {

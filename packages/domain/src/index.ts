@@ -5,6 +5,7 @@ export * from './bishkek-calendar.js';
 export * from './lifecycle.js';
 export * from './ports.js';
 export * from './projects.js';
+export * from './project-cards.js';
 export * from './actor.js';
 export * from './policy.js';
 export * from './account-ports.js';

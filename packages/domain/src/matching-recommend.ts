@@ -1,7 +1,7 @@
 import type { MatchAnswersQuery, Profile, RecommendationList, Sector } from '@mekendesh/contracts';
 import type { Clock } from './accounts.js';
 import { bishkekToday } from './bishkek-calendar.js';
-import { matchedPledgeTypes, type CofinancingProgramme } from './cofinancing.js';
+import { DEFAULT_GIVEN_PLEDGE_TYPES, isOpenWithBudget, matchedPledgeTypes, type CofinancingProgramme } from './cofinancing.js';
 import { missingAnswers, rankRecommendations, type MatchCandidate, type MatchPreferences, type PlaceName } from './matching.js';
 import type { ProgrammeStore } from './money-ports.js';
 import type { TerritoryLookup } from './territory-rules.js';
@@ -82,8 +82,8 @@ export function preferencesFromAnswers(q: MatchAnswersQuery, lookup: TerritoryLo
 
 /** Whether a programme can co-finance anything today for the investor's pledge types (default: donations), budget left. */
 function openFor(p: MatchPreferences, g: CofinancingProgramme & { reserved: number }, today: string): boolean {
-  const theirs = p.pledgeTypes.length ? p.pledgeTypes : ['donation'];
-  return g.startDate <= today && today <= g.endDate && g.reserved < g.budget && matchedPledgeTypes(g).some((t) => theirs.includes(t));
+  const theirs = p.pledgeTypes.length ? p.pledgeTypes : DEFAULT_GIVEN_PLEDGE_TYPES;
+  return isOpenWithBudget(g, today) && matchedPledgeTypes(g).some((t) => theirs.includes(t));
 }
 
 /**

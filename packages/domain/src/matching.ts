@@ -9,7 +9,7 @@ import type {
   TrilingualName,
 } from '@mekendesh/contracts';
 import { daysBetween } from './bishkek-calendar.js';
-import { eligibleProgrammes, matchedPledgeTypes, whatOneSomBecomes, type CofinancingProgramme } from './cofinancing.js';
+import { cofinancedOneSom, type CofinancingProgramme } from './cofinancing.js';
 import {
   amountFitsText,
   closingSoonText,
@@ -141,20 +141,6 @@ function amountParts(p: MatchPreferences, project: CandidateProject): Part[] {
   return far ? [{ points: MATCH_WEIGHTS.amountFarOutside }] : [];
 }
 
-/** The programmes that co-finance the project today for a pledge type both the investor (default: donations) and the project take. */
-function cofinancers<P extends CofinancingProgramme>(
-  p: MatchPreferences,
-  project: CandidateProject,
-  programmes: readonly P[],
-  today: string,
-): P[] {
-  const theirs = p.pledgeTypes.length ? p.pledgeTypes : (['donation'] as const);
-  const types = project.pledgeTypes.filter((t) => theirs.includes(t));
-  return eligibleProgrammes({ programmes, project, day: today, pledgeType: 'any' }).filter((g) =>
-    matchedPledgeTypes(g).some((t) => types.includes(t)),
-  );
-}
-
 function otherParts(p: MatchPreferences, c: MatchCandidate, today: string): Part[] {
   const { project } = c;
   const parts: Part[] = [];
@@ -192,8 +178,13 @@ export function scoreCandidate<P extends CofinancingProgramme>(input: {
   place: PlaceName;
 }): Recommendation {
   const { preferences: p, candidate: c, today } = input;
-  const matching = cofinancers(p, c.project, input.programmes, today);
-  const oneSom = matching.length ? whatOneSomBecomes(matching) : null;
+  // The investor's pledge types (none chosen: donations) that the project takes, as on every card (cofinancing.ts).
+  const { programmes: matching, oneSom } = cofinancedOneSom({
+    programmes: input.programmes,
+    project: c.project,
+    day: today,
+    given: p.pledgeTypes,
+  });
   const cofinanced: Part[] = oneSom
     ? [
         {
@@ -210,7 +201,7 @@ export function scoreCandidate<P extends CofinancingProgramme>(input: {
       .filter((part): part is Required<Part> => part.reason !== undefined)
       .sort((a, b) => b.points - a.points)
       .map((part) => part.reason),
-    oneSom: oneSom ? { multiplier: oneSom.multiplier, programmes: matching.map((g) => g.name) } : null,
+    oneSom,
   };
 }
 

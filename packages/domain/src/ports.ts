@@ -20,10 +20,13 @@ export interface ProjectRepository {
   /** Public projects in one status, newest first, one bounded page at a time. */
   listByStatus(input: { status: 'published'; limit: number; cursor?: string }): Promise<Page<ProjectSummary>>;
   /** Browse or search public projects through precomputed index items; reads a bounded number per call. */
-  discover(query: DiscoveryQuery): Promise<Page<ProjectSummary>>;
+  discover(query: DiscoveryQuery): Promise<Page<DiscoveredProject>>;
   /** Running totals per oblast-level unit, as stored (units without a public project may be missing). */
   oblastStats(): Promise<OblastStats[]>;
 }
+
+/** A project as discovery reads it: its summary, and the pledge types it takes (co-financing follows them). */
+export type DiscoveredProject = ProjectSummary & { pledgeTypes: PledgeType[] };
 
 /** A validated discovery query, as the domain hands it to storage. */
 export interface DiscoveryQuery {

@@ -6,18 +6,22 @@ import {
   type Project,
   type ProjectList,
   type ProjectListQuery,
+  type ProjectSummary,
 } from '@mekendesh/contracts';
+import type { Clock } from './accounts.js';
+import { cardOneSom, openProgrammesToday } from './project-cards.js';
 import { invalid, invalidIn } from './errors.js';
 import { notFound } from './errors.js';
 import { isPublic } from './lifecycle.js';
-import type { DiscoveryQuery, ProjectRepository } from './ports.js';
+import type { ProgrammeStore } from './money-ports.js';
+import type { DiscoveryQuery, Page, ProjectRepository } from './ports.js';
 import { SEARCH_STOP_WORDS, searchSkeleton } from './search-text.js';
 
 /** Words of a query beyond this many are ignored: each one is a filter on the same bounded read. */
 export const MAX_QUERY_WORDS = 5;
 
 /** Published projects, newest first, a page at a time. */
-export function listPublishedProjects(repo: ProjectRepository, query: ProjectListQuery): Promise<ProjectList> {
+export function listPublishedProjects(repo: ProjectRepository, query: ProjectListQuery): Promise<Page<ProjectSummary>> {
   return repo.listByStatus({ status: 'published', limit: query.limit, cursor: query.cursor });
 }
 
@@ -49,18 +53,33 @@ export function queryWords(q: string): string[] {
   return words.sort((a, b) => b.length - a.length).slice(0, MAX_QUERY_WORDS);
 }
 
+/** What discovery reads: the projects' index, and the co-financing programmes (for each card's "1 som becomes N som"). */
+export interface DiscoveryDeps {
+  projects: Pick<ProjectRepository, 'discover'>;
+  programmes: Pick<ProgrammeStore, 'list'>;
+  clock: Clock;
+}
+
 /**
- * Browse (filters and a sort) or search (q, plus any filters) among public projects, one bounded page at a time.
- * @example await discoverProjects(repo, ProjectListQuerySchema.parse({ oblast: '41704000000000', sort: 'closing_soon' }))
+ * Browse (filters and a sort) or search (q, plus any filters) among public projects, one bounded page at a time;
+ * each card says what one som of a donation becomes where programmes co-finance it today (`oneSom`, null when
+ * none: cardOneSom). Reads: the page (one index partition, one BatchGet) and the programmes (one small Query,
+ * kept PROGRAMME_CACHE_MS per instance). Throws a validation error naming `sort` or `q`.
+ * @example await discoverProjects(deps, ProjectListQuerySchema.parse({ oblast: '41704000000000', sort: 'closing_soon' }))
+ * // { items: [{ id: 'naryn-school', ..., oneSom: { multiplier: '2', programmes: [{ en: 'Mekenim 1+1', ... }] } }], nextCursor: null }
  */
-export function discoverProjects(repo: ProjectRepository, query: ProjectListQuery): Promise<ProjectList> {
+export async function discoverProjects(deps: DiscoveryDeps, query: ProjectListQuery): Promise<ProjectList> {
   if (query.q !== undefined && query.sort !== 'newest') {
     throw invalid('sort', 'search results come in match order; omit sort or use newest with q');
   }
   const { state, q, ...rest } = query;
   const discovery: DiscoveryQuery = { ...rest, status: FUNDING_STATE_STATUS[state] };
   if (q !== undefined) discovery.words = queryWords(q);
-  return repo.discover(discovery);
+  const [page, programmes] = await Promise.all([deps.projects.discover(discovery), openProgrammesToday(deps.programmes, deps.clock)]);
+  return {
+    items: page.items.map(({ pledgeTypes, ...summary }) => ({ ...summary, oneSom: cardOneSom({ ...summary, pledgeTypes }, programmes) })),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /** Running totals for each oblast-level unit given, in that order; a unit with no public project reads as zeros. */

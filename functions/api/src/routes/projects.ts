@@ -15,7 +15,8 @@ const list = createRoute({
     'Filters: oblast and rayon (SOATE), sector, kind, state (default raising), pledgeType. Sorts: newest (default), ' +
     'closing_soon, percent_funded. q matches word prefixes of titles in Kyrgyz, Russian and English, tolerating ' +
     'ө/ү/ң typed as о/у/н and Latin spellings. A cursor is bound to its filters. A page may be short when filters ' +
-    'are narrow: continue with nextCursor until it is null.',
+    'are narrow: continue with nextCursor until it is null. Each item says what one som of a donation becomes where ' +
+    'programmes co-finance the project today (oneSom, null when none do or it no longer takes pledges).',
   request: { query: ProjectListQuerySchema },
   responses: {
     200: { description: 'A page of projects', content: { 'application/json': { schema: ProjectListSchema } } },
@@ -49,7 +50,10 @@ export function projectRoutes(deps: Deps) {
   return resource()
     .openapi(list, async (c) => {
       // Oblast-level oblast, rayon-level rayon lying in it: the domain's territory rules, else 400 naming the field.
-      const page = await discoverProjects(deps.projects, checkDiscoveryTerritories(deps.projectDeps.territories, c.req.valid('query')));
+      // Each card's "1 som becomes N som" comes from the programmes recommendations read (deps.matching), cached briefly.
+      const { programmes, clock } = deps.matching;
+      const query = checkDiscoveryTerritories(deps.projectDeps.territories, c.req.valid('query'));
+      const page = await discoverProjects({ projects: deps.projects, programmes, clock }, query);
       c.header('cache-control', 'public, max-age=15');
       return c.json(page, 200);
     })

@@ -11,7 +11,8 @@ import { makeOrganisation } from '../fixtures/projects.js';
 
 /**
  * Demand signals on DynamoDB Local (issue 11): the running counts move with each profile save and erasure, exactly,
- * also under concurrent saves of one profile; the API hides cells under 5. Each story uses its own rayon.
+ * also under concurrent saves of one profile; the API hides cells under 5, bands the others by 5 and names no
+ * country under 5. Each story uses its own rayon.
  */
 
 const NARYN = '41704000000000';
@@ -151,7 +152,7 @@ describe('demand aggregates kept with the profile', () => {
 });
 
 describe('GET /v1/demand/{soate}', () => {
-  it('shows 4 people as fewer_than_5 and 5 as 5, to the officer of the territory and to staff, not to another territory', async () => {
+  it('shows 4 people as fewer_than_5 and 5 as the band 5-9, to the officer of the territory and to staff, not to another territory', async () => {
     const home = { rayon: AT_BASHY, oblast: NARYN };
     for (let i = 1; i <= 4; i++) {
       await person(`at-bashy-${i}`);
@@ -163,30 +164,76 @@ describe('GET /v1/demand/{soate}', () => {
 
     await person('at-bashy-5');
     await save('at-bashy-5', profile(home, { sectors: ['water', 'health'], residenceCountry: 'KZ' }));
-    const five = (await demand(AT_BASHY, 'demand-token-for-officer')).body!;
-    expect(five.total).toBe(5);
-    expect(five.bySector.find((s) => s.sector === 'water')!.count).toBe(5);
+    const res = await app.request(`/v1/demand/${AT_BASHY}`, { headers: { authorization: 'Bearer demand-token-for-officer' } });
+    const five = DemandSchema.parse(await res.clone().json());
+    const band = { from: 5, to: 9 };
+    expect(five.total).toEqual(band);
+    expect(five.bySector.find((s) => s.sector === 'water')!.count).toEqual(band);
     expect(five.bySector.find((s) => s.sector === 'health')!.count).toBe('fewer_than_5');
     expect(five.bySector).toHaveLength(11);
     expect(five.byAmount).toEqual([
       { range: 'under_10k', count: 'fewer_than_5' },
-      { range: '10k_50k', count: 5 },
+      { range: '10k_50k', count: band },
       { range: '50k_200k', count: 'fewer_than_5' },
       { range: '200k_1m', count: 'fewer_than_5' },
       { range: 'over_1m', count: 'fewer_than_5' },
       { range: 'not_stated', count: 'fewer_than_5' },
     ]);
-    expect(five.byCountry).toEqual([
-      { country: 'KZ', count: 'fewer_than_5' },
-      { country: 'RU', count: 'fewer_than_5' },
-    ]);
+    // RU 4 and KZ 1: neither is named; together they are 5, shown as a band.
+    expect(five.byCountry).toEqual([]);
+    expect(five.otherCountries).toEqual(band);
+    expect(await res.text()).not.toMatch(/"(RU|KZ)"/);
 
-    expect((await demand(NARYN, 'demand-token-for-staff-as-staff')).body!.total).toBe(5);
+    expect((await demand(NARYN, 'demand-token-for-staff-as-staff')).body!.total).toEqual(band);
     expect((await demand(NARYN, 'demand-token-for-officer')).status).toBe(403);
     expect((await demand(rayonsOfNaryn[0]!, 'demand-token-for-officer')).status).toBe(403);
     expect((await demand(AT_BASHY, 'demand-token-for-at-bashy-1')).status).toBe(403);
     expect((await demand('41799999000000', 'demand-token-for-staff-as-staff')).status).toBe(404);
     expect((await app.request(`/v1/demand/${AT_BASHY}`)).status).toBe(401);
+  });
+
+  it('diffing: one more consenting profile in a territory of 8 changes nothing the reader sees', async () => {
+    const home = freshRayon();
+    for (let i = 1; i <= 8; i++) {
+      await person(`diff-${i}`);
+      await save(`diff-${i}`, profile(home));
+    }
+    const before = (await demand(home.rayon, 'demand-token-for-staff-as-staff')).body!;
+    expect(before.total).toEqual({ from: 5, to: 9 });
+
+    await person('diff-9');
+    await save('diff-9', profile(home, { sectors: ['water', 'agriculture'], amountMax: som(45_000), residenceCountry: 'DE' }));
+    expect(await counts(home.rayon)).toMatchObject({ 'total:all': 9, 'sector:water': 9, 'country:DE': 1 });
+    const after = (await demand(home.rayon, 'demand-token-for-staff-as-staff')).body!;
+    expect(after).toEqual(before);
+    expect(after.byCountry).toEqual([{ country: 'RU', count: { from: 5, to: 9 } }]);
+    expect(after.otherCountries).toBe('fewer_than_5');
+  });
+
+  it('padding: fake accounts lifting a hidden country to 5 show it only as a band, and no country under 5 is ever named', async () => {
+    const home = freshRayon();
+    for (let i = 1; i <= 5; i++) {
+      await person(`pad-ru-${i}`);
+      await save(`pad-ru-${i}`, profile(home));
+    }
+    await person('pad-real-tr');
+    await save('pad-real-tr', profile(home, { residenceCountry: 'TR' }));
+    const real = (await demand(home.rayon, 'demand-token-for-staff-as-staff')).body!;
+    expect(real.byCountry).toEqual([{ country: 'RU', count: { from: 5, to: 9 } }]);
+    expect(real.otherCountries).toBe('fewer_than_5');
+
+    for (let i = 1; i <= 4; i++) {
+      await person(`pad-fake-tr-${i}`);
+      await save(`pad-fake-tr-${i}`, profile(home, { residenceCountry: 'TR' }));
+    }
+    const padded = (await demand(home.rayon, 'demand-token-for-staff-as-staff')).body!;
+    // TR now shows as 5-9, the same band 5 fakes alone or 5 real people would give: how many are real stays hidden.
+    expect(padded.byCountry).toEqual([
+      { country: 'RU', count: { from: 5, to: 9 } },
+      { country: 'TR', count: { from: 5, to: 9 } },
+    ]);
+    expect(padded.otherCountries).toBe('fewer_than_5');
+    expect(padded.total).toEqual({ from: 10, to: 14 });
   });
 
   it('reads a territory with one Query', async () => {

@@ -119,8 +119,20 @@ export type MyRecommendationsQuery = z.infer<typeof MyRecommendationsQuerySchema
 /** Fewest people a demand cell shows; below it the cell says "fewer than 5" (never a count, a name or an id). */
 export const DEMAND_MIN_CELL = 5;
 
-/** A count of consenting investors, or `fewer_than_5` when under DEMAND_MIN_CELL. */
-export const DemandCellSchema = z.union([z.number().int().min(DEMAND_MIN_CELL), z.literal('fewer_than_5')]);
+/** Width of the bands counts are published in (rounding to base 5, as statistical offices publish small areas). */
+export const DEMAND_BAND = 5;
+
+/**
+ * A count of 5 or more as a band of 5, never exact: n people is `{ from: 5⌊n/5⌋, to: 5⌊n/5⌋ + 4 }` (7 → 5–9,
+ * 10 → 10–14), so one more or one fewer person mostly leaves the shown cell as it was.
+ */
+export const DemandBandSchema = z
+  .object({ from: z.number().int().min(DEMAND_MIN_CELL).multipleOf(DEMAND_BAND), to: z.number().int().min(DEMAND_MIN_CELL) })
+  .meta({ id: 'DemandBand' });
+export type DemandBand = z.infer<typeof DemandBandSchema>;
+
+/** A count of consenting investors: its band of 5 (DemandBandSchema), or `fewer_than_5` when under DEMAND_MIN_CELL. */
+export const DemandCellSchema = z.union([DemandBandSchema, z.literal('fewer_than_5')]).meta({ id: 'DemandCell' });
 export type DemandCell = z.infer<typeof DemandCellSchema>;
 
 /** Amount ranges of the demand table, by the profile's amountMax (else amountMin), KGS som. */
@@ -129,7 +141,9 @@ export const DemandAmountRangeSchema = z.enum(DEMAND_AMOUNT_RANGES);
 
 /**
  * Demand for one territory (GET /v1/demand/{soate}): how many investors who agreed to be counted come from it,
- * in all and by sector of interest, amount range and country of residence, from running aggregates.
+ * in all and by sector of interest, amount range and country of residence, from running aggregates. Countries
+ * (and "not stated", `not_stated`) with 5 or more people are listed by code; all the others are folded into
+ * `otherCountries` (always present, so its presence says nothing), never named.
  */
 export const DemandSchema = z
   .object({
@@ -138,7 +152,8 @@ export const DemandSchema = z
     total: DemandCellSchema,
     bySector: z.array(z.object({ sector: SectorSchema, count: DemandCellSchema })),
     byAmount: z.array(z.object({ range: DemandAmountRangeSchema, count: DemandCellSchema })),
-    byCountry: z.array(z.object({ country: CountryCodeSchema, count: DemandCellSchema })),
+    byCountry: z.array(z.object({ country: z.union([CountryCodeSchema, z.literal('not_stated')]), count: DemandBandSchema })),
+    otherCountries: DemandCellSchema,
   })
   .meta({ id: 'Demand' });
 export type Demand = z.infer<typeof DemandSchema>;

@@ -1,7 +1,15 @@
 import { ProfileSchema, type Profile } from '@mekendesh/contracts';
 import { TERRITORIES } from '../../territories/src/data.js';
 import { describe, expect, it } from 'vitest';
-import { demandAmountRange, demandContribution, demandDelta, demandView, type DemandChange } from './demand.js';
+import {
+  demandAmountRange,
+  demandCell,
+  demandContribution,
+  demandCountries,
+  demandDelta,
+  demandView,
+  type DemandChange,
+} from './demand.js';
 import { demandTerritoryOf } from './demand-read.js';
 import { territoryRules } from './territory-rules.js';
 
@@ -95,39 +103,104 @@ describe('demandDelta', () => {
   });
 });
 
+describe('demandCell', () => {
+  it.each([
+    [0, 'fewer_than_5'],
+    [1, 'fewer_than_5'],
+    [4, 'fewer_than_5'],
+    [5, { from: 5, to: 9 }],
+    [9, { from: 5, to: 9 }],
+    [10, { from: 10, to: 14 }],
+    [14, { from: 10, to: 14 }],
+    [1234, { from: 1230, to: 1234 }],
+  ] as const)('shows %s people as %j, never the exact count', (n, shown) => {
+    expect(demandCell(n)).toEqual(shown);
+  });
+});
+
+describe('demandCountries', () => {
+  it('lists countries of 5 or more by code with their band and folds the others into otherCountries', () => {
+    const counts = [
+      { value: 'RU', n: 7 },
+      { value: 'TR', n: 1 },
+      { value: 'DE', n: 2 },
+      { value: 'KZ', n: 5 },
+    ];
+    expect(demandCountries(counts)).toEqual({
+      byCountry: [
+        { country: 'KZ', count: { from: 5, to: 9 } },
+        { country: 'RU', count: { from: 5, to: 9 } },
+      ],
+      otherCountries: 'fewer_than_5', // TR 1 + DE 2 = 3, neither named
+    });
+  });
+
+  it('treats not stated as a country: folded under 5, listed last as not_stated from 5; the fold itself is banded', () => {
+    const small = [
+      { value: 'none', n: 2 },
+      { value: 'DE', n: 4 },
+      { value: 'TR', n: 0 },
+      { value: 'US', n: -1 },
+    ];
+    expect(demandCountries(small)).toEqual({ byCountry: [], otherCountries: { from: 5, to: 9 } });
+    expect(
+      demandCountries([
+        { value: 'none', n: 6 },
+        { value: 'RU', n: 11 },
+      ]).byCountry,
+    ).toEqual([
+      { country: 'RU', count: { from: 10, to: 14 } },
+      { country: 'not_stated', count: { from: 5, to: 9 } },
+    ]);
+    expect(demandCountries([])).toEqual({ byCountry: [], otherCountries: 'fewer_than_5' });
+  });
+
+  it('padding a hidden country to 5 shows it only as the band 5-9, never how many were real', () => {
+    const real = demandCountries([{ value: 'TR', n: 1 }]);
+    const padded = demandCountries([{ value: 'TR', n: 5 }]);
+    expect(real).toEqual({ byCountry: [], otherCountries: 'fewer_than_5' });
+    expect(padded.byCountry).toEqual([{ country: 'TR', count: { from: 5, to: 9 } }]);
+  });
+});
+
 describe('demandView', () => {
   const stored = [
-    { dimension: 'total' as const, value: 'all', n: 7 },
-    { dimension: 'sector' as const, value: 'water', n: 5 },
+    { dimension: 'total' as const, value: 'all', n: 8 },
+    { dimension: 'sector' as const, value: 'water', n: 6 },
+    { dimension: 'sector' as const, value: 'agriculture', n: 5 },
     { dimension: 'sector' as const, value: 'health', n: 4 },
-    { dimension: 'amount' as const, value: '10k_50k', n: 6 },
+    { dimension: 'amount' as const, value: '10k_50k', n: 5 },
     { dimension: 'country' as const, value: 'RU', n: 5 },
     { dimension: 'country' as const, value: 'KZ', n: 2 },
     { dimension: 'country' as const, value: 'TR', n: 0 },
     { dimension: 'country' as const, value: 'none', n: 1 },
   ];
 
-  it('shows 5 and more as numbers, 1 to 4 and absent cells as fewer_than_5, every sector and range', () => {
+  it('bands 5 and more, shows 1 to 4 and absent cells as fewer_than_5, every sector and range', () => {
     const view = demandView(AT_BASHY, stored);
-    expect(view.total).toBe(7);
+    expect(view.total).toEqual({ from: 5, to: 9 });
     expect(view.bySector).toHaveLength(11);
-    expect(view.bySector.find((s) => s.sector === 'water')!.count).toBe(5);
+    expect(view.bySector.find((s) => s.sector === 'water')!.count).toEqual({ from: 5, to: 9 });
     expect(view.bySector.find((s) => s.sector === 'health')!.count).toBe('fewer_than_5');
     expect(view.bySector.find((s) => s.sector === 'education')!.count).toBe('fewer_than_5');
     expect(view.byAmount.map((a) => a.range)).toEqual(['under_10k', '10k_50k', '50k_200k', '200k_1m', 'over_1m', 'not_stated']);
-    expect(view.byAmount[1]!.count).toBe(6);
+    expect(view.byAmount[1]!.count).toEqual({ from: 5, to: 9 });
+    expect(view.byCountry).toEqual([{ country: 'RU', count: { from: 5, to: 9 } }]);
+    expect(view.otherCountries).toBe('fewer_than_5');
   });
 
-  it('lists the countries counted now, by code (not by size), without none', () => {
-    expect(demandView(AT_BASHY, stored).byCountry).toEqual([
-      { country: 'KZ', count: 'fewer_than_5' },
-      { country: 'RU', count: 5 },
-    ]);
-  });
-
-  it('hides 4 people and shows 5', () => {
-    expect(demandView(AT_BASHY, [{ dimension: 'total', value: 'all', n: 4 }]).total).toBe('fewer_than_5');
-    expect(demandView(AT_BASHY, [{ dimension: 'total', value: 'all', n: 5 }]).total).toBe(5);
+  it('does not move when one more consenting person joins a territory of 8 (the diff attack)', () => {
+    const before = demandView(AT_BASHY, stored);
+    const joiner = demandContribution(profile({ sectors: ['water', 'agriculture'], residenceCountry: 'DE' }))
+      .filter((c) => c.soate === AT_BASHY)
+      .map(({ soate: _, ...c }) => c);
+    const after = demandView(AT_BASHY, [...stored, ...joiner]);
+    expect(after.total).toEqual(before.total);
+    expect(after.bySector).toEqual(before.bySector);
+    expect(after.byAmount).toEqual(before.byAmount);
+    expect(after.byCountry).toEqual(before.byCountry);
+    expect(after.otherCountries).toBe('fewer_than_5'); // KZ 2 + none 1 + DE 1, no country named
+    expect(JSON.stringify(after)).not.toContain('DE');
   });
 });
 

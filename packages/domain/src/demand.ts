@@ -1,8 +1,10 @@
 import {
   DEMAND_AMOUNT_RANGES,
+  DEMAND_BAND,
   DEMAND_MIN_CELL,
   SECTORS,
   type Demand,
+  type DemandBand,
   type DemandCell,
   type Profile,
   type Sector,
@@ -11,7 +13,7 @@ import {
 /**
  * Demand signals (issue 11): running counts of consenting investors per home territory, by sector of interest,
  * amount range and country of residence. Pure: what one profile contributes, what a save changes, and how the
- * stored counts become the answer with small cells hidden. The counts are kept by the profile's own write
+ * stored counts become the answer: small cells hidden, others banded, small countries folded. The counts are kept by the profile's own write
  * (packages/db user-repository), never computed by reading profiles.
  */
 
@@ -100,28 +102,56 @@ export function demandDelta(before: DemandProfile | undefined, after: DemandProf
   return [...sums.values()].filter((c) => c.n !== 0);
 }
 
-/** A count as the demand answer shows it: under DEMAND_MIN_CELL people is 'fewer_than_5', never the number. */
-function demandCell(n: number): DemandCell {
-  return n >= DEMAND_MIN_CELL ? n : 'fewer_than_5';
+/**
+ * A count as the demand answer shows it: under DEMAND_MIN_CELL people 'fewer_than_5'; n >= 5 as its band of
+ * DEMAND_BAND, `{ from: 5⌊n/5⌋, to: 5⌊n/5⌋ + 4 }` — never the exact number (small-cell suppression and rounding
+ * to base 5, as statistical offices publish small-area counts; docs/matching.md).
+ * @example demandCell(4) // 'fewer_than_5'; demandCell(9) // { from: 5, to: 9 }; demandCell(10) // { from: 10, to: 14 }
+ */
+export function demandCell(n: number): DemandCell {
+  return n >= DEMAND_MIN_CELL ? demandBand(n) : 'fewer_than_5';
+}
+
+function demandBand(n: number): DemandBand {
+  const from = Math.floor(n / DEMAND_BAND) * DEMAND_BAND;
+  return { from, to: from + DEMAND_BAND - 1 };
+}
+
+type CountryRow = Demand['byCountry'][number];
+
+/**
+ * The country breakdown from counts per country code ('none' for not stated): countries (and not stated, as
+ * 'not_stated', listed last) with DEMAND_MIN_CELL or more people by code with their band; every smaller one
+ * folded into `otherCountries`, so a country where 1 to 4 people live is never named — not even by appearing.
+ * @example demandCountries([{ value: 'RU', n: 7 }, { value: 'TR', n: 1 }, { value: 'DE', n: 2 }])
+ *   // { byCountry: [{ country: 'RU', count: { from: 5, to: 9 } }], otherCountries: 'fewer_than_5' }
+ */
+export function demandCountries(counts: readonly { value: string; n: number }[]): Pick<Demand, 'byCountry' | 'otherCountries'> {
+  const listed = counts.filter((c) => c.n >= DEMAND_MIN_CELL);
+  const folded = counts.filter((c) => c.n > 0 && c.n < DEMAND_MIN_CELL).reduce((sum, c) => sum + c.n, 0);
+  const byCountry = listed
+    .map((c): CountryRow => ({
+      country: (c.value === DEMAND_NO_COUNTRY ? 'not_stated' : c.value) as CountryRow['country'],
+      count: demandBand(c.n),
+    }))
+    // By code, not by size (an order by count would rank cells against each other); not stated last.
+    .sort((a, b) => Number(a.country === 'not_stated') - Number(b.country === 'not_stated') || a.country.localeCompare(b.country));
+  return { byCountry, otherCountries: demandCell(folded) };
 }
 
 /**
  * The demand answer from a territory's stored cells: every sector and amount range listed (absent ones as
- * 'fewer_than_5'), countries only where someone is counted, by code; small cells hidden.
+ * 'fewer_than_5'), countries as demandCountries folds them; every count banded or hidden by demandCell.
  */
 export function demandView(soate: string, cells: readonly DemandCount[]): Omit<Demand, 'name'> {
   const count = (dimension: DemandDimension, value: string) =>
     cells.filter((c) => c.dimension === dimension && c.value === value).reduce((sum, c) => sum + c.n, 0);
-  const countries = cells
-    .filter((c) => c.dimension === 'country' && c.value !== DEMAND_NO_COUNTRY && c.n > 0)
-    .map((c) => ({ country: c.value, n: c.n }))
-    // By code, not by size: an order by count would rank the hidden cells against each other.
-    .sort((a, b) => a.country.localeCompare(b.country));
+  const countries = [...new Set(cells.filter((c) => c.dimension === 'country').map((c) => c.value))];
   return {
     soate,
     total: demandCell(count('total', 'all')),
     bySector: SECTORS.map((sector: Sector) => ({ sector, count: demandCell(count('sector', sector)) })),
     byAmount: DEMAND_AMOUNT_RANGES.map((range) => ({ range, count: demandCell(count('amount', range)) })),
-    byCountry: countries.map((c) => ({ country: c.country as Demand['byCountry'][number]['country'], count: demandCell(c.n) })),
+    ...demandCountries(countries.map((value) => ({ value, n: count('country', value) }))),
   };
 }

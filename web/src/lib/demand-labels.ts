@@ -14,7 +14,7 @@ const RANGE: Record<Range, () => string> = {
 	not_stated: m.demand_range_not_stated,
 };
 
-/** One row of a demand table or chart: its label and its cell (a count of 5 or more, or 'fewer_than_5'). */
+/** One row of a demand table or chart: its label and its cell (a band of 5 such as 5–9, or 'fewer_than_5'). */
 export interface DemandRow {
 	label: string;
 	count: DemandCell;
@@ -29,12 +29,21 @@ export function demandSections(demand: Demand, locale: Locale): { id: string; he
 		{
 			id: 'country',
 			heading: m.demand_by_country(),
-			rows: demand.byCountry.map((c) => ({ label: countryName.get(c.country) ?? c.country, count: c.count })),
+			// Countries of 5 or more by name, then every smaller one together (the API never names those).
+			rows: [
+				...demand.byCountry.map((c) => ({
+					label: c.country === 'not_stated' ? m.demand_country_not_stated() : (countryName.get(c.country) ?? c.country),
+					count: c.count,
+				})),
+				{ label: m.demand_other_countries(), count: demand.otherCountries },
+			],
 		},
 	];
 }
 
-/** A cell as the reader sees it: the number in their locale, or "fewer than 5" in their language. */
+/** A cell as the reader sees it: its band with numbers in their locale ("5–9", "10–14"), or "fewer than 5" in their language. */
 export function demandCellText(count: DemandCell, locale: Locale): string {
-	return count === 'fewer_than_5' ? m.demand_fewer_than_5() : new Intl.NumberFormat(locale).format(count);
+	if (count === 'fewer_than_5') return m.demand_fewer_than_5();
+	const format = new Intl.NumberFormat(locale);
+	return `${format.format(count.from)}–${format.format(count.to)}`;
 }

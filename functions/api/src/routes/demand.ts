@@ -12,7 +12,8 @@ const get = createRoute({
   summary: 'Demand signals of a rayon or oblast: consenting investors from it, by sector, amount range and country',
   description:
     'Read from running aggregates kept with each profile save (one query of the territory). Counts only investors who ' +
-    'agreed in their profile; a cell under 5 people is `fewer_than_5`, never a number, a name or an id. Staff read any ' +
+    'agreed in their profile; never an exact count, a name or an id: a cell under 5 people is `fewer_than_5`, one of 5 ' +
+    'or more its band of 5 (`{ from: 5, to: 9 }`); countries under 5 are folded into `otherCountries`, never named. Staff read any ' +
     "rayon or oblast; an officer of an approved organisation only its own territory (a rayon's, or an oblast's); " +
     'everyone else 403. 404 for a code that is not a rayon- or oblast-level unit.',
   security: bearer,

@@ -24,21 +24,23 @@ async function rows(page: Page, section: 'sector' | 'amount' | 'country'): Promi
 }
 
 describe('an officer, without JavaScript', () => {
-	it('sees the demand of their territory from the organisation page, cells under 5 as "fewer than 5" in Kyrgyz and in Russian', async () => {
+	it('sees the demand of their territory in bands of 5, cells under 5 as "fewer than 5", small countries folded, in Kyrgyz and in Russian', async () => {
 		const { context, page } = await newPage(browser, { javaScriptEnabled: false });
 		await signIn(page, 'ky', OFFICER, DEMO_PASSWORD);
 		await page.goto(`${web()}/ky/organisation`);
 		await Promise.all([page.waitForURL(/\/ky\/organisation\/demand$/), page.locator('a[href="/ky/organisation/demand"]').click()]);
 		expect(await page.locator('h1').innerText()).toBe('Мекендештердин суроо-талабы');
 		expect(await page.locator('.lead').innerText()).toContain('Ат-Башы');
-		// The demo data: 8 people from At-Bashy, water 6, education 3; Russia 5, Kazakhstan 2.
-		expect(await page.getByTestId('demand-total').innerText()).toBe('8');
+		// The demo data: 8 people from At-Bashy, water 6, agriculture 5, education 3; Russia 5, Kazakhstan 2, Türkiye 1.
+		// Only bands reach the page: 8, 6 and 5 are all "5–9"; Kazakhstan and Türkiye are never named.
+		expect(await page.getByTestId('demand-total').innerText()).toBe('5–9');
 		const sectors = await rows(page, 'sector');
 		expect(Object.keys(sectors)).toHaveLength(11);
-		expect(Object.values(sectors)).toContain('6');
-		expect(Object.values(sectors)).toContain('5тен аз');
-		expect(Object.values(await rows(page, 'amount'))).toEqual(['5тен аз', '5', '5тен аз', '5тен аз', '5тен аз', '5тен аз']);
-		expect(Object.values(await rows(page, 'country')).sort()).toEqual(['5', '5тен аз', '5тен аз']);
+		expect(Object.values(sectors).filter((v) => v === '5–9')).toHaveLength(2);
+		expect(Object.values(sectors).filter((v) => v === '5тен аз')).toHaveLength(9);
+		expect(Object.values(await rows(page, 'amount'))).toEqual(['5тен аз', '5–9', '5тен аз', '5тен аз', '5тен аз', '5тен аз']);
+		expect(await rows(page, 'country')).toEqual({ Россия: '5–9', 'Башка өлкөлөр жана өлкөсүн көрсөтпөгөндөр': '5тен аз' });
+		expect(await page.locator('main').innerText()).not.toMatch(/Казакстан|Түркия|\b[678]\b/);
 		// The chart carries its title and description; its bars are for cells of 5 or more only.
 		const chart = page.locator('svg.demand-chart').first();
 		expect(await chart.getAttribute('role')).toBe('img');
@@ -47,7 +49,8 @@ describe('an officer, without JavaScript', () => {
 		expect(await page.locator('script[src]').count()).toBe(0);
 
 		await page.goto(`${web()}/ru/organisation/demand`);
-		expect(Object.values(await rows(page, 'amount'))).toEqual(['меньше 5', '5', 'меньше 5', 'меньше 5', 'меньше 5', 'меньше 5']);
+		expect(Object.values(await rows(page, 'amount'))).toEqual(['меньше 5', '5–9', 'меньше 5', 'меньше 5', 'меньше 5', 'меньше 5']);
+		expect(await rows(page, 'country')).toEqual({ Россия: '5–9', 'Другие страны и страна не указана': 'меньше 5' });
 		expect(await page.content()).not.toMatch(/demo-demand-|Бакыт/);
 		await context.close();
 	});
@@ -58,7 +61,7 @@ describe('an officer, without JavaScript', () => {
 		await page.goto(`${web()}/en/staff/demand`);
 		await page.locator('#f-soate').selectOption('41704000000000');
 		await Promise.all([page.waitForURL(/soate=41704000000000/), page.locator('main form button[type=submit]').click()]);
-		expect(await page.getByTestId('demand-total').innerText()).toBe('10');
+		expect(await page.getByTestId('demand-total').innerText()).toBe('10–14');
 		expect(Object.values(await rows(page, 'amount'))).toContain('fewer than 5');
 		await context.close();
 	});

@@ -122,7 +122,7 @@ export function api(event: ApiEvent) {
 			forAnswers: (q: Partial<Omit<MatchAnswersQuery, 'sectors'>> & { sectors?: string }) =>
 				call('GET', `/recommendations${queryString(q)}`, RecommendationListSchema),
 		},
-		/** Demand signals of a rayon or oblast (officers: their territory only; staff: any); cells under 5 are 'fewer_than_5'. */
+		/** Demand signals of a rayon or oblast (officers: their territory only; staff: any); cells under 5 are 'fewer_than_5', the others bands of 5. */
 		demand: { get: (soate: string) => call('GET', `/demand/${id(soate)}`, DemandSchema) },
 		stats: { oblasts: async () => (await call('GET', '/stats/oblasts', OblastStatsListSchema)).items },
 		audit: { list: (q: Page) => call('GET', `/audit${queryString({ limit: q.limit ?? 50, cursor: q.cursor })}`, AuditListSchema) },

@@ -9,6 +9,7 @@ import { newPage, signIn, web } from './account-helpers.js';
 const OFFICER = 'officer@demo.mekendesh.kg';
 const STAFF = 'staff@demo.mekendesh.kg';
 const NARYN = '41704000000000';
+const CHUI = '41708000000000';
 const LANGS = ['ky', 'ru', 'en'] as const;
 // A distinctive Kyrgyz title (ө, ү, ң) and the way someone types it on a Russian keyboard.
 const run = Date.now().toString(36);
@@ -204,4 +205,27 @@ describe('a project from draft to discovery', () => {
 			await context.close();
 		},
 	);
+});
+
+describe('co-financing on the cards', () => {
+	/** The card of a demo project on the list of an oblast, in Kyrgyz. */
+	async function card(page: Page, oblast: string, id: string) {
+		const response = await page.goto(`${web()}/ky/projects?oblast=${oblast}`);
+		expect(response?.status()).toBe(200);
+		const found = page.locator('.cards .card').filter({ has: page.locator(`.card-title a[href*="/projects/${id}?"]`) });
+		expect(await found.count(), id).toBe(1);
+		return found;
+	}
+
+	it('a Naryn card says in Kyrgyz what one som becomes under Mekenim 1+1; a Chui card says nothing of it', async () => {
+		const { context, page } = await newPage(browser);
+		// prj-001: Kara-Suu school roof (Naryn, education, donations): the demo programme covers it 1:1.
+		const naryn = await card(page, NARYN, 'prj-001');
+		expect(await naryn.locator('.card-one-som').innerText()).toMatch(/^Мекеним 1\+1 кошо каржылайт: ар бир сом 2\sсом болот$/);
+		// prj-016: Green Tokmok park (Chui): no programme there.
+		const chui = await card(page, CHUI, 'prj-016');
+		expect(await chui.locator('.card-one-som').count()).toBe(0);
+		expect(await chui.innerText()).not.toContain('кошо каржылайт');
+		await context.close();
+	});
 });

@@ -41,10 +41,11 @@ describe('an investor, in Russian', () => {
 		const code = await codeFromOutbox(page, 'ru', email);
 		await page.goto(`${web()}/ru/confirm?email=${encodeURIComponent(email)}`);
 		await page.locator('#f-code').fill(code);
-		// Confirmed in the browser that signed up: signed in at once, without the password a second time.
-		await submit(page, /\/ru\/account$/);
-		expect(await page.locator('h1').innerText()).toBe('Мой профиль');
+		// Confirmed in the browser that signed up: signed in at once, without the password a second time, on the home page.
+		await submit(page, /\/ru$/);
 		expect(await page.locator('.account-nav').innerText()).toContain('Выйти');
+		await page.goto(`${web()}/ru/account`);
+		expect(await page.locator('h1').innerText()).toBe('Мой профиль');
 
 		// Home district only (its region fills in), residence, interests and an amount range in som.
 		await page.locator('#f-homeRayonSoate').selectOption('41704220000000'); // At-Bashy rayon

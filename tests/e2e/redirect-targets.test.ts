@@ -28,7 +28,8 @@ const HOSTILE = [
 	'/en/\u0000',
 	`/en/${'a'.repeat(5000)}`,
 ];
-const FALLBACK = '/en/account';
+/** Where a refused return address leads: the home page (which leads with "for you"). */
+const FALLBACK = '/en';
 
 /** A Location (or a `next` inside one) that stays on this site: a path, never `//host` or `/\host`. */
 function expectSameSite(target: string | null, what: string, depth = 0) {

@@ -31,7 +31,7 @@ export function missingText(missing: readonly MatchAnswer[], locale: Locale): st
 }
 
 /** Most reasons a card shows: the strongest (the API orders them strongest first); more is noise on a phone. */
-export const MAX_REASONS = 3;
+const MAX_REASONS = 3;
 
 /**
  * The reasons a card shows: the first MAX_REASONS, without the `cofinanced` one when the card already says

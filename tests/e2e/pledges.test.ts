@@ -174,7 +174,7 @@ describe('pledging by transfer', () => {
 			const part = { ky: 'Жарым-жартылай төлөндү', ru: 'Оплачен частично', en: 'Partly paid' };
 			for (const lang of LANGS) {
 				await page.goto(`${web()}/${lang}/projects/${target.id}`);
-				expect(await page.locator('.progress-text').innerText(), lang).toContain(formatSom(raised, lang));
+				expect(await page.locator('section[aria-labelledby=funding] .progress-text').innerText(), lang).toContain(formatSom(raised, lang));
 				await page.goto(`${web()}/${lang}/account/pledges`);
 				const status = (ref: string) => page.locator(`li[data-pledge="${ref}"] .pledge-status`).innerText();
 				expect([await status(refKy), await status(refRu), await status(refEn)], lang).toEqual([paid[lang], paid[lang], part[lang]]);

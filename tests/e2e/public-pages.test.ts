@@ -252,7 +252,9 @@ describe('co-financing on a demo project page', () => {
 				const terms = page.locator(`dl[data-programme="${DEMO_PROGRAMME_ID}"]`);
 				expect(await terms.innerText(), lang).toContain('1:1');
 				// The bar counts received and matched money, and its legend names each part in words.
-				expect(await page.locator('.progress-text').innerText(), lang).toContain(formatSom(funding.raised + funding.matched, lang));
+				expect(await page.locator('section[aria-labelledby=funding] .progress-text').innerText(), lang).toContain(
+					formatSom(funding.raised + funding.matched, lang),
+				);
 				expect(await page.locator('.progress-legend li[data-part="received"]').innerText(), lang).toContain(
 					formatSom(funding.raised, lang),
 				);

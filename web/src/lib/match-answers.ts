@@ -42,7 +42,7 @@ const COUNTRY_SET = new Set<string>(COUNTRY_CODES.filter((c) => c !== 'KG'));
  * som (tyiyn dropped: the answer is "about how much"), 1..MAX_SOM. Empty is null; unreadable is undefined.
  */
 function readSom(raw: string): number | null | undefined {
-	const tyiyn = parseSomInput(raw);
+	const tyiyn = parseSomInput(raw, { commaGroups: true });
 	if (tyiyn === null || tyiyn === undefined) return tyiyn;
 	const som = Math.floor(tyiyn / 100);
 	return som >= 1 && som <= MAX_SOM ? som : undefined;

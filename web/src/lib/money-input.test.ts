@@ -9,16 +9,23 @@ describe('parseSomInput', () => {
 		expect(parseSomInput('0,29')).toBe(29); // 0.29 * 100 is 28.999999999999996 in floats
 		expect(parseSomInput('1.13')).toBe(113);
 		expect(parseSomInput('100000000')).toBe(MAX_TYIYN);
-		// Grouped as the English pages write amounts.
-		expect(parseSomInput('20,000')).toBe(2_000_000);
-		expect(parseSomInput('1,500.50')).toBe(150_050);
-		expect(parseSomInput('100,000,000')).toBe(MAX_TYIYN);
+		// Grouped as the English pages write amounts, where asked (a profile's range, for-you's "about how much").
+		const grouped = { commaGroups: true };
+		expect(parseSomInput('20,000', grouped)).toBe(2_000_000);
+		expect(parseSomInput('1,500.50', grouped)).toBe(150_050);
+		expect(parseSomInput('100,000,000', grouped)).toBe(MAX_TYIYN);
+	});
+
+	it('never reads "12,345" on a form that moves money: in ky/ru the comma is the decimal sign (a 1,000-fold mistake)', () => {
+		expect(parseSomInput('12,345')).toBeUndefined();
+		expect(parseSomInput('20,000')).toBeUndefined();
+		expect(parseSomInput('12,34')).toBe(1_234);
 	});
 
 	it('answers null for empty and undefined for what is not an amount', () => {
 		expect(parseSomInput('  ')).toBeNull();
 		for (const bad of ['-5', '1,234,5', '1.234', '1,23,456', '1,000,000,000', 'abc', '1e5', '100000001', '0x10'])
-			expect(parseSomInput(bad)).toBeUndefined();
+			expect(parseSomInput(bad, { commaGroups: true })).toBeUndefined();
 	});
 });
 

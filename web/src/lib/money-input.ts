@@ -9,8 +9,20 @@ export const MAX_TYIYN = 100_000_000_00;
  * @example parseSomInput('1 234,56') // 123456
  * @example parseSomInput('') // null
  */
-export function parseSomInput(text: string): number | null | undefined {
-	return parseMoneyInput(text, 'KGS');
+export function parseSomInput(text: string, options: MoneyInputOptions = {}): number | null | undefined {
+	return parseMoneyInput(text, 'KGS', options);
+}
+
+/**
+ * `commaGroups`: also read thousands grouped with commas ("20,000", "1,500.50"), as the English pages write
+ * amounts. Only for amounts nobody pays (a profile's range, the for-you "about how much"): on a form that moves
+ * money, "12,345" stays unreadable, since in Kyrgyz and Russian the comma is the decimal sign and 12,345 som may
+ * be a mistyped 12,34 (a 1,000-fold error); the person is asked to write it again.
+ * `maxMajor`: the largest amount in major units (100 million).
+ */
+export interface MoneyInputOptions {
+	commaGroups?: boolean;
+	maxMajor?: number;
 }
 
 /**
@@ -20,19 +32,22 @@ export function parseSomInput(text: string): number | null | undefined {
 const MINOR_DIGITS: Record<Currency, number> = { KGS: 2, USD: 2, EUR: 2, RUB: 2, KZT: 2 };
 
 /**
- * Reads an amount typed in major units of `currency` ("1 500", "1,500", "1500,5", "99.99") as integer minor units, with
+ * Reads an amount typed in major units of `currency` ("1 500", "1500,5", "99.99"; "1,500" with `commaGroups`) as integer minor units, with
  * string and integer arithmetic only. At most 100 million major units. Empty is null; unreadable is undefined.
  * @example parseMoneyInput('99,99', 'USD') // 9999
  */
-export function parseMoneyInput(text: string, currency: Currency, maxMajor = 100_000_000): number | null | undefined {
+export function parseMoneyInput(
+	text: string,
+	currency: Currency,
+	{ commaGroups = false, maxMajor = 100_000_000 }: MoneyInputOptions = {},
+): number | null | undefined {
 	const compact = text.replace(/[\s\u00a0\u202f']/g, '');
 	if (compact === '') return null;
 	const digits = MINOR_DIGITS[currency];
-	// Thousands grouped with commas, as the English pages write amounts ("20,000", "1,500.50"); a comma followed by
-	// exactly three digits can never be a decimal sign here (at most two minor digits). A dot is never read as grouping.
+	// Thousands grouped with commas (only when asked: MoneyInputOptions); a dot is never read as grouping.
 	const grouped = digits === 0 ? /^(\d{1,3}(?:,\d{3})+)()$/ : new RegExp(`^(\\d{1,3}(?:,\\d{3})+)(?:\\.(\\d{1,${digits}}))?$`);
 	const pattern = digits === 0 ? /^(\d{1,9})$/ : new RegExp(`^(\\d{1,9})(?:[.,](\\d{1,${digits}}))?$`);
-	const match = grouped.exec(compact) ?? pattern.exec(compact);
+	const match = (commaGroups ? grouped.exec(compact) : null) ?? pattern.exec(compact);
 	if (!match) return undefined;
 	const whole = (match[1] ?? '').replaceAll(',', '');
 	if (whole.length > 9) return undefined;

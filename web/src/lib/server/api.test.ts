@@ -59,7 +59,7 @@ describe('api(event)', () => {
 		const seen: string[] = [];
 		const api = createApiClient({
 			baseUrl: 'http://api.test/',
-			fetch: fakeFetch(200, { items: [summary], nextCursor: 'c2' }, seen),
+			fetch: fakeFetch(200, { items: [{ ...summary, oneSom: null }], nextCursor: 'c2' }, seen),
 		});
 		const list = await api.listProjects({ limit: 12, cursor: 'c1' });
 		expect(seen).toEqual(['http://api.test/v1/projects?limit=12&cursor=c1']);
@@ -86,7 +86,7 @@ describe('api(event)', () => {
 	it('rejects a response that breaks the contract', async () => {
 		const api = createApiClient({
 			baseUrl: 'http://api.test',
-			fetch: fakeFetch(200, { items: [{ ...summary, goal: 1.5 }], nextCursor: null }),
+			fetch: fakeFetch(200, { items: [{ ...summary, oneSom: null, goal: 1.5 }], nextCursor: null }),
 		});
 		const error = await api.listProjects().catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(ApiError);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ProfileSchema } from '@mekendesh/contracts';
-import { mergeAnswers } from './keep-answers.js';
+import { holdsNoAnswers, mergeAnswers } from './keep-answers.js';
 
 const stored = ProfileSchema.parse({
 	displayName: 'Айбек Токтогулов',
@@ -46,5 +46,15 @@ describe('mergeAnswers', () => {
 			100_000_00,
 			'RU',
 		]);
+	});
+});
+
+describe('holdsNoAnswers', () => {
+	it('is true only for a profile without home, interests or amount (a new account), so a link never rewrites answers given', () => {
+		expect(holdsNoAnswers(ProfileSchema.parse({ displayName: 'Жаңы колдонуучу', residenceCountry: 'RU' }))).toBe(true);
+		expect(holdsNoAnswers(stored)).toBe(false);
+		expect(holdsNoAnswers(ProfileSchema.parse({ displayName: 'Айгүл', sectors: ['water'] }))).toBe(false);
+		expect(holdsNoAnswers(ProfileSchema.parse({ displayName: 'Айгүл', amountMin: 100 }))).toBe(false);
+		expect(holdsNoAnswers(ProfileSchema.parse({ displayName: 'Айгүл', homeOblastSoate: '41704000000000' }))).toBe(false);
 	});
 });

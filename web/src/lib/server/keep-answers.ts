@@ -23,11 +23,21 @@ export function mergeAnswers(profile: Profile, s: ProfileSuggestion): Profile {
 }
 
 /**
+ * Whether a profile holds none of the answers yet (a new account's): only then are a link's answers saved
+ * without the person seeing them. A link anyone can send must not rewrite the home or interests of someone
+ * who signs in through it; they get the prefilled form and decide.
+ */
+export function holdsNoAnswers(p: Profile): boolean {
+	return p.homeOblastSoate === null && p.homeRayonSoate === null && p.sectors.length === 0 && p.amountMin === null && p.amountMax === null;
+}
+
+/**
  * Where to go once signed in (a POST: sign-in, or confirmation's automatic sign-in; `accessToken` is the new
  * session's). When `next` is the sign-up offer's `/{lang}/account?<answers>`, the validated answers are saved into
  * the stored profile (GET /v1/me, PUT /v1/me/profile) and the answer is `/{lang}/for-you?kept=1`, whose page
- * says so. Any other `next` is answered unchanged; so is this one when saving fails (the profile form then opens
- * prefilled, as before, and the person saves it by hand). Never called on a GET: it changes state.
+ * says so, when the profile holds none of the answers yet (holdsNoAnswers). Any other `next` is answered
+ * unchanged; so is this one when the profile has answers already or saving fails (the profile form then opens
+ * prefilled, and the person saves it by hand). Never called on a GET: it changes state.
  */
 export async function keepAnswers(event: ApiEvent & { locals: App.Locals }, next: string, accessToken: string): Promise<string> {
 	const url = new URL(next, 'https://mekendesh.invalid');
@@ -38,6 +48,7 @@ export async function keepAnswers(event: ApiEvent & { locals: App.Locals }, next
 	event.locals.accessToken = accessToken;
 	try {
 		const { profile } = await api(event).me.get();
+		if (!holdsNoAnswers(profile)) return next;
 		await api(event).me.updateProfile(mergeAnswers(profile, suggestion));
 		return `/${lang}/for-you?kept=1`;
 	} catch (cause) {

@@ -37,8 +37,9 @@ export function readProfileForm(
 		locale: text(form, 'locale'),
 	};
 	const fields: Record<string, string> = {};
-	const amountMin = parseSomInput(values.amountMin as string);
-	const amountMax = parseSomInput(values.amountMax as string);
+	// A range of what one has in mind, not money paid: "20,000" as the English pages write it is read too.
+	const amountMin = parseSomInput(values.amountMin as string, { commaGroups: true });
+	const amountMax = parseSomInput(values.amountMax as string, { commaGroups: true });
 	if (amountMin === undefined) fields.amountMin = m.error_amount();
 	if (amountMax === undefined) fields.amountMax = m.error_amount();
 

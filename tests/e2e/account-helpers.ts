@@ -45,6 +45,16 @@ export async function codeFromOutbox(page: Page, lang: string, email: string): P
 	throw new Error(`no code for ${email} in the dev outbox`);
 }
 
+/** Reads the code in another tab of the same browser, as a person would, and leaves the page they are on as it was. */
+export async function codeInNewTab(context: BrowserContext, lang: string, email: string): Promise<string> {
+	const mail = await context.newPage();
+	try {
+		return await codeFromOutbox(mail, lang, email);
+	} finally {
+		await mail.close();
+	}
+}
+
 /** Creates and confirms an account through the API (the browser flow has its own test). */
 export async function createAccount(email: string, displayName: string): Promise<void> {
 	const post = (path: string, body: object) =>

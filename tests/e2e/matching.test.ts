@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DEMO_PROJECTS } from '@mekendesh/demo-data';
 import { launchBrowser } from './browser.js';
-import { PASSWORD, api, codeFromOutbox, createAccount, meFromCookies, newPage, signIn, uniqueEmail, web } from './account-helpers.js';
+import { PASSWORD, api, codeInNewTab, createAccount, meFromCookies, newPage, signIn, uniqueEmail, web } from './account-helpers.js';
 
 const NARYN = '41704000000000';
 const AT_BASHY = '41704220000000';
@@ -151,16 +151,6 @@ describe('a visitor, without JavaScript', () => {
 	});
 });
 
-/** Reads the code in another tab of the same browser, as a person would. */
-async function code(context: BrowserContext, lang: string, email: string): Promise<string> {
-	const mail = await context.newPage();
-	try {
-		return await codeFromOutbox(mail, lang, email);
-	} finally {
-		await mail.close();
-	}
-}
-
 describe('keeping the answers by signing up', () => {
 	it('saves them into the new profile once sign-up is confirmed, and lands on the list for them', async () => {
 		const { context, page } = await newPage(browser, { javaScriptEnabled: false });
@@ -174,7 +164,7 @@ describe('keeping the answers by signing up', () => {
 		await page.locator('#f-displayName').fill('Айбек Токтогулов');
 		await page.locator('#f-password').fill(PASSWORD);
 		await submit(page, /\/ky\/confirm\?/);
-		await page.locator('#f-code').fill(await code(context, 'ky', email));
+		await page.locator('#f-code').fill(await codeInNewTab(context, 'ky', email));
 		await submit(page, (u) => u.pathname === '/ky/for-you');
 
 		// Saved without visiting the profile form, and said so.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser.js';
-import { PASSWORD, api, codeFromOutbox, createAccount, meFromCookies, newPage, uniqueEmail, web } from './account-helpers.js';
+import { PASSWORD, api, codeInNewTab, createAccount, meFromCookies, newPage, uniqueEmail, web } from './account-helpers.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -55,16 +55,6 @@ async function signUpFromPledgePage(page: Page, lang: keyof typeof TEXT, pledgeP
 	expect(new URL(page.url()).searchParams.get('next')).toBe(pledgePath);
 }
 
-/** Reads the code in another tab of the same browser, as a person would, and leaves the confirm page as it was. */
-async function code(context: BrowserContext, lang: string, email: string): Promise<string> {
-	const mail = await context.newPage();
-	try {
-		return await codeFromOutbox(mail, lang, email);
-	} finally {
-		await mail.close();
-	}
-}
-
 describe('signing up to pledge, without JavaScript', () => {
 	for (const lang of ['ky', 'en'] as const) {
 		it(`(${lang}) comes back to the pledge page signed in, after typing the password once`, async () => {
@@ -82,7 +72,7 @@ describe('signing up to pledge, without JavaScript', () => {
 			expect(page.url()).not.toContain(encodeURIComponent(PASSWORD));
 			expect(await page.locator('input[type=password]').count()).toBe(0);
 
-			await page.locator('#f-code').fill(await code(context, lang, email));
+			await page.locator('#f-code').fill(await codeInNewTab(context, lang, email));
 			await submit(page, (url) => url.pathname === pledgePath);
 
 			// Signed in on the pledge page: its form, the account's menu, the session cookies, and nothing held any more.
@@ -104,7 +94,7 @@ describe('signing up to pledge, without JavaScript', () => {
 		await signUpFromPledgePage(page, 'en', pledgePath, email);
 		await context.clearCookies({ name: 'mk_pending' }); // as after 15 minutes, or a restart of the web server
 
-		await page.locator('#f-code').fill(await code(context, 'en', email));
+		await page.locator('#f-code').fill(await codeInNewTab(context, 'en', email));
 		await submit(page, /\/en\/sign-in\?/);
 		expect(await page.getByRole('status').innerText()).toBe(TEXT.en.confirmed);
 		expect(new URL(page.url()).searchParams.get('next')).toBe(pledgePath);

@@ -18,12 +18,22 @@ export const FALLBACK_CSP = "default-src 'none'; frame-ancestors 'none'; base-ur
 /**
  * Sets the security headers and the fallback CSP on a Node response before anything else answers it. A page
  * answered later by Kit replaces them with its own (its CSP with nonces), so only static files keep the fallback.
+ * A 304 goes without the fallback CSP: a browser copies a 304's headers onto the page it kept (RFC 9111 §4.3.4),
+ * and Kit's 304 for a page carries no CSP of its own, so the fallback would replace the page's CSP and a revisited
+ * page would lose its styles (`default-src 'none'`). Without one, the kept page keeps the CSP it came with.
  * @param {import('node:http').ServerResponse} res
  * @example server.prependListener('request', (_req, res) => presetSecurityHeaders(res));
  */
 export function presetSecurityHeaders(res) {
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
 	res.setHeader('content-security-policy', FALLBACK_CSP);
+	const writeHead = res.writeHead;
+	res.writeHead = /** @type {typeof res.writeHead} */ (
+		function (/** @type {number} */ status, /** @type {any[]} */ ...rest) {
+			if (status === 304 && res.getHeader('content-security-policy') === FALLBACK_CSP) res.removeHeader('content-security-policy');
+			return writeHead.call(this, status, ...rest);
+		}
+	);
 }
 
 const CLIENT_ERROR_PAGE = {

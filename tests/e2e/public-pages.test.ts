@@ -95,6 +95,18 @@ describe.each(LANGS)('public pages in $lang', ({ lang, heading, zone }) => {
 });
 
 describe('without JavaScript', () => {
+	it('keeps a page styled when it is opened again (the browser revalidates; a 304 must not bring another CSP)', async () => {
+		const { context, page } = await open('/ky/projects', { javaScriptEnabled: false });
+		const bodyFont = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+		expect(await page.evaluate(() => document.styleSheets.length)).toBeGreaterThan(0);
+		for (let visit = 0; visit < 2; visit++) {
+			await page.goto(`${web()}/ky/projects`);
+			expect(await page.evaluate(() => document.styleSheets.length), `visit ${visit + 2}`).toBeGreaterThan(0);
+			expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toBe(bodyFont);
+		}
+		await context.close();
+	});
+
 	it('shows the list, the project page and switches language through plain links', async () => {
 		const { context, page } = await open('/en/', { javaScriptEnabled: false });
 		expect(await page.locator('article').count()).toBeGreaterThanOrEqual(10);

@@ -184,25 +184,25 @@ describe('keeping the answers by signing up', () => {
 	});
 });
 
-describe('a link carrying answers, followed by someone whose profile has answers', () => {
-	it('opens the prefilled form on sign-in and changes nothing until they save', async () => {
-		const email = await investorWithProfile();
-		const { context, page } = await newPage(browser, { javaScriptEnabled: false });
-		// Anyone can send this link: Chui, tourism, 1,000 som.
-		const next = `/en/account?oblast=41708000000000&sectors=tourism&amount=1000`;
-		await page.goto(`${web()}/en/sign-in?next=${encodeURIComponent(next)}`);
-		await page.locator('#f-email').fill(email);
-		await page.locator('#f-password').fill(PASSWORD);
-		await submit(page, (u) => u.pathname === '/en/account');
-		const { profile } = await meFromCookies(context);
-		expect([profile.homeOblastSoate, profile.homeRayonSoate, profile.sectors, profile.amountMax]).toEqual([
-			NARYN,
-			AT_BASHY,
-			['education', 'agriculture'],
-			10_000_000,
-		]);
-		await context.close();
-	});
+describe('a link carrying answers, followed to sign in to an existing account', () => {
+	for (const who of ['with answers', 'without answers'] as const) {
+		it(`(${who}) opens the prefilled form and changes nothing until they save`, async () => {
+			const email = who === 'with answers' ? await investorWithProfile() : uniqueEmail('for-you-link');
+			if (who === 'without answers') await createAccount(email, 'Асель Бекова');
+			const { context, page } = await newPage(browser, { javaScriptEnabled: false });
+			// Anyone can send this link: Chui, tourism, 1,000 som.
+			const next = `/en/account?oblast=41708000000000&sectors=tourism&amount=1000`;
+			await page.goto(`${web()}/en/sign-in?next=${encodeURIComponent(next)}`);
+			await page.locator('#f-email').fill(email);
+			await page.locator('#f-password').fill(PASSWORD);
+			await submit(page, (u) => u.pathname === '/en/account');
+			const { profile } = await meFromCookies(context);
+			expect([profile.homeOblastSoate, profile.homeRayonSoate, profile.sectors, profile.amountMax]).toEqual(
+				who === 'with answers' ? [NARYN, AT_BASHY, ['education', 'agriculture'], 10_000_000] : [null, null, [], null],
+			);
+			await context.close();
+		});
+	}
 });
 
 /** A new investor whose profile says At-Bashy, education and agriculture, 10 000 to 100 000 som. */

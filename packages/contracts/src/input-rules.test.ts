@@ -5,6 +5,7 @@ import { ProfileSchema } from './profile.js';
 import { ProjectListQuerySchema } from './discovery-query.js';
 import { MatchAnswersQuerySchema } from './matching.js';
 import { ProgrammeRequestSchema } from './money-admin.js';
+import { MAX_AMOUNT_MINOR } from './money-limits.js';
 import { SectorSchema } from './project.js';
 
 const fieldsOf = (r: { success: boolean; error?: z.ZodError }) => (r.error?.issues ?? []).map((i) => i.path.join('.'));
@@ -75,5 +76,21 @@ describe('uniqueList', () => {
       endDate: '2030-02-01',
     };
     expect(fieldsOf(ProgrammeRequestSchema.safeParse(programme)).sort()).toEqual(['oblastSoates', 'pledgeTypes', 'sectors']);
+  });
+});
+
+describe('review: one message for a huge profile amount; empty parts in a sectors list', () => {
+  it('answers amountMax 1e30 with one message naming the real maximum', () => {
+    const out = ProfileSchema.safeParse({ displayName: 'Айгүл', amountMax: 1e30 });
+    expect(out.success).toBe(false);
+    const issues = out.error!.issues.filter((i) => i.path[0] === 'amountMax');
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.message).toContain(String(MAX_AMOUNT_MINOR));
+  });
+
+  it('refuses ",,," and "water," as sectors, and takes "" as none', () => {
+    for (const sectors of [',,,', 'water,', ',water']) expect(MatchAnswersQuerySchema.safeParse({ sectors }).success, sectors).toBe(false);
+    expect(MatchAnswersQuerySchema.parse({ sectors: '' }).sectors).toEqual([]);
+    expect(MatchAnswersQuerySchema.parse({ sectors: 'water,education' }).sectors).toEqual(['water', 'education']);
   });
 });

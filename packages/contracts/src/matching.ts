@@ -73,7 +73,8 @@ export const MATCH_LIMITS = { defaultLimit: 10, maxLimit: 20 } as const;
 const SectorListSchema = text()
   .max(SECTORS.join(',').length)
   .transform((s, ctx) => {
-    const parts = s.split(',').filter(Boolean);
+    // Every part a sector: ",,," or "water," is not a list of sectors.
+    const parts = s === '' ? [] : s.split(',');
     const bad = parts.find((p) => !SectorSchema.safeParse(p).success);
     if (bad !== undefined || new Set(parts).size !== parts.length) {
       ctx.addIssue({ code: 'custom', message: 'comma-separated sectors, each once' });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { uniqueList } from './input-rules.js';
 import { line, text, TEXT_LIMITS } from './text.js';
 import { nameText } from './normalise.js';
-import { MAX_AMOUNT_MINOR } from './money-limits.js';
+import { MAX_AMOUNT_MINOR, minorUnits } from './money-limits.js';
 import { LocaleSchema } from './locale.js';
 import { PledgeTypeSchema, SectorSchema } from './project.js';
 import { SoateSchema } from './territory.js';
@@ -21,8 +21,8 @@ export const ProfileSchema = z
     languages: uniqueList(LocaleSchema, 3).default([]),
     sectors: uniqueList(SectorSchema, 11).default([]),
     pledgeTypes: uniqueList(PledgeTypeSchema, 4).default([]),
-    amountMin: z.number().int().nonnegative().max(MAX_AMOUNT_MINOR).nullable().default(null),
-    amountMax: z.number().int().nonnegative().max(MAX_AMOUNT_MINOR).nullable().default(null),
+    amountMin: minorUnits(MAX_AMOUNT_MINOR).nullable().default(null),
+    amountMax: minorUnits(MAX_AMOUNT_MINOR).nullable().default(null),
     contactByEmail: z.boolean().default(true),
     telegram: text()
       .max(33)

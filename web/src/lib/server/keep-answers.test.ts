@@ -51,7 +51,11 @@ describe('mergeAnswers', () => {
 
 describe('holdsNoAnswers', () => {
 	it('is true only for a profile without home, interests or amount (a new account), so a link never rewrites answers given', () => {
-		expect(holdsNoAnswers(ProfileSchema.parse({ displayName: 'Жаңы колдонуучу', residenceCountry: 'RU' }))).toBe(true);
+		expect(holdsNoAnswers(ProfileSchema.parse({ displayName: 'Жаңы колдонуучу', languages: ['ky'] }))).toBe(true);
+		// What a second review's crafted link overwrote: a country, a settlement, consent to be counted.
+		expect(holdsNoAnswers(ProfileSchema.parse({ displayName: 'Айгүл', residenceCountry: 'DE' }))).toBe(false);
+		expect(holdsNoAnswers(ProfileSchema.parse({ displayName: 'Айгүл', homeSettlement: 'Кара-Суу' }))).toBe(false);
+		expect(holdsNoAnswers(ProfileSchema.parse({ displayName: 'Айгүл', countInterest: true }))).toBe(false);
 		expect(holdsNoAnswers(stored)).toBe(false);
 		expect(holdsNoAnswers(ProfileSchema.parse({ displayName: 'Айгүл', sectors: ['water'] }))).toBe(false);
 		expect(holdsNoAnswers(ProfileSchema.parse({ displayName: 'Айгүл', amountMin: 100 }))).toBe(false);

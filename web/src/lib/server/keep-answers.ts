@@ -23,17 +23,18 @@ export function mergeAnswers(profile: Profile, s: ProfileSuggestion): Profile {
 }
 
 /**
- * Whether a profile holds none of the answers yet (a new account's): only then are a link's answers saved
- * without the person seeing them. A link anyone can send must not rewrite the home or interests of someone
- * who signs in through it; they get the prefilled form and decide.
+ * Whether a profile holds none of the answers yet, nor a home settlement, a country or consent to be counted (a
+ * new account's): only then are a link's answers saved without the person seeing them. A link anyone can send
+ * must not rewrite what someone told us; they get the prefilled form and decide.
  */
 export function holdsNoAnswers(p: Profile): boolean {
-	return p.homeOblastSoate === null && p.homeRayonSoate === null && p.sectors.length === 0 && p.amountMin === null && p.amountMax === null;
+	const place = p.homeOblastSoate ?? p.homeRayonSoate ?? p.homeSettlement ?? p.residenceCountry;
+	return place === null && p.sectors.length === 0 && p.amountMin === null && p.amountMax === null && !p.countInterest;
 }
 
 /**
- * Where to go once signed in (a POST: sign-in, or confirmation's automatic sign-in; `accessToken` is the new
- * session's). When `next` is the sign-up offer's `/{lang}/account?<answers>`, the validated answers are saved into
+ * Where to go once an account made from the for-you offer is confirmed (a POST: confirmation's automatic sign-in;
+ * `accessToken` is the new session's). A plain sign-in never calls it: an existing account gets the prefilled form. When `next` is the sign-up offer's `/{lang}/account?<answers>`, the validated answers are saved into
  * the stored profile (GET /v1/me, PUT /v1/me/profile) and the answer is `/{lang}/for-you?kept=1`, whose page
  * says so, when the profile holds none of the answers yet (holdsNoAnswers). Any other `next` is answered
  * unchanged; so is this one when the profile has answers already or saving fails (the profile form then opens

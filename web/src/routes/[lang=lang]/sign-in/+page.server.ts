@@ -5,7 +5,6 @@ import { getLocale } from '#lib/paraglide/runtime.js';
 import { FIELD_MESSAGES, failureOptions } from '#lib/server/field-messages.js';
 import { apiFailure, invalid, issueFields, localizeFields, text } from '#lib/server/forms.js';
 import { pendingSignIns } from '#lib/server/pending-sign-in.js';
-import { keepAnswers } from '#lib/server/keep-answers.js';
 import { safeNext } from '#lib/server/redirects.js';
 import { storeTokens } from '#lib/server/session.js';
 import { api, ApiError } from '#lib/server/api.js';
@@ -37,11 +36,8 @@ export const actions: Actions = {
 		const values = { email: text(form, 'email'), next: safeNext(text(form, 'next'), `/${locale}`), unconfirmed: false };
 		const parsed = SignInRequestSchema.safeParse({ email: values.email, password: String(form.get('password') ?? '') });
 		if (!parsed.success) return invalid(values, localizeFields(issueFields(parsed.error), MESSAGES, m.form_error_summary()));
-		let accessToken: string;
 		try {
-			const tokens = await api(event).auth.signIn(parsed.data);
-			storeTokens(event.cookies, tokens);
-			accessToken = tokens.accessToken;
+			storeTokens(event.cookies, await api(event).auth.signIn(parsed.data));
 			// A sign-up still waiting for its code is not needed any more.
 			pendingSignIns.discard(event.cookies);
 		} catch (cause) {
@@ -49,7 +45,8 @@ export const actions: Actions = {
 			values.unconfirmed = cause instanceof ApiError && cause.status === 409;
 			return apiFailure(cause, failureOptions(values, MESSAGES, { 401: m.error_sign_in_failed(), 409: m.error_not_confirmed() }));
 		}
-		// The for-you answers carried in `next` by the sign-up offer are saved now, not left to the profile form.
-		redirect(303, await keepAnswers(event, values.next, accessToken));
+		// An existing account: a link's for-you answers only prefill the profile form (`next`), for the person to
+		// save or not. Only the confirmation of an account made from the offer saves them (keepAnswers).
+		redirect(303, values.next);
 	},
 };

@@ -173,7 +173,9 @@ describe('an investor, without JavaScript', () => {
 		await page.goto(`${web()}/en/account`);
 		const consent = page.locator('input[name=countInterest]');
 		expect(await consent.isChecked()).toBe(false); // off by default
-		expect(await page.locator('label', { has: consent }).innerText()).toContain('they see only totals, never my name');
+		expect(await page.locator('label', { has: consent }).innerText()).toContain(
+			'and the programme office: they see only totals, never my name',
+		);
 		await consent.check();
 		await Promise.all([
 			page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/en/account'),

@@ -257,6 +257,9 @@ describe('a signed-in investor', () => {
 		expect(near.length).toBeGreaterThan(0);
 		expect(near.length).toBeLessThanOrEqual(3);
 		expect(near).not.toContain(ids[0]);
+		// Their own list says where its answers come from, and how to change them.
+		await page.goto(`${web()}/en/for-you`);
+		expect(await page.locator('main a[href="/en/account"]', { hasText: 'Change your answers in your profile' }).count()).toBe(1);
 		await context.close();
 	});
 

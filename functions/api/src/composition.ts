@@ -183,7 +183,7 @@ export function composeWithDb(
       office: options.office ?? DEFAULT_OFFICE,
       webOrigin: options.webOrigin ?? 'http://localhost:5173',
     },
-    matching: { candidates: new DynamoMatchCandidates(db), programmes, clock, place: (soate) => territoryBySoate(soate)?.name },
+    matching: { candidates: new DynamoMatchCandidates(db), programmes, clock, place: territoryBySoate },
     verifier: settings.verifier,
     ...(options.devOutbox ? { outbox } : {}),
   };

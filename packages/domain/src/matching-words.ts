@@ -45,6 +45,13 @@ export const homeRayonText = (name: TrilingualName): TrilingualName => ({
   en: `in your home district ${name.en}`,
 });
 
+/** "in your home city Osh" (the city's full name: "г. Ош", "Ош ш."), for Bishkek, Osh and the towns of rayon rank. */
+export const homeCityText = (fullName: TrilingualName): TrilingualName => ({
+  ky: `туулган шаарыңыз — ${fullName.ky}`,
+  ru: `ваш родной город: ${fullName.ru}`,
+  en: `in your home city ${fullName.en}`,
+});
+
 /** "in your home region Naryn". */
 export const homeOblastText = (name: TrilingualName): TrilingualName => ({
   ky: `туулган облусуңуз — ${name.ky}`,

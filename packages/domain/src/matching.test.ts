@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TrilingualName } from '@mekendesh/contracts';
+import type { Territory, TrilingualName } from '@mekendesh/contracts';
 import type { CofinancingProgramme } from './cofinancing.js';
 import {
   isRecommendable,
@@ -18,9 +18,25 @@ const CHUY = '41708000000000';
 const TODAY = '2026-05-01';
 const SOM = 100;
 
-const NAMES: Record<string, TrilingualName> = {
-  [AT_BASHY]: { ky: 'Ат-Башы', ru: 'Ат-Башынский', en: 'At-Bashy' },
-  [NARYN]: { ky: 'Нарын', ru: 'Нарынская', en: 'Naryn' },
+const OSH_CITY = '41721000000000';
+const NARYN_TOWN = '41704400000010';
+const NAMES: Record<string, { name: TrilingualName; fullName: TrilingualName; kind: Territory['kind'] }> = {
+  [AT_BASHY]: {
+    name: { ky: 'Ат-Башы', ru: 'Ат-Башынский', en: 'At-Bashy' },
+    fullName: { ky: 'Ат-Башы району', ru: 'Ат-Башынский район', en: 'At-Bashy District' },
+    kind: 'rayon',
+  },
+  [NARYN]: {
+    name: { ky: 'Нарын', ru: 'Нарынская', en: 'Naryn' },
+    fullName: { ky: 'Нарын облусу', ru: 'Нарынская область', en: 'Naryn Region' },
+    kind: 'oblast',
+  },
+  [OSH_CITY]: { name: { ky: 'Ош ш.', ru: 'г. Ош', en: 'Osh' }, fullName: { ky: 'Ош ш.', ru: 'г. Ош', en: 'Osh' }, kind: 'city' },
+  [NARYN_TOWN]: {
+    name: { ky: 'Нарын ш.', ru: 'г. Нарын', en: 'Naryn (city)' },
+    fullName: { ky: 'Нарын ш.', ru: 'г. Нарын', en: 'Naryn (city)' },
+    kind: 'city',
+  },
 };
 const place = (soate: string) => NAMES[soate];
 
@@ -280,6 +296,21 @@ describe('reasons, in three languages', () => {
       ky: 'туулган облусуңуз — Нарын',
       ru: 'в вашей родной области: Нарынская область',
       en: 'in your home region Naryn',
+    });
+  });
+
+  it('a home city, of oblast rank (Osh) or rayon rank (Naryn town), as a city: never "г. Ош область" (second review)', () => {
+    const fromOsh = { ...fromAtBashy, homeRayonSoate: null, homeOblastSoate: OSH_CITY };
+    const [osh] = rank(fromOsh, [candidate(project({ oblastSoate: OSH_CITY, rayonSoate: null }))]);
+    expect(osh!.reasons[0]).toEqual({
+      code: 'home_oblast',
+      text: { ky: 'туулган шаарыңыз — Ош ш.', ru: 'ваш родной город: г. Ош', en: 'in your home city Osh' },
+    });
+    const fromTown = { ...fromAtBashy, homeRayonSoate: NARYN_TOWN };
+    const [town] = rank(fromTown, [candidate(project({ oblastSoate: NARYN, rayonSoate: NARYN_TOWN }))]);
+    expect(town!.reasons[0]).toEqual({
+      code: 'home_rayon',
+      text: { ky: 'туулган шаарыңыз — Нарын ш.', ru: 'ваш родной город: г. Нарын', en: 'in your home city Naryn (city)' },
     });
   });
 });

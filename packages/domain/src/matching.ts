@@ -6,6 +6,7 @@ import type {
   ProjectSummary,
   Recommendation,
   Sector,
+  Territory,
   TrilingualName,
 } from '@mekendesh/contracts';
 import { daysBetween } from './bishkek-calendar.js';
@@ -14,6 +15,7 @@ import {
   amountFitsText,
   closingSoonText,
   cofinancedText,
+  homeCityText,
   homeOblastText,
   homeRayonText,
   languageText,
@@ -92,8 +94,11 @@ export interface MatchCandidate {
   ownerCompleted: number;
 }
 
-/** A territory's short name in ky/ru/en (packages/territories), undefined for an unknown code. */
-export type PlaceName = (soate: string) => TrilingualName | undefined;
+/**
+ * A territory's names in ky/ru/en and its kind (packages/territories), undefined for an unknown code: a city
+ * (Bishkek and Osh at oblast level, 17 towns at rayon level) is named as a city, not "… district" or "… region".
+ */
+export type PlaceName = (soate: string) => Pick<Territory, 'name' | 'fullName' | 'kind'> | undefined;
 
 /** Which of the three answers that matter most are missing (home, interests, amount): the page asks for them. */
 export function missingAnswers(p: MatchPreferences): MatchAnswer[] {
@@ -117,12 +122,14 @@ const reason = (code: MatchReason['code'], text: TrilingualName): MatchReason =>
 
 function placeParts(p: MatchPreferences, project: CandidateProject, place: PlaceName): Part[] {
   if (p.homeRayonSoate && project.rayonSoate === p.homeRayonSoate) {
-    const name = place(p.homeRayonSoate);
-    return [{ points: MATCH_WEIGHTS.homeRayon, ...(name ? { reason: reason('home_rayon', homeRayonText(name)) } : {}) }];
+    const t = place(p.homeRayonSoate);
+    const text = t && (t.kind === 'city' ? homeCityText(t.fullName) : homeRayonText(t.name));
+    return [{ points: MATCH_WEIGHTS.homeRayon, ...(text ? { reason: reason('home_rayon', text) } : {}) }];
   }
   if (p.homeOblastSoate && project.oblastSoate === p.homeOblastSoate) {
-    const name = place(p.homeOblastSoate);
-    return [{ points: MATCH_WEIGHTS.homeOblast, ...(name ? { reason: reason('home_oblast', homeOblastText(name)) } : {}) }];
+    const t = place(p.homeOblastSoate);
+    const text = t && (t.kind === 'city' ? homeCityText(t.fullName) : homeOblastText(t.name));
+    return [{ points: MATCH_WEIGHTS.homeOblast, ...(text ? { reason: reason('home_oblast', text) } : {}) }];
   }
   return [];
 }

@@ -4,6 +4,7 @@ import { bishkekToday } from './bishkek-calendar.js';
 import { cofinancedOneSom, isOpenWithBudget, type OneSomLine } from './cofinancing.js';
 import type { ProgrammeStore } from './money-ports.js';
 import type { DiscoveredProject } from './ports.js';
+import { keptPerInstance } from './instance-cache.js';
 
 /**
  * Co-financing on discovery's cards: the programmes open today, read once per instance and minute (discovery is
@@ -18,8 +19,8 @@ export const PROGRAMME_CACHE_MS = 60_000;
 /** Programmes listed at most (they are few; the store caps its list too). */
 const MAX_PROGRAMMES = 50;
 
-/** The programmes listed from each store (one per function instance), and until when (epoch ms) they are reused. */
-const programmeCache = new WeakMap<object, { programmes: Promise<Programme[]>; until: number }>();
+/** The programmes listed from each store (one per function instance), reused for PROGRAMME_CACHE_MS. */
+const programmeCache = keptPerInstance<Pick<ProgrammeStore, 'list'>, Programme[]>(PROGRAMME_CACHE_MS);
 
 /**
  * The programmes that could match a som received today (Bishkek day): within their period, with budget left
@@ -29,16 +30,9 @@ export async function openProgrammesToday(
   store: Pick<ProgrammeStore, 'list'>,
   clock: Clock,
 ): Promise<{ day: string; programmes: Programme[] }> {
-  let hit = programmeCache.get(store);
-  if (!hit || hit.until <= Date.now()) {
-    const entry = { programmes: store.list(MAX_PROGRAMMES), until: Date.now() + PROGRAMME_CACHE_MS };
-    programmeCache.set(store, entry);
-    // A failed read is not kept: the next request tries again.
-    entry.programmes.catch(() => programmeCache.get(store) === entry && programmeCache.delete(store));
-    hit = entry;
-  }
+  const listed = programmeCache.get(store, () => store.list(MAX_PROGRAMMES));
   const day = bishkekToday(clock);
-  return { day, programmes: (await hit.programmes).filter((g) => isOpenWithBudget(g, day)) };
+  return { day, programmes: (await listed).filter((g) => isOpenWithBudget(g, day)) };
 }
 
 /**

@@ -6,6 +6,7 @@ import type { MoneyDeps } from './money-deps.js';
 import { getPledge } from './pledges.js';
 import { authorize } from './policy.js';
 import { activeClash, normaliseAccountRequest, payeeOptions, receivingAccountErrors } from './receiving-account-rules.js';
+import { keptPerInstance } from './instance-cache.js';
 
 /** Receiving accounts are few (a handful per currency at most): every read takes them all, up to this many. */
 export const MAX_RECEIVING_ACCOUNTS = 100;
@@ -30,22 +31,14 @@ export interface ReceivingAccountStore {
  * pledge's transaction checks the accounts its email lists (PledgePlan.listed), and staff saves here forget them.
  */
 export const ACCOUNTS_CACHE_MS = 60_000;
-// The read itself is kept, so that pledges arriving together while it runs share one read instead of one each.
-const accountsCache = new WeakMap<ReceivingAccountStore, { accounts: Promise<ReceivingAccount[]>; until: number }>();
+const accountsCache = keptPerInstance<ReceivingAccountStore, ReceivingAccount[]>(ACCOUNTS_CACHE_MS);
 
 /**
  * Every receiving account, from this instance's cache (ACCOUNTS_CACHE_MS) unless `fresh` or expired; a read refills it
  * (a failed one is forgotten). Only for what a transaction checks again (a pledge's email); staff pages read the store.
  */
-export async function cachedAccounts(store: ReceivingAccountStore, fresh: boolean): Promise<ReceivingAccount[]> {
-  const hit = accountsCache.get(store);
-  if (!fresh && hit && hit.until > Date.now()) return hit.accounts;
-  const entry = { accounts: store.list(), until: Date.now() + ACCOUNTS_CACHE_MS };
-  accountsCache.set(store, entry);
-  entry.accounts.catch(() => {
-    if (accountsCache.get(store) === entry) accountsCache.delete(store);
-  });
-  return entry.accounts;
+export function cachedAccounts(store: ReceivingAccountStore, fresh: boolean): Promise<ReceivingAccount[]> {
+  return accountsCache.get(store, () => store.list(), fresh);
 }
 
 /** An email to send once: keyed by `id`, delivered by claiming it, so retries and races send it one time. */
@@ -146,7 +139,7 @@ export async function createReceivingAccount(deps: PaymentDeps, actor: Actor, re
     updatedAt: at,
   } as ReceivingAccount;
   await deps.accounts.create({ account, audit: auditEntry(deps, actor, 'receiving-account.create', account.id, null, account) });
-  accountsCache.delete(deps.accounts);
+  accountsCache.forget(deps.accounts);
   return account;
 }
 
@@ -172,7 +165,7 @@ export async function replaceReceivingAccount(
     account,
     audit: auditEntry(deps, actor, 'receiving-account.replace', account.id, previous, account),
   });
-  accountsCache.delete(deps.accounts);
+  accountsCache.forget(deps.accounts);
   return account;
 }
 
@@ -183,7 +176,7 @@ export async function deleteReceivingAccount(deps: PaymentDeps, actor: Actor, in
   if (!previous) throw notFound('receiving account');
   if (previous.version !== input.version) throw new DomainError('conflict', 'the account was changed meanwhile: reload it and try again');
   await deps.accounts.remove({ previous, audit: auditEntry(deps, actor, 'receiving-account.delete', previous.id, previous, null) });
-  accountsCache.delete(deps.accounts);
+  accountsCache.forget(deps.accounts);
 }
 
 /** The project's last day of raising, for "pay by"; null when the project is gone. */

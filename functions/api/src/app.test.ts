@@ -36,6 +36,7 @@ function fakeDeps(projects: Project[] = [], healthy = true): Deps {
     money: unused('money'),
     card: unused('card'),
     matching: unused('matching'),
+    notifier: unused('notifier'),
     payments: unused('payments'),
     verifier: unused('verifier'),
     health: { ping: async () => (healthy ? undefined : Promise.reject(new Error('down'))) },

@@ -47,6 +47,7 @@ function deps(): Deps {
     organisations: unused('organisations'),
     projectDeps: unused('projectDeps'),
     audit: unused('audit'),
+    notifier: unused('notifier'),
     // Only the read authentication makes with a pledge's first items (pledgeReadAhead): the caller's record.
     money: {
       money: { pledgeContext: async (i: { investorId: string }) => withInvestor({ supporter: false }, user(i.investorId)) },

@@ -42,6 +42,8 @@ import {
   type ProgrammeOffice,
   type MailDelivery,
   type MatchDeps,
+  type Notifier,
+  emailNotifier,
 } from '@mekendesh/domain';
 import { CognitoIdentity, JwtTokenVerifier, SesMailer } from '@mekendesh/identity';
 import { StripePayments } from '@mekendesh/payments';
@@ -74,6 +76,8 @@ export interface Deps {
   payments: PaymentDeps;
   /** Recommendations: candidates by key and index, the programmes, place names. */
   matching: MatchDeps;
+  /** Emails about things people follow, ask or own (issue 12), in their language, each kind unsubscribable. */
+  notifier: Notifier;
 }
 
 export interface IdentitySettings {
@@ -120,6 +124,9 @@ export function composeWithDb(
   const limiter = new DynamoRateLimiter(db);
   const limits: RateLimits = { ...DEFAULT_RATE_LIMITS, ...options.limits };
   const programmes = new DynamoProgrammeStore(db);
+  const mailQueue = new DynamoMailQueue(db);
+  const webOrigin = options.webOrigin ?? 'http://localhost:5173';
+  const mailDelivery = options.mailDelivery ?? 'inline';
   const money: MoneyDeps = {
     projects,
     money: new DynamoMoneyStore(db, programmes),
@@ -177,13 +184,14 @@ export function composeWithDb(
     payments: {
       money,
       accounts: new DynamoReceivingAccountStore(db),
-      queue: new DynamoMailQueue(db),
+      queue: mailQueue,
       mailer,
-      mailDelivery: options.mailDelivery ?? 'inline',
+      mailDelivery,
       office: options.office ?? DEFAULT_OFFICE,
       webOrigin: options.webOrigin ?? 'http://localhost:5173',
     },
     matching: { candidates: new DynamoMatchCandidates(db), programmes, clock, place: territoryBySoate },
+    notifier: emailNotifier({ users, organisations, queue: mailQueue, mailer, mailDelivery, clock, webOrigin }),
     verifier: settings.verifier,
     ...(options.devOutbox ? { outbox } : {}),
   };

@@ -96,6 +96,7 @@ function deps(): Deps {
     organisations: unused('organisations'),
     projectDeps: unused('projectDeps'),
     audit: unused('audit'),
+    notifier: unused('notifier'),
     money: unused('money'),
     card: unused('card'),
     matching: unused('matching'),

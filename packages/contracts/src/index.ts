@@ -24,3 +24,4 @@ export * from './receiving-account.js';
 export * from './display-format.js';
 export * from './matching.js';
 export * from './project-list.js';
+export * from './notifications.js';

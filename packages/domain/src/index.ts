@@ -23,6 +23,8 @@ export * from './territory-rules.js';
 export * from './demand.js';
 export * from './demand-read.js';
 export * from './demand-profile.js';
+export * from './notification-ports.js';
+export * from './notifications.js';
 export * from './proposals.js';
 export * from './vetting.js';
 export * from './uploads.js';

@@ -25,3 +25,4 @@ export * from './display-format.js';
 export * from './matching.js';
 export * from './project-list.js';
 export * from './notifications.js';
+export * from './clubs.js';

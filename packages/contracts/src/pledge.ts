@@ -32,6 +32,10 @@ export const StoredRateSchema = z
   .meta({ id: 'StoredRate' });
 export type StoredRate = z.infer<typeof StoredRateSchema>;
 
+/** The hometown club a pledge was made through (issue 12), carried on the pledge; absent on a pledge of one's own. */
+export const PledgeClubSchema = z.object({ clubId: text(), clubPledgeId: text(), clubName: text() }).meta({ id: 'PledgeClub' });
+export type PledgeClub = z.infer<typeof PledgeClubSchema>;
+
 /** What an investor sends; money amounts are integers of minor units. */
 export const PledgeRequestSchema = z
   .object({
@@ -94,6 +98,8 @@ export const PledgeSchema = z
     receipts: z.number().int().nonnegative(),
     /** Card pledges: the checkout's outcome as the gateway reported it (absent before any outcome). */
     card: CardStateSchema.optional(),
+    /** A contribution to a hometown club's pledge (clubs.ts): the ledger names the club, never the member. */
+    club: PledgeClubSchema.optional(),
     version: z.number().int().positive(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),

@@ -31,3 +31,4 @@ export * from './ledger-reader.js';
 export * from './public-trace-store.js';
 export * from './receiving-account-store.js';
 export * from './mail-queue.js';
+export * from './club-store.js';

@@ -2,6 +2,7 @@ import { MAX_TOTAL_MINOR } from '@mekendesh/contracts';
 import { TOTAL_FIELDS, type Booking, type LedgerDeltas } from '@mekendesh/domain';
 import type { Db } from './client.js';
 import { oblastStatsEntity, projectEntity } from './entities/catalogue.js';
+import { clubPledgeEntity } from './entities/clubs.js';
 import {
   bookingOnceEntity,
   ledgerEntryEntity,
@@ -141,7 +142,32 @@ function reservationActions(db: Db, b: Booking): Tagged[] {
   });
 }
 
-/** Every write of a booking, each tagged; at most 100 actions (a receipt with n programmes needs 7 + 3n). */
+/**
+ * A club contribution's booking also moves its club pledge (issue 12): `pledged` and `received` by the booking's net
+ * pledged and raised, `contributions` by one for a new pledge. In the same transaction, so the club pledge's figures
+ * always equal the sums over its contributions; concurrent members meet on this one item and DynamoDB orders them.
+ */
+function clubPledgeActions(db: Db, b: Booking, sum: LedgerDeltas): Tagged[] {
+  const club = b.pledge?.next.club;
+  if (!club || (sum.pledged === 0 && sum.raised === 0)) return [];
+  const isNew = b.pledge!.expectedVersion === null ? 1 : 0;
+  return [
+    {
+      tag: 'clubPledge',
+      action: {
+        Update: {
+          TableName: db.tableName,
+          Key: clubPledgeEntity.key({ id: club.clubPledgeId }),
+          UpdateExpression: 'ADD pledged :p, received :r, contributions :n',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':p': sum.pledged, ':r': sum.raised, ':n': isNew },
+        },
+      },
+    },
+  ];
+}
+
+/** Every write of a booking, each tagged; at most 100 actions (a receipt with n programmes needs 7 + 3n, one more for a club's). */
 export function bookingActions(db: Db, b: Booking): Tagged[] {
   const sum = sumDeltas(b);
   const entries: Tagged[] = b.entries.map((e) => ({
@@ -213,7 +239,16 @@ export function bookingActions(db: Db, b: Booking): Tagged[] {
     : [];
   // A booking without entries only changes the pledge's state (a card checkout expired): no totals to touch.
   const totals = b.entries.length ? totalsActions(db, b, sum) : [];
-  const all = [...receipt, ...once, ...pledge, ...receiptDay, ...entries, ...totals, ...reservationActions(db, b)];
+  const all = [
+    ...receipt,
+    ...once,
+    ...pledge,
+    ...receiptDay,
+    ...entries,
+    ...totals,
+    ...clubPledgeActions(db, b, sum),
+    ...reservationActions(db, b),
+  ];
   if (all.length > 100) throw new Error(`a booking needs ${all.length} actions, more than one transaction holds`);
   return all;
 }

@@ -52,3 +52,5 @@ export * from './pledge-email.js';
 export * from './matching.js';
 export * from './matching-words.js';
 export * from './matching-recommend.js';
+export * from './club-ports.js';
+export * from './clubs.js';

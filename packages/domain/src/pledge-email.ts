@@ -1,4 +1,4 @@
-import type { Locale, LocalizedText, PayeeOption, PledgeRequest, PledgeView } from '@mekendesh/contracts';
+import type { Locale, LocalizedText, PayeeOption, PledgeClub, PledgeRequest, PledgeView } from '@mekendesh/contracts';
 import type { Actor } from './actor.js';
 import { formatDay, formatMoney } from '@mekendesh/contracts';
 import type { PledgeInvestor } from './money-ports.js';
@@ -225,7 +225,7 @@ async function queueMissingMail(deps: PaymentDeps, pledge: PledgeView): Promise<
 export async function pledgeAndNotify(
   deps: PaymentDeps,
   actor: Actor,
-  input: { projectId: string; idempotencyKey: string; request: PledgeRequest; read?: PledgeRead },
+  input: { projectId: string; idempotencyKey: string; request: PledgeRequest; read?: PledgeRead; club?: PledgeClub },
 ): Promise<{ pledge: PledgeView; created: boolean; emailed: boolean }> {
   const r = input.request;
   if (r.channel === 'card' || !r.amount) {

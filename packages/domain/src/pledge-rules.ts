@@ -146,3 +146,12 @@ export function canonicalJson(value: unknown): string {
   }
   return JSON.stringify(value);
 }
+
+/**
+ * The name a pledge's ledger entries show: its club's, for a contribution to a club pledge (the club is one supporter,
+ * its members are not named); else the investor's, only if they chose to be shown.
+ */
+export function ledgerName(pledge: Pick<Pledge, 'display' | 'displayName' | 'club'>): string | null {
+  if (pledge.club) return pledge.club.clubName;
+  return pledge.display === 'name' ? pledge.displayName : null;
+}

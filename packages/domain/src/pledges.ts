@@ -1,5 +1,5 @@
 import type { Page } from './ports.js';
-import type { Pledge, PledgeRequest, PledgeView, Project, StoredRate } from '@mekendesh/contracts';
+import type { Pledge, PledgeClub, PledgeRequest, PledgeView, Project, StoredRate } from '@mekendesh/contracts';
 import type { Actor, UserActor } from './actor.js';
 import type { UserRecord } from './account-ports.js';
 import { DomainError, notFound } from './errors.js';
@@ -7,7 +7,15 @@ import type { ListedAccounts, MoneyStore, PledgeContext, PledgePlan } from './mo
 import { optimistically, throwIfFinal, type Round } from './money-commit.js';
 import { bishkekDay, dayHasPassed } from './bishkek-calendar.js';
 import { kgsAt, rateOn, type MoneyDeps } from './money-deps.js';
-import { assertMinimum, canonicalJson, deltas, paymentInstructions, paymentReference, pledgeRuleErrors } from './pledge-rules.js';
+import {
+  assertMinimum,
+  canonicalJson,
+  deltas,
+  ledgerName,
+  paymentInstructions,
+  paymentReference,
+  pledgeRuleErrors,
+} from './pledge-rules.js';
 import { authorize } from './policy.js';
 import { isPublic } from './lifecycle.js';
 import { CARD_MESSAGES } from './card-messages.js';
@@ -63,7 +71,7 @@ function pledgeBooking(pledge: Pledge, project: Project, firstFromInvestor: bool
         funder: 'diaspora',
         original: pledge.amount && pledge.amount.currency !== 'KGS' ? pledge.amount : null,
         deltas: deltas({ pledged: pledge.amountKgs, supporters: firstFromInvestor ? 1 : 0 }),
-        publicName: pledge.display === 'name' ? pledge.displayName : null,
+        publicName: ledgerName(pledge),
       },
     ],
     project: { id: project.id, status: project.status, oblastSoate: project.oblastSoate, isPublic: true },
@@ -80,6 +88,7 @@ function newPledge(input: {
   price: { rate: StoredRate | null; amountKgs: number };
   displayName: string | null;
   at: string;
+  club?: PledgeClub | undefined;
 }): Pledge {
   const { request: r, project, at } = input;
   return {
@@ -108,6 +117,7 @@ function newPledge(input: {
     version: 1,
     createdAt: at,
     updatedAt: at,
+    ...(input.club ? { club: input.club } : {}),
   };
 }
 
@@ -191,13 +201,15 @@ export async function signedInToPledge(
 export async function createPledge(
   deps: MoneyDeps,
   actor: Actor,
-  input: { projectId: string; idempotencyKey: string; request: PledgeRequest; mail?: PledgeMail; read?: PledgeRead },
+  input: { projectId: string; idempotencyKey: string; request: PledgeRequest; mail?: PledgeMail; read?: PledgeRead; club?: PledgeClub },
 ): Promise<{ pledge: PledgeView; created: boolean; mail?: QueuedMail }> {
   authorize(actor, { action: 'account:use' });
+  // A club contribution's key belongs to its club pledge: the same key on a pledge of one's own is another body (422).
+  const club = input.club ? { clubPledgeId: input.club.clubPledgeId } : {};
   const idempotency = {
     scope: actor.id,
     key: input.idempotencyKey,
-    hash: canonicalJson({ projectId: input.projectId, request: input.request }),
+    hash: canonicalJson({ projectId: input.projectId, request: input.request, ...club }),
   };
   const r = input.request;
   const id = deps.newId();
@@ -231,6 +243,7 @@ export async function createPledge(
       price,
       displayName: context.displayName,
       at: now.toISOString(),
+      club: input.club,
     });
     const view = pledgeView(pledge);
     const written = await input.mail?.(view, context, attempt > 0);

@@ -6,7 +6,7 @@ import { convertFromKgs } from './exchange-rates.js';
 import type { Booking, LedgerEntry, ReceiptState, Reservation } from './money-ports.js';
 import { kgsAt, rateOn, type MoneyDeps } from './money-deps.js';
 import { bookFresh } from './money-commit.js';
-import { applyReceipt, deltas } from './pledge-rules.js';
+import { applyReceipt, deltas, ledgerName } from './pledge-rules.js';
 import { authorize } from './policy.js';
 import { isPublic } from './lifecycle.js';
 import { dayInReceiptWindow, possibleDuplicateOf, PossibleDuplicateError, RECEIVED_ON_OUT_OF_RANGE } from './receipt-duplicates.js';
@@ -91,7 +91,7 @@ function receiptEntries(state: ReceiptState, receipt: Receipt, input: ReceiptInp
     oblastSoate: project.oblastSoate,
     pledgeId: pledge.id,
     receiptId: receipt.id,
-    publicName: pledge.display === 'name' ? pledge.displayName : null,
+    publicName: ledgerName(pledge),
   };
   return [
     {

@@ -1,0 +1,173 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Club, ClubMember, ClubPledge } from '@mekendesh/contracts';
+import type { ClubMembership, ClubStore, Page } from '@mekendesh/domain';
+import type { Db } from './client.js';
+import { pagedQuery, queryOnce } from './dynamo/paged-query.js';
+import {
+  CLUB_MEMBERS_PREFIX,
+  clubEntity,
+  clubMemberEntity,
+  clubPledgeEntity,
+  clubPledgesPartition,
+  memberClubsPartition,
+  oblastClubsPartition,
+  projectClubsPartition,
+  rayonClubsPartition,
+} from './entities/clubs.js';
+import { stripKeys } from './entities/define.js';
+import { sendTransaction } from './transact.js';
+
+/** The membership as the store keeps it (keys stripped). */
+const membershipOf = (item: Record<string, unknown>): ClubMembership => stripKeys<ClubMembership>(item);
+
+/**
+ * Hometown clubs on DynamoDB (entities/clubs.ts). Members are counted with ADD in the same transaction as their
+ * membership's Put or Delete, so `members` always equals the memberships; every read is by key or one index partition.
+ */
+export class DynamoClubStore implements ClubStore {
+  constructor(private readonly db: Db) {}
+
+  private async get_(key: { pk: string; sk: string }) {
+    return (await this.db.doc.send(new GetCommand({ TableName: this.db.tableName, Key: key, ConsistentRead: true }))).Item;
+  }
+
+  async create(club: Club, organiser: ClubMembership): Promise<void> {
+    const t = this.db.tableName;
+    const out = await sendTransaction(this.db, [
+      { tag: 'club', action: { Put: { TableName: t, Item: clubEntity.item(club), ConditionExpression: 'attribute_not_exists(pk)' } } },
+      { tag: 'member', action: { Put: { TableName: t, Item: clubMemberEntity.item(organiser) } } },
+    ]);
+    if (out.kind === 'failed') throw new Error(`club ${club.id} exists`);
+  }
+
+  async get(id: string): Promise<Club | undefined> {
+    const item = await this.get_(clubEntity.key({ id }));
+    return item ? stripKeys<Club>(item) : undefined;
+  }
+
+  async list(input: { rayon?: string; oblast?: string; limit: number; cursor?: string }): Promise<Page<Club>> {
+    const q = input.rayon
+      ? { index: 'gsi1' as const, partition: rayonClubsPartition(input.rayon), forward: true }
+      : { index: 'gsi2' as const, partition: oblastClubsPartition(input.oblast!), forward: true };
+    const page = await pagedQuery(this.db, q, input);
+    return { items: page.items.map((i) => stripKeys<Club>(i)), nextCursor: page.nextCursor };
+  }
+
+  async membership(clubId: string, userId: string): Promise<ClubMembership | undefined> {
+    const item = await this.get_(clubMemberEntity.key({ clubId, userId }));
+    return item ? membershipOf(item) : undefined;
+  }
+
+  async join(m: ClubMembership): Promise<'joined' | 'changed'> {
+    const t = this.db.tableName;
+    const club = clubEntity.key({ id: m.clubId });
+    for (;;) {
+      const existing = await this.membership(m.clubId, m.userId);
+      if (existing) {
+        // Already a member: only the name choice changes; the joining day and the count stay.
+        const item = clubMemberEntity.item({ ...m, joinedAt: existing.joinedAt });
+        await this.db.doc
+          .send(new PutCommand({ TableName: t, Item: item, ConditionExpression: 'attribute_exists(pk)' }))
+          .catch(swallowCondition);
+        return 'changed';
+      }
+      const out = await sendTransaction(this.db, [
+        {
+          tag: 'member',
+          action: { Put: { TableName: t, Item: clubMemberEntity.item(m), ConditionExpression: 'attribute_not_exists(pk)' } },
+        },
+        {
+          tag: 'club',
+          action: {
+            Update: {
+              TableName: t,
+              Key: club,
+              UpdateExpression: 'ADD members :one',
+              ConditionExpression: 'attribute_exists(pk)',
+              ExpressionAttributeValues: { ':one': 1 },
+            },
+          },
+        },
+      ]);
+      if (out.kind === 'committed') return 'joined';
+      // Joined at the same moment by another request: read again and only rewrite the choice.
+      if (!out.tags.includes('member')) throw new Error(`club ${m.clubId} is gone`);
+    }
+  }
+
+  async leave(clubId: string, userId: string): Promise<boolean> {
+    const t = this.db.tableName;
+    const out = await sendTransaction(this.db, [
+      {
+        tag: 'member',
+        action: { Delete: { TableName: t, Key: clubMemberEntity.key({ clubId, userId }), ConditionExpression: 'attribute_exists(pk)' } },
+      },
+      {
+        tag: 'club',
+        action: {
+          Update: {
+            TableName: t,
+            Key: clubEntity.key({ id: clubId }),
+            UpdateExpression: 'ADD members :less',
+            ExpressionAttributeValues: { ':less': -1 },
+          },
+        },
+      },
+    ]);
+    return out.kind === 'committed';
+  }
+
+  async shownMembers(clubId: string, limit: number): Promise<ClubMember[]> {
+    const out = await queryOnce(
+      this.db,
+      {
+        partition: clubEntity.pk({ id: clubId }),
+        skPrefix: CLUB_MEMBERS_PREFIX,
+        forward: true,
+        filter: { expression: 'shown = :t', values: { ':t': true } },
+      },
+      limit,
+    );
+    return (out.Items ?? []).map((i) => ({ displayName: String(i.displayName), joinedAt: String(i.joinedAt) }));
+  }
+
+  async clubsOf(userId: string, input: { limit: number; cursor?: string }): Promise<Page<string>> {
+    const page = await pagedQuery(this.db, { index: 'gsi1', partition: memberClubsPartition(userId), forward: true }, input);
+    return { items: page.items.map((i) => String(i.clubId)), nextCursor: page.nextCursor };
+  }
+
+  async openPledge(pledge: ClubPledge): Promise<boolean> {
+    try {
+      await this.db.doc.send(
+        new PutCommand({
+          TableName: this.db.tableName,
+          Item: clubPledgeEntity.item(pledge),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (e) {
+      if ((e as Error).name === 'ConditionalCheckFailedException') return false;
+      throw e;
+    }
+  }
+
+  async getPledge(id: string): Promise<ClubPledge | undefined> {
+    const item = await this.get_(clubPledgeEntity.key({ id }));
+    return item ? stripKeys<ClubPledge>(item) : undefined;
+  }
+
+  async pledgesOfClub(clubId: string, limit: number): Promise<ClubPledge[]> {
+    const out = await queryOnce(this.db, { index: 'gsi1', partition: clubPledgesPartition(clubId), forward: false }, limit);
+    return (out.Items ?? []).map((i) => stripKeys<ClubPledge>(i));
+  }
+
+  async pledgesOnProject(projectId: string, limit: number): Promise<ClubPledge[]> {
+    const out = await queryOnce(this.db, { index: 'gsi2', partition: projectClubsPartition(projectId), forward: true }, limit);
+    return (out.Items ?? []).map((i) => stripKeys<ClubPledge>(i));
+  }
+}
+
+function swallowCondition(e: Error): void {
+  if (e.name !== 'ConditionalCheckFailedException') throw e;
+}

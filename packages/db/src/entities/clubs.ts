@@ -1,0 +1,87 @@
+/**
+ * Hometown clubs (issue 12): the club, its members (read both ways: "who is in this club" and "the clubs I am in"),
+ * and its club pledges on projects (read both ways: "what this club funded" and "the clubs supporting this project").
+ */
+import { defineEntity } from './define.js';
+
+const AT = '2026-01-01T00:00:00.000Z';
+
+const clubsOfRayon = (c: { homeRayon: string }) => `CLUBS#${c.homeRayon}`;
+const clubsOfOblast = (c: { homeOblast: string }) => `CLUBSOB#${c.homeOblast}`;
+/** The gsi1 partition of the clubs of one home rayon, oldest first. */
+export const rayonClubsPartition = (homeRayon: string) => clubsOfRayon({ homeRayon });
+/** The gsi2 partition of the clubs of every rayon of one oblast-level unit. */
+export const oblastClubsPartition = (homeOblast: string) => clubsOfOblast({ homeOblast });
+
+/** A club with its running `members` count; gsi1 lists a rayon's clubs, gsi2 an oblast's. */
+export const clubEntity = defineEntity<{ id: string }, { id: string; homeRayon: string; homeOblast: string; createdAt: string }>({
+  name: 'Club',
+  table: { pk: (c) => `CLUB#${c.id}`, sk: () => 'CLUB', shape: ['CLUB#<id>', 'CLUB'] },
+  indexes: {
+    gsi1: {
+      pk: clubsOfRayon,
+      sk: (c) => `${c.createdAt}#${c.id}`,
+      shape: ['CLUBS#<homeRayon:n>', '<createdAt>#<id>'],
+      purpose: "a home rayon's clubs",
+    },
+    gsi2: {
+      pk: clubsOfOblast,
+      sk: (c) => `${c.createdAt}#${c.id}`,
+      shape: ['CLUBSOB#<homeOblast:n>', '<createdAt>#<id>'],
+      purpose: "an oblast's clubs",
+    },
+  },
+  example: { id: 'club-1', homeRayon: '41704220000000', homeOblast: '41704000000000', createdAt: AT },
+});
+
+const clubsOfMember = (m: { userId: string }) => `MEMBEROF#${m.userId}`;
+/** The gsi1 partition of the clubs one person is a member of (account deletion). */
+export const memberClubsPartition = (userId: string) => clubsOfMember({ userId });
+/** Sort-key prefix of a club's members in its own partition (the club item sorts apart, as `CLUB`). */
+export const CLUB_MEMBERS_PREFIX = 'MEMBER#';
+
+/** One membership: in the club's partition (its member list); gsi1 is a person's clubs. `shown`: the public may see the name. */
+export const clubMemberEntity = defineEntity<{ clubId: string; userId: string }, { clubId: string; userId: string; joinedAt: string }>({
+  name: 'ClubMember',
+  table: { pk: (m) => `CLUB#${m.clubId}`, sk: (m) => `MEMBER#${m.userId}`, shape: ['CLUB#<clubId>', 'MEMBER#<userId>'] },
+  indexes: {
+    gsi1: {
+      pk: clubsOfMember,
+      sk: (m) => `${m.joinedAt}#${m.clubId}`,
+      shape: ['MEMBEROF#<userId>', '<joinedAt>#<clubId>'],
+      purpose: 'the clubs a person is in',
+    },
+  },
+  example: { clubId: 'club-1', userId: 'u-1', joinedAt: AT },
+});
+
+const pledgesOfClub = (p: { clubId: string }) => `CLUBPLEDGES#${p.clubId}`;
+const clubsOfProject = (p: { projectId: string }) => `PROJECTCLUBS#${p.projectId}`;
+/** The gsi1 partition of a club's pledges (what it funded). */
+export const clubPledgesPartition = (clubId: string) => pledgesOfClub({ clubId });
+/** The gsi2 partition of the club pledges on one project (its club supporters). */
+export const projectClubsPartition = (projectId: string) => clubsOfProject({ projectId });
+
+/**
+ * A club pledge with its running `pledged`, `received` and `contributions`: added to in the same transaction as each
+ * member's pledge and each booking of it (money-transaction.ts), so they always equal the sums of its contributions.
+ */
+export const clubPledgeEntity = defineEntity<{ id: string }, { id: string; clubId: string; projectId: string; createdAt: string }>({
+  name: 'ClubPledge',
+  table: { pk: (p) => `CLUBPLEDGE#${p.id}`, sk: () => 'CLUBPLEDGE', shape: ['CLUBPLEDGE#<id>', 'CLUBPLEDGE'] },
+  indexes: {
+    gsi1: {
+      pk: pledgesOfClub,
+      sk: (p) => `${p.createdAt}#${p.id}`,
+      shape: ['CLUBPLEDGES#<clubId>', '<createdAt>#<id>'],
+      purpose: "a club's pledges",
+    },
+    gsi2: {
+      pk: clubsOfProject,
+      sk: (p) => `${p.createdAt}#${p.id}`,
+      shape: ['PROJECTCLUBS#<projectId>', '<createdAt>#<id>'],
+      purpose: 'the club pledges on a project',
+    },
+  },
+  example: { id: 'cp-1', clubId: 'club-1', projectId: 'prj-1', createdAt: AT },
+});

@@ -1,0 +1,51 @@
+import type { Club, ClubMember, ClubPledge } from '@mekendesh/contracts';
+import type { UserRepository } from './account-ports.js';
+import type { Page, ProjectRepository } from './ports.js';
+import type { PaymentDeps } from './receiving-accounts.js';
+import type { TerritoryLookup } from './territory-rules.js';
+
+/** One person's membership of one club; `displayName` is kept only when `shown` (the public sees it). */
+export interface ClubMembership {
+  clubId: string;
+  userId: string;
+  shown: boolean;
+  displayName: string | null;
+  joinedAt: string;
+}
+
+/** What the clubs need from storage; packages/db implements it (club-store.ts). Every read is by key or index, bounded. */
+export interface ClubStore {
+  /** Writes the club with its organiser as first member (`members` 1), all or nothing. */
+  create(club: Club, organiser: ClubMembership): Promise<void>;
+  get(id: string): Promise<Club | undefined>;
+  /** Clubs of one home rayon (or of an oblast's rayons), oldest first, one bounded page. */
+  list(input: { rayon?: string; oblast?: string; limit: number; cursor?: string }): Promise<Page<Club>>;
+  membership(clubId: string, userId: string): Promise<ClubMembership | undefined>;
+  /** Puts the membership and adds 1 to `members` unless it existed ('changed': only `shown`/name rewritten). */
+  join(m: ClubMembership): Promise<'joined' | 'changed'>;
+  /** Deletes the membership and takes 1 from `members`; false when there was none. */
+  leave(clubId: string, userId: string): Promise<boolean>;
+  /** Up to `limit` members of a club who chose to be shown, by name (one bounded read). */
+  shownMembers(clubId: string, limit: number): Promise<ClubMember[]>;
+  /** The ids of the clubs a person is in, one bounded page. */
+  clubsOf(userId: string, input: { limit: number; cursor?: string }): Promise<Page<string>>;
+  /** Writes a club pledge (figures 0); false when the club already has one on the project (its id is taken). */
+  openPledge(pledge: ClubPledge): Promise<boolean>;
+  getPledge(id: string): Promise<ClubPledge | undefined>;
+  /** A club's pledges, newest first, at most `limit`. */
+  pledgesOfClub(clubId: string, limit: number): Promise<ClubPledge[]>;
+  /** The club pledges on a project, oldest first, at most `limit`. */
+  pledgesOnProject(projectId: string, limit: number): Promise<ClubPledge[]>;
+}
+
+/** What the club use cases need, wired once in the API's composition. */
+export interface ClubDeps {
+  clubs: ClubStore;
+  projects: Pick<ProjectRepository, 'get'>;
+  users: Pick<UserRepository, 'get'>;
+  territories: TerritoryLookup;
+  /** The normal pledge path: a contribution is a pledge of its own (pledge-email.ts, pledgeAndNotify). */
+  payments: PaymentDeps;
+  clock: { now(): Date };
+  newId(): string;
+}

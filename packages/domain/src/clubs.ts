@@ -1,0 +1,231 @@
+import type {
+  Club,
+  ClubContribution,
+  ClubCreate,
+  ClubList,
+  ClubPage,
+  ClubPledge,
+  ClubPledgeCreate,
+  PledgeView,
+} from '@mekendesh/contracts';
+import type { Actor, UserActor } from './actor.js';
+import { isStaff } from './actor.js';
+import type { ClubDeps, ClubMembership } from './club-ports.js';
+import { DomainError, invalidIn, notFound } from './errors.js';
+import { isPublic } from './lifecycle.js';
+import { pledgeAndNotify } from './pledge-email.js';
+import type { PledgeRead } from './pledges.js';
+
+/** Shown members on a club page, at most: one bounded read (the page says how many members there are in all). */
+export const SHOWN_MEMBERS_LIMIT = 100;
+/** Club pledges on a club or project page, at most. */
+export const CLUB_PLEDGES_LIMIT = 50;
+
+const forbidden = (messages: Record<'ky' | 'ru' | 'en', string>) => new DomainError('forbidden', messages.en, [], messages);
+
+/** Signed in and not programme staff (they book money, so they neither found clubs nor pledge): 401 / 403. */
+function investor(actor: Actor): UserActor {
+  if (actor.kind !== 'user') throw new DomainError('unauthorized', 'sign in first');
+  if (isStaff(actor))
+    throw forbidden({
+      ky: 'Программанын кызматкерлери клубга кошулбайт жана салым кошпойт',
+      ru: 'Сотрудники программы не вступают в клубы и не делают взносов',
+      en: 'Programme staff do not join clubs or contribute',
+    });
+  return actor;
+}
+
+/**
+ * Founds a hometown club; its founder is its organiser and first member (not shown by name).
+ * Errors: 400 naming `homeRayon` when it is not a rayon-level SOATE code; 401/403 as `investor`.
+ * @example await createClub(deps, actor, { name: 'At-Bashy people in Moscow', homeRayon: '41704220000000', residenceCountry: 'RU', residenceCity: 'Moscow' })
+ */
+export async function createClub(deps: ClubDeps, actor: Actor, input: ClubCreate): Promise<Club> {
+  const user = investor(actor);
+  const rayon = deps.territories.rayon(input.homeRayon);
+  if (!rayon)
+    throw invalidIn('homeRayon', {
+      ky: 'Райондун SOATE коду эмес',
+      ru: 'Это не код SOATE района',
+      en: 'Not the SOATE code of a rayon',
+    });
+  const at = deps.clock.now().toISOString();
+  const club: Club = {
+    id: deps.newId(),
+    name: input.name,
+    homeRayon: input.homeRayon,
+    homeOblast: rayon.oblastSoate,
+    homeSettlement: input.homeSettlement || null,
+    residenceCountry: input.residenceCountry,
+    residenceCity: input.residenceCity,
+    description: input.description || null,
+    organiserId: user.id,
+    members: 1,
+    createdAt: at,
+  };
+  await deps.clubs.create(club, { clubId: club.id, userId: user.id, shown: false, displayName: null, joinedAt: at });
+  return club;
+}
+
+/** Clubs of one home rayon or one oblast-level unit (exactly one; 400 naming `rayon` otherwise), a bounded page. */
+export async function listClubs(
+  deps: ClubDeps,
+  query: { rayon?: string | undefined; oblast?: string | undefined; limit: number; cursor?: string | undefined },
+): Promise<ClubList> {
+  if (!query.rayon === !query.oblast)
+    throw invalidIn('rayon', { ky: 'Районду же облусту тандаңыз', ru: 'Выберите район или область', en: 'Choose a rayon or an oblast' });
+  const page = await deps.clubs.list({
+    ...(query.rayon ? { rayon: query.rayon } : { oblast: query.oblast! }),
+    limit: query.limit,
+    ...(query.cursor ? { cursor: query.cursor } : {}),
+  });
+  return { items: page.items, nextCursor: page.nextCursor };
+}
+
+async function clubOr404(deps: ClubDeps, id: string): Promise<Club> {
+  const club = await deps.clubs.get(id);
+  if (!club) throw notFound('club');
+  return club;
+}
+
+/**
+ * A club's public page: the club, the caller's own membership (null when not a member or signed out), the
+ * members who chose to be shown, and its club pledges with their exact figures. Public; 404 for an unknown club.
+ */
+export async function getClubPage(deps: ClubDeps, actor: Actor, id: string): Promise<ClubPage> {
+  const club = await clubOr404(deps, id);
+  const [membership, shownMembers, pledges] = await Promise.all([
+    actor.kind === 'user' ? deps.clubs.membership(id, actor.id) : Promise.resolve(undefined),
+    deps.clubs.shownMembers(id, SHOWN_MEMBERS_LIMIT),
+    deps.clubs.pledgesOfClub(id, CLUB_PLEDGES_LIMIT),
+  ]);
+  return {
+    club,
+    membership: membership ? { shown: membership.shown } : null,
+    organiser: actor.kind === 'user' && actor.id === club.organiserId,
+    shownMembers,
+    pledges,
+  };
+}
+
+/**
+ * Joins a club (one click); joining again only changes whether the name is shown. A shown member is listed by the
+ * display name of their profile at joining. 404 for an unknown club; 401/403 as `investor`.
+ */
+export async function joinClub(deps: ClubDeps, actor: Actor, id: string, input: { shown: boolean }): Promise<{ joined: boolean }> {
+  const user = investor(actor);
+  await clubOr404(deps, id);
+  const record = input.shown ? await deps.users.get(user.id) : undefined;
+  const membership: ClubMembership = {
+    clubId: id,
+    userId: user.id,
+    shown: input.shown && Boolean(record?.profile.displayName),
+    displayName: input.shown ? record?.profile.displayName || null : null,
+    joinedAt: deps.clock.now().toISOString(),
+  };
+  return { joined: (await deps.clubs.join(membership)) === 'joined' };
+}
+
+/**
+ * Leaves a club; leaving twice changes nothing. The organiser cannot leave (409): the club's pledges need them.
+ * Their contributions stay pledges of their own in the ledger.
+ */
+export async function leaveClub(deps: ClubDeps, actor: Actor, id: string): Promise<{ left: boolean }> {
+  const user = investor(actor);
+  const club = await clubOr404(deps, id);
+  if (club.organiserId === user.id)
+    throw new DomainError('conflict', 'the organiser cannot leave the club', [], {
+      ky: 'Уюштуруучу клубдан чыга албайт',
+      ru: 'Организатор не может выйти из клуба',
+      en: 'The organiser cannot leave the club',
+    });
+  return { left: await deps.clubs.leave(id, user.id) };
+}
+
+/**
+ * The organiser opens a club pledge on a published project (at most one per club and project: 409 for a second).
+ * Errors: 403 for anyone but the organiser; 404 naming the project when it is not public; 409 when it takes no pledges.
+ */
+export async function openClubPledge(deps: ClubDeps, actor: Actor, clubId: string, input: ClubPledgeCreate): Promise<ClubPledge> {
+  const user = investor(actor);
+  const club = await clubOr404(deps, clubId);
+  if (club.organiserId !== user.id)
+    throw forbidden({
+      ky: 'Клубдун салымын анын уюштуруучусу гана ачат',
+      ru: 'Открыть взнос клуба может только его организатор',
+      en: "Only the club's organiser opens a club pledge",
+    });
+  const project = await deps.projects.get(input.projectId);
+  if (!project || !isPublic(project.status)) throw notFound('project');
+  if (project.status !== 'published') throw new DomainError('conflict', `the project is ${project.status}: it no longer takes pledges`);
+  const pledge: ClubPledge = {
+    // One per club and project, made so by its id: a second is refused by the write's condition.
+    id: `${club.id}_${project.id}`,
+    clubId: club.id,
+    clubName: club.name,
+    projectId: project.id,
+    projectTitle: project.title,
+    goalKgs: input.goalKgs ?? null,
+    pledged: 0,
+    received: 0,
+    contributions: 0,
+    createdAt: deps.clock.now().toISOString(),
+  };
+  if (!(await deps.clubs.openPledge(pledge)))
+    throw new DomainError('conflict', 'the club already has a pledge on this project', [], {
+      ky: 'Клубдун бул долбоорго салымы ачылган',
+      ru: 'У клуба уже есть взнос на этот проект',
+      en: 'The club already has a pledge on this project',
+    });
+  return pledge;
+}
+
+/** The club pledges on a public project: each club one supporter, with the exact sums of its members' contributions. */
+export async function projectClubs(deps: ClubDeps, projectId: string): Promise<{ items: ClubPledge[] }> {
+  const project = await deps.projects.get(projectId);
+  if (!project || !isPublic(project.status)) throw notFound('project');
+  return { items: await deps.clubs.pledgesOnProject(projectId, CLUB_PLEDGES_LIMIT) };
+}
+
+/**
+ * A member's contribution to a club pledge: a donation through the normal pledge path (pledgeAndNotify: the
+ * Idempotency-Key, the investor's limits, pricing, payment details and email), carrying the club pledge, whose
+ * figures move in the same transaction. Anonymous as a person: the ledger names the club. Only members: 403;
+ * an unknown club pledge: 404.
+ */
+export async function contributeToClubPledge(
+  deps: ClubDeps,
+  actor: Actor,
+  input: { clubPledgeId: string; idempotencyKey: string; contribution: ClubContribution; read?: PledgeRead },
+): Promise<{ pledge: PledgeView; created: boolean; emailed: boolean }> {
+  const user = investor(actor);
+  const clubPledge = await deps.clubs.getPledge(input.clubPledgeId);
+  if (!clubPledge) throw notFound('club pledge');
+  // Read before the pledge: one who leaves at the same moment was a member when they gave.
+  if (!(await deps.clubs.membership(clubPledge.clubId, user.id)))
+    throw forbidden({
+      ky: 'Клубдун мүчөлөрү гана салым кошот',
+      ru: 'Вносить могут только члены клуба',
+      en: 'Only members of the club contribute',
+    });
+  const c = input.contribution;
+  return pledgeAndNotify(deps.payments, actor, {
+    projectId: clubPledge.projectId,
+    idempotencyKey: input.idempotencyKey,
+    request: { type: 'donation', amount: c.amount, channel: c.channel, display: 'anonymous', ...(c.message ? { message: c.message } : {}) },
+    club: { clubId: clubPledge.clubId, clubPledgeId: clubPledge.id, clubName: clubPledge.clubName },
+    ...(input.read ? { read: input.read } : {}),
+  });
+}
+
+/** Account deletion's step: every membership of the person goes (their pledges stay, anonymous as any other). */
+export async function removeMemberships(deps: Pick<ClubDeps, 'clubs'>, userId: string): Promise<number> {
+  let removed = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await deps.clubs.clubsOf(userId, { limit: 100, ...(cursor ? { cursor } : {}) });
+    for (const clubId of page.items) if (await deps.clubs.leave(clubId, userId)) removed++;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return removed;
+}

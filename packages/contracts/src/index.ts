@@ -26,3 +26,4 @@ export * from './matching.js';
 export * from './project-list.js';
 export * from './notifications.js';
 export * from './clubs.js';
+export * from './follows.js';

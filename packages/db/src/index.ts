@@ -32,3 +32,5 @@ export * from './public-trace-store.js';
 export * from './receiving-account-store.js';
 export * from './mail-queue.js';
 export * from './club-store.js';
+export * from './follow-store.js';
+export * from './digest-source.js';

@@ -54,3 +54,5 @@ export * from './matching-words.js';
 export * from './matching-recommend.js';
 export * from './club-ports.js';
 export * from './clubs.js';
+export * from './follows.js';
+export * from './digests.js';

@@ -1,0 +1,224 @@
+import type { Locale, LocalizedText, PledgeType, ProjectKind, SavedQuery, Sector } from '@mekendesh/contracts';
+import { addDays, bishkekDay, startOfBishkekDay } from './bishkek-calendar.js';
+import type { FollowStore } from './follows.js';
+import type { Notifier, NotifyOutcome } from './notification-ports.js';
+import type { Page } from './ports.js';
+import { queryWords } from './projects.js';
+import type { TerritoryLookup } from './territory-rules.js';
+
+/** A project published in the digest's week, as the facet index and one BatchGet give it. */
+export interface DigestProject {
+  id: string;
+  title: LocalizedText;
+  oblastSoate: string;
+  rayonSoate: string | null;
+  sector: Sector;
+  kind: ProjectKind;
+  pledgeTypes: PledgeType[];
+  publishedAt: string;
+  /** The project's search skeletons (the same words the search index holds), for a saved search's `q`. */
+  words: string[];
+}
+
+/** An answer given in the week on a followed project (Part C's question store: `answeredBetween`). */
+export interface DigestAnswer {
+  text: string;
+  answer: { text: string } | null;
+}
+
+/** What the digest job reads; every read by key (packages/db/src/digest-source.ts). */
+export interface DigestSource {
+  /** Shards of the subscriber list (everyone who follows or saved anything). */
+  readonly shards: number;
+  subscribers(input: { shard: number; limit: number; cursor?: string | undefined }): Promise<Page<string>>;
+  /**
+   * Projects published (still raising) in [fromIso, toIso) in the most selective facet partition for `where`
+   * (rayon > oblast+sector > oblast > sector > all), oldest first, at most `limit`; residual filters are the caller's.
+   */
+  publishedBetween(input: {
+    where: Pick<SavedQuery, 'oblast' | 'rayon' | 'sector'>;
+    fromIso: string;
+    toIso: string;
+    limit: number;
+  }): Promise<DigestProject[]>;
+  /** Titles of projects by id (followed projects with answers). */
+  titles(ids: string[]): Promise<Map<string, LocalizedText>>;
+}
+
+/** New answers on a project in a window; `null` until a question store provides it (then answers are left out). */
+export type DigestAnswers = {
+  answeredBetween(projectId: string, fromIso: string, toIso: string, limit: number): Promise<DigestAnswer[]>;
+} | null;
+
+export interface DigestDeps {
+  follows: Pick<FollowStore, 'list'>;
+  source: DigestSource;
+  answers: DigestAnswers;
+  notifier: Notifier;
+  territories: TerritoryLookup;
+  webOrigin: string;
+}
+
+/** Items per list one digest reads at most (new projects per followed territory or saved search; answers per project). */
+export const DIGEST_READ_LIMIT = 50;
+/** Projects one email lists at most (the rest are a link away). */
+const DIGEST_SHOWN = 30;
+
+/** The ISO week (`2026-W48`) holding a Bishkek day (`YYYY-MM-DD`). */
+export function isoWeekOfDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  const weekday = (d.getUTCDay() + 6) % 7; // Monday 0
+  const thursday = new Date(d.getTime() + (3 - weekday) * 86_400_000);
+  const year = thursday.getUTCFullYear();
+  const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * 86_400_000));
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** The Monday (`YYYY-MM-DD`) of an ISO week (`2026-W48`); throws on another shape. */
+export function mondayOfIsoWeek(week: string): string {
+  const m = /^(\d{4})-W(\d{2})$/.exec(week);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 53) throw new Error(`not an ISO week: ${week} (say 2026-W48)`);
+  const jan4 = new Date(Date.UTC(Number(m[1]), 0, 4));
+  const monday1 = Date.UTC(Number(m[1]), 0, 4 - ((jan4.getUTCDay() + 6) % 7));
+  return new Date(monday1 + (Number(m[2]) - 1) * 7 * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A Bishkek week's instants: Monday 00:00 Asia/Bishkek to the next Monday 00:00 (UTC ISO strings). */
+export function bishkekWeek(week: string): { fromIso: string; toIso: string } {
+  const monday = mondayOfIsoWeek(week);
+  return { fromIso: startOfBishkekDay(monday).toISOString(), toIso: startOfBishkekDay(addDays(monday, 7)).toISOString() };
+}
+
+/** The last whole Bishkek week before `now` (a Monday-morning run sends the week that just ended). */
+export function previousIsoWeek(now: Date): string {
+  return isoWeekOfDay(addDays(bishkekDay(now), -7));
+}
+
+/** Whether a project published in the window answers a saved search's residual filters (state is raising by the read). */
+function matches(p: DigestProject, q: SavedQuery): boolean {
+  if (q.state !== 'raising') return false;
+  if (q.sector && p.sector !== q.sector) return false;
+  if (q.kind && p.kind !== q.kind) return false;
+  if (q.pledgeType && !p.pledgeTypes.includes(q.pledgeType)) return false;
+  if (q.rayon && p.rayonSoate !== q.rayon) return false;
+  if (q.oblast && p.oblastSoate !== q.oblast) return false;
+  // Every query word must prefix one of the project's words, as search does (docs/discovery.md, Search words).
+  return !q.q || queryWords(q.q).every((w) => p.words.some((t) => t.startsWith(w)));
+}
+
+/** One run's reads, shared by every subscriber: a rayon's new projects are read once, however many follow it. */
+export function digestReads(deps: Pick<DigestDeps, 'source' | 'answers'>, week: string) {
+  const { fromIso, toIso } = bishkekWeek(week);
+  const projects = new Map<string, Promise<DigestProject[]>>();
+  const answers = new Map<string, Promise<DigestAnswer[]>>();
+  return {
+    published(where: Pick<SavedQuery, 'oblast' | 'rayon' | 'sector'>) {
+      const key = JSON.stringify([where.rayon ?? null, where.oblast ?? null, where.sector ?? null]);
+      if (!projects.has(key)) projects.set(key, deps.source.publishedBetween({ where, fromIso, toIso, limit: DIGEST_READ_LIMIT }));
+      return projects.get(key)!;
+    },
+    answered(projectId: string) {
+      if (!deps.answers) return Promise.resolve([]);
+      if (!answers.has(projectId)) answers.set(projectId, deps.answers.answeredBetween(projectId, fromIso, toIso, DIGEST_READ_LIMIT));
+      return answers.get(projectId)!;
+    },
+  };
+}
+type Reads = ReturnType<typeof digestReads>;
+
+/** What one subscriber's digest holds: new projects (no repeats) and answers per followed project. */
+export async function digestFor(deps: Pick<DigestDeps, 'follows' | 'territories'>, reads: Reads, userId: string) {
+  const { follows, searches } = await deps.follows.list(userId);
+  const found = new Map<string, DigestProject>();
+  for (const f of follows.filter((f) => f.type === 'territory')) {
+    // A followed code is an oblast (Bishkek and Osh too: their oblast list holds all) or a rayon.
+    const where = deps.territories.isOblast(f.targetId) ? { oblast: f.targetId } : { rayon: f.targetId };
+    for (const p of await reads.published(where)) found.set(p.id, p);
+  }
+  for (const s of searches) {
+    const where = s.query.rayon ? { rayon: s.query.rayon } : { oblast: s.query.oblast, sector: s.query.sector };
+    for (const p of await reads.published(where)) {
+      if (matches(p, s.query)) found.set(p.id, p);
+    }
+  }
+  const answered: { projectId: string; answers: DigestAnswer[] }[] = [];
+  for (const f of follows.filter((f) => f.type === 'project')) {
+    const answers = (await reads.answered(f.targetId)).filter((a) => a.answer);
+    if (answers.length) answered.push({ projectId: f.targetId, answers });
+  }
+  const projects = [...found.values()].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
+  return { projects, answered };
+}
+export type Digest = Awaited<ReturnType<typeof digestFor>>;
+
+const pick = (t: LocalizedText | undefined, locale: Locale) => t?.[locale] ?? t?.ru ?? t?.ky ?? t?.en ?? '';
+
+const DIGEST_WORDS = {
+  ky: { subject: 'Mekendesh: жуманын жаңылыктары', projects: 'Жаңы долбоорлор', answers: 'Жаңы жооптор', more: 'Дагы' },
+  ru: { subject: 'Mekendesh: новости недели', projects: 'Новые проекты', answers: 'Новые ответы', more: 'Ещё' },
+  en: { subject: 'Mekendesh: this week', projects: 'New projects', answers: 'New answers', more: 'More' },
+} as const;
+
+/** The digest email in one language: new projects with links, then answers per followed project. */
+export function digestMessage(digest: Digest, titles: Map<string, LocalizedText>, webOrigin: string, week: string) {
+  return (locale: Locale) => {
+    const w = DIGEST_WORDS[locale];
+    const lines: string[] = [];
+    if (digest.projects.length) {
+      lines.push(`${w.projects} (${digest.projects.length}):`, '');
+      for (const p of digest.projects.slice(0, DIGEST_SHOWN))
+        lines.push(`- ${pick(p.title, locale)}`, `  ${webOrigin}/${locale}/projects/${p.id}`);
+      if (digest.projects.length > DIGEST_SHOWN) lines.push(`${w.more}: ${webOrigin}/${locale}/following`);
+      lines.push('');
+    }
+    if (digest.answered.length) {
+      lines.push(`${w.answers}:`, '');
+      for (const a of digest.answered) {
+        lines.push(`${pick(titles.get(a.projectId), locale)} — ${webOrigin}/${locale}/projects/${a.projectId}`);
+        for (const qa of a.answers) lines.push(`  ? ${qa.text}`, `  → ${qa.answer!.text}`);
+        lines.push('');
+      }
+    }
+    return { subject: `${w.subject} (${week})`, text: lines.join('\n').trimEnd() };
+  };
+}
+
+/**
+ * Sends one digest: nothing when it holds no item; otherwise a notice of kind `digest` about `digest-<week>`,
+ * so a repeated run for the same week answers `duplicate` and sends nothing twice.
+ */
+export async function sendDigest(deps: DigestDeps, reads: Reads, userId: string, week: string): Promise<NotifyOutcome | 'empty'> {
+  const digest = await digestFor(deps, reads, userId);
+  if (!digest.projects.length && !digest.answered.length) return 'empty';
+  const titles = digest.answered.length
+    ? await deps.source.titles(digest.answered.map((a) => a.projectId))
+    : new Map<string, LocalizedText>();
+  return deps.notifier.notify({
+    kind: 'digest',
+    userId,
+    about: `digest-${week}`,
+    message: digestMessage(digest, titles, deps.webOrigin, week),
+  });
+}
+
+/**
+ * The weekly digest run (`pnpm jobs:digests`, and the Monday schedule in the cloud): every subscriber shard a page
+ * of 100 at a time, one email each at most. Answers counts by outcome, e.g. `{ sent: 2, empty: 5, duplicate: 0 }`.
+ */
+export async function runDigests(deps: DigestDeps, week: string): Promise<Record<string, number>> {
+  const reads = digestReads(deps, week);
+  const counts: Record<string, number> = { subscribers: 0 };
+  for (let shard = 0; shard < deps.source.shards; shard++) {
+    let cursor: string | undefined;
+    do {
+      const page = await deps.source.subscribers({ shard, limit: 100, cursor });
+      for (const userId of page.items) {
+        const outcome = await sendDigest(deps, reads, userId, week);
+        counts.subscribers! += 1;
+        counts[outcome] = (counts[outcome] ?? 0) + 1;
+      }
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+  return counts;
+}

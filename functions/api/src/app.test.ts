@@ -37,6 +37,7 @@ function fakeDeps(projects: Project[] = [], healthy = true): Deps {
     card: unused('card'),
     matching: unused('matching'),
     notifier: unused('notifier'),
+    unsubscribeKey: Buffer.alloc(32),
     payments: unused('payments'),
     verifier: unused('verifier'),
     health: { ping: async () => (healthy ? undefined : Promise.reject(new Error('down'))) },

@@ -48,6 +48,7 @@ function deps(): Deps {
     projectDeps: unused('projectDeps'),
     audit: unused('audit'),
     notifier: unused('notifier'),
+    unsubscribeKey: Buffer.alloc(32),
     // Only the read authentication makes with a pledge's first items (pledgeReadAhead): the caller's record.
     money: {
       money: { pledgeContext: async (i: { investorId: string }) => withInvestor({ supporter: false }, user(i.investorId)) },

@@ -20,6 +20,9 @@ import {
 import { DynamoMailQueue, DynamoProcessedEvents, DynamoReceivingAccountStore } from '@mekendesh/db';
 import { DynamoPublicTraceStore } from '@mekendesh/db';
 import { DynamoMatchCandidates } from '@mekendesh/db';
+import { DynamoFollowStore } from '@mekendesh/db';
+import { DynamoClubStore } from '@mekendesh/db';
+import type { ClubDeps } from '@mekendesh/domain';
 import {
   DEFAULT_RATE_LIMITS,
   type AccountDeps,
@@ -43,7 +46,9 @@ import {
   type MailDelivery,
   type MatchDeps,
   type Notifier,
+  type FollowDeps,
   emailNotifier,
+  unsubscribeKey,
 } from '@mekendesh/domain';
 import { CognitoIdentity, JwtTokenVerifier, SesMailer } from '@mekendesh/identity';
 import { StripePayments } from '@mekendesh/payments';
@@ -76,8 +81,14 @@ export interface Deps {
   payments: PaymentDeps;
   /** Recommendations: candidates by key and index, the programmes, place names. */
   matching: MatchDeps;
+  /** Hometown clubs and their pledges (issue 12); contributions go through `payments` like any pledge. */
+  clubs: ClubDeps;
   /** Emails about things people follow, ask or own (issue 12), in their language, each kind unsubscribable. */
   notifier: Notifier;
+  /** Following and saved searches (issue 12): the person's list, the reverse lists, names to show. */
+  follows: FollowDeps;
+  /** Checks the unsubscribe links' signatures (POST /v1/unsubscribe/{token}). */
+  unsubscribeKey: Buffer;
 }
 
 export interface IdentitySettings {
@@ -113,6 +124,8 @@ export function composeWithDb(
     office?: ProgrammeOffice;
     /** How pledge emails leave (MailDelivery): `inline` unless set; `stream` in Lambda (MAIL_DELIVERY). */
     mailDelivery?: MailDelivery;
+    /** The API's public origin, for the List-Unsubscribe URL mail providers post to (API_PUBLIC_URL). */
+    apiOrigin?: string;
   } = {},
 ): Deps {
   const users = new DynamoUserRepository(db);
@@ -127,6 +140,8 @@ export function composeWithDb(
   const mailQueue = new DynamoMailQueue(db);
   const webOrigin = options.webOrigin ?? 'http://localhost:5173';
   const mailDelivery = options.mailDelivery ?? 'inline';
+  // Unsubscribe links are signed with a key derived from the cursor secret under its own label (unsubscribe.ts).
+  const unsubscribe = { key: unsubscribeKey(db.cursorSecret), apiOrigin: options.apiOrigin ?? 'http://localhost:8787', webOrigin };
   const money: MoneyDeps = {
     projects,
     money: new DynamoMoneyStore(db, programmes),
@@ -189,12 +204,22 @@ export function composeWithDb(
       mailDelivery,
       office: options.office ?? DEFAULT_OFFICE,
       webOrigin: options.webOrigin ?? 'http://localhost:5173',
+      unsubscribe,
     },
     matching: { candidates: new DynamoMatchCandidates(db), programmes, clock, place: territoryBySoate },
-    notifier: emailNotifier({ users, organisations, queue: mailQueue, mailer, mailDelivery, clock, webOrigin }),
+    clubs: { clubs: new DynamoClubStore(db), projects, users, territories, clock, newId: ulid },
+    follows: followDeps(db),
+    notifier: emailNotifier({ users, organisations, queue: mailQueue, mailer, mailDelivery, clock, webOrigin, unsubscribe }),
+    unsubscribeKey: unsubscribe.key,
     verifier: settings.verifier,
     ...(options.devOutbox ? { outbox } : {}),
   };
+}
+
+/** Follows read and write through one store (it also names followed projects and organisations). */
+function followDeps(db: Db): FollowDeps {
+  const store = new DynamoFollowStore(db);
+  return { follows: store, names: store, territories, placeName: (soate) => territoryBySoate(soate)?.name, clock, newId: ulid };
 }
 
 /**
@@ -227,6 +252,7 @@ function rateLimitsFrom(env: NodeJS.ProcessEnv): { limits?: Partial<RateLimits> 
  * DEV_OUTBOX=1 (every code and invitation token, unauthenticated) is read only when the entry point says it is the
  * local stack (`entry.local`, server.ts): the Lambda entry never passes it, so no environment variable can mount it there.
  * CURSOR_SECRET signs list cursors; @throws Error when it is missing in Lambda (AWS_LAMBDA_FUNCTION_NAME set).
+ * API_PUBLIC_URL is the API's public origin, for the List-Unsubscribe URL in emails (http://localhost:8787 unless set).
  * MAIL_DELIVERY=stream leaves pledge emails to the stream-triggered mail function (infra sets it on the API function);
  * anything else sends them in the request.
  */
@@ -263,6 +289,7 @@ export function composeFromEnv(env: NodeJS.ProcessEnv = process.env, entry: { lo
       { identity, verifier, ...(mailer ? { mailer } : {}) },
       {
         webOrigin: env.WEB_ORIGIN,
+        ...(env.API_PUBLIC_URL ? { apiOrigin: env.API_PUBLIC_URL.replace(/\/+$/, '') } : {}),
         devOutbox: entry.local === true && env.DEV_OUTBOX === '1',
         mailDelivery: env.MAIL_DELIVERY === 'stream' ? 'stream' : 'inline',
         ...office,

@@ -27,6 +27,8 @@ export const OutboxMessageSchema = z
     subject: z.string(),
     text: z.string(),
     source: z.enum(['cognito', 'platform']),
+    /** Header fields sent besides From/To/Subject (List-Unsubscribe, List-Unsubscribe-Post on notices). */
+    headers: z.record(z.string(), z.string()).optional(),
   })
   .meta({ id: 'OutboxMessage' });
 export type OutboxMessage = z.infer<typeof OutboxMessageSchema>;

@@ -25,5 +25,6 @@ export * from './display-format.js';
 export * from './matching.js';
 export * from './project-list.js';
 export * from './notifications.js';
+export * from './notification-preferences.js';
 export * from './clubs.js';
 export * from './follows.js';

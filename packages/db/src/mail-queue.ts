@@ -60,7 +60,14 @@ export class DynamoMailQueue implements MailQueue {
         }),
       );
       const item = out.Attributes!;
-      return { id: String(item.id), to: String(item.to), subject: String(item.subject), text: String(item.text) };
+      const headers = item.headers as Record<string, string> | undefined;
+      return {
+        id: String(item.id),
+        to: String(item.to),
+        subject: String(item.subject),
+        text: String(item.text),
+        ...(headers ? { headers } : {}),
+      };
     } catch (e) {
       if (conditionFailed(e)) return undefined;
       throw e;

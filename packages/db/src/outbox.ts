@@ -17,7 +17,10 @@ export class DynamoOutbox implements Mailer {
     private readonly newId: () => string,
   ) {}
 
-  async send(message: { to: string; subject: string; text: string }, source: OutboxMessage['source'] = 'platform'): Promise<void> {
+  async send(
+    message: { to: string; subject: string; text: string; headers?: Readonly<Record<string, string>> },
+    source: OutboxMessage['source'] = 'platform',
+  ): Promise<void> {
     const at = new Date().toISOString();
     const id = this.newId();
     await this.db.doc.send(
@@ -30,6 +33,9 @@ export class DynamoOutbox implements Mailer {
 
   async latest(limit = 50): Promise<OutboxMessage[]> {
     const out = await queryOnce(this.db, { partition: outboxEntity.pk({ at: '', id: '' }), forward: false }, limit);
-    return (out.Items ?? []).map(({ id, at, to, subject, text, source }) => ({ id, at, to, subject, text, source }) as OutboxMessage);
+    return (out.Items ?? []).map(
+      ({ id, at, to, subject, text, source, headers }) =>
+        ({ id, at, to, subject, text, source, ...(headers ? { headers } : {}) }) as OutboxMessage,
+    );
   }
 }

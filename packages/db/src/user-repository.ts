@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { AuditEntry, Profile } from '@mekendesh/contracts';
+import type { AuditEntry, NotificationKind, Profile } from '@mekendesh/contracts';
 import type { DemandChange, UserRecord, UserRepository } from '@mekendesh/domain';
 import { DomainError } from '@mekendesh/domain';
 import type { Db } from './client.js';
@@ -10,8 +10,10 @@ import { auditPut, sendTransaction } from './transact.js';
 /** A user item as the platform's record; a deleted account's item is none. */
 export function userFromItem(item: Record<string, unknown>): UserRecord | undefined {
   if (item.deletedAt) return undefined;
-  const { pk: _p, sk: _s, entity: _e, ...rest } = item;
-  return rest as unknown as UserRecord;
+  const { pk: _p, sk: _s, entity: _e, notificationsOff, ...rest } = item;
+  // Kept as a string set (an unsubscribe ADDs one kind atomically); the record carries a plain array.
+  const off = notificationsOff instanceof Set ? { notificationsOff: [...(notificationsOff as Set<string>)].sort() } : {};
+  return { ...rest, ...off } as unknown as UserRecord;
 }
 
 export class DynamoUserRepository implements UserRepository {
@@ -79,6 +81,44 @@ export class DynamoUserRepository implements UserRepository {
         ExpressionAttributeValues: { ':t': before },
       }),
     );
+  }
+
+  /** The kinds turned off, as their own attribute (a string set; none: removed), never inside the versioned profile. */
+  async setNotificationsOff(input: { id: string; off: readonly NotificationKind[] }): Promise<'saved' | 'not_found'> {
+    const set = input.off.length > 0;
+    return this.updateLive(input.id, {
+      UpdateExpression: set ? 'SET notificationsOff = :off' : 'REMOVE notificationsOff',
+      ...(set ? { ExpressionAttributeValues: { ':off': new Set(input.off) } } : {}),
+    });
+  }
+
+  /** Adds one kind to the set turned off (ADD: atomic, and a second time changes nothing). */
+  async turnNotificationOff(input: { id: string; kind: NotificationKind }): Promise<'saved' | 'not_found'> {
+    return this.updateLive(input.id, {
+      UpdateExpression: 'ADD notificationsOff :k',
+      ExpressionAttributeValues: { ':k': new Set([input.kind]) },
+    });
+  }
+
+  /** One update of a live (existing, not deleted) user item; 'not_found' when the condition fails. */
+  private async updateLive(
+    id: string,
+    update: { UpdateExpression: string; ExpressionAttributeValues?: Record<string, unknown> },
+  ): Promise<'saved' | 'not_found'> {
+    try {
+      await this.db.doc.send(
+        new UpdateCommand({
+          TableName: this.db.tableName,
+          Key: userEntity.key({ id }),
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deletedAt)',
+          ...update,
+        }),
+      );
+      return 'saved';
+    } catch (e) {
+      if ((e as Error).name === 'ConditionalCheckFailedException') return 'not_found';
+      throw e;
+    }
   }
 
   /**

@@ -4,6 +4,7 @@ import type {
   Locale,
   Me,
   Member,
+  NotificationKind,
   Organisation,
   OrganisationApplication,
   OrganisationDetail,
@@ -62,6 +63,11 @@ export interface UserRecord {
   createdAt: string;
   /** How many times the profile was saved (absent before the first save): a save is conditioned on it. */
   profileVersion?: number;
+  /**
+   * The email kinds this person turned off (absent: all on), kept on the user item outside the versioned profile so
+   * a notice reads it with the user (notifications.ts) and an unsubscribe adds to it without touching the profile.
+   */
+  notificationsOff?: readonly NotificationKind[];
 }
 
 export interface UserRepository {
@@ -79,6 +85,10 @@ export interface UserRepository {
     demand: readonly DemandChange[];
   }): Promise<'saved' | 'changed'>;
   revokeTokens(id: string, before: number): Promise<void>;
+  /** Replaces the kinds turned off (`off`); 'not_found' when there is no such account (or it was deleted). */
+  setNotificationsOff(input: { id: string; off: readonly NotificationKind[] }): Promise<'saved' | 'not_found'>;
+  /** Turns one kind off (added to the set, so twice is once); 'not_found' as setNotificationsOff. */
+  turnNotificationOff(input: { id: string; kind: NotificationKind }): Promise<'saved' | 'not_found'>;
   /** Removes personal data; what remains is an anonymous id. */
   /** Also removes the profile's demand contribution (`demand`), if the record is still at `expectedVersion`. */
   erase(input: { id: string; audit: AuditEntry; expectedVersion: number; demand: readonly DemandChange[] }): Promise<'erased' | 'changed'>;
@@ -167,8 +177,12 @@ export interface RateLimiter {
   clear(input: { key: string; windowSeconds?: number; offsetSeconds?: number }): Promise<void>;
 }
 
+/** Header fields of an email beyond From/To/Subject, by name (e.g. `List-Unsubscribe`); ASCII values only. */
+export type MailHeaders = Readonly<Record<string, string>>;
+
 export interface Mailer {
-  send(message: { to: string; subject: string; text: string }): Promise<void>;
+  /** Sends one plain-text email; `headers` (optional) travel as header fields (SES: Simple content `Headers`). */
+  send(message: { to: string; subject: string; text: string; headers?: MailHeaders }): Promise<void>;
 }
 
 export type MeView = Me;

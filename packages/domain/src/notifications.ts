@@ -1,9 +1,10 @@
 import type { Locale } from '@mekendesh/contracts';
-import type { Mailer, OrganisationStore, UserRepository } from './account-ports.js';
+import type { Mailer, OrganisationStore, UserRecord, UserRepository } from './account-ports.js';
 import type { Notice, Notifier, NotifyOutcome } from './notification-ports.js';
-import type { MailDelivery, MailQueue } from './receiving-accounts.js';
+import type { MailDelivery, MailQueue, QueuedMail } from './receiving-accounts.js';
+import { withUnsubscribe, type UnsubscribeLinks } from './unsubscribe.js';
 
-/** What sending notices needs: the users (email, language), organisations (members), the mail queue and mailer. */
+/** What sending notices needs: the users (email, language, kinds off), organisations (members), the mail queue and mailer. */
 export interface NotifyDeps {
   users: Pick<UserRepository, 'get'>;
   organisations: Pick<OrganisationStore, 'get'>;
@@ -14,6 +15,8 @@ export interface NotifyDeps {
   clock: { now: () => Date };
   /** The web app's origin, for links in emails. */
   webOrigin: string;
+  /** Signs and places each email's unsubscribe links (unsubscribe.ts); its webOrigin is the one above. */
+  unsubscribe: Omit<UnsubscribeLinks, 'webOrigin'>;
 }
 
 const CLAIM_LEASE_MS = 5 * 60_000;
@@ -21,31 +24,55 @@ const CLAIM_LEASE_MS = 5 * 60_000;
 /** The queued mail's id for a notice: one per kind, thing and reader (DynamoDB key characters only). */
 export const noticeMailId = (n: Pick<Notice, 'kind' | 'about' | 'userId'>) => `n-${n.kind}-${n.about}-${n.userId}`;
 
+/** Whether `user` turned this kind of email off (preferences page or an unsubscribe link). */
+export const turnedOff = (user: Pick<UserRecord, 'notificationsOff'>, kind: Notice['kind']) => (user.notificationsOff ?? []).includes(kind);
+
+/** The notice as its queued email: the reader's language, the footer and the List-Unsubscribe headers of its kind. */
+function noticeMail(deps: NotifyDeps, notice: Notice, user: UserRecord): QueuedMail {
+  const locale: Locale = user.profile.locale;
+  const links = { ...deps.unsubscribe, webOrigin: deps.webOrigin };
+  const mail = withUnsubscribe(links, { userId: user.id, kind: notice.kind, locale }, notice.message(locale));
+  return { id: noticeMailId(notice), to: user.email, ...mail };
+}
+
 /**
  * Queues a notice as an email in the reader's language and, with inline delivery, sends it (claim, send, mark sent,
- * so two calls send once). Answers what happened (NotifyOutcome); a failed send leaves the mail queued.
+ * so two calls send once). Answers what happened (NotifyOutcome): 'off' when the reader turned the kind off (nothing
+ * queued); a failed send leaves the mail queued ('queued').
  */
 export async function notify(deps: NotifyDeps, notice: Notice): Promise<NotifyOutcome> {
   const user = await deps.users.get(notice.userId);
   if (!user?.email) return 'no_recipient';
-  const locale: Locale = user.profile.locale;
-  const { subject, text } = notice.message(locale);
-  const id = noticeMailId(notice);
-  const at = deps.clock.now().toISOString();
-  const queued = await deps.queue.enqueue({ id, to: user.email, subject, text }, at);
+  if (turnedOff(user, notice.kind)) return 'off';
+  const mail = noticeMail(deps, notice, user);
+  const queued = await deps.queue.enqueue(mail, deps.clock.now().toISOString());
   if (!queued) return 'duplicate';
   if (deps.mailDelivery === 'stream') return 'queued';
   const now = deps.clock.now();
-  const mail = await deps.queue.claim(id, now.toISOString(), new Date(now.getTime() - CLAIM_LEASE_MS).toISOString());
-  if (!mail) return 'duplicate';
+  const claimed = await deps.queue.claim(mail.id, now.toISOString(), new Date(now.getTime() - CLAIM_LEASE_MS).toISOString());
+  if (!claimed) return 'duplicate';
   try {
-    await deps.mailer.send({ to: mail.to, subject: mail.subject, text: mail.text });
+    await deps.mailer.send({
+      to: claimed.to,
+      subject: claimed.subject,
+      text: claimed.text,
+      ...(claimed.headers ? { headers: claimed.headers } : {}),
+    });
   } catch {
-    await deps.queue.release(id);
+    await deps.queue.release(mail.id);
     return 'queued';
   }
-  await deps.queue.markSent(id, deps.clock.now().toISOString());
+  await deps.queue.markSent(mail.id, deps.clock.now().toISOString());
   return 'sent';
+}
+
+/**
+ * Sends notices after the change they report was committed, never failing the caller: the change stands whatever
+ * the mail does, and a failed send stays queued for the next attempt. Answers the outcomes ('queued' for a throw).
+ */
+export async function notifyAfterCommit(notifier: Notifier | undefined, notices: readonly Notice[]): Promise<NotifyOutcome[]> {
+  if (!notifier) return [];
+  return Promise.all(notices.map((n) => notifier.notify(n).catch((): NotifyOutcome => 'queued')));
 }
 
 /** The Notifier over NotifyDeps: one notice to a person, or to every member of an organisation. */

@@ -5,6 +5,8 @@ import type { PledgeInvestor } from './money-ports.js';
 import { createPledge, type PledgeMail, type PledgeRead } from './pledges.js';
 import { payeeOptions } from './receiving-account-rules.js';
 import { cachedAccounts, type PaymentDeps, type ProgrammeOffice, type QueuedMail } from './receiving-accounts.js';
+import { turnedOff } from './notifications.js';
+import { withUnsubscribe } from './unsubscribe.js';
 
 /** A claim on a mail older than this was never finished (the process died mid-send): another attempt may take it. */
 const CLAIM_LEASE_MS = 5 * 60_000;
@@ -154,7 +156,7 @@ export const pledgeMailId = (pledgeId: string) => `pledge-${pledgeId}`;
 /** Sends a mail this call holds the claim of: send, then mark sent; a failed send gives the claim back and answers false. */
 async function sendClaimed(deps: Pick<PaymentDeps, 'queue' | 'mailer' | 'money'>, mail: QueuedMail): Promise<boolean> {
   try {
-    await deps.mailer.send({ to: mail.to, subject: mail.subject, text: mail.text });
+    await deps.mailer.send({ to: mail.to, subject: mail.subject, text: mail.text, ...(mail.headers ? { headers: mail.headers } : {}) });
   } catch {
     await deps.queue.release(mail.id);
     return false;
@@ -189,7 +191,11 @@ function pledgeMail(
     link: `${deps.webOrigin}/${locale}/pledges/${encodeURIComponent(pledge.id)}`,
     locale,
   });
-  return { id: pledgeMailId(pledge.id), to: investor.email, ...mail };
+  // The same footer and RFC 8058 headers as every notice, under kind 'pledge_received' (unsubscribe.ts).
+  const sent = deps.unsubscribe
+    ? withUnsubscribe(deps.unsubscribe, { userId: pledge.investorId, kind: 'pledge_received', locale }, mail)
+    : mail;
+  return { id: pledgeMailId(pledge.id), to: investor.email, ...sent };
 }
 
 /**
@@ -204,7 +210,7 @@ async function queueMissingMail(deps: PaymentDeps, pledge: PledgeView): Promise<
     deps.money.projects.get(pledge.projectId),
     deps.accounts.list(),
   ]);
-  if (queued || !user) return;
+  if (queued || !user || turnedOff(user, 'pledge_received')) return;
   const investor = { email: user.email, locale: user.profile.locale, displayName: user.profile.displayName };
   const options = payeeOptions(accounts, pledge, investor.locale);
   await deps.queue.enqueue(
@@ -237,7 +243,8 @@ export async function pledgeAndNotify(
   const currency = r.amount.currency;
   const byStream = deps.mailDelivery === 'stream';
   const mail: PledgeMail = async (pledge, context, fresh) => {
-    if (!context.investor) return undefined;
+    // No email to an account gone, or to one that turned these emails off (the pledge page shows the same details).
+    if (!context.investor || (context.user && turnedOff(context.user, 'pledge_received'))) return undefined;
     const options = payeeOptions(await cachedAccounts(deps.accounts, fresh), pledge, context.investor.locale);
     const listed = { currency, accounts: options.map(({ account: a }) => ({ id: a.id, kind: a.kind, version: a.version })) };
     const queued = pledgeMail(deps, { pledge, investor: context.investor, deadline: context.project?.deadline ?? null, options });

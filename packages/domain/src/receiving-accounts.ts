@@ -1,5 +1,5 @@
 import type { AuditEntry, Locale, PaymentDetails, ReceivingAccount, ReceivingAccountRequest } from '@mekendesh/contracts';
-import type { Mailer } from './account-ports.js';
+import type { Mailer, MailHeaders } from './account-ports.js';
 import type { Actor, UserActor } from './actor.js';
 import { DomainError, notFound } from './errors.js';
 import type { MoneyDeps } from './money-deps.js';
@@ -7,6 +7,7 @@ import { getPledge } from './pledges.js';
 import { authorize } from './policy.js';
 import { activeClash, normaliseAccountRequest, payeeOptions, receivingAccountErrors } from './receiving-account-rules.js';
 import { keptPerInstance } from './instance-cache.js';
+import type { UnsubscribeLinks } from './unsubscribe.js';
 
 /** Receiving accounts are few (a handful per currency at most): every read takes them all, up to this many. */
 export const MAX_RECEIVING_ACCOUNTS = 100;
@@ -47,6 +48,8 @@ export interface QueuedMail {
   to: string;
   subject: string;
   text: string;
+  /** Extra header fields sent with it, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058) on notices. */
+  headers?: MailHeaders;
 }
 
 /** Emails written before they are sent; packages/db keeps them on DynamoDB. */
@@ -84,6 +87,8 @@ export interface PaymentDeps {
   office: ProgrammeOffice;
   /** The web app's origin, for the pledge page's link in emails. */
   webOrigin: string;
+  /** The pledge email's unsubscribe footer and headers (kind 'pledge_received'); composition always sets it. */
+  unsubscribe?: UnsubscribeLinks;
 }
 
 function auditEntry(

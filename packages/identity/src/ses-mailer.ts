@@ -12,15 +12,30 @@ export class SesMailer implements Mailer {
     this.client = new SESv2Client(region ? { region } : {});
   }
 
-  async send(message: { to: string; subject: string; text: string }): Promise<void> {
-    await this.client.send(
-      new SendEmailCommand({
-        FromEmailAddress: this.from,
-        Destination: { ToAddresses: [message.to] },
-        Content: {
-          Simple: { Subject: { Data: message.subject, Charset: 'UTF-8' }, Body: { Text: { Data: message.text, Charset: 'UTF-8' } } },
-        },
-      }),
-    );
+  /**
+   * One plain-text email; `headers` become the Simple content's `Headers` (SESv2 Message.Headers, which
+   * the pinned @aws-sdk/client-sesv2 3.1169 declares it), e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058).
+   */
+  async send(message: { to: string; subject: string; text: string; headers?: Readonly<Record<string, string>> }): Promise<void> {
+    await this.client.send(new SendEmailCommand(sesEmail(this.from, message)));
   }
+}
+
+/** The SendEmail input of one message (exported for its unit test: the headers must reach SES unchanged). */
+export function sesEmail(
+  from: string,
+  message: { to: string; subject: string; text: string; headers?: Readonly<Record<string, string>> },
+): ConstructorParameters<typeof SendEmailCommand>[0] {
+  const headers = Object.entries(message.headers ?? {}).map(([Name, Value]) => ({ Name, Value }));
+  return {
+    FromEmailAddress: from,
+    Destination: { ToAddresses: [message.to] },
+    Content: {
+      Simple: {
+        Subject: { Data: message.subject, Charset: 'UTF-8' },
+        Body: { Text: { Data: message.text, Charset: 'UTF-8' } },
+        ...(headers.length ? { Headers: headers } : {}),
+      },
+    },
+  };
 }

@@ -36,6 +36,7 @@ function fakeDeps(projects: Project[] = [], healthy = true): Deps {
     money: unused('money'),
     card: unused('card'),
     matching: unused('matching'),
+    clubs: unused('clubs'),
     notifier: unused('notifier'),
     unsubscribeKey: Buffer.alloc(32),
     payments: unused('payments'),

@@ -26,6 +26,7 @@ import { cardCheckoutRoutes, paymentOptionRoutes, stripeWebhookRoutes } from './
 import { paymentDetailRoutes, receivingAccountRoutes } from './routes/receiving-accounts.js';
 import { territoryRoutes } from './routes/territories.js';
 import { demandRoutes } from './routes/demand.js';
+import { clubPledgeRoutes, clubRoutes, projectClubRoutes } from './routes/clubs.js';
 import { myRecommendationRoutes, recommendationRoutes } from './routes/matching.js';
 import { validationHook } from './validation.js';
 
@@ -94,6 +95,9 @@ function mountResources(app: OpenAPIHono<ApiEnv>, deps: Deps) {
   app.route('/projects', uploadRoutes(deps));
   app.route('/projects', ledgerRoutes(deps));
   app.route('/projects', projectPledgeRoutes(deps));
+  app.route('/projects', projectClubRoutes(deps));
+  app.route('/clubs', clubRoutes(deps));
+  app.route('/club-pledges', clubPledgeRoutes(deps));
   app.route('/pledges', pledgeRoutes(deps));
   app.route('/pledges', receiptRoutes(deps));
   app.route('/pledges', cardCheckoutRoutes(deps));

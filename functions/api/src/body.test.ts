@@ -55,6 +55,7 @@ function deps(): Deps {
     } as never,
     card: unused('card'),
     matching: unused('matching'),
+    clubs: unused('clubs'),
     verifier,
     ledger: unused('ledger'),
     demand: unused('demand'),

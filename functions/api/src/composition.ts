@@ -20,6 +20,8 @@ import {
 import { DynamoMailQueue, DynamoProcessedEvents, DynamoReceivingAccountStore } from '@mekendesh/db';
 import { DynamoPublicTraceStore } from '@mekendesh/db';
 import { DynamoMatchCandidates } from '@mekendesh/db';
+import { DynamoClubStore } from '@mekendesh/db';
+import type { ClubDeps } from '@mekendesh/domain';
 import { DynamoFollowStore } from '@mekendesh/db';
 import { DynamoClubStore } from '@mekendesh/db';
 import type { ClubDeps } from '@mekendesh/domain';
@@ -81,6 +83,8 @@ export interface Deps {
   payments: PaymentDeps;
   /** Recommendations: candidates by key and index, the programmes, place names. */
   matching: MatchDeps;
+  /** Hometown clubs and their pledges (issue 12); contributions go through `payments` like any pledge. */
+  clubs: ClubDeps;
   /** Hometown clubs and their pledges (issue 12); contributions go through `payments` like any pledge. */
   clubs: ClubDeps;
   /** Emails about things people follow, ask or own (issue 12), in their language, each kind unsubscribable. */
@@ -207,6 +211,7 @@ export function composeWithDb(
       unsubscribe,
     },
     matching: { candidates: new DynamoMatchCandidates(db), programmes, clock, place: territoryBySoate },
+    clubs: { clubs: new DynamoClubStore(db), projects, users, territories, clock, newId: ulid },
     clubs: { clubs: new DynamoClubStore(db), projects, users, territories, clock, newId: ulid },
     follows: followDeps(db),
     notifier: emailNotifier({ users, organisations, queue: mailQueue, mailer, mailDelivery, clock, webOrigin, unsubscribe }),

@@ -7,9 +7,12 @@ import { createApp } from './app.js';
  * prefixes (issue 10): moving a route between sub-apps must not add, drop or rename an operation.
  */
 const OPERATIONS = [
+  'DELETE /v1/clubs/{id}/membership',
   'DELETE /v1/me',
   'DELETE /v1/staff/receiving-accounts/{id}',
   'GET /v1/audit',
+  'GET /v1/clubs',
+  'GET /v1/clubs/{id}',
   'GET /v1/demand/{soate}',
   'GET /v1/dev/outbox',
   'GET /v1/health',
@@ -25,6 +28,7 @@ const OPERATIONS = [
   'GET /v1/programmes',
   'GET /v1/projects',
   'GET /v1/projects/{id}',
+  'GET /v1/projects/{id}/clubs',
   'GET /v1/projects/{id}/funding',
   'GET /v1/projects/{id}/ledger',
   'GET /v1/projects/{id}/media/{key}',
@@ -42,6 +46,9 @@ const OPERATIONS = [
   'POST /v1/auth/sign-in',
   'POST /v1/auth/sign-out',
   'POST /v1/auth/sign-up',
+  'POST /v1/club-pledges/{id}/contributions',
+  'POST /v1/clubs',
+  'POST /v1/clubs/{id}/pledges',
   'POST /v1/invitations/{token}/accept',
   'POST /v1/organisations',
   'POST /v1/organisations/{id}/approve',
@@ -63,6 +70,7 @@ const OPERATIONS = [
   'POST /v1/unsubscribe/{token}',
   'POST /v1/webhooks/stripe',
   'PUT /v1/me/notifications',
+  'PUT /v1/clubs/{id}/membership',
   'PUT /v1/me/profile',
   'PUT /v1/projects/{id}',
   'PUT /v1/rates/{date}',

@@ -1,7 +1,6 @@
 import type { Club, ClubMember, ClubPledge } from '@mekendesh/contracts';
 import type { UserRepository } from './account-ports.js';
 import type { Page, ProjectRepository } from './ports.js';
-import type { PaymentDeps } from './receiving-accounts.js';
 import type { TerritoryLookup } from './territory-rules.js';
 
 /** One person's membership of one club; `displayName` is kept only when `shown` (the public sees it). */
@@ -44,8 +43,6 @@ export interface ClubDeps {
   projects: Pick<ProjectRepository, 'get'>;
   users: Pick<UserRepository, 'get'>;
   territories: TerritoryLookup;
-  /** The normal pledge path: a contribution is a pledge of its own (pledge-email.ts, pledgeAndNotify). */
-  payments: PaymentDeps;
   clock: { now(): Date };
   newId(): string;
 }

@@ -15,6 +15,7 @@ import { DomainError, invalidIn, notFound } from './errors.js';
 import { isPublic } from './lifecycle.js';
 import { pledgeAndNotify } from './pledge-email.js';
 import type { PledgeRead } from './pledges.js';
+import type { PaymentDeps } from './receiving-accounts.js';
 
 /** Shown members on a club page, at most: one bounded read (the page says how many members there are in all). */
 export const SHOWN_MEMBERS_LIMIT = 100;
@@ -188,13 +189,13 @@ export async function projectClubs(deps: ClubDeps, projectId: string): Promise<{
 }
 
 /**
- * A member's contribution to a club pledge: a donation through the normal pledge path (pledgeAndNotify: the
+ * A member's contribution to a club pledge: a donation through the normal pledge path (`deps.payments`, pledgeAndNotify: the
  * Idempotency-Key, the investor's limits, pricing, payment details and email), carrying the club pledge, whose
  * figures move in the same transaction. Anonymous as a person: the ledger names the club. Only members: 403;
  * an unknown club pledge: 404.
  */
 export async function contributeToClubPledge(
-  deps: ClubDeps,
+  deps: ClubDeps & { payments: PaymentDeps },
   actor: Actor,
   input: { clubPledgeId: string; idempotencyKey: string; contribution: ClubContribution; read?: PledgeRead },
 ): Promise<{ pledge: PledgeView; created: boolean; emailed: boolean }> {

@@ -146,6 +146,7 @@ export function composeWithDb(
   const mailDelivery = options.mailDelivery ?? 'inline';
   // Unsubscribe links are signed with a key derived from the cursor secret under its own label (unsubscribe.ts).
   const unsubscribe = { key: unsubscribeKey(db.cursorSecret), apiOrigin: options.apiOrigin ?? 'http://localhost:8787', webOrigin };
+  const notifier = emailNotifier({ users, organisations, queue: mailQueue, mailer, mailDelivery, clock, webOrigin, unsubscribe });
   const money: MoneyDeps = {
     projects,
     money: new DynamoMoneyStore(db, programmes),
@@ -155,6 +156,7 @@ export function composeWithDb(
     clock,
     newId: ulid,
     pledging: { limits, cardCurrencies: options.cards ? [...options.cards.currencies] : [] },
+    notices: { notifier, webOrigin },
   };
   return {
     projects,
@@ -180,6 +182,7 @@ export function composeWithDb(
       newId: ulid,
       webOrigin: options.webOrigin ?? 'http://localhost:5173',
       territories,
+      notifier,
     },
     projectDeps: {
       // Monotonic: the audit entries of one transaction (start review, then decide) keep their order within a millisecond.
@@ -188,6 +191,7 @@ export function composeWithDb(
       territories,
       clock,
       newId: monotonicFactory(),
+      notices: { notifier, webOrigin, pledges: money.money },
       ...(media ? { storage: new S3Storage(createS3Client(media), media.bucket), images: sharpImages() } : {}),
     },
     audit: new DynamoAuditLog(db),
@@ -214,7 +218,7 @@ export function composeWithDb(
     clubs: { clubs: new DynamoClubStore(db), projects, users, territories, clock, newId: ulid },
     clubs: { clubs: new DynamoClubStore(db), projects, users, territories, clock, newId: ulid },
     follows: followDeps(db),
-    notifier: emailNotifier({ users, organisations, queue: mailQueue, mailer, mailDelivery, clock, webOrigin, unsubscribe }),
+    notifier,
     unsubscribeKey: unsubscribe.key,
     verifier: settings.verifier,
     ...(options.devOutbox ? { outbox } : {}),

@@ -1,3 +1,5 @@
+import { notifyAfterCommit } from './notifications.js';
+import { refundNotice } from './transactional-notices.js';
 import type { CardState, Locale, PaymentOptions, Pledge, TrilingualName } from '@mekendesh/contracts';
 import type { Actor } from './actor.js';
 import type { CardEvent, CardPayments, CheckoutSession } from './card-payments.js';
@@ -172,6 +174,12 @@ async function onRefund(deps: CardDeps, event: Extract<CardEvent, { kind: 'refun
     decide: (state) =>
       refundDecision({ state, receipt, refundedTotal: event.amountRefunded, once, at: deps.money.clock.now().toISOString() }),
   });
+  if (out.kind === 'booked' && deps.money.notices) {
+    const pledge = await deps.money.money.getPledge(receipt.pledgeId);
+    const amount = { amount: event.amountRefunded, currency: event.currency };
+    const { notifier, webOrigin } = deps.money.notices;
+    if (pledge) await notifyAfterCommit(notifier, [refundNotice({ pledge, amount, about: `refund-${once}`, webOrigin })]);
+  }
   return out.kind === 'booked' ? out.value : 'already_refunded';
 }
 

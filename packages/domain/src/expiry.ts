@@ -1,3 +1,5 @@
+import { notifyAfterCommit } from './notifications.js';
+import { refundNotice } from './transactional-notices.js';
 import type { Pledge, Project } from '@mekendesh/contracts';
 import type { Booking, LedgerEntry, Reservation } from './money-ports.js';
 import type { MoneyDeps } from './money-deps.js';
@@ -102,6 +104,11 @@ export async function releaseExpiredProject(deps: MoneyDeps, projectId: string):
         },
       });
       if (out.kind === 'booked' && out.value) counts[out.value === 'released' ? 'released' : 'refunded'] += 1;
+      // Money received is owed back: tell the investor once (about the pledge: a rerun books and sends nothing).
+      if (out.kind === 'booked' && out.value === 'refunded' && open.received && deps.notices) {
+        const notice = refundNotice({ pledge: open, amount: open.received, about: `refund-${open.id}`, webOrigin: deps.notices.webOrigin });
+        await notifyAfterCommit(deps.notices.notifier, [notice]);
+      }
     }
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

@@ -1,3 +1,4 @@
+import type { Notifier } from './notification-ports.js';
 import type { Money, StoredRate } from '@mekendesh/contracts';
 import type { UserRepository } from './account-ports.js';
 import { bishkekToday } from './bishkek-calendar.js';
@@ -27,6 +28,8 @@ export interface MoneyDeps {
   clock: { now(): Date };
   newId(): string;
   pledging: PledgeIntake;
+  /** Emails to investors after money moves (payment received, match added, refund); none sent when absent. */
+  notices?: { notifier: Notifier; webOrigin: string };
 }
 
 /** A pledge is priced with a rate at most this many days old; beyond that, staff must enter one. */

@@ -1,3 +1,5 @@
+import type { Notifier } from './notification-ports.js';
+import { notifyAfterCommit } from './notifications.js';
 import type {
   AuditEntry,
   Invitation,
@@ -28,6 +30,8 @@ export interface OrganisationDeps {
   webOrigin: string;
   /** Where an applicant's SOATE code lies (territory-rules.ts; reference data lives outside the domain). */
   territories: Pick<TerritoryRules, 'place'>;
+  /** Tells the applicant the staff's decision (kind 'staff_decision'); absent: no email. */
+  notifier?: Notifier;
 }
 
 const INVITATION_DAYS = 14;
@@ -161,9 +165,11 @@ export async function reviewOrganisation(
     }),
   });
   if (admin) await deps.identity.addToGroup(admin.userId, 'officer');
-  if (applicant) {
-    const mail = EMAILS.organisationReviewed({ organisation: found.name, approved, reason: input.reason })[applicant.profile.locale];
-    await deps.mailer.send({ to: applicant.email, ...mail });
+  // The applicant hears of the decision as a 'staff_decision' notice (their language, unsubscribable), once per review.
+  if (applicant && deps.notifier) {
+    const notice = { kind: 'staff_decision' as const, userId: applicant.id, about: `org-review-${found.id}` };
+    const message = (l: Locale) => EMAILS.organisationReviewed({ organisation: found.name, approved, reason: input.reason })[l];
+    await notifyAfterCommit(deps.notifier, [{ ...notice, message }]);
   }
   return (await deps.organisations.get(found.id))!;
 }

@@ -1,3 +1,4 @@
+import type { FundedNoticeDeps } from './transactional-notices.js';
 import type { AuditEntry, Project, ProjectStatus, ProjectSummary } from '@mekendesh/contracts';
 import type { OrganisationStore } from './account-ports.js';
 import type { Clock } from './accounts.js';
@@ -89,4 +90,6 @@ export interface ProjectDeps {
   storage?: ObjectStorage;
   /** Absent (or 'unavailable') where no image library is present: photos are then refused (409), never served unprocessed. */
   images?: ImageProcessor;
+  /** Emails after decisions (officers: staff decisions; supporters: project funded); none sent when absent. */
+  notices?: FundedNoticeDeps;
 }

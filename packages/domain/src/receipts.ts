@@ -9,6 +9,8 @@ import { bookFresh } from './money-commit.js';
 import { applyReceipt, deltas, ledgerName } from './pledge-rules.js';
 import { authorize } from './policy.js';
 import { isPublic } from './lifecycle.js';
+import { notifyAfterCommit } from './notifications.js';
+import { receiptNotices } from './transactional-notices.js';
 import { dayInReceiptWindow, possibleDuplicateOf, PossibleDuplicateError, RECEIVED_ON_OUT_OF_RANGE } from './receipt-duplicates.js';
 
 export interface ReceiptInput {
@@ -168,7 +170,11 @@ export async function bookReceipt(
       value: { receipt, pledge: next },
     };
   };
-  return bookFresh(deps, { pledgeId: input.pledgeId, receiptDay, decide });
+  const out = await bookFresh(deps, { pledgeId: input.pledgeId, receiptDay, decide });
+  // After the commit, whichever path booked it (staff, statement, card): about the receipt's id, so once per receipt.
+  if (out.kind === 'booked' && deps.notices)
+    await notifyAfterCommit(deps.notices.notifier, receiptNotices(out.value, deps.notices.webOrigin));
+  return out;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { notifyProjectFunded, projectDecisionNotice } from './transactional-notices.js';
 import type { AuditEntry, Project, ProjectReview, ProjectStatus, ProjectStatusChange } from '@mekendesh/contracts';
 import type { Actor, UserActor } from './actor.js';
 import { bishkekToday } from './bishkek-calendar.js';
@@ -78,6 +79,10 @@ export async function reviewProject(deps: ProjectDeps, actor: Actor, input: { id
   const decided = transition(deps, current, to, reason);
   audits.push(moveAudit(deps, actor, action, current, decided));
   await deps.projects.save(decided, project, audits);
+  if (deps.notices) {
+    const notice = projectDecisionNotice({ project: decided, decision: input.decision, reason, webOrigin: deps.notices.webOrigin });
+    await deps.notices.notifier.notifyOrganisation(decided.organisationId, notice).catch(() => []);
+  }
   return decided;
 }
 
@@ -108,6 +113,7 @@ export async function changeProjectStatus(deps: ProjectDeps, actor: Actor, input
   }
   const next = transition(deps, project, input.to, input.reason);
   await deps.projects.save(next, project, [moveAudit(deps, actor, `project.${input.to}`, project, next)]);
+  if (next.status === 'funded' && deps.notices) await notifyProjectFunded(deps.notices, next);
   return next;
 }
 
@@ -150,6 +156,7 @@ export async function settleDeadlines(
     }
     result.settled += 1;
     result[to] += 1;
+    if (to === 'funded' && deps.notices) await notifyProjectFunded(deps.notices, next);
   }
   return result;
 }

@@ -22,6 +22,8 @@ import { DynamoPublicTraceStore } from '@mekendesh/db';
 import { DynamoMatchCandidates } from '@mekendesh/db';
 import { DynamoClubStore } from '@mekendesh/db';
 import type { ClubDeps } from '@mekendesh/domain';
+import { DynamoClubStore } from '@mekendesh/db';
+import type { ClubDeps } from '@mekendesh/domain';
 import { DynamoFollowStore } from '@mekendesh/db';
 import { DynamoClubStore } from '@mekendesh/db';
 import type { ClubDeps } from '@mekendesh/domain';
@@ -87,6 +89,8 @@ export interface Deps {
   clubs: ClubDeps;
   /** Hometown clubs and their pledges (issue 12); contributions go through `payments` like any pledge. */
   clubs: ClubDeps;
+  /** Hometown clubs and their pledges (issue 12); contributions go through `payments` like any pledge. */
+  clubs: ClubDeps;
   /** Emails about things people follow, ask or own (issue 12), in their language, each kind unsubscribable. */
   notifier: Notifier;
   /** Following and saved searches (issue 12): the person's list, the reverse lists, names to show. */
@@ -142,6 +146,7 @@ export function composeWithDb(
   const limits: RateLimits = { ...DEFAULT_RATE_LIMITS, ...options.limits };
   const programmes = new DynamoProgrammeStore(db);
   const mailQueue = new DynamoMailQueue(db);
+  const clubStore = new DynamoClubStore(db);
   const webOrigin = options.webOrigin ?? 'http://localhost:5173';
   const mailDelivery = options.mailDelivery ?? 'inline';
   // Unsubscribe links are signed with a key derived from the cursor secret under its own label (unsubscribe.ts).
@@ -167,6 +172,7 @@ export function composeWithDb(
       sessions: new DynamoSessionStore(db),
       verifier: settings.verifier,
       publicTraces: new DynamoPublicTraceStore(db, money.money),
+      clubs: clubStore,
       limiter,
       mailer,
       clock,
@@ -215,6 +221,7 @@ export function composeWithDb(
       unsubscribe,
     },
     matching: { candidates: new DynamoMatchCandidates(db), programmes, clock, place: territoryBySoate },
+    clubs: { clubs: clubStore, projects, users, territories, clock, newId: ulid },
     clubs: { clubs: new DynamoClubStore(db), projects, users, territories, clock, newId: ulid },
     clubs: { clubs: new DynamoClubStore(db), projects, users, territories, clock, newId: ulid },
     follows: followDeps(db),

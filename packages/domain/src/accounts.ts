@@ -10,6 +10,8 @@ import { RATE_WINDOWS, withinBackoff, withinWindow, type RateLimits } from './ra
 import { anonymiseInvestor, type PublicTraceStore } from './public-traces.js';
 import { eraseCounted, saveProfileCounted } from './demand-profile.js';
 import { checkHomeTerritories, type TerritoryLookup } from './territory-rules.js';
+import type { ClubStore } from './club-ports.js';
+import { removeMemberships } from './clubs.js';
 
 // Exported from here (accounts.js is in the package index): account deletion is what they are for.
 export { anonymiseInvestor, type LedgerEntryRef, type PublicTraceStore } from './public-traces.js';
@@ -31,6 +33,8 @@ export interface AccountDeps {
   newId(): string;
   /** Attempts per window; tests raise them, the rate-limit test lowers them. */
   limits: RateLimits;
+  /** Club memberships, removed with the account; the person's contributions stay pledges in the ledger (issue 12). */
+  clubs?: Pick<ClubStore, 'clubsOf' | 'leave'>;
 }
 
 async function limit(deps: AccountDeps, key: string, max: number, windowSeconds: number) {
@@ -267,6 +271,7 @@ export async function deleteAccount(deps: AccountDeps, actor: Actor) {
     after: null,
   };
   await anonymiseInvestor({ traces: deps.publicTraces }, user.id);
+  if (deps.clubs) await removeMemberships({ clubs: deps.clubs }, user.id);
   await deps.identity.deleteUser(user.id);
   await eraseCounted(deps.users, user.id, audit);
   return { status: 'deleted' as const };

@@ -10,7 +10,7 @@ import type {
 } from '@mekendesh/contracts';
 import type { Actor, UserActor } from './actor.js';
 import { isStaff } from './actor.js';
-import type { ClubDeps, ClubMembership } from './club-ports.js';
+import type { ClubDeps, ClubMembership, ClubStore } from './club-ports.js';
 import { DomainError, invalidIn, notFound } from './errors.js';
 import { isPublic } from './lifecycle.js';
 import { pledgeAndNotify } from './pledge-email.js';
@@ -220,7 +220,7 @@ export async function contributeToClubPledge(
 }
 
 /** Account deletion's step: every membership of the person goes (their pledges stay, anonymous as any other). */
-export async function removeMemberships(deps: Pick<ClubDeps, 'clubs'>, userId: string): Promise<number> {
+export async function removeMemberships(deps: { clubs: Pick<ClubStore, 'clubsOf' | 'leave'> }, userId: string): Promise<number> {
   let removed = 0;
   let cursor: string | undefined;
   do {

@@ -38,6 +38,7 @@ function fakeDeps(projects: Project[] = [], healthy = true): Deps {
     matching: unused('matching'),
     clubs: unused('clubs'),
     notifier: unused('notifier'),
+    follows: unused('follows'),
     unsubscribeKey: Buffer.alloc(32),
     payments: unused('payments'),
     verifier: unused('verifier'),

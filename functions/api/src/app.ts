@@ -13,6 +13,7 @@ import { devRoutes } from './routes/dev.js';
 import { docsRoutes } from './routes/docs.js';
 import { ledgerRoutes } from './routes/ledger.js';
 import { meRoutes } from './routes/me.js';
+import { followRoutes } from './routes/follows.js';
 import { myNotificationRoutes, unsubscribeRoutes } from './routes/notifications.js';
 import { invitationRoutes, organisationRoutes, staffOrganisationRoutes } from './routes/organisations.js';
 import { healthRoutes } from './routes/health.js';
@@ -78,6 +79,7 @@ function mountResources(app: OpenAPIHono<ApiEnv>, deps: Deps) {
   app.route('/me', meRoutes(deps));
   app.route('/me', myPledgeRoutes(deps));
   app.route('/me', myRecommendationRoutes(deps));
+  app.route('/me', followRoutes(deps));
   app.route('/me', myNotificationRoutes(deps));
   app.route('/unsubscribe', unsubscribeRoutes(deps));
   app.route('/recommendations', recommendationRoutes(deps));

@@ -48,6 +48,7 @@ function deps(): Deps {
     projectDeps: unused('projectDeps'),
     audit: unused('audit'),
     notifier: unused('notifier'),
+    follows: unused('follows'),
     unsubscribeKey: Buffer.alloc(32),
     // Only the read authentication makes with a pledge's first items (pledgeReadAhead): the caller's record.
     money: {

@@ -146,6 +146,7 @@ export function composeWithDb(
   const limits: RateLimits = { ...DEFAULT_RATE_LIMITS, ...options.limits };
   const programmes = new DynamoProgrammeStore(db);
   const mailQueue = new DynamoMailQueue(db);
+  const followStore = new DynamoFollowStore(db);
   const clubStore = new DynamoClubStore(db);
   const webOrigin = options.webOrigin ?? 'http://localhost:5173';
   const mailDelivery = options.mailDelivery ?? 'inline';
@@ -178,6 +179,7 @@ export function composeWithDb(
       clock,
       newId: ulid,
       limits,
+      follows: followStore,
     },
     organisations: {
       organisations,
@@ -224,7 +226,7 @@ export function composeWithDb(
     clubs: { clubs: clubStore, projects, users, territories, clock, newId: ulid },
     clubs: { clubs: new DynamoClubStore(db), projects, users, territories, clock, newId: ulid },
     clubs: { clubs: new DynamoClubStore(db), projects, users, territories, clock, newId: ulid },
-    follows: followDeps(db),
+    follows: followDeps(followStore),
     notifier,
     unsubscribeKey: unsubscribe.key,
     verifier: settings.verifier,
@@ -233,8 +235,7 @@ export function composeWithDb(
 }
 
 /** Follows read and write through one store (it also names followed projects and organisations). */
-function followDeps(db: Db): FollowDeps {
-  const store = new DynamoFollowStore(db);
+function followDeps(store: DynamoFollowStore): FollowDeps {
   return { follows: store, names: store, territories, placeName: (soate) => territoryBySoate(soate)?.name, clock, newId: ulid };
 }
 

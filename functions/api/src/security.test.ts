@@ -102,6 +102,7 @@ function deps(): Deps {
     projectDeps: unused('projectDeps'),
     audit: unused('audit'),
     notifier: unused('notifier'),
+    follows: unused('follows'),
     unsubscribeKey: Buffer.alloc(32),
     money: unused('money'),
     card: unused('card'),

@@ -40,7 +40,7 @@ export const FollowViewSchema = z
     source: FollowSourceSchema,
     followedAt: z.iso.datetime(),
     /** null when the thing is gone (a deleted project): the follow can still be removed. */
-    name: z.record(LocaleSchema, z.string()).nullable(),
+    name: z.partialRecord(LocaleSchema, z.string()).nullable(),
   })
   .meta({ id: 'Follow' });
 export type FollowView = Omit<z.infer<typeof FollowViewSchema>, 'name'> & { name: LocalizedText | null };

@@ -12,6 +12,7 @@ import { eraseCounted, saveProfileCounted } from './demand-profile.js';
 import { checkHomeTerritories, type TerritoryLookup } from './territory-rules.js';
 import type { ClubStore } from './club-ports.js';
 import { removeMemberships } from './clubs.js';
+import type { FollowStore } from './follows.js';
 
 // Exported from here (accounts.js is in the package index): account deletion is what they are for.
 export { anonymiseInvestor, type LedgerEntryRef, type PublicTraceStore } from './public-traces.js';
@@ -35,6 +36,8 @@ export interface AccountDeps {
   limits: RateLimits;
   /** Club memberships, removed with the account; the person's contributions stay pledges in the ledger (issue 12). */
   clubs?: Pick<ClubStore, 'clubsOf' | 'leave'>;
+  /** Follows and saved searches, erased with the account (issue 12). */
+  follows?: Pick<FollowStore, 'eraseAll'>;
 }
 
 async function limit(deps: AccountDeps, key: string, max: number, windowSeconds: number) {
@@ -272,6 +275,8 @@ export async function deleteAccount(deps: AccountDeps, actor: Actor) {
   };
   await anonymiseInvestor({ traces: deps.publicTraces }, user.id);
   if (deps.clubs) await removeMemberships({ clubs: deps.clubs }, user.id);
+  // Follows, saved searches and their reverse entries, so no list of followers still names the person.
+  await deps.follows?.eraseAll(user.id);
   await deps.identity.deleteUser(user.id);
   await eraseCounted(deps.users, user.id, audit);
   return { status: 'deleted' as const };

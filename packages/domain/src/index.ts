@@ -58,3 +58,4 @@ export * from './club-ports.js';
 export * from './clubs.js';
 export * from './follows.js';
 export * from './digests.js';
+export * from './home-notices.js';

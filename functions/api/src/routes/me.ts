@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { MeSchema, ProfileSchema } from '@mekendesh/contracts';
-import { deleteAccount, getMe, updateProfile } from '@mekendesh/domain';
+import { deleteAccount, followHomeRayon, getMe, updateProfile } from '@mekendesh/domain';
 import type { Deps } from '../composition.js';
 import { bearer, json, jsonBody, problems, resource } from './shared.js';
 
@@ -46,11 +46,15 @@ export function meRoutes(deps: Deps) {
       c.header('cache-control', 'private, no-store');
       return c.json(await getMe(deps.accounts, c.var.actor), 200);
     })
-    .openapi(put, async (c) =>
-      c.json(
-        await updateProfile({ users: deps.accounts.users, territories: deps.projectDeps.territories }, c.var.actor, c.req.valid('json')),
-        200,
-      ),
-    )
+    .openapi(put, async (c) => {
+      const me = await updateProfile(
+        { users: deps.accounts.users, territories: deps.projectDeps.territories },
+        c.var.actor,
+        c.req.valid('json'),
+      );
+      // A home rayon named or changed is followed (issue 12); the same home saved again leaves a removed follow removed.
+      await followHomeRayon(deps.follows, me.id, me.profile.homeRayonSoate);
+      return c.json(me, 200);
+    })
     .openapi(del, async (c) => c.json(await deleteAccount(deps.accounts, c.var.actor), 200));
 }

@@ -15,12 +15,14 @@ import {
   createProposal,
   invalid,
   listOrganisationProjects,
+  noticeHomeFollowers,
   projectQueue,
   reviewProject,
   submitProject,
   updateProposal,
 } from '@mekendesh/domain';
 import type { Deps } from '../composition.js';
+import { homeNoticeDeps } from './follows.js';
 import { maxBody, PROJECT_DRAFT_BODY_LIMIT } from '../middleware/body.js';
 import { bearer, json, jsonBody, problems, resource, staffOnly } from './shared.js';
 
@@ -133,9 +135,12 @@ export function proposalRoutes(deps: Deps) {
       const body = (c.req.header('content-type')?.includes('json') ? c.req.valid('json') : undefined) ?? {};
       return c.json(await submitProject(p, c.var.actor, { id: c.req.valid('param').id, note: body.note }), 200, noStore);
     })
-    .openapi(review, async (c) =>
-      c.json(await reviewProject(p, c.var.actor, { id: c.req.valid('param').id, ...c.req.valid('json') }), 200, noStore),
-    )
+    .openapi(review, async (c) => {
+      const project = await reviewProject(p, c.var.actor, { id: c.req.valid('param').id, ...c.req.valid('json') });
+      // After the commit, inline: the home rayon's followers hear of a newly published project (docs/follows.md).
+      if (project.status === 'published') await noticeHomeFollowers(homeNoticeDeps(deps), project);
+      return c.json(project, 200, noStore);
+    })
     .openapi(status, async (c) =>
       c.json(await changeProjectStatus(p, c.var.actor, { id: c.req.valid('param').id, ...c.req.valid('json') }), 200, noStore),
     );

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SignJWT, importJWK } from 'jose';
 import { seedDemoRates, seedProjects } from '@mekendesh/db';
-import { bishkekDay } from '@mekendesh/domain';
+import { bishkekDay, unsubscribeToken } from '@mekendesh/domain';
 import {
   authStack,
   newConfirmedInvestor,
@@ -177,6 +177,24 @@ const MONEY_ROWS: Record<string, Row> = {
   },
 };
 
+/** A validly signed unsubscribe token for an account that does not exist: refused alike to everyone (the token is the authority). */
+const noAccountToken = () => unsubscribeToken(s.deps.unsubscribeKey, { userId: 'no-such-user', kind: 'digest' });
+/** Email preferences and unsubscribe links (issue 12): one's own preferences only; links answer by their token, not the caller. */
+const NOTIFICATION_ROWS: Record<string, Row> = {
+  'GET /v1/me/notifications': { expect: signedIn(200), request: () => ({ path: '/v1/me/notifications' }) },
+  'PUT /v1/me/notifications': { expect: signedIn(200), request: () => ({ method: 'PUT', path: '/v1/me/notifications', body: { off: [] } }) },
+  'GET /v1/unsubscribe/:token': { expect: all(404), request: () => ({ path: `/v1/unsubscribe/${noAccountToken()}` }) },
+  'POST /v1/unsubscribe/:token': {
+    expect: all(404),
+    request: () => ({
+      method: 'POST',
+      path: `/v1/unsubscribe/${noAccountToken()}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    }),
+  },
+};
+
 const ROWS: Record<string, Row> = {
   'GET /v1/health': { expect: all(200), request: () => ({ path: '/v1/health' }) },
   'GET /v1/territories': { expect: all(200), request: () => ({ path: '/v1/territories' }) },
@@ -291,6 +309,7 @@ const ROWS: Record<string, Row> = {
     request: (w) => ({ method: 'POST', path: `/v1/invitations/${w.invitationForB}/accept` }),
   },
   ...MONEY_ROWS,
+  ...NOTIFICATION_ROWS,
   'DELETE /v1/me': { expect: signedIn(200), request: () => ({ method: 'DELETE', path: '/v1/me' }) },
 };
 
@@ -400,7 +419,8 @@ describe('authorization matrix', () => {
         const { method = 'GET', path, body, headers: extra } = row.request(w, actor);
         const headers: Record<string, string> = { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...extra };
         if (actor !== 'nobody') headers.authorization = `Bearer ${w.tokens[actor]}`;
-        const res = await s.app.request(path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+        const sent = typeof body === 'string' ? body : JSON.stringify(body);
+        const res = await s.app.request(path, { method, headers, ...(body === undefined ? {} : { body: sent }) });
         cells.push(String(res.status).padEnd(9));
         if (res.status !== row.expect[actor])
           failures.push(`${route} as ${actor}: ${res.status}, expected ${row.expect[actor]} ${await res.text()}`);

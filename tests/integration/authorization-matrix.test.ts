@@ -182,7 +182,10 @@ const noAccountToken = () => unsubscribeToken(s.deps.unsubscribeKey, { userId: '
 /** Email preferences and unsubscribe links (issue 12): one's own preferences only; links answer by their token, not the caller. */
 const NOTIFICATION_ROWS: Record<string, Row> = {
   'GET /v1/me/notifications': { expect: signedIn(200), request: () => ({ path: '/v1/me/notifications' }) },
-  'PUT /v1/me/notifications': { expect: signedIn(200), request: () => ({ method: 'PUT', path: '/v1/me/notifications', body: { off: [] } }) },
+  'PUT /v1/me/notifications': {
+    expect: signedIn(200),
+    request: () => ({ method: 'PUT', path: '/v1/me/notifications', body: { off: [] } }),
+  },
   'GET /v1/unsubscribe/:token': { expect: all(404), request: () => ({ path: `/v1/unsubscribe/${noAccountToken()}` }) },
   'POST /v1/unsubscribe/:token': {
     expect: all(404),

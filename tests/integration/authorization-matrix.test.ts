@@ -16,6 +16,7 @@ import {
 } from '../fixtures/auth-stack.js';
 import { makeProject } from '../fixtures/projects.js';
 import { PROJECT_ROWS, proposalWorld, type ProposalWorld } from './matrix-projects.js';
+import { QUESTION_ROWS, questionWorld, type QuestionWorld } from './matrix-questions.js';
 
 /**
  * Every route of the app, with every kind of caller, against objects owned by others. The route list
@@ -41,6 +42,8 @@ interface World {
   proposals?: ProposalWorld;
   /** A pledge of investorA's to projectId. */
   pledgeId: string;
+  /** Organisation Y's project with a private question of A's and a public one of B's (matrix-questions.ts). */
+  questions?: QuestionWorld;
 }
 
 interface Row {
@@ -312,6 +315,7 @@ const ROWS: Record<string, Row> = {
     request: (w) => ({ method: 'POST', path: `/v1/invitations/${w.invitationForB}/accept` }),
   },
   ...MONEY_ROWS,
+  ...QUESTION_ROWS,
   ...NOTIFICATION_ROWS,
   'DELETE /v1/me': { expect: signedIn(200), request: () => ({ method: 'DELETE', path: '/v1/me' }) },
 };
@@ -403,6 +407,7 @@ beforeAll(async () => {
     pendingReject: await pendingOrganisation('pr'),
   };
   w.proposals = await proposalWorld(s, w.orgX, w.tokens.officerX, w.tokens.staff);
+  w.questions = await questionWorld(s, w.orgY, w.tokens);
 }, 120_000);
 afterAll(() => s.drop());
 

@@ -48,4 +48,19 @@ describe('request paths', () => {
     expect(commands.filter((c) => /Scan/.test(c))).toEqual([]);
     expect(new Set(commands)).toEqual(new Set(['DescribeTableCommand', 'QueryCommand', 'GetItemCommand', 'BatchGetItemCommand']));
   });
+
+  it('reads questions and pledge messages by key and index only, whoever reads (issue 12)', async () => {
+    const deps = composeWithDb(db, noIdentity());
+    commands.length = 0;
+    const store = deps.questions.questions;
+    const projectId = project.id;
+    await store.get('q-none');
+    await store.publicThread({ projectId, limit: 10 });
+    await store.fullThread({ projectId, limit: 10 });
+    await store.askedOnProject({ askerId: 'u-none', projectId, limit: 20 });
+    await store.askedBy({ askerId: 'u-none', limit: 25 });
+    await store.answeredBetween(projectId, '2026-01-05T00:00:00.000Z', '2026-01-12T00:00:00.000Z', 20);
+    await deps.pledgeMessages.projectMessages({ projectId, limit: 20 });
+    expect(new Set(commands)).toEqual(new Set(['QueryCommand', 'GetItemCommand']));
+  });
 });

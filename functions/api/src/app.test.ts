@@ -39,6 +39,8 @@ function fakeDeps(projects: Project[] = [], healthy = true): Deps {
     clubs: unused('clubs'),
     notifier: unused('notifier'),
     follows: unused('follows'),
+    questions: unused('questions'),
+    pledgeMessages: unused('pledgeMessages'),
     unsubscribeKey: Buffer.alloc(32),
     payments: unused('payments'),
     verifier: unused('verifier'),

@@ -29,6 +29,7 @@ import { territoryRoutes } from './routes/territories.js';
 import { demandRoutes } from './routes/demand.js';
 import { clubPledgeRoutes, clubRoutes, projectClubRoutes } from './routes/clubs.js';
 import { myRecommendationRoutes, recommendationRoutes } from './routes/matching.js';
+import { projectQuestionRoutes, questionRoutes } from './routes/questions.js';
 import { validationHook } from './validation.js';
 
 export const API_BASE = '/v1';
@@ -97,6 +98,8 @@ function mountResources(app: OpenAPIHono<ApiEnv>, deps: Deps) {
   app.route('/projects', uploadRoutes(deps));
   app.route('/projects', ledgerRoutes(deps));
   app.route('/projects', projectPledgeRoutes(deps));
+  app.route('/projects', projectQuestionRoutes(deps));
+  app.route('/questions', questionRoutes(deps));
   app.route('/projects', projectClubRoutes(deps));
   app.route('/clubs', clubRoutes(deps));
   app.route('/club-pledges', clubPledgeRoutes(deps));

@@ -49,6 +49,8 @@ function deps(): Deps {
     audit: unused('audit'),
     notifier: unused('notifier'),
     follows: unused('follows'),
+    questions: unused('questions'),
+    pledgeMessages: unused('pledgeMessages'),
     unsubscribeKey: Buffer.alloc(32),
     // Only the read authentication makes with a pledge's first items (pledgeReadAhead): the caller's record.
     money: {

@@ -20,13 +20,11 @@ import {
 import { DynamoMailQueue, DynamoProcessedEvents, DynamoReceivingAccountStore } from '@mekendesh/db';
 import { DynamoPublicTraceStore } from '@mekendesh/db';
 import { DynamoMatchCandidates } from '@mekendesh/db';
-import { DynamoClubStore } from '@mekendesh/db';
-import type { ClubDeps } from '@mekendesh/domain';
-import { DynamoClubStore } from '@mekendesh/db';
-import type { ClubDeps } from '@mekendesh/domain';
 import { DynamoFollowStore } from '@mekendesh/db';
 import { DynamoClubStore } from '@mekendesh/db';
 import type { ClubDeps } from '@mekendesh/domain';
+import { DynamoPledgeMessages, DynamoQuestionStore } from '@mekendesh/db';
+import type { PledgeMessageReader, QuestionDeps } from '@mekendesh/domain';
 import {
   DEFAULT_RATE_LIMITS,
   type AccountDeps,
@@ -87,12 +85,12 @@ export interface Deps {
   matching: MatchDeps;
   /** Hometown clubs and their pledges (issue 12); contributions go through `payments` like any pledge. */
   clubs: ClubDeps;
-  /** Hometown clubs and their pledges (issue 12); contributions go through `payments` like any pledge. */
-  clubs: ClubDeps;
-  /** Hometown clubs and their pledges (issue 12); contributions go through `payments` like any pledge. */
-  clubs: ClubDeps;
   /** Emails about things people follow, ask or own (issue 12), in their language, each kind unsubscribable. */
   notifier: Notifier;
+  /** Questions and answers on projects (issue 12). */
+  questions: QuestionDeps;
+  /** Pledge messages for a project's officers, from the pledges-by-project index. */
+  pledgeMessages: PledgeMessageReader;
   /** Following and saved searches (issue 12): the person's list, the reverse lists, names to show. */
   follows: FollowDeps;
   /** Checks the unsubscribe links' signatures (POST /v1/unsubscribe/{token}). */
@@ -146,13 +144,14 @@ export function composeWithDb(
   const limits: RateLimits = { ...DEFAULT_RATE_LIMITS, ...options.limits };
   const programmes = new DynamoProgrammeStore(db);
   const mailQueue = new DynamoMailQueue(db);
-  const followStore = new DynamoFollowStore(db);
   const clubStore = new DynamoClubStore(db);
+  const followStore = new DynamoFollowStore(db);
   const webOrigin = options.webOrigin ?? 'http://localhost:5173';
   const mailDelivery = options.mailDelivery ?? 'inline';
   // Unsubscribe links are signed with a key derived from the cursor secret under its own label (unsubscribe.ts).
   const unsubscribe = { key: unsubscribeKey(db.cursorSecret), apiOrigin: options.apiOrigin ?? 'http://localhost:8787', webOrigin };
   const notifier = emailNotifier({ users, organisations, queue: mailQueue, mailer, mailDelivery, clock, webOrigin, unsubscribe });
+  const questions = new DynamoQuestionStore(db);
   const money: MoneyDeps = {
     projects,
     money: new DynamoMoneyStore(db, programmes),
@@ -180,6 +179,7 @@ export function composeWithDb(
       newId: ulid,
       limits,
       follows: followStore,
+      questions,
     },
     organisations: {
       organisations,
@@ -224,10 +224,10 @@ export function composeWithDb(
     },
     matching: { candidates: new DynamoMatchCandidates(db), programmes, clock, place: territoryBySoate },
     clubs: { clubs: clubStore, projects, users, territories, clock, newId: ulid },
-    clubs: { clubs: new DynamoClubStore(db), projects, users, territories, clock, newId: ulid },
-    clubs: { clubs: new DynamoClubStore(db), projects, users, territories, clock, newId: ulid },
     follows: followDeps(followStore),
     notifier,
+    questions: { questions, projects, users, limiter, notifier, clock, newId: ulid, webOrigin },
+    pledgeMessages: new DynamoPledgeMessages(db),
     unsubscribeKey: unsubscribe.key,
     verifier: settings.verifier,
     ...(options.devOutbox ? { outbox } : {}),

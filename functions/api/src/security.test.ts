@@ -17,6 +17,8 @@ const PUBLIC_OPERATIONS = [
   'GET /v1/projects/{id}',
   'GET /v1/projects/{id}/ledger',
   'GET /v1/projects/{id}/funding',
+  'GET /v1/projects/{id}/questions',
+  'GET /v1/questions/{id}',
   'GET /v1/projects/{id}/clubs',
   'GET /v1/clubs',
   'GET /v1/clubs/{id}',
@@ -54,6 +56,7 @@ const STAFF_OPERATIONS = [
   'POST /v1/staff/receiving-accounts',
   'PUT /v1/staff/receiving-accounts/{id}',
   'DELETE /v1/staff/receiving-accounts/{id}',
+  'POST /v1/questions/{id}/moderation',
 ];
 
 /** A port these tests must not reach: the request must be settled before any use case runs. */
@@ -103,6 +106,8 @@ function deps(): Deps {
     audit: unused('audit'),
     notifier: unused('notifier'),
     follows: unused('follows'),
+    questions: unused('questions'),
+    pledgeMessages: unused('pledgeMessages'),
     unsubscribeKey: Buffer.alloc(32),
     money: unused('money'),
     card: unused('card'),

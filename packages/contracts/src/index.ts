@@ -28,3 +28,4 @@ export * from './notifications.js';
 export * from './notification-preferences.js';
 export * from './clubs.js';
 export * from './follows.js';
+export * from './questions.js';

@@ -34,3 +34,4 @@ export * from './mail-queue.js';
 export * from './club-store.js';
 export * from './follow-store.js';
 export * from './digest-source.js';
+export * from './question-store.js';

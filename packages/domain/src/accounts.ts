@@ -13,6 +13,8 @@ import { checkHomeTerritories, type TerritoryLookup } from './territory-rules.js
 import type { ClubStore } from './club-ports.js';
 import { removeMemberships } from './clubs.js';
 import type { FollowStore } from './follows.js';
+import { anonymiseQuestions } from './questions.js';
+import type { QuestionStore } from './question-ports.js';
 
 // Exported from here (accounts.js is in the package index): account deletion is what they are for.
 export { anonymiseInvestor, type LedgerEntryRef, type PublicTraceStore } from './public-traces.js';
@@ -38,6 +40,8 @@ export interface AccountDeps {
   clubs?: Pick<ClubStore, 'clubsOf' | 'leave'>;
   /** Follows and saved searches, erased with the account (issue 12). */
   follows?: Pick<FollowStore, 'eraseAll'>;
+  /** The person's questions, anonymised with the account: the text stays, the name and the link go (issue 12). */
+  questions?: Pick<QuestionStore, 'askedBy' | 'save'>;
 }
 
 async function limit(deps: AccountDeps, key: string, max: number, windowSeconds: number) {
@@ -277,6 +281,7 @@ export async function deleteAccount(deps: AccountDeps, actor: Actor) {
   if (deps.clubs) await removeMemberships({ clubs: deps.clubs }, user.id);
   // Follows, saved searches and their reverse entries, so no list of followers still names the person.
   await deps.follows?.eraseAll(user.id);
+  if (deps.questions) await anonymiseQuestions({ questions: deps.questions }, user.id);
   await deps.identity.deleteUser(user.id);
   await eraseCounted(deps.users, user.id, audit);
   return { status: 'deleted' as const };

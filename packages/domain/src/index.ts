@@ -58,4 +58,6 @@ export * from './club-ports.js';
 export * from './clubs.js';
 export * from './follows.js';
 export * from './digests.js';
+export * from './questions.js';
+export * from './pledge-messages.js';
 export * from './home-notices.js';

@@ -7,7 +7,7 @@ import {
   PledgeViewSchema,
   ProjectFundingSchema,
 } from '@mekendesh/contracts';
-import { getPledge, listMyPledges, pledgeAndNotify, projectFunding, signedInToPledge } from '@mekendesh/domain';
+import { getPledge, listMyPledges, notifyPledgeMessage, pledgeAndNotify, projectFunding, signedInToPledge } from '@mekendesh/domain';
 import type { Deps } from '../composition.js';
 import type { ReadAhead } from '../middleware/auth.js';
 import { log } from '../middleware/logger.js';
@@ -109,6 +109,15 @@ export function projectPledgeRoutes(deps: Deps) {
       });
       // The pledge stands; its email stays queued and a retry of this request sends it (by `stream`, the mail function does).
       if (!out.emailed && deps.payments.mailDelivery !== 'stream') log('warn', 'pledge email not sent yet', { pledgeId: out.pledge.id });
+      // A message reaches the project's officers after the pledge's commit, never inside it (the pledge path stays as fast);
+      // the project is the one the pledge read ahead when there was one. A retry's notice is the same mail, sent once.
+      if (out.pledge.message) {
+        const sent = await notifyPledgeMessage(
+          { projects: deps.projects, notifier: deps.notifier, webOrigin: deps.questions.webOrigin },
+          { pledge: out.pledge, project: c.var.pledgeRead?.context.project },
+        );
+        if (!sent) log('warn', 'pledge message notice not sent', { pledgeId: out.pledge.id });
+      }
       c.header('cache-control', 'private, no-store');
       return out.created ? c.json(out.pledge, 201) : c.json(out.pledge, 200);
     })

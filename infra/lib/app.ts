@@ -72,7 +72,8 @@ export function createApp(app: App, options: CreateAppOptions): MekendeshStacks 
     env,
     stage,
     table: data.table,
-    description: `Mekendesh ${stage.name}: scheduled functions (exchange rates, deadlines)`,
+    cursorSecret: api.cursorSecret,
+    description: `Mekendesh ${stage.name}: scheduled functions (exchange rates, deadlines, weekly digests)`,
     terminationProtection: stage.isProd,
   });
 

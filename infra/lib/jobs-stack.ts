@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
@@ -21,6 +22,8 @@ export const JOB_ENTRIES = {
   rates: resolve(REPO_ROOT, 'functions/jobs/src/rates.ts'),
   /** Exports deadlinesHandler. */
   deadlines: resolve(REPO_ROOT, 'functions/jobs/src/deadlines.ts'),
+  /** Exports digestsHandler. */
+  digests: resolve(REPO_ROOT, 'functions/jobs/src/digests.ts'),
 } as const;
 
 /**
@@ -41,11 +44,34 @@ export function dailyAtBishkekTime(at: { hour: number; minute: number }): Schedu
   return Schedule.cron({ minute: String(at.minute), hour: String((at.hour - BISHKEK_UTC_OFFSET_HOURS + 24) % 24) });
 }
 
+const WEEKDAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] as const;
+
+/**
+ * A weekly EventBridge schedule at a Bishkek weekday and wall-clock time, moved to UTC (the day before for Bishkek
+ * times before 06:00).
+ * @example weeklyAtBishkekTime({ weekday: 'MON', hour: 8, minute: 0 }) // cron(0 2 ? * MON *)
+ */
+export function weeklyAtBishkekTime(at: { weekday: (typeof WEEKDAYS)[number]; hour: number; minute: number }): Schedule {
+  dailyAtBishkekTime(at); // throws a RangeError for what is not a time of day
+  const day = WEEKDAYS.indexOf(at.weekday);
+  const utcDay = at.hour < BISHKEK_UTC_OFFSET_HOURS ? (day + 6) % 7 : day;
+  return Schedule.cron({
+    minute: String(at.minute),
+    hour: String((at.hour - BISHKEK_UTC_OFFSET_HOURS + 24) % 24),
+    weekDay: WEEKDAYS[utcDay]!,
+  });
+}
+
 export interface JobsStackProps extends StackProps {
   readonly stage: StageConfig;
   readonly table: ITable;
   /** The sender of the mail function's emails (SES identity); the API's default sender unless given. */
   readonly mailFrom?: string;
+  /** The API's cursor secret: the digest signs its unsubscribe links with a key derived from it, as the API checks them. */
+  readonly cursorSecret?: ISecret;
+  /** The web app's origin (links in the digest) and the API's (List-Unsubscribe); the production ones unless given. */
+  readonly webOrigin?: string;
+  readonly apiOrigin?: string;
 }
 
 /**
@@ -56,6 +82,7 @@ export interface JobsStackProps extends StackProps {
 export class JobsStack extends Stack {
   readonly ratesFunction: NodejsFunction;
   readonly deadlinesFunction: NodejsFunction;
+  readonly digestsFunction: NodejsFunction;
   readonly mail: MailFunction;
 
   constructor(scope: Construct, id: string, props: JobsStackProps) {
@@ -81,6 +108,25 @@ export class JobsStack extends Stack {
     );
     // It reads projects and pledges and books transactions on them.
     props.table.grantReadWriteData(this.deadlinesFunction);
+    // Monday 08:00 in Bishkek (02:00 UTC): the digest of the Bishkek week that ended at midnight, read by morning.
+    this.digestsFunction = this.job(
+      {
+        name: 'Digests',
+        entry: JOB_ENTRIES.digests,
+        handler: 'digestsHandler',
+        schedule: weeklyAtBishkekTime({ weekday: 'MON', hour: 8, minute: 0 }),
+      },
+      props,
+    );
+    // It reads follows, the facet index and users, and queues mail (PutItem/UpdateItem); the mail function sends it.
+    props.table.grantReadWriteData(this.digestsFunction);
+    this.digestsFunction.addEnvironment('MAIL_DELIVERY', 'stream');
+    this.digestsFunction.addEnvironment('WEB_ORIGIN', props.webOrigin ?? 'https://mekendesh.kg');
+    this.digestsFunction.addEnvironment('API_PUBLIC_URL', props.apiOrigin ?? 'https://api.mekendesh.kg');
+    if (props.cursorSecret) {
+      this.digestsFunction.addEnvironment('CURSOR_SECRET_ARN', props.cursorSecret.secretArn);
+      props.cursorSecret.grantRead(this.digestsFunction);
+    }
     this.mail = new MailFunction(this, 'Mail', {
       table: props.table,
       removalPolicy: props.stage.removalPolicy,

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
-import { dailyAtBishkekTime, JOB_ENTRIES } from '../lib/jobs-stack.js';
+import { dailyAtBishkekTime, JOB_ENTRIES, weeklyAtBishkekTime } from '../lib/jobs-stack.js';
 import { MAIL_ENTRY } from '../lib/mail-function.js';
 import { synthesize, SYNTH_TIMEOUT_MS, type Synthesized } from './support.js';
 
@@ -14,7 +14,7 @@ afterAll(() => dev?.dispose());
 
 describe('jobs stack', () => {
   it('runs the rates and deadline handlers on nodejs22.x arm64 with the table name', () => {
-    for (const handler of ['index.ratesHandler', 'index.deadlinesHandler']) {
+    for (const handler of ['index.ratesHandler', 'index.deadlinesHandler', 'index.digestsHandler']) {
       dev.jobs.hasResourceProperties('AWS::Lambda::Function', {
         Handler: handler,
         Runtime: 'nodejs22.x',
@@ -32,6 +32,21 @@ describe('jobs stack', () => {
       rules.find((r) => JSON.stringify(r.Properties.Targets[0]!.Arn).includes(fn))?.Properties.ScheduleExpression;
     expect(scheduleOf('RatesFunction')).toBe('cron(0 3 * * ? *)');
     expect(scheduleOf('DeadlinesFunction')).toBe('cron(5 18 * * ? *)');
+  });
+
+  it('sends the weekly digests on Monday at 08:00 in Bishkek (02:00 UTC), queued for the mail function, links signed with the API secret', () => {
+    const rules = Object.values(dev.jobs.findResources('AWS::Events::Rule')) as {
+      Properties: { ScheduleExpression: string; Targets: { Arn: unknown }[] };
+    }[];
+    const digest = rules.find((r) => JSON.stringify(r.Properties.Targets[0]!.Arn).includes('DigestsFunction'));
+    expect(digest?.Properties.ScheduleExpression).toBe('cron(0 2 ? * MON *)');
+    expect(weeklyAtBishkekTime({ weekday: 'MON', hour: 3, minute: 30 }).expressionString).toBe('cron(30 21 ? * SUN *)');
+    dev.jobs.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'index.digestsHandler',
+      Environment: {
+        Variables: Match.objectLike({ MAIL_DELIVERY: 'stream', CURSOR_SECRET_ARN: Match.anyValue(), WEB_ORIGIN: Match.anyValue() }),
+      },
+    });
   });
 
   it('turns a Bishkek time into the UTC cron EventBridge reads, across midnight', () => {
@@ -65,7 +80,7 @@ describe('jobs stack', () => {
 
   it('raises an alarm when a job fails', () => {
     // One per scheduled job, and the mail function's two (errors, dead letters).
-    expect(Object.keys(dev.jobs.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(4);
+    expect(Object.keys(dev.jobs.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(5);
   });
 
   it('raises an alarm when mail records reach the dead-letter queue', () => {

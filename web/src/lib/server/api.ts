@@ -48,6 +48,7 @@ import {
 import { apiCaller, queryString, type ApiCall, type Parser, type Query } from './api-call.js';
 import { ApiError } from './api-error.js';
 import { paymentDetailsParser } from './payment-details.js';
+import { questionCalls } from './question-calls.js';
 
 export { ApiError } from './api-error.js';
 
@@ -115,6 +116,7 @@ export function api(event: ApiEvent) {
 		pledges: pledgeCalls(call),
 		money: moneyCalls(call),
 		payments: paymentCalls(call),
+		questions: questionCalls(call),
 		matching: {
 			/** The signed-in investor's recommendations (near: 'home' keeps their home rayon and oblast; exclude: a project id). */
 			mine: (q: Partial<MyRecommendationsQuery> = {}) => call('GET', `/me/recommendations${queryString(q)}`, RecommendationListSchema),

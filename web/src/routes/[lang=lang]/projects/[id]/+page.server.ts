@@ -8,6 +8,7 @@ import { withPlainTexts } from '#lib/server/plain-text.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { placeName } from '#lib/places.js';
 import { api, ApiError } from '#lib/server/api.js';
+import { loadQuestions } from '#lib/server/questions-load.js';
 import type { PageServerLoad } from './$types';
 
 /** Most projects "more near your home" shows. */
@@ -38,6 +39,8 @@ export const load: PageServerLoad = async (event) => {
 					.then((l) => l.items)
 					.catch(() => [])
 			: Promise.resolve([]);
+	// Questions and answers (a side dish too: null when the API cannot give them), read alongside the rest.
+	const questions = loadQuestions(event, project, url.searchParams.get('qcursor'));
 	// The public ledger and the co-financing figures are side dishes: the page stands without them if the API cannot give them.
 	const [ledger, funding, near] = await Promise.all([
 		api(event)
@@ -70,6 +73,7 @@ export const load: PageServerLoad = async (event) => {
 		ledger,
 		funding,
 		nearHome: near,
+		questions: await questions,
 		oblast: placeName(project.oblastSoate, locale),
 		rayon: project.rayonSoate ? placeName(project.rayonSoate, locale) : null,
 	};

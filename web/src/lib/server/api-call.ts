@@ -12,6 +12,8 @@ export interface Parser<T> {
 /** One call: a JSON body, extra headers (Idempotency-Key, If-Match), and a timeout other than the default. */
 export interface CallOptions {
 	body?: unknown;
+	/** A form body (application/x-www-form-urlencoded) instead of JSON, for the routes that take one (RFC 8058 unsubscribe). */
+	form?: Record<string, string>;
 	headers?: Record<string, string>;
 	timeoutMs?: number;
 }
@@ -39,11 +41,13 @@ export function apiCaller(fetch: typeof globalThis.fetch) {
 	async function send(method: Method, path: string, options: CallOptions & { redirect?: RequestRedirect } = {}): Promise<Response> {
 		const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
 		if (options.body !== undefined) headers['content-type'] = 'application/json';
+		if (options.form !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
+		const body = options.form !== undefined ? new URLSearchParams(options.form).toString() : options.body;
 		try {
 			return await fetch(`${API_ORIGIN}/v1${path}`, {
 				method,
 				headers,
-				body: options.body === undefined ? undefined : JSON.stringify(options.body),
+				body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
 				// The API authenticates with the bearer token; the site's own cookies are not its business.
 				credentials: 'omit',
 				redirect: options.redirect,

@@ -49,6 +49,7 @@ import { apiCaller, queryString, type ApiCall, type Parser, type Query } from '.
 import { ApiError } from './api-error.js';
 import { paymentDetailsParser } from './payment-details.js';
 import { questionCalls } from './question-calls.js';
+import { notificationCalls } from './notification-calls.js';
 
 export { ApiError } from './api-error.js';
 
@@ -117,6 +118,7 @@ export function api(event: ApiEvent) {
 		money: moneyCalls(call),
 		payments: paymentCalls(call),
 		questions: questionCalls(call),
+		notifications: notificationCalls(call),
 		matching: {
 			/** The signed-in investor's recommendations (near: 'home' keeps their home rayon and oblast; exclude: a project id). */
 			mine: (q: Partial<MyRecommendationsQuery> = {}) => call('GET', `/me/recommendations${queryString(q)}`, RecommendationListSchema),

@@ -46,6 +46,7 @@ import {
 	type StatementRequest,
 } from '@mekendesh/contracts';
 import { apiCaller, queryString, type ApiCall, type Parser, type Query } from './api-call.js';
+import { clubCalls } from './club-calls.js';
 import { ApiError } from './api-error.js';
 import { paymentDetailsParser } from './payment-details.js';
 import { questionCalls } from './question-calls.js';
@@ -114,6 +115,7 @@ export function api(event: ApiEvent) {
 			},
 		},
 		organisations: organisationCalls(call),
+		clubs: clubCalls(call),
 		pledges: pledgeCalls(call),
 		money: moneyCalls(call),
 		payments: paymentCalls(call),

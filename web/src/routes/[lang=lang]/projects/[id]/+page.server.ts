@@ -42,7 +42,7 @@ export const load: PageServerLoad = async (event) => {
 	// Questions and answers (a side dish too: null when the API cannot give them), read alongside the rest.
 	const questions = loadQuestions(event, project, url.searchParams.get('qcursor'));
 	// The public ledger and the co-financing figures are side dishes: the page stands without them if the API cannot give them.
-	const [ledger, funding, near] = await Promise.all([
+	const [ledger, funding, near, clubs] = await Promise.all([
 		api(event)
 			.projects.ledger(project.id, 10)
 			.then((l) => l.items)
@@ -51,6 +51,11 @@ export const load: PageServerLoad = async (event) => {
 			.projects.funding(project.id)
 			.catch(() => null),
 		nearHome,
+		// The clubs supporting it, each one supporter with its members' exact sum (none shown if the API cannot say).
+		api(event)
+			.clubs.onProject(project.id)
+			.then((c) => c.items)
+			.catch(() => []),
 	]);
 
 	// Owners write Markdown; it becomes HTML only here, through the sanitising renderer ({@html} shows nothing else).
@@ -71,6 +76,7 @@ export const load: PageServerLoad = async (event) => {
 		// Title and summary are Markdown too, shown as text in headings and the lead.
 		project: withPlainTexts(project),
 		ledger,
+		clubs,
 		funding,
 		nearHome: near,
 		questions: await questions,

@@ -1,0 +1,111 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { ClubContributionSchema, ClubPledgeCreateSchema } from '@mekendesh/contracts';
+import { parseSomInput } from '#lib/money-input.js';
+import { m } from '#lib/paraglide/messages.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { api, ApiError } from '#lib/server/api.js';
+import { apiFailure, invalid, text, type FieldMessages } from '#lib/server/forms.js';
+import { requireUser } from '#lib/server/guards.js';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
+const OPEN_MESSAGES: FieldMessages = { projectId: m.clubs_error_project, goalKgs: m.clubs_error_goal };
+const CONTRIBUTE_MESSAGES: FieldMessages = { amount: m.clubs_error_amount, channel: m.clubs_error_channel, message: m.clubs_error_text };
+
+export const load: PageServerLoad = async (event) => {
+	try {
+		const page = await api(event).clubs.get(event.params.id);
+		// One key per rendering of the contribution form: a double submit makes one pledge.
+		return { ...page, signedIn: event.locals.user !== null && event.locals.user !== undefined, idempotencyKey: crypto.randomUUID() };
+	} catch (cause) {
+		if (!(cause instanceof ApiError)) throw cause;
+		if (cause.status === 404 || cause.status === 400) error(404, 'Not Found');
+		console.error(`[web] club ${event.params.id}: ${cause.message}`);
+		error(503, 'Service Unavailable', { code: 'api_unavailable' });
+	}
+};
+
+/** Back to the club page after a change (POST, then GET: a reload does not send it again). */
+const back = (event: RequestEvent): never => redirect(303, `/${getLocale()}/clubs/${encodeURIComponent(event.params.id)}`);
+
+async function simple(event: RequestEvent, run: () => Promise<unknown>) {
+	try {
+		await run();
+	} catch (cause) {
+		return apiFailure(cause, { messages: {}, values: {}, unavailable: m.form_unavailable(), fallback: m.form_error_summary() });
+	}
+	return back(event);
+}
+
+export const actions: Actions = {
+	join: async (event) => {
+		requireUser(event);
+		const shown = (await event.request.formData()).get('shown') === 'on';
+		return simple(event, () => api(event).clubs.join(event.params.id, shown));
+	},
+	leave: async (event) => {
+		requireUser(event);
+		return simple(event, () => api(event).clubs.leave(event.params.id));
+	},
+	open: async (event) => {
+		requireUser(event);
+		const form = await event.request.formData();
+		const values = { projectId: text(form, 'projectId'), goal: text(form, 'goal') };
+		const goalKgs = values.goal ? parseSomInput(values.goal) : undefined;
+		const parsed = ClubPledgeCreateSchema.safeParse({ projectId: values.projectId, ...(goalKgs !== undefined ? { goalKgs } : {}) });
+		if (goalKgs === null || (values.goal && goalKgs === undefined) || !parsed.success) {
+			const fields: Record<string, string> = {};
+			if (!values.projectId || (parsed.error?.issues ?? []).some((i) => i.path[0] === 'projectId'))
+				fields.projectId = m.clubs_error_project();
+			if (values.goal && (goalKgs == null || (parsed.error?.issues ?? []).some((i) => i.path[0] === 'goalKgs')))
+				fields.goalKgs = m.clubs_error_goal();
+			return invalid({ open: values }, { fields });
+		}
+		try {
+			await api(event).clubs.openPledge(event.params.id, parsed.data);
+		} catch (cause) {
+			return apiFailure(cause, {
+				messages: OPEN_MESSAGES,
+				values: { open: values },
+				unavailable: m.form_unavailable(),
+				fallback: m.form_error_summary(),
+			});
+		}
+		return back(event);
+	},
+	contribute: async (event) => {
+		requireUser(event);
+		const form = await event.request.formData();
+		const values = {
+			clubPledgeId: text(form, 'clubPledgeId'),
+			amount: text(form, 'amount'),
+			channel: text(form, 'channel'),
+			key: text(form, 'key'),
+		};
+		const amount = parseSomInput(values.amount);
+		const parsed = ClubContributionSchema.safeParse({ amount: { amount: amount ?? -1, currency: 'KGS' }, channel: values.channel });
+		if (!parsed.success || !amount || !KEY.test(values.key)) {
+			const fields: Record<string, string> = {};
+			if (!amount || amount <= 0) fields.amount = m.clubs_error_amount();
+			if ((parsed.error?.issues ?? []).some((i) => i.path[0] === 'channel')) fields.channel = m.clubs_error_channel();
+			if (!KEY.test(values.key))
+				return fail(400, {
+					values: { contribute: { ...values, key: crypto.randomUUID() } },
+					errors: { fields, form: m.form_error_summary() },
+				});
+			return invalid({ contribute: values }, { fields });
+		}
+		let pledgeId: string;
+		try {
+			pledgeId = (await api(event).clubs.contribute(values.clubPledgeId, values.key, parsed.data)).id;
+		} catch (cause) {
+			return apiFailure(cause, {
+				messages: CONTRIBUTE_MESSAGES,
+				values: { contribute: values },
+				unavailable: m.form_unavailable(),
+				fallback: m.form_error_summary(),
+			});
+		}
+		redirect(303, `/${getLocale()}/pledges/${encodeURIComponent(pledgeId)}?created=1`);
+	},
+};

@@ -47,10 +47,11 @@ import {
 } from '@mekendesh/contracts';
 import { apiCaller, queryString, type ApiCall, type Parser, type Query } from './api-call.js';
 import { clubCalls } from './club-calls.js';
-import { ApiError } from './api-error.js';
-import { paymentDetailsParser } from './payment-details.js';
 import { questionCalls } from './question-calls.js';
 import { notificationCalls } from './notification-calls.js';
+import { followCalls } from './follow-calls.js';
+import { ApiError } from './api-error.js';
+import { paymentDetailsParser } from './payment-details.js';
 
 export { ApiError } from './api-error.js';
 
@@ -116,11 +117,12 @@ export function api(event: ApiEvent) {
 		},
 		organisations: organisationCalls(call),
 		clubs: clubCalls(call),
+		questions: questionCalls(call),
+		notifications: notificationCalls(call),
+		follows: followCalls(call),
 		pledges: pledgeCalls(call),
 		money: moneyCalls(call),
 		payments: paymentCalls(call),
-		questions: questionCalls(call),
-		notifications: notificationCalls(call),
 		matching: {
 			/** The signed-in investor's recommendations (near: 'home' keeps their home rayon and oblast; exclude: a project id). */
 			mine: (q: Partial<MyRecommendationsQuery> = {}) => call('GET', `/me/recommendations${queryString(q)}`, RecommendationListSchema),

@@ -7,6 +7,7 @@ import { getLocale } from '#lib/paraglide/runtime.js';
 import { placeName } from '#lib/places.js';
 import { withPlainTexts } from '#lib/server/plain-text.js';
 import { api, ApiError } from '#lib/server/api.js';
+import { followingOf } from '#lib/server/following.js';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 12;
@@ -45,5 +46,9 @@ export const load: PageServerLoad = async (event) => {
 		nextCursor: list?.nextCursor ?? null,
 		problem,
 		unavailable: list === null && problem === null,
+		// Follow and save buttons: the territory filtered by (rayon first), whether the reader follows it, and this page to return to.
+		signedIn: !!event.locals.user,
+		followingPlace: query.rayon || query.oblast ? await followingOf(event, 'territory', (query.rayon ?? query.oblast)!) : null,
+		thisPage: url.pathname + url.search,
 	};
 };

@@ -6,6 +6,7 @@ import { FIELD_MESSAGES, failureOptions } from '#lib/server/field-messages.js';
 import { apiFailure, invalid, issueFields, localizeFields, text } from '#lib/server/forms.js';
 import { api, ApiError } from '#lib/server/api.js';
 import { requireUser } from '#lib/server/guards.js';
+import { followingOf } from '#lib/server/following.js';
 import type { Actions, PageServerLoad } from './$types';
 
 const isDetail = (o: object): o is OrganisationDetail => 'members' in o;
@@ -19,6 +20,7 @@ export const load: PageServerLoad = async (event) => {
 			detail: isDetail(organisation) ? organisation : null,
 			isAdmin: user.organisationId === organisation.id && user.organisationRole === 'admin',
 			isMember: user.organisationId === organisation.id,
+			following: await followingOf(event, 'organisation', organisation.id),
 		};
 	} catch (cause) {
 		if (cause instanceof ApiError && (cause.status === 404 || cause.status === 400 || cause.status === 403)) error(404, 'Not Found');

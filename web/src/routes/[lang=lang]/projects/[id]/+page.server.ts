@@ -8,6 +8,7 @@ import { withPlainTexts } from '#lib/server/plain-text.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { placeName } from '#lib/places.js';
 import { api, ApiError } from '#lib/server/api.js';
+import { followingOf } from '#lib/server/following.js';
 import { loadQuestions } from '#lib/server/questions-load.js';
 import type { PageServerLoad } from './$types';
 
@@ -79,6 +80,8 @@ export const load: PageServerLoad = async (event) => {
 		clubs,
 		funding,
 		nearHome: near,
+		// The follow button's state: null signed out (a sign-in link), else whether the reader follows the project.
+		following: await followingOf(event, 'project', project.id),
 		questions: await questions,
 		oblast: placeName(project.oblastSoate, locale),
 		rayon: project.rayonSoate ? placeName(project.rayonSoate, locale) : null,

@@ -180,6 +180,37 @@ const MONEY_ROWS: Record<string, Row> = {
   },
 };
 
+/** Following and saved searches (issue 12): each caller acts on their own list only (the paths name no owner). */
+const FOLLOW_ROWS: Record<string, Row> = {
+  'GET /v1/me/follows': {
+    expect: signedIn(200),
+    request: () => ({ path: '/v1/me/follows' }),
+    // Only what this caller did in these rows: Naryn followed, a water search saved; never another person's.
+    check: (_w, _a, body) => {
+      const mine = body as { follows: { id: string }[]; searches: { query: { sector?: string } }[] };
+      expect(mine.follows.every((f) => f.id === '41704000000000')).toBe(true);
+      expect(mine.searches.every((q) => q.query.sector === 'water')).toBe(true);
+    },
+  },
+  'PUT /v1/me/follows/:type/:id': {
+    expect: signedIn(200),
+    request: () => ({ method: 'PUT', path: '/v1/me/follows/territory/41704000000000' }),
+  },
+  // Never followed by anyone: 404 to every caller, so nobody can remove or probe another person's follow.
+  'DELETE /v1/me/follows/:type/:id': {
+    expect: signedIn(404),
+    request: () => ({ method: 'DELETE', path: '/v1/me/follows/territory/41708000000000' }),
+  },
+  'POST /v1/me/saved-searches': {
+    expect: signedIn(201),
+    request: () => ({ method: 'POST', path: '/v1/me/saved-searches', body: { query: { sector: 'water' } } }),
+  },
+  'DELETE /v1/me/saved-searches/:id': {
+    expect: signedIn(404),
+    request: () => ({ method: 'DELETE', path: '/v1/me/saved-searches/someone-elses' }),
+  },
+};
+
 /** A validly signed unsubscribe token for an account that does not exist: refused alike to everyone (the token is the authority). */
 const noAccountToken = () => unsubscribeToken(s.deps.unsubscribeKey, { userId: 'no-such-user', kind: 'digest' });
 /** Email preferences and unsubscribe links (issue 12): one's own preferences only; links answer by their token, not the caller. */
@@ -317,6 +348,7 @@ const ROWS: Record<string, Row> = {
   ...MONEY_ROWS,
   ...QUESTION_ROWS,
   ...NOTIFICATION_ROWS,
+  ...FOLLOW_ROWS,
   'DELETE /v1/me': { expect: signedIn(200), request: () => ({ method: 'DELETE', path: '/v1/me' }) },
 };
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { seedProjects, type Db } from '@mekendesh/db';
+import { DynamoDigestSource, seedProjects, type Db } from '@mekendesh/db';
 import { createApp } from '@mekendesh/api/app';
 import { composeWithDb } from '@mekendesh/api/composition';
 import { freshTable } from '../fixtures/db.js';
@@ -62,5 +62,25 @@ describe('request paths', () => {
     await store.answeredBetween(projectId, '2026-01-05T00:00:00.000Z', '2026-01-12T00:00:00.000Z', 20);
     await deps.pledgeMessages.projectMessages({ projectId, limit: 20 });
     expect(new Set(commands)).toEqual(new Set(['QueryCommand', 'GetItemCommand']));
+  });
+
+  it('reads follows, followers and the digest sources by key only (issue 12)', async () => {
+    const deps = composeWithDb(db, noIdentity());
+    const source = new DynamoDigestSource(db);
+    commands.length = 0;
+    const store = deps.follows.follows;
+    await store.list('u-none');
+    await store.homeRayon('u-none');
+    await store.followers({ type: 'territory', targetId: project.rayonSoate!, homeOnly: true, limit: 100 });
+    await deps.follows.names.names([
+      { type: 'project', id: project.id },
+      { type: 'organisation', id: 'org-none' },
+    ]);
+    await source.subscribers({ shard: 0, limit: 100 });
+    const week = { fromIso: '2025-12-29T18:00:00.000Z', toIso: '2026-01-05T18:00:00.000Z', limit: 50 };
+    expect((await source.publishedBetween({ ...week, where: { rayon: project.rayonSoate! } })).map((p) => p.id)).toEqual([project.id]);
+    await source.publishedBetween({ ...week, where: { oblast: project.oblastSoate, sector: 'education' } });
+    await source.publishedBetween({ ...week, where: {} });
+    expect(new Set(commands)).toEqual(new Set(['QueryCommand', 'GetItemCommand', 'BatchGetItemCommand']));
   });
 });

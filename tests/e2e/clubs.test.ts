@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Project } from '@mekendesh/contracts';
+import { bishkekDay } from '@mekendesh/domain';
+import { formatSom } from '../../web/src/lib/format.js';
+import { launchBrowser } from './browser.js';
+import { api, createAccount, newPage, PASSWORD, signIn, uniqueEmail, web } from './account-helpers.js';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+/** A published demo project that takes donations of 1,500 som and is still raising. */
+async function raisingProject(): Promise<Project> {
+	const { items } = (await (await fetch(`${api()}/v1/projects?limit=50`)).json()) as { items: { id: string; status: string }[] };
+	const today = bishkekDay(new Date());
+	for (const item of items.filter((p) => p.status === 'published')) {
+		const p = (await (await fetch(`${api()}/v1/projects/${item.id}`)).json()) as Project;
+		if (p.pledgeTypes.includes('donation') && p.deadline >= today && p.minimumPledge <= 150_000) return p;
+	}
+	throw new Error('no published demo project takes donations');
+}
+
+/** Sends one POST form of the page (no JavaScript) and waits for where it leads. */
+async function submit(page: Page, form: string, url: RegExp): Promise<void> {
+	await Promise.all([page.waitForURL(url), page.locator(`${form} button[type=submit]`).click()]);
+}
+
+async function contribute(page: Page, clubUrl: string, som: string): Promise<void> {
+	await page.goto(clubUrl);
+	await page.locator('form.contribute input[name=amount]').fill(som);
+	await submit(page, 'form.contribute', /\/en\/pledges\/[^/]+\?created=1$/);
+}
+
+describe('hometown clubs', () => {
+	it(
+		'a club pledge with two members shows on the project page as one club supporter with the exact sum, without JavaScript',
+		{ timeout: 120_000 },
+		async () => {
+			const target = await raisingProject();
+			const name = `At-Bashy people in Moscow ${Date.now().toString(36)}`;
+			const [organiserEmail, memberEmail] = [uniqueEmail('club-organiser'), uniqueEmail('club-member')];
+			await Promise.all([createAccount(organiserEmail, 'Club Organiser'), createAccount(memberEmail, 'Club Member')]);
+
+			// The organiser founds the club and opens a club pledge on the project.
+			const organiser = await newPage(browser, { javaScriptEnabled: false });
+			organiser.context.setDefaultTimeout(15_000);
+			await signIn(organiser.page, 'en', organiserEmail, PASSWORD);
+			await organiser.page.goto(`${web()}/en/clubs/new`);
+			await organiser.page.locator('#f-name').fill(name);
+			await organiser.page.locator('#f-homeRayon').selectOption('41704220000000');
+			await organiser.page.locator('#f-residenceCountry').selectOption('RU');
+			await organiser.page.locator('#f-residenceCity').fill('Moscow');
+			await submit(organiser.page, 'main form', /\/en\/clubs\/[A-Za-z0-9_-]+$/);
+			const clubUrl = organiser.page.url();
+			await organiser.page.locator('#f-projectId').fill(target.id);
+			await organiser.page.locator('#f-goal').fill('10000');
+			await submit(organiser.page, 'form[action="?/open"]', /\/en\/clubs\/[A-Za-z0-9_-]+$/);
+			expect(await organiser.page.locator('.funded li').count()).toBe(1);
+
+			// A member joins with one click (name shown) and contributes; the organiser contributes too.
+			const member = await newPage(browser, { javaScriptEnabled: false });
+			member.context.setDefaultTimeout(15_000);
+			await signIn(member.page, 'en', memberEmail, PASSWORD);
+			await member.page.goto(clubUrl);
+			await member.page.locator('form[action="?/join"] input[name=shown]').check();
+			await submit(member.page, 'form[action="?/join"]', /\/en\/clubs\/[A-Za-z0-9_-]+$/);
+			expect(await member.page.locator('.members-count').innerText()).toContain('2');
+			expect(await member.page.locator('main').innerText()).toContain('Club Member');
+			await contribute(member.page, clubUrl, '1500');
+			await contribute(organiser.page, clubUrl, '2500');
+
+			// The project page names the club once, with the exact sum of both members' pledges; neither member is named.
+			const visitor = await newPage(browser, { javaScriptEnabled: false });
+			await visitor.page.goto(`${web()}/en/projects/${target.id}`);
+			const supporters = visitor.page.locator('section[aria-labelledby=club-supporters] li');
+			expect(await supporters.count()).toBe(1);
+			const line = await supporters.innerText();
+			expect(line).toContain(name);
+			expect(line).toContain(formatSom(400_000, 'en'));
+			expect(await visitor.page.locator('main').innerText()).not.toMatch(/Club Member|Club Organiser/);
+
+			// The club page lists what it funded, with the same sum.
+			await visitor.page.goto(clubUrl);
+			expect(await visitor.page.locator('.funded li .pledged').innerText()).toContain(formatSom(400_000, 'en'));
+			await Promise.all([organiser.context.close(), member.context.close(), visitor.context.close()]);
+		},
+	);
+});

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ProfileSchema, SavedQuerySchema, type Locale } from '@mekendesh/contracts';
-import { DynamoFollowStore, DynamoOutbox, DynamoUserRepository, seedProjects, type Db } from '@mekendesh/db';
+import { DynamoFollowStore, DynamoOutbox, DynamoQuestionStore, DynamoUserRepository, seedProjects, type Db } from '@mekendesh/db';
 import { digestJob } from '@mekendesh/jobs/digests';
 import { freshTable } from '../fixtures/db.js';
 import { makeOrganisation, makeProject } from '../fixtures/projects.js';
@@ -126,5 +126,38 @@ describe('the weekly digest', () => {
     const [mail] = (await outbox.latest(200)).filter((m) => m.to === 'words-only@example.kg');
     expect(mail!.text).toContain('New projects (1):');
     expect(mail!.text).toContain(`/en/projects/${jumgalWater.id}`);
+  });
+
+  it('lists the week’s answers on followed projects, and only those', async () => {
+    const questions = new DynamoQuestionStore(db);
+    const question = (id: string, answeredAt: string) => ({
+      id,
+      projectId: atBashyEarly.id,
+      organisationId: organisation.id,
+      askedAt: '2026-02-20T10:00:00.000Z',
+      visibility: 'public' as const,
+      text: `When does the work start? (${id})`,
+      askerId: 'someone',
+      askerName: null,
+      hidden: false,
+      moderation: null,
+      answer: { text: `In April (${id})`, answeredAt, editedAt: null, answeredBy: 'officer', hidden: false, moderation: null },
+      version: 1,
+    });
+    await questions.create(question('q-in-week', '2026-03-03T10:00:00.000Z'));
+    await questions.create(question('q-last-week', '2026-02-27T10:00:00.000Z'));
+    await person('asker', 'ru');
+    await new DynamoFollowStore(db).follow({
+      userId: 'asker',
+      follow: { type: 'project', targetId: atBashyEarly.id, source: 'manual', followedAt: '2026-02-01T00:00:00.000Z' },
+      cap: 200,
+    });
+    await digestJob(db, settings, WEEK);
+    const [mail, ...more] = await digestsTo('asker@example.kg');
+    expect(more).toEqual([]);
+    expect(mail!.text).toContain(`Новые ответы:\n\n${atBashyEarly.title.ru} — https://mekendesh.example/ru/projects/${atBashyEarly.id}`);
+    expect(mail!.text).toContain('  ? When does the work start? (q-in-week)\n  → In April (q-in-week)');
+    expect(mail!.text).not.toContain('q-last-week');
+    expect(mail!.text).not.toContain('Новые проекты');
   });
 });

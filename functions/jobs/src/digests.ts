@@ -12,6 +12,7 @@ import {
   DynamoMailQueue,
   DynamoOrganisationStore,
   DynamoOutbox,
+  DynamoQuestionStore,
   DynamoUserRepository,
   type Db,
 } from '@mekendesh/db';
@@ -39,8 +40,8 @@ export interface DigestSettings {
   /** The API's public origin, for the List-Unsubscribe URL. */
   apiOrigin: string;
   /**
-   * New answers on followed projects in a window (Part C's question store, `answeredBetween`); null leaves answers
-   * out of the digest. Progress reports (issue 13) will come through a port of the same shape.
+   * New answers on followed projects in a window; the question store (`answeredBetween`: public, visible answers) unless
+   * given, null leaves them out. Progress reports (issue 13) will come through a port of the same shape.
    */
   answers?: DigestAnswers;
   clock?: { now: () => Date };
@@ -64,7 +65,7 @@ export function composeDigests(db: Db, settings: DigestSettings): DigestDeps {
   return {
     follows: new DynamoFollowStore(db),
     source: new DynamoDigestSource(db),
-    answers: settings.answers ?? null,
+    answers: settings.answers === undefined ? new DynamoQuestionStore(db) : settings.answers,
     notifier,
     territories: territoryRules(TERRITORIES),
     webOrigin: settings.webOrigin,

@@ -128,15 +128,29 @@ export async function unfollowThing(deps: FollowDeps, actor: Actor, input: { typ
   return { status: 'unfollowed' as const };
 }
 
-/** A search's name from its filters, in `locale`: words in quotes, then territory, sector, and the rest as codes. */
+/** Filter values as a saved search's default name says them (the web's labels say the same in its own messages). */
+const FILTER_WORDS: Readonly<Record<string, TrilingualName>> = {
+  community: { ky: 'коомдук', ru: 'общественный', en: 'community' },
+  business: { ky: 'бизнес', ru: 'бизнес', en: 'business' },
+  donation: { ky: 'кайрымдуулук', ru: 'пожертвование', en: 'donation' },
+  loan: { ky: 'карыз', ru: 'заём', en: 'loan' },
+  equity: { ky: 'үлүш', ru: 'доля', en: 'equity' },
+  in_kind: { ky: 'натуралай', ru: 'натурой', en: 'in kind' },
+  funded: { ky: 'каржыланган', ru: 'профинансирован', en: 'funded' },
+  in_progress: { ky: 'ишке ашырылууда', ru: 'в работе', en: 'in progress' },
+  completed: { ky: 'аяктаган', ru: 'завершён', en: 'completed' },
+};
+
+/** A search's name from its filters, in `locale`: words in quotes, then territory, sector, kind, pledge type, state. */
 export function defaultSearchName(deps: Pick<FollowDeps, 'placeName'>, query: SavedQuery, locale: Locale): string {
   const parts: string[] = [];
   if (query.q) parts.push(`«${query.q}»`);
   const place = query.rayon ?? query.oblast;
   if (place) parts.push(deps.placeName(place)?.[locale] ?? place);
   if (query.sector) parts.push(SECTOR_NAMES[query.sector][locale]);
-  for (const v of [query.kind, query.pledgeType]) if (v) parts.push(v.replaceAll('_', ' '));
-  if (query.state !== 'raising') parts.push(query.state.replaceAll('_', ' '));
+  for (const v of [query.kind, query.pledgeType, query.state === 'raising' ? undefined : query.state]) {
+    if (v) parts.push(FILTER_WORDS[v]?.[locale] ?? v);
+  }
   const all = { ky: 'Бардык долбоорлор', ru: 'Все проекты', en: 'All projects' }[locale];
   return (parts.join(' · ') || all).slice(0, FOLLOW_LIMITS.searchName);
 }

@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { UPLOAD_LIMITS, type Project } from '@mekendesh/contracts';
+import { PUBLIC_STATUSES, UPLOAD_LIMITS, type Project } from '@mekendesh/contracts';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { apiFailure } from '#lib/server/forms.js';
@@ -26,8 +26,17 @@ async function loadOwn(event: RequestEvent): Promise<Project> {
 export const load: PageServerLoad = async (event) => {
 	const locale = getLocale();
 	const project = await loadOwn(event);
+	// Pledge messages once the project is public (pledges exist only then); a side dish the page stands without.
+	const cursor = event.url.searchParams.get('mcursor');
+	const messages = PUBLIC_STATUSES.includes(project.status)
+		? await api(event)
+				.questions.pledgeMessages(project.id, cursor ? { cursor } : {})
+				.catch(() => null)
+		: null;
 	return {
 		project,
+		messages,
+		messagesNext: messages?.nextCursor ? `?mcursor=${encodeURIComponent(messages.nextCursor)}#pledge-messages` : null,
 		editable: EDITABLE.includes(project.status),
 		values: projectToValues(project, locale),
 		rayons: await rayonOptions(event, locale, project.organisationId),

@@ -16,6 +16,7 @@ import {
 } from '../fixtures/auth-stack.js';
 import { makeProject } from '../fixtures/projects.js';
 import { PROJECT_ROWS, proposalWorld, type ProposalWorld } from './matrix-projects.js';
+import { CLUB_ROWS, clubWorld, type ClubWorld } from './matrix-clubs.js';
 import { QUESTION_ROWS, questionWorld, type QuestionWorld } from './matrix-questions.js';
 
 /**
@@ -42,6 +43,8 @@ interface World {
   proposals?: ProposalWorld;
   /** A pledge of investorA's to projectId. */
   pledgeId: string;
+  /** A club organised by investorA with investorB a member, and its pledge on projectId (matrix-clubs.ts). */
+  clubs?: ClubWorld;
   /** Organisation Y's project with a private question of A's and a public one of B's (matrix-questions.ts). */
   questions?: QuestionWorld;
 }
@@ -346,6 +349,7 @@ const ROWS: Record<string, Row> = {
     request: (w) => ({ method: 'POST', path: `/v1/invitations/${w.invitationForB}/accept` }),
   },
   ...MONEY_ROWS,
+  ...CLUB_ROWS,
   ...QUESTION_ROWS,
   ...NOTIFICATION_ROWS,
   ...FOLLOW_ROWS,
@@ -439,6 +443,7 @@ beforeAll(async () => {
     pendingReject: await pendingOrganisation('pr'),
   };
   w.proposals = await proposalWorld(s, w.orgX, w.tokens.officerX, w.tokens.staff);
+  w.clubs = await clubWorld(s, w.tokens, w.projectId);
   w.questions = await questionWorld(s, w.orgY, w.tokens);
 }, 120_000);
 afterAll(() => s.drop());

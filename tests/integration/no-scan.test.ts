@@ -83,4 +83,23 @@ describe('request paths', () => {
     await source.publishedBetween({ ...week, where: {} });
     expect(new Set(commands)).toEqual(new Set(['QueryCommand', 'GetItemCommand', 'BatchGetItemCommand']));
   });
+
+  it('reads clubs, members and club pledges by key and index only (issue 12)', async () => {
+    const app = createApp(composeWithDb(db, noIdentity()));
+    const store = composeWithDb(db, noIdentity()).clubs.clubs;
+    commands.length = 0;
+    for (const path of [
+      `/v1/clubs?rayon=${project.rayonSoate}`,
+      `/v1/clubs?oblast=${project.oblastSoate}`,
+      '/v1/clubs/club-none',
+      `/v1/projects/${project.id}/clubs`,
+    ])
+      expect((await app.request(path)).status, path).toBeLessThan(500);
+    await store.shownMembers('club-none', 100);
+    await store.pledgesOfClub('club-none', 50);
+    await store.clubsOf('u-none', { limit: 100 });
+    await store.membership('club-none', 'u-none');
+    await store.getPledge('cp-none');
+    expect(new Set(commands)).toEqual(new Set(['QueryCommand', 'GetItemCommand']));
+  });
 });

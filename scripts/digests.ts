@@ -5,7 +5,7 @@
  */
 import { digestDbFromEnv, digestJob, weekArgument } from '@mekendesh/jobs/digests';
 
-const env = {
+const env: NodeJS.ProcessEnv = {
   ...process.env,
   DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT ?? 'http://127.0.0.1:8000',
   AWS_REGION: process.env.AWS_REGION ?? 'local',

@@ -106,8 +106,15 @@ export class JobsStack extends Stack {
       },
       props,
     );
-    // It reads projects and pledges and books transactions on them.
+    // It reads projects and pledges and books transactions on them, and queues the funded and refund emails.
     props.table.grantReadWriteData(this.deadlinesFunction);
+    this.deadlinesFunction.addEnvironment('WEB_ORIGIN', props.webOrigin ?? 'https://mekendesh.kg');
+    this.deadlinesFunction.addEnvironment('API_PUBLIC_URL', props.apiOrigin ?? 'https://api.mekendesh.kg');
+    if (props.cursorSecret) {
+      // Its emails' unsubscribe links are signed with a key derived from the API's cursor secret, as the API checks them.
+      this.deadlinesFunction.addEnvironment('CURSOR_SECRET_ARN', props.cursorSecret.secretArn);
+      props.cursorSecret.grantRead(this.deadlinesFunction);
+    }
     // Monday 08:00 in Bishkek (02:00 UTC): the digest of the Bishkek week that ended at midnight, read by morning.
     this.digestsFunction = this.job(
       {

@@ -7,6 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locale, OutboxMessage } from '@mekendesh/contracts';
 import { runDeadlineJob, unsubscribeToken } from '@mekendesh/domain';
+import { deadlineJob } from '@mekendesh/jobs/deadlines';
 import { call, donation, moneyStack, pledge, programmeBody, today, type MoneyStack } from '../fixtures/money.js';
 
 let s: MoneyStack;
@@ -154,5 +155,28 @@ describe('transactional emails reach the outbox once', () => {
     const refunds = await mailsWith(`a refund for "${project.title.en}"`);
     expect(refunds).toHaveLength(1);
     expect(refunds[0]!.text).toContain('500');
+  });
+
+  it('funded by the deadline job, once to each supporter however often it runs, with links the API accepts', async () => {
+    const project = await s.project({ goal: 100_000, oblastSoate: '41708000000000', rayonSoate: null });
+    for (const [i, token] of [s.investors[0]!, s.investors[2]!].entries()) {
+      const p = await (await pledge(s.app, token, project.id, donation(50_000))).json();
+      const body = { amount: p.amount, receivedOn: today(), bankReference: `TX-JOB-${i}` };
+      expect((await call(s.app, s.staff, 'POST', `/pledges/${p.id}/receipts`, body)).status).toBe(201);
+    }
+    const stored = (await s.deps.projectDeps.projects.get(project.id))!;
+    await s.deps.projectDeps.projects.save({ ...stored, deadline: '2026-01-02', version: stored.version + 1 }, stored);
+    const settings = {
+      mailDelivery: 'inline' as const,
+      mailer: s.deps.outbox!,
+      webOrigin: 'http://localhost:5173',
+      apiOrigin: 'http://localhost:8787',
+    };
+    expect(await deadlineJob(s.db, settings)).toMatchObject({ funded: 1 });
+    await deadlineJob(s.db, settings);
+    const funded = await mailsWith(`"${project.title.en}" is funded`);
+    expect(funded.map((m) => m.to).sort()).toHaveLength(2);
+    expect(new Set(funded.map((m) => m.to)).size).toBe(2);
+    expect((await call(s.app, undefined, 'GET', oneClickPath(funded[0]!).slice(3))).status).toBe(200);
   });
 });

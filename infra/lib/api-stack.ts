@@ -55,6 +55,9 @@ export interface ApiStackProps extends StackProps {
   readonly mediaBucket?: IBucket;
   /** Sender of the platform's own emails (SES identity); Cognito sends its codes itself. */
   readonly mailFrom?: string;
+  /** The web app's origin (links in emails) and the API's public origin (List-Unsubscribe, RFC 8058); production's unless given. */
+  readonly webOrigin?: string;
+  readonly apiOrigin?: string;
   /** Overrides the Lambda entry file (experiments only); defaults to {@link API_ENTRY}. */
   readonly entry?: string;
   /** Application log level passed to the function as LOG_LEVEL. */
@@ -104,6 +107,8 @@ export class ApiStack extends Stack {
         // The request ends with its transaction: pledge emails are sent by the stream-triggered mail function (jobs-stack).
         MAIL_DELIVERY: 'stream',
         CURSOR_SECRET_ARN: this.cursorSecret.secretArn,
+        WEB_ORIGIN: props.webOrigin ?? 'https://mekendesh.kg',
+        API_PUBLIC_URL: props.apiOrigin ?? 'https://api.mekendesh.kg',
         ...(props.mediaBucket ? { MEDIA_BUCKET: props.mediaBucket.bucketName } : {}),
         NODE_OPTIONS: '--enable-source-maps',
         LOG_LEVEL: props.logLevel ?? (stage.isProd ? 'info' : 'debug'),

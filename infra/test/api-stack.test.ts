@@ -119,21 +119,26 @@ describe('ApiStack', () => {
       });
     });
 
-    it('may be read by the API function, only that secret, and changed by nobody', () => {
+    it('may be read by the API function and the jobs that sign unsubscribe links (digests, deadlines), changed by nobody', () => {
       const [secretId] = onlyResource(dev.api, 'AWS::SecretsManager::Secret');
-      const policies = [dev.data, dev.api, dev.identity, dev.jobs].flatMap((template) =>
-        Object.values(template.findResources('AWS::IAM::Policy') as Record<string, CfnResource>),
-      );
-      const statements = policies.flatMap((policy) =>
-        statementsOf(policy)
-          .filter((s) => actionsOf(s).some((a) => a.startsWith('secretsmanager:')))
-          .map((s) => ({ policy, s })),
-      );
-      expect(statements).toHaveLength(1);
-      const { policy, s } = statements[0]!;
+      const secretStatements = (template: typeof dev.api) =>
+        Object.values(template.findResources('AWS::IAM::Policy') as Record<string, CfnResource>).flatMap((policy) =>
+          statementsOf(policy)
+            .filter((s) => actionsOf(s).some((a) => a.startsWith('secretsmanager:')))
+            .map((s) => ({ policy, s })),
+        );
+      expect([dev.data, dev.identity].flatMap(secretStatements)).toEqual([]);
+      const inApi = secretStatements(dev.api);
+      expect(inApi).toHaveLength(1);
+      const { policy, s } = inApi[0]!;
       expect(policy.Properties?.['Roles']).toEqual([{ Ref: functionRoleId }]);
       expect(s.Resource).toEqual({ Ref: secretId });
-      expect(actionsOf(s).sort()).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue']);
+      // The jobs' links must verify at the API, so they read the same secret, and only read it.
+      const inJobs = secretStatements(dev.jobs);
+      expect(inJobs).toHaveLength(2);
+      for (const { s: statement } of [...inApi, ...inJobs]) {
+        expect(actionsOf(statement).sort()).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue']);
+      }
     });
   });
 

@@ -3,11 +3,12 @@ import { PUBLIC_STATUSES, type Project, type ProjectStatus } from '@mekendesh/co
 import { TOTAL_FIELDS, ZERO_DELTAS, type LedgerDeltas, type LedgerEntry } from '@mekendesh/domain';
 import type { Db } from './client.js';
 import { oblastStatsEntity, projectEntity } from './entities/catalogue.js';
+import { clubPledgeEntity } from './entities/clubs.js';
 import { ledgerEntryEntity, platformTotalsEntity, pledgeEntity, programmeEntity, programmeProjectEntity } from './entities/money.js';
 
 /** A running total that is not the sum of its ledger entries. */
 export interface LedgerDifference {
-  scope: 'project' | 'oblast' | 'programme' | 'programme-project' | 'pledge' | 'platform';
+  scope: 'project' | 'oblast' | 'programme' | 'programme-project' | 'pledge' | 'club-pledge' | 'platform';
   id: string;
   field: string;
   stored: number;
@@ -48,11 +49,12 @@ interface Loaded {
   programmes: Item[];
   caps: Item[];
   pledges: Item[];
+  clubPledges: Item[];
   shards: Item[];
 }
 
 async function load(db: Db): Promise<Loaded> {
-  const l: Loaded = { entries: [], projects: [], oblasts: [], programmes: [], caps: [], pledges: [], shards: [] };
+  const l: Loaded = { entries: [], projects: [], oblasts: [], programmes: [], caps: [], pledges: [], clubPledges: [], shards: [] };
   for await (const i of everyItem(db)) {
     if (i.entity === ledgerEntryEntity.name) l.entries.push(i as unknown as LedgerEntry);
     else if (i.entity === projectEntity.name && i.sk === projectEntity.key({ id: '' }).sk) l.projects.push(i);
@@ -60,15 +62,40 @@ async function load(db: Db): Promise<Loaded> {
     else if (i.entity === programmeEntity.name) l.programmes.push(i);
     else if (i.entity === programmeProjectEntity.name) l.caps.push(i);
     else if (i.entity === pledgeEntity.name) l.pledges.push(i);
+    else if (i.entity === clubPledgeEntity.name) l.clubPledges.push(i);
     else if (i.entity === platformTotalsEntity.name) l.shards.push(i);
   }
   return l;
 }
 
 /**
+ * Each club pledge's `pledged` and `received` against the ledger entries of its members' pledges (pledged and
+ * raised, as money-transaction.ts clubPledgeActions adds them), and `contributions` against the number of those
+ * pledges (issue 12: a club pledge's figures are the sums over its contributions, each a pledge of its own).
+ */
+function clubPledgeDifferences(l: Loaded, byPledge: Sums, diff: (id: string, field: string, stored: number, ledger: number) => void) {
+  const sums = new Map<string, { pledged: number; received: number; contributions: number }>();
+  for (const p of l.pledges) {
+    const clubPledgeId = (p.club as { clubPledgeId?: string } | undefined)?.clubPledgeId;
+    if (!clubPledgeId) continue;
+    const s = sums.get(clubPledgeId) ?? { pledged: 0, received: 0, contributions: 0 };
+    const ledger = byPledge.get(String(p.id));
+    s.pledged += ledger.pledged;
+    s.received += ledger.raised;
+    s.contributions += 1;
+    sums.set(clubPledgeId, s);
+  }
+  for (const c of l.clubPledges) {
+    const s = sums.get(String(c.id)) ?? { pledged: 0, received: 0, contributions: 0 };
+    for (const f of ['pledged', 'received', 'contributions'] as const) diff(String(c.id), f, num(c[f]), s[f]);
+  }
+}
+
+/**
  * Recomputes every running total from the ledger entries and returns each difference (empty when the
  * books balance): project totals, oblast `raised` (of public projects, as discovery keeps it), programme
- * `reserved` and per-project matches, each pledge's received and matched amounts, and the platform totals.
+ * `reserved` and per-project matches, each pledge's received and matched amounts, each club pledge's
+ * pledged/received/contributions (from its members' pledges), and the platform totals.
  * @example expect(await checkLedger(db)).toEqual([]); // after every money test
  */
 export async function checkLedger(db: Db): Promise<LedgerDifference[]> {
@@ -116,6 +143,7 @@ export async function checkLedger(db: Db): Promise<LedgerDifference[]> {
     diff('pledge', String(p.id), 'receivedKgs', refunded ? 0 : num(p.receivedKgs), s.raised);
     diff('pledge', String(p.id), 'matchedKgs', refunded ? 0 : num(p.matchedKgs), s.matched);
   }
+  clubPledgeDifferences(l, byPledge, (id, field, stored, ledger) => diff('club-pledge', id, field, stored, ledger));
   const shards = { ...ZERO_DELTAS };
   for (const s of l.shards) for (const f of TOTAL_FIELDS) shards[f] += num(s[f]);
   for (const f of TOTAL_FIELDS) diff('platform', 'platform', f, shards[f], platform.get('platform')[f]);

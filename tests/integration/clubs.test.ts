@@ -155,7 +155,7 @@ describe('hometown clubs', () => {
     const project = await s.project({ oblastSoate: NARYN_OBLAST, rayonSoate: AT_BASHY });
     const cp = await (await call(s.app, organiser, 'POST', `/clubs/${club.id}/pledges`, { projectId: project.id })).json();
     expect((await contribute(fresh, cp.id, 120_000)).status).toBe(201);
-    expect((await call(s.app, undefined, 'GET', `/clubs/${club.id}`).then((r) => r.json())).club.members).toBe(2);
+    expect((await (await call(s.app, undefined, 'GET', `/clubs/${club.id}`)).json()).club.members).toBe(2);
     expect((await call(s.app, fresh, 'DELETE', '/me')).status).toBe(200);
     const page = await (await call(s.app, undefined, 'GET', `/clubs/${club.id}`)).json();
     expect(page.club.members).toBe(1);

@@ -54,6 +54,7 @@ const CONDITION_OF_TAG: Record<string, BookingCondition> = {
   programme: 'programme_budget',
   cap: 'programme_budget',
   accounts: 'receiving_accounts',
+  clubMember: 'club_membership',
 };
 
 const ACCOUNT_KINDS = ['bank', 'money_transfer'] as const;

@@ -2,7 +2,7 @@ import { MAX_TOTAL_MINOR } from '@mekendesh/contracts';
 import { TOTAL_FIELDS, type Booking, type LedgerDeltas } from '@mekendesh/domain';
 import type { Db } from './client.js';
 import { oblastStatsEntity, projectEntity } from './entities/catalogue.js';
-import { clubPledgeEntity } from './entities/clubs.js';
+import { clubMemberEntity, clubPledgeEntity } from './entities/clubs.js';
 import {
   bookingOnceEntity,
   ledgerEntryEntity,
@@ -146,12 +146,30 @@ function reservationActions(db: Db, b: Booking): Tagged[] {
  * A club contribution's booking also moves its club pledge (issue 12): `pledged` and `received` by the booking's net
  * pledged and raised, `contributions` by one for a new pledge. In the same transaction, so the club pledge's figures
  * always equal the sums over its contributions; concurrent members meet on this one item and DynamoDB orders them.
+ * A new contribution also checks the contributor's membership in the same transaction (tag `clubMember`): one who
+ * left after the use case read it cannot contribute. Later bookings (receipts, refunds) need no membership.
  */
 function clubPledgeActions(db: Db, b: Booking, sum: LedgerDeltas): Tagged[] {
   const club = b.pledge?.next.club;
-  if (!club || (sum.pledged === 0 && sum.raised === 0)) return [];
+  if (!club) return [];
   const isNew = b.pledge!.expectedVersion === null ? 1 : 0;
+  const member: Tagged[] = isNew
+    ? [
+        {
+          tag: 'clubMember',
+          action: {
+            ConditionCheck: {
+              TableName: db.tableName,
+              Key: clubMemberEntity.key({ clubId: club.clubId, userId: b.pledge!.next.investorId }),
+              ConditionExpression: 'attribute_exists(pk)',
+            },
+          },
+        },
+      ]
+    : [];
+  if (sum.pledged === 0 && sum.raised === 0) return member;
   return [
+    ...member,
     {
       tag: 'clubPledge',
       action: {
@@ -167,7 +185,7 @@ function clubPledgeActions(db: Db, b: Booking, sum: LedgerDeltas): Tagged[] {
   ];
 }
 
-/** Every write of a booking, each tagged; at most 100 actions (a receipt with n programmes needs 7 + 3n, one more for a club's). */
+/** Every write of a booking, each tagged; at most 100 actions (a receipt with n programmes needs 7 + 3n, one more for a club's, two for a new club contribution). */
 export function bookingActions(db: Db, b: Booking): Tagged[] {
   const sum = sumDeltas(b);
   const entries: Tagged[] = b.entries.map((e) => ({

@@ -13,6 +13,7 @@ import { isStaff } from './actor.js';
 import type { ClubDeps, ClubMembership, ClubStore } from './club-ports.js';
 import { DomainError, invalidIn, notFound } from './errors.js';
 import { isPublic } from './lifecycle.js';
+import { notClubMember } from './money-commit.js';
 import { pledgeAndNotify } from './pledge-email.js';
 import type { PledgeRead } from './pledges.js';
 import type { PaymentDeps } from './receiving-accounts.js';
@@ -191,8 +192,8 @@ export async function projectClubs(deps: ClubDeps, projectId: string): Promise<{
 /**
  * A member's contribution to a club pledge: a donation through the normal pledge path (`deps.payments`, pledgeAndNotify: the
  * Idempotency-Key, the investor's limits, pricing, payment details and email), carrying the club pledge, whose
- * figures move in the same transaction. Anonymous as a person: the ledger names the club. Only members: 403;
- * an unknown club pledge: 404.
+ * figures move in the same transaction, which also checks the contributor's membership. Anonymous as a person: the
+ * ledger names the club. Only members: 403 (also when they leave mid-request; nothing written); an unknown club pledge: 404.
  */
 export async function contributeToClubPledge(
   deps: ClubDeps & { payments: PaymentDeps },
@@ -202,13 +203,9 @@ export async function contributeToClubPledge(
   const user = investor(actor);
   const clubPledge = await deps.clubs.getPledge(input.clubPledgeId);
   if (!clubPledge) throw notFound('club pledge');
-  // Read before the pledge: one who leaves at the same moment was a member when they gave.
-  if (!(await deps.clubs.membership(clubPledge.clubId, user.id)))
-    throw forbidden({
-      ky: 'Клубдун мүчөлөрү гана салым кошот',
-      ru: 'Вносить могут только члены клуба',
-      en: 'Only members of the club contribute',
-    });
+  // Read first for an early 403; the pledge's own transaction checks the membership again (money-transaction.ts),
+  // so one who leaves between this read and the commit contributes nothing (notClubMember, from throwIfFinal).
+  if (!(await deps.clubs.membership(clubPledge.clubId, user.id))) throw notClubMember();
   const c = input.contribution;
   return pledgeAndNotify(deps.payments, actor, {
     projectId: clubPledge.projectId,

@@ -41,9 +41,24 @@ export async function optimistically<T>(round: (attempt: number) => Promise<Roun
   throw contentionError();
 }
 
-/** A `conflict` that reading again cannot cure: a running total would pass its limit (422 on `amount`). */
+/** A club contribution from one who is no longer a member of its club (they left, or were never in it): 403, nothing written. */
+export function notClubMember(): DomainError {
+  const messages = {
+    ky: 'Клубдун мүчөлөрү гана салым кошот: сиз бул клубдун мүчөсү эмессиз, эч нерсе жазылган жок',
+    ru: 'Вносить могут только члены клуба: вы не состоите в этом клубе, ничего не записано',
+    en: 'Only members of the club contribute: you are not a member of this club, nothing was written',
+  };
+  return new DomainError('forbidden', messages.en, [], messages);
+}
+
+/**
+ * A `conflict` that reading again cannot cure: a running total would pass its limit (422 on `amount`); the
+ * contributor is no longer a member of the club (403: the transaction's ConditionCheck on their membership failed).
+ */
 export function throwIfFinal(out: CommitOutcome): void {
-  if (out.kind === 'conflict' && out.failed.includes('total_limit')) throw totalLimitReached();
+  if (out.kind !== 'conflict') return;
+  if (out.failed.includes('total_limit')) throw totalLimitReached();
+  if (out.failed.includes('club_membership')) throw notClubMember();
 }
 
 /** What a decision of a booking is: the booking and the value it answers, or nothing to book (`skip`). */

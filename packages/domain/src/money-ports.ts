@@ -95,7 +95,8 @@ export type BookingOutcome<T> = { kind: 'booked'; value: T } | { kind: 'already_
  * A condition of a booking's transaction that another writer broke meanwhile (nothing was written):
  * the project's status; a running total (project, oblast or platform) that would pass MAX_TOTAL_MINOR; the
  * investor's first-supporter marker (written or expected meanwhile); the payment reference (taken); the pledge's
- * version (another booking of the pledge won); a programme's budget or per-project cap; a ledger entry's id.
+ * version (another booking of the pledge won); a programme's budget or per-project cap; a ledger entry's id; the
+ * contributor's membership of the club whose club pledge a new pledge adds to (they left meanwhile: final, 403).
  */
 export type BookingCondition =
   | 'project_status'
@@ -105,7 +106,8 @@ export type BookingCondition =
   | 'pledge_version'
   | 'programme_budget'
   | 'ledger_entry'
-  | 'receiving_accounts';
+  | 'receiving_accounts'
+  | 'club_membership';
 
 /**
  * How one commit of a booking ended: written; refused by conditions (which ones; plan again from fresh reads or

@@ -4,7 +4,7 @@ import type { Page, PledgeMessageReader, QuestionStore, StoredQuestion } from '@
 import type { Db } from './client.js';
 import { pagedQuery, queryOnce, MAX_PAGE_ITEMS } from './dynamo/paged-query.js';
 import { stripKeys } from './entities/define.js';
-import { projectPledgesPartition } from './entities/money.js';
+import { projectPledgeMessagesPartition } from './entities/money.js';
 import {
   allQuestionsPartition,
   askerProjectPrefix,
@@ -88,28 +88,25 @@ export class DynamoQuestionStore implements QuestionStore {
 
 const PLEDGE_FIELDS = ['id', 'createdAt', 'message', 'display', 'displayName'] as const;
 
-/** Pledge messages from the pledges-by-project index (gsi2 of pledgeEntity), newest first, a bounded page at a time. */
+/**
+ * Pledge messages from the sparse pledges-with-a-message index (gsi3 of pledgeEntity), newest first: every item read
+ * is one to show, so a page holds `limit` messages unless the list ends there.
+ */
 export class DynamoPledgeMessages implements PledgeMessageReader {
   constructor(private readonly db: Db) {}
 
   async projectMessages(input: { projectId: string; limit: number; cursor?: string }): Promise<Page<PledgeMessage>> {
     const page = await pagedQuery(
       this.db,
-      { index: 'gsi2', partition: projectPledgesPartition(input.projectId), forward: false, fields: PLEDGE_FIELDS },
+      { index: 'gsi3', partition: projectPledgeMessagesPartition(input.projectId), forward: false, fields: PLEDGE_FIELDS },
       input,
     );
-    const items = page.items.flatMap((p) =>
-      typeof p.message === 'string' && p.message.length > 0
-        ? [
-            {
-              pledgeId: String(p.id),
-              createdAt: String(p.createdAt),
-              message: p.message,
-              supporterName: p.display === 'name' && typeof p.displayName === 'string' ? p.displayName : null,
-            },
-          ]
-        : [],
-    );
+    const items = page.items.map((p) => ({
+      pledgeId: String(p.id),
+      createdAt: String(p.createdAt),
+      message: String(p.message),
+      supporterName: p.display === 'name' && typeof p.displayName === 'string' ? p.displayName : null,
+    }));
     return { items, nextCursor: page.nextCursor };
   }
 }

@@ -10,7 +10,8 @@ import type { PledgeMessageReader } from './question-ports.js';
 
 /**
  * A project's pledge messages for its officers (issue 12: "pledge messages reach the officers"), newest first, read
- * from the pledges-by-project index a bounded page at a time; the supporter named only if they chose to be.
+ * from the project's pledges that carry one (an index of those only), a bounded page at a time; the supporter named
+ * only if they chose to be.
  * Errors: 401 anonymous, 404 no such project, 403 neither an officer of its organisation nor staff.
  */
 export async function listPledgeMessages(

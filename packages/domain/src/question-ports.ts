@@ -66,8 +66,8 @@ export interface QuestionStore {
   answeredBetween(projectId: string, fromIso: string, toIso: string, limit: number): Promise<StoredQuestion[]>;
 }
 
-/** A project's pledges that carry a message, read from the pledges-by-project index a bounded page at a time. */
+/** A project's pledges that carry a message, read from an index of those pledges only, a bounded page at a time. */
 export interface PledgeMessageReader {
-  /** Newest first; reads `limit` pledges and keeps those with a message, so a page may hold fewer. */
+  /** Newest first; `limit` messages a page (fewer only on the last), `nextCursor` null when none are left. */
   projectMessages(input: { projectId: string; limit: number; cursor?: string }): Promise<Page<PledgeMessage>>;
 }

@@ -100,7 +100,7 @@ const pledgeMessages = createRoute({
   tags: ['questions'],
   security: bearer,
   summary: "A project's pledge messages, newest first (its officers and staff); supporters named only if they chose to be",
-  description: 'Reads `limit` pledges per page and keeps those with a message: a page may hold fewer; `nextCursor` reads on.',
+  description: 'Reads only pledges that carry a message (a sparse index): `limit` messages a page, `nextCursor` reads on.',
   request: { params: IdParams, query: PledgeListQuerySchema },
   responses: { 200: json(PledgeMessageListSchema, 'A page of messages'), ...problems(400, 401, 403, 404) },
 });

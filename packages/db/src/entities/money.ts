@@ -16,8 +16,21 @@ export const investorPledgesPartition = (investorId: string) => byInvestor({ inv
 /** The gsi2 partition of a project's pledges. */
 export const projectPledgesPartition = (projectId: string) => byProject({ projectId });
 
-/** A pledge: gsi1 is an investor's pledges, newest first; gsi2 a project's pledges, oldest first. */
-export const pledgeEntity = defineEntity<Pick<Pledge, 'id'>, Pick<Pledge, 'id' | 'investorId' | 'projectId' | 'createdAt'>>({
+const messagesOf = (p: Pick<Pledge, 'projectId'>) => `PLEDGEMSG#${p.projectId}`;
+/** The gsi3 partition of a project's pledges that carry a message (sparse: the others are not in it). */
+export const projectPledgeMessagesPartition = (projectId: string) => messagesOf({ projectId });
+/** Whether a pledge's message is worth an officer's reading: text beyond whitespace. */
+const hasMessage = (p: Pick<Pledge, 'message'>) => typeof p.message === 'string' && p.message.trim().length > 0;
+
+/**
+ * A pledge: gsi1 is an investor's pledges, newest first; gsi2 a project's pledges, oldest first; gsi3 only the
+ * project's pledges with a message (its officers' list reads full pages of messages, never pledges it would drop).
+ * The index keys come from the pledge itself, so every write of it (money-transaction.ts) carries them.
+ */
+export const pledgeEntity = defineEntity<
+  Pick<Pledge, 'id'>,
+  Pick<Pledge, 'id' | 'investorId' | 'projectId' | 'createdAt'> & Partial<Pick<Pledge, 'message'>>
+>({
   name: 'Pledge',
   table: { pk: (p) => `PLEDGE#${p.id}`, sk: () => 'PLEDGE', shape: ['PLEDGE#<id>', 'PLEDGE'] },
   indexes: {
@@ -33,8 +46,14 @@ export const pledgeEntity = defineEntity<Pick<Pledge, 'id'>, Pick<Pledge, 'id' |
       shape: ['PLEDGES#<projectId>', '<createdAt>#<id>'],
       purpose: "a project's pledges",
     },
+    gsi3: {
+      pk: (p) => (hasMessage(p) ? messagesOf(p) : undefined),
+      sk: (p) => (hasMessage(p) ? `${p.createdAt}#${p.id}` : undefined),
+      shape: ['PLEDGEMSG#<projectId>', '<createdAt>#<id>'],
+      purpose: "a project's pledges with a message (sparse), for its officers",
+    },
   },
-  example: { id: 'pl-1', investorId: 'u-1', projectId: 'prj-1', createdAt: AT },
+  example: { id: 'pl-1', investorId: 'u-1', projectId: 'prj-1', createdAt: AT, message: 'Good luck' },
 });
 /** Sort-key prefix of an investor's pledges in gsi1. */
 export const INVESTOR_PLEDGES_PREFIX = 'PLEDGE#';

@@ -27,6 +27,7 @@ import {
   takenPortMessage,
   waitForHttp,
 } from '@mekendesh/local-stack';
+import { localCursorSecret } from './local-jobs.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const localDir = `${root}.local`;
@@ -112,6 +113,8 @@ async function main() {
     // Lets the API rate-limit per visitor behind the web server (web and API both get it).
     PROXY_SECRET: randomBytes(24).toString('base64url'),
     WEB_ORIGIN: `http://localhost:${PORTS.web}`,
+    // One secret for the API and the job commands (`pnpm jobs:*`), kept in .local/: links in their emails open here.
+    CURSOR_SECRET: process.env.CURSOR_SECRET || localCursorSecret(root),
   };
   step(`API on :${PORTS.api}`);
   const api = await startApiServer({ port: PORTS.api, env });
@@ -125,7 +128,8 @@ async function main() {
     [`${root}web/node_modules/vite/bin/vite.js`, 'dev', '--port', String(PORTS.web), '--strictPort', '--host', '127.0.0.1'],
     {
       cwd: `${root}web`,
-      env: { ...env, API_URL: `http://127.0.0.1:${PORTS.api}` },
+      // The web server never signs or checks cursors: the API's secret stays with the API.
+      env: { ...env, CURSOR_SECRET: undefined, API_URL: `http://127.0.0.1:${PORTS.api}` },
     },
   );
   stops.push(web.stop);

@@ -6,10 +6,12 @@
 import { monotonicFactory, ulid } from 'ulid';
 import {
   createDb,
+  cursorSecretOr,
   DEFAULT_TABLE_NAME,
   DynamoMailQueue,
   DynamoMoneyStore,
   DynamoOrganisationStore,
+  DynamoOutbox,
   DynamoProgrammeStore,
   DynamoProjectRepository,
   DynamoRateStore,
@@ -17,7 +19,18 @@ import {
   OFFLINE_TIMEOUTS,
   type Db,
 } from '@mekendesh/db';
-import { DEFAULT_RATE_LIMITS, territoryRules, type Mailer, type MoneyDeps, type PaymentDeps, type ProjectDeps } from '@mekendesh/domain';
+import {
+  DEFAULT_RATE_LIMITS,
+  emailNotifier,
+  territoryRules,
+  unsubscribeKey,
+  type MailDelivery,
+  type Mailer,
+  type MoneyDeps,
+  type Notifier,
+  type PaymentDeps,
+  type ProjectDeps,
+} from '@mekendesh/domain';
 import { TERRITORIES } from '@mekendesh/territories';
 
 /** What the jobs use, one field per job. */
@@ -94,4 +107,77 @@ export function logJob(level: 'info' | 'warn', message: string, fields: Record<s
   if (level === 'info' && (threshold === 'warn' || threshold === 'error')) return;
   if (level === 'warn' && threshold === 'error') return;
   process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level, message, ...fields })}\n`);
+}
+
+/** How a job's emails leave and where they link (digests, deadlines, the home-district notice). */
+export interface NoticeSettings {
+  /** Inline (locally, tests: sent in the run) or stream (queued; the mail function sends). */
+  mailDelivery: MailDelivery;
+  /** Only used inline; the dev outbox when not given. */
+  mailer?: Mailer;
+  webOrigin: string;
+  /** The API's public origin, for the List-Unsubscribe URL. */
+  apiOrigin: string;
+}
+
+/**
+ * The jobs' one notifier: users, organisations and the mail queue on `db`, unsubscribe links signed with the key derived
+ * from `db.cursorSecret` (as the API checks them), sent inline into `settings.mailer` (the dev outbox unless given) or
+ * only queued for the mail function.
+ * @example jobsNotifier(db, { mailDelivery: 'inline', webOrigin, apiOrigin }, clock).notify(notice) // 'sent'
+ */
+export function jobsNotifier(db: Db, settings: NoticeSettings, clock: { now(): Date }): Notifier {
+  return emailNotifier({
+    users: new DynamoUserRepository(db),
+    organisations: new DynamoOrganisationStore(db),
+    queue: new DynamoMailQueue(db),
+    mailer: settings.mailer ?? new DynamoOutbox(db, ulid),
+    mailDelivery: settings.mailDelivery,
+    clock,
+    webOrigin: settings.webOrigin,
+    unsubscribe: { key: unsubscribeKey(db.cursorSecret), apiOrigin: settings.apiOrigin },
+  });
+}
+
+/**
+ * A cloud job's notice settings: queued for the mail function (MAIL_DELIVERY=stream), links to WEB_ORIGIN and
+ * API_PUBLIC_URL (production's unless set; infra/lib/jobs-stack.ts sets both). Nothing is sent from the job itself.
+ */
+export function streamNoticeSettings(env: NodeJS.ProcessEnv, job: string): NoticeSettings {
+  return {
+    mailDelivery: 'stream',
+    mailer: { send: () => Promise.reject(new Error(`the ${job} function only queues mail`)) },
+    webOrigin: env.WEB_ORIGIN ?? 'https://mekendesh.kg',
+    apiOrigin: env.API_PUBLIC_URL ?? 'https://api.mekendesh.kg',
+  };
+}
+
+// The secret's read, shared by every run of a function instance: Secrets Manager is asked once per cold start.
+let secretRead: Promise<string | undefined> | undefined;
+
+/**
+ * The API's cursor secret (unsubscribe links are signed with a key derived from it): CURSOR_SECRET, else the Secrets
+ * Manager secret CURSOR_SECRET_ARN names (read once per process; a failed read is tried again on the next run), else
+ * undefined (a job then sends no email: its links would not verify).
+ * @throws Error when the secret named has no string value.
+ */
+export function cursorSecretFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+  if (env.CURSOR_SECRET) return Promise.resolve(env.CURSOR_SECRET);
+  const arn = env.CURSOR_SECRET_ARN;
+  if (!arn) return Promise.resolve(undefined);
+  secretRead ??= (async () => {
+    const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
+    const out = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn }));
+    if (!out.SecretString) throw new Error(`CURSOR_SECRET_ARN (${arn}) names a secret without a string value`);
+    return out.SecretString;
+  })().catch((e: unknown) => {
+    secretRead = undefined;
+    throw e;
+  });
+  return secretRead;
+}
+
+/** The jobs' table (jobsDbFromEnv) signing with `secret` (cursorSecretFromEnv); without one, this process's own. */
+export function jobsDbWithSecret(env: NodeJS.ProcessEnv, secret: string | undefined): Db {
+  return { ...jobsDbFromEnv(env), cursorSecret: cursorSecretOr(secret) };
 }

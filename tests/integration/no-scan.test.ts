@@ -95,7 +95,8 @@ describe('request paths', () => {
       `/v1/projects/${project.id}/clubs`,
     ])
       expect((await app.request(path)).status, path).toBeLessThan(500);
-    await store.shownMembers('club-none', 100);
+    await store.shownMembers('club-none', { limit: 50 });
+    await store.longestStanding('club-none', 'u-none');
     await store.pledgesOfClub('club-none', 50);
     await store.clubsOf('u-none', { limit: 100 });
     await store.membership('club-none', 'u-none');

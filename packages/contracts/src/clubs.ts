@@ -32,7 +32,10 @@ export const ClubCreateSchema = z
   .meta({ id: 'ClubCreate' });
 export type ClubCreate = z.infer<typeof ClubCreateSchema>;
 
-/** A club as stored and shown; `members` counts every member (shown or not), kept with each join and leave. */
+/**
+ * A club as stored and shown; `members` counts every member (shown or not), kept with each join and leave. `closed`:
+ * its organiser deleted their account with no member left to take over, so it opens no new club pledges (absent: open).
+ */
 export const ClubSchema = z
   .object({
     id: text(),
@@ -45,6 +48,7 @@ export const ClubSchema = z
     description: text().nullable(),
     organiserId: text(),
     members: z.number().int().nonnegative(),
+    closed: z.boolean().optional(),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'Club' });
@@ -75,17 +79,24 @@ export const ClubPledgeSchema = z
   .meta({ id: 'ClubPledge' });
 export type ClubPledge = z.infer<typeof ClubPledgeSchema>;
 
-/** The club page: the club, the caller's membership (null when not a member or signed out), shown members, its pledges. */
+/**
+ * The club page: the club, the caller's membership (null when not a member or signed out), one page of the shown
+ * members, longest-standing first (`shownMembersNext`: the cursor of the next page, null at the end), its pledges.
+ */
 export const ClubPageSchema = z
   .object({
     club: ClubSchema,
     membership: z.object({ shown: z.boolean() }).nullable(),
     organiser: z.boolean(),
     shownMembers: z.array(ClubMemberSchema),
+    shownMembersNext: text().nullable(),
     pledges: z.array(ClubPledgeSchema),
   })
   .meta({ id: 'ClubPage' });
 export type ClubPage = z.infer<typeof ClubPageSchema>;
+
+/** The club page's query: `cursor` pages its shown members (a cursor from `shownMembersNext`; another is a 400 on `cursor`). */
+export const ClubPageQuerySchema = z.object({ cursor: text().max(TEXT_LIMITS.cursor).optional() }).strict();
 
 export const ClubListSchema = z.object({ items: z.array(ClubSchema), nextCursor: text().nullable() }).meta({ id: 'ClubList' });
 export type ClubList = z.infer<typeof ClubListSchema>;

@@ -4,9 +4,10 @@ import type { ClubMembership, ClubStore, Page } from '@mekendesh/domain';
 import type { Db } from './client.js';
 import { pagedQuery, queryOnce } from './dynamo/paged-query.js';
 import {
-  CLUB_MEMBERS_PREFIX,
   clubEntity,
   clubMemberEntity,
+  clubMembersByJoiningPartition,
+  clubShownMembersPartition,
   clubPledgeEntity,
   clubPledgesPartition,
   memberClubsPartition,
@@ -117,18 +118,73 @@ export class DynamoClubStore implements ClubStore {
     return out.kind === 'committed';
   }
 
-  async shownMembers(clubId: string, limit: number): Promise<ClubMember[]> {
-    const out = await queryOnce(
-      this.db,
+  async shownMembers(clubId: string, page: { limit: number; cursor?: string }): Promise<Page<ClubMember>> {
+    // The sparse index holds shown members only: a page is full of names however many members hide.
+    const out = await pagedQuery(this.db, { index: 'gsi3', partition: clubShownMembersPartition(clubId), forward: true }, page);
+    return {
+      items: out.items.map((i) => ({ displayName: String(i.displayName), joinedAt: String(i.joinedAt) })),
+      nextCursor: out.nextCursor,
+    };
+  }
+
+  async longestStanding(clubId: string, except: string): Promise<string | null> {
+    // Two suffice: `except` (the organiser) can be at most one of them.
+    const out = await queryOnce(this.db, { index: 'gsi2', partition: clubMembersByJoiningPartition(clubId), forward: true }, 2);
+    const next = (out.Items ?? []).find((i) => i.userId !== except);
+    return next ? String(next.userId) : null;
+  }
+
+  async departOrganiser(input: { clubId: string; organiserId: string; successorId: string | null }): Promise<'done' | 'gone' | 'again'> {
+    const t = this.db.tableName;
+    const { clubId, organiserId, successorId } = input;
+    const club = successorId
+      ? {
+          UpdateExpression: 'SET organiserId = :s ADD members :less',
+          ConditionExpression: 'organiserId = :o',
+          values: { ':s': successorId },
+        }
+      : // Closed only while the organiser is the one member: one who joins meanwhile makes it `again` (and the successor).
+        {
+          UpdateExpression: 'SET closed = :t ADD members :less',
+          ConditionExpression: 'organiserId = :o AND members = :one',
+          values: { ':t': true, ':one': 1 },
+        };
+    const out = await sendTransaction(this.db, [
       {
-        partition: clubEntity.pk({ id: clubId }),
-        skPrefix: CLUB_MEMBERS_PREFIX,
-        forward: true,
-        filter: { expression: 'shown = :t', values: { ':t': true } },
+        tag: 'member',
+        action: {
+          Delete: { TableName: t, Key: clubMemberEntity.key({ clubId, userId: organiserId }), ConditionExpression: 'attribute_exists(pk)' },
+        },
       },
-      limit,
-    );
-    return (out.Items ?? []).map((i) => ({ displayName: String(i.displayName), joinedAt: String(i.joinedAt) }));
+      {
+        tag: 'club',
+        action: {
+          Update: {
+            TableName: t,
+            Key: clubEntity.key({ id: clubId }),
+            UpdateExpression: club.UpdateExpression,
+            ConditionExpression: club.ConditionExpression,
+            ExpressionAttributeValues: { ...club.values, ':o': organiserId, ':less': -1 },
+          },
+        },
+      },
+      ...(successorId
+        ? [
+            {
+              tag: 'successor',
+              action: {
+                ConditionCheck: {
+                  TableName: t,
+                  Key: clubMemberEntity.key({ clubId, userId: successorId }),
+                  ConditionExpression: 'attribute_exists(pk)',
+                },
+              },
+            },
+          ]
+        : []),
+    ]);
+    if (out.kind === 'committed') return 'done';
+    return out.tags.includes('member') ? 'gone' : 'again';
   }
 
   async clubsOf(userId: string, input: { limit: number; cursor?: string }): Promise<Page<string>> {

@@ -10,8 +10,7 @@ import { RATE_WINDOWS, withinBackoff, withinWindow, type RateLimits } from './ra
 import { anonymiseInvestor, type PublicTraceStore } from './public-traces.js';
 import { eraseCounted, saveProfileCounted } from './demand-profile.js';
 import { checkHomeTerritories, type TerritoryLookup } from './territory-rules.js';
-import type { ClubStore } from './club-ports.js';
-import { removeMemberships } from './clubs.js';
+import { removeMemberships, type MembershipRemoval } from './clubs.js';
 import type { FollowStore } from './follows.js';
 import { anonymiseQuestions } from './questions.js';
 import type { QuestionStore } from './question-ports.js';
@@ -37,7 +36,7 @@ export interface AccountDeps {
   /** Attempts per window; tests raise them, the rate-limit test lowers them. */
   limits: RateLimits;
   /** Club memberships, removed with the account; the person's contributions stay pledges in the ledger (issue 12). */
-  clubs?: Pick<ClubStore, 'clubsOf' | 'leave'>;
+  clubs?: MembershipRemoval;
   /** Follows and saved searches, erased with the account (issue 12). */
   follows?: Pick<FollowStore, 'eraseAll'>;
   /** The person's questions, anonymised with the account: the text stays, the name and the link go (issue 12). */

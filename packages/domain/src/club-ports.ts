@@ -24,8 +24,16 @@ export interface ClubStore {
   join(m: ClubMembership): Promise<'joined' | 'changed'>;
   /** Deletes the membership and takes 1 from `members`; false when there was none. */
   leave(clubId: string, userId: string): Promise<boolean>;
-  /** Up to `limit` members of a club who chose to be shown, by name (one bounded read). */
-  shownMembers(clubId: string, limit: number): Promise<ClubMember[]>;
+  /** One page of the members of a club who chose to be shown, longest-standing first (one bounded read of their own list). */
+  shownMembers(clubId: string, page: { limit: number; cursor?: string }): Promise<Page<ClubMember>>;
+  /** The longest-standing member of a club other than `except`, or null when there is none (one bounded read). */
+  longestStanding(clubId: string, except: string): Promise<string | null>;
+  /**
+   * The organiser's membership goes, all or nothing with the club's change: `successorId` becomes organiser (their
+   * membership checked in the same transaction), or, with none, the club closes (only while the organiser is its one
+   * member). 'gone': the organiser's membership was already gone; 'again': the club or the successor moved meanwhile.
+   */
+  departOrganiser(input: { clubId: string; organiserId: string; successorId: string | null }): Promise<'done' | 'gone' | 'again'>;
   /** The ids of the clubs a person is in, one bounded page. */
   clubsOf(userId: string, input: { limit: number; cursor?: string }): Promise<Page<string>>;
   /** Writes a club pledge (figures 0); false when the club already has one on the project (its id is taken). */

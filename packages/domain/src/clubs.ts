@@ -13,13 +13,13 @@ import { isStaff } from './actor.js';
 import type { ClubDeps, ClubMembership, ClubStore } from './club-ports.js';
 import { DomainError, invalidIn, notFound } from './errors.js';
 import { isPublic } from './lifecycle.js';
-import { notClubMember } from './money-commit.js';
+import { notClubMember, optimistically, type Round } from './money-commit.js';
 import { pledgeAndNotify } from './pledge-email.js';
 import type { PledgeRead } from './pledges.js';
 import type { PaymentDeps } from './receiving-accounts.js';
 
-/** Shown members on a club page, at most: one bounded read (the page says how many members there are in all). */
-export const SHOWN_MEMBERS_LIMIT = 100;
+/** Shown members on one page of a club's member list (one bounded read; the page says how many members there are in all). */
+export const SHOWN_MEMBERS_PAGE = 50;
 /** Club pledges on a club or project page, at most. */
 export const CLUB_PLEDGES_LIMIT = 50;
 
@@ -91,21 +91,28 @@ async function clubOr404(deps: ClubDeps, id: string): Promise<Club> {
 }
 
 /**
- * A club's public page: the club, the caller's own membership (null when not a member or signed out), the
- * members who chose to be shown, and its club pledges with their exact figures. Public; 404 for an unknown club.
+ * A club's public page: the club, the caller's own membership (null when not a member or signed out), one page of the
+ * members who chose to be shown (SHOWN_MEMBERS_PAGE, from `cursor`), and its club pledges with their exact figures.
+ * Public; 404 for an unknown club; 400 on `cursor` for a cursor this list did not issue.
  */
-export async function getClubPage(deps: ClubDeps, actor: Actor, id: string): Promise<ClubPage> {
+export async function getClubPage(
+  deps: ClubDeps,
+  actor: Actor,
+  id: string,
+  query: { cursor?: string | undefined } = {},
+): Promise<ClubPage> {
   const club = await clubOr404(deps, id);
-  const [membership, shownMembers, pledges] = await Promise.all([
+  const [membership, shown, pledges] = await Promise.all([
     actor.kind === 'user' ? deps.clubs.membership(id, actor.id) : Promise.resolve(undefined),
-    deps.clubs.shownMembers(id, SHOWN_MEMBERS_LIMIT),
+    deps.clubs.shownMembers(id, { limit: SHOWN_MEMBERS_PAGE, ...(query.cursor ? { cursor: query.cursor } : {}) }),
     deps.clubs.pledgesOfClub(id, CLUB_PLEDGES_LIMIT),
   ]);
   return {
     club,
     membership: membership ? { shown: membership.shown } : null,
     organiser: actor.kind === 'user' && actor.id === club.organiserId,
-    shownMembers,
+    shownMembers: shown.items,
+    shownMembersNext: shown.nextCursor,
     pledges,
   };
 }
@@ -146,11 +153,19 @@ export async function leaveClub(deps: ClubDeps, actor: Actor, id: string): Promi
 
 /**
  * The organiser opens a club pledge on a published project (at most one per club and project: 409 for a second).
- * Errors: 403 for anyone but the organiser; 404 naming the project when it is not public; 409 when it takes no pledges.
+ * Errors: 409 when the club is closed; 403 for anyone but the organiser; 404 naming the project when it is not public;
+ * 409 when it takes no pledges.
  */
 export async function openClubPledge(deps: ClubDeps, actor: Actor, clubId: string, input: ClubPledgeCreate): Promise<ClubPledge> {
   const user = investor(actor);
   const club = await clubOr404(deps, clubId);
+  // Closed (its organiser's account is gone, no member was left to take over): no one opens a club pledge.
+  if (club.closed)
+    throw new DomainError('conflict', 'the club is closed to new club pledges', [], {
+      ky: 'Клуб жаңы салымдарды ачпайт: анын уюштуруучусу жок',
+      ru: 'Клуб больше не открывает новые взносы: у него нет организатора',
+      en: 'The club opens no new club pledges: it has no organiser',
+    });
   if (club.organiserId !== user.id)
     throw forbidden({
       ky: 'Клубдун салымын анын уюштуруучусу гана ачат',
@@ -216,13 +231,31 @@ export async function contributeToClubPledge(
   });
 }
 
+/** What account deletion needs of the club store. */
+export type MembershipRemoval = Pick<ClubStore, 'clubsOf' | 'leave' | 'get' | 'longestStanding' | 'departOrganiser'>;
+
+/**
+ * The person leaves one club on account deletion. An organiser's club is not left headless (issue 12): the
+ * longest-standing remaining member becomes organiser, or with none the club closes to new club pledges, in the same
+ * transaction as the membership's removal; a member joining or leaving meanwhile makes it decide again. True: removed.
+ */
+async function leaveOnDeletion(clubs: MembershipRemoval, clubId: string, userId: string): Promise<boolean> {
+  return optimistically(async (): Promise<Round<boolean>> => {
+    const club = await clubs.get(clubId);
+    if (!club || club.organiserId !== userId) return { done: await clubs.leave(clubId, userId) };
+    const successorId = await clubs.longestStanding(clubId, userId);
+    const out = await clubs.departOrganiser({ clubId, organiserId: userId, successorId });
+    return out === 'again' ? { again: true } : { done: out === 'done' };
+  });
+}
+
 /** Account deletion's step: every membership of the person goes (their pledges stay, anonymous as any other). */
-export async function removeMemberships(deps: { clubs: Pick<ClubStore, 'clubsOf' | 'leave'> }, userId: string): Promise<number> {
+export async function removeMemberships(deps: { clubs: MembershipRemoval }, userId: string): Promise<number> {
   let removed = 0;
   let cursor: string | undefined;
   do {
     const page = await deps.clubs.clubsOf(userId, { limit: 100, ...(cursor ? { cursor } : {}) });
-    for (const clubId of page.items) if (await deps.clubs.leave(clubId, userId)) removed++;
+    for (const clubId of page.items) if (await leaveOnDeletion(deps.clubs, clubId, userId)) removed++;
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return removed;

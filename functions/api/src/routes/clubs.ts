@@ -5,6 +5,7 @@ import {
   ClubJoinSchema,
   ClubListQuerySchema,
   ClubListSchema,
+  ClubPageQuerySchema,
   ClubPageSchema,
   ClubPledgeCreateSchema,
   ClubPledgeSchema,
@@ -58,8 +59,8 @@ const page = createRoute({
   method: 'get',
   path: '/{id}',
   tags: ['clubs'],
-  summary: "A club's page: members shown by name only if they chose it, its club pledges with their exact sums",
-  request: { params: IdParams },
+  summary: "A club's page: members shown by name only if they chose it (paged by `cursor`), its club pledges with their exact sums",
+  request: { params: IdParams, query: ClubPageQuerySchema },
   responses: { 200: json(ClubPageSchema, 'The club'), ...problems(400, 404) },
 });
 
@@ -134,7 +135,7 @@ export function clubRoutes(deps: Deps) {
     .openapi(create, async (c) => c.json(await createClub(deps.clubs, c.var.actor, c.req.valid('json')), 201))
     .openapi(page, async (c) => {
       c.header('cache-control', 'private, no-store');
-      return c.json(await getClubPage(deps.clubs, c.var.actor, c.req.valid('param').id), 200);
+      return c.json(await getClubPage(deps.clubs, c.var.actor, c.req.valid('param').id, c.req.valid('query')), 200);
     })
     .openapi(join, async (c) => c.json(await joinClub(deps.clubs, c.var.actor, c.req.valid('param').id, c.req.valid('json')), 200))
     .openapi(leave, async (c) => c.json(await leaveClub(deps.clubs, c.var.actor, c.req.valid('param').id), 200))

@@ -37,11 +37,21 @@ export const clubEntity = defineEntity<{ id: string }, { id: string; homeRayon: 
 const clubsOfMember = (m: { userId: string }) => `MEMBEROF#${m.userId}`;
 /** The gsi1 partition of the clubs one person is a member of (account deletion). */
 export const memberClubsPartition = (userId: string) => clubsOfMember({ userId });
-/** Sort-key prefix of a club's members in its own partition (the club item sorts apart, as `CLUB`). */
-export const CLUB_MEMBERS_PREFIX = 'MEMBER#';
+const membersByJoining = (m: { clubId: string }) => `CLUBJOINED#${m.clubId}`;
+const shownMembersOf = (m: { clubId: string }) => `CLUBSHOWN#${m.clubId}`;
+/** The gsi2 partition of a club's members, longest-standing first (the organiser's successor). */
+export const clubMembersByJoiningPartition = (clubId: string) => membersByJoining({ clubId });
+/** The gsi3 partition of a club's shown members, longest-standing first (its public member list). */
+export const clubShownMembersPartition = (clubId: string) => shownMembersOf({ clubId });
 
-/** One membership: in the club's partition (its member list); gsi1 is a person's clubs. `shown`: the public may see the name. */
-export const clubMemberEntity = defineEntity<{ clubId: string; userId: string }, { clubId: string; userId: string; joinedAt: string }>({
+/**
+ * One membership: in the club's partition (read by key); gsi1 is a person's clubs, gsi2 the club's members by joining
+ * time, gsi3 (sparse: only members with `shown`) its public member list, so hidden members never fill a page of it.
+ */
+export const clubMemberEntity = defineEntity<
+  { clubId: string; userId: string },
+  { clubId: string; userId: string; joinedAt: string; shown: boolean }
+>({
   name: 'ClubMember',
   table: { pk: (m) => `CLUB#${m.clubId}`, sk: (m) => `MEMBER#${m.userId}`, shape: ['CLUB#<clubId>', 'MEMBER#<userId>'] },
   indexes: {
@@ -51,8 +61,20 @@ export const clubMemberEntity = defineEntity<{ clubId: string; userId: string },
       shape: ['MEMBEROF#<userId>', '<joinedAt>#<clubId>'],
       purpose: 'the clubs a person is in',
     },
+    gsi2: {
+      pk: membersByJoining,
+      sk: (m) => `${m.joinedAt}#${m.userId}`,
+      shape: ['CLUBJOINED#<clubId>', '<joinedAt>#<userId>'],
+      purpose: "a club's members, longest-standing first",
+    },
+    gsi3: {
+      pk: (m) => (m.shown ? shownMembersOf(m) : undefined),
+      sk: (m) => (m.shown ? `${m.joinedAt}#${m.userId}` : undefined),
+      shape: ['CLUBSHOWN#<clubId>', '<joinedAt>#<userId>'],
+      purpose: "a club's shown members (sparse), longest-standing first",
+    },
   },
-  example: { clubId: 'club-1', userId: 'u-1', joinedAt: AT },
+  example: { clubId: 'club-1', userId: 'u-1', joinedAt: AT, shown: true },
 });
 
 const pledgesOfClub = (p: { clubId: string }) => `CLUBPLEDGES#${p.clubId}`;

@@ -28,8 +28,8 @@ export const clubCalls = (call: ApiCall) => ({
 	list: (q: { rayon?: string; oblast?: string; cursor?: string }) =>
 		call('GET', `/clubs${queryString({ ...q, limit: 50 })}`, ClubListSchema),
 	create: (body: ClubCreate) => call('POST', '/clubs', ClubSchema, { body }),
-	/** The club's page; with the caller's own membership when signed in. */
-	get: (clubId: string) => call('GET', `/clubs/${id(clubId)}`, ClubPageSchema),
+	/** The club's page; with the caller's own membership when signed in; `cursor` pages its shown members. */
+	get: (clubId: string, cursor?: string) => call('GET', `/clubs/${id(clubId)}${queryString({ cursor })}`, ClubPageSchema),
 	/** Joins, or (a member already) only changes whether the name is shown. */
 	join: (clubId: string, shown: boolean) => call('PUT', `/clubs/${id(clubId)}/membership`, Joined, { body: { shown } }),
 	leave: (clubId: string) => call('DELETE', `/clubs/${id(clubId)}/membership`, Left),

@@ -14,7 +14,8 @@ const CONTRIBUTE_MESSAGES: FieldMessages = { amount: m.clubs_error_amount, chann
 
 export const load: PageServerLoad = async (event) => {
 	try {
-		const page = await api(event).clubs.get(event.params.id);
+		// `members`: the cursor of a later page of the shown members (the "more" link below the list).
+		const page = await api(event).clubs.get(event.params.id, event.url.searchParams.get('members') ?? undefined);
 		// One key per rendering of the contribution form: a double submit makes one pledge.
 		return { ...page, signedIn: event.locals.user !== null && event.locals.user !== undefined, idempotencyKey: crypto.randomUUID() };
 	} catch (cause) {

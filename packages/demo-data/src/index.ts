@@ -5,3 +5,4 @@ export * from './demand-profiles.js';
 export { SOM, splitExact } from './make-project.js';
 export * from './receiving-accounts.js';
 export * from './programmes.js';
+export * from './activity.js';

@@ -14,6 +14,7 @@ import { startApiServer } from '@mekendesh/api/server';
 import { DEMO_USERS } from '@mekendesh/demo-data';
 import {
   ensureDemoAccounts,
+  ensureDemoActivity,
   ensureDemoData,
   ensureDemoRates,
   ensureDemoReceivingAccounts,
@@ -93,7 +94,10 @@ async function main() {
   });
   stops.push(cognito.stop);
   const identity = await ensureIdentity(cognito.endpoint);
-  await ensureDemoAccounts(db, await ensureDemoUsers(cognito.endpoint, identity.userPoolId, DEMO_USERS));
+  const demoIds = await ensureDemoUsers(cognito.endpoint, identity.userPoolId, DEMO_USERS);
+  await ensureDemoAccounts(db, demoIds);
+  // Follows, questions and a hometown club with its club pledge (issue 12), through the same use cases as requests.
+  step(`demo activity: ${await ensureDemoActivity(db, demoIds, { webOrigin: `http://localhost:${PORTS.web}` })}`);
 
   step(`s3rver on :${PORTS.s3} (photos and documents in .local/s3)`);
   const media = await startMediaStore({ port: PORTS.s3, directory: `${localDir}/s3` });

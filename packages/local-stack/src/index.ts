@@ -5,3 +5,4 @@ export * from './processes.js';
 export * from './media.js';
 export * from './ports.js';
 export * from './demo-receiving-accounts.js';
+export * from './demo-activity.js';

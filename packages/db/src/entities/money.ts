@@ -20,7 +20,7 @@ const messagesOf = (p: Pick<Pledge, 'projectId'>) => `PLEDGEMSG#${p.projectId}`;
 /** The gsi3 partition of a project's pledges that carry a message (sparse: the others are not in it). */
 export const projectPledgeMessagesPartition = (projectId: string) => messagesOf({ projectId });
 /** Whether a pledge's message is worth an officer's reading: text beyond whitespace. */
-const hasMessage = (p: Pick<Pledge, 'message'>) => typeof p.message === 'string' && p.message.trim().length > 0;
+const hasMessage = (p: Partial<Pick<Pledge, 'message'>>) => typeof p.message === 'string' && p.message.trim().length > 0;
 
 /**
  * A pledge: gsi1 is an investor's pledges, newest first; gsi2 a project's pledges, oldest first; gsi3 only the

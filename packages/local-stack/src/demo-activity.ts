@@ -1,0 +1,182 @@
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  demoMarkerEntity,
+  DynamoClubStore,
+  DynamoFollowStore,
+  DynamoMailQueue,
+  DynamoMoneyStore,
+  DynamoOutbox,
+  DynamoProgrammeStore,
+  DynamoProjectRepository,
+  DynamoQuestionStore,
+  DynamoRateLimiter,
+  DynamoRateStore,
+  DynamoReceivingAccountStore,
+  DynamoUserRepository,
+  type Db,
+} from '@mekendesh/db';
+import { DEMO_ACTIVITY, DEMO_INVESTOR_EMAIL, DEMO_OFFICER_EMAIL, DEMO_USERS, type DemoPerson } from '@mekendesh/demo-data';
+import {
+  answerQuestion,
+  askQuestion,
+  contributeToClubPledge,
+  createClub,
+  DEFAULT_RATE_LIMITS,
+  followHomeRayon,
+  followThing,
+  joinClub,
+  openClubPledge,
+  saveSearch,
+  territoryRules,
+  type Actor,
+  type ClubDeps,
+  type FollowDeps,
+  type Notifier,
+  type PaymentDeps,
+  type QuestionDeps,
+} from '@mekendesh/domain';
+import { TERRITORIES, territoryBySoate } from '@mekendesh/territories';
+import { ulid } from 'ulid';
+
+/** Bumped when DEMO_ACTIVITY gains something a kept table should get too (the marker's `activity`). */
+const DEMO_ACTIVITY_VERSION = 1;
+
+/** The demo's own activity sends no notices: its emails would be signed with this process's key, not the API's. */
+const SILENT: Notifier = { notify: async () => 'off', notifyOrganisation: async () => [] };
+
+interface ActivityDeps {
+  follows: FollowDeps;
+  questions: QuestionDeps;
+  clubs: ClubDeps & { payments: PaymentDeps };
+}
+
+/** The stores the use cases need, as the API's composition wires them (no identity, cards or media). */
+function activityDeps(db: Db, webOrigin: string): ActivityDeps {
+  const clock = { now: () => new Date() };
+  const users = new DynamoUserRepository(db);
+  const projects = new DynamoProjectRepository(db);
+  const programmes = new DynamoProgrammeStore(db);
+  const territories = territoryRules(TERRITORIES);
+  const follows = new DynamoFollowStore(db);
+  const money = {
+    projects,
+    money: new DynamoMoneyStore(db, programmes),
+    rates: new DynamoRateStore(db),
+    programmes,
+    users,
+    clock,
+    newId: ulid,
+    pledging: { limits: DEFAULT_RATE_LIMITS, cardCurrencies: [] },
+  };
+  const payments: PaymentDeps = {
+    money,
+    accounts: new DynamoReceivingAccountStore(db),
+    queue: new DynamoMailQueue(db),
+    // Each contributor's "how to pay" email lands in the dev outbox, as a real pledge's does.
+    mailer: new DynamoOutbox(db, ulid),
+    office: { email: 'office@mekendesh.kg', phone: null },
+    webOrigin,
+  };
+  return {
+    follows: { follows, names: follows, territories, placeName: (s) => territoryBySoate(s)?.name, clock, newId: ulid },
+    questions: {
+      questions: new DynamoQuestionStore(db),
+      projects,
+      users,
+      limiter: new DynamoRateLimiter(db),
+      notifier: SILENT,
+      clock,
+      newId: ulid,
+      webOrigin,
+    },
+    clubs: { clubs: new DynamoClubStore(db), projects, users, territories, clock, newId: ulid, payments },
+  };
+}
+
+/**
+ * Loads DEMO_ACTIVITY once (issue 12) through the use cases a request runs, after the demo data, rates, receiving
+ * accounts and accounts: the demo investor follows their home rayon (as a profile save does) and a project and keeps a
+ * saved search; questions are asked and one answered by the demo officer; the demo club is founded, joined, opens a
+ * club pledge and its members contribute through the pledge path, so the club pledge's figures are its members'
+ * pledges and `pnpm ledger:check` balances. `ids` maps each demo email to its account id (ensureDemoUsers).
+ * The demo marker's `activity` remembers it; fixed ids and Idempotency-Keys make a load cut short resume without doubles.
+ * @example await ensureDemoActivity(db, ids) // 'loaded' the first time, 'present' after
+ */
+export async function ensureDemoActivity(
+  db: Db,
+  ids: Map<string, string>,
+  options: { webOrigin?: string } = {},
+): Promise<'loaded' | 'present' | 'skipped'> {
+  const marker = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: demoMarkerEntity.key({}) }));
+  if (!marker.Item) return 'skipped'; // no demo data in this table
+  if (marker.Item.activity === DEMO_ACTIVITY_VERSION) return 'present';
+  const investorId = ids.get(DEMO_INVESTOR_EMAIL);
+  const officerId = ids.get(DEMO_OFFICER_EMAIL);
+  if (!investorId || !officerId) return 'skipped';
+  const deps = activityDeps(db, options.webOrigin ?? 'http://localhost:5173');
+  const actorOf = (p: DemoPerson) => investorActor('email' in p ? ids.get(p.email)! : p.id);
+  await follow(deps.follows, investorId);
+  await ask(deps.questions, actorOf, officerActor(officerId));
+  await club(deps.clubs, actorOf);
+  await db.doc.send(
+    new UpdateCommand({
+      TableName: db.tableName,
+      Key: demoMarkerEntity.key({}),
+      UpdateExpression: 'SET activity = :v',
+      ExpressionAttributeValues: { ':v': DEMO_ACTIVITY_VERSION },
+    }),
+  );
+  return 'loaded';
+}
+
+const investorActor = (id: string): Actor => ({ kind: 'user', id, roles: ['investor'], organisationId: null, organisationRole: null });
+
+function officerActor(id: string): Actor {
+  const officer = DEMO_USERS.find((u) => u.email === DEMO_OFFICER_EMAIL)!;
+  return { kind: 'user', id, roles: ['investor', 'officer'], organisationId: officer.organisationId ?? null, organisationRole: 'admin' };
+}
+
+/** The home rayon as the profile save follows it, then the listed follows (idempotent) and the saved search (once). */
+async function follow(deps: FollowDeps, investorId: string): Promise<void> {
+  const home = DEMO_USERS.find((u) => u.email === DEMO_INVESTOR_EMAIL)?.homeRayonSoate ?? null;
+  await followHomeRayon(deps, investorId, home);
+  const actor = investorActor(investorId);
+  for (const f of DEMO_ACTIVITY.follows) await followThing(deps, actor, f);
+  const { searches: saved } = await deps.follows.list(investorId);
+  for (const s of DEMO_ACTIVITY.searches) if (!saved.some((x) => x.name === s.name)) await saveSearch(deps, actor, { ...s, locale: 'ky' });
+}
+
+/** Each question under its fixed id (skipped when there already), and its answer by the demo officer. */
+async function ask(deps: QuestionDeps, actorOf: (p: DemoPerson) => Actor, officer: Actor): Promise<void> {
+  for (const q of DEMO_ACTIVITY.questions) {
+    if (!(await deps.questions.get(q.id)))
+      await askQuestion({ ...deps, newId: () => q.id }, actorOf(q.asker), { projectId: q.projectId, request: q.request });
+    if (q.answer && !(await deps.questions.get(q.id))?.answer)
+      await answerQuestion(deps, officer, { questionId: q.id, request: { text: q.answer } });
+  }
+}
+
+/** The club under its fixed id, its members, its pledge (one per club and project) and each contribution once. */
+async function club(deps: ClubDeps & { payments: PaymentDeps }, actorOf: (p: DemoPerson) => Actor): Promise<void> {
+  const c = DEMO_ACTIVITY.club;
+  const organiser = actorOf(c.organiser);
+  if (!(await deps.clubs.get(c.id))) await createClub({ ...deps, newId: () => c.id }, organiser, c.create);
+  for (const m of c.members) await joinClub(deps, actorOf(m.person), c.id, { shown: m.shown });
+  const pledgeId = await clubPledgeId(deps, organiser, c.id, c.pledge);
+  const contributions = [
+    { actor: organiser, contribution: c.organiserContribution },
+    ...c.members.flatMap((m) => (m.contribution ? [{ actor: actorOf(m.person), contribution: m.contribution }] : [])),
+  ];
+  for (const { actor, contribution } of contributions) {
+    // A fixed Idempotency-Key per contributor: loading again answers with the pledge already made.
+    const idempotencyKey = `demo-club-${actor.kind === 'user' ? actor.id : ''}`;
+    await contributeToClubPledge(deps, actor, { clubPledgeId: pledgeId, idempotencyKey, contribution });
+  }
+}
+
+/** Opens the club's pledge on the project, or finds the one it opened before (the store answers null then). */
+async function clubPledgeId(deps: ClubDeps, organiser: Actor, clubId: string, pledge: { projectId: string; goalKgs: number }) {
+  const open = await deps.clubs.pledgesOnProject(pledge.projectId, 50);
+  const existing = open.find((p) => p.clubId === clubId);
+  return existing ? existing.id : (await openClubPledge(deps, organiser, clubId, pledge)).id;
+}

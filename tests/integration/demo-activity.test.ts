@@ -9,8 +9,17 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ClubPage, ProjectClubs, QuestionList } from '@mekendesh/contracts';
-import { demoMarkerEntity, DynamoFollowStore, DynamoMoneyStore, DynamoProgrammeStore, DynamoQuestionStore, type Db } from '@mekendesh/db';
+import {
+  demoMarkerEntity,
+  DynamoFollowStore,
+  DynamoOutbox,
+  DynamoMoneyStore,
+  DynamoProgrammeStore,
+  DynamoQuestionStore,
+  type Db,
+} from '@mekendesh/db';
 import { DEMO_ACTIVITY, DEMO_INVESTOR_EMAIL, DEMO_USERS } from '@mekendesh/demo-data';
+import { bishkekDay, isoWeekOfDay } from '@mekendesh/domain';
 import {
   ensureDemoAccounts,
   ensureDemoActivity,
@@ -20,6 +29,7 @@ import {
 } from '@mekendesh/local-stack';
 import { createApp } from '@mekendesh/api/app';
 import { composeWithDb } from '@mekendesh/api/composition';
+import { ulid } from 'ulid';
 import { freshTable } from '../fixtures/db.js';
 import { noIdentity } from '../fixtures/identity.js';
 
@@ -65,7 +75,7 @@ describe('demo activity', () => {
   it('the demo investor follows the home rayon (as the profile save would) and a project, and keeps one saved search', async () => {
     const mine = await new DynamoFollowStore(db).list(investorId);
     expect(mine.follows.map((f) => [f.type, f.targetId, f.source]).sort()).toEqual([
-      ['project', 'prj-003', 'manual'],
+      ['project', 'prj-001', 'manual'],
       ['territory', AT_BASHY, 'home'],
     ]);
     expect(mine.searches.map((s) => [s.name, s.query.sector, s.query.oblast])).toEqual([
@@ -112,5 +122,16 @@ describe('demo activity', () => {
       env: { ...process.env, TABLE_NAME: db.tableName, DYNAMODB_ENDPOINT: inject('dynamoEndpoint') },
     });
     expect(stdout).toContain(`ledger of "${db.tableName}" balances`);
+  }, 60_000);
+
+  it('`pnpm jobs:digests` for this week sends the demo investor a digest with the answer on the project they follow', async () => {
+    const week = isoWeekOfDay(bishkekDay(new Date()));
+    await promisify(execFile)('pnpm', ['--silent', 'jobs:digests', '--week', week], {
+      cwd: ROOT,
+      env: { ...process.env, TABLE_NAME: db.tableName, DYNAMODB_ENDPOINT: inject('dynamoEndpoint') },
+    });
+    const mail = (await new DynamoOutbox(db, ulid).latest(100)).filter((m) => m.to === DEMO_INVESTOR_EMAIL);
+    expect(mail).toHaveLength(1);
+    expect(mail[0]!.text).toContain('Иштер 10-июнда башталат');
   }, 60_000);
 });

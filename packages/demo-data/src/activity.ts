@@ -63,8 +63,8 @@ const transfer = (amountSom: number, message?: string): ClubContribution => ({
 });
 
 export const DEMO_ACTIVITY: DemoActivity = {
-  // The Kochkor felt workshop: a project outside the investor's home rayon, so the follow list shows both kinds.
-  follows: [{ type: 'project', id: 'prj-003' }],
+  // The Kara-Suu school roof: its answered question and club pledge reach the investor's digest of this week.
+  follows: [{ type: 'project', id: 'prj-001' }],
   searches: [{ name: 'Нарындагы суу долбоорлору', query: { oblast: SOATE.naryn, sector: 'water', state: 'raising', sort: 'newest' } }],
   questions: [
     {

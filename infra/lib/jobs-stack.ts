@@ -10,6 +10,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { alarmOnAny } from './api-alarms.js';
 import { BUNDLING, REPO_ROOT } from './api-stack.js';
+import { HomeNoticesFunction } from './home-notices-function.js';
 import { MailFunction } from './mail-function.js';
 import type { StageConfig } from './stage.js';
 
@@ -76,14 +77,16 @@ export interface JobsStackProps extends StackProps {
 
 /**
  * Scheduled functions: the National Bank's exchange rates every morning (Bishkek time), and the deadline job
- * just after Bishkek midnight (projects whose deadline day is over settle; pledges of expired ones go back); and the
- * mail function on the table's stream, which sends the emails the API writes pending (mail-function.ts).
+ * just after Bishkek midnight (projects whose deadline day is over settle; pledges of expired ones go back); and, on the
+ * table's stream, the mail function, which sends the emails the API writes pending (mail-function.ts), and the
+ * home-notice function, which tells home followers of a newly published project (home-notices-function.ts).
  */
 export class JobsStack extends Stack {
   readonly ratesFunction: NodejsFunction;
   readonly deadlinesFunction: NodejsFunction;
   readonly digestsFunction: NodejsFunction;
   readonly mail: MailFunction;
+  readonly homeNotices: HomeNoticesFunction;
 
   constructor(scope: Construct, id: string, props: JobsStackProps) {
     super(scope, id, props);
@@ -138,6 +141,14 @@ export class JobsStack extends Stack {
       table: props.table,
       removalPolicy: props.stage.removalPolicy,
       ...(props.mailFrom ? { mailFrom: props.mailFrom } : {}),
+    });
+    // A project published by staff: its rayon's home followers are told from the stream, not in the approval request.
+    this.homeNotices = new HomeNoticesFunction(this, 'HomeNotices', {
+      table: props.table,
+      removalPolicy: props.stage.removalPolicy,
+      webOrigin: props.webOrigin ?? 'https://mekendesh.kg',
+      apiOrigin: props.apiOrigin ?? 'https://api.mekendesh.kg',
+      ...(props.cursorSecret ? { cursorSecret: props.cursorSecret } : {}),
     });
   }
 

@@ -119,7 +119,7 @@ describe('ApiStack', () => {
       });
     });
 
-    it('may be read by the API function and the jobs that sign unsubscribe links (digests, deadlines), changed by nobody', () => {
+    it('may be read by the API function and the jobs that sign unsubscribe links (digests, deadlines, home notices), changed by nobody', () => {
       const [secretId] = onlyResource(dev.api, 'AWS::SecretsManager::Secret');
       const secretStatements = (template: typeof dev.api) =>
         Object.values(template.findResources('AWS::IAM::Policy') as Record<string, CfnResource>).flatMap((policy) =>
@@ -135,7 +135,7 @@ describe('ApiStack', () => {
       expect(s.Resource).toEqual({ Ref: secretId });
       // The jobs' links must verify at the API, so they read the same secret, and only read it.
       const inJobs = secretStatements(dev.jobs);
-      expect(inJobs).toHaveLength(2);
+      expect(inJobs).toHaveLength(3);
       for (const { s: statement } of [...inApi, ...inJobs]) {
         expect(actionsOf(statement).sort()).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue']);
       }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { dailyAtBishkekTime, JOB_ENTRIES, weeklyAtBishkekTime } from '../lib/jobs-stack.js';
+import { HOME_NOTICES_ENTRY } from '../lib/home-notices-function.js';
 import { MAIL_ENTRY } from '../lib/mail-function.js';
 import { synthesize, SYNTH_TIMEOUT_MS, type Synthesized } from './support.js';
 
@@ -79,8 +80,8 @@ describe('jobs stack', () => {
   });
 
   it('raises an alarm when a job fails', () => {
-    // One per scheduled job, and the mail function's two (errors, dead letters).
-    expect(Object.keys(dev.jobs.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(5);
+    // One per scheduled job, and two (errors, dead letters) for each stream function: mail and home notices.
+    expect(Object.keys(dev.jobs.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(7);
   });
 
   it('raises an alarm when mail records reach the dead-letter queue', () => {
@@ -104,7 +105,7 @@ describe('jobs stack', () => {
     });
 
     it('is invoked from the table stream for pending queued mail only, reporting failed records, with a dead-letter queue', () => {
-      const queues = Object.keys(dev.jobs.findResources('AWS::SQS::Queue'));
+      const queues = Object.keys(dev.jobs.findResources('AWS::SQS::Queue')).filter((q) => q.startsWith('Mail'));
       expect(queues).toHaveLength(1);
       dev.jobs.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
         EventSourceArn: Match.anyValue(),
@@ -133,6 +134,77 @@ describe('jobs stack', () => {
       expect(actions).toEqual(expect.arrayContaining(['dynamodb:UpdateItem', 'ses:SendEmail', 'sqs:SendMessage']));
       const update = statements.find((st) => [st.Action].flat().includes('dynamodb:UpdateItem'));
       expect(update?.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['MAIL#*'] } });
+    });
+  });
+
+  describe('the home-notice function', () => {
+    const policyStatements = () =>
+      (
+        Object.values(dev.jobs.findResources('AWS::IAM::Policy')) as {
+          Properties: { Roles: unknown[]; PolicyDocument: { Statement: { Action: string | string[]; Condition?: unknown }[] } };
+        }[]
+      )
+        .filter((p) => JSON.stringify(p.Properties.Roles).includes('HomeNotices'))
+        .flatMap((p) => p.Properties.PolicyDocument.Statement);
+
+    it('runs homeNoticesHandler from functions/jobs, queueing (stream) with links signed from the API secret', () => {
+      expect(HOME_NOTICES_ENTRY).toMatch(/functions\/jobs\/src\/home-notices\.ts$/);
+      expect(existsSync(HOME_NOTICES_ENTRY)).toBe(true);
+      dev.jobs.hasResourceProperties('AWS::Lambda::Function', {
+        Handler: 'index.homeNoticesHandler',
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Environment: {
+          Variables: Match.objectLike({
+            TABLE_NAME: Match.anyValue(),
+            MAIL_DELIVERY: 'stream',
+            CURSOR_SECRET_ARN: Match.anyValue(),
+            WEB_ORIGIN: Match.anyValue(),
+            API_PUBLIC_URL: Match.anyValue(),
+          }),
+        },
+      });
+    });
+
+    it('is invoked one record at a time for projects becoming published only, with its own dead-letter queue', () => {
+      const queues = Object.keys(dev.jobs.findResources('AWS::SQS::Queue')).filter((q) => q.startsWith('HomeNotices'));
+      expect(queues).toHaveLength(1);
+      dev.jobs.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        StartingPosition: 'LATEST',
+        BatchSize: 1,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        MaximumRetryAttempts: 5,
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queues[0], 'Arn'] } } },
+        FilterCriteria: {
+          Filters: [
+            {
+              Pattern: JSON.stringify({
+                eventName: ['MODIFY'],
+                dynamodb: {
+                  OldImage: { status: { S: [{ 'anything-but': ['published'] }] } },
+                  NewImage: { entity: { S: ['Project'] }, status: { S: ['published'] } },
+                },
+              }),
+            },
+          ],
+        },
+      });
+    });
+
+    it('reads only projects, territory followers and users, and writes only queued mail', () => {
+      const statements = policyStatements();
+      const table = statements.filter((st) =>
+        [st.Action].flat().some((a) => /^dynamodb:(GetItem|PutItem|Query|UpdateItem|DeleteItem|Batch.*|Scan|TransactWriteItems)$/.test(a)),
+      );
+      expect(table.map((st) => [[st.Action].flat().sort(), st.Condition])).toEqual([
+        [
+          ['dynamodb:GetItem', 'dynamodb:Query'],
+          { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['PROJECT#*', 'FOLLOWERS#territory#*', 'USER#*'] } },
+        ],
+        [['dynamodb:PutItem'], { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['MAIL#*'] } }],
+      ]);
+      const actions = statements.flatMap((st) => [st.Action].flat());
+      expect(actions).toEqual(expect.arrayContaining(['secretsmanager:GetSecretValue', 'sqs:SendMessage']));
     });
   });
 

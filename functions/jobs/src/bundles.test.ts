@@ -3,8 +3,8 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
-// Each scheduled job's Lambda entry (infra/lib/jobs-stack.ts JOB_ENTRIES).
-const ENTRIES = ['rates', 'deadlines', 'digests'] as const;
+// Each scheduled job's Lambda entry (infra/lib/jobs-stack.ts JOB_ENTRIES) and the home-notice stream function's.
+const ENTRIES = ['rates', 'deadlines', 'digests', 'home-notices'] as const;
 
 /**
  * Inputs the jobs must not carry: the API (its routes, middleware and composition) and the adapters only the API

@@ -137,8 +137,10 @@ export function proposalRoutes(deps: Deps) {
     })
     .openapi(review, async (c) => {
       const project = await reviewProject(p, c.var.actor, { id: c.req.valid('param').id, ...c.req.valid('json') });
-      // After the commit, inline: the home rayon's followers hear of a newly published project (docs/follows.md).
-      if (project.status === 'published') await noticeHomeFollowers(homeNoticeDeps(deps), project);
+      // After the commit the home rayon's followers hear of a newly published project (docs/follows.md): in the cloud
+      // (MAIL_DELIVERY=stream) the home-notice function does it from the table's stream, so this request stays short.
+      if (project.status === 'published' && deps.payments.mailDelivery !== 'stream')
+        await noticeHomeFollowers(homeNoticeDeps(deps), project);
       return c.json(project, 200, noStore);
     })
     .openapi(status, async (c) =>

@@ -21,6 +21,24 @@ describe('unsubscribe tokens', () => {
     expect(verifyUnsubscribeToken(key, `u-1.refund.${sig}x`)).toBeUndefined();
   });
 
+  it('accepts only the spelling it issued: the 3 other values of the last character’s unused bits, padding and stray characters are refused', () => {
+    const token = unsubscribeToken(key, { userId: 'u-1', kind: 'refund' });
+    const [userId, kind, sig] = token.split('.') as [string, string, string];
+    expect(sig).toHaveLength(43);
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = alphabet.indexOf(sig.at(-1)!);
+    // The last character carries 4 bits of the 32nd byte and 2 unused ones: these four spellings decode alike.
+    const variants = [0, 1, 2, 3].map((low) => `${sig.slice(0, -1)}${alphabet[(last & ~3) | low]}`);
+    expect(variants).toContain(sig);
+    for (const v of variants) {
+      expect(Buffer.from(v, 'base64url').equals(Buffer.from(sig, 'base64url'))).toBe(true);
+      expect(verifyUnsubscribeToken(key, `${userId}.${kind}.${v}`), v).toEqual(v === sig ? { userId, kind } : undefined);
+    }
+    for (const v of [`${sig}=`, `${sig.slice(0, 20)}*${sig.slice(20)}`, `${sig.slice(0, 20)}+${sig.slice(21)}`]) {
+      expect(verifyUnsubscribeToken(key, `${userId}.${kind}.${v}`), v).toBeUndefined();
+    }
+  });
+
   it('differs from the key the same secret gives cursors (a distinct label)', () => {
     expect(key.equals(Buffer.from('cursor-secret'))).toBe(false);
     expect(unsubscribeKey('cursor-secret').equals(key)).toBe(true);

@@ -32,6 +32,20 @@ function signature(key: Buffer, userId: string, kind: string): Buffer {
 /** User ids are Cognito subs or ULIDs: no dots, nothing a URL path must escape. */
 const USER_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
+/** An HMAC-SHA256 (32 bytes) in unpadded base64url: 43 characters, the last carrying 4 bits and 2 unused ones. */
+const SIGNATURE_LENGTH = 43;
+
+/**
+ * The signature's bytes when `sig` is exactly how unsubscribeToken spells them, else undefined. Node's decoder ignores
+ * the last character's 2 unused bits, padding and characters outside the alphabet, so without the re-encoding check
+ * one link had four (or more) spellings that all worked: each must be the one token a mail was sent with.
+ */
+function signatureBytes(sig: string): Buffer | undefined {
+  if (sig.length !== SIGNATURE_LENGTH) return undefined;
+  const bytes = Buffer.from(sig, 'base64url');
+  return bytes.toString('base64url') === sig ? bytes : undefined;
+}
+
 /**
  * The token of a link that turns `kind` off for `userId`: `<userId>.<kind>.<signature, base64url>` (URL-safe).
  * @example unsubscribeToken(key, { userId: 'u-1', kind: 'digest' }) // 'u-1.digest.Xk3…'
@@ -42,16 +56,16 @@ export function unsubscribeToken(key: Buffer, subject: UnsubscribeSubject): stri
 
 /**
  * Reads a token back: its person and kind when the signature matches (compared in constant time), else undefined
- * (malformed, an unknown kind, or forged).
+ * (malformed, an unknown kind, forged, or the signature spelt any other way than the 43 characters it was issued as).
  */
 export function verifyUnsubscribeToken(key: Buffer, token: string): UnsubscribeSubject | undefined {
   const parts = token.split('.');
   if (parts.length !== 3) return undefined;
   const [userId, kind, sig] = parts as [string, string, string];
   if (!USER_ID.test(userId) || !(NOTIFICATION_KINDS as readonly string[]).includes(kind)) return undefined;
-  const given = Buffer.from(sig, 'base64url');
+  const given = signatureBytes(sig);
   const expected = signature(key, userId, kind);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+  if (!given || given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
   return { userId, kind: kind as NotificationKind };
 }
 

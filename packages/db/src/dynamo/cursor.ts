@@ -29,11 +29,15 @@ export function cursorSecretOr(configured: string | undefined): string {
 const sign = (secret: string, scope: CursorScope, k: Record<string, string>) =>
   createHmac('sha256', secret).update(scope.fingerprint).update('\n').update(JSON.stringify(k)).digest();
 
-/** Encodes a position for this query; null when there is nothing more to read. */
-export function signCursor(secret: string, scope: CursorScope, key: Record<string, unknown> | undefined): string | null {
-  if (!key) return null;
+/** The one spelling of a position and its signature: the key names in the scope's order, JSON, then base64url. */
+function encode(secret: string, scope: CursorScope, key: Record<string, unknown>): string {
   const k = Object.fromEntries(scope.keyNames.map((n) => [n, key[n]])) as Record<string, string>;
   return Buffer.from(JSON.stringify({ k, c: sign(secret, scope, k).toString('base64url') })).toString('base64url');
+}
+
+/** Encodes a position for this query; null when there is nothing more to read. */
+export function signCursor(secret: string, scope: CursorScope, key: Record<string, unknown> | undefined): string | null {
+  return key ? encode(secret, scope, key) : null;
 }
 
 function isPosition(k: unknown, scope: CursorScope): k is Record<string, string> {
@@ -51,7 +55,11 @@ function isPosition(k: unknown, scope: CursorScope): k is Record<string, string>
 const invalid = () =>
   new DomainError('validation', 'cursor is not valid', [{ field: 'cursor', message: 'not a cursor this list issued for these filters' }]);
 
-/** The position a cursor holds, or DomainError validation (400 naming `cursor`) when this query did not issue it. */
+/**
+ * The position a cursor holds, or DomainError validation (400 naming `cursor`) when this query did not issue it. Only
+ * the exact string signCursor made is accepted: base64url decoding ignores the last character's unused bits, padding
+ * and stray characters, and JSON.parse spaces and key order, so a cursor had many spellings (issue 12 review).
+ */
 export function openCursor(secret: string, scope: CursorScope, cursor: string | undefined): Record<string, string> | undefined {
   if (cursor === undefined) return undefined;
   let parsed: { k?: unknown; c?: unknown } | null;
@@ -68,5 +76,6 @@ export function openCursor(secret: string, scope: CursorScope, cursor: string | 
   const given = Buffer.from(parsed.c, 'base64url');
   const expected = sign(secret, scope, k);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid();
+  if (encode(secret, scope, k) !== cursor) throw invalid();
   return k;
 }

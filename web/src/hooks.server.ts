@@ -81,7 +81,7 @@ const formBody: Handle = async ({ event, resolve }) => {
 const session: Handle = async ({ event, resolve }) => {
 	await loadSession(event);
 	const response = await resolve(event);
-	setPageCaching(response, Boolean(event.locals.user));
+	setPageCaching(response, Boolean(event.locals.user), event.url.pathname);
 	return response;
 };
 

@@ -14,7 +14,7 @@ import { docsRoutes } from './routes/docs.js';
 import { ledgerRoutes } from './routes/ledger.js';
 import { meRoutes } from './routes/me.js';
 import { followRoutes } from './routes/follows.js';
-import { myNotificationRoutes, unsubscribeRoutes } from './routes/notifications.js';
+import { myNotificationRoutes, noStore, unsubscribeRoutes } from './routes/notifications.js';
 import { invitationRoutes, organisationRoutes, staffOrganisationRoutes } from './routes/organisations.js';
 import { healthRoutes } from './routes/health.js';
 import { projectRoutes } from './routes/projects.js';
@@ -41,6 +41,9 @@ export const API_BASE = '/v1';
 export function createApp(deps: Deps) {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook }).basePath(API_BASE);
   app.use('*', requestContext);
+  // A token in the URL is its person's authority: no answer under it is stored, problems included.
+  app.use('/unsubscribe/*', noStore);
+  app.use('/invitations/*', noStore);
   app.use('*', (c, next) => (c.req.path.startsWith(`${API_BASE}/docs`) ? docsSecurityHeaders(c, next) : apiSecurityHeaders(c, next)));
 
   app.use('*', clientAddress(deps.proxySecret));

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import {
   NotificationPreferencesSchema,
   NotificationPreferencesUpdateSchema,
@@ -59,6 +60,17 @@ const oneClick = createRoute({
   responses: { 200: json(UnsubscribeViewSchema, 'Turned off'), ...problems(400, 404) },
 });
 
+/**
+ * `Cache-Control: no-store` on every answer under a token-bearing URL (an unsubscribe link is its person's authority
+ * for one kind of email): the views and the one-click POST, and the problems of a bad token, body or media type, so no
+ * shared cache or history keeps the URL's answer. app.ts mounts it before the body checks, so their 413/415 carry it too.
+ * @example app.use('/unsubscribe/*', noStore)
+ */
+export const noStore: MiddlewareHandler = async (c, next) => {
+  await next();
+  c.header('cache-control', 'no-store');
+};
+
 /** The signed-in person's email preferences, mounted at /me. */
 export function myNotificationRoutes(deps: Deps) {
   const users = deps.accounts.users;
@@ -70,14 +82,14 @@ export function myNotificationRoutes(deps: Deps) {
     .openapi(putPreferences, async (c) => c.json(await setNotificationPreferences({ users }, c.var.actor, c.req.valid('json')), 200));
 }
 
-/** Unsubscribe links, mounted at /unsubscribe: public, the signed token (unsubscribe.ts) says whose email of which kind. */
+/**
+ * Unsubscribe links, mounted at /unsubscribe: public, the signed token (unsubscribe.ts) says whose email of which kind.
+ * Every answer is `no-store` (noStore, mounted by app.ts).
+ */
 export function unsubscribeRoutes(deps: Deps) {
   const links = { users: deps.accounts.users, key: deps.unsubscribeKey };
   return resource()
-    .openapi(readLink, async (c) => {
-      c.header('cache-control', 'no-store');
-      return c.json(await readUnsubscribe(links, c.req.valid('param').token), 200);
-    })
+    .openapi(readLink, async (c) => c.json(await readUnsubscribe(links, c.req.valid('param').token), 200))
     .openapi(oneClick, async (c) => {
       c.req.valid('form');
       return c.json(await unsubscribe(links, c.req.valid('param').token), 200);

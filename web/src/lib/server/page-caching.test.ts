@@ -32,6 +32,19 @@ describe('setPageCaching', () => {
 		expect(res.headers.get('vary')).toBeNull();
 	});
 
+	it('makes the pages whose URL carries a token private and no-store for everybody, over the route’s own choice', () => {
+		for (const path of ['/ky/unsubscribe', '/en/invitations/inv-token-1', '/ru/reset-password', '/en/unsubscribe/__data.json']) {
+			for (const signedIn of [false, true]) {
+				const res = html({ 'cache-control': 'public, max-age=60' });
+				setPageCaching(res, signedIn, path);
+				expect(res.headers.get('cache-control'), path).toBe('private, no-store');
+			}
+		}
+		const other = html();
+		setPageCaching(other, false, '/en/unsubscribed-projects');
+		expect(other.headers.get('cache-control')).toBeNull();
+	});
+
 	it('leaves an immutable response as it is', () => {
 		const res = Response.redirect('https://example.kg/', 302);
 		expect(() => setPageCaching(res, true)).not.toThrow();

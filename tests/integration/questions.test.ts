@@ -137,6 +137,11 @@ describe('questions', () => {
     expect(entry).toMatchObject({ action: 'question.hide', reason: 'Abusive words' });
     const publicView = (await call('GET', `/projects/${projectId}/questions`)).body.items!.find((q) => q.id === id);
     expect(publicView).toMatchObject({ hidden: true, text: null, moderation: null });
+    // Its asker reads what was hidden and why; another investor does not.
+    expect(await call('GET', `/questions/${id}`, asker)).toMatchObject({
+      body: { hidden: true, text: 'Rude words here', moderation: { reason: 'Abusive words' } },
+    });
+    expect(await call('GET', `/questions/${id}`, other)).toMatchObject({ body: { hidden: true, text: null, moderation: null } });
     expect(await call('GET', `/questions/${id}`, staff)).toMatchObject({
       body: { text: 'Rude words here', moderation: { reason: 'Abusive words' } },
     });

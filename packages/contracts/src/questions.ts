@@ -61,14 +61,14 @@ export const QuestionSchema = z
     projectId: text(),
     askedAt: z.iso.datetime(),
     visibility: QuestionVisibilitySchema,
-    /** Null when hidden by moderators and the reader is not staff. */
+    /** Null when hidden by moderators and the reader is neither staff nor its asker. */
     text: text().nullable(),
     /** The asker's display name when they chose to show it; null: "an investor" (or a deleted account). */
     askerName: text().nullable(),
     /** The reader asked it. */
     mine: z.boolean(),
     hidden: z.boolean(),
-    /** Staff only: when and why it was hidden. */
+    /** Staff and the question's asker only: when and why it was hidden. */
     moderation: HiddenSchema.nullable(),
     answer: AnswerSchema.nullable(),
     version: z.number().int().positive(),

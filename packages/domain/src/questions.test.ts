@@ -48,9 +48,13 @@ describe('a hidden question', () => {
     hidden: true,
     moderation: { at: '2026-03-02T00:00:00.000Z', by: 'u-s', reason: 'Abusive' },
   };
-  it('shows "hidden" without text or reason to all but staff, and everything to staff', () => {
+  it('shows "hidden" without text or reason to others, and the text and reason to its asker and to staff', () => {
     expect(questionView(hidden, user('u-other'))).toMatchObject({ hidden: true, text: null, moderation: null, mine: false });
-    expect(questionView(hidden, user('u-asker'))).toMatchObject({ text: null, mine: true });
+    expect(questionView(hidden, user('u-asker'))).toMatchObject({
+      text: 'How much does it cost?',
+      moderation: { at: '2026-03-02T00:00:00.000Z', reason: 'Abusive' },
+      mine: true,
+    });
     expect(questionView(hidden, user('u-s', { roles: ['staff'] }))).toMatchObject({
       text: 'How much does it cost?',
       moderation: { at: '2026-03-02T00:00:00.000Z', reason: 'Abusive' },

@@ -48,22 +48,25 @@ function viewerOf(actor: Actor, q: Pick<StoredQuestion, 'organisationId' | 'aske
 const mayRead = (viewer: Viewer, q: StoredQuestion) => q.visibility === 'public' || viewer !== 'public';
 
 /**
- * A question as this reader may see it: hidden text only to staff (others read "hidden by moderators"), the
- * moderation's reason only to staff, the asker's name only when they chose to show it.
+ * A question as this reader may see it: a hidden question's text and the moderators' reason only to staff and to
+ * its asker (who should know what was hidden and why; issue 12 review), others read "hidden by moderators"; a hidden
+ * answer's text and reason only to staff; the asker's name only when they chose to show it.
  */
 export function questionView(q: StoredQuestion, actor: Actor): Question {
-  const staff = viewerOf(actor, q) === 'staff';
+  const viewer = viewerOf(actor, q);
+  const staff = viewer === 'staff';
+  const ownerOrStaff = staff || viewer === 'asker';
   const a = q.answer;
   return {
     id: q.id,
     projectId: q.projectId,
     askedAt: q.askedAt,
     visibility: q.visibility,
-    text: q.hidden && !staff ? null : q.text,
+    text: q.hidden && !ownerOrStaff ? null : q.text,
     askerName: q.askerName,
     mine: actor.kind === 'user' && q.askerId === actor.id,
     hidden: q.hidden,
-    moderation: staff && q.moderation ? { at: q.moderation.at, reason: q.moderation.reason } : null,
+    moderation: ownerOrStaff && q.moderation ? { at: q.moderation.at, reason: q.moderation.reason } : null,
     answer: a
       ? {
           text: a.hidden && !staff ? null : a.text,

@@ -3,11 +3,13 @@ import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { mailEntity } from '@mekendesh/db/entities';
 import { alarmOnAny } from './api-alarms.js';
 import { BUNDLING, REPO_ROOT } from './api-stack.js';
 import { HomeNoticesFunction } from './home-notices-function.js';
@@ -25,6 +27,8 @@ export const JOB_ENTRIES = {
   deadlines: resolve(REPO_ROOT, 'functions/jobs/src/deadlines.ts'),
   /** Exports digestsHandler. */
   digests: resolve(REPO_ROOT, 'functions/jobs/src/digests.ts'),
+  /** Exports mailSweepHandler. */
+  mailSweep: resolve(REPO_ROOT, 'functions/jobs/src/mail-sweep.ts'),
 } as const;
 
 /**
@@ -85,6 +89,7 @@ export class JobsStack extends Stack {
   readonly ratesFunction: NodejsFunction;
   readonly deadlinesFunction: NodejsFunction;
   readonly digestsFunction: NodejsFunction;
+  readonly mailSweepFunction: NodejsFunction;
   readonly mail: MailFunction;
   readonly homeNotices: HomeNoticesFunction;
 
@@ -137,6 +142,12 @@ export class JobsStack extends Stack {
       this.digestsFunction.addEnvironment('CURSOR_SECRET_ARN', props.cursorSecret.secretArn);
       props.cursorSecret.grantRead(this.digestsFunction);
     }
+    // Every 10 minutes: mail claimed by a sender that died goes back to pending (the mail function sends it again).
+    this.mailSweepFunction = this.job(
+      { name: 'MailSweep', entry: JOB_ENTRIES.mailSweep, handler: 'mailSweepHandler', schedule: Schedule.rate(Duration.minutes(10)) },
+      props,
+    );
+    this.grantMailSweep(props.table);
     this.mail = new MailFunction(this, 'Mail', {
       table: props.table,
       removalPolicy: props.stage.removalPolicy,
@@ -150,6 +161,20 @@ export class JobsStack extends Stack {
       apiOrigin: props.apiOrigin ?? 'https://api.mekendesh.kg',
       ...(props.cursorSecret ? { cursorSecret: props.cursorSecret } : {}),
     });
+  }
+
+  /** The sweep reads the claimed-mail index (gsi3) and updates mail items only: no other action, no other partition. */
+  private grantMailSweep(table: ITable): void {
+    this.mailSweepFunction.addToRolePolicy(
+      new PolicyStatement({ actions: ['dynamodb:Query'], resources: [`${table.tableArn}/index/gsi3`] }),
+    );
+    this.mailSweepFunction.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:UpdateItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${mailEntity.pk({ id: '' })}*`] } },
+      }),
+    );
   }
 
   /** One scheduled function with its log group, its EventBridge rule and an alarm on errors; table grants are the caller's. */

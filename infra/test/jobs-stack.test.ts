@@ -15,7 +15,7 @@ afterAll(() => dev?.dispose());
 
 describe('jobs stack', () => {
   it('runs the rates and deadline handlers on nodejs22.x arm64 with the table name', () => {
-    for (const handler of ['index.ratesHandler', 'index.deadlinesHandler', 'index.digestsHandler']) {
+    for (const handler of ['index.ratesHandler', 'index.deadlinesHandler', 'index.digestsHandler', 'index.mailSweepHandler']) {
       dev.jobs.hasResourceProperties('AWS::Lambda::Function', {
         Handler: handler,
         Runtime: 'nodejs22.x',
@@ -80,8 +80,8 @@ describe('jobs stack', () => {
   });
 
   it('raises an alarm when a job fails', () => {
-    // One per scheduled job, and two (errors, dead letters) for each stream function: mail and home notices.
-    expect(Object.keys(dev.jobs.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(7);
+    // One per scheduled job (rates, deadlines, digests, mail sweep), and two (errors, dead letters) for each stream function.
+    expect(Object.keys(dev.jobs.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(8);
   });
 
   it('raises an alarm when mail records reach the dead-letter queue', () => {
@@ -205,6 +205,29 @@ describe('jobs stack', () => {
       ]);
       const actions = statements.flatMap((st) => [st.Action].flat());
       expect(actions).toEqual(expect.arrayContaining(['secretsmanager:GetSecretValue', 'sqs:SendMessage']));
+    });
+  });
+
+  it('sweeps stuck mail claims every 10 minutes, reading only the claimed-mail index and updating only mail items', () => {
+    const rules = Object.values(dev.jobs.findResources('AWS::Events::Rule')) as {
+      Properties: { ScheduleExpression: string; Targets: { Arn: unknown }[] };
+    }[];
+    const sweep = rules.find((r) => JSON.stringify(r.Properties.Targets[0]!.Arn).includes('MailSweepFunction'));
+    expect(sweep?.Properties.ScheduleExpression).toBe('rate(10 minutes)');
+    const statements = (
+      Object.values(dev.jobs.findResources('AWS::IAM::Policy')) as {
+        Properties: {
+          Roles: unknown[];
+          PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown; Condition?: unknown }[] };
+        };
+      }[]
+    )
+      .filter((p) => JSON.stringify(p.Properties.Roles).includes('MailSweepFunction'))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement);
+    expect(statements.map((st) => [st.Action].flat()).sort()).toEqual([['dynamodb:Query'], ['dynamodb:UpdateItem']]);
+    expect(JSON.stringify(statements.find((st) => st.Action === 'dynamodb:Query')!.Resource)).toContain('/index/gsi3');
+    expect(statements.find((st) => st.Action === 'dynamodb:UpdateItem')!.Condition).toEqual({
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['MAIL#*'] },
     });
   });
 

@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
 // Each scheduled job's Lambda entry (infra/lib/jobs-stack.ts JOB_ENTRIES) and the home-notice stream function's.
-const ENTRIES = ['rates', 'deadlines', 'digests', 'home-notices'] as const;
+const ENTRIES = ['rates', 'deadlines', 'digests', 'home-notices', 'mail-sweep'] as const;
 
 /**
  * Inputs the jobs must not carry: the API (its routes, middleware and composition) and the adapters only the API

@@ -73,6 +73,14 @@ export function composeJobs(db: Db, clock: { now(): Date } = { now: () => new Da
   };
 }
 
+/**
+ * Claims after which a mail is left alone. A failed send gives the mail back (pending again: a MODIFY record that comes
+ * back to the mail function) besides failing its own record, which Lambda retries and finally sends to the dead-letter
+ * queue; the bound stops a mail that can never be sent from looping through its own records (mail.ts) or through the
+ * stuck-claim sweep (mail-sweep.ts), which marks it `failed` instead.
+ */
+export const MAIL_ATTEMPTS = 5;
+
 /** What the mail function (mail.ts) uses: the mail queue, a mailer, and the clock (domain `deliverMail` reads it from `money`). */
 export type MailDeps = Pick<PaymentDeps, 'queue' | 'mailer' | 'money'>;
 

@@ -8,14 +8,10 @@ import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 
 import { mailEntity } from '@mekendesh/db';
 import { deliverMail } from '@mekendesh/domain';
 import { SesMailer } from '@mekendesh/identity/ses-mailer';
-import { composeMail, jobsDbFromEnv, logJob, type MailDeps } from './composition.js';
+import { composeMail, jobsDbFromEnv, logJob, MAIL_ATTEMPTS, type MailDeps } from './composition.js';
 
-/**
- * Attempts after which a mail's records are left alone. A failed send gives the mail back (pending again: a MODIFY
- * record that comes back here) besides failing its own record, which Lambda retries and finally sends to the
- * dead-letter queue; the bound stops a mail that can never be sent from looping through its own records.
- */
-export const MAIL_ATTEMPTS = 5;
+// Attempts after which a mail is left alone (composition.ts): here its records, in the sweep (mail-sweep.ts) its claims.
+export { MAIL_ATTEMPTS } from './composition.js';
 
 /** The id of the mail a stream record announces, when its new image is a queued mail still pending; else undefined. */
 export function pendingMailId(record: DynamoDBRecord): string | undefined {

@@ -1,12 +1,30 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { MailQueue, QueuedMail } from '@mekendesh/domain';
 import type { Db } from './client.js';
-import { mailEntity } from './entities/money.js';
+import { queryOnce } from './dynamo/paged-query.js';
+import { MAIL_CLAIM_SHARDS, mailEntity } from './entities/money.js';
 
 /** A sent mail's record is kept this long (it is what stops a resend), then DynamoDB's TTL removes it. */
 const KEEP_SECONDS = 90 * 86_400;
 
 const conditionFailed = (e: unknown) => (e as Error).name === 'ConditionalCheckFailedException';
+
+/** The claimed-mail index shard of a mail: FNV-1a of its id, mod MAIL_CLAIM_SHARDS (the same mail, the same shard). */
+export function mailClaimShard(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % MAIL_CLAIM_SHARDS;
+}
+
+/** The claimed-mail index attributes of a claim made at `at` (gsi3pk/gsi3sk), as `:gsi3pk`/`:gsi3sk` values too. */
+const claimIndex = (id: string, at: string) => mailEntity.indexKeys({ id, claimedShard: mailClaimShard(id), claimedAt: at });
+
+/** A claim the sweep found: the mail, when it was claimed, and how many times it has been claimed. */
+export interface StaleClaim {
+  id: string;
+  claimedAt: string;
+  attempts: number;
+}
 
 /**
  * The Put that queues `mail` unless one with its id exists: `pending` at `at`, or, given `claimed`, already taken
@@ -14,7 +32,9 @@ const conditionFailed = (e: unknown) => (e as Error).name === 'ConditionalCheckF
  * that sending it costs only the send and markSent. A claim never finished is taken over after the lease, as any.
  */
 export function mailPut(tableName: string, mail: QueuedMail, input: { at: string; claimed?: boolean }) {
-  const state = input.claimed ? { status: 'sending', claimedAt: input.at, attempts: 1 } : { status: 'pending', attempts: 0 };
+  const state = input.claimed
+    ? { status: 'sending', claimedAt: input.at, attempts: 1, ...claimIndex(mail.id, input.at) }
+    : { status: 'pending', attempts: 0 };
   return {
     TableName: tableName,
     ConditionExpression: 'attribute_not_exists(pk)',
@@ -52,10 +72,19 @@ export class DynamoMailQueue implements MailQueue {
         new UpdateCommand({
           TableName: this.db.tableName,
           Key: mailEntity.key({ id }),
-          UpdateExpression: 'SET #status = :sending, claimedAt = :at ADD attempts :one',
+          // The claim also puts the mail in the claimed-mail index (gsi3), where the sweep finds it if it is never finished.
+          UpdateExpression: 'SET #status = :sending, claimedAt = :at, gsi3pk = :cpk, gsi3sk = :csk ADD attempts :one',
           ConditionExpression: 'attribute_exists(pk) AND (#status = :pending OR (#status = :sending AND claimedAt < :stale))',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':sending': 'sending', ':pending': 'pending', ':at': at, ':stale': staleBefore, ':one': 1 },
+          ExpressionAttributeValues: {
+            ':sending': 'sending',
+            ':pending': 'pending',
+            ':at': at,
+            ':stale': staleBefore,
+            ':one': 1,
+            ':cpk': claimIndex(id, at).gsi3pk,
+            ':csk': claimIndex(id, at).gsi3sk,
+          },
           ReturnValues: 'ALL_NEW',
         }),
       );
@@ -79,7 +108,7 @@ export class DynamoMailQueue implements MailQueue {
       new UpdateCommand({
         TableName: this.db.tableName,
         Key: mailEntity.key({ id }),
-        UpdateExpression: 'SET #status = :sent, sentAt = :at',
+        UpdateExpression: 'SET #status = :sent, sentAt = :at REMOVE gsi3pk, gsi3sk',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':sent': 'sent', ':at': at },
       }),
@@ -92,7 +121,7 @@ export class DynamoMailQueue implements MailQueue {
         new UpdateCommand({
           TableName: this.db.tableName,
           Key: mailEntity.key({ id }),
-          UpdateExpression: 'SET #status = :pending REMOVE claimedAt',
+          UpdateExpression: 'SET #status = :pending REMOVE claimedAt, gsi3pk, gsi3sk',
           ConditionExpression: '#status = :sending',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':pending': 'pending', ':sending': 'sending' },
@@ -101,5 +130,58 @@ export class DynamoMailQueue implements MailQueue {
       .catch((e: unknown) => {
         if (!conditionFailed(e)) throw e;
       });
+  }
+
+  /**
+   * Claims made before `staleBefore` and never finished (their sender died): at most `limit` per shard, oldest first,
+   * from the claimed-mail index (one Query per shard, keys only; no Scan). Eventually consistent: a claim just
+   * finished may still show, which giveBack's condition then refuses.
+   */
+  async staleClaims(staleBefore: string, limit: number): Promise<StaleClaim[]> {
+    const shards = Array.from({ length: MAIL_CLAIM_SHARDS }, (_, shard) => shard);
+    const pages = await Promise.all(
+      shards.map((shard) =>
+        queryOnce(
+          this.db,
+          {
+            index: 'gsi3',
+            partition: mailEntity.indexKeys({ id: '', claimedShard: shard, claimedAt: '' }).gsi3pk!,
+            skBefore: staleBefore,
+            forward: true,
+            fields: ['id', 'claimedAt', 'attempts'],
+          },
+          limit,
+        ),
+      ),
+    );
+    return pages.flatMap((page) =>
+      (page.Items ?? []).map((i) => ({ id: String(i.id), claimedAt: String(i.claimedAt), attempts: Number(i.attempts ?? 0) })),
+    );
+  }
+
+  /**
+   * Gives a stale claim back, if it is still the claim the sweep saw (same claimedAt, still sending): pending again (its
+   * stream record makes the mail function deliver it) while `attempts` is below `maxAttempts`, else `failed` (left out of
+   * the index and the stream: it will not be tried again). Answers what it did; 'skipped' when the claim moved on.
+   */
+  async giveBack(claim: StaleClaim, maxAttempts: number): Promise<'pending' | 'failed' | 'skipped'> {
+    const outcome = claim.attempts < maxAttempts ? 'pending' : 'failed';
+    try {
+      await this.db.doc.send(
+        new UpdateCommand({
+          TableName: this.db.tableName,
+          Key: mailEntity.key({ id: claim.id }),
+          UpdateExpression:
+            outcome === 'pending' ? 'SET #status = :to REMOVE claimedAt, gsi3pk, gsi3sk' : 'SET #status = :to REMOVE gsi3pk, gsi3sk',
+          ConditionExpression: '#status = :sending AND claimedAt = :claimedAt',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':to': outcome, ':sending': 'sending', ':claimedAt': claim.claimedAt },
+        }),
+      );
+      return outcome;
+    } catch (e) {
+      if (conditionFailed(e)) return 'skipped';
+      throw e;
+    }
   }
 }

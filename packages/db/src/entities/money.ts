@@ -225,9 +225,24 @@ export const activeReceivingAccountEntity = defineEntity<{ kind: string; currenc
   example: { kind: 'bank', currency: 'KGS' },
 });
 
-/** An email to send once (e.g. a pledge's payment details), keyed by what it is about. */
-export const mailEntity = defineEntity<{ id: string }>({
+/** Shards of the claimed-mail index: claims spread over them, so a busy send (a digest) never heats one partition. */
+export const MAIL_CLAIM_SHARDS = 8;
+
+/**
+ * An email to send once (e.g. a pledge's payment details), keyed by what it is about. While it is claimed (`sending`)
+ * it is also in gsi3 under its shard, by claim time (a sparse index: set by the claim, removed when sent or given
+ * back), so the sweep finds claims older than the lease without a Scan (functions/jobs/src/mail-sweep.ts).
+ */
+export const mailEntity = defineEntity<{ id: string }, { id: string; claimedShard?: number; claimedAt?: string }>({
   name: 'QueuedMail',
   table: { pk: (m) => `MAIL#${m.id}`, sk: () => 'MAIL', shape: ['MAIL#<id*>', 'MAIL'] },
-  example: { id: 'pledge-details-pl-1' },
+  indexes: {
+    gsi3: {
+      pk: (m) => (m.claimedAt !== undefined && m.claimedShard !== undefined ? `MAILCLAIM#${m.claimedShard}` : undefined),
+      sk: (m) => (m.claimedAt !== undefined ? `${m.claimedAt}#${m.id}` : undefined),
+      shape: ['MAILCLAIM#<shard:n>', '<claimedAt>#<id*>'],
+      purpose: 'mail claimed for sending, oldest claim first (the stuck-sending sweep)',
+    },
+  },
+  example: { id: 'pledge-details-pl-1', claimedShard: 3, claimedAt: '2026-03-01T10:00:00.000Z' },
 });

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DynamoDigestSource, seedProjects, type Db } from '@mekendesh/db';
+import { DynamoDigestSource, DynamoMailQueue, seedProjects, type Db } from '@mekendesh/db';
 import { createApp } from '@mekendesh/api/app';
 import { composeWithDb } from '@mekendesh/api/composition';
 import { freshTable } from '../fixtures/db.js';
 import { noIdentity } from '../fixtures/identity.js';
 import { makeProject } from '../fixtures/projects.js';
+import { composeHomeNotices } from '@mekendesh/jobs/home-notices';
 
 let db: Db;
 let drop: () => Promise<void>;
@@ -101,6 +102,16 @@ describe('request paths', () => {
     await store.clubsOf('u-none', { limit: 100 });
     await store.membership('club-none', 'u-none');
     await store.getPledge('cp-none');
+    expect(new Set(commands)).toEqual(new Set(['QueryCommand', 'GetItemCommand']));
+  });
+
+  it('finds stuck mail claims and fans out home notices by key and index only (issue 12, part E)', async () => {
+    const settings = { mailDelivery: 'stream' as const, webOrigin: 'https://w.example', apiOrigin: 'https://a.example' };
+    const home = composeHomeNotices(db, settings);
+    commands.length = 0;
+    await new DynamoMailQueue(db).staleClaims('2026-01-05T00:00:00.000Z', 100);
+    await home.projects.get(project.id);
+    await home.follows.followers({ type: 'territory', targetId: project.rayonSoate!, homeOnly: true, limit: 100 });
     expect(new Set(commands)).toEqual(new Set(['QueryCommand', 'GetItemCommand']));
   });
 });

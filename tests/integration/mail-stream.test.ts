@@ -3,32 +3,18 @@
  * writes the mail pending and sends nothing; the table's REAL stream records, read through the DynamoDB Streams API,
  * handed to the mail function's handler send it once, and handed again send nothing more.
  */
-import {
-  DescribeStreamCommand,
-  DynamoDBStreamsClient,
-  GetRecordsCommand,
-  GetShardIteratorCommand,
-  type _Record,
-} from '@aws-sdk/client-dynamodb-streams';
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { PledgeView } from '@mekendesh/contracts';
 import { composeMail } from '@mekendesh/jobs/composition';
 import { deliverRecords } from '@mekendesh/jobs/mail';
 import { donation, moneyStack, pledge, streamApp, type MoneyStack } from '../fixtures/money.js';
-
-/** A stream record as the Lambda event carries it (aws-lambda's DynamoDBRecord). */
-type StreamRecord = Parameters<typeof deliverRecords>[1][number];
+import { localStreams, streamRecords as recordsOf } from '../fixtures/streams.js';
 
 let s: MoneyStack;
-let streams: DynamoDBStreamsClient;
+let streams: ReturnType<typeof localStreams>;
 beforeAll(async () => {
   s = await moneyStack(1);
-  streams = new DynamoDBStreamsClient({
-    endpoint: inject('dynamoEndpoint'),
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  streams = localStreams(inject('dynamoEndpoint'));
 }, 120_000);
 afterAll(async () => {
   streams?.destroy();
@@ -36,26 +22,7 @@ afterAll(async () => {
 });
 afterEach(() => s.balanced());
 
-/** Every record of the table's stream so far, from each shard's start, as Lambda hands them (same image format). */
-async function streamRecords(): Promise<StreamRecord[]> {
-  const table = await s.db.raw.send(new DescribeTableCommand({ TableName: s.db.tableName }));
-  const StreamArn = table.Table!.LatestStreamArn!;
-  const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn }));
-  const records: _Record[] = [];
-  for (const shard of StreamDescription!.Shards ?? []) {
-    let iterator = (
-      await streams.send(new GetShardIteratorCommand({ StreamArn, ShardId: shard.ShardId!, ShardIteratorType: 'TRIM_HORIZON' }))
-    ).ShardIterator;
-    // An open shard always answers an iterator: stop at the first empty page (everything written so far is read).
-    while (iterator) {
-      const page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator }));
-      records.push(...(page.Records ?? []));
-      iterator = page.Records?.length ? page.NextShardIterator : undefined;
-    }
-  }
-  // The Streams API's records and the Lambda event's have the same fields (eventName, dynamodb.NewImage, SequenceNumber...).
-  return records as unknown as StreamRecord[];
-}
+const streamRecords = () => recordsOf(streams, s.db);
 
 const mailsAbout = async (reference: string) => (await s.deps.outbox!.latest(100)).filter((m) => m.text.includes(reference));
 

@@ -39,7 +39,7 @@ export const FollowViewSchema = z
     id: text(),
     source: FollowSourceSchema,
     followedAt: z.iso.datetime(),
-    /** null when the thing is gone (a deleted project): the follow can still be removed. */
+    /** null when the thing is gone or hidden (a project no longer public, an organisation no longer approved): the follow can still be removed. */
     name: z.partialRecord(LocaleSchema, z.string()).nullable(),
   })
   .meta({ id: 'Follow' });

@@ -202,6 +202,11 @@ export class DynamoFollowStore implements FollowStore, FollowNames {
     }
   }
 
+  /**
+   * Names of what the public may see, as GET /v1/projects/{id} and /v1/organisations/{id} do: projects in a public
+   * status, approved organisations. Anything else (pending, rejected, a draft, cancelled) is left out, so it cannot be
+   * followed (404) and a follow of it lists as unavailable (name null) rather than leaking its name.
+   */
   async names(refs: { type: 'project' | 'organisation'; id: string }[]) {
     const keys = refs.map((r) => (r.type === 'project' ? projectEntity.key({ id: r.id }) : organisationEntity.key({ id: r.id })));
     const items = await batchGet(this.db, keys, { fields: ['id', 'entity', 'title', 'name', 'status'] });
@@ -209,7 +214,7 @@ export class DynamoFollowStore implements FollowStore, FollowNames {
     for (const item of items) {
       if (item.entity === projectEntity.name) {
         if (PUBLIC_STATUSES.includes(item.status as ProjectStatus)) out.set(`project:${String(item.id)}`, item.title as LocalizedText);
-      } else out.set(`organisation:${String(item.id)}`, item.name as LocalizedText);
+      } else if (item.status === 'approved') out.set(`organisation:${String(item.id)}`, item.name as LocalizedText);
     }
     return out;
   }

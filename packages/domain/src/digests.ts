@@ -1,9 +1,18 @@
-import type { Locale, LocalizedText, PledgeType, ProjectKind, SavedQuery, Sector } from '@mekendesh/contracts';
+import {
+  SavedQuerySchema,
+  type Locale,
+  type LocalizedText,
+  type PledgeType,
+  type ProjectKind,
+  type SavedQuery,
+  type Sector,
+} from '@mekendesh/contracts';
 import { addDays, bishkekDay, startOfBishkekDay } from './bishkek-calendar.js';
+import { DomainError } from './errors.js';
 import type { FollowStore } from './follows.js';
 import type { Notifier, NotifyOutcome } from './notification-ports.js';
 import type { Page } from './ports.js';
-import { queryWords } from './projects.js';
+import { checkDiscoveryQuery, queryWords } from './projects.js';
 import type { TerritoryLookup } from './territory-rules.js';
 
 /** A project published in the digest's week, as the facet index and one BatchGet give it. */
@@ -57,6 +66,8 @@ export interface DigestDeps {
   notifier: Notifier;
   territories: TerritoryLookup;
   webOrigin: string;
+  /** Where a subscriber's failed digest is reported (the run goes on); a JSON line on stderr unless given. */
+  logError?: (entry: { msg: string; userId: string; week: string; error: string }) => void;
 }
 
 /** Items per list one digest reads at most (new projects per followed territory or saved search; answers per project). */
@@ -94,8 +105,25 @@ export function previousIsoWeek(now: Date): string {
   return isoWeekOfDay(addDays(bishkekDay(now), -7));
 }
 
+/**
+ * A stored search as the digest runs it, with its search words ([] without q); null when it no longer passes what
+ * GET /v1/projects accepts (SavedQuerySchema, then checkDiscoveryQuery): one saved before the rules held, or
+ * written by hand. Such a search is skipped (and counted), never fatal to the run.
+ */
+export function runnableSearch(territories: TerritoryLookup, stored: unknown): { query: SavedQuery; words: string[] } | null {
+  const parsed = SavedQuerySchema.safeParse(stored);
+  if (!parsed.success) return null;
+  try {
+    const query = checkDiscoveryQuery(territories, parsed.data);
+    return { query, words: query.q ? queryWords(query.q) : [] };
+  } catch (e) {
+    if (e instanceof DomainError && e.kind === 'validation') return null;
+    throw e;
+  }
+}
+
 /** Whether a project published in the window answers a saved search's residual filters (state is raising by the read). */
-function matches(p: DigestProject, q: SavedQuery): boolean {
+function matches(p: DigestProject, q: SavedQuery, words: string[]): boolean {
   if (q.state !== 'raising') return false;
   if (q.sector && p.sector !== q.sector) return false;
   if (q.kind && p.kind !== q.kind) return false;
@@ -103,7 +131,7 @@ function matches(p: DigestProject, q: SavedQuery): boolean {
   if (q.rayon && p.rayonSoate !== q.rayon) return false;
   if (q.oblast && p.oblastSoate !== q.oblast) return false;
   // Every query word must prefix one of the project's words, as search does (docs/discovery.md, Search words).
-  return !q.q || queryWords(q.q).every((w) => p.words.some((t) => t.startsWith(w)));
+  return words.every((w) => p.words.some((t) => t.startsWith(w)));
 }
 
 /** One run's reads, shared by every subscriber: a rayon's new projects are read once, however many follow it. */
@@ -126,7 +154,10 @@ export function digestReads(deps: Pick<DigestDeps, 'source' | 'answers'>, week: 
 }
 type Reads = ReturnType<typeof digestReads>;
 
-/** What one subscriber's digest holds: new projects (no repeats) and answers per followed project. */
+/**
+ * What one subscriber's digest holds: new projects (no repeats) and answers per followed project; `skippedSearches`
+ * counts their saved searches that no longer validate (runnableSearch), left out.
+ */
 export async function digestFor(deps: Pick<DigestDeps, 'follows' | 'territories'>, reads: Reads, userId: string) {
   const { follows, searches } = await deps.follows.list(userId);
   const found = new Map<string, DigestProject>();
@@ -135,10 +166,17 @@ export async function digestFor(deps: Pick<DigestDeps, 'follows' | 'territories'
     const where = deps.territories.isOblast(f.targetId) ? { oblast: f.targetId } : { rayon: f.targetId };
     for (const p of await reads.published(where)) found.set(p.id, p);
   }
+  let skippedSearches = 0;
   for (const s of searches) {
-    const where = s.query.rayon ? { rayon: s.query.rayon } : { oblast: s.query.oblast, sector: s.query.sector };
+    const search = runnableSearch(deps.territories, s.query);
+    if (!search) {
+      skippedSearches += 1;
+      continue;
+    }
+    const { query, words } = search;
+    const where = query.rayon ? { rayon: query.rayon } : { oblast: query.oblast, sector: query.sector };
     for (const p of await reads.published(where)) {
-      if (matches(p, s.query)) found.set(p.id, p);
+      if (matches(p, query, words)) found.set(p.id, p);
     }
   }
   const answered: { projectId: string; answers: DigestAnswer[] }[] = [];
@@ -147,7 +185,7 @@ export async function digestFor(deps: Pick<DigestDeps, 'follows' | 'territories'
     if (answers.length) answered.push({ projectId: f.targetId, answers });
   }
   const projects = [...found.values()].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
-  return { projects, answered };
+  return { projects, answered, skippedSearches };
 }
 export type Digest = Awaited<ReturnType<typeof digestFor>>;
 
@@ -185,25 +223,38 @@ export function digestMessage(digest: Digest, titles: Map<string, LocalizedText>
 
 /**
  * Sends one digest: nothing when it holds no item; otherwise a notice of kind `digest` about `digest-<week>`,
- * so a repeated run for the same week answers `duplicate` and sends nothing twice.
+ * so a repeated run for the same week answers `duplicate` and sends nothing twice. Also says how many of the
+ * subscriber's saved searches were skipped as invalid.
  */
-export async function sendDigest(deps: DigestDeps, reads: Reads, userId: string, week: string): Promise<NotifyOutcome | 'empty'> {
+export async function sendDigest(
+  deps: DigestDeps,
+  reads: Reads,
+  userId: string,
+  week: string,
+): Promise<{ outcome: NotifyOutcome | 'empty'; skippedSearches: number }> {
   const digest = await digestFor(deps, reads, userId);
-  if (!digest.projects.length && !digest.answered.length) return 'empty';
+  const { skippedSearches } = digest;
+  if (!digest.projects.length && !digest.answered.length) return { outcome: 'empty', skippedSearches };
   const titles = digest.answered.length
     ? await deps.source.titles(digest.answered.map((a) => a.projectId))
     : new Map<string, LocalizedText>();
-  return deps.notifier.notify({
+  const outcome = await deps.notifier.notify({
     kind: 'digest',
     userId,
     about: `digest-${week}`,
     message: digestMessage(digest, titles, deps.webOrigin, week),
   });
+  return { outcome, skippedSearches };
 }
+
+const logToStderr: NonNullable<DigestDeps['logError']> = (entry) => console.error(JSON.stringify({ level: 'error', ...entry }));
 
 /**
  * The weekly digest run (`pnpm jobs:digests`, and the Monday schedule in the cloud): every subscriber shard a page
- * of 100 at a time, one email each at most. Answers counts by outcome, e.g. `{ sent: 2, empty: 5, duplicate: 0 }`.
+ * of 100 at a time, one email each at most. Answers counts by outcome, e.g. `{ subscribers: 8, sent: 2, empty: 5,
+ * failed: 1, skipped_searches: 1 }`. Each subscriber is on their own: an error in one digest is logged (logError)
+ * and counted as `failed`, and the run goes on to the next; a rerun of the week retries the failed ones, the sent
+ * ones answering `duplicate` (the notifier's idempotency). Reading the subscriber list itself failing stops the run.
  */
 export async function runDigests(deps: DigestDeps, week: string): Promise<Record<string, number>> {
   const reads = digestReads(deps, week);
@@ -213,8 +264,17 @@ export async function runDigests(deps: DigestDeps, week: string): Promise<Record
     do {
       const page = await deps.source.subscribers({ shard, limit: 100, cursor });
       for (const userId of page.items) {
-        const outcome = await sendDigest(deps, reads, userId, week);
         counts.subscribers! += 1;
+        const outcome = await sendDigest(deps, reads, userId, week).then(
+          (sent) => {
+            if (sent.skippedSearches) counts.skipped_searches = (counts.skipped_searches ?? 0) + sent.skippedSearches;
+            return sent.outcome;
+          },
+          (e: unknown) => {
+            (deps.logError ?? logToStderr)({ msg: 'digest failed', userId, week, error: e instanceof Error ? e.message : String(e) });
+            return 'failed' as const;
+          },
+        );
         counts[outcome] = (counts[outcome] ?? 0) + 1;
       }
       cursor = page.nextCursor ?? undefined;

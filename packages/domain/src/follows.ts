@@ -14,6 +14,7 @@ import type { Actor } from './actor.js';
 import { conflictIn, invalidIn, notFound } from './errors.js';
 import { SECTOR_NAMES } from './matching-words.js';
 import { authorize } from './policy.js';
+import { checkDiscoveryQuery } from './projects.js';
 import type { Page } from './ports.js';
 import type { TerritoryLookup } from './territory-rules.js';
 
@@ -51,7 +52,11 @@ export interface FollowStore {
   eraseAll(userId: string): Promise<void>;
 }
 
-/** Names of followed projects and organisations, each as written (one BatchGet); missing ones are left out. */
+/**
+ * Names of followed projects and organisations, each as written (one BatchGet), of those the public may see only:
+ * projects in a public status (PUBLIC_STATUSES), approved organisations. Missing or hidden ones are left out, which
+ * makes them unfollowable (404) and listed with name null.
+ */
 export interface FollowNames {
   names(refs: { type: 'project' | 'organisation'; id: string }[]): Promise<Map<string, LocalizedText>>;
 }
@@ -103,8 +108,9 @@ export async function listFollows(deps: FollowDeps, actor: Actor): Promise<MyFol
 }
 
 /**
- * Follows a project (public ones only), an organisation or a rayon/oblast. Errors: 400 naming `id` for a code that
- * is no rayon or oblast; 404 for an unknown project or organisation; 409 past FOLLOW_LIMITS.follows (ky/ru/en).
+ * Follows a project (public ones only), an organisation (approved ones only) or a rayon/oblast. Errors: 400 naming
+ * `id` for a code that is no rayon or oblast; 404 for a project or organisation the public cannot see (pending,
+ * rejected, draft: answered as unknown, so the id tells nothing); 409 past FOLLOW_LIMITS.follows (ky/ru/en).
  * Following twice is no change.
  */
 export async function followThing(deps: FollowDeps, actor: Actor, input: { type: FollowType; id: string }) {
@@ -156,15 +162,14 @@ export function defaultSearchName(deps: Pick<FollowDeps, 'placeName'>, query: Sa
 }
 
 /**
- * Saves a discovery query (already checked by SavedQuerySchema; here its territories: 400 naming `query.rayon`
- * for a rayon outside the oblast). 409 past FOLLOW_LIMITS.savedSearches (ky/ru/en).
+ * Saves a discovery query (its shape checked by SavedQuerySchema), held to every rule GET /v1/projects applies
+ * (checkDiscoveryQuery), so the weekly digest can run it: 400 naming `query.oblast` (not oblast-level),
+ * `query.rayon` (not rayon-level, or outside the oblast), `query.q` (no word of MIN_SEARCH_LETTERS letters) or
+ * `query.sort` (not newest with words), nothing written. 409 past FOLLOW_LIMITS.savedSearches (ky/ru/en).
  */
 export async function saveSearch(deps: FollowDeps, actor: Actor, input: SaveSearchRequest & { locale: Locale }): Promise<SavedSearch> {
   authorize(actor, { action: 'account:use' });
-  const { query } = input;
-  if (query.rayon && query.oblast && deps.territories.rayon(query.rayon)?.oblastSoate !== query.oblast) {
-    throw invalidIn('query.rayon', { ky: 'Район бул облуста эмес', ru: 'Район не в этой области', en: 'does not lie in the oblast' });
-  }
+  const query = checkDiscoveryQuery(deps.territories, input.query, 'query.');
   const clean = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as SavedQuery;
   const search: SavedSearch = {
     id: deps.newId(),

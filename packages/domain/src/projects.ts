@@ -10,12 +10,13 @@ import {
 } from '@mekendesh/contracts';
 import type { Clock } from './accounts.js';
 import { cardOneSom, openProgrammesToday } from './project-cards.js';
-import { invalid, invalidIn } from './errors.js';
+import { invalidIn } from './errors.js';
 import { notFound } from './errors.js';
 import { isPublic } from './lifecycle.js';
 import type { ProgrammeStore } from './money-ports.js';
 import type { DiscoveryQuery, Page, ProjectRepository } from './ports.js';
 import { SEARCH_STOP_WORDS, searchSkeleton } from './search-text.js';
+import { checkDiscoveryTerritories, type TerritoryLookup } from './territory-rules.js';
 
 /** Words of a query beyond this many are ignored: each one is a filter on the same bounded read. */
 export const MAX_QUERY_WORDS = 5;
@@ -39,18 +40,50 @@ const NO_SEARCH_WORD = {
   en: `needs a word of at least ${MIN_SEARCH_LETTERS} letters`,
 } as const;
 
+/** The refusal of a search sorted otherwise than by match order, in the three languages. */
+const SEARCH_SORT = {
+  ky: 'издөөнүн жыйынтыгы дал келүү тартибинде: sort көрсөтпөңүз же newest колдонуңуз',
+  ru: 'результаты поиска идут по совпадению: не указывайте sort или укажите newest',
+  en: 'search results come in match order; omit sort or use newest with q',
+} as const;
+
 /**
  * Query words as search skeletons, longest (most selective) first, at most MAX_QUERY_WORDS. A word counts when
  * it has MIN_SEARCH_LETTERS letters as typed (NFC, lowercase, before folding), so `суу` searches for `su`; stop
- * words are dropped unless nothing else is left. Throws a validation error on `q` when no word counts.
+ * words are dropped unless nothing else is left. Throws a validation error on `field` (`q`) when no word counts.
  * @example queryWords('Суу түтүгү') // ['tutuku', 'su']
  */
-export function queryWords(q: string): string[] {
+export function queryWords(q: string, field = 'q'): string[] {
   const all = [...new Set(searchableWords(q).map(searchSkeleton))].filter(Boolean);
-  if (all.length === 0) throw invalidIn('q', NO_SEARCH_WORD);
+  if (all.length === 0) throw invalidIn(field, NO_SEARCH_WORD);
   const content = all.filter((w) => !SEARCH_STOP_WORDS.has(w));
   const words = content.length > 0 ? content : all;
   return words.sort((a, b) => b.length - a.length).slice(0, MAX_QUERY_WORDS);
+}
+
+/**
+ * The words of a discovery query (undefined without `q`), or 400: a `sort` other than newest with `q`, a `q` without a
+ * searchable word (queryWords). `at` prefixes the field names ('query.' where the query sits in a body).
+ */
+function searchWordsOf(query: { q?: string | undefined; sort?: string | undefined }, at: string): string[] | undefined {
+  if (query.q === undefined) return undefined;
+  if (query.sort !== undefined && query.sort !== 'newest') throw invalidIn(`${at}sort`, SEARCH_SORT);
+  return queryWords(query.q, `${at}q`);
+}
+
+/**
+ * Every rule GET /v1/projects applies to a discovery query beyond its schema, in one place (a saved search is held
+ * to the same, so the weekly digest can run it): the territories (checkDiscoveryTerritories: 400 naming
+ * `query.oblast` / `query.rayon`), then the words (400 naming `sort` or `q`, prefixed by `at`: 'query.' for a saved
+ * search's body). Answers the query unchanged.
+ * @example checkDiscoveryQuery(rules, { q: 'a', state: 'raising', sort: 'newest' }, 'query.') // throws: query.q: needs a word of at least 3 letters
+ */
+export function checkDiscoveryQuery<
+  Q extends { oblast?: string | undefined; rayon?: string | undefined; q?: string | undefined; sort?: string },
+>(lookup: TerritoryLookup, query: Q, at = ''): Q {
+  checkDiscoveryTerritories(lookup, query);
+  searchWordsOf(query, at);
+  return query;
 }
 
 /** What discovery reads: the projects' index, and the co-financing programmes (for each card's "1 som becomes N som"). */
@@ -69,12 +102,10 @@ export interface DiscoveryDeps {
  * // { items: [{ id: 'naryn-school', ..., oneSom: { multiplier: '2', programmes: [{ en: 'Mekenim 1+1', ... }] } }], nextCursor: null }
  */
 export async function discoverProjects(deps: DiscoveryDeps, query: ProjectListQuery): Promise<ProjectList> {
-  if (query.q !== undefined && query.sort !== 'newest') {
-    throw invalid('sort', 'search results come in match order; omit sort or use newest with q');
-  }
-  const { state, q, ...rest } = query;
+  const words = searchWordsOf(query, '');
+  const { state, q: _q, ...rest } = query; // the words replace q
   const discovery: DiscoveryQuery = { ...rest, status: FUNDING_STATE_STATUS[state] };
-  if (q !== undefined) discovery.words = queryWords(q);
+  if (words !== undefined) discovery.words = words;
   const [page, programmes] = await Promise.all([deps.projects.discover(discovery), openProgrammesToday(deps.programmes, deps.clock)]);
   return {
     items: page.items.map(({ pledgeTypes, ...summary }) => ({ ...summary, oneSom: cardOneSom({ ...summary, pledgeTypes }, programmes) })),

@@ -55,10 +55,11 @@ export function checkDiscoveryTerritories<Q extends { oblast?: string | undefine
   lookup: TerritoryLookup,
   query: Q,
 ): Q {
-  if (query.oblast && !lookup.isOblast(query.oblast)) throw invalid('query.oblast', 'not an oblast-level SOATE code');
+  if (query.oblast && !lookup.isOblast(query.oblast)) throw invalidIn('query.oblast', HOME_TERRITORY_MESSAGES.notOblast);
   if (query.rayon) {
-    if (!lookup.rayon(query.rayon)) throw invalid('query.rayon', 'not a rayon-level SOATE code');
-    if (query.oblast && !rayonLiesIn(lookup, query.rayon, query.oblast)) throw invalid('query.rayon', 'not a rayon of the given oblast');
+    if (!lookup.rayon(query.rayon)) throw invalidIn('query.rayon', HOME_TERRITORY_MESSAGES.notRayon);
+    if (query.oblast && !rayonLiesIn(lookup, query.rayon, query.oblast))
+      throw invalidIn('query.rayon', HOME_TERRITORY_MESSAGES.outsideOblast);
   }
   return query;
 }

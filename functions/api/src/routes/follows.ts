@@ -14,7 +14,8 @@ const list = createRoute({
   summary: 'What you follow and your saved searches',
   description:
     'One Query of your own list (at most 200 follows and 20 saved searches), then one BatchGet of the followed projects and ' +
-    "organisations' names; territories are named from the reference data in ky/ru/en. A project no longer public has name null.",
+    "organisations' names; territories are named from the reference data in ky/ru/en. A project no longer public, or an " +
+    'organisation no longer approved, has name null.',
   security: bearer,
   responses: { 200: json(MyFollowsSchema, 'Your follows and saved searches'), ...problems(401) },
 });
@@ -24,8 +25,8 @@ const follow = createRoute({
   tags: ['follows'],
   summary: 'Follow a project, an organisation or a territory (rayon or oblast SOATE)',
   description:
-    'Idempotent. 400 naming `id` for a code that is no rayon or oblast; 404 for a project that is not public or an unknown ' +
-    'organisation; 409 past 200 follows (message in ky/ru/en after Accept-Language).',
+    'Idempotent. 400 naming `id` for a code that is no rayon or oblast; 404 for a project that is not public or an ' +
+    'organisation not approved (as unknown ones); 409 past 200 follows (message in ky/ru/en after Accept-Language).',
   security: bearer,
   request: { params: FollowParamsSchema },
   responses: {
@@ -49,8 +50,9 @@ const save = createRoute({
   tags: ['follows'],
   summary: 'Save a search of the projects page (its filters and words)',
   description:
-    'The query takes exactly the filters of GET /v1/projects (without limit and cursor) and is stored normalised; the name ' +
-    'defaults to one made of the filters in the language of Accept-Language. 400 naming the field; 409 past 20 saved searches.',
+    'The query takes exactly the filters of GET /v1/projects (without limit and cursor), held to the same rules (territory ' +
+    'levels, a searchable word in q), and is stored normalised; the name defaults to one made of the filters in the ' +
+    'language of Accept-Language. 400 naming the field (`query.q`, `query.rayon`, ...), nothing stored; 409 past 20 saved searches.',
   security: bearer,
   request: { body: jsonBody(SaveSearchRequestSchema) },
   responses: { 201: json(SavedSearchSchema, 'Saved'), ...problems(400, 401, 409) },

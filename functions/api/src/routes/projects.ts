@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ProblemSchema, ProjectListQuerySchema, ProjectListSchema, ProjectSchema } from '@mekendesh/contracts';
-import { checkDiscoveryTerritories, discoverProjects, getProjectForActor, isPublic } from '@mekendesh/domain';
+import { checkDiscoveryQuery, discoverProjects, getProjectForActor, isPublic } from '@mekendesh/domain';
 import type { Deps } from '../composition.js';
 import { resource } from './shared.js';
 
@@ -49,10 +49,11 @@ const get = createRoute({
 export function projectRoutes(deps: Deps) {
   return resource()
     .openapi(list, async (c) => {
-      // Oblast-level oblast, rayon-level rayon lying in it: the domain's territory rules, else 400 naming the field.
+      // Oblast-level oblast, rayon-level rayon lying in it, words with a searchable one: the rules a saved search is
+      // held to as well (checkDiscoveryQuery), else 400 naming the field.
       // Each card's "1 som becomes N som" comes from the programmes recommendations read (deps.matching), cached briefly.
       const { programmes, clock } = deps.matching;
-      const query = checkDiscoveryTerritories(deps.projectDeps.territories, c.req.valid('query'));
+      const query = checkDiscoveryQuery(deps.projectDeps.territories, c.req.valid('query'));
       const page = await discoverProjects({ projects: deps.projects, programmes, clock }, query);
       c.header('cache-control', 'public, max-age=15');
       return c.json(page, 200);

@@ -55,7 +55,7 @@ export const CodeSchema = z
   .regex(/^\d{6}$/, 'the 6-digit code from the email');
 
 export const SignUpRequestSchema = z
-  .object({ email: EmailSchema, password: PasswordSchema, displayName: nameText().min(2).max(80), locale: LocaleSchema })
+  .object({ email: EmailSchema, password: PasswordSchema, displayName: nameText(80, { min: 2 }), locale: LocaleSchema })
   .strict()
   .meta({ id: 'SignUpRequest' });
 export const ConfirmRequestSchema = z.object({ email: EmailSchema, code: CodeSchema }).strict().meta({ id: 'ConfirmRequest' });

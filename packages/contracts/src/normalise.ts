@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from './locale.js';
-import { text, TEXT_LIMITS } from './text.js';
+import { text, TEXT_LIMITS, visibleText } from './text.js';
 
 /**
  * Characters a person cannot see or tell apart, found by attacking the duplicate guards (issue 9, fault 8):
@@ -41,11 +41,13 @@ export function referenceKey(value: string): string {
 }
 
 /**
- * The contract for a name a person types: NFC text with `normaliseName` applied before the length checks, so a
- * name of only zero-width characters is too short on its own field.
- * @example nameText().min(2).max(80).safeParse('\u200b\u200b').success // false
+ * The contract for a name a person types, `min`..`max` code units: NFC text with `normaliseName` applied before the
+ * length checks, so a name of only zero-width characters is too short on its own field; then at least `min` letters
+ * or digits (a name of dots is no name) and no stack of combining marks (visibleText, issue 12 review).
+ * @example nameText(80, { min: 2 }).safeParse('\u200b\u200b').success // false
  */
-export const nameText = () => text().overwrite(normaliseName);
+export const nameText = (max: number, { min = 1 }: { min?: number } = {}) =>
+  visibleText(text().overwrite(normaliseName).max(max).min(min), min);
 
 /** The contract for a bank or payment reference: `normaliseReference` applied before the length checks. */
 export const referenceText = () => text().overwrite(normaliseReference);
@@ -57,9 +59,9 @@ export const referenceText = () => text().overwrite(normaliseReference);
  */
 export const LocalizedNameSchema = z
   .object({
-    ky: nameText().min(1).max(TEXT_LIMITS.name).optional(),
-    ru: nameText().min(1).max(TEXT_LIMITS.name).optional(),
-    en: nameText().min(1).max(TEXT_LIMITS.name).optional(),
+    ky: nameText(TEXT_LIMITS.name).optional(),
+    ru: nameText(TEXT_LIMITS.name).optional(),
+    en: nameText(TEXT_LIMITS.name).optional(),
   })
   .strict()
   .refine((t) => LOCALES.some((l) => t[l] !== undefined), { message: 'at least one language is required' })

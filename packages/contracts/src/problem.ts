@@ -7,7 +7,9 @@ import { z } from 'zod';
  * longer than allowed; too_small / too_big: a number out of range; invalid_format: a text that does not match
  * (an email, a date, a code); invalid_choice: not one of the allowed values; unknown_field: a field the request
  * does not take; not_multiple: a number not in the allowed steps; invalid_characters: a text with a lone surrogate,
- * control or bidirectional control characters (text.ts); invalid: any other rule.
+ * control or bidirectional control characters (text.ts); no_letters: a text with fewer letters or digits than its
+ * minimum (dots, emoji only); too_many_marks: a character under a stack of combining accents (text.ts visibleText);
+ * invalid: any other rule.
  */
 export const FIELD_ERROR_CODES = [
   'required',
@@ -21,6 +23,8 @@ export const FIELD_ERROR_CODES = [
   'unknown_field',
   'not_multiple',
   'invalid_characters',
+  'no_letters',
+  'too_many_marks',
   'invalid',
 ] as const;
 export const FieldErrorCodeSchema = z.enum(FIELD_ERROR_CODES).meta({ id: 'FieldErrorCode' });

@@ -12,7 +12,7 @@ import { RoleSchema } from './auth.js';
 /** An investor's profile: what matchmaking reads. Amounts in KGS tyiyn. */
 export const ProfileSchema = z
   .object({
-    displayName: nameText().min(2).max(80),
+    displayName: nameText(80, { min: 2 }),
     homeSettlement: line(TEXT_LIMITS.shortLine, { min: 0 }).nullable().default(null),
     homeRayonSoate: SoateSchema.nullable().default(null),
     homeOblastSoate: SoateSchema.nullable().default(null),

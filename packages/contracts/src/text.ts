@@ -59,6 +59,47 @@ const PROSE_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const INVALID_CHARACTERS = { params: { code: 'invalid_characters' } } as const;
 
 /**
+ * Zero-width characters (U+200B space, U+200C non-joiner, U+200D joiner, U+2060 word joiner, U+FEFF byte order mark):
+ * invisible, so a text of only them looked empty yet was stored and emailed (issue 12 review). Removed, except a
+ * joiner inside an emoji sequence (👨‍👩‍👧, 🏳️‍🌈), its one legitimate use in ky/ru/en text. Pasted text often carries
+ * them (a BOM from Notepad, U+200B from web pages), so removing beats refusing.
+ */
+const ZERO_WIDTH =
+  /[\u200B\u200C\u2060\uFEFF]|(?<!\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?)\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
+
+/**
+ * A text without zero-width characters (ZERO_WIDTH), joiners of emoji sequences kept.
+ * @example withoutZeroWidth('\u200bАт-Башы\ufeff') === 'Ат-Башы'
+ */
+export const withoutZeroWidth = (value: string) => value.replace(ZERO_WIDTH, '');
+
+/** Combining marks one character may carry: Kyrgyz, Russian and English need at most one after NFC, Vietnamese two. */
+export const MAX_MARKS_PER_CHARACTER = 3;
+const MARK_STACK = new RegExp(`\\p{M}{${MAX_MARKS_PER_CHARACTER + 1},}`, 'u');
+
+/** Letters and digits of a text, as a person sees them (combining marks, spaces and punctuation not counted). */
+export const visibleLetters = (value: string) => value.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+
+/**
+ * The rules every person-written text passes after its normalisation (issue 12 review), as zod checks with the codes
+ * the API names (middleware/problem.ts): at most MAX_MARKS_PER_CHARACTER combining marks on one character
+ * (`too_many_marks`: "zalgo" text of a letter and 490 accents spilled over the lines around it), and at least
+ * `min` letters or digits (`no_letters`: "…", "!!!" or a name of dots shows as nothing). An empty text, or one
+ * shorter than `min`, is left to the length rule, so a field gets one error.
+ */
+export function visibleText<T extends z.ZodString>(schema: T, min: number): T {
+  return schema
+    .refine((s) => !MARK_STACK.test(s), {
+      message: `at most ${MAX_MARKS_PER_CHARACTER} combining marks on one character`,
+      params: { code: 'too_many_marks', max: MAX_MARKS_PER_CHARACTER },
+    })
+    .refine((s) => s.length === 0 || s.length < min || visibleLetters(s) >= Math.max(min, 1), {
+      message: `at least ${Math.max(min, 1)} letters or digits`,
+      params: { code: 'no_letters', min: Math.max(min, 1) },
+    }) as unknown as T;
+}
+
+/**
  * Every string a contract accepts: normalised to Unicode NFC before any other check, so that a letter typed as
  * a base letter plus a combining mark (`и` + U+0306, as some phone keyboards send `й`) is stored, compared,
  * length-checked and searched as the one precomposed letter; and well-formed UTF-16, so a lone surrogate
@@ -75,36 +116,46 @@ export const text = () =>
     .refine((s) => !LONE_SURROGATE.test(s), { message: 'not well-formed text: a lone surrogate', ...INVALID_CHARACTERS });
 
 /**
- * A one-line request field (a name, title, settlement, reference): NFC, trimmed, `min`..`max` code units
- * (TEXT_LIMITS), no control characters and no bidirectional controls (400 `invalid_characters` naming the
- * field). Empty is refused unless `min` is 0.
+ * A one-line request field (a name, title, settlement, reference): NFC, zero-width characters removed, trimmed,
+ * `min`..`max` code units (TEXT_LIMITS), no control characters and no bidirectional controls (400
+ * `invalid_characters` naming the field), at least `min` (and 1) letters or digits and no stack of combining marks
+ * (visibleText). Empty is refused unless `min` is 0.
  * @example line(TEXT_LIMITS.name).parse(' Ат-Башы ') === 'Ат-Башы'
  */
 export const line = (max: number, { min = 1 }: { min?: number } = {}) =>
-  text()
-    .trim()
-    .max(max)
-    .min(min)
-    .refine((s) => !LINE_CONTROLS.test(s) && !BIDI_CONTROLS.test(s), {
-      message: 'control or bidirectional control characters are not allowed',
-      ...INVALID_CHARACTERS,
-    });
+  visibleText(
+    text()
+      .overwrite(withoutZeroWidth)
+      .trim()
+      .max(max)
+      .min(min)
+      .refine((s) => !LINE_CONTROLS.test(s) && !BIDI_CONTROLS.test(s), {
+        message: 'control or bidirectional control characters are not allowed',
+        ...INVALID_CHARACTERS,
+      }),
+    min,
+  );
 
 /**
  * A multi-line request field (a summary, Markdown body, message, reason): like `line` but keeps line breaks
  * and tabs; other control characters and bidirectional controls are refused all the same (they would reorder
- * what staff read). Empty is allowed unless `min` is given.
+ * what staff read). Empty is allowed unless `min` is given; a text that is not empty has at least one letter or
+ * digit (a message of "..." tells its reader nothing).
  * @example prose(TEXT_LIMITS.reason, { min: 3 }).parse('Wrong rayon\nPlease fix')
  */
 export const prose = (max: number, { min = 0 }: { min?: number } = {}) =>
-  text()
-    .trim()
-    .max(max)
-    .min(min)
-    .refine((s) => !PROSE_CONTROLS.test(s) && !BIDI_CONTROLS.test(s), {
-      message: 'control or bidirectional control characters are not allowed',
-      ...INVALID_CHARACTERS,
-    });
+  visibleText(
+    text()
+      .overwrite(withoutZeroWidth)
+      .trim()
+      .max(max)
+      .min(min)
+      .refine((s) => !PROSE_CONTROLS.test(s) && !BIDI_CONTROLS.test(s), {
+        message: 'control or bidirectional control characters are not allowed',
+        ...INVALID_CHARACTERS,
+      }),
+    1,
+  );
 
 /**
  * A search word must have this many letters or digits as the person typed it (after NFC and lowercasing,

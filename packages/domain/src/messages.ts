@@ -117,6 +117,16 @@ export const FIELD_ERROR_MESSAGES = {
     ru: 'В этом тексте есть недопустимые символы (повреждённые или невидимые управляющие): наберите его заново.',
     en: 'This text has characters that are not accepted (broken or invisible control characters): type it again.',
   }),
+  no_letters: ({ min }: { min: number }) => ({
+    ky: `Текстте тамга же цифра өтө аз: эң аз ${min}.`,
+    ru: `В тексте слишком мало букв и цифр: нужно не меньше ${min}.`,
+    en: `Too few letters or digits: at least ${min}.`,
+  }),
+  too_many_marks: ({ max }: { max: number }) => ({
+    ky: `Бир тамгада ${max} белгиден ашык үстүнкү же астыңкы белги (акцент) бар: текстти кайра жазыңыз.`,
+    ru: `Над или под одной буквой больше ${max} диакритических знаков: наберите текст заново.`,
+    en: `A letter carries more than ${max} accent marks: type the text again.`,
+  }),
   invalid: () => ({
     ky: 'Бул маани кабыл алынбайт: текшериңиз.',
     ru: 'Это значение не принимается: проверьте его.',

@@ -104,6 +104,9 @@ export function problem(
   return c.body(JSON.stringify(body), status, { 'content-type': 'application/problem+json' });
 }
 
+/** The field error codes a contract's custom rule may name in its params (packages/contracts text.ts). */
+const CUSTOM_CODES = ['invalid_characters', 'no_letters', 'too_many_marks'] as const satisfies readonly FieldErrorCode[];
+
 /** A zod issue's code and limits as the API's field error code (see FIELD_ERROR_CODES). */
 function issueCode(issue: ZodError['issues'][number]): { code: FieldErrorCode; min: number; max: number; step: number } {
   const limits = { min: 0, max: 0, step: 1 };
@@ -129,9 +132,12 @@ function issueCode(issue: ZodError['issues'][number]): { code: FieldErrorCode; m
       return { code: 'unknown_field', ...limits };
     case 'not_multiple_of':
       return { code: 'not_multiple', ...limits, step: Number(issue.divisor) };
-    case 'custom':
-      // A contract's own rule that names its code (text.ts: invalid_characters).
-      return { code: issue.params?.code === 'invalid_characters' ? 'invalid_characters' : 'invalid', ...limits };
+    case 'custom': {
+      // A contract's own rule that names its code and limits (text.ts: invalid_characters, no_letters, too_many_marks).
+      const own = issue.params as { code?: string; min?: number; max?: number } | undefined;
+      const code = CUSTOM_CODES.find((c) => c === own?.code) ?? 'invalid';
+      return { code, ...limits, min: own?.min ?? 0, max: own?.max ?? 0 };
+    }
     default:
       return { code: 'invalid', ...limits };
   }

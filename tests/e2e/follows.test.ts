@@ -28,14 +28,23 @@ describe('following and saved searches, without JavaScript', () => {
 		await press(page, page.getByRole('button', { name: 'Follow', exact: true }));
 		expect(new URL(page.url()).pathname).toBe('/en/projects/prj-001');
 		expect(await page.getByRole('button', { name: 'Unfollow', exact: true }).count()).toBe(1);
+		expect(await page.locator('.follow-done').innerText()).toMatch(/^You now follow this\./);
+		// The organisation behind it is a link to its page, which offers to follow it too.
+		await Promise.all([page.waitForURL(/\/en\/organisations\/org-/), page.locator('.facts a[href^="/en/organisations/"]').click()]);
+		expect(await page.getByRole('button', { name: 'Follow', exact: true }).count()).toBe(1);
+		// "Following" is in the header's account menu.
+		expect(await page.locator('.account-nav a[href="/en/following"]').innerText()).toBe('Following');
 
 		// The projects page filtered by Naryn oblast and a sector: save this search, and follow the region.
 		const search = `/en/projects?oblast=${NARYN}&sector=education`;
 		await page.goto(`${web()}${search}`);
 		await press(page, page.getByRole('button', { name: 'Save this search' }));
-		expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(search);
+		expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(`${search}&done=saved`);
+		expect(await page.locator('.follow-done').innerText()).toMatch(/^Search saved\./);
 		await press(page, page.getByRole('button', { name: 'Follow this district/region' }));
+		expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(`${search}&done=followed`);
 		expect(await page.getByRole('button', { name: 'Unfollow', exact: true }).count()).toBe(1);
+		expect(await page.locator('.follow-done').innerText()).toMatch(/^You now follow this\./);
 
 		// The following page, from the account page: the project, the oblast (named) and the search, each removable.
 		await page.goto(`${web()}/en/account`);
@@ -51,6 +60,7 @@ describe('following and saved searches, without JavaScript', () => {
 
 		await press(page, searches.getByRole('button').first());
 		expect(new URL(page.url()).pathname).toBe('/en/following');
+		expect(await page.getByRole('status').innerText()).toBe('Removed.');
 		expect(await page.getByTestId('searches').count()).toBe(0);
 		expect(await page.getByText('No saved searches.', { exact: false }).count()).toBe(1);
 		expect(await page.getByTestId('follows').locator('li').count()).toBe(2);

@@ -43,6 +43,7 @@ describe('questions, without JavaScript', () => {
 		await investor.page.locator('form.ask textarea[name=text]').fill(question);
 		await submit(investor.page, 'form.ask', 'Send the question');
 		expect(new URL(investor.page.url()).pathname).toBe(`/en/projects/${PROJECT.id}`);
+		expect(await investor.page.locator('.questions [role=status]').innerText()).toMatch(/^Your question is sent\./);
 		const asked = investor.page.locator('li.question', { hasText: question });
 		expect(await asked.locator('.meta').first().innerText()).toMatch(/^Asel Asker, /);
 
@@ -54,6 +55,9 @@ describe('questions, without JavaScript', () => {
 		await Promise.all([officer.page.waitForLoadState('load'), item.getByRole('button', { name: 'Publish the answer' }).click()]);
 		const answered = officer.page.locator('li.question', { hasText: question });
 		expect(await answered.locator('.answer .text').innerText()).toBe('In May, once the snow has gone.');
+		expect(await officer.page.locator('.questions [role=status]').innerText()).toBe(
+			'Your answer is published. The asker is told by email.',
+		);
 
 		// The asker sees the answer on the page, and its notice in the dev outbox.
 		await investor.page.goto(`${web()}/en/projects/${PROJECT.id}`);

@@ -9,6 +9,7 @@ import { withPlainTexts } from '#lib/server/plain-text.js';
 import { api, ApiError } from '#lib/server/api.js';
 import { followingOf } from '#lib/server/following.js';
 import type { PageServerLoad } from './$types';
+import { withoutDone } from '#lib/server/done.js';
 
 const PAGE_SIZE = 12;
 
@@ -49,6 +50,6 @@ export const load: PageServerLoad = async (event) => {
 		// Follow and save buttons: the territory filtered by (rayon first), whether the reader follows it, and this page to return to.
 		signedIn: !!event.locals.user,
 		followingPlace: query.rayon || query.oblast ? await followingOf(event, 'territory', (query.rayon ?? query.oblast)!) : null,
-		thisPage: url.pathname + url.search,
+		thisPage: withoutDone(url.pathname + url.search),
 	};
 };

@@ -1,3 +1,4 @@
+import { redirect } from '@sveltejs/kit';
 import { NOTIFICATION_KINDS, type NotificationKind } from '@mekendesh/contracts';
 import { failureOptions } from '#lib/server/field-messages.js';
 import { apiFailure } from '#lib/server/forms.js';
@@ -13,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
 const isKind = (v: unknown): v is NotificationKind => typeof v === 'string' && (NOTIFICATION_KINDS as readonly string[]).includes(v);
 
 export const actions: Actions = {
-	/** One checkbox per kind shown (name "on"): the unticked ones are turned off, the ticked ones on. */
+	/** One checkbox per kind shown (name "on"): the unticked ones are turned off, the ticked ones on; back here with ?done=saved. */
 	default: async (event) => {
 		requireUser(event);
 		const ticked = new Set((await event.request.formData()).getAll('on').filter(isKind));
@@ -25,6 +26,6 @@ export const actions: Actions = {
 		} catch (cause) {
 			return apiFailure(cause, failureOptions({}));
 		}
-		return { saved: true };
+		redirect(303, `${event.url.pathname}?done=saved`);
 	},
 };

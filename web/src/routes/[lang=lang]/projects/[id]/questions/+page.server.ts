@@ -11,7 +11,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /**
  * The questions of a project on a page of their own: where the question forms post (ask, answer, moderate) and where
- * a failed form is shown again with its errors. A success goes back to the project page's questions.
+ * a failed form is shown again with its errors. A success goes back to the project page's questions with `?done=`.
  */
 export const load: PageServerLoad = async (event) => {
 	let project;
@@ -28,7 +28,9 @@ export const load: PageServerLoad = async (event) => {
 	return { title: pickText(project.title, getLocale())?.text ?? project.slug, projectId: project.id, section };
 };
 
-const back = (event: RequestEvent) => redirect(303, `/${getLocale()}/projects/${encodeURIComponent(event.params.id)}#questions`);
+/** Back to the project page's questions, saying what was done (the section shows it: components/project-questions). */
+const back = (event: RequestEvent, done: 'asked' | 'answered' | 'hidden' | 'shown') =>
+	redirect(303, `/${getLocale()}/projects/${encodeURIComponent(event.params.id)}?done=${done}#questions`);
 const failure = (kind: 'ask' | 'answer' | 'moderate', values: Record<string, string>, cause: unknown, questionId?: string) => {
 	const out = apiFailure(cause, {
 		messages: {
@@ -57,7 +59,7 @@ export const actions: Actions = {
 		} catch (cause) {
 			return failure('ask', values, cause);
 		}
-		back(event);
+		back(event, 'asked');
 	},
 	answer: async (event) => {
 		requireUser(event);
@@ -69,7 +71,7 @@ export const actions: Actions = {
 		} catch (cause) {
 			return failure('answer', values, cause, questionId);
 		}
-		back(event);
+		back(event, 'answered');
 	},
 	moderate: async (event) => {
 		requireUser(event);
@@ -85,6 +87,6 @@ export const actions: Actions = {
 		} catch (cause) {
 			return failure('moderate', values, cause, questionId);
 		}
-		back(event);
+		back(event, text(form, 'hidden') === '1' ? 'hidden' : 'shown');
 	},
 };

@@ -30,6 +30,7 @@ import { demandRoutes } from './routes/demand.js';
 import { clubPledgeRoutes, clubRoutes, projectClubRoutes } from './routes/clubs.js';
 import { myRecommendationRoutes, recommendationRoutes } from './routes/matching.js';
 import { projectQuestionRoutes, questionRoutes } from './routes/questions.js';
+import { declareCommonAnswers } from './routes/shared.js';
 import { validationHook } from './validation.js';
 
 export const API_BASE = '/v1';
@@ -55,6 +56,8 @@ export function createApp(deps: Deps) {
   app.use('*', enforceDeclaredBody({ base: API_BASE, registry: app.openAPIRegistry }));
 
   mountResources(app, deps);
+  // The middleware's answers (401/403, 400/413/415 on bodies, 422 on Idempotency-Keys) in every route's entry.
+  declareCommonAnswers(app.openAPIRegistry);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   app.doc31('/openapi.json', {

@@ -24,7 +24,7 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
 });
 
 /** The problem answers a route can give, for its OpenAPI entry. */
-export const problems = (...codes: (400 | 401 | 403 | 404 | 409 | 429)[]) =>
+export const problems = (...codes: (keyof typeof PROBLEM_DESCRIPTIONS)[]) =>
   Object.fromEntries(codes.map((code) => [code, { description: PROBLEM_DESCRIPTIONS[code], content: problemContent }]));
 
 const PROBLEM_DESCRIPTIONS = {
@@ -33,8 +33,49 @@ const PROBLEM_DESCRIPTIONS = {
   403: 'Signed in, but not allowed',
   404: 'Not found (or not visible to the caller)',
   409: 'Conflicts with the current state',
+  413: 'The request body is larger than this route takes',
+  415: 'The request body is not of a media type this route takes',
+  422: 'The Idempotency-Key was used with a different body',
   429: 'Too many attempts',
 } as const;
+
+/** A route as the OpenAPI registry keeps it: the parts declareCommonAnswers reads and completes. */
+interface RegisteredRoute {
+  security?: Record<string, string[]>[];
+  request?: { body?: unknown; headers?: unknown };
+  responses?: Record<string, unknown>;
+  'x-refused-roles'?: readonly string[];
+}
+
+/** Whether a route's declared request headers take an Idempotency-Key (a zod object of headers, or a list of them). */
+function takesIdempotencyKey(headers: unknown): boolean {
+  const list = Array.isArray(headers) ? headers : [headers];
+  return list.some((h) => typeof h === 'object' && h !== null && 'shape' in h && 'idempotency-key' in (h as { shape: object }).shape);
+}
+
+/**
+ * The answers the app's middleware gives on a route's behalf, added to every route's OpenAPI entry that lacks them
+ * (issue 12 review: /v1/openapi.json left out the unsubscribe route's 415 and the club contribution's 422): 401 where
+ * `security` is declared (middleware/access.ts), 403 where it names roles or refuses some; 400, 413 and 415 where a
+ * body is declared (middleware/body.ts, and @hono/zod-openapi's media-type gate); 422 where an Idempotency-Key is
+ * taken (a key reused with another body). A route's own description of a status is kept. Read from the same
+ * declarations the middleware enforces, so the document cannot drift from them; app.ts calls it once the resources
+ * are mounted. Each registered route is the app's own copy, so the sub-apps' route objects are left as declared.
+ * @example declareCommonAnswers(app.openAPIRegistry)
+ */
+export function declareCommonAnswers(registry: { definitions: readonly { type: string; route?: object }[] }): void {
+  for (const definition of registry.definitions) {
+    if (definition.type !== 'route' || !definition.route) continue;
+    const route = definition.route as RegisteredRoute;
+    const codes: (keyof typeof PROBLEM_DESCRIPTIONS)[] = [];
+    if (route.security?.length) codes.push(401);
+    if (route.security?.some((s) => Object.values(s).some((roles) => roles.length > 0)) || route['x-refused-roles']?.length)
+      codes.push(403);
+    if (route.request?.body) codes.push(400, 413, 415);
+    if (takesIdempotencyKey(route.request?.headers)) codes.push(422);
+    route.responses = { ...problems(...codes), ...route.responses };
+  }
+}
 
 /** Any signed-in user. Enforced from this declaration, before validation (middleware/access.ts). */
 export const bearer = [{ bearerAuth: [] }];

@@ -16,7 +16,7 @@ afterEach(() => s.balanced());
 const found = async (token: string, name: string) =>
   (await (
     await call(s.app, token, 'POST', '/clubs', { name, homeRayon: AT_BASHY, residenceCountry: 'RU', residenceCity: 'Moscow' })
-  ).json()) as { id: string; organiserId: string };
+  ).json()) as { id: string };
 const page = async (clubId: string, token?: string, cursor?: string) => {
   const res = await call(s.app, token, 'GET', `/clubs/${clubId}${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`);
   expect(res.status).toBe(200);
@@ -35,7 +35,7 @@ describe('the organiser deletes their account', () => {
 
     const after = await page(club.id, first);
     expect(after.club.members).toBe(2);
-    expect(after.club.organiserId).not.toBe(club.organiserId);
+    expect(after.club).not.toHaveProperty('organiserId');
     expect(after.club.closed).toBeUndefined();
     expect(after.organiser).toBe(true);
     expect((await page(club.id, second)).organiser).toBe(false);

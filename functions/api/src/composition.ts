@@ -26,6 +26,7 @@ import type { ClubDeps } from '@mekendesh/domain';
 import { DynamoPledgeMessages, DynamoQuestionStore } from '@mekendesh/db';
 import type { PledgeMessageReader, QuestionDeps } from '@mekendesh/domain';
 import {
+  CLUBS_PER_DAY,
   DEFAULT_RATE_LIMITS,
   type AccountDeps,
   type MoneyDeps,
@@ -223,7 +224,15 @@ export function composeWithDb(
       unsubscribe,
     },
     matching: { candidates: new DynamoMatchCandidates(db), programmes, clock, place: territoryBySoate },
-    clubs: { clubs: clubStore, projects, users, territories, clock, newId: ulid },
+    clubs: {
+      clubs: clubStore,
+      projects,
+      users,
+      territories,
+      clock,
+      newId: ulid,
+      limits: { clubsPerDay: limits.clubsPerDay ?? CLUBS_PER_DAY },
+    },
     follows: followDeps(followStore),
     notifier,
     questions: { questions, projects, users, limiter, notifier, clock, newId: ulid, webOrigin },

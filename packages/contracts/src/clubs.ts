@@ -33,8 +33,10 @@ export const ClubCreateSchema = z
 export type ClubCreate = z.infer<typeof ClubCreateSchema>;
 
 /**
- * A club as stored and shown; `members` counts every member (shown or not), kept with each join and leave. `closed`:
+ * A club as the public sees it; `members` counts every member (shown or not), kept with each join and leave. `closed`:
  * its organiser deleted their account with no member left to take over, so it opens no new club pledges (absent: open).
+ * No account id (issue 12 review: an organiser's id linked every club they run and named an organisation's officer);
+ * the club page's per-caller `organiser` says whether the reader runs it.
  */
 export const ClubSchema = z
   .object({
@@ -46,7 +48,6 @@ export const ClubSchema = z
     residenceCountry: text(),
     residenceCity: text(),
     description: text().nullable(),
-    organiserId: text(),
     members: z.number().int().nonnegative(),
     closed: z.boolean().optional(),
     createdAt: z.iso.datetime(),

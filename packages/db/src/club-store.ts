@@ -1,12 +1,13 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { Club, ClubMember, ClubPledge } from '@mekendesh/contracts';
-import type { ClubMembership, ClubStore, Page } from '@mekendesh/domain';
+import type { ClubMember, ClubPledge } from '@mekendesh/contracts';
+import type { ClubCreation, ClubMembership, ClubRecord, ClubStore, Page, RateWindow } from '@mekendesh/domain';
 import type { Db } from './client.js';
 import { pagedQuery, queryOnce } from './dynamo/paged-query.js';
 import {
   clubEntity,
   clubMemberEntity,
   clubMembersByJoiningPartition,
+  clubNameEntity,
   clubShownMembersPartition,
   clubPledgeEntity,
   clubPledgesPartition,
@@ -16,6 +17,7 @@ import {
   rayonClubsPartition,
 } from './entities/clubs.js';
 import { stripKeys } from './entities/define.js';
+import { windowCount } from './rate-limiter.js';
 import { sendTransaction } from './transact.js';
 
 /** The membership as the store keeps it (keys stripped). */
@@ -32,26 +34,36 @@ export class DynamoClubStore implements ClubStore {
     return (await this.db.doc.send(new GetCommand({ TableName: this.db.tableName, Key: key, ConsistentRead: true }))).Item;
   }
 
-  async create(club: Club, organiser: ClubMembership): Promise<void> {
+  async create(input: { club: ClubRecord; organiser: ClubMembership; nameKey: string; window: RateWindow }): Promise<ClubCreation> {
     const t = this.db.tableName;
+    const { club } = input;
+    // The founder's count in their window (the limiter's own item), the name's claim, the club and its first member:
+    // one transaction, so a refused club counts nothing and two founded at once cannot both take one name.
+    const count = windowCount(t, input.window, Math.floor(Date.parse(club.createdAt) / 1000));
+    const name = clubNameEntity.item({ homeRayon: club.homeRayon, nameKey: input.nameKey }, { clubId: club.id, at: club.createdAt });
     const out = await sendTransaction(this.db, [
       { tag: 'club', action: { Put: { TableName: t, Item: clubEntity.item(club), ConditionExpression: 'attribute_not_exists(pk)' } } },
-      { tag: 'member', action: { Put: { TableName: t, Item: clubMemberEntity.item(organiser) } } },
+      { tag: 'name', action: { Put: { TableName: t, Item: name, ConditionExpression: 'attribute_not_exists(pk)' } } },
+      { tag: 'limit', action: { Update: count.update } },
+      { tag: 'member', action: { Put: { TableName: t, Item: clubMemberEntity.item(input.organiser) } } },
     ]);
-    if (out.kind === 'failed') throw new Error(`club ${club.id} exists`);
+    if (out.kind === 'committed') return { kind: 'created' };
+    if (out.tags.includes('name')) return { kind: 'duplicate' };
+    if (out.tags.includes('limit')) return { kind: 'limited', retryAfterSeconds: count.retryAfterSeconds };
+    throw new Error(`club ${club.id} exists`);
   }
 
-  async get(id: string): Promise<Club | undefined> {
+  async get(id: string): Promise<ClubRecord | undefined> {
     const item = await this.get_(clubEntity.key({ id }));
-    return item ? stripKeys<Club>(item) : undefined;
+    return item ? stripKeys<ClubRecord>(item) : undefined;
   }
 
-  async list(input: { rayon?: string; oblast?: string; limit: number; cursor?: string }): Promise<Page<Club>> {
+  async list(input: { rayon?: string; oblast?: string; limit: number; cursor?: string }): Promise<Page<ClubRecord>> {
     const q = input.rayon
       ? { index: 'gsi1' as const, partition: rayonClubsPartition(input.rayon), forward: true }
       : { index: 'gsi2' as const, partition: oblastClubsPartition(input.oblast!), forward: true };
     const page = await pagedQuery(this.db, q, input);
-    return { items: page.items.map((i) => stripKeys<Club>(i)), nextCursor: page.nextCursor };
+    return { items: page.items.map((i) => stripKeys<ClubRecord>(i)), nextCursor: page.nextCursor };
   }
 
   async membership(clubId: string, userId: string): Promise<ClubMembership | undefined> {

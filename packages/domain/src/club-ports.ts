@@ -1,7 +1,13 @@
 import type { Club, ClubMember, ClubPledge } from '@mekendesh/contracts';
-import type { UserRepository } from './account-ports.js';
+import type { RateWindow, UserRepository } from './account-ports.js';
 import type { Page, ProjectRepository } from './ports.js';
 import type { TerritoryLookup } from './territory-rules.js';
+
+/** A club as stored: the public club and its organiser's account id, which never leaves the API (publicClub). */
+export type ClubRecord = Club & { organiserId: string };
+
+/** What founding a club came to: written, a club of the same name exists already, or the founder's window is full. */
+export type ClubCreation = { kind: 'created' } | { kind: 'duplicate' } | { kind: 'limited'; retryAfterSeconds: number };
 
 /** One person's membership of one club; `displayName` is kept only when `shown` (the public sees it). */
 export interface ClubMembership {
@@ -14,11 +20,15 @@ export interface ClubMembership {
 
 /** What the clubs need from storage; packages/db implements it (club-store.ts). Every read is by key or index, bounded. */
 export interface ClubStore {
-  /** Writes the club with its organiser as first member (`members` 1), all or nothing. */
-  create(club: Club, organiser: ClubMembership): Promise<void>;
-  get(id: string): Promise<Club | undefined>;
+  /**
+   * Writes the club with its organiser as first member (`members` 1), a claim on `nameKey` within its home rayon (a
+   * second club with the same key is 'duplicate') and a count in the founder's `window` ('limited' when full), all or
+   * nothing: two founded at once cannot both pass either check, and a refused club uses up nothing.
+   */
+  create(input: { club: ClubRecord; organiser: ClubMembership; nameKey: string; window: RateWindow }): Promise<ClubCreation>;
+  get(id: string): Promise<ClubRecord | undefined>;
   /** Clubs of one home rayon (or of an oblast's rayons), oldest first, one bounded page. */
-  list(input: { rayon?: string; oblast?: string; limit: number; cursor?: string }): Promise<Page<Club>>;
+  list(input: { rayon?: string; oblast?: string; limit: number; cursor?: string }): Promise<Page<ClubRecord>>;
   membership(clubId: string, userId: string): Promise<ClubMembership | undefined>;
   /** Puts the membership and adds 1 to `members` unless it existed ('changed': only `shown`/name rewritten). */
   join(m: ClubMembership): Promise<'joined' | 'changed'>;
@@ -53,4 +63,6 @@ export interface ClubDeps {
   territories: TerritoryLookup;
   clock: { now(): Date };
   newId(): string;
+  /** Clubs one person founds per Bishkek day (RateLimits.clubsPerDay); DEFAULT_RATE_LIMITS unless given. */
+  limits?: { clubsPerDay: number };
 }

@@ -1,8 +1,8 @@
-import type { Club } from '@mekendesh/contracts';
+import type { ClubRecord } from './club-ports.js';
 import { describe, expect, it } from 'vitest';
 import { removeMemberships, type MembershipRemoval } from './clubs.js';
 
-const club = (id: string, organiserId: string): Club => ({
+const club = (id: string, organiserId: string): ClubRecord => ({
   id,
   name: id,
   homeRayon: '41704220000000',

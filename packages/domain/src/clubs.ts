@@ -1,3 +1,4 @@
+import { normaliseReference } from '@mekendesh/contracts';
 import type {
   Club,
   ClubContribution,
@@ -10,12 +11,14 @@ import type {
 } from '@mekendesh/contracts';
 import type { Actor, UserActor } from './actor.js';
 import { isStaff } from './actor.js';
-import type { ClubDeps, ClubMembership, ClubStore } from './club-ports.js';
+import type { ClubDeps, ClubMembership, ClubRecord, ClubStore } from './club-ports.js';
 import { DomainError, invalidIn, notFound } from './errors.js';
 import { isPublic } from './lifecycle.js';
 import { notClubMember, optimistically, type Round } from './money-commit.js';
 import { pledgeAndNotify } from './pledge-email.js';
 import type { PledgeRead } from './pledges.js';
+import { can } from './policy.js';
+import { CLUBS_PER_DAY, clubWindow, RateLimitedError } from './rate-limits.js';
 import type { PaymentDeps } from './receiving-accounts.js';
 
 /** Shown members on one page of a club's member list (one bounded read; the page says how many members there are in all). */
@@ -24,6 +27,14 @@ export const SHOWN_MEMBERS_PAGE = 50;
 export const CLUB_PLEDGES_LIMIT = 50;
 
 const forbidden = (messages: Record<'ky' | 'ru' | 'en', string>) => new DomainError('forbidden', messages.en, [], messages);
+
+/** An officer opening a club pledge on their own organisation's project (pledge:create would refuse their contribution). */
+const ownProject = () =>
+  forbidden({
+    ky: 'Өз уюмуңуздун долбооруна клубдун салымын ача албайсыз: анын кызматкерлери ага салым кошпойт',
+    ru: 'Нельзя открыть взнос клуба на проект своей организации: её сотрудники не делают взносов в её проекты',
+    en: "You cannot open a club pledge on your own organisation's project: its officers do not pledge to it",
+  });
 
 /** Signed in and not programme staff (they book money, so they neither found clubs nor pledge): 401 / 403. */
 function investor(actor: Actor): UserActor {
@@ -37,9 +48,51 @@ function investor(actor: Actor): UserActor {
   return actor;
 }
 
+/** The club as the public sees it: the organiser's account id stays inside the API (issue 12 review). */
+export function publicClub(record: ClubRecord): Club {
+  const { organiserId: _organiser, ...club } = record;
+  return club;
+}
+
+/** How two club names compare: normalised like a reference (NFKC, invisibles, look-alike hyphens, spaces), any case. */
+const comparable = (value: string) => normaliseReference(value).toLowerCase();
+
+/**
+ * What makes a club the same club (issue 12 review): its name within one home rayon and one residence city, compared
+ * after normalisation and in any case, so "At-Bashy people in Moscow" and "at‐bashy  PEOPLE in moscow" are one.
+ * @example clubNameKey({ name: 'At-Bashy people', residenceCountry: 'RU', residenceCity: ' Moscow' }) // 'RU|moscow|at-bashy people'
+ */
+export function clubNameKey(c: Pick<Club, 'name' | 'residenceCountry' | 'residenceCity'>): string {
+  return `${c.residenceCountry}|${comparable(c.residenceCity)}|${comparable(c.name)}`;
+}
+
+const duplicateName = () =>
+  new DomainError(
+    'conflict',
+    'a club of this name already exists for this rayon and city',
+    [
+      {
+        field: 'name',
+        message: 'a club of this name already exists for this rayon and city',
+        messages: {
+          ky: 'Бул райондо жана шаарда ушундай аталыштагы клуб бар',
+          ru: 'Клуб с таким названием для этого района и города уже есть',
+          en: 'A club of this name already exists for this rayon and city',
+        },
+      },
+    ],
+    {
+      ky: 'Бул райондо жана шаарда ушундай аталыштагы клуб бар: ага кошулуңуз же башка ат тандаңыз',
+      ru: 'Клуб с таким названием для этого района и города уже есть: вступите в него или выберите другое название',
+      en: 'A club of this name already exists for this rayon and city: join it or choose another name',
+    },
+  );
+
 /**
  * Founds a hometown club; its founder is its organiser and first member (not shown by name).
- * Errors: 400 naming `homeRayon` when it is not a rayon-level SOATE code; 401/403 as `investor`.
+ * Errors: 400 naming `homeRayon` when it is not a rayon-level SOATE code; 409 naming `name` when the home rayon and
+ * residence city have a club of that name (clubNameKey); 429 past `limits.clubsPerDay` clubs (CLUBS_PER_DAY) this
+ * Bishkek day; 401/403 as `investor`. Both checks are in the club's own transaction: two at once cannot both pass.
  * @example await createClub(deps, actor, { name: 'At-Bashy people in Moscow', homeRayon: '41704220000000', residenceCountry: 'RU', residenceCity: 'Moscow' })
  */
 export async function createClub(deps: ClubDeps, actor: Actor, input: ClubCreate): Promise<Club> {
@@ -52,7 +105,7 @@ export async function createClub(deps: ClubDeps, actor: Actor, input: ClubCreate
       en: 'Not the SOATE code of a rayon',
     });
   const at = deps.clock.now().toISOString();
-  const club: Club = {
+  const club: ClubRecord = {
     id: deps.newId(),
     name: input.name,
     homeRayon: input.homeRayon,
@@ -65,8 +118,15 @@ export async function createClub(deps: ClubDeps, actor: Actor, input: ClubCreate
     members: 1,
     createdAt: at,
   };
-  await deps.clubs.create(club, { clubId: club.id, userId: user.id, shown: false, displayName: null, joinedAt: at });
-  return club;
+  const out = await deps.clubs.create({
+    club,
+    organiser: { clubId: club.id, userId: user.id, shown: false, displayName: null, joinedAt: at },
+    nameKey: clubNameKey(club),
+    window: clubWindow(deps.limits?.clubsPerDay ?? CLUBS_PER_DAY, user.id),
+  });
+  if (out.kind === 'duplicate') throw duplicateName();
+  if (out.kind === 'limited') throw new RateLimitedError(out.retryAfterSeconds, 'clubs');
+  return publicClub(club);
 }
 
 /** Clubs of one home rayon or one oblast-level unit (exactly one; 400 naming `rayon` otherwise), a bounded page. */
@@ -81,10 +141,10 @@ export async function listClubs(
     limit: query.limit,
     ...(query.cursor ? { cursor: query.cursor } : {}),
   });
-  return { items: page.items, nextCursor: page.nextCursor };
+  return { items: page.items.map(publicClub), nextCursor: page.nextCursor };
 }
 
-async function clubOr404(deps: ClubDeps, id: string): Promise<Club> {
+async function clubOr404(deps: ClubDeps, id: string): Promise<ClubRecord> {
   const club = await deps.clubs.get(id);
   if (!club) throw notFound('club');
   return club;
@@ -108,7 +168,7 @@ export async function getClubPage(
     deps.clubs.pledgesOfClub(id, CLUB_PLEDGES_LIMIT),
   ]);
   return {
-    club,
+    club: publicClub(club),
     membership: membership ? { shown: membership.shown } : null,
     organiser: actor.kind === 'user' && actor.id === club.organiserId,
     shownMembers: shown.items,
@@ -175,6 +235,8 @@ export async function openClubPledge(deps: ClubDeps, actor: Actor, clubId: strin
   const project = await deps.projects.get(input.projectId);
   if (!project || !isPublic(project.status)) throw notFound('project');
   if (project.status !== 'published') throw new DomainError('conflict', `the project is ${project.status}: it no longer takes pledges`);
+  // The same rule as the organiser's own contribution (pledge:create): a club pledge its organiser could not give to.
+  if (!can(user, { action: 'pledge:create', project })) throw ownProject();
   const pledge: ClubPledge = {
     // One per club and project, made so by its id: a second is refused by the write's condition.
     id: `${club.id}_${project.id}`,

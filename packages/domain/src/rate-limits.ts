@@ -34,6 +34,8 @@ export interface RateLimits {
   pledgesPerMinute: number;
   /** Pledges one investor makes per Bishkek day (00:00 to 24:00 UTC+6). */
   pledgesPerDay: number;
+  /** Hometown clubs one person founds per Bishkek day (issue 12 review: 30 at once all went through); CLUBS_PER_DAY unless set. */
+  clubsPerDay?: number;
 }
 
 /** The production numbers (issue 9, "Abuse limits"). */
@@ -60,7 +62,7 @@ export const RATE_WINDOWS = {
 } as const;
 
 /** What was tried too often: says which sentence the 429 carries. */
-export type LimitedAction = 'attempts' | 'pledges';
+export type LimitedAction = 'attempts' | 'pledges' | 'clubs';
 
 type Unit = 'second' | 'minute' | 'hour';
 
@@ -97,6 +99,12 @@ export function rateLimitedMessages(retryAfterSeconds: number, action: LimitedAc
   const en = `${n} ${unit}${n === 1 ? '' : 's'}`;
   const ru = `${n} ${ruForm(n, unit)}`;
   const ky = `${n} ${KY_UNITS[unit]}`;
+  if (action === 'clubs')
+    return {
+      ky: `Сиз бүгүн өтө көп клуб түздүңүз. Жаңы клубду ${ky} кийин түзө аласыз.`,
+      ru: `Вы создали слишком много клубов за сегодня. Новый клуб можно будет создать через ${ru}.`,
+      en: `You have founded too many clubs today. You can found another in ${en}.`,
+    };
   return action === 'pledges'
     ? {
         ky: `Сиз кыска убакыттын ичинде өтө көп убада бердиңиз. ${ky} кийин кайра убада бере аласыз.`,
@@ -153,4 +161,16 @@ export function pledgeWindows(limits: Pick<RateLimits, 'pledgesPerMinute' | 'ple
       offsetSeconds: BISHKEK_OFFSET_SECONDS,
     },
   ];
+}
+
+/** Clubs one person founds per Bishkek day unless RateLimits.clubsPerDay says otherwise (issue 12 review). */
+export const CLUBS_PER_DAY = 3;
+
+/**
+ * The founder's window of new clubs (per Bishkek day). The club's own transaction counts in it (club-store.ts), so a
+ * club refused for its name, or not written, uses none; a full window is a 429 (RateLimitedError, 'clubs').
+ * @example clubWindow(3, 'inv-1') // { key: 'club:day:inv-1', limit: 3, windowSeconds: 86400, offsetSeconds: 21600 }
+ */
+export function clubWindow(clubsPerDay: number, founderId: string): RateWindow {
+  return { key: `club:day:${founderId}`, limit: clubsPerDay, windowSeconds: 86_400, offsetSeconds: BISHKEK_OFFSET_SECONDS };
 }

@@ -25,6 +25,7 @@ import {
   projectClubs,
 } from '@mekendesh/domain';
 import type { Deps } from '../composition.js';
+import { noticeOfPledgeMessage } from './pledge-message-notice.js';
 import { bearer, json, jsonBody, notForStaff, problems, resource } from './shared.js';
 
 const IdParams = z.object({
@@ -51,8 +52,11 @@ const create = createRoute({
   security: bearer,
   ...notForStaff,
   summary: 'Found a hometown club: you become its organiser and first member (not shown by name)',
+  description:
+    'At most 3 clubs per person a Bishkek day (429 with Retry-After). A club of the same name (in any case, after ' +
+    'normalisation) for the same home rayon and residence city is a 409 naming `name`.',
   request: { body: jsonBody(ClubCreateSchema) },
-  responses: { 201: json(ClubSchema, 'The new club'), ...problems(400, 401, 403) },
+  responses: { 201: json(ClubSchema, 'The new club'), ...problems(400, 401, 403, 409, 429) },
 });
 
 const page = createRoute({
@@ -94,6 +98,7 @@ const open = createRoute({
   security: bearer,
   ...notForStaff,
   summary: 'The organiser opens a club pledge on a published project (one per club and project)',
+  description: "403 also when the organiser is an officer of the project's organisation (they could not contribute to it).",
   request: { params: IdParams, body: jsonBody(ClubPledgeCreateSchema) },
   responses: { 201: json(ClubPledgeSchema, 'The club pledge'), ...problems(400, 401, 403, 404, 409) },
 });
@@ -150,6 +155,8 @@ export function clubPledgeRoutes(deps: Deps) {
       idempotencyKey: c.req.valid('header')['idempotency-key'],
       contribution: c.req.valid('json'),
     });
+    // A new contribution's message reaches the officers as a plain pledge's does; a replay (200) sent it the first time.
+    if (out.created) await noticeOfPledgeMessage(deps, out.pledge);
     c.header('cache-control', 'private, no-store');
     return out.created ? c.json(out.pledge, 201) : c.json(out.pledge, 200);
   });

@@ -7,10 +7,11 @@ import {
   PledgeViewSchema,
   ProjectFundingSchema,
 } from '@mekendesh/contracts';
-import { getPledge, listMyPledges, notifyPledgeMessage, pledgeAndNotify, projectFunding, signedInToPledge } from '@mekendesh/domain';
+import { getPledge, listMyPledges, pledgeAndNotify, projectFunding, signedInToPledge } from '@mekendesh/domain';
 import type { Deps } from '../composition.js';
 import type { ReadAhead } from '../middleware/auth.js';
 import { log } from '../middleware/logger.js';
+import { noticeOfPledgeMessage } from './pledge-message-notice.js';
 import { bearer, json, jsonBody, notForStaff, problems, resource } from './shared.js';
 
 const Id = z
@@ -111,13 +112,7 @@ export function projectPledgeRoutes(deps: Deps) {
       if (!out.emailed && deps.payments.mailDelivery !== 'stream') log('warn', 'pledge email not sent yet', { pledgeId: out.pledge.id });
       // A message reaches the project's officers after the pledge's commit, never inside it (the pledge path stays as fast);
       // the project is the one the pledge read ahead when there was one. A retry's notice is the same mail, sent once.
-      if (out.pledge.message) {
-        const sent = await notifyPledgeMessage(
-          { projects: deps.projects, notifier: deps.notifier, webOrigin: deps.questions.webOrigin },
-          { pledge: out.pledge, project: c.var.pledgeRead?.context.project },
-        );
-        if (!sent) log('warn', 'pledge message notice not sent', { pledgeId: out.pledge.id });
-      }
+      await noticeOfPledgeMessage(deps, out.pledge, c.var.pledgeRead?.context.project);
       c.header('cache-control', 'private, no-store');
       return out.created ? c.json(out.pledge, 201) : c.json(out.pledge, 200);
     })

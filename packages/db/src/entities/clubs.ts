@@ -2,6 +2,7 @@
  * Hometown clubs (issue 12): the club, its members (read both ways: "who is in this club" and "the clubs I am in"),
  * and its club pledges on projects (read both ways: "what this club funded" and "the clubs supporting this project").
  */
+import { createHash } from 'node:crypto';
 import { defineEntity } from './define.js';
 
 const AT = '2026-01-01T00:00:00.000Z';
@@ -32,6 +33,21 @@ export const clubEntity = defineEntity<{ id: string }, { id: string; homeRayon: 
     },
   },
   example: { id: 'club-1', homeRayon: '41704220000000', homeOblast: '41704000000000', createdAt: AT },
+});
+
+/**
+ * A club name's claim within its home rayon (issue 12 review: the same name twice was two clubs): written in the
+ * club's own transaction on condition it is new, so of two clubs founded at once with one name only one is written.
+ * `nameKey` is the domain's clubNameKey (residence country, city and name, normalised); hashed, so any length fits a key.
+ */
+export const clubNameEntity = defineEntity<{ homeRayon: string; nameKey: string }>({
+  name: 'ClubName',
+  table: {
+    pk: (n) => `CLUBNAME#${n.homeRayon}#${createHash('sha256').update(n.nameKey).digest('base64url')}`,
+    sk: () => 'CLUBNAME',
+    shape: ['CLUBNAME#<homeRayon:n>#<nameHash>', 'CLUBNAME'],
+  },
+  example: { homeRayon: '41704220000000', nameKey: 'RU|moscow|at-bashy people in moscow' },
 });
 
 const clubsOfMember = (m: { userId: string }) => `MEMBEROF#${m.userId}`;

@@ -6,15 +6,14 @@
  * again, so the stream delivers it once more, or, after MAIL_ATTEMPTS claims, `failed` (logged, never tried again).
  */
 import { DynamoMailQueue, type Db } from '@mekendesh/db';
-import { deliverMail, type Mailer } from '@mekendesh/domain';
+import { CLAIM_LEASE_MS, deliverMail, type Mailer } from '@mekendesh/domain';
 import { composeMail, jobsDbFromEnv, logJob, MAIL_ATTEMPTS } from './composition.js';
 
 /**
- * How old a claim must be to be given back, ms: the senders' lease (CLAIM_LEASE_MS, 5 minutes, in the domain's
- * pledge-email.ts and notifications.ts), past which any sender may take a claim over. No sender runs that long (the
- * mail function stops at 30 s, the API's requests sooner), so a claim this old has no living sender.
+ * How old a claim must be to be given back, ms: the senders' lease (the domain's CLAIM_LEASE_MS), past which any sender
+ * may take a claim over. No sender runs that long (the mail function stops at 30 s, the API's requests sooner).
  */
-export const STALE_CLAIM_MS = 5 * 60_000;
+export const STALE_CLAIM_MS = CLAIM_LEASE_MS;
 
 /** Claims read per shard and round; a sweep goes round until a round finds none (at most SWEEP_ROUNDS rounds). */
 const PER_SHARD = 100;

@@ -25,6 +25,7 @@ export * from './demand-read.js';
 export * from './demand-profile.js';
 export * from './notification-ports.js';
 export * from './notifications.js';
+export * from './mail-delivery.js';
 export * from './notification-preferences.js';
 export * from './unsubscribe.js';
 export * from './proposals.js';

@@ -3,6 +3,7 @@ import type { Mailer, OrganisationStore, UserRecord, UserRepository } from './ac
 import type { Notice, Notifier, NotifyOutcome } from './notification-ports.js';
 import type { MailDelivery, MailQueue, QueuedMail } from './receiving-accounts.js';
 import { withUnsubscribe, type UnsubscribeLinks } from './unsubscribe.js';
+import { deliverQueued } from './mail-delivery.js';
 
 /** What sending notices needs: the users (email, language, kinds off), organisations (members), the mail queue and mailer. */
 export interface NotifyDeps {
@@ -18,8 +19,6 @@ export interface NotifyDeps {
   /** Signs and places each email's unsubscribe links (unsubscribe.ts); its webOrigin is the one above. */
   unsubscribe: Omit<UnsubscribeLinks, 'webOrigin'>;
 }
-
-const CLAIM_LEASE_MS = 5 * 60_000;
 
 /** The queued mail's id for a notice: one per kind, thing and reader (DynamoDB key characters only). */
 export const noticeMailId = (n: Pick<Notice, 'kind' | 'about' | 'userId'>) => `n-${n.kind}-${n.about}-${n.userId}`;
@@ -48,22 +47,8 @@ export async function notify(deps: NotifyDeps, notice: Notice): Promise<NotifyOu
   const queued = await deps.queue.enqueue(mail, deps.clock.now().toISOString());
   if (!queued) return 'duplicate';
   if (deps.mailDelivery === 'stream') return 'queued';
-  const now = deps.clock.now();
-  const claimed = await deps.queue.claim(mail.id, now.toISOString(), new Date(now.getTime() - CLAIM_LEASE_MS).toISOString());
-  if (!claimed) return 'duplicate';
-  try {
-    await deps.mailer.send({
-      to: claimed.to,
-      subject: claimed.subject,
-      text: claimed.text,
-      ...(claimed.headers ? { headers: claimed.headers } : {}),
-    });
-  } catch {
-    await deps.queue.release(mail.id);
-    return 'queued';
-  }
-  await deps.queue.markSent(mail.id, deps.clock.now().toISOString());
-  return 'sent';
+  const outcome = await deliverQueued(deps, mail.id);
+  return outcome === 'taken' ? 'duplicate' : outcome === 'failed' ? 'queued' : 'sent';
 }
 
 /**

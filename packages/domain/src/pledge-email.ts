@@ -4,12 +4,10 @@ import { formatDay, formatMoney } from '@mekendesh/contracts';
 import type { PledgeInvestor } from './money-ports.js';
 import { createPledge, type PledgeMail, type PledgeRead } from './pledges.js';
 import { payeeOptions } from './receiving-account-rules.js';
+import { deliverQueued, sendClaimedMail } from './mail-delivery.js';
 import { cachedAccounts, type PaymentDeps, type ProgrammeOffice, type QueuedMail } from './receiving-accounts.js';
 import { turnedOff } from './notifications.js';
 import { withUnsubscribe } from './unsubscribe.js';
-
-/** A claim on a mail older than this was never finished (the process died mid-send): another attempt may take it. */
-const CLAIM_LEASE_MS = 5 * 60_000;
 
 const pick = (t: LocalizedText, l: Locale) => t[l] ?? t.ky ?? t.ru ?? t.en ?? '';
 
@@ -153,26 +151,12 @@ export function pledgeEmail(input: {
 /** The id of a pledge's email in the mail queue: one per pledge. */
 export const pledgeMailId = (pledgeId: string) => `pledge-${pledgeId}`;
 
-/** Sends a mail this call holds the claim of: send, then mark sent; a failed send gives the claim back and answers false. */
-async function sendClaimed(deps: Pick<PaymentDeps, 'queue' | 'mailer' | 'money'>, mail: QueuedMail): Promise<boolean> {
-  try {
-    await deps.mailer.send({ to: mail.to, subject: mail.subject, text: mail.text, ...(mail.headers ? { headers: mail.headers } : {}) });
-  } catch {
-    await deps.queue.release(mail.id);
-    return false;
-  }
-  await deps.queue.markSent(mail.id, deps.money.clock.now().toISOString());
-  return true;
-}
-
 /**
  * Sends a queued mail if nobody has (claim, send, mark sent). A failed send gives the claim back and
  * answers false: the mail stays queued, and the next attempt (a retried request) sends it.
  */
 export async function deliverMail(deps: Pick<PaymentDeps, 'queue' | 'mailer' | 'money'>, id: string): Promise<boolean> {
-  const now = deps.money.clock.now();
-  const mail = await deps.queue.claim(id, now.toISOString(), new Date(now.getTime() - CLAIM_LEASE_MS).toISOString());
-  return mail ? sendClaimed(deps, mail) : true;
+  return (await deliverQueued({ queue: deps.queue, mailer: deps.mailer, clock: deps.money.clock }, id)) !== 'failed';
 }
 
 /** The pledge's email to its investor as queued, in their language, with the accounts for its currency (`options`). */
@@ -256,7 +240,12 @@ export async function pledgeAndNotify(
     if (!out.mail) await queueMissingMail(deps, out.pledge);
     return { pledge: out.pledge, created: out.created, emailed: false };
   }
-  if (out.mail) return { pledge: out.pledge, created: out.created, emailed: await sendClaimed(deps, out.mail) };
+  if (out.mail)
+    return {
+      pledge: out.pledge,
+      created: out.created,
+      emailed: (await sendClaimedMail({ ...deps, clock: deps.money.clock }, out.mail)) === 'sent',
+    };
   await queueMissingMail(deps, out.pledge);
   return { pledge: out.pledge, created: out.created, emailed: await deliverMail(deps, pledgeMailId(out.pledge.id)) };
 }

@@ -111,3 +111,48 @@ describe('a digest run with a subscriber whose digest cannot be made', () => {
     for (const who of [FIRST, LAST]) expect(await digestsTo(who)).toHaveLength(1);
   });
 });
+
+describe('answers on a followed project no longer public', () => {
+  it('stay out of the digest, and so does the project’s title', async () => {
+    const gone = makeProject({ organisationId: organisation.id, status: 'cancelled' });
+    await seedProjects(db, { organisations: [], projects: [gone] });
+    await new DynamoQuestionStore(db).create({
+      id: 'q-on-gone',
+      projectId: gone.id,
+      organisationId: organisation.id,
+      askedAt: '2026-02-20T10:00:00.000Z',
+      visibility: 'public',
+      text: 'Is it still going ahead?',
+      askerId: 'someone',
+      askerName: null,
+      hidden: false,
+      moderation: null,
+      answer: {
+        text: 'Yes',
+        answeredAt: '2026-03-03T10:00:00.000Z',
+        editedAt: null,
+        answeredBy: 'officer',
+        hidden: false,
+        moderation: null,
+      },
+      version: 1,
+    });
+    await new DynamoUserRepository(db).ensure({
+      id: 'gone-fan',
+      email: 'gone-fan@example.kg',
+      profile: ProfileSchema.parse({ displayName: 'gone-fan', locale: 'en' }),
+      organisationId: null,
+      organisationRole: null,
+      revokedBefore: null,
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
+    await new DynamoFollowStore(db).follow({
+      userId: 'gone-fan',
+      follow: { type: 'project', targetId: gone.id, source: 'manual', followedAt: '2026-02-01T00:00:00.000Z' },
+      cap: 200,
+    });
+    const out = await digestJob(db, settings(), WEEK);
+    expect(out).toMatchObject({ subscribers: 5, duplicate: 3, empty: 2 });
+    expect(await digestsTo('gone-fan')).toEqual([]);
+  });
+});

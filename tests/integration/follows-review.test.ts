@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MyFollowsSchema, ProfileSchema, type Role } from '@mekendesh/contracts';
-import { DynamoUserRepository, seedProjects, type Db } from '@mekendesh/db';
+import { DynamoQuestionStore, DynamoUserRepository, seedProjects, type Db } from '@mekendesh/db';
 import type { TokenVerifier } from '@mekendesh/domain';
 import { createApp } from '@mekendesh/api/app';
 import { composeWithDb } from '@mekendesh/api/composition';
@@ -27,6 +27,7 @@ const rejected = makeOrganisation({ status: 'rejected', verified: false });
 const later = makeOrganisation(); // approved now, rejected after it is followed
 const published = makeProject({ organisationId: approved.id });
 const cancelledLater = makeProject({ organisationId: approved.id });
+const withdrawn = makeProject({ organisationId: approved.id, status: 'cancelled' });
 
 let db: Db;
 let drop: () => Promise<void>;
@@ -56,10 +57,10 @@ const problem = async (res: Response) => (await res.json()) as { errors?: { fiel
 
 beforeAll(async () => {
   ({ db, drop } = await freshTable(inject('dynamoEndpoint')));
-  await seedProjects(db, { organisations: [approved, pending, rejected, later], projects: [published, cancelledLater] });
+  await seedProjects(db, { organisations: [approved, pending, rejected, later], projects: [published, cancelledLater, withdrawn] });
   const identity = { ...noIdentity().identity, deleteUser: async () => undefined };
   app = createApp(composeWithDb(db, { identity, verifier }));
-  for (const id of ['searcher', 'snoop', 'fan']) {
+  for (const id of ['searcher', 'snoop', 'fan', 'moderator']) {
     await new DynamoUserRepository(db).ensure({
       id,
       email: `${id}@example.kg`,
@@ -146,5 +147,35 @@ describe('only what the public may see is followed and named', () => {
     expect(JSON.stringify(list)).not.toContain(String(cancelledLater.title.en));
     expect((await call('fan', 'DELETE', `/me/follows/organisation/${later.id}`)).status).toBe(200);
     expect((await call('fan', 'PUT', `/me/follows/organisation/${later.id}`)).status).toBe(404);
+  });
+});
+
+describe('a question on a project no longer public', () => {
+  it('is read by id only by those who still read the project’s thread (its officers and staff)', async () => {
+    const store = new DynamoQuestionStore(db);
+    const asked = (id: string, projectId: string) => ({
+      id,
+      projectId,
+      organisationId: approved.id,
+      askedAt: '2026-02-20T10:00:00.000Z',
+      visibility: 'public' as const,
+      text: `Public question ${id}`,
+      askerId: 'fan',
+      askerName: null,
+      hidden: false,
+      moderation: null,
+      answer: null,
+      version: 1,
+    });
+    await store.create(asked('q-live', published.id));
+    await store.create(asked('q-withdrawn', withdrawn.id));
+    expect((await call(null, 'GET', '/questions/q-live')).status).toBe(200);
+    expect((await call(null, 'GET', `/projects/${withdrawn.id}/questions`)).status).toBe(404);
+    for (const who of [null, 'snoop', 'fan']) {
+      const res = await call(who, 'GET', '/questions/q-withdrawn');
+      expect(res.status, String(who)).toBe(404);
+      expect(await res.text()).not.toContain('Public question');
+    }
+    expect((await call('moderator-as-staff', 'GET', '/questions/q-withdrawn')).status).toBe(200);
   });
 });

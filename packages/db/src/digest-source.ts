@@ -1,4 +1,4 @@
-import type { LocalizedText, Project, SavedQuery } from '@mekendesh/contracts';
+import { PUBLIC_STATUSES, type LocalizedText, type Project, type ProjectStatus, type SavedQuery } from '@mekendesh/contracts';
 import type { DigestProject, DigestSource, Page } from '@mekendesh/domain';
 import type { Db } from './client.js';
 import { batchGet } from './dynamo/batch-get.js';
@@ -78,12 +78,15 @@ export class DynamoDigestSource implements DigestSource {
       }));
   }
 
+  /** Titles of the projects still public (PUBLIC_STATUSES): a followed project cancelled since is left out, unnamed. */
   async titles(ids: string[]) {
     const items = await batchGet(
       this.db,
       ids.map((id) => projectEntity.key({ id })),
-      { fields: ['id', 'title'] },
+      { fields: ['id', 'title', 'status'] },
     );
-    return new Map(items.map((i) => [String(i.id), i.title as LocalizedText]));
+    return new Map(
+      items.filter((i) => PUBLIC_STATUSES.includes(i.status as ProjectStatus)).map((i) => [String(i.id), i.title as LocalizedText]),
+    );
   }
 }

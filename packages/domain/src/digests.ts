@@ -50,7 +50,7 @@ export interface DigestSource {
     toIso: string;
     limit: number;
   }): Promise<DigestProject[]>;
-  /** Titles of projects by id (followed projects with answers). */
+  /** Titles of projects by id (followed projects with answers), of those still public only: the others' answers are left out. */
   titles(ids: string[]): Promise<Map<string, LocalizedText>>;
 }
 
@@ -238,6 +238,9 @@ export async function sendDigest(
   const titles = digest.answered.length
     ? await deps.source.titles(digest.answered.map((a) => a.projectId))
     : new Map<string, LocalizedText>();
+  // A followed project no longer public (cancelled, say) has no title here: its answers stay out of the email.
+  digest.answered = digest.answered.filter((a) => titles.has(a.projectId));
+  if (!digest.projects.length && !digest.answered.length) return { outcome: 'empty', skippedSearches };
   const outcome = await deps.notifier.notify({
     kind: 'digest',
     userId,

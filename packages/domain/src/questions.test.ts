@@ -24,7 +24,10 @@ const user = (id: string, extra: Partial<Extract<Actor, { kind: 'user' }>> = {})
   organisationRole: null,
   ...extra,
 });
-const store = (q: StoredQuestion) => ({ questions: { get: async () => q } as never });
+const store = (q: StoredQuestion, status = 'published') => ({
+  questions: { get: async () => q } as never,
+  projects: { get: async () => ({ id: 'prj-1', organisationId: 'org-1', status }) } as never,
+});
 
 describe('a private question', () => {
   it.each([
@@ -38,6 +41,20 @@ describe('a private question', () => {
     const read = getQuestion(store(base), actor, 'q-1');
     if (seen) expect((await read).text).toBe('How much does it cost?');
     else await expect(read).rejects.toMatchObject({ kind: 'not_found' });
+  });
+});
+
+describe('a question on a project no longer public', () => {
+  it.each([
+    ['its asker', user('u-asker'), false],
+    ['an officer of the project’s organisation', user('u-o', { roles: ['officer'], organisationId: 'org-1' }), true],
+    ['staff', user('u-s', { roles: ['staff'] }), true],
+    ['another investor', user('u-other'), false],
+    ['nobody', { kind: 'anonymous' } as Actor, false],
+  ])('is seen, even public, by %s: %s (as the project’s thread is)', async (_who, actor, seen) => {
+    const read = getQuestion(store({ ...base, visibility: 'public' }, 'cancelled'), actor, 'q-1');
+    if (seen) expect((await read).text).toBe('How much does it cost?');
+    else await expect(read).rejects.toMatchObject({ kind: 'not_found', message: 'question was not found' });
   });
 });
 

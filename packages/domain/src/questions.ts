@@ -169,10 +169,17 @@ export async function myQuestionsOnProject(
   return mine.map((q) => questionView(q, actor));
 }
 
-/** One question, if this reader may see it (a private one: its asker, the project's officers, staff); 404 otherwise. */
-export async function getQuestion(deps: Pick<QuestionDeps, 'questions'>, actor: Actor, id: string): Promise<Question> {
+/**
+ * One question, if this reader may see it (a private one: its asker, the project's officers, staff) on a project they
+ * may read (readableProject: a project no longer public keeps its thread to its officers and staff, as listQuestions
+ * does); 404 otherwise.
+ */
+export async function getQuestion(deps: Pick<QuestionDeps, 'questions' | 'projects'>, actor: Actor, id: string): Promise<Question> {
   const q = await deps.questions.get(id);
   if (!q || !mayRead(viewerOf(actor, q), q)) throw notFound('question');
+  await readableProject(deps, actor, q.projectId).catch((e: unknown) => {
+    throw e instanceof DomainError && e.kind === 'not_found' ? notFound('question') : e;
+  });
   return questionView(q, actor);
 }
 

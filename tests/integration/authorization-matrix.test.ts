@@ -324,6 +324,17 @@ const ROWS: Record<string, Row> = {
     expect: { ...all(404), staff: 200 },
     request: (w) => ({ path: `/v1/organisations/${w.pendingApprove}` }),
   },
+  'GET /v1/organisations/:id/published-projects': {
+    // Anyone, the organisation's own officers too, reads only its public projects: its drafts (proposalWorld) left out.
+    expect: all(200),
+    request: (w) => ({ path: `/v1/organisations/${w.orgX}/published-projects` }),
+    check: (_w, _a, body) => {
+      const items = (body as { items: { status: string; statusReason?: unknown }[] }).items;
+      expect(items.filter((p) => !['published', 'funded', 'in_progress', 'completed'].includes(p.status) || 'statusReason' in p)).toEqual(
+        [],
+      );
+    },
+  },
   'GET /v1/staff/organisations': { expect: staffOnly, request: () => ({ path: '/v1/staff/organisations?status=pending' }) },
   'POST /v1/organisations/:id/approve': {
     expect: staffOnly,

@@ -50,6 +50,15 @@ describe('request paths', () => {
     expect(new Set(commands)).toEqual(new Set(['DescribeTableCommand', 'QueryCommand', 'GetItemCommand', 'BatchGetItemCommand']));
   });
 
+  it("reads an organisation's public projects from its index, never a Scan", async () => {
+    const app = createApp(composeWithDb(db, noIdentity()));
+    commands.length = 0;
+    const res = await app.request(`/v1/organisations/${project.organisationId}/published-projects?limit=5`);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { items: { id: string }[] }).items.map((p) => p.id)).toEqual([project.id]);
+    expect(new Set(commands)).toEqual(new Set(['QueryCommand']));
+  });
+
   it('reads questions and pledge messages by key and index only, whoever reads (issue 12)', async () => {
     const deps = composeWithDb(db, noIdentity());
     commands.length = 0;
@@ -102,7 +111,9 @@ describe('request paths', () => {
     await store.clubsOf('u-none', { limit: 100 });
     await store.membership('club-none', 'u-none');
     await store.getPledge('cp-none');
-    expect(new Set(commands)).toEqual(new Set(['QueryCommand', 'GetItemCommand']));
+    // "Support with my club" (GET /v1/me/clubs): one page of memberships, then the clubs by key in one batch.
+    await store.getMany(['club-none', 'club-none-2']);
+    expect(new Set(commands)).toEqual(new Set(['QueryCommand', 'GetItemCommand', 'BatchGetItemCommand']));
   });
 
   it('finds stuck mail claims and fans out home notices by key and index only (issue 12, part E)', async () => {

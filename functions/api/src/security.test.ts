@@ -24,6 +24,7 @@ const PUBLIC_OPERATIONS = [
   'GET /v1/clubs/{id}',
   'GET /v1/projects/{id}/media/{key}',
   'GET /v1/organisations/{id}',
+  'GET /v1/organisations/{id}/published-projects',
   'GET /v1/programmes',
   'GET /v1/recommendations',
   'GET /v1/payments/options',

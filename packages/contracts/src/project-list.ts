@@ -15,3 +15,12 @@ export const ProjectListSchema = z
   .object({ items: z.array(ProjectListItemSchema), nextCursor: text().nullable() })
   .meta({ id: 'ProjectList' });
 export type ProjectList = z.infer<typeof ProjectListSchema>;
+
+/**
+ * An organisation's projects as anyone may see them (GET /v1/organisations/{id}/published-projects): published or
+ * later only, newest first. A page may hold fewer than asked (its drafts are read and left out); follow `nextCursor`.
+ */
+export const OrganisationProjectListSchema = z
+  .object({ items: z.array(ProjectSummarySchema), nextCursor: text().nullable() })
+  .meta({ id: 'OrganisationProjectList' });
+export type OrganisationProjectList = z.infer<typeof OrganisationProjectListSchema>;

@@ -1,4 +1,4 @@
-import type { AuditEntry, Organisation, Project, ProjectDraft, ProjectStatus, ProjectUpdate } from '@mekendesh/contracts';
+import type { AuditEntry, Organisation, Project, ProjectDraft, ProjectStatus, ProjectSummary, ProjectUpdate } from '@mekendesh/contracts';
 import type { Actor, UserActor } from './actor.js';
 import { bishkekToday } from './bishkek-calendar.js';
 import { conflict, DomainError, invalid, invalidIn, notFound } from './errors.js';
@@ -204,6 +204,23 @@ export async function listOrganisationProjects(
   authorize(actor, { action: 'project:list-organisation', organisationId: query.organisationId });
   const page = await deps.projects.listByOrganisation(query);
   return { items: page.items.map((p) => withWaiting(deps, p)), nextCursor: page.nextCursor };
+}
+
+/**
+ * An organisation's projects anyone may see (published, funded, in progress, completed), newest first, for its public
+ * page: one bounded read of `limit` items of the organisation's index (gsi2), the others left out, so a page may hold
+ * fewer than `limit` and still have a `nextCursor`. No review reasons or dates: only the public summary.
+ * @example await listPublicOrganisationProjects(deps, { organisationId: 'org-naryn', limit: 20 }) // { items: ProjectSummary[], nextCursor }
+ */
+export async function listPublicOrganisationProjects(
+  deps: Pick<ProjectDeps, 'projects'>,
+  query: { organisationId: string; limit: number; cursor?: string },
+): Promise<Page<ProjectSummary>> {
+  const page = await deps.projects.listByOrganisation(query);
+  const items = page.items
+    .filter((p) => isPublic(p.status))
+    .map(({ statusChangedAt: _changed, statusReason: _reason, submittedAt: _submitted, ...summary }) => summary);
+  return { items, nextCursor: page.nextCursor };
 }
 
 /** Seconds since the project entered its status (since submission while it waits for review). */

@@ -6,6 +6,7 @@ import {
   OrganisationApplicationSchema,
   OrganisationDetailSchema,
   OrganisationListSchema,
+  OrganisationProjectListSchema,
   OrganisationSchema,
   OrganisationStatusSchema,
   queryInt,
@@ -17,6 +18,7 @@ import {
   getOrganisation,
   inviteOfficer,
   listApplications,
+  listPublicOrganisationProjects,
   reviewOrganisation,
 } from '@mekendesh/domain';
 import type { Deps } from '../composition.js';
@@ -42,6 +44,13 @@ const QueueQuery = z
   })
   .strict();
 
+const PublicProjectsQuery = z
+  .object({
+    limit: queryInt({ min: 1, max: 50, default: 20 }),
+    cursor: z.string().max(512).optional(),
+  })
+  .strict();
+
 const apply = createRoute({
   method: 'post',
   path: '/',
@@ -59,6 +68,14 @@ const get = createRoute({
   summary: 'An organisation: public fields for anyone (if approved), details for its members and staff',
   request: { params: Id },
   responses: { 200: json(z.union([OrganisationDetailSchema, OrganisationSchema]), 'The organisation'), ...problems(400, 401, 404) },
+});
+const publicProjects = createRoute({
+  method: 'get',
+  path: '/{id}/published-projects',
+  tags: ['organisations'],
+  summary: "An organisation's projects anyone may see (published or later), newest first; a page may hold fewer than asked",
+  request: { params: Id, query: PublicProjectsQuery },
+  responses: { 200: json(OrganisationProjectListSchema, 'A page of projects'), ...problems(400) },
 });
 const queue = createRoute({
   method: 'get',
@@ -114,6 +131,18 @@ export function organisationRoutes(deps: Deps) {
     .openapi(get, async (c) => {
       c.header('cache-control', 'private, no-store');
       return c.json(await getOrganisation(o, c.var.actor, c.req.valid('param').id), 200);
+    })
+    .openapi(publicProjects, async (c) => {
+      c.header('cache-control', 'public, max-age=15');
+      const query = c.req.valid('query');
+      return c.json(
+        await listPublicOrganisationProjects(deps.projectDeps, {
+          organisationId: c.req.valid('param').id,
+          limit: query.limit,
+          ...(query.cursor ? { cursor: query.cursor } : {}),
+        }),
+        200,
+      );
     })
     .openapi(approve, async (c) =>
       c.json(

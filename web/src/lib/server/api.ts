@@ -8,6 +8,7 @@ import {
 	OblastStatsListSchema,
 	OrganisationDetailSchema,
 	OrganisationListSchema,
+	OrganisationProjectListSchema,
 	OrganisationSchema,
 	OutboxMessageSchema,
 	PaymentOptionsSchema,
@@ -196,6 +197,13 @@ const organisationCalls = (call: ApiCall) => ({
 	/** The organisation's projects in every status, newest first. */
 	projects: (orgId: string, q: Page = {}) =>
 		call('GET', `/organisations/${id(orgId)}/projects${queryString({ limit: q.limit ?? 20, cursor: q.cursor })}`, ProjectQueueSchema, SLOW),
+	/** Its projects anyone may see (published or later), newest first; a page may hold fewer than asked. */
+	publishedProjects: (orgId: string, q: Page = {}) =>
+		call(
+			'GET',
+			`/organisations/${id(orgId)}/published-projects${queryString({ limit: q.limit ?? 20, cursor: q.cursor })}`,
+			OrganisationProjectListSchema,
+		),
 	reviewQueue: (q: Page & { status: 'pending' | 'approved' | 'rejected' }) =>
 		call('GET', `/staff/organisations${queryString({ status: q.status, limit: q.limit ?? 20, cursor: q.cursor })}`, OrganisationListSchema),
 	approve: (orgId: string, reason?: string) =>

@@ -11,22 +11,42 @@ import type { Actions, PageServerLoad } from './$types';
 
 const isDetail = (o: object): o is OrganisationDetail => 'members' in o;
 
+/**
+ * An organisation's page, for anyone once it is approved (the API answers 404 otherwise, but to its members and staff):
+ * its public fields, its public projects (newest first, `?cursor=` pages on), the follow button; members and staff also
+ * see contacts and officers, the admin the invitation form.
+ */
 export const load: PageServerLoad = async (event) => {
-	const user = requireUser(event);
+	const user = event.locals.user;
+	let organisation;
 	try {
-		const organisation = await api(event).organisations.get(event.params.id);
-		return {
-			organisation,
-			detail: isDetail(organisation) ? organisation : null,
-			isAdmin: user.organisationId === organisation.id && user.organisationRole === 'admin',
-			isMember: user.organisationId === organisation.id,
-			following: await followingOf(event, 'organisation', organisation.id),
-		};
+		organisation = await api(event).organisations.get(event.params.id);
 	} catch (cause) {
 		if (cause instanceof ApiError && (cause.status === 404 || cause.status === 400 || cause.status === 403)) error(404, 'Not Found');
 		throw cause;
 	}
+	const cursor = event.url.searchParams.get('cursor') ?? undefined;
+	return {
+		organisation,
+		detail: isDetail(organisation) ? organisation : null,
+		isAdmin: !!user && user.organisationId === organisation.id && user.organisationRole === 'admin',
+		isMember: !!user && user.organisationId === organisation.id,
+		following: await followingOf(event, 'organisation', organisation.id),
+		projects: await publicProjects(event, organisation.id, cursor),
+		cursor: cursor ?? null,
+	};
 };
+
+/** A page of the public projects; null when the API cannot say (the page still shows the organisation). */
+async function publicProjects(event: Parameters<PageServerLoad>[0], organisationId: string, cursor: string | undefined) {
+	try {
+		return await api(event).organisations.publishedProjects(organisationId, { limit: 12, ...(cursor ? { cursor } : {}) });
+	} catch (cause) {
+		if (cause instanceof ApiError && cause.status === 400) return { items: [], nextCursor: null };
+		if (cause instanceof ApiError) return null;
+		throw cause;
+	}
+}
 
 export const actions: Actions = {
 	invite: async (event) => {

@@ -74,6 +74,20 @@ export const CLUB_ROWS: Record<string, ClubRow> = {
       body: { name: `Club of ${actor}`, homeRayon: '41704220000000', residenceCountry: 'KZ', residenceCity: 'Almaty' },
     }),
   },
+  // Your own clubs only: investorA organises the matrix club, investorB is a member of it, nobody else is in it.
+  'GET /v1/me/clubs': {
+    expect: { ...ALL(200), nobody: 401 },
+    request: () => ({ path: '/v1/me/clubs' }),
+    check: (w, actor, body) => {
+      const mine = (body as { items: { id: string; organiser: boolean }[] }).items.filter((c) => c.id === club(w).clubId);
+      const expected = actor === 'investorA' ? [true] : actor === 'investorB' ? [false] : [];
+      expect(
+        mine.map((c) => c.organiser),
+        actor,
+      ).toEqual(expected);
+      noPersonalData(w, actor, body);
+    },
+  },
   'GET /v1/clubs/:id': { expect: ALL(200), request: (w) => ({ path: `/v1/clubs/${club(w).clubId}` }), check: noPersonalData },
   // Anyone signed in (not staff) may join; a member joining again only changes the name choice.
   'PUT /v1/clubs/:id/membership': {

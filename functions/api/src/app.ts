@@ -27,7 +27,7 @@ import { cardCheckoutRoutes, paymentOptionRoutes, stripeWebhookRoutes } from './
 import { paymentDetailRoutes, receivingAccountRoutes } from './routes/receiving-accounts.js';
 import { territoryRoutes } from './routes/territories.js';
 import { demandRoutes } from './routes/demand.js';
-import { clubPledgeRoutes, clubRoutes, projectClubRoutes } from './routes/clubs.js';
+import { clubPledgeRoutes, clubRoutes, myClubRoutes, projectClubRoutes } from './routes/clubs.js';
 import { myRecommendationRoutes, recommendationRoutes } from './routes/matching.js';
 import { projectQuestionRoutes, questionRoutes } from './routes/questions.js';
 import { declareCommonAnswers } from './routes/shared.js';
@@ -109,6 +109,7 @@ function mountResources(app: OpenAPIHono<ApiEnv>, deps: Deps) {
   app.route('/projects', projectClubRoutes(deps));
   app.route('/clubs', clubRoutes(deps));
   app.route('/club-pledges', clubPledgeRoutes(deps));
+  app.route('/me', myClubRoutes(deps));
   app.route('/pledges', pledgeRoutes(deps));
   app.route('/pledges', receiptRoutes(deps));
   app.route('/pledges', cardCheckoutRoutes(deps));

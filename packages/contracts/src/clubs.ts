@@ -112,6 +112,10 @@ export const ClubListQuerySchema = z
   })
   .strict();
 
+/** The caller's clubs (GET /v1/me/clubs): each with whether they organise it. */
+export const MyClubsSchema = z.object({ items: z.array(ClubSchema.extend({ organiser: z.boolean() })) }).meta({ id: 'MyClubs' });
+export type MyClubs = z.infer<typeof MyClubsSchema>;
+
 /** Joining: whether the public may see the member's name on the club page (anonymous unless asked). */
 export const ClubJoinSchema = z.object({ shown: z.boolean() }).strict().meta({ id: 'ClubJoin' });
 export type ClubJoin = z.infer<typeof ClubJoinSchema>;

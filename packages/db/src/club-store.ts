@@ -2,6 +2,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ClubMember, ClubPledge } from '@mekendesh/contracts';
 import type { ClubCreation, ClubMembership, ClubRecord, ClubStore, Page, RateWindow } from '@mekendesh/domain';
 import type { Db } from './client.js';
+import { batchGet } from './dynamo/batch-get.js';
 import { pagedQuery, queryOnce } from './dynamo/paged-query.js';
 import {
   clubEntity,
@@ -56,6 +57,14 @@ export class DynamoClubStore implements ClubStore {
   async get(id: string): Promise<ClubRecord | undefined> {
     const item = await this.get_(clubEntity.key({ id }));
     return item ? stripKeys<ClubRecord>(item) : undefined;
+  }
+
+  async getMany(ids: readonly string[]): Promise<ClubRecord[]> {
+    const items = await batchGet(
+      this.db,
+      ids.map((id) => clubEntity.key({ id })),
+    );
+    return items.map((i) => stripKeys<ClubRecord>(i));
   }
 
   async list(input: { rayon?: string; oblast?: string; limit: number; cursor?: string }): Promise<Page<ClubRecord>> {

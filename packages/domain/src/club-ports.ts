@@ -27,6 +27,8 @@ export interface ClubStore {
    */
   create(input: { club: ClubRecord; organiser: ClubMembership; nameKey: string; window: RateWindow }): Promise<ClubCreation>;
   get(id: string): Promise<ClubRecord | undefined>;
+  /** The clubs of these ids that exist (one batched read by key; at most 100 ids). */
+  getMany(ids: readonly string[]): Promise<ClubRecord[]>;
   /** Clubs of one home rayon (or of an oblast's rayons), oldest first, one bounded page. */
   list(input: { rayon?: string; oblast?: string; limit: number; cursor?: string }): Promise<Page<ClubRecord>>;
   membership(clubId: string, userId: string): Promise<ClubMembership | undefined>;

@@ -259,6 +259,21 @@ export async function openClubPledge(deps: ClubDeps, actor: Actor, clubId: strin
   return pledge;
 }
 
+/** Clubs on the "Support with my club" list, at most (one page of the person's memberships). */
+export const MY_CLUBS_LIMIT = 50;
+
+/**
+ * The clubs the caller is a member of, each with whether they organise it (the project page's "Support with my club"
+ * lists those they do). One page of their memberships (MY_CLUBS_LIMIT, gsi1) and one batched read of the clubs.
+ * Errors: 401 signed out.
+ */
+export async function myClubs(deps: ClubDeps, actor: Actor): Promise<{ items: (Club & { organiser: boolean })[] }> {
+  if (actor.kind !== 'user') throw new DomainError('unauthorized', 'sign in first');
+  const ids = (await deps.clubs.clubsOf(actor.id, { limit: MY_CLUBS_LIMIT })).items;
+  const clubs = await deps.clubs.getMany(ids);
+  return { items: clubs.map((c) => ({ ...publicClub(c), organiser: c.organiserId === actor.id })) };
+}
+
 /** The club pledges on a public project: each club one supporter, with the exact sums of its members' contributions. */
 export async function projectClubs(deps: ClubDeps, projectId: string): Promise<{ items: ClubPledge[] }> {
   const project = await deps.projects.get(projectId);

@@ -11,6 +11,7 @@ import {
   ClubPledgeSchema,
   ClubSchema,
   IdempotencyKeySchema,
+  MyClubsSchema,
   PledgeViewSchema,
   ProjectClubsSchema,
 } from '@mekendesh/contracts';
@@ -21,6 +22,7 @@ import {
   joinClub,
   leaveClub,
   listClubs,
+  myClubs,
   openClubPledge,
   projectClubs,
 } from '@mekendesh/domain';
@@ -130,6 +132,16 @@ const onProject = createRoute({
   responses: { 200: json(ProjectClubsSchema, 'Club pledges on the project'), ...problems(400, 404) },
 });
 
+const mine = createRoute({
+  method: 'get',
+  path: '/clubs',
+  tags: ['clubs'],
+  security: bearer,
+  summary: 'The clubs you are a member of (one page of 50), each with whether you organise it',
+  request: { query: z.object({}).strict() },
+  responses: { 200: json(MyClubsSchema, 'Your clubs'), ...problems(400, 401) },
+});
+
 /** Hometown clubs, mounted at /clubs. */
 export function clubRoutes(deps: Deps) {
   return resource()
@@ -167,5 +179,13 @@ export function projectClubRoutes(deps: Deps) {
   return resource().openapi(onProject, async (c) => {
     c.header('cache-control', 'public, max-age=15');
     return c.json(await projectClubs(deps.clubs, c.req.valid('param').id), 200);
+  });
+}
+
+/** The caller's clubs ("Support with my club" on a project page), mounted at /me. */
+export function myClubRoutes(deps: Deps) {
+  return resource().openapi(mine, async (c) => {
+    c.header('cache-control', 'private, no-store');
+    return c.json(await myClubs(deps.clubs, c.var.actor), 200);
   });
 }

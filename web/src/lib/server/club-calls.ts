@@ -3,6 +3,7 @@ import {
 	ClubPageSchema,
 	ClubPledgeSchema,
 	ClubSchema,
+	MyClubsSchema,
 	PledgeViewSchema,
 	ProjectClubsSchema,
 	type ClubContribution,
@@ -28,6 +29,8 @@ export const clubCalls = (call: ApiCall) => ({
 	list: (q: { rayon?: string; oblast?: string; cursor?: string }) =>
 		call('GET', `/clubs${queryString({ ...q, limit: 50 })}`, ClubListSchema),
 	create: (body: ClubCreate) => call('POST', '/clubs', ClubSchema, { body }),
+	/** The caller's clubs (one page), each with whether they organise it. */
+	mine: () => call('GET', '/me/clubs', MyClubsSchema),
 	/** The club's page; with the caller's own membership when signed in; `cursor` pages its shown members. */
 	get: (clubId: string, cursor?: string) => call('GET', `/clubs/${id(clubId)}${queryString({ cursor })}`, ClubPageSchema),
 	/** Joins, or (a member already) only changes whether the name is shown. */

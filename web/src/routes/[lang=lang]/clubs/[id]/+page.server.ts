@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { ClubContributionSchema, ClubPledgeCreateSchema } from '@mekendesh/contracts';
+import { ClubContributionSchema, ClubPledgeCreateSchema, type ClubPage } from '@mekendesh/contracts';
+import { pickText } from '#lib/localized-text.js';
 import { parseSomInput } from '#lib/money-input.js';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
@@ -16,8 +17,12 @@ export const load: PageServerLoad = async (event) => {
 	try {
 		// `members`: the cursor of a later page of the shown members (the "more" link below the list).
 		const page = await api(event).clubs.get(event.params.id, event.url.searchParams.get('members') ?? undefined);
-		// One key per rendering of the contribution form: a double submit makes one pledge.
-		return { ...page, signedIn: event.locals.user !== null && event.locals.user !== undefined, idempotencyKey: crypto.randomUUID() };
+		// One key per club pledge per rendering of the page, carried by its contribution form: submitting it again (a
+		// retry after a failed answer, a double click) replays the first pledge instead of making a second; forms of
+		// two club pledges never share a key (the second would be refused as another body under the same key).
+		const keys = Object.fromEntries(page.pledges.map((p) => [p.id, crypto.randomUUID()]));
+		const projects = page.organiser && !page.club.closed ? await supportable(event, page) : [];
+		return { ...page, signedIn: event.locals.user !== null && event.locals.user !== undefined, keys, projects };
 	} catch (cause) {
 		if (!(cause instanceof ApiError)) throw cause;
 		if (cause.status === 404 || cause.status === 400) error(404, 'Not Found');
@@ -25,6 +30,26 @@ export const load: PageServerLoad = async (event) => {
 		error(503, 'Service Unavailable', { code: 'api_unavailable' });
 	}
 };
+
+/**
+ * What the organiser may open a club pledge on (issue 12 review: they had to type a project id): the projects raising
+ * money in the club's home oblast, its home rayon's first, one bounded read of the discovery index (50, its maximum),
+ * less those the club already supports. None when the API cannot say: the page stands without the picker.
+ */
+async function supportable(event: RequestEvent | Parameters<PageServerLoad>[0], page: ClubPage) {
+	const taken = new Set(page.pledges.map((p) => p.projectId));
+	const locale = getLocale();
+	try {
+		const list = await api(event).projects.list({ oblast: page.club.homeOblast, limit: 50 });
+		return list.items
+			.filter((p) => !taken.has(p.id))
+			.sort((a, b) => Number(b.rayonSoate === page.club.homeRayon) - Number(a.rayonSoate === page.club.homeRayon))
+			.map((p) => ({ value: p.id, label: pickText(p.title, locale)?.text ?? p.id }));
+	} catch (cause) {
+		if (!(cause instanceof ApiError)) throw cause;
+		return [];
+	}
+}
 
 /** Back to the club page after a change (POST, then GET: a reload does not send it again). */
 const back = (event: RequestEvent): never => redirect(303, `/${getLocale()}/clubs/${encodeURIComponent(event.params.id)}`);

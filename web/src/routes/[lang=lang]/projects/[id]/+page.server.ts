@@ -10,6 +10,7 @@ import { placeName } from '#lib/places.js';
 import { api, ApiError } from '#lib/server/api.js';
 import { followingOf } from '#lib/server/following.js';
 import { loadQuestions } from '#lib/server/questions-load.js';
+import { clubsToSupportWith } from '#lib/server/club-support.js';
 import type { PageServerLoad } from './$types';
 
 /** Most projects "more near your home" shows. */
@@ -83,6 +84,8 @@ export const load: PageServerLoad = async (event) => {
 		// The follow button's state: null signed out (a sign-in link), else whether the reader follows the project.
 		following: await followingOf(event, 'project', project.id),
 		questions: await questions,
+		// "Support with my club": the clubs the reader organises that may open a club pledge here (none: no button).
+		supportWith: await clubsToSupportWith(event, project, clubs),
 		oblast: placeName(project.oblastSoate, locale),
 		rayon: project.rayonSoate ? placeName(project.rayonSoate, locale) : null,
 	};

@@ -154,7 +154,7 @@ describe('search words', () => {
       const res = await search('ай су', { 'accept-language': lang });
       expect(res.status).toBe(400);
       expect(res.type).toBe('application/problem+json');
-      expect(res.body.errors).toEqual([{ field: 'q', code: 'invalid', message: expect.stringContaining(expected) }]);
+      expect(res.body.errors).toEqual([{ field: 'query.q', code: 'invalid', message: expect.stringContaining(expected) }]);
     }
   });
 });

@@ -82,7 +82,7 @@ describe('saved searches the digest runs', () => {
   it('are held to what GET /v1/projects accepts, naming the field in a body', () => {
     const fields = (query: Record<string, string>) => {
       try {
-        checkDiscoveryQuery(rules, SavedQuerySchema.parse(query), 'query.');
+        checkDiscoveryQuery(rules, SavedQuerySchema.parse(query));
         return null;
       } catch (e) {
         return (e as { errors: { field: string }[] }).errors.map((f) => f.field);

@@ -169,7 +169,7 @@ export function defaultSearchName(deps: Pick<FollowDeps, 'placeName'>, query: Sa
  */
 export async function saveSearch(deps: FollowDeps, actor: Actor, input: SaveSearchRequest & { locale: Locale }): Promise<SavedSearch> {
   authorize(actor, { action: 'account:use' });
-  const query = checkDiscoveryQuery(deps.territories, input.query, 'query.');
+  const query = checkDiscoveryQuery(deps.territories, input.query);
   const clean = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as SavedQuery;
   const search: SavedSearch = {
     id: deps.newId(),

@@ -63,26 +63,27 @@ export function queryWords(q: string, field = 'q'): string[] {
 
 /**
  * The words of a discovery query (undefined without `q`), or 400: a `sort` other than newest with `q`, a `q` without a
- * searchable word (queryWords). `at` prefixes the field names ('query.' where the query sits in a body).
+ * searchable word (queryWords). Fields are named as the schema names them (`query.sort`, `query.q`): in the query
+ * string of GET /v1/projects and in a saved search's body (`{ query: {...} }`) alike, so a client reads one form.
  */
-function searchWordsOf(query: { q?: string | undefined; sort?: string | undefined }, at: string): string[] | undefined {
+function searchWordsOf(query: { q?: string | undefined; sort?: string | undefined }): string[] | undefined {
   if (query.q === undefined) return undefined;
-  if (query.sort !== undefined && query.sort !== 'newest') throw invalidIn(`${at}sort`, SEARCH_SORT);
-  return queryWords(query.q, `${at}q`);
+  if (query.sort !== undefined && query.sort !== 'newest') throw invalidIn('query.sort', SEARCH_SORT);
+  return queryWords(query.q, 'query.q');
 }
 
 /**
  * Every rule GET /v1/projects applies to a discovery query beyond its schema, in one place (a saved search is held
  * to the same, so the weekly digest can run it): the territories (checkDiscoveryTerritories: 400 naming
- * `query.oblast` / `query.rayon`), then the words (400 naming `sort` or `q`, prefixed by `at`: 'query.' for a saved
- * search's body). Answers the query unchanged.
- * @example checkDiscoveryQuery(rules, { q: 'a', state: 'raising', sort: 'newest' }, 'query.') // throws: query.q: needs a word of at least 3 letters
+ * `query.oblast` / `query.rayon`), then the words (400 naming `query.sort` or `query.q`): the schema's own names for
+ * these fields, in the query string and in a saved search's body alike. Answers the query unchanged.
+ * @example checkDiscoveryQuery(rules, { q: 'a', state: 'raising', sort: 'newest' }) // throws: query.q: needs a word of at least 3 letters
  */
 export function checkDiscoveryQuery<
   Q extends { oblast?: string | undefined; rayon?: string | undefined; q?: string | undefined; sort?: string },
->(lookup: TerritoryLookup, query: Q, at = ''): Q {
+>(lookup: TerritoryLookup, query: Q): Q {
   checkDiscoveryTerritories(lookup, query);
-  searchWordsOf(query, at);
+  searchWordsOf(query);
   return query;
 }
 
@@ -97,12 +98,12 @@ export interface DiscoveryDeps {
  * Browse (filters and a sort) or search (q, plus any filters) among public projects, one bounded page at a time;
  * each card says what one som of a donation becomes where programmes co-finance it today (`oneSom`, null when
  * none: cardOneSom). Reads: the page (one index partition, one BatchGet) and the programmes (one small Query,
- * kept PROGRAMME_CACHE_MS per instance). Throws a validation error naming `sort` or `q`.
+ * kept PROGRAMME_CACHE_MS per instance). Throws a validation error naming `query.sort` or `query.q`.
  * @example await discoverProjects(deps, ProjectListQuerySchema.parse({ oblast: '41704000000000', sort: 'closing_soon' }))
  * // { items: [{ id: 'naryn-school', ..., oneSom: { multiplier: '2', programmes: [{ en: 'Mekenim 1+1', ... }] } }], nextCursor: null }
  */
 export async function discoverProjects(deps: DiscoveryDeps, query: ProjectListQuery): Promise<ProjectList> {
-  const words = searchWordsOf(query, '');
+  const words = searchWordsOf(query);
   const { state, q: _q, ...rest } = query; // the words replace q
   const discovery: DiscoveryQuery = { ...rest, status: FUNDING_STATE_STATUS[state] };
   if (words !== undefined) discovery.words = words;

@@ -335,6 +335,11 @@ const ROWS: Record<string, Row> = {
       );
     },
   },
+  'GET /v1/organisations/:id/unanswered-questions': {
+    // The organisation's own officers and staff (orgY's project has questions: matrix-questions.ts); others 403.
+    expect: { nobody: 401, investorA: 403, investorB: 403, officerX: 403, officerY: 200, staff: 200 },
+    request: (w) => ({ path: `/v1/organisations/${w.orgY}/unanswered-questions` }),
+  },
   'GET /v1/staff/organisations': { expect: staffOnly, request: () => ({ path: '/v1/staff/organisations?status=pending' }) },
   'POST /v1/organisations/:id/approve': {
     expect: staffOnly,

@@ -59,6 +59,15 @@ describe('request paths', () => {
     expect(new Set(commands)).toEqual(new Set(['QueryCommand']));
   });
 
+  it("reads an organisation's unanswered questions from their sparse partition and the questions by key", async () => {
+    const store = composeWithDb(db, noIdentity()).questions.questions;
+    commands.length = 0;
+    await store.unansweredOf({ organisationId: project.organisationId, limit: 200 });
+    await store.unansweredOnProject({ organisationId: project.organisationId, projectId: project.id, limit: 50 });
+    expect(commands.length).toBeGreaterThan(0);
+    expect(commands.filter((c) => /Scan/.test(c))).toEqual([]);
+  });
+
   it('reads questions and pledge messages by key and index only, whoever reads (issue 12)', async () => {
     const deps = composeWithDb(db, noIdentity());
     commands.length = 0;

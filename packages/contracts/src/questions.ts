@@ -111,3 +111,17 @@ export const PledgeMessageListSchema = z
   .object({ items: z.array(PledgeMessageSchema), nextCursor: text().nullable() })
   .meta({ id: 'PledgeMessageList' });
 export type PledgeMessageList = z.infer<typeof PledgeMessageListSchema>;
+
+/**
+ * An organisation's questions waiting for an answer (GET /v1/organisations/{id}/unanswered-questions), for its officers
+ * and staff: how many per project (from at most 200; `more` when there are others), and with `?projectId=` that
+ * project's questions, oldest first.
+ */
+export const UnansweredQuestionsSchema = z
+  .object({
+    counts: z.array(z.object({ projectId: text(), count: z.number().int().positive() })),
+    more: z.boolean(),
+    items: z.array(QuestionSchema),
+  })
+  .meta({ id: 'UnansweredQuestions' });
+export type UnansweredQuestions = z.infer<typeof UnansweredQuestionsSchema>;

@@ -1,7 +1,8 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, PledgeMessage } from '@mekendesh/contracts';
-import type { Page, PledgeMessageReader, QuestionStore, StoredQuestion } from '@mekendesh/domain';
+import type { Page, PledgeMessageReader, QuestionStore, StoredQuestion, UnansweredRef } from '@mekendesh/domain';
 import type { Db } from './client.js';
+import { batchGet } from './dynamo/batch-get.js';
 import { pagedQuery, queryOnce, MAX_PAGE_ITEMS } from './dynamo/paged-query.js';
 import { stripKeys } from './entities/define.js';
 import { projectPledgeMessagesPartition } from './entities/money.js';
@@ -12,6 +13,10 @@ import {
   publicAnswersPartition,
   publicQuestionsPartition,
   questionEntity,
+  unansweredPartition,
+  unansweredProjectPrefix,
+  unansweredQuestionEntity,
+  waitsForAnswer,
 } from './entities/questions.js';
 import { auditPut, transact } from './transact.js';
 
@@ -30,10 +35,17 @@ export class DynamoQuestionStore implements QuestionStore {
     return questionEntity.item(q, q);
   }
 
+  /** The question's "waits for an answer" marker put (unanswered, not hidden) or deleted (otherwise), in its transaction. */
+  private marker(q: StoredQuestion) {
+    const ref = { id: q.id, projectId: q.projectId, organisationId: q.organisationId, askedAt: q.askedAt };
+    return waitsForAnswer(q)
+      ? { Put: { TableName: this.db.tableName, Item: unansweredQuestionEntity.item(ref) } }
+      : { Delete: { TableName: this.db.tableName, Key: unansweredQuestionEntity.key(ref) } };
+  }
+
   async create(q: StoredQuestion): Promise<void> {
-    await this.db.doc.send(
-      new PutCommand({ TableName: this.db.tableName, Item: this.item(q), ConditionExpression: 'attribute_not_exists(pk)' }),
-    );
+    const put = { Put: { TableName: this.db.tableName, Item: this.item(q), ConditionExpression: 'attribute_not_exists(pk)' } };
+    await transact(this.db, [put, this.marker(q)], 'the question exists already');
   }
 
   async get(id: string): Promise<StoredQuestion | undefined> {
@@ -52,7 +64,38 @@ export class DynamoQuestionStore implements QuestionStore {
         ExpressionAttributeValues: { ':v': previousVersion },
       },
     };
-    await transact(this.db, audit ? [put, auditPut(this.db, audit)] : [put], CHANGED);
+    await transact(this.db, [put, this.marker(q), ...(audit ? [auditPut(this.db, audit)] : [])], CHANGED);
+  }
+
+  async unansweredOf(input: { organisationId: string; limit: number }): Promise<{ items: UnansweredRef[]; more: boolean }> {
+    const limit = Math.min(input.limit, MAX_PAGE_ITEMS);
+    const out = await queryOnce(
+      this.db,
+      { partition: unansweredPartition(input.organisationId), forward: true, fields: ['id', 'projectId', 'askedAt'] },
+      limit,
+    );
+    const items = (out.Items ?? []).map((i) => ({ id: String(i.id), projectId: String(i.projectId), askedAt: String(i.askedAt) }));
+    return { items, more: out.LastEvaluatedKey !== undefined };
+  }
+
+  async unansweredOnProject(input: { organisationId: string; projectId: string; limit: number }): Promise<StoredQuestion[]> {
+    const out = await queryOnce(
+      this.db,
+      {
+        partition: unansweredPartition(input.organisationId),
+        skPrefix: unansweredProjectPrefix(input.projectId),
+        forward: true,
+        fields: ['id'],
+      },
+      Math.min(input.limit, MAX_PAGE_ITEMS),
+    );
+    const keys = (out.Items ?? []).map((i) => questionEntity.key({ id: String(i.id) }));
+    const byId = new Map((await batchGet(this.db, keys)).map((i) => [String(i.id), toQuestion(i)]));
+    // Oldest first, as the markers; a question answered between the two reads is left out.
+    return keys.flatMap((_, n) => {
+      const q = byId.get(String(out.Items![n]!.id));
+      return q && waitsForAnswer(q) ? [q] : [];
+    });
   }
 
   async publicThread(input: { projectId: string; limit: number; cursor?: string }): Promise<Page<StoredQuestion>> {

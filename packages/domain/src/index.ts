@@ -60,5 +60,6 @@ export * from './clubs.js';
 export * from './follows.js';
 export * from './digests.js';
 export * from './questions.js';
+export * from './unanswered-questions.js';
 export * from './pledge-messages.js';
 export * from './home-notices.js';

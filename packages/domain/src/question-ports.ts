@@ -64,6 +64,20 @@ export interface QuestionStore {
    * @example await store.answeredBetween('prj-1', '2026-03-02T00:00:00.000Z', '2026-03-09T00:00:00.000Z', 20)
    */
   answeredBetween(projectId: string, fromIso: string, toIso: string, limit: number): Promise<StoredQuestion[]>;
+  /**
+   * An organisation's questions waiting for an answer (unanswered, not hidden), by project then oldest first: at most
+   * `limit` from one Query of a sparse partition that holds only those; `more` when there are others beyond.
+   */
+  unansweredOf(input: { organisationId: string; limit: number }): Promise<{ items: UnansweredRef[]; more: boolean }>;
+  /** One project's questions waiting for an answer, oldest first, at most `limit` (the same partition, by prefix). */
+  unansweredOnProject(input: { organisationId: string; projectId: string; limit: number }): Promise<StoredQuestion[]>;
+}
+
+/** A question waiting for its officers' answer, as the organisation's backlog lists it. */
+export interface UnansweredRef {
+  id: string;
+  projectId: string;
+  askedAt: string;
 }
 
 /** A project's pledges that carry a message, read from an index of those pledges only, a bounded page at a time. */

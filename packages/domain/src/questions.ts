@@ -11,7 +11,14 @@ import { answerNotice, newQuestionNotice } from './question-notices.js';
 import type { QuestionStore, StoredQuestion } from './question-ports.js';
 import { withinWindow } from './rate-limits.js';
 
-export type { PledgeMessageReader, QuestionStore, StoredAnswer, StoredModeration, StoredQuestion } from './question-ports.js';
+export type {
+  PledgeMessageReader,
+  QuestionStore,
+  StoredAnswer,
+  StoredModeration,
+  StoredQuestion,
+  UnansweredRef,
+} from './question-ports.js';
 
 /** What questions and answers need (wired once in functions/api composition.ts). */
 export interface QuestionDeps {

@@ -11,6 +11,7 @@ import {
   OrganisationStatusSchema,
   queryInt,
   ReviewDecisionSchema,
+  UnansweredQuestionsSchema,
 } from '@mekendesh/contracts';
 import {
   acceptInvitation,
@@ -20,6 +21,7 @@ import {
   listApplications,
   listPublicOrganisationProjects,
   reviewOrganisation,
+  unansweredQuestions,
 } from '@mekendesh/domain';
 import type { Deps } from '../composition.js';
 import { bearer, json, jsonBody, notForStaff, problems, resource, staffOnly } from './shared.js';
@@ -51,6 +53,17 @@ const PublicProjectsQuery = z
   })
   .strict();
 
+const UnansweredQuery = z
+  .object({
+    projectId: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only')
+      .optional(),
+  })
+  .strict();
+
 const apply = createRoute({
   method: 'post',
   path: '/',
@@ -76,6 +89,15 @@ const publicProjects = createRoute({
   summary: "An organisation's projects anyone may see (published or later), newest first; a page may hold fewer than asked",
   request: { params: Id, query: PublicProjectsQuery },
   responses: { 200: json(OrganisationProjectListSchema, 'A page of projects'), ...problems(400) },
+});
+const unanswered = createRoute({
+  method: 'get',
+  path: '/{id}/unanswered-questions',
+  tags: ['questions'],
+  security: bearer,
+  summary: "Questions waiting for the organisation's answer: a count per project and, with projectId, that project's (officers, staff)",
+  request: { params: Id, query: UnansweredQuery },
+  responses: { 200: json(UnansweredQuestionsSchema, 'The backlog'), ...problems(400, 401, 403) },
 });
 const queue = createRoute({
   method: 'get',
@@ -143,6 +165,12 @@ export function organisationRoutes(deps: Deps) {
         }),
         200,
       );
+    })
+    .openapi(unanswered, async (c) => {
+      c.header('cache-control', 'private, no-store');
+      const { projectId } = c.req.valid('query');
+      const input = { organisationId: c.req.valid('param').id, ...(projectId ? { projectId } : {}) };
+      return c.json(await unansweredQuestions(deps.questions, c.var.actor, input), 200);
     })
     .openapi(approve, async (c) =>
       c.json(

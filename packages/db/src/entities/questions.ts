@@ -72,3 +72,38 @@ export const questionEntity = defineEntity<{ id: string }, QuestionIndexInput>({
     answer: { answeredAt: '2026-01-02T00:00:00.000Z', hidden: false },
   },
 });
+
+/** What an officer's "unanswered" list shows of a question: enough to list and link it without reading the question. */
+export interface UnansweredInput {
+  id: string;
+  projectId: string;
+  organisationId: string;
+  askedAt: string;
+}
+
+/** The table partition of an organisation's unanswered questions, and the sort-key prefix of one project's. */
+export const unansweredPartition = (organisationId: string) => `UNANSWERED#${organisationId}`;
+export const unansweredProjectPrefix = (projectId: string) => `${projectId}#`;
+
+/**
+ * Whether a question waits for its officers: not answered and not hidden by moderators (who need no answer).
+ * The marker below exists exactly while this holds; the question store puts or deletes it with the question.
+ */
+export const waitsForAnswer = (q: Pick<QuestionIndexInput, 'hidden' | 'answer'>) => q.answer === null && !q.hidden;
+
+/**
+ * A question still waiting for an answer, a sparse marker kept in the same transaction as its Question item (issue 12
+ * review: officers see their unanswered questions): one Query of `UNANSWERED#<organisationId>` gives an organisation's
+ * whole backlog grouped by project (the counts on its project list), a sort-key prefix one project's. Gone once the
+ * question is answered or hidden; back if a hidden, unanswered question is shown again.
+ */
+export const unansweredQuestionEntity = defineEntity<UnansweredInput>({
+  name: 'UnansweredQuestion',
+  table: {
+    pk: (u) => unansweredPartition(u.organisationId),
+    sk: (u) => `${unansweredProjectPrefix(u.projectId)}${u.askedAt}#${u.id}`,
+    shape: ['UNANSWERED#<organisationId>', '<projectId>#<askedAt>#<id>'],
+    purpose: "an organisation's unanswered questions, by project, oldest first",
+  },
+  example: { id: 'q-1', projectId: 'prj-1', organisationId: 'org-1', askedAt: '2026-01-01T00:00:00.000Z' },
+});

@@ -2,6 +2,7 @@ import {
 	PledgeMessageListSchema,
 	QuestionListSchema,
 	QuestionSchema,
+	UnansweredQuestionsSchema,
 	type AnswerRequest,
 	type ModerationRequest,
 	type Question,
@@ -26,6 +27,9 @@ export const questionCalls = (call: ApiCall) => ({
 	/** Staff: hides or shows again a question or its answer, with a reason. */
 	moderate: (questionId: string, body: ModerationRequest) =>
 		call('POST', `/questions/${id(questionId)}/moderation`, QuestionSchema, { body }),
+	/** Officers and staff: the organisation's questions waiting for an answer, counted per project; with projectId, that project's. */
+	unanswered: (organisationId: string, projectId?: string) =>
+		call('GET', `/organisations/${id(organisationId)}/unanswered-questions${queryString({ projectId })}`, UnansweredQuestionsSchema),
 	/** Officers and staff: a project's pledge messages, newest first. */
 	pledgeMessages: (projectId: string, q: { cursor?: string; limit?: number } = {}) =>
 		call(

@@ -33,9 +33,17 @@ export const load: PageServerLoad = async (event) => {
 				.questions.pledgeMessages(project.id, cursor ? { cursor } : {})
 				.catch(() => null)
 		: null;
+	// Its questions waiting for an answer (issue 12 review), likewise only once public; null when the API cannot say.
+	const unanswered = PUBLIC_STATUSES.includes(project.status)
+		? await api(event)
+				.questions.unanswered(project.organisationId, project.id)
+				.then((u) => u.items)
+				.catch(() => null)
+		: null;
 	return {
 		project,
 		messages,
+		unanswered,
 		messagesNext: messages?.nextCursor ? `?mcursor=${encodeURIComponent(messages.nextCursor)}#pledge-messages` : null,
 		editable: EDITABLE.includes(project.status),
 		values: projectToValues(project, locale),

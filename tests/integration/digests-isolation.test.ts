@@ -55,7 +55,9 @@ const settings = () => ({
   } satisfies NonNullable<DigestAnswers>,
 });
 const digestsTo = async (who: string) =>
-  (await new DynamoOutbox(db, () => 'x').latest(200)).filter((m) => m.to === `${who}@example.kg` && m.subject.includes(WEEK));
+  (await new DynamoOutbox(db, () => 'x').latest(200)).filter(
+    (m) => m.to === `${who}@example.kg` && m.subject.includes('2 March – 8 March'),
+  );
 
 /** Writes a saved search as stored, bypassing the API's checks (as one saved before them was). */
 const storeSearch = (userId: string, id: string, query: unknown) =>

@@ -17,6 +17,8 @@ const AT_BASHY = '41704220000000';
 const JUMGAL = '41704230000000';
 const CHUI_RAYON = '41708203000000';
 const WEEK = '2026-W10';
+/** The week as the subjects name it, Monday to Sunday in Bishkek, in each language. */
+const WEEK_DATES = ['(2-март – 8-март)', 'за неделю 2 марта – 8 марта', 'news for 2 March – 8 March'];
 
 const organisation = makeOrganisation();
 const at = (iso: string) => ({ publishedAt: iso, organisationId: organisation.id });
@@ -49,7 +51,7 @@ async function person(id: string, locale: Locale) {
 
 const settings = { mailDelivery: 'inline' as const, webOrigin: 'https://mekendesh.example', apiOrigin: 'https://api.mekendesh.example' };
 const digestsTo = async (to: string) =>
-  (await new DynamoOutbox(db, () => 'x').latest(200)).filter((m) => m.to === to && m.subject.includes(WEEK));
+  (await new DynamoOutbox(db, () => 'x').latest(200)).filter((m) => m.to === to && WEEK_DATES.some((d) => m.subject.includes(d)));
 
 beforeAll(async () => {
   ({ db, drop } = await freshTable(inject('dynamoEndpoint')));
@@ -83,25 +85,34 @@ describe('the weekly digest', () => {
 
     const [ky, ...moreKy] = await digestsTo('aigerim@example.kg');
     expect(moreKy).toEqual([]);
-    expect(ky!.subject).toBe(`Mekendesh: жуманын жаңылыктары (${WEEK})`);
-    expect(ky!.text).toContain('Жаңы долбоорлор (2):');
+    expect(ky!.subject).toBe('Мекендеш: жуманын жаңылыктары (2-март – 8-март)');
+    expect(ky!.text.startsWith('Саламатсызбы, aigerim!\n\n')).toBe(true);
+    expect(ky!.text).toContain('Сиз көз салган жерлердеги жаңы долбоорлор:\n\n');
     expect(ky!.text).toContain(`${atBashyMonday.title.ky}\n  https://mekendesh.example/ky/projects/${atBashyMonday.id}`);
+    expect(ky!.text).toContain('https://mekendesh.example/ky/following');
     expect(ky!.text).toContain(`/ky/projects/${atBashyHealth.id}`);
     for (const p of [atBashyEarly, atBashyNextWeek, jumgalWater]) expect(ky!.text).not.toContain(p.id);
 
     const [ru, ...moreRu] = await digestsTo('boris@example.kg');
     expect(moreRu).toEqual([]);
-    expect(ru!.subject).toBe(`Mekendesh: новости недели (${WEEK})`);
-    expect(ru!.text).toContain('Новые проекты (2):');
-    expect(ru!.text).toContain(`- Водопровод в Чаеке\n  https://mekendesh.example/ru/projects/${jumgalWater.id}`);
-    expect(ru!.text).toContain(`/ru/projects/${atBashyHealth.id}`);
+    expect(ru!.subject).toBe('Мекендеш: новости за неделю 2 марта – 8 марта');
+    expect(ru!.text.startsWith('Здравствуйте, boris!\n\n')).toBe(true);
+    // Each saved search is a section of its own, named by its (typed) name.
+    expect(ru!.text).toContain(
+      `По вашему сохранённому поиску — s-water:\n\n- Водопровод в Чаеке\n  https://mekendesh.example/ru/projects/${jumgalWater.id}`,
+    );
+    expect(ru!.text).toContain(`По вашему сохранённому поиску — s-health:\n\n- ${atBashyHealth.title.ru}`);
+    expect(ru!.text).not.toContain('местах, за которыми вы следите:');
     for (const p of [atBashyEarly, atBashyMonday, atBashyNextWeek]) expect(ru!.text).not.toContain(p.id);
 
     // A followed oblast lists all of its new projects; the saved words add none that are not already there.
     const [en] = await digestsTo('emma@example.kg');
-    expect(en!.subject).toBe(`Mekendesh: this week (${WEEK})`);
-    expect(en!.text).toContain('New projects (3):');
+    expect(en!.subject).toBe('Mekendesh: news for 2 March – 8 March');
+    expect(en!.text).toContain('New projects in places you follow:');
     expect(en!.text.indexOf(atBashyHealth.id)).toBeLessThan(en!.text.indexOf(jumgalWater.id)); // newest first
+    // A project shows once: the followed oblast's section holds them all, so the saved search adds no section.
+    expect(en!.text).not.toContain('Matching your saved search');
+    for (const p of [atBashyMonday, atBashyHealth, jumgalWater]) expect(en!.text.split(p.id)).toHaveLength(2);
 
     expect(await digestsTo('quiet@example.kg')).toEqual([]);
   });
@@ -124,8 +135,9 @@ describe('the weekly digest', () => {
     });
     await digestJob(db, settings, WEEK);
     const [mail] = (await outbox.latest(200)).filter((m) => m.to === 'words-only@example.kg');
-    expect(mail!.text).toContain('New projects (1):');
-    expect(mail!.text).toContain(`/en/projects/${jumgalWater.id}`);
+    expect(mail!.text).toContain(
+      `Matching your saved search — pipes:\n\n- ${jumgalWater.title.en}\n  https://mekendesh.example/en/projects/${jumgalWater.id}`,
+    );
   });
 
   it('lists the week’s answers on followed projects, and only those', async () => {
@@ -155,9 +167,12 @@ describe('the weekly digest', () => {
     await digestJob(db, settings, WEEK);
     const [mail, ...more] = await digestsTo('asker@example.kg');
     expect(more).toEqual([]);
-    expect(mail!.text).toContain(`Новые ответы:\n\n${atBashyEarly.title.ru} — https://mekendesh.example/ru/projects/${atBashyEarly.id}`);
+    expect(mail!.text).toContain(
+      `Новые ответы в проектах, за которыми вы следите:\n\n${atBashyEarly.title.ru}\n  https://mekendesh.example/ru/projects/${atBashyEarly.id}`,
+    );
     expect(mail!.text).toContain('  ? When does the work start? (q-in-week)\n  → In April (q-in-week)');
     expect(mail!.text).not.toContain('q-last-week');
     expect(mail!.text).not.toContain('Новые проекты');
+    expect(mail!.text).not.toContain('сохранённому поиску');
   });
 });

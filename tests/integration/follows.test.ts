@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { MyFollowsSchema, ProfileSchema, type Role } from '@mekendesh/contracts';
+import { MyFollowsSchema, ProfileSchema, SavedQuerySchema, SECTORS, type Role } from '@mekendesh/contracts';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoFollowStore, DynamoOutbox, DynamoUserRepository, seedProjects, type Db } from '@mekendesh/db';
+import { followMetaEntity } from '@mekendesh/db/entities';
 import type { TokenVerifier } from '@mekendesh/domain';
 import { territoryBySoate } from '@mekendesh/territories';
 import { createApp } from '@mekendesh/api/app';
@@ -47,8 +49,8 @@ async function person(id: string, locale: 'ky' | 'ru' | 'en' = 'ru') {
   });
 }
 
-function call(who: string | null, method: string, path: string, body?: unknown) {
-  const headers: Record<string, string> = { 'accept-language': 'ru' };
+function call(who: string | null, method: string, path: string, body?: unknown, lang = 'ru') {
+  const headers: Record<string, string> = { 'accept-language': lang };
   if (who) headers.authorization = `Bearer follow-token-for-${who}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   return app.request(`/v1${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
@@ -67,7 +69,8 @@ beforeAll(async () => {
   await seedProjects(db, { organisations: [organisation], projects: [published, submitted, draft] });
   const identity = { ...noIdentity().identity, deleteUser: async () => undefined };
   app = createApp(composeWithDb(db, { identity, verifier }));
-  for (const id of ['aida', 'bolot', 'chyngyz', 'home-ky', 'home-ru', 'leaver']) await person(id, id === 'home-ky' ? 'ky' : 'ru');
+  for (const id of ['aida', 'bolot', 'chyngyz', 'home-ky', 'home-ru', 'leaver', 'repeat', 'racer', 'namer', 'legacy'])
+    await person(id, id === 'home-ky' ? 'ky' : 'ru');
   await person('staff');
 });
 afterAll(() => drop());
@@ -146,12 +149,79 @@ describe('saved searches', () => {
     expect((await mine('chyngyz')).searches.map((s) => s.id)).toEqual([saved.id]);
     expect((await call('chyngyz', 'DELETE', `/me/saved-searches/${saved.id}`)).status).toBe(200);
     expect((await call('chyngyz', 'DELETE', `/me/saved-searches/${saved.id}`)).status).toBe(404);
-    for (let i = 0; i < 20; i++)
-      expect((await call('chyngyz', 'POST', '/me/saved-searches', { name: `n${i}`, query: {} })).status).toBe(201);
-    const full = await call('chyngyz', 'POST', '/me/saved-searches', { query: {} });
+    // Twenty different queries (one per sector and kind): the same query twice would be one search.
+    const queries = SECTORS.flatMap((sector) => [{ sector }, { sector, kind: 'business' }]).slice(0, 21);
+    for (const [i, query] of queries.slice(0, 20).entries())
+      expect((await call('chyngyz', 'POST', '/me/saved-searches', { name: `n${i}`, query })).status).toBe(201);
+    const full = await call('chyngyz', 'POST', '/me/saved-searches', { query: queries[20] });
     expect(full.status).toBe(409);
     expect(((await full.json()) as { detail?: string; title: string }).detail ?? '').toContain('20');
     expect((await mine('chyngyz')).searches).toHaveLength(20);
+  });
+});
+
+describe('a saved search is one per person and query', () => {
+  const save = (who: string, query: unknown, lang = 'ru', name?: string) =>
+    call(who, 'POST', '/me/saved-searches', { query, ...(name ? { name } : {}) }, lang);
+
+  it('answers 200 with the stored one when the same query is saved again, from another language or spelled otherwise', async () => {
+    const first = await save('repeat', { q: 'туризм', oblast: NARYN });
+    expect(first.status).toBe(201);
+    const stored = (await first.json()) as { id: string };
+    for (const [query, lang] of [
+      [{ q: 'туризм', oblast: NARYN }, 'ru'],
+      [{ q: 'туризм', oblast: NARYN }, 'en'],
+      [{ q: ' ТУРИЗМ ', oblast: NARYN, state: 'raising', sort: 'newest' }, 'ky'],
+    ] as const) {
+      const again = await save('repeat', query, lang);
+      expect(again.status, `${lang} ${JSON.stringify(query)}`).toBe(200);
+      expect(((await again.json()) as { id: string }).id).toBe(stored.id);
+    }
+    expect((await mine('repeat')).searches).toHaveLength(1);
+    expect((await save('repeat', { q: 'туризм', oblast: NARYN, sector: 'tourism' })).status).toBe(201);
+    expect((await mine('repeat')).searches).toHaveLength(2);
+  });
+
+  it('stores one when ten saves of one query arrive at once, counted once against the cap', async () => {
+    const all = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => save('racer', { rayon: AT_BASHY, q: 'мектеп' }, ['ky', 'ru', 'en'][i % 3])),
+    );
+    const statuses = all.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 201).length).toBe(1);
+    expect(statuses.filter((s) => s === 200).length).toBe(9);
+    const ids = new Set(await Promise.all(all.map(async (r) => ((await r.json()) as { id: string }).id)));
+    expect(ids.size).toBe(1);
+    expect((await mine('racer')).searches).toHaveLength(1);
+    const meta = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: followMetaEntity.key({ userId: 'racer' }) }));
+    expect(meta.Item?.searches).toBe(1);
+  });
+
+  it('names a search without a typed name in the reader’s language when read; a typed name stays as typed', async () => {
+    expect((await save('namer', { q: 'туризм', oblast: NARYN }, 'ru')).status).toBe(201);
+    expect((await save('namer', { rayon: AT_BASHY }, 'ky', 'Ата-журт')).status).toBe(201);
+    const names = async (lang: string) =>
+      MyFollowsSchema.parse(await (await call('namer', 'GET', '/me/follows', undefined, lang)).json())
+        .searches.map((s) => s.name)
+        .sort();
+    const naryn = territoryBySoate(NARYN)!.name;
+    expect(await names('en')).toEqual([`“туризм” · ${naryn.en}`, 'Ата-журт'].sort());
+    expect(await names('ru')).toEqual([`«туризм» · ${naryn.ru}`, 'Ата-журт'].sort());
+  });
+
+  it('reads a name stored as the old default (made in the saver’s language) as no name typed', async () => {
+    const query = SavedQuerySchema.parse({ q: 'туризм', oblast: NARYN });
+    const naryn = territoryBySoate(NARYN)!.name;
+    await new DynamoFollowStore(db).saveSearch({
+      userId: 'legacy',
+      cap: 20,
+      search: { id: 'old-ulid', name: `«туризм» · ${naryn.ky}`, query, savedAt: '2026-02-01T00:00:00.000Z' },
+    });
+    const res = await call('legacy', 'GET', '/me/follows', undefined, 'en');
+    expect(MyFollowsSchema.parse(await res.json()).searches.map((s) => s.name)).toEqual([`“туризм” · ${naryn.en}`]);
+    // And saving that query again finds it, though its id was not made from the query.
+    const again = await save('legacy', { q: 'туризм', oblast: NARYN }, 'en');
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as { id: string }).id).toBe('old-ulid');
   });
 });
 

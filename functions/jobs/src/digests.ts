@@ -6,7 +6,7 @@
  */
 import { DynamoDigestSource, DynamoFollowStore, DynamoQuestionStore, type Db } from '@mekendesh/db';
 import { previousIsoWeek, runDigests, territoryRules, type DigestAnswers, type DigestDeps } from '@mekendesh/domain';
-import { TERRITORIES } from '@mekendesh/territories';
+import { TERRITORIES, territoryBySoate } from '@mekendesh/territories';
 import { cursorSecretFromEnv, jobsDbWithSecret, jobsNotifier, logJob, streamNoticeSettings, type NoticeSettings } from './composition.js';
 
 /** Where a digest run sends from and links to. */
@@ -29,6 +29,7 @@ export function composeDigests(db: Db, settings: DigestSettings): DigestDeps {
     answers: settings.answers === undefined ? new DynamoQuestionStore(db) : settings.answers,
     notifier,
     territories: territoryRules(TERRITORIES),
+    placeName: (soate) => territoryBySoate(soate)?.name,
     webOrigin: settings.webOrigin,
   };
 }

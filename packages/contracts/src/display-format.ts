@@ -62,3 +62,19 @@ export function formatDay(isoDay: string, locale: Locale): string {
   formatters.set(key, day);
   return day.format(date);
 }
+
+/**
+ * A calendar day (YYYY-MM-DD) as day and month, without the year, read as UTC: ky "30-ноябрь", ru "30 ноября",
+ * en "30 November" (the day first, as the Kyrgyz and Russian forms and British English write it).
+ * @example formatDayMonth('2026-12-06', 'ru') // "6 декабря"
+ */
+export function formatDayMonth(isoDay: string, locale: Locale): string {
+  const date = new Date(`${isoDay.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDay;
+  const key = `dm|${locale}`;
+  const tag = locale === 'en' ? 'en-GB' : locale;
+  const day = (formatters.get(key) ??
+    new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', timeZone: 'UTC' })) as Intl.DateTimeFormat;
+  formatters.set(key, day);
+  return day.format(date);
+}

@@ -1,6 +1,6 @@
 import { GetCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { PUBLIC_STATUSES, type FollowType, type LocalizedText, type ProjectStatus, type SavedSearch } from '@mekendesh/contracts';
-import type { FollowNames, FollowRecord, FollowStore, Page } from '@mekendesh/domain';
+import { PUBLIC_STATUSES, type FollowType, type LocalizedText, type ProjectStatus, type SavedQuery } from '@mekendesh/contracts';
+import type { FollowNames, FollowRecord, FollowStore, Page, SavedSearchRecord } from '@mekendesh/domain';
 import type { Db } from './client.js';
 import { batchGet } from './dynamo/batch-get.js';
 import { pagedQuery, queryAll } from './dynamo/paged-query.js';
@@ -71,7 +71,7 @@ export class DynamoFollowStore implements FollowStore, FollowNames {
 
   async list(userId: string) {
     const follows: FollowRecord[] = [];
-    const searches: SavedSearch[] = [];
+    const searches: SavedSearchRecord[] = [];
     // One partition holding at most FOLLOW_LIMITS.follows + savedSearches + 1 items (the caps are kept on write).
     for await (const item of queryAll(this.db, { partition: followMetaEntity.pk({ userId }), forward: true })) {
       if (item.entity === followEntity.name) {
@@ -84,8 +84,9 @@ export class DynamoFollowStore implements FollowStore, FollowNames {
       } else if (item.entity === savedSearchEntity.name) {
         searches.push({
           id: String(item.id),
-          name: String(item.name),
-          query: item.query as SavedSearch['query'],
+          // Only a typed name is stored (older items hold the name made when saved; the domain reads those as none).
+          name: typeof item.name === 'string' ? item.name : undefined,
+          query: item.query as SavedQuery,
           savedAt: String(item.savedAt),
         });
       }
@@ -115,14 +116,16 @@ export class DynamoFollowStore implements FollowStore, FollowNames {
     return out.kind === 'committed';
   }
 
-  async saveSearch(input: { userId: string; search: SavedSearch; cap: number }) {
+  /** The id is made from the query (searchIdOf), so the conditional Put keeps one item per person and query. */
+  async saveSearch(input: { userId: string; search: SavedSearchRecord; cap: number }) {
     const key = { userId: input.userId, searchId: input.search.id };
     const out = await sendTransaction(this.db, [
       { tag: 'search', action: this.put(savedSearchEntity.item(key, { ...input.search }), 'attribute_not_exists(pk)') },
       { tag: 'cap', action: this.count(input.userId, 'searches', 1, input.cap) },
       { tag: 'subscriber', action: this.subscriber(input.userId) },
     ]);
-    return out.kind === 'committed' ? ('added' as const) : ('full' as const);
+    if (out.kind === 'committed') return 'added' as const;
+    return out.tags.includes('search') ? ('exists' as const) : ('full' as const);
   }
 
   async removeSearch(input: { userId: string; searchId: string }) {

@@ -72,6 +72,7 @@ function deps(lists: Record<string, () => { follows: FollowRecord[]; searches: S
     answers: null,
     notifier,
     territories: rules,
+    placeName: () => undefined,
     webOrigin: 'https://mekendesh.example',
     logError: (e) => logged.push({ userId: e.userId, error: e.error }),
   };

@@ -1,6 +1,5 @@
 import {
   SavedQuerySchema,
-  type Locale,
   type LocalizedText,
   type PledgeType,
   type ProjectKind,
@@ -9,7 +8,8 @@ import {
 } from '@mekendesh/contracts';
 import { addDays, bishkekDay, startOfBishkekDay } from './bishkek-calendar.js';
 import { DomainError } from './errors.js';
-import type { FollowStore } from './follows.js';
+import { digestMessage } from './digest-email.js';
+import type { FollowDeps, FollowStore, SavedSearchRecord } from './follows.js';
 import type { Notifier, NotifyOutcome } from './notification-ports.js';
 import type { Page } from './ports.js';
 import { checkDiscoveryQuery, queryWords } from './projects.js';
@@ -65,6 +65,8 @@ export interface DigestDeps {
   answers: DigestAnswers;
   notifier: Notifier;
   territories: TerritoryLookup;
+  /** A territory's names in ky/ru/en (packages/territories): a saved search without a typed name is named from them. */
+  placeName: FollowDeps['placeName'];
   webOrigin: string;
   /** Where a subscriber's failed digest is reported (the run goes on); a JSON line on stderr unless given. */
   logError?: (entry: { msg: string; userId: string; week: string; error: string }) => void;
@@ -72,8 +74,6 @@ export interface DigestDeps {
 
 /** Items per list one digest reads at most (new projects per followed territory or saved search; answers per project). */
 export const DIGEST_READ_LIMIT = 50;
-/** Projects one email lists at most (the rest are a link away). */
-const DIGEST_SHOWN = 30;
 
 /** The ISO week (`2026-W48`) holding a Bishkek day (`YYYY-MM-DD`). */
 export function isoWeekOfDay(day: string): string {
@@ -155,71 +155,48 @@ export function digestReads(deps: Pick<DigestDeps, 'source' | 'answers'>, week: 
 type Reads = ReturnType<typeof digestReads>;
 
 /**
- * What one subscriber's digest holds: new projects (no repeats) and answers per followed project; `skippedSearches`
- * counts their saved searches that no longer validate (runnableSearch), left out.
+ * What one subscriber's digest holds, in sections: new projects in followed places, then per saved search those it
+ * matches (a project shows once, in the first section that has it; each newest first), then answers per followed
+ * project. `skippedSearches` counts their saved searches that no longer validate (runnableSearch), left out.
  */
 export async function digestFor(deps: Pick<DigestDeps, 'follows' | 'territories'>, reads: Reads, userId: string) {
   const { follows, searches } = await deps.follows.list(userId);
-  const found = new Map<string, DigestProject>();
+  const seen = new Set<string>();
+  const fresh = (found: DigestProject[]) => {
+    const out = [...new Map(found.filter((p) => !seen.has(p.id)).map((p) => [p.id, p])).values()];
+    for (const p of out) seen.add(p.id);
+    return out.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
+  };
+  const inPlaces: DigestProject[] = [];
   for (const f of follows.filter((f) => f.type === 'territory')) {
     // A followed code is an oblast (Bishkek and Osh too: their oblast list holds all) or a rayon.
     const where = deps.territories.isOblast(f.targetId) ? { oblast: f.targetId } : { rayon: f.targetId };
-    for (const p of await reads.published(where)) found.set(p.id, p);
+    inPlaces.push(...(await reads.published(where)));
   }
+  const places = fresh(inPlaces);
   let skippedSearches = 0;
+  const bySearch: { search: SavedSearchRecord; projects: DigestProject[] }[] = [];
   for (const s of searches) {
-    const search = runnableSearch(deps.territories, s.query);
-    if (!search) {
+    const runnable = runnableSearch(deps.territories, s.query);
+    if (!runnable) {
       skippedSearches += 1;
       continue;
     }
-    const { query, words } = search;
+    const { query, words } = runnable;
     const where = query.rayon ? { rayon: query.rayon } : { oblast: query.oblast, sector: query.sector };
-    for (const p of await reads.published(where)) {
-      if (matches(p, query, words)) found.set(p.id, p);
-    }
+    const projects = fresh((await reads.published(where)).filter((p) => matches(p, query, words)));
+    if (projects.length) bySearch.push({ search: { ...s, query }, projects });
   }
   const answered: { projectId: string; answers: DigestAnswer[] }[] = [];
   for (const f of follows.filter((f) => f.type === 'project')) {
     const answers = (await reads.answered(f.targetId)).filter((a) => a.answer);
     if (answers.length) answered.push({ projectId: f.targetId, answers });
   }
-  const projects = [...found.values()].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
-  return { projects, answered, skippedSearches };
+  return { places, searches: bySearch, answered, skippedSearches };
 }
 export type Digest = Awaited<ReturnType<typeof digestFor>>;
 
-const pick = (t: LocalizedText | undefined, locale: Locale) => t?.[locale] ?? t?.ru ?? t?.ky ?? t?.en ?? '';
-
-const DIGEST_WORDS = {
-  ky: { subject: 'Mekendesh: жуманын жаңылыктары', projects: 'Жаңы долбоорлор', answers: 'Жаңы жооптор', more: 'Дагы' },
-  ru: { subject: 'Mekendesh: новости недели', projects: 'Новые проекты', answers: 'Новые ответы', more: 'Ещё' },
-  en: { subject: 'Mekendesh: this week', projects: 'New projects', answers: 'New answers', more: 'More' },
-} as const;
-
-/** The digest email in one language: new projects with links, then answers per followed project. */
-export function digestMessage(digest: Digest, titles: Map<string, LocalizedText>, webOrigin: string, week: string) {
-  return (locale: Locale) => {
-    const w = DIGEST_WORDS[locale];
-    const lines: string[] = [];
-    if (digest.projects.length) {
-      lines.push(`${w.projects} (${digest.projects.length}):`, '');
-      for (const p of digest.projects.slice(0, DIGEST_SHOWN))
-        lines.push(`- ${pick(p.title, locale)}`, `  ${webOrigin}/${locale}/projects/${p.id}`);
-      if (digest.projects.length > DIGEST_SHOWN) lines.push(`${w.more}: ${webOrigin}/${locale}/following`);
-      lines.push('');
-    }
-    if (digest.answered.length) {
-      lines.push(`${w.answers}:`, '');
-      for (const a of digest.answered) {
-        lines.push(`${pick(titles.get(a.projectId), locale)} — ${webOrigin}/${locale}/projects/${a.projectId}`);
-        for (const qa of a.answers) lines.push(`  ? ${qa.text}`, `  → ${qa.answer!.text}`);
-        lines.push('');
-      }
-    }
-    return { subject: `${w.subject} (${week})`, text: lines.join('\n').trimEnd() };
-  };
-}
+const isEmpty = (d: Digest) => !d.places.length && !d.searches.length && !d.answered.length;
 
 /**
  * Sends one digest: nothing when it holds no item; otherwise a notice of kind `digest` about `digest-<week>`,
@@ -234,18 +211,18 @@ export async function sendDigest(
 ): Promise<{ outcome: NotifyOutcome | 'empty'; skippedSearches: number }> {
   const digest = await digestFor(deps, reads, userId);
   const { skippedSearches } = digest;
-  if (!digest.projects.length && !digest.answered.length) return { outcome: 'empty', skippedSearches };
+  if (isEmpty(digest)) return { outcome: 'empty', skippedSearches };
   const titles = digest.answered.length
     ? await deps.source.titles(digest.answered.map((a) => a.projectId))
     : new Map<string, LocalizedText>();
   // A followed project no longer public (cancelled, say) has no title here: its answers stay out of the email.
   digest.answered = digest.answered.filter((a) => titles.has(a.projectId));
-  if (!digest.projects.length && !digest.answered.length) return { outcome: 'empty', skippedSearches };
+  if (isEmpty(digest)) return { outcome: 'empty', skippedSearches };
   const outcome = await deps.notifier.notify({
     kind: 'digest',
     userId,
     about: `digest-${week}`,
-    message: digestMessage(digest, titles, deps.webOrigin, week),
+    message: digestMessage({ digest, titles, webOrigin: deps.webOrigin, monday: mondayOfIsoWeek(week), placeName: deps.placeName }),
   });
   return { outcome, skippedSearches };
 }

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import {
   FOLLOW_LIMITS,
+  LOCALES,
   type FollowSource,
   type FollowType,
   type Locale,
@@ -14,7 +16,7 @@ import type { Actor } from './actor.js';
 import { conflictIn, invalidIn, notFound } from './errors.js';
 import { SECTOR_NAMES } from './matching-words.js';
 import { authorize } from './policy.js';
-import { checkDiscoveryQuery } from './projects.js';
+import { checkDiscoveryQuery, queryWords } from './projects.js';
 import type { Page } from './ports.js';
 import type { TerritoryLookup } from './territory-rules.js';
 
@@ -26,15 +28,30 @@ export interface FollowRecord {
   followedAt: string;
 }
 
+/**
+ * One stored saved search: the normalised query and the name the person typed, if any (`undefined`: none; the name
+ * shown is then made from the filters in the reader's language when read, searchNameIn). `id` is searchIdOf(query).
+ */
+export interface SavedSearchRecord {
+  id: string;
+  name?: string | undefined;
+  query: SavedQuery;
+  savedAt: string;
+}
+
 /** Where follows and saved searches are kept (packages/db/src/follow-store.ts); every read is one bounded Query. */
 export interface FollowStore {
   /** One person's follows and saved searches: one Query of their partition (at most the caps + 1 items). */
-  list(userId: string): Promise<{ follows: FollowRecord[]; searches: SavedSearch[] }>;
+  list(userId: string): Promise<{ follows: FollowRecord[]; searches: SavedSearchRecord[] }>;
   /** Adds a follow and its reverse entry in one transaction; `full` when the person holds `cap` follows already. */
   follow(input: { userId: string; follow: FollowRecord; cap: number }): Promise<'added' | 'exists' | 'full'>;
   /** Removes a follow and its reverse entry; false when there was none. */
   unfollow(input: { userId: string; type: FollowType; targetId: string }): Promise<boolean>;
-  saveSearch(input: { userId: string; search: SavedSearch; cap: number }): Promise<'added' | 'full'>;
+  /**
+   * Adds a saved search under its id (conditional: `exists` when the person holds that id already, so two saves of
+   * one query at once store one) and counts it against `cap` in the same transaction (`full`).
+   */
+  saveSearch(input: { userId: string; search: SavedSearchRecord; cap: number }): Promise<'added' | 'exists' | 'full'>;
   removeSearch(input: { userId: string; searchId: string }): Promise<boolean>;
   /** The home rayon last followed for the person (so a removed home follow stays removed until the home changes). */
   homeRayon(userId: string): Promise<string | null>;
@@ -89,8 +106,11 @@ const NOT_A_TERRITORY = {
   en: 'is not the SOATE code of a rayon or an oblast',
 };
 
-/** What the person follows and their saved searches, each with its name (territories in ky/ru/en). */
-export async function listFollows(deps: FollowDeps, actor: Actor): Promise<MyFollows> {
+/**
+ * What the person follows and their saved searches, each with its name (territories in ky/ru/en; a saved search's
+ * own name as typed, else one made from its filters in `locale`, the reader's: searchNameIn).
+ */
+export async function listFollows(deps: FollowDeps, actor: Actor, locale: Locale): Promise<MyFollows> {
   authorize(actor, { action: 'account:use' });
   const { follows, searches } = await deps.follows.list(actor.id);
   const refs = follows.flatMap((f) => (f.type === 'territory' ? [] : [{ type: f.type, id: f.targetId }]));
@@ -103,7 +123,7 @@ export async function listFollows(deps: FollowDeps, actor: Actor): Promise<MyFol
       followedAt: f.followedAt,
       name: (f.type === 'territory' ? deps.placeName(f.targetId) : names.get(refKey(f.type, f.targetId))) ?? null,
     })),
-    searches,
+    searches: searches.map((s) => searchView(deps, s, locale)),
   };
 }
 
@@ -147,10 +167,21 @@ const FILTER_WORDS: Readonly<Record<string, TrilingualName>> = {
   completed: { ky: 'аяктаган', ru: 'завершён', en: 'completed' },
 };
 
-/** A search's name from its filters, in `locale`: words in quotes, then territory, sector, kind, pledge type, state. */
-export function defaultSearchName(deps: Pick<FollowDeps, 'placeName'>, query: SavedQuery, locale: Locale): string {
+/** Quotation marks around a search's words as each language writes them (ky and ru guillemets, English curly quotes). */
+const QUOTES: Record<Locale, readonly [string, string]> = { ky: ['«', '»'], ru: ['«', '»'], en: ['“', '”'] };
+
+/**
+ * A search's name from its filters, in `locale`: words in quotes, then territory, sector, kind, pledge type, state.
+ * @example defaultSearchName(deps, { q: 'туризм', oblast: NARYN, ... }, 'en') // '“туризм” · Naryn'
+ */
+export function defaultSearchName(
+  deps: Pick<FollowDeps, 'placeName'>,
+  query: SavedQuery,
+  locale: Locale,
+  quotes: readonly [string, string] = QUOTES[locale],
+): string {
   const parts: string[] = [];
-  if (query.q) parts.push(`«${query.q}»`);
+  if (query.q) parts.push(`${quotes[0]}${query.q}${quotes[1]}`);
   const place = query.rayon ?? query.oblast;
   if (place) parts.push(deps.placeName(place)?.[locale] ?? place);
   if (query.sector) parts.push(SECTOR_NAMES[query.sector][locale]);
@@ -162,24 +193,91 @@ export function defaultSearchName(deps: Pick<FollowDeps, 'placeName'>, query: Sa
 }
 
 /**
+ * The name typed for a stored search, or undefined when none was: a stored name equal to a default name of its query
+ * in any language (as searches saved before names were made when read carry) counts as none, so it follows the reader.
+ */
+function typedName(deps: Pick<FollowDeps, 'placeName'>, search: SavedSearchRecord): string | undefined {
+  const { name, query } = search;
+  if (name === undefined) return undefined;
+  const generated = LOCALES.some(
+    (l) => name === defaultSearchName(deps, query, l) || name === defaultSearchName(deps, query, l, ['«', '»']),
+  );
+  return generated ? undefined : name;
+}
+
+/** The name a reader sees for a saved search: the one typed, else the filters' in `locale` (defaultSearchName). */
+export function searchNameIn(deps: Pick<FollowDeps, 'placeName'>, search: SavedSearchRecord, locale: Locale): string {
+  return typedName(deps, search) ?? defaultSearchName(deps, search.query, locale);
+}
+
+function searchView(deps: Pick<FollowDeps, 'placeName'>, search: SavedSearchRecord, locale: Locale): SavedSearch {
+  return { id: search.id, name: searchNameIn(deps, search, locale), query: search.query, savedAt: search.savedAt };
+}
+
+/**
+ * The canonical form of a discovery query (two queries with the same form find the same projects): filters in a fixed
+ * order, no oblast beside a rayon (checkDiscoveryQuery holds the rayon inside it), and `q` as its sorted search words
+ * (queryWords: case, NFC, spelling in either script and stop words do not change what search finds).
+ */
+export function canonicalQuery(query: SavedQuery): string {
+  const words = query.q ? [...queryWords(query.q, 'query.q')].sort() : null;
+  const { oblast, rayon, sector, kind, pledgeType, state, sort } = query;
+  return JSON.stringify([
+    rayon ? null : (oblast ?? null),
+    rayon ?? null,
+    sector ?? null,
+    kind ?? null,
+    pledgeType ?? null,
+    state,
+    sort ?? null,
+    words,
+  ]);
+}
+
+/**
+ * A saved search's id: `s-` and 22 base64url characters of SHA-256 of canonicalQuery (132 bits). The same query saved
+ * twice, at once or from two languages, gets one id, so the store's conditional write keeps one (docs/follows.md).
+ */
+export function searchIdOf(query: SavedQuery): string {
+  return `s-${createHash('sha256').update(canonicalQuery(query)).digest('base64url').slice(0, 22)}`;
+}
+
+/**
  * Saves a discovery query (its shape checked by SavedQuerySchema), held to every rule GET /v1/projects applies
  * (checkDiscoveryQuery), so the weekly digest can run it: 400 naming `query.oblast` (not oblast-level),
  * `query.rayon` (not rayon-level, or outside the oblast), `query.q` (no word of MIN_SEARCH_LETTERS letters) or
  * `query.sort` (not newest with words), nothing written. 409 past FOLLOW_LIMITS.savedSearches (ky/ru/en).
+ * One per person and canonical query (searchIdOf): saving it again answers the stored one with `created: false`,
+ * whatever name is given. The name is kept only as typed; `locale` names the answer when none was.
  */
-export async function saveSearch(deps: FollowDeps, actor: Actor, input: SaveSearchRequest & { locale: Locale }): Promise<SavedSearch> {
+export async function saveSearch(
+  deps: FollowDeps,
+  actor: Actor,
+  input: SaveSearchRequest & { locale: Locale },
+): Promise<{ search: SavedSearch; created: boolean }> {
   authorize(actor, { action: 'account:use' });
   const query = checkDiscoveryQuery(deps.territories, input.query);
   const clean = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as SavedQuery;
-  const search: SavedSearch = {
-    id: deps.newId(),
-    name: input.name ?? defaultSearchName(deps, clean, input.locale),
-    query: clean,
-    savedAt: deps.clock.now().toISOString(),
+  const id = searchIdOf(clean);
+  const key = canonicalQuery(clean);
+  // A search stored before the rules held may have no canonical form (its q has no word): it is no match.
+  const same = (s: SavedSearchRecord) => {
+    try {
+      return s.id === id || canonicalQuery(s.query) === key;
+    } catch {
+      return false;
+    }
   };
-  const out = await deps.follows.saveSearch({ userId: actor.id, search, cap: FOLLOW_LIMITS.savedSearches });
+  // One bounded Query (at most 20 searches): also finds a same query stored before ids were made from queries.
+  const existing = async () => (await deps.follows.list(actor.id)).searches.find(same);
+  const before = await existing();
+  if (before) return { search: searchView(deps, before, input.locale), created: false };
+  const record: SavedSearchRecord = { id, name: input.name, query: clean, savedAt: deps.clock.now().toISOString() };
+  const out = await deps.follows.saveSearch({ userId: actor.id, search: record, cap: FOLLOW_LIMITS.savedSearches });
   if (out === 'full') throw conflictIn(TOO_MANY_SEARCHES);
-  return search;
+  // Saved at the same moment by another request of the person's: answer that one.
+  if (out === 'exists') return { search: searchView(deps, (await existing()) ?? record, input.locale), created: false };
+  return { search: searchView(deps, record, input.locale), created: true };
 }
 
 /** Removes a saved search; 404 when the person has none with that id. */

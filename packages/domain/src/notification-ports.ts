@@ -10,7 +10,13 @@ export interface Notice {
   kind: NotificationKind;
   userId: string;
   about: string;
-  message: (locale: Locale) => { subject: string; text: string };
+  /** `reader` is who it goes to, as the notifier read them (their display name, for a greeting). */
+  message: (locale: Locale, reader?: NoticeReader) => { subject: string; text: string };
+}
+
+/** The recipient of a notice as its text may name them. */
+export interface NoticeReader {
+  name: string;
 }
 
 /**

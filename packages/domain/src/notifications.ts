@@ -30,7 +30,11 @@ export const turnedOff = (user: Pick<UserRecord, 'notificationsOff'>, kind: Noti
 function noticeMail(deps: NotifyDeps, notice: Notice, user: UserRecord): QueuedMail {
   const locale: Locale = user.profile.locale;
   const links = { ...deps.unsubscribe, webOrigin: deps.webOrigin };
-  const mail = withUnsubscribe(links, { userId: user.id, kind: notice.kind, locale }, notice.message(locale));
+  const mail = withUnsubscribe(
+    links,
+    { userId: user.id, kind: notice.kind, locale },
+    notice.message(locale, { name: user.profile.displayName }),
+  );
   return { id: noticeMailId(notice), to: user.email, ...mail };
 }
 

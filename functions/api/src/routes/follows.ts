@@ -15,7 +15,8 @@ const list = createRoute({
   description:
     'One Query of your own list (at most 200 follows and 20 saved searches), then one BatchGet of the followed projects and ' +
     "organisations' names; territories are named from the reference data in ky/ru/en. A project no longer public, or an " +
-    'organisation no longer approved, has name null.',
+    'organisation no longer approved, has name null. A saved search without a typed name is named from its filters in the ' +
+    'language of Accept-Language.',
   security: bearer,
   responses: { 200: json(MyFollowsSchema, 'Your follows and saved searches'), ...problems(401) },
 });
@@ -51,11 +52,17 @@ const save = createRoute({
   summary: 'Save a search of the projects page (its filters and words)',
   description:
     'The query takes exactly the filters of GET /v1/projects (without limit and cursor), held to the same rules (territory ' +
-    'levels, a searchable word in q), and is stored normalised; the name defaults to one made of the filters in the ' +
-    'language of Accept-Language. 400 naming the field (`query.q`, `query.rayon`, ...), nothing stored; 409 past 20 saved searches.',
+    'levels, a searchable word in q), and is stored normalised with the name only if one is given; without one, the name ' +
+    'is made of the filters in the reader’s language whenever it is read. One per person and query: the same query ' +
+    '(same filters, same search words) saved again answers 200 with the one stored, nothing added. 400 naming the field ' +
+    '(`query.q`, `query.rayon`, ...), nothing stored; 409 past 20 saved searches.',
   security: bearer,
   request: { body: jsonBody(SaveSearchRequestSchema) },
-  responses: { 201: json(SavedSearchSchema, 'Saved'), ...problems(400, 401, 409) },
+  responses: {
+    200: json(SavedSearchSchema, 'Saved already: the stored search'),
+    201: json(SavedSearchSchema, 'Saved'),
+    ...problems(400, 401, 409),
+  },
 });
 const remove = createRoute({
   method: 'delete',
@@ -71,12 +78,13 @@ const remove = createRoute({
 export function followRoutes(deps: Deps) {
   const f = deps.follows;
   return resource()
-    .openapi(list, async (c) => c.json(await listFollows(f, c.var.actor), 200, noStore))
+    .openapi(list, async (c) => c.json(await listFollows(f, c.var.actor, requestLocale(c)), 200, noStore))
     .openapi(follow, async (c) => c.json(await followThing(f, c.var.actor, c.req.valid('param')), 200, noStore))
     .openapi(unfollow, async (c) => c.json(await unfollowThing(f, c.var.actor, c.req.valid('param')), 200, noStore))
-    .openapi(save, async (c) =>
-      c.json(await saveSearch(f, c.var.actor, { ...c.req.valid('json'), locale: requestLocale(c) }), 201, noStore),
-    )
+    .openapi(save, async (c) => {
+      const { search, created } = await saveSearch(f, c.var.actor, { ...c.req.valid('json'), locale: requestLocale(c) });
+      return created ? c.json(search, 201, noStore) : c.json(search, 200, noStore);
+    })
     .openapi(remove, async (c) => c.json(await removeSearch(f, c.var.actor, c.req.valid('param').id), 200, noStore));
 }
 

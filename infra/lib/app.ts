@@ -75,6 +75,7 @@ export function createApp(app: App, options: CreateAppOptions): MekendeshStacks 
     cursorSecret: api.cursorSecret,
     description: `Mekendesh ${stage.name}: scheduled functions (exchange rates, deadlines, weekly digests)`,
     terminationProtection: stage.isProd,
+    ...(options.alarmEmail ? { alarmEmail: options.alarmEmail } : {}),
   });
 
   Tags.of(app).add('project', 'mekendesh');

@@ -2,14 +2,20 @@ import { resolve } from 'node:path';
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { mailEntity } from '@mekendesh/db/entities';
+// Names only (the file has no imports): the metric the digest function writes is the one alarmed on here.
+import { DIGEST_METRICS, JOB_METRICS_NAMESPACE } from '../../functions/jobs/src/job-metrics.js';
 import { alarmOnAny } from './api-alarms.js';
 import { BUNDLING, REPO_ROOT } from './api-stack.js';
 import { HomeNoticesFunction } from './home-notices-function.js';
@@ -77,6 +83,8 @@ export interface JobsStackProps extends StackProps {
   /** The web app's origin (links in the digest) and the API's (List-Unsubscribe); the production ones unless given. */
   readonly webOrigin?: string;
   readonly apiOrigin?: string;
+  /** Subscribed to the jobs' alarm topic when set (as the API's). */
+  readonly alarmEmail?: string;
 }
 
 /**
@@ -92,9 +100,13 @@ export class JobsStack extends Stack {
   readonly mailSweepFunction: NodejsFunction;
   readonly mail: MailFunction;
   readonly homeNotices: HomeNoticesFunction;
+  /** Where the scheduled jobs' alarms go (a failed run, a digest that could not be made). */
+  readonly alarmTopic: Topic;
 
   constructor(scope: Construct, id: string, props: JobsStackProps) {
     super(scope, id, props);
+    this.alarmTopic = new Topic(this, 'JobsAlarmTopic', { displayName: `Mekendesh ${props.stage.name} job alarms` });
+    if (props.alarmEmail) this.alarmTopic.addSubscription(new EmailSubscription(props.alarmEmail));
     // 09:00 in Bishkek (03:00 UTC), every day: the NBKR sets its rates at 15:00-15:30 Bishkek time, in force from the
     // next calendar day (weekend days included), so by morning the feed holds the rate of the day.
     this.ratesFunction = this.job(
@@ -142,6 +154,7 @@ export class JobsStack extends Stack {
       this.digestsFunction.addEnvironment('CURSOR_SECRET_ARN', props.cursorSecret.secretArn);
       props.cursorSecret.grantRead(this.digestsFunction);
     }
+    this.alarmOnDigestFailures(props);
     // Every 10 minutes: mail claimed by a sender that died goes back to pending (the mail function sends it again).
     this.mailSweepFunction = this.job(
       { name: 'MailSweep', entry: JOB_ENTRIES.mailSweep, handler: 'mailSweepHandler', schedule: Schedule.rate(Duration.minutes(10)) },
@@ -161,6 +174,24 @@ export class JobsStack extends Stack {
       apiOrigin: props.apiOrigin ?? 'https://api.mekendesh.kg',
       ...(props.cursorSecret ? { cursorSecret: props.cursorSecret } : {}),
     });
+  }
+
+  /**
+   * A digest run goes on past a subscriber whose digest fails (counted, logged), so the function ends well: its own
+   * metric (DigestsFailed, an EMF line from digestsHandler) raises the alarm. A rerun of the week sends only those.
+   */
+  private alarmOnDigestFailures(props: JobsStackProps): void {
+    const failed = new Metric({
+      namespace: JOB_METRICS_NAMESPACE,
+      metricName: DIGEST_METRICS.failed,
+      dimensionsMap: { Function: this.digestsFunction.functionName },
+      statistic: 'Sum',
+      period: Duration.hours(1),
+    });
+    alarmOnAny(this, 'DigestsFailed', {
+      description: `Mekendesh ${props.stage.name}: digests of some subscribers could not be made (logs: "digest failed"); rerun the week`,
+      metric: failed,
+    }).addAlarmAction(new SnsAction(this.alarmTopic));
   }
 
   /** The sweep reads the claimed-mail index (gsi3) and updates mail items only: no other action, no other partition. */
@@ -199,7 +230,7 @@ export class JobsStack extends Stack {
     alarmOnAny(this, `${name}Errors`, {
       description: `Mekendesh ${props.stage.name}: the ${name.toLowerCase()} job failed`,
       metric: fn.metricErrors({ period: Duration.hours(1) }),
-    });
+    }).addAlarmAction(new SnsAction(this.alarmTopic));
     return fn;
   }
 }

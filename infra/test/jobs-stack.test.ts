@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
+import { DIGEST_METRICS, JOB_METRICS_NAMESPACE } from '../../functions/jobs/src/job-metrics.js';
 import { dailyAtBishkekTime, JOB_ENTRIES, weeklyAtBishkekTime } from '../lib/jobs-stack.js';
 import { HOME_NOTICES_ENTRY } from '../lib/home-notices-function.js';
 import { MAIL_ENTRY } from '../lib/mail-function.js';
@@ -80,8 +81,32 @@ describe('jobs stack', () => {
   });
 
   it('raises an alarm when a job fails', () => {
-    // One per scheduled job (rates, deadlines, digests, mail sweep), and two (errors, dead letters) for each stream function.
-    expect(Object.keys(dev.jobs.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(8);
+    // One per scheduled job (rates, deadlines, digests, mail sweep), two (errors, dead letters) for each stream function,
+    // and one for digests that could not be made.
+    expect(Object.keys(dev.jobs.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(9);
+  });
+
+  it('alarms to the jobs’ topic when a digest run counts failed subscribers (the metric the handler writes)', () => {
+    const topics = Object.keys(dev.jobs.findResources('AWS::SNS::Topic')).filter((t) => t.startsWith('JobsAlarmTopic'));
+    expect(topics).toHaveLength(1);
+    const digestFn = Object.keys(dev.jobs.findResources('AWS::Lambda::Function')).find((f) => f.startsWith('DigestsFunction'));
+    dev.jobs.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: JOB_METRICS_NAMESPACE,
+      MetricName: DIGEST_METRICS.failed,
+      Dimensions: [{ Name: 'Function', Value: { Ref: digestFn } }],
+      Statistic: 'Sum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      AlarmActions: [{ Ref: topics[0] }],
+    });
+    // Every scheduled job's errors alarm notifies the same topic.
+    for (const job of ['Rates', 'Deadlines', 'Digests', 'MailSweep']) {
+      dev.jobs.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        MetricName: 'Errors',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: Match.stringLikeRegexp(`^${job}Function`) } }],
+        AlarmActions: [{ Ref: topics[0] }],
+      });
+    }
   });
 
   it('raises an alarm when mail records reach the dead-letter queue', () => {

@@ -8,6 +8,7 @@ import { DynamoDigestSource, DynamoFollowStore, DynamoQuestionStore, type Db } f
 import { previousIsoWeek, runDigests, territoryRules, type DigestAnswers, type DigestDeps } from '@mekendesh/domain';
 import { TERRITORIES, territoryBySoate } from '@mekendesh/territories';
 import { cursorSecretFromEnv, jobsDbWithSecret, jobsNotifier, logJob, streamNoticeSettings, type NoticeSettings } from './composition.js';
+import { digestMetricValues, emfLine } from './job-metrics.js';
 
 /** Where a digest run sends from and links to. */
 export interface DigestSettings extends NoticeSettings {
@@ -61,6 +62,9 @@ let db: Db | undefined;
 /**
  * The Lambda handler: TABLE_NAME, WEB_ORIGIN, API_PUBLIC_URL and the cursor secret (CURSOR_SECRET, or the Secrets
  * Manager secret CURSOR_SECRET_ARN names: unsubscribe links are signed with a key derived from it, as the API checks).
+ * Logs the counts and writes them as metrics (an EMF line: DigestsFailed, DigestsSent, DigestsSkippedSearches): the
+ * run does not throw for a failed subscriber, so the alarm on DigestsFailed (infra/lib/jobs-stack.ts) is what tells.
+ * A rerun of the week (`pnpm jobs:digests --week` against the cloud table, or invoking the function) sends only those.
  */
 export async function digestsHandler(): Promise<Record<string, number | string>> {
   const secret = await cursorSecretFromEnv();
@@ -68,6 +72,8 @@ export async function digestsHandler(): Promise<Record<string, number | string>>
   if (!secret) throw new Error('no cursor secret: the digest function reads CURSOR_SECRET_ARN (infra jobs-stack)');
   db ??= jobsDbWithSecret(process.env, secret);
   const out = await digestJob(db, streamNoticeSettings(process.env, 'digest'));
-  logJob('info', 'digest job', out);
+  logJob(typeof out.failed === 'number' && out.failed > 0 ? 'warn' : 'info', 'digest job', out);
+  const name = process.env.AWS_LAMBDA_FUNCTION_NAME ?? 'digests';
+  process.stdout.write(`${JSON.stringify(emfLine(name, digestMetricValues(out), new Date()))}\n`);
   return out;
 }

@@ -63,7 +63,9 @@ describe('email preferences and unsubscribe links, without JavaScript', () => {
 
 		// Opening the link changes nothing; its button stops pledge emails only.
 		await page.goto(`${web()}${url.pathname}${url.search}`);
-		expect(await page.locator('main .lead').innerText()).toBe('You will stop getting "Pledge recorded" emails. Other emails keep coming.');
+		expect(await page.locator('main .lead').innerText()).toBe(
+			'Press "Unsubscribe" to stop getting "Pledge recorded" emails. Other emails keep coming as before.',
+		);
 		await page.goto(`${web()}/en/account/notifications`);
 		expect(await kindBox(page, 'pledge_received').isChecked()).toBe(true);
 		await page.goto(`${web()}${url.pathname}${url.search}`);

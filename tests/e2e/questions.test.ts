@@ -49,6 +49,12 @@ describe('questions, without JavaScript', () => {
 
 		const officer = await newPage(browser, { javaScriptEnabled: false });
 		await signIn(officer.page, 'en', OFFICER.email, DEMO_PASSWORD);
+		// The officer's project list counts the questions waiting on the project; its page lists this one.
+		await officer.page.goto(`${web()}/en/organisation/projects`);
+		const card = officer.page.locator('.queue > li', { has: officer.page.locator(`a[href$="/organisation/projects/${PROJECT.id}"]`) });
+		expect(await card.locator('.unanswered-count').innerText()).toMatch(/^Unanswered questions: [1-9]\d*$/);
+		await Promise.all([officer.page.waitForLoadState('load'), card.locator('.unanswered-count a').click()]);
+		expect(await officer.page.locator('[data-testid=unanswered]').innerText()).toContain(question);
 		await officer.page.goto(`${web()}/en/projects/${PROJECT.id}`);
 		const item = officer.page.locator('li.question', { hasText: question });
 		await item.locator('textarea[name=text]').fill('In May, once the snow has gone.');
@@ -58,6 +64,8 @@ describe('questions, without JavaScript', () => {
 		expect(await officer.page.locator('.questions [role=status]').innerText()).toBe(
 			'Your answer is published. The asker is told by email.',
 		);
+		await officer.page.goto(`${web()}/en/organisation/projects/${PROJECT.id}`);
+		expect(await officer.page.locator('section.unanswered').innerText()).not.toContain(question);
 
 		// The asker sees the answer on the page, and its notice in the dev outbox.
 		await investor.page.goto(`${web()}/en/projects/${PROJECT.id}`);

@@ -85,7 +85,6 @@ export interface FollowDeps {
   /** A territory's names in ky/ru/en (packages/territories), undefined for an unknown code. */
   placeName: (soate: string) => TrilingualName | undefined;
   clock: { now: () => Date };
-  newId: () => string;
 }
 
 const refKey = (type: string, id: string) => `${type}:${id}`;

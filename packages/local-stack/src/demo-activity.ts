@@ -78,7 +78,7 @@ function activityDeps(db: Db, webOrigin: string): ActivityDeps {
     webOrigin,
   };
   return {
-    follows: { follows, names: follows, territories, placeName: (s) => territoryBySoate(s)?.name, clock, newId: ulid },
+    follows: { follows, names: follows, territories, placeName: (s) => territoryBySoate(s)?.name, clock },
     questions: {
       questions: new DynamoQuestionStore(db),
       projects,
@@ -142,8 +142,8 @@ async function follow(deps: FollowDeps, investorId: string): Promise<void> {
   await followHomeRayon(deps, investorId, home);
   const actor = investorActor(investorId);
   for (const f of DEMO_ACTIVITY.follows) await followThing(deps, actor, f);
-  const { searches: saved } = await deps.follows.list(investorId);
-  for (const s of DEMO_ACTIVITY.searches) if (!saved.some((x) => x.name === s.name)) await saveSearch(deps, actor, { ...s, locale: 'ky' });
+  // Saving a query again is no change (one saved search per person and query).
+  for (const s of DEMO_ACTIVITY.searches) await saveSearch(deps, actor, { ...s, locale: 'ky' });
 }
 
 /** Each question under its fixed id (skipped when there already), and its answer by the demo officer. */

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -174,6 +174,9 @@ export class JobsStack extends Stack {
       apiOrigin: props.apiOrigin ?? 'https://api.mekendesh.kg',
       ...(props.cursorSecret ? { cursorSecret: props.cursorSecret } : {}),
     });
+    // Every alarm of the stack (each job's errors, digest failures, the stream functions' errors and dead letters)
+    // tells the jobs' topic: an alarm nobody hears is none.
+    for (const c of this.node.findAll()) if (c instanceof Alarm) c.addAlarmAction(new SnsAction(this.alarmTopic));
   }
 
   /**
@@ -191,7 +194,7 @@ export class JobsStack extends Stack {
     alarmOnAny(this, 'DigestsFailed', {
       description: `Mekendesh ${props.stage.name}: digests of some subscribers could not be made (logs: "digest failed"); rerun the week`,
       metric: failed,
-    }).addAlarmAction(new SnsAction(this.alarmTopic));
+    });
   }
 
   /** The sweep reads the claimed-mail index (gsi3) and updates mail items only: no other action, no other partition. */
@@ -230,7 +233,7 @@ export class JobsStack extends Stack {
     alarmOnAny(this, `${name}Errors`, {
       description: `Mekendesh ${props.stage.name}: the ${name.toLowerCase()} job failed`,
       metric: fn.metricErrors({ period: Duration.hours(1) }),
-    }).addAlarmAction(new SnsAction(this.alarmTopic));
+    });
     return fn;
   }
 }

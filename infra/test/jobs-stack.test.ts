@@ -99,14 +99,9 @@ describe('jobs stack', () => {
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       AlarmActions: [{ Ref: topics[0] }],
     });
-    // Every scheduled job's errors alarm notifies the same topic.
-    for (const job of ['Rates', 'Deadlines', 'Digests', 'MailSweep']) {
-      dev.jobs.hasResourceProperties('AWS::CloudWatch::Alarm', {
-        MetricName: 'Errors',
-        Dimensions: [{ Name: 'FunctionName', Value: { Ref: Match.stringLikeRegexp(`^${job}Function`) } }],
-        AlarmActions: [{ Ref: topics[0] }],
-      });
-    }
+    // Every alarm of the stack (jobs' errors, the stream functions' errors and dead letters) notifies that topic.
+    const alarms = Object.values(dev.jobs.findResources('AWS::CloudWatch::Alarm')) as { Properties: { AlarmActions?: unknown } }[];
+    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topics[0] }]);
   });
 
   it('raises an alarm when mail records reach the dead-letter queue', () => {

@@ -52,7 +52,7 @@ describe('a municipality joins', () => {
 		await signIn(a.page, 'ky', applicant, PASSWORD);
 		await Promise.all([a.page.waitForURL(/\/ky\/organisations\/org-/), a.page.getByRole('link', { name: 'Менин уюмум' }).click()]);
 		expect(new URL(a.page.url()).pathname).toBe(orgPath);
-		expect(await a.page.locator('.status').innerText()).toBe('Ырасталган');
+		expect(await a.page.locator('.status').innerText()).toBe('Программа текшерген');
 		expect(await a.page.locator('.members').innerText()).toContain(applicant);
 
 		// As its admin, invite an officer; the officer accepts from the link in the email.

@@ -5,15 +5,7 @@ import type { Deps } from '../composition.js';
 import { log } from '../middleware/logger.js';
 import { problem } from '../middleware/problem.js';
 import { maxBody, STRIPE_EVENT_BODY_LIMIT } from '../middleware/body.js';
-import { bearer, json, jsonBody, problemContent, problems, resource } from './shared.js';
-
-const IdParams = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(64)
-    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only'),
-});
+import { bearer, IdParams, json, jsonBody, problemContent, problems, resource } from './shared.js';
 
 const checkout = createRoute({
   method: 'post',

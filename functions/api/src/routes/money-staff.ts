@@ -21,15 +21,7 @@ import {
 } from '@mekendesh/domain';
 import type { Deps } from '../composition.js';
 import { maxBody, STATEMENT_BODY_LIMIT } from '../middleware/body.js';
-import { json, jsonBody, problems, resource, staffOnly } from './shared.js';
-
-const IdParams = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(64)
-    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only'),
-});
+import { IdParams, json, jsonBody, problems, resource, staffOnly } from './shared.js';
 
 const receipt = createRoute({
   method: 'post',

@@ -12,14 +12,7 @@ import type { Deps } from '../composition.js';
 import type { ReadAhead } from '../middleware/auth.js';
 import { log } from '../middleware/logger.js';
 import { noticeOfPledgeMessage } from './pledge-message-notice.js';
-import { bearer, json, jsonBody, notForStaff, problems, resource } from './shared.js';
-
-const Id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
-const IdParams = z.object({ id: Id });
+import { bearer, IdParams, json, jsonBody, notForStaff, problems, resource } from './shared.js';
 
 const create = createRoute({
   method: 'post',
@@ -85,7 +78,7 @@ export function pledgeReadAhead(deps: Deps, base: string): ReadAhead {
   const path = new RegExp(`^${base}/projects/([^/]+)/pledges$`);
   return (c) => {
     if (c.req.method !== 'POST') return undefined;
-    const projectId = Id.safeParse(path.exec(c.req.path)?.[1]);
+    const projectId = IdParams.shape.id.safeParse(path.exec(c.req.path)?.[1]);
     const idempotencyKey = IdempotencyKeySchema.safeParse(c.req.header('idempotency-key'));
     if (!projectId.success || !idempotencyKey.success) return undefined;
     return async (claims) => {

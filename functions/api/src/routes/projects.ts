@@ -1,8 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { ProblemSchema, ProjectListQuerySchema, ProjectListSchema, ProjectSchema } from '@mekendesh/contracts';
 import { checkDiscoveryQuery, discoverProjects, getProjectForActor, isPublic } from '@mekendesh/domain';
 import type { Deps } from '../composition.js';
-import { resource } from './shared.js';
+import { IdParams, resource } from './shared.js';
 
 const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
 
@@ -22,14 +22,6 @@ const list = createRoute({
     200: { description: 'A page of projects', content: { 'application/json': { schema: ProjectListSchema } } },
     400: { description: 'Invalid query', content: problemContent },
   },
-});
-
-const IdParams = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(64)
-    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only'),
 });
 
 const get = createRoute({

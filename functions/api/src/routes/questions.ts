@@ -20,14 +20,7 @@ import {
 } from '@mekendesh/domain';
 import type { Deps } from '../composition.js';
 import { log } from '../middleware/logger.js';
-import { bearer, json, jsonBody, notForStaff, problems, resource, staffOnly } from './shared.js';
-
-const Id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
-const IdParams = z.object({ id: Id });
+import { bearer, IdParams, json, jsonBody, notForStaff, problems, resource, staffOnly } from './shared.js';
 
 const thread = createRoute({
   method: 'get',

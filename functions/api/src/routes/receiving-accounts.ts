@@ -15,15 +15,7 @@ import {
 } from '@mekendesh/domain';
 import type { Deps } from '../composition.js';
 import { requestLocale } from '../middleware/problem.js';
-import { bearer, json, jsonBody, problems, resource, staffOnly } from './shared.js';
-
-const IdParams = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(64)
-    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only'),
-});
+import { bearer, IdParams, json, jsonBody, problems, resource, staffOnly } from './shared.js';
 
 const list = createRoute({
   method: 'get',

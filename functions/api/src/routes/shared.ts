@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ProblemSchema } from '@mekendesh/contracts';
 import type { ApiEnv } from '../env.js';
 import { validationHook } from '../validation.js';
@@ -9,6 +9,15 @@ import { validationHook } from '../validation.js';
  * environment, so handlers read `c.var.actor` typed, and the one validation hook (400 problem+json naming fields).
  * @example export const auditRoutes = (deps: Deps) => resource().openapi(list, (c) => ...); // app.route('/audit', auditRoutes(deps))
  */
+/** The `{id}` path parameter of a project, pledge, receipt, question or receiving account: up to 64 URL-safe characters. */
+export const IdParams = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only'),
+});
+
 export const resource = () => new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
 
 export const problemContent = { 'application/problem+json': { schema: ProblemSchema } } as const;

@@ -78,32 +78,33 @@ export interface UnsubscribeLinks {
   apiOrigin: string;
 }
 
-/** Each kind's name in an email footer, in the reader's language (the web pages have their own in web/messages/notifications). */
+/** Each kind's name in an email footer, in the reader's language (the web pages say the same from web/messages/notifications:
+ * notification-kind-names.test.ts keeps the two identical, so a footer names a kind as the settings page does). */
 export const NOTIFICATION_KIND_NAMES: Record<Locale, Record<NotificationKind, string>> = {
   ky: {
     digest: 'Жумалык жаңылыктар',
     home_project: 'Туулган жериңиздеги жаңы долбоорлор',
-    pledge_received: 'Убада кабыл алынды',
+    pledge_received: 'Салым катталды',
     payment_received: 'Төлөм келди',
     match_added: 'Кошумча каржылоо кошулду',
     project_funded: 'Долбоор каржыланды',
     refund: 'Акча кайтарылды',
     answer: 'Сурооңузга жооп',
     new_question: 'Долбоорго жаңы суроо',
-    pledge_message: 'Билдирүүсү бар убада',
+    pledge_message: 'Салым менен келген билдирүүлөр',
     staff_decision: 'Программанын чечимдери',
   },
   ru: {
     digest: 'Еженедельная сводка',
     home_project: 'Новые проекты в родном районе',
-    pledge_received: 'Обещание принято',
+    pledge_received: 'Взнос записан',
     payment_received: 'Платёж получен',
     match_added: 'Добавлено софинансирование',
     project_funded: 'Проект профинансирован',
     refund: 'Возврат денег',
     answer: 'Ответ на ваш вопрос',
     new_question: 'Новый вопрос о проекте',
-    pledge_message: 'Обещание с сообщением',
+    pledge_message: 'Сообщения к взносам',
     staff_decision: 'Решения программы',
   },
   en: {
@@ -116,7 +117,7 @@ export const NOTIFICATION_KIND_NAMES: Record<Locale, Record<NotificationKind, st
     refund: 'Refunds',
     answer: 'Answers to your questions',
     new_question: 'New questions on your projects',
-    pledge_message: 'Pledges with a message',
+    pledge_message: 'Messages with pledges',
     staff_decision: 'Programme decisions',
   },
 };

@@ -76,3 +76,32 @@ describe('invisible and junk text is refused at the API (issue 12 review)', () =
     expect(((await res.json()) as { name: string }).name).toBe('Ат-Башылыктар');
   });
 });
+
+describe('invisible "letters" are refused at the API (issue 12, second attack review)', () => {
+  const FILLERS = ['\u3164', '\u115f', '\u1160', '\uffa0'];
+
+  async function mySearches(): Promise<unknown[]> {
+    const res = await call(s.app, investor, 'GET', '/me/follows');
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { searches: unknown[] }).searches;
+  }
+
+  it('a club name of four Hangul fillers: 400 naming name, no club', async () => {
+    const before = await clubsOfRayon();
+    for (const f of FILLERS) expect(await refusedIn3('/clubs', club(f.repeat(4)))).toEqual([['name', 'too_short']]);
+    expect(await clubsOfRayon()).toEqual(before);
+  });
+
+  it('a question of ten U+3164: 400 naming text, nothing stored and nobody emailed', async () => {
+    const path = `/projects/${projectId}/questions`;
+    for (const f of FILLERS)
+      expect(await refusedIn3(path, { text: f.repeat(10), visibility: 'public', showName: true })).toEqual([['text', 'too_short']]);
+    expect(await myQuestions()).toEqual([]);
+  });
+
+  it('a saved-search name of three U+3164: 400 naming name, no saved search', async () => {
+    for (const f of FILLERS)
+      expect(await refusedIn3('/me/saved-searches', { name: f.repeat(3), query: { q: 'мектеп' } })).toEqual([['name', 'required']]);
+    expect(await mySearches()).toEqual([]);
+  });
+});

@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import { LOCALES } from './locale.js';
-import { text, TEXT_LIMITS, visibleText } from './text.js';
+import { text, TEXT_LIMITS, visibleText, withoutInvisible } from './text.js';
 
 /**
  * Characters a person cannot see or tell apart, found by attacking the duplicate guards (issue 9, fault 8):
- * - removed: format characters (\p{Cf}: zero-width space U+200B, joiners, bidi marks, soft hyphen, U+FEFF...),
- *   the combining grapheme joiner U+034F and the blank "letters" U+115F, U+1160, U+3164, U+FFA0, U+2800;
+ * - invisible ones (text.ts `withoutInvisible`, the one list: Default_Ignorable_Code_Point and the blanks): removed,
+ *   the blank "letters" U+115F, U+1160, U+3164, U+FFA0, U+2800 made a space, emoji sequences kept;
+ * - bidirectional controls and control characters other than whitespace: removed (BIDI_AND_CONTROLS);
  * - made '-': hyphens, dashes and minus signs (U+2010-U+2015, U+2212, U+FE58, U+FE63, U+FF0D);
  * - made ' ': runs of any whitespace (no-break and ideographic spaces included), then trimmed.
- * Other control characters (\p{Cc} other than whitespace) are removed too.
  */
-const INVISIBLE = /[\p{Cf}\u034F\u115F\u1160\u3164\uFFA0\u2800]|(?![\t\n\v\f\r])\p{Cc}/gu;
+const BIDI_AND_CONTROLS = /[\u202A-\u202E\u2066-\u2069]|(?![\t\n\v\f\r])\p{Cc}/gu;
 const HYPHENS = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 
 /**
@@ -20,7 +20,7 @@ const HYPHENS = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
  * @example normaliseName(' Айгүл\u200b  Осмонова\u2010Ким ') // 'Айгүл Осмонова-Ким'
  */
 export function normaliseName(value: string): string {
-  return value.normalize('NFC').replace(INVISIBLE, '').replace(HYPHENS, '-').replace(/\s+/g, ' ').trim();
+  return withoutInvisible(value.normalize('NFC')).replace(BIDI_AND_CONTROLS, '').replace(HYPHENS, '-').replace(/\s+/g, ' ').trim();
 }
 
 /**

@@ -59,26 +59,47 @@ const PROSE_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const INVALID_CHARACTERS = { params: { code: 'invalid_characters' } } as const;
 
 /**
- * Zero-width characters (U+200B space, U+200C non-joiner, U+200D joiner, U+2060 word joiner, U+FEFF byte order mark):
- * invisible, so a text of only them looked empty yet was stored and emailed (issue 12 review). Removed, except a
- * joiner inside an emoji sequence (👨‍👩‍👧, 🏳️‍🌈), its one legitimate use in ky/ru/en text. Pasted text often carries
- * them (a BOM from Notepad, U+200B from web pages), so removing beats refusing.
+ * Blank "letters": the Hangul fillers U+115F, U+1160, U+3164, U+FFA0 (general category Lo, so they counted as letters)
+ * and the Braille blank U+2800. They show as a space of some width, so `withoutInvisible` makes each one a space.
  */
-const ZERO_WIDTH =
-  /[\u200B\u200C\u2060\uFEFF]|(?<!\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?)\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
+const BLANKS = /[\u115F\u1160\u3164\uFFA0\u2800]/u;
 
 /**
- * A text without zero-width characters (ZERO_WIDTH), joiners of emoji sequences kept.
- * @example withoutZeroWidth('\u200bАт-Башы\ufeff') === 'Ат-Башы'
+ * Every character a person cannot see (issue 12, second attack review: a club name of four U+3164 was a blank club):
+ * Unicode's Default_Ignorable_Code_Point property (UAX #44: format characters such as U+200B and U+FEFF, variation
+ * selectors, U+034F, U+180E, U+17B4, tag characters, the Hangul fillers) plus the blanks above and the interlinear
+ * annotation characters U+FFF9-U+FFFB (format characters the property leaves out, shown as nothing). Kept where they are
+ * part of a legitimate emoji sequence (UTS #51): a joiner between two emoji (👨‍👩‍👧), VS16 after an emoji or a keycap
+ * base (❤️, 1️⃣), tag characters in a flag tag sequence (🏴 + tags + U+E007F). Bidirectional controls are left out:
+ * the fields refuse them (BIDI_CONTROLS) rather than hide what they did. The one list of `line`, `prose`, search
+ * words and `normaliseName` (normalise.ts).
  */
-export const withoutZeroWidth = (value: string) => value.replace(ZERO_WIDTH, '');
+const INVISIBLE = new RegExp(
+  [
+    '(?<!\\p{Extended_Pictographic}(?:\\uFE0F|\\p{Emoji_Modifier})?)\\u200D|\\u200D(?!\\p{Extended_Pictographic})',
+    '(?<![\\p{Extended_Pictographic}#*0-9])\\uFE0F|(?<=[#*0-9])\\uFE0F(?!\\u20E3)',
+    '(?<!\\u{1F3F4}[\\u{E0020}-\\u{E007E}]*)[\\u{E0020}-\\u{E007F}]|[\\u{E0020}-\\u{E007E}](?![\\u{E0020}-\\u{E007E}]*\\u{E007F})',
+    '(?!\\u200D|\\uFE0F|[\\u{E0020}-\\u{E007F}\\u202A-\\u202E\\u2066-\\u2069])[\\p{Default_Ignorable_Code_Point}\\u2800\\uFFF9-\\uFFFB]',
+  ].join('|'),
+  'gu',
+);
+
+/** Whether a character is one a person cannot see (INVISIBLE's set, emoji sequences aside): never a letter. */
+const INVISIBLE_CHARACTER = /[\p{Default_Ignorable_Code_Point}\u2800\uFFF9-\uFFFB]/u;
+
+/**
+ * A text without invisible characters (INVISIBLE): each blank (U+3164 and the like) made a space, every other one
+ * removed, emoji sequences kept; bidirectional controls are left for the fields to refuse.
+ * @example withoutInvisible('\u200bАт-Башы\u3164элдери\ufeff') === 'Ат-Башы элдери'
+ */
+export const withoutInvisible = (value: string) => value.replace(INVISIBLE, (c) => (BLANKS.test(c) ? ' ' : ''));
 
 /** Combining marks one character may carry: Kyrgyz, Russian and English need at most one after NFC, Vietnamese two. */
 export const MAX_MARKS_PER_CHARACTER = 3;
 const MARK_STACK = new RegExp(`\\p{M}{${MAX_MARKS_PER_CHARACTER + 1},}`, 'u');
 
-/** Letters and digits of a text, as a person sees them (combining marks, spaces and punctuation not counted). */
-export const visibleLetters = (value: string) => value.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+/** Letters and digits of a text, as a person sees them (combining marks, spaces, punctuation and invisible "letters" such as U+3164 not counted). */
+export const visibleLetters = (value: string) => [...value.matchAll(/[\p{L}\p{N}]/gu)].filter(([c]) => !INVISIBLE_CHARACTER.test(c)).length;
 
 /**
  * The rules every person-written text passes after its normalisation (issue 12 review), as zod checks with the codes
@@ -116,7 +137,7 @@ export const text = () =>
     .refine((s) => !LONE_SURROGATE.test(s), { message: 'not well-formed text: a lone surrogate', ...INVALID_CHARACTERS });
 
 /**
- * A one-line request field (a name, title, settlement, reference): NFC, zero-width characters removed, trimmed,
+ * A one-line request field (a name, title, settlement, reference): NFC, invisible characters removed (withoutInvisible), trimmed,
  * `min`..`max` code units (TEXT_LIMITS), no control characters and no bidirectional controls (400
  * `invalid_characters` naming the field), at least `min` (and 1) letters or digits and no stack of combining marks
  * (visibleText). Empty is refused unless `min` is 0.
@@ -125,7 +146,7 @@ export const text = () =>
 export const line = (max: number, { min = 1 }: { min?: number } = {}) =>
   visibleText(
     text()
-      .overwrite(withoutZeroWidth)
+      .overwrite(withoutInvisible)
       .trim()
       .max(max)
       .min(min)
@@ -146,7 +167,7 @@ export const line = (max: number, { min = 1 }: { min?: number } = {}) =>
 export const prose = (max: number, { min = 0 }: { min?: number } = {}) =>
   visibleText(
     text()
-      .overwrite(withoutZeroWidth)
+      .overwrite(withoutInvisible)
       .trim()
       .max(max)
       .min(min)
@@ -165,12 +186,12 @@ export const MIN_SEARCH_LETTERS = 3;
 
 /**
  * Words of a text in NFC, split on anything that is not a letter, combining mark or digit (hyphens split
- * "Кара-Суу"); a combining mark left without a precomposed form stays inside its word.
+ * "Кара-Суу"); a combining mark left without a precomposed form stays inside its word. Invisible characters go
+ * first (withoutInvisible): a blank such as U+3164 separates words, a zero-width one is no part of a word.
  * @example textWords('Кара-Суу айылы') // ['Кара', 'Суу', 'айылы']
  */
 export function textWords(value: string): string[] {
-  return value
-    .normalize('NFC')
+  return withoutInvisible(value.normalize('NFC'))
     .split(/[^\p{L}\p{M}\p{N}]+/u)
     .filter(Boolean);
 }

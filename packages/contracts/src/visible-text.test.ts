@@ -6,7 +6,7 @@ import { PledgeRequestSchema } from './pledge.js';
 import { ProfileSchema } from './profile.js';
 import { ProjectDraftSchema } from './project-drafts.js';
 import { QuestionRequestSchema } from './questions.js';
-import { line, prose, visibleLetters, withoutZeroWidth } from './text.js';
+import { line, prose, visibleLetters, withoutInvisible } from './text.js';
 
 /** The field errors of a failed parse as [path, code the API names] (middleware/problem.ts reads params.code). */
 const issues = (r: { error?: { issues: { path: PropertyKey[]; code: string; params?: unknown }[] } }) =>
@@ -62,9 +62,54 @@ describe('invisible and junk text (issue 12 review)', () => {
   it('keeps joiners inside emoji sequences, their one legitimate use, and removes every other zero-width character', () => {
     const family = '👨\u200d👩\u200d👧';
     const rainbow = '🏳\ufe0f\u200d🌈';
-    expect(withoutZeroWidth(`${family} ${rainbow}`)).toBe(`${family} ${rainbow}`);
-    expect(withoutZeroWidth('А\u200dт\u200c-\u2060Б\u200bа\ufeffш\u200d')).toBe('Ат-Баш');
+    expect(withoutInvisible(`${family} ${rainbow}`)).toBe(`${family} ${rainbow}`);
+    expect(withoutInvisible('А\u200dт\u200c-\u2060Б\u200bа\ufeffш\u200d')).toBe('Ат-Баш');
     expect(prose(50).parse(`Рахмат ${family}`)).toBe(`Рахмат ${family}`);
     expect(visibleLetters('Ат-Башы 2026 👨‍👩‍👧')).toBe(10);
+  });
+});
+
+describe('invisible "letters" (issue 12, second attack review)', () => {
+  /** The Hangul fillers the attacker used: general category Lo, so they had counted as letters. */
+  const FILLERS = ['\u3164', '\u115f', '\u1160', '\uffa0'];
+  /** Other invisible characters of Default_Ignorable_Code_Point, and the Braille blank. */
+  const OTHERS = ['\u034f', '\u180e', '\u17b4', '\u00ad', '\u2800', '\u{e0041}', '\ufe0f', '\ufe00', '\ufff9'];
+
+  it('refuses a club name, a question and a saved-search name of only a filler, naming the field', () => {
+    for (const f of FILLERS) {
+      expect(issues(club(f.repeat(4))), `U+${f.codePointAt(0)!.toString(16)}`).toEqual([['name', 'too_small']]);
+      expect(issues(question(f.repeat(10)))).toEqual([['text', 'too_small']]);
+      expect(issues(SaveSearchRequestSchema.safeParse({ name: f.repeat(3), query: {} }))).toEqual([['name', 'too_small']]);
+      expect(visibleLetters(f.repeat(5))).toBe(0);
+    }
+  });
+
+  it('refuses texts of other invisible characters too; the Braille blank U+2800 stays refused', () => {
+    for (const c of OTHERS) {
+      expect(issues(club(c.repeat(4))), `U+${c.codePointAt(0)!.toString(16)}`).toEqual([['name', 'too_small']]);
+      expect(prose(50).parse(c.repeat(3))).toBe('');
+    }
+    expect(line(20).safeParse('\u2800\u2800\u2800').success).toBe(false);
+    expect(ProfileSchema.safeParse({ displayName: '\u3164\u3164' }).success).toBe(false);
+  });
+
+  it('makes a filler between words a space and removes zero-width ones, so nothing invisible is stored', () => {
+    expect(club('At-Bashy\u3164people\u034f in Moscow\u180e').data?.name).toBe('At-Bashy people in Moscow');
+    expect(question('Качан\u3164\u3164бүтөт?\u17b4').data?.text).toBe('Качан  бүтөт?');
+    expect(withoutInvisible('А\u00adт\u034f-\u180eБа\u{e0041}шы')).toBe('Ат-Башы');
+    expect(visibleLetters('Ат\u3164Башы\u1160')).toBe(6);
+  });
+
+  it('keeps what makes an emoji: a joiner between emoji, VS16 after one, a keycap, the tags of a flag', () => {
+    const scotland = '🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}';
+    const keepers = ['👨\u200d👩\u200d👧', '❤\ufe0f', '1\ufe0f\u20e3', scotland, '👩🏽\u200d💻'];
+    for (const e of keepers) expect(withoutInvisible(e)).toBe(e);
+    expect(prose(50).parse(`Рахмат ${scotland} ❤\ufe0f`)).toBe(`Рахмат ${scotland} ❤\ufe0f`);
+    // The same characters outside those sequences are removed.
+    expect(withoutInvisible('а\ufe0fб\u{e0067}в\u{e007f}г1\ufe0f')).toBe('абвг1');
+  });
+
+  it('keeps bidirectional controls for the fields to refuse, naming the field', () => {
+    expect(issues(club('At-Bashy \u202eclub'))).toEqual([['name', 'invalid_characters']]);
   });
 });

@@ -208,8 +208,8 @@ describe('where to send the money', () => {
 	const usd = DEMO_RECEIVING_ACCOUNTS.find((a) => a.currency === 'USD' && a.kind === 'bank')!;
 	const HEADING = { ky: 'Банктык которуу', ru: 'Банковский перевод', en: 'Bank transfer' };
 	const PURPOSE = {
-		ky: 'Мекендеш: {ref} убадасы боюнча кайрымдуулук',
-		ru: 'Мекендеш: пожертвование по обещанию {ref}',
+		ky: 'Мекендеш: {ref} кайрымдуулук салымы',
+		ru: 'Мекендеш: благотворительный взнос {ref}',
 		en: 'Mekendesh donation, pledge {ref}',
 	};
 
@@ -262,7 +262,7 @@ describe('where to send the money', () => {
 			};
 			const mails = items.filter((m) => m.to === INVESTOR && m.text.includes(ref));
 			expect(mails).toHaveLength(1);
-			expect(mails[0]!.subject).toBe(`Мекендеш: ${ref} убадаңыз кабыл алынды`);
+			expect(mails[0]!.subject).toBe(`Мекендеш: ${ref} салымыңыз катталды`);
 			expect(mails[0]!.text).toContain(`Эсеп: ${usd.accountNumber}`);
 			expect(mails[0]!.text).toContain(`Алуучу: ${usd.beneficiaryName}`);
 

@@ -177,7 +177,7 @@ describe('paying a pledge by card', () => {
         expect(await said(id, lang), `${id} ${lang}`).toMatchObject({ status, detail: text[lang] });
     }
     expect((await said(rub.pledge.id, 'ru')).detail).toBe(
-      'Обещание в RUB нельзя оплатить картой (картой — только KGS, USD, EUR, KZT): оплатите его переводом.',
+      'Взнос в RUB нельзя оплатить картой (картой — только KGS, USD, EUR, KZT): оплатите его переводом.',
     );
     // Someone else's pledge: a title in the reader's language and no English detail.
     const other = await s.app.request(`/v1/pledges/${rub.pledge.id}/checkout`, {

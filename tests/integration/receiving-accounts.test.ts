@@ -255,7 +255,7 @@ describe('paying a pledge by transfer', () => {
 
     const mails = (await mailsTo(email)).filter((m) => m.text.includes(p.paymentReference));
     expect(mails).toHaveLength(1);
-    expect(mails[0]!.subject).toBe(`Мекендеш: обещание ${p.paymentReference} принято`);
+    expect(mails[0]!.subject).toBe(`Мекендеш: взнос ${p.paymentReference} записан`);
     expect(mails[0]!.text).toContain('Здравствуйте, Айбек!');
     expect(mails[0]!.text).toContain('Сумма: 100,00\u00a0$');
     expect(mails[0]!.text).toContain('Счёт: 1990010000917364');

@@ -4,8 +4,8 @@ const AT = '2026-01-05T09:00:00.000Z';
 const stored = (id: string) => ({ id, version: 1, createdAt: AT, updatedAt: AT });
 
 const PURPOSE = {
-  ky: 'Мекендеш: {reference} убадасы боюнча кайрымдуулук',
-  ru: 'Мекендеш: пожертвование по обещанию {reference}',
+  ky: 'Мекендеш: {reference} кайрымдуулук салымы',
+  ru: 'Мекендеш: благотворительный взнос {reference}',
   en: 'Mekendesh donation, pledge {reference}',
 };
 

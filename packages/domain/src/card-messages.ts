@@ -10,18 +10,18 @@ export const CARD_MESSAGES = {
     en: 'Card payments are not configured here yet: pay by bank transfer or through a money-transfer company.',
   },
   paidByTransfer: {
-    ky: 'Бул убада которуу менен төлөнөт: кантип төлөө керектиги анын көрсөтмөсүндө жазылган.',
-    ru: 'Это обещание оплачивается переводом: как именно, сказано в его инструкции.',
+    ky: 'Бул салым которуу менен төлөнөт: кантип төлөө керектиги анын көрсөтмөсүндө жазылган.',
+    ru: 'Этот взнос оплачивается переводом: как именно, сказано в его инструкции.',
     en: 'This pledge is paid by transfer: its instructions say how.',
   },
   nothingDue: {
-    ky: 'Бул убада боюнча төлөй турган эч нерсе калган жок.',
-    ru: 'По этому обещанию платить больше нечего.',
+    ky: 'Бул салым боюнча төлөй турган эч нерсе калган жок.',
+    ru: 'По этому взносу платить больше нечего.',
     en: 'Nothing is left to pay on this pledge.',
   },
   currencyNotByCard: (currency: string, currencies: readonly string[]): Text => ({
-    ky: `${currency} валютасындагы убаданы карта менен төлөөгө болбойт (карта менен ${currencies.join(', ')} гана): аны которуу менен төлөңүз.`,
-    ru: `Обещание в ${currency} нельзя оплатить картой (картой — только ${currencies.join(', ')}): оплатите его переводом.`,
+    ky: `${currency} валютасындагы салымды карта менен төлөөгө болбойт (карта менен ${currencies.join(', ')} гана): аны которуу менен төлөңүз.`,
+    ru: `Взнос в ${currency} нельзя оплатить картой (картой — только ${currencies.join(', ')}): оплатите его переводом.`,
     en: `${currency} cannot be paid by card (${currencies.join(', ')} can): pay this pledge by transfer.`,
   }),
   projectClosed: {
@@ -30,8 +30,8 @@ export const CARD_MESSAGES = {
     en: 'This project no longer takes money.',
   },
   alreadyPaid: {
-    ky: 'Бул убада карта менен төлөнгөн: төлөм ырасталары менен квитанция пайда болот.',
-    ru: 'Это обещание уже оплачено картой: квитанция появится, как только платёж подтвердится.',
+    ky: 'Бул салым карта менен төлөнгөн: төлөм ырасталары менен квитанция пайда болот.',
+    ru: 'Этот взнос уже оплачен картой: квитанция появится, как только платёж подтвердится.',
     en: 'This pledge is already paid by card: the receipt appears once the payment is confirmed.',
   },
   noCheckout: {

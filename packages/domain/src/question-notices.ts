@@ -1,5 +1,16 @@
 import type { Locale, LocalizedText } from '@mekendesh/contracts';
 import type { Notice } from './notification-ports.js';
+import { NOTIFICATION_KIND_NAMES } from './unsubscribe.js';
+
+/**
+ * How a person who keeps their name private is shown, one form everywhere (questions, pledge messages, emails; the
+ * web says the same in web/messages/questions pm_anonymous and qa_an_investor).
+ */
+export const ANONYMOUS_SUPPORTER: Record<Locale, string> = {
+  ky: 'Колдоочу (аты көрсөтүлгөн жок)',
+  ru: 'Сторонник (имя не указано)',
+  en: 'Supporter (name not shown)',
+};
 
 /** Texts of the question and pledge-message emails in the reader's language (issue 12); the notifier adds the footer. */
 const pick = (t: LocalizedText, l: Locale) => t[l] ?? t.ky ?? t.ru ?? t.en ?? '';
@@ -16,8 +27,8 @@ const WORDS = {
     readOn: 'Долбоордун барагы',
     pledgeMessage: (p: string) => `Мекендеш: «${p}» долбооруна салым менен кат келди`,
     from: (n: string) => `Колдоочу: ${n}`,
-    anInvestor: 'колдоочу (атын көрсөтпөдү)',
-    messages: 'Салымдарга жазылган каттар',
+    // «Колдоочу: …» already says who: only the missing name follows.
+    anInvestor: 'аты көрсөтүлгөн жок',
   },
   ru: {
     newQuestion: (p: string) => `Мекендеш: новый вопрос по проекту «${p}»`,
@@ -30,8 +41,7 @@ const WORDS = {
     readOn: 'Страница проекта',
     pledgeMessage: (p: string) => `Мекендеш: взнос проекту «${p}» пришёл с сообщением`,
     from: (n: string) => `От: ${n}`,
-    anInvestor: 'сторонник (не указал имя)',
-    messages: 'Сообщения к взносам',
+    anInvestor: ANONYMOUS_SUPPORTER.ru,
   },
   en: {
     newQuestion: (p: string) => `Mekendesh: a new question on “${p}”`,
@@ -44,8 +54,7 @@ const WORDS = {
     readOn: 'The project page',
     pledgeMessage: (p: string) => `Mekendesh: a pledge to “${p}” came with a message`,
     from: (n: string) => `From: ${n}`,
-    anInvestor: 'a supporter (name not shown)',
-    messages: 'Messages with pledges',
+    anInvestor: ANONYMOUS_SUPPORTER.en,
   },
 } as const;
 
@@ -103,7 +112,9 @@ export function pledgeMessageNotice(
       const page = `${a.webOrigin}/${l}/organisation/projects/${encodeURIComponent(a.projectId)}#pledge-messages`;
       return {
         subject: w.pledgeMessage(pick(a.projectTitle, l)),
-        text: [w.from(a.supporterName ?? w.anInvestor), '', a.message, '', `${w.messages}: ${page}`].join('\n'),
+        text: [w.from(a.supporterName ?? w.anInvestor), '', a.message, '', `${NOTIFICATION_KIND_NAMES[l].pledge_message}: ${page}`].join(
+          '\n',
+        ),
       };
     },
   };

@@ -107,8 +107,8 @@ export function rateLimitedMessages(retryAfterSeconds: number, action: LimitedAc
     };
   return action === 'pledges'
     ? {
-        ky: `Сиз кыска убакыттын ичинде өтө көп убада бердиңиз. ${ky} кийин кайра убада бере аласыз.`,
-        ru: `Вы сделали слишком много обещаний за короткое время. Новое обещание можно будет сделать через ${ru}.`,
+        ky: `Сиз кыска убакыттын ичинде өтө көп салым коштуңуз. ${ky} кийин кайра салым кошо аласыз.`,
+        ru: `Вы сделали слишком много взносов за короткое время. Новый взнос можно будет сделать через ${ru}.`,
         en: `You have made too many pledges in a short time. You can pledge again in ${en}.`,
       }
     : {

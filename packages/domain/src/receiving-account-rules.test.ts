@@ -262,7 +262,7 @@ describe('how a pledge is paid', () => {
       link: 'https://x/ru/pledges/p1',
     };
     const ru = pledgeEmail({ ...base, options: payeeOptions(accounts, pledge), locale: 'ru' });
-    expect(ru.subject).toBe('Мекендеш: обещание MK-7KQ2-9XF4 принято');
+    expect(ru.subject).toBe('Мекендеш: взнос MK-7KQ2-9XF4 записан');
     expect(ru.text).toContain('Сумма: 100,00\u00a0$');
     expect(ru.text).toContain('Счёт: 1990010000482731');
     expect(ru.text).toContain('Назначение платежа: Обещание MK-7KQ2-9XF4');

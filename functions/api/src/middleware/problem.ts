@@ -187,8 +187,8 @@ export const UNAVAILABLE_DETAILS: Record<DependencyName, Text> = {
   },
   payments: {
     en: 'The card payment service is not answering right now. Your pledge is kept: please try paying again in a few minutes.',
-    ru: 'Сервис оплаты картой сейчас не отвечает. Ваше обещание сохранено: попробуйте оплатить через несколько минут.',
-    ky: 'Карта менен төлөө кызматы азыр жооп бербей жатат. Убадаңыз сакталды: бир нече мүнөттөн кийин кайра төлөп көрүңүз.',
+    ru: 'Сервис оплаты картой сейчас не отвечает. Ваш взнос сохранён: попробуйте оплатить через несколько минут.',
+    ky: 'Карта менен төлөө кызматы азыр жооп бербей жатат. Салымыңыз сакталды: бир нече мүнөттөн кийин кайра төлөп көрүңүз.',
   },
   storage: {
     en: 'File storage is not answering right now. Please try again in a minute.',

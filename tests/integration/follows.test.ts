@@ -69,7 +69,7 @@ beforeAll(async () => {
   await seedProjects(db, { organisations: [organisation], projects: [published, submitted, draft] });
   const identity = { ...noIdentity().identity, deleteUser: async () => undefined };
   app = createApp(composeWithDb(db, { identity, verifier }));
-  for (const id of ['aida', 'bolot', 'chyngyz', 'home-ky', 'home-ru', 'leaver', 'repeat', 'racer', 'namer', 'legacy'])
+  for (const id of ['aida', 'bolot', 'chyngyz', 'home-ky', 'home-ru', 'leaver', 'repeat', 'racer', 'namer', 'legacy', 'mover'])
     await person(id, id === 'home-ky' ? 'ky' : 'ru');
   await person('staff');
 });
@@ -238,6 +238,22 @@ describe('the home rayon', () => {
     expect((await call('home-ru', 'PUT', '/me/profile', profile(AT_BASHY))).status).toBe(200);
     expect((await call('home-ru', 'PUT', '/me/profile', profile(JUMGAL))).status).toBe(200);
     expect((await mine('home-ru')).follows.map((f) => f.id).sort()).toEqual([AT_BASHY, JUMGAL].sort());
+  });
+
+  it('has one home at a time: the old home stays followed as an ordinary follow when the home changes', async () => {
+    const store = new DynamoFollowStore(db);
+    expect((await call('mover', 'PUT', '/me/profile', profile(JUMGAL))).status).toBe(200);
+    expect((await call('mover', 'PUT', '/me/profile', profile(AT_BASHY))).status).toBe(200);
+    const sources = (await mine('mover')).follows.map((f) => [f.id, f.source]).sort();
+    expect(sources).toEqual([
+      [AT_BASHY, 'home'],
+      [JUMGAL, 'manual'],
+    ]);
+    // The home-project notice reads these reverse entries: the old rayon no longer counts the person as at home there
+    // (the next test's project approved in Jumgal mails only its homes, not the mover).
+    expect((await store.followers({ type: 'territory', targetId: JUMGAL, homeOnly: true, limit: 50 })).items).not.toContain('mover');
+    expect((await store.followers({ type: 'territory', targetId: JUMGAL, homeOnly: false, limit: 50 })).items).toContain('mover');
+    expect((await store.followers({ type: 'territory', targetId: AT_BASHY, homeOnly: true, limit: 50 })).items).toContain('mover');
   });
 
   it("tells the rayon's home followers once when staff approve a project there, in their language", async () => {

@@ -143,7 +143,8 @@ export class DynamoFollowStore implements FollowStore, FollowNames {
     return typeof out.Item?.homeRayon === 'string' ? out.Item.homeRayon : null;
   }
 
-  async followHome(input: { userId: string; rayon: string; at: string }) {
+  async followHome(input: { userId: string; rayon: string; previous: string | null; at: string }) {
+    if (input.previous) await this.demoteHome(input.userId, input.previous);
     const f: FollowRecord = { type: 'territory', targetId: input.rayon, source: 'home', followedAt: input.at };
     const home = { homeRayon: input.rayon };
     const out = await sendTransaction(this.db, [
@@ -166,6 +167,28 @@ export class DynamoFollowStore implements FollowStore, FollowNames {
       { tag: 'follow', action: setHome(followEntity.key(ref), 'source') },
       { tag: 'follower', action: setHome(followerEntity.key(ref), 'followSource') },
       { tag: 'meta', action: this.count(input.userId, 'follows', 0, undefined, home) },
+    ]);
+  }
+
+  /**
+   * The old home's follow and its reverse entry become `manual`, when the follow is still there and still `home`
+   * (a removed one stays removed: the condition cancels the pair, which then changes nothing).
+   */
+  private async demoteHome(userId: string, rayon: string) {
+    const ref = { userId, type: 'territory', targetId: rayon };
+    const manual = (key: { pk: string; sk: string }, field: string, condition: string): Action => ({
+      Update: {
+        TableName: this.db.tableName,
+        Key: key,
+        UpdateExpression: 'SET #s = :m',
+        ConditionExpression: condition,
+        ExpressionAttributeNames: { '#s': field },
+        ExpressionAttributeValues: { ':m': 'manual', ':h': 'home' },
+      },
+    });
+    await sendTransaction(this.db, [
+      { tag: 'follow', action: manual(followEntity.key(ref), 'source', 'attribute_exists(pk) AND #s = :h') },
+      { tag: 'follower', action: manual(followerEntity.key(ref), 'followSource', 'attribute_exists(pk) AND #s = :h') },
     ]);
   }
 

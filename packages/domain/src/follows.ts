@@ -55,8 +55,11 @@ export interface FollowStore {
   removeSearch(input: { userId: string; searchId: string }): Promise<boolean>;
   /** The home rayon last followed for the person (so a removed home follow stays removed until the home changes). */
   homeRayon(userId: string): Promise<string | null>;
-  /** Records `rayon` as the home seen and follows it with source `home` (uncapped: the profile asked for it). */
-  followHome(input: { userId: string; rayon: string; at: string }): Promise<void>;
+  /**
+   * Records `rayon` as the home seen and follows it with source `home` (uncapped: the profile asked for it); the
+   * `previous` home's follow, if the person still has it, becomes an ordinary (`manual`) one: one home at a time.
+   */
+  followHome(input: { userId: string; rayon: string; previous: string | null; at: string }): Promise<void>;
   /** One page of a thing's followers (user ids), optionally only those who follow it as their home. */
   followers(input: {
     type: FollowType;
@@ -288,9 +291,12 @@ export async function removeSearch(deps: FollowDeps, actor: Actor, searchId: str
 
 /**
  * After a profile save: a home rayon named for the first time, or changed, is followed with source `home`. The
- * same home saved again changes nothing, so a person who removed it keeps it removed until the home changes.
+ * same home saved again changes nothing, so a person who removed it keeps it removed until the home changes. The
+ * old home stays followed as an ordinary follow (issue 12 review: the Following page showed two "home" districts).
  */
 export async function followHomeRayon(deps: Pick<FollowDeps, 'follows' | 'clock'>, userId: string, rayon: string | null): Promise<void> {
-  if (!rayon || (await deps.follows.homeRayon(userId)) === rayon) return;
-  await deps.follows.followHome({ userId, rayon, at: deps.clock.now().toISOString() });
+  if (!rayon) return;
+  const previous = await deps.follows.homeRayon(userId);
+  if (previous === rayon) return;
+  await deps.follows.followHome({ userId, rayon, previous, at: deps.clock.now().toISOString() });
 }

@@ -1,4 +1,3 @@
-import { normaliseReference } from '@mekendesh/contracts';
 import type {
   Club,
   ClubContribution,
@@ -17,6 +16,7 @@ import { isPublic } from './lifecycle.js';
 import { notClubMember, optimistically, type Round } from './money-commit.js';
 import { pledgeAndNotify } from './pledge-email.js';
 import type { PledgeRead } from './pledges.js';
+import { nameSkeleton } from './name-skeleton.js';
 import { can } from './policy.js';
 import { CLUBS_PER_DAY, clubWindow, RateLimitedError } from './rate-limits.js';
 import type { PaymentDeps } from './receiving-accounts.js';
@@ -54,16 +54,15 @@ export function publicClub(record: ClubRecord): Club {
   return club;
 }
 
-/** How two club names compare: normalised like a reference (NFKC, invisibles, look-alike hyphens, spaces), any case. */
-const comparable = (value: string) => normaliseReference(value).toLowerCase();
-
 /**
- * What makes a club the same club (issue 12 review): its name within one home rayon and one residence city, compared
- * after normalisation and in any case, so "At-Bashy people in Moscow" and "at‐bashy  PEOPLE in moscow" are one.
- * @example clubNameKey({ name: 'At-Bashy people', residenceCountry: 'RU', residenceCity: ' Moscow' }) // 'RU|moscow|at-bashy people'
+ * What makes a club the same club (issue 12 reviews): its name within one home rayon and one residence city, each
+ * compared by how it looks (nameSkeleton: normalised, any case, punctuation at the edges ignored, Latin/Cyrillic/Greek
+ * look-alikes folded), so "At-Bashy people in Moscow", "Аt-Bashy people in Moscow" (Cyrillic А), "At-Bashy people in
+ * Moscow." and "at‐bashy  PEOPLE in moscow" are one. Claimed in the club's transaction (ClubName, packages/db).
+ * @example clubNameKey({ name: 'At-Bashy people', residenceCountry: 'RU', residenceCity: ' Moscow' }) // 'RU|rnoscow|at-bashy people' (m looks like rn)
  */
 export function clubNameKey(c: Pick<Club, 'name' | 'residenceCountry' | 'residenceCity'>): string {
-  return `${c.residenceCountry}|${comparable(c.residenceCity)}|${comparable(c.name)}`;
+  return `${c.residenceCountry}|${nameSkeleton(c.residenceCity)}|${nameSkeleton(c.name)}`;
 }
 
 const duplicateName = () =>

@@ -2,6 +2,7 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DuplicateOf, Pledge, Programme, Project, Receipt } from '@mekendesh/contracts';
 import {
   DomainError,
+  supporterIdOf,
   totalsStayExact,
   withInvestor,
   type Booking,
@@ -92,7 +93,9 @@ export function pledgeActions(db: Db, plan: PledgePlan): { actions: Tagged[]; re
   const { scope, key, hash } = plan.idempotency;
   const p = plan.booking.pledge.next;
   const t = db.tableName;
-  const supporterKey = supporterEntity.key(p);
+  // A club contribution marks the club, not the member: a club is one supporter of the project (supporterIdOf).
+  const supporter = { projectId: p.projectId, investorId: supporterIdOf(p) };
+  const supporterKey = supporterEntity.key(supporter);
   const mustNotExist = (tag: string, Item: Record<string, unknown>): Tagged => ({
     tag,
     action: { Put: { TableName: t, ConditionExpression: 'attribute_not_exists(pk)', Item } },
@@ -102,7 +105,7 @@ export function pledgeActions(db: Db, plan: PledgePlan): { actions: Tagged[]; re
     mustNotExist('idem', idempotencyEntity.item({ scope, key }, { hash, pledgeId: p.id, at: p.createdAt })),
     mustNotExist('payref', paymentReferenceEntity.item({ reference: p.paymentReference }, { pledgeId: p.id })),
     plan.firstFromInvestor
-      ? mustNotExist('supporter', supporterEntity.item(p, { at: p.createdAt }))
+      ? mustNotExist('supporter', supporterEntity.item(supporter, { at: p.createdAt }))
       : { tag: 'supporter', action: { ConditionCheck: { TableName: t, Key: supporterKey, ConditionExpression: 'attribute_exists(pk)' } } },
     ...bookingActions(db, plan.booking),
     ...counts.map((c, i): Tagged => ({ tag: `${LIMIT_TAG}${i}`, action: { Update: c.update } })),
@@ -151,7 +154,7 @@ export class DynamoMoneyStore implements MoneyStore {
   async pledgeContext(input: Parameters<MoneyStore['pledgeContext']>[0]): Promise<PledgeContext> {
     const idem = idempotencyEntity.key({ scope: input.scope, key: input.key });
     const project = projectEntity.key({ id: input.projectId });
-    const supporter = supporterEntity.key({ projectId: input.projectId, investorId: input.investorId });
+    const supporter = supporterEntity.key({ projectId: input.projectId, investorId: input.supporterId ?? input.investorId });
     const user = userEntity.key({ id: input.investorId });
     const items = await batchGet(this.db, [idem, project, supporter, ...(input.withUser ? [user] : [])], { consistent: true });
     const find = (k: { pk: string; sk: string }) => items.find((i) => i.pk === k.pk && i.sk === k.sk);

@@ -120,7 +120,7 @@ export type CommitOutcome = { kind: 'committed' } | { kind: 'conflict'; failed: 
 export interface PledgePlan {
   booking: Booking & { pledge: { next: Pledge; expectedVersion: null } };
   idempotency: { scope: string; key: string; hash: string };
-  /** true: the investor's first pledge to the project (the marker is written, must not exist); false: it must exist. */
+  /** true: the first pledge to the project by its supporter (supporterIdOf: the investor, or the club; the marker is written, must not exist); false: it must exist. */
   firstFromInvestor: boolean;
   /**
    * The investor's pledge limits (rate-limits.ts, pledgeWindows), each counted in the same transaction in its window
@@ -160,7 +160,7 @@ export interface PledgeContext {
   /** The record a first call with this idempotency key left. */
   idempotent?: { hash: string; pledgeId: string };
   project?: Project;
-  /** Whether the investor pledged to the project before (their supporter marker exists). */
+  /** Whether the investor (for a club contribution, the club: supporterIdOf) pledged to the project before (the supporter marker exists). */
   supporter: boolean;
   /** The investor's display name, when asked for (`withUser`); null when they have none or their account was deleted. */
   displayName: string | null;
@@ -176,7 +176,15 @@ export interface PledgeContext {
  */
 export interface MoneyStore {
   /** One strongly consistent batch read: the idempotency record, the project, the supporter marker (and the user's record when asked). */
-  pledgeContext(input: { scope: string; key: string; projectId: string; investorId: string; withUser: boolean }): Promise<PledgeContext>;
+  pledgeContext(input: {
+    scope: string;
+    key: string;
+    projectId: string;
+    investorId: string;
+    /** Whose supporter marker to read (supporterIdOf); the investor's when absent. */
+    supporterId?: string;
+    withUser: boolean;
+  }): Promise<PledgeContext>;
   /**
    * Writes a new pledge with its idempotency record, payment reference, supporter marker, ledger entry, totals, its
    * counts in the pledge limits' windows and its email, all or nothing, in one transaction.

@@ -155,3 +155,13 @@ export function ledgerName(pledge: Pick<Pledge, 'display' | 'displayName' | 'clu
   if (pledge.club) return pledge.club.clubName;
   return pledge.display === 'name' ? pledge.displayName : null;
 }
+
+/**
+ * Who a pledge counts as on its project's supporter count (the Supporter marker's second key part): the club, as
+ * `club:<clubId>`, for a contribution to a club pledge (issue 12: a club is one supporter, its members are not counted
+ * for it); else the investor's id. A member's own plain pledge still counts them.
+ * @example supporterIdOf({ investorId: 'u-1', club: { clubId: 'c-1' } }) // 'club:c-1'
+ */
+export function supporterIdOf(pledge: { investorId: string; club?: { clubId: string } | undefined }): string {
+  return pledge.club ? `club:${pledge.club.clubId}` : pledge.investorId;
+}

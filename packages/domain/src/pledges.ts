@@ -15,6 +15,7 @@ import {
   paymentInstructions,
   paymentReference,
   pledgeRuleErrors,
+  supporterIdOf,
 } from './pledge-rules.js';
 import { authorize } from './policy.js';
 import { isPublic } from './lifecycle.js';
@@ -216,13 +217,20 @@ export async function createPledge(
   const windows = pledgeWindows(deps.pledging.limits, actor.id);
   return optimistically(async (attempt): Promise<Round<{ pledge: PledgeView; created: boolean; mail?: QueuedMail }>> => {
     const ahead = input.read;
+    // A read ahead holds the investor's own supporter marker: a club contribution reads the club's (supporterIdOf).
     const context =
-      attempt === 0 && ahead && ahead.scope === idempotency.scope && ahead.key === idempotency.key && ahead.projectId === input.projectId
+      attempt === 0 &&
+      !input.club &&
+      ahead &&
+      ahead.scope === idempotency.scope &&
+      ahead.key === idempotency.key &&
+      ahead.projectId === input.projectId
         ? ahead.context
         : await deps.money.pledgeContext({
             ...idempotency,
             projectId: input.projectId,
             investorId: actor.id,
+            supporterId: supporterIdOf({ investorId: actor.id, club: input.club }),
             withUser: r.display === 'name' || input.mail !== undefined,
           });
     if (context.idempotent)

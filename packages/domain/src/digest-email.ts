@@ -91,12 +91,12 @@ function projectLines(input: DigestText, locale: Locale): string[] {
   return lines;
 }
 
-/** The answers section: each followed project with its link, then its questions and answers. */
+/** The answers section: each followed project with a link to its questions (#questions), then its questions and answers. */
 function answerLines(input: DigestText, locale: Locale): string[] {
   if (!input.digest.answered.length) return [];
   const lines: string[] = [`${WORDS[locale].answers}:`, ''];
   for (const a of input.digest.answered) {
-    lines.push(`${pick(input.titles.get(a.projectId), locale)}`, `  ${input.webOrigin}/${locale}/projects/${a.projectId}`);
+    lines.push(`${pick(input.titles.get(a.projectId), locale)}`, `  ${input.webOrigin}/${locale}/projects/${a.projectId}#questions`);
     for (const qa of a.answers) lines.push(`  ? ${qa.text}`, `  → ${qa.answer!.text}`);
     lines.push('');
   }

@@ -121,7 +121,7 @@ describe('the digest email', () => {
     expect(en).toContain('New projects in places you follow:\n\n- Roof\n  https://mekendesh.example/en/projects/p-1');
     expect(en).toContain('Matching your saved search — “туризм” · Naryn:\n\n- Guest house\n  https://mekendesh.example/en/projects/p-2');
     expect(en).toContain(
-      'New answers on projects you follow:\n\nBridge\n  https://mekendesh.example/en/projects/p-3\n  ? When?\n  → In May.',
+      'New answers on projects you follow:\n\nBridge\n  https://mekendesh.example/en/projects/p-3#questions\n  ? When?\n  → In May.',
     );
     expect(en.endsWith('https://mekendesh.example/en/following')).toBe(true);
     const ru = message('ru', { name: 'Борис' }).text;

@@ -77,4 +77,12 @@ describe('a hidden question', () => {
       moderation: { at: '2026-03-02T00:00:00.000Z', reason: 'Abusive' },
     });
   });
+
+  it('names its asker only to the asker and staff: not to the public, other investors or the project’s officers', () => {
+    for (const actor of [{ kind: 'anonymous' } as Actor, user('u-other'), user('u-o', { roles: ['officer'], organisationId: 'org-1' })])
+      expect(questionView(hidden, actor).askerName).toBeNull();
+    expect(questionView(hidden, user('u-asker')).askerName).toBe('Aigul');
+    expect(questionView(hidden, user('u-s', { roles: ['staff'] })).askerName).toBe('Aigul');
+    expect(questionView({ ...hidden, hidden: false, moderation: null }, user('u-other')).askerName).toBe('Aigul');
+  });
 });

@@ -57,7 +57,8 @@ const mayRead = (viewer: Viewer, q: StoredQuestion) => q.visibility === 'public'
 /**
  * A question as this reader may see it: a hidden question's text and the moderators' reason only to staff and to
  * its asker (who should know what was hidden and why; issue 12 review), others read "hidden by moderators"; a hidden
- * answer's text and reason only to staff; the asker's name only when they chose to show it.
+ * answer's text and reason only to staff; the asker's name only when they chose to show it, and on a hidden question
+ * only to the asker and staff.
  */
 export function questionView(q: StoredQuestion, actor: Actor): Question {
   const viewer = viewerOf(actor, q);
@@ -70,7 +71,8 @@ export function questionView(q: StoredQuestion, actor: Actor): Question {
     askedAt: q.askedAt,
     visibility: q.visibility,
     text: q.hidden && !ownerOrStaff ? null : q.text,
-    askerName: q.askerName,
+    // A hidden question names no one to the public (issue 12 review): only its asker and staff see who asked.
+    askerName: q.hidden && !ownerOrStaff ? null : q.askerName,
     mine: actor.kind === 'user' && q.askerId === actor.id,
     hidden: q.hidden,
     moderation: ownerOrStaff && q.moderation ? { at: q.moderation.at, reason: q.moderation.reason } : null,

@@ -4,7 +4,7 @@ import { createApp } from '@mekendesh/api/app';
 import { composeWithDb } from '@mekendesh/api/composition';
 import { freshTable } from '../fixtures/db.js';
 import { noIdentity } from '../fixtures/identity.js';
-import { makeProject } from '../fixtures/projects.js';
+import { makeOrganisation, makeProject } from '../fixtures/projects.js';
 import { composeHomeNotices } from '@mekendesh/jobs/home-notices';
 
 let db: Db;
@@ -14,7 +14,7 @@ const project = makeProject();
 
 beforeAll(async () => {
   ({ db, drop } = await freshTable(inject('dynamoEndpoint')));
-  await seedProjects(db, { organisations: [], projects: [project] });
+  await seedProjects(db, { organisations: [makeOrganisation({ id: project.organisationId })], projects: [project] });
   // Record the name of every command the API sends to DynamoDB.
   db.raw.middlewareStack.add(
     (next, context) => (args) => {
@@ -56,7 +56,8 @@ describe('request paths', () => {
     const res = await app.request(`/v1/organisations/${project.organisationId}/published-projects?limit=5`);
     expect(res.status).toBe(200);
     expect(((await res.json()) as { items: { id: string }[] }).items.map((p) => p.id)).toEqual([project.id]);
-    expect(new Set(commands)).toEqual(new Set(['QueryCommand']));
+    // The organisation's own partition (404 unless approved), then its projects from its index.
+    expect(commands).toEqual(['QueryCommand', 'QueryCommand']);
   });
 
   it("reads an organisation's unanswered questions from their sparse partition and the questions by key", async () => {

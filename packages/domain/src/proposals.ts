@@ -1,4 +1,5 @@
 import type { AuditEntry, Organisation, Project, ProjectDraft, ProjectStatus, ProjectSummary, ProjectUpdate } from '@mekendesh/contracts';
+import type { OrganisationStore } from './account-ports.js';
 import type { Actor, UserActor } from './actor.js';
 import { bishkekToday } from './bishkek-calendar.js';
 import { conflict, DomainError, invalid, invalidIn, notFound } from './errors.js';
@@ -209,13 +210,17 @@ export async function listOrganisationProjects(
 /**
  * An organisation's projects anyone may see (published, funded, in progress, completed), newest first, for its public
  * page: one bounded read of `limit` items of the organisation's index (gsi2), the others left out, so a page may hold
- * fewer than `limit` and still have a `nextCursor`. No review reasons or dates: only the public summary.
+ * fewer than `limit` and still have a `nextCursor`. No review reasons or dates: only the public summary. 404 unless
+ * the organisation is approved (one bounded read of its partition first, as GET /v1/organisations/{id}): an unknown, pending or rejected one
+ * is not there for the public (issue 12, second attack review: an empty 200 told it apart from a made-up id).
  * @example await listPublicOrganisationProjects(deps, { organisationId: 'org-naryn', limit: 20 }) // { items: ProjectSummary[], nextCursor }
  */
 export async function listPublicOrganisationProjects(
-  deps: Pick<ProjectDeps, 'projects'>,
+  deps: { projects: ProjectDeps['projects']; organisations: Pick<OrganisationStore, 'get'> },
   query: { organisationId: string; limit: number; cursor?: string },
 ): Promise<Page<ProjectSummary>> {
+  const organisation = await deps.organisations.get(query.organisationId);
+  if (organisation?.status !== 'approved') throw notFound('organisation');
   const page = await deps.projects.listByOrganisation(query);
   const items = page.items
     .filter((p) => isPublic(p.status))

@@ -88,7 +88,7 @@ const publicProjects = createRoute({
   tags: ['organisations'],
   summary: "An organisation's projects anyone may see (published or later), newest first; a page may hold fewer than asked",
   request: { params: Id, query: PublicProjectsQuery },
-  responses: { 200: json(OrganisationProjectListSchema, 'A page of projects'), ...problems(400) },
+  responses: { 200: json(OrganisationProjectListSchema, 'A page of projects'), ...problems(400, 404) },
 });
 const unanswered = createRoute({
   method: 'get',
@@ -156,15 +156,10 @@ export function organisationRoutes(deps: Deps) {
     })
     .openapi(publicProjects, async (c) => {
       c.header('cache-control', 'public, max-age=15');
-      const query = c.req.valid('query');
-      return c.json(
-        await listPublicOrganisationProjects(deps.projectDeps, {
-          organisationId: c.req.valid('param').id,
-          limit: query.limit,
-          ...(query.cursor ? { cursor: query.cursor } : {}),
-        }),
-        200,
-      );
+      const { limit, cursor } = c.req.valid('query');
+      const query = { organisationId: c.req.valid('param').id, limit, ...(cursor ? { cursor } : {}) };
+      const readers = { projects: deps.projectDeps.projects, organisations: o.organisations };
+      return c.json(await listPublicOrganisationProjects(readers, query), 200);
     })
     .openapi(unanswered, async (c) => {
       c.header('cache-control', 'private, no-store');

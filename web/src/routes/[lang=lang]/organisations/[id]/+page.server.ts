@@ -42,7 +42,8 @@ async function publicProjects(event: Parameters<PageServerLoad>[0], organisation
 	try {
 		return await api(event).organisations.publishedProjects(organisationId, { limit: 12, ...(cursor ? { cursor } : {}) });
 	} catch (cause) {
-		if (cause instanceof ApiError && cause.status === 400) return { items: [], nextCursor: null };
+		// 404: not approved yet (its members and staff still see the page), so no public projects.
+		if (cause instanceof ApiError && (cause.status === 400 || cause.status === 404)) return { items: [], nextCursor: null };
 		if (cause instanceof ApiError) return null;
 		throw cause;
 	}

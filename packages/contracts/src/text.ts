@@ -185,13 +185,16 @@ export const prose = (max: number, { min = 0 }: { min?: number } = {}) =>
 export const MIN_SEARCH_LETTERS = 3;
 
 /**
- * Words of a text in NFC, split on anything that is not a letter, combining mark or digit (hyphens split
- * "Кара-Суу"); a combining mark left without a precomposed form stays inside its word. Invisible characters go
- * first (withoutInvisible): a blank such as U+3164 separates words, a zero-width one is no part of a word.
- * @example textWords('Кара-Суу айылы') // ['Кара', 'Суу', 'айылы']
+ * Words of a text in NFKC, split on anything that is not a letter, combining mark or digit (hyphens split
+ * "Кара-Суу"); a combining mark left without a precomposed form stays inside its word. NFKC rather than NFC so that
+ * fullwidth and other compatibility forms are the letters they show (`ｒｏｏｆ` is `roof`, `ﬁ` is `fi`): a search,
+ * the index of project texts and a saved search's canonical query all take their words from here (issue 12, second
+ * attack review). Invisible characters go first (withoutInvisible): a blank such as U+3164 separates words, a
+ * zero-width one is no part of a word.
+ * @example textWords('Кара-Суу айылы ｒｏｏｆ') // ['Кара', 'Суу', 'айылы', 'roof']
  */
 export function textWords(value: string): string[] {
-  return withoutInvisible(value.normalize('NFC'))
+  return withoutInvisible(value.normalize('NFKC'))
     .split(/[^\p{L}\p{M}\p{N}]+/u)
     .filter(Boolean);
 }

@@ -219,7 +219,7 @@ function searchView(deps: Pick<FollowDeps, 'placeName'>, search: SavedSearchReco
 /**
  * The canonical form of a discovery query (two queries with the same form find the same projects): filters in a fixed
  * order, no oblast beside a rayon (checkDiscoveryQuery holds the rayon inside it), and `q` as its sorted search words
- * (queryWords: case, NFC, spelling in either script and stop words do not change what search finds).
+ * (queryWords: case, NFKC so fullwidth ｒｏｏｆ is roof, spelling in either script and stop words do not change what search finds).
  */
 export function canonicalQuery(query: SavedQuery): string {
   const words = query.q ? [...queryWords(query.q, 'query.q')].sort() : null;

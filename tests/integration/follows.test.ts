@@ -95,8 +95,9 @@ describe('following', () => {
         ['territory', JUMGAL, 'manual'],
       ].sort(),
     );
-    expect(list.follows.find((f) => f.type === 'territory')!.name).toEqual(territoryBySoate(JUMGAL)!.name);
-    expect(territoryBySoate(JUMGAL)!.name.ru).toBe('Жумгальский');
+    // Named in full, saying what it is (issue 12 review).
+    expect(list.follows.find((f) => f.type === 'territory')!.name).toEqual(territoryBySoate(JUMGAL)!.fullName);
+    expect(territoryBySoate(JUMGAL)!.fullName.ru).toBe('Жумгальский район');
     expect(list.follows.find((f) => f.type === 'project')!.name).toEqual(published.title);
     expect((await call('aida', 'DELETE', `/me/follows/project/${published.id}`)).status).toBe(200);
     expect((await call('aida', 'DELETE', `/me/follows/project/${published.id}`)).status).toBe(404);
@@ -145,7 +146,7 @@ describe('saved searches', () => {
     expect(res.status, await res.clone().text()).toBe(201);
     const saved = (await res.json()) as { id: string; name: string; query: Record<string, string> };
     expect(saved.query).toEqual({ oblast: NARYN, sector: 'water', q: 'суу', state: 'raising', sort: 'newest' });
-    expect(saved.name).toBe('«суу» · Нарынская · Водоснабжение и санитария');
+    expect(saved.name).toBe('«суу» · Нарынская область · Водоснабжение и санитария');
     expect((await mine('chyngyz')).searches.map((s) => s.id)).toEqual([saved.id]);
     expect((await call('chyngyz', 'DELETE', `/me/saved-searches/${saved.id}`)).status).toBe(200);
     expect((await call('chyngyz', 'DELETE', `/me/saved-searches/${saved.id}`)).status).toBe(404);
@@ -203,7 +204,8 @@ describe('a saved search is one per person and query', () => {
       MyFollowsSchema.parse(await (await call('namer', 'GET', '/me/follows', undefined, lang)).json())
         .searches.map((s) => s.name)
         .sort();
-    const naryn = territoryBySoate(NARYN)!.name;
+    // The place by its full name, saying what it is (issue 12 review): “туризм” · Naryn Region.
+    const naryn = territoryBySoate(NARYN)!.fullName;
     expect(await names('en')).toEqual([`“туризм” · ${naryn.en}`, 'Ата-журт'].sort());
     expect(await names('ru')).toEqual([`«туризм» · ${naryn.ru}`, 'Ата-журт'].sort());
   });
@@ -217,7 +219,10 @@ describe('a saved search is one per person and query', () => {
       search: { id: 'old-ulid', name: `«туризм» · ${naryn.ky}`, query, savedAt: '2026-02-01T00:00:00.000Z' },
     });
     const res = await call('legacy', 'GET', '/me/follows', undefined, 'en');
-    expect(MyFollowsSchema.parse(await res.json()).searches.map((s) => s.name)).toEqual([`“туризм” · ${naryn.en}`]);
+    // Stored with the short place name it was made with then; read, it is the default, with the full name now.
+    expect(MyFollowsSchema.parse(await res.json()).searches.map((s) => s.name)).toEqual([
+      `“туризм” · ${territoryBySoate(NARYN)!.fullName.en}`,
+    ]);
     // And saving that query again finds it, though its id was not made from the query.
     const again = await save('legacy', { q: 'туризм', oblast: NARYN }, 'en');
     expect(again.status).toBe(200);

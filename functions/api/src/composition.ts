@@ -245,7 +245,7 @@ export function composeWithDb(
 
 /** Follows read and write through one store (it also names followed projects and organisations). */
 function followDeps(store: DynamoFollowStore): FollowDeps {
-  return { follows: store, names: store, territories, placeName: (soate) => territoryBySoate(soate)?.name, clock };
+  return { follows: store, names: store, territories, placeName: (soate) => territoryBySoate(soate)?.fullName, clock };
 }
 
 /**

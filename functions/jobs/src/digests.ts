@@ -30,7 +30,7 @@ export function composeDigests(db: Db, settings: DigestSettings): DigestDeps {
     answers: settings.answers === undefined ? new DynamoQuestionStore(db) : settings.answers,
     notifier,
     territories: territoryRules(TERRITORIES),
-    placeName: (soate) => territoryBySoate(soate)?.name,
+    placeName: (soate) => territoryBySoate(soate)?.fullName,
     webOrigin: settings.webOrigin,
   };
 }

@@ -36,7 +36,7 @@ export function composeHomeNotices(db: Db, settings: NoticeSettings, clock = { n
     follows: new DynamoFollowStore(db),
     projects: new DynamoProjectRepository(db),
     notifier: jobsNotifier(db, settings, clock),
-    placeName: (soate) => territoryBySoate(soate)?.name,
+    placeName: (soate) => territoryBySoate(soate)?.fullName,
     webOrigin: settings.webOrigin,
   };
 }

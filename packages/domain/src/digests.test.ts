@@ -28,35 +28,51 @@ describe('digest weeks (ISO weeks of Bishkek days)', () => {
   });
 });
 
+// The full names packages/territories gives (the composition's placeName reads `fullName`).
+const FULL: Record<string, { ky: string; ru: string; en: string }> = {
+  '41703000000000': { ky: 'Жалал-Абад облусу', ru: 'Джалал-Абадская область', en: 'Jalal-Abad Region' },
+  '41704000000000': { ky: 'Нарын облусу', ru: 'Нарынская область', en: 'Naryn Region' },
+  '41705000000000': { ky: 'Баткен облусу', ru: 'Баткенская область', en: 'Batken Region' },
+};
+
 describe('a saved search’s default name', () => {
-  const names = { placeName: (soate: string) => (soate === '41704000000000' ? { ky: 'Нарын', ru: 'Нарынская', en: 'Naryn' } : undefined) };
+  const names = { placeName: (soate: string) => FULL[soate] };
   it('is made of the words, the place and the sector in the reader’s language', () => {
     const query = SavedQuerySchema.parse({ q: 'мектеп', oblast: '41704000000000', sector: 'water' });
-    expect(defaultSearchName(names, query, 'en')).toBe('“мектеп” · Naryn · Water and sanitation');
-    expect(defaultSearchName(names, query, 'ru')).toBe('«мектеп» · Нарынская · Водоснабжение и санитария');
+    expect(defaultSearchName(names, query, 'en')).toBe('“мектеп” · Naryn Region · Water and sanitation');
+    expect(defaultSearchName(names, query, 'ru')).toBe('«мектеп» · Нарынская область · Водоснабжение и санитария');
+    expect(defaultSearchName(names, query, 'ky')).toBe('«мектеп» · Нарын облусу · Суу менен камсыздоо жана санитария');
+    const batken = SavedQuerySchema.parse({ q: 'мектеп', oblast: '41705000000000' });
+    expect(defaultSearchName(names, batken, 'ky')).toBe('«мектеп» · Баткен облусу');
+    expect(defaultSearchName(names, batken, 'en')).toBe('“мектеп” · Batken Region');
+    expect(defaultSearchName(names, SavedQuerySchema.parse({ q: 'вода', oblast: '41703000000000' }), 'ru')).toBe(
+      '«вода» · Джалал-Абадская область',
+    );
     expect(defaultSearchName(names, SavedQuerySchema.parse({}), 'ky')).toBe('Бардык долбоорлор');
     expect(defaultSearchName(names, SavedQuerySchema.parse({ state: 'funded', kind: 'business' }), 'ru')).toBe('бизнес · профинансирован');
   });
 });
 
 describe('a saved search’s name when read', () => {
-  const names = { placeName: (soate: string) => (soate === '41704000000000' ? { ky: 'Нарын', ru: 'Нарынская', en: 'Naryn' } : undefined) };
+  const names = { placeName: (soate: string) => FULL[soate] };
   const query = SavedQuerySchema.parse({ q: 'туризм', oblast: '41704000000000' });
   const stored = (name: string | undefined) => ({ id: searchIdOf(query), name, query, savedAt: '2026-02-01T00:00:00.000Z' });
 
   it('follows the reader’s language when none was typed, with the quotes each language uses', () => {
-    expect(searchNameIn(names, stored(undefined), 'en')).toBe('“туризм” · Naryn');
-    expect(searchNameIn(names, stored(undefined), 'ky')).toBe('«туризм» · Нарын');
+    expect(searchNameIn(names, stored(undefined), 'en')).toBe('“туризм” · Naryn Region');
+    expect(searchNameIn(names, stored(undefined), 'ky')).toBe('«туризм» · Нарын облусу');
   });
 
   it('keeps a typed name as typed in every language', () => {
     expect(searchNameIn(names, stored('Тоо туризми'), 'en')).toBe('Тоо туризми');
+    expect(searchNameIn(names, stored('«туризм» · Нарын · мой'), 'en')).toBe('«туризм» · Нарын · мой');
+    expect(searchNameIn(names, stored('«туризм»'), 'en')).toBe('«туризм»');
     expect(searchNameIn(names, stored('Тоо туризми'), 'ru')).toBe('Тоо туризми');
   });
 
   it('reads a name made when saved (any language, the old English guillemets too) as none typed', () => {
-    for (const old of ['«туризм» · Нарын', '«туризм» · Нарынская', '«туризм» · Naryn']) {
-      expect(searchNameIn(names, stored(old), 'en'), old).toBe('“туризм” · Naryn');
+    for (const old of ['«туризм» · Нарын', '«туризм» · Нарынская', '«туризм» · Naryn', '«туризм» · Нарынская область']) {
+      expect(searchNameIn(names, stored(old), 'en'), old).toBe('“туризм” · Naryn Region');
     }
   });
 });

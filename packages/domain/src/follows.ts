@@ -85,7 +85,10 @@ export interface FollowDeps {
   follows: FollowStore;
   names: FollowNames;
   territories: TerritoryLookup;
-  /** A territory's names in ky/ru/en (packages/territories), undefined for an unknown code. */
+  /**
+   * A territory's full name in ky/ru/en, saying what it is ("Баткен облусу", "Джалал-Абадская область", "Batken
+   * Region": packages/territories `fullName`; issue 12 review), undefined for an unknown code.
+   */
   placeName: (soate: string) => TrilingualName | undefined;
   clock: { now: () => Date };
 }
@@ -174,7 +177,7 @@ const QUOTES: Record<Locale, readonly [string, string]> = { ky: ['«', '»'], ru
 
 /**
  * A search's name from its filters, in `locale`: words in quotes, then territory, sector, kind, pledge type, state.
- * @example defaultSearchName(deps, { q: 'туризм', oblast: NARYN, ... }, 'en') // '“туризм” · Naryn'
+ * @example defaultSearchName(deps, { q: 'туризм', oblast: NARYN, ... }, 'en') // '“туризм” · Naryn Region'
  */
 export function defaultSearchName(
   deps: Pick<FollowDeps, 'placeName'>,
@@ -202,9 +205,34 @@ function typedName(deps: Pick<FollowDeps, 'placeName'>, search: SavedSearchRecor
   const { name, query } = search;
   if (name === undefined) return undefined;
   const generated = LOCALES.some(
-    (l) => name === defaultSearchName(deps, query, l) || name === defaultSearchName(deps, query, l, ['«', '»']),
+    (l) => madeFromFilters(deps, name, query, l, QUOTES[l]) || madeFromFilters(deps, name, query, l, ['«', '»']),
   );
   return generated ? undefined : name;
+}
+
+const ANY_PLACE = '\u0000';
+
+/**
+ * Whether `name` is the default name of `query` in `locale`, its place spelt any one way: searches saved before
+ * names were made when read carry the territory's short name ("Нарын", the start of its full name), the default now
+ * says its full one ("Нарын облусу"), and both count as no name typed.
+ */
+function madeFromFilters(
+  deps: Pick<FollowDeps, 'placeName'>,
+  name: string,
+  query: SavedQuery,
+  locale: Locale,
+  quotes: readonly [string, string],
+): boolean {
+  if (name === defaultSearchName(deps, query, locale, quotes)) return true;
+  const full = deps.placeName(query.rayon ?? query.oblast ?? '');
+  if (!full) return false;
+  const anywhere = { placeName: () => ({ ky: ANY_PLACE, ru: ANY_PLACE, en: ANY_PLACE }) };
+  const [before = '', after = ''] = defaultSearchName(anywhere, query, locale, quotes).split(ANY_PLACE);
+  const place = name.slice(before.length, name.length - after.length);
+  // A short name is the full one without its kind word: "Нарынская" of "Нарынская область", "Naryn" of "Naryn Region".
+  const short = place.length > 0 && LOCALES.some((l) => full[l].startsWith(place));
+  return name.startsWith(before) && name.endsWith(after) && short;
 }
 
 /** The name a reader sees for a saved search: the one typed, else the filters' in `locale` (defaultSearchName). */

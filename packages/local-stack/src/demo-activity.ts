@@ -78,7 +78,7 @@ function activityDeps(db: Db, webOrigin: string): ActivityDeps {
     webOrigin,
   };
   return {
-    follows: { follows, names: follows, territories, placeName: (s) => territoryBySoate(s)?.name, clock },
+    follows: { follows, names: follows, territories, placeName: (s) => territoryBySoate(s)?.fullName, clock },
     questions: {
       questions: new DynamoQuestionStore(db),
       projects,

@@ -72,6 +72,8 @@ export const ClubPledgeSchema = z
     projectId: text(),
     projectTitle: localizedLine(TEXT_LIMITS.title),
     goalKgs: z.number().int().nullable(),
+    /** The project's minimum pledge, KGS tyiyn, as it was when the club pledge opened (a published project's does not change); each contribution is held to it. Absent on club pledges opened before it was kept. */
+    minimumPledge: z.number().int().positive().optional(),
     pledged: z.number().int(),
     received: z.number().int(),
     contributions: z.number().int().nonnegative(),
@@ -82,7 +84,8 @@ export type ClubPledge = z.infer<typeof ClubPledgeSchema>;
 
 /**
  * The club page: the club, the caller's membership (null when not a member or signed out), one page of the shown
- * members, longest-standing first (`shownMembersNext`: the cursor of the next page, null at the end), its pledges.
+ * members, longest-standing first (`shownMembersNext`: the cursor of the next page, null at the end), whether others
+ * hide their names, who organises it (members only), its pledges.
  */
 export const ClubPageSchema = z
   .object({
@@ -91,6 +94,10 @@ export const ClubPageSchema = z
     organiser: z.boolean(),
     shownMembers: z.array(ClubMemberSchema),
     shownMembersNext: text().nullable(),
+    /** Whether some members do not show their names (exact when the shown members fit on one page; assumed beyond). */
+    hiddenMembers: z.boolean(),
+    /** For members only (null otherwise): who organises the club, by display name when they chose to be shown, else null. */
+    organiserOfClub: z.object({ displayName: text().nullable() }).nullable(),
     pledges: z.array(ClubPledgeSchema),
   })
   .meta({ id: 'ClubPage' });

@@ -166,12 +166,17 @@ export async function getClubPage(
     deps.clubs.shownMembers(id, { limit: SHOWN_MEMBERS_PAGE, ...(query.cursor ? { cursor: query.cursor } : {}) }),
     deps.clubs.pledgesOfClub(id, CLUB_PLEDGES_LIMIT),
   ]);
+  // Members only learn who organises the club (issue 12 review): by name only when the organiser chose to be shown.
+  const organiser = membership ? await deps.clubs.membership(id, club.organiserId) : undefined;
+  const complete = !query.cursor && !shown.nextCursor;
   return {
     club: publicClub(club),
     membership: membership ? { shown: membership.shown } : null,
     organiser: actor.kind === 'user' && actor.id === club.organiserId,
     shownMembers: shown.items,
     shownMembersNext: shown.nextCursor,
+    hiddenMembers: complete ? club.members > shown.items.length : true,
+    organiserOfClub: membership ? { displayName: organiser?.shown ? organiser.displayName : null } : null,
     pledges,
   };
 }
@@ -244,6 +249,7 @@ export async function openClubPledge(deps: ClubDeps, actor: Actor, clubId: strin
     projectId: project.id,
     projectTitle: project.title,
     goalKgs: input.goalKgs ?? null,
+    minimumPledge: project.minimumPledge,
     pledged: 0,
     received: 0,
     contributions: 0,

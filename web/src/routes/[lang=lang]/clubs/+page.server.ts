@@ -42,6 +42,7 @@ export const load: PageServerLoad = async (event) => {
 	}
 	const nextHref = next ? `?${new URLSearchParams({ ...(rayon ? { rayon } : { oblast: oblast! }), cursor: next })}` : null;
 	return {
+		mine: await myClubs(event),
 		rayon: rayon ?? '',
 		oblast: oblast ?? '',
 		fromHome: Boolean(home && (rayon || oblast)),
@@ -51,6 +52,21 @@ export const load: PageServerLoad = async (event) => {
 		rayons: rayonGroups(locale),
 	};
 };
+
+/**
+ * The signed-in person's clubs (issue 12 review: "My clubs" on the clubs page), one page of their memberships
+ * (GET /v1/me/clubs); null signed out, or when the API cannot say (the page stands without the section).
+ */
+async function myClubs(event: Parameters<PageServerLoad>[0]) {
+	if (!event.locals.user) return null;
+	try {
+		return (await api(event).clubs.mine()).items;
+	} catch (cause) {
+		if (!(cause instanceof ApiError)) throw cause;
+		console.error(`[web] my clubs: ${cause.message}`);
+		return null;
+	}
+}
 
 function withoutCursor(url: URL): string {
 	const params = new URLSearchParams(url.searchParams);

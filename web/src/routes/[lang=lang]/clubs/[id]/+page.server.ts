@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { ClubContributionSchema, ClubPledgeCreateSchema, type ClubPage } from '@mekendesh/contracts';
+import { formatSom } from '#lib/format.js';
 import { pickText } from '#lib/localized-text.js';
 import { parseSomInput } from '#lib/money-input.js';
 import { m } from '#lib/paraglide/messages.js';
@@ -22,7 +23,10 @@ export const load: PageServerLoad = async (event) => {
 		// two club pledges never share a key (the second would be refused as another body under the same key).
 		const keys = Object.fromEntries(page.pledges.map((p) => [p.id, crypto.randomUUID()]));
 		const projects = page.organiser && !page.club.closed ? await supportable(event, page) : [];
-		return { ...page, signedIn: event.locals.user !== null && event.locals.user !== undefined, keys, projects };
+		const mine = page.membership ? await myContributions(event, page.club.id) : [];
+		// `?done=opened`: the confirmation after the organiser opened a club pledge (POST, then GET).
+		const opened = event.url.searchParams.get('done') === 'opened';
+		return { ...page, signedIn: event.locals.user !== null && event.locals.user !== undefined, keys, projects, mine, opened };
 	} catch (cause) {
 		if (!(cause instanceof ApiError)) throw cause;
 		if (cause.status === 404 || cause.status === 400) error(404, 'Not Found');
@@ -51,8 +55,35 @@ async function supportable(event: RequestEvent | Parameters<PageServerLoad>[0], 
 	}
 }
 
-/** Back to the club page after a change (POST, then GET: a reload does not send it again). */
-const back = (event: RequestEvent): never => redirect(303, `/${getLocale()}/clubs/${encodeURIComponent(event.params.id)}`);
+/** The project's minimum pledge of one of this club's pledges, formatted; null when unknown (read only after a refusal). */
+async function minimumOf(event: RequestEvent, clubPledgeId: string): Promise<string | null> {
+	try {
+		const minimum = (await api(event).clubs.get(event.params.id)).pledges.find((p) => p.id === clubPledgeId)?.minimumPledge;
+		return minimum ? formatSom(minimum, getLocale()) : null;
+	} catch (cause) {
+		if (!(cause instanceof ApiError)) throw cause;
+		return null;
+	}
+}
+
+/**
+ * A member's own contributions through this club (issue 12 review: members could not see them), from the newest page
+ * of their pledges (GET /v1/me/pledges, 50, its maximum): older ones stay on the My pledges page. None when the API
+ * cannot say.
+ */
+async function myContributions(event: RequestEvent | Parameters<PageServerLoad>[0], clubId: string) {
+	try {
+		const page = await api(event).me.pledges({ limit: 50 });
+		return page.items.filter((p) => p.club?.clubId === clubId);
+	} catch (cause) {
+		if (!(cause instanceof ApiError)) throw cause;
+		return [];
+	}
+}
+
+/** Back to the club page after a change (POST, then GET: a reload does not send it again); `done` says what it did. */
+const back = (event: RequestEvent, done?: string): never =>
+	redirect(303, `/${getLocale()}/clubs/${encodeURIComponent(event.params.id)}${done ? `?done=${done}` : ''}`);
 
 async function simple(event: RequestEvent, run: () => Promise<unknown>) {
 	try {
@@ -97,7 +128,7 @@ export const actions: Actions = {
 				fallback: m.form_error_summary(),
 			});
 		}
-		return back(event);
+		return back(event, 'opened');
 	},
 	contribute: async (event) => {
 		requireUser(event);
@@ -125,8 +156,10 @@ export const actions: Actions = {
 		try {
 			pledgeId = (await api(event).clubs.contribute(values.clubPledgeId, values.key, parsed.data)).id;
 		} catch (cause) {
+			const minimum = await minimumOf(event, values.clubPledgeId);
 			return apiFailure(cause, {
-				messages: CONTRIBUTE_MESSAGES,
+				// Below the project's minimum: the plain pledge form's message, naming the minimum (issue 12 review).
+				messages: minimum ? { ...CONTRIBUTE_MESSAGES, amount: () => m.money_error_amount({ minimum }) } : CONTRIBUTE_MESSAGES,
 				values: { contribute: values },
 				unavailable: m.form_unavailable(),
 				fallback: m.form_error_summary(),

@@ -18,6 +18,9 @@ function memoryQueue() {
     },
     markSent: async () => void (state.status = 'sent'),
     release: async () => void (state.status = 'pending'),
+    drop: async () => {
+      throw new Error('a pledge email is never dropped');
+    },
   };
   return { queue, state };
 }

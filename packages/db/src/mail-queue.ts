@@ -90,12 +90,14 @@ export class DynamoMailQueue implements MailQueue {
       );
       const item = out.Attributes!;
       const headers = item.headers as Record<string, string> | undefined;
+      const notice = item.notice as QueuedMail['notice'];
       return {
         id: String(item.id),
         to: String(item.to),
         subject: String(item.subject),
         text: String(item.text),
         ...(headers ? { headers } : {}),
+        ...(notice ? { notice: { userId: notice.userId, kind: notice.kind } } : {}),
       };
     } catch (e) {
       if (conditionFailed(e)) return undefined;
@@ -113,6 +115,24 @@ export class DynamoMailQueue implements MailQueue {
         ExpressionAttributeValues: { ':sent': 'sent', ':at': at },
       }),
     );
+  }
+
+  /** `dropped` (never sent, never tried again: out of the claimed-mail index and of the mail function's filter) while still claimed. */
+  async drop(id: string, at: string): Promise<void> {
+    await this.db.doc
+      .send(
+        new UpdateCommand({
+          TableName: this.db.tableName,
+          Key: mailEntity.key({ id }),
+          UpdateExpression: 'SET #status = :dropped, droppedAt = :at REMOVE gsi3pk, gsi3sk',
+          ConditionExpression: '#status = :sending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':dropped': 'dropped', ':sending': 'sending', ':at': at },
+        }),
+      )
+      .catch((e: unknown) => {
+        if (!conditionFailed(e)) throw e;
+      });
   }
 
   async release(id: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { UserRecord } from './account-ports.js';
-import { notify, type NotifyDeps } from './notifications.js';
+import { deliverQueued } from './mail-delivery.js';
+import { noticeMailId, notify, type NotifyDeps } from './notifications.js';
 import type { QueuedMail } from './receiving-accounts.js';
 import { unsubscribeKey } from './unsubscribe.js';
 
@@ -22,6 +23,7 @@ function deps(user: Partial<UserRecord>) {
       },
       markSent: async (id) => void (queued.get(id)!.status = 'sent'),
       release: async (id) => void (queued.get(id)!.status = 'pending'),
+      drop: async (id) => void (queued.get(id)!.status = 'dropped'),
     },
     mailer: { send: async (m) => void sent.push(m) },
     mailDelivery: 'inline',
@@ -29,7 +31,7 @@ function deps(user: Partial<UserRecord>) {
     webOrigin: 'https://mekendesh.kg',
     unsubscribe: { key: unsubscribeKey('s'), apiOrigin: 'https://api.mekendesh.kg' },
   };
-  return { d, sent };
+  return { d, sent, queued, record };
 }
 
 const notice = { kind: 'refund' as const, userId: 'u-1', about: 'pledge-p1', message: () => ({ subject: 'Refund', text: 'Returned.' }) };
@@ -50,5 +52,29 @@ describe('notify', () => {
     expect(await notify(d, { ...notice, kind: 'payment_received' })).toBe('sent');
     expect(sent.map((m) => m.subject)).toEqual(['Refund']);
     expect(sent[0]!.headers?.['List-Unsubscribe']).toContain('.payment_received.');
+  });
+});
+
+describe('a queued notice is checked again when it is sent (issue 12, second attack review)', () => {
+  it('carries its reader and kind, and is dropped, not sent, once the reader turned the kind off or left', async () => {
+    const { d, sent, queued, record } = deps({});
+    expect(await notify({ ...d, mailDelivery: 'stream' }, notice)).toBe('queued');
+    const id = noticeMailId(notice);
+    expect(queued.get(id)?.notice).toEqual({ userId: 'u-1', kind: 'refund' });
+    Object.assign(record, { notificationsOff: ['refund'] });
+    expect(await deliverQueued(d, id)).toBe('dropped');
+    expect(queued.get(id)?.status).toBe('dropped');
+    expect(sent).toEqual([]);
+  });
+
+  it('drops a notice whose reader deleted the account, and sends one whose reader still wants it', async () => {
+    const { d, sent, queued } = deps({});
+    await notify({ ...d, mailDelivery: 'stream' }, notice);
+    await notify({ ...d, mailDelivery: 'stream' }, { ...notice, about: 'pledge-p2' });
+    expect(await deliverQueued(d, noticeMailId({ ...notice, about: 'pledge-p2' }))).toBe('sent');
+    const gone = { ...d, users: { get: async () => undefined } };
+    expect(await deliverQueued(gone, noticeMailId(notice))).toBe('dropped');
+    expect(sent).toHaveLength(1);
+    expect([...queued.values()].map((m) => m.status).sort()).toEqual(['dropped', 'sent']);
   });
 });

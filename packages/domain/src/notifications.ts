@@ -26,7 +26,10 @@ export const noticeMailId = (n: Pick<Notice, 'kind' | 'about' | 'userId'>) => `n
 /** Whether `user` turned this kind of email off (preferences page or an unsubscribe link). */
 export const turnedOff = (user: Pick<UserRecord, 'notificationsOff'>, kind: Notice['kind']) => (user.notificationsOff ?? []).includes(kind);
 
-/** The notice as its queued email: the reader's language, the footer and the List-Unsubscribe headers of its kind. */
+/**
+ * The notice as its queued email: the reader's language, the footer and the List-Unsubscribe headers of its kind, and
+ * whose notice of which kind it is (`notice`), so that delivery checks the reader again when it sends (mail-delivery.ts).
+ */
 function noticeMail(deps: NotifyDeps, notice: Notice, user: UserRecord): QueuedMail {
   const locale: Locale = user.profile.locale;
   const links = { ...deps.unsubscribe, webOrigin: deps.webOrigin };
@@ -35,7 +38,7 @@ function noticeMail(deps: NotifyDeps, notice: Notice, user: UserRecord): QueuedM
     { userId: user.id, kind: notice.kind, locale },
     notice.message(locale, { name: user.profile.displayName }),
   );
-  return { id: noticeMailId(notice), to: user.email, ...mail };
+  return { id: noticeMailId(notice), to: user.email, ...mail, notice: { userId: user.id, kind: notice.kind } };
 }
 
 /**
@@ -52,7 +55,8 @@ export async function notify(deps: NotifyDeps, notice: Notice): Promise<NotifyOu
   if (!queued) return 'duplicate';
   if (deps.mailDelivery === 'stream') return 'queued';
   const outcome = await deliverQueued(deps, mail.id);
-  return outcome === 'taken' ? 'duplicate' : outcome === 'failed' ? 'queued' : 'sent';
+  // 'dropped': the reader turned the kind off (or left) between the check above and the send.
+  return outcome === 'taken' ? 'duplicate' : outcome === 'failed' ? 'queued' : outcome === 'dropped' ? 'off' : 'sent';
 }
 
 /**

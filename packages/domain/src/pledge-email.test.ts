@@ -17,6 +17,9 @@ function memoryQueue(mail: QueuedMail) {
     },
     markSent: async () => void (state.status = 'sent'),
     release: async () => void (state.status = 'pending'),
+    drop: async () => {
+      throw new Error('a pledge email is never dropped');
+    },
   };
   return { queue, state };
 }

@@ -152,11 +152,13 @@ export function pledgeEmail(input: {
 export const pledgeMailId = (pledgeId: string) => `pledge-${pledgeId}`;
 
 /**
- * Sends a queued mail if nobody has (claim, send, mark sent). A failed send gives the claim back and
- * answers false: the mail stays queued, and the next attempt (a retried request) sends it.
+ * Sends a queued mail if nobody has (claim, send, mark sent): a pledge's, or any other the stream mail function and
+ * the stuck-mail sweep are handed (a notice is checked against its reader first and may be dropped: deliverQueued).
+ * A failed send gives the claim back and answers false: the mail stays queued, and the next attempt sends it.
  */
 export async function deliverMail(deps: Pick<PaymentDeps, 'queue' | 'mailer' | 'money'>, id: string): Promise<boolean> {
-  return (await deliverQueued({ queue: deps.queue, mailer: deps.mailer, clock: deps.money.clock }, id)) !== 'failed';
+  const outcome = await deliverQueued({ queue: deps.queue, mailer: deps.mailer, clock: deps.money.clock, users: deps.money.users }, id);
+  return outcome !== 'failed';
 }
 
 /** The pledge's email to its investor as queued, in their language, with the accounts for its currency (`options`). */

@@ -1,4 +1,4 @@
-import type { AuditEntry, Locale, PaymentDetails, ReceivingAccount, ReceivingAccountRequest } from '@mekendesh/contracts';
+import type { AuditEntry, Locale, NotificationKind, PaymentDetails, ReceivingAccount, ReceivingAccountRequest } from '@mekendesh/contracts';
 import type { Mailer, MailHeaders } from './account-ports.js';
 import type { Actor, UserActor } from './actor.js';
 import { DomainError, notFound } from './errors.js';
@@ -50,6 +50,12 @@ export interface QueuedMail {
   text: string;
   /** Extra header fields sent with it, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058) on notices. */
   headers?: MailHeaders;
+  /**
+   * On a notice (notifications.ts): whose it is and its kind, so that delivery checks again, when it sends, that the
+   * account still exists and the kind is still on (mail-delivery.ts); a queued notice may wait for the stream or the
+   * stuck-mail sweep. Absent on other mail (a pledge's payment details).
+   */
+  notice?: { userId: string; kind: NotificationKind };
 }
 
 /** Emails written before they are sent; packages/db keeps them on DynamoDB. */
@@ -62,6 +68,8 @@ export interface MailQueue {
   markSent(id: string, at: string): Promise<void>;
   /** Gives a claimed mail back (its send failed): the next attempt may take it. */
   release(id: string): Promise<void>;
+  /** Ends a claimed mail unsent (`dropped`: its reader deleted the account or turned its kind off); never tried again. */
+  drop(id: string, at: string): Promise<void>;
 }
 
 /** The programme office, for investors whose currency has no account yet. */

@@ -24,6 +24,11 @@ async function raisingProject(): Promise<Project> {
 	throw new Error('no published demo project takes donations');
 }
 
+/** The project's public figures. */
+async function funding(projectId: string): Promise<{ pledged: number; supporters: number }> {
+	return (await fetch(`${api()}/v1/projects/${projectId}/funding`)).json() as Promise<{ pledged: number; supporters: number }>;
+}
+
 /** Sends one POST form of the page (no JavaScript) and waits for where it leads. */
 async function submit(page: Page, form: string, url: RegExp): Promise<void> {
 	await Promise.all([page.waitForURL(url), page.locator(`${form} button[type=submit]`).click()]);
@@ -32,7 +37,7 @@ async function submit(page: Page, form: string, url: RegExp): Promise<void> {
 async function contribute(page: Page, clubUrl: string, som: string): Promise<void> {
 	await page.goto(clubUrl);
 	await page.locator('form.contribute input[name=amount]').fill(som);
-	await submit(page, 'form.contribute', /\/en\/pledges\/[^/]+\?created=1$/);
+	await submit(page, 'form.contribute', /\/en\/pledges\/[^/]+\?created=1#page-title$/);
 }
 
 describe('hometown clubs', () => {
@@ -59,8 +64,13 @@ describe('hometown clubs', () => {
 			// Picked from the home oblast's raising projects, not typed (issue 12 review).
 			await organiser.page.locator('#f-projectId').selectOption(target.id);
 			await organiser.page.locator('#f-goal').fill('10000');
-			await submit(organiser.page, 'form[action="?/open"]', /\/en\/clubs\/[A-Za-z0-9_-]+$/);
+			await submit(organiser.page, 'form[action="?/open"]', /\/en\/clubs\/[A-Za-z0-9_-]+\?done=opened$/);
 			expect(await organiser.page.locator('.funded li').count()).toBe(1);
+			// Said what it did; nothing received yet is said as such (issue 12 second review).
+			expect(await organiser.page.locator('p.notice[role=status]').allInnerTexts()).toContain(
+				'The club pledge is open: members can now contribute their share.',
+			);
+			expect(await organiser.page.locator('.funded li .received').innerText()).toBe('Nothing received yet');
 
 			// A member joins with one click (name shown) and contributes; the organiser contributes too.
 			const member = await newPage(browser, { javaScriptEnabled: false });
@@ -71,8 +81,27 @@ describe('hometown clubs', () => {
 			await submit(member.page, 'form[action="?/join"]', /\/en\/clubs\/[A-Za-z0-9_-]+$/);
 			expect(await member.page.locator('.members-count').innerText()).toContain('2');
 			expect(await member.page.locator('main').innerText()).toContain('Club Member');
+			// Members see who organises the club, here unnamed; the organiser hides, so "the other members" is said.
+			expect(await member.page.locator('.organiser-of-club').innerText()).toBe("The club's organiser (name not shown)");
+			expect(await member.page.locator('main').innerText()).toContain('The other members keep their names private.');
+
+			// Below the project's minimum: the plain pledge form's message naming it, back at the form (an anchor, no JS).
+			const minimum = formatSom(target.minimumPledge, 'en');
+			expect(await member.page.locator('form.contribute .hint').first().innerText()).toBe(`At least ${minimum}.`);
+			await member.page.locator('form.contribute input[name=amount]').fill('1');
+			await Promise.all([member.page.waitForURL(/#contribute-/), member.page.locator('form.contribute button[type=submit]').click()]);
+			expect(await member.page.locator('form.contribute .error').innerText()).toContain(minimum);
+
+			const before = await funding(target.id);
 			await contribute(member.page, clubUrl, '1500');
 			await contribute(organiser.page, clubUrl, '2500');
+			// The club is one supporter, however many of its members contribute.
+			const after = await funding(target.id);
+			expect(after.supporters).toBe(before.supporters + 1);
+			expect(after.pledged).toBe(before.pledged + 400_000);
+			await member.page.goto(clubUrl);
+			expect(await member.page.locator('ul.mine li').count()).toBe(1);
+			expect(await member.page.locator('ul.mine li').innerText()).toContain(formatSom(150_000, 'en'));
 
 			// The project page names the club once, with the exact sum of both members' pledges; neither member is named.
 			const visitor = await newPage(browser, { javaScriptEnabled: false });

@@ -165,6 +165,7 @@ export const actions: Actions = {
 				fallback: m.form_error_summary(),
 			});
 		}
-		redirect(303, `/${getLocale()}/pledges/${encodeURIComponent(pledgeId)}?created=1`);
+		// A fragment of its own: a browser keeps the form's #contribute-<id> across a redirect that names none.
+		redirect(303, `/${getLocale()}/pledges/${encodeURIComponent(pledgeId)}?created=1#page-title`);
 	},
 };

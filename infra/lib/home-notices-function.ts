@@ -21,7 +21,7 @@ export const HOME_NOTICES_ENTRY = resolve(REPO_ROOT, 'functions/jobs/src/home-no
  * another status). Lambda filters the rest of the table's writes out before invoking; an INSERT (seeded data) has no
  * old image and never matches.
  */
-export const HOME_NOTICE_FILTER = FilterCriteria.filter({
+const HOME_NOTICE_FILTER = FilterCriteria.filter({
   eventName: FilterRule.isEqual('MODIFY'),
   dynamodb: {
     OldImage: { status: { S: FilterRule.notEquals('published') } },

@@ -10,7 +10,7 @@ import { searchNameIn, type FollowDeps } from './follows.js';
 import type { NoticeReader } from './notification-ports.js';
 
 /** Projects one email lists at most, over all its sections (the rest are a link away). */
-export const DIGEST_SHOWN = 30;
+const DIGEST_SHOWN = 30;
 
 const pick = (t: LocalizedText | undefined, locale: Locale) => t?.[locale] ?? t?.ru ?? t?.ky ?? t?.en ?? '';
 

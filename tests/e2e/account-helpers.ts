@@ -19,6 +19,15 @@ export async function newPage(
 	return { context, page: await context.newPage() };
 }
 
+/**
+ * Opens the header's menu where it is folded (on a phone the account's links sit in a <details>; on wide screens
+ * they stand in the row and there is nothing to open).
+ */
+export async function openMenu(page: Page): Promise<void> {
+	const summary = page.locator('.nav-more > summary');
+	if ((await summary.isVisible()) && (await page.locator('.nav-more').getAttribute('open')) === null) await summary.click();
+}
+
 /** Signs in through the page's form and waits to leave the sign-in page. */
 export async function signIn(page: Page, lang: string, email: string, password: string): Promise<void> {
 	await page.goto(`${web()}/${lang}/sign-in`);

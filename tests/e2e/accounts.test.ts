@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@mekendesh/demo-data';
 import { launchBrowser } from './browser.js';
-import { PASSWORD, codeFromOutbox, createAccount, meFromCookies, newPage, signIn, uniqueEmail, web } from './account-helpers.js';
+import { PASSWORD, codeFromOutbox, createAccount, meFromCookies, newPage, openMenu, signIn, uniqueEmail, web } from './account-helpers.js';
 
 const INVESTOR = 'aibek.investor@demo.mekendesh.kg';
 let browser: Browser;
@@ -43,6 +43,7 @@ describe('an investor, in Russian', () => {
 		await page.locator('#f-code').fill(code);
 		// Confirmed in the browser that signed up: signed in at once, without the password a second time, on the home page.
 		await submit(page, /\/ru$/);
+		await openMenu(page);
 		expect(await page.locator('.account-nav').innerText()).toContain('Выйти');
 		await page.goto(`${web()}/ru/account`);
 		expect(await page.locator('h1').innerText()).toBe('Мой профиль');

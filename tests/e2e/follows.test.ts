@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser.js';
-import { PASSWORD, createAccount, newPage, signIn, uniqueEmail, web } from './account-helpers.js';
+import { PASSWORD, createAccount, newPage, openMenu, signIn, uniqueEmail, web } from './account-helpers.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -33,6 +33,7 @@ describe('following and saved searches, without JavaScript', () => {
 		await Promise.all([page.waitForURL(/\/en\/organisations\/org-/), page.locator('.facts a[href^="/en/organisations/"]').click()]);
 		expect(await page.getByRole('button', { name: 'Follow', exact: true }).count()).toBe(1);
 		// "Following" is in the header's account menu.
+		await openMenu(page);
 		expect(await page.locator('.account-nav a[href="/en/following"]').innerText()).toBe('Following');
 
 		// The projects page filtered by Naryn oblast and a sector: save this search, and follow the region.

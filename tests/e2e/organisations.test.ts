@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@mekendesh/demo-data';
 import { launchBrowser } from './browser.js';
-import { PASSWORD, api, createAccount, newPage, signIn, uniqueEmail, web } from './account-helpers.js';
+import { PASSWORD, api, createAccount, newPage, openMenu, signIn, uniqueEmail, web } from './account-helpers.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -50,6 +50,7 @@ describe('a municipality joins', () => {
 		await a.page.goto(`${web()}/ky/sign-out`);
 		await Promise.all([a.page.waitForURL(/sign-in\?signed-out=1/), a.page.getByRole('button', { name: 'Ушул түзмөктөн чыгуу' }).click()]);
 		await signIn(a.page, 'ky', applicant, PASSWORD);
+		await openMenu(a.page);
 		await Promise.all([a.page.waitForURL(/\/ky\/organisations\/org-/), a.page.getByRole('link', { name: 'Менин уюмум' }).click()]);
 		expect(new URL(a.page.url()).pathname).toBe(orgPath);
 		expect(await a.page.locator('.status').innerText()).toBe('Программа текшерген');

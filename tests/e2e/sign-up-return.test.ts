@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser.js';
-import { PASSWORD, api, codeInNewTab, createAccount, meFromCookies, newPage, uniqueEmail, web } from './account-helpers.js';
+import { PASSWORD, api, codeInNewTab, createAccount, meFromCookies, newPage, openMenu, uniqueEmail, web } from './account-helpers.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -77,6 +77,7 @@ describe('signing up to pledge, without JavaScript', () => {
 
 			// Signed in on the pledge page: its form, the account's menu, the session cookies, and nothing held any more.
 			expect(await page.locator('input[name=type]').count()).toBeGreaterThan(0);
+			await openMenu(page);
 			expect(await page.locator('.account-nav').innerText()).toContain(TEXT[lang].signOut);
 			const names = (await context.cookies()).map((c) => c.name);
 			expect(names).toEqual(expect.arrayContaining(['mk_access', 'mk_refresh']));

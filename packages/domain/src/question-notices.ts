@@ -6,7 +6,7 @@ import { NOTIFICATION_KIND_NAMES } from './unsubscribe.js';
  * How a person who keeps their name private is shown, one form everywhere (questions, pledge messages, emails; the
  * web says the same in web/messages/questions pm_anonymous and qa_an_investor).
  */
-export const ANONYMOUS_SUPPORTER: Record<Locale, string> = {
+const ANONYMOUS_SUPPORTER: Record<Locale, string> = {
   ky: 'Колдоочу (аты көрсөтүлгөн жок)',
   ru: 'Сторонник (имя не указано)',
   en: 'Supporter (name not shown)',

@@ -3,6 +3,13 @@ import { defineConfig } from 'vitest/config';
 // The API logs one JSON line per request; in tests only warnings and errors are worth reading.
 process.env.LOG_LEVEL ??= 'warn';
 
+/** The integration files that send hundreds of requests at once (the integration-heavy project below). */
+const HEAVY_INTEGRATION = [
+  'tests/integration/money-concurrency.test.ts',
+  'tests/integration/clubs-concurrency.test.ts',
+  'tests/integration/home-notices-stream.test.ts',
+];
+
 // One test command, four kinds of tests: each a vitest project, all run by `pnpm test`.
 export default defineConfig({
   test: {
@@ -18,9 +25,23 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          exclude: HEAVY_INTEGRATION,
           globalSetup: ['tests/integration/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // Hundreds of requests at once against one DynamoDB Local: run after everything else, one file at a time, so
+        // that what they prove (exact sums under concurrency) is not decided by which other files share the 2 cores.
+        test: {
+          name: 'integration-heavy',
+          include: HEAVY_INTEGRATION,
+          globalSetup: ['tests/integration/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
       {

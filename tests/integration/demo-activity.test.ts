@@ -66,9 +66,9 @@ beforeAll(async () => {
 afterAll(() => drop());
 
 describe('demo activity', () => {
-  it('loads in well under a second and a half, once: a second start finds it present', async () => {
+  it('loads once: a second start finds it present', async () => {
+    // A figure to read, not a limit: speed is measured by benchmarks, never asserted by timed tests.
     console.log(`demo activity loaded in ${firstLoadMs.toFixed(0)} ms`);
-    expect(firstLoadMs).toBeLessThan(1_500);
     expect(await ensureDemoActivity(db, ids)).toBe('present');
   });
 

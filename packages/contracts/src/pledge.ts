@@ -100,6 +100,16 @@ export const PledgeSchema = z
     card: CardStateSchema.optional(),
     /** A contribution to a hometown club's pledge (clubs.ts): the ledger names the club, never the member. */
     club: PledgeClubSchema.optional(),
+    /**
+     * The investor's country of residence when they pledged (ISO 3166-1 alpha-2, from their profile; null: not given):
+     * the staff dashboard's remittance corridors. Absent on pledges made before issue 13.
+     */
+    investorCountry: text().length(2).nullable().optional(),
+    /**
+     * A refunded transfer pledge's money paid back to the investor (staff's "refunds to pay" queue, issue 13): when
+     * staff marked it paid. Absent or null while it is owed.
+     */
+    refundPaidAt: z.iso.datetime().nullable().optional(),
     version: z.number().int().positive(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),

@@ -9,7 +9,7 @@ export const PublicLedgerEntrySchema = z
     id: text(),
     at: z.iso.datetime(),
     kind: z.enum(['pledged', 'received', 'matched', 'refunded', 'disbursed', 'released', 'opening']),
-    funder: z.enum(['diaspora', 'programme', 'opening']),
+    funder: z.enum(['diaspora', 'programme', 'municipality', 'other_donors', 'opening']),
     /** KGS tyiyn; negative when the entry takes money back (a refunded match, a released pledge). */
     amountKgs: z.number().int(),
     /** The money as it came, when it was not KGS. */

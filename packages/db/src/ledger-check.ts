@@ -5,6 +5,8 @@ import type { Db } from './client.js';
 import { oblastStatsEntity, projectEntity } from './entities/catalogue.js';
 import { clubPledgeEntity } from './entities/clubs.js';
 import { ledgerEntryEntity, platformTotalsEntity, pledgeEntity, programmeEntity, programmeProjectEntity } from './entities/money.js';
+import { dashCellEntity } from './entities/stats.js';
+import { entryCellAdds, type CellAdds } from './dashboard-cells.js';
 
 /** A running total that is not the sum of its ledger entries. */
 export interface LedgerDifference {
@@ -167,13 +169,44 @@ export async function seedOpeningBalances(db: Db, projects: readonly Project[], 
     receiptId: null,
     programmeId: null,
     funder: 'opening',
+    country: null,
     original: null,
     publicName: null,
     deltas: { ...ZERO_DELTAS, pledged: p.pledged, raised: p.raised, supporters: p.supporters },
   }));
+  const sectorOf = new Map(withMoney.map((p) => [p.id, p.sector]));
   for (let i = 0; i < entries.length; i += 25) {
-    const batch = entries.slice(i, i + 25).map((e) => ({ PutRequest: { Item: ledgerEntryEntity.item(e) } }));
+    const batch = entries
+      .slice(i, i + 25)
+      .map((e) => ({ PutRequest: { Item: { ...ledgerEntryEntity.item(e), sector: sectorOf.get(e.projectId) } } }));
     await db.doc.send(new BatchWriteCommand({ RequestItems: { [db.tableName]: batch } }));
+  }
+  // The money a project holds (available, money-transaction.ts) and the dashboard cells, as a booking would add them.
+  for (const p of withMoney) {
+    await db.doc.send(
+      new UpdateCommand({
+        TableName: db.tableName,
+        Key: projectEntity.key({ id: p.id }),
+        UpdateExpression: 'ADD #available :a',
+        ExpressionAttributeNames: { '#available': 'available' },
+        ExpressionAttributeValues: { ':a': p.raised },
+      }),
+    );
+  }
+  const cells = new Map<string, CellAdds>();
+  for (const e of entries) entryCellAdds(e, sectorOf.get(e.projectId)!, cells);
+  for (const [key, cell] of cells) {
+    const [scope, month] = key.split('|') as [string, string];
+    const names = [...cell.keys()];
+    await db.doc.send(
+      new UpdateCommand({
+        TableName: db.tableName,
+        Key: dashCellEntity.key({ scope, month, shard: 0 }),
+        UpdateExpression: `ADD ${names.map((_, i) => `#a${i} :a${i}`).join(', ')} SET entity = :e`,
+        ExpressionAttributeNames: Object.fromEntries(names.map((n, i) => [`#a${i}`, n])),
+        ExpressionAttributeValues: { ...Object.fromEntries(names.map((n, i) => [`:a${i}`, cell.get(n)!])), ':e': dashCellEntity.name },
+      }),
+    );
   }
   const total = { ...ZERO_DELTAS };
   for (const e of entries) for (const f of TOTAL_FIELDS) total[f] += e.deltas[f];

@@ -45,6 +45,12 @@ import { windowCount } from './rate-limiter.js';
 import { sendTransaction, type Tagged, type TransactionOutcome } from './transact.js';
 
 /** What each tagged action's failed condition means for the domain (money-transaction.ts tags the actions). */
+/** A stored pledge as the contract's Pledge: without its keys and the project's oblast and sector the booking writes beside it. */
+export function pledgeFromItem(item: Record<string, unknown>): Pledge {
+  const { oblastSoate: _oblast, sector: _sector, ...rest } = stripKeys<Pledge & { oblastSoate?: string; sector?: string }>(item);
+  return rest;
+}
+
 const CONDITION_OF_TAG: Record<string, BookingCondition> = {
   payref: 'payment_reference',
   supporter: 'supporter',
@@ -133,7 +139,7 @@ export class DynamoMoneyStore implements MoneyStore {
 
   async getPledge(id: string): Promise<Pledge | undefined> {
     const item = await this.get(pledgeEntity.key({ id }));
-    return item ? stripKeys<Pledge>(item) : undefined;
+    return item ? pledgeFromItem(item) : undefined;
   }
 
   async getReceipt(id: string): Promise<Receipt | undefined> {
@@ -196,11 +202,13 @@ export class DynamoMoneyStore implements MoneyStore {
   }
 
   /**
-   * Which of the project's conditions failed: its status moved, or a running total would pass its limit
-   * (money-transaction.ts, withinTotalLimit). Read again, since one Update carries both conditions.
+   * Which of the project's conditions failed: its status moved, a disbursement would spend more than the project holds
+   * (`available`), or a running total would pass its limit (money-transaction.ts, withinTotalLimit). Read again, since
+   * one Update carries them all.
    */
   private async projectCondition(b: Booking): Promise<BookingCondition> {
     const item = await this.get(projectEntity.key({ id: b.project.id }));
+    if (item && item.status === b.project.status && b.spend !== undefined && Number(item.available ?? 0) < b.spend) return 'available';
     if (item && item.status === b.project.status && !totalsStayExact(item, sumDeltas(b))) return 'total_limit';
     return 'project_status';
   }
@@ -265,12 +273,12 @@ export class DynamoMoneyStore implements MoneyStore {
       },
       input,
     );
-    return { items: page.items.map((i) => stripKeys<Pledge>(i)), nextCursor: page.nextCursor };
+    return { items: page.items.map((i) => pledgeFromItem(i)), nextCursor: page.nextCursor };
   }
 
   async listProjectPledges(input: { projectId: string; limit: number; cursor?: string }): Promise<Page<Pledge>> {
     const page = await pagedQuery(this.db, { index: 'gsi2', partition: projectPledgesPartition(input.projectId), forward: true }, input);
-    return { items: page.items.map((i) => stripKeys<Pledge>(i)), nextCursor: page.nextCursor };
+    return { items: page.items.map((i) => pledgeFromItem(i)), nextCursor: page.nextCursor };
   }
 
   async bookedReceipts(ids: readonly string[]): Promise<Set<string>> {

@@ -1,5 +1,7 @@
 import { MAX_TOTAL_MINOR } from '@mekendesh/contracts';
-import { TOTAL_FIELDS, type Booking, type LedgerDeltas } from '@mekendesh/domain';
+import { availableDelta, TOTAL_FIELDS, type Booking, type LedgerDeltas } from '@mekendesh/domain';
+import { bookingCellAdds } from './dashboard-cells.js';
+import { dashCellEntity } from './entities/stats.js';
 import type { Db } from './client.js';
 import { oblastStatsEntity, projectEntity } from './entities/catalogue.js';
 import { clubMemberEntity, clubPledgeEntity } from './entities/clubs.js';
@@ -14,7 +16,7 @@ import {
   receiptDayEntity,
   receiptEntity,
 } from './entities/money.js';
-import type { Tagged } from './transact.js';
+import { auditPut, type Tagged } from './transact.js';
 
 /** What a booking adds to each running total, tyiyn (supporters: a count). */
 export function sumDeltas(b: Booking): LedgerDeltas {
@@ -49,10 +51,12 @@ export function withinTotalLimit(fields: Record<string, number>): {
   };
 }
 
-function totalsActions(db: Db, b: Booking, sum: LedgerDeltas): Tagged[] {
+function totalsActions(db: Db, b: Booking, sum: LedgerDeltas, shard: number): Tagged[] {
   const add = addAll(sum);
   const limit = withinTotalLimit(sum as unknown as Record<string, number>);
   const and = (c: string) => (limit.condition ? `${c} AND ${limit.condition}` : c);
+  // A disbursement spends only money the project holds: available >= spend, in the same Update (one action per item).
+  const spend = b.spend !== undefined ? ' AND #available >= :spend' : '';
   const project: Tagged = {
     tag: 'project',
     action: {
@@ -60,14 +64,20 @@ function totalsActions(db: Db, b: Booking, sum: LedgerDeltas): Tagged[] {
         TableName: db.tableName,
         Key: projectEntity.key({ id: b.project.id }),
         // The project's version moves with its money, so an edit from a stale read cannot overwrite the totals.
-        UpdateExpression: `${add.UpdateExpression}, #version :one`,
-        ConditionExpression: and('attribute_exists(pk) AND #status = :status'),
-        ExpressionAttributeNames: { ...add.names, '#version': 'version', '#status': 'status' },
-        ExpressionAttributeValues: { ...add.values, ...limit.values, ':one': 1, ':status': b.project.status },
+        UpdateExpression: `${add.UpdateExpression}, #version :one, #available :available`,
+        ConditionExpression: and(`attribute_exists(pk) AND #status = :status${spend}`),
+        ExpressionAttributeNames: { ...add.names, '#version': 'version', '#status': 'status', '#available': 'available' },
+        ExpressionAttributeValues: {
+          ...add.values,
+          ...limit.values,
+          ':one': 1,
+          ':status': b.project.status,
+          ':available': availableDelta(sum),
+          ...(b.spend !== undefined ? { ':spend': b.spend } : {}),
+        },
       },
     },
   };
-  const shard = Math.floor(Math.random() * PLATFORM_SHARDS);
   const platform: Tagged = {
     tag: 'platform',
     action: {
@@ -100,7 +110,31 @@ function totalsActions(db: Db, b: Booking, sum: LedgerDeltas): Tagged[] {
           },
         ]
       : [];
-  return [project, platform, ...oblast];
+  return [project, platform, ...oblast, ...dashActions(db, b, shard)];
+}
+
+/**
+ * The booking's additions to the dashboard cells (dashboard-cells.ts): one ADD per scope and month touched (four for
+ * a booking of one instant), in the platform shard's cell. No limit condition: every cell is a part of the platform
+ * totals, which carry it.
+ */
+function dashActions(db: Db, b: Booking, shard: number): Tagged[] {
+  return [...bookingCellAdds(b)].map(([key, cell]): Tagged => {
+    const [scope, month] = key.split('|') as [string, string];
+    const names = [...cell.keys()];
+    return {
+      tag: 'dash',
+      action: {
+        Update: {
+          TableName: db.tableName,
+          Key: dashCellEntity.key({ scope, month, shard }),
+          UpdateExpression: `ADD ${names.map((_, i) => `#a${i} :a${i}`).join(', ')} SET entity = :e`,
+          ExpressionAttributeNames: Object.fromEntries(names.map((n, i) => [`#a${i}`, n])),
+          ExpressionAttributeValues: { ...Object.fromEntries(names.map((n, i) => [`:a${i}`, cell.get(n)!])), ':e': dashCellEntity.name },
+        },
+      },
+    };
+  });
 }
 
 function reservationActions(db: Db, b: Booking): Tagged[] {
@@ -185,7 +219,10 @@ function clubPledgeActions(db: Db, b: Booking, sum: LedgerDeltas): Tagged[] {
   ];
 }
 
-/** Every write of a booking, each tagged; at most 100 actions (a receipt with n programmes needs 7 + 3n, one more for a club's, two for a new club contribution). */
+/**
+ * Every write of a booking, each tagged; at most 100 actions (a receipt with n programmes needs 11 + 3n: with the four
+ * dashboard cells; one more for a club's, two for a new club contribution; one per audit entry).
+ */
 export function bookingActions(db: Db, b: Booking): Tagged[] {
   const sum = sumDeltas(b);
   const entries: Tagged[] = b.entries.map((e) => ({
@@ -194,7 +231,8 @@ export function bookingActions(db: Db, b: Booking): Tagged[] {
       Put: {
         TableName: db.tableName,
         ConditionExpression: 'attribute_not_exists(pk)',
-        Item: ledgerEntryEntity.item(e),
+        // The project's sector beside the entry: ledger:check recounts the dashboard cells from entries alone.
+        Item: { ...ledgerEntryEntity.item(e), sector: b.project.sector },
       },
     },
   }));
@@ -205,7 +243,8 @@ export function bookingActions(db: Db, b: Booking): Tagged[] {
           action: {
             Put: {
               TableName: db.tableName,
-              Item: pledgeEntity.item(b.pledge.next),
+              // The project's oblast and sector ride on the pledge item: its gsi4 (awaiting payment by oblast) and filters.
+              Item: pledgeEntity.item({ ...b.pledge.next, oblastSoate: b.project.oblastSoate, sector: b.project.sector }),
               ...(b.pledge.expectedVersion === null
                 ? { ConditionExpression: 'attribute_not_exists(pk)' }
                 : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': b.pledge.expectedVersion } }),
@@ -256,7 +295,9 @@ export function bookingActions(db: Db, b: Booking): Tagged[] {
       ]
     : [];
   // A booking without entries only changes the pledge's state (a card checkout expired): no totals to touch.
-  const totals = b.entries.length ? totalsActions(db, b, sum) : [];
+  const shard = Math.floor(Math.random() * PLATFORM_SHARDS);
+  const totals = b.entries.length ? totalsActions(db, b, sum, shard) : [];
+  const audit: Tagged[] = (b.audit ?? []).map((entry) => ({ tag: 'audit', action: auditPut(db, entry) }));
   const all = [
     ...receipt,
     ...once,
@@ -266,6 +307,7 @@ export function bookingActions(db: Db, b: Booking): Tagged[] {
     ...totals,
     ...clubPledgeActions(db, b, sum),
     ...reservationActions(db, b),
+    ...audit,
   ];
   if (all.length > 100) throw new Error(`a booking needs ${all.length} actions, more than one transaction holds`);
   return all;

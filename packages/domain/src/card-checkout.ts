@@ -9,6 +9,7 @@ import { conflictIn, DomainError, notFound } from './errors.js';
 import { isPublic } from './lifecycle.js';
 import { today, type MoneyDeps } from './money-deps.js';
 import { bookFresh } from './money-commit.js';
+import { bookingProject } from './money-ports.js';
 import { authorize } from './policy.js';
 import { bookReceipt, receiptIds } from './receipts.js';
 
@@ -124,7 +125,7 @@ async function closeSession(deps: CardDeps, session: CheckoutSession, status: 'e
       return {
         booking: {
           entries: [],
-          project: { id: project.id, status: project.status, oblastSoate: project.oblastSoate, isPublic: isPublic(project.status) },
+          project: bookingProject(project),
           pledge: { next: { ...next, version: pledge.version + 1, updatedAt: at }, expectedVersion: pledge.version },
         },
         value: status,

@@ -1,7 +1,6 @@
 import type { CardState, Pledge, Receipt } from '@mekendesh/contracts';
-import type { Booking, LedgerEntry, ReceiptState, Reservation } from './money-ports.js';
+import { bookingProject, type Booking, type LedgerEntry, type ReceiptState, type Reservation } from './money-ports.js';
 import { deltas } from './pledge-rules.js';
-import { isPublic } from './lifecycle.js';
 
 /** The card state of a pledge, empty when the gateway has said nothing about it yet. */
 export function cardStateOf(pledge: Pledge): CardState {
@@ -91,11 +90,11 @@ export function refundDecision(input: RefundInput): { booking: Booking; value: '
     paymentIntentId: card.paymentIntentId ?? receipt.bankReference,
     refunded: after,
   };
-  const bookingProject = { id: project.id, status: project.status, oblastSoate: project.oblastSoate, isPublic: isPublic(project.status) };
+  const forBooking = bookingProject(project);
   if (pledge.status === 'refunded' || pledge.status === 'released' || pledge.status === 'cancelled') {
     const next = { ...pledge, card: nextCard, version: pledge.version + 1, updatedAt: at };
     return {
-      booking: { entries: [], project: bookingProject, pledge: { next, expectedVersion: pledge.version }, once: input.once },
+      booking: { entries: [], project: forBooking, pledge: { next, expectedVersion: pledge.version }, once: input.once },
       value: 'refunded',
     };
   }
@@ -106,6 +105,7 @@ export function refundDecision(input: RefundInput): { booking: Booking; value: '
     at,
     projectId: project.id,
     oblastSoate: project.oblastSoate,
+    country: pledge.investorCountry ?? null,
     pledgeId: pledge.id,
     receiptId: receipt.id,
     publicName: null,
@@ -134,7 +134,7 @@ export function refundDecision(input: RefundInput): { booking: Booking; value: '
     booking: {
       entries,
       reservations: given.matches,
-      project: bookingProject,
+      project: forBooking,
       pledge: { next, expectedVersion: pledge.version },
       once: input.once,
     },

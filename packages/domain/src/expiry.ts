@@ -1,11 +1,10 @@
 import { notifyAfterCommit } from './notifications.js';
 import { refundNotice } from './transactional-notices.js';
 import type { Pledge, Project } from '@mekendesh/contracts';
-import type { Booking, LedgerEntry, Reservation } from './money-ports.js';
+import { bookingProject, type Booking, type LedgerEntry, type Reservation } from './money-ports.js';
 import type { MoneyDeps } from './money-deps.js';
 import { bookFresh } from './money-commit.js';
 import { deltas } from './pledge-rules.js';
-import { isPublic } from './lifecycle.js';
 import type { ProjectDeps } from './project-ports.js';
 import { settleDeadlines } from './vetting.js';
 
@@ -27,6 +26,7 @@ function undoEntries(
     at,
     projectId: project.id,
     oblastSoate: project.oblastSoate,
+    country: pledge.investorCountry ?? null,
     pledgeId: pledge.id,
     receiptId: null,
     original: null,
@@ -94,7 +94,7 @@ export async function releaseExpiredProject(deps: MoneyDeps, projectId: string):
           const booking: Booking = {
             entries: undo.entries,
             reservations: undo.reservations,
-            project: { id: project.id, status: project.status, oblastSoate: project.oblastSoate, isPublic: isPublic(project.status) },
+            project: bookingProject(project),
             pledge: {
               next: { ...pledge, status: undo.status, version: pledge.version + 1, updatedAt: at },
               expectedVersion: pledge.version,

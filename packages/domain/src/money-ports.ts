@@ -1,4 +1,17 @@
-import type { DuplicateOf, Locale, Money, Pledge, Programme, Project, ProjectStatus, Receipt, StoredRateTable } from '@mekendesh/contracts';
+import type {
+  AuditEntry,
+  DuplicateOf,
+  Sector,
+  Locale,
+  Money,
+  Pledge,
+  Programme,
+  Project,
+  ProjectStatus,
+  Receipt,
+  StoredRateTable,
+} from '@mekendesh/contracts';
+import { PUBLIC_STATUSES } from '@mekendesh/contracts';
 import type { RateWindow, UserRecord } from './account-ports.js';
 import type { RateTable } from './exchange-rates.js';
 import type { Page } from './ports.js';
@@ -7,7 +20,12 @@ import type { QueuedMail } from './receiving-accounts.js';
 /** Every kind of booking; `opening` carries balances that existed before the ledger (demo data, migrations). */
 export type LedgerKind = 'pledged' | 'received' | 'matched' | 'refunded' | 'disbursed' | 'released' | 'opening';
 
-/** The change an entry makes to each running total it touches, KGS tyiyn (supporters: a count). */
+/**
+ * The change an entry makes to each running total it touches, KGS tyiyn (supporters: a count).
+ * `raised` is diaspora money received; `matched` programme money; `municipality` and `otherDonors` money received
+ * from the owner municipality's own budget and from other donors (issue 13). `disbursed` is money spent, and the
+ * four `spent*` fields split each disbursement by the funder whose money it spent (they add up to `disbursed`).
+ */
 export interface LedgerDeltas {
   pledged: number;
   raised: number;
@@ -16,6 +34,12 @@ export interface LedgerDeltas {
   released: number;
   disbursed: number;
   supporters: number;
+  municipality: number;
+  otherDonors: number;
+  spentDiaspora: number;
+  spentProgramme: number;
+  spentMunicipality: number;
+  spentOther: number;
 }
 
 export const ZERO_DELTAS: Readonly<LedgerDeltas> = Object.freeze({
@@ -26,7 +50,25 @@ export const ZERO_DELTAS: Readonly<LedgerDeltas> = Object.freeze({
   released: 0,
   disbursed: 0,
   supporters: 0,
+  municipality: 0,
+  otherDonors: 0,
+  spentDiaspora: 0,
+  spentProgramme: 0,
+  spentMunicipality: 0,
+  spentOther: 0,
 });
+
+/**
+ * Money a project holds and may still spend, KGS tyiyn: everything received from every funder less what it
+ * disbursed. Kept on the project item as `available` (money-transaction.ts adds this of each booking's deltas), so a
+ * disbursement is conditioned on `available >= amount` in its own transaction: never more than was received.
+ */
+export function availableDelta(d: Pick<LedgerDeltas, 'raised' | 'matched' | 'municipality' | 'otherDonors' | 'disbursed'>): number {
+  return d.raised + d.matched + d.municipality + d.otherDonors - d.disbursed;
+}
+
+/** The funder types of the ledger (PRODUCT.md, Ledger: by funder type); `opening` carries balances from before it. */
+export type Funder = 'diaspora' | 'programme' | 'municipality' | 'other_donors' | 'opening';
 export const TOTAL_FIELDS = Object.keys(ZERO_DELTAS) as (keyof LedgerDeltas)[];
 
 /** One append-only line of the ledger. Totals are the sum of `deltas` over entries, by scope. */
@@ -39,9 +81,14 @@ export interface LedgerEntry {
   pledgeId: string | null;
   receiptId: string | null;
   programmeId: string | null;
-  funder: 'diaspora' | 'programme' | 'opening';
+  funder: Funder;
   /** The money as it came, when it was not KGS. */
   original: Money | null;
+  /**
+   * The investor's country of residence (ISO 3166-1 alpha-2, from the pledge's `investorCountry`) for diaspora
+   * money and its matches; null when unknown or not diaspora money. The dashboard's remittance corridors.
+   */
+  country: string | null;
   deltas: LedgerDeltas;
   /** Shown on the public ledger: the investor's name only if they opted in. */
   publicName: string | null;
@@ -56,6 +103,20 @@ export interface Reservation {
   capPerProject: number;
 }
 
+/** What a booking needs of its project: the key, the status its write is conditioned on, and the dashboard's dimensions. */
+export interface BookingProject {
+  id: string;
+  status: ProjectStatus;
+  oblastSoate: string;
+  sector: Sector;
+  isPublic: boolean;
+}
+
+/** The booking's view of a project (see BookingProject). */
+export function bookingProject(p: Pick<Project, 'id' | 'status' | 'oblastSoate' | 'sector'>): BookingProject {
+  return { id: p.id, status: p.status, oblastSoate: p.oblastSoate, sector: p.sector, isPublic: PUBLIC_STATUSES.includes(p.status) };
+}
+
 /**
  * Everything one booking writes, all or nothing: the entries (each adds its deltas to the project, its
  * oblast when the project is public, and the platform), the pledge's new state (conditioned on the version
@@ -63,7 +124,15 @@ export interface Reservation {
  */
 export interface Booking {
   entries: LedgerEntry[];
-  project: { id: string; status: ProjectStatus; oblastSoate: string; isPublic: boolean };
+  project: BookingProject;
+  /**
+   * A disbursement's amount, KGS tyiyn: the commit is conditioned on the project's `available` (availableDelta)
+   * being at least this, so spending never passes the money received, also when two are sent at once
+   * (condition `available`).
+   */
+  spend?: number;
+  /** Audit entries written in the booking's own transaction (money events: receipts, refunds, disbursements). */
+  audit?: AuditEntry[];
   pledge?: { next: Pledge; expectedVersion: number | null };
   receipt?: Receipt;
   reservations?: Reservation[];
@@ -107,7 +176,8 @@ export type BookingCondition =
   | 'programme_budget'
   | 'ledger_entry'
   | 'receiving_accounts'
-  | 'club_membership';
+  | 'club_membership'
+  | 'available';
 
 /**
  * How one commit of a booking ended: written; refused by conditions (which ones; plan again from fresh reads or

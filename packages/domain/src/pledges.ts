@@ -3,7 +3,7 @@ import type { Pledge, PledgeClub, PledgeRequest, PledgeView, Project, StoredRate
 import type { Actor, UserActor } from './actor.js';
 import type { UserRecord } from './account-ports.js';
 import { DomainError, notFound } from './errors.js';
-import type { ListedAccounts, MoneyStore, PledgeContext, PledgePlan } from './money-ports.js';
+import { bookingProject, type ListedAccounts, type MoneyStore, type PledgeContext, type PledgePlan } from './money-ports.js';
 import { optimistically, throwIfFinal, type Round } from './money-commit.js';
 import { bishkekDay, dayHasPassed } from './bishkek-calendar.js';
 import { kgsAt, rateOn, type MoneyDeps } from './money-deps.js';
@@ -70,12 +70,13 @@ function pledgeBooking(pledge: Pledge, project: Project, firstFromInvestor: bool
         receiptId: null,
         programmeId: null,
         funder: 'diaspora',
+        country: pledge.investorCountry ?? null,
         original: pledge.amount && pledge.amount.currency !== 'KGS' ? pledge.amount : null,
         deltas: deltas({ pledged: pledge.amountKgs, supporters: firstFromInvestor ? 1 : 0 }),
         publicName: ledgerName(pledge),
       },
     ],
-    project: { id: project.id, status: project.status, oblastSoate: project.oblastSoate, isPublic: true },
+    project: { ...bookingProject(project), isPublic: true },
     pledge: { next: pledge, expectedVersion: null },
   };
 }
@@ -88,6 +89,8 @@ function newPledge(input: {
   request: PledgeRequest;
   price: { rate: StoredRate | null; amountKgs: number };
   displayName: string | null;
+  /** The investor's country of residence from their profile (null: not given). */
+  investorCountry: string | null;
   at: string;
   club?: PledgeClub | undefined;
 }): Pledge {
@@ -119,6 +122,7 @@ function newPledge(input: {
     createdAt: at,
     updatedAt: at,
     ...(input.club ? { club: input.club } : {}),
+    investorCountry: input.investorCountry,
   };
 }
 
@@ -250,6 +254,7 @@ export async function createPledge(
       request: r,
       price,
       displayName: context.displayName,
+      investorCountry: context.user?.profile.residenceCountry ?? null,
       at: now.toISOString(),
       club: input.club,
     });

@@ -18,7 +18,8 @@ function amountOf(entry: LedgerEntry): number {
       return d.pledged;
     case 'received':
     case 'opening':
-      return d.raised;
+      // Money in from any funder: diaspora (raised), the municipality's own budget, other donors.
+      return d.raised + d.municipality + d.otherDonors;
     case 'matched':
       return d.matched;
     case 'refunded':

@@ -3,12 +3,11 @@ import type { Actor } from './actor.js';
 import { computeMatch, eligibleProgrammes } from './cofinancing.js';
 import { DomainError, invalidIn } from './errors.js';
 import { convertFromKgs } from './exchange-rates.js';
-import type { Booking, LedgerEntry, ReceiptState, Reservation } from './money-ports.js';
+import { bookingProject, type Booking, type LedgerEntry, type ReceiptState, type Reservation } from './money-ports.js';
 import { kgsAt, rateOn, type MoneyDeps } from './money-deps.js';
 import { bookFresh } from './money-commit.js';
 import { applyReceipt, deltas, ledgerName } from './pledge-rules.js';
 import { authorize } from './policy.js';
-import { isPublic } from './lifecycle.js';
 import { notifyAfterCommit } from './notifications.js';
 import { receiptNotices } from './transactional-notices.js';
 import { dayInReceiptWindow, possibleDuplicateOf, PossibleDuplicateError, RECEIVED_ON_OUT_OF_RANGE } from './receipt-duplicates.js';
@@ -91,6 +90,7 @@ function receiptEntries(state: ReceiptState, receipt: Receipt, input: ReceiptInp
     at: receipt.bookedAt,
     projectId: project.id,
     oblastSoate: project.oblastSoate,
+    country: pledge.investorCountry ?? null,
     pledgeId: pledge.id,
     receiptId: receipt.id,
     publicName: ledgerName(pledge),
@@ -160,7 +160,7 @@ export async function bookReceipt(
         entries: receiptEntries(state, receipt, input, reservations),
         receipt,
         reservations,
-        project: { id: project.id, status: project.status, oblastSoate: project.oblastSoate, isPublic: isPublic(project.status) },
+        project: bookingProject(project),
         pledge: { next, expectedVersion: state.pledge.version },
         receiptDay: {
           ...receiptDay,

@@ -11,6 +11,7 @@ const KINDS: Record<NotificationKind, { name: () => string; hint: () => string }
 	project_funded: { name: m.notification_kind_project_funded, hint: m.notification_kind_project_funded_hint },
 	refund: { name: m.notification_kind_refund, hint: m.notification_kind_refund_hint },
 	answer: { name: m.notification_kind_answer, hint: m.notification_kind_answer_hint },
+	project_update: { name: m.notification_kind_project_update, hint: m.notification_kind_project_update_hint },
 	new_question: { name: m.notification_kind_new_question, hint: m.notification_kind_new_question_hint },
 	pledge_message: { name: m.notification_kind_pledge_message, hint: m.notification_kind_pledge_message_hint },
 	staff_decision: { name: m.notification_kind_staff_decision, hint: m.notification_kind_staff_decision_hint },

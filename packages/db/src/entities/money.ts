@@ -22,15 +22,39 @@ export const projectPledgeMessagesPartition = (projectId: string) => messagesOf(
 /** Whether a pledge's message is worth an officer's reading: text beyond whitespace. */
 const hasMessage = (p: Partial<Pick<Pledge, 'message'>>) => typeof p.message === 'string' && p.message.trim().length > 0;
 
+/** Transfer pledges still waiting for (part of) their money: the staff dashboard's "awaiting payment", by oblast. */
+const awaitsPayment = (p: PledgeIndexed) =>
+  p.channel !== undefined &&
+  p.channel !== 'card' &&
+  p.amount != null &&
+  (p.status === 'pledged' || p.status === 'partially_received') &&
+  typeof p.oblastSoate === 'string';
+/** Refunded transfer pledges whose received money staff have not yet paid back: the "refunds to pay" queue. */
+const refundDue = (p: PledgeIndexed) =>
+  p.channel !== undefined && p.channel !== 'card' && p.status === 'refunded' && (p.receivedKgs ?? 0) > 0 && !p.refundPaidAt;
+/** The gsi4 partition of transfer pledges awaiting payment on projects of one oblast (sort key `<createdAt>#<id>`, oldest first). */
+export const awaitingPaymentPartition = (oblastSoate: string) => `AWAITPAY#${oblastSoate}`;
+/** The gsi4 partition of refunded transfer pledges whose money is owed back (sort key `<updatedAt>#<id>`). */
+export const refundsDuePartition = () => 'REFUNDDUE';
+
+/**
+ * What a pledge's index keys are built from: the pledge, and the oblast and sector of its project, which the booking
+ * writes on the item beside it (money-transaction.ts; they are not part of the Pledge contract).
+ */
+type PledgeIndexed = Pick<Pledge, 'id' | 'investorId' | 'projectId' | 'createdAt'> &
+  Partial<Pick<Pledge, 'message' | 'status' | 'channel' | 'amount' | 'receivedKgs' | 'refundPaidAt' | 'updatedAt'>> & {
+    oblastSoate?: string;
+    sector?: string;
+  };
+
 /**
  * A pledge: gsi1 is an investor's pledges, newest first; gsi2 a project's pledges, oldest first; gsi3 only the
- * project's pledges with a message (its officers' list reads full pages of messages, never pledges it would drop).
- * The index keys come from the pledge itself, so every write of it (money-transaction.ts) carries them.
+ * project's pledges with a message (its officers' list reads full pages of messages, never pledges it would drop);
+ * gsi4 (sparse, issue 13) a transfer pledge awaiting payment, under its project's oblast, or a refunded transfer
+ * pledge whose money is still owed back. The index keys come from the pledge itself, so every write of it
+ * (money-transaction.ts) carries them; a write that changes status or `refundPaidAt` some other way must Put it whole.
  */
-export const pledgeEntity = defineEntity<
-  Pick<Pledge, 'id'>,
-  Pick<Pledge, 'id' | 'investorId' | 'projectId' | 'createdAt'> & Partial<Pick<Pledge, 'message'>>
->({
+export const pledgeEntity = defineEntity<Pick<Pledge, 'id'>, PledgeIndexed>({
   name: 'Pledge',
   table: { pk: (p) => `PLEDGE#${p.id}`, sk: () => 'PLEDGE', shape: ['PLEDGE#<id>', 'PLEDGE'] },
   indexes: {
@@ -52,8 +76,24 @@ export const pledgeEntity = defineEntity<
       shape: ['PLEDGEMSG#<projectId>', '<createdAt>#<id>'],
       purpose: "a project's pledges with a message (sparse), for its officers",
     },
+    gsi4: {
+      pk: (p) => (awaitsPayment(p) ? awaitingPaymentPartition(p.oblastSoate!) : refundDue(p) ? refundsDuePartition() : undefined),
+      sk: (p) => (awaitsPayment(p) ? `${p.createdAt}#${p.id}` : refundDue(p) ? `${p.updatedAt ?? p.createdAt}#${p.id}` : undefined),
+      shape: ['AWAITPAY#<oblastSoate>', '<createdAt>#<id>'],
+      purpose: 'transfer pledges awaiting payment by oblast, oldest first; refunds owed back (REFUNDDUE) (sparse)',
+    },
   },
-  example: { id: 'pl-1', investorId: 'u-1', projectId: 'prj-1', createdAt: AT, message: 'Good luck' },
+  example: {
+    id: 'pl-1',
+    investorId: 'u-1',
+    projectId: 'prj-1',
+    createdAt: AT,
+    message: 'Good luck',
+    status: 'pledged',
+    channel: 'bank_transfer',
+    amount: { amount: 100, currency: 'USD' },
+    oblastSoate: '41704000000000',
+  },
 });
 /** Sort-key prefix of an investor's pledges in gsi1. */
 export const INVESTOR_PLEDGES_PREFIX = 'PLEDGE#';

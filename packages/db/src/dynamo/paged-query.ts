@@ -18,6 +18,8 @@ export interface PartitionQuery {
   skBefore?: string;
   /** Sort key at or above this (a closing-soon read from today). */
   skFrom?: string;
+  /** Sort key between `from` and `to`, both inclusive (a date range); used alone, as the other three. */
+  skBetween?: { from: string; to: string };
   /** true: ascending sort key. */
   forward: boolean;
   /** Only these attributes. */
@@ -53,7 +55,9 @@ export function queryOnce(db: Db, q: PartitionQuery, limit: number | undefined, 
         ? ' AND #sk < :sk'
         : q.skFrom !== undefined
           ? ' AND #sk >= :sk'
-          : '';
+          : q.skBetween !== undefined
+            ? ' AND #sk BETWEEN :sk AND :skEnd'
+            : '';
   const projection = q.fields ? projectionOf(q.fields) : undefined;
   return db.doc.send(
     new QueryCommand({
@@ -64,8 +68,8 @@ export function queryOnce(db: Db, q: PartitionQuery, limit: number | undefined, 
       ExpressionAttributeNames: { '#pk': n.pk, ...(sk ? { '#sk': n.sk } : {}), ...projection?.ExpressionAttributeNames },
       ExpressionAttributeValues: {
         ':pk': q.partition,
-        ...(sk ? { ':sk': q.skPrefix ?? q.skBefore ?? q.skFrom } : {}),
-        ...(q.skPrefix !== undefined ? { ':skEnd': q.skPrefix + PREFIX_END } : {}),
+        ...(sk ? { ':sk': q.skPrefix ?? q.skBefore ?? q.skFrom ?? q.skBetween?.from } : {}),
+        ...(q.skPrefix !== undefined ? { ':skEnd': q.skPrefix + PREFIX_END } : q.skBetween ? { ':skEnd': q.skBetween.to } : {}),
         ...q.filter?.values,
       },
       ...(projection ? { ProjectionExpression: projection.ProjectionExpression } : {}),
@@ -86,6 +90,8 @@ export function cursorScope(q: PartitionQuery, extra = ''): CursorScope {
       q.partition,
       q.skPrefix ?? null,
       q.skBefore ?? null,
+      q.skFrom ?? null,
+      q.skBetween ?? null,
       q.forward,
       q.filter?.expression ?? null,
       extra,

@@ -1,11 +1,30 @@
 /** What keeps the platform running: the audit log, abuse counters, the local outbox, the demo-data marker. */
 import { defineEntity } from './define.js';
 
-/** An audit entry: the log in one partition by time; gsi2 is one object's history. */
-export const auditEntity = defineEntity<{ at: string; id: string }, { at: string; objectType: string; objectId: string }>({
+/**
+ * An audit entry: the log in one partition by time; gsi1 is one actor's entries, gsi2 one object's history, gsi3
+ * one action's entries (gsi1/gsi3 since issue 13: entries written before carry neither, so searches by actor or
+ * action start from then).
+ */
+export const auditEntity = defineEntity<
+  { at: string; id: string },
+  { at: string; id: string; actorId: string; action: string; objectType: string; objectId: string }
+>({
   name: 'Audit',
   table: { pk: () => 'AUDIT', sk: (a) => `${a.at}#${a.id}`, shape: ['AUDIT', '<at>#<id>'] },
   indexes: {
+    gsi1: {
+      pk: (a) => `AUDITBY#${a.actorId}`,
+      sk: (a) => `${a.at}#${a.id}`,
+      shape: ['AUDITBY#<actorId*>', '<at>#<id>'],
+      purpose: "one actor's entries, by time",
+    },
+    gsi3: {
+      pk: (a) => `AUDITACT#${a.action}`,
+      sk: (a) => `${a.at}#${a.id}`,
+      shape: ['AUDITACT#<action>', '<at>#<id>'],
+      purpose: "one action's entries, by time",
+    },
     gsi2: {
       pk: (a) => `AUDITOBJ#${a.objectType}#${a.objectId}`,
       sk: (a) => a.at,
@@ -13,7 +32,14 @@ export const auditEntity = defineEntity<{ at: string; id: string }, { at: string
       purpose: "one object's audit history",
     },
   },
-  example: { at: '2026-01-01T00:00:00.000Z', id: 'a-1', objectType: 'project', objectId: 'prj-1' },
+  example: {
+    at: '2026-01-01T00:00:00.000Z',
+    id: 'a-1',
+    actorId: 'u-1',
+    action: 'project.create',
+    objectType: 'project',
+    objectId: 'prj-1',
+  },
 });
 
 /** One fixed window of an abuse counter (`hits`); expires. */

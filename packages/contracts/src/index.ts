@@ -29,3 +29,4 @@ export * from './notification-preferences.js';
 export * from './clubs.js';
 export * from './follows.js';
 export * from './questions.js';
+export * from './reports.js';

@@ -110,6 +110,8 @@ export const ProjectSchema = z
     statusReason: text().nullable().optional(),
     /** When the project was last submitted for review: the review queue's waiting time counts from it. */
     submittedAt: z.iso.datetime().nullable().optional(),
+    /** When the project became funded (issue 13): no disbursement is paid before that Bishkek day. */
+    fundedAt: z.iso.datetime().nullable().optional(),
     /** Verified photos and documents (see project-drafts.ts); the cover is one of the photos. */
     attachments: z.array(AttachmentSchema).optional(),
     coverPhoto: text().nullable().optional(),

@@ -35,3 +35,4 @@ export * from './club-store.js';
 export * from './follow-store.js';
 export * from './digest-source.js';
 export * from './question-store.js';
+export * from './report-store.js';

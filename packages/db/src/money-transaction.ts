@@ -2,6 +2,7 @@ import { MAX_TOTAL_MINOR } from '@mekendesh/contracts';
 import { availableDelta, TOTAL_FIELDS, type Booking, type LedgerDeltas } from '@mekendesh/domain';
 import { bookingCellAdds } from './dashboard-cells.js';
 import { dashCellEntity } from './entities/stats.js';
+import { disbursementEntity } from './entities/reports.js';
 import type { Db } from './client.js';
 import { oblastStatsEntity, projectEntity } from './entities/catalogue.js';
 import { clubMemberEntity, clubPledgeEntity } from './entities/clubs.js';
@@ -135,6 +136,43 @@ function dashActions(db: Db, b: Booking, shard: number): Tagged[] {
       },
     };
   });
+}
+
+/**
+ * A disbursement's writes: the Disbursement item (must not exist: tag `receipt`, so a second commit of the same id is
+ * a duplicate) and its programme share ADDed to each Programme's `used` (no condition: `used` follows `matched`, which
+ * the programme's budget already bounds).
+ */
+function disbursementActions(db: Db, b: Booking): Tagged[] {
+  const record: Tagged[] = b.disbursement
+    ? [
+        {
+          tag: 'receipt',
+          action: {
+            Put: {
+              TableName: db.tableName,
+              ConditionExpression: 'attribute_not_exists(pk)',
+              Item: disbursementEntity.item(b.disbursement),
+            },
+          },
+        },
+      ]
+    : [];
+  const used = (b.programmeUse ?? [])
+    .filter((u) => u.amount !== 0)
+    .map((u): Tagged => ({
+      tag: 'programmeUse',
+      action: {
+        Update: {
+          TableName: db.tableName,
+          Key: programmeEntity.key({ id: u.programmeId }),
+          UpdateExpression: 'ADD used :u',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':u': u.amount },
+        },
+      },
+    }));
+  return [...record, ...used];
 }
 
 function reservationActions(db: Db, b: Booking): Tagged[] {
@@ -307,6 +345,7 @@ export function bookingActions(db: Db, b: Booking): Tagged[] {
     ...totals,
     ...clubPledgeActions(db, b, sum),
     ...reservationActions(db, b),
+    ...disbursementActions(db, b),
     ...audit,
   ];
   if (all.length > 100) throw new Error(`a booking needs ${all.length} actions, more than one transaction holds`);

@@ -63,3 +63,8 @@ export * from './questions.js';
 export * from './unanswered-questions.js';
 export * from './pledge-messages.js';
 export * from './home-notices.js';
+export * from './report-ports.js';
+export * from './late-reports.js';
+export * from './disbursements.js';
+export * from './reports.js';
+export * from './project-update-notices.js';

@@ -1,5 +1,6 @@
 import type {
   AuditEntry,
+  Disbursement,
   DuplicateOf,
   Sector,
   Locale,
@@ -133,6 +134,13 @@ export interface Booking {
   spend?: number;
   /** Audit entries written in the booking's own transaction (money events: receipts, refunds, disbursements). */
   audit?: AuditEntry[];
+  /**
+   * A disbursement's programme share, KGS tyiyn per programme: ADDed to each Programme's `used` in the same
+   * transaction (split over the project's programmes by what each matched for it; disbursements.ts).
+   */
+  programmeUse?: { programmeId: string; amount: number }[];
+  /** The disbursement this booking records, Put in its transaction (conditioned on not existing). */
+  disbursement?: Disbursement;
   pledge?: { next: Pledge; expectedVersion: number | null };
   receipt?: Receipt;
   reservations?: Reservation[];

@@ -18,6 +18,8 @@ export type Permission =
   | { action: 'project:create'; organisation: Organisation }
   | { action: 'project:read'; project: Project }
   | { action: 'project:edit'; project: Project }
+  /** Report progress and record disbursements of a funded project (issue 13): its organisation's officers, and staff. */
+  | { action: 'project:report'; project: Project }
   | { action: 'project:list-organisation'; organisationId: string }
   | { action: 'project:review' }
   | { action: 'project:change-status'; project: Project; to: 'funded' | 'in_progress' | 'completed' | 'cancelled' }
@@ -58,6 +60,8 @@ function decide(actor: UserActor, p: Permission): boolean {
       return isPublic(p.project.status) || isStaff(actor) || memberOf(actor, p.project.organisationId);
     case 'project:edit':
       return memberOf(actor, p.project.organisationId);
+    case 'project:report':
+      return isStaff(actor) || memberOf(actor, p.project.organisationId);
     case 'project:list-organisation':
       return isStaff(actor) || memberOf(actor, p.organisationId);
     case 'project:review':

@@ -4,6 +4,7 @@ import type { OrganisationStore } from './account-ports.js';
 import type { Clock } from './accounts.js';
 import type { Page, ProjectRepository } from './ports.js';
 import type { TerritoryLookup } from './territory-rules.js';
+import type { ReportStore } from './report-ports.js';
 
 /** A project summary with the facts a queue needs (times and the last reason). */
 export type QueuedProject = ProjectSummary & { statusChangedAt: string | null; statusReason: string | null; submittedAt: string | null };
@@ -92,4 +93,9 @@ export interface ProjectDeps {
   images?: ImageProcessor;
   /** Emails after decisions (officers: staff decisions; supporters: project funded); none sent when absent. */
   notices?: FundedNoticeDeps;
+  /**
+   * Progress reports (issue 13): a project completes only when every milestone has a posted report, and becoming
+   * funded marks its milestones due (the late queue). Absent in tests that do not move projects past funding.
+   */
+  progress?: Pick<ReportStore, 'reportedMilestones' | 'markDue'>;
 }

@@ -12,6 +12,7 @@ import type { Actor, UserActor } from './actor.js';
 import { conflictIn, DomainError, invalidIn, notFound } from './errors.js';
 import { discardServed, isImageType, takeUpload } from './image-intake.js';
 import { isPublic } from './lifecycle.js';
+import { REPORTING_STATUSES } from './late-reports.js';
 import { authorize } from './policy.js';
 import type { ObjectStorage, ProjectDeps } from './project-ports.js';
 import { EDITABLE_STATUSES, loadVisibleProject, projectAudit } from './proposals.js';
@@ -44,6 +45,12 @@ export function checkUpload(contentType: string, size: number): UploadContentTyp
   return type;
 }
 
+/**
+ * A project takes files while its owners edit it, and, once funded and until completed, for its progress reports'
+ * photos and its disbursements' documents (issue 13: the same checks; these never become the cover).
+ */
+const acceptsFiles = (status: Project['status']) => EDITABLE_STATUSES.includes(status) || REPORTING_STATUSES.includes(status);
+
 async function editableWithStorage(
   deps: ProjectDeps,
   actor: Actor,
@@ -52,7 +59,7 @@ async function editableWithStorage(
   const project = await loadVisibleProject(deps, actor, id, true);
   authorize(actor, { action: 'project:edit', project });
   if (!deps.storage) throw conflictIn(M.noStorage);
-  if (!EDITABLE_STATUSES.includes(project.status)) throw conflictIn(M.notEditable);
+  if (!acceptsFiles(project.status)) throw conflictIn(M.notEditable);
   if ((project.attachments ?? []).length >= MAX_ATTACHMENTS) throw conflictIn(M.tooManyFiles(MAX_ATTACHMENTS));
   return { project, storage: deps.storage, user: actor };
 }
@@ -121,7 +128,7 @@ export async function completeUpload(
 async function attach(deps: ProjectDeps, actor: UserActor, first: Project, attachment: Attachment, cover: boolean): Promise<Project> {
   let previous = first;
   for (let attempt = 0; ; attempt++) {
-    const makeCover = attachment.kind === 'photo' && (cover || !previous.coverPhoto);
+    const makeCover = attachment.kind === 'photo' && EDITABLE_STATUSES.includes(previous.status) && (cover || !previous.coverPhoto);
     const next: Project = {
       ...previous,
       attachments: [...(previous.attachments ?? []), attachment],
@@ -144,7 +151,7 @@ async function attach(deps: ProjectDeps, actor: UserActor, first: Project, attac
       if (!reloaded) throw notFound('project');
       // A concurrent completion of the same key attached it (to the same served keys): done.
       if ((reloaded.attachments ?? []).some((a) => a.key === attachment.key)) return reloaded;
-      if (!EDITABLE_STATUSES.includes(reloaded.status)) throw conflictIn(M.notEditable);
+      if (!acceptsFiles(reloaded.status)) throw conflictIn(M.notEditable);
       previous = reloaded;
     }
   }

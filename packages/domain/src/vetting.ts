@@ -8,6 +8,7 @@ import { authorize } from './policy.js';
 import type { Page } from './ports.js';
 import type { ProjectDeps, QueuedProject } from './project-ports.js';
 import { loadVisibleProject, projectAudit, withWaiting } from './proposals.js';
+import { assertEveryMilestoneReported, markMilestonesDue } from './reports.js';
 
 /** The project moved to `to`, or 409 naming the move the lifecycle does not allow. */
 export function transition(deps: Pick<ProjectDeps, 'clock'>, project: Project, to: ProjectStatus, reason: string | null): Project {
@@ -24,6 +25,7 @@ export function transition(deps: Pick<ProjectDeps, 'clock'>, project: Project, t
     version: project.version + 1,
     ...(to === 'submitted' ? { submittedAt: at } : {}),
     ...(to === 'published' ? { publishedAt: at } : {}),
+    ...(to === 'funded' ? { fundedAt: at } : {}),
   };
 }
 
@@ -35,6 +37,19 @@ function moveAudit(deps: ProjectDeps, actor: UserActor | null, action: string, f
     before: { status: from.status, version: from.version },
     after: { status: to.status, version: to.version },
   });
+}
+
+/** Audit names of the officers' moves (issue 13: `project.start`, `project.complete`); other moves are `project.<to>`. */
+const MOVE_ACTIONS: Partial<Record<ProjectStatus, string>> = { in_progress: 'project.start', completed: 'project.complete' };
+
+/**
+ * After a project became funded: its milestones are marked due (the late-report queue) and its supporters told. The
+ * markers are written after the move (idempotent Puts): a failure leaves the project funded and is logged by the caller.
+ */
+async function afterFunded(deps: ProjectDeps, project: Project): Promise<void> {
+  if (project.status !== 'funded') return;
+  if (deps.progress) await markMilestonesDue(deps.progress, project);
+  if (deps.notices) await notifyProjectFunded(deps.notices, project);
 }
 
 /** The officer sends a draft (or a proposal fixed after review) to programme staff. */
@@ -111,9 +126,12 @@ export async function changeProjectStatus(deps: ProjectDeps, actor: Actor, input
   if (input.to === 'funded' && project.pledged < project.goal && project.raised < project.goal) {
     throw conflict('the pledges do not cover the goal yet');
   }
+  if (input.to === 'completed' && project.status === 'in_progress' && deps.progress) {
+    await assertEveryMilestoneReported(deps.progress, project);
+  }
   const next = transition(deps, project, input.to, input.reason);
-  await deps.projects.save(next, project, [moveAudit(deps, actor, `project.${input.to}`, project, next)]);
-  if (next.status === 'funded' && deps.notices) await notifyProjectFunded(deps.notices, next);
+  await deps.projects.save(next, project, [moveAudit(deps, actor, MOVE_ACTIONS[input.to] ?? `project.${input.to}`, project, next)]);
+  await afterFunded(deps, next);
   return next;
 }
 
@@ -156,7 +174,7 @@ export async function settleDeadlines(
     }
     result.settled += 1;
     result[to] += 1;
-    if (to === 'funded' && deps.notices) await notifyProjectFunded(deps.notices, next);
+    await afterFunded(deps, next);
   }
   return result;
 }

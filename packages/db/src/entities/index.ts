@@ -6,6 +6,7 @@ import * as follows from './follows.js';
 import * as money from './money.js';
 import * as ops from './ops.js';
 import * as questions from './questions.js';
+import * as reports from './reports.js';
 import * as stats from './stats.js';
 import type { Entity } from './define.js';
 
@@ -17,12 +18,21 @@ export * from './follows.js';
 export * from './money.js';
 export * from './ops.js';
 export * from './questions.js';
+export * from './reports.js';
 export * from './stats.js';
 
 const isEntity = (v: unknown): v is Entity<never, never> =>
   typeof v === 'object' && v !== null && 'spec' in v && 'key' in v && 'indexKeys' in v;
 
 /** The registry: every entity of every module, in declaration order. The table's indexes are derived from it. */
-export const ENTITIES: readonly Entity<never, never>[] = [accounts, catalogue, money, ops, follows, clubs, questions, stats].flatMap((m) =>
-  Object.values(m).filter(isEntity),
-);
+export const ENTITIES: readonly Entity<never, never>[] = [
+  accounts,
+  catalogue,
+  money,
+  ops,
+  follows,
+  clubs,
+  questions,
+  stats,
+  reports,
+].flatMap((m) => Object.values(m).filter(isEntity));

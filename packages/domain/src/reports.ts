@@ -1,0 +1,225 @@
+import {
+  type AuditEntry,
+  type CorrectionRequest,
+  type LateReport,
+  type ProgressReport,
+  type Project,
+  type ProjectProgress,
+  type ReportEdit,
+  type ReportRequest,
+} from '@mekendesh/contracts';
+import type { Actor, UserActor } from './actor.js';
+import { bishkekToday, daysBetween } from './bishkek-calendar.js';
+import { conflictIn, DomainError, invalidIn, notFound } from './errors.js';
+import { lateCutoff, lateMilestones } from './late-reports.js';
+import { isPublic } from './lifecycle.js';
+import { authorize } from './policy.js';
+import type { Page } from './ports.js';
+import { reportingProject } from './disbursements.js';
+import { notifyProjectUpdate } from './project-update-notices.js';
+import { projectAudit } from './proposals.js';
+import type { MilestoneDue, ReportDeps, ReportStore } from './report-ports.js';
+import { photosOf } from './report-media.js';
+
+/** Reports read to know which milestones have one (milestones are few; a project rarely posts more than this). */
+export const MAX_REPORTS_READ = 200;
+
+function reportAudit(deps: ReportDeps, actor: UserActor, action: string, r: ProgressReport, reason: string | null = null): AuditEntry {
+  return {
+    ...projectAudit({ clock: deps.clock, newId: deps.newId }, actor, { action, projectId: r.projectId, reason }),
+    objectType: 'report',
+    objectId: r.id,
+    after: { projectId: r.projectId, milestoneId: r.milestoneId, status: r.status, version: r.version },
+  };
+}
+
+function milestoneOf(project: Project, milestoneId: string) {
+  const m = project.milestones.find((x) => x.id === milestoneId);
+  if (!m) throw invalidIn('milestoneId', { ky: 'Мындай этап жок', ru: 'Такого этапа нет', en: 'no such milestone' });
+  return m;
+}
+
+/**
+ * An officer of the project's organisation posts a progress report against one of its milestones: Markdown text in
+ * the description's rules, photos uploaded to the project (photosOf). The milestone's due marker goes and the audit
+ * entry (`report.post`) is written in the same transaction; the funders get a `project_update` notice.
+ * @throws DomainError 400 on `milestoneId`/`photoKeys`, 403 (not theirs), 404, 409 (not funded or in progress).
+ */
+export async function postReport(
+  deps: ReportDeps,
+  actor: Actor,
+  input: { projectId: string; request: ReportRequest },
+): Promise<ProgressReport> {
+  const { project, user } = await reportingProject(deps, actor, input.projectId);
+  const milestone = milestoneOf(project, input.request.milestoneId);
+  const at = deps.clock.now().toISOString();
+  const report: ProgressReport = {
+    id: deps.newId().toLowerCase(),
+    projectId: project.id,
+    milestoneId: milestone.id,
+    text: input.request.text,
+    photos: photosOf(project, input.request.photoKeys),
+    status: 'posted',
+    correctionReason: null,
+    postedAt: at,
+    updatedAt: at,
+    version: 1,
+  };
+  const due: MilestoneDue = { projectId: project.id, milestoneId: milestone.id, dueDate: milestone.dueDate };
+  await deps.reports.createReport(report, reportAudit(deps, user, 'report.post', report), due);
+  await notifyProjectUpdate(deps, project, { about: `report-${report.id}`, what: 'report' });
+  return report;
+}
+
+async function loadReport(deps: ReportDeps, projectId: string, reportId: string): Promise<ProgressReport> {
+  const report = await deps.reports.getReport(projectId, reportId);
+  if (!report) throw notFound('report');
+  return report;
+}
+
+const STALE = {
+  ky: 'Отчёт ушул арада өзгөрдү: аны кайра ачып, андан кийин сактаңыз',
+  ru: 'Отчёт изменился за это время: откройте его заново и сохраните',
+  en: 'The report changed meanwhile: open it again, then save',
+};
+
+/** The officer edits a report (against the version read: 409 otherwise); one sent back for correction is posted again. */
+export async function editReport(
+  deps: ReportDeps,
+  actor: Actor,
+  input: { projectId: string; reportId: string; request: ReportEdit },
+): Promise<ProgressReport> {
+  const { project, user } = await reportingProject(deps, actor, input.projectId);
+  const report = await loadReport(deps, project.id, input.reportId);
+  if (report.version !== input.request.version) throw conflictIn(STALE);
+  const next: ProgressReport = {
+    ...report,
+    text: input.request.text,
+    photos: photosOf(project, input.request.photoKeys),
+    status: 'posted',
+    correctionReason: null,
+    updatedAt: deps.clock.now().toISOString(),
+    version: report.version + 1,
+  };
+  await deps.reports.saveReport(next, report.version, reportAudit(deps, user, 'report.edit', next));
+  return next;
+}
+
+/**
+ * Staff ask the officers to correct a report, saying what (audited `report.request_correction`, with the reason); the
+ * officers are told by a `staff_decision` notice. 403 for anyone but staff; 409 when the report changed meanwhile.
+ */
+export async function requestCorrection(
+  deps: ReportDeps,
+  actor: Actor,
+  input: { projectId: string; reportId: string; request: CorrectionRequest },
+): Promise<ProgressReport> {
+  authorize(actor, { action: 'project:review' });
+  const report = await loadReport(deps, input.projectId, input.reportId);
+  if (report.version !== input.request.version) throw conflictIn(STALE);
+  const next: ProgressReport = {
+    ...report,
+    status: 'correction_requested',
+    correctionReason: input.request.reason,
+    updatedAt: deps.clock.now().toISOString(),
+    version: report.version + 1,
+  };
+  await deps.reports.saveReport(next, report.version, reportAudit(deps, actor, 'report.request_correction', next, input.request.reason));
+  const project = await deps.projectDeps.projects.get(input.projectId);
+  if (project && deps.notices) {
+    const link = `${deps.notices.webOrigin}/ky/organisation/projects/${encodeURIComponent(project.id)}#reports`;
+    await deps.notices.notifier
+      .notifyOrganisation(project.organisationId, {
+        kind: 'staff_decision',
+        about: `correction-${next.id}-${next.version}`,
+        message: (l) => ({
+          subject: CORRECTION[l].subject,
+          text: `${CORRECTION[l].text}\n\n${input.request.reason}\n\n${link.replace('/ky/', `/${l}/`)}`,
+        }),
+      })
+      .catch(() => []);
+  }
+  return next;
+}
+
+const CORRECTION = {
+  ky: { subject: 'Мекендеш: отчётту оңдоо суралды', text: 'Программанын кызматкерлери отчётту оңдоону суранышты:' },
+  ru: { subject: 'Мекендеш: просят исправить отчёт', text: 'Сотрудники программы просят исправить отчёт:' },
+  en: { subject: 'Mekendesh: a report needs a correction', text: 'Programme staff ask for a correction of a report:' },
+} as const;
+
+/**
+ * A public project's progress: its reports and disbursements, newest first (a page of each: `cursor` reads on the
+ * reports), and its late milestones on today's Bishkek day (clock). 404 unless the project is public (or the reader
+ * may read it: its officers, staff).
+ */
+export async function projectProgress(
+  deps: ReportDeps,
+  actor: Actor,
+  input: { projectId: string; limit: number; cursor?: string | undefined },
+): Promise<ProjectProgress> {
+  const project = await deps.projectDeps.projects.get(input.projectId);
+  if (!project || !(isPublic(project.status) || (actor.kind === 'user' && canRead(actor, project)))) throw notFound('project');
+  const page = input.cursor ? { cursor: input.cursor } : {};
+  const [reports, disbursements, reported] = await Promise.all([
+    deps.reports.reports({ projectId: project.id, limit: input.limit, ...page }),
+    input.cursor ? Promise.resolve({ items: [], nextCursor: null }) : deps.reports.disbursements({ projectId: project.id, limit: 50 }),
+    reportedSet(deps.reports, project.id),
+  ]);
+  return {
+    reports: reports.items,
+    disbursements: disbursements.items,
+    late: lateMilestones(project, reported, bishkekToday(deps.clock)),
+    nextCursor: reports.nextCursor,
+  };
+}
+
+function canRead(actor: UserActor, project: Project): boolean {
+  try {
+    authorize(actor, { action: 'project:read', project });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Milestone ids of a project that have a report (posted, or sent back for correction). */
+export async function reportedSet(store: Pick<ReportStore, 'reportedMilestones'>, projectId: string): Promise<Set<string>> {
+  return new Set((await store.reportedMilestones(projectId, MAX_REPORTS_READ)).map((r) => r.milestoneId));
+}
+
+/** Staff: milestones more than 14 days past due without a report, oldest first, from the due-marker index (one Query). */
+export async function lateReportQueue(
+  deps: ReportDeps,
+  actor: Actor,
+  query: { limit: number; cursor?: string | undefined },
+): Promise<Page<LateReport>> {
+  authorize(actor, { action: 'project:review' });
+  const today = bishkekToday(deps.clock);
+  const page = await deps.reports.dueBefore({
+    before: lateCutoff(today),
+    limit: query.limit,
+    ...(query.cursor ? { cursor: query.cursor } : {}),
+  });
+  return { items: page.items.map((d) => ({ ...d, daysLate: daysBetween(d.dueDate, today) })), nextCursor: page.nextCursor };
+}
+
+/** Marks every milestone of a project that just became funded due (the late queue's markers); idempotent. */
+export async function markMilestonesDue(store: Pick<ReportStore, 'markDue'>, project: Pick<Project, 'id' | 'milestones'>): Promise<void> {
+  await store.markDue(project.milestones.map((m) => ({ projectId: project.id, milestoneId: m.id, dueDate: m.dueDate })));
+}
+
+/** 409 when completing a project some milestone of which has no posted report: names them, in ky/ru/en. */
+export async function assertEveryMilestoneReported(store: Pick<ReportStore, 'reportedMilestones'>, project: Project): Promise<void> {
+  const posted = new Set(
+    (await store.reportedMilestones(project.id, MAX_REPORTS_READ)).filter((r) => r.status === 'posted').map((r) => r.milestoneId),
+  );
+  const missing = project.milestones.filter((m) => !posted.has(m.id));
+  if (!missing.length) return;
+  const names = (l: 'ky' | 'ru' | 'en') => missing.map((m) => `«${m.title[l] ?? m.title.ky ?? m.title.ru ?? m.title.en}»`).join(', ');
+  throw new DomainError('conflict', `every milestone needs a posted report first: ${names('en')}`, [], {
+    ky: `Долбоорду аяктоо үчүн ар бир этапка отчёт жарыяланышы керек. Отчёт жок: ${names('ky')}`,
+    ru: `Чтобы завершить проект, по каждому этапу нужен опубликованный отчёт. Нет отчёта: ${names('ru')}`,
+    en: `To complete the project, every milestone needs a posted report. Missing: ${names('en')}`,
+  });
+}

@@ -127,8 +127,15 @@ export interface OrganisationStore {
   acceptInvitation(input: { token: string; member: Member; at: string; audit: AuditEntry }): Promise<void>;
 }
 
+/** Which index an audit search reads: one actor's, one object's or one action's entries (none: the whole log). */
+export type AuditKey = { actorId: string } | { objectType: string; objectId: string } | { action: string };
+
 export interface AuditLog {
-  list(input: { limit: number; cursor?: string }): Promise<Page<AuditEntry>>;
+  /**
+   * Newest first, one bounded page: through `by`'s index, within [`fromAt`, `untilAt`) (ISO instants) when given.
+   * A cursor from another search is a 400 on `cursor`.
+   */
+  list(input: { limit: number; cursor?: string; by?: AuditKey; fromAt?: string; untilAt?: string }): Promise<Page<AuditEntry>>;
 }
 
 /**

@@ -19,6 +19,8 @@ import {
 } from '@mekendesh/db';
 import { DynamoMailQueue, DynamoProcessedEvents, DynamoReceivingAccountStore } from '@mekendesh/db';
 import { DynamoPublicTraceStore } from '@mekendesh/db';
+import { DynamoNamedSupporters, DynamoProgrammeStatsSource } from '@mekendesh/db';
+import type { NamedSupporterReader, ProgrammeStatsSource } from '@mekendesh/domain';
 import { DynamoMatchCandidates } from '@mekendesh/db';
 import { DynamoFollowStore } from '@mekendesh/db';
 import { DynamoClubStore } from '@mekendesh/db';
@@ -78,6 +80,8 @@ export interface Deps {
   proxySecret?: string;
   /** Each public project's ledger, read a page at a time. */
   ledger: LedgerReader;
+  /** Public transparency (issue 13): a project's named supporters and the programme's statistics from running totals. */
+  transparency: { supporters: NamedSupporterReader; stats: ProgrammeStatsSource };
   /** Demand signals for local governments (issue 11): the aggregates the profile saves keep. */
   demand: DemandDeps;
   /** Paying pledges by transfer: receiving accounts, payment details and the email sent on pledging. */
@@ -206,6 +210,7 @@ export function composeWithDb(
     audit: new DynamoAuditLog(db),
     demand: { demand: new DynamoDemandStore(db), organisations, territories },
     ledger: new DynamoLedgerReader(db),
+    transparency: { supporters: new DynamoNamedSupporters(db), stats: new DynamoProgrammeStatsSource(db) },
     money,
     card: {
       money,

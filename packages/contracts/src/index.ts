@@ -6,6 +6,8 @@ export * from './money.js';
 export * from './money-limits.js';
 export * from './problem.js';
 export * from './project.js';
+export * from './funding-figures.js';
+export * from './transparency.js';
 export * from './discovery-query.js';
 export * from './attachment.js';
 export * from './project-drafts.js';

@@ -3,6 +3,7 @@ import { text, TEXT_LIMITS } from './text.js';
 import { LocaleSchema, localizedLine, localizedProse } from './locale.js';
 import { SoateSchema } from './territory.js';
 import { AttachmentSchema } from './attachment.js';
+import { ProjectFundsSchema } from './funding-figures.js';
 
 export const SECTORS = [
   'education',
@@ -115,6 +116,8 @@ export const ProjectSchema = z
     /** Verified photos and documents (see project-drafts.ts); the cover is one of the photos. */
     attachments: z.array(AttachmentSchema).optional(),
     coverPhoto: text().nullable().optional(),
+    /** Public projects only: money received and spent per funder type, from the running totals (issue 13). */
+    funding: ProjectFundsSchema.optional(),
   })
   .meta({ id: 'Project' });
 export type Project = z.infer<typeof ProjectSchema>;

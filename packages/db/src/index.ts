@@ -18,6 +18,8 @@ export * from './outbox.js';
 export * from './project-index.js';
 export * from './project-discovery.js';
 export * from './oblast-stats.js';
+export * from './public-stats.js';
+export * from './named-supporters.js';
 export * from './project-queues.js';
 export * from './money-transaction.js';
 export * from './money-store.js';

@@ -2,6 +2,7 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DuplicateOf, Pledge, Programme, Project, Receipt } from '@mekendesh/contracts';
 import {
   DomainError,
+  ledgerName,
   supporterIdOf,
   totalsStayExact,
   withInvestor,
@@ -100,8 +101,6 @@ export function pledgeActions(db: Db, plan: PledgePlan): { actions: Tagged[]; re
   const p = plan.booking.pledge.next;
   const t = db.tableName;
   // A club contribution marks the club, not the member: a club is one supporter of the project (supporterIdOf).
-  const supporter = { projectId: p.projectId, investorId: supporterIdOf(p) };
-  const supporterKey = supporterEntity.key(supporter);
   const mustNotExist = (tag: string, Item: Record<string, unknown>): Tagged => ({
     tag,
     action: { Put: { TableName: t, ConditionExpression: 'attribute_not_exists(pk)', Item } },
@@ -110,15 +109,49 @@ export function pledgeActions(db: Db, plan: PledgePlan): { actions: Tagged[]; re
   const actions: Tagged[] = [
     mustNotExist('idem', idempotencyEntity.item({ scope, key }, { hash, pledgeId: p.id, at: p.createdAt })),
     mustNotExist('payref', paymentReferenceEntity.item({ reference: p.paymentReference }, { pledgeId: p.id })),
-    plan.firstFromInvestor
-      ? mustNotExist('supporter', supporterEntity.item(supporter, { at: p.createdAt }))
-      : { tag: 'supporter', action: { ConditionCheck: { TableName: t, Key: supporterKey, ConditionExpression: 'attribute_exists(pk)' } } },
+    supporterAction(t, p, plan.firstFromInvestor, mustNotExist),
     ...bookingActions(db, plan.booking),
     ...counts.map((c, i): Tagged => ({ tag: `${LIMIT_TAG}${i}`, action: { Update: c.update } })),
     ...(plan.mail ? [{ tag: 'mail', action: { Put: mailPut(t, plan.mail, { at: p.createdAt, claimed: !plan.mailPending }) } }] : []),
     ...(plan.listed ? listedAccountChecks(t, plan.listed) : []),
   ];
   return { actions, retryAfterSeconds: counts.map((c) => c.retryAfterSeconds) };
+}
+
+/**
+ * The pledge's supporter marker (one per supporter: the investor, or the club, supporterIdOf): written by the first
+ * pledge, checked to exist by the next. A pledge shown by name (ledgerName: the chosen name, or the club's) also puts
+ * the name on the marker and the marker in the named-supporters index (gsi1, from the first named pledge on), in the
+ * same action, so the public list and the pledge never disagree. A later anonymous pledge leaves a given name alone.
+ */
+function supporterAction(
+  t: string,
+  p: Pledge,
+  first: boolean,
+  mustNotExist: (tag: string, item: Record<string, unknown>) => Tagged,
+): Tagged {
+  const supporter = { projectId: p.projectId, investorId: supporterIdOf(p) };
+  const name = ledgerName(p);
+  if (first) {
+    const named = name ? { ...supporter, namedAt: p.createdAt } : supporter;
+    return mustNotExist('supporter', supporterEntity.item(named, name ? { at: p.createdAt, publicName: name } : { at: p.createdAt }));
+  }
+  const Key = supporterEntity.key(supporter);
+  if (!name) return { tag: 'supporter', action: { ConditionCheck: { TableName: t, Key, ConditionExpression: 'attribute_exists(pk)' } } };
+  const index = supporterEntity.indexKeys({ ...supporter, namedAt: p.createdAt });
+  return {
+    tag: 'supporter',
+    action: {
+      Update: {
+        TableName: t,
+        Key,
+        ConditionExpression: 'attribute_exists(pk)',
+        // The first name given keeps its place in the list (if_not_exists); the name shown is the newest.
+        UpdateExpression: 'SET publicName = :n, gsi1pk = :pk, gsi1sk = if_not_exists(gsi1sk, :sk)',
+        ExpressionAttributeValues: { ':n': name, ':pk': index.gsi1pk, ':sk': index.gsi1sk },
+      },
+    },
+  };
 }
 
 /**

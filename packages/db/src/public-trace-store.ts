@@ -3,12 +3,12 @@ import type { Pledge } from '@mekendesh/contracts';
 import type { LedgerEntryRef, MoneyStore, Page, PublicTraceStore } from '@mekendesh/domain';
 import type { Db } from './client.js';
 import { queryAll } from './dynamo/paged-query.js';
-import { ledgerEntryEntity, ledgerPartition, pledgeEntity, pledgeReceiptsPartition } from './entities/money.js';
+import { ledgerEntryEntity, ledgerPartition, pledgeEntity, pledgeReceiptsPartition, supporterEntity } from './entities/money.js';
 import { transact } from './transact.js';
 
 type Items = NonNullable<TransactWriteCommandInput['TransactItems']>;
-/** One transaction holds 100 actions; the last batch also carries the pledge's own update. */
-const BATCH = 99;
+/** One transaction holds 100 actions; the last batch also carries the pledge's own update and its supporter marker's. */
+const BATCH = 98;
 
 /** The pledge reads the traces start from: the money store's (DynamoMoneyStore in composition). */
 export type PledgeReads = Pick<MoneyStore, 'listInvestorPledges' | 'getPledge'>;
@@ -70,7 +70,8 @@ export class DynamoPublicTraceStore implements PublicTraceStore {
   }
 
   /**
-   * Clears the entries' public names in transactions of up to 99, then, last, makes the pledge anonymous
+   * Clears the entries' public names in transactions of up to 98, then, last, makes the pledge anonymous and takes
+   * the investor's name off their supporter marker (the named-supporters list),
    * on condition of its version (DomainError conflict when a booking changed it meanwhile). Entries lose
    * only `publicName`: amounts and totals stay. Repeating it changes nothing more.
    */
@@ -96,10 +97,23 @@ export class DynamoPublicTraceStore implements PublicTraceStore {
         ExpressionAttributeValues: { ':anonymous': 'anonymous', ':none': null, ':v': version, ':next': version + 1 },
       },
     };
+    // The investor's name leaves the project's named supporters too (a club's name stays: the club is the supporter).
+    const supporter: Items = input.pledge.club
+      ? []
+      : [
+          {
+            Update: {
+              TableName: t,
+              Key: supporterEntity.key({ projectId: input.pledge.projectId, investorId: input.pledge.investorId }),
+              ConditionExpression: 'attribute_exists(pk)',
+              UpdateExpression: 'REMOVE publicName, gsi1pk, gsi1sk',
+            },
+          },
+        ];
     const batches: Items[] = [];
     for (let i = 0; i < clear.length; i += BATCH) batches.push(clear.slice(i, i + BATCH));
     if (batches.length === 0 || batches.at(-1)!.length === BATCH) batches.push([]);
-    batches.at(-1)!.push(pledge);
+    batches.at(-1)!.push(pledge, ...supporter);
     for (const batch of batches) await transact(this.db, batch, 'the pledge changed meanwhile');
   }
 }

@@ -29,7 +29,7 @@ export function entitiesIn(index: IndexName): string[] {
 
 /**
  * Which entities share each index (table.test.ts keeps this comment true):
- * - gsi1: Project (by status), Organisation (by review status), Pledge (by investor), Programme (all), Club (by rayon), ClubMember (by person), ClubPledge (by club), Question (public, by project), Audit (by actor)
+ * - gsi1: Project (by status), Organisation (by review status), Pledge (by investor), Programme (all), Club (by rayon), ClubMember (by person), ClubPledge (by club), Question (public, by project), Supporter (named, sparse), Audit (by actor)
  * - gsi2: Project (by organisation), Pledge (by project), Receipt (by pledge), LedgerEntry (by programme), Audit (by object), Club (by oblast), ClubPledge (by project), ClubMember (by joining), Question (all, by project)
  * - gsi3: ProjectFacet (closing soon), ClubMember (shown, sparse), Question (by asker), Pledge (with a message, by project), QueuedMail (claimed, by claim time), Audit (by action)
  * - gsi4: ProjectFacet (percent funded), Question (answers, by project), Pledge (transfers awaiting payment by oblast; refunds owed)

@@ -50,6 +50,8 @@ export * from './card-payments.js';
 export * from './card-refunds.js';
 export * from './card-checkout.js';
 export * from './public-ledger.js';
+export * from './transparency.js';
+export * from './programme-stats.js';
 export * from './receiving-account-rules.js';
 export * from './receiving-accounts.js';
 export * from './pledge-email.js';

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { PublicLedgerQuerySchema, PublicLedgerSchema } from '@mekendesh/contracts';
-import { getPublicLedger } from '@mekendesh/domain';
+import { NamedSupportersQuerySchema, NamedSupportersSchema, PublicLedgerQuerySchema, PublicLedgerSchema } from '@mekendesh/contracts';
+import { getNamedSupporters, getPublicLedger } from '@mekendesh/domain';
 import type { Deps } from '../composition.js';
-import { json, problems, resource } from './shared.js';
+import { IdParams, json, problems, resource } from './shared.js';
 
 const route = createRoute({
   method: 'get',
@@ -22,14 +22,32 @@ const route = createRoute({
   responses: { 200: json(PublicLedgerSchema, 'A page of ledger entries'), ...problems(400, 404) },
 });
 
-/** A public project's ledger, mounted at /projects. */
+const supporters = createRoute({
+  method: 'get',
+  path: '/{id}/supporters',
+  tags: ['pledges'],
+  summary: "A public project's supporters who chose to be shown by name (a club shows its name), newest first; never anyone anonymous",
+  request: { params: IdParams, query: NamedSupportersQuerySchema },
+  responses: { 200: json(NamedSupportersSchema, 'A page of named supporters'), ...problems(400, 404) },
+});
+
+/** A public project's ledger and named supporters, mounted at /projects. */
 export function ledgerRoutes(deps: Deps) {
-  return resource().openapi(route, async (c) => {
-    const ledger = await getPublicLedger(
-      { projects: deps.projects, ledger: deps.ledger },
-      { projectId: c.req.valid('param').id, ...c.req.valid('query') },
-    );
-    c.header('cache-control', 'public, max-age=15');
-    return c.json(ledger, 200);
-  });
+  return resource()
+    .openapi(route, async (c) => {
+      const ledger = await getPublicLedger(
+        { projects: deps.projects, ledger: deps.ledger },
+        { projectId: c.req.valid('param').id, ...c.req.valid('query') },
+      );
+      c.header('cache-control', 'public, max-age=15');
+      return c.json(ledger, 200);
+    })
+    .openapi(supporters, async (c) => {
+      const page = await getNamedSupporters(
+        { projects: deps.projects, supporters: deps.transparency.supporters },
+        { projectId: c.req.valid('param').id, ...c.req.valid('query') },
+      );
+      c.header('cache-control', 'public, max-age=15');
+      return c.json(page, 200);
+    });
 }

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { ProblemSchema, ProjectListQuerySchema, ProjectListSchema, ProjectSchema } from '@mekendesh/contracts';
-import { checkDiscoveryQuery, discoverProjects, getProjectForActor, isPublic } from '@mekendesh/domain';
+import { checkDiscoveryQuery, discoverProjects, getProjectForActor, isPublic, withPublicFunds } from '@mekendesh/domain';
 import type { Deps } from '../composition.js';
 import { IdParams, resource } from './shared.js';
 
@@ -56,6 +56,7 @@ export function projectRoutes(deps: Deps) {
       // Owners and staff also see projects before publication: those answers are theirs alone.
       c.header('cache-control', actor.kind === 'anonymous' && isPublic(project.status) ? 'public, max-age=15' : 'private, no-store');
       c.header('etag', `"${project.version}"`);
-      return c.json(project, 200);
+      // A public project's money per funder type (issue 13) comes with it, from the running totals on its item.
+      return c.json(withPublicFunds(project), 200);
     });
 }

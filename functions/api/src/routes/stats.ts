@@ -1,9 +1,11 @@
-import { createRoute } from '@hono/zod-openapi';
-import { OblastStatsListSchema, ProblemSchema } from '@mekendesh/contracts';
-import { oblastStatistics } from '@mekendesh/domain';
-import { OBLASTS } from '@mekendesh/territories';
+import { createRoute, z } from '@hono/zod-openapi';
+import { LocaleSchema, OblastStatsListSchema, ProblemSchema, ProgrammeStatsSchema, type ProgrammeStats } from '@mekendesh/contracts';
+import { OPEN_DATA_LICENCE, oblastStatistics, openDataCsv, programmeStatistics } from '@mekendesh/domain';
+import { OBLASTS, territoryBySoate } from '@mekendesh/territories';
 import type { Deps } from '../composition.js';
 import { resource } from './shared.js';
+
+const unavailable = { description: 'The database is unavailable', content: { 'application/problem+json': { schema: ProblemSchema } } };
 
 const oblasts = createRoute({
   method: 'get',
@@ -13,17 +15,71 @@ const oblasts = createRoute({
   description: 'Read from running totals kept as projects are written (one query of nine items); money in KGS tyiyn.',
   responses: {
     200: { description: 'One row per oblast-level unit', content: { 'application/json': { schema: OblastStatsListSchema } } },
-    503: { description: 'The database is unavailable', content: { 'application/problem+json': { schema: ProblemSchema } } },
+    503: unavailable,
+  },
+});
+
+const programme = createRoute({
+  method: 'get',
+  path: '/programme',
+  tags: ['stats'],
+  summary: 'The programme in figures: money received, matched and disbursed by oblast and sector; projects completed, beneficiaries, jobs',
+  description:
+    'From running totals only (the dashboard cells of every month, the pipeline cells), never by reading pledges or entries; ' +
+    'cached for 60 s. Money in KGS tyiyn. Open data under CC BY 4.0, Mekendesh.',
+  responses: { 200: { description: 'The figures', content: { 'application/json': { schema: ProgrammeStatsSchema } } }, 503: unavailable },
+});
+
+const csv = createRoute({
+  method: 'get',
+  path: '/open-data.csv',
+  tags: ['stats'],
+  summary: 'The programme statistics as open data: one CSV row per oblast and sector (CC BY 4.0, Mekendesh)',
+  description:
+    'UTF-8 with a byte-order mark (Excel opens Cyrillic names right); the first line is the licence, then a header. ' +
+    'Amounts in KGS som with two decimals. `lang` picks the language of the oblast names (default en).',
+  request: { query: z.object({ lang: LocaleSchema.optional() }).strict() },
+  responses: {
+    200: { description: 'The CSV', content: { 'text/csv': { schema: z.string() } } },
+    400: { description: 'Invalid query', content: { 'application/problem+json': { schema: ProblemSchema } } },
+    503: unavailable,
   },
 });
 
 const OBLAST_CODES = OBLASTS.map((o) => o.soate);
+/** How long one instance keeps the figures: they move only when money is booked, and 60 s old is fresh enough for the public. */
+const CACHE_MS = 60_000;
 
-/** Figures for the map, mounted at /stats. */
+/** Figures for the map and the public statistics page, mounted at /stats. */
 export function statsRoutes(deps: Deps) {
-  return resource().openapi(oblasts, async (c) => {
-    const items = await oblastStatistics(deps.projects, OBLAST_CODES);
-    c.header('cache-control', 'public, max-age=60');
-    return c.json({ currency: 'KGS' as const, items }, 200);
-  });
+  let cached: { at: number; value: Promise<ProgrammeStats> } | undefined;
+  const figures = (): Promise<ProgrammeStats> => {
+    const now = Date.now();
+    if (!cached || now - cached.at > CACHE_MS) {
+      const value = programmeStatistics(deps.transparency.stats, OBLAST_CODES).then((s) => ({ currency: 'KGS' as const, ...s }));
+      // A failed read is not kept: the next request tries again.
+      value.catch(() => (cached = undefined));
+      cached = { at: now, value };
+    }
+    return cached.value;
+  };
+  return resource()
+    .openapi(oblasts, async (c) => {
+      const items = await oblastStatistics(deps.projects, OBLAST_CODES);
+      c.header('cache-control', 'public, max-age=60');
+      return c.json({ currency: 'KGS' as const, items }, 200);
+    })
+    .openapi(programme, async (c) => {
+      c.header('cache-control', 'public, max-age=60');
+      return c.json(await figures(), 200);
+    })
+    .openapi(csv, async (c) => {
+      const lang = c.req.valid('query').lang ?? 'en';
+      const body = openDataCsv(await figures(), (soate) => territoryBySoate(soate)?.fullName[lang] ?? soate);
+      c.header('cache-control', 'public, max-age=60');
+      c.header('content-disposition', 'attachment; filename="mekendesh-open-data.csv"');
+      c.header('link', '<https://creativecommons.org/licenses/by/4.0/>; rel="license"');
+      c.header('x-licence', OPEN_DATA_LICENCE);
+      return c.body(body, 200, { 'content-type': 'text/csv; charset=utf-8' });
+    });
 }

@@ -112,12 +112,31 @@ export const paymentReferenceEntity = defineEntity<{ reference: string }>({
   example: { reference: 'MK-ABC-123' },
 });
 
-/** One item per investor who pledged to a project: makes `supporters` a count of people, not pledges. */
-export const supporterEntity = defineEntity<{ projectId: string; investorId: string }>({
+/**
+ * One item per investor who pledged to a project: makes `supporters` a count of people, not pledges. Those shown by
+ * name (`publicName`: the investor's chosen name, or a club's) sit in gsi1 from `namedAt` on, the project's named
+ * supporters newest first (sparse: anonymous supporters are never in it; account deletion takes a name out).
+ */
+export const supporterEntity = defineEntity<
+  { projectId: string; investorId: string },
+  { projectId: string; investorId: string; namedAt?: string }
+>({
   name: 'Supporter',
   table: { pk: (s) => `SUPPORTER#${s.projectId}`, sk: (s) => s.investorId, shape: ['SUPPORTER#<projectId>', '<investorId>'] },
-  example: { projectId: 'prj-1', investorId: 'u-1' },
+  indexes: {
+    gsi1: {
+      pk: (s) => (s.namedAt ? namedSupportersPartition(s.projectId) : undefined),
+      sk: (s) => (s.namedAt ? `${s.namedAt}#${s.investorId}` : undefined),
+      shape: ['NAMEDSUPP#<projectId>', '<namedAt>#<investorId>'],
+      purpose: "a project's supporters shown by name, newest first",
+    },
+  },
+  example: { projectId: 'prj-1', investorId: 'u-1', namedAt: AT },
 });
+/** The gsi1 partition of a project's named supporters. */
+export function namedSupportersPartition(projectId: string): string {
+  return `NAMEDSUPP#${projectId}`;
+}
 
 const receiptsOf = (r: { pledgeId: string }) => `RECEIPTS#${r.pledgeId}`;
 /** The gsi2 partition of a pledge's receipts. */

@@ -1,0 +1,115 @@
+import Papa from 'papaparse';
+import type { MoneyFigures, ProgrammeStats, Sector } from '@mekendesh/contracts';
+import { PUBLIC_STATUSES, SECTORS } from '@mekendesh/contracts';
+
+/** One oblast and sector's money summed over every month of the DashCells, KGS tyiyn (dashboard-cells.ts fields). */
+export interface OblastSectorMoney {
+  soate: string;
+  sector: string;
+  raised: number;
+  matched: number;
+  municipality: number;
+  otherDonors: number;
+  disbursed: number;
+}
+
+/** One PipelineCell: its oblast, sector and attributes `n.<status>`, `b.<status>`, `j.<status>`. */
+export interface PipelineRow {
+  soate: string;
+  sector: string;
+  figures: Record<string, number>;
+}
+
+/** The running totals the public statistics read (packages/db public-stats.ts); never a read per entry or project. */
+export interface ProgrammeStatsSource {
+  oblastSectorMoney(oblasts: readonly string[]): Promise<{ rows: OblastSectorMoney[]; through: string | null }>;
+  pipeline(): Promise<PipelineRow[]>;
+}
+
+const zero = (): MoneyFigures => ({ received: 0, matched: 0, disbursed: 0 });
+const add = (a: MoneyFigures, b: MoneyFigures): MoneyFigures => ({
+  received: a.received + b.received,
+  matched: a.matched + b.matched,
+  disbursed: a.disbursed + b.disbursed,
+});
+/** Received money is every funder's: diaspora, programme matches, municipality, other donors (as a project's `available`). */
+const figuresOf = (r: OblastSectorMoney): MoneyFigures => ({
+  received: r.raised + r.matched + r.municipality + r.otherDonors,
+  matched: r.matched,
+  disbursed: r.disbursed,
+});
+
+/** Completed projects, and beneficiaries and jobs of projects in public states, of one pipeline cell (missing: 0). */
+function impactOf(figures: Record<string, number> | undefined) {
+  const f = figures ?? {};
+  const sum = (prefix: string) => PUBLIC_STATUSES.reduce((s, status) => s + (f[`${prefix}.${status}`] ?? 0), 0);
+  return { completed: f['n.completed'] ?? 0, beneficiaries: sum('b'), jobs: sum('j') };
+}
+
+/**
+ * The programme's public statistics (issue 13): money received, matched and disbursed by oblast, by sector and by
+ * both, from the DashCells of every month; projects completed, beneficiaries and jobs from the pipeline cells.
+ * Every oblast and sector is listed (zeros included) so the map and tables show all of them; `cells` keeps only
+ * oblast x sector pairs with something to say. KGS tyiyn.
+ */
+export async function programmeStatistics(
+  source: ProgrammeStatsSource,
+  oblasts: readonly string[],
+): Promise<Omit<ProgrammeStats, 'currency'>> {
+  const [{ rows, through }, pipeline] = await Promise.all([source.oblastSectorMoney(oblasts), source.pipeline()]);
+  const key = (soate: string, sector: string) => `${soate}#${sector}`;
+  const money = new Map(rows.map((r) => [key(r.soate, r.sector), figuresOf(r)]));
+  const impact = new Map(pipeline.map((p) => [key(p.soate, p.sector), impactOf(p.figures)]));
+  const cells = oblasts.flatMap((soate) =>
+    SECTORS.flatMap((sector) => {
+      const m = money.get(key(soate, sector)) ?? zero();
+      const i = impact.get(key(soate, sector)) ?? impactOf(undefined);
+      const empty = !m.received && !m.matched && !m.disbursed && !i.completed && !i.beneficiaries && !i.jobs;
+      return empty ? [] : [{ soate, sector, ...m, ...i }];
+    }),
+  );
+  const byOblast = oblasts.map((soate) => ({ soate, ...cells.filter((c) => c.soate === soate).reduce(add, zero()) }));
+  const bySector = SECTORS.map((sector: Sector) => ({ sector, ...cells.filter((c) => c.sector === sector).reduce(add, zero()) }));
+  const totals = byOblast.reduce(add, zero());
+  const sumImpact = [...impact.values()].reduce(
+    (s, i) => ({ completed: s.completed + i.completed, beneficiaries: s.beneficiaries + i.beneficiaries, jobs: s.jobs + i.jobs }),
+    { completed: 0, beneficiaries: 0, jobs: 0 },
+  );
+  return { totals, byOblast, bySector, cells, impact: sumImpact, through };
+}
+
+/** The open-data licence, on the page and as the CSV's first line. */
+export const OPEN_DATA_LICENCE = 'CC BY 4.0, Mekendesh';
+
+/**
+ * The open-data CSV: a licence comment line, a header, then one row per oblast x sector (amounts in KGS som with
+ * two decimals, counts as integers). UTF-8 with a byte-order mark so Excel opens Cyrillic names right.
+ * @param names the oblast name to print for a SOATE code (the caller's language; the code is its own column).
+ */
+export function openDataCsv(stats: Pick<ProgrammeStats, 'cells'>, names: (soate: string) => string): string {
+  const som = (tyiyn: number) => (tyiyn / 100).toFixed(2);
+  const rows = stats.cells.map((c) => [
+    c.soate,
+    names(c.soate),
+    c.sector,
+    som(c.received),
+    som(c.matched),
+    som(c.disbursed),
+    c.completed,
+    c.beneficiaries,
+    c.jobs,
+  ]);
+  const header = [
+    'oblast_soate',
+    'oblast',
+    'sector',
+    'received_kgs',
+    'matched_kgs',
+    'disbursed_kgs',
+    'projects_completed',
+    'beneficiaries',
+    'jobs',
+  ];
+  const body = Papa.unparse({ fields: header, data: rows }, { newline: '\r\n' });
+  return `\ufeff# Licence: ${OPEN_DATA_LICENCE} (https://creativecommons.org/licenses/by/4.0/)\r\n${body}\r\n`;
+}

@@ -30,6 +30,7 @@ import { demandRoutes } from './routes/demand.js';
 import { clubPledgeRoutes, clubRoutes, myClubRoutes, projectClubRoutes } from './routes/clubs.js';
 import { myRecommendationRoutes, recommendationRoutes } from './routes/matching.js';
 import { projectQuestionRoutes, questionRoutes } from './routes/questions.js';
+import { lateReportRoutes, projectReportRoutes, staffCofundingRoutes } from './routes/reports.js';
 import { declareCommonAnswers } from './routes/shared.js';
 import { validationHook } from './validation.js';
 
@@ -106,6 +107,7 @@ function mountResources(app: OpenAPIHono<ApiEnv>, deps: Deps) {
   app.route('/projects', projectPledgeRoutes(deps));
   app.route('/projects', projectQuestionRoutes(deps));
   app.route('/questions', questionRoutes(deps));
+  app.route('/projects', projectReportRoutes(deps));
   app.route('/projects', projectClubRoutes(deps));
   app.route('/clubs', clubRoutes(deps));
   app.route('/club-pledges', clubPledgeRoutes(deps));
@@ -119,6 +121,8 @@ function mountResources(app: OpenAPIHono<ApiEnv>, deps: Deps) {
   app.route('/rates', rateRoutes(deps));
   app.route('/programmes', programmeRoutes(deps));
   app.route('/staff/projects', staffProjectRoutes(deps));
+  app.route('/staff/projects', staffCofundingRoutes(deps));
+  app.route('/staff', lateReportRoutes(deps));
   app.route('/staff/organisations', staffOrganisationRoutes(deps));
   app.route('/staff/statements', statementRoutes(deps));
   app.route('/staff/receiving-accounts', receivingAccountRoutes(deps));

@@ -51,6 +51,7 @@ function deps(): Deps {
     follows: unused('follows'),
     questions: unused('questions'),
     pledgeMessages: unused('pledgeMessages'),
+    reports: unused('reports'),
     unsubscribeKey: Buffer.alloc(32),
     // Only the read authentication makes with a pledge's first items (pledgeReadAhead): the caller's record.
     money: {
@@ -61,7 +62,6 @@ function deps(): Deps {
     clubs: unused('clubs'),
     verifier,
     ledger: unused('ledger'),
-    transparency: unused('transparency'),
     demand: unused('demand'),
     payments: unused('payments'),
   };

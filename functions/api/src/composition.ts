@@ -27,6 +27,8 @@ import { DynamoClubStore } from '@mekendesh/db';
 import type { ClubDeps } from '@mekendesh/domain';
 import { DynamoPledgeMessages, DynamoQuestionStore } from '@mekendesh/db';
 import type { PledgeMessageReader, QuestionDeps } from '@mekendesh/domain';
+import { DynamoReportStore } from '@mekendesh/db';
+import type { ReportDeps } from '@mekendesh/domain';
 import {
   CLUBS_PER_DAY,
   DEFAULT_RATE_LIMITS,
@@ -94,6 +96,8 @@ export interface Deps {
   notifier: Notifier;
   /** Questions and answers on projects (issue 12). */
   questions: QuestionDeps;
+  /** Progress reports, disbursements and co-funding receipts of funded projects (issue 13). */
+  reports: ReportDeps;
   /** Pledge messages for a project's officers, from the pledges-by-project index. */
   pledgeMessages: PledgeMessageReader;
   /** Following and saved searches (issue 12): the person's list, the reverse lists, names to show. */
@@ -157,6 +161,7 @@ export function composeWithDb(
   const unsubscribe = { key: unsubscribeKey(db.cursorSecret), apiOrigin: options.apiOrigin ?? 'http://localhost:8787', webOrigin };
   const notifier = emailNotifier({ users, organisations, queue: mailQueue, mailer, mailDelivery, clock, webOrigin, unsubscribe });
   const questions = new DynamoQuestionStore(db);
+  const reportStore = new DynamoReportStore(db);
   const money: MoneyDeps = {
     projects,
     money: new DynamoMoneyStore(db, programmes),
@@ -205,6 +210,7 @@ export function composeWithDb(
       clock,
       newId: monotonicFactory(),
       notices: { notifier, webOrigin, pledges: money.money },
+      progress: reportStore,
       ...(media ? { storage: new S3Storage(createS3Client(media), media.bucket), images: sharpImages() } : {}),
     },
     audit: new DynamoAuditLog(db),
@@ -241,6 +247,15 @@ export function composeWithDb(
     follows: followDeps(followStore),
     notifier,
     questions: { questions, projects, users, limiter, notifier, clock, newId: ulid, webOrigin },
+    reports: {
+      projectDeps: { projects },
+      reports: reportStore,
+      money: money.money,
+      programmes,
+      clock,
+      newId: ulid,
+      notices: { notifier, webOrigin },
+    },
     pledgeMessages: new DynamoPledgeMessages(db),
     unsubscribeKey: unsubscribe.key,
     verifier: settings.verifier,

@@ -38,7 +38,8 @@ export interface ReportStore {
 
 /** What reports, disbursements and co-funding receipts need, wired once in the API's composition. */
 export interface ReportDeps {
-  projectDeps: ProjectDeps;
+  /** Projects by id (loadVisibleProject). */
+  projectDeps: Pick<ProjectDeps, 'projects'>;
   reports: ReportStore;
   money: Pick<MoneyStore, 'commitBooking' | 'listProjectPledges'>;
   programmes: Pick<ProgrammeStore, 'list' | 'matchedForProject'>;

@@ -1,0 +1,147 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoReportStore, programmeEntity } from '@mekendesh/db';
+import { call, donation, moneyStack, pledge, programmeBody, today, type MoneyStack } from '../fixtures/money.js';
+import { approvedOfficer } from '../fixtures/proposals.js';
+
+let s: MoneyStack;
+let officer: { organisationId: string; token: string };
+let other: { organisationId: string; token: string };
+let programmeId: string;
+const OBLAST = '41702000000000';
+beforeAll(async () => {
+  s = await moneyStack(1);
+  officer = await approvedOfficer(s.app, s.staff, 'disb-officer');
+  other = await approvedOfficer(s.app, s.staff, 'disb-other');
+  // One programme for the whole file: every project below is matched 1:1 by it alone.
+  const body = programmeBody({ oblastSoates: [OBLAST], budget: 10_000_000, capPerProject: 10_000_000 });
+  programmeId = (await (await call(s.app, s.staff, 'POST', '/programmes', body)).json()).id;
+}, 120_000);
+afterAll(() => s.drop());
+afterEach(() => s.balanced());
+
+/** A project of the officer's organisation, funded by a 1 000 som gift matched 1:1 and 500 som from the municipality. */
+async function fundedProject(): Promise<{ id: string; programmeId: string }> {
+  const project = await s.project({ organisationId: officer.organisationId, goal: 100_000, oblastSoate: OBLAST, rayonSoate: null });
+  const made = await (await pledge(s.app, s.investors[0]!, project.id, donation(100_000))).json();
+  const receipt = await call(s.app, s.staff, 'POST', `/pledges/${made.id}/receipts`, {
+    amount: { amount: 100_000, currency: 'KGS' },
+    receivedOn: today(),
+    bankReference: `TX-D-${project.id}`,
+  });
+  expect(receipt.status).toBe(201);
+  const moved = await call(s.app, s.staff, 'POST', `/projects/${project.id}/status`, { to: 'funded', reason: 'goal reached' });
+  expect(moved.status).toBe(200);
+  const cofunding = await call(s.app, s.staff, 'POST', `/staff/projects/${project.id}/cofunding`, {
+    funder: 'municipality',
+    amountKgs: 50_000,
+    receivedOn: today(),
+    note: 'Ayil okmotu budget',
+  });
+  expect(cofunding.status).toBe(201);
+  return { id: project.id, programmeId };
+}
+
+const spend = (amountKgs: number, extra: Record<string, unknown> = {}) => ({
+  amountKgs,
+  paidOn: today(),
+  purpose: 'Roofing sheets',
+  ...extra,
+});
+
+describe('disbursements', () => {
+  it('split the spending over each funder’s unspent money and ADD the programme share to its `used`', async () => {
+    const { id, programmeId } = await fundedProject();
+    const store = new DynamoReportStore(s.db);
+    expect((await store.projectMoney(id))!.available).toBe(250_000);
+
+    const res = await call(s.app, officer.token, 'POST', `/projects/${id}/disbursements`, spend(125_000, { milestoneId: 'm1' }));
+    expect(res.status).toBe(201);
+    const d = await res.json();
+    expect(d).toMatchObject({ projectId: id, amountKgs: 125_000, milestoneId: 'm1', purpose: 'Roofing sheets', document: null });
+
+    const money = (await store.projectMoney(id))!;
+    expect(money).toMatchObject({
+      disbursed: 125_000,
+      spentDiaspora: 50_000,
+      spentProgramme: 50_000,
+      spentMunicipality: 25_000,
+      spentOther: 0,
+    });
+    expect(money.available).toBe(125_000);
+    const programme = await s.db.doc.send(new GetCommand({ TableName: s.db.tableName, Key: programmeEntity.key({ id: programmeId }) }));
+    expect(programme.Item?.used).toBe(50_000);
+
+    const progress = await (await call(s.app, undefined, 'GET', `/projects/${id}/progress`)).json();
+    expect(progress.disbursements.map((x: { id: string }) => x.id)).toEqual([d.id]);
+  });
+
+  it('refuse spending more than the project holds with a 409 naming amountKgs and saying how much it holds; nothing booked', async () => {
+    const { id } = await fundedProject();
+    const res = await call(s.app, officer.token, 'POST', `/projects/${id}/disbursements`, spend(250_001));
+    expect(res.status).toBe(409);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    const body = await res.json();
+    expect(body.errors.map((e: { field: string }) => e.field)).toEqual(['amountKgs']);
+    expect(body.detail).toContain('2');
+    const money = (await new DynamoReportStore(s.db).projectMoney(id))!;
+    expect(money).toMatchObject({ available: 250_000, disbursed: 0 });
+    const progress = await (await call(s.app, undefined, 'GET', `/projects/${id}/progress`)).json();
+    expect(progress.disbursements).toEqual([]);
+  });
+
+  it('book exactly one of two sent at once that together pass what the project holds', async () => {
+    const { id } = await fundedProject();
+    const both = await Promise.all([
+      call(s.app, officer.token, 'POST', `/projects/${id}/disbursements`, spend(200_000)),
+      call(s.app, officer.token, 'POST', `/projects/${id}/disbursements`, spend(200_000)),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    const money = (await new DynamoReportStore(s.db).projectMoney(id))!;
+    expect(money).toMatchObject({ disbursed: 200_000, available: 50_000 });
+  });
+
+  it('are recorded only by the project’s officers and staff, and checked field by field', async () => {
+    const { id } = await fundedProject();
+    expect((await call(s.app, undefined, 'POST', `/projects/${id}/disbursements`, spend(1_000))).status).toBe(401);
+    expect((await call(s.app, other.token, 'POST', `/projects/${id}/disbursements`, spend(1_000))).status).toBe(403);
+    expect((await call(s.app, s.investors[0]!, 'POST', `/projects/${id}/disbursements`, spend(1_000))).status).toBe(403);
+    expect((await call(s.app, officer.token, 'POST', `/projects/prj-nope/disbursements`, spend(1_000))).status).toBe(404);
+
+    const fields = async (body: unknown) => {
+      const res = await call(s.app, officer.token, 'POST', `/projects/${id}/disbursements`, body);
+      expect(res.status).toBe(400);
+      return (await res.json()).errors.map((e: { field: string }) => e.field);
+    };
+    expect(await fields(spend(-5))).toEqual(['amountKgs']);
+    expect(await fields(spend(1.5))).toEqual(['amountKgs']);
+    expect(await fields(spend(1_000, { paidOn: '2999-01-01' }))).toEqual(['paidOn']);
+    expect(await fields(spend(1_000, { paidOn: '2000-01-01' }))).toEqual(['paidOn']);
+    expect(await fields(spend(1_000, { milestoneId: 'm9' }))).toEqual(['milestoneId']);
+    expect(await fields(spend(1_000, { documentKey: '01jabcdefghjkmnpqrstvwxyz0.pdf' }))).toEqual(['documentKey']);
+    expect(await fields({ ...spend(1_000), available: 5 })).toContain('available');
+
+    const staff = await call(s.app, s.staff, 'POST', `/projects/${id}/disbursements`, spend(1_000));
+    expect(staff.status).toBe(201);
+    const money = (await new DynamoReportStore(s.db).projectMoney(id))!;
+    expect(money.disbursed).toBe(1_000);
+  });
+
+  it('are refused on a project that is not funded or in progress', async () => {
+    const project = await s.project({ organisationId: officer.organisationId });
+    const res = await call(s.app, officer.token, 'POST', `/projects/${project.id}/disbursements`, spend(1_000));
+    expect(res.status).toBe(409);
+  });
+});
+
+describe('co-funding receipts', () => {
+  it('are recorded by staff only, as municipality or other donors money', async () => {
+    const { id } = await fundedProject();
+    const body = { funder: 'other_donors', amountKgs: 30_000, receivedOn: today(), note: null };
+    expect((await call(s.app, officer.token, 'POST', `/staff/projects/${id}/cofunding`, body)).status).toBe(403);
+    expect((await call(s.app, s.staff, 'POST', `/staff/projects/${id}/cofunding`, { ...body, funder: 'bank' })).status).toBe(400);
+    expect((await call(s.app, s.staff, 'POST', `/staff/projects/${id}/cofunding`, body)).status).toBe(201);
+    const money = (await new DynamoReportStore(s.db).projectMoney(id))!;
+    expect(money).toMatchObject({ otherDonors: 30_000, municipality: 50_000, available: 280_000 });
+  });
+});

@@ -32,6 +32,7 @@ function fakeDeps(projects: Project[] = [], healthy = true): Deps {
     organisations: unused('organisations'),
     audit: unused('audit'),
     ledger: unused('ledger'),
+    transparency: unused('transparency'),
     demand: unused('demand'),
     money: unused('money'),
     card: unused('card'),

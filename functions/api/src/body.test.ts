@@ -62,6 +62,7 @@ function deps(): Deps {
     clubs: unused('clubs'),
     verifier,
     ledger: unused('ledger'),
+    transparency: unused('transparency'),
     demand: unused('demand'),
     payments: unused('payments'),
   };

@@ -13,6 +13,9 @@ const PUBLIC_OPERATIONS = [
   'GET /v1/health',
   'GET /v1/territories',
   'GET /v1/stats/oblasts',
+  'GET /v1/stats/programme',
+  'GET /v1/stats/open-data.csv',
+  'GET /v1/projects/{id}/supporters',
   'GET /v1/projects',
   'GET /v1/projects/{id}',
   'GET /v1/projects/{id}/ledger',
@@ -119,6 +122,7 @@ function deps(): Deps {
     verifier,
     outbox: unused('outbox'),
     ledger: unused('ledger'),
+    transparency: unused('transparency'),
     demand: unused('demand'),
     payments: unused('payments'),
   };

@@ -48,7 +48,9 @@ export type DashboardQuery = z.infer<typeof DashboardQuerySchema>;
 export const DASHBOARD_FIGURES = ['pledged', 'received', 'matched', 'municipality', 'otherDonors', 'disbursed', 'refunded'] as const;
 export type DashboardFigure = (typeof DASHBOARD_FIGURES)[number];
 const int = z.number().int();
-export const DashboardFiguresSchema = z.object(Object.fromEntries(DASHBOARD_FIGURES.map((f) => [f, int])) as Record<DashboardFigure, typeof int>);
+export const DashboardFiguresSchema = z.object(
+  Object.fromEntries(DASHBOARD_FIGURES.map((f) => [f, int])) as Record<DashboardFigure, typeof int>,
+);
 export type DashboardFigures = z.infer<typeof DashboardFiguresSchema>;
 
 /** One row of a breakdown: its key (an oblast SOATE, a sector, an ISO country or `XX`/`none`, a currency, a month). */

@@ -20,6 +20,7 @@ export * from './audit.js';
 export * from './stats.js';
 export * from './pledge.js';
 export * from './money-admin.js';
+export * from './dashboard.js';
 export * from './card-payments.js';
 export * from './public-ledger.js';
 export * from './receiving-account.js';

@@ -19,6 +19,7 @@ export * from './project-index.js';
 export * from './project-discovery.js';
 export * from './oblast-stats.js';
 export * from './public-stats.js';
+export * from './dashboard-store.js';
 export * from './named-supporters.js';
 export * from './project-queues.js';
 export * from './money-transaction.js';

@@ -1,16 +1,17 @@
 import { BatchWriteCommand, ScanCommand, UpdateCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { PUBLIC_STATUSES, type Project, type ProjectStatus } from '@mekendesh/contracts';
-import { TOTAL_FIELDS, ZERO_DELTAS, type LedgerDeltas, type LedgerEntry } from '@mekendesh/domain';
+import { availableDelta, TOTAL_FIELDS, ZERO_DELTAS, type LedgerDeltas, type LedgerEntry } from '@mekendesh/domain';
 import type { Db } from './client.js';
 import { oblastStatsEntity, projectEntity } from './entities/catalogue.js';
 import { clubPledgeEntity } from './entities/clubs.js';
 import { ledgerEntryEntity, platformTotalsEntity, pledgeEntity, programmeEntity, programmeProjectEntity } from './entities/money.js';
-import { dashCellEntity } from './entities/stats.js';
+import { dashCellEntity, pipelineCellEntity } from './entities/stats.js';
 import { entryCellAdds, type CellAdds } from './dashboard-cells.js';
+import { cellDifferences, recountDashCells, recountPipeline, storedDashCells, storedPipeline } from './ledger-check-cells.js';
 
 /** A running total that is not the sum of its ledger entries. */
 export interface LedgerDifference {
-  scope: 'project' | 'oblast' | 'programme' | 'programme-project' | 'pledge' | 'club-pledge' | 'platform';
+  scope: 'project' | 'oblast' | 'programme' | 'programme-project' | 'pledge' | 'club-pledge' | 'platform' | 'dash-cell' | 'pipeline';
   id: string;
   field: string;
   stored: number;
@@ -53,12 +54,32 @@ interface Loaded {
   pledges: Item[];
   clubPledges: Item[];
   shards: Item[];
+  /** Ledger entry items as stored (with the project's `sector`), dashboard and pipeline cells (issue 13). */
+  entryItems: Item[];
+  dashCells: Item[];
+  pipelineCells: Item[];
 }
 
 async function load(db: Db): Promise<Loaded> {
-  const l: Loaded = { entries: [], projects: [], oblasts: [], programmes: [], caps: [], pledges: [], clubPledges: [], shards: [] };
+  const l: Loaded = {
+    entries: [],
+    projects: [],
+    oblasts: [],
+    programmes: [],
+    caps: [],
+    pledges: [],
+    clubPledges: [],
+    shards: [],
+    entryItems: [],
+    dashCells: [],
+    pipelineCells: [],
+  };
   for await (const i of everyItem(db)) {
-    if (i.entity === ledgerEntryEntity.name) l.entries.push(i as unknown as LedgerEntry);
+    if (i.entity === ledgerEntryEntity.name) {
+      l.entries.push(i as unknown as LedgerEntry);
+      l.entryItems.push(i);
+    } else if (i.entity === dashCellEntity.name) l.dashCells.push(i);
+    else if (i.entity === pipelineCellEntity.name) l.pipelineCells.push(i);
     else if (i.entity === projectEntity.name && i.sk === projectEntity.key({ id: '' }).sk) l.projects.push(i);
     else if (i.pk === oblastStatsEntity.pk({ soate: '' })) l.oblasts.push(i);
     else if (i.entity === programmeEntity.name) l.programmes.push(i);
@@ -97,7 +118,8 @@ function clubPledgeDifferences(l: Loaded, byPledge: Sums, diff: (id: string, fie
  * Recomputes every running total from the ledger entries and returns each difference (empty when the
  * books balance): project totals, oblast `raised` (of public projects, as discovery keeps it), programme
  * `reserved` and per-project matches, each pledge's received and matched amounts, each club pledge's
- * pledged/received/contributions (from its members' pledges), and the platform totals.
+ * pledged/received/contributions (from its members' pledges), the platform totals, each project's `available`,
+ * every dashboard cell (from the entries) and every pipeline cell (from the projects).
  * @example expect(await checkLedger(db)).toEqual([]); // after every money test
  */
 export async function checkLedger(db: Db): Promise<LedgerDifference[]> {
@@ -124,6 +146,8 @@ export async function checkLedger(db: Db): Promise<LedgerDifference[]> {
   for (const p of l.projects) {
     const sums = byProject.get(String(p.id));
     for (const f of TOTAL_FIELDS) diff('project', String(p.id), f, num(p[f]), sums[f]);
+    // The money a project holds: what every booking ADDs (money-ports availableDelta), summed from its entries.
+    diff('project', String(p.id), 'available', num(p.available), availableDelta(sums));
     if (PUBLIC_STATUSES.includes(p.status as ProjectStatus)) {
       const soate = String((p as unknown as Project).oblastSoate);
       oblastRaised.set(soate, (oblastRaised.get(soate) ?? 0) + num(p.raised));
@@ -149,6 +173,8 @@ export async function checkLedger(db: Db): Promise<LedgerDifference[]> {
   const shards = { ...ZERO_DELTAS };
   for (const s of l.shards) for (const f of TOTAL_FIELDS) shards[f] += num(s[f]);
   for (const f of TOTAL_FIELDS) diff('platform', 'platform', f, shards[f], platform.get('platform')[f]);
+  for (const d of cellDifferences(storedDashCells(l.dashCells), recountDashCells(l.entryItems))) out.push({ scope: 'dash-cell', ...d });
+  for (const d of cellDifferences(storedPipeline(l.pipelineCells), recountPipeline(l.projects))) out.push({ scope: 'pipeline', ...d });
   return out;
 }
 

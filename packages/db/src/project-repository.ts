@@ -11,6 +11,7 @@ import { projectWrites } from './project-index.js';
 import { trackRecordUpdate } from './match-candidates.js';
 import { auditPut, transact } from './transact.js';
 import { listByOrganisation, listOldestInStatus, listPublishedPastDeadline } from './project-queues.js';
+import { pipelineCellUpdate, pipelineDelta } from './pipeline-cells.js';
 
 /** Actions of one TransactWriteItems call at most. */
 const MAX_TRANSACTION_ACTIONS = 100;
@@ -59,7 +60,7 @@ export class DynamoProjectRepository implements ProjectStore {
 
   /**
    * Stores a new state of a project: main item, index items, removal of stale index items and the change to
-   * the oblast totals in one transaction. The main item is conditioned on `previous.version` (or on not
+   * the oblast totals and the pipeline cells in one transaction. The main item is conditioned on `previous.version` (or on not
    * existing), so a stale writer gets 409 and nothing is half-written. Call it whenever the status, texts,
    * deadline or money of a project change: the percent-funded order reads `raised` from the index items.
    */
@@ -85,6 +86,8 @@ export class DynamoProjectRepository implements ProjectStore {
       ...stats.map((d) => ({ Update: oblastStatsUpdate(this.db, d) })),
       // Matchmaking's "the owner completed N projects": counted in the write that moves a project in or out of completed.
       ...(completed ? [{ Update: trackRecordUpdate(this.db, { organisationId: project.organisationId, completed }) }] : []),
+      // The dashboard's pipeline (issue 13): one Update per cell the move touches, merged (one action per item).
+      ...[...pipelineDelta(previous, project)].map(([key, cell]) => ({ Update: pipelineCellUpdate(this.db, key, cell) })),
       ...audit.map((entry) => auditPut(this.db, entry)),
     ];
     if (actions.length > MAX_TRANSACTION_ACTIONS) throw new Error(`a project write needs ${actions.length} actions`);

@@ -9,6 +9,7 @@ import { facetPartitions, projectEntity } from './entities/catalogue.js';
 import { stripKeys } from './entities/define.js';
 import { oblastContribution, projectIndexItems, projectItems } from './project-index.js';
 import { addTrackRecords } from './match-candidates.js';
+import { addPipelineCells } from './pipeline-cells.js';
 
 async function writeBatch(db: Db, items: Record<string, unknown>[]): Promise<void> {
   let requests = items.map((Item) => ({ PutRequest: { Item } }));
@@ -38,7 +39,7 @@ export async function batchPut(db: Db, items: Record<string, unknown>[], options
 
 /**
  * Loads organisations and projects (demo data, fixtures, benchmarks): every project with its index items
- * (projectItems), then the oblast totals raised by what was loaded. Meant for new projects: loading one
+ * (projectItems), then the oblast totals and the pipeline cells (issue 13) raised by what was loaded. Meant for new projects: loading one
  * twice counts it twice in the totals (the demo loader guards with a marker).
  */
 export async function seedProjects(
@@ -49,6 +50,7 @@ export async function seedProjects(
   await batchPut(db, [...data.organisations.map((o) => organisationItem(o)), ...data.projects.flatMap(projectItems)], options);
   await addOblastStats(db, sumOblastDeltas(data.projects.map(oblastContribution)));
   await addTrackRecords(db, data.projects);
+  await addPipelineCells(db, data.projects);
 }
 
 /**

@@ -52,6 +52,7 @@ export * from './card-checkout.js';
 export * from './public-ledger.js';
 export * from './transparency.js';
 export * from './programme-stats.js';
+export * from './staff-dashboard.js';
 export * from './receiving-account-rules.js';
 export * from './receiving-accounts.js';
 export * from './pledge-email.js';

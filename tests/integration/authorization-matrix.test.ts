@@ -359,6 +359,7 @@ const ROWS: Record<string, Row> = {
     check: (_w, _a, body) => expect(body).not.toHaveProperty('token'),
   },
   'GET /v1/audit': { expect: staffOnly, request: () => ({ path: '/v1/audit' }) },
+  'GET /v1/staff/dashboard': { expect: staffOnly, request: () => ({ path: '/v1/staff/dashboard?from=2026-01&to=2026-12' }) },
   ...PROJECT_ROWS,
   'POST /v1/invitations/:token/accept': {
     expect: { nobody: 401, investorA: 404, investorB: 200, officerX: 404, officerY: 404, staff: 404 },

@@ -32,6 +32,7 @@ import { myRecommendationRoutes, recommendationRoutes } from './routes/matching.
 import { projectQuestionRoutes, questionRoutes } from './routes/questions.js';
 import { lateReportRoutes, projectReportRoutes, staffCofundingRoutes } from './routes/reports.js';
 import { declareCommonAnswers } from './routes/shared.js';
+import { dashboardRoutes } from './routes/dashboard.js';
 import { validationHook } from './validation.js';
 
 export const API_BASE = '/v1';
@@ -123,6 +124,7 @@ function mountResources(app: OpenAPIHono<ApiEnv>, deps: Deps) {
   app.route('/staff/projects', staffProjectRoutes(deps));
   app.route('/staff/projects', staffCofundingRoutes(deps));
   app.route('/staff', lateReportRoutes(deps));
+  app.route('/staff', dashboardRoutes(deps));
   app.route('/staff/organisations', staffOrganisationRoutes(deps));
   app.route('/staff/statements', statementRoutes(deps));
   app.route('/staff/receiving-accounts', receivingAccountRoutes(deps));

@@ -28,6 +28,9 @@ import type { ClubDeps } from '@mekendesh/domain';
 import { DynamoPledgeMessages, DynamoQuestionStore } from '@mekendesh/db';
 import type { PledgeMessageReader, QuestionDeps } from '@mekendesh/domain';
 import { DynamoReportStore } from '@mekendesh/db';
+import { DynamoDashboardSource } from '@mekendesh/db';
+import type { DashboardDeps } from '@mekendesh/domain';
+import { OBLASTS } from '@mekendesh/territories';
 import type { ReportDeps } from '@mekendesh/domain';
 import {
   CLUBS_PER_DAY,
@@ -100,6 +103,8 @@ export interface Deps {
   reports: ReportDeps;
   /** Pledge messages for a project's officers, from the pledges-by-project index. */
   pledgeMessages: PledgeMessageReader;
+  /** The staff dashboard (issue 13): running totals, queues and programmes, each read by key. */
+  dashboard: DashboardDeps;
   /** Following and saved searches (issue 12): the person's list, the reverse lists, names to show. */
   follows: FollowDeps;
   /** Checks the unsubscribe links' signatures (POST /v1/unsubscribe/{token}). */
@@ -257,6 +262,14 @@ export function composeWithDb(
       notices: { notifier, webOrigin },
     },
     pledgeMessages: new DynamoPledgeMessages(db),
+    dashboard: {
+      source: new DynamoDashboardSource(db),
+      projects,
+      rates: money.rates,
+      territories,
+      clock,
+      oblasts: OBLASTS.map((o) => o.soate),
+    },
     unsubscribeKey: unsubscribe.key,
     verifier: settings.verifier,
     ...(options.devOutbox ? { outbox } : {}),

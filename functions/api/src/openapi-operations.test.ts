@@ -45,6 +45,7 @@ const OPERATIONS = [
   'GET /v1/projects/{id}/supporters',
   'GET /v1/questions/{id}',
   'GET /v1/recommendations',
+  'GET /v1/staff/dashboard',
   'GET /v1/staff/late-reports',
   'GET /v1/staff/organisations',
   'GET /v1/staff/projects',

@@ -48,6 +48,7 @@ const PUBLIC_OPERATIONS = [
 const STAFF_OPERATIONS = [
   'GET /v1/audit',
   'GET /v1/staff/projects',
+  'GET /v1/staff/dashboard',
   'POST /v1/projects/{id}/review',
   'GET /v1/staff/organisations',
   'POST /v1/organisations/{id}/approve',
@@ -109,6 +110,7 @@ function deps(): Deps {
     organisations: unused('organisations'),
     projectDeps: unused('projectDeps'),
     audit: unused('audit'),
+    dashboard: unused('dashboard'),
     notifier: unused('notifier'),
     follows: unused('follows'),
     questions: unused('questions'),

@@ -359,6 +359,11 @@ const ROWS: Record<string, Row> = {
     check: (_w, _a, body) => expect(body).not.toHaveProperty('token'),
   },
   'GET /v1/audit': { expect: staffOnly, request: () => ({ path: '/v1/audit' }) },
+  'GET /v1/staff/refunds': { expect: staffOnly, request: () => ({ path: '/v1/staff/refunds' }) },
+  'POST /v1/staff/refunds/:id/paid': {
+    expect: { ...all(403), nobody: 401, staff: 404 },
+    request: () => ({ method: 'POST', path: '/v1/staff/refunds/pl-none/paid', body: { paidOn: '2026-01-01', bankReference: 'PAYOUT-1' } }),
+  },
   'GET /v1/staff/dashboard': { expect: staffOnly, request: () => ({ path: '/v1/staff/dashboard?from=2026-01&to=2026-12' }) },
   ...PROJECT_ROWS,
   'POST /v1/invitations/:token/accept': {

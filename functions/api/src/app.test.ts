@@ -31,6 +31,7 @@ function fakeDeps(projects: Project[] = [], healthy = true): Deps {
     accounts: unused('accounts'),
     organisations: unused('organisations'),
     audit: unused('audit'),
+    refundsDue: unused('refundsDue'),
     dashboard: unused('dashboard'),
     ledger: unused('ledger'),
     transparency: unused('transparency'),

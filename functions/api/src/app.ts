@@ -8,6 +8,7 @@ import { enforceDeclaredSecurity } from './middleware/access.js';
 import { enforceDeclaredBody } from './middleware/body.js';
 import type { ApiEnv } from './env.js';
 import { auditRoutes } from './routes/audit.js';
+import { refundRoutes } from './routes/refunds.js';
 import { authRoutes } from './routes/auth.js';
 import { devRoutes } from './routes/dev.js';
 import { docsRoutes } from './routes/docs.js';
@@ -128,5 +129,6 @@ function mountResources(app: OpenAPIHono<ApiEnv>, deps: Deps) {
   app.route('/staff/organisations', staffOrganisationRoutes(deps));
   app.route('/staff/statements', statementRoutes(deps));
   app.route('/staff/receiving-accounts', receivingAccountRoutes(deps));
+  app.route('/staff/refunds', refundRoutes(deps));
   app.route('/docs', docsRoutes());
 }

@@ -47,6 +47,7 @@ function deps(): Deps {
     organisations: unused('organisations'),
     projectDeps: unused('projectDeps'),
     audit: unused('audit'),
+    refundsDue: unused('refundsDue'),
     dashboard: unused('dashboard'),
     notifier: unused('notifier'),
     follows: unused('follows'),

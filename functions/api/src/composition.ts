@@ -28,6 +28,8 @@ import type { ClubDeps } from '@mekendesh/domain';
 import { DynamoPledgeMessages, DynamoQuestionStore } from '@mekendesh/db';
 import type { PledgeMessageReader, QuestionDeps } from '@mekendesh/domain';
 import { DynamoReportStore } from '@mekendesh/db';
+import { DynamoRefundsDueStore } from '@mekendesh/db';
+import type { RefundsDueStore } from '@mekendesh/domain';
 import { DynamoDashboardSource } from '@mekendesh/db';
 import type { DashboardDeps } from '@mekendesh/domain';
 import { OBLASTS } from '@mekendesh/territories';
@@ -74,6 +76,8 @@ export interface Deps {
   /** Proposals, vetting and uploads. */
   projectDeps: ProjectDeps;
   audit: AuditLog;
+  /** The refunds-to-pay queue (issue 13): refunded transfer pledges whose money is owed back. */
+  refundsDue: RefundsDueStore;
   /** Pledges, receipts, co-financing, rates and the ledger. */
   money: MoneyDeps;
   /** Paying pledges by card; `card.cards` is absent when no gateway is configured (the option shows as unavailable). */
@@ -219,6 +223,7 @@ export function composeWithDb(
       ...(media ? { storage: new S3Storage(createS3Client(media), media.bucket), images: sharpImages() } : {}),
     },
     audit: new DynamoAuditLog(db),
+    refundsDue: new DynamoRefundsDueStore(db),
     demand: { demand: new DynamoDemandStore(db), organisations, territories },
     ledger: new DynamoLedgerReader(db),
     transparency: { supporters: new DynamoNamedSupporters(db), stats: new DynamoProgrammeStatsSource(db) },

@@ -17,6 +17,7 @@ export * from './auth.js';
 export * from './countries.js';
 export * from './profile.js';
 export * from './audit.js';
+export * from './refunds.js';
 export * from './stats.js';
 export * from './pledge.js';
 export * from './money-admin.js';

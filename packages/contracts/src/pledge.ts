@@ -110,6 +110,8 @@ export const PledgeSchema = z
      * staff marked it paid. Absent or null while it is owed.
      */
     refundPaidAt: z.iso.datetime().nullable().optional(),
+    /** How that money went back: the day, the payout's bank reference, staff's note (refunds.ts RefundPayout). */
+    refundPayout: z.object({ paidOn: z.iso.date(), bankReference: text(), note: text().nullable() }).nullable().optional(),
     version: z.number().int().positive(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),

@@ -13,6 +13,7 @@ export * from './transact.js';
 export * from './user-repository.js';
 export * from './demand-store.js';
 export * from './audit-log.js';
+export * from './refunds-due-store.js';
 export * from './rate-limiter.js';
 export * from './outbox.js';
 export * from './project-index.js';

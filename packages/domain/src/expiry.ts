@@ -1,6 +1,6 @@
 import { notifyAfterCommit } from './notifications.js';
 import { refundNotice } from './transactional-notices.js';
-import type { Pledge, Project } from '@mekendesh/contracts';
+import type { AuditEntry, Pledge, Project } from '@mekendesh/contracts';
 import { bookingProject, type Booking, type LedgerEntry, type Reservation } from './money-ports.js';
 import type { MoneyDeps } from './money-deps.js';
 import { bookFresh } from './money-commit.js';
@@ -73,6 +73,28 @@ function undoEntries(
   };
 }
 
+/** The audit entry of a pledge given back by the deadline job (actor `system`): what was received is owed back. */
+function systemRefundAudit(deps: MoneyDeps, pledge: Pledge, at: string): AuditEntry {
+  return {
+    id: deps.newId(),
+    at,
+    actorId: 'system',
+    actorRoles: [],
+    action: 'pledge.refund',
+    objectType: 'pledge',
+    objectId: pledge.id,
+    reason: 'expired',
+    before: { status: pledge.status },
+    after: {
+      status: 'refunded',
+      amount: pledge.received?.amount ?? null,
+      currency: pledge.received?.currency ?? null,
+      amountKgs: pledge.receivedKgs,
+      projectId: pledge.projectId,
+    },
+  };
+}
+
 /**
  * Releases or refunds every open pledge of a project that expired unfunded (all-or-nothing short of its goal), each through
  * the ledger in its own transaction (a rerun skips what is done). Returns how many of each it booked.
@@ -99,6 +121,7 @@ export async function releaseExpiredProject(deps: MoneyDeps, projectId: string):
               next: { ...pledge, status: undo.status, version: pledge.version + 1, updatedAt: at },
               expectedVersion: pledge.version,
             },
+            ...(undo.status === 'refunded' ? { audit: [systemRefundAudit(deps, pledge, at)] } : {}),
           };
           return { booking, value: undo.status };
         },

@@ -10,6 +10,7 @@ export * from './actor.js';
 export * from './policy.js';
 export * from './account-ports.js';
 export * from './audit-search.js';
+export * from './refunds-due.js';
 export * from './accounts.js';
 export * from './user-provisioning.js';
 export * from './rate-limits.js';

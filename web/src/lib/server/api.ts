@@ -51,6 +51,7 @@ import { clubCalls } from './club-calls.js';
 import { questionCalls } from './question-calls.js';
 import { notificationCalls } from './notification-calls.js';
 import { followCalls } from './follow-calls.js';
+import { transparencyCalls } from './transparency-calls.js';
 import { ApiError } from './api-error.js';
 import { paymentDetailsParser } from './payment-details.js';
 
@@ -116,6 +117,7 @@ export function api(event: ApiEvent) {
 				return fetch(location, { headers: { accept: '*/*' }, redirect: 'error', signal: AbortSignal.timeout(15_000) });
 			},
 		},
+		transparency: transparencyCalls(call, send),
 		organisations: organisationCalls(call),
 		clubs: clubCalls(call),
 		questions: questionCalls(call),

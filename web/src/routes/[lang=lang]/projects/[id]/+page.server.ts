@@ -11,6 +11,7 @@ import { api, ApiError } from '#lib/server/api.js';
 import { followingOf } from '#lib/server/following.js';
 import { loadQuestions } from '#lib/server/questions-load.js';
 import { clubsToSupportWith } from '#lib/server/club-support.js';
+import { loadTransparency } from '#lib/server/transparency-load.js';
 import type { PageServerLoad } from './$types';
 
 /** Most projects "more near your home" shows. */
@@ -44,11 +45,9 @@ export const load: PageServerLoad = async (event) => {
 	// Questions and answers (a side dish too: null when the API cannot give them), read alongside the rest.
 	const questions = loadQuestions(event, project, url.searchParams.get('qcursor'));
 	// The public ledger and the co-financing figures are side dishes: the page stands without them if the API cannot give them.
-	const [ledger, funding, near, clubs] = await Promise.all([
-		api(event)
-			.projects.ledger(project.id, 10)
-			.then((l) => l.items)
-			.catch(() => null),
+	const [transparency, funding, near, clubs] = await Promise.all([
+		// The ledger and the named supporters, each a page with its own no-JS pager (?ledger=, ?supporters=).
+		loadTransparency(event, project.id),
 		api(event)
 			.projects.funding(project.id)
 			.catch(() => null),
@@ -77,7 +76,8 @@ export const load: PageServerLoad = async (event) => {
 		},
 		// Title and summary are Markdown too, shown as text in headings and the lead.
 		project: withPlainTexts(project),
-		ledger,
+		ledger: transparency.ledger,
+		supporters: transparency.supporters,
 		clubs,
 		funding,
 		nearHome: near,

@@ -51,7 +51,9 @@ import { clubCalls } from './club-calls.js';
 import { questionCalls } from './question-calls.js';
 import { notificationCalls } from './notification-calls.js';
 import { followCalls } from './follow-calls.js';
+import { reportCalls } from './report-calls.js';
 import { transparencyCalls } from './transparency-calls.js';
+import { dashboardCalls } from './dashboard-calls.js';
 import { ApiError } from './api-error.js';
 import { paymentDetailsParser } from './payment-details.js';
 
@@ -118,9 +120,11 @@ export function api(event: ApiEvent) {
 			},
 		},
 		transparency: transparencyCalls(call, send),
+		dashboard: dashboardCalls(call),
 		organisations: organisationCalls(call),
 		clubs: clubCalls(call),
 		questions: questionCalls(call),
+		reports: reportCalls(call),
 		notifications: notificationCalls(call),
 		follows: followCalls(call),
 		pledges: pledgeCalls(call),

@@ -11,6 +11,7 @@ import { api, ApiError } from '#lib/server/api.js';
 import { followingOf } from '#lib/server/following.js';
 import { loadQuestions } from '#lib/server/questions-load.js';
 import { clubsToSupportWith } from '#lib/server/club-support.js';
+import { loadProgress } from '#lib/server/progress-load.js';
 import { loadTransparency } from '#lib/server/transparency-load.js';
 import type { PageServerLoad } from './$types';
 
@@ -84,6 +85,8 @@ export const load: PageServerLoad = async (event) => {
 		// The follow button's state: null signed out (a sign-in link), else whether the reader follows the project.
 		following: await followingOf(event, 'project', project.id),
 		questions: await questions,
+		// Reports, spending and late milestones (issue 13): a side dish, null when the API cannot give them.
+		progress: await loadProgress(event, project, locale),
 		// "Support with my club": the clubs the reader organises that may open a club pledge here (none: no button).
 		supportWith: await clubsToSupportWith(event, project, clubs),
 		oblast: placeName(project.oblastSoate, locale),

@@ -7,6 +7,8 @@ import { projectToValues, PROJECT_FIELD_MESSAGES, readProjectForm, type ProjectF
 import { api, ApiError } from '#lib/server/api.js';
 import { requireMember } from '#lib/server/guards.js';
 import { rayonOptions } from '#lib/server/rayon-options.js';
+import { reportActions } from '#lib/server/report-actions.js';
+import { bishkekDay } from '#lib/duration.js';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const EDITABLE = ['draft', 'changes_requested'];
@@ -46,6 +48,9 @@ export const load: PageServerLoad = async (event) => {
 		unanswered,
 		messagesNext: messages?.nextCursor ? `?mcursor=${encodeURIComponent(messages.nextCursor)}#pledge-messages` : null,
 		editable: EDITABLE.includes(project.status),
+		// Reports, spending and moves while funded or in progress (issue 13); today's Bishkek day bounds the paid-on date.
+		reporting: ['funded', 'in_progress'].includes(project.status),
+		today: bishkekDay(new Date()),
 		values: projectToValues(project, locale),
 		rayons: await rayonOptions(event, locale, project.organisationId),
 	};
@@ -55,6 +60,7 @@ const failure = (cause: unknown, values: ProjectFormValues) =>
 	apiFailure(cause, { values, messages: PROJECT_FIELD_MESSAGES, unavailable: m.form_unavailable(), fallback: m.form_error_summary() });
 
 export const actions: Actions = {
+	...reportActions,
 	/** Saves the text against the version it was edited from; a stale one keeps every typed character. */
 	save: async (event) => {
 		const previous = await loadOwn(event);

@@ -1,0 +1,112 @@
+import { fail, type RequestEvent } from '@sveltejs/kit';
+import { UPLOAD_LIMITS } from '@mekendesh/contracts';
+import { m } from '#lib/paraglide/messages.js';
+import { api, ApiError } from './api.js';
+
+/**
+ * The officer's progress forms on /<lang>/organisation/projects/[id] (issue 13), each a named action that works
+ * without JavaScript: a report with a photo, a disbursement with an optional document, a move of the project. A
+ * refusal comes back with the API's message (in the page's language) next to its field, and the values typed.
+ */
+
+type Values = Record<string, string>;
+const valuesOf = (form: FormData, names: string[]): Values => Object.fromEntries(names.map((n) => [n, String(form.get(n) ?? '').trim()]));
+
+/** The API's refusal as field messages (field → message) and a form message; rethrows what is not an API answer. */
+function refused(cause: unknown, form: string, values: Values) {
+	if (!(cause instanceof ApiError)) throw cause;
+	if (cause.status === 0 || cause.status >= 500) return fail(503, { form, typed: values, fields: {}, message: m.form_unavailable() });
+	const fields = Object.fromEntries((cause.problem?.errors ?? []).map((e) => [e.field, e.message]));
+	const message = Object.keys(fields).length
+		? m.form_error_summary()
+		: (cause.problem?.detail ?? cause.problem?.title ?? m.form_error_summary());
+	return fail(cause.status, { form, typed: values, fields, message });
+}
+
+/** Uploads a file to the project through the API's checks (presigned PUT, then complete); answers its key. */
+async function upload(event: RequestEvent, projectId: string, file: File): Promise<string> {
+	const projects = api(event).projects;
+	const ticket = await projects.requestUpload(projectId, {
+		contentType: file.type,
+		size: file.size,
+		fileName: file.name.slice(0, 200) || undefined,
+	});
+	const put = await fetch(ticket.url, {
+		method: 'PUT',
+		headers: ticket.headers,
+		body: new Uint8Array(await file.arrayBuffer()),
+		signal: AbortSignal.timeout(30_000),
+	});
+	if (!put.ok) throw new ApiError(502, `upload PUT answered ${put.status}`);
+	await projects.completeUpload(projectId, ticket.key, {});
+	return ticket.key;
+}
+
+const fileOf = (form: FormData, name: string): File | null => {
+	const f = form.get(name);
+	return f instanceof File && f.size > 0 ? f : null;
+};
+
+/** Som as typed ("1 250,50") to tyiyn; NaN when it is not an amount. */
+function tyiyn(text: string): number {
+	const clean = text.replace(/[\s\u00a0]/g, '').replace(',', '.');
+	return /^\d+(\.\d{1,2})?$/.test(clean) ? Math.round(Number(clean) * 100) : Number.NaN;
+}
+
+export const reportActions = {
+	report: async (event: RequestEvent) => {
+		const form = await event.request.formData();
+		const values = valuesOf(form, ['milestoneId', 'text']);
+		const id = event.params.id!;
+		const photo = fileOf(form, 'photo');
+		if (photo && (!(photo.type in UPLOAD_LIMITS) || photo.type === 'application/pdf')) {
+			return fail(400, { form: 'report', typed: values, fields: { photoKeys: m.pj_error_photo_type() }, message: m.form_error_summary() });
+		}
+		try {
+			const photoKeys = photo ? [await upload(event, id, photo)] : [];
+			await api(event).reports.post(id, {
+				milestoneId: values.milestoneId!,
+				text: { [event.params.lang ?? 'ky']: values.text },
+				photoKeys,
+			});
+		} catch (cause) {
+			return refused(cause, 'report', values);
+		}
+		return { done: 'report' };
+	},
+	disburse: async (event: RequestEvent) => {
+		const form = await event.request.formData();
+		const values = valuesOf(form, ['amount', 'paidOn', 'purpose', 'milestoneId']);
+		const id = event.params.id!;
+		const amountKgs = tyiyn(values.amount!);
+		if (!Number.isSafeInteger(amountKgs) || amountKgs <= 0) {
+			return fail(400, { form: 'disburse', typed: values, fields: { amountKgs: m.rp_error_amount() }, message: m.form_error_summary() });
+		}
+		try {
+			const doc = fileOf(form, 'document');
+			const documentKey = doc ? await upload(event, id, doc) : undefined;
+			await api(event).reports.disburse(id, {
+				amountKgs,
+				paidOn: values.paidOn!,
+				purpose: values.purpose!,
+				...(values.milestoneId ? { milestoneId: values.milestoneId } : {}),
+				...(documentKey ? { documentKey } : {}),
+			});
+		} catch (cause) {
+			return refused(cause, 'disburse', values);
+		}
+		return { done: 'disburse' };
+	},
+	move: async (event: RequestEvent) => {
+		const form = await event.request.formData();
+		const to = String(form.get('to'));
+		if (to !== 'in_progress' && to !== 'completed')
+			return fail(400, { form: 'move', typed: {}, fields: {}, message: m.form_error_summary() });
+		try {
+			await api(event).reports.move(event.params.id!, { to, reason: to === 'in_progress' ? 'work started' : 'work completed' });
+		} catch (cause) {
+			return refused(cause, 'move', {});
+		}
+		return { done: 'move' };
+	},
+};

@@ -101,7 +101,11 @@ const MONEY_ROWS: Record<string, Row> = {
   },
   'PUT /v1/rates/:date': {
     expect: staffOnly,
-    request: () => ({ method: 'PUT', path: `/v1/rates/${today()}`, body: { rates: [{ currency: 'USD', value: '87.4500', nominal: 1 }] } }),
+    request: () => ({
+      method: 'PUT',
+      path: `/v1/rates/${today()}`,
+      body: { rates: [{ currency: 'USD', value: '87.4500', nominal: 1 }], reason: 'NBKR feed late' },
+    }),
   },
   'POST /v1/programmes': {
     expect: { ...staffOnly, staff: 201 },

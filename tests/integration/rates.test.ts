@@ -37,12 +37,28 @@ describe('exchange rates', () => {
 
   it('lets staff enter a day’s rate by hand, which then prices pledges of that day', async () => {
     const day = today();
-    const put = await call(s.app, s.staff, 'PUT', `/rates/${day}`, { rates: [{ currency: 'USD', value: '90.0000', nominal: 1 }] });
+    const noReason = await call(s.app, s.staff, 'PUT', `/rates/${day}`, { rates: [{ currency: 'USD', value: '90.0000', nominal: 1 }] });
+    expect(noReason.status).toBe(400);
+    expect((await noReason.json()).errors[0].field).toBe('reason');
+    const reason = 'The NBKR feed was late';
+    const put = await call(s.app, s.staff, 'PUT', `/rates/${day}`, { rates: [{ currency: 'USD', value: '90.0000', nominal: 1 }], reason });
     expect(put.status).toBe(200);
+    // Audited in the same transaction, with the table in force before (the demo one) and after.
+    const audit = await (await call(s.app, s.staff, 'GET', `/audit?action=rates.correct&objectType=rates&objectId=${day}`)).json();
+    expect(audit.status).toBe(400); // one key filter at a time
+    const byAction = await (await call(s.app, s.staff, 'GET', '/audit?action=rates.correct')).json();
+    expect(byAction.items).toHaveLength(1);
+    expect(byAction.items[0]).toMatchObject({
+      objectType: 'rates',
+      objectId: day,
+      reason,
+      before: { source: 'demo', rates: { USD: '87.4500/1' } },
+      after: { rates: { USD: '90.0000/1' } },
+    });
     const project = await s.project();
     const p = await (await pledge(s.app, s.investors[0]!, project.id, donation(10_000, 'USD'))).json();
     expect(p).toMatchObject({ amountKgs: 900_000, rate: { value: '90.0000', date: day } });
-    const bad = await call(s.app, s.staff, 'PUT', `/rates/${day}`, { rates: [{ currency: 'USD', value: '90,5' }] });
+    const bad = await call(s.app, s.staff, 'PUT', `/rates/${day}`, { rates: [{ currency: 'USD', value: '90,5' }], reason });
     expect(bad.status).toBe(400);
     expect((await bad.json()).errors[0].field).toBe('rates.0.value');
   });

@@ -51,6 +51,13 @@ describe('refunds to pay', () => {
       items: AuditEntry[];
     };
     expect(refundAudit.items.map((e) => [e.action, e.actorId])).toContainEqual(['pledge.refund', 'system']);
+    // The receipt was audited in its booking, by the staff member who recorded it, with its amount.
+    const receipt = refundAudit.items.find((e) => e.action === 'receipt.record');
+    expect(receipt).toMatchObject({
+      actorRoles: ['staff'],
+      after: { amount: 50_000, currency: 'KGS', amountKgs: 50_000, projectId: project.id },
+    });
+    expect(receipt!.actorId).not.toBe('system');
 
     const paidOn = today();
     const paid = await call(s.app, s.staff, 'POST', `/staff/refunds/${p.id}/paid`, {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text, TEXT_LIMITS } from './text.js';
+import { prose, text, TEXT_LIMITS } from './text.js';
 import { localizedLine } from './locale.js';
 import { CurrencySchema, MoneySchema } from './money.js';
 import { MAX_AMOUNT_MINOR, MAX_GOAL_TYIYN, MAX_PROGRAMME_BUDGET_TYIYN, minorUnits } from './money-limits.js';
@@ -25,6 +25,8 @@ export const ManualRatesRequestSchema = z
       )
       .min(1)
       .max(10),
+    /** Why staff correct the day's rates by hand (kept with the manual table and in the audit entry rates.correct). */
+    reason: prose(TEXT_LIMITS.reason, { min: 3 }),
   })
   .strict()
   .meta({ id: 'ManualRatesRequest' });
@@ -35,9 +37,19 @@ export const RateTableSchema = z
     date: z.iso.date(),
     source: z.enum(['nbkr', 'manual', 'demo']),
     rates: z.record(z.string(), z.object({ currency: z.string(), value: z.string(), nominal: z.number().int() })),
+    /** A manual table's reason and who entered it, and when any table was stored (absent on older tables). */
+    reason: z.string().nullable().optional(),
+    enteredBy: z.string().nullable().optional(),
+    storedAt: z.iso.datetime().optional(),
   })
   .meta({ id: 'RateTable' });
 export type StoredRateTable = z.infer<typeof RateTableSchema>;
+
+/** One page of stored rate tables, newest day first (a day's manual table before its fetched one: manual is in force). */
+export const RateTableListSchema = z
+  .object({ items: z.array(RateTableSchema), nextCursor: z.string().nullable() })
+  .meta({ id: 'RateTableList' });
+export type RateTableList = z.infer<typeof RateTableListSchema>;
 
 const ALL = z.literal('all');
 

@@ -1,9 +1,14 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { StoredRateTable } from '@mekendesh/contracts';
-import type { RateStore, RateTable } from '@mekendesh/domain';
+import type { AuditEntry, StoredRateTable } from '@mekendesh/contracts';
+import type { Page, RateStore, RateTable } from '@mekendesh/domain';
 import type { Db } from './client.js';
-import { queryOnce } from './dynamo/paged-query.js';
-import { rateTableEntity, ratesPartition, ratesUpTo } from './entities/money.js';
+import { pagedQuery, queryOnce } from './dynamo/paged-query.js';
+import { stripKeys } from './entities/define.js';
+import { rateTableEntity, ratesOnDay, ratesPartition, ratesUpTo } from './entities/money.js';
+import { auditPut, transact } from './transact.js';
+
+/** A stored item as the contract's table (its keys dropped). */
+const tableOf = (item: Record<string, unknown>) => stripKeys<StoredRateTable>(item);
 
 /** Exchange rates by day in one small partition; a day may have a fetched, a demo and a manual table. */
 export class DynamoRateStore implements RateStore {
@@ -16,6 +21,24 @@ export class DynamoRateStore implements RateStore {
         Item: rateTableEntity.item(table, { ...table, storedAt: new Date().toISOString() }),
       }),
     );
+  }
+
+  /** The manual table and its audit entry (rates.correct) in one transaction. */
+  async putManual(input: { table: StoredRateTable; audit: AuditEntry }): Promise<void> {
+    const item = rateTableEntity.item(input.table, { ...input.table, storedAt: input.audit.at });
+    await transact(this.db, [{ Put: { TableName: this.db.tableName, Item: item } }, auditPut(this.db, input.audit)]);
+  }
+
+  /** A day's tables (fetched, demo, manual), one small Query. */
+  async tablesOn(day: string): Promise<StoredRateTable[]> {
+    const out = await queryOnce(this.db, { partition: ratesPartition(), skBetween: ratesOnDay(day), forward: true }, 10);
+    return (out.Items ?? []).map(tableOf);
+  }
+
+  /** Newest first; a day's manual table comes before its fetched one (the sort key orders sources). */
+  async listTables(input: { limit: number; cursor?: string }): Promise<Page<StoredRateTable>> {
+    const page = await pagedQuery(this.db, { partition: ratesPartition(), forward: false }, input);
+    return { items: page.items.map(tableOf), nextCursor: page.nextCursor };
   }
 
   /** The newest `limit` tables dated on or before `day`, returned oldest first (manual last within a day). */

@@ -92,7 +92,13 @@ function ports(input: { pledge?: Pledge; programmes: Programme[] }) {
       },
       refreshFundingOrder: async () => {},
     },
-    rates: { tablesUpTo: async () => [], put: async () => {} },
+    rates: {
+      tablesUpTo: async () => [],
+      put: async () => {},
+      tablesOn: async () => [],
+      putManual: async () => {},
+      listTables: async () => ({ items: [], nextCursor: null }),
+    },
     programmes: {
       create: async () => {},
       list: async () => input.programmes,

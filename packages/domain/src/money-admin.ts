@@ -1,4 +1,4 @@
-import type { ManualRatesRequest, Programme, ProgrammeRequest, ProjectFunding } from '@mekendesh/contracts';
+import type { AuditEntry, ManualRatesRequest, Programme, ProgrammeRequest, ProjectFunding } from '@mekendesh/contracts';
 import type { Actor } from './actor.js';
 import {
   DEFAULT_MATCHED_PLEDGE_TYPES,
@@ -59,8 +59,26 @@ export async function putManualRates(deps: MoneyDeps, actor: Actor, input: { dat
       throw new DomainError('validation', (e as Error).message, [{ field: `rates.${i}.value`, message: (e as Error).message }]);
     }
   });
-  const table = { date: input.date, source: 'manual' as const, rates };
-  await deps.rates.put(table);
+  // The table in force before: a day's tables come fetched, demo, manual (manual wins), so the last one.
+  const before = (await deps.rates.tablesOn(input.date)).at(-1) ?? null;
+  const at = deps.clock.now().toISOString();
+  const reason = input.request.reason;
+  const table = { date: input.date, source: 'manual' as const, rates, reason, enteredBy: actor.id };
+  const values = (t: { rates: Readonly<Record<string, { value: string; nominal: number }>> } | null) =>
+    t ? Object.fromEntries(Object.entries(t.rates).map(([c, r]) => [c, `${r.value}/${r.nominal}`])) : null;
+  const audit: AuditEntry = {
+    id: deps.newId(),
+    at,
+    actorId: actor.id,
+    actorRoles: [...actor.roles],
+    action: 'rates.correct',
+    objectType: 'rates',
+    objectId: input.date,
+    reason,
+    before: before ? { source: before.source, rates: values(before) } : null,
+    after: { rates: values(table) },
+  };
+  await deps.rates.putManual({ table, audit });
   forgetCachedRates(deps.rates);
   return table;
 }

@@ -297,6 +297,12 @@ export interface RateStore {
   /** Tables dated on or before `day`, oldest first, manual after fetched for the same date (bounded read). */
   tablesUpTo(day: string, limit: number): Promise<RateTable[]>;
   put(table: StoredRateTable): Promise<void>;
+  /** The stored tables of one day (fetched, demo, manual; none: empty), read by key. */
+  tablesOn(day: string): Promise<StoredRateTable[]>;
+  /** A day's manual table with its audit entry, in one transaction (a correction by staff). */
+  putManual(input: { table: StoredRateTable; audit: AuditEntry }): Promise<void>;
+  /** Stored tables newest day first, one bounded page (the staff rates page). */
+  listTables(input: { limit: number; cursor?: string }): Promise<Page<StoredRateTable>>;
 }
 
 export interface ProgrammeStore {

@@ -61,7 +61,13 @@ function memory() {
   let n = 0;
   const deps = {
     money: store,
-    rates: { tablesUpTo: async () => [], put: async () => {} },
+    rates: {
+      tablesUpTo: async () => [],
+      put: async () => {},
+      tablesOn: async () => [],
+      putManual: async () => {},
+      listTables: async () => ({ items: [], nextCursor: null }),
+    },
     clock: { now: () => NOW },
     newId: () => `pl-${++n}`,
     pledging: { limits: { pledgesPerMinute: 1_000, pledgesPerDay: 1_000 }, cardCurrencies: [] },

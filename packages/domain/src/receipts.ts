@@ -1,5 +1,13 @@
-import { referenceKey, type Money, type Pledge, type Receipt, type ReceiptResult, type StoredRate } from '@mekendesh/contracts';
-import type { Actor } from './actor.js';
+import {
+  referenceKey,
+  type AuditEntry,
+  type Money,
+  type Pledge,
+  type Receipt,
+  type ReceiptResult,
+  type StoredRate,
+} from '@mekendesh/contracts';
+import type { Actor, UserActor } from './actor.js';
 import { computeMatch, eligibleProgrammes } from './cofinancing.js';
 import { DomainError, invalidIn } from './errors.js';
 import { convertFromKgs } from './exchange-rates.js';
@@ -28,6 +36,8 @@ export interface ReceiptInput {
    * instead of booking; 'book' (default: money a provider confirmed, or staff confirmed) books it.
    */
   duplicates?: 'refuse' | 'book';
+  /** Who booked it, for the audit entry `receipt.record` (absent: `system`, a payment webhook); a statement's lines name it. */
+  by?: { actor: UserActor; statement?: string };
 }
 
 /** Ids of receipts: one per bank reference, statement row or payment provider object. */
@@ -118,6 +128,30 @@ function receiptEntries(state: ReceiptState, receipt: Receipt, input: ReceiptInp
   ];
 }
 
+/** The audit entry of a booked receipt, small: ids, amounts, currency (`after.statement`: the statement's file name). */
+function receiptAudit(deps: MoneyDeps, input: ReceiptInput, receipt: Receipt): AuditEntry {
+  return {
+    id: deps.newId(),
+    at: receipt.bookedAt,
+    actorId: input.by?.actor.id ?? 'system',
+    actorRoles: input.by ? [...input.by.actor.roles] : [],
+    action: 'receipt.record',
+    objectType: 'pledge',
+    objectId: receipt.pledgeId,
+    reason: null,
+    before: null,
+    after: {
+      receiptId: receipt.id,
+      amount: receipt.amount.amount,
+      currency: receipt.amount.currency,
+      amountKgs: receipt.amountKgs,
+      projectId: receipt.projectId,
+      source: receipt.source,
+      ...(input.by?.statement ? { statement: input.by.statement } : {}),
+    },
+  };
+}
+
 /**
  * Books money received for a pledge: the receipt, its ledger entries, the pledge's new state, the running
  * totals and the co-financing matches, in one transaction; read, decided and committed again on conflicts (bookFresh). The
@@ -162,6 +196,7 @@ export async function bookReceipt(
         reservations,
         project: bookingProject(project),
         pledge: { next, expectedVersion: state.pledge.version },
+        audit: [receiptAudit(deps, input, receipt)],
         receiptDay: {
           ...receiptDay,
           add: { receiptId: receipt.id, receivedOn: receipt.receivedOn, bankReference: receipt.bankReference, source: receipt.source },
@@ -196,6 +231,7 @@ export async function recordReceipt(
     receiptId: receiptIds.bank(receipt.bankReference),
     source: 'manual',
     duplicates: confirmDuplicate ? 'book' : 'refuse',
+    by: { actor },
   });
   if (out.kind === 'already_booked') throw new DomainError('conflict', `the transfer ${input.bankReference} is already booked`);
   return out.value;

@@ -233,6 +233,9 @@ export async function previewStatement(deps: MoneyDeps, actor: Actor, input: Sta
  */
 export async function commitStatement(deps: MoneyDeps, actor: Actor, input: StatementImport): Promise<StatementResult> {
   const { file, rows, confirmedDuplicates } = await prepare(deps, actor, input);
+  authorize(actor, { action: 'money:manage' }); // (prepare checked it; this narrows `actor` for the audit entries)
+  // One id per commit, in each booked line's receipt.record entry: the audit log groups a statement's lines by it.
+  const statement = `stmt-${deps.newId()}`;
   for (const row of rows.filter((r) => r.status === 'matched')) {
     try {
       const out = await bookReceipt(deps, {
@@ -243,6 +246,7 @@ export async function commitStatement(deps: MoneyDeps, actor: Actor, input: Stat
         bankReference: oneLine(row.text),
         source: 'statement',
         duplicates: confirmedDuplicates.has(row.line) ? 'book' : 'refuse',
+        by: { actor, statement },
       });
       Object.assign(row, out.kind === 'booked' ? { status: 'booked' } : { status: 'duplicate', reason: 'already_booked' });
     } catch (e) {

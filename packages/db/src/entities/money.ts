@@ -263,6 +263,8 @@ export const rateTableEntity = defineEntity<{ date: string; source: keyof typeof
 });
 /** Sort key past every table of `day` (a Query's `sk < ` bound). */
 export const ratesUpTo = (day: string) => `${day}#9`;
+/** The sort-key range of one day's tables (fetched, demo, manual). */
+export const ratesOnDay = (day: string) => ({ from: `${day}#`, to: ratesUpTo(day) });
 
 const PAYEES = 'PAYEES';
 /** The partition of receiving accounts and their active markers. */

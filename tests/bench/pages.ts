@@ -22,6 +22,7 @@ const organisationId = project.organisationId;
 const PUBLIC_PATHS = [
   '',
   '/projects',
+  '/statistics',
   `/projects/${project.id}`,
   `/projects/${project.id}/pledge`,
   `/organisations/${organisationId}`,

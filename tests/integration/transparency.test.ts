@@ -1,5 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { NamedSupportersSchema, ProgrammeStatsSchema, ProjectSchema, PublicLedgerSchema } from '@mekendesh/contracts';
+import {
+  NamedSupportersSchema,
+  ProgrammeStatsSchema,
+  ProjectSchema,
+  PublicLedgerSchema,
+  type PublicLedgerEntry,
+} from '@mekendesh/contracts';
 import { dashScopePartition, DynamoPublicTraceStore, queryAll } from '@mekendesh/db';
 import { anonymiseInvestor, bookingProject, ZERO_DELTAS, type LedgerDeltas, type LedgerEntry } from '@mekendesh/domain';
 import { newConfirmedInvestor, signInToken } from '../fixtures/auth-stack.js';
@@ -89,7 +95,7 @@ describe('public transparency', () => {
     expect(answer.funding).toMatchObject({ received: 870_000_00, spent: 330_000_00, available: 540_000_00 });
 
     // The same figures summed from the public ledger, read a page at a time.
-    const entries = [];
+    const entries: PublicLedgerEntry[] = [];
     let cursor: string | null = null;
     do {
       const page = PublicLedgerSchema.parse(

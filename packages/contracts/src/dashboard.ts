@@ -124,6 +124,8 @@ export const DashboardSchema = z
       >,
     ),
     pipeline: z.array(DashboardPipelineRowSchema),
+    /** Public projects (published, funded, in progress, completed) per oblast, of the sector filter: the map's counts. */
+    publicProjectsByOblast: z.array(z.object({ oblastSoate: SoateSchema, projects: int })),
     reviewQueue: z.array(DashboardReviewRowSchema),
     /** The oldest `limit` transfer pledges awaiting payment (not all of them when there are more). */
     awaitingPayment: z.object({ limit: int, items: z.array(DashboardAwaitingRowSchema) }),

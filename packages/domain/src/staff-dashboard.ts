@@ -7,6 +7,7 @@ import {
   DASHBOARD_FIGURES,
   monthsInclusive,
   PROJECT_STATUSES,
+  PUBLIC_STATUSES,
   type Dashboard,
   type DashboardBreakdown,
   type DashboardFigures,
@@ -185,6 +186,17 @@ export function pipelineByStatus(cells: readonly PipelineCellRow[], oblast: stri
   });
 }
 
+/** Public projects per oblast over the pipeline cells of the sector filter (the map shades by money, names counts). */
+export function publicByOblast(cells: readonly PipelineCellRow[], sector: string | null): Dashboard['publicProjectsByOblast'] {
+  const by = new Map<string, number>();
+  for (const c of cells) {
+    if (sector && c.sector !== sector) continue;
+    const n = PUBLIC_STATUSES.reduce((sum, s) => sum + (c.figures[`n.${s}`] ?? 0), 0);
+    by.set(c.oblastSoate, (by.get(c.oblastSoate) ?? 0) + n);
+  }
+  return [...by].filter(([, n]) => n > 0).map(([oblastSoate, projects]) => ({ oblastSoate, projects }));
+}
+
 async function reviewQueue(
   deps: DashboardDeps,
   oblast: string | null,
@@ -250,6 +262,7 @@ export async function staffDashboard(deps: DashboardDeps, actor: Actor, q: Dashb
     totals: row('total', totals, rate),
     breakdowns: Object.fromEntries(DASHBOARD_BREAKDOWNS.map((b) => [b, rows(b)])) as Dashboard['breakdowns'],
     pipeline: pipelineByStatus(cells, oblast, sector),
+    publicProjectsByOblast: publicByOblast(cells, sector),
     reviewQueue: queue,
     awaitingPayment: {
       limit: AWAITING_PAYMENT_LIMIT,

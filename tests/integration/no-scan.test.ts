@@ -6,6 +6,7 @@ import { freshTable } from '../fixtures/db.js';
 import { noIdentity } from '../fixtures/identity.js';
 import { makeOrganisation, makeProject } from '../fixtures/projects.js';
 import { composeHomeNotices } from '@mekendesh/jobs/home-notices';
+import { staffDashboard } from '@mekendesh/domain';
 
 let db: Db;
 let drop: () => Promise<void>;
@@ -134,5 +135,19 @@ describe('request paths', () => {
     await home.projects.get(project.id);
     await home.follows.followers({ type: 'territory', targetId: project.rayonSoate!, homeOnly: true, limit: 100 });
     expect(new Set(commands)).toEqual(new Set(['QueryCommand', 'GetItemCommand']));
+  });
+
+  it('reads the staff dashboard by key and index only, whatever the filters (issue 13, part A)', async () => {
+    const deps = composeWithDb(db, noIdentity());
+    const staff = { kind: 'user' as const, id: 'u-staff', roles: ['staff' as const], organisationId: null, organisationRole: null };
+    commands.length = 0;
+    for (const q of [
+      {},
+      { oblast: project.oblastSoate },
+      { sector: 'education' as const },
+      { oblast: project.oblastSoate, sector: 'education' as const },
+    ])
+      expect((await staffDashboard(deps.dashboard, staff, { from: '2022-01', to: '2026-12', ...q })).pipeline.length).toBeGreaterThan(0);
+    expect(new Set(commands)).toEqual(new Set(['QueryCommand']));
   });
 });

@@ -99,6 +99,7 @@ const MONEY_ROWS: Record<string, Row> = {
     expect: staffOnly,
     request: (w) => ({ method: 'POST', path: '/v1/staff/statements/commit', body: statement(w) }),
   },
+  'GET /v1/rates': { expect: staffOnly, request: () => ({ path: '/v1/rates' }) },
   'PUT /v1/rates/:date': {
     expect: staffOnly,
     request: () => ({

@@ -44,6 +44,7 @@ const OPERATIONS = [
   'GET /v1/projects/{id}/questions/mine',
   'GET /v1/projects/{id}/supporters',
   'GET /v1/questions/{id}',
+  'GET /v1/rates',
   'GET /v1/recommendations',
   'GET /v1/staff/dashboard',
   'GET /v1/staff/late-reports',

@@ -56,6 +56,7 @@ const STAFF_OPERATIONS = [
   'POST /v1/pledges/{id}/receipts',
   'POST /v1/staff/statements/preview',
   'POST /v1/staff/statements/commit',
+  'GET /v1/rates',
   'PUT /v1/rates/{date}',
   'POST /v1/programmes',
   'GET /v1/staff/receiving-accounts',

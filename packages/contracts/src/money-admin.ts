@@ -4,7 +4,7 @@ import { localizedLine } from './locale.js';
 import { CurrencySchema, MoneySchema } from './money.js';
 import { MAX_AMOUNT_MINOR, MAX_GOAL_TYIYN, MAX_PROGRAMME_BUDGET_TYIYN, minorUnits } from './money-limits.js';
 import { PledgeTypeSchema, ProjectKindSchema, SECTORS, SectorSchema } from './project.js';
-import { uniqueList } from './input-rules.js';
+import { queryInt, uniqueList } from './input-rules.js';
 import { SoateSchema } from './territory.js';
 
 /** Staff-entered rates for one day: KGS for `nominal` units, decimal strings with a point. */
@@ -45,10 +45,27 @@ export const RateTableSchema = z
   .meta({ id: 'RateTable' });
 export type StoredRateTable = z.infer<typeof RateTableSchema>;
 
-/** One page of stored rate tables, newest day first (a day's manual table before its fetched one: manual is in force). */
+/** A stored table as the staff rates page lists it: `inForce` when it is the one its day's conversions use (manual wins). */
+export const ListedRateTableSchema = RateTableSchema.extend({ inForce: z.boolean() }).meta({ id: 'ListedRateTable' });
+
+/**
+ * GET /v1/rates: one page of stored rate tables, newest day first (a day's manual table before its fetched one),
+ * and today's (Bishkek day) tables, the one in force last; empty when no table is dated today.
+ */
 export const RateTableListSchema = z
-  .object({ items: z.array(RateTableSchema), nextCursor: z.string().nullable() })
+  .object({
+    today: z.iso.date(),
+    todayTables: z.array(RateTableSchema),
+    items: z.array(ListedRateTableSchema),
+    nextCursor: z.string().nullable(),
+  })
   .meta({ id: 'RateTableList' });
+
+export const RateTablesQuerySchema = z
+  .object({ limit: queryInt({ min: 1, max: 60, default: 20 }), cursor: z.string().max(512).optional() })
+  .strict()
+  .meta({ id: 'RateTablesQuery' });
+export type RateTablesQuery = z.infer<typeof RateTablesQuerySchema>;
 export type RateTableList = z.infer<typeof RateTableListSchema>;
 
 const ALL = z.literal('all');

@@ -1,8 +1,10 @@
-import type { AuditEntry } from '@mekendesh/contracts';
+import type { AuditActor, AuditEntry } from '@mekendesh/contracts';
 import type { AuditKey, AuditLog, Page } from '@mekendesh/domain';
 import type { Db } from './client.js';
+import { batchGet } from './dynamo/batch-get.js';
 import { pagedQuery, type PartitionQuery } from './dynamo/paged-query.js';
 import { pick } from './entities/catalogue.js';
+import { userEntity } from './entities/accounts.js';
 import { auditEntity } from './entities/ops.js';
 
 const FIELDS = ['id', 'at', 'actorId', 'actorRoles', 'action', 'objectType', 'objectId', 'reason', 'before', 'after'] as const;
@@ -39,5 +41,21 @@ export class DynamoAuditLog implements AuditLog {
     const q: PartitionQuery = { ...partitionOf(input.by), forward: false, ...(range ? { skBetween: range } : {}) };
     const page = await pagedQuery(this.db, q, input);
     return { items: page.items.map((i) => pick<AuditEntry>(i, FIELDS)), nextCursor: page.nextCursor };
+  }
+
+  /** One BatchGet of the users' name fields; a missing item or one with `deletedAt` is a deleted account. */
+  async actors(ids: readonly string[]): Promise<AuditActor[]> {
+    const found = await batchGet(
+      this.db,
+      ids.map((id) => userEntity.key({ id })),
+      { fields: ['id', 'profile', 'deletedAt'] },
+    );
+    const byId = new Map(found.map((item) => [String(item.id), item]));
+    return ids.map((id) => {
+      const item = byId.get(id);
+      const name = (item?.profile as { displayName?: unknown } | undefined)?.displayName;
+      const live = item !== undefined && !item.deletedAt;
+      return { id, displayName: live && typeof name === 'string' ? name : null, deleted: !live };
+    });
   }
 }

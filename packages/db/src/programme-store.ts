@@ -1,11 +1,12 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { Programme } from '@mekendesh/contracts';
+import type { AuditEntry, Programme } from '@mekendesh/contracts';
 import { matchedPledgeTypes, type ProgrammeStore } from '@mekendesh/domain';
 import type { Db } from './client.js';
 import { batchGet } from './dynamo/batch-get.js';
 import { queryOnce } from './dynamo/paged-query.js';
 import { stripKeys } from './entities/define.js';
 import { programmeEntity, programmeProjectEntity, programmesPartition } from './entities/money.js';
+import { auditPut, transact } from './transact.js';
 
 /** Programmes are few; a list reads at most this many. */
 const MAX_PROGRAMMES = 50;
@@ -20,7 +21,13 @@ function readProgramme(item: Record<string, unknown>): Programme {
 export class DynamoProgrammeStore implements ProgrammeStore {
   constructor(private readonly db: Db) {}
 
-  async create(programme: Programme): Promise<void> {
+  /** The programme, and with `audit` its entry programme.create in the same transaction (staff creating one). */
+  async create(programme: Programme, audit?: AuditEntry): Promise<void> {
+    const put = { TableName: this.db.tableName, ConditionExpression: 'attribute_not_exists(pk)', Item: programmeEntity.item(programme) };
+    if (audit) {
+      await transact(this.db, [{ Put: put }, auditPut(this.db, audit)]);
+      return;
+    }
     await this.db.doc.send(
       new PutCommand({
         TableName: this.db.tableName,

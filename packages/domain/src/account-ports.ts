@@ -1,4 +1,5 @@
 import type {
+  AuditActor,
   AuditEntry,
   Invitation,
   Locale,
@@ -136,6 +137,8 @@ export interface AuditLog {
    * A cursor from another search is a 400 on `cursor`.
    */
   list(input: { limit: number; cursor?: string; by?: AuditKey; fromAt?: string; untilAt?: string }): Promise<Page<AuditEntry>>;
+  /** The named accounts' display names, one BatchGet (ids ≤ a page); an id with no live account comes back `deleted`. */
+  actors(ids: readonly string[]): Promise<AuditActor[]>;
 }
 
 /**

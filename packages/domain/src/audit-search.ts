@@ -1,9 +1,8 @@
-import type { AuditEntry, AuditSearchQuery } from '@mekendesh/contracts';
+import type { AuditList, AuditSearchQuery } from '@mekendesh/contracts';
 import type { Actor } from './actor.js';
 import type { AuditKey, AuditLog } from './account-ports.js';
 import { endOfBishkekDay, startOfBishkekDay } from './bishkek-calendar.js';
 import { invalid } from './errors.js';
-import type { Page } from './ports.js';
 import { authorize } from './policy.js';
 
 /**
@@ -39,9 +38,22 @@ export function auditRange(q: { from?: string | undefined; to?: string | undefin
   };
 }
 
-/** Staff search the audit log (GET /v1/audit): one bounded page, newest first; 403 for anyone else. */
-export async function searchAudit(deps: { audit: AuditLog }, actor: Actor, q: AuditSearchQuery): Promise<Page<AuditEntry>> {
+/** Actor ids that are not accounts: jobs and webhooks write as `system`. */
+const NOT_ACCOUNTS = new Set(['system']);
+
+/**
+ * Staff search the audit log (GET /v1/audit): one bounded page, newest first, with the page's distinct actors' names
+ * (one BatchGet of at most `limit` users); 403 for anyone else.
+ */
+export async function searchAudit(deps: { audit: AuditLog }, actor: Actor, q: AuditSearchQuery): Promise<AuditList> {
   authorize(actor, { action: 'audit:read' });
   const by = auditKey(q);
-  return deps.audit.list({ limit: q.limit, ...(q.cursor ? { cursor: q.cursor } : {}), ...(by ? { by } : {}), ...auditRange(q) });
+  const page = await deps.audit.list({
+    limit: q.limit,
+    ...(q.cursor ? { cursor: q.cursor } : {}),
+    ...(by ? { by } : {}),
+    ...auditRange(q),
+  });
+  const ids = [...new Set(page.items.map((e) => e.actorId))].filter((id) => !NOT_ACCOUNTS.has(id));
+  return { ...page, actors: ids.length ? await deps.audit.actors(ids) : [] };
 }

@@ -1,4 +1,4 @@
-import type { CardState, Pledge, Receipt } from '@mekendesh/contracts';
+import type { AuditEntry, CardState, Pledge, Receipt } from '@mekendesh/contracts';
 import { bookingProject, type Booking, type LedgerEntry, type ReceiptState, type Reservation } from './money-ports.js';
 import { deltas } from './pledge-rules.js';
 
@@ -70,6 +70,34 @@ function pledgeAfter(pledge: Pledge, given: Given, card: CardState, at: string, 
 }
 
 /**
+ * The audit entry of a card refund (pledge.refund, actor `system`: the gateway's event), booked with it; its id is the
+ * ledger entry's, so a replayed event cannot write a second one. Amounts: the refunded share, in the charge's currency and KGS tyiyn.
+ */
+function cardRefundAudit(input: {
+  id: string;
+  at: string;
+  pledgeId: string;
+  status: string;
+  projectId: string;
+  given: { kgs: number };
+  receipt: { currency: string };
+  after: number;
+}): AuditEntry {
+  return {
+    id: `${input.id}-audit`,
+    at: input.at,
+    actorId: 'system',
+    actorRoles: [],
+    action: 'pledge.refund',
+    objectType: 'pledge',
+    objectId: input.pledgeId,
+    reason: 'card',
+    before: { status: input.status },
+    after: { amount: input.after, currency: input.receipt.currency, amountKgs: input.given.kgs, projectId: input.projectId },
+  };
+}
+
+/**
  * Decides the booking of a card refund: a `refunded` entry taking the refunded share of the receipt out of raised,
  * and `matched` entries giving each programme back the same share of its match; the pledge is `refunded` once the
  * charge is refunded in full and nothing else was received. A cumulative amount at or below what is already booked
@@ -137,6 +165,18 @@ export function refundDecision(input: RefundInput): { booking: Booking; value: '
       project: forBooking,
       pledge: { next, expectedVersion: pledge.version },
       once: input.once,
+      audit: [
+        cardRefundAudit({
+          id,
+          at,
+          pledgeId: pledge.id,
+          status: pledge.status,
+          projectId: project.id,
+          given,
+          receipt: receipt.amount,
+          after: after - before,
+        }),
+      ],
     },
     value: 'refunded',
   };

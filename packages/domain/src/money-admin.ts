@@ -1,4 +1,12 @@
-import type { AuditEntry, ManualRatesRequest, Programme, ProgrammeRequest, ProjectFunding } from '@mekendesh/contracts';
+import type {
+  AuditEntry,
+  ManualRatesRequest,
+  Programme,
+  ProgrammeRequest,
+  ProjectFunding,
+  RateTableList,
+  RateTablesQuery,
+} from '@mekendesh/contracts';
 import type { Actor } from './actor.js';
 import {
   DEFAULT_MATCHED_PLEDGE_TYPES,
@@ -39,13 +47,50 @@ export async function createProgramme(
   };
   const errors = validateProgramme(programme);
   if (errors.length) throw new DomainError('validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
-  await deps.programmes.create(programme);
+  await deps.programmes.create(programme, {
+    id: deps.newId(),
+    at: programme.createdAt,
+    actorId: actor.id,
+    actorRoles: [...actor.roles],
+    action: 'programme.create',
+    objectType: 'programme',
+    objectId: programme.id,
+    reason: null,
+    before: null,
+    // amountKgs: the budget, as every money event's amount, so the log renders it in som.
+    after: { name: programme.name, amountKgs: programme.budget, capPerProject: programme.capPerProject },
+  });
   return programme;
 }
 
 /** Every programme, public: they say what money multiplies. */
 export function listProgrammes(deps: MoneyDeps): Promise<Programme[]> {
   return deps.programmes.list(MAX_PROGRAMMES);
+}
+
+/**
+ * Staff read the stored rate tables (GET /v1/rates): one page newest day first, each marked `inForce` when it is
+ * its day's last table in sort-key order (nbkr < demo < manual: the one pickRateForDay uses), and today's tables
+ * (Bishkek day). A day split across pages is settled by reading that day's few tables (one small Query). 403 for others.
+ */
+export async function listRateTables(deps: MoneyDeps, actor: Actor, q: RateTablesQuery): Promise<RateTableList> {
+  authorize(actor, { action: 'money:manage' });
+  const day = today(deps.clock);
+  const [page, todayTables] = await Promise.all([
+    deps.rates.listTables({ limit: q.limit, ...(q.cursor ? { cursor: q.cursor } : {}) }),
+    deps.rates.tablesOn(day),
+  ]);
+  // Newest first, so the first table of each day on the page is in force, except the page's first day when an
+  // earlier page may hold a later-sorting table of it.
+  const first = page.items[0];
+  const continued = first && q.cursor ? (await deps.rates.tablesOn(first.date)).at(-1)?.source : undefined;
+  const seen = new Set<string>();
+  const items = page.items.map((table, i) => {
+    const inForce = !seen.has(table.date) && (i > 0 || continued === undefined || continued === table.source);
+    seen.add(table.date);
+    return { ...table, inForce };
+  });
+  return { today: day, todayTables, items, nextCursor: page.nextCursor };
 }
 
 /** Staff enter a day's rates by hand; they win over fetched rates of the same day. */

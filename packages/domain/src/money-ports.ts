@@ -306,7 +306,8 @@ export interface RateStore {
 }
 
 export interface ProgrammeStore {
-  create(programme: Programme): Promise<void>;
+  /** Stores a new programme; with `audit`, its audit entry in the same transaction. */
+  create(programme: Programme, audit?: AuditEntry): Promise<void>;
   list(limit: number): Promise<Programme[]>;
   /** Per project: what each programme matched so far (one bounded read per programme). */
   matchedForProject(programmeIds: readonly string[], projectId: string): Promise<Map<string, number>>;

@@ -4,7 +4,9 @@ import {
   ProgrammeListSchema,
   ProgrammeRequestSchema,
   ProgrammeSchema,
+  RateTableListSchema,
   RateTableSchema,
+  RateTablesQuerySchema,
   ReceiptRequestSchema,
   ReceiptResultSchema,
   StatementRequestSchema,
@@ -15,6 +17,7 @@ import {
   createProgramme,
   listProgrammes,
   previewStatement,
+  listRateTables,
   putManualRates,
   recordReceipt,
   type StatementImport,
@@ -70,6 +73,16 @@ const rates = createRoute({
   responses: { 200: json(RateTableSchema, 'The stored table'), ...problems(400, 401, 403) },
 });
 
+const listRates = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['money (staff)'],
+  security: staffOnly,
+  summary: 'Stored exchange-rate tables, newest day first, each with its source and whether it is in force; and today’s',
+  request: { query: RateTablesQuerySchema },
+  responses: { 200: json(RateTableListSchema, 'A page of rate tables'), ...problems(400, 401, 403) },
+});
+
 const createProg = createRoute({
   method: 'post',
   path: '/',
@@ -113,9 +126,14 @@ export function statementRoutes(deps: Deps) {
 
 /** A day's exchange rates entered by hand, mounted at /rates. */
 export function rateRoutes(deps: Deps) {
-  return resource().openapi(rates, async (c) =>
-    c.json(await putManualRates(deps.money, c.var.actor, { date: c.req.valid('param').date, request: c.req.valid('json') }), 200),
-  );
+  return resource()
+    .openapi(listRates, async (c) => {
+      c.header('cache-control', 'private, no-store');
+      return c.json(await listRateTables(deps.money, c.var.actor, c.req.valid('query')), 200);
+    })
+    .openapi(rates, async (c) =>
+      c.json(await putManualRates(deps.money, c.var.actor, { date: c.req.valid('param').date, request: c.req.valid('json') }), 200),
+    );
 }
 
 /** Co-financing programmes, mounted at /programmes. */

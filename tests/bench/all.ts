@@ -4,7 +4,8 @@
  * sizes (API bundle, web client JS), the public pages (script and style weight of each, Lighthouse mobile
  * performance and accessibility of home, browse and a project page in ky, ru and en; needs `pnpm build`),
  * discovery latency at two table sizes measured side by side (1,000 vs 100,000 projects; 1,000 vs 10,000 with
- * --small) with the work per request and the emulator's own ratio for raw reads, pledges per second.
+ * --small) with the work per request and the emulator's own ratio for raw reads, pledges per second, the staff
+ * dashboard's latency at 1,000 and 1,000,000 ledger entries (and the dashboard page's JS weight with the pages).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { runDiscovery } from './run.js';
 import { measureSizes } from './sizes.js';
 import { runPledges } from './pledges.js';
+import { runDashboard } from './dashboard.js';
 import { LIGHTHOUSE_GOAL } from './lighthouse.js';
 import { formatSummary, type SummaryRow } from './summary.js';
 
@@ -43,6 +45,8 @@ if (!built && wanted('pages')) console.log('\nPages: web/build is missing, skipp
 const pages = built && wanted('pages') ? await step('pages', async () => (await import('./pages.js')).runPages()) : undefined;
 const discovery = wanted('discovery') ? await step('discovery', runDiscovery) : undefined;
 const pledges = wanted('pledges') ? await step('pledges', runPledges) : undefined;
+// 1,000,000 ledger entries by default (--dashboard-entries N or BENCH_DASHBOARD_ENTRIES for fewer on a small machine).
+const dashboard = wanted('dashboard') ? await step('dashboard', runDashboard) : undefined;
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
@@ -83,6 +87,30 @@ if (pages) {
       ok: r.accessibility.score >= LIGHTHOUSE_GOAL.accessibility,
     });
   }
+}
+if (pages) {
+  const heaviest = pages.staffWeights.reduce((a, b) => (b.scriptGz + b.inlineScriptGz > a.scriptGz + a.inlineScriptGz ? b : a));
+  rows.push({
+    section: 'pages',
+    figure: 'JS of the staff dashboard (signed in), gzipped',
+    value: `${kb(heaviest.scriptGz + heaviest.inlineScriptGz)} (${heaviest.path}, status ${heaviest.status})`,
+  });
+}
+if (dashboard) {
+  const { small, large } = dashboard.entries;
+  rows.push({
+    section: 'dashboard',
+    figure: `GET /v1/staff/dashboard, median ${small} / ${large} ledger entries`,
+    value: `${ms(dashboard.small.median)} / ${ms(dashboard.large.median)} = ${dashboard.ratio.median.toFixed(2)}`,
+    goal: '<= 1.5',
+    ok: dashboard.ratio.median <= 1.5,
+  });
+  rows.push({
+    section: 'dashboard',
+    figure: `GET /v1/staff/dashboard, p95 ${small} / ${large}`,
+    value: `${ms(dashboard.small.p95)} / ${ms(dashboard.large.p95)} = ${dashboard.ratio.p95.toFixed(2)}`,
+  });
+  rows.push({ section: 'dashboard', figure: `load of ${large} entries and their cells`, value: `${dashboard.load.large.toFixed(0)} s` });
 }
 for (const op of discovery?.operations ?? []) {
   const { small, large } = discovery!.sizes;
@@ -157,7 +185,7 @@ mkdirSync(out, { recursive: true });
 const file = join(out, 'report.json');
 writeFileSync(
   file,
-  `${JSON.stringify({ startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), small: process.argv.includes('--small'), only: only ?? null, failures, sizes, pages, discovery, pledges, summary: rows }, null, 2)}\n`,
+  `${JSON.stringify({ startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), small: process.argv.includes('--small'), only: only ?? null, failures, sizes, pages, discovery, pledges, dashboard, summary: rows }, null, 2)}\n`,
 );
 console.log(`\nReport (${((Date.now() - startedAt.getTime()) / 60_000).toFixed(1)} min)\n${formatSummary(rows)}\n\nwritten to ${file}`);
 if (failures.length) process.exitCode = 1;

@@ -65,9 +65,10 @@ async function fetchBytes(url: URL): Promise<Uint8Array> {
 
 /**
  * Fetches each page at `webUrl` + path (following redirects, as a reader would land) and weighs what its HTML
- * references; each resource is fetched once however many pages share it.
+ * references; each resource is fetched once however many pages share it. `headers` (a session cookie) open pages
+ * behind sign-in, such as the staff dashboard.
  */
-export async function pageWeights(webUrl: string, paths: readonly string[]): Promise<PageWeight[]> {
+export async function pageWeights(webUrl: string, paths: readonly string[], headers: Record<string, string> = {}): Promise<PageWeight[]> {
   const sizes = new Map<string, Promise<number>>();
   const weigh = (url: URL) => {
     if (!sizes.has(url.href)) sizes.set(url.href, fetchBytes(url).then(gz));
@@ -75,7 +76,7 @@ export async function pageWeights(webUrl: string, paths: readonly string[]): Pro
   };
   const weights: PageWeight[] = [];
   for (const path of paths) {
-    const res = await fetch(`${webUrl}${path}`);
+    const res = await fetch(`${webUrl}${path}`, { headers });
     const html = await res.text();
     const refs = pageReferences(html);
     const sum = async (urls: string[]) => (await Promise.all(urls.map((u) => weigh(new URL(u, res.url))))).reduce((a, b) => a + b, 0);

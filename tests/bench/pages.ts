@@ -5,7 +5,7 @@
  * project page in each language (9 runs). Run by `pnpm bench`, or alone with `tsx tests/bench/pages.ts`;
  * needs `pnpm build` first.
  */
-import { DEMO_PROJECTS } from '@mekendesh/demo-data';
+import { DEMO_PASSWORD, DEMO_PROJECTS } from '@mekendesh/demo-data';
 import { isMain } from './measure.js';
 import { LIGHTHOUSE_GOAL, runLighthouse, type LighthouseRun } from './lighthouse.js';
 import { pageWeights, type PageWeight } from './page-weights.js';
@@ -41,9 +41,11 @@ const LIGHTHOUSE_PAGES = [
   ['project', `/projects/${project.id}`],
 ] as const;
 
-/** Page weights (bytes) of each public page in each language, and the Lighthouse runs. */
+/** Page weights (bytes) of each public page in each language, of the staff dashboard, and the Lighthouse runs. */
 export interface PagesResult {
   weights: PageWeight[];
+  /** The staff dashboard (issue 13) in each language, weighed signed in as the demo staff member. */
+  staffWeights: PageWeight[];
   lighthouse: LighthouseRun[];
   goal: typeof LIGHTHOUSE_GOAL;
 }
@@ -91,6 +93,19 @@ export function formatLighthouse(runs: readonly LighthouseRun[]): string {
   ].join('\n');
 }
 
+/** Signs in through the web's own form (a POST as a browser without JavaScript sends it) and returns the session cookies. */
+async function sessionCookie(webUrl: string, email: string): Promise<string> {
+  const res = await fetch(`${webUrl}/en/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: webUrl },
+    body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
+    redirect: 'manual',
+  });
+  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
+  if (!cookies.length) throw new Error(`signing in as ${email} set no cookie (${res.status})`);
+  return cookies.join('; ');
+}
+
 /** Starts the stack, weighs the pages, runs Lighthouse, prints both tables and returns the figures; stops the stack whatever happens. */
 export async function runPages(): Promise<PagesResult> {
   console.log('\nPages\nstarting the built web app with the API, DynamoDB Local (demo data) and cognito-local');
@@ -101,13 +116,19 @@ export async function runPages(): Promise<PagesResult> {
       LANGS.flatMap((lang) => PUBLIC_PATHS.map((p) => `/${lang}${p}`)),
     );
     console.log(`\n${formatWeights(weights)}\n`);
+    const staffWeights = await pageWeights(
+      stack.webUrl,
+      LANGS.map((lang) => `/${lang}/staff/dashboard`),
+      { cookie: await sessionCookie(stack.webUrl, 'staff@demo.mekendesh.kg') },
+    );
+    console.log(`Staff dashboard (signed in as staff)\n${formatWeights(staffWeights)}\n`);
     console.log(`Lighthouse 13, mobile preset, ${LANGS.length * LIGHTHOUSE_PAGES.length} runs`);
     const lighthouse = await runLighthouse(
       LANGS.flatMap((lang) => LIGHTHOUSE_PAGES.map(([page, path]) => ({ page, lang, url: `${stack.webUrl}/${lang}${path}` }))),
       (line) => console.log(line),
     );
     console.log(`\n${formatLighthouse(lighthouse)}\n`);
-    return { weights, lighthouse, goal: LIGHTHOUSE_GOAL };
+    return { weights, staffWeights, lighthouse, goal: LIGHTHOUSE_GOAL };
   } finally {
     await stack.stop();
   }

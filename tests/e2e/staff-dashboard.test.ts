@@ -60,7 +60,7 @@ describe('staff dashboard without JavaScript', () => {
 		expect(xlsx.status()).toBe(200);
 		expect(xlsx.headers()['content-type']).toBe(XLSX);
 		const book = new ExcelJS.Workbook();
-		await book.xlsx.load(await xlsx.body());
+		await book.xlsx.load((await xlsx.body()) as unknown as Parameters<typeof book.xlsx.load>[0]);
 		const sheet = book.worksheets[0]!;
 		const headers = (sheet.getRow(1).values as unknown[]).slice(1);
 		const col = headers.indexOf('Received, KGS') + 1;

@@ -211,7 +211,8 @@ describe('staff dashboard', () => {
       expect(csv[0]).toEqual(table.columns.map((c) => c.header));
       expect(csv.length - 1).toBe(table.rows.length);
       const book = new ExcelJS.Workbook();
-      await book.xlsx.load(Buffer.from(await tableXlsx(table)));
+      // exceljs types its input as the Node Buffer of its own @types/node; the bytes are what it reads.
+      await book.xlsx.load((await tableXlsx(table)) as unknown as Parameters<typeof book.xlsx.load>[0]);
       const sheet = book.worksheets[0]!;
       expect(sheet.rowCount - 1).toBe(table.rows.length);
       table.columns.forEach((c, i) => {

@@ -21,6 +21,7 @@ export * from './project-discovery.js';
 export * from './oblast-stats.js';
 export * from './public-stats.js';
 export * from './dashboard-store.js';
+export * from './dashboard-cells.js';
 export * from './pipeline-cells.js';
 export * from './ledger-check-cells.js';
 export * from './named-supporters.js';

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { dashboardPeriod, pipelineByStatus, publicByOblast, shiftMonth, sumDashMonths, toUsd } from './staff-dashboard.js';
+import {
+  type PipelineCellRow,
+  dashboardPeriod,
+  pipelineByStatus,
+  publicByOblast,
+  shiftMonth,
+  sumDashMonths,
+  toUsd,
+} from './staff-dashboard.js';
 
 describe('staff dashboard rules', () => {
   it('default to the 12 Bishkek months up to this one; refuse from after to and more than 60 months on `from`', () => {
@@ -47,7 +55,7 @@ describe('staff dashboard rules', () => {
   });
 
   it('count the pipeline by state over the cells the filters keep, and public projects per oblast', () => {
-    const cells = [
+    const cells: PipelineCellRow[] = [
       { oblastSoate: 'A', sector: 'water', figures: { 'n.published': 2, 'b.published': 900, 'j.published': 3, 'n.draft': 1 } },
       { oblastSoate: 'B', sector: 'water', figures: { 'n.funded': 1, 'b.funded': 50, 'j.funded': 1 } },
       { oblastSoate: 'A', sector: 'health', figures: { 'n.completed': 1, 'b.completed': 10, 'j.completed': 0 } },

@@ -11,7 +11,10 @@ import { MoneySchema } from './money.js';
 import { PledgeChannelSchema } from './pledge.js';
 
 /** A Bishkek calendar month, YYYY-MM (months 01-12). */
-export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');
+export const MonthSchema = z
+  .string()
+  .max(7)
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');
 
 /** The longest period one dashboard reads: five years of months (at most 60 cells per shard and scope). */
 export const MAX_DASHBOARD_MONTHS = 60;

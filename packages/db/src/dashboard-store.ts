@@ -24,7 +24,7 @@ export function dashScopeOf(filter: { oblast: string | null; sector: string | nu
 
 /**
  * The months `from`..`to` (YYYY-MM, inclusive) of one scope, each summed over its shards, oldest first: one Query
- * of `DASH#<scope>` with the sort key between `<from>#` and `<to>#~` (at most months x 8 items).
+ * of the scope's partition (dashScopePartition) with the sort key between `<from>#` and `<to>#~` (at most months x 8 items).
  * @example await readDashCells(db, 'o:41704000000000', '2026-01', '2026-12') // [{ month: '2026-03', sums: { 't.raised': 500000, ... } }]
  */
 export async function readDashCells(db: Db, scope: string, from: string, to: string): Promise<DashMonth[]> {

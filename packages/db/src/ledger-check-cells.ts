@@ -5,6 +5,7 @@
  */
 import type { LedgerEntry } from '@mekendesh/domain';
 import { entryCellAdds, type CellAdds } from './dashboard-cells.js';
+import { dashScopePartition } from './entities/stats.js';
 import { addToPipeline, type PipelineAdds } from './pipeline-cells.js';
 import type { Project } from '@mekendesh/contracts';
 
@@ -21,7 +22,7 @@ export function recountDashCells(entries: readonly Item[]): Map<string, CellAdds
 export function storedDashCells(items: readonly Item[]): Map<string, CellAdds> {
   const cells = new Map<string, CellAdds>();
   for (const i of items) {
-    const key = `${String(i.pk).slice('DASH#'.length)}|${String(i.sk).split('#')[0]}`;
+    const key = `${String(i.pk).slice(dashScopePartition('').length)}|${String(i.sk).split('#')[0]}`;
     const cell = cells.get(key) ?? new Map<string, number>();
     for (const [name, v] of Object.entries(i)) if (typeof v === 'number' && name.includes('.')) cell.set(name, (cell.get(name) ?? 0) + v);
     cells.set(key, cell);

@@ -41,7 +41,16 @@ describe('progress reports', () => {
       (await (await call(s.app, s.staff, 'GET', '/staff/late-reports?limit=50')).json()).items.filter(
         (i: { projectId: string }) => i.projectId === id,
       );
-    expect((await queue()).map((i: { milestoneId: string }) => i.milestoneId)).toEqual(['m1']);
+    expect(await queue()).toEqual([
+      expect.objectContaining({
+        milestoneId: 'm1',
+        dueDate: '2025-01-10',
+        milestoneTitle: { en: 'Materials' },
+        organisationId: officer.organisationId,
+        projectTitle: expect.objectContaining({}),
+      }),
+    ]);
+    expect((await queue())[0].daysLate).toBeGreaterThan(14);
 
     const res = await call(s.app, officer.token, 'POST', `/projects/${id}/reports`, report('m1'));
     expect(res.status).toBe(201);
@@ -101,6 +110,18 @@ describe('progress reports', () => {
     expect((await move('completed')).status).toBe(200);
     const actions = (await new DynamoAuditLog(s.db).list({ limit: 50 })).items.filter((e) => e.objectId === id).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['project.start', 'project.complete']));
+  });
+
+  it('leave the late queue when staff cancel the project after funding (its due markers go)', async () => {
+    const id = await fundedProject();
+    const inQueue = async () =>
+      (await new DynamoReportStore(s.db).dueBefore({ before: '2999-01-01', limit: 50 })).items.filter((d) => d.projectId === id);
+    expect((await inQueue()).map((d) => d.milestoneId).sort()).toEqual(['m1', 'm2']);
+    const cancelled = await call(s.app, s.staff, 'POST', `/projects/${id}/status`, { to: 'cancelled', reason: 'the village withdrew' });
+    expect(cancelled.status).toBe(200);
+    expect(await inQueue()).toEqual([]);
+    const queue = (await (await call(s.app, s.staff, 'GET', '/staff/late-reports?limit=50')).json()).items;
+    expect(queue.filter((i: { projectId: string }) => i.projectId === id)).toEqual([]);
   });
 
   it('of a project that is not public are not shown', async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AttachmentKeySchema, AttachmentSchema } from './attachment.js';
-import { localizedProse } from './locale.js';
+import { localizedLine, localizedProse } from './locale.js';
 import { MAX_AMOUNT_MINOR } from './money-limits.js';
 import { line, text, TEXT_LIMITS } from './text.js';
 
@@ -123,12 +123,19 @@ export const ProjectProgressSchema = z
   .meta({ id: 'ProjectProgress' });
 export type ProjectProgress = z.infer<typeof ProjectProgressSchema>;
 
-/** One row of the staff late-reports queue (read from the milestone-due index). */
+/**
+ * One row of the staff late-reports queue (read from the milestone-due index), with the names staff read: the
+ * project's title, its organisation's name and the milestone's title, as written (one to three languages).
+ */
 export const LateReportSchema = z.object({
   projectId: text(),
   milestoneId: text(),
   dueDate: z.iso.date(),
   daysLate: z.number().int().positive(),
+  projectTitle: localizedLine(TEXT_LIMITS.title),
+  organisationId: text(),
+  organisationName: localizedLine(TEXT_LIMITS.name),
+  milestoneTitle: localizedLine(TEXT_LIMITS.title),
 });
 export const LateReportListSchema = z
   .object({ items: z.array(LateReportSchema), nextCursor: z.string().nullable() })

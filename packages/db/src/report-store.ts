@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, Disbursement, ProgressReport } from '@mekendesh/contracts';
 import type { MilestoneDue, Page, ProjectMoney, ReportStore } from '@mekendesh/domain';
 import type { Db } from './client.js';
@@ -100,6 +100,13 @@ export class DynamoReportStore implements ReportStore {
     await batchPut(
       this.db,
       items.map((d) => milestoneDueEntity.item(d)),
+    );
+  }
+
+  async unmarkDue(items: readonly MilestoneDue[]): Promise<void> {
+    // A project has a handful of milestones: one Delete each (idempotent: a missing marker is no error).
+    await Promise.all(
+      items.map((d) => this.db.doc.send(new DeleteCommand({ TableName: this.db.tableName, Key: milestoneDueEntity.key(d) }))),
     );
   }
 

@@ -97,5 +97,5 @@ export interface ProjectDeps {
    * Progress reports (issue 13): a project completes only when every milestone has a posted report, and becoming
    * funded marks its milestones due (the late queue). Absent in tests that do not move projects past funding.
    */
-  progress?: Pick<ReportStore, 'reportedMilestones' | 'markDue'>;
+  progress?: Pick<ReportStore, 'reportedMilestones' | 'markDue' | 'unmarkDue'>;
 }

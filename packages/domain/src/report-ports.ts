@@ -30,6 +30,8 @@ export interface ReportStore {
   reportedMilestones(projectId: string, limit: number): Promise<{ milestoneId: string; status: ProgressReport['status'] }[]>;
   /** Puts the due markers of the milestones (idempotent: a second call rewrites the same items). */
   markDue(items: readonly MilestoneDue[]): Promise<void>;
+  /** Deletes the due markers of the milestones (a project cancelled after funding reports no more); idempotent. */
+  unmarkDue(items: readonly MilestoneDue[]): Promise<void>;
   /** Markers with a due date before `before` (YYYY-MM-DD), oldest first, a page at a time. */
   dueBefore(input: { before: string; limit: number; cursor?: string }): Promise<Page<MilestoneDue>>;
   /** The project's running totals and `available`, strongly consistent; undefined without the project. */

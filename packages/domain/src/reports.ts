@@ -11,7 +11,7 @@ import {
 import type { Actor, UserActor } from './actor.js';
 import { bishkekToday, daysBetween } from './bishkek-calendar.js';
 import { conflictIn, DomainError, invalidIn, notFound } from './errors.js';
-import { lateCutoff, lateMilestones } from './late-reports.js';
+import { lateCutoff, lateMilestones, REPORTING_STATUSES } from './late-reports.js';
 import { isPublic } from './lifecycle.js';
 import { authorize } from './policy.js';
 import type { Page } from './ports.js';
@@ -188,7 +188,11 @@ export async function reportedSet(store: Pick<ReportStore, 'reportedMilestones'>
   return new Set((await store.reportedMilestones(projectId, MAX_REPORTS_READ)).map((r) => r.milestoneId));
 }
 
-/** Staff: milestones more than 14 days past due without a report, oldest first, from the due-marker index (one Query). */
+/**
+ * Staff: milestones more than 14 days past due without a report, oldest first, from the due-marker index (one Query),
+ * each with its project's title, organisation and milestone title (one Get per distinct project of the page, at most
+ * `limit`). Markers of a project that no longer reports (cancelled after funding; deleted) are left out of the page.
+ */
 export async function lateReportQueue(
   deps: ReportDeps,
   actor: Actor,
@@ -201,12 +205,37 @@ export async function lateReportQueue(
     limit: query.limit,
     ...(query.cursor ? { cursor: query.cursor } : {}),
   });
-  return { items: page.items.map((d) => ({ ...d, daysLate: daysBetween(d.dueDate, today) })), nextCursor: page.nextCursor };
+  const ids = [...new Set(page.items.map((d) => d.projectId))];
+  const projects = new Map((await Promise.all(ids.map((id) => deps.projectDeps.projects.get(id)))).flatMap((p) => (p ? [[p.id, p]] : [])));
+  const items = page.items.flatMap((d): LateReport[] => {
+    const project = projects.get(d.projectId);
+    const milestone = project?.milestones.find((m) => m.id === d.milestoneId);
+    if (!project || !milestone || !REPORTING_STATUSES.includes(project.status)) return [];
+    return [
+      {
+        ...d,
+        daysLate: daysBetween(d.dueDate, today),
+        projectTitle: project.title,
+        organisationId: project.organisationId,
+        organisationName: project.organisationName,
+        milestoneTitle: milestone.title,
+      },
+    ];
+  });
+  return { items, nextCursor: page.nextCursor };
 }
 
 /** Marks every milestone of a project that just became funded due (the late queue's markers); idempotent. */
 export async function markMilestonesDue(store: Pick<ReportStore, 'markDue'>, project: Pick<Project, 'id' | 'milestones'>): Promise<void> {
   await store.markDue(project.milestones.map((m) => ({ projectId: project.id, milestoneId: m.id, dueDate: m.dueDate })));
+}
+
+/** Drops the due markers of a project that left funded / in progress other than by completing (cancelled): idempotent. */
+export async function unmarkMilestonesDue(
+  store: Pick<ReportStore, 'unmarkDue'>,
+  project: Pick<Project, 'id' | 'milestones'>,
+): Promise<void> {
+  await store.unmarkDue(project.milestones.map((m) => ({ projectId: project.id, milestoneId: m.id, dueDate: m.dueDate })));
 }
 
 /** 409 when completing a project some milestone of which has no posted report: names them, in ky/ru/en. */

@@ -8,7 +8,8 @@ import { authorize } from './policy.js';
 import type { Page } from './ports.js';
 import type { ProjectDeps, QueuedProject } from './project-ports.js';
 import { loadVisibleProject, projectAudit, withWaiting } from './proposals.js';
-import { assertEveryMilestoneReported, markMilestonesDue } from './reports.js';
+import { REPORTING_STATUSES } from './late-reports.js';
+import { assertEveryMilestoneReported, markMilestonesDue, unmarkMilestonesDue } from './reports.js';
 
 /** The project moved to `to`, or 409 naming the move the lifecycle does not allow. */
 export function transition(deps: Pick<ProjectDeps, 'clock'>, project: Project, to: ProjectStatus, reason: string | null): Project {
@@ -132,6 +133,10 @@ export async function changeProjectStatus(deps: ProjectDeps, actor: Actor, input
   const next = transition(deps, project, input.to, input.reason);
   await deps.projects.save(next, project, [moveAudit(deps, actor, MOVE_ACTIONS[input.to] ?? `project.${input.to}`, project, next)]);
   await afterFunded(deps, next);
+  // A project cancelled after funding reports no more: its milestones leave the late queue (completing needs every report).
+  if (next.status === 'cancelled' && REPORTING_STATUSES.includes(project.status) && deps.progress) {
+    await unmarkMilestonesDue(deps.progress, project);
+  }
   return next;
 }
 

@@ -13,7 +13,7 @@ type Values = Record<string, string>;
 const valuesOf = (form: FormData, names: string[]): Values => Object.fromEntries(names.map((n) => [n, String(form.get(n) ?? '').trim()]));
 
 /** The API's refusal as field messages (field → message) and a form message; rethrows what is not an API answer. */
-function refused(cause: unknown, form: string, values: Values) {
+export function refused(cause: unknown, form: string, values: Values) {
 	if (!(cause instanceof ApiError)) throw cause;
 	if (cause.status === 0 || cause.status >= 500) return fail(503, { form, typed: values, fields: {}, message: m.form_unavailable() });
 	const fields = Object.fromEntries((cause.problem?.errors ?? []).map((e) => [e.field, e.message]));
@@ -48,7 +48,7 @@ const fileOf = (form: FormData, name: string): File | null => {
 };
 
 /** Som as typed ("1 250,50") to tyiyn; NaN when it is not an amount. */
-function tyiyn(text: string): number {
+export function tyiyn(text: string): number {
 	const clean = text.replace(/[\s\u00a0]/g, '').replace(',', '.');
 	return /^\d+(\.\d{1,2})?$/.test(clean) ? Math.round(Number(clean) * 100) : Number.NaN;
 }

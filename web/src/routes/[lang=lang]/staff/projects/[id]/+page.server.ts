@@ -6,6 +6,8 @@ import { getLocale } from '#lib/paraglide/runtime.js';
 import { text } from '#lib/server/forms.js';
 import { api, ApiError } from '#lib/server/api.js';
 import { requireRole } from '#lib/server/guards.js';
+import { loadStaffReports, staffProgressActions } from '#lib/server/staff-progress.js';
+import { bishkekDay } from '#lib/duration.js';
 import type { Actions, PageServerLoad } from './$types';
 
 const DECISIONS = ['approve', 'reject', 'request_changes'] as const;
@@ -27,11 +29,15 @@ export const load: PageServerLoad = async (event) => {
 		summary: markdownToText(project.summary[l] ?? ''),
 		descriptionHtml: renderMarkdown(project.description[l] ?? ''),
 	}));
-	return { project, texts };
+	// Progress (issue 13): reports to ask corrections of, and co-funding to record, once the project is funded.
+	const reporting = ['funded', 'in_progress', 'completed'].includes(project.status);
+	const reports = reporting ? await loadStaffReports(event, project, getLocale()) : [];
+	return { project, texts, reports, reporting, today: bishkekDay(new Date()), done: event.url.searchParams.get('done') };
 };
 
 export const actions: Actions = {
-	default: async (event) => {
+	...staffProgressActions,
+	review: async (event) => {
 		const locale = getLocale();
 		requireRole(event, 'staff');
 		const form = await event.request.formData();

@@ -19,17 +19,37 @@ export type FunderType = (typeof FUNDER_TYPES)[number];
  * received (`raised`), the programme's matches (`matched`), the municipality's own budget, other donors; `spent` is
  * each one's share of the disbursements. `available` = received − spent. All KGS tyiyn.
  */
+const fundsShape = {
+  byFunder: z.object({
+    diaspora: FunderFiguresSchema,
+    municipality: FunderFiguresSchema,
+    programme: FunderFiguresSchema,
+    otherDonors: FunderFiguresSchema,
+  }),
+  received: z.number().int(),
+  spent: z.number().int().nonnegative(),
+  available: z.number().int(),
+};
+
+/**
+ * The NBKR US dollar rate in force on a Bishkek day (a staff correction wins over the fetched table: the rule that
+ * prices pledges), for showing USD beside KGS: `value` KGS for `nominal` USD, from the table of `date`.
+ */
+export const UsdRateSchema = z
+  .object({ value: z.string(), nominal: z.number().int().positive(), date: z.iso.date() })
+  .strict()
+  .meta({ id: 'UsdRate' });
+export type UsdRate = z.infer<typeof UsdRateSchema>;
+
 export const ProjectFundsSchema = z
   .object({
-    byFunder: z.object({
-      diaspora: FunderFiguresSchema,
-      municipality: FunderFiguresSchema,
-      programme: FunderFiguresSchema,
-      otherDonors: FunderFiguresSchema,
-    }),
-    received: z.number().int(),
-    spent: z.number().int().nonnegative(),
-    available: z.number().int(),
+    ...fundsShape,
+    /** The same figures in US cents at `rate` (rounded half up); null when no recent USD rate is stored. */
+    usd: z
+      .object({ ...fundsShape, rate: UsdRateSchema })
+      .strict()
+      .nullable()
+      .optional(),
   })
   .strict()
   .meta({ id: 'ProjectFunds' });

@@ -17,6 +17,8 @@ export const PublicLedgerEntrySchema = z
     programmeId: text().nullable(),
     /** Null unless the investor chose to be shown by name. */
     publicName: text().nullable(),
+    /** A disbursement's "what it paid for", plain text as the officer wrote it; null on other entries. */
+    purpose: text().nullable().optional(),
   })
   .meta({ id: 'PublicLedgerEntry' });
 export type PublicLedgerEntry = z.infer<typeof PublicLedgerEntrySchema>;

@@ -3,6 +3,7 @@ import { queryInt } from './input-rules.js';
 import { SectorSchema } from './project.js';
 import { SoateSchema } from './territory.js';
 import { text } from './text.js';
+import { UsdRateSchema } from './funding-figures.js';
 
 /** One supporter who chose to be shown by name (a club pledge shows its club); never anyone anonymous. */
 export const NamedSupporterSchema = z.object({ name: text(), since: z.iso.datetime() }).meta({ id: 'NamedSupporter' });
@@ -26,6 +27,8 @@ export const MoneyFiguresSchema = z
     /** Of `received`, the co-financing programmes' matches. */
     matched: z.number().int(),
     disbursed: z.number().int(),
+    /** The same figures in US cents at the answer's `usdRate`; absent when no recent USD rate is stored. */
+    usd: z.object({ received: z.number().int(), matched: z.number().int(), disbursed: z.number().int() }).strict().optional(),
   })
   .strict();
 export type MoneyFigures = z.infer<typeof MoneyFiguresSchema>;
@@ -51,6 +54,8 @@ export const ProgrammeStatsSchema = z
     impact: ImpactFiguresSchema,
     /** The last month the figures include, YYYY-MM (Bishkek); null when nothing was booked yet. */
     through: z.string().nullable(),
+    /** The NBKR USD rate of today (Bishkek) the `usd` figures are at; null when none recent is stored. */
+    usdRate: UsdRateSchema.nullable().optional(),
   })
   .meta({ id: 'ProgrammeStats' });
 export type ProgrammeStats = z.infer<typeof ProgrammeStatsSchema>;

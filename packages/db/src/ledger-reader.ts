@@ -17,6 +17,7 @@ const FIELDS = [
   'original',
   'deltas',
   'publicName',
+  'purpose',
 ] as const;
 
 /** A project's ledger entries from their own partition, newest first: one bounded Query per page. */

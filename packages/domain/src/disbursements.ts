@@ -125,6 +125,8 @@ function disbursementEntries(project: Project, d: Disbursement, split: Record<Sp
     country: null,
     deltas: deltas({ disbursed: split[funder], [SPENT_FIELD[funder]]: split[funder] }),
     publicName: null,
+    // The public ledger says what the money paid for without reading the Disbursement item (one Query per page).
+    purpose: d.purpose,
   }));
 }
 

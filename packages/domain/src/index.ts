@@ -53,6 +53,7 @@ export * from './card-checkout.js';
 export * from './public-ledger.js';
 export * from './transparency.js';
 export * from './programme-stats.js';
+export * from './usd.js';
 export * from './staff-dashboard.js';
 export * from './receiving-account-rules.js';
 export * from './receiving-accounts.js';

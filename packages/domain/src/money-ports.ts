@@ -93,6 +93,8 @@ export interface LedgerEntry {
   deltas: LedgerDeltas;
   /** Shown on the public ledger: the investor's name only if they opted in. */
   publicName: string | null;
+  /** A disbursement's "what it paid for" (the officer's text, plain), written in the same booking; absent on other entries. */
+  purpose?: string | null;
 }
 
 /** A match reserved from a programme in the same transaction as the receipt that earned it. */

@@ -83,11 +83,15 @@ export const OPEN_DATA_LICENCE = 'CC BY 4.0, Mekendesh';
 
 /**
  * The open-data CSV: a licence comment line, a header, then one row per oblast x sector (amounts in KGS som with
- * two decimals, counts as integers). UTF-8 with a byte-order mark so Excel opens Cyrillic names right.
+ * two decimals, counts as integers; `*_usd` columns in US dollars at `usdRate`, whose date and value the licence line
+ * states, empty without one). UTF-8 with a byte-order mark so Excel opens Cyrillic names right.
  * @param names the oblast name to print for a SOATE code (the caller's language; the code is its own column).
  */
-export function openDataCsv(stats: Pick<ProgrammeStats, 'cells'>, names: (soate: string) => string): string {
+export function openDataCsv(stats: Pick<ProgrammeStats, 'cells' | 'usdRate'>, names: (soate: string) => string): string {
   const som = (tyiyn: number) => (tyiyn / 100).toFixed(2);
+  const rate = stats.usdRate ?? null;
+  // US dollars beside som (PRODUCT.md), from the cents the API computed at today's NBKR rate; empty without a rate.
+  const usd = (cents: number | undefined) => (rate && cents !== undefined ? (cents / 100).toFixed(2) : '');
   const rows = stats.cells.map((c) => [
     c.soate,
     names(c.soate),
@@ -95,6 +99,9 @@ export function openDataCsv(stats: Pick<ProgrammeStats, 'cells'>, names: (soate:
     som(c.received),
     som(c.matched),
     som(c.disbursed),
+    usd(c.usd?.received),
+    usd(c.usd?.matched),
+    usd(c.usd?.disbursed),
     c.completed,
     c.beneficiaries,
     c.jobs,
@@ -106,10 +113,16 @@ export function openDataCsv(stats: Pick<ProgrammeStats, 'cells'>, names: (soate:
     'received_kgs',
     'matched_kgs',
     'disbursed_kgs',
+    'received_usd',
+    'matched_usd',
+    'disbursed_usd',
     'projects_completed',
     'beneficiaries',
     'jobs',
   ];
   const body = Papa.unparse({ fields: header, data: rows }, { newline: '\r\n' });
-  return `\ufeff# Licence: ${OPEN_DATA_LICENCE} (https://creativecommons.org/licenses/by/4.0/)\r\n${body}\r\n`;
+  const usdLine = rate
+    ? `; USD at the NBKR rate of ${rate.date}: ${rate.nominal} USD = ${rate.value} KGS`
+    : '; no recent NBKR USD rate stored: USD columns empty';
+  return `\ufeff# Licence: ${OPEN_DATA_LICENCE} (https://creativecommons.org/licenses/by/4.0/)${usdLine}\r\n${body}\r\n`;
 }

@@ -46,6 +46,8 @@ export function publicEntry(entry: LedgerEntry): PublicLedgerEntry {
     original: entry.original,
     programmeId: entry.programmeId,
     publicName: entry.publicName,
+    // Only spending says what it paid for; entries from before issue 13 have no purpose.
+    purpose: entry.kind === 'disbursed' ? (entry.purpose ?? null) : null,
   };
 }
 

@@ -92,10 +92,14 @@ describe('programmeStatistics', () => {
     const stats = await programmeStatistics(source(), [ISSYK_KUL, NARYN]);
     const csv = openDataCsv(stats, (s) => (s === NARYN ? 'Нарын облусу' : 'Ысык-Көл облусу'));
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('\ufeff# Licence: CC BY 4.0, Mekendesh (https://creativecommons.org/licenses/by/4.0/)');
-    expect(lines[1]).toBe('oblast_soate,oblast,sector,received_kgs,matched_kgs,disbursed_kgs,projects_completed,beneficiaries,jobs');
-    expect(lines[3]).toBe(`${ISSYK_KUL},Ысык-Көл облусу,water,175.00,50.00,30.00,0,0,0`);
-    expect(lines[5]).toBe(`${NARYN},Нарын облусу,roads,0.00,0.00,0.00,2,900,7`);
+    expect(lines[0]).toBe(
+      '\ufeff# Licence: CC BY 4.0, Mekendesh (https://creativecommons.org/licenses/by/4.0/); no recent NBKR USD rate stored: USD columns empty',
+    );
+    expect(lines[1]).toBe(
+      'oblast_soate,oblast,sector,received_kgs,matched_kgs,disbursed_kgs,received_usd,matched_usd,disbursed_usd,projects_completed,beneficiaries,jobs',
+    );
+    expect(lines[3]).toBe(`${ISSYK_KUL},Ысык-Көл облусу,water,175.00,50.00,30.00,,,,0,0,0`);
+    expect(lines[5]).toBe(`${NARYN},Нарын облусу,roads,0.00,0.00,0.00,,,,2,900,7`);
     expect(lines).toHaveLength(7);
   });
 });

@@ -1,6 +1,14 @@
 import { createRoute } from '@hono/zod-openapi';
 import { ProblemSchema, ProjectListQuerySchema, ProjectListSchema, ProjectSchema } from '@mekendesh/contracts';
-import { checkDiscoveryQuery, discoverProjects, getProjectForActor, isPublic, withPublicFunds } from '@mekendesh/domain';
+import {
+  checkDiscoveryQuery,
+  discoverProjects,
+  fundsWithUsd,
+  getProjectForActor,
+  isPublic,
+  usdRateToday,
+  withPublicFunds,
+} from '@mekendesh/domain';
 import type { Deps } from '../composition.js';
 import { IdParams, resource } from './shared.js';
 
@@ -57,6 +65,9 @@ export function projectRoutes(deps: Deps) {
       c.header('cache-control', actor.kind === 'anonymous' && isPublic(project.status) ? 'public, max-age=15' : 'private, no-store');
       c.header('etag', `"${project.version}"`);
       // A public project's money per funder type (issue 13) comes with it, from the running totals on its item.
-      return c.json(withPublicFunds(project), 200);
+      // USD beside KGS (US cents at today's NBKR rate, picked once a minute per instance like the pledges' rate).
+      const answer = withPublicFunds(project);
+      if (!answer.funding) return c.json(answer, 200);
+      return c.json({ ...answer, funding: fundsWithUsd(answer.funding, await usdRateToday(deps.money)) }, 200);
     });
 }

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { LocaleSchema, OblastStatsListSchema, ProblemSchema, ProgrammeStatsSchema, type ProgrammeStats } from '@mekendesh/contracts';
-import { OPEN_DATA_LICENCE, oblastStatistics, openDataCsv, programmeStatistics } from '@mekendesh/domain';
+import { OPEN_DATA_LICENCE, oblastStatistics, openDataCsv, programmeStatistics, statsWithUsd, usdRateToday } from '@mekendesh/domain';
 import { OBLASTS, territoryBySoate } from '@mekendesh/territories';
 import type { Deps } from '../composition.js';
 import { resource } from './shared.js';
@@ -26,7 +26,8 @@ const programme = createRoute({
   summary: 'The programme in figures: money received, matched and disbursed by oblast and sector; projects completed, beneficiaries, jobs',
   description:
     'From running totals only (the dashboard cells of every month, the pipeline cells), never by reading pledges or entries; ' +
-    'cached for 60 s. Money in KGS tyiyn. Open data under CC BY 4.0, Mekendesh.',
+    'cached for 60 s. Money in KGS tyiyn, with `usd` (US cents) beside each row at `usdRate`, the NBKR rate in force today ' +
+    '(Bishkek; null when none recent is stored). Open data under CC BY 4.0, Mekendesh.',
   responses: { 200: { description: 'The figures', content: { 'application/json': { schema: ProgrammeStatsSchema } } }, 503: unavailable },
 });
 
@@ -56,7 +57,10 @@ export function statsRoutes(deps: Deps) {
   const figures = (): Promise<ProgrammeStats> => {
     const now = Date.now();
     if (!cached || now - cached.at > CACHE_MS) {
-      const value = programmeStatistics(deps.transparency.stats, OBLAST_CODES).then((s) => ({ currency: 'KGS' as const, ...s }));
+      // USD beside KGS at today's NBKR rate (the rule that prices pledges), fixed with the figures for the cache's life.
+      const value = Promise.all([programmeStatistics(deps.transparency.stats, OBLAST_CODES), usdRateToday(deps.money)]).then(
+        ([s, rate]) => ({ currency: 'KGS' as const, ...statsWithUsd(s, rate) }),
+      );
       // A failed read is not kept: the next request tries again.
       value.catch(() => (cached = undefined));
       cached = { at: now, value };

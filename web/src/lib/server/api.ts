@@ -54,6 +54,7 @@ import { followCalls } from './follow-calls.js';
 import { reportCalls } from './report-calls.js';
 import { transparencyCalls } from './transparency-calls.js';
 import { dashboardCalls } from './dashboard-calls.js';
+import { staffOpsCalls } from './staff-ops-calls.js';
 import { ApiError } from './api-error.js';
 import { paymentDetailsParser } from './payment-details.js';
 
@@ -121,6 +122,7 @@ export function api(event: ApiEvent) {
 		},
 		transparency: transparencyCalls(call, send),
 		dashboard: dashboardCalls(call),
+		staffOps: staffOpsCalls(call),
 		organisations: organisationCalls(call),
 		clubs: clubCalls(call),
 		questions: questionCalls(call),

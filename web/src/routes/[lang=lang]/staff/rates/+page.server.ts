@@ -1,0 +1,62 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { CurrencySchema, ManualRatesRequestSchema } from '@mekendesh/contracts';
+import { m } from '#lib/paraglide/messages.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { api, ApiError } from '#lib/server/api.js';
+import { cursorPage } from '#lib/server/cursor-page.js';
+import { text } from '#lib/server/forms.js';
+import { requireRole } from '#lib/server/guards.js';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The currencies a day's table may carry (KGS is the unit itself). */
+const CURRENCIES = CurrencySchema.options.filter((c) => c !== 'KGS');
+
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'staff');
+	let today = { date: '', tables: [] as Awaited<ReturnType<ReturnType<typeof api>['staffOps']['rates']>>['todayTables'] };
+	const page = await cursorPage(event.url, async (cursor) => {
+		const answer = await api(event).staffOps.rates({ cursor, limit: 20 });
+		today = { date: answer.today, tables: answer.todayTables };
+		return answer;
+	});
+	return { ...page, today, currencies: CURRENCIES, saved: event.url.searchParams.get('saved') };
+};
+
+export const actions: Actions = {
+	correct: async (event) => {
+		requireRole(event, 'staff');
+		const form = await event.request.formData();
+		const values = {
+			date: text(form, 'date'),
+			reason: text(form, 'reason'),
+			rates: Object.fromEntries(CURRENCIES.map((c) => [c, text(form, `rate_${c}`).replace(',', '.')])),
+		};
+		const fields: Record<string, string> = {};
+		const rates = CURRENCIES.filter((c) => values.rates[c]).map((currency) => ({ currency, value: values.rates[currency]!, nominal: 1 }));
+		if (!/^\d{4}-\d{2}-\d{2}$/.test(values.date)) fields.date = m.so_rates_error_date();
+		if (rates.length === 0) fields.rates = m.so_rates_error_none();
+		const parsed = ManualRatesRequestSchema.safeParse({ rates, reason: values.reason });
+		if (!parsed.success)
+			for (const issue of parsed.error.issues) {
+				const [head, index] = issue.path;
+				if (head === 'reason') fields.reason = m.so_rates_error_reason();
+				else if (head === 'rates' && typeof index === 'number') fields[`rate_${rates[index]!.currency}`] = m.so_rates_error_value();
+			}
+		if (!parsed.success || Object.keys(fields).length) return fail(400, { values, fields, error: m.form_error_summary() });
+		try {
+			await api(event).staffOps.correctRates(values.date, parsed.data);
+		} catch (cause) {
+			if (!(cause instanceof ApiError)) throw cause;
+			if (cause.status === 0 || cause.status >= 500) return fail(503, { values, fields, error: m.form_unavailable() });
+			// The API names the field: rates.<i>.value, reason, or the date in the path.
+			for (const f of cause.fields) {
+				const i = /^rates\.(\d+)/.exec(f)?.[1];
+				if (i !== undefined && rates[Number(i)]) fields[`rate_${rates[Number(i)]!.currency}`] = m.so_rates_error_value();
+				else if (f === 'reason') fields.reason = m.so_rates_error_reason();
+				else fields.date = m.so_rates_error_date();
+			}
+			return fail(cause.status, { values, fields, error: cause.problem?.title ?? m.form_error_summary() });
+		}
+		redirect(303, `/${getLocale()}/staff/rates?saved=${encodeURIComponent(values.date)}`);
+	},
+};

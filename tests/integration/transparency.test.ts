@@ -6,10 +6,11 @@ import {
   PublicLedgerSchema,
   type PublicLedgerEntry,
 } from '@mekendesh/contracts';
-import { dashScopePartition, DynamoPublicTraceStore, queryAll } from '@mekendesh/db';
-import { anonymiseInvestor, bookingProject, ZERO_DELTAS, type LedgerDeltas, type LedgerEntry } from '@mekendesh/domain';
+import { dashScopePartition, DEMO_RATES, DynamoPublicTraceStore, queryAll } from '@mekendesh/db';
+import { anonymiseInvestor, bookingProject, usdCents, ZERO_DELTAS, type LedgerDeltas, type LedgerEntry } from '@mekendesh/domain';
 import { newConfirmedInvestor, signInToken } from '../fixtures/auth-stack.js';
 import { call, donation, moneyStack, pledge, programmeBody, today, type MoneyStack } from '../fixtures/money.js';
+import { approvedOfficer } from '../fixtures/proposals.js';
 
 // Public transparency (issue 13): a project's money per funder type, its named supporters, the programme statistics
 // and the open-data CSV, all from running totals, checked against the ledger and the dashboard cells.
@@ -22,6 +23,9 @@ afterAll(() => s.drop());
 afterEach(() => s.balanced());
 
 const NARYN = '41704000000000';
+/** The USD rate stored for today by the stack (seedDemoRates): what every USD figure must be at. */
+const usdRate = () => ({ value: DEMO_RATES.USD!.value, nominal: DEMO_RATES.USD!.nominal, date: today() });
+const usd = (kgs: number) => usdCents(kgs, usdRate());
 
 /** A co-funding receipt or a disbursement booked straight through the money store, as Part B's use cases book them. */
 async function book(
@@ -93,6 +97,15 @@ describe('public transparency', () => {
       otherDonors: { planned: project.fundingPlan.otherDonors, received: 20_000_00, spent: 0 },
     });
     expect(answer.funding).toMatchObject({ received: 870_000_00, spent: 330_000_00, available: 540_000_00 });
+    // USD beside KGS: every figure in cents at today's stored NBKR rate, by the one helper.
+    expect(answer.funding?.usd?.rate).toEqual(usdRate());
+    expect(answer.funding?.usd).toMatchObject({ received: usd(870_000_00), spent: usd(330_000_00), available: usd(540_000_00) });
+    expect(answer.funding?.usd?.byFunder.municipality).toEqual({
+      planned: usd(project.fundingPlan.municipality),
+      received: usd(50_000_00),
+      spent: usd(30_000_00),
+    });
+    expect(answer.funding!.usd!.received).toBeGreaterThan(0);
 
     // The same figures summed from the public ledger, read a page at a time.
     const entries: PublicLedgerEntry[] = [];
@@ -128,9 +141,11 @@ describe('public transparency', () => {
     }
     expect(cells).toEqual({ received: 870_000_00, matched: 400_000_00, disbursed: 330_000_00 });
     const stats = ProgrammeStatsSchema.parse(await (await call(s.app, undefined, 'GET', '/stats/programme')).json());
-    expect(stats.totals).toEqual(cells);
-    expect(stats.byOblast.find((o) => o.soate === NARYN)).toEqual({ soate: NARYN, ...cells });
-    expect(stats.bySector.find((o) => o.sector === 'water')).toEqual({ sector: 'water', ...cells });
+    const cellsUsd = { received: usd(cells.received), matched: usd(cells.matched), disbursed: usd(cells.disbursed) };
+    expect(stats.usdRate).toEqual(usdRate());
+    expect(stats.totals).toEqual({ ...cells, usd: cellsUsd });
+    expect(stats.byOblast.find((o) => o.soate === NARYN)).toEqual({ soate: NARYN, ...cells, usd: cellsUsd });
+    expect(stats.bySector.find((o) => o.sector === 'water')).toEqual({ sector: 'water', ...cells, usd: cellsUsd });
 
     const csv = await call(s.app, undefined, 'GET', '/stats/open-data.csv?lang=ru');
     expect(csv.status).toBe(200);
@@ -139,10 +154,40 @@ describe('public transparency', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes).split('\r\n').filter(Boolean);
     expect(lines[0]).toContain('CC BY 4.0, Mekendesh');
+    expect(lines[0]).toContain(`USD at the NBKR rate of ${today()}: ${usdRate().nominal} USD = ${usdRate().value} KGS`);
     const rows = lines.slice(2).map((l) => l.split(','));
     const column = (i: number) => Math.round(rows.reduce((t, r) => t + Number(r[i]) * 100, 0));
-    expect({ received: column(3), matched: column(4), disbursed: column(5) }).toEqual(stats.totals);
+    expect({
+      received: column(3),
+      matched: column(4),
+      disbursed: column(5),
+      usd: { received: column(6), matched: column(7), disbursed: column(8) },
+    }).toEqual(stats.totals);
     expect(rows.find((r) => r[0] === NARYN && r[2] === 'water')?.[1]).toBe('Нарынская область');
+  });
+
+  it('says on the public ledger what a disbursement paid for, as plain text', async () => {
+    const officer = await approvedOfficer(s.app, s.staff, 'transp-officer');
+    const project = await s.project({ organisationId: officer.organisationId, goal: 100_000, oblastSoate: NARYN, rayonSoate: null });
+    const made = await (await pledge(s.app, s.investors[2]!, project.id, donation(100_000))).json();
+    const receipt = { amount: { amount: 100_000, currency: 'KGS' }, receivedOn: today(), bankReference: 'TX-TRANSP-P' };
+    expect((await call(s.app, s.staff, 'POST', `/pledges/${made.id}/receipts`, receipt)).status).toBe(201);
+    expect((await call(s.app, s.staff, 'POST', `/projects/${project.id}/status`, { to: 'funded', reason: 'goal reached' })).status).toBe(
+      200,
+    );
+    const purpose = 'Roofing <b>sheets</b> & nails';
+    const spent = await call(s.app, officer.token, 'POST', `/projects/${project.id}/disbursements`, {
+      amountKgs: 60_000,
+      paidOn: today(),
+      purpose,
+    });
+    expect(spent.status).toBe(201);
+
+    const ledger = PublicLedgerSchema.parse(await (await call(s.app, undefined, 'GET', `/projects/${project.id}/ledger`)).json());
+    const disbursed = ledger.items.filter((e) => e.kind === 'disbursed');
+    expect(disbursed.reduce((t, e) => t + e.amountKgs, 0)).toBe(60_000);
+    expect(disbursed.map((e) => e.purpose)).toEqual(disbursed.map(() => purpose));
+    expect(ledger.items.filter((e) => e.kind !== 'disbursed').every((e) => e.purpose === null)).toBe(true);
   });
 
   it("takes a deleted account's name off the named supporters; a bad query is 400, an unknown project 404", async () => {

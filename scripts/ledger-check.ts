@@ -1,6 +1,7 @@
 /**
- * `pnpm ledger:check`: recomputes every running total (projects, oblasts, programmes, pledges, club pledges, platform) from
- * the ledger entries and prints each difference; exits 1 if there is one. Offline: it reads the whole table.
+ * `pnpm ledger:check`: recomputes every running total (projects with their available money, oblasts, programmes, pledges, club
+ * pledges, platform, the dashboard cells) from the ledger entries, and the pipeline cells from the projects,
+ * and prints each difference; exits 1 if there is one. Offline: it reads the whole table.
  * TABLE_NAME and DYNAMODB_ENDPOINT choose the table (the local stack's by default; DYNAMODB_ENDPOINT=aws for the cloud).
  */
 import { checkLedger } from '@mekendesh/db';

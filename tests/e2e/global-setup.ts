@@ -12,6 +12,7 @@ export async function setup(project: TestProject) {
 	stack = await startWebStack();
 	project.provide('webUrl', stack.webUrl);
 	project.provide('apiUrl', stack.apiUrl);
+	project.provide('clockFile', stack.clockFile);
 }
 
 export async function teardown() {
@@ -22,5 +23,7 @@ declare module 'vitest' {
 	export interface ProvidedContext {
 		webUrl: string;
 		apiUrl: string;
+		/** Write milliseconds here to move the API's clock ahead (tests that need a later day); remove it after. */
+		clockFile: string;
 	}
 }

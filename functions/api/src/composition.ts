@@ -34,6 +34,7 @@ import { DynamoDashboardSource } from '@mekendesh/db';
 import type { DashboardDeps } from '@mekendesh/domain';
 import { OBLASTS } from '@mekendesh/territories';
 import type { ReportDeps } from '@mekendesh/domain';
+import { shiftedClock, systemClock, type ApiClock } from './clock.js';
 import {
   CLUBS_PER_DAY,
   DEFAULT_RATE_LIMITS,
@@ -122,7 +123,6 @@ export interface IdentitySettings {
   mailer?: Mailer;
 }
 
-const clock = { now: () => new Date() };
 /** Where investors ask when no account takes their currency; PROGRAMME_OFFICE_EMAIL and _PHONE override it. */
 const DEFAULT_OFFICE: ProgrammeOffice = { email: 'office@mekendesh.kg', phone: null };
 
@@ -150,8 +150,11 @@ export function composeWithDb(
     mailDelivery?: MailDelivery;
     /** The API's public origin, for the List-Unsubscribe URL mail providers post to (API_PUBLIC_URL). */
     apiOrigin?: string;
+    /** The time the use cases read; the real time unless the local stack shifts it (CLOCK_OFFSET_FILE, clock.ts). */
+    clock?: ApiClock;
   } = {},
 ): Deps {
+  const clock = options.clock ?? systemClock;
   const users = new DynamoUserRepository(db);
   const projects = new DynamoProjectRepository(db);
   const organisations = new DynamoOrganisationStore(db);
@@ -254,7 +257,7 @@ export function composeWithDb(
       newId: ulid,
       limits: { clubsPerDay: limits.clubsPerDay ?? CLUBS_PER_DAY },
     },
-    follows: followDeps(followStore),
+    follows: followDeps(followStore, clock),
     notifier,
     questions: { questions, projects, users, limiter, notifier, clock, newId: ulid, webOrigin },
     reports: {
@@ -282,7 +285,7 @@ export function composeWithDb(
 }
 
 /** Follows read and write through one store (it also names followed projects and organisations). */
-function followDeps(store: DynamoFollowStore): FollowDeps {
+function followDeps(store: DynamoFollowStore, clock: ApiClock): FollowDeps {
   return { follows: store, names: store, territories, placeName: (soate) => territoryBySoate(soate)?.fullName, clock };
 }
 
@@ -317,6 +320,7 @@ function rateLimitsFrom(env: NodeJS.ProcessEnv): { limits?: Partial<RateLimits> 
  * local stack (`entry.local`, server.ts): the Lambda entry never passes it, so no environment variable can mount it there.
  * CURSOR_SECRET signs list cursors; @throws Error when it is missing in Lambda (AWS_LAMBDA_FUNCTION_NAME set).
  * API_PUBLIC_URL is the API's public origin, for the List-Unsubscribe URL in emails (http://localhost:8787 unless set).
+ * CLOCK_OFFSET_FILE (local stack only, like DEV_OUTBOX) names a file of milliseconds the API's clock runs ahead (clock.ts).
  * MAIL_DELIVERY=stream leaves pledge emails to the stream-triggered mail function (infra sets it on the API function);
  * anything else sends them in the request.
  */
@@ -355,6 +359,8 @@ export function composeFromEnv(env: NodeJS.ProcessEnv = process.env, entry: { lo
         webOrigin: env.WEB_ORIGIN,
         ...(env.API_PUBLIC_URL ? { apiOrigin: env.API_PUBLIC_URL.replace(/\/+$/, '') } : {}),
         devOutbox: entry.local === true && env.DEV_OUTBOX === '1',
+        // Browser tests move the API's days (the late-report flag) through a file; never outside the local stack.
+        ...(entry.local === true && env.CLOCK_OFFSET_FILE ? { clock: shiftedClock(env.CLOCK_OFFSET_FILE) } : {}),
         mailDelivery: env.MAIL_DELIVERY === 'stream' ? 'stream' : 'inline',
         ...office,
         ...rateLimitsFrom(env),

@@ -21,10 +21,8 @@ import {
 import type { Actor } from './actor.js';
 import { bishkekDay, bishkekToday, daysBetween } from './bishkek-calendar.js';
 import { invalid } from './errors.js';
-import { convertFromKgs, exchangeRate } from './exchange-rates.js';
 import { rateOn } from './money-deps.js';
 import type { RateStore } from './money-ports.js';
-import { money } from './money.js';
 import { authorize } from './policy.js';
 import type { ProjectStore } from './project-ports.js';
 import type { TerritoryLookup } from './territory-rules.js';
@@ -154,12 +152,20 @@ export function sumDashMonths(months: readonly DashMonth[]): {
 }
 
 /**
- * Tyiyn to USD cents at a stored NBKR rate, exactly (BigInt, rounded half away from zero once).
+ * Tyiyn to USD cents at a stored NBKR rate (KGS for `nominal` USD, a decimal string), exactly: BigInt, rounded half
+ * away from zero once. Not convertFromKgs: that one guards a single payment's limit, and a programme's totals
+ * may pass it (1,000,000 entries of the bench add up to more than 100,000,000 som).
  * @example toUsd(874_500, { currency: 'USD', value: '87.4500', nominal: 1, date: '2026-11-30' }) // 1_000
  */
-export function toUsd(kgs: number, rate: StoredRate): number {
-  const r = exchangeRate({ currency: 'USD', value: rate.value, nominal: rate.nominal });
-  const cents = convertFromKgs(money(Math.abs(kgs), 'KGS'), r).amount;
+export function toUsd(kgs: number, rate: Pick<StoredRate, 'value' | 'nominal'>): number {
+  const m = /^(\d+)(?:\.(\d+))?$/.exec(rate.value);
+  if (!m || !Number.isSafeInteger(kgs)) throw new RangeError(`cannot convert ${kgs} at ${rate.value}`);
+  const fraction = m[2] ?? '';
+  const units = BigInt(m[1]! + fraction);
+  if (units === 0n) throw new RangeError('a rate of zero');
+  // cents = tyiyn / 100 som / (value / nominal) * 100 cents = tyiyn * nominal * 10^scale / units
+  const numerator = BigInt(Math.abs(kgs)) * BigInt(rate.nominal) * 10n ** BigInt(fraction.length);
+  const cents = Number((2n * numerator + units) / (2n * units));
   return kgs < 0 ? -cents : cents;
 }
 

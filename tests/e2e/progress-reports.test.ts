@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import { crc32, deflateSync } from 'node:zlib';
+import { rmSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { OutboxMessage, Project } from '@mekendesh/contracts';
+import { DEMO_PASSWORD } from '@mekendesh/demo-data';
+import { bishkekDay, daysBetween } from '@mekendesh/domain';
+import { launchBrowser } from './browser.js';
+import { api, signIn, web } from './account-helpers.js';
+
+// Issue 13, without JavaScript: staff record co-funding, the officer posts a report with a photo and records a
+// disbursement through the pages; the investor who funded the project reads both on its page and has the notice in
+// the dev outbox; the late flag shows once the API's day passes the milestone's date + 14 (clock moved, not waited for).
+
+const OFFICER = 'officer@demo.mekendesh.kg';
+const STAFF = 'staff@demo.mekendesh.kg';
+const INVESTOR = 'aibek.investor@demo.mekendesh.kg';
+const DAY = 86_400_000;
+const run = Date.now().toString(36);
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	rmSync(inject('clockFile'), { force: true });
+	await browser?.close();
+});
+
+async function token(email: string): Promise<string> {
+	const res = await fetch(`${api()}/v1/auth/sign-in`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+	});
+	return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+async function apiCall<T>(method: string, path: string, bearer: string, body?: unknown): Promise<{ status: number; json: T }> {
+	const res = await fetch(`${api()}/v1${path}`, {
+		method,
+		headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}`, 'idempotency-key': randomUUID() },
+		...(body === undefined ? {} : { body: JSON.stringify(body) }),
+	});
+	return { status: res.status, json: (await res.json().catch(() => null)) as T };
+}
+
+/** A real 24x16 PNG, so the API's magic-byte check and resizing see a true image. */
+function smallPng(): Buffer {
+	const chunk = (type: string, data: Buffer) => {
+		const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+		const out = Buffer.alloc(body.length + 8);
+		out.writeUInt32BE(data.length, 0);
+		body.copy(out, 4);
+		out.writeUInt32BE(crc32(body), body.length + 4);
+		return out;
+	};
+	const [w, h] = [24, 16];
+	const header = Buffer.alloc(13);
+	header.writeUInt32BE(w, 0);
+	header.writeUInt32BE(h, 4);
+	header.set([8, 2, 0, 0, 0], 8);
+	const rows = Buffer.alloc((w * 3 + 1) * h);
+	for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) rows.set([x * 10, y * 15, 120], y * (w * 3 + 1) + 1 + x * 3);
+	const sig = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
+	return Buffer.concat([sig, chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** A published demo project of the demo officer's organisation, pledged to its goal by the demo investor and moved to funded by staff. */
+async function fundedDemoProject(staff: string): Promise<Project> {
+	const officer = await token(OFFICER);
+	const me = (await apiCall<{ organisationId: string }>('GET', '/me', officer)).json;
+	const today = bishkekDay(new Date());
+	const list = await apiCall<{ items: { id: string; status: string; deadline: string }[] }>(
+		'GET',
+		`/organisations/${me.organisationId}/projects?limit=50`,
+		officer,
+	);
+	const candidate = list.json.items.find((p) => p.status === 'published' && p.deadline > today);
+	if (!candidate) throw new Error('the demo officer has no published project');
+	const project = (await apiCall<Project>('GET', `/projects/${candidate.id}`, officer)).json;
+	const investor = await token(INVESTOR);
+	const missing = Math.max(project.goal - project.pledged, project.minimumPledge);
+	const pledged = await apiCall('POST', `/projects/${project.id}/pledges`, investor, {
+		type: 'donation',
+		amount: { amount: missing, currency: 'KGS' },
+		channel: 'bank_transfer',
+		display: 'anonymous',
+	});
+	expect(pledged.status).toBe(201);
+	expect((await apiCall('POST', `/projects/${project.id}/status`, staff, { to: 'funded', reason: 'goal pledged' })).status).toBe(200);
+	return project;
+}
+
+async function signedIn(email: string): Promise<Page> {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await signIn(page, 'en', email, DEMO_PASSWORD);
+	return page;
+}
+
+async function submit(page: Page, formAction: string) {
+	await Promise.all([page.waitForLoadState('load'), page.locator(`form[action="${formAction}"] button[type=submit]`).first().click()]);
+}
+
+describe('progress reports and spending without JavaScript', () => {
+	it('reach the funder’s project page and mailbox, and the late flag shows when the day passes', { timeout: 120_000 }, async () => {
+		const staffToken = await token(STAFF);
+		const project = await fundedDemoProject(staffToken);
+		const [first, ...rest] = [...project.milestones].sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+		expect(rest.length).toBeGreaterThan(0); // a second milestone to be late
+		const later = rest.at(-1)!;
+
+		// Staff record money from the municipality, so the project holds money to spend.
+		const staff = await signedIn(STAFF);
+		await staff.goto(`${web()}/en/staff/projects/${project.id}`);
+		await staff.locator('#cf-funder').selectOption('municipality');
+		await staff.locator('#cf-amount').fill('2000');
+		await submit(staff, '?/cofunding');
+		await expect(staff.locator('#cofunding .form-success').textContent()).resolves.toContain('The co-funding was recorded.');
+
+		// The officer posts a report with a photo against the first milestone, then records a disbursement.
+		const officer = await signedIn(OFFICER);
+		await officer.goto(`${web()}/en/organisation/projects/${project.id}`);
+		await officer.locator('#r-milestone').selectOption(first!.id);
+		await officer.locator('#r-text').fill(`**Walls** are up ${run}.`);
+		await officer.locator('#r-photo').setInputFiles({ name: 'walls.png', mimeType: 'image/png', buffer: smallPng() });
+		await submit(officer, '?/report');
+		await expect(officer.locator('#reports-forms [role=status]').textContent()).resolves.toContain('Saved.');
+		await officer.locator('#d-amount').fill('1250.50');
+		await officer.locator('#d-purpose').fill(`Cement ${run}`);
+		await submit(officer, '?/disburse');
+		expect(await officer.locator('.field-error').count()).toBe(0);
+
+		// The investor who funded it reads both on the project page, and has the notice.
+		const investor = await signedIn(INVESTOR);
+		await investor.goto(`${web()}/en/projects/${project.id}`);
+		const progress = investor.locator('#progress-section');
+		await expect(progress.locator('strong', { hasText: 'Walls' }).count()).resolves.toBeGreaterThan(0);
+		await expect(progress.textContent()).resolves.toContain(`are up ${run}`);
+		await expect(progress.locator('img').count()).resolves.toBeGreaterThan(0);
+		await expect(progress.textContent()).resolves.toContain(`Cement ${run}`);
+		const outbox = await (await fetch(`${api()}/v1/dev/outbox`)).json();
+		const notices = (outbox as { items: OutboxMessage[] }).items.filter(
+			(m) => m.to === INVESTOR && m.text.includes(`/projects/${project.id}#progress`),
+		);
+		expect(notices.length).toBeGreaterThanOrEqual(2); // the report and the disbursement
+
+		// The late flag: none before (unless the milestone is already late), shown once the API's day passes due + 14.
+		const today = bishkekDay(new Date());
+		const flags = () => investor.locator('[data-late]').allTextContents();
+		if (daysBetween(later.dueDate, today) <= 14) {
+			expect((await flags()).join(' ')).not.toContain('Report late');
+		}
+		const ahead = Math.max(0, daysBetween(today, later.dueDate)) + 15;
+		writeFileSync(inject('clockFile'), String(ahead * DAY));
+		try {
+			await investor.reload();
+			const shown = (await flags()).join(' ');
+			expect(shown).toContain('Report late.');
+			if (later.title.en) expect(shown).toContain(later.title.en);
+		} finally {
+			rmSync(inject('clockFile'), { force: true });
+		}
+	});
+});

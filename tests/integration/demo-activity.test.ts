@@ -16,9 +16,10 @@ import {
   DynamoMoneyStore,
   DynamoProgrammeStore,
   DynamoQuestionStore,
+  DynamoReportStore,
   type Db,
 } from '@mekendesh/db';
-import { DEMO_ACTIVITY, DEMO_INVESTOR_EMAIL, DEMO_USERS } from '@mekendesh/demo-data';
+import { DEMO_ACTIVITY, DEMO_INVESTOR_EMAIL, DEMO_PROJECTS, DEMO_USERS } from '@mekendesh/demo-data';
 import { bishkekDay, isoWeekOfDay } from '@mekendesh/domain';
 import {
   ensureDemoAccounts,
@@ -107,6 +108,14 @@ describe('demo activity', () => {
     const pledges = await store.listProjectPledges({ projectId: club.pledge.projectId, limit: 50 });
     const ofClub = pledges.items.filter((p) => p.club?.clubPledgeId === onProject.items[0]!.id);
     expect(ofClub.map((p) => p.amount?.amount).sort()).toEqual([1_000_000, 250_000, 500_000]);
+  });
+
+  it('marks the milestones of demo projects seeded as funded or in progress due (the late-report queue)', async () => {
+    const reporting = DEMO_PROJECTS.filter((p) => p.status === 'funded' || p.status === 'in_progress');
+    expect(reporting.length).toBeGreaterThan(0);
+    const due = (await new DynamoReportStore(db).dueBefore({ before: '9999-12-31', limit: 200 })).items;
+    const expected = reporting.flatMap((p) => p.milestones.map((m) => `${p.id}#${m.id}#${m.dueDate}`)).sort();
+    expect(due.map((d) => `${d.projectId}#${d.milestoneId}#${d.dueDate}`).sort()).toEqual(expected);
   });
 
   it('loading again after a start cut short (the marker lost) doubles nothing, and `pnpm ledger:check` passes', async () => {

@@ -12,10 +12,11 @@ import {
   DynamoRateLimiter,
   DynamoRateStore,
   DynamoReceivingAccountStore,
+  DynamoReportStore,
   DynamoUserRepository,
   type Db,
 } from '@mekendesh/db';
-import { DEMO_ACTIVITY, DEMO_INVESTOR_EMAIL, DEMO_OFFICER_EMAIL, DEMO_USERS, type DemoPerson } from '@mekendesh/demo-data';
+import { DEMO_ACTIVITY, DEMO_INVESTOR_EMAIL, DEMO_OFFICER_EMAIL, DEMO_PROJECTS, DEMO_USERS, type DemoPerson } from '@mekendesh/demo-data';
 import {
   answerQuestion,
   askQuestion,
@@ -25,7 +26,9 @@ import {
   followHomeRayon,
   followThing,
   joinClub,
+  markMilestonesDue,
   openClubPledge,
+  REPORTING_STATUSES,
   saveSearch,
   territoryRules,
   type Actor,
@@ -39,7 +42,7 @@ import { TERRITORIES, territoryBySoate } from '@mekendesh/territories';
 import { ulid } from 'ulid';
 
 /** Bumped when DEMO_ACTIVITY gains something a kept table should get too (the marker's `activity`). */
-const DEMO_ACTIVITY_VERSION = 1;
+const DEMO_ACTIVITY_VERSION = 2;
 
 /** The demo's own activity sends no notices: its emails would be signed with this process's key, not the API's. */
 const SILENT: Notifier = { notify: async () => 'off', notifyOrganisation: async () => [] };
@@ -118,6 +121,7 @@ export async function ensureDemoActivity(
   await follow(deps.follows, investorId);
   await ask(deps.questions, actorOf, officerActor(officerId));
   await club(deps.clubs, actorOf);
+  await markDemoMilestonesDue(db);
   await db.doc.send(
     new UpdateCommand({
       TableName: db.tableName,
@@ -134,6 +138,15 @@ const investorActor = (id: string): Actor => ({ kind: 'user', id, roles: ['inves
 function officerActor(id: string): Actor {
   const officer = DEMO_USERS.find((u) => u.email === DEMO_OFFICER_EMAIL)!;
   return { kind: 'user', id, roles: ['investor', 'officer'], organisationId: officer.organisationId ?? null, organisationRole: 'admin' };
+}
+
+/**
+ * Demo projects seeded as already funded or in progress get their milestones' due markers, as the move to funded
+ * writes them (issue 13), so the staff late-report queue and the late flags have something to show. Idempotent Puts.
+ */
+async function markDemoMilestonesDue(db: Db): Promise<void> {
+  const store = new DynamoReportStore(db);
+  for (const p of DEMO_PROJECTS.filter((x) => REPORTING_STATUSES.includes(x.status))) await markMilestonesDue(store, p);
 }
 
 /** The home rayon as the profile save follows it, then the listed follows (idempotent) and the saved search (once). */

@@ -4,7 +4,8 @@ import type { Browser } from 'playwright-core';
 import type { ProgrammeStats, Project, PublicLedger } from '@mekendesh/contracts';
 import { DEMO_PASSWORD } from '@mekendesh/demo-data';
 import { bishkekDay } from '@mekendesh/domain';
-import { formatSom } from '../../web/src/lib/format.js';
+import { formatDate, formatSom } from '../../web/src/lib/format.js';
+import { formatUsd } from '../../web/src/lib/usd-amount.js';
 import { launchBrowser } from './browser.js';
 import { api, web } from './account-helpers.js';
 
@@ -28,16 +29,30 @@ async function open(path: string) {
 }
 
 const INVESTOR = 'aibek.investor@demo.mekendesh.kg';
+const OFFICER = 'officer@demo.mekendesh.kg';
+const STAFF = 'staff@demo.mekendesh.kg';
 
-/** A demo investor's API token (signed in through the API, as the web server does). */
-async function investorToken(): Promise<string> {
+/** A demo user's API token (signed in through the API, as the web server does). */
+async function investorToken(email = INVESTOR): Promise<string> {
 	const res = await fetch(`${api()}/v1/auth/sign-in`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ email: INVESTOR, password: DEMO_PASSWORD }),
+		body: JSON.stringify({ email, password: DEMO_PASSWORD }),
 	});
 	return ((await res.json()) as { accessToken: string }).accessToken;
 }
+
+async function send<T>(method: string, path: string, bearer: string, body?: unknown): Promise<{ status: number; json: T }> {
+	const res = await fetch(`${api()}/v1${path}`, {
+		method,
+		headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}`, 'idempotency-key': randomUUID() },
+		...(body === undefined ? {} : { body: JSON.stringify(body) }),
+	});
+	return { status: res.status, json: (await res.json().catch(() => null)) as T };
+}
+
+/** The first line of a cell: its som figure, above the "≈ $…" line. */
+const firstLine = async (text: Promise<string>) => (await text).trim().split('\n')[0]!.trim();
 
 /**
  * A published demo project that has received money, its ledger made longer than one page of the project page (10
@@ -80,11 +95,17 @@ describe('public transparency without JavaScript', () => {
 		const { context, page } = await open(`/en/projects/${project.id}`);
 		await expect(page.locator('svg.funder-chart rect.bar-received').count()).resolves.toBeGreaterThan(0);
 		const funds = project.funding!;
-		expect((await page.locator('[data-total=received]').innerText()).trim()).toBe(formatSom(funds.received, 'en'));
-		expect((await page.locator('[data-total=spent]').innerText()).trim()).toBe(formatSom(funds.spent, 'en'));
-		expect((await page.locator('tr[data-funder=diaspora] td').nth(1).innerText()).trim()).toBe(
+		expect(await firstLine(page.locator('[data-total=received]').innerText())).toBe(formatSom(funds.received, 'en'));
+		expect(await firstLine(page.locator('[data-total=spent]').innerText())).toBe(formatSom(funds.spent, 'en'));
+		expect(await firstLine(page.locator('tr[data-funder=diaspora] td').nth(1).innerText())).toBe(
 			formatSom(funds.byFunder.diaspora.received, 'en'),
 		);
+		// USD beside the totals, at the NBKR rate the API names (demo rates are stored for today).
+		const usd = funds.usd!;
+		expect(usd.received).toBeGreaterThan(0);
+		expect((await page.locator('[data-usd=received]').innerText()).trim()).toBe(`≈\u00a0${formatUsd(usd.received, 'en')}`);
+		expect(await page.locator('[data-usd=available]').innerText()).toContain(`${formatUsd(usd.available, 'en')} at the NBKR rate of`);
+		expect(await page.locator('[data-usd=progress]').innerText()).toContain('at the NBKR rate of');
 
 		// The investor who chose to be named is listed among the named supporters.
 		expect(await page.locator('section[aria-labelledby=named-supporters] li').allInnerTexts()).toEqual(
@@ -110,8 +131,12 @@ describe('public transparency without JavaScript', () => {
 	it('the statistics page shows the totals and downloads the open-data CSV with its licence', async () => {
 		const stats = await getJson<ProgrammeStats>('/stats/programme');
 		const { context, page } = await open('/ru/statistics');
-		expect((await page.locator('[data-figure=received]').innerText()).trim()).toBe(formatSom(stats.totals.received, 'ru'));
-		expect((await page.locator('[data-figure=disbursed]').innerText()).trim()).toBe(formatSom(stats.totals.disbursed, 'ru'));
+		expect(await firstLine(page.locator('[data-figure=received]').innerText())).toBe(formatSom(stats.totals.received, 'ru'));
+		expect(await firstLine(page.locator('[data-figure=disbursed]').innerText())).toBe(formatSom(stats.totals.disbursed, 'ru'));
+		expect(await page.locator('[data-usd=received]').innerText()).toBe(
+			`≈ ${formatUsd(stats.totals.usd!.received, 'ru')} по курсу НБКР на ${formatDate(stats.usdRate!.date, 'ru')}`,
+		);
+		expect(await page.locator('[data-map-legend]').innerText()).toContain('от всех источников');
 		expect(await page.locator('.licence').innerText()).toContain('CC BY 4.0, Mekendesh');
 		expect((await page.locator('.attribution').allInnerTexts()).join(' ')).toContain('OCHA');
 		await expect(page.locator('svg').count()).resolves.toBeGreaterThan(0);
@@ -124,8 +149,46 @@ describe('public transparency without JavaScript', () => {
 		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		const lines = bytes.toString('utf8').slice(1).split('\r\n').filter(Boolean);
 		expect(lines[0]).toContain('CC BY 4.0, Mekendesh');
+		expect(lines[0]).toContain(`USD at the NBKR rate of ${stats.usdRate!.date}`);
 		const received = lines.slice(2).reduce((t, l) => t + Math.round(Number(l.split(',')[3]) * 100), 0);
 		expect(received).toBe(stats.totals.received);
+		await context.close();
+	});
+
+	it('a disbursement says on the project page what it paid for, as plain text', { timeout: 60_000 }, async () => {
+		const [officer, staff, investor] = await Promise.all([investorToken(OFFICER), investorToken(STAFF), investorToken()]);
+		const me = (await send<{ organisationId: string }>('GET', '/me', officer)).json;
+		const today = bishkekDay(new Date());
+		const list = await send<{ items: { id: string; status: string; deadline: string }[] }>(
+			'GET',
+			`/organisations/${me.organisationId}/projects?limit=50`,
+			officer,
+		);
+		// The last published one: the progress-reports test takes the first.
+		const candidate = list.json.items.filter((p) => p.status === 'published' && p.deadline > today).at(-1);
+		if (!candidate) throw new Error('the demo officer has no published project');
+		const project = (await send<Project>('GET', `/projects/${candidate.id}`, officer)).json;
+		const pledge = {
+			type: 'donation',
+			amount: { amount: Math.max(project.goal - project.pledged, project.minimumPledge), currency: 'KGS' },
+		};
+		expect(
+			(await send('POST', `/projects/${project.id}/pledges`, investor, { ...pledge, channel: 'bank_transfer', display: 'anonymous' }))
+				.status,
+		).toBe(201);
+		expect((await send('POST', `/projects/${project.id}/status`, staff, { to: 'funded', reason: 'goal pledged' })).status).toBe(200);
+		const cofunding = { funder: 'municipality', amountKgs: 300_000, receivedOn: today, note: 'Ayil okmotu budget' };
+		expect((await send('POST', `/staff/projects/${project.id}/cofunding`, staff, cofunding)).status).toBe(201);
+		const purpose = `Roofing <b>sheets</b> ${randomUUID().slice(0, 8)}`;
+		expect(
+			(await send('POST', `/projects/${project.id}/disbursements`, officer, { amountKgs: 100_000, paidOn: today, purpose })).status,
+		).toBe(201);
+
+		const { context, page } = await open(`/en/projects/${project.id}`);
+		const shown = page.locator('section[aria-labelledby=ledger] [data-purpose]');
+		expect(await shown.first().innerText()).toBe(`Paid for: ${purpose}`);
+		// Text, not markup: no <b> element came from the officer's words.
+		expect(await page.locator('section[aria-labelledby=ledger] [data-purpose] b').count()).toBe(0);
 		await context.close();
 	});
 });

@@ -13,5 +13,16 @@ export const load: PageServerLoad = async (event) => {
 		client.stats.oblasts().catch((): OblastStats[] => []),
 	]);
 	const mapBy: 'projects' | 'raised' = event.url.searchParams.get('map') === 'projects' ? 'projects' : 'raised';
-	return { stats, map, mapBy };
+	// The map's money is the tables' money: received from every funder by oblast (DashCells), not /stats/oblasts' diaspora
+	// `raised`; the project counts still come from /stats/oblasts (0 when it cannot say).
+	const received = new Map((stats?.byOblast ?? []).map((o) => [o.soate, o.received]));
+	const counts = new Map(map.map((o) => [o.soate, o]));
+	const soates = new Set([...received.keys(), ...counts.keys()]);
+	const shaded: OblastStats[] = [...soates].map((soate) => ({
+		soate,
+		projects: counts.get(soate)?.projects ?? 0,
+		raising: counts.get(soate)?.raising ?? 0,
+		raised: stats ? (received.get(soate) ?? 0) : (counts.get(soate)?.raised ?? 0),
+	}));
+	return { stats, map: shaded, mapBy, mapFromTables: stats !== null };
 };

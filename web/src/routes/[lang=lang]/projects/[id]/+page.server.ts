@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { PUBLIC_STATUSES } from '@mekendesh/contracts';
+import { usdCents } from '@mekendesh/domain';
 import { markdownToText, renderMarkdown } from '@mekendesh/markdown';
 import { backToList } from '#lib/server/discovery-reader.js';
 import { pickText } from '#lib/localized-text.js';
@@ -64,6 +65,10 @@ export const load: PageServerLoad = async (event) => {
 	const description = pickText(project.description, locale);
 	const cover = mediaPath(project.coverUrl);
 	const summaryText = markdownToText(pickText(project.summary, locale)?.text ?? '');
+	// USD beside the progress figures at the rate the API priced the funding table with (one rule: usdCents).
+	const usdRate = project.funding?.usd?.rate ?? null;
+	const raised = funding?.raised ?? project.raised;
+	const progressUsd = usdRate ? { raised: usdCents(raised, usdRate), goal: usdCents(project.goal, usdRate), rate: usdRate } : null;
 	return {
 		// "All projects": the list, with the visitor's search when they came from one (validated, same-origin path only).
 		backHref: backToList(locale, url.searchParams.get('from'), request.headers.get('referer'), url.origin),
@@ -81,6 +86,7 @@ export const load: PageServerLoad = async (event) => {
 		supporters: transparency.supporters,
 		clubs,
 		funding,
+		progressUsd,
 		nearHome: near,
 		// The follow button's state: null signed out (a sign-in link), else whether the reader follows the project.
 		following: await followingOf(event, 'project', project.id),

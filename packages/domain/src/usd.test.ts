@@ -3,6 +3,7 @@ import type { RateTable } from './exchange-rates.js';
 import type { RateStore } from './money-ports.js';
 import { fundsWithUsd, statsWithUsd, usdCents, usdRateOn } from './usd.js';
 import { openDataCsv } from './programme-stats.js';
+import { toUsd } from './staff-dashboard.js';
 
 const rate = { value: '87.45', nominal: 1, date: '2026-11-30' };
 
@@ -32,6 +33,12 @@ describe('usdCents: KGS tyiyn to US cents at an NBKR rate, half up', () => {
     expect(usdCents(87_450_000_000_00, rate)).toBe(100_000_000_000); // 87.45 billion som = 1 billion dollars
   });
 
+  it('gives the staff dashboard the same cents (its toUsd must stay this rule)', () => {
+    for (const kgs of [0, 43, 44, 50, -50, 874_500, 87_450_000_000_00, 123_456_789]) {
+      for (const r of [rate, { value: '100', nominal: 1 }, { value: '874.5', nominal: 10 }]) expect(toUsd(kgs, r)).toBe(usdCents(kgs, r));
+    }
+  });
+
   it('refuses a malformed rate or amount', () => {
     expect(() => usdCents(100, { value: '-1', nominal: 1 })).toThrow(RangeError);
     expect(() => usdCents(100, { value: '87.45', nominal: 0 })).toThrow(RangeError);
@@ -40,7 +47,7 @@ describe('usdCents: KGS tyiyn to US cents at an NBKR rate, half up', () => {
 });
 
 function store(tables: RateTable[]): RateStore {
-  return { tablesUpTo: async (day) => tables.filter((t) => t.date <= day) } as unknown as RateStore;
+  return { tablesUpTo: async (day: string) => tables.filter((t) => t.date <= day) } as unknown as RateStore;
 }
 
 describe('usdRateOn: the pledges rule, null when none recent', () => {

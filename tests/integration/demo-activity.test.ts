@@ -8,19 +8,20 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { ClubPage, ProjectClubs, QuestionList } from '@mekendesh/contracts';
+import type { ClubPage, ProjectClubs, QuestionList, RefundDueList } from '@mekendesh/contracts';
 import {
   demoMarkerEntity,
   DynamoFollowStore,
   DynamoOutbox,
   DynamoMoneyStore,
   DynamoProgrammeStore,
+  DynamoProjectRepository,
   DynamoQuestionStore,
   DynamoReportStore,
   type Db,
 } from '@mekendesh/db';
 import { DEMO_ACTIVITY, DEMO_INVESTOR_EMAIL, DEMO_PROJECTS, DEMO_USERS } from '@mekendesh/demo-data';
-import { bishkekDay, isoWeekOfDay } from '@mekendesh/domain';
+import { bishkekDay, isoWeekOfDay, type TokenVerifier } from '@mekendesh/domain';
 import {
   ensureDemoAccounts,
   ensureDemoActivity,
@@ -62,7 +63,11 @@ beforeAll(async () => {
   const started = performance.now();
   expect(await ensureDemoActivity(db, ids)).toBe('loaded');
   firstLoadMs = performance.now() - started;
-  app = createApp(composeWithDb(db, noIdentity()));
+  // Any token is the demo staff account: only the refunds queue below needs one.
+  const verifier: TokenVerifier = {
+    verify: async () => ({ userId: ids.get('staff@demo.mekendesh.kg')!, roles: ['staff'], issuedAt: Math.floor(Date.now() / 1000) - 60 }),
+  };
+  app = createApp(composeWithDb(db, { identity: noIdentity().identity, verifier }));
 }, 120_000);
 afterAll(() => drop());
 
@@ -118,6 +123,17 @@ describe('demo activity', () => {
     expect(due.map((d) => `${d.projectId}#${d.milestoneId}#${d.dueDate}`).sort()).toEqual(expected);
   });
 
+  it('leaves one refund for staff to pay: the lapsed all-or-nothing project’s received transfer, refunded by its booking', async () => {
+    const { refund } = DEMO_ACTIVITY;
+    const res = await app.request('/v1/staff/refunds', { headers: { authorization: 'Bearer demo-staff-token-for-refunds' } });
+    expect(res.status).toBe(200);
+    const items = ((await res.json()) as RefundDueList).items;
+    expect(items.map((r) => [r.projectId, r.channel, r.receivedKgs, r.why, r.investor.id])).toEqual([
+      [refund.projectId, 'bank_transfer', refund.amountKgs, 'expired', 'demo-demand-03'],
+    ]);
+    expect((await new DynamoProjectRepository(db).get(refund.projectId))?.status).toBe('expired');
+  });
+
   it('loading again after a start cut short (the marker lost) doubles nothing, and `pnpm ledger:check` passes', async () => {
     await db.doc.send(new UpdateCommand({ TableName: db.tableName, Key: demoMarkerEntity.key({}), UpdateExpression: 'REMOVE activity' }));
     expect(await ensureDemoActivity(db, ids)).toBe('loaded');
@@ -126,6 +142,8 @@ describe('demo activity', () => {
     ]);
     expect((await get<QuestionList>('/projects/prj-001/questions')).items).toHaveLength(2);
     expect((await new DynamoFollowStore(db).list(investorId)).searches).toHaveLength(1);
+    const refunds = await app.request('/v1/staff/refunds', { headers: { authorization: 'Bearer demo-staff-token-for-refunds' } });
+    expect(((await refunds.json()) as RefundDueList).items.map((r) => r.projectId)).toEqual([DEMO_ACTIVITY.refund.projectId]);
     const { stdout } = await promisify(execFile)('pnpm', ['--silent', 'ledger:check'], {
       cwd: ROOT,
       env: { ...process.env, TABLE_NAME: db.tableName, DYNAMODB_ENDPOINT: inject('dynamoEndpoint') },

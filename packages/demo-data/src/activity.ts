@@ -1,4 +1,4 @@
-import type { ClubContribution, ClubCreate, QuestionRequest, SaveSearchRequest } from '@mekendesh/contracts';
+import type { ClubContribution, ClubCreate, LocalizedText, QuestionRequest, SaveSearchRequest } from '@mekendesh/contracts';
 import { SOATE } from './organisations.js';
 
 /**
@@ -53,6 +53,11 @@ export interface DemoActivity {
     /** The project the club pledges to (published, in the club's home rayon), with the club's goal in KGS tyiyn. */
     pledge: { projectId: string; goalKgs: number };
   };
+  /**
+   * A refund staff still have to pay (issue 13): an all-or-nothing project in the organisation of `like` that expired
+   * after `investor`'s bank transfer of `amountKgs` (KGS tyiyn) was received, refunded by the deadline job's booking.
+   */
+  refund: { projectId: string; like: string; title: LocalizedText; investor: DemoPerson; amountKgs: number; bankReference: string };
 }
 
 const som = (n: number) => n * 100;
@@ -121,5 +126,17 @@ export const DEMO_ACTIVITY: DemoActivity = {
     ],
     organiserContribution: transfer(10_000),
     pledge: { projectId: 'prj-001', goalKgs: som(50_000) },
+  },
+  refund: {
+    projectId: 'prj-demo-lapsed',
+    like: 'prj-002',
+    title: {
+      ky: 'Кара-Суу: жайкы балдар лагери (мөөнөтү өтүп кетти)',
+      ru: 'Кара-Суу: летний детский лагерь (срок истёк)',
+      en: 'Kara-Suu: summer children’s camp (expired)',
+    },
+    investor: { id: 'demo-demand-03' },
+    amountKgs: som(7_500),
+    bankReference: 'DEMO-LAPSED-0001',
   },
 };

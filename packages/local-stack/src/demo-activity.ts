@@ -14,12 +14,15 @@ import {
   DynamoReceivingAccountStore,
   DynamoReportStore,
   DynamoUserRepository,
+  seedProjects,
   type Db,
 } from '@mekendesh/db';
 import { DEMO_ACTIVITY, DEMO_INVESTOR_EMAIL, DEMO_OFFICER_EMAIL, DEMO_PROJECTS, DEMO_USERS, type DemoPerson } from '@mekendesh/demo-data';
 import {
+  addDays,
   answerQuestion,
   askQuestion,
+  bishkekDay,
   contributeToClubPledge,
   createClub,
   DEFAULT_RATE_LIMITS,
@@ -28,12 +31,18 @@ import {
   joinClub,
   markMilestonesDue,
   openClubPledge,
+  projectAudit,
+  recordReceipt,
+  releaseExpiredProject,
   REPORTING_STATUSES,
   saveSearch,
   territoryRules,
+  transition,
+  createPledge,
   type Actor,
   type ClubDeps,
   type FollowDeps,
+  type MoneyDeps,
   type Notifier,
   type PaymentDeps,
   type QuestionDeps,
@@ -42,7 +51,7 @@ import { TERRITORIES, territoryBySoate } from '@mekendesh/territories';
 import { ulid } from 'ulid';
 
 /** Bumped when DEMO_ACTIVITY gains something a kept table should get too (the marker's `activity`). */
-const DEMO_ACTIVITY_VERSION = 2;
+const DEMO_ACTIVITY_VERSION = 3;
 
 /** The demo's own activity sends no notices: its emails would be signed with this process's key, not the API's. */
 const SILENT: Notifier = { notify: async () => 'off', notifyOrganisation: async () => [] };
@@ -101,7 +110,8 @@ function activityDeps(db: Db, webOrigin: string): ActivityDeps {
  * accounts and accounts: the demo investor follows their home rayon (as a profile save does) and a project and keeps a
  * saved search; questions are asked and one answered by the demo officer; the demo club is founded, joined, opens a
  * club pledge and its members contribute through the pledge path, so the club pledge's figures are its members'
- * pledges and `pnpm ledger:check` balances. `ids` maps each demo email to its account id (ensureDemoUsers).
+ * pledges and `pnpm ledger:check` balances; a lapsed all-or-nothing project leaves one refund for staff to pay (issue 13).
+ * `ids` maps each demo email to its account id (ensureDemoUsers).
  * The demo marker's `activity` remembers it; fixed ids and Idempotency-Keys make a load cut short resume without doubles.
  * @example await ensureDemoActivity(db, ids) // 'loaded' the first time, 'present' after
  */
@@ -122,6 +132,7 @@ export async function ensureDemoActivity(
   await ask(deps.questions, actorOf, officerActor(officerId));
   await club(deps.clubs, actorOf);
   await markDemoMilestonesDue(db);
+  await refundToPay(db, deps.clubs.payments.money, actorOf, staffActor(ids));
   await db.doc.send(
     new UpdateCommand({
       TableName: db.tableName,
@@ -134,6 +145,11 @@ export async function ensureDemoActivity(
 }
 
 const investorActor = (id: string): Actor => ({ kind: 'user', id, roles: ['investor'], organisationId: null, organisationRole: null });
+
+function staffActor(ids: Map<string, string>): Actor {
+  const staff = DEMO_USERS.find((u) => u.role === 'staff')!;
+  return { kind: 'user', id: ids.get(staff.email) ?? 'demo-staff', roles: ['staff'], organisationId: null, organisationRole: null };
+}
 
 function officerActor(id: string): Actor {
   const officer = DEMO_USERS.find((u) => u.email === DEMO_OFFICER_EMAIL)!;
@@ -192,4 +208,63 @@ async function clubPledgeId(deps: ClubDeps, organiser: Actor, clubId: string, pl
   const open = await deps.clubs.pledgesOnProject(pledge.projectId, 50);
   const existing = open.find((p) => p.clubId === clubId);
   return existing ? existing.id : (await openClubPledge(deps, organiser, clubId, pledge)).id;
+}
+
+/**
+ * One refund for staff to pay (issue 13, DEMO_ACTIVITY.refund): an all-or-nothing project (published, its totals at
+ * zero) gets a bank-transfer pledge whose money staff record as received; its deadline then passes short of the goal
+ * and the deadline job's booking (releaseExpiredProject) refunds it, which puts the pledge in the REFUNDDUE queue.
+ * Each step checks what is stored first, so a load cut short resumes without doubles.
+ */
+async function refundToPay(db: Db, money: MoneyDeps, actorOf: (p: DemoPerson) => Actor, staff: Actor): Promise<void> {
+  const r = DEMO_ACTIVITY.refund;
+  const today = bishkekDay(new Date());
+  if (!(await money.projects.get(r.projectId))) await seedProjects(db, { organisations: [], projects: [lapsedProject(today)] });
+  const project = (await money.projects.get(r.projectId))!;
+  if (project.status === 'published') {
+    const request = {
+      type: 'donation',
+      amount: { amount: r.amountKgs, currency: 'KGS' },
+      channel: 'bank_transfer',
+      display: 'anonymous',
+    } as const;
+    const investor = actorOf(r.investor);
+    const { pledge } = await createPledge(money, investor, { projectId: r.projectId, idempotencyKey: 'demo-lapsed-pledge', request });
+    if (pledge.status === 'pledged')
+      await recordReceipt(money, staff, { pledgeId: pledge.id, amount: request.amount, receivedOn: today, bankReference: r.bankReference });
+    // As the deadline job settles it (settleDeadlines), for this project only: the other demo projects keep their state.
+    const current = (await money.projects.get(r.projectId))!;
+    const past = { ...current, deadline: addDays(today, -1) };
+    const next = transition(money, past, 'expired', 'the deadline passed before the goal was reached');
+    const ids = { clock: money.clock, newId: money.newId };
+    const audit = projectAudit(ids, null, {
+      action: 'project.expired',
+      projectId: r.projectId,
+      reason: next.statusReason,
+      before: { status: current.status, version: current.version },
+      after: { status: next.status, version: next.version },
+    });
+    await new DynamoProjectRepository(db).save(next, current, [audit]);
+  }
+  await releaseExpiredProject(money, r.projectId);
+}
+
+/** The lapsed project as published, from its template (`like`): another id, slug and title, all totals at zero. */
+function lapsedProject(today: string): (typeof DEMO_PROJECTS)[number] {
+  const r = DEMO_ACTIVITY.refund;
+  const like = DEMO_PROJECTS.find((p) => p.id === r.like)!;
+  return {
+    ...like,
+    id: r.projectId,
+    slug: 'kara-suu-summer-camp-lapsed',
+    title: r.title,
+    status: 'published',
+    fundingModel: 'all_or_nothing',
+    pledgeTypes: ['donation'],
+    raised: 0,
+    pledged: 0,
+    supporters: 0,
+    deadline: addDays(today, 30),
+    milestones: like.milestones.map((m, i) => ({ ...m, id: `${r.projectId}-m${i + 1}` })),
+  };
 }

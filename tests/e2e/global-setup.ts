@@ -13,6 +13,8 @@ export async function setup(project: TestProject) {
 	project.provide('webUrl', stack.webUrl);
 	project.provide('apiUrl', stack.apiUrl);
 	project.provide('clockFile', stack.clockFile);
+	project.provide('dynamoEndpoint', stack.dynamoEndpoint);
+	project.provide('tableName', stack.tableName);
 }
 
 export async function teardown() {
@@ -25,5 +27,8 @@ declare module 'vitest' {
 		apiUrl: string;
 		/** Write milliseconds here to move the API's clock ahead (tests that need a later day); remove it after. */
 		clockFile: string;
+		/** The stack's DynamoDB Local and table (tests that prepare data no route makes). */
+		dynamoEndpoint: string;
+		tableName: string;
 	}
 }

@@ -211,6 +211,17 @@ async function clubPledgeId(deps: ClubDeps, organiser: Actor, clubId: string, pl
 }
 
 /**
+ * Only the demo refund to pay (DEMO_ACTIVITY.refund), for a stack without the rest of the demo activity (the e2e
+ * stack): `staffId` is the account id of the staff member who records its receipt. Safe to call again.
+ * @example await ensureDemoRefund(db, staffId)
+ */
+export async function ensureDemoRefund(db: Db, staffId: string): Promise<void> {
+  const deps = activityDeps(db, 'http://localhost:5173');
+  const staff: Actor = { kind: 'user', id: staffId, roles: ['staff'], organisationId: null, organisationRole: null };
+  await refundToPay(db, deps.clubs.payments.money, (p) => investorActor('id' in p ? p.id : p.email), staff);
+}
+
+/**
  * One refund for staff to pay (issue 13, DEMO_ACTIVITY.refund): an all-or-nothing project (published, its totals at
  * zero) gets a bank-transfer pledge whose money staff record as received; its deadline then passes short of the goal
  * and the deadline job's booking (releaseExpiredProject) refunds it, which puts the pledge in the REFUNDDUE queue.

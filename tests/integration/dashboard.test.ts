@@ -11,7 +11,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DASHBOARD_BREAKDOWNS, DASHBOARD_FIGURES, type Dashboard, type Pledge } from '@mekendesh/contracts';
 import { checkLedger, dashScopeOf, recountDashCells, recountPipeline } from '@mekendesh/db';
-import { pipelineByStatus, runDeadlineJob, sumDashMonths, toUsd, type DashMonth } from '@mekendesh/domain';
+import { pipelineByStatus, runDeadlineJob, sumDashMonths, usdCents, type DashMonth } from '@mekendesh/domain';
 import { call, donation, moneyStack, pledge, programmeBody, today, type MoneyStack } from '../fixtures/money.js';
 import { approvedOfficer } from '../fixtures/proposals.js';
 import { DASHBOARD_TABLES, dashboardTable, type DashboardLabels } from '../../web/src/lib/dashboard/tables.js';
@@ -152,7 +152,7 @@ describe('staff dashboard', () => {
     expect(all.breakdowns.currency.map((r) => r.key).sort()).toEqual(['KGS', 'RUB', 'USD']);
     expect(all.breakdowns.month.map((r) => r.key)).toEqual([MONTH]);
     expect(all.usdRate).toMatchObject({ value: '87.4500', nominal: 1 });
-    expect(all.totals.usd!.received).toBe(toUsd(all.totals.kgs.received, { currency: 'USD', ...all.usdRate! }));
+    expect(all.totals.usd!.received).toBe(usdCents(all.totals.kgs.received, all.usdRate!));
 
     for (const filter of [
       { oblast: ISSYK_KUL, sector: null },

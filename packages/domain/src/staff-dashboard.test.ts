@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type PipelineCellRow,
-  dashboardPeriod,
-  pipelineByStatus,
-  publicByOblast,
-  shiftMonth,
-  sumDashMonths,
-  toUsd,
-} from './staff-dashboard.js';
+import { type PipelineCellRow, dashboardPeriod, pipelineByStatus, publicByOblast, shiftMonth, sumDashMonths } from './staff-dashboard.js';
+import { usdCents } from './usd.js';
 
 describe('staff dashboard rules', () => {
   it('default to the 12 Bishkek months up to this one; refuse from after to and more than 60 months on `from`', () => {
@@ -48,15 +41,15 @@ describe('staff dashboard rules', () => {
 
   it('convert tyiyn to USD cents exactly at the NBKR rate, half away from zero', () => {
     const rate = { currency: 'USD', value: '87.4500', nominal: 1, date: '2026-11-30' };
-    expect(toUsd(874_500, rate)).toBe(10_000);
-    expect(toUsd(4_372, rate)).toBe(50); // 0.49994... USD -> 50 cents
-    expect(toUsd(-874_500, rate)).toBe(-10_000);
-    expect(toUsd(0, rate)).toBe(0);
-    expect(toUsd(1, rate)).toBe(0); // 0.0114 cents
-    expect(toUsd(4_373, rate)).toBe(50); // 50.006 cents
+    expect(usdCents(874_500, rate)).toBe(10_000);
+    expect(usdCents(4_372, rate)).toBe(50); // 0.49994... USD -> 50 cents
+    expect(usdCents(-874_500, rate)).toBe(-10_000);
+    expect(usdCents(0, rate)).toBe(0);
+    expect(usdCents(1, rate)).toBe(0); // 0.0114 cents
+    expect(usdCents(4_373, rate)).toBe(50); // 50.006 cents
     // Totals beyond one payment's limit (100,000,000 som): 1,000,000,000 som is 11,435,105.77 USD.
-    expect(toUsd(100_000_000_000, rate)).toBe(1_143_510_577);
-    expect(toUsd(100, { value: '0.1690', nominal: 1 })).toBe(592); // a KZT-like rate: 1 som = 5.917 units
+    expect(usdCents(100_000_000_000, rate)).toBe(1_143_510_577);
+    expect(usdCents(100, { value: '0.1690', nominal: 1 })).toBe(592); // a KZT-like rate: 1 som = 5.917 units
   });
 
   it('count the pipeline by state over the cells the filters keep, and public projects per oblast', () => {

@@ -26,6 +26,7 @@ import type { RateStore } from './money-ports.js';
 import { authorize } from './policy.js';
 import type { ProjectStore } from './project-ports.js';
 import type { TerritoryLookup } from './territory-rules.js';
+import { usdCents } from './usd.js';
 
 /** One month of one dashboard scope, summed over its shards: attribute (`t.raised`, `c.RU.pledged`, ...) -> tyiyn. */
 export interface DashMonth {
@@ -151,26 +152,8 @@ export function sumDashMonths(months: readonly DashMonth[]): {
   return { totals, by };
 }
 
-/**
- * Tyiyn to USD cents at a stored NBKR rate (KGS for `nominal` USD, a decimal string), exactly: BigInt, rounded half
- * away from zero once. Not convertFromKgs: that one guards a single payment's limit, and a programme's totals
- * may pass it (1,000,000 entries of the bench add up to more than 100,000,000 som).
- * @example toUsd(874_500, { currency: 'USD', value: '87.4500', nominal: 1, date: '2026-11-30' }) // 1_000
- */
-export function toUsd(kgs: number, rate: Pick<StoredRate, 'value' | 'nominal'>): number {
-  const m = /^(\d+)(?:\.(\d+))?$/.exec(rate.value);
-  if (!m || !Number.isSafeInteger(kgs)) throw new RangeError(`cannot convert ${kgs} at ${rate.value}`);
-  const fraction = m[2] ?? '';
-  const units = BigInt(m[1]! + fraction);
-  if (units === 0n) throw new RangeError('a rate of zero');
-  // cents = tyiyn / 100 som / (value / nominal) * 100 cents = tyiyn * nominal * 10^scale / units
-  const numerator = BigInt(Math.abs(kgs)) * BigInt(rate.nominal) * 10n ** BigInt(fraction.length);
-  const cents = Number((2n * numerator + units) / (2n * units));
-  return kgs < 0 ? -cents : cents;
-}
-
 function row(key: string, kgs: DashboardFigures, rate: StoredRate | null): DashboardRow {
-  const usd = rate ? (Object.fromEntries(DASHBOARD_FIGURES.map((f) => [f, toUsd(kgs[f], rate)])) as DashboardFigures) : null;
+  const usd = rate ? (Object.fromEntries(DASHBOARD_FIGURES.map((f) => [f, usdCents(kgs[f], rate)])) as DashboardFigures) : null;
   return { key, kgs, usd };
 }
 

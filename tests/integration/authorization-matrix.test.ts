@@ -18,6 +18,7 @@ import { makeProject } from '../fixtures/projects.js';
 import { PROJECT_ROWS, proposalWorld, type ProposalWorld } from './matrix-projects.js';
 import { CLUB_ROWS, clubWorld, type ClubWorld } from './matrix-clubs.js';
 import { QUESTION_ROWS, questionWorld, type QuestionWorld } from './matrix-questions.js';
+import { REPORT_ROWS, reportWorld, type ReportWorld } from './matrix-reports.js';
 
 /**
  * Every route of the app, with every kind of caller, against objects owned by others. The route list
@@ -47,6 +48,8 @@ interface World {
   clubs?: ClubWorld;
   /** Organisation Y's project with a private question of A's and a public one of B's (matrix-questions.ts). */
   questions?: QuestionWorld;
+  /** A funded project of organisation X with money and two reports (matrix-reports.ts). */
+  reports?: ReportWorld;
 }
 
 interface Row {
@@ -364,13 +367,14 @@ const ROWS: Record<string, Row> = {
     check: (_w, _a, body) => expect(body).not.toHaveProperty('token'),
   },
   'GET /v1/audit': { expect: staffOnly, request: () => ({ path: '/v1/audit' }) },
+  'GET /v1/staff/dashboard': { expect: staffOnly, request: () => ({ path: '/v1/staff/dashboard?from=2026-01&to=2026-12' }) },
   'GET /v1/staff/refunds': { expect: staffOnly, request: () => ({ path: '/v1/staff/refunds' }) },
   'POST /v1/staff/refunds/:id/paid': {
     expect: { ...all(403), nobody: 401, staff: 404 },
     request: () => ({ method: 'POST', path: '/v1/staff/refunds/pl-none/paid', body: { paidOn: '2026-01-01', bankReference: 'PAYOUT-1' } }),
   },
-  'GET /v1/staff/dashboard': { expect: staffOnly, request: () => ({ path: '/v1/staff/dashboard?from=2026-01&to=2026-12' }) },
   ...PROJECT_ROWS,
+  ...REPORT_ROWS,
   'POST /v1/invitations/:token/accept': {
     expect: { nobody: 401, investorA: 404, investorB: 200, officerX: 404, officerY: 404, staff: 404 },
     request: (w) => ({ method: 'POST', path: `/v1/invitations/${w.invitationForB}/accept` }),
@@ -472,6 +476,7 @@ beforeAll(async () => {
   w.proposals = await proposalWorld(s, w.orgX, w.tokens.officerX, w.tokens.staff);
   w.clubs = await clubWorld(s, w.tokens, w.projectId);
   w.questions = await questionWorld(s, w.orgY, w.tokens);
+  w.reports = await reportWorld(s, w.orgX, w.tokens.officerX, w.tokens.staff);
 }, 120_000);
 afterAll(() => s.drop());
 

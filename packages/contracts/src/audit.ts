@@ -111,16 +111,20 @@ export const AuditSearchQuerySchema = z
     actor: z
       .string()
       .trim()
+      .max(128)
       .regex(/^[A-Za-z0-9:_-]{1,128}$/, 'an account id')
       .optional(),
     objectType: z.enum(AUDIT_OBJECT_TYPES).optional(),
     objectId: z
       .string()
       .trim()
+      .max(128)
       .regex(/^[A-Za-z0-9:_.-]{1,128}$/, 'an id')
       .optional(),
     action: z
       .string()
+      // The maximum also stands in the OpenAPI document (request-limits test); the pattern alone is not read as one.
+      .max(81)
       .regex(/^[a-z_-]{1,40}\.[a-z_-]{1,40}$/, 'an action name such as project.approve')
       .optional(),
     from: z.iso.date().optional(),

@@ -38,7 +38,8 @@ describe('one way to the API', () => {
 			'hooks.server.ts: toApi ?? request',
 			'lib/server/api-call.ts: `${API_ORIGIN}/v1${path}`',
 			'lib/server/api.ts: location',
-			'routes/[lang=lang]/organisation/projects/[id]/+page.server.ts: ticket.url',
+			// The one upload to the object store (project photos, report photos, disbursement documents).
+			'lib/server/project-upload.ts: ticket.url',
 		]);
 	});
 });

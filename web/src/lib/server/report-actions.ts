@@ -2,6 +2,7 @@ import { fail, type RequestEvent } from '@sveltejs/kit';
 import { UPLOAD_LIMITS } from '@mekendesh/contracts';
 import { m } from '#lib/paraglide/messages.js';
 import { api, ApiError } from './api.js';
+import { uploadToProject } from './project-upload.js';
 
 /**
  * The officer's progress forms on /<lang>/organisation/projects/[id] (issue 13), each a named action that works
@@ -21,25 +22,6 @@ export function refused(cause: unknown, form: string, values: Values) {
 		? m.form_error_summary()
 		: (cause.problem?.detail ?? cause.problem?.title ?? m.form_error_summary());
 	return fail(cause.status, { form, typed: values, fields, message });
-}
-
-/** Uploads a file to the project through the API's checks (presigned PUT, then complete); answers its key. */
-async function upload(event: RequestEvent, projectId: string, file: File): Promise<string> {
-	const projects = api(event).projects;
-	const ticket = await projects.requestUpload(projectId, {
-		contentType: file.type,
-		size: file.size,
-		fileName: file.name.slice(0, 200) || undefined,
-	});
-	const put = await fetch(ticket.url, {
-		method: 'PUT',
-		headers: ticket.headers,
-		body: new Uint8Array(await file.arrayBuffer()),
-		signal: AbortSignal.timeout(30_000),
-	});
-	if (!put.ok) throw new ApiError(502, `upload PUT answered ${put.status}`);
-	await projects.completeUpload(projectId, ticket.key, {});
-	return ticket.key;
 }
 
 const fileOf = (form: FormData, name: string): File | null => {
@@ -63,7 +45,7 @@ export const reportActions = {
 			return fail(400, { form: 'report', typed: values, fields: { photoKeys: m.pj_error_photo_type() }, message: m.form_error_summary() });
 		}
 		try {
-			const photoKeys = photo ? [await upload(event, id, photo)] : [];
+			const photoKeys = photo ? [await uploadToProject(event, id, photo)] : [];
 			await api(event).reports.post(id, {
 				milestoneId: values.milestoneId!,
 				text: { [event.params.lang ?? 'ky']: values.text },
@@ -84,7 +66,7 @@ export const reportActions = {
 		}
 		try {
 			const doc = fileOf(form, 'document');
-			const documentKey = doc ? await upload(event, id, doc) : undefined;
+			const documentKey = doc ? await uploadToProject(event, id, doc) : undefined;
 			await api(event).reports.disburse(id, {
 				amountKgs,
 				paidOn: values.paidOn!,

@@ -8,6 +8,7 @@ import { api, ApiError } from '#lib/server/api.js';
 import { requireMember } from '#lib/server/guards.js';
 import { rayonOptions } from '#lib/server/rayon-options.js';
 import { reportActions } from '#lib/server/report-actions.js';
+import { uploadToProject } from '#lib/server/project-upload.js';
 import { bishkekDay } from '#lib/duration.js';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -89,21 +90,8 @@ export const actions: Actions = {
 		if (!(file instanceof File) || file.size === 0) return fail(400, { photoError: m.pj_error_photo_missing() });
 		if (!(file.type in UPLOAD_LIMITS) || file.type === 'application/pdf') return fail(400, { photoError: m.pj_error_photo_type() });
 		if (file.size > UPLOAD_LIMITS[file.type as keyof typeof UPLOAD_LIMITS]) return fail(400, { photoError: m.pj_error_photo_size() });
-		const projects = api(event).projects;
 		try {
-			const ticket = await projects.requestUpload(project.id, {
-				contentType: file.type,
-				size: file.size,
-				fileName: file.name.slice(0, 200) || undefined,
-			});
-			const put = await fetch(ticket.url, {
-				method: 'PUT',
-				headers: ticket.headers,
-				body: new Uint8Array(await file.arrayBuffer()),
-				signal: AbortSignal.timeout(30_000),
-			});
-			if (!put.ok) throw new ApiError(502, `upload PUT answered ${put.status}`);
-			await projects.completeUpload(project.id, ticket.key, { cover: true });
+			await uploadToProject(event, project.id, file, { cover: true });
 		} catch (cause) {
 			if (!(cause instanceof ApiError)) throw cause;
 			if (cause.status === 0 || cause.status >= 500) console.error(`[web] photo upload ${project.id}: ${cause.message}`);

@@ -96,12 +96,14 @@ async function main() {
   const identity = await ensureIdentity(cognito.endpoint);
   const demoIds = await ensureDemoUsers(cognito.endpoint, identity.userPoolId, DEMO_USERS);
   await ensureDemoAccounts(db, demoIds);
-  // Follows, questions and a hometown club with its club pledge (issue 12), through the same use cases as requests.
-  step(`demo activity: ${await ensureDemoActivity(db, demoIds, { webOrigin: `http://localhost:${PORTS.web}` })}`);
-
   step(`s3rver on :${PORTS.s3} (photos and documents in .local/s3)`);
   const media = await startMediaStore({ port: PORTS.s3, directory: `${localDir}/s3` });
   stops.push(media.stop);
+
+  // Follows, questions and a hometown club with its club pledge (issue 12), through the same use cases as requests;
+  // a progress report whose photo goes through the upload path into s3rver, spending and a late milestone (issue 13).
+  const demoMedia = { bucket: media.bucket, endpoint: media.endpoint };
+  step(`demo activity: ${await ensureDemoActivity(db, demoIds, { webOrigin: `http://localhost:${PORTS.web}`, media: demoMedia })}`);
 
   const env = {
     ...process.env,

@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { ClubPage, ProjectClubs, QuestionList, RefundDueList } from '@mekendesh/contracts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ClubPage, LateReport, ProjectClubs, ProjectProgress, QuestionList, RefundDueList } from '@mekendesh/contracts';
 import {
   demoMarkerEntity,
   DynamoFollowStore,
@@ -20,15 +23,18 @@ import {
   DynamoReportStore,
   type Db,
 } from '@mekendesh/db';
-import { DEMO_ACTIVITY, DEMO_INVESTOR_EMAIL, DEMO_PROJECTS, DEMO_USERS } from '@mekendesh/demo-data';
-import { bishkekDay, isoWeekOfDay, type TokenVerifier } from '@mekendesh/domain';
+import { DEMO_ACTIVITY, DEMO_INVESTOR_EMAIL, DEMO_PROGRESS, DEMO_PROJECTS, DEMO_USERS } from '@mekendesh/demo-data';
+import { addDays, bishkekDay, isoWeekOfDay, objectKey, type TokenVerifier } from '@mekendesh/domain';
 import {
   ensureDemoAccounts,
   ensureDemoActivity,
   ensureDemoData,
   ensureDemoRates,
   ensureDemoReceivingAccounts,
+  startMediaStore,
+  type LocalS3,
 } from '@mekendesh/local-stack';
+import { createS3Client, S3Storage } from '@mekendesh/storage';
 import { createApp } from '@mekendesh/api/app';
 import { composeWithDb } from '@mekendesh/api/composition';
 import { ulid } from 'ulid';
@@ -46,6 +52,10 @@ let db: Db;
 let drop: () => Promise<void>;
 let app: ReturnType<typeof createApp>;
 let firstLoadMs = 0;
+let media: LocalS3;
+const mediaDir = mkdtempSync(join(tmpdir(), 'demo-activity-s3-'));
+/** The day the demo loaded (Bishkek): its milestone dates are days from it. */
+const today = bishkekDay(new Date());
 
 const get = async <T>(path: string): Promise<T> => {
   const res = await app.request(`/v1${path}`);
@@ -60,8 +70,10 @@ beforeAll(async () => {
   await ensureDemoRates(db);
   await ensureDemoReceivingAccounts(db);
   await ensureDemoAccounts(db, ids);
+  // As `pnpm dev` does: the media server runs before the activity, whose report photo goes through the upload path.
+  media = await startMediaStore({ port: 0, directory: mediaDir });
   const started = performance.now();
-  expect(await ensureDemoActivity(db, ids)).toBe('loaded');
+  expect(await ensureDemoActivity(db, ids, { media })).toBe('loaded');
   firstLoadMs = performance.now() - started;
   // Any token is the demo staff account: only the refunds queue below needs one.
   const verifier: TokenVerifier = {
@@ -69,7 +81,11 @@ beforeAll(async () => {
   };
   app = createApp(composeWithDb(db, { identity: noIdentity().identity, verifier }));
 }, 120_000);
-afterAll(() => drop());
+afterAll(async () => {
+  await media?.stop();
+  rmSync(mediaDir, { recursive: true, force: true });
+  await drop();
+});
 
 describe('demo activity', () => {
   it('loads once: a second start finds it present', async () => {
@@ -119,7 +135,15 @@ describe('demo activity', () => {
     const reporting = DEMO_PROJECTS.filter((p) => p.status === 'funded' || p.status === 'in_progress');
     expect(reporting.length).toBeGreaterThan(0);
     const due = (await new DynamoReportStore(db).dueBefore({ before: '9999-12-31', limit: 200 })).items;
-    const expected = reporting.flatMap((p) => p.milestones.map((m) => `${p.id}#${m.id}#${m.dueDate}`)).sort();
+    const seeded = reporting.flatMap((p) => p.milestones.map((m) => `${p.id}#${m.id}#${m.dueDate}`));
+    // Issue 13's demo projects, moved to funded by the use case: the reported project's first milestone has its report.
+    const { reported, late } = DEMO_PROGRESS;
+    const funded = [reported, late].flatMap((p) =>
+      p.dueInDays
+        .map((d, i) => `${p.projectId}#${p.projectId}-m${i + 1}#${addDays(today, d)}`)
+        .filter((k) => !k.includes(`${reported.projectId}-m1#`)),
+    );
+    const expected = [...seeded, ...funded].sort();
     expect(due.map((d) => `${d.projectId}#${d.milestoneId}#${d.dueDate}`).sort()).toEqual(expected);
   });
 
@@ -134,9 +158,54 @@ describe('demo activity', () => {
     expect((await new DynamoProjectRepository(db).get(refund.projectId))?.status).toBe('expired');
   });
 
+  it('a funded demo project of the officer shows a report with a real photo on its first milestone, the municipality’s money and a disbursement', async () => {
+    const { reported } = DEMO_PROGRESS;
+    const progress = await get<ProjectProgress>(`/projects/${reported.projectId}/progress`);
+    expect(progress.reports.map((r) => [r.milestoneId, r.status, r.text, r.photos.map((p) => [p.key, p.kind, p.contentType])])).toEqual([
+      [`${reported.projectId}-m1`, 'posted', reported.report.text, [[reported.report.photoKey, 'photo', 'image/jpeg']]],
+    ]);
+    expect(progress.disbursements.map((d) => [d.amountKgs, d.purpose, d.paidOn, d.milestoneId])).toEqual([
+      [reported.disbursement.amountKgs, reported.disbursement.purpose, today, `${reported.projectId}-m1`],
+    ]);
+    expect(progress.late).toEqual([]);
+    // The photo was taken by the upload path: re-encoded JPEG (magic bytes) with phone-sized copies, in the media server.
+    const photo = progress.reports[0]!.photos[0]!;
+    expect(photo.variants.length).toBeGreaterThan(0);
+    const stored = await new S3Storage(createS3Client({ ...media, region: 'local' }), media.bucket).read(
+      objectKey(reported.projectId, photo.key),
+    );
+    expect([...stored!.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+    const money = await new DynamoReportStore(db).projectMoney(reported.projectId);
+    // The demo programme matched the transfer too (its own rule): what is left is everything received less the disbursement.
+    expect([money?.raised, money?.municipality, money?.disbursed]).toEqual([
+      reported.goalKgs,
+      reported.cofunding.amountKgs,
+      reported.disbursement.amountKgs,
+    ]);
+    expect(money?.available).toBe(reported.goalKgs + money!.matched + reported.cofunding.amountKgs - reported.disbursement.amountKgs);
+    const project = await new DynamoProjectRepository(db).get(reported.projectId);
+    expect([project?.status, project?.organisationId]).toEqual(['funded', 'org-naryn-at-bashy-kara-suu']);
+  });
+
+  it('another funded demo project is late on its first milestone (due 30 days before the load day): on its page and in the staff queue', async () => {
+    const { late, reported } = DEMO_PROGRESS;
+    const progress = await get<ProjectProgress>(`/projects/${late.projectId}/progress`);
+    expect(progress.late).toEqual([{ milestoneId: `${late.projectId}-m1`, dueDate: addDays(today, -30), daysLate: 30 }]);
+    expect([progress.reports, progress.disbursements]).toEqual([[], []]);
+    const res = await app.request('/v1/staff/late-reports', { headers: { authorization: 'Bearer demo-staff-token-for-refunds' } });
+    expect(res.status).toBe(200);
+    const queue = ((await res.json()) as { items: LateReport[] }).items;
+    expect(queue.filter((q) => q.projectId === late.projectId).map((q) => [q.milestoneId, q.daysLate, q.projectTitle.en])).toEqual([
+      [`${late.projectId}-m1`, 30, late.title.en],
+    ]);
+    expect(queue.some((q) => q.projectId === reported.projectId)).toBe(false);
+  });
+
   it('loading again after a start cut short (the marker lost) doubles nothing, and `pnpm ledger:check` passes', async () => {
     await db.doc.send(new UpdateCommand({ TableName: db.tableName, Key: demoMarkerEntity.key({}), UpdateExpression: 'REMOVE activity' }));
-    expect(await ensureDemoActivity(db, ids)).toBe('loaded');
+    expect(await ensureDemoActivity(db, ids, { media })).toBe('loaded');
+    const progress = await get<ProjectProgress>(`/projects/${DEMO_PROGRESS.reported.projectId}/progress`);
+    expect([progress.reports.length, progress.disbursements.length]).toEqual([1, 1]);
     expect((await get<ProjectClubs>(`/projects/${club.pledge.projectId}/clubs`)).items.map((p) => [p.pledged, p.contributions])).toEqual([
       [1_750_000, 3],
     ]);

@@ -6,3 +6,4 @@ export { SOM, splitExact } from './make-project.js';
 export * from './receiving-accounts.js';
 export * from './programmes.js';
 export * from './activity.js';
+export * from './activity-progress.js';

@@ -49,9 +49,10 @@ import {
 } from '@mekendesh/domain';
 import { TERRITORIES, territoryBySoate } from '@mekendesh/territories';
 import { ulid } from 'ulid';
+import { loadDemoProgress, type DemoMedia } from './demo-progress.js';
 
 /** Bumped when DEMO_ACTIVITY gains something a kept table should get too (the marker's `activity`). */
-const DEMO_ACTIVITY_VERSION = 3;
+const DEMO_ACTIVITY_VERSION = 4;
 
 /** The demo's own activity sends no notices: its emails would be signed with this process's key, not the API's. */
 const SILENT: Notifier = { notify: async () => 'off', notifyOrganisation: async () => [] };
@@ -118,7 +119,7 @@ function activityDeps(db: Db, webOrigin: string): ActivityDeps {
 export async function ensureDemoActivity(
   db: Db,
   ids: Map<string, string>,
-  options: { webOrigin?: string } = {},
+  options: { webOrigin?: string; media?: DemoMedia } = {},
 ): Promise<'loaded' | 'present' | 'skipped'> {
   const marker = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: demoMarkerEntity.key({}) }));
   if (!marker.Item) return 'skipped'; // no demo data in this table
@@ -133,6 +134,13 @@ export async function ensureDemoActivity(
   await club(deps.clubs, actorOf);
   await markDemoMilestonesDue(db);
   await refundToPay(db, deps.clubs.payments.money, actorOf, staffActor(ids));
+  // Issue 13: a funded project's report (with a photo when the media server runs), spending, and a late milestone.
+  await loadDemoProgress(
+    db,
+    deps.clubs.payments.money,
+    { actorOf, staff: staffActor(ids), officer: officerActor(officerId) },
+    options.media,
+  );
   await db.doc.send(
     new UpdateCommand({
       TableName: db.tableName,

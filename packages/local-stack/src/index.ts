@@ -6,3 +6,4 @@ export * from './media.js';
 export * from './ports.js';
 export * from './demo-receiving-accounts.js';
 export * from './demo-activity.js';
+export * from './demo-progress.js';

@@ -47,7 +47,7 @@ const isKnown = (action: string): action is AuditAction => Object.hasOwn(SENTENC
  * The money of an entry, from `after`: `amountKgs` (KGS tyiyn) in som, and the amount in its own currency beside it
  * when that is not KGS ("8 745,00 сом (100,00 $)"); '' when the entry carries none.
  */
-export function auditAmount(after: AuditEntry['after'], locale: Locale): string {
+function auditAmount(after: AuditEntry['after'], locale: Locale): string {
 	const kgs = after?.amountKgs;
 	if (typeof kgs !== 'number') return '';
 	const som = formatMoney({ amount: kgs, currency: 'KGS' }, locale);

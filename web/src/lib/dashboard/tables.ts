@@ -29,13 +29,13 @@ export const DASHBOARD_TABLES = [
 export type DashboardTableName = (typeof DASHBOARD_TABLES)[number];
 
 /** How a column's cells are written: text, a whole number, or minor units (tyiyn, cents) shown with 2 decimals. */
-export type ColumnKind = 'text' | 'int' | 'money';
-export interface DashboardColumn {
+type ColumnKind = 'text' | 'int' | 'money';
+interface DashboardColumn {
 	header: string;
 	kind: ColumnKind;
 }
 /** A cell: text for text columns, an integer (minor units for money columns) otherwise. */
-export type DashboardCell = string | number;
+type DashboardCell = string | number;
 export interface DashboardTable {
 	name: DashboardTableName;
 	title: string;

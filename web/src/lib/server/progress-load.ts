@@ -5,7 +5,7 @@ import { mediaPath } from '#lib/project-media.js';
 import { api, type ApiEvent } from './api.js';
 
 /** A report as the project page shows it: its milestone's title, its Markdown as sanitised HTML, its photos' web paths. */
-export interface ShownReport {
+interface ShownReport {
 	id: string;
 	milestone: string;
 	postedAt: string;

@@ -27,7 +27,8 @@ export const ProgressReportSchema = z
     /** Photos among the project's verified attachments (uploaded and checked like the project's own photos). */
     photos: z.array(AttachmentSchema),
     status: ReportStatusSchema,
-    correctionReason: text().nullable(),
+    /** Staff's internal note on what to correct: only for the project's officers and staff (absent from the public read). */
+    correctionReason: text().nullable().optional(),
     postedAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
     version: z.number().int().positive(),
@@ -78,7 +79,8 @@ export const DisbursementSchema = z
     purpose: text(),
     document: AttachmentSchema.nullable(),
     recordedAt: z.iso.datetime(),
-    recordedBy: text(),
+    /** The user who recorded it (an internal id): only for the project's officers and staff (absent from the public read). */
+    recordedBy: text().optional(),
   })
   .meta({ id: 'Disbursement' });
 export type Disbursement = z.infer<typeof DisbursementSchema>;
@@ -112,7 +114,11 @@ export type CofundingReceipt = z.infer<typeof CofundingReceiptSchema>;
 export const LateMilestoneSchema = z.object({ milestoneId: text(), dueDate: z.iso.date(), daysLate: z.number().int().positive() });
 export type LateMilestone = z.infer<typeof LateMilestoneSchema>;
 
-/** A project's progress as the public reads it: reports and disbursements in time order, newest first, and its late milestones. */
+/**
+ * A project's progress as the public reads it: reports and disbursements in time order, newest first, and its late
+ * milestones. Reports' `correctionReason` and disbursements' `recordedBy` are there only when the reader may report on
+ * the project (its officers, staff).
+ */
 export const ProjectProgressSchema = z
   .object({
     reports: z.array(ProgressReportSchema),

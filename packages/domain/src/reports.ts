@@ -151,7 +151,8 @@ const CORRECTION = {
 /**
  * A public project's progress: its reports and disbursements, newest first (a page of each: `cursor` reads on the
  * reports), and its late milestones on today's Bishkek day (clock). 404 unless the project is public (or the reader
- * may read it: its officers, staff).
+ * may read it: its officers, staff). Reports' `correctionReason` and disbursements' `recordedBy` only for its officers
+ * and staff (policy `project:report`).
  */
 export async function projectProgress(
   deps: ReportDeps,
@@ -166,12 +167,24 @@ export async function projectProgress(
     input.cursor ? Promise.resolve({ items: [], nextCursor: null }) : deps.reports.disbursements({ projectId: project.id, limit: 50 }),
     reportedSet(deps.reports, project.id),
   ]);
+  const internal = actor.kind === 'user' && mayReport(actor, project);
   return {
-    reports: reports.items,
-    disbursements: disbursements.items,
+    reports: internal ? reports.items : reports.items.map(({ correctionReason: _reason, ...r }) => r),
+    disbursements: internal ? disbursements.items : disbursements.items.map(({ recordedBy: _by, ...d }) => d),
     late: lateMilestones(project, reported, bishkekToday(deps.clock)),
     nextCursor: reports.nextCursor,
   };
+}
+
+// Staff's correction note ("the invoice looks forged") and who recorded a payment are internal: only the people who
+// may act on the project's reports read them.
+function mayReport(actor: UserActor, project: Project): boolean {
+  try {
+    authorize(actor, { action: 'project:report', project });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function canRead(actor: UserActor, project: Project): boolean {

@@ -47,7 +47,7 @@ export async function loadStaffReports(
 			milestone: title(r.milestoneId),
 			postedAt: r.postedAt,
 			status: r.status,
-			correctionReason: r.correctionReason,
+			correctionReason: r.correctionReason ?? null,
 			html: text ? renderMarkdown(text.text) : '',
 			photos: r.photos.flatMap((p) => mediaPath(p.url) ?? []),
 			version: r.version,

@@ -72,6 +72,8 @@ describe('formatDate', () => {
 		expect(formatDate('2026-06-30T17:59:59Z', 'en')).toBe('June 30, 2026');
 		expect(formatDate('2026-06-30T19:00:00.000Z', 'en')).toBe('July 1, 2026');
 		expect(formatDate('2026-06-30T19:00:00.000Z', 'ru')).toBe('1 июля 2026 г.');
+		// A report posted at 02:17 on 1 December in Bishkek is dated 1 December (it was 30 November in UTC).
+		expect(formatDate('2026-11-30T20:17:00Z', 'en')).toBe('December 1, 2026');
 	});
 
 	it('returns the input when it is not a date', () => {

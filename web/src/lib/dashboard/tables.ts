@@ -12,6 +12,8 @@ import {
 	type PledgeChannel,
 	type ProjectStatus,
 } from '@mekendesh/contracts';
+// Dates of instants are Bishkek days (UTC+6): a pledge made at 02:17 on 1 December in Bishkek is dated 1 December.
+import { bishkekDay } from '../duration.js';
 
 /** Every table the dashboard shows and exports. */
 export const DASHBOARD_TABLES = [
@@ -142,7 +144,7 @@ export function dashboardTable(d: Dashboard, name: DashboardTableName, l: Dashbo
 					l.status(r.status),
 					l.place(r.oblastSoate),
 					l.sector(r.sector),
-					r.submittedAt?.slice(0, 10) ?? '',
+					r.submittedAt ? bishkekDay(new Date(r.submittedAt)) : '',
 					r.waitingDays,
 				]),
 			);
@@ -170,7 +172,7 @@ export function dashboardTable(d: Dashboard, name: DashboardTableName, l: Dashbo
 					p.receivedKgs,
 					p.ageDays,
 					l.channel(p.channel),
-					p.createdAt.slice(0, 10),
+					bishkekDay(new Date(p.createdAt)),
 				]),
 			);
 		case 'programmes':

@@ -27,6 +27,8 @@ export const ManualRatesRequestSchema = z
       .max(10),
     /** Why staff correct the day's rates by hand (kept with the manual table and in the audit entry rates.correct). */
     reason: prose(TEXT_LIMITS.reason, { min: 3 }),
+    /** Staff confirm a change of more than half of a rate in force that day (without it: 409 naming `rates.<i>.value`). */
+    confirmLargeChange: z.boolean().optional(),
   })
   .strict()
   .meta({ id: 'ManualRatesRequest' });

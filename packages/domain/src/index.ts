@@ -43,6 +43,7 @@ export * from './receipts.js';
 export * from './receipt-duplicates.js';
 export * from './expiry.js';
 export * from './money-admin.js';
+export * from './rate-corrections.js';
 export * from './statement-csv.js';
 export * from './statements.js';
 export * from './statement-amounts.js';

@@ -20,6 +20,7 @@ import { exchangeRate, type ExchangeRate } from './exchange-rates.js';
 import { isPublic } from './lifecycle.js';
 import { forgetCachedRates, today, type MoneyDeps } from './money-deps.js';
 import { parseNbkrRates, rateTableFromNbkr } from './nbkr.js';
+import { checkLargeChanges, checkRateDay, checkRateValues, RATE_TABLES_BACK } from './rate-corrections.js';
 import { authorize } from './policy.js';
 import { checkOblastList, type TerritoryLookup } from './territory-rules.js';
 
@@ -93,9 +94,15 @@ export async function listRateTables(deps: MoneyDeps, actor: Actor, q: RateTable
   return { today: day, todayTables, items, nextCursor: page.nextCursor };
 }
 
-/** Staff enter a day's rates by hand; they win over fetched rates of the same day. */
+/**
+ * Staff enter a day's rates by hand; they win over fetched rates of the same day. The day is FIRST_RECEIPT_DAY..today
+ * (Bishkek) and each value at most MAX_RATE_KGS per nominal (400 naming `date` / `rates.<i>.value`); a change of more
+ * than half of the rate in force that day is a 409 naming `rates.<i>.value` unless `confirmLargeChange` (rate-corrections.ts).
+ */
 export async function putManualRates(deps: MoneyDeps, actor: Actor, input: { date: string; request: ManualRatesRequest }) {
   authorize(actor, { action: 'money:manage' });
+  checkRateDay(input.date, deps.clock);
+  checkRateValues(input.request.rates);
   const rates: Record<string, ExchangeRate> = {};
   input.request.rates.forEach((r, i) => {
     try {
@@ -105,7 +112,9 @@ export async function putManualRates(deps: MoneyDeps, actor: Actor, input: { dat
     }
   });
   // The table in force before: a day's tables come fetched, demo, manual (manual wins), so the last one.
-  const before = (await deps.rates.tablesOn(input.date)).at(-1) ?? null;
+  const [dayTables, inForce] = await Promise.all([deps.rates.tablesOn(input.date), deps.rates.tablesUpTo(input.date, RATE_TABLES_BACK)]);
+  const before = dayTables.at(-1) ?? null;
+  checkLargeChanges({ rates: input.request.rates, tables: inForce, confirmed: input.request.confirmLargeChange === true });
   const at = deps.clock.now().toISOString();
   const reason = input.request.reason;
   const table = { date: input.date, source: 'manual' as const, rates, reason, enteredBy: actor.id };

@@ -30,12 +30,17 @@ export const actions: Actions = {
 			date: text(form, 'date'),
 			reason: text(form, 'reason'),
 			rates: Object.fromEntries(CURRENCIES.map((c) => [c, text(form, `rate_${c}`).replace(',', '.')])),
+			confirmLargeChange: form.get('confirmLargeChange') === 'on',
 		};
 		const fields: Record<string, string> = {};
 		const rates = CURRENCIES.filter((c) => values.rates[c]).map((currency) => ({ currency, value: values.rates[currency]!, nominal: 1 }));
 		if (!/^\d{4}-\d{2}-\d{2}$/.test(values.date)) fields.date = m.so_rates_error_date();
 		if (rates.length === 0) fields.rates = m.so_rates_error_none();
-		const parsed = ManualRatesRequestSchema.safeParse({ rates, reason: values.reason });
+		const parsed = ManualRatesRequestSchema.safeParse({
+			rates,
+			reason: values.reason,
+			...(values.confirmLargeChange ? { confirmLargeChange: true } : {}),
+		});
 		if (!parsed.success)
 			for (const issue of parsed.error.issues) {
 				const [head, index] = issue.path;
@@ -48,14 +53,17 @@ export const actions: Actions = {
 		} catch (cause) {
 			if (!(cause instanceof ApiError)) throw cause;
 			if (cause.status === 0 || cause.status >= 500) return fail(503, { values, fields, error: m.form_unavailable() });
-			// The API names the field: rates.<i>.value, reason, or the date in the path.
-			for (const f of cause.fields) {
-				const i = /^rates\.(\d+)/.exec(f)?.[1];
-				if (i !== undefined && rates[Number(i)]) fields[`rate_${rates[Number(i)]!.currency}`] = m.so_rates_error_value();
-				else if (f === 'reason') fields.reason = m.so_rates_error_reason();
-				else fields.date = m.so_rates_error_date();
+			// The API names the field (rates.<i>.value, reason, or the date in the path) and says why in the reader's
+			// language: a day out of range, a value too high, or the old and new rate of a large change (409).
+			for (const e of cause.problem?.errors ?? []) {
+				const i = /^rates\.(\d+)/.exec(e.field)?.[1];
+				if (i !== undefined && rates[Number(i)]) fields[`rate_${rates[Number(i)]!.currency}`] = e.message || m.so_rates_error_value();
+				else if (e.field === 'reason') fields.reason = m.so_rates_error_reason();
+				else fields.date = e.message || m.so_rates_error_date();
 			}
-			return fail(cause.status, { values, fields, error: cause.problem?.title ?? m.form_error_summary() });
+			// A change of more than half needs staff to confirm it: the form shows the checkbox after this answer.
+			const confirmLarge = cause.status === 409 && cause.fields.some((f) => f.startsWith('rates.'));
+			return fail(cause.status, { values, fields, confirmLarge, error: cause.problem?.title ?? m.form_error_summary() });
 		}
 		redirect(303, `/${getLocale()}/staff/rates?saved=${encodeURIComponent(values.date)}`);
 	},

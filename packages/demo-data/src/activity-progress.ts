@@ -13,6 +13,11 @@ export interface DemoFundedProject {
   like: string;
   slug: string;
   title: LocalizedText;
+  /** Its own summary and description (Markdown), so the page does not show the template's text (issue 13 review). */
+  summary: LocalizedText;
+  description: LocalizedText;
+  /** Its own milestone titles, one per `dueInDays`. */
+  milestoneTitles: readonly LocalizedText[];
   /** The goal (KGS tyiyn), all of it the diaspora's share, pledged whole by `investor` (funding needs the goal pledged). */
   goalKgs: number;
   investor: DemoPerson;
@@ -45,6 +50,21 @@ export const DEMO_PROGRESS: DemoProgress = {
       ru: 'Кара-Суу: котёл для отопления школы',
       en: 'Kara-Suu: a heating boiler for the school',
     },
+    summary: {
+      ky: 'Кара-Суу мектебине жаңы жылытуу казаны жана түтүктөр: кышында класстар жылуу болот.',
+      ru: 'Новый котёл и трубы отопления для школы Кара-Суу: зимой в классах будет тепло.',
+      en: 'A new boiler and heating pipes for the Kara-Suu school, so classrooms stay warm in winter.',
+    },
+    description: {
+      ky: 'Кара-Суу мектебинин көмүр казаны 1987-жылы орнотулган: кышында класстарда 12 градустан ашпайт, сабактар кыскартылат. Жаңы казан (КВр-0,25) орнотуп, эски түтүктөрдү жана радиаторлорду алмаштырабыз. Айыл өкмөтү казанкананы оңдоону өз бюджетинен төлөйт.',
+      ru: 'Угольный котёл школы Кара-Суу установлен в 1987 году: зимой в классах не выше 12 градусов, уроки сокращают. Мы установим новый котёл (КВр-0,25) и заменим старые трубы и радиаторы. Ремонт котельной айыл окмоту оплачивает из своего бюджета.',
+      en: 'The Kara-Suu school’s coal boiler dates from 1987: in winter classrooms reach no more than 12 °C and lessons are cut short. We will install a new boiler (KVr-0.25) and replace the old pipes and radiators. The ayil okmotu pays for repairing the boiler house from its own budget.',
+    },
+    milestoneTitles: [
+      { ky: 'Долбоор-смета документтери', ru: 'Проектно-сметная документация', en: 'Design and cost estimate' },
+      { ky: 'Казанды сатып алуу жана орнотуу', ru: 'Закупка и монтаж котла', en: 'Boiler bought and installed' },
+      { ky: 'Түтүктөр жана радиаторлор', ru: 'Трубы и радиаторы', en: 'Pipes and radiators' },
+    ],
     goalKgs: som(300_000),
     investor: { email: DEMO_INVESTOR_EMAIL },
     bankReference: 'DEMO-REPORTED-0001',
@@ -72,6 +92,20 @@ export const DEMO_PROGRESS: DemoProgress = {
       ru: 'Кара-Суу: танк-охладитель молока',
       en: 'Kara-Suu: a milk cooling tank',
     },
+    summary: {
+      ky: 'Сүт чогултуучу пунктка 2 тонналык муздаткыч резервуар: сүт бузулбай, баасы жогору болот.',
+      ru: 'Танк-охладитель на 2 тонны для пункта сбора молока: молоко не портится и продаётся дороже.',
+      en: 'A 2-tonne cooling tank for the milk collection point, so milk keeps and sells for more.',
+    },
+    description: {
+      ky: 'Кара-Суунун фермерлери жайында сүттүн үчтөн бирин төгүп салышат: муздатуучу жок. 2 тонналык резервуар сүттү 4 градуска чейин муздатат, сүт заводу аны жогорку баада алат.',
+      ru: 'Летом фермеры Кара-Суу выливают до трети молока: охлаждать его негде. Танк на 2 тонны охлаждает молоко до 4 градусов, и молокозавод принимает его по высшей цене.',
+      en: 'In summer Kara-Suu’s farmers pour away up to a third of their milk: there is nowhere to cool it. A 2-tonne tank cools milk to 4 °C, and the dairy buys it at the top price.',
+    },
+    milestoneTitles: [
+      { ky: 'Резервуарды сатып алуу', ru: 'Закупка танка', en: 'Tank bought' },
+      { ky: 'Орнотуу жана ишке киргизүү', ru: 'Монтаж и запуск', en: 'Installed and running' },
+    ],
     goalKgs: som(180_000),
     investor: { id: 'demo-demand-04' },
     bankReference: 'DEMO-LATE-0001',

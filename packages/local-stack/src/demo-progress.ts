@@ -130,6 +130,8 @@ function fromTemplate(p: DemoFundedProject, today: string): Project {
     id: p.projectId,
     slug: p.slug,
     title: p.title,
+    summary: p.summary,
+    description: p.description,
     status: 'published',
     pledgeTypes: ['donation'],
     minimumPledge: 500 * 100,
@@ -141,7 +143,13 @@ function fromTemplate(p: DemoFundedProject, today: string): Project {
     deadline: addDays(today, 60),
     milestones: p.dueInDays.map((days, i) => {
       const m = like.milestones[i] ?? like.milestones.at(-1)!;
-      return { ...m, id: `${p.projectId}-m${i + 1}`, dueDate: addDays(today, days), tranche: shares[i]! };
+      return {
+        ...m,
+        id: `${p.projectId}-m${i + 1}`,
+        title: p.milestoneTitles[i] ?? m.title,
+        dueDate: addDays(today, days),
+        tranche: shares[i]!,
+      };
     }),
   };
 }

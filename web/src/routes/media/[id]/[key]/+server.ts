@@ -14,7 +14,8 @@ const TYPE_OF: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', w
  * follow well; this follows it on the server and streams the bytes. Public files are cached briefly by
  * shared caches; an owner's draft photos (seen with their token) never are. The API only ever points at the
  * checked copies (photos re-encoded without metadata); the type served is the one the key names (or WebP,
- * for a photo's resized copy), and anything else from upstream is not passed on (502).
+ * for a photo's resized copy), and anything else from upstream is not passed on (502). Every non-image (a PDF
+ * document) is served as an attachment, with nosniff on everything.
  */
 export const GET: RequestHandler = async (event) => {
 	const { params, url, locals } = event;
@@ -47,6 +48,8 @@ export const GET: RequestHandler = async (event) => {
 	}
 	out.set('cache-control', locals.user ? 'private, no-store' : 'public, max-age=300');
 	out.set('x-content-type-options', 'nosniff');
-	if (params.key.endsWith('.pdf')) out.set('content-disposition', 'inline');
+	// A document is never rendered on the web origin (a PDF viewer runs its scripts and links there): it is
+	// downloaded. Only images, re-encoded by the API, are shown inline. The key is [0-9a-z] and a dot, so quoting is safe.
+	if (!upstreamType.startsWith('image/')) out.set('content-disposition', `attachment; filename="${params.key}"`);
 	return new Response(upstream.body, { status: 200, headers: out });
 };

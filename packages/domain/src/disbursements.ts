@@ -193,7 +193,12 @@ export async function recordDisbursement(
     }
     return out.kind === 'committed' ? { done: true } : { again: true };
   });
-  await notifyProjectUpdate(deps, project, { about: `disbursement-${disbursement.id}`, what: 'disbursement' });
+  await notifyProjectUpdate(deps, project, {
+    about: `disbursement-${disbursement.id}`,
+    what: 'disbursement',
+    amountKgs: r.amountKgs,
+    purpose: r.purpose,
+  });
   return disbursement;
 }
 

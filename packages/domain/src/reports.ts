@@ -1,6 +1,7 @@
 import {
   type AuditEntry,
   type CorrectionRequest,
+  type Locale,
   type LateReport,
   type ProgressReport,
   type Project,
@@ -67,7 +68,7 @@ export async function postReport(
   };
   const due: MilestoneDue = { projectId: project.id, milestoneId: milestone.id, dueDate: milestone.dueDate };
   await deps.reports.createReport(report, reportAudit(deps, user, 'report.post', report), due);
-  await notifyProjectUpdate(deps, project, { about: `report-${report.id}`, what: 'report' });
+  await notifyProjectUpdate(deps, project, { about: `report-${report.id}`, what: 'report', milestone: milestone.title, text: report.text });
   return report;
 }
 
@@ -126,27 +127,62 @@ export async function requestCorrection(
   };
   await deps.reports.saveReport(next, report.version, reportAudit(deps, actor, 'report.request_correction', next, input.request.reason));
   const project = await deps.projectDeps.projects.get(input.projectId);
-  if (project && deps.notices) {
-    const link = `${deps.notices.webOrigin}/ky/organisation/projects/${encodeURIComponent(project.id)}#reports`;
-    await deps.notices.notifier
-      .notifyOrganisation(project.organisationId, {
-        kind: 'staff_decision',
-        about: `correction-${next.id}-${next.version}`,
-        message: (l) => ({
-          subject: CORRECTION[l].subject,
-          text: `${CORRECTION[l].text}\n\n${input.request.reason}\n\n${link.replace('/ky/', `/${l}/`)}`,
-        }),
-      })
-      .catch(() => []);
-  }
+  if (project && deps.notices) await tellCorrection(deps.notices, project, next, input.request.reason);
   return next;
 }
 
 const CORRECTION = {
-  ky: { subject: 'Мекендеш: отчётту оңдоо суралды', text: 'Программанын кызматкерлери отчётту оңдоону суранышты:' },
-  ru: { subject: 'Мекендеш: просят исправить отчёт', text: 'Сотрудники программы просят исправить отчёт:' },
-  en: { subject: 'Mekendesh: a report needs a correction', text: 'Programme staff ask for a correction of a report:' },
+  ky: {
+    subject: 'Мекендеш: отчётту оңдоо суралды',
+    text: 'Программанын кызматкерлери отчётту оңдоону суранышты',
+    where: 'Долбоор',
+    milestone: 'Этап',
+    edit: 'Оңдоо',
+  },
+  ru: {
+    subject: 'Мекендеш: просят исправить отчёт',
+    text: 'Сотрудники программы просят исправить отчёт',
+    where: 'Проект',
+    milestone: 'Этап',
+    edit: 'Исправить',
+  },
+  en: {
+    subject: 'Mekendesh: a report needs a correction',
+    text: 'Programme staff ask for a correction of a report',
+    where: 'Project',
+    milestone: 'Milestone',
+    edit: 'Correct it',
+  },
 } as const;
+
+/**
+ * The `staff_decision` notice to the project's officers (each in their profile's language): the project, the milestone,
+ * staff's reason, and a link to that report's edit form on the officer's project page (`?report=<id>#report-<id>`).
+ */
+async function tellCorrection(
+  notices: NonNullable<ReportDeps['notices']>,
+  project: Project,
+  report: ProgressReport,
+  reason: string,
+): Promise<void> {
+  const milestone = project.milestones.find((m) => m.id === report.milestoneId)?.title;
+  const name = (t: Project['title'] | undefined, l: Locale) => (t ? (t[l] ?? t.ky ?? t.ru ?? t.en ?? '') : report.milestoneId);
+  const link = (l: Locale) =>
+    `${notices.webOrigin}/${l}/organisation/projects/${encodeURIComponent(project.id)}?report=${encodeURIComponent(report.id)}#report-${encodeURIComponent(report.id)}`;
+  await notices.notifier
+    .notifyOrganisation(project.organisationId, {
+      kind: 'staff_decision',
+      about: `correction-${report.id}-${report.version}`,
+      message: (l) => {
+        const w = CORRECTION[l];
+        return {
+          subject: `${w.subject}: «${name(project.title, l)}»`,
+          text: `${w.text}.\n\n${w.where}: ${name(project.title, l)}\n${w.milestone}: ${name(milestone, l)}\n\n${reason}\n\n${w.edit}: ${link(l)}`,
+        };
+      },
+    })
+    .catch(() => []);
+}
 
 /**
  * A public project's progress: its reports and disbursements, newest first (a page of each: `cursor` reads on the
@@ -253,15 +289,33 @@ export async function unmarkMilestonesDue(
 
 /** 409 when completing a project some milestone of which has no posted report: names them, in ky/ru/en. */
 export async function assertEveryMilestoneReported(store: Pick<ReportStore, 'reportedMilestones'>, project: Project): Promise<void> {
-  const posted = new Set(
-    (await store.reportedMilestones(project.id, MAX_REPORTS_READ)).filter((r) => r.status === 'posted').map((r) => r.milestoneId),
-  );
+  const reported = await store.reportedMilestones(project.id, MAX_REPORTS_READ);
+  const posted = new Set(reported.filter((r) => r.status === 'posted').map((r) => r.milestoneId));
   const missing = project.milestones.filter((m) => !posted.has(m.id));
-  if (!missing.length) return;
+  if (!missing.length) return assertNoneBeingCorrected(reported, project);
   const names = (l: 'ky' | 'ru' | 'en') => missing.map((m) => `«${m.title[l] ?? m.title.ky ?? m.title.ru ?? m.title.en}»`).join(', ');
   throw new DomainError('conflict', `every milestone needs a posted report first: ${names('en')}`, [], {
     ky: `Долбоорду аяктоо үчүн ар бир этапка отчёт жарыяланышы керек. Отчёт жок: ${names('ky')}`,
     ru: `Чтобы завершить проект, по каждому этапу нужен опубликованный отчёт. Нет отчёта: ${names('ru')}`,
     en: `To complete the project, every milestone needs a posted report. Missing: ${names('en')}`,
+  });
+}
+
+/**
+ * 409 while staff's correction of any report is open: a project is not completed over a report staff sent back
+ * (issue 13 review), even when another report of the same milestone is posted. Names the milestones, in ky/ru/en.
+ */
+function assertNoneBeingCorrected(reported: { milestoneId: string; status: ProgressReport['status'] }[], project: Project): void {
+  const ids = new Set(reported.filter((r) => r.status === 'correction_requested').map((r) => r.milestoneId));
+  if (!ids.size) return;
+  const names = (l: 'ky' | 'ru' | 'en') =>
+    project.milestones
+      .filter((m) => ids.has(m.id))
+      .map((m) => `«${m.title[l] ?? m.title.ky ?? m.title.ru ?? m.title.en}»`)
+      .join(', ');
+  throw new DomainError('conflict', `a report is being corrected: ${names('en')}`, [], {
+    ky: `Оңдолуп жаткан отчёт бар: адегенде аны оңдоп, кайра жарыялаңыз. Этап: ${names('ky')}`,
+    ru: `Отчёт ещё исправляется: сначала исправьте и опубликуйте его. Этап: ${names('ru')}`,
+    en: `A report is being corrected: correct and post it first. Milestone: ${names('en')}`,
   });
 }

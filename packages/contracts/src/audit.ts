@@ -43,6 +43,12 @@ export const AUDIT_ACTIONS = [
   'project.request_changes',
   'project.start',
   'project.complete',
+  // The lifecycle's other moves, written as `project.<to>` (domain vetting.ts): by the officer, staff or the deadline job.
+  'project.submit',
+  'project.start_review',
+  'project.funded',
+  'project.expired',
+  'project.cancelled',
   'organisation.apply',
   'organisation.invite',
   'organisation.join',

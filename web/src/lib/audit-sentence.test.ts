@@ -2,7 +2,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AUDIT_ACTIONS, type AuditEntry, type Locale } from '@mekendesh/contracts';
 import { describe, expect, it } from 'vitest';
-import { auditObjectHref, auditSentence } from './audit-sentence.js';
+import { auditChanges } from './audit-changes.js';
+import { auditActionLabel, auditObjectHref, auditReason, auditSentence } from './audit-sentence.js';
 
 const entry = (action: string, over: Partial<AuditEntry> = {}): AuditEntry => ({
 	id: 'a1',
@@ -41,8 +42,11 @@ function actionsInCode(): string[] {
 		}
 	}
 	const verbs =
-		/\.(create|update|attach|approve|reject|request_changes|start|complete|apply|invite|join|delete|replace|hide|unhide|post|edit|request_correction|record|commit|correct|paid|refund)$/;
-	return [...found].filter((a) => verbs.test(a) && !/^(node|path|zod|vitest)\./.test(a));
+		/\.(create|update|attach|approve|reject|request_changes|start|complete|apply|invite|join|delete|replace|hide|unhide|post|edit|request_correction|record|commit|correct|paid|refund|submit|start_review)$/;
+	// vetting.ts writes the lifecycle's other moves as `project.${to}`: the staff moves (funded, cancelled) and the
+	// deadline job's (funded, expired).
+	const moves = ['project.funded', 'project.cancelled', 'project.expired'];
+	return [...[...found].filter((a) => verbs.test(a) && !/^(node|path|zod|vitest)\./.test(a)), ...moves];
 }
 
 describe('auditSentence', () => {
@@ -85,5 +89,44 @@ describe('auditSentence', () => {
 		expect(auditObjectHref(entry('rates.correct', { objectType: 'rates', objectId: '2026-03-01' }), 'ky')).toBe('/ky/staff/rates');
 		expect(auditObjectHref(entry('report.post', { objectType: 'report', objectId: 'r1' }), 'en')).toBe('/en/projects/prj-1');
 		expect(auditObjectHref(entry('account.delete', { objectType: 'user', objectId: 'u1' }), 'en')).toBeNull();
+	});
+});
+
+describe('the audit log for people', () => {
+	it('names the lifecycle moves and the upload to a project as sentences (issue 13 review)', () => {
+		expect(auditSentence(entry('project.funded'), 'Aida', 'en')).toBe('Aida marked a project funded');
+		expect(auditSentence(entry('project.submit'), 'Aida', 'ru')).toBe('Aida отправил(а) проект на рассмотрение');
+		expect(auditSentence(entry('project.start_review'), 'Aida', 'ky')).toBe('Aida долбоорду карап баштады');
+		expect(auditSentence(entry('project.attach'), 'Aida', 'en')).toBe('Aida added a file to a project');
+	});
+
+	it('gives every action a short filter label in each language, with no dangling words', () => {
+		expect(auditActionLabel('cofunding.record', 'en')).toBe('Recorded money received from co-funders');
+		for (const action of AUDIT_ACTIONS)
+			for (const locale of LOCALES) {
+				const label = auditActionLabel(action, locale);
+				expect(label, `${action} ${locale}`).not.toBe(action);
+				expect(label, `${action} ${locale}`).not.toMatch(/[:…]$|\s(of|на|with a budget of|с бюджетом)$|\s\s/);
+			}
+	});
+
+	it('writes the platform reasons in the reader language and reasons people typed as written', () => {
+		expect(auditReason('goal reached', 'ru')).toBe('цель достигнута');
+		expect(auditReason('the deadline passed before the goal was reached', 'ky')).toBe('максатка жеткенге чейин мөөнөт бүттү');
+		expect(auditReason('expired', 'en')).toBe('the project did not reach its goal by the deadline');
+		expect(auditReason('Фото не того села', 'en')).toBe('Фото не того села');
+		expect(auditReason(null, 'en')).toBeNull();
+	});
+
+	it('shows changes as named fields with money in som, not tyiyn', () => {
+		const lines = auditChanges({ amountKgs: 15_000_000, amount: 10_000, currency: 'USD', status: 'refunded', hidden: true }, 'en');
+		expect(lines.map((l) => l.field)).toEqual(['Amount in som', 'Amount', 'Status', 'Hidden']);
+		expect(lines[0]!.value).toMatch(/^150,000\s?som$/);
+		expect(lines[1]!.value).toBe('$100.00');
+		expect(lines[3]!.value).toBe('yes');
+		expect(auditChanges({ name: { ky: 'Программа', ru: 'Программа РУ', en: 'Programme' } }, 'ru')).toEqual([
+			{ field: 'Название', value: 'Программа РУ' },
+		]);
+		expect(auditChanges(null, 'en')).toEqual([]);
 	});
 });

@@ -14,6 +14,11 @@ const SENTENCES: Record<AuditAction, Sentence> = {
 	'project.request_changes': m.so_act_project_request_changes,
 	'project.start': m.so_act_project_start,
 	'project.complete': m.so_act_project_complete,
+	'project.submit': m.so_act_project_submit,
+	'project.start_review': m.so_act_project_start_review,
+	'project.funded': m.so_act_project_funded,
+	'project.expired': m.so_act_project_expired,
+	'project.cancelled': m.so_act_project_cancelled,
 	'organisation.apply': m.so_act_organisation_apply,
 	'organisation.invite': m.so_act_organisation_invite,
 	'organisation.join': m.so_act_organisation_join,
@@ -42,6 +47,72 @@ const SENTENCES: Record<AuditAction, Sentence> = {
 };
 
 const isKnown = (action: string): action is AuditAction => Object.hasOwn(SENTENCES, action);
+
+/** Short names of the actions for the search form's Action filter (no actor, no amount). */
+const LABELS: Record<AuditAction, (p: object, o: { locale: Locale }) => string> = {
+	'project.create': m.so_actl_project_create,
+	'project.update': m.so_actl_project_update,
+	'project.attach': m.so_actl_project_attach,
+	'project.approve': m.so_actl_project_approve,
+	'project.reject': m.so_actl_project_reject,
+	'project.request_changes': m.so_actl_project_request_changes,
+	'project.start': m.so_actl_project_start,
+	'project.complete': m.so_actl_project_complete,
+	'project.submit': m.so_actl_project_submit,
+	'project.start_review': m.so_actl_project_start_review,
+	'project.funded': m.so_actl_project_funded,
+	'project.expired': m.so_actl_project_expired,
+	'project.cancelled': m.so_actl_project_cancelled,
+	'organisation.apply': m.so_actl_organisation_apply,
+	'organisation.invite': m.so_actl_organisation_invite,
+	'organisation.join': m.so_actl_organisation_join,
+	'organisation.approve': m.so_actl_organisation_approve,
+	'organisation.reject': m.so_actl_organisation_reject,
+	'account.delete': m.so_actl_account_delete,
+	'receiving-account.create': m.so_actl_receiving_account_create,
+	'receiving-account.replace': m.so_actl_receiving_account_replace,
+	'receiving-account.delete': m.so_actl_receiving_account_delete,
+	'question.hide': m.so_actl_question_hide,
+	'question.unhide': m.so_actl_question_unhide,
+	'answer.hide': m.so_actl_answer_hide,
+	'answer.unhide': m.so_actl_answer_unhide,
+	'report.post': m.so_actl_report_post,
+	'report.edit': m.so_actl_report_edit,
+	'report.request_correction': m.so_actl_report_request_correction,
+	'disbursement.record': m.so_actl_disbursement_record,
+	'cofunding.record': m.so_actl_cofunding_record,
+	'receipt.record': m.so_actl_receipt_record,
+	'statement.commit': m.so_actl_statement_commit,
+	'rates.correct': m.so_actl_rates_correct,
+	'refund.paid': m.so_actl_refund_paid,
+	'pledge.refund': m.so_actl_pledge_refund,
+	'programme.create': m.so_actl_programme_create,
+	'programme.update': m.so_actl_programme_update,
+};
+
+/** An action's short name for the Action filter, e.g. 'Recorded money received on a pledge'; an unknown one as written. */
+export function auditActionLabel(action: string, locale: Locale): string {
+	return isKnown(action) ? LABELS[action]({}, { locale }) : action;
+}
+
+/**
+ * The reasons the platform itself writes (domain expiry.ts, card-refunds.ts, vetting.ts settleDeadlines; 'goal reached'
+ * is what staff's funded move is given in the demo and tests), in the reader's language. Reasons people typed stay as
+ * written: they are their words.
+ */
+const SYSTEM_REASONS: Record<string, (p: object, o: { locale: Locale }) => string> = {
+	expired: m.so_reason_expired,
+	card: m.so_reason_card,
+	'the deadline passed before the goal was reached': m.so_reason_deadline_short,
+	'the deadline passed': m.so_reason_deadline,
+	'goal reached': m.so_reason_goal_reached,
+};
+
+/** An entry's reason for people: a known system phrase translated, free text as written, null when none. */
+export function auditReason(reason: string | null, locale: Locale): string | null {
+	if (reason === null) return null;
+	return Object.hasOwn(SYSTEM_REASONS, reason) ? SYSTEM_REASONS[reason]!({}, { locale }) : reason;
+}
 
 /**
  * The money of an entry, from `after`: `amountKgs` (KGS tyiyn) in som, and the amount in its own currency beside it

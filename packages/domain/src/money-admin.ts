@@ -18,9 +18,9 @@ import {
 import { DomainError, notFound } from './errors.js';
 import { exchangeRate, type ExchangeRate } from './exchange-rates.js';
 import { isPublic } from './lifecycle.js';
-import { forgetCachedRates, today, type MoneyDeps } from './money-deps.js';
+import { forgetCachedRates, MAX_RATE_AGE_DAYS, today, type MoneyDeps } from './money-deps.js';
 import { parseNbkrRates, rateTableFromNbkr } from './nbkr.js';
-import { checkLargeChanges, checkRateDay, checkRateValues, RATE_TABLES_BACK } from './rate-corrections.js';
+import { checkLargeChanges, checkRateDay, checkRateValues, RATE_TABLES_BACK, withInForce } from './rate-corrections.js';
 import { authorize } from './policy.js';
 import { checkOblastList, type TerritoryLookup } from './territory-rules.js';
 
@@ -117,7 +117,9 @@ export async function putManualRates(deps: MoneyDeps, actor: Actor, input: { dat
   checkLargeChanges({ rates: input.request.rates, tables: inForce, confirmed: input.request.confirmLargeChange === true });
   const at = deps.clock.now().toISOString();
   const reason = input.request.reason;
-  const table = { date: input.date, source: 'manual' as const, rates, reason, enteredBy: actor.id };
+  // A currency left blank keeps its rate in force that day: the manual table replaces the day's fetched one.
+  const merged = withInForce({ day: input.date, corrected: rates, tables: inForce, maxAgeDays: MAX_RATE_AGE_DAYS });
+  const table = { date: input.date, source: 'manual' as const, rates: merged, reason, enteredBy: actor.id };
   const values = (t: { rates: Readonly<Record<string, { value: string; nominal: number }>> } | null) =>
     t ? Object.fromEntries(Object.entries(t.rates).map(([c, r]) => [c, `${r.value}/${r.nominal}`])) : null;
   const audit: AuditEntry = {

@@ -1,7 +1,7 @@
 import { FIRST_RECEIPT_DAY, type Locale } from '@mekendesh/contracts';
-import { bishkekToday } from './bishkek-calendar.js';
+import { bishkekToday, daysBetween } from './bishkek-calendar.js';
 import { DomainError, invalidIn } from './errors.js';
-import type { RateTable } from './exchange-rates.js';
+import type { ExchangeRate, RateTable } from './exchange-rates.js';
 
 /**
  * Rules for a day's rates entered by hand (PUT /v1/rates/{date}; issue 13 attacker finding): the day lies from
@@ -100,4 +100,23 @@ export function checkLargeChanges(input: {
     en: 'A rate changes by more than half: check and confirm.',
   };
   throw new DomainError('conflict', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors, whole);
+}
+
+/**
+ * A correction over the rates in force on `day` (issue 13 review 10): the stored manual table wins over the day's
+ * fetched one, so a currency staff left blank would vanish from that day; it keeps its in-force value instead. In force
+ * = the newest table on or before `day` carrying the currency (`tables` oldest first, as pickRateForDay reads them) and
+ * at most `maxAgeDays` old, so a stale rate is not made fresh by a correction of another currency.
+ * @example withInForce({ day: '2026-12-01', corrected: { USD: usd }, tables: [nbkr1201], maxAgeDays: 7 }) // { EUR, RUB, ..., USD: usd }
+ */
+export function withInForce(input: {
+  day: string;
+  corrected: Readonly<Record<string, ExchangeRate>>;
+  tables: readonly RateTable[];
+  maxAgeDays: number;
+}): Record<string, ExchangeRate> {
+  const merged: Record<string, ExchangeRate> = {};
+  for (const t of input.tables)
+    if (t.date <= input.day && daysBetween(t.date, input.day) <= input.maxAgeDays) Object.assign(merged, t.rates);
+  return { ...merged, ...input.corrected };
 }

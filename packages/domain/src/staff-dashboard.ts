@@ -20,7 +20,7 @@ import {
 } from '@mekendesh/contracts';
 import type { Actor } from './actor.js';
 import { bishkekDay, bishkekToday, daysBetween } from './bishkek-calendar.js';
-import { invalid } from './errors.js';
+import { invalidIn } from './errors.js';
 import { rateOn } from './money-deps.js';
 import type { RateStore } from './money-ports.js';
 import { authorize } from './policy.js';
@@ -102,17 +102,26 @@ export function shiftMonth(month: string, n: number): string {
   return `${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}`;
 }
 
+const FROM_AFTER_TO = { ky: '`from` `to`дан кийин болбошу керек', ru: '`from` не может быть позже `to`', en: 'must not be after to' };
+const PERIOD_TOO_LONG = { ky: 'эң көп 60 ай', ru: 'не больше 60 месяцев', en: 'at most 60 months' };
+const NOT_OBLAST = {
+  ky: 'облустун СОАТЭ коду болушу керек',
+  ru: 'должен быть кодом СОАТЭ области',
+  en: 'must be an oblast-level SOATE code',
+};
+
 /**
  * The period a query reads: `to` defaults to this Bishkek month, `from` to 11 months before `to` (12 months);
- * 400 on `from` when it is after `to` or the period is longer than 60 months.
+ * 400 on `query.from` when it is after `to` or the period is longer than 60 months.
  * @example dashboardPeriod({}, '2026-11-30') // { from: '2025-12', to: '2026-11' }
  */
 export function dashboardPeriod(q: Pick<DashboardQuery, 'from' | 'to'>, today: string): { from: string; to: string } {
   const to = q.to ?? today.slice(0, 7);
   const from = q.from ?? shiftMonth(to, 11);
   const n = monthsInclusive(from, to);
-  if (n < 1) throw invalid('from', 'must not be after to');
-  if (n > 60) throw invalid('from', 'at most 60 months');
+  // Named as the schema's own errors name query fields (query.<name>), so a client reads one form.
+  if (n < 1) throw invalidIn('query.from', FROM_AFTER_TO);
+  if (n > 60) throw invalidIn('query.from', PERIOD_TOO_LONG);
   return { from, to };
 }
 
@@ -212,13 +221,13 @@ async function reviewQueue(
 }
 
 /**
- * The staff dashboard for a period and optional oblast/sector: 403 for anyone but staff, 400 naming `from` or
- * `oblast` for a bad filter. Every read is by key: one Query of the filters' cell scope, the pipeline partition,
+ * The staff dashboard for a period and optional oblast/sector: 403 for anyone but staff, 400 naming `query.from` or
+ * `query.oblast` for a bad filter. Every read is by key: one Query of the filters' cell scope, the pipeline partition,
  * the two review queues, the awaiting-payment index (one Query per oblast), the programme list.
  */
 export async function staffDashboard(deps: DashboardDeps, actor: Actor, q: DashboardQuery): Promise<Dashboard> {
   authorize(actor, { action: 'money:manage' });
-  if (q.oblast && !deps.territories.isOblast(q.oblast)) throw invalid('oblast', 'must be an oblast-level SOATE code');
+  if (q.oblast && !deps.territories.isOblast(q.oblast)) throw invalidIn('query.oblast', NOT_OBLAST);
   const today = bishkekToday(deps.clock);
   const { from, to } = dashboardPeriod(q, today);
   const oblast = q.oblast ?? null;

@@ -6,6 +6,12 @@ import type { Deps } from '../composition.js';
 import { resource } from './shared.js';
 
 const unavailable = { description: 'The database is unavailable', content: { 'application/problem+json': { schema: ProblemSchema } } };
+const invalidQuery = {
+  description: 'Invalid query (an unknown parameter is named: query.x)',
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+};
+/** These reads take no parameters: an unknown one is a 400 naming it, as open-data.csv and the other public GETs answer. */
+const NoQuery = z.object({}).strict();
 
 const oblasts = createRoute({
   method: 'get',
@@ -13,8 +19,10 @@ const oblasts = createRoute({
   tags: ['stats'],
   summary: 'For the map: public projects and money raised in each of the 9 oblast-level units',
   description: 'Read from running totals kept as projects are written (one query of nine items); money in KGS tyiyn.',
+  request: { query: NoQuery },
   responses: {
     200: { description: 'One row per oblast-level unit', content: { 'application/json': { schema: OblastStatsListSchema } } },
+    400: invalidQuery,
     503: unavailable,
   },
 });
@@ -28,7 +36,12 @@ const programme = createRoute({
     'From running totals only (the dashboard cells of every month, the pipeline cells), never by reading pledges or entries; ' +
     'cached for 60 s. Money in KGS tyiyn, with `usd` (US cents) beside each row at `usdRate`, the NBKR rate in force today ' +
     '(Bishkek; null when none recent is stored). Open data under CC BY 4.0, Mekendesh.',
-  responses: { 200: { description: 'The figures', content: { 'application/json': { schema: ProgrammeStatsSchema } } }, 503: unavailable },
+  request: { query: NoQuery },
+  responses: {
+    200: { description: 'The figures', content: { 'application/json': { schema: ProgrammeStatsSchema } } },
+    400: invalidQuery,
+    503: unavailable,
+  },
 });
 
 const csv = createRoute({
@@ -42,7 +55,7 @@ const csv = createRoute({
   request: { query: z.object({ lang: LocaleSchema.optional() }).strict() },
   responses: {
     200: { description: 'The CSV', content: { 'text/csv': { schema: z.string() } } },
-    400: { description: 'Invalid query', content: { 'application/problem+json': { schema: ProblemSchema } } },
+    400: invalidQuery,
     503: unavailable,
   },
 });

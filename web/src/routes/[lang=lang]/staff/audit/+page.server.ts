@@ -28,6 +28,15 @@ export const load: PageServerLoad = async (event) => {
 		if (!(cause instanceof ApiError) || cause.status !== 400) throw cause;
 		const field = (cause.fields[0] ?? 'query.actor').replace(/^query\./, '');
 		const problem = cause.problem?.errors?.[0]?.message ?? cause.problem?.title ?? '';
-		return { items: [], nextCursor: null, isFirstPage: true, actors: [], search, fieldError: { field, problem }, ...options };
+		return {
+			items: [],
+			nextCursor: null,
+			isFirstPage: true,
+			staleFirstHref: null,
+			actors: [],
+			search,
+			fieldError: { field, problem },
+			...options,
+		};
 	}
 };

@@ -84,6 +84,20 @@ export const reportActions = {
 		const to = String(form.get('to'));
 		if (to !== 'in_progress' && to !== 'completed')
 			return fail(400, { form: 'move', typed: {}, fields: {}, message: m.form_error_summary() });
+		// Completing ends spending: with money left unspent it needs the explicit tick (issue 13 review 7).
+		if (to === 'completed' && form.get('unspentOk') !== 'yes') {
+			const left = await api(event)
+				.projects.get(event.params.id!)
+				.then((p) => p.funding?.available ?? 0)
+				.catch(() => 0);
+			if (left > 0)
+				return fail(400, {
+					form: 'move',
+					typed: {},
+					fields: { unspentOk: m.rp_error_unspent_confirm() },
+					message: m.rp_error_unspent_confirm(),
+				});
+		}
 		try {
 			await api(event).reports.move(event.params.id!, { to, reason: to === 'in_progress' ? 'work started' : 'work completed' });
 		} catch (cause) {

@@ -8,6 +8,7 @@ import { api, ApiError } from '#lib/server/api.js';
 import { requireMember } from '#lib/server/guards.js';
 import { rayonOptions } from '#lib/server/rayon-options.js';
 import { reportActions } from '#lib/server/report-actions.js';
+import { editReportAction, loadOfficerProgress } from '#lib/server/officer-progress.js';
 import { uploadToProject } from '#lib/server/project-upload.js';
 import { bishkekDay } from '#lib/duration.js';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -51,6 +52,11 @@ export const load: PageServerLoad = async (event) => {
 		editable: EDITABLE.includes(project.status),
 		// Reports, spending and moves while funded or in progress (issue 13); today's Bishkek day bounds the paid-on date.
 		reporting: ['funded', 'in_progress'].includes(project.status),
+		// What is already posted and spent, with staff's corrections to answer (issue 13 review 1, 8); the page stands without.
+		progress: ['funded', 'in_progress', 'completed'].includes(project.status) ? await loadOfficerProgress(event, project, locale) : null,
+		available: project.funding?.available ?? null,
+		openReport: event.url.searchParams.get('report'),
+		done: event.url.searchParams.get('done'),
 		today: bishkekDay(new Date()),
 		values: projectToValues(project, locale),
 		rayons: await rayonOptions(event, locale, project.organisationId),
@@ -62,6 +68,7 @@ const failure = (cause: unknown, values: ProjectFormValues) =>
 
 export const actions: Actions = {
 	...reportActions,
+	...editReportAction,
 	/** Saves the text against the version it was edited from; a stale one keeps every typed character. */
 	save: async (event) => {
 		const previous = await loadOwn(event);

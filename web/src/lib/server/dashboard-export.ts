@@ -1,6 +1,8 @@
 /**
  * The staff dashboard's exports (issue 13): one table as CSV (papaparse) or XLSX (exceljs), with the rows the page
- * shows (dashboardTable). Text cells are neutralised against formulas; money is som with 2 decimals (numbers in XLSX).
+ * shows (dashboardTable). CSV text cells are neutralised against formulas (a spreadsheet runs `=...` read from CSV);
+ * XLSX text cells are written as strings exactly (exceljs stores a string as a shared string, never a formula, so no
+ * apostrophe is shown). Money is som with 2 decimals (numbers in XLSX).
  */
 import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
@@ -19,20 +21,23 @@ export function tableCsv(t: DashboardTable): string {
 	return '\uFEFF' + Papa.unparse({ fields: t.columns.map((c) => neutraliseFormula(c.header)), data }, { newline: '\r\n' });
 }
 
-/** The table as an XLSX workbook of one sheet: money cells are numbers (som, format 0.00), text cells neutralised. */
+/**
+ * The table as an XLSX workbook of one sheet: money cells are numbers (som, format 0.00), text cells strings as
+ * written (a title "=1+1" is the text "=1+1", not a formula: only a `{ formula }` value would be one).
+ */
 export async function tableXlsx(t: DashboardTable): Promise<ArrayBuffer> {
 	const book = new ExcelJS.Workbook();
 	book.creator = 'Mekendesh';
 	// Sheet names: at most 31 characters, none of : \ / ? * [ ].
 	const sheet = book.addWorksheet(t.title.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31) || t.name);
-	sheet.addRow(t.columns.map((c) => neutraliseFormula(c.header))).font = { bold: true };
+	sheet.addRow(t.columns.map((c) => c.header)).font = { bold: true };
 	for (const row of t.rows) {
 		sheet.addRow(
 			row.map((cell, i) => {
 				const kind = t.columns[i]!.kind;
 				if (kind === 'money') return Number(minorToDecimal(Number(cell)));
 				if (kind === 'int') return Number(cell);
-				return neutraliseFormula(String(cell));
+				return String(cell);
 			}),
 		);
 	}

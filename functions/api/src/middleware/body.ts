@@ -18,6 +18,12 @@ const BODY_LIMIT = 'x-max-body-bytes';
 /** A project draft: 3 × 20,000 characters of description (≤ 3 bytes each as UTF-8), plus summary, titles, milestones. */
 export const PROJECT_DRAFT_BODY_LIMIT = 256 * 1024;
 
+/**
+ * A progress report (issue 13): its text in ky/ru/en, each up to TEXT_LIMITS.markdownBody (20,000) characters of
+ * Cyrillic (2 bytes each as UTF-8, 3 for other scripts), plus photo keys: 3 × 60 KB at most, within 256 KiB.
+ */
+export const REPORT_BODY_LIMIT = 256 * 1024;
+
 /** A bank statement: `csv` of at most 1,000,000 characters (≤ 3 MB as UTF-8) or `content` of 1,400,000 base64 characters. */
 export const STATEMENT_BODY_LIMIT = 4 * 1024 * 1024;
 

@@ -23,6 +23,7 @@ import {
   requestCorrection,
 } from '@mekendesh/domain';
 import type { Deps } from '../composition.js';
+import { maxBody, REPORT_BODY_LIMIT } from '../middleware/body.js';
 import { bearer, IdParams, json, jsonBody, problems, resource, staffOnly } from './shared.js';
 
 const PageQuery = z
@@ -45,6 +46,7 @@ const post = createRoute({
   path: '/{id}/reports',
   tags: ['reports'],
   security: bearer,
+  ...maxBody(REPORT_BODY_LIMIT),
   summary: 'Post a progress report against a milestone (officers of the project’s organisation; funded or in progress)',
   description: 'Photos are uploaded to the project first (POST /projects/{id}/uploads, then complete) and named by key.',
   request: { params: IdParams, body: jsonBody(ReportRequestSchema) },
@@ -56,6 +58,7 @@ const edit = createRoute({
   path: '/{id}/reports/{reportId}',
   tags: ['reports'],
   security: bearer,
+  ...maxBody(REPORT_BODY_LIMIT),
   summary: 'Edit a report against the version read (409 when it changed); one sent back for correction is posted again',
   request: { params: ReportParams, body: jsonBody(ReportEditSchema) },
   responses: { 200: json(ProgressReportSchema, 'The report'), ...problems(400, 401, 403, 404, 409) },

@@ -84,6 +84,11 @@ describe('demo projects', () => {
         expect(p.publishedAt?.startsWith('2026-'), p.id).toBe(true);
       }
       if (p.status === 'published') expect(p.deadline.startsWith('2027-'), p.id).toBe(true);
+      // The staff review queue counts waiting days from submittedAt (issue 13 attacker finding: it said 0 days).
+      if (p.status === 'submitted' || p.status === 'in_review') {
+        expect(p.submittedAt, p.id).toBe(p.updatedAt);
+        expect(p.submittedAt! > p.createdAt, p.id).toBe(true);
+      }
       expect(p.version).toBe(1);
     }
   });

@@ -110,6 +110,9 @@ export function makeProject(s: ProjectSpec): Project {
   const createdAt = at(s.created, s.n, 1);
   const publishedAt = s.published ? at(s.published, s.n, 2) : null;
   const updatedAt = s.updated ? at(s.updated, s.n, 3) : (publishedAt ?? createdAt);
+  // A proposal waiting for staff was submitted on its last update: the review queue counts its waiting days from it
+  // and the dashboard's export shows it (without it both read 0 days and an empty "Submitted").
+  const waiting = s.status === 'submitted' || s.status === 'in_review';
   return {
     id,
     slug: s.slug,
@@ -147,5 +150,6 @@ export function makeProject(s: ProjectSpec): Project {
     version: 1,
     createdAt,
     updatedAt,
+    ...(waiting ? { submittedAt: updatedAt, statusChangedAt: updatedAt } : {}),
   };
 }

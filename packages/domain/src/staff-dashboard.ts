@@ -24,7 +24,7 @@ import { invalidIn } from './errors.js';
 import { rateOn } from './money-deps.js';
 import type { RateStore } from './money-ports.js';
 import { authorize } from './policy.js';
-import type { ProjectStore } from './project-ports.js';
+import type { ProjectStore, QueuedProject } from './project-ports.js';
 import type { TerritoryLookup } from './territory-rules.js';
 import { usdCents } from './usd.js';
 
@@ -195,6 +195,24 @@ export function publicByOblast(cells: readonly PipelineCellRow[], sector: string
   return [...by].filter(([, n]) => n > 0).map(([oblastSoate, projects]) => ({ oblastSoate, projects }));
 }
 
+/**
+ * One row of the review queue: `submittedAt` is when the project was submitted or, for one stored without it (older
+ * data, demo data before it was seeded), when it last changed state; `waitingDays` are Bishkek days since then (>= 0).
+ * @example reviewQueueRow({ ...p, submittedAt: null, statusChangedAt: '2026-11-19T10:00:00.000Z' }, '2026-11-30').waitingDays // 11
+ */
+export function reviewQueueRow(p: QueuedProject, today: string): Dashboard['reviewQueue'][number] {
+  const since = p.submittedAt ?? p.statusChangedAt ?? p.publishedAt ?? null;
+  return {
+    id: p.id,
+    title: p.title,
+    status: p.status,
+    oblastSoate: p.oblastSoate,
+    sector: p.sector,
+    submittedAt: since,
+    waitingDays: since ? Math.max(0, daysBetween(bishkekDay(since), today)) : 0,
+  };
+}
+
 async function reviewQueue(
   deps: DashboardDeps,
   oblast: string | null,
@@ -205,18 +223,7 @@ async function reviewQueue(
   return pages
     .flatMap((p) => p.items)
     .filter((p) => (!oblast || p.oblastSoate === oblast) && (!sector || p.sector === sector))
-    .map((p) => {
-      const since = p.submittedAt ?? p.statusChangedAt ?? p.publishedAt ?? null;
-      return {
-        id: p.id,
-        title: p.title,
-        status: p.status,
-        oblastSoate: p.oblastSoate,
-        sector: p.sector,
-        submittedAt: p.submittedAt ?? null,
-        waitingDays: since ? Math.max(0, daysBetween(bishkekDay(since), today)) : 0,
-      };
-    })
+    .map((p) => reviewQueueRow(p, today))
     .sort((a, b) => b.waitingDays - a.waitingDays || (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''));
 }
 

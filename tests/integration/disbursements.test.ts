@@ -131,6 +131,26 @@ describe('disbursements', () => {
     const project = await s.project({ organisationId: officer.organisationId });
     const res = await call(s.app, officer.token, 'POST', `/projects/${project.id}/disbursements`, spend(1_000));
     expect(res.status).toBe(409);
+    expect((await res.json()).detail).toBe('Disbursements are recorded only for a funded or in-progress project');
+    // A report on the same published project says reports, not disbursements (issue 13 attacker 5).
+    const report = await call(s.app, officer.token, 'POST', `/projects/${project.id}/reports`, {
+      milestoneId: 'm1',
+      text: { en: 'Roof done' },
+      photoKeys: [],
+    });
+    expect(report.status).toBe(409);
+    expect((await report.json()).detail).toBe('Reports are posted only for a funded or in-progress project');
+  });
+
+  it('say an amount of 0 or -100 must be more than 0', async () => {
+    const { id } = await fundedProject();
+    for (const amountKgs of [0, -100]) {
+      const res = await call(s.app, officer.token, 'POST', `/projects/${id}/disbursements`, spend(amountKgs));
+      expect(res.status).toBe(400);
+      expect((await res.json()).errors).toEqual([
+        expect.objectContaining({ field: 'amountKgs', message: 'The value must be more than 0.' }),
+      ]);
+    }
   });
 });
 
@@ -143,5 +163,18 @@ describe('co-funding receipts', () => {
     expect((await call(s.app, s.staff, 'POST', `/staff/projects/${id}/cofunding`, body)).status).toBe(201);
     const money = (await new DynamoReportStore(s.db).projectMoney(id))!;
     expect(money).toMatchObject({ otherDonors: 30_000, municipality: 50_000, available: 280_000 });
+  });
+
+  it('are refused for a day before the project was published (1900-01-01) or in the future; nothing booked', async () => {
+    const { id } = await fundedProject();
+    const body = { funder: 'municipality', amountKgs: 30_000, note: null };
+    const old = await call(s.app, s.staff, 'POST', `/staff/projects/${id}/cofunding`, { ...body, receivedOn: '1900-01-01' });
+    expect(old.status).toBe(400);
+    expect((await old.json()).errors).toEqual([
+      expect.objectContaining({ field: 'receivedOn', message: 'cannot be before the day the project was published' }),
+    ]);
+    const later = await call(s.app, s.staff, 'POST', `/staff/projects/${id}/cofunding`, { ...body, receivedOn: '2999-01-01' });
+    expect(later.status).toBe(400);
+    expect((await new DynamoReportStore(s.db).projectMoney(id))!.municipality).toBe(50_000);
   });
 });

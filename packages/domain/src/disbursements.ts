@@ -71,11 +71,26 @@ const NOT_REPORTING = {
   en: 'Disbursements are recorded only for a funded or in-progress project',
 };
 
-/** The project as its officers (or staff) may report on it: 404 unless visible, 403 unless theirs, 409 unless funded or in progress. */
-export async function reportingProject(deps: ReportDeps, actor: Actor, projectId: string): Promise<{ project: Project; user: UserActor }> {
+/** The 409 of a report posted or edited on a project that is not funded or in progress (says reports, not disbursements). */
+export const NOT_REPORTING_REPORTS = {
+  ky: 'Отчёттор каржыланган же иштеп жаткан долбоорго гана жарыяланат',
+  ru: 'Отчёты публикуются только у профинансированного или идущего проекта',
+  en: 'Reports are posted only for a funded or in-progress project',
+};
+
+/**
+ * The project as its officers (or staff) may report on it: 404 unless visible, 403 unless theirs, 409 unless funded or
+ * in progress, said with `refusal` (disbursements by default; NOT_REPORTING_REPORTS for reports).
+ */
+export async function reportingProject(
+  deps: ReportDeps,
+  actor: Actor,
+  projectId: string,
+  refusal: Record<Locale, string> = NOT_REPORTING,
+): Promise<{ project: Project; user: UserActor }> {
   const project = await loadVisibleProject(deps.projectDeps, actor, projectId, true);
   authorize(actor, { action: 'project:report', project });
-  if (!REPORTING_STATUSES.includes(project.status)) throw conflictIn(NOT_REPORTING);
+  if (!REPORTING_STATUSES.includes(project.status)) throw conflictIn(refusal);
   return { project, user: actor };
 }
 
@@ -202,6 +217,17 @@ export async function recordDisbursement(
   return disbursement;
 }
 
+/** 400 on `receivedOn` before the Bishkek day the project was published (1900-01-01 was booked): money comes after. */
+function checkReceivedOn(project: Project, receivedOn: string): void {
+  if (project.publishedAt && receivedOn < bishkekDay(project.publishedAt)) {
+    throw invalidIn('receivedOn', {
+      ky: 'Долбоор жарыяланганга чейинки күн болбойт',
+      ru: 'Дата не может быть раньше дня публикации проекта',
+      en: 'cannot be before the day the project was published',
+    });
+  }
+}
+
 const NOT_RECEIVING = {
   ky: 'Акча жарыяланган, каржыланган же иштеп жаткан долбоорго гана жазылат',
   ru: 'Деньги записываются только у опубликованного, профинансированного или идущего проекта',
@@ -227,6 +253,7 @@ export async function recordCofunding(
   await optimistically(async (): Promise<Round<true>> => {
     const project = await loadVisibleProject(deps.projectDeps, actor, input.projectId, true);
     if (!['published', ...REPORTING_STATUSES].includes(project.status)) throw conflictIn(NOT_RECEIVING);
+    checkReceivedOn(project, r.receivedOn);
     const at = deps.clock.now().toISOString();
     const entry: LedgerEntry = {
       id: `cofunding-${id}`,

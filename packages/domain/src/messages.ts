@@ -82,11 +82,19 @@ export const FIELD_ERROR_MESSAGES = {
     ru: `Слишком длинно: не больше ${max}.`,
     en: `Too long: at most ${max}.`,
   }),
-  too_small: ({ min }: { min: number }) => ({
-    ky: `Маани ${min} же андан чоң болушу керек.`,
-    ru: `Значение должно быть не меньше ${min}.`,
-    en: `The value must be ${min} or more.`,
-  }),
+  // `exclusive`: zod's positive()/gt(min) — the minimum itself is refused ("more than 0", never "0 or more").
+  too_small: ({ min, exclusive }: { min: number; exclusive?: boolean }) =>
+    exclusive
+      ? {
+          ky: `Маани ${min} санынан чоң болушу керек.`,
+          ru: `Значение должно быть больше ${min}.`,
+          en: `The value must be more than ${min}.`,
+        }
+      : {
+          ky: `Маани ${min} же андан чоң болушу керек.`,
+          ru: `Значение должно быть не меньше ${min}.`,
+          en: `The value must be ${min} or more.`,
+        },
   too_big: ({ max }: { max: number }) => ({
     ky: `Маани ${max} же андан кичине болушу керек.`,
     ru: `Значение должно быть не больше ${max}.`,

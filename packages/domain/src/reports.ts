@@ -16,7 +16,7 @@ import { lateCutoff, lateMilestones, REPORTING_STATUSES } from './late-reports.j
 import { isPublic } from './lifecycle.js';
 import { authorize } from './policy.js';
 import type { Page } from './ports.js';
-import { reportingProject } from './disbursements.js';
+import { NOT_REPORTING_REPORTS, reportingProject } from './disbursements.js';
 import { notifyProjectUpdate } from './project-update-notices.js';
 import { projectAudit } from './proposals.js';
 import type { MilestoneDue, ReportDeps, ReportStore } from './report-ports.js';
@@ -51,7 +51,7 @@ export async function postReport(
   actor: Actor,
   input: { projectId: string; request: ReportRequest },
 ): Promise<ProgressReport> {
-  const { project, user } = await reportingProject(deps, actor, input.projectId);
+  const { project, user } = await reportingProject(deps, actor, input.projectId, NOT_REPORTING_REPORTS);
   const milestone = milestoneOf(project, input.request.milestoneId);
   const at = deps.clock.now().toISOString();
   const report: ProgressReport = {
@@ -90,7 +90,7 @@ export async function editReport(
   actor: Actor,
   input: { projectId: string; reportId: string; request: ReportEdit },
 ): Promise<ProgressReport> {
-  const { project, user } = await reportingProject(deps, actor, input.projectId);
+  const { project, user } = await reportingProject(deps, actor, input.projectId, NOT_REPORTING_REPORTS);
   const report = await loadReport(deps, project.id, input.reportId);
   if (report.version !== input.request.version) throw conflictIn(STALE);
   const next: ProgressReport = {

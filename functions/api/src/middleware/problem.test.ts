@@ -93,6 +93,35 @@ describe('problem+json in the caller’s language', () => {
     expect(missing.errors).toEqual([{ field: 'name', code: 'required', message: 'Заполните это поле.' }]);
   });
 
+  it('says a positive amount must be more than 0, not "0 or more", for 0 and -100 (issue 13 attacker 5)', async () => {
+    const money = createRoute({
+      method: 'post',
+      path: '/money',
+      request: {
+        body: { content: { 'application/json': { schema: z.object({ amountKgs: z.number().int().positive() }) } }, required: true },
+      },
+      responses: { 200: { description: 'ok' } },
+    });
+    const moneyApp = new OpenAPIHono({ defaultHook: validationHook });
+    moneyApp.openapi(money, (c) => c.json({}, 200) as never);
+    const expected = {
+      ky: 'Маани 0 санынан чоң болушу керек.',
+      ru: 'Значение должно быть больше 0.',
+      en: 'The value must be more than 0.',
+    };
+    for (const amountKgs of [0, -100])
+      for (const l of LOCALES) {
+        const res = await moneyApp.request('/money', {
+          method: 'POST',
+          headers: { 'accept-language': l, 'content-type': 'application/json' },
+          body: JSON.stringify({ amountKgs }),
+        });
+        const json = ProblemSchema.parse(await res.json());
+        expect(json.errors, `${amountKgs} ${l}`).toEqual([{ field: 'amountKgs', code: 'too_small', message: expected[l] }]);
+      }
+    expect(FIELD_ERROR_MESSAGES.too_small({ min: 0 }).en).toBe('The value must be 0 or more.');
+  });
+
   it('never sends an English-only detail or field message to a ky or ru reader; English readers keep it', async () => {
     for (const path of ['/missing', '/deadline']) {
       for (const l of ['ky', 'ru'] as const) {

@@ -108,7 +108,13 @@ export function problem(
 const CUSTOM_CODES = ['invalid_characters', 'no_letters', 'too_many_marks'] as const satisfies readonly FieldErrorCode[];
 
 /** A zod issue's code and limits as the API's field error code (see FIELD_ERROR_CODES). */
-function issueCode(issue: ZodError['issues'][number]): { code: FieldErrorCode; min: number; max: number; step: number } {
+function issueCode(issue: ZodError['issues'][number]): {
+  code: FieldErrorCode;
+  min: number;
+  max: number;
+  step: number;
+  exclusive?: boolean;
+} {
   const limits = { min: 0, max: 0, step: 1 };
   switch (issue.code) {
     case 'invalid_type':
@@ -118,7 +124,8 @@ function issueCode(issue: ZodError['issues'][number]): { code: FieldErrorCode; m
       const min = Number(issue.minimum);
       const text = issue.origin === 'string' || issue.origin === 'array' || issue.origin === 'set';
       if (text && min === 1) return { code: 'required', ...limits };
-      return { code: text ? 'too_short' : 'too_small', ...limits, min };
+      // positive() is a minimum of 0 that 0 itself fails: said "more than 0", not "0 or more" (issue 13 attacker 5).
+      return { code: text ? 'too_short' : 'too_small', ...limits, min, ...(issue.inclusive === false ? { exclusive: true } : {}) };
     }
     case 'too_big': {
       const text = issue.origin === 'string' || issue.origin === 'array' || issue.origin === 'set';

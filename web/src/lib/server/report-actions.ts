@@ -1,4 +1,4 @@
-import { fail, type RequestEvent } from '@sveltejs/kit';
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { UPLOAD_LIMITS } from '@mekendesh/contracts';
 import { m } from '#lib/paraglide/messages.js';
 import { api, ApiError } from './api.js';
@@ -35,6 +35,13 @@ export function tyiyn(text: string): number {
 	return /^\d+(\.\d{1,2})?$/.test(clean) ? Math.round(Number(clean) * 100) : Number.NaN;
 }
 
+/**
+ * Where a progress form sends the browser after it succeeded: the project's page with `?done=<action>` (its confirmation
+ * at the top), by 303, so a reload of the answer reads the page and never posts again (as staff-progress.ts does).
+ */
+export const progressDone = (event: RequestEvent, done: 'report' | 'disburse' | 'move') =>
+	`/${event.params.lang ?? 'ky'}/organisation/projects/${encodeURIComponent(event.params.id!)}?done=${done}`;
+
 export const reportActions = {
 	report: async (event: RequestEvent) => {
 		const form = await event.request.formData();
@@ -54,7 +61,7 @@ export const reportActions = {
 		} catch (cause) {
 			return refused(cause, 'report', values);
 		}
-		return { done: 'report' };
+		redirect(303, progressDone(event, 'report'));
 	},
 	disburse: async (event: RequestEvent) => {
 		const form = await event.request.formData();
@@ -77,7 +84,7 @@ export const reportActions = {
 		} catch (cause) {
 			return refused(cause, 'disburse', values);
 		}
-		return { done: 'disburse' };
+		redirect(303, progressDone(event, 'disburse'));
 	},
 	move: async (event: RequestEvent) => {
 		const form = await event.request.formData();
@@ -103,6 +110,6 @@ export const reportActions = {
 		} catch (cause) {
 			return refused(cause, 'move', {});
 		}
-		return { done: 'move' };
+		redirect(303, progressDone(event, 'move'));
 	},
 };

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { isRedirect, type RequestEvent } from '@sveltejs/kit';
+import { reportActions } from './report-actions.js';
+
+/** An officer's POST of one progress form, answered by a fake API that books whatever it is sent. */
+function posted(fields: Record<string, string>, calls: string[] = []): RequestEvent {
+	const form = new FormData();
+	for (const [k, v] of Object.entries(fields)) form.set(k, v);
+	const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+		const request = new Request(input, init);
+		calls.push(`${request.method} ${new URL(request.url).pathname}`);
+		const at = '2026-11-30T10:00:00.000Z';
+		const body = request.url.endsWith('/reports')
+			? {
+					id: 'r1',
+					projectId: 'prj-1',
+					milestoneId: 'm1',
+					text: { ru: 'Крыша' },
+					photos: [],
+					status: 'posted',
+					postedAt: at,
+					updatedAt: at,
+					version: 1,
+				}
+			: {
+					id: 'd1',
+					projectId: 'prj-1',
+					milestoneId: null,
+					amountKgs: 125_050,
+					paidOn: '2026-11-30',
+					purpose: 'x',
+					document: null,
+					recordedAt: at,
+				};
+		return new Response(JSON.stringify(body), { status: 201, headers: { 'content-type': 'application/json' } });
+	}) as typeof globalThis.fetch;
+	return {
+		params: { lang: 'ru', id: 'prj-1' },
+		request: new Request('http://localhost/ru/organisation/projects/prj-1', { method: 'POST', body: form }),
+		url: new URL('http://localhost/ru/organisation/projects/prj-1'),
+		fetch,
+	} as unknown as RequestEvent;
+}
+
+async function redirected(run: Promise<unknown>): Promise<{ status: number; location: string }> {
+	try {
+		await run;
+	} catch (thrown) {
+		if (isRedirect(thrown)) return { status: thrown.status, location: thrown.location };
+		throw thrown;
+	}
+	throw new Error('answered without redirecting: a reload would post again');
+}
+
+describe('the officer progress forms (issue 13 attacker 2)', () => {
+	it('redirect 303 to the project page with ?done=<action> after a disbursement, so a reload posts nothing', async () => {
+		const calls: string[] = [];
+		const event = posted(
+			{ amount: '1 250,50', paidOn: '2026-11-30', purpose: 'Roofing sheets', idempotencyKey: 'k-0123456789abcdef' },
+			calls,
+		);
+		expect(await redirected(reportActions.disburse(event))).toEqual({
+			status: 303,
+			location: '/ru/organisation/projects/prj-1?done=disburse',
+		});
+		expect(calls).toEqual(['POST /v1/projects/prj-1/disbursements']);
+	});
+
+	it('redirect 303 with ?done=report after a report, so a reload posts nothing', async () => {
+		const calls: string[] = [];
+		const event = posted({ milestoneId: 'm1', text: 'Крыша готова', idempotencyKey: 'k-0123456789abcdef' }, calls);
+		expect(await redirected(reportActions.report(event))).toEqual({ status: 303, location: '/ru/organisation/projects/prj-1?done=report' });
+		expect(calls).toEqual(['POST /v1/projects/prj-1/reports']);
+	});
+});

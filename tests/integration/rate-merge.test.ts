@@ -21,10 +21,17 @@ describe('PUT /rates/{date} keeps the currencies a correction leaves blank (issu
       reason: 'NBKR feed late',
     });
     expect(res.status).toBe(200);
-    const after = (await (await call(s.app, s.staff, 'GET', '/rates')).json()) as { todayTables: Table[] };
+    const after = (await (await call(s.app, s.staff, 'GET', '/rates')).json()) as {
+      todayTables: (Table & { enteredBy?: string })[];
+      actors: { id: string; displayName: string | null }[];
+    };
     const manual = after.todayTables.at(-1)!;
     expect(manual.source).toBe('manual');
     expect(manual.rates.USD!.value).toBe('88.0000');
     for (const c of others) expect(manual.rates[c]!.value, c).toBe(demo.rates[c]!.value);
+    // The page names who entered it (issue 13 review 4), not the account id alone.
+    const who = after.actors.find((a) => a.id === manual.enteredBy);
+    expect(who?.displayName).toBeTruthy();
+    expect(who?.displayName).not.toBe(manual.enteredBy);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuditActorSchema } from './audit.js';
 import { prose, text, TEXT_LIMITS } from './text.js';
 import { localizedLine } from './locale.js';
 import { CurrencySchema, MoneySchema } from './money.js';
@@ -60,6 +61,8 @@ export const RateTableListSchema = z
     todayTables: z.array(RateTableSchema),
     items: z.array(ListedRateTableSchema),
     nextCursor: z.string().nullable(),
+    /** The staff who entered the answer's manual tables (`enteredBy`), with their names, as GET /v1/audit names actors. */
+    actors: z.array(AuditActorSchema),
   })
   .meta({ id: 'RateTableList' });
 

@@ -7,6 +7,7 @@ import type {
   RateTableList,
   RateTablesQuery,
 } from '@mekendesh/contracts';
+import type { AuditLog } from './account-ports.js';
 import type { Actor } from './actor.js';
 import {
   DEFAULT_MATCHED_PLEDGE_TYPES,
@@ -74,7 +75,11 @@ export function listProgrammes(deps: MoneyDeps): Promise<Programme[]> {
  * its day's last table in sort-key order (nbkr < demo < manual: the one pickRateForDay uses), and today's tables
  * (Bishkek day). A day split across pages is settled by reading that day's few tables (one small Query). 403 for others.
  */
-export async function listRateTables(deps: MoneyDeps, actor: Actor, q: RateTablesQuery): Promise<RateTableList> {
+export async function listRateTables(
+  deps: MoneyDeps & { people?: Pick<AuditLog, 'actors'> },
+  actor: Actor,
+  q: RateTablesQuery,
+): Promise<RateTableList> {
   authorize(actor, { action: 'money:manage' });
   const day = today(deps.clock);
   const [page, todayTables] = await Promise.all([
@@ -91,7 +96,10 @@ export async function listRateTables(deps: MoneyDeps, actor: Actor, q: RateTable
     seen.add(table.date);
     return { ...table, inForce };
   });
-  return { today: day, todayTables, items, nextCursor: page.nextCursor };
+  // Who entered the manual tables, by name (one BatchGet bounded by the page), as the audit log names its actors.
+  const ids = [...new Set([...items, ...todayTables].flatMap((t) => (t.enteredBy ? [t.enteredBy] : [])))];
+  const actors = ids.length && deps.people ? await deps.people.actors(ids) : [];
+  return { today: day, todayTables, items, nextCursor: page.nextCursor, actors };
 }
 
 /**

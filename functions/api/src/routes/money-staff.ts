@@ -129,7 +129,7 @@ export function rateRoutes(deps: Deps) {
   return resource()
     .openapi(listRates, async (c) => {
       c.header('cache-control', 'private, no-store');
-      return c.json(await listRateTables(deps.money, c.var.actor, c.req.valid('query')), 200);
+      return c.json(await listRateTables({ ...deps.money, people: deps.audit }, c.var.actor, c.req.valid('query')), 200);
     })
     .openapi(rates, async (c) =>
       c.json(await putManualRates(deps.money, c.var.actor, { date: c.req.valid('param').date, request: c.req.valid('json') }), 200),

@@ -13,13 +13,16 @@ const CURRENCIES = CurrencySchema.options.filter((c) => c !== 'KGS');
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'staff');
-	let today = { date: '', tables: [] as Awaited<ReturnType<ReturnType<typeof api>['staffOps']['rates']>>['todayTables'] };
+	type Answer = Awaited<ReturnType<ReturnType<typeof api>['staffOps']['rates']>>;
+	let today = { date: '', tables: [] as Answer['todayTables'] };
+	let actors: Answer['actors'] = [];
 	const page = await cursorPage(event.url, async (cursor) => {
 		const answer = await api(event).staffOps.rates({ cursor, limit: 20 });
 		today = { date: answer.today, tables: answer.todayTables };
+		actors = answer.actors;
 		return answer;
 	});
-	return { ...page, today, currencies: CURRENCIES, saved: event.url.searchParams.get('saved') };
+	return { ...page, today, actors, currencies: CURRENCIES, saved: event.url.searchParams.get('saved') };
 };
 
 export const actions: Actions = {

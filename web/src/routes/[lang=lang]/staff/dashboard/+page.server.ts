@@ -6,7 +6,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'staff');
 	const filters = dashboardFilters(event.url);
-	const { dashboard, error } = await readDashboard(event, filters);
+	const { dashboard, error, fields } = await readDashboard(event, filters);
 	const mapBy: 'projects' | 'raised' = event.url.searchParams.get('map') === 'projects' ? 'projects' : 'raised';
-	return { dashboard, error, filters, query: filterQuery(filters), mapBy };
+	return { dashboard, error, fieldErrors: fields, filters, query: filterQuery(filters), mapBy };
 };

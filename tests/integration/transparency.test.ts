@@ -152,10 +152,13 @@ describe('public transparency', () => {
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    // The header is line 1 (spreadsheets and pandas read it as the header); the licence is in the Link header.
+    expect(csv.headers.get('link')).toBe('<https://creativecommons.org/licenses/by/4.0/>; rel="license"');
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="mekendesh-open-data-ru.csv"');
     const lines = new TextDecoder().decode(bytes).split('\r\n').filter(Boolean);
-    expect(lines[0]).toContain('CC BY 4.0, Mekendesh');
-    expect(lines[0]).toContain(`USD at the NBKR rate of ${today()}: ${usdRate().nominal} USD = ${usdRate().value} KGS`);
-    const rows = lines.slice(2).map((l) => l.split(','));
+    expect(lines[0]).toMatch(/^\ufeffoblast_soate,oblast,sector,/);
+    const rows = lines.slice(1).map((l) => l.split(','));
+    expect(rows[0]!.slice(-3)).toEqual([today(), String(usdRate().nominal), usdRate().value]);
     const column = (i: number) => Math.round(rows.reduce((t, r) => t + Number(r[i]) * 100, 0));
     expect({
       received: column(3),

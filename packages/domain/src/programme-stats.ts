@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { MoneyFigures, ProgrammeStats, Sector } from '@mekendesh/contracts';
-import { PUBLIC_STATUSES, SECTORS } from '@mekendesh/contracts';
+import { SECTORS, type ProjectStatus } from '@mekendesh/contracts';
 
 /** One oblast and sector's money summed over every month of the DashCells, KGS tyiyn (dashboard-cells.ts fields). */
 export interface OblastSectorMoney {
@@ -39,10 +39,17 @@ const figuresOf = (r: OblastSectorMoney): MoneyFigures => ({
   disbursed: r.disbursed,
 });
 
-/** Completed projects, and beneficiaries and jobs of projects in public states, of one pipeline cell (missing: 0). */
+/**
+ * The states whose beneficiaries and jobs the statistics count: projects the money has reached (funded, being built,
+ * done). A project still raising may never happen, so its promised beneficiaries are not the programme's yet
+ * (issue 13 review 12: "Beneficiaries 387,100" included projects still raising). The page says so.
+ */
+export const IMPACT_STATUSES: readonly ProjectStatus[] = ['funded', 'in_progress', 'completed'];
+
+/** Completed projects, and beneficiaries and jobs of funded, in-progress and completed projects, of one pipeline cell (missing: 0). */
 function impactOf(figures: Record<string, number> | undefined) {
   const f = figures ?? {};
-  const sum = (prefix: string) => PUBLIC_STATUSES.reduce((s, status) => s + (f[`${prefix}.${status}`] ?? 0), 0);
+  const sum = (prefix: string) => IMPACT_STATUSES.reduce((s, status) => s + (f[`${prefix}.${status}`] ?? 0), 0);
   return { completed: f['n.completed'] ?? 0, beneficiaries: sum('b'), jobs: sum('j') };
 }
 
@@ -78,13 +85,16 @@ export async function programmeStatistics(
   return { totals, byOblast, bySector, cells, impact: sumImpact, through };
 }
 
-/** The open-data licence, on the page and as the CSV's first line. */
+/** The open-data licence: named on the statistics page and in the CSV response's Link header (rel="license"). */
 export const OPEN_DATA_LICENCE = 'CC BY 4.0, Mekendesh';
+/** Where the licence's text is, for the Link header and the page. */
+export const OPEN_DATA_LICENCE_URL = 'https://creativecommons.org/licenses/by/4.0/';
 
 /**
- * The open-data CSV: a licence comment line, a header, then one row per oblast x sector (amounts in KGS som with
- * two decimals, counts as integers; `*_usd` columns in US dollars at `usdRate`, whose date and value the licence line
- * states, empty without one). UTF-8 with a byte-order mark so Excel opens Cyrillic names right.
+ * The open-data CSV: the header on line 1 (so Excel, pandas and R read it as the header; the licence travels in the
+ * response's Link header and on the page), then one row per oblast x sector (amounts in KGS som with two decimals,
+ * counts as integers; `*_usd` columns in US dollars at `usdRate`, whose date, nominal and value are the last three
+ * columns, all empty without a rate). UTF-8 with a byte-order mark so Excel opens Cyrillic names right.
  * @param names the oblast name to print for a SOATE code (the caller's language; the code is its own column).
  */
 export function openDataCsv(stats: Pick<ProgrammeStats, 'cells' | 'usdRate'>, names: (soate: string) => string): string {
@@ -92,6 +102,7 @@ export function openDataCsv(stats: Pick<ProgrammeStats, 'cells' | 'usdRate'>, na
   const rate = stats.usdRate ?? null;
   // US dollars beside som (PRODUCT.md), from the cents the API computed at today's NBKR rate; empty without a rate.
   const usd = (cents: number | undefined) => (rate && cents !== undefined ? (cents / 100).toFixed(2) : '');
+  const rateColumns = rate ? [rate.date, rate.nominal, rate.value] : ['', '', ''];
   const rows = stats.cells.map((c) => [
     c.soate,
     names(c.soate),
@@ -105,6 +116,7 @@ export function openDataCsv(stats: Pick<ProgrammeStats, 'cells' | 'usdRate'>, na
     c.completed,
     c.beneficiaries,
     c.jobs,
+    ...rateColumns,
   ]);
   const header = [
     'oblast_soate',
@@ -119,10 +131,9 @@ export function openDataCsv(stats: Pick<ProgrammeStats, 'cells' | 'usdRate'>, na
     'projects_completed',
     'beneficiaries',
     'jobs',
+    'usd_rate_date',
+    'usd_rate_nominal',
+    'usd_rate_kgs',
   ];
-  const body = Papa.unparse({ fields: header, data: rows }, { newline: '\r\n' });
-  const usdLine = rate
-    ? `; USD at the NBKR rate of ${rate.date}: ${rate.nominal} USD = ${rate.value} KGS`
-    : '; no recent NBKR USD rate stored: USD columns empty';
-  return `\ufeff# Licence: ${OPEN_DATA_LICENCE} (https://creativecommons.org/licenses/by/4.0/)${usdLine}\r\n${body}\r\n`;
+  return `\ufeff${Papa.unparse({ fields: header, data: rows }, { newline: '\r\n' })}\r\n`;
 }

@@ -56,7 +56,15 @@ function source(): ProgrammeStatsSource {
       {
         soate: NARYN,
         sector: 'roads',
-        figures: { 'n.completed': 2, 'b.completed': 900, 'j.completed': 4, 'b.draft': 5000, 'j.published': 3 },
+        figures: {
+          'n.completed': 2,
+          'b.completed': 900,
+          'j.completed': 4,
+          'b.draft': 5000,
+          'j.published': 3,
+          'b.funded': 40,
+          'j.in_progress': 2,
+        },
       },
     ],
   };
@@ -77,8 +85,8 @@ describe('programmeStatistics', () => {
       disbursed: 30_00,
     });
     expect(stats.bySector).toHaveLength(11);
-    // The draft's beneficiaries are not counted: only public states are.
-    expect(stats.impact).toEqual({ completed: 2, beneficiaries: 900, jobs: 7 });
+    // Only projects the money reached count (funded, in progress, completed): not the draft, not the one still raising.
+    expect(stats.impact).toEqual({ completed: 2, beneficiaries: 940, jobs: 6 });
     expect(stats.cells.map((c) => `${c.soate}:${c.sector}`)).toEqual([
       `${ISSYK_KUL}:education`,
       `${ISSYK_KUL}:water`,
@@ -88,18 +96,16 @@ describe('programmeStatistics', () => {
     expect(stats.through).toBe('2026-03');
   });
 
-  it('writes the open-data CSV with a BOM, the licence line, and one row per oblast x sector in som', async () => {
+  it('writes the open-data CSV with a BOM, the header on line 1 (no licence comment), and one row per oblast x sector in som', async () => {
     const stats = await programmeStatistics(source(), [ISSYK_KUL, NARYN]);
     const csv = openDataCsv(stats, (s) => (s === NARYN ? 'Нарын облусу' : 'Ысык-Көл облусу'));
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(
-      '\ufeff# Licence: CC BY 4.0, Mekendesh (https://creativecommons.org/licenses/by/4.0/); no recent NBKR USD rate stored: USD columns empty',
+      '\ufeffoblast_soate,oblast,sector,received_kgs,matched_kgs,disbursed_kgs,received_usd,matched_usd,disbursed_usd,' +
+        'projects_completed,beneficiaries,jobs,usd_rate_date,usd_rate_nominal,usd_rate_kgs',
     );
-    expect(lines[1]).toBe(
-      'oblast_soate,oblast,sector,received_kgs,matched_kgs,disbursed_kgs,received_usd,matched_usd,disbursed_usd,projects_completed,beneficiaries,jobs',
-    );
-    expect(lines[3]).toBe(`${ISSYK_KUL},Ысык-Көл облусу,water,175.00,50.00,30.00,,,,0,0,0`);
-    expect(lines[5]).toBe(`${NARYN},Нарын облусу,roads,0.00,0.00,0.00,,,,2,900,7`);
-    expect(lines).toHaveLength(7);
+    expect(lines[2]).toBe(`${ISSYK_KUL},Ысык-Көл облусу,water,175.00,50.00,30.00,,,,0,0,0,,,`);
+    expect(lines[4]).toBe(`${NARYN},Нарын облусу,roads,0.00,0.00,0.00,,,,2,940,6,,,`);
+    expect(lines).toHaveLength(6);
   });
 });

@@ -75,7 +75,7 @@ describe('USD beside the public figures', () => {
     expect(fundsWithUsd(funds, null).usd).toBeNull();
   });
 
-  it('writes USD columns and the rate in the CSV licence line', () => {
+  it('writes USD columns and the rate in the last three CSV columns', () => {
     const row = {
       soate: '41702',
       sector: 'water' as const,
@@ -98,7 +98,6 @@ describe('USD beside the public figures', () => {
       rate,
     );
     const csv = openDataCsv(stats, () => 'Chuy');
-    expect(csv).toContain('USD at the NBKR rate of 2026-11-30: 1 USD = 87.45 KGS');
-    expect(csv).toContain('41702,Chuy,water,8745.00,0.00,0.00,100.00,0.00,0.00,0,0,0');
+    expect(csv.split('\r\n')[1]).toBe('41702,Chuy,water,8745.00,0.00,0.00,100.00,0.00,0.00,0,0,0,2026-11-30,1,87.45');
   });
 });

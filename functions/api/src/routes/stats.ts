@@ -1,6 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { LocaleSchema, OblastStatsListSchema, ProblemSchema, ProgrammeStatsSchema, type ProgrammeStats } from '@mekendesh/contracts';
-import { OPEN_DATA_LICENCE, oblastStatistics, openDataCsv, programmeStatistics, statsWithUsd, usdRateToday } from '@mekendesh/domain';
+import {
+  OPEN_DATA_LICENCE,
+  OPEN_DATA_LICENCE_URL,
+  oblastStatistics,
+  openDataCsv,
+  programmeStatistics,
+  statsWithUsd,
+  usdRateToday,
+} from '@mekendesh/domain';
 import { OBLASTS, territoryBySoate } from '@mekendesh/territories';
 import type { Deps } from '../composition.js';
 import { resource } from './shared.js';
@@ -50,8 +58,9 @@ const csv = createRoute({
   tags: ['stats'],
   summary: 'The programme statistics as open data: one CSV row per oblast and sector (CC BY 4.0, Mekendesh)',
   description:
-    'UTF-8 with a byte-order mark (Excel opens Cyrillic names right); the first line is the licence, then a header. ' +
-    'Amounts in KGS som with two decimals. `lang` picks the language of the oblast names (default en).',
+    'UTF-8 with a byte-order mark (Excel opens Cyrillic names right); the first line is the header (the licence is in the ' +
+    '`Link: <...>; rel="license"` header). Amounts in KGS som with two decimals; the USD rate in the last three columns. ' +
+    '`lang` picks the language of the oblast names (default en) and of the file name.',
   request: { query: z.object({ lang: LocaleSchema.optional() }).strict() },
   responses: {
     200: { description: 'The CSV', content: { 'text/csv': { schema: z.string() } } },
@@ -94,8 +103,9 @@ export function statsRoutes(deps: Deps) {
       const lang = c.req.valid('query').lang ?? 'en';
       const body = openDataCsv(await figures(), (soate) => territoryBySoate(soate)?.fullName[lang] ?? soate);
       c.header('cache-control', 'public, max-age=60');
-      c.header('content-disposition', 'attachment; filename="mekendesh-open-data.csv"');
-      c.header('link', '<https://creativecommons.org/licenses/by/4.0/>; rel="license"');
+      // Names differ by language, so the file name does too: two downloads in two languages do not overwrite each other.
+      c.header('content-disposition', `attachment; filename="mekendesh-open-data-${lang}.csv"`);
+      c.header('link', `<${OPEN_DATA_LICENCE_URL}>; rel="license"`);
       c.header('x-licence', OPEN_DATA_LICENCE);
       return c.body(body, 200, { 'content-type': 'text/csv; charset=utf-8' });
     });

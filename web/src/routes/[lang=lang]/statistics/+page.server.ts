@@ -1,4 +1,5 @@
 import type { OblastStats, ProgrammeStats } from '@mekendesh/contracts';
+import { bishkekDay } from '#lib/duration.js';
 import { api } from '#lib/server/api.js';
 import type { PageServerLoad } from './$types';
 
@@ -24,5 +25,5 @@ export const load: PageServerLoad = async (event) => {
 		raising: counts.get(soate)?.raising ?? 0,
 		raised: stats ? (received.get(soate) ?? 0) : (counts.get(soate)?.raised ?? 0),
 	}));
-	return { stats, map: shaded, mapBy, mapFromTables: stats !== null };
+	return { stats, map: shaded, mapBy, mapFromTables: stats !== null, today: bishkekDay() };
 };

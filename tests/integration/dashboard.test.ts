@@ -149,6 +149,9 @@ describe('staff dashboard', () => {
     expect(Object.fromEntries(all.breakdowns.country.map((r) => [r.key, r.kgs.received]))).toMatchObject({ RU: 100_000, KZ: 1_311_750 });
     expect(all.breakdowns.country.find((r) => r.key === 'RU')?.kgs.refunded).toBe(50_000);
     expect(all.breakdowns.country.find((r) => r.key === 'US')?.kgs.pledged).toBe(551_000);
+    // The school's spending came from no pledge: it counts under 'none', never as an unknown investor country.
+    expect(all.breakdowns.country.find((r) => r.key === 'XX')?.kgs.disbursed ?? 0).toBe(0);
+    expect(all.breakdowns.country.find((r) => r.key === 'none')?.kgs.disbursed).toBe(60_000);
     expect(all.breakdowns.currency.map((r) => r.key).sort()).toEqual(['KGS', 'RUB', 'USD']);
     expect(all.breakdowns.month.map((r) => r.key)).toEqual([MONTH]);
     expect(all.usdRate).toMatchObject({ value: '87.4500', nominal: 1 });

@@ -27,9 +27,15 @@ export function dashScopes(oblast: string, sector: string): { scope: string; dim
   ];
 }
 
-/** The corridor an entry counts under: the investor's country for diaspora money and its matches, else `none`. */
-export function entryCountry(e: Pick<LedgerEntry, 'funder' | 'country'>): string {
-  if (e.funder !== 'diaspora' && e.funder !== 'programme') return 'none';
+/**
+ * The corridor an entry counts under: the investor's country (`XX` when not given) for money that came from a pledge
+ * (diaspora money and the programme's match of it), else `none`. An entry without a pledge (a disbursement's split,
+ * the municipality's or other donors' money, an opening balance) came from no investor, so it never counts as an
+ * unknown country (issue 13 review 6: 'Not given' showed 146,363.64 som disbursed and nothing received).
+ * ledger:check recounts the cells with this same function.
+ */
+export function entryCountry(e: Pick<LedgerEntry, 'funder' | 'country' | 'pledgeId'>): string {
+  if (!e.pledgeId || (e.funder !== 'diaspora' && e.funder !== 'programme')) return 'none';
   return e.country ?? 'XX';
 }
 
@@ -44,7 +50,7 @@ export type CellAdds = Map<string, number>;
  * @param sector the project's sector (the entry's own `sector` attribute when recounting).
  */
 export function entryCellAdds(
-  e: Pick<LedgerEntry, 'at' | 'oblastSoate' | 'funder' | 'country' | 'original'> & { deltas: LedgerDeltas },
+  e: Pick<LedgerEntry, 'at' | 'oblastSoate' | 'funder' | 'country' | 'pledgeId' | 'original'> & { deltas: LedgerDeltas },
   sector: string,
   into = new Map<string, CellAdds>(),
 ): Map<string, CellAdds> {

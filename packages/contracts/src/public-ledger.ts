@@ -19,6 +19,13 @@ export const PublicLedgerEntrySchema = z
     publicName: text().nullable(),
     /** A disbursement's "what it paid for", plain text as the officer wrote it; null on other entries. */
     purpose: text().nullable().optional(),
+    /**
+     * A disbursement is one line (`amountKgs` its whole amount) however many funders' money it spent: here each
+     * funder's share, KGS tyiyn, largest first; absent on other entries.
+     */
+    split: z
+      .array(z.object({ funder: z.enum(['diaspora', 'programme', 'municipality', 'other_donors']), amountKgs: z.number().int() }))
+      .optional(),
   })
   .meta({ id: 'PublicLedgerEntry' });
 export type PublicLedgerEntry = z.infer<typeof PublicLedgerEntrySchema>;

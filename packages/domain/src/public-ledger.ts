@@ -51,6 +51,35 @@ export function publicEntry(entry: LedgerEntry): PublicLedgerEntry {
   };
 }
 
+type SplitFunder = NonNullable<PublicLedgerEntry['split']>[number]['funder'];
+
+/** The disbursement an entry belongs to: its entries are `<disbursementId>-<funder>` (disbursements.ts), written together. */
+const disbursementOf = (e: LedgerEntry) => (e.kind === 'disbursed' ? e.id.slice(0, e.id.length - e.funder.length - 1) : null);
+
+/**
+ * One public line per disbursement: its per-funder entries (adjacent on a page: one booking, one `at`) become one entry
+ * with the whole amount and the funder split beside it (issue 13 review 6: three lines of fractions, each "name not
+ * shown"). A disbursement cut by a page boundary shows as a line on each page; the amounts still add up.
+ */
+export function publicEntries(entries: readonly LedgerEntry[]): PublicLedgerEntry[] {
+  const out: PublicLedgerEntry[] = [];
+  let group: string | null = null;
+  for (const entry of entries) {
+    const id = disbursementOf(entry);
+    const last = out.at(-1);
+    const share = { funder: entry.funder as SplitFunder, amountKgs: amountOf(entry) };
+    if (id !== null && id === group && last?.split) {
+      last.amountKgs += share.amountKgs;
+      last.split = [...last.split, share].sort((a, b) => b.amountKgs - a.amountKgs);
+      continue;
+    }
+    group = id;
+    const shown = publicEntry(entry);
+    out.push(id === null ? shown : { ...shown, id: publicId({ ...entry, id }), publicName: null, split: [share] });
+  }
+  return out;
+}
+
 /**
  * A public project's ledger, a bounded page at a time. Nothing identifies an investor but the name they
  * chose to show; pledge and receipt ids stay private.
@@ -62,5 +91,5 @@ export async function getPublicLedger(
   const project = await deps.projects.get(input.projectId);
   if (!project || !isPublic(project.status)) throw notFound('project');
   const page = await deps.ledger.listProjectLedger(input);
-  return { items: page.items.map(publicEntry), nextCursor: page.nextCursor };
+  return { items: publicEntries(page.items), nextCursor: page.nextCursor };
 }

@@ -63,6 +63,8 @@ describe('staff audit log, rates and refunds without JavaScript', () => {
 		expect((await page.goto(`${web()}/en/staff/rates`))?.status()).toBe(200);
 		const form = page.locator('form[action="?/correct"]');
 		await form.locator('input[name="date"]').fill(day);
+		// The form starts from today's rates in force.
+		expect(await form.locator('input[name="rate_USD"]').inputValue()).toMatch(/^\d+\.\d+$/);
 		await form.locator('input[name="rate_USD"]').fill('87,1234');
 		await form.locator('textarea[name="reason"]').fill('NBKR published a correction');
 		await submit(form, /saved=/);
@@ -71,6 +73,7 @@ describe('staff audit log, rates and refunds without JavaScript', () => {
 		expect(await manual.count()).toBe(1);
 		expect(await manual.innerText()).toMatch(/USD 87\.1234/);
 		expect(await manual.innerText()).toMatch(/in force/);
+		expect(await manual.innerText()).toContain(`Entered by ${STAFF_NAME}`);
 
 		// The audit log searched by action: a sentence with the staff member's name and a link to the rates page.
 		expect((await page.goto(`${web()}/en/staff/audit`))?.status()).toBe(200);
@@ -83,8 +86,13 @@ describe('staff audit log, rates and refunds without JavaScript', () => {
 		expect(sentence).toContain(STAFF_NAME);
 		expect(sentence).toMatch(/corrected the exchange rates/);
 		expect(sentence).not.toContain('rates.correct');
-		expect(await rows.first().locator('a').getAttribute('href')).toBe('/en/staff/rates');
+		// The object column links the rates page; the actor's name links the log searched by that account.
+		expect(await rows.first().locator('td').nth(2).locator('a').getAttribute('href')).toBe('/en/staff/rates');
+		expect(await rows.first().locator('td.sentence a').innerText()).toBe(STAFF_NAME);
+		expect(await rows.first().locator('td.sentence a').getAttribute('href')).toMatch(/^\/en\/staff\/audit\?actor=.+/);
 		expect(await rows.first().innerText()).toContain('NBKR published a correction');
+		// Changes read as fields, not raw JSON.
+		expect(await rows.first().locator('dl.changes').last().textContent()).toMatch(/Rates\s*.*USD 87\.1234/);
 	});
 
 	it('finds the refund paid by action, linked to its pledge', { timeout: 60_000 }, async () => {
@@ -94,6 +102,6 @@ describe('staff audit log, rates and refunds without JavaScript', () => {
 		const sentence = await rows.first().locator('td.sentence').innerText();
 		expect(sentence).toContain(STAFF_NAME);
 		expect(sentence).toMatch(/7,500\s+som/);
-		expect(await rows.first().locator('a').getAttribute('href')).toMatch(/^\/en\/pledges\/.+/);
+		expect(await rows.first().locator('td').nth(2).locator('a').getAttribute('href')).toMatch(/^\/en\/pledges\/.+/);
 	});
 });

@@ -101,6 +101,38 @@ describe('disbursements', () => {
     expect(money).toMatchObject({ disbursed: 200_000, available: 50_000 });
   });
 
+  it('book once per Idempotency-Key: a double click (two at once) and a retry answer the first one; another body is a 422', async () => {
+    const { id } = await fundedProject();
+    const path = `/projects/${id}/disbursements`;
+    const key = { 'idempotency-key': 'dbl-click-0001' };
+    const both = await Promise.all([
+      call(s.app, officer.token, 'POST', path, spend(100_000), key),
+      call(s.app, officer.token, 'POST', path, spend(100_000), key),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 201]);
+    const [a, b] = await Promise.all(both.map((r) => r.json()));
+    expect(b.id).toBe(a.id);
+    const retry = await call(s.app, officer.token, 'POST', path, spend(100_000), key);
+    expect(retry.status).toBe(200);
+    expect((await retry.json()).id).toBe(a.id);
+    const money = (await new DynamoReportStore(s.db).projectMoney(id))!;
+    expect(money).toMatchObject({ disbursed: 100_000, available: 150_000 });
+    const progress = await (await call(s.app, undefined, 'GET', `/projects/${id}/progress`)).json();
+    expect(progress.disbursements).toHaveLength(1);
+
+    const other = await call(s.app, officer.token, 'POST', path, spend(50_000), key);
+    expect(other.status).toBe(422);
+    expect((await other.json()).errors.map((e: { field: string }) => e.field)).toEqual(['Idempotency-Key']);
+    const missing = await s.app.request(`/v1${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${officer.token}` },
+      body: JSON.stringify(spend(1_000)),
+    });
+    expect(missing.status).toBe(400);
+    expect((await missing.json()).errors[0].field).toContain('idempotency-key');
+    expect((await new DynamoReportStore(s.db).projectMoney(id))!.disbursed).toBe(100_000);
+  });
+
   it('are recorded only by the project’s officers and staff, and checked field by field', async () => {
     const { id } = await fundedProject();
     expect((await call(s.app, undefined, 'POST', `/projects/${id}/disbursements`, spend(1_000))).status).toBe(401);
@@ -163,6 +195,28 @@ describe('co-funding receipts', () => {
     expect((await call(s.app, s.staff, 'POST', `/staff/projects/${id}/cofunding`, body)).status).toBe(201);
     const money = (await new DynamoReportStore(s.db).projectMoney(id))!;
     expect(money).toMatchObject({ otherDonors: 30_000, municipality: 50_000, available: 280_000 });
+  });
+
+  it('book once per Idempotency-Key: two at once with one key are one receipt; another body is a 422; none is a 400', async () => {
+    const { id } = await fundedProject();
+    const path = `/staff/projects/${id}/cofunding`;
+    const body = { funder: 'other_donors', amountKgs: 30_000, receivedOn: today(), note: 'Bank order 17' };
+    const key = { 'idempotency-key': 'cofund-click-0001' };
+    const both = await Promise.all([call(s.app, s.staff, 'POST', path, body, key), call(s.app, s.staff, 'POST', path, body, key)]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 201]);
+    expect((await call(s.app, s.staff, 'POST', path, body, key)).status).toBe(200);
+    expect((await new DynamoReportStore(s.db).projectMoney(id))!.otherDonors).toBe(30_000);
+    const other = await call(s.app, s.staff, 'POST', path, { ...body, amountKgs: 40_000 }, key);
+    expect(other.status).toBe(422);
+    expect((await other.json()).errors.map((e: { field: string }) => e.field)).toEqual(['Idempotency-Key']);
+    const missing = await s.app.request(`/v1${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${s.staff}` },
+      body: JSON.stringify(body),
+    });
+    expect(missing.status).toBe(400);
+    expect((await missing.json()).errors[0].field).toContain('idempotency-key');
+    expect((await new DynamoReportStore(s.db).projectMoney(id))!.otherDonors).toBe(30_000);
   });
 
   it('are refused for a day before the project was published (1900-01-01) or in the future; nothing booked', async () => {

@@ -29,7 +29,7 @@ interface MatrixWorld {
 
 interface ReportRow {
   expect: Expect;
-  request(w: MatrixWorld, actor: ActorName): { method?: string; path: string; body?: unknown };
+  request(w: MatrixWorld, actor: ActorName): { method?: string; path: string; body?: unknown; headers?: Record<string, string> };
   check?(w: MatrixWorld, actor: ActorName, body: unknown): void;
 }
 
@@ -69,6 +69,7 @@ export async function reportWorld(
   const cofunded = await send(s.app, 'POST', `/staff/projects/${project.id}/cofunding`, {
     token: staff,
     body: { funder: 'municipality', amountKgs: 100_000, receivedOn: today, note: 'matrix' },
+    headers: { 'idempotency-key': `matrix-cofunding-${project.id}` },
   });
   expect(cofunded.status).toBe(201);
   const posted = async (milestoneId: string) => {
@@ -125,14 +126,16 @@ export const REPORT_ROWS: Record<string, ReportRow> = {
       method: 'POST',
       path: `/v1/projects/${r(w).projectId}/disbursements`,
       body: { amountKgs: 10_000, paidOn: bishkekDay(new Date()), purpose: `Cement bought by ${actor}` },
+      headers: { 'idempotency-key': `matrix-disbursement-${actor}` },
     }),
   },
   'POST /v1/staff/projects/:id/cofunding': {
     expect: staffOnly(201),
-    request: (w) => ({
+    request: (w, actor) => ({
       method: 'POST',
       path: `/v1/staff/projects/${r(w).projectId}/cofunding`,
       body: { funder: 'other_donors', amountKgs: 5_000, receivedOn: bishkekDay(new Date()), note: null },
+      headers: { 'idempotency-key': `matrix-cofunding-${actor}` },
     }),
   },
   'GET /v1/staff/late-reports': { expect: staffOnly(200), request: () => ({ path: '/v1/staff/late-reports' }) },

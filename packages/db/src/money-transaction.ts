@@ -8,6 +8,7 @@ import { oblastStatsEntity, projectEntity } from './entities/catalogue.js';
 import { clubMemberEntity, clubPledgeEntity } from './entities/clubs.js';
 import {
   bookingOnceEntity,
+  idempotencyEntity,
   ledgerEntryEntity,
   PLATFORM_SHARDS,
   platformTotalsEntity,
@@ -316,6 +317,24 @@ export function bookingActions(db: Db, b: Booking): Tagged[] {
         },
       ]
     : [];
+  // Tagged 'receipt' too: a second request with the same Idempotency-Key ends as a duplicate, never a second booking.
+  const idem: Tagged[] = b.idempotency
+    ? [
+        {
+          tag: 'receipt',
+          action: {
+            Put: {
+              TableName: db.tableName,
+              ConditionExpression: 'attribute_not_exists(pk)',
+              Item: idempotencyEntity.item(
+                { scope: b.idempotency.scope, key: b.idempotency.key },
+                { hash: b.idempotency.hash, resultId: b.idempotency.resultId, at: b.entries[0]?.at ?? null },
+              ),
+            },
+          },
+        },
+      ]
+    : [];
   // No condition of its own: the pledge's version (conditioned above) already orders bookings of one pledge.
   const receiptDay: Tagged[] = b.receiptDay
     ? [
@@ -339,6 +358,7 @@ export function bookingActions(db: Db, b: Booking): Tagged[] {
   const all = [
     ...receipt,
     ...once,
+    ...idem,
     ...pledge,
     ...receiptDay,
     ...entries,

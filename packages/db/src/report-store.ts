@@ -5,8 +5,10 @@ import type { Db } from './client.js';
 import { pagedQuery, queryOnce, MAX_PAGE_ITEMS } from './dynamo/paged-query.js';
 import { projectEntity } from './entities/catalogue.js';
 import { stripKeys } from './entities/define.js';
+import { idempotencyEntity } from './entities/money.js';
 import {
   DISBURSEMENT_PREFIX,
+  disbursementEntity,
   MILESTONE_DUE_PARTITION,
   milestoneDueEntity,
   progressPartition,
@@ -41,6 +43,20 @@ export class DynamoReportStore implements ReportStore {
       new GetCommand({ TableName: this.db.tableName, Key: reportEntity.key({ projectId, id }), ConsistentRead: true }),
     );
     return out.Item ? stripKeys<ProgressReport>(out.Item) : undefined;
+  }
+
+  async getDisbursement(projectId: string, id: string): Promise<Disbursement | undefined> {
+    const out = await this.db.doc.send(
+      new GetCommand({ TableName: this.db.tableName, Key: disbursementEntity.key({ projectId, id }), ConsistentRead: true }),
+    );
+    return out.Item ? stripKeys<Disbursement>(out.Item) : undefined;
+  }
+
+  async idempotencyRecord(scope: string, key: string): Promise<{ hash: string; resultId: string } | undefined> {
+    const out = await this.db.doc.send(
+      new GetCommand({ TableName: this.db.tableName, Key: idempotencyEntity.key({ scope, key }), ConsistentRead: true }),
+    );
+    return out.Item ? { hash: String(out.Item.hash), resultId: String(out.Item.resultId) } : undefined;
   }
 
   async createReport(report: ProgressReport, audit: AuditEntry, due: MilestoneDue | null): Promise<void> {

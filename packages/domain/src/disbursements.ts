@@ -20,6 +20,7 @@ import { deltas } from './pledge-rules.js';
 import { loadVisibleProject, projectAudit } from './proposals.js';
 import type { ProjectMoney, ReportDeps } from './report-ports.js';
 import { documentOf } from './report-media.js';
+import { bookingIdempotency, earlierBooking } from './booking-idempotency.js';
 import { notifyProjectUpdate } from './project-update-notices.js';
 
 /** Whose money a disbursement spends, and the total each funder's share moves (LedgerDeltas). */
@@ -160,10 +161,16 @@ function moneyAudit(deps: ReportDeps, user: UserActor, action: string, projectId
 export async function recordDisbursement(
   deps: ReportDeps,
   actor: Actor,
-  input: { projectId: string; request: DisbursementRequest },
-): Promise<Disbursement> {
+  input: { projectId: string; idempotencyKey: string; request: DisbursementRequest },
+): Promise<{ disbursement: Disbursement; created: boolean }> {
   const { project, user } = await reportingProject(deps, actor, input.projectId);
   const r = input.request;
+  const idem = bookingIdempotency('disbursement', project.id, input.idempotencyKey, r);
+  const replay = async (): Promise<{ disbursement: Disbursement; created: false } | undefined> => {
+    const earlier = await earlierBooking(deps, idem);
+    const first = earlier ? await deps.reports.getDisbursement(project.id, earlier) : undefined;
+    return first ? { disbursement: first, created: false } : undefined;
+  };
   checkPaidOn(deps, project, r.paidOn);
   if (r.milestoneId && !project.milestones.some((m) => m.id === r.milestoneId)) {
     throw invalidIn('milestoneId', { ky: 'Мындай этап жок', ru: 'Такого этапа нет', en: 'no such milestone' });
@@ -186,7 +193,9 @@ export async function recordDisbursement(
     disbursementId: disbursement.id,
     paidOn: r.paidOn,
   });
-  await optimistically(async (): Promise<Round<true>> => {
+  const booked = await optimistically(async (): Promise<Round<boolean>> => {
+    // Each round first asks whether this key booked meanwhile: the twin of a double click replays, never reads as an over-spend.
+    if (await earlierBooking(deps, idem)) return { done: false };
     const money = await deps.reports.projectMoney(project.id);
     if (!money || money.available < r.amountKgs) throw overSpend(money?.available ?? 0);
     const split = splitDisbursement(r.amountKgs, unspentByFunder(money));
@@ -198,9 +207,11 @@ export async function recordDisbursement(
       audit: [audit],
       programmeUse: await programmeUse(deps, project.id, split.programme),
       disbursement,
+      idempotency: { ...idem, resultId: disbursement.id },
     };
     const out = await deps.money.commitBooking(booking);
-    if (out.kind === 'duplicate') return { done: true };
+    // The same key won meanwhile (a double click): nothing was booked here; the replay below answers with the first.
+    if (out.kind === 'duplicate') return { done: false };
     throwIfFinal(out);
     if (out.kind === 'conflict' && out.failed.includes('project_status')) {
       const now = await deps.projectDeps.projects.get(project.id);
@@ -208,13 +219,18 @@ export async function recordDisbursement(
     }
     return out.kind === 'committed' ? { done: true } : { again: true };
   });
+  if (!booked) {
+    const first = await replay();
+    if (!first) throw new DomainError('conflict', 'the disbursement of this Idempotency-Key is not readable yet: send it again');
+    return first;
+  }
   await notifyProjectUpdate(deps, project, {
     about: `disbursement-${disbursement.id}`,
     what: 'disbursement',
     amountKgs: r.amountKgs,
     purpose: r.purpose,
   });
-  return disbursement;
+  return { disbursement, created: true };
 }
 
 /** 400 on `receivedOn` before the Bishkek day the project was published (1900-01-01 was booked): money comes after. */
@@ -242,15 +258,18 @@ const NOT_RECEIVING = {
 export async function recordCofunding(
   deps: ReportDeps,
   actor: Actor,
-  input: { projectId: string; request: CofundingReceipt },
-): Promise<void> {
+  input: { projectId: string; idempotencyKey: string; request: CofundingReceipt },
+): Promise<{ created: boolean }> {
   authorize(actor, { action: 'money:manage' });
   const r = input.request;
+  const idem = bookingIdempotency('cofunding', input.projectId, input.idempotencyKey, r);
   if (r.receivedOn > bishkekToday(deps.clock)) {
     throw invalidIn('receivedOn', { ky: 'Келечектеги күн болбойт', ru: 'Дата не может быть в будущем', en: 'cannot be in the future' });
   }
   const id = deps.newId().toLowerCase();
-  await optimistically(async (): Promise<Round<true>> => {
+  return optimistically(async (): Promise<Round<{ created: boolean }>> => {
+    // A retry (or the twin of a double click that lost the race) finds the first one's record: nothing more is booked.
+    if (await earlierBooking(deps, idem)) return { done: { created: false } };
     const project = await loadVisibleProject(deps.projectDeps, actor, input.projectId, true);
     if (!['published', ...REPORTING_STATUSES].includes(project.status)) throw conflictIn(NOT_RECEIVING);
     checkReceivedOn(project, r.receivedOn);
@@ -278,8 +297,14 @@ export async function recordCofunding(
       receivedOn: r.receivedOn,
       note: r.note,
     });
-    const out = await deps.money.commitBooking({ entries: [entry], project: bookingProject(project), audit: [audit] });
+    const out = await deps.money.commitBooking({
+      entries: [entry],
+      project: bookingProject(project),
+      audit: [audit],
+      idempotency: { ...idem, resultId: entry.id },
+    });
     throwIfFinal(out);
-    return out.kind === 'conflict' ? { again: true } : { done: true };
+    // A duplicate (the same key committed meanwhile) goes round again and replays from its record.
+    return out.kind === 'committed' ? { done: { created: true } } : { again: true };
   });
 }

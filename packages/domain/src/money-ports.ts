@@ -148,6 +148,12 @@ export interface Booking {
   reservations?: Reservation[];
   /** Books at most once under this id (a card refund has no receipt to dedupe on): a second booking is `already_booked`. */
   once?: string;
+  /**
+   * The Idempotency-Key record of a request that books (a disbursement, a co-funding receipt), written in this
+   * transaction on condition it is new: a second booking under the same scope and key is `duplicate`, also at once.
+   * `hash`: the request's canonical JSON; `resultId`: what the first call made (the disbursement's id).
+   */
+  idempotency?: { scope: string; key: string; hash: string; resultId: string };
   /** The receipt's summary, added to its pledge's receipts of that day and amount (see `ReceiptDay`). */
   receiptDay?: ReceiptDay & { add: DuplicateOf };
 }

@@ -18,6 +18,10 @@ export interface MilestoneDue {
 /** Reports, disbursements and milestone markers on DynamoDB (packages/db report-store.ts). */
 export interface ReportStore {
   getReport(projectId: string, id: string): Promise<ProgressReport | undefined>;
+  /** One disbursement by key (an Idempotency-Key replay answers with it). */
+  getDisbursement(projectId: string, id: string): Promise<Disbursement | undefined>;
+  /** What an earlier request with this Idempotency-Key booked (Booking.idempotency), read strongly consistent. */
+  idempotencyRecord(scope: string, key: string): Promise<{ hash: string; resultId: string } | undefined>;
   /** Puts a new report (must not exist), deletes its milestone's due marker, writes the audit entry: one transaction. */
   createReport(report: ProgressReport, audit: AuditEntry, due: MilestoneDue | null): Promise<void>;
   /** Replaces a report conditioned on `previousVersion` (409 DomainError when it changed), with its audit entry. */

@@ -97,7 +97,12 @@ async function reportAndSpend(deps: ProjectDeps, reports: ReportDeps, who: Progr
   const today = bishkekDay(reports.clock.now());
   const money = await reports.reports.projectMoney(r.projectId);
   if (money && money.municipality === 0)
-    await recordCofunding(reports, who.staff, { projectId: r.projectId, request: { ...r.cofunding, receivedOn: today } });
+    await recordCofunding(reports, who.staff, {
+      projectId: r.projectId,
+      // One key per demo project: a reload that got this far before books it once (Idempotency-Key, issue 13).
+      idempotencyKey: `demo-cofunding-${r.projectId}`,
+      request: { ...r.cofunding, receivedOn: today },
+    });
   let project = (await deps.projects.get(r.projectId))!;
   if (withPhoto && !(project.attachments ?? []).some((a) => a.key === r.report.photoKey))
     project = await uploadPhoto(deps, who.officer, project);
@@ -109,7 +114,7 @@ async function reportAndSpend(deps: ProjectDeps, reports: ReportDeps, who: Progr
   }
   if ((await reports.reports.disbursements({ projectId: r.projectId, limit: 1 })).items.length === 0) {
     const request = { milestoneId, amountKgs: r.disbursement.amountKgs, paidOn: today, purpose: r.disbursement.purpose };
-    await recordDisbursement(reports, who.officer, { projectId: r.projectId, request });
+    await recordDisbursement(reports, who.officer, { projectId: r.projectId, idempotencyKey: `demo-disbursement-${r.projectId}`, request });
   }
 }
 

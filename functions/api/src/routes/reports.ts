@@ -4,6 +4,7 @@ import {
   CorrectionRequestSchema,
   DisbursementRequestSchema,
   DisbursementSchema,
+  IdempotencyKeySchema,
   LateReportListSchema,
   ProgressReportSchema,
   ProjectProgressSchema,
@@ -25,6 +26,15 @@ import {
 import type { Deps } from '../composition.js';
 import { maxBody, REPORT_BODY_LIMIT } from '../middleware/body.js';
 import { bearer, IdParams, json, jsonBody, problems, resource, staffOnly } from './shared.js';
+
+/** A money booking's Idempotency-Key, as pledges take it (required: 400 naming the header when missing). */
+const IdempotencyHeader = z.object({ 'idempotency-key': IdempotencyKeySchema });
+const keyReused = {
+  422: {
+    description: 'The Idempotency-Key was used with a different body',
+    content: { 'application/problem+json': { schema: z.object({}).passthrough() } },
+  },
+};
 
 const PageQuery = z
   .object({ limit: queryInt({ min: 1, max: 50, default: 20 }), cursor: text().max(TEXT_LIMITS.cursor).optional() })
@@ -80,9 +90,17 @@ const disburse = createRoute({
   tags: ['reports'],
   security: bearer,
   summary: 'Record money paid out of a funded or in-progress project (its officers, staff): never more than it holds',
-  description: '409 naming `amountKgs` when the project holds less (nothing booked), also when two are sent at once.',
-  request: { params: IdParams, body: jsonBody(DisbursementRequestSchema) },
-  responses: { 201: json(DisbursementSchema, 'The disbursement'), ...problems(400, 401, 403, 404, 409) },
+  description:
+    '409 naming `amountKgs` when the project holds less (nothing booked), also when two are sent at once. Idempotent per ' +
+    'Idempotency-Key (required): a retry or double click with the same key and body answers the first disbursement (200), ' +
+    'the same key with another body is a 422 naming the key.',
+  request: { params: IdParams, headers: IdempotencyHeader, body: jsonBody(DisbursementRequestSchema) },
+  responses: {
+    201: json(DisbursementSchema, 'The disbursement'),
+    200: json(DisbursementSchema, 'A retry: the disbursement booked by the first call with this key'),
+    ...problems(400, 401, 403, 404, 409),
+    ...keyReused,
+  },
 });
 
 const cofunding = createRoute({
@@ -91,8 +109,16 @@ const cofunding = createRoute({
   tags: ['reports'],
   security: staffOnly,
   summary: 'Record money a project received from its municipality or other donors (staff; booked and audited)',
-  request: { params: IdParams, body: jsonBody(CofundingReceiptSchema) },
-  responses: { 201: json(z.object({ booked: z.literal(true) }), 'Booked'), ...problems(400, 401, 403, 404, 409) },
+  description:
+    'Idempotent per Idempotency-Key (required): a retry with the same key and body books nothing more (200), another body ' +
+    'is a 422 naming the key. `receivedOn`: a Bishkek day from the day the project was published to today.',
+  request: { params: IdParams, headers: IdempotencyHeader, body: jsonBody(CofundingReceiptSchema) },
+  responses: {
+    201: json(z.object({ booked: z.literal(true) }), 'Booked'),
+    200: json(z.object({ booked: z.literal(true) }), 'A retry: booked by the first call with this key'),
+    ...problems(400, 401, 403, 404, 409),
+    ...keyReused,
+  },
 });
 
 const late = createRoute({
@@ -127,16 +153,24 @@ export function projectReportRoutes(deps: Deps) {
       return c.json(await requestCorrection(deps.reports, c.var.actor, { projectId: id, reportId, request: c.req.valid('json') }), 200);
     })
     .openapi(disburse, async (c) => {
-      const d = await recordDisbursement(deps.reports, c.var.actor, { projectId: c.req.valid('param').id, request: c.req.valid('json') });
-      return c.json(d, 201);
+      const out = await recordDisbursement(deps.reports, c.var.actor, {
+        projectId: c.req.valid('param').id,
+        idempotencyKey: c.req.valid('header')['idempotency-key'],
+        request: c.req.valid('json'),
+      });
+      return out.created ? c.json(out.disbursement, 201) : c.json(out.disbursement, 200);
     });
 }
 
 /** Staff: co-funding receipts, mounted at /staff/projects. */
 export function staffCofundingRoutes(deps: Deps) {
   return resource().openapi(cofunding, async (c) => {
-    await recordCofunding(deps.reports, c.var.actor, { projectId: c.req.valid('param').id, request: c.req.valid('json') });
-    return c.json({ booked: true as const }, 201);
+    const out = await recordCofunding(deps.reports, c.var.actor, {
+      projectId: c.req.valid('param').id,
+      idempotencyKey: c.req.valid('header')['idempotency-key'],
+      request: c.req.valid('json'),
+    });
+    return c.json({ booked: true as const }, out.created ? 201 : 200);
   });
 }
 

@@ -8,7 +8,8 @@ function posted(fields: Record<string, string>, calls: string[] = []): RequestEv
 	for (const [k, v] of Object.entries(fields)) form.set(k, v);
 	const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
 		const request = new Request(input, init);
-		calls.push(`${request.method} ${new URL(request.url).pathname}`);
+		const key = request.headers.get('idempotency-key');
+		calls.push(`${request.method} ${new URL(request.url).pathname}${key ? ` key=${key}` : ''}`);
 		const at = '2026-11-30T10:00:00.000Z';
 		const body = request.url.endsWith('/reports')
 			? {
@@ -63,7 +64,8 @@ describe('the officer progress forms (issue 13 attacker 2)', () => {
 			status: 303,
 			location: '/ru/organisation/projects/prj-1?done=disburse',
 		});
-		expect(calls).toEqual(['POST /v1/projects/prj-1/disbursements']);
+		// The key the form was rendered with goes to the API, so a double submit of this form is one booking (attacker 1).
+		expect(calls).toEqual(['POST /v1/projects/prj-1/disbursements key=k-0123456789abcdef']);
 	});
 
 	it('redirect 303 with ?done=report after a report, so a reload posts nothing', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { UPLOAD_LIMITS } from '@mekendesh/contracts';
 import { m } from '#lib/paraglide/messages.js';
@@ -28,6 +29,15 @@ const fileOf = (form: FormData, name: string): File | null => {
 	const f = form.get(name);
 	return f instanceof File && f.size > 0 ? f : null;
 };
+
+/**
+ * The booking form's Idempotency-Key: the one the page put in its hidden `idempotencyKey` input when it was rendered
+ * (a double submit or a reload sends it again: one booking), else a fresh one (a form from before the key existed).
+ */
+export function formKey(form: FormData): string {
+	const key = String(form.get('idempotencyKey') ?? '');
+	return /^[A-Za-z0-9_.:-]{8,128}$/.test(key) ? key : randomUUID();
+}
 
 /** Som as typed ("1 250,50") to tyiyn; NaN when it is not an amount. */
 export function tyiyn(text: string): number {
@@ -65,7 +75,7 @@ export const reportActions = {
 	},
 	disburse: async (event: RequestEvent) => {
 		const form = await event.request.formData();
-		const values = valuesOf(form, ['amount', 'paidOn', 'purpose', 'milestoneId']);
+		const values = valuesOf(form, ['amount', 'paidOn', 'purpose', 'milestoneId', 'idempotencyKey']);
 		const id = event.params.id!;
 		const amountKgs = tyiyn(values.amount!);
 		if (!Number.isSafeInteger(amountKgs) || amountKgs <= 0) {
@@ -74,7 +84,7 @@ export const reportActions = {
 		try {
 			const doc = fileOf(form, 'document');
 			const documentKey = doc ? await uploadToProject(event, id, doc) : undefined;
-			await api(event).reports.disburse(id, {
+			await api(event).reports.disburse(id, formKey(form), {
 				amountKgs,
 				paidOn: values.paidOn!,
 				purpose: values.purpose!,

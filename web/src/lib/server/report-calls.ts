@@ -28,9 +28,11 @@ export const reportCalls = (call: ApiCall) => ({
 		call('PUT', `/projects/${id(projectId)}/reports/${id(reportId)}`, ProgressReportSchema, { body }),
 	requestCorrection: (projectId: string, reportId: string, body: { reason: string; version: number }) =>
 		call('POST', `/projects/${id(projectId)}/reports/${id(reportId)}/correction`, ProgressReportSchema, { body }),
-	disburse: (projectId: string, body: DisbursementRequest) =>
-		call('POST', `/projects/${id(projectId)}/disbursements`, DisbursementSchema, { body }),
-	cofunding: (projectId: string, body: CofundingReceipt) => call('POST', `/staff/projects/${id(projectId)}/cofunding`, booked, { body }),
+	/** `idempotencyKey`: the form's key from when it was rendered, so a double submit or reload books once. */
+	disburse: (projectId: string, idempotencyKey: string, body: DisbursementRequest) =>
+		call('POST', `/projects/${id(projectId)}/disbursements`, DisbursementSchema, { body, headers: { 'idempotency-key': idempotencyKey } }),
+	cofunding: (projectId: string, idempotencyKey: string, body: CofundingReceipt) =>
+		call('POST', `/staff/projects/${id(projectId)}/cofunding`, booked, { body, headers: { 'idempotency-key': idempotencyKey } }),
 	/** The officers' lifecycle moves: funded → in progress → completed (409 with the reason when refused). */
 	move: (projectId: string, body: { to: 'in_progress' | 'completed'; reason: string }) =>
 		call('POST', `/projects/${id(projectId)}/status`, ProjectSchema, { body }),

@@ -6,7 +6,7 @@ import { m } from '#lib/paraglide/messages.js';
 import { mediaPath } from '#lib/project-media.js';
 import { api } from './api.js';
 import { requireRole } from './guards.js';
-import { refused, tyiyn } from './report-actions.js';
+import { formKey, refused, tyiyn } from './report-actions.js';
 
 /**
  * The staff project page's progress part (issue 13): the project's reports, each with an "ask for a correction"
@@ -86,13 +86,14 @@ export const staffProgressActions = {
 			amount: field(form, 'amount'),
 			receivedOn: field(form, 'receivedOn'),
 			note: field(form, 'note'),
+			idempotencyKey: field(form, 'idempotencyKey'),
 		};
 		const amountKgs = tyiyn(values.amount);
 		if (!Number.isSafeInteger(amountKgs) || amountKgs <= 0) {
 			return fail(400, { form: 'cofunding', typed: values, fields: { amountKgs: m.rp_error_amount() }, message: m.form_error_summary() });
 		}
 		try {
-			await api(event).reports.cofunding(event.params.id!, {
+			await api(event).reports.cofunding(event.params.id!, formKey(form), {
 				funder: values.funder as 'municipality' | 'other_donors',
 				amountKgs,
 				receivedOn: values.receivedOn,

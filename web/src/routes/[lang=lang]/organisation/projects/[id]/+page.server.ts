@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { PUBLIC_STATUSES, UPLOAD_LIMITS, type Project } from '@mekendesh/contracts';
 import { m } from '#lib/paraglide/messages.js';
@@ -57,6 +58,8 @@ export const load: PageServerLoad = async (event) => {
 		available: project.funding?.available ?? null,
 		openReport: event.url.searchParams.get('report'),
 		done: event.url.searchParams.get('done'),
+		// The disbursement form's Idempotency-Key, fresh per render: a double submit or reload of it books once.
+		bookingKey: randomUUID(),
 		today: bishkekDay(new Date()),
 		values: projectToValues(project, locale),
 		rayons: await rayonOptions(event, locale, project.organisationId),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { markdownToText, renderMarkdown } from '@mekendesh/markdown';
 import { LOCALES } from '@mekendesh/contracts';
@@ -32,7 +33,9 @@ export const load: PageServerLoad = async (event) => {
 	// Progress (issue 13): reports to ask corrections of, and co-funding to record, once the project is funded.
 	const reporting = ['funded', 'in_progress', 'completed'].includes(project.status);
 	const reports = reporting ? await loadStaffReports(event, project, getLocale()) : [];
-	return { project, texts, reports, reporting, today: bishkekDay(new Date()), done: event.url.searchParams.get('done') };
+	// bookingKey: the co-funding form's Idempotency-Key, fresh per render (a double submit or reload books once).
+	const done = event.url.searchParams.get('done');
+	return { project, texts, reports, reporting, today: bishkekDay(new Date()), done, bookingKey: randomUUID() };
 };
 
 export const actions: Actions = {

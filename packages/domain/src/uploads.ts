@@ -1,4 +1,5 @@
 import {
+  MAX_REPORT_PHOTOS,
   UPLOAD_EXTENSIONS,
   UPLOAD_LIMITS,
   type Attachment,
@@ -51,6 +52,32 @@ export function checkUpload(contentType: string, size: number): UploadContentTyp
  */
 const acceptsFiles = (status: Project['status']) => EDITABLE_STATUSES.includes(status) || REPORTING_STATUSES.includes(status);
 
+/** Documents of disbursements a project may upload (one per disbursement, referenced by it). */
+export const MAX_DISBURSEMENT_DOCUMENTS = 100;
+
+/**
+ * How many files a funded project may upload for its reporting (issue 13 attacker 3): MAX_REPORT_PHOTOS per report
+ * (one report per milestone) and MAX_DISBURSEMENT_DOCUMENTS, its own allowance beside the proposal's MAX_ATTACHMENTS.
+ * @example reportingFileAllowance({ milestones: [m1, m2] }) // 120
+ */
+export const reportingFileAllowance = (project: Pick<Project, 'milestones'>): number =>
+  MAX_REPORT_PHOTOS * project.milestones.length + MAX_DISBURSEMENT_DOCUMENTS;
+
+/**
+ * 409 when the project has no room for one more file: while edited, MAX_ATTACHMENTS in all; once funded, the files
+ * uploaded since its funding (report photos, disbursement documents) against reportingFileAllowance, so a proposal of
+ * 30 files still reports and reporting never eats the proposal's 30 (the attacker's 30-file ceiling).
+ */
+function checkAllowance(project: Project): void {
+  const files = project.attachments ?? [];
+  // Nothing of the proposal is uploaded after publishing (not editable then): a project funded before fundedAt existed counts from that day.
+  const since = project.fundedAt ?? project.publishedAt;
+  if (REPORTING_STATUSES.includes(project.status) && since) {
+    const max = reportingFileAllowance(project);
+    if (files.filter((a) => a.uploadedAt >= since).length >= max) throw conflictIn(M.tooManyReportFiles(max));
+  } else if (files.length >= MAX_ATTACHMENTS) throw conflictIn(M.tooManyFiles(MAX_ATTACHMENTS));
+}
+
 async function editableWithStorage(
   deps: ProjectDeps,
   actor: Actor,
@@ -60,7 +87,7 @@ async function editableWithStorage(
   authorize(actor, { action: 'project:edit', project });
   if (!deps.storage) throw conflictIn(M.noStorage);
   if (!acceptsFiles(project.status)) throw conflictIn(M.notEditable);
-  if ((project.attachments ?? []).length >= MAX_ATTACHMENTS) throw conflictIn(M.tooManyFiles(MAX_ATTACHMENTS));
+  checkAllowance(project);
   return { project, storage: deps.storage, user: actor };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isRedirect, type RequestEvent } from '@sveltejs/kit';
+import { makeProject } from '../../../../tests/fixtures/projects.js';
 import { reportActions } from './report-actions.js';
 
 /** An officer's POST of one progress form, answered by a fake API that books whatever it is sent. */
@@ -73,5 +74,39 @@ describe('the officer progress forms (issue 13 attacker 2)', () => {
 		const event = posted({ milestoneId: 'm1', text: 'Крыша готова', idempotencyKey: 'k-0123456789abcdef' }, calls);
 		expect(await redirected(reportActions.report(event))).toEqual({ status: 303, location: '/ru/organisation/projects/prj-1?done=report' });
 		expect(calls).toEqual(['POST /v1/projects/prj-1/reports']);
+	});
+
+	it('refuse a disbursement larger than the project holds before its document is uploaded: nothing attached (attacker 3)', async () => {
+		const project = makeProject({ id: 'prj-1', status: 'funded', funding: undefined });
+		const f = { planned: 0, received: 0, spent: 0 };
+		const byFunder = { diaspora: { ...f, received: 100_000 }, municipality: f, programme: f, otherDonors: f };
+		const funded = { ...project, funding: { byFunder, received: 100_000, spent: 0, available: 100_000 } };
+		const calls: string[] = [];
+		const form = new FormData();
+		for (const [k, v] of Object.entries({
+			amount: '5000',
+			paidOn: '2026-11-30',
+			purpose: 'Roofing sheets',
+			idempotencyKey: 'k-0123456789abcdef',
+		}))
+			form.set(k, v);
+		form.set('document', new File([new Uint8Array([37, 80, 68, 70])], 'invoice.pdf', { type: 'application/pdf' }));
+		const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+			const request = new Request(input, init);
+			calls.push(`${request.method} ${new URL(request.url).pathname}`);
+			return new Response(JSON.stringify(funded), { status: 200, headers: { 'content-type': 'application/json' } });
+		}) as typeof globalThis.fetch;
+		const event = {
+			params: { lang: 'en', id: 'prj-1' },
+			request: new Request('http://localhost/en/organisation/projects/prj-1', { method: 'POST', body: form }),
+			url: new URL('http://localhost/en/organisation/projects/prj-1'),
+			fetch,
+		} as unknown as RequestEvent;
+		const out = (await reportActions.disburse(event)) as unknown as { status: number; data: { fields: Record<string, string> } };
+		expect(out.status).toBe(409);
+		expect(Object.keys(out.data.fields)).toEqual(['amountKgs']);
+		expect(out.data.fields.amountKgs).toContain('1');
+		// Only the project was read: no upload was asked for, so the project's attachments are unchanged.
+		expect(calls).toEqual(['GET /v1/projects/prj-1']);
 	});
 });

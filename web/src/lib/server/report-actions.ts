@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { UPLOAD_LIMITS } from '@mekendesh/contracts';
+import { UPLOAD_LIMITS, type Locale } from '@mekendesh/contracts';
+import { bishkekDay } from '#lib/duration.js';
+import { formatSom } from '#lib/format.js';
 import { m } from '#lib/paraglide/messages.js';
 import { api, ApiError } from './api.js';
 import { uploadToProject } from './project-upload.js';
@@ -52,6 +54,33 @@ export function tyiyn(text: string): number {
 export const progressDone = (event: RequestEvent, done: 'report' | 'disburse' | 'move') =>
 	`/${event.params.lang ?? 'ky'}/organisation/projects/${encodeURIComponent(event.params.id!)}?done=${done}`;
 
+/**
+ * What the API would refuse in a post that carries a file, checked against the project before the file is uploaded
+ * (issue 13 attacker 3): a refused post left its photo or document attached to the project. Field → message; empty
+ * when the post may go. The API checks again (money can move in between); this only keeps the common refusals
+ * (over-spend, unknown milestone, paid-on outside funded..today) from uploading anything.
+ */
+export async function refusalBeforeUpload(
+	event: RequestEvent,
+	post: { milestoneId?: string; amountKgs?: number; paidOn?: string },
+): Promise<Record<string, string>> {
+	const project = await api(event).projects.get(event.params.id!);
+	const fields: Record<string, string> = {};
+	if (post.milestoneId && !project.milestones.some((ms) => ms.id === post.milestoneId)) fields.milestoneId = m.rp_error_milestone();
+	const available = project.funding?.available;
+	if (post.amountKgs !== undefined && available !== undefined && post.amountKgs > available) {
+		fields.amountKgs = m.rp_error_over_available({ amount: formatSom(available, (event.params.lang ?? 'ky') as Locale) });
+	}
+	const since = project.fundedAt ?? project.publishedAt;
+	if (post.paidOn && post.paidOn > bishkekDay()) fields.paidOn = m.rp_error_paid_on_future();
+	else if (post.paidOn && since && post.paidOn < bishkekDay(new Date(since))) fields.paidOn = m.rp_error_paid_on_early();
+	return fields;
+}
+
+/** The form's refusal from refusalBeforeUpload: 409 for an over-spend (as the API), else 400. */
+const refusedBeforeUpload = (form: string, typed: Values, fields: Record<string, string>) =>
+	fail(fields.amountKgs ? 409 : 400, { form, typed, fields, message: fields.amountKgs ?? m.form_error_summary() });
+
 export const reportActions = {
 	report: async (event: RequestEvent) => {
 		const form = await event.request.formData();
@@ -62,6 +91,8 @@ export const reportActions = {
 			return fail(400, { form: 'report', typed: values, fields: { photoKeys: m.pj_error_photo_type() }, message: m.form_error_summary() });
 		}
 		try {
+			const early = photo ? await refusalBeforeUpload(event, { milestoneId: values.milestoneId! }) : {};
+			if (Object.keys(early).length) return refusedBeforeUpload('report', values, early);
 			const photoKeys = photo ? [await uploadToProject(event, id, photo)] : [];
 			await api(event).reports.post(id, {
 				milestoneId: values.milestoneId!,
@@ -83,6 +114,9 @@ export const reportActions = {
 		}
 		try {
 			const doc = fileOf(form, 'document');
+			const post = { amountKgs, paidOn: values.paidOn!, ...(values.milestoneId ? { milestoneId: values.milestoneId } : {}) };
+			const early = doc ? await refusalBeforeUpload(event, post) : {};
+			if (Object.keys(early).length) return refusedBeforeUpload('disburse', values, early);
 			const documentKey = doc ? await uploadToProject(event, id, doc) : undefined;
 			await api(event).reports.disburse(id, formKey(form), {
 				amountKgs,

@@ -60,4 +60,37 @@ describe('reporting files have their own allowance (issue 13 attacker 3)', () =>
     expect(res.status).toBe(409);
     expect(JSON.stringify(res.body)).toContain('120');
   });
+
+  it('takes back the document of a refused disbursement and the photo of a refused report; proposal files stay', async () => {
+    const proposal = photos(1, '2026-02-01T08:00:00.000Z', 'keep');
+    const doc: Attachment = {
+      ...photos(1, '2026-07-01T08:00:00.000Z', 'doc')[0]!,
+      kind: 'document',
+      contentType: 'application/pdf',
+    };
+    doc.key = doc.key.replace('.jpg', '.pdf');
+    const shot = photos(1, '2026-07-02T08:00:00.000Z', 'shot');
+    // The project holds nothing to spend (available 0): any disbursement is the 409 over-spend.
+    const project = await fundedWith([...proposal, doc, ...shot]);
+    const spend = (documentKey: string) =>
+      send(s.app, 'POST', `/projects/${project.id}/disbursements`, {
+        token: officer.token,
+        body: { amountKgs: 1_000_000, paidOn: '2026-07-03', purpose: 'Roofing sheets', documentKey },
+        headers: { 'idempotency-key': `refused-${documentKey}` },
+      });
+    const keys = async () =>
+      ((await send(s.app, 'GET', `/projects/${project.id}`, { token: officer.token })).body as Project).attachments!.map((a) => a.key);
+
+    expect((await spend(proposal[0]!.key)).status).toBe(409);
+    expect(await keys()).toEqual([proposal[0]!.key, doc.key, shot[0]!.key]);
+    expect((await spend(doc.key)).status).toBe(409);
+    expect(await keys()).toEqual([proposal[0]!.key, shot[0]!.key]);
+
+    const report = await send(s.app, 'POST', `/projects/${project.id}/reports`, {
+      token: officer.token,
+      body: { milestoneId: 'm9', text: { en: 'Roof done' }, photoKeys: [shot[0]!.key] },
+    });
+    expect(report.status).toBe(400);
+    expect(await keys()).toEqual([proposal[0]!.key]);
+  });
 });

@@ -159,6 +159,8 @@ export function composeWithDb(
   const projects = new DynamoProjectRepository(db);
   const organisations = new DynamoOrganisationStore(db);
   const media = options.media;
+  // One client for the project's files: uploads, and reports taking back a refused post's files (report-files.ts).
+  const storage = media ? new S3Storage(createS3Client(media), media.bucket) : undefined;
   const outbox = new DynamoOutbox(db, ulid);
   const mailer = settings.mailer ?? outbox;
   const limiter = new DynamoRateLimiter(db);
@@ -223,7 +225,7 @@ export function composeWithDb(
       newId: monotonicFactory(),
       notices: { notifier, webOrigin, pledges: money.money },
       progress: reportStore,
-      ...(media ? { storage: new S3Storage(createS3Client(media), media.bucket), images: sharpImages() } : {}),
+      ...(storage ? { storage, images: sharpImages() } : {}),
     },
     audit: new DynamoAuditLog(db),
     refundsDue: new DynamoRefundsDueStore(db),
@@ -261,7 +263,7 @@ export function composeWithDb(
     notifier,
     questions: { questions, projects, users, limiter, notifier, clock, newId: ulid, webOrigin },
     reports: {
-      projectDeps: { projects },
+      projectDeps: { projects, ...(storage ? { storage } : {}) },
       reports: reportStore,
       money: money.money,
       programmes,

@@ -21,6 +21,7 @@ import { loadVisibleProject, projectAudit } from './proposals.js';
 import type { ProjectMoney, ReportDeps } from './report-ports.js';
 import { documentOf } from './report-media.js';
 import { bookingIdempotency, earlierBooking } from './booking-idempotency.js';
+import { dropUnusedReportFiles } from './report-files.js';
 import { notifyProjectUpdate } from './project-update-notices.js';
 
 /** Whose money a disbursement spends, and the total each funder's share moves (LedgerDeltas). */
@@ -163,7 +164,22 @@ export async function recordDisbursement(
   actor: Actor,
   input: { projectId: string; idempotencyKey: string; request: DisbursementRequest },
 ): Promise<{ disbursement: Disbursement; created: boolean }> {
-  const { project, user } = await reportingProject(deps, actor, input.projectId);
+  const reporting = await reportingProject(deps, actor, input.projectId);
+  try {
+    return await bookDisbursement(deps, reporting, input);
+  } catch (e) {
+    // A refused disbursement takes back the document uploaded for it (issue 13 attacker 3), then the refusal stands.
+    if (e instanceof DomainError && input.request.documentKey)
+      await dropUnusedReportFiles(deps, input.projectId, [input.request.documentKey]);
+    throw e;
+  }
+}
+
+async function bookDisbursement(
+  deps: ReportDeps,
+  { project, user }: { project: Project; user: UserActor },
+  input: { idempotencyKey: string; request: DisbursementRequest },
+): Promise<{ disbursement: Disbursement; created: boolean }> {
   const r = input.request;
   const idem = bookingIdempotency('disbursement', project.id, input.idempotencyKey, r);
   const replay = async (): Promise<{ disbursement: Disbursement; created: false } | undefined> => {

@@ -45,7 +45,8 @@ export interface ReportStore {
 /** What reports, disbursements and co-funding receipts need, wired once in the API's composition. */
 export interface ReportDeps {
   /** Projects by id (loadVisibleProject). */
-  projectDeps: Pick<ProjectDeps, 'projects'>;
+  /** `storage`: where a refused post's unused files are deleted from (report-files.ts); without it they are only detached. */
+  projectDeps: Pick<ProjectDeps, 'projects'> & Partial<Pick<ProjectDeps, 'storage'>>;
   reports: ReportStore;
   money: Pick<MoneyStore, 'commitBooking' | 'listProjectPledges'>;
   programmes: Pick<ProgrammeStore, 'list' | 'matchedForProject'>;

@@ -21,6 +21,7 @@ import { notifyProjectUpdate } from './project-update-notices.js';
 import { projectAudit } from './proposals.js';
 import type { MilestoneDue, ReportDeps, ReportStore } from './report-ports.js';
 import { photosOf } from './report-media.js';
+import { dropUnusedReportFiles } from './report-files.js';
 
 /** Reports read to know which milestones have one (milestones are few; a project rarely posts more than this). */
 export const MAX_REPORTS_READ = 200;
@@ -52,6 +53,17 @@ export async function postReport(
   input: { projectId: string; request: ReportRequest },
 ): Promise<ProgressReport> {
   const { project, user } = await reportingProject(deps, actor, input.projectId, NOT_REPORTING_REPORTS);
+  try {
+    return await createReport(deps, project, user, input.request);
+  } catch (e) {
+    // A refused report takes back the photos uploaded for it (issue 13 attacker 3), then the refusal stands.
+    if (e instanceof DomainError) await dropUnusedReportFiles(deps, project.id, input.request.photoKeys ?? []);
+    throw e;
+  }
+}
+
+async function createReport(deps: ReportDeps, project: Project, user: UserActor, request: ReportRequest): Promise<ProgressReport> {
+  const input = { projectId: project.id, request };
   const milestone = milestoneOf(project, input.request.milestoneId);
   const at = deps.clock.now().toISOString();
   const report: ProgressReport = {

@@ -209,9 +209,26 @@ describe('money pages on a phone', () => {
 			}
 			await context.close();
 
+			// The public statistics and another project page (its funder table) fit too.
+			const anyone = await newPage(browser);
+			for (const lang of LANGS) {
+				for (const path of ['/statistics', '/projects/prj-001']) {
+					expect((await anyone.page.goto(`${web()}/${lang}${path}`))?.status(), path).toBe(200);
+					expect(await widthOf(anyone.page), `${lang}${path}`).toBeLessThanOrEqual(SCREEN.width);
+				}
+			}
+			await anyone.page.goto(`${web()}/ru/statistics`);
+			const statistics = await new AxeBuilder({ page: anyone.page }).analyze();
+			expect(statistics.violations.map((v) => `statistics: ${v.id} (${v.nodes.length})`)).toEqual([]);
+			await anyone.context.close();
+
 			const office = await newPage(browser);
 			await signIn(office.page, 'ru', STAFF, DEMO_PASSWORD);
 			for (const lang of LANGS) {
+				// The dashboard's charts keep 12px text: they scroll in their own focusable regions instead of shrinking.
+				await office.page.goto(`${web()}/${lang}/staff/dashboard`);
+				expect(await widthOf(office.page), `${lang} dashboard`).toBeLessThanOrEqual(SCREEN.width);
+				expect(await office.page.locator('.chart-scroll[role=region][tabindex="0"]').count(), lang).toBeGreaterThan(0);
 				await office.page.goto(`${web()}/${lang}/staff/audit`);
 				expect(await widthOf(office.page), `${lang} audit`).toBeLessThanOrEqual(SCREEN.width);
 				// The log is wider than a phone: it scrolls inside its own labelled region, which a keyboard can reach.

@@ -127,11 +127,16 @@ describe('progress reports and spending without JavaScript', () => {
 		await officer.locator('#r-text').fill(`**Walls** are up ${run}.`);
 		await officer.locator('#r-photo').setInputFiles({ name: 'walls.png', mimeType: 'image/png', buffer: smallPng() });
 		await submit(officer, '?/report');
-		await expect(officer.locator('#reports-forms [role=status]').textContent()).resolves.toContain('Saved.');
+		// Redirected (303) to the page with ?done=report: a reload reads the page and posts nothing again (attacker 2).
+		expect(new URL(officer.url()).searchParams.get('done')).toBe('report');
+		await expect(officer.locator('.top-notice').textContent()).resolves.toContain('Saved.');
 		await officer.locator('#d-amount').fill('1250.50');
 		await officer.locator('#d-purpose').fill(`Cement ${run}`);
 		await submit(officer, '?/disburse');
 		expect(await officer.locator('.field-error').count()).toBe(0);
+		expect(new URL(officer.url()).searchParams.get('done')).toBe('disburse');
+		// A reload of the answer is a GET of the page: the disbursement is booked once.
+		await officer.reload();
 
 		// The investor who funded it reads both on the project page, and has the notice.
 		const investor = await signedIn(INVESTOR);

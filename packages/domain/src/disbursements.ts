@@ -175,22 +175,13 @@ export async function recordDisbursement(
   }
 }
 
-async function bookDisbursement(
+/** The Disbursement a request records, and its audit entry (`disbursement.record`), not yet booked. */
+function newDisbursement(
   deps: ReportDeps,
-  { project, user }: { project: Project; user: UserActor },
-  input: { idempotencyKey: string; request: DisbursementRequest },
-): Promise<{ disbursement: Disbursement; created: boolean }> {
-  const r = input.request;
-  const idem = bookingIdempotency('disbursement', project.id, input.idempotencyKey, r);
-  const replay = async (): Promise<{ disbursement: Disbursement; created: false } | undefined> => {
-    const earlier = await earlierBooking(deps, idem);
-    const first = earlier ? await deps.reports.getDisbursement(project.id, earlier) : undefined;
-    return first ? { disbursement: first, created: false } : undefined;
-  };
-  checkPaidOn(deps, project, r.paidOn);
-  if (r.milestoneId && !project.milestones.some((m) => m.id === r.milestoneId)) {
-    throw invalidIn('milestoneId', { ky: 'Мындай этап жок', ru: 'Такого этапа нет', en: 'no such milestone' });
-  }
+  project: Project,
+  user: UserActor,
+  r: DisbursementRequest,
+): { disbursement: Disbursement; audit: AuditEntry } {
   const disbursement: Disbursement = {
     id: deps.newId().toLowerCase(),
     projectId: project.id,
@@ -209,6 +200,26 @@ async function bookDisbursement(
     disbursementId: disbursement.id,
     paidOn: r.paidOn,
   });
+  return { disbursement, audit };
+}
+
+async function bookDisbursement(
+  deps: ReportDeps,
+  { project, user }: { project: Project; user: UserActor },
+  input: { idempotencyKey: string; request: DisbursementRequest },
+): Promise<{ disbursement: Disbursement; created: boolean }> {
+  const r = input.request;
+  const idem = bookingIdempotency('disbursement', project.id, input.idempotencyKey, r);
+  const replay = async (): Promise<{ disbursement: Disbursement; created: false } | undefined> => {
+    const earlier = await earlierBooking(deps, idem);
+    const first = earlier ? await deps.reports.getDisbursement(project.id, earlier) : undefined;
+    return first ? { disbursement: first, created: false } : undefined;
+  };
+  checkPaidOn(deps, project, r.paidOn);
+  if (r.milestoneId && !project.milestones.some((m) => m.id === r.milestoneId)) {
+    throw invalidIn('milestoneId', { ky: 'Мындай этап жок', ru: 'Такого этапа нет', en: 'no such milestone' });
+  }
+  const { disbursement, audit } = newDisbursement(deps, project, user, r);
   const booked = await optimistically(async (): Promise<Round<boolean>> => {
     // Each round first asks whether this key booked meanwhile: the twin of a double click replays, never reads as an over-spend.
     if (await earlierBooking(deps, idem)) return { done: false };

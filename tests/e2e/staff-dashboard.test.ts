@@ -53,7 +53,7 @@ describe('staff dashboard without JavaScript', () => {
 		);
 		const rows = Papa.parse<string[]>((await csv.text()).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
 		expect(rows[0]![0]).toBe('Oblast');
-		expect(sumColumn(rows, 'Received, KGS')).toBe(all);
+		expect(sumColumn(rows, 'Received from the diaspora, KGS')).toBe(all);
 
 		// The same table as XLSX: amounts are numbers (som), adding up to the same total.
 		const xlsx = await context.request.get(`${web()}${await page.locator('a[data-export="oblast-xlsx"]').getAttribute('href')}`);
@@ -63,7 +63,7 @@ describe('staff dashboard without JavaScript', () => {
 		await book.xlsx.load((await xlsx.body()) as unknown as Parameters<typeof book.xlsx.load>[0]);
 		const sheet = book.worksheets[0]!;
 		const headers = (sheet.getRow(1).values as unknown[]).slice(1);
-		const col = headers.indexOf('Received, KGS') + 1;
+		const col = headers.indexOf('Received from the diaspora, KGS') + 1;
 		let sum = 0;
 		for (let r = 2; r <= sheet.rowCount; r++) {
 			const v = sheet.getRow(r).getCell(col).value;
@@ -80,8 +80,11 @@ describe('staff dashboard without JavaScript', () => {
 		expect(naryn).toBeLessThanOrEqual(all);
 		const filtered = await context.request.get(`${web()}${await page.locator('a[data-export="totals-csv"]').getAttribute('href')}`);
 		expect((await filtered.text()).length).toBeGreaterThan(0);
+		expect(filtered.headers()['content-disposition']).toMatch(
+			/filename="mekendesh-totals-\d{4}-\d{2}-\d{4}-\d{2}-41704000000000-\d{4}-\d{2}-\d{2}\.csv"/,
+		);
 		const totals = Papa.parse<string[]>((await filtered.text()).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
-		expect(sumColumn(totals, 'Received, KGS')).toBe(naryn);
+		expect(sumColumn(totals, 'Received from the diaspora, KGS')).toBe(naryn);
 		await context.close();
 	});
 
@@ -94,7 +97,12 @@ describe('staff dashboard without JavaScript', () => {
 		const staff = await newPage(browser, { javaScriptEnabled: false });
 		await signIn(staff.page, 'en', STAFF, DEMO_PASSWORD);
 		await staff.page.goto(`${web()}/en/staff/dashboard?from=2026-09&to=2026-01`);
-		expect(await staff.page.locator('[role="alert"]').innerText()).toMatch(/from/);
+		expect(await staff.page.locator('[role="alert"]').innerText()).toBe('Check the filters: the problem is marked below.');
+		// Said next to its field, in the page's language; the form stays to fix it.
+		expect(await staff.page.locator('#err-from').innerText()).toBe('The start month cannot be after the end month.');
+		expect(await staff.page.locator('input[name="from"]').getAttribute('aria-describedby')).toBe('err-from');
+		await staff.page.goto(`${web()}/ru/staff/dashboard?from=2015-01&to=2026-01`);
+		expect(await staff.page.locator('#err-from').innerText()).toBe('Период — не больше 60 месяцев.');
 		await staff.context.close();
 	});
 });

@@ -23,7 +23,9 @@ export const GET: RequestHandler = async (event) => {
 	const { dashboard, error: problem, status } = await readDashboard(event, dashboardFilters(event.url));
 	if (!dashboard) error(status, problem ?? 'unavailable');
 	const table = dashboardTable(dashboard, name as DashboardTableName, dashboardLabels(event.params.lang as Locale));
-	const filename = `mekendesh-${name}-${dashboard.from}-${dashboard.to}-${bishkekDay()}.${format}`;
+	// The filters are in the name (issue 13 review 14): two exports of the same table for two oblasts do not collide.
+	const filters = [dashboard.oblast, dashboard.sector].filter(Boolean).join('-');
+	const filename = `mekendesh-${name}-${dashboard.from}-${dashboard.to}${filters ? `-${filters}` : ''}-${bishkekDay()}.${format}`;
 	const headers = { 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'private, no-store' };
 	if (format === 'csv') return new Response(tableCsv(table), { headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' } });
 	return new Response(await tableXlsx(table), { headers: { ...headers, 'content-type': XLSX } });

@@ -65,7 +65,12 @@ describe('project_update notices', () => {
 
     // A retry of the same notice (as after a crash between the commit and the mail) sends nothing more.
     const project = (await s.deps.projects.get(id))!;
-    await notifyProjectUpdate(s.deps.reports, project, { about: `report-${reportId}`, what: 'report' });
+    await notifyProjectUpdate(s.deps.reports, project, {
+      about: `report-${reportId}`,
+      what: 'report',
+      milestone: { en: 'Roof' },
+      text: { en: 'The roof is on.' },
+    });
     expect((await mailsAbout('Upd-report')).length).toBe(2);
   });
 

@@ -20,7 +20,7 @@ export function bookingIdempotency(
 }
 
 /** 422 naming `Idempotency-Key`: it was used with another body (ky/ru/en), as for pledges. */
-export function keyUsedElsewhere(): DomainError {
+function keyUsedElsewhere(): DomainError {
   const messages = {
     ky: 'Бул Idempotency-Key башка сурам менен колдонулган: жаңы жазуу үчүн жаңы ачкыч колдонуңуз',
     ru: 'Этот Idempotency-Key уже использован с другим запросом: для новой записи нужен новый ключ',

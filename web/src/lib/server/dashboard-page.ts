@@ -30,7 +30,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
  * YYYY-MM, `from` <= `to`, at most MAX_DASHBOARD_MONTHS months), as sentences in the page's language; {} when fine.
  * @example checkFilters({ from: '2026-05', to: '2026-01' }) // { from: 'The start month cannot be after the end month.' }
  */
-export function checkFilters(filters: DashboardFilters): FilterErrors {
+function checkFilters(filters: DashboardFilters): FilterErrors {
 	const errors: FilterErrors = {};
 	if (filters.from && !MONTH.test(filters.from)) errors.from = m.db_bad_month();
 	if (filters.to && !MONTH.test(filters.to)) errors.to = m.db_bad_month();

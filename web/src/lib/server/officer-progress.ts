@@ -15,7 +15,7 @@ import { refused } from './report-actions.js';
  */
 
 /** A report as its officer edits it: the text in the page's language (or the nearest written) as typed, and as HTML. */
-export interface OfficerReport {
+interface OfficerReport {
 	id: string;
 	milestone: string;
 	postedAt: string;

@@ -51,7 +51,7 @@ export function tyiyn(text: string): number {
  * Where a progress form sends the browser after it succeeded: the project's page with `?done=<action>` (its confirmation
  * at the top), by 303, so a reload of the answer reads the page and never posts again (as staff-progress.ts does).
  */
-export const progressDone = (event: RequestEvent, done: 'report' | 'disburse' | 'move') =>
+const progressDone = (event: RequestEvent, done: 'report' | 'disburse' | 'move') =>
 	`/${event.params.lang ?? 'ky'}/organisation/projects/${encodeURIComponent(event.params.id!)}?done=${done}`;
 
 /**
@@ -60,7 +60,7 @@ export const progressDone = (event: RequestEvent, done: 'report' | 'disburse' | 
  * when the post may go. The API checks again (money can move in between); this only keeps the common refusals
  * (over-spend, unknown milestone, paid-on outside funded..today) from uploading anything.
  */
-export async function refusalBeforeUpload(
+async function refusalBeforeUpload(
 	event: RequestEvent,
 	post: { milestoneId?: string; amountKgs?: number; paidOn?: string },
 ): Promise<Record<string, string>> {

@@ -43,7 +43,7 @@ describe('a municipality joins', () => {
 		expect(await s.page.getByRole('status').innerText()).toBe(`“${name}” was approved.`);
 		expect(await s.page.locator('article', { has: s.page.locator('h2', { hasText: name }) }).count()).toBe(0);
 		await s.page.goto(`${web()}/en/staff/audit`);
-		expect(await s.page.locator('table.log').innerText()).toContain('organisation.approve');
+		expect(await s.page.locator('table.log').innerText()).toContain('approved an organisation');
 		await s.context.close();
 
 		// The applicant signs in again (new token, with the officer group) and finds "my organisation".

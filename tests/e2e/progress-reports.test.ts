@@ -8,6 +8,7 @@ import { DEMO_PASSWORD } from '@mekendesh/demo-data';
 import { bishkekDay, daysBetween } from '@mekendesh/domain';
 import { launchBrowser } from './browser.js';
 import { api, signIn, web } from './account-helpers.js';
+import { ownPublishedProject } from './own-project.js';
 
 // Issue 13, without JavaScript: staff record co-funding, the officer posts a report with a photo and records a
 // disbursement through the pages; the investor who funded the project reads both on its page and has the notice in
@@ -67,19 +68,11 @@ function smallPng(): Buffer {
 	return Buffer.concat([sig, chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
 }
 
-/** A published demo project of the demo officer's organisation, pledged to its goal by the demo investor and moved to funded by staff. */
+/** A published project of the demo officer's organisation (its own: ownPublishedProject), pledged to its goal by the demo investor and moved to funded by staff. */
 async function fundedDemoProject(staff: string): Promise<Project> {
 	const officer = await token(OFFICER);
-	const me = (await apiCall<{ organisationId: string }>('GET', '/me', officer)).json;
-	const today = bishkekDay(new Date());
-	const list = await apiCall<{ items: { id: string; status: string; deadline: string }[] }>(
-		'GET',
-		`/organisations/${me.organisationId}/projects?limit=50`,
-		officer,
-	);
-	const candidate = list.json.items.find((p) => p.status === 'published' && p.deadline > today);
-	if (!candidate) throw new Error('the demo officer has no published project');
-	const project = (await apiCall<Project>('GET', `/projects/${candidate.id}`, officer)).json;
+	const own = await ownPublishedProject('progress');
+	const project = (await apiCall<Project>('GET', `/projects/${own.id}`, officer)).json;
 	const investor = await token(INVESTOR);
 	const missing = Math.max(project.goal - project.pledged, project.minimumPledge);
 	const pledged = await apiCall('POST', `/projects/${project.id}/pledges`, investor, {

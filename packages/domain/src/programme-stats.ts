@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import type { MoneyFigures, ProgrammeStats, Sector } from '@mekendesh/contracts';
 import { SECTORS, type ProjectStatus } from '@mekendesh/contracts';
+import { formatMinor } from './money.js';
 
 /** One oblast and sector's money summed over every month of the DashCells, KGS tyiyn (dashboard-cells.ts fields). */
 export interface OblastSectorMoney {
@@ -98,10 +99,10 @@ export const OPEN_DATA_LICENCE_URL = 'https://creativecommons.org/licenses/by/4.
  * @param names the oblast name to print for a SOATE code (the caller's language; the code is its own column).
  */
 export function openDataCsv(stats: Pick<ProgrammeStats, 'cells' | 'usdRate'>, names: (soate: string) => string): string {
-  const som = (tyiyn: number) => (tyiyn / 100).toFixed(2);
+  const som = formatMinor;
   const rate = stats.usdRate ?? null;
   // US dollars beside som (PRODUCT.md), from the cents the API computed at today's NBKR rate; empty without a rate.
-  const usd = (cents: number | undefined) => (rate && cents !== undefined ? (cents / 100).toFixed(2) : '');
+  const usd = (cents: number | undefined) => (rate && cents !== undefined ? formatMinor(cents) : '');
   const rateColumns = rate ? [rate.date, rate.nominal, rate.value] : ['', '', ''];
   const rows = stats.cells.map((c) => [
     c.soate,

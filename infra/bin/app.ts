@@ -6,5 +6,7 @@ const app = new App();
 const stage = (app.node.tryGetContext('stage') as string | undefined) ?? process.env['STAGE'] ?? 'dev';
 const alarmEmail = app.node.tryGetContext('alarmEmail') as string | undefined;
 
-createApp(app, { stage, alarmEmail });
+const domain = app.node.tryGetContext('domain') as string | undefined;
+
+createApp(app, { stage, alarmEmail, domain });
 app.synth();

@@ -1,10 +1,13 @@
 import { Tags, type App, type Environment } from 'aws-cdk-lib';
+import { AlertsStack } from './alerts-stack.js';
 import { ApiStack } from './api-stack.js';
 import { DataStack } from './data-stack.js';
+import { EdgeStack } from './edge-stack.js';
 import { IdentityStack } from './identity-stack.js';
 import { JobsStack } from './jobs-stack.js';
 import { MediaStack } from './media-stack.js';
 import { stageConfig } from './stage.js';
+import { WebStack } from './web-stack.js';
 
 export interface CreateAppOptions {
   readonly stage: string;
@@ -13,7 +16,12 @@ export interface CreateAppOptions {
   readonly apiEntry?: string;
   /** Origins allowed to upload to the media bucket; defaults to the production site (and localhost outside prod). */
   readonly webOrigins?: readonly string[];
+  /** The site's own domain (`-c domain=mekendesh.kg`): its certificate is made in us-east-1; without it, cloudfront.net. */
+  readonly domain?: string | undefined;
 }
+
+/** Where a stage lives unless the CLI says otherwise (CDK_DEFAULT_REGION): Frankfurt, the nearest region with every service used. */
+export const DEFAULT_REGION = 'eu-central-1';
 
 export interface MekendeshStacks {
   readonly data: DataStack;
@@ -21,6 +29,9 @@ export interface MekendeshStacks {
   readonly identity: IdentityStack;
   readonly media: MediaStack;
   readonly jobs: JobsStack;
+  readonly alerts: AlertsStack;
+  readonly edge: EdgeStack;
+  readonly web: WebStack;
 }
 
 /**
@@ -29,12 +40,28 @@ export interface MekendeshStacks {
  */
 export function createApp(app: App, options: CreateAppOptions): MekendeshStacks {
   const stage = stageConfig(options.stage);
-  // Environment-agnostic unless the CLI supplies an account/region; nothing is looked up at synth.
+  // The region is explicit (CloudFront's web ACL and certificate live in us-east-1 and reach the web stack by CDK's
+  // cross-region references, which need both regions known); the account comes from the CLI. Nothing is looked up at synth.
   const env: Environment = {
     account: process.env['CDK_DEFAULT_ACCOUNT'],
-    region: process.env['CDK_DEFAULT_REGION'],
+    region: process.env['CDK_DEFAULT_REGION'] ?? DEFAULT_REGION,
   };
   const prefix = `Mekendesh-${stage.name}`;
+
+  const alerts = new AlertsStack(app, `${prefix}-Alerts`, {
+    env,
+    stage,
+    alarmEmail: options.alarmEmail,
+    description: `Mekendesh ${stage.name}: the alarm topic`,
+  });
+  const edge = new EdgeStack(app, `${prefix}-Edge`, {
+    env: { account: env.account, region: 'us-east-1' },
+    stage,
+    domain: options.domain,
+    crossRegionReferences: true,
+    description: `Mekendesh ${stage.name}: CloudFront's web ACL and certificate (us-east-1)`,
+    terminationProtection: stage.isProd,
+  });
 
   const data = new DataStack(app, `${prefix}-Data`, {
     env,
@@ -78,7 +105,20 @@ export function createApp(app: App, options: CreateAppOptions): MekendeshStacks 
     ...(options.alarmEmail ? { alarmEmail: options.alarmEmail } : {}),
   });
 
+  const web = new WebStack(app, `${prefix}-Web`, {
+    env,
+    stage,
+    edge,
+    httpApi: api.httpApi,
+    mediaBucket: media.bucket,
+    alarmTopic: alerts.topic,
+    domain: options.domain,
+    crossRegionReferences: true,
+    description: `Mekendesh ${stage.name}: the web app (SSR function, assets, CloudFront)`,
+    terminationProtection: stage.isProd,
+  });
+
   Tags.of(app).add('project', 'mekendesh');
   Tags.of(app).add('stage', stage.name);
-  return { data, api, identity, media, jobs };
+  return { data, api, identity, media, jobs, alerts, edge, web };
 }

@@ -13,11 +13,14 @@ describe('the CDK app', () => {
   it('synthesizes every stack of a stage without errors', () => {
     const names = dev.assembly.stacks.map((stack) => stack.stackName).sort();
     expect(names).toEqual([
+      'Mekendesh-dev-Alerts',
       'Mekendesh-dev-Api',
       'Mekendesh-dev-Data',
+      'Mekendesh-dev-Edge',
       'Mekendesh-dev-Identity',
       'Mekendesh-dev-Jobs',
       'Mekendesh-dev-Media',
+      'Mekendesh-dev-Web',
     ]);
     const errors = dev.assembly.stacks.flatMap((stack) => stack.messages).filter((m) => m.level === 'error');
     expect(errors).toEqual([]);
@@ -27,6 +30,12 @@ describe('the CDK app', () => {
     expect(dev.stacks.api.dependencies).toContain(dev.stacks.data);
     expect(dev.stacks.api.dependencies).toContain(dev.stacks.identity);
     expect(dev.stacks.api.dependencies).toContain(dev.stacks.media);
+  });
+
+  it('puts the web ACL and certificate in us-east-1 (CloudFront) and the rest in the stage region', () => {
+    expect(dev.stacks.edge.region).toBe('us-east-1');
+    expect(dev.stacks.web.region).toBe(dev.stacks.api.region);
+    expect(dev.stacks.web.dependencies).toEqual(expect.arrayContaining([dev.stacks.edge, dev.stacks.api, dev.stacks.media]));
   });
 
   it('names stacks after the stage', () => {

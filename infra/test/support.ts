@@ -27,6 +27,10 @@ export interface Synthesized {
   readonly api: Template;
   readonly identity: Template;
   readonly jobs: Template;
+  readonly media: Template;
+  readonly alerts: Template;
+  readonly edge: Template;
+  readonly web: Template;
 }
 
 /**
@@ -34,12 +38,12 @@ export interface Synthesized {
  * `bundle: false` skips esbuild (CDK's `aws:cdk:bundling-stacks` context) for tests that only
  * look at resource properties.
  */
-export function synthesize(stage: string, options: { bundle?: boolean } = {}): Synthesized {
+export function synthesize(stage: string, options: { bundle?: boolean; domain?: string } = {}): Synthesized {
   const context = cdkJsonContext();
   if (options.bundle === false) context['aws:cdk:bundling-stacks'] = [];
   const outdir = mkdtempSync(join(tmpdir(), 'mekendesh-cdk-'));
   const app = new App({ outdir, context });
-  const stacks = createApp(app, { stage });
+  const stacks = createApp(app, { stage, ...(options.domain ? { domain: options.domain } : {}) });
   const assembly = app.synth();
   return {
     dispose: () => rmSync(outdir, { recursive: true, force: true }),
@@ -49,6 +53,10 @@ export function synthesize(stage: string, options: { bundle?: boolean } = {}): S
     api: Template.fromStack(stacks.api),
     identity: Template.fromStack(stacks.identity),
     jobs: Template.fromStack(stacks.jobs),
+    media: Template.fromStack(stacks.media),
+    alerts: Template.fromStack(stacks.alerts),
+    edge: Template.fromStack(stacks.edge),
+    web: Template.fromStack(stacks.web),
   };
 }
 

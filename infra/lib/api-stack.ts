@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, SecretValue, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
@@ -71,6 +71,13 @@ export class ApiStack extends Stack {
   readonly apiFunction: NodejsFunction;
   /** Signs the API's list cursors (HMAC); one value for every instance, so a cursor works on any of them. */
   readonly cursorSecret: Secret;
+  /** Shared by the web function and the API: the web server's requests may say which visitor they are for (rate limits). */
+  readonly proxySecret: Secret;
+  /**
+   * Stripe's keys as JSON, `{"secretKey":"sk_…","webhookSecret":"whsec_…"}`, set by the operator (README, deployment);
+   * created holding `{}`, which leaves card payments off (bank transfers work).
+   */
+  readonly stripeSecret: Secret;
   readonly httpApi: HttpApi;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
@@ -86,6 +93,18 @@ export class ApiStack extends Stack {
     this.cursorSecret = new Secret(this, 'CursorSecret', {
       description: `Mekendesh ${stage.name}: HMAC key of the API's list cursors`,
       generateSecretString: { excludePunctuation: true, passwordLength: 48 },
+      removalPolicy: stage.removalPolicy,
+    });
+
+    this.proxySecret = new Secret(this, 'ProxySecret', {
+      description: `Mekendesh ${stage.name}: shared by the web function and the API (x-mekendesh-proxy)`,
+      generateSecretString: { excludePunctuation: true, passwordLength: 48 },
+      removalPolicy: stage.removalPolicy,
+    });
+    this.stripeSecret = new Secret(this, 'StripeSecret', {
+      description: `Mekendesh ${stage.name}: Stripe secret key and webhook signing secret, JSON {"secretKey","webhookSecret"}`,
+      // A fixed '{}' (no key yet) is the intended placeholder: nothing secret is in the template.
+      secretStringValue: SecretValue.unsafePlainText('{}'),
       removalPolicy: stage.removalPolicy,
     });
 
@@ -107,6 +126,8 @@ export class ApiStack extends Stack {
         // The request ends with its transaction: pledge emails are sent by the stream-triggered mail function (jobs-stack).
         MAIL_DELIVERY: 'stream',
         CURSOR_SECRET_ARN: this.cursorSecret.secretArn,
+        PROXY_SECRET_ARN: this.proxySecret.secretArn,
+        STRIPE_SECRET_ARN: this.stripeSecret.secretArn,
         WEB_ORIGIN: props.webOrigin ?? 'https://mekendesh.kg',
         API_PUBLIC_URL: props.apiOrigin ?? 'https://api.mekendesh.kg',
         ...(props.mediaBucket ? { MEDIA_BUCKET: props.mediaBucket.bucketName } : {}),
@@ -129,6 +150,8 @@ export class ApiStack extends Stack {
     // Least privilege: only this function touches the table, and only with item-level actions.
     table.grantReadWriteData(this.apiFunction);
     this.cursorSecret.grantRead(this.apiFunction);
+    this.proxySecret.grantRead(this.apiFunction);
+    this.stripeSecret.grantRead(this.apiFunction);
     // Uploads are presigned with the function's role: it may put, read (verify, resize) and delete (refused files) objects.
     if (props.mediaBucket) {
       props.mediaBucket.grantPut(this.apiFunction);

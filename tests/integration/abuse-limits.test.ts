@@ -64,7 +64,10 @@ describe('pledges', () => {
     for (const [m, n] of madeIn) expect(n, `pledges made in minute ${m}`).toBeLessThanOrEqual(10);
     for (const [i, a] of answers.entries()) {
       if (a.status !== 429) continue;
-      expect(a.minutes.some((m) => madeIn.get(m) === 10), `refusal ${i} came in a minute holding ten pledges`).toBe(true);
+      expect(
+        a.minutes.some((m) => madeIn.get(m) === 10),
+        `refusal ${i} came in a minute holding ten pledges`,
+      ).toBe(true);
     }
     const madeCount = answers.filter((a) => a.status === 201).length;
     const refused = answers.find((a) => a.status === 429)!;

@@ -11,4 +11,10 @@ describe('sesEmail', () => {
     ]);
     expect(sesEmail('f@x', { to: 'a@example.com', subject: 'S', text: 'T' }).Content?.Simple).not.toHaveProperty('Headers');
   });
+
+  it('names the configuration set when there is one (bounce and complaint events), and none otherwise', () => {
+    const message = { to: 'a@example.com', subject: 'S', text: 'T' };
+    expect(sesEmail('f@x', message, 'mekendesh-prod').ConfigurationSetName).toBe('mekendesh-prod');
+    expect(sesEmail('f@x', message)).not.toHaveProperty('ConfigurationSetName');
+  });
 });

@@ -5,9 +5,14 @@ import type { Mailer } from '@mekendesh/domain';
 export class SesMailer implements Mailer {
   private readonly client: SESv2Client;
 
+  /**
+   * @param configurationSet SES configuration set every email is sent with (bounce and complaint events, reputation);
+   *   SES_CONFIGURATION_SET unless given (set by infra: alerts-stack.ts), none locally.
+   */
   constructor(
     private readonly from: string,
     region?: string,
+    private readonly configurationSet: string | undefined = process.env['SES_CONFIGURATION_SET'],
   ) {
     this.client = new SESv2Client(region ? { region } : {});
   }
@@ -17,7 +22,7 @@ export class SesMailer implements Mailer {
    * the pinned @aws-sdk/client-sesv2 3.1169 declares it), e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058).
    */
   async send(message: { to: string; subject: string; text: string; headers?: Readonly<Record<string, string>> }): Promise<void> {
-    await this.client.send(new SendEmailCommand(sesEmail(this.from, message)));
+    await this.client.send(new SendEmailCommand(sesEmail(this.from, message, this.configurationSet)));
   }
 }
 
@@ -25,10 +30,12 @@ export class SesMailer implements Mailer {
 export function sesEmail(
   from: string,
   message: { to: string; subject: string; text: string; headers?: Readonly<Record<string, string>> },
+  configurationSet?: string,
 ): ConstructorParameters<typeof SendEmailCommand>[0] {
   const headers = Object.entries(message.headers ?? {}).map(([Name, Value]) => ({ Name, Value }));
   return {
     FromEmailAddress: from,
+    ...(configurationSet ? { ConfigurationSetName: configurationSet } : {}),
     Destination: { ToAddresses: [message.to] },
     Content: {
       Simple: {

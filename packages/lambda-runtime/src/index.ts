@@ -1,0 +1,2 @@
+export * from './cold-start-env.js';
+export * from './observability.js';

@@ -186,5 +186,8 @@ export class ApiStack extends Stack {
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });
+    // Read by `pnpm run deploy` (scripts/deploy/summary.ts): where the operator puts the Stripe keys, which function to restart.
+    new CfnOutput(this, 'StripeSecretArn', { value: this.stripeSecret.secretArn });
+    new CfnOutput(this, 'ApiFunctionName', { value: this.apiFunction.functionName });
   }
 }

@@ -24,6 +24,8 @@ export interface StageOutputs {
   readonly userPoolId: string | undefined;
   /** The secret holding `{"secretKey","webhookSecret"}` (Api stack, `StripeSecretArn`). */
   readonly stripeSecretArn: string | undefined;
+  /** The API's Lambda (Api stack, `ApiFunctionName`): updating its configuration makes new instances, which read the secrets again. */
+  readonly apiFunctionName: string | undefined;
   /** Every output whose key mentions DKIM or DNS: records the operator adds at the domain's DNS host. */
   readonly dnsRecords: readonly DnsRecord[];
 }
@@ -66,6 +68,30 @@ export function parseDnsOutput(key: string, value: string): DnsRecord[] {
 }
 
 /**
+ * The DNS records among one stack's outputs. SES DKIM comes as pairs `…DkimRecord<n>Name` / `…DkimRecord<n>Value`
+ * (infra/lib/mail-identity.ts): each pair is one CNAME. Any other output whose key says DKIM or DNS is read by
+ * parseDnsOutput.
+ */
+function dnsRecordsOf(outputs: Record<string, string>): DnsRecord[] {
+  const records: DnsRecord[] = [];
+  const pairs = new Map<string, { name?: string; value?: string }>();
+  for (const [key, value] of Object.entries(outputs).sort(([a], [b]) => a.localeCompare(b))) {
+    const pair = /DkimRecord(\d+)(Name|Value)/.exec(key);
+    if (pair) {
+      const entry = pairs.get(pair[1]!) ?? {};
+      entry[pair[2] === 'Name' ? 'name' : 'value'] = value;
+      pairs.set(pair[1]!, entry);
+    } else if (/dkim|dns/i.test(key)) {
+      records.push(...parseDnsOutput(key, value));
+    }
+  }
+  for (const [, { name, value }] of [...pairs].sort(([a], [b]) => Number(a) - Number(b))) {
+    records.push({ name: name ?? '?', type: 'CNAME', value: value ?? '?' });
+  }
+  return records;
+}
+
+/**
  * Reads the outputs file's JSON for `stage`.
  * @example readStageOutputs({ 'Mekendesh-dev-Api': { ApiUrl: 'https://x.execute-api.eu-central-1.amazonaws.com' } }, 'dev').apiUrl
  */
@@ -73,9 +99,7 @@ export function readStageOutputs(file: OutputsFile, stage: string): StageOutputs
   const dnsRecords: DnsRecord[] = [];
   for (const [stackName, outputs] of Object.entries(file)) {
     if (!stackName.startsWith(`Mekendesh-${stage}-`) || !outputs) continue;
-    for (const [key, value] of Object.entries(outputs).sort(([a], [b]) => a.localeCompare(b))) {
-      if (/dkim|dns/i.test(key)) dnsRecords.push(...parseDnsOutput(key, value));
-    }
+    dnsRecords.push(...dnsRecordsOf(outputs));
   }
   const siteUrl = output(file, stage, 'Web', 'SiteUrl');
   return {
@@ -86,6 +110,7 @@ export function readStageOutputs(file: OutputsFile, stage: string): StageOutputs
     tableName: output(file, stage, 'Data', 'TableName'),
     userPoolId: output(file, stage, 'Identity', 'UserPoolId'),
     stripeSecretArn: output(file, stage, 'Api', 'StripeSecretArn'),
+    apiFunctionName: output(file, stage, 'Api', 'ApiFunctionName'),
     dnsRecords,
   };
 }

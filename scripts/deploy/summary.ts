@@ -54,9 +54,12 @@ export function formatSummary(out: StageOutputs, seed: SeedResult, options: { re
   lines.push(
     '',
     'Next steps:',
-    '  1. Card payments (off until set): put the Stripe keys in their secret, then restart the API function (README "Deploying to AWS"):',
+    '  1. Card payments (off until set): put the Stripe keys in their secret (README "Deploying to AWS"):',
     `       aws secretsmanager put-secret-value --region ${options.region} --secret-id ${secret} \\`,
     `         --secret-string '{"secretKey":"sk_live_…","webhookSecret":"whsec_…"}'`,
+    '     Functions read their secrets once per cold start: make new instances now (any configuration change does it):',
+    `       aws lambda update-function-configuration --region ${options.region} --function-name ${out.apiFunctionName ?? '<ApiFunctionName output>'} \\`,
+    `         --description "Stripe keys set $(date -u +%FT%TZ)"`,
     `  2. Stripe dashboard → Developers → Webhooks: endpoint ${out.siteUrl ? `${out.siteUrl}${STRIPE_WEBHOOK_PATH}` : STRIPE_WEBHOOK_PATH}`,
     `     events: ${STRIPE_EVENTS.join(', ')}`,
     '  3. SES: ask AWS for production access (out of the sandbox) in this region, or emails reach verified addresses only.',

@@ -15,14 +15,23 @@ import { formatSummary, STRIPE_EVENTS } from '../../scripts/deploy/summary.js';
 
 // What `cdk deploy --all --outputs-file` writes after a deploy of stage "staging" (a construct-level output carries a hash).
 const OUTPUTS = {
-  'Mekendesh-staging-Alerts': { AlarmTopicArn: 'arn:aws:sns:eu-central-1:111122223333:Mekendesh-staging-Alerts-AlarmTopic' },
+  'Mekendesh-staging-Alerts': {
+    AlarmTopicArn: 'arn:aws:sns:eu-central-1:111122223333:Mekendesh-staging-Alerts-AlarmTopic',
+    // SES DKIM as infra/lib/mail-identity.ts declares it: a name and a value output per record, inside a construct (hashed keys).
+    MailDkimRecord2NameB7C1D2E3: 'b2._domainkey.mekendesh.kg',
+    MailDkimRecord1Name0A1B2C3D: 'a1._domainkey.mekendesh.kg',
+    MailDkimRecord1Value9F8E7D6C: 'a1.dkim.amazonses.com',
+    MailDkimRecord2Value11223344: 'b2.dkim.amazonses.com',
+    MailSesSandboxNoteAABBCCDD: 'New AWS accounts send from SES sandbox',
+  },
   'Mekendesh-staging-Edge': { ExportsOutputRefWebAcl: 'arn:aws:wafv2:us-east-1:111122223333:global/webacl/x' },
   'Mekendesh-staging-Data': { TableName: 'Mekendesh-staging-Data-Table-ABC' },
   'Mekendesh-staging-Identity': { UserPoolId: 'eu-central-1_AbC', UserPoolClientId: 'client' },
   'Mekendesh-staging-Api': {
     ApiUrl: 'https://abc123.execute-api.eu-central-1.amazonaws.com/',
     StripeSecretArn: 'arn:aws:secretsmanager:eu-central-1:111122223333:secret:StripeSecret-xyz',
-    MailDkimRecords: 'a1._domainkey.mekendesh.kg CNAME a1.dkim.amazonses.com;b2._domainkey.mekendesh.kg CNAME b2.dkim.amazonses.com',
+    ApiFunctionName: 'Mekendesh-staging-Api-ApiFunctionCE271BD4-AbCdEf',
+    CertificateDnsRecords: 'c3.mekendesh.kg CNAME c3.acm-validations.aws',
   },
   'Mekendesh-staging-Web': { DistributionSiteUrl5F3E2A1B: 'https://d111111abcdef8.cloudfront.net/' },
   'Mekendesh-prod-Data': { TableName: 'the-prod-table' },
@@ -38,9 +47,11 @@ describe('deploy outputs', () => {
       tableName: 'Mekendesh-staging-Data-Table-ABC',
       userPoolId: 'eu-central-1_AbC',
       stripeSecretArn: 'arn:aws:secretsmanager:eu-central-1:111122223333:secret:StripeSecret-xyz',
+      apiFunctionName: 'Mekendesh-staging-Api-ApiFunctionCE271BD4-AbCdEf',
       dnsRecords: [
         { name: 'a1._domainkey.mekendesh.kg', type: 'CNAME', value: 'a1.dkim.amazonses.com' },
         { name: 'b2._domainkey.mekendesh.kg', type: 'CNAME', value: 'b2.dkim.amazonses.com' },
+        { name: 'c3.mekendesh.kg', type: 'CNAME', value: 'c3.acm-validations.aws' },
       ],
     });
     expect(readStageOutputs(OUTPUTS, 'prod')).toMatchObject({ tableName: 'the-prod-table', siteUrl: undefined, dnsRecords: [] });
@@ -67,6 +78,9 @@ describe('deploy outputs', () => {
     expect(text).toContain('  a1._domainkey.mekendesh.kg  CNAME  a1.dkim.amazonses.com');
     expect(text).toContain(
       'aws secretsmanager put-secret-value --region eu-central-1 --secret-id arn:aws:secretsmanager:eu-central-1:111122223333:secret:StripeSecret-xyz',
+    );
+    expect(text).toContain(
+      'aws lambda update-function-configuration --region eu-central-1 --function-name Mekendesh-staging-Api-ApiFunctionCE271BD4-AbCdEf',
     );
     expect(text).toContain('endpoint https://d111111abcdef8.cloudfront.net/v1/webhooks/stripe');
     expect(text).toContain(`events: ${STRIPE_EVENTS.join(', ')}`);

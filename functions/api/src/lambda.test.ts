@@ -1,15 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-/** A fake Secrets Manager: the SDK module as lambda.ts imports it, answering `secretString` and counting reads. */
+/** A fake Secrets Manager: the SDK module as the cold-start loader imports it, answering `secretString` and counting reads. */
 const secrets = vi.hoisted(() => ({ reads: [] as string[], secretString: 'cursor-secret-from-secrets-manager' as string | undefined }));
 vi.mock('@aws-sdk/client-secrets-manager', () => ({
-  GetSecretValueCommand: class {
-    constructor(readonly input: { SecretId: string }) {}
+  BatchGetSecretValueCommand: class {
+    constructor(readonly input: { SecretIdList: string[] }) {}
   },
   SecretsManagerClient: class {
-    async send(command: { input: { SecretId: string } }) {
-      secrets.reads.push(command.input.SecretId);
-      return { SecretString: secrets.secretString };
+    async send(command: { input: { SecretIdList: string[] } }) {
+      secrets.reads.push(...command.input.SecretIdList);
+      return { SecretValues: command.input.SecretIdList.map((ARN) => ({ ARN, SecretString: secrets.secretString })) };
     }
   },
 }));

@@ -1,6 +1,8 @@
 import { handle } from 'hono/aws-lambda';
+import { loadColdStartEnv, observability, startInvocation, type ColdStartClients, type InvocationContext } from '@mekendesh/lambda-runtime';
 import { createApp } from './app.js';
 import { composeFromEnv } from './composition.js';
+import { useLogSink } from './middleware/logger.js';
 
 /**
  * The app as the cloud runs it: composed from `env` as a deployed function, never as the local stack, so the dev
@@ -14,33 +16,25 @@ export function createLambdaApp(env: NodeJS.ProcessEnv = process.env) {
 type LambdaHandler = ReturnType<typeof handle>;
 
 /**
- * Sets `env.CURSOR_SECRET` from the Secrets Manager secret CURSOR_SECRET_ARN names (the stack passes its ARN,
- * never its value), unless CURSOR_SECRET is set already or no ARN is given (local runs).
- * @throws Error when the secret has no string value.
+ * A Lambda handler that starts on its first invocation: reads the secrets and the web origin its environment names
+ * (packages/lambda-runtime loadColdStartEnv: CURSOR_SECRET_ARN, PROXY_SECRET_ARN, STRIPE_SECRET_ARN,
+ * WEB_ORIGIN_PARAMETER), composes the app from `env`, and hands every invocation to `handle(app)` (Hono's adapter)
+ * from then on. Concurrent first invocations share the one start; a start that failed (e.g. a secret could not be
+ * read) is tried again by the next invocation instead of failing the instance for good. In Lambda the API's log lines
+ * go through Powertools (request id, cold start) and the first invocation publishes ColdStart (namespace Mekendesh/Api).
  */
-async function loadCursorSecret(env: NodeJS.ProcessEnv): Promise<void> {
-  const arn = env.CURSOR_SECRET_ARN;
-  if (env.CURSOR_SECRET || !arn) return;
-  // Imported here: the SDK client is loaded once, by the cold start that reads the secret.
-  const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
-  const out = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn }));
-  if (!out.SecretString) throw new Error(`CURSOR_SECRET_ARN (${arn}) names a secret without a string value`);
-  env.CURSOR_SECRET = out.SecretString;
-}
-
-/**
- * A Lambda handler that starts on its first invocation: reads the cursor secret once, composes the app from
- * `env`, and hands every invocation to `handle(app)` (Hono's adapter) from then on. Concurrent first
- * invocations share the one start; a start that failed (e.g. the secret could not be read) is tried again by
- * the next invocation instead of failing the instance for good.
- */
-export function lazyHandler(env: NodeJS.ProcessEnv = process.env): LambdaHandler {
+export function lazyHandler(env: NodeJS.ProcessEnv = process.env, clients: ColdStartClients = {}): LambdaHandler {
+  const o = observability({ service: 'api', namespace: 'Mekendesh/Api', env });
+  if (env.AWS_LAMBDA_FUNCTION_NAME) useLogSink(o.log);
   let started: Promise<LambdaHandler> | undefined;
   const start = async () => {
-    await loadCursorSecret(env);
+    const report = await loadColdStartEnv(env, clients);
+    for (const warning of report.warnings) o.log('warn', warning);
     return handle(createLambdaApp(env));
   };
   return async (event, context) => {
+    // Tests may invoke without a context; Lambda always gives one.
+    if ((context as Partial<InvocationContext> | undefined)?.awsRequestId) startInvocation(o, context as InvocationContext);
     started ??= start().catch((e: unknown) => {
       started = undefined;
       throw e;

@@ -1,9 +1,9 @@
-import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import type { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { Mailer } from '@mekendesh/domain';
 
 /** The platform's own emails in the cloud (invitations, review outcomes); Cognito sends its codes itself. */
 export class SesMailer implements Mailer {
-  private readonly client: SESv2Client;
+  private client: Promise<SESv2Client> | undefined;
 
   /**
    * @param configurationSet SES configuration set every email is sent with (bounce and complaint events, reputation);
@@ -11,18 +11,26 @@ export class SesMailer implements Mailer {
    */
   constructor(
     private readonly from: string,
-    region?: string,
+    private readonly region?: string,
     private readonly configurationSet: string | undefined = process.env['SES_CONFIGURATION_SET'],
-  ) {
-    this.client = new SESv2Client(region ? { region } : {});
-  }
+  ) {}
 
   /**
    * One plain-text email; `headers` become the Simple content's `Headers` (SESv2 Message.Headers, which
    * the pinned @aws-sdk/client-sesv2 3.1169 declares it), e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058).
    */
   async send(message: { to: string; subject: string; text: string; headers?: Readonly<Record<string, string>> }): Promise<void> {
-    await this.client.send(new SendEmailCommand(sesEmail(this.from, message, this.configurationSet)));
+    // The SES client is imported on the first email: an API cold start that sends none never loads it (issue 14).
+    this.client ??= import('@aws-sdk/client-sesv2').then(
+      ({ SESv2Client }) => new SESv2Client(this.region ? { region: this.region } : {}),
+      (e: unknown) => {
+        this.client = undefined;
+        throw e;
+      },
+    );
+    const client = await this.client;
+    const { SendEmailCommand } = await import('@aws-sdk/client-sesv2');
+    await client.send(new SendEmailCommand(sesEmail(this.from, message, this.configurationSet)));
   }
 }
 

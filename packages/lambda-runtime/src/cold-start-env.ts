@@ -7,6 +7,8 @@
  * Plain variables already set win (the local stack and tests set them).
  */
 
+import { getSsmParameter } from './ssm-parameter.js';
+
 /** The part of a Secrets Manager client the loader uses (`BatchGetSecretValueCommand` in, its output back). */
 export interface SecretsClient {
   send(command: { input: { SecretIdList?: string[] } }): Promise<{
@@ -86,10 +88,11 @@ const sdkSecrets: NonNullable<ColdStartClients['secrets']> = async () => {
   return { client: new SecretsManagerClient({}), command: (ids) => new BatchGetSecretValueCommand({ SecretIdList: ids }) };
 };
 
-const sdkParameters: NonNullable<ColdStartClients['parameters']> = async () => {
-  const { GetParameterCommand, SSMClient } = await import('@aws-sdk/client-ssm');
-  return { client: new SSMClient({}), command: (name) => new GetParameterCommand({ Name: name }) };
-};
+/** SSM through one signed request (ssm-parameter.ts): the SDK's SSM client weighs ~57 KB gzipped for this one call. */
+const signedParameters: NonNullable<ColdStartClients['parameters']> = async () => ({
+  command: (name) => ({ input: { Name: name } }),
+  client: { send: async ({ input }) => ({ Parameter: { Value: await getSsmParameter(input.Name!) } }) },
+});
 
 /** The secrets to read: those whose ARN is given and whose plain variables are not all set already. */
 function pendingSecrets(env: Env): SecretRule[] {
@@ -118,7 +121,7 @@ async function readSecrets(env: Env, rules: SecretRule[], clients: ColdStartClie
 async function readWebOrigin(env: Env, clients: ColdStartClients, report: ColdStartReport): Promise<void> {
   const name = env.WEB_ORIGIN_PARAMETER;
   if (!name || env.WEB_ORIGIN) return;
-  const { client, command } = await (clients.parameters ?? sdkParameters)();
+  const { client, command } = await (clients.parameters ?? signedParameters)();
   const value = (await client.send(command(name))).Parameter?.Value;
   if (!value) throw new Error(`WEB_ORIGIN_PARAMETER (${name}) names a parameter without a value`);
   env.WEB_ORIGIN = value.replace(/\/+$/, '');

@@ -1,4 +1,5 @@
-import Stripe from 'stripe';
+import { createHmac } from 'node:crypto';
+import type Stripe from 'stripe';
 import type { Currency } from '@mekendesh/contracts';
 import { UnavailableError, WebhookSignatureError, type CardEvent, type CardPayments, type CheckoutSession } from '@mekendesh/domain';
 
@@ -61,19 +62,36 @@ function toSession(s: Stripe.Checkout.Session): CheckoutSession {
 /** Card payments through Stripe Checkout, with the real SDK. */
 export class StripePayments implements CardPayments {
   readonly currencies = CARD_CURRENCIES;
-  private readonly stripe: Stripe;
+  private client: Promise<Stripe> | undefined;
 
-  constructor(private readonly config: StripeConfig) {
-    const t = { ...STRIPE_TIMEOUTS, ...config.timeouts };
-    this.stripe = new Stripe(config.secretKey, {
-      maxNetworkRetries: t.maxNetworkRetries,
-      timeout: t.timeoutMs,
-      ...(config.host ? { host: config.host, port: config.port, protocol: config.protocol ?? 'http' } : {}),
-    });
+  constructor(private readonly config: StripeConfig) {}
+
+  /**
+   * The SDK, imported and configured on first use: a cold start (or an instance) that takes no card payment never
+   * loads Stripe's ~240 KB (issue 14). A failed import is forgotten, so the next call tries again.
+   */
+  private stripe(): Promise<Stripe> {
+    this.client ??= import('stripe').then(
+      ({ default: StripeSdk }) => {
+        const t = { ...STRIPE_TIMEOUTS, ...this.config.timeouts };
+        return new StripeSdk(this.config.secretKey, {
+          maxNetworkRetries: t.maxNetworkRetries,
+          timeout: t.timeoutMs,
+          ...(this.config.host ? { host: this.config.host, port: this.config.port, protocol: this.config.protocol ?? 'http' } : {}),
+        });
+      },
+      (e: unknown) => {
+        this.client = undefined;
+        throw e;
+      },
+    );
+    return this.client;
   }
 
   async startCheckout(input: Parameters<CardPayments['startCheckout']>[0]): Promise<CheckoutSession> {
-    const session = await this.stripe.checkout.sessions
+    const session = await (
+      await this.stripe()
+    ).checkout.sessions
       .create(
         {
           mode: 'payment',
@@ -101,7 +119,7 @@ export class StripePayments implements CardPayments {
 
   async getSession(id: string): Promise<CheckoutSession> {
     return toSession(
-      await this.stripe.checkout.sessions.retrieve(id).catch((e: unknown) => {
+      await (await this.stripe()).checkout.sessions.retrieve(id).catch((e: unknown) => {
         throw unavailableOr(e);
       }),
     );
@@ -109,9 +127,10 @@ export class StripePayments implements CardPayments {
 
   async parseEvent(rawBody: string, signature: string | undefined): Promise<CardEvent> {
     if (!signature) throw new WebhookSignatureError('no Stripe-Signature header');
+    const stripe = await this.stripe();
     let event: Stripe.Event;
     try {
-      event = await this.stripe.webhooks.constructEventAsync(rawBody, signature, this.config.webhookSecret, TOLERANCE_SECONDS);
+      event = await stripe.webhooks.constructEventAsync(rawBody, signature, this.config.webhookSecret, TOLERANCE_SECONDS);
     } catch (e) {
       throw new WebhookSignatureError((e as Error).message);
     }
@@ -139,12 +158,12 @@ export class StripePayments implements CardPayments {
     }
   }
 
-  /** Signs a payload the way Stripe does; tests use it to deliver webhooks offline. */
-  signForTest(payload: string, timestamp?: number): string {
-    return this.stripe.webhooks.generateTestHeaderString({
-      payload,
-      secret: this.config.webhookSecret,
-      ...(timestamp ? { timestamp } : {}),
-    });
+  /**
+   * Signs a payload the way Stripe does (`Stripe-Signature: t=<unix seconds>,v1=<HMAC-SHA256 hex of "t.payload">`, Stripe
+   * docs "Verify webhook signatures manually"), without loading the SDK; tests use it to deliver webhooks offline.
+   */
+  signForTest(payload: string, timestamp: number = Math.floor(Date.now() / 1000)): string {
+    const v1 = createHmac('sha256', this.config.webhookSecret).update(`${timestamp}.${payload}`).digest('hex');
+    return `t=${timestamp},v1=${v1}`;
   }
 }

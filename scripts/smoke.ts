@@ -69,7 +69,8 @@ async function page(site: string, lang: string, assets: Set<string>): Promise<Ou
   const htmlLang = /<html[^>]*\blang="([^"]*)"/i.exec(html)?.[1];
   if (htmlLang !== lang) problems.push(`<html lang="${htmlLang ?? ''}">`);
   problems.push(...headerProblems(res.headers, new URL(res.url).protocol === 'https:'));
-  for (const m of html.matchAll(/["'(](\/_app\/immutable\/[^"')\s?#]+)/g)) assets.add(m[1]!);
+  // Kit links assets relative to the page by default (`./_app/…`, `../_app/…`): resolved against the page's URL.
+  for (const m of html.matchAll(/["'(]((?:\.{0,2}\/)+_app\/immutable\/[^"')\s?#]+)/g)) assets.add(new URL(m[1]!, res.url).pathname);
   return { ok: problems.length === 0, detail: problems.length ? problems.join('; ') : `200 lang=${lang}, security headers present` };
 }
 

@@ -12,7 +12,13 @@ const securityHeaders: Plugin = {
 	configurePreviewServer: (server) => void server.middlewares.use((_req, res, next) => (presetSecurityHeaders(res), next())),
 };
 
+// Under `pnpm dev` and `vite preview`, /v1 reaches the API as it does behind CloudFront (same origin), so `pnpm smoke
+// http://localhost:5173` checks the local stack as it checks a deployed one (scripts/smoke.ts).
+const apiProxy = { '/v1': { target: process.env.API_URL ?? 'http://127.0.0.1:8787', changeOrigin: false } };
+
 export default defineConfig({
+	server: { proxy: apiProxy },
+	preview: { proxy: apiProxy },
 	plugins: [
 		securityHeaders,
 		// Compiles messages/*.json into src/lib/paraglide (git-ignored) on every dev start and build;

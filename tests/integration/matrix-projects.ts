@@ -128,6 +128,14 @@ export const PROJECT_ROWS: Record<string, ProjectRow> = {
     expect: hidden({ officerX: 201 }),
     request: (w) => ({ method: 'POST', path: `/v1/projects/${p(w).forUpload}/uploads`, body: { contentType: 'image/png', size: 2000 } }),
   },
+  'POST /v1/projects/:id/uploads/form': {
+    expect: hidden({ officerX: 201 }),
+    request: (w) => ({
+      method: 'POST',
+      path: `/v1/projects/${p(w).forUpload}/uploads/form`,
+      body: { kind: 'photo', redirectPath: `/ky/organisation/projects/${p(w).forUpload}/uploaded?purpose=cover` },
+    }),
+  },
   'POST /v1/projects/:id/uploads/:key/complete': {
     expect: hidden({ officerX: 200 }),
     request: (w) => ({ method: 'POST', path: `/v1/projects/${p(w).forComplete}/uploads/${p(w).uploadedKey}/complete`, body: {} }),

@@ -204,7 +204,7 @@ describe('uploads', () => {
       // Only the checked copies are stored: nothing under the key the upload was PUT to.
       const stem = key.split('.')[0];
       expect(await objectsOf(key)).toEqual(
-        [key, `${stem}-w1200.webp`, `${stem}-w320.webp`, `${stem}-w640.webp`].map((name) => `projects/${project.id}/${name}`).sort(),
+        [key, `${stem}-w1200.webp`, `${stem}-w320.webp`, `${stem}-w640.webp`].map((name) => `media/projects/${project.id}/${name}`).sort(),
       );
     },
   );

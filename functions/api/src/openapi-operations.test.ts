@@ -86,6 +86,7 @@ const OPERATIONS = [
   'POST /v1/projects/{id}/status',
   'POST /v1/projects/{id}/submit',
   'POST /v1/projects/{id}/uploads',
+  'POST /v1/projects/{id}/uploads/form',
   'POST /v1/projects/{id}/uploads/{key}/complete',
   'POST /v1/questions/{id}/moderation',
   'POST /v1/staff/projects/{id}/cofunding',

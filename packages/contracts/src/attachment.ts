@@ -77,6 +77,35 @@ export const UploadTicketSchema = z
   .meta({ id: 'UploadTicket' });
 export type UploadTicket = z.infer<typeof UploadTicketSchema>;
 
+/**
+ * Asks for a browser form that POSTs one file straight to the object store (no JavaScript): `photo` takes a JPEG, PNG or
+ * WebP photo, `document` a PDF. `redirectPath` is where on the web origin the store sends the browser after the upload (a
+ * path with its query, e.g. `/ky/organisation/projects/p1/uploaded?purpose=cover`); the API adds `upload=<key>` to it.
+ */
+export const UploadFormRequestSchema = z
+  .object({
+    kind: z.enum(['photo', 'document']),
+    redirectPath: z
+      .string()
+      .max(500)
+      .regex(/^\/(?![/\\])[^\s\\#]*$/, 'a path on this site, starting with one /'),
+  })
+  .strict()
+  .meta({ id: 'UploadFormRequest' });
+export type UploadFormRequest = z.infer<typeof UploadFormRequestSchema>;
+
+/** A presigned POST: a form with action `url`, these `fields` as hidden inputs, then the file input named `file`, last. */
+export const UploadFormSchema = z
+  .object({
+    url: z.string(),
+    fields: z.record(z.string(), z.string()),
+    key: AttachmentKeySchema,
+    expiresAt: z.iso.datetime(),
+    maxSize: z.number().int().positive(),
+  })
+  .meta({ id: 'UploadForm' });
+export type UploadForm = z.infer<typeof UploadFormSchema>;
+
 export const UploadCompleteSchema = z
   .object({ cover: z.boolean().optional(), fileName: line(TEXT_LIMITS.fileName).optional() })
   .strict()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors.js';
-import { checkImageHeader, takeUpload } from './image-intake.js';
+import { checkImageHeader, FORM_PHOTO_TYPE, takeUpload } from './image-intake.js';
 import type { ImageProcessor, ObjectStorage } from './project-ports.js';
 
 const refusal = (run: () => unknown) => {
@@ -19,6 +19,7 @@ function memoryStorage(objects: Record<string, { body: Uint8Array; contentType: 
     keys: () => [...store.keys()].sort(),
     presignPut: async () => ({ url: 'http://unused', headers: {} }),
     presignGet: async () => 'http://unused',
+    presignPost: async () => ({ url: 'http://unused', fields: {} }),
     head: async (key) => (store.has(key) ? { size: store.get(key)!.body.length, contentType: store.get(key)!.contentType } : undefined),
     readStart: async (key, length) => store.get(key)!.body.subarray(0, length),
     read: async (key) => store.get(key)?.body,
@@ -100,9 +101,39 @@ describe('takeUpload', () => {
   it('serves only what the image library re-encoded, under the served keys, and deletes the upload', async () => {
     const storage = uploaded();
     const taken = await takeUpload({ storage, images: fakeImages({ format: 'png', width: 30, height: 20 }) }, input);
-    expect(taken).toEqual({ size: 3, variants: [{ width: 30, key: 'a-w30.webp' }], servedKeys: ['p/a.png', 'p/a-w30.webp'] });
+    expect(taken).toEqual({
+      type: 'image/png',
+      name: 'a.png',
+      size: 3,
+      variants: [{ width: 30, key: 'a-w30.webp' }],
+      servedKeys: ['p/a.png', 'p/a-w30.webp'],
+    });
     expect(storage.keys()).toEqual(['p/a-w30.webp', 'p/a.png']);
     expect([...(await storage.read('p/a.png'))!]).toEqual([1, 2, 3]);
+  });
+
+  it("takes a browser form's photo (stored as image/*, named .jpg) as what its bytes are, named for it", async () => {
+    const storage = memoryStorage({
+      'incoming/p/f.jpg': { body: new Uint8Array([...PNG_SIGNATURE, 0, 0, 0, 13]), contentType: FORM_PHOTO_TYPE },
+    });
+    const form = { uploadedKey: 'incoming/p/f.jpg', servedKey: (name: string) => `p/${name}`, name: 'f.jpg', type: 'image/jpeg' as const };
+    const taken = await takeUpload({ storage, images: fakeImages({ format: 'png', width: 30, height: 20 }) }, form);
+    expect(taken).toMatchObject({ type: 'image/png', name: 'f.png', servedKeys: ['p/f.png', 'p/f-w30.webp'] });
+    expect(storage.keys()).toEqual(['p/f-w30.webp', 'p/f.png']);
+  });
+
+  it("refuses a form's upload that is no photo, and a PUT's photo whose bytes differ from its signed type", async () => {
+    const pdf = new TextEncoder().encode('%PDF-1.4');
+    const form = { uploadedKey: 'incoming/p/f.jpg', servedKey: (name: string) => `p/${name}`, name: 'f.jpg', type: 'image/jpeg' as const };
+    const formStorage = memoryStorage({ 'incoming/p/f.jpg': { body: pdf, contentType: FORM_PHOTO_TYPE } });
+    await expect(takeUpload({ storage: formStorage, images: fakeImages('unreadable') }, form)).rejects.toMatchObject({
+      errors: [{ field: 'file' }],
+    });
+    const putStorage = memoryStorage({ 'incoming/p/f.jpg': { body: new Uint8Array(PNG_SIGNATURE), contentType: 'image/jpeg' } });
+    await expect(takeUpload({ storage: putStorage, images: fakeImages('unreadable') }, form)).rejects.toMatchObject({
+      errors: [{ field: 'file' }],
+    });
+    expect([formStorage.keys(), putStorage.keys()]).toEqual([[], []]);
   });
 
   it('removes what it served when a write fails half way', async () => {

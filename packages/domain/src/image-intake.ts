@@ -1,4 +1,11 @@
-import { IMAGE_LIMITS, PHOTO_WIDTHS, UPLOAD_LIMITS, type Attachment, type UploadContentType } from '@mekendesh/contracts';
+import {
+  IMAGE_LIMITS,
+  PHOTO_WIDTHS,
+  UPLOAD_EXTENSIONS,
+  UPLOAD_LIMITS,
+  type Attachment,
+  type UploadContentType,
+} from '@mekendesh/contracts';
 import { conflictIn, invalidIn } from './errors.js';
 import type { CleanImage, ImageFormat, ImageHeader, ImageProcessor, ObjectStorage } from './project-ports.js';
 import { UPLOAD_MESSAGES as M } from './upload-messages.js';
@@ -57,9 +64,43 @@ export async function cleanImage(images: ImageProcessor | undefined, bytes: Uint
 
 /** An upload now served: the size of the served file in bytes, its WebP copies, and every object key written. */
 export interface TakenUpload {
+  /** What it is (a form's photo: what its bytes say) and the file name it is served under (its extension follows the type). */
+  type: UploadContentType;
+  name: string;
   size: number;
   variants: Attachment['variants'];
   servedKeys: string[];
+}
+
+/**
+ * The Content-Type a browser form's photo is stored with: the form is signed before the file is chosen, so the type is
+ * unknown then (the POST policy allows `image/` types); its magic bytes decide it when the upload is taken.
+ */
+export const FORM_PHOTO_TYPE = 'image/*';
+
+/**
+ * The type and served name of an upload of `name`, declared `declared`, whose bytes say `sniffed`: a form's photo (declared
+ * {@link FORM_PHOTO_TYPE}, named `.jpg`) is whichever image type it is, named with that type's extension; anything else
+ * keeps the type its name says. Undefined when the content differs from it.
+ * @example servedAs({ name: '01j.jpg', type: 'image/jpeg' }, 'image/*', 'image/png') // { type: 'image/png', name: '01j.png' }
+ */
+export function servedAs(
+  upload: { name: string; type: UploadContentType },
+  declared: string | undefined,
+  sniffed: UploadContentType | undefined,
+): { type: UploadContentType; name: string } | undefined {
+  const formPhoto = isImageType(upload.type) && declared === FORM_PHOTO_TYPE && sniffed !== undefined && isImageType(sniffed);
+  const type = formPhoto ? sniffed : upload.type;
+  if (sniffed !== type) return undefined;
+  return { type, name: `${upload.name.split('.')[0]}.${UPLOAD_EXTENSIONS[type]}` };
+}
+
+/** Which upload to take: where it was PUT, where each served file goes (by file name), its file name and its type. */
+export interface UploadToTake {
+  uploadedKey: string;
+  servedKey: (name: string) => string;
+  name: string;
+  type: UploadContentType;
 }
 
 /**
@@ -68,40 +109,41 @@ export interface TakenUpload {
  * magic bytes again on what was read, and deletes the upload before going on, so nothing of it is kept
  * whatever follows. Photos are served as {@link cleanImage} makes them; documents as the bytes checked.
  * Copies are named `<name stem>-w<width>.webp`.
+ * `leaveUpload` (the image function, upload-checks.ts): the upload is not deleted here, the caller deletes it once it
+ * has recorded the outcome, so that an upload still there always means "not checked yet".
  * @throws DomainError 400 (ky/ru/en) on `key` (nothing uploaded), `size`, `contentType` or `file`; 409 where
  *   photos cannot be processed. On a throw no served object is left.
  */
 export async function takeUpload(
   deps: { storage: ObjectStorage; images?: ImageProcessor | undefined },
-  input: { uploadedKey: string; servedKey: (name: string) => string; name: string; type: UploadContentType },
+  input: UploadToTake & { leaveUpload?: boolean },
 ): Promise<TakenUpload> {
   const { storage } = deps;
   const limit = UPLOAD_LIMITS[input.type];
   const head = await storage.head(input.uploadedKey);
   if (!head) throw invalidIn('key', M.nothingUploaded);
+  const dropUpload = () => (input.leaveUpload ? Promise.resolve() : storage.delete(input.uploadedKey));
   const refuse = async (field: string, messages: Parameters<typeof invalidIn>[1]) => {
-    await storage.delete(input.uploadedKey);
+    await dropUpload();
     return invalidIn(field, messages);
   };
   if (head.size > limit) throw await refuse('size', M.tooLarge(limit));
-  if (head.contentType !== input.type) throw await refuse('contentType', M.typeDiffers);
+  if (head.contentType !== input.type && !(isImageType(input.type) && head.contentType === FORM_PHOTO_TYPE))
+    throw await refuse('contentType', M.typeDiffers);
   const bytes = await storage.read(input.uploadedKey);
   if (!bytes) throw invalidIn('key', M.nothingUploaded); // taken meanwhile by a concurrent completion
-  await storage.delete(input.uploadedKey);
+  await dropUpload();
   // The PUT URL may have been used again since the head: what was read is what is checked.
   if (bytes.length > limit) throw invalidIn('size', M.tooLarge(limit));
-  if (sniffContentType(bytes) !== input.type) throw invalidIn('file', M.contentDiffers);
-  const served: CleanImage = isImageType(input.type)
-    ? await cleanImage(deps.images, bytes, input.type)
+  const as = servedAs(input, head.contentType, sniffContentType(bytes));
+  if (!as) throw invalidIn('file', M.contentDiffers);
+  const served: CleanImage = isImageType(as.type)
+    ? await cleanImage(deps.images, bytes, as.type)
     : { original: { body: bytes, width: 0, height: 0 }, copies: [] };
-  return storeServed(storage, input, served);
+  return storeServed(storage, { ...input, ...as }, served);
 }
 
-async function storeServed(
-  storage: ObjectStorage,
-  input: { servedKey: (name: string) => string; name: string; type: UploadContentType },
-  served: CleanImage,
-): Promise<TakenUpload> {
+async function storeServed(storage: ObjectStorage, input: UploadToTake, served: CleanImage): Promise<TakenUpload> {
   const servedKeys: string[] = [];
   const variants: Attachment['variants'] = [];
   const put = async (name: string, body: Uint8Array, contentType: string) => {
@@ -120,7 +162,7 @@ async function storeServed(
     await discardServed(storage, servedKeys);
     throw e;
   }
-  return { size: served.original.body.length, variants, servedKeys };
+  return { type: input.type, name: input.name, size: served.original.body.length, variants, servedKeys };
 }
 
 /** Deletes the served objects of an upload that was not attached after all; best effort, so the error that caused it is the one reported. */

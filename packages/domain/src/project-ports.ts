@@ -34,7 +34,20 @@ export interface ObjectStorage {
     contentLength: number;
     expiresInSeconds: number;
   }): Promise<{ url: string; headers: Record<string, string> }>;
-  presignGet(input: { key: string; expiresInSeconds: number }): Promise<string>;
+  /**
+   * A browser form's POST straight to the store (no JavaScript, no relay through a server): `url` and the `fields` to send as
+   * hidden inputs before the file (named `file`, last). The policy pins the `key` exactly, the Content-Type (exact, or a
+   * prefix such as `image/`), the size (1..maxSize bytes) and `redirect`, where the store sends the browser (303) after it.
+   */
+  presignPost(input: {
+    key: string;
+    contentType: { exact: string } | { startsWith: string; value: string };
+    maxSize: number;
+    redirect: string;
+    expiresInSeconds: number;
+  }): Promise<{ url: string; fields: Record<string, string> }>;
+  /** A short-lived GET URL; with `download`, the store answers `Content-Disposition: attachment` with that file name. */
+  presignGet(input: { key: string; expiresInSeconds: number; download?: string }): Promise<string>;
   head(key: string): Promise<{ size: number; contentType: string | undefined } | undefined>;
   /** The first `length` bytes (fewer if the object is shorter). */
   readStart(key: string, length: number): Promise<Uint8Array>;
@@ -91,6 +104,11 @@ export interface ProjectDeps {
   storage?: ObjectStorage;
   /** Absent (or 'unavailable') where no image library is present: photos are then refused (409), never served unprocessed. */
   images?: ImageProcessor;
+  /**
+   * Set where photos and documents are checked by the image function (IMAGE_PIPELINE=function, the cloud): completing
+   * an upload reads its result marker, polling it after waiting `pollMs[i]` milliseconds each round (upload-checks.ts).
+   */
+  imageFunction?: { pollMs: readonly number[] };
   /** Emails after decisions (officers: staff decisions; supporters: project funded); none sent when absent. */
   notices?: FundedNoticeDeps;
   /**

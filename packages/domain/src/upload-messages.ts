@@ -23,6 +23,11 @@ export const UPLOAD_MESSAGES = {
     en: 'Nothing was uploaded under this key, or the upload expired.',
   },
   notAnUploadKey: { ky: 'Бул жүктөө ачкычы эмес.', ru: 'Это не ключ загрузки.', en: 'This is not an upload key.' },
+  notOwnPath: {
+    ky: 'Жүктөөдөн кийин сайттын өз барагына гана кайтууга болот.',
+    ru: 'После загрузки можно вернуться только на страницу этого сайта.',
+    en: 'After the upload, the browser can only return to a page of this site.',
+  },
   typeDiffers: {
     ky: 'Файл суралгандан башка түр менен жөнөтүлдү.',
     ru: 'Файл отправлен с другим типом, чем был запрошен.',
@@ -52,6 +57,11 @@ export const UPLOAD_MESSAGES = {
     ky: 'Бул жерде сүрөт кабыл алынбайт: сүрөт иштетүүчү китепкана жок, ал эми иштетилбеген сүрөттөр көрсөтүлбөйт.',
     ru: 'Здесь фото не принимаются: нет библиотеки обработки изображений, а необработанные фото не показываются.',
     en: 'Photos cannot be taken here: the image library is missing, and photos are never served unprocessed.',
+  },
+  stillProcessing: {
+    ky: 'Файл дагы эле текшерилип жатат. Бир аздан кийин кайра аракет кылыңыз.',
+    ru: 'Файл ещё обрабатывается. Попробуйте ещё раз через минуту.',
+    en: 'The file is still being processed. Try again in a moment.',
   },
   noStorage: {
     ky: 'Бул жерде файл сактагыч жөндөлгөн эмес.',

@@ -6,17 +6,20 @@ import {
   type Project,
   type UploadComplete,
   type UploadContentType,
+  type UploadForm,
+  type UploadFormRequest,
   type UploadRequest,
   type UploadTicket,
 } from '@mekendesh/contracts';
 import type { Actor, UserActor } from './actor.js';
 import { conflictIn, DomainError, invalidIn, notFound } from './errors.js';
-import { discardServed, isImageType, takeUpload } from './image-intake.js';
+import { discardServed, FORM_PHOTO_TYPE, isImageType, takeUpload, type UploadToTake } from './image-intake.js';
 import { isPublic } from './lifecycle.js';
 import { REPORTING_STATUSES } from './late-reports.js';
 import { authorize } from './policy.js';
-import type { ObjectStorage, ProjectDeps } from './project-ports.js';
+import type { ImageProcessor, ObjectStorage, ProjectDeps } from './project-ports.js';
 import { EDITABLE_STATUSES, loadVisibleProject, projectAudit } from './proposals.js';
+import { awaitUploadCheck, recordUploadCheck, type UploadCheckOutcome } from './upload-checks.js';
 import { UPLOAD_MESSAGES as M } from './upload-messages.js';
 
 /** Presigned URLs live this long: enough for a slow phone connection, short enough not to be shared around. */
@@ -29,14 +32,46 @@ const TYPE_BY_EXTENSION = Object.fromEntries(Object.entries(UPLOAD_EXTENSIONS).m
   UploadContentType
 >;
 
-/** The object key a project's file (or one of its resized copies) is served from. */
-export const objectKey = (projectId: string, name: string) => `projects/${projectId}/${name}`;
+/**
+ * The object key a project's file (or one of its resized copies) is served from: photos (re-encoded, no metadata) under
+ * `media/`, which CloudFront serves publicly at `/media/projects/<id>/<file>` (names are unguessable ULIDs, and a draft's
+ * keys are shown only to its owners and staff); documents under `projects/`, private, reached by short-lived URLs only.
+ * @example objectKey('p1', '01j.png') // 'media/projects/p1/01j.png'
+ */
+export const objectKey = (projectId: string, name: string) =>
+  name.endsWith('.pdf') ? `projects/${projectId}/${name}` : `media/projects/${projectId}/${name}`;
+/** The public path of a photo (or of a resized copy) on the web origin, as CloudFront serves it (locally: the web's dev route). */
+export const photoPath = (projectId: string, name: string) => `/${objectKey(projectId, name)}`;
 /**
  * The private key an upload is PUT to: never served (its presigned URL stays usable for a while, so what is
  * there is unchecked); completing reads it, deletes it and writes the checked file under {@link objectKey}.
  */
 export const uploadedKey = (projectId: string, name: string) => `incoming/projects/${projectId}/${name}`;
 export const mediaUrl = (projectId: string, name: string) => `/v1/projects/${projectId}/media/${name}`;
+
+/**
+ * The upload of file `name` of a project, as {@link takeUpload} takes it: the one description both callers use (the
+ * API completing it in-process, the image function checking it in the cloud), so both serve it under the same keys.
+ * Undefined when `name` is not an upload key (`<id>.<jpg|png|webp|pdf>`).
+ */
+export function projectUpload(projectId: string, name: string): UploadToTake | undefined {
+  const type = /^[0-9a-z-]+\.[a-z]+$/.test(name) ? TYPE_BY_EXTENSION[name.split('.')[1]!] : undefined;
+  if (!type) return undefined;
+  return { uploadedKey: uploadedKey(projectId, name), servedKey: (file) => objectKey(projectId, file), name, type };
+}
+
+/**
+ * The image function's entry to the domain: checks the object S3 says was created at `key` (an {@link uploadedKey}),
+ * through {@link recordUploadCheck}. A key of any other shape is left alone ('not an upload'): nothing is served from it.
+ */
+export async function checkUploadedObject(
+  deps: { storage: ObjectStorage; images?: ImageProcessor | undefined },
+  key: string,
+): Promise<UploadCheckOutcome | 'not an upload'> {
+  const match = /^incoming\/projects\/([^/]+)\/([^/]+)$/.exec(key);
+  const upload = match ? projectUpload(match[1]!, match[2]!) : undefined;
+  return upload ? recordUploadCheck(deps, upload) : 'not an upload';
+}
 
 /** Refuses a type outside the allowlist or a size over its limit, naming the field (in ky/ru/en). */
 export function checkUpload(contentType: string, size: number): UploadContentType {
@@ -96,7 +131,7 @@ export async function requestUpload(deps: ProjectDeps, actor: Actor, input: { id
   const { project, storage } = await editableWithStorage(deps, actor, input.id);
   const type = checkUpload(input.contentType, input.size);
   // Photos are only ever served re-encoded: without an image library, none is taken.
-  if (isImageType(type) && !deps.images) throw conflictIn(M.noImageLibrary);
+  if (isImageType(type) && !deps.images && !deps.imageFunction) throw conflictIn(M.noImageLibrary);
   const key = `${deps.newId().toLowerCase()}.${UPLOAD_EXTENSIONS[type]}`;
   const signed = await storage.presignPut({
     key: uploadedKey(project.id, key),
@@ -106,6 +141,41 @@ export async function requestUpload(deps: ProjectDeps, actor: Actor, input: { id
   });
   const expiresAt = new Date(deps.clock.now().getTime() + UPLOAD_URL_SECONDS * 1000).toISOString();
   return { key, url: signed.url, method: 'PUT', headers: signed.headers, expiresAt, maxSize: UPLOAD_LIMITS[type] };
+}
+
+/**
+ * A browser form that POSTs one photo (`kind` photo: JPEG, PNG or WebP, whichever its bytes are) or PDF document straight
+ * to the store, for pages without JavaScript (issue 14: nothing of the file passes through a function). Same checks as
+ * {@link requestUpload} (owner or staff, a status that takes files, the allowance, the type). The store sends the browser
+ * (303) to `redirectPath` on `webOrigin`, with `upload=<key>` added, signed into the policy; the page there completes it.
+ * @throws DomainError 400 on `redirectPath` (not a path of webOrigin), 401/403/404/409 as requestUpload.
+ * @example requestUploadForm(deps, owner, { id: 'p1', kind: 'photo', redirectPath: '/ky/x/uploaded', webOrigin }) // { url, fields, key: '01j….jpg', … }
+ */
+export async function requestUploadForm(
+  deps: ProjectDeps,
+  actor: Actor,
+  input: { id: string; webOrigin: string } & UploadFormRequest,
+): Promise<UploadForm> {
+  const { project, storage } = await editableWithStorage(deps, actor, input.id);
+  const origin = new URL(input.webOrigin).origin;
+  const redirect = new URL(input.redirectPath, origin);
+  if (redirect.origin !== origin || !input.redirectPath.startsWith('/') || input.redirectPath.startsWith('//'))
+    throw invalidIn('redirectPath', M.notOwnPath);
+  const photo = input.kind === 'photo';
+  if (photo && !deps.images && !deps.imageFunction) throw conflictIn(M.noImageLibrary);
+  const type: UploadContentType = photo ? 'image/jpeg' : 'application/pdf';
+  const key = `${deps.newId().toLowerCase()}.${UPLOAD_EXTENSIONS[type]}`;
+  redirect.searchParams.set('upload', key);
+  const maxSize = UPLOAD_LIMITS[type];
+  const post = await storage.presignPost({
+    key: uploadedKey(project.id, key),
+    contentType: photo ? { startsWith: 'image/', value: FORM_PHOTO_TYPE } : { exact: type },
+    maxSize,
+    redirect: redirect.href,
+    expiresInSeconds: UPLOAD_URL_SECONDS,
+  });
+  const expiresAt = new Date(deps.clock.now().getTime() + UPLOAD_URL_SECONDS * 1000).toISOString();
+  return { url: post.url, fields: post.fields, key, expiresAt, maxSize };
 }
 
 /**
@@ -121,25 +191,27 @@ export async function completeUpload(
   input: { id: string; key: string } & UploadComplete,
 ): Promise<Project> {
   const { project, storage, user } = await editableWithStorage(deps, actor, input.id);
-  if ((project.attachments ?? []).some((a) => a.key === input.key)) {
+  // By the ULID: a form's photo is attached under the extension of what it turned out to be (a `.jpg` key may become `.png`).
+  const stem = input.key.split('.')[0];
+  if ((project.attachments ?? []).some((a) => a.key.split('.')[0] === stem)) {
     // The PUT URL may have been used again after completing: that copy is never served, so it goes.
     await storage.delete(uploadedKey(project.id, input.key));
     return project;
   }
-  const type = TYPE_BY_EXTENSION[input.key.split('.')[1] ?? ''];
-  if (!type) throw invalidIn('key', M.notAnUploadKey);
-  const taken = await takeUpload(
-    { storage, images: deps.images },
-    { uploadedKey: uploadedKey(project.id, input.key), servedKey: (name) => objectKey(project.id, name), name: input.key, type },
-  );
-  const kind = type === 'application/pdf' ? 'document' : 'photo';
+  const upload = projectUpload(project.id, input.key);
+  if (!upload) throw invalidIn('key', M.notAnUploadKey);
+  // In the cloud the image function has checked it (or is checking it); locally the API checks it here, the same way.
+  const taken = deps.imageFunction
+    ? await awaitUploadCheck(storage, upload, deps.imageFunction.pollMs)
+    : await takeUpload({ storage, images: deps.images }, upload);
+  const kind = taken.type === 'application/pdf' ? 'document' : 'photo';
   const attachment: Attachment = {
-    key: input.key,
+    key: taken.name,
     kind,
-    contentType: type,
+    contentType: taken.type,
     size: taken.size,
     fileName: input.fileName ?? null,
-    url: mediaUrl(project.id, input.key),
+    url: mediaUrl(project.id, taken.name),
     variants: taken.variants,
     uploadedAt: deps.clock.now().toISOString(),
   };
@@ -200,6 +272,8 @@ export async function mediaLocation(
   const url = await deps.storage.presignGet({
     key: objectKey(project.id, variant?.key ?? attachment.key),
     expiresInSeconds: MEDIA_URL_SECONDS,
+    // A document is downloaded, never rendered on the store's origin (a PDF viewer runs its scripts there).
+    ...(attachment.kind === 'document' ? { download: attachment.key } : {}),
   });
   return { url, public: isPublic(project.status) };
 }

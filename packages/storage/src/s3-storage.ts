@@ -8,6 +8,7 @@ import {
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { isTransientError } from '@smithy/core/retry';
 import { UnavailableError, type ObjectStorage } from '@mekendesh/domain';
@@ -76,8 +77,31 @@ export class S3Storage implements ObjectStorage {
     return { url, headers: { 'content-type': input.contentType } };
   }
 
-  presignGet(input: { key: string; expiresInSeconds: number }): Promise<string> {
-    return getSignedUrl(this.client, new GetObjectCommand({ Bucket: this.bucket, Key: input.key }), { expiresIn: input.expiresInSeconds });
+  /**
+   * S3's POST policy for a browser form: key exact, Content-Type exact or by prefix, 1..maxSize bytes, the redirect exact.
+   * The Content-Type and redirect go in as conditions of their own (not as `Fields`, which would pin them all exactly).
+   */
+  async presignPost(input: Parameters<ObjectStorage['presignPost']>[0]) {
+    const type = 'exact' in input.contentType ? input.contentType.exact : input.contentType.value;
+    const typeCondition: ['eq' | 'starts-with', string, string] =
+      'exact' in input.contentType ? ['eq', '$Content-Type', type] : ['starts-with', '$Content-Type', input.contentType.startsWith];
+    const post = await createPresignedPost(this.client, {
+      Bucket: this.bucket,
+      Key: input.key,
+      Conditions: [['content-length-range', 1, input.maxSize], typeCondition, ['eq', '$success_action_redirect', input.redirect]],
+      Expires: input.expiresInSeconds,
+    });
+    return { url: post.url, fields: { ...post.fields, 'Content-Type': type, success_action_redirect: input.redirect } };
+  }
+
+  presignGet(input: { key: string; expiresInSeconds: number; download?: string }): Promise<string> {
+    const command = new GetObjectCommand({
+      Bucket: this.bucket,
+      Key: input.key,
+      // A document is downloaded, never rendered on the store's origin; the name is [0-9a-z.] (an attachment key).
+      ...(input.download ? { ResponseContentDisposition: `attachment; filename="${input.download}"` } : {}),
+    });
+    return getSignedUrl(this.client, command, { expiresIn: input.expiresInSeconds });
   }
 
   async head(key: string) {

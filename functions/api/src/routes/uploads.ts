@@ -4,10 +4,12 @@ import {
   ProjectSchema,
   queryInt,
   UploadCompleteSchema,
+  UploadFormRequestSchema,
+  UploadFormSchema,
   UploadRequestSchema,
   UploadTicketSchema,
 } from '@mekendesh/contracts';
-import { completeUpload, mediaLocation, MEDIA_URL_SECONDS, requestUpload } from '@mekendesh/domain';
+import { completeUpload, mediaLocation, MEDIA_URL_SECONDS, requestUpload, requestUploadForm } from '@mekendesh/domain';
 import type { Deps } from '../composition.js';
 import { bearer, json, jsonBody, problems, resource } from './shared.js';
 import { ProjectIdParams } from './proposals.js';
@@ -26,6 +28,19 @@ const ask = createRoute({
     ...problems(400, 401, 403, 404, 409),
   },
 });
+const form = createRoute({
+  method: 'post',
+  path: '/{id}/uploads/form',
+  tags: ['uploads'],
+  security: bearer,
+  summary:
+    'A presigned POST for a browser form without JavaScript: one photo (JPEG, PNG, WebP up to 5 MB) or PDF document (up to 10 MB) straight to the object store, which then redirects to redirectPath on the site with upload=<key>; complete it there',
+  request: { params: ProjectIdParams, body: jsonBody(UploadFormRequestSchema) },
+  responses: {
+    201: json(UploadFormSchema, 'POST a multipart form to url: these fields, then the file named `file` last'),
+    ...problems(400, 401, 403, 404, 409),
+  },
+});
 const complete = createRoute({
   method: 'post',
   path: '/{id}/uploads/{key}/complete',
@@ -40,7 +55,8 @@ const media = createRoute({
   method: 'get',
   path: '/{id}/media/{key}',
   tags: ['uploads'],
-  summary: "A project's photo or document: a redirect to a short-lived URL (w picks the smallest copy at least that wide)",
+  summary:
+    "A project's photo or document: a redirect to a short-lived URL (w picks the smallest copy at least that wide); a document's URL makes the store answer it as a download (Content-Disposition: attachment)",
   request: { params: KeyParams, query: z.object({ w: queryInt({ min: 1, max: 4000, optional: true }) }).strict() },
   responses: { 302: { description: 'Redirect to the file' }, ...problems(400, 404) },
 });
@@ -57,6 +73,17 @@ export function uploadRoutes(deps: Deps) {
       c.json(await requestUpload(p, c.var.actor, { id: c.req.valid('param').id, ...c.req.valid('json') }), 201, {
         'cache-control': 'no-store',
       }),
+    )
+    .openapi(form, async (c) =>
+      c.json(
+        await requestUploadForm(p, c.var.actor, {
+          id: c.req.valid('param').id,
+          webOrigin: deps.questions.webOrigin,
+          ...c.req.valid('json'),
+        }),
+        201,
+        { 'cache-control': 'no-store' },
+      ),
     )
     .openapi(complete, async (c) => {
       const body = (c.req.header('content-type')?.includes('json') ? c.req.valid('json') : undefined) ?? {};

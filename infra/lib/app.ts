@@ -112,6 +112,7 @@ export function createApp(app: App, options: CreateAppOptions): MekendeshStacks 
     httpApi: api.httpApi,
     mediaBucket: media.bucket,
     alarmTopic: alerts.topic,
+    proxySecret: api.proxySecret,
     domain: options.domain,
     crossRegionReferences: true,
     description: `Mekendesh ${stage.name}: the web app (SSR function, assets, CloudFront)`,

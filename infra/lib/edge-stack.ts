@@ -1,4 +1,5 @@
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { Certificate, CertificateValidation } from 'aws-cdk-lib/aws-certificatemanager';
 import type { Construct } from 'constructs';
 import type { StageConfig } from './stage.js';
 
@@ -14,8 +15,20 @@ export interface EdgeStackProps extends StackProps {
  * cross-region references.
  */
 export class EdgeStack extends Stack {
+  /** With `-c domain=`: the site's certificate (DNS-validated: add the CNAME ACM shows, or the deploy waits for it). */
+  readonly certificate?: Certificate;
+
   constructor(scope: Construct, id: string, props: EdgeStackProps) {
     super(scope, id, props);
-    void props;
+    if (props.domain) {
+      this.certificate = new Certificate(this, 'SiteCertificate', {
+        domainName: props.domain,
+        validation: CertificateValidation.fromDns(),
+      });
+      new CfnOutput(this, 'CertificateArn', {
+        value: this.certificate.certificateArn,
+        description: `Validated by a DNS CNAME for ${props.domain}: see the certificate in the ACM console (us-east-1)`,
+      });
+    }
   }
 }

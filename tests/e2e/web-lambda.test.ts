@@ -13,6 +13,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from '@mekendesh/demo-data';
 
 const SITE = 'mekendesh.example';
 const FUNCTION_URL_HOST = 'abcdefghij.lambda-url.eu-central-1.on.aws';
+const ORIGIN_VERIFY = 'origin-verify-test-secret';
 const INVESTOR = DEMO_USERS.find((u) => u.role === 'investor')!.email;
 
 /** What a Function URL (API Gateway v2 payload) gets back from a buffered handler. */
@@ -32,7 +33,7 @@ interface Bundle {
 
 let dir: string;
 let bundle: Bundle;
-const savedEnv = { API_URL: process.env.API_URL, PROXY_SECRET: process.env.PROXY_SECRET };
+const savedEnv = { API_URL: process.env.API_URL, PROXY_SECRET: process.env.PROXY_SECRET, ORIGIN_VERIFY: process.env.ORIGIN_VERIFY };
 
 /** A Function URL event as CloudFront forwards a viewer's request (Host = the URL's, the site's in x-forwarded-host). */
 function event(path: string, init: { method?: string; headers?: Record<string, string>; form?: string } = {}) {
@@ -46,7 +47,8 @@ function event(path: string, init: { method?: string; headers?: Record<string, s
 		headers: {
 			host: FUNCTION_URL_HOST,
 			'x-forwarded-host': SITE,
-			'cloudfront-viewer-address': '198.51.100.7:46532',
+			'x-mekendesh-viewer-address': '198.51.100.7',
+			'x-mekendesh-origin-verify': ORIGIN_VERIFY,
 			accept: 'text/html,application/xhtml+xml',
 			...(init.form === undefined ? {} : { 'content-type': 'application/x-www-form-urlencoded' }),
 			...init.headers,
@@ -98,6 +100,7 @@ beforeAll(async () => {
 	// Kit reads its private env once, at init (the handler's first call): the e2e stack's API, a proxy secret.
 	process.env.API_URL = inject('apiUrl');
 	process.env.PROXY_SECRET = 'web-lambda-test-secret';
+	process.env.ORIGIN_VERIFY = ORIGIN_VERIFY;
 	const url = pathToFileURL(join(dir, 'index.mjs')).href;
 	bundle = (await import(/* @vite-ignore */ url)) as Bundle;
 });
@@ -151,13 +154,23 @@ describe('the web function (adapter-node build behind the Lambda handler)', () =
 		expectSecurityHeaders(res);
 	});
 
+	it('refuses a request that did not come through CloudFront (no origin-verify header, or another value): 403', async () => {
+		for (const value of ['', 'origin-verify-test-secreT', 'x']) {
+			const res = await invoke(event('/en', { headers: { 'x-mekendesh-origin-verify': value } }));
+			expect(res.statusCode).toBe(403);
+			expect(res.body).toBe('Forbidden');
+			expectSecurityHeaders(res);
+		}
+	});
+
 	it('answers 400 to a forwarded host that is not a host name', async () => {
 		const res = await invoke(event('/en', { headers: { 'x-forwarded-host': 'evil.example/@x' } }));
 		expect(res.statusCode).toBe(400);
 		expectSecurityHeaders(res);
 	});
 
-	it("reads the visitor's address from CloudFront's viewer-address header (IPv4 and IPv6), else the caller's", () => {
+	it("reads the visitor's address from the viewer-address header (an address, or CloudFront's address:port), else the caller's", () => {
+		expect(bundle.viewerAddress('2001:db8::7', '130.176.0.1')).toBe('2001:db8::7');
 		expect(bundle.viewerAddress('198.51.100.7:46532', '130.176.0.1')).toBe('198.51.100.7');
 		expect(bundle.viewerAddress('2001:db8::7:46532', '130.176.0.1')).toBe('2001:db8::7');
 		expect(bundle.viewerAddress('not-an-address:1', '130.176.0.1')).toBe('130.176.0.1');

@@ -1,6 +1,7 @@
 // The web app on Lambda: SvelteKit's server from adapter-node's build (`build/server/server.js`, re-bundled beside
 // this file as `server/server.mjs` by bundle-server.mjs) behind a Function URL, behind CloudFront.
 // No Lambda adapter supports Kit 3 (STACK-NOTES), and adapter-node's output is a plain `server` with init/respond.
+import { timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
 import { Hono } from 'hono';
 import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
@@ -17,6 +18,19 @@ export type WebLambdaHandler = ReturnType<typeof handle>;
 
 /** Where the deployed bundle keeps Kit's server: copied beside index.mjs by the stack's afterBundling step. */
 const DEPLOYED_SERVER = './server/server.mjs';
+
+/**
+ * Set by the viewer-request CloudFront Function (web-stack.ts) from `event.viewer.ip`, overwriting any value a client
+ * sent. Not `cloudfront-viewer-address`: an origin request policy that forwards all viewer headers but Host cannot add
+ * CloudFront's own headers.
+ */
+export const VIEWER_ADDRESS_HEADER = 'x-mekendesh-viewer-address';
+/**
+ * Added by CloudFront to every request to this origin with the value of the ORIGIN_VERIFY secret. The Function URL is
+ * public (auth NONE): origin access control would sign requests with SigV4, and Lambda then requires the body's
+ * SHA-256 from the viewer in `x-amz-content-sha256` on POST, which a browser's plain form post never sends.
+ */
+export const ORIGIN_VERIFY_HEADER = 'x-mekendesh-origin-verify';
 
 // A host as CloudFront forwards it: a DNS name (or an address) and an optional port, nothing that could bend the URL.
 const HOST = /^[a-z0-9.-]+(:\d{1,5})?$/i;
@@ -39,6 +53,7 @@ export function siteRequest(raw: Request): Request | null {
 	const headers = new Headers(raw.headers);
 	headers.set('host', host);
 	headers.delete('x-forwarded-host');
+	headers.delete(ORIGIN_VERIFY_HEADER);
 	const hasBody = raw.method !== 'GET' && raw.method !== 'HEAD';
 	// `duplex` is required by Node's fetch for a streamed body and missing from the DOM typings.
 	const init = { method: raw.method, headers, body: hasBody ? raw.body : null, duplex: 'half' } as RequestInit;
@@ -46,12 +61,13 @@ export function siteRequest(raw: Request): Request | null {
 }
 
 /**
- * The visitor's address from CloudFront's `cloudfront-viewer-address` header ("198.51.100.7:46532" or
- * "2001:db8::7:46532": the address, a colon, the port), else `fallback` (the caller of the function URL).
+ * The visitor's address from VIEWER_ADDRESS_HEADER (an address, or CloudFront's "address:port" form:
+ * "198.51.100.7:46532", "2001:db8::7:46532"), else `fallback` (the caller of the function URL).
  * @example viewerAddress('2001:db8::7:46532', '10.0.0.1') // '2001:db8::7'
  */
 export function viewerAddress(header: string | null | undefined, fallback: string): string {
 	if (!header) return fallback;
+	if (isIP(header)) return header;
 	const colon = header.lastIndexOf(':');
 	const address = colon > 0 ? header.slice(0, colon) : header;
 	return isIP(address) ? address : fallback;
@@ -69,28 +85,41 @@ export function withPresetHeaders(response: Response): Response {
 	return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
-const plainError = (status: 400 | 500) =>
+const REASONS = { 400: 'Bad Request', 403: 'Forbidden', 500: 'Internal Server Error' } as const;
+const plainError = (status: keyof typeof REASONS) =>
 	withPresetHeaders(
-		new Response(status === 400 ? 'Bad Request' : 'Internal Server Error', {
+		new Response(REASONS[status], {
 			status,
 			headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
 		}),
 	);
 
+/** True when `sent` is the secret (constant time); always true when no secret is configured (local runs, tests). */
+function fromCloudFront(sent: string | null, secret: string | undefined): boolean {
+	if (!secret) return true;
+	const a = Buffer.from(sent ?? '');
+	const b = Buffer.from(secret);
+	return a.length === b.length && timingSafeEqual(a, b);
+}
+
 /**
- * The Hono app whose catch-all hands every request to Kit, with the visitor's URL and address.
- * `platform` carries the Lambda event and context for any code that wants them.
+ * The Hono app whose catch-all hands every request to Kit, with the visitor's URL and address; 403 to a request
+ * without CloudFront's ORIGIN_VERIFY_HEADER when `originVerify` is set. `platform` carries the Lambda event and context.
  */
-export function createWebApp(kit: KitServer): Hono<{ Bindings: { event: LambdaEvent; lambdaContext?: LambdaContext } }> {
+export function createWebApp(
+	kit: KitServer,
+	options: { originVerify?: string | undefined } = {},
+): Hono<{ Bindings: { event: LambdaEvent; lambdaContext?: LambdaContext } }> {
 	const app = new Hono<{ Bindings: { event: LambdaEvent; lambdaContext?: LambdaContext } }>();
 	app.all('*', async (c) => {
+		if (!fromCloudFront(c.req.header(ORIGIN_VERIFY_HEADER) ?? null, options.originVerify)) return plainError(403);
 		const request = siteRequest(c.req.raw);
 		if (request === null) return plainError(400);
 		const event = c.env?.event;
 		const sourceIp = event && 'requestContext' in event && 'http' in event.requestContext ? event.requestContext.http.sourceIp : '';
 		try {
 			const response = await kit.respond(request, {
-				getClientAddress: () => viewerAddress(request.headers.get('cloudfront-viewer-address'), sourceIp),
+				getClientAddress: () => viewerAddress(request.headers.get(VIEWER_ADDRESS_HEADER), sourceIp),
 				platform: { event, context: c.env?.lambdaContext },
 			});
 			return withPresetHeaders(response);
@@ -104,18 +133,23 @@ export function createWebApp(kit: KitServer): Hono<{ Bindings: { event: LambdaEv
 }
 
 /**
- * Sets PROXY_SECRET from the Secrets Manager secret PROXY_SECRET_ARN names, once per cold start; a value set
- * already wins (local runs, tests). The hooks send it with the visitor's address to the API (hooks.server.ts).
- * @throws Error when the secret has no string value
+ * Sets each plain variable from the Secrets Manager secret its `<NAME>_ARN` names (PROXY_SECRET, ORIGIN_VERIFY), once
+ * per cold start; a value set already wins (local runs, tests). The hooks send PROXY_SECRET with the visitor's address
+ * to the API (hooks.server.ts). Part A's shared loader (packages/lambda-runtime) can replace this when it lands.
+ * @throws Error when a named secret has no string value
  */
-async function loadProxySecret(env: NodeJS.ProcessEnv): Promise<void> {
-	const arn = env.PROXY_SECRET_ARN;
-	if (env.PROXY_SECRET || !arn) return;
+async function loadSecrets(env: NodeJS.ProcessEnv, names: readonly string[]): Promise<void> {
+	const wanted = names.filter((name) => !env[name] && env[`${name}_ARN`]);
+	if (wanted.length === 0) return;
 	// Imported here: only a cold start with an ARN loads the SDK (the runtime's own copy; not bundled).
 	const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
-	const out = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn }));
-	if (!out.SecretString) throw new Error(`PROXY_SECRET_ARN (${arn}) names a secret without a string value`);
-	env.PROXY_SECRET = out.SecretString;
+	const client = new SecretsManagerClient({});
+	for (const name of wanted) {
+		const arn = env[`${name}_ARN`]!;
+		const out = await client.send(new GetSecretValueCommand({ SecretId: arn }));
+		if (!out.SecretString) throw new Error(`${name}_ARN (${arn}) names a secret without a string value`);
+		env[name] = out.SecretString;
+	}
 }
 
 /** Kit's env: the defined variables only (it reads `$app/env/private` from this object). */
@@ -123,7 +157,7 @@ const definedEnv = (env: NodeJS.ProcessEnv) =>
 	Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
 
 /**
- * A handler that starts on its first invocation: reads the proxy secret, loads and initialises Kit's server with
+ * A handler that starts on its first invocation: reads the secrets, loads and initialises Kit's server with
  * `env`, then serves every invocation with `handle(createWebApp(kit))`. Concurrent first invocations share the
  * start; a failed start is tried again by the next invocation.
  * Buffered responses (Function URL invoke mode BUFFERED), not streaming: pages are rendered whole (no streamed
@@ -134,11 +168,11 @@ export function createWebHandler(options: { loadServer: () => Promise<KitServer>
 	const env = options.env ?? process.env;
 	let started: Promise<WebLambdaHandler> | undefined;
 	const start = async () => {
-		await loadProxySecret(env);
+		await loadSecrets(env, ['PROXY_SECRET', 'ORIGIN_VERIFY']);
 		const kit = await options.loadServer();
 		// No `read`: the app has no server assets ($app/server `read`); static files come from S3 through CloudFront.
 		await kit.init({ env: definedEnv(env) });
-		return handle(createWebApp(kit));
+		return handle(createWebApp(kit, { originVerify: env.ORIGIN_VERIFY }));
 	};
 	return async (event, context) => {
 		started ??= start().catch((error: unknown) => {

@@ -52,7 +52,13 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const rows: SummaryRow[] = failures.map((f) => ({ section: f.step, figure: 'FAILED', value: f.error.slice(0, 100) }));
 if (sizes) {
-  rows.push({ section: 'sizes', figure: 'API Lambda bundle, gzipped', value: kb(sizes.apiBundle.gz) });
+  rows.push({ section: 'sizes', figure: 'API Lambda bundle parsed at load, gzipped (goal <= 300 KB)', value: kb(sizes.apiBundle.gz) });
+  for (const f of sizes.functions)
+    rows.push({
+      section: 'sizes',
+      figure: `${f.name} function: load vs bare Node start (API goal <= 2x)`,
+      value: f.load ? `${f.load.ratio.toFixed(2)}x (${ms(f.load.loadMs)} vs ${ms(f.load.bareMs)})` : (f.error ?? 'not measured'),
+    });
   rows.push({
     section: 'sizes',
     figure: 'web client JS, all chunks, gzipped',

@@ -1,0 +1,149 @@
+/**
+ * Each Lambda function as infra bundles it (functions/api/bundle.mjs: ESM, minified, code splitting), measured two ways:
+ * - bytes: what the first load parses (`index.mjs` and the chunks it imports statically: "eager") and the whole bundle
+ *   with the chunks only import() reaches ("total"), raw and gzipped;
+ * - load time: `node --input-type=module -e "await import(<index.mjs>)"` in a fresh process against a bare `node -e ''`,
+ *   interleaved (one of each per round, so a busy machine slows both alike), median of `runs` rounds, and their ratio.
+ * Issue 14's goal for the API: eager <= 300 KB gzipped, load <= 2x a bare start (on the way to 1.3x).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { Metafile } from 'esbuild';
+// @ts-expect-error -- a plain ESM script (run by infra's afterBundling with `node`), typed by its JSDoc only.
+import { bundleLambda } from '../../functions/api/bundle.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Every function's entry (infra: api-stack, jobs-stack, mail-function, home-notices-function, web-stack, images-function). */
+export const FUNCTION_ENTRIES = {
+  api: 'functions/api/src/lambda.ts',
+  web: 'web/lambda/handler.ts',
+  rates: 'functions/jobs/src/rates.ts',
+  deadlines: 'functions/jobs/src/deadlines.ts',
+  digests: 'functions/jobs/src/digests.ts',
+  'mail-sweep': 'functions/jobs/src/mail-sweep.ts',
+  mail: 'functions/jobs/src/mail.ts',
+  'home-notices': 'functions/jobs/src/home-notices.ts',
+  images: 'functions/images/src/handler.ts',
+} as const;
+export type FunctionName = keyof typeof FUNCTION_ENTRIES;
+
+export interface Bytes {
+  raw: number;
+  gz: number;
+}
+
+/** One function's bundle: bytes parsed at load (eager) and in all, the input files, and where it was written. */
+export interface FunctionBundle {
+  eager: Bytes;
+  total: Bytes;
+  inputs: string[];
+  /** The inputs whose code is in the chunks parsed at load. */
+  eagerInputs: string[];
+  dir: string;
+}
+
+/** Bundles one function into a fresh directory under node_modules/.cache (so `sharp`, left outside, resolves when loaded). */
+export async function bundleFunction(name: FunctionName): Promise<FunctionBundle> {
+  const cache = join(root, 'node_modules/.cache/mekendesh-functions');
+  mkdirSync(cache, { recursive: true });
+  const dir = mkdtempSync(join(cache, `${name}-`));
+  const result = (await bundleLambda({ entry: join(root, FUNCTION_ENTRIES[name]), outdir: dir, sourcemap: false })) as {
+    metafile: Metafile;
+  };
+  const outputs = result.metafile.outputs;
+  const abs = (p: string) => resolve(root, p);
+  const entry = Object.keys(outputs).find((p) => abs(p) === join(dir, 'index.mjs'))!;
+  // The chunks a load parses: the entry and what it imports statically, transitively (import() chunks wait for their call).
+  const eager = new Set<string>();
+  const visit = (p: string) => {
+    if (eager.has(p)) return;
+    eager.add(p);
+    for (const i of outputs[p]!.imports) if (i.kind === 'import-statement' && outputs[i.path]) visit(i.path);
+  };
+  visit(entry);
+  const sum = (files: string[]) =>
+    files.reduce(
+      (n, p) => {
+        const code = readFileSync(abs(p));
+        return { raw: n.raw + code.length, gz: n.gz + gzipSync(code).length };
+      },
+      { raw: 0, gz: 0 },
+    );
+  return {
+    eager: sum([...eager]),
+    total: sum(Object.keys(outputs).filter((p) => p.endsWith('.mjs'))),
+    inputs: Object.keys(result.metafile.inputs),
+    eagerInputs: [...eager].flatMap((p) => Object.keys(outputs[p]!.inputs)),
+    dir,
+  };
+}
+
+function elapsedMs(args: string[]): number {
+  const started = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (run.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${run.stderr.split('\n').slice(0, 3).join(' ')}`);
+  return ms;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Median load time of `index.mjs` in `dir` and of a bare Node start, in fresh processes, `runs` interleaved rounds. */
+export function loadTime(dir: string, runs = 7): { loadMs: number; bareMs: number; ratio: number } {
+  const url = pathToFileURL(join(dir, 'index.mjs')).href;
+  const loads: number[] = [];
+  const bares: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    bares.push(elapsedMs(['-e', '']));
+    loads.push(elapsedMs(['--input-type=module', '-e', `await import(${JSON.stringify(url)})`]));
+  }
+  const loadMs = median(loads);
+  const bareMs = median(bares);
+  return { loadMs, bareMs, ratio: loadMs / bareMs };
+}
+
+/** One row of `pnpm bench`'s function table; `error` when the function could not be bundled or loaded. */
+export interface FunctionFigures {
+  name: FunctionName;
+  eager?: Bytes;
+  total?: Bytes;
+  load?: { loadMs: number; bareMs: number; ratio: number };
+  error?: string;
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+/** Bundles and loads every function whose entry exists; prints one line each and returns the figures. */
+export async function measureFunctions(runs = 7): Promise<FunctionFigures[]> {
+  const rows: FunctionFigures[] = [];
+  console.log(`\nFunctions (bundled as infra does; load = median of ${runs} fresh processes, beside a bare node start)`);
+  for (const name of Object.keys(FUNCTION_ENTRIES) as FunctionName[]) {
+    if (!existsSync(join(root, FUNCTION_ENTRIES[name]))) continue;
+    const row: FunctionFigures = { name };
+    let dir: string | undefined;
+    try {
+      const b = await bundleFunction(name);
+      dir = b.dir;
+      row.eager = b.eager;
+      row.total = b.total;
+      row.load = loadTime(b.dir, runs);
+    } catch (e) {
+      row.error = (e as Error).message.slice(0, 200);
+    } finally {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    }
+    rows.push(row);
+    const bytes = row.eager
+      ? `eager ${kb(row.eager.raw)} raw / ${kb(row.eager.gz)} gz; total ${kb(row.total!.raw)} / ${kb(row.total!.gz)} gz`
+      : '';
+    const load = row.load
+      ? `; load ${row.load.loadMs.toFixed(0)} ms vs bare ${row.load.bareMs.toFixed(0)} ms = ${row.load.ratio.toFixed(2)}x`
+      : '';
+    console.log(`  ${name.padEnd(12)} ${bytes}${load}${row.error ? ` (${row.error})` : ''}`);
+  }
+  return rows;
+}

@@ -35,6 +35,8 @@ import type { DashboardDeps } from '@mekendesh/domain';
 import { OBLASTS } from '@mekendesh/territories';
 import type { ReportDeps } from '@mekendesh/domain';
 import { shiftedClock, systemClock, type ApiClock } from './clock.js';
+import { lazyPort } from './lazy-port.js';
+import type { ImageProcessor, ObjectStorage } from '@mekendesh/domain';
 import {
   CLUBS_PER_DAY,
   DEFAULT_RATE_LIMITS,
@@ -65,7 +67,6 @@ import {
 } from '@mekendesh/domain';
 import { CognitoIdentity, JwtTokenVerifier, SesMailer } from '@mekendesh/identity';
 import { StripePayments } from '@mekendesh/payments';
-import { createS3Client, S3Storage, sharpImages } from '@mekendesh/storage';
 import { TERRITORIES, territoryBySoate } from '@mekendesh/territories';
 
 /** Everything the routes need, wired once per process (not per request, not per handler). */
@@ -133,6 +134,26 @@ export interface MediaSettings {
   region?: string | undefined;
 }
 
+const STORAGE_METHODS: Record<keyof ObjectStorage, true> = {
+  presignPut: true,
+  presignPost: true,
+  presignGet: true,
+  head: true,
+  readStart: true,
+  read: true,
+  put: true,
+  delete: true,
+};
+const IMAGE_METHODS: Record<keyof ImageProcessor, true> = { readHeader: true, reencode: true };
+
+/** The media bucket as an ObjectStorage whose S3 client and presigners load on the first call. */
+function lazyS3Storage(media: MediaSettings): ObjectStorage {
+  return lazyPort(async () => {
+    const { createS3Client, S3Storage } = await import('@mekendesh/storage');
+    return new S3Storage(createS3Client(media), media.bucket);
+  }, STORAGE_METHODS);
+}
+
 /** Where a SOATE code lies (the domain's territory rules over the reference data), built once per process. */
 const territories = territoryRules(TERRITORIES);
 
@@ -160,7 +181,8 @@ export function composeWithDb(
   const organisations = new DynamoOrganisationStore(db);
   const media = options.media;
   // One client for the project's files: uploads, and reports taking back a refused post's files (report-files.ts).
-  const storage = media ? new S3Storage(createS3Client(media), media.bucket) : undefined;
+  // S3 and sharp are imported on their first use (lazyPort): most cold starts serve no upload (issue 14).
+  const storage = media ? lazyS3Storage(media) : undefined;
   const outbox = new DynamoOutbox(db, ulid);
   const mailer = settings.mailer ?? outbox;
   const limiter = new DynamoRateLimiter(db);
@@ -225,7 +247,7 @@ export function composeWithDb(
       newId: monotonicFactory(),
       notices: { notifier, webOrigin, pledges: money.money },
       progress: reportStore,
-      ...(storage ? { storage, images: sharpImages() } : {}),
+      ...(storage ? { storage, images: lazyPort(async () => (await import('@mekendesh/storage')).sharpImages(), IMAGE_METHODS) } : {}),
     },
     audit: new DynamoAuditLog(db),
     refundsDue: new DynamoRefundsDueStore(db),

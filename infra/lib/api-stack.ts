@@ -141,6 +141,9 @@ export class ApiStack extends Stack {
           beforeBundling: () => [],
           beforeInstall: () => [],
           afterBundling: (_inputDir: string, outputDir: string) => [
+            // Re-bundled with code splitting (NodejsFunction's --outfile cannot split): Stripe, S3, SES and Secrets Manager
+            // go to chunks parsed on first use, not at every cold start (functions/api/bundle.mjs; tests/bench/function-sizes.ts).
+            `node "${resolve(REPO_ROOT, 'functions/api/bundle.mjs')}" "${props.entry ?? API_ENTRY}" "${outputDir}"`,
             `mkdir -p "${outputDir}/swagger-ui"`,
             `cp "${SWAGGER_UI_DIR}/swagger-ui-bundle.js" "${SWAGGER_UI_DIR}/swagger-ui.css" "${outputDir}/swagger-ui/"`,
           ],
@@ -152,6 +155,9 @@ export class ApiStack extends Stack {
     this.cursorSecret.grantRead(this.apiFunction);
     this.proxySecret.grantRead(this.apiFunction);
     this.stripeSecret.grantRead(this.apiFunction);
+    // The cold-start loader reads the three in one BatchGetSecretValue (packages/lambda-runtime). That action has no
+    // resource-level permission (Resource "*"), and Secrets Manager still checks GetSecretValue on each secret above.
+    this.apiFunction.addToRolePolicy(new PolicyStatement({ actions: ['secretsmanager:BatchGetSecretValue'], resources: ['*'] }));
     // Uploads are presigned with the function's role: it may put, read (verify, resize) and delete (refused files) objects.
     if (props.mediaBucket) {
       props.mediaBucket.grantPut(this.apiFunction);

@@ -10,7 +10,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { showStep, type Step } from './plan.js';
 
 /** The repository root (scripts/deploy/ is two levels down). */
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** No usable credentials: the message says how to get some. */
 export class CredentialsError extends Error {}
@@ -37,7 +37,7 @@ export async function callerAccount(region: string): Promise<{ account: string; 
 }
 
 /** The status of stack `name` in `region`, or undefined when it does not exist. */
-export async function stackStatus(name: string, region: string): Promise<string | undefined> {
+async function stackStatus(name: string, region: string): Promise<string | undefined> {
   const cfn = new CloudFormationClient({ region });
   try {
     const out = await cfn.send(new DescribeStacksCommand({ StackName: name }));

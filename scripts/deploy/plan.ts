@@ -10,7 +10,7 @@ export const DEFAULT_REGION = 'eu-central-1';
 /** CloudFront's certificate and web ACL live there whatever the stage's region (infra/lib/edge-stack.ts). */
 export const EDGE_REGION = 'us-east-1';
 /** The stacks of a stage, in infra/lib/app.ts; Edge is in us-east-1, the rest in the stage's region. */
-export const STACK_PARTS = ['Alerts', 'Edge', 'Data', 'Identity', 'Media', 'Api', 'Jobs', 'Web'] as const;
+const STACK_PARTS = ['Alerts', 'Edge', 'Data', 'Identity', 'Media', 'Api', 'Jobs', 'Web'] as const;
 
 export interface DeployArgs {
   readonly stage: string;
@@ -90,7 +90,7 @@ export interface Step {
 }
 
 /** The `-c key=value` context bin/app.ts reads (stage, alarmEmail, domain). */
-export function cdkContext(args: DeployArgs): string[] {
+function cdkContext(args: DeployArgs): string[] {
   const context = [`stage=${args.stage}`];
   if (args.alarmEmail) context.push(`alarmEmail=${args.alarmEmail}`);
   if (args.domain) context.push(`domain=${args.domain}`);

@@ -33,7 +33,7 @@ export interface SeedOptions {
 }
 
 /** `created`: new account; `present`: it existed (its group membership made sure of); `skipped`: no email given. */
-export type StaffOutcome = 'created' | 'present' | 'skipped';
+type StaffOutcome = 'created' | 'present' | 'skipped';
 
 export interface SeedResult {
   readonly staff: StaffOutcome;
@@ -63,7 +63,7 @@ function unknownPassword(): string {
  * sets a password at /<lang>/forgot-password, where Cognito emails them a code. Staff then enrol MFA on first sign-in.
  * Errors: Cognito's own (no such pool, no rights), unchanged.
  */
-export async function ensureStaffAccount(options: SeedOptions & { staffEmail: string }): Promise<'created' | 'present'> {
+async function ensureStaffAccount(options: SeedOptions & { staffEmail: string }): Promise<'created' | 'present'> {
   const client = cognito(options);
   const { userPoolId, staffEmail: email } = options;
   try {
@@ -108,7 +108,7 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
  * Loads the NBKR's daily and weekly feeds into the stage's table with the rates job's code (loadRatesFile). A feed
  * that cannot be fetched or read is reported, not thrown: staff can enter the day's rates at /<lang>/staff/rates.
  */
-export async function loadTodaysRates(options: SeedOptions): Promise<{ lines: string[]; loaded: boolean }> {
+async function loadTodaysRates(options: SeedOptions): Promise<{ lines: string[]; loaded: boolean }> {
   const db = createDb({ tableName: options.tableName, endpoint: options.dynamoEndpoint, region: options.region });
   const fetchFeed = options.fetchFeed ?? fetchBytes;
   const lines: string[] = [];

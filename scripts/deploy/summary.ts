@@ -19,7 +19,7 @@ export const STRIPE_EVENTS = [
 ] as const;
 
 /** The webhook route: `app.route('/webhooks', …)` + `POST /stripe` under `/v1` (functions/api/src/app.ts, routes/card-payments.ts). */
-export const STRIPE_WEBHOOK_PATH = '/v1/webhooks/stripe';
+const STRIPE_WEBHOOK_PATH = '/v1/webhooks/stripe';
 
 const missing = (what: string) => `(not in the outputs: ${what})`;
 

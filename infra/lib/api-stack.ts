@@ -1,14 +1,14 @@
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CfnOutput, Duration, SecretValue, Stack, type StackProps } from 'aws-cdk-lib';
-import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { ArnFormat, CfnOutput, Duration, SecretValue, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnStage, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Runtime, type IFunction } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -62,9 +62,49 @@ export interface ApiStackProps extends StackProps {
   readonly entry?: string;
   /** Application log level passed to the function as LOG_LEVEL. */
   readonly logLevel?: string;
-  /** Optional address that receives alarm notifications. */
-  readonly alarmEmail?: string;
+  /** The SES configuration set every email is sent with (bounce and complaint events; alerts-stack.ts). */
+  readonly mailConfigurationSet?: string;
+  /** Steady requests per second and burst the HTTP API's default route takes before answering 429 ({@link API_THROTTLE}). */
+  readonly throttle?: { readonly rateLimit: number; readonly burstLimit: number };
 }
+
+/**
+ * The name of the SSM String parameter holding the site's origin (`https://<domain or distribution>`), written by the
+ * web stack once the distribution exists; functions read it at cold start (WEB_ORIGIN_PARAMETER → WEB_ORIGIN). A name,
+ * not a reference, so the API does not depend on the distribution that depends on it.
+ */
+export function webOriginParameterName(stageName: string): string {
+  return `/mekendesh/${stageName}/web-origin`;
+}
+
+/**
+ * The HTTP API's default-route throttle. Each request is one API function invocation of ~100 ms at 1024 MB, so
+ * 100 requests/s hold ~10 concurrent executions, a hundredth of a standard account's 1,000, leaving the rest to the
+ * web function and the jobs; the burst of 200 absorbs a page's parallel calls from many visitors at once. Above it
+ * API Gateway answers 429 before a function or the table is touched (the WAF stops single abusive addresses earlier).
+ */
+export const API_THROTTLE = { rateLimit: 100, burstLimit: 200 } as const;
+
+/**
+ * One JSON line per request in the access log. status and latency are numbers (metric filters compare them); path is
+ * there so the webhook's failures can be counted (api-alarms.ts).
+ */
+export const ACCESS_LOG_FORMAT = JSON.stringify({
+  requestId: '$context.requestId',
+  ip: '$context.identity.sourceIp',
+  time: '$context.requestTime',
+  method: '$context.httpMethod',
+  routeKey: '$context.routeKey',
+  path: '$context.path',
+  status: '$context.status',
+  latency: '$context.responseLatency',
+  integrationLatency: '$context.integrationLatency',
+  responseLength: '$context.responseLength',
+  userAgent: '$context.identity.userAgent',
+})
+  // Unquoted, so the line has numbers: "status":200, "latency":12.
+  .replace('"$context.status"', '$context.status')
+  .replace('"$context.responseLatency"', '$context.responseLatency');
 
 /** The Hono API as one bundled Lambda behind an API Gateway HTTP API, with its alarms. */
 export class ApiStack extends Stack {
@@ -128,9 +168,11 @@ export class ApiStack extends Stack {
         CURSOR_SECRET_ARN: this.cursorSecret.secretArn,
         PROXY_SECRET_ARN: this.proxySecret.secretArn,
         STRIPE_SECRET_ARN: this.stripeSecret.secretArn,
-        WEB_ORIGIN: props.webOrigin ?? 'https://mekendesh.kg',
-        API_PUBLIC_URL: props.apiOrigin ?? 'https://api.mekendesh.kg',
-        ...(props.mediaBucket ? { MEDIA_BUCKET: props.mediaBucket.bucketName } : {}),
+        // The site's origin is read at cold start from the parameter the web stack writes; a given origin wins (-c domain=).
+        ...originEnvironment(stage.name, props),
+        ...(props.mailConfigurationSet ? { SES_CONFIGURATION_SET: props.mailConfigurationSet } : {}),
+        // Uploads are checked by the image function (MediaStack); completing reads its marker (packages/domain upload-checks.ts).
+        ...(props.mediaBucket ? { MEDIA_BUCKET: props.mediaBucket.bucketName, IMAGE_PIPELINE: 'function' } : {}),
         NODE_OPTIONS: '--enable-source-maps',
         LOG_LEVEL: props.logLevel ?? (stage.isProd ? 'info' : 'debug'),
       },
@@ -166,34 +208,84 @@ export class ApiStack extends Stack {
     }
     // Sign-up, sign-in and the rest go through the public client API; only these need admin rights.
     props.userPool.grant(this.apiFunction, 'cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminDeleteUser');
-    const mailDomain = (props.mailFrom ?? DEFAULT_MAIL_FROM).split('@')[1];
-    this.apiFunction.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['ses:SendEmail'],
-        resources: [this.formatArn({ service: 'ses', resource: 'identity', resourceName: mailDomain })],
-      }),
-    );
+    this.apiFunction.addToRolePolicy(sendEmailStatement(this, props.mailFrom ?? DEFAULT_MAIL_FROM, props.mailConfigurationSet));
+    grantWebOriginParameter(this.apiFunction, stage.name);
 
     // CORS stays off: the web app reaches the API same-origin, through CloudFront.
     this.httpApi = new HttpApi(this, 'HttpApi', {
       apiName: `mekendesh-${stage.name}-api`,
       description: `Mekendesh API (${stage.name})`,
     });
+    const accessLogs = this.logRequests(stage, props.throttle ?? API_THROTTLE);
     const integration = new HttpLambdaIntegration('ApiIntegration', this.apiFunction);
     for (const path of ['/v1', '/v1/{proxy+}']) {
       this.httpApi.addRoutes({ path, methods: [HttpMethod.ANY], integration });
     }
 
-    addApiAlarms(this, {
-      stageName: stage.name,
-      apiFunction: this.apiFunction,
-      httpApi: this.httpApi,
-      alarmEmail: props.alarmEmail,
-    });
+    addApiAlarms(this, { stageName: stage.name, httpApi: this.httpApi, accessLogs });
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });
     // Read by `pnpm run deploy` (scripts/deploy/summary.ts): where the operator puts the Stripe keys, which function to restart.
     new CfnOutput(this, 'StripeSecretArn', { value: this.stripeSecret.secretArn });
     new CfnOutput(this, 'ApiFunctionName', { value: this.apiFunction.functionName });
   }
+
+  /** Access logs (ACCESS_LOG_FORMAT) and the default-route throttle on the API's $default stage. */
+  private logRequests(stage: StageConfig, throttle: { rateLimit: number; burstLimit: number }): LogGroup {
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: stage.removalPolicy });
+    // The default stage is made by HttpApi (so httpApi.url keeps working); its two settings are set on the L1 resource.
+    const cfnStage = this.httpApi.defaultStage?.node.defaultChild as CfnStage;
+    cfnStage.accessLogSettings = { destinationArn: accessLogs.logGroupArn, format: ACCESS_LOG_FORMAT };
+    cfnStage.defaultRouteSettings = { throttlingRateLimit: throttle.rateLimit, throttlingBurstLimit: throttle.burstLimit };
+    return accessLogs;
+  }
+}
+
+/**
+ * WEB_ORIGIN_PARAMETER for a function (the site's origin read at cold start), or, when the operator gives origins
+ * (a custom domain), the plain WEB_ORIGIN/API_PUBLIC_URL, which win over the parameter (runtime contract, base14).
+ */
+export function originEnvironment(stageName: string, origins: { webOrigin?: string; apiOrigin?: string }): Record<string, string> {
+  return {
+    WEB_ORIGIN_PARAMETER: webOriginParameterName(stageName),
+    ...(origins.webOrigin ? { WEB_ORIGIN: origins.webOrigin } : {}),
+    ...(origins.apiOrigin ? { API_PUBLIC_URL: origins.apiOrigin } : {}),
+  };
+}
+
+/** ssm:GetParameter on the one web-origin parameter of the stage, nothing else. */
+export function grantWebOriginParameter(fn: IFunction, stageName: string): void {
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['ssm:GetParameter'],
+      resources: [
+        // The name starts with '/', which formatArn's 'parameter' + '/' separator would double.
+        Stack.of(fn).formatArn({ service: 'ssm', resource: 'parameter', resourceName: webOriginParameterName(stageName).slice(1) }),
+      ],
+    }),
+  );
+}
+
+/**
+ * ses:SendEmail from the sender's domain identity and, when mail goes out with a configuration set, on that set too
+ * (SES authorizes both resources of a send).
+ */
+export function sendEmailStatement(scope: Construct, mailFrom: string, configurationSet?: string): PolicyStatement {
+  const stack = Stack.of(scope);
+  return new PolicyStatement({
+    actions: ['ses:SendEmail'],
+    resources: [
+      stack.formatArn({ service: 'ses', resource: 'identity', resourceName: mailFrom.split('@')[1] }),
+      ...(configurationSet
+        ? [
+            stack.formatArn({
+              service: 'ses',
+              resource: 'configuration-set',
+              resourceName: configurationSet,
+              arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+            }),
+          ]
+        : []),
+    ],
+  });
 }

@@ -1,11 +1,13 @@
 import { Tags, type App, type Environment } from 'aws-cdk-lib';
 import { AlertsStack } from './alerts-stack.js';
-import { ApiStack } from './api-stack.js';
+import { ApiStack, DEFAULT_MAIL_FROM } from './api-stack.js';
 import { DataStack } from './data-stack.js';
 import { EdgeStack } from './edge-stack.js';
 import { IdentityStack } from './identity-stack.js';
 import { JobsStack } from './jobs-stack.js';
 import { MediaStack } from './media-stack.js';
+import { alarmEveryDeadLetterQueue, alarmEveryFunction, notifyOneTopic } from './monitoring.js';
+import { OpsStack } from './ops-stack.js';
 import { stageConfig } from './stage.js';
 import { WebStack } from './web-stack.js';
 
@@ -18,6 +20,8 @@ export interface CreateAppOptions {
   readonly webOrigins?: readonly string[];
   /** The site's own domain (`-c domain=mekendesh.kg`): its certificate is made in us-east-1; without it, cloudfront.net. */
   readonly domain?: string | undefined;
+  /** The platform's sender (`-c mailFrom=no-reply@example.org`); its domain becomes the SES identity. */
+  readonly mailFrom?: string | undefined;
 }
 
 /** Where a stage lives unless the CLI says otherwise (CDK_DEFAULT_REGION): Frankfurt, the nearest region with every service used. */
@@ -32,6 +36,7 @@ export interface MekendeshStacks {
   readonly alerts: AlertsStack;
   readonly edge: EdgeStack;
   readonly web: WebStack;
+  readonly ops: OpsStack;
 }
 
 /**
@@ -47,12 +52,16 @@ export function createApp(app: App, options: CreateAppOptions): MekendeshStacks 
     region: process.env['CDK_DEFAULT_REGION'] ?? DEFAULT_REGION,
   };
   const prefix = `Mekendesh-${stage.name}`;
+  const mailFrom = options.mailFrom ?? DEFAULT_MAIL_FROM;
+  // With a custom domain the site's origin is known at synth; without one functions read it from the web stack's parameter.
+  const origins = options.domain ? { webOrigin: `https://${options.domain}` } : {};
 
   const alerts = new AlertsStack(app, `${prefix}-Alerts`, {
     env,
     stage,
     alarmEmail: options.alarmEmail,
-    description: `Mekendesh ${stage.name}: the alarm topic`,
+    mailFrom,
+    description: `Mekendesh ${stage.name}: the alarm topic and the sender's SES identity`,
   });
   const edge = new EdgeStack(app, `${prefix}-Edge`, {
     env: { account: env.account, region: 'us-east-1' },
@@ -89,9 +98,11 @@ export function createApp(app: App, options: CreateAppOptions): MekendeshStacks 
     userPool: identity.userPool,
     userPoolClient: identity.client,
     mediaBucket: media.bucket,
+    mailFrom,
+    mailConfigurationSet: alerts.mail.configurationSetName,
+    ...origins,
     description: `Mekendesh ${stage.name}: HTTP API and its Lambda`,
     terminationProtection: stage.isProd,
-    ...(options.alarmEmail ? { alarmEmail: options.alarmEmail } : {}),
     ...(options.apiEntry ? { entry: options.apiEntry } : {}),
   });
 
@@ -100,9 +111,11 @@ export function createApp(app: App, options: CreateAppOptions): MekendeshStacks 
     stage,
     table: data.table,
     cursorSecret: api.cursorSecret,
+    mailFrom,
+    mailConfigurationSet: alerts.mail.configurationSetName,
+    ...origins,
     description: `Mekendesh ${stage.name}: scheduled functions (exchange rates, deadlines, weekly digests)`,
     terminationProtection: stage.isProd,
-    ...(options.alarmEmail ? { alarmEmail: options.alarmEmail } : {}),
   });
 
   const web = new WebStack(app, `${prefix}-Web`, {
@@ -119,7 +132,22 @@ export function createApp(app: App, options: CreateAppOptions): MekendeshStacks 
     terminationProtection: stage.isProd,
   });
 
+  const regional = [alerts, data, identity, media, api, jobs, web];
+  // Every function gets error and throttle alarms, every dead-letter queue one, and every alarm the one topic.
+  alarmEveryFunction(regional);
+  alarmEveryDeadLetterQueue(regional);
+  const ops = new OpsStack(app, `${prefix}-Ops`, {
+    env,
+    stage,
+    httpApi: api.httpApi,
+    table: data.table,
+    mailConfigurationSet: alerts.mail.configurationSetName,
+    watched: regional,
+    description: `Mekendesh ${stage.name}: the CloudWatch dashboard`,
+  });
+  notifyOneTopic([...regional, ops], alerts.topic);
+
   Tags.of(app).add('project', 'mekendesh');
   Tags.of(app).add('stage', stage.name);
-  return { data, api, identity, media, jobs, alerts, edge, web };
+  return { data, api, identity, media, jobs, alerts, edge, web, ops };
 }

@@ -1,7 +1,9 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, type ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { MathExpression } from 'aws-cdk-lib/aws-cloudwatch';
+import { AttributeType, BillingMode, Operation, ProjectionType, StreamViewType, Table, type ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { TABLE } from '@mekendesh/db/table';
+import { alarmOnAny } from './api-alarms.js';
 import type { StageConfig } from './stage.js';
 
 export interface DataStackProps extends StackProps {
@@ -42,6 +44,44 @@ export class DataStack extends Stack {
     }
 
     this.table = table;
+    this.alarmOnThrottles(table, stage);
     new CfnOutput(this, 'TableName', { value: table.tableName });
   }
+
+  /**
+   * On-demand tables still throttle (a partition's 3,000 reads / 1,000 writes per second, or a doubling of traffic
+   * faster than DynamoDB adapts): requests the SDK retried and gave up on, and throttle events of the table and its indexes.
+   */
+  private alarmOnThrottles(table: Table, stage: StageConfig): void {
+    const period = Duration.minutes(5);
+    alarmOnAny(this, 'TableThrottledRequests', {
+      alarmName: `mekendesh-${stage.name}-table-throttled-requests`,
+      description: 'DynamoDB throttled requests of the API or the jobs (ThrottledRequests, per operation, summed).',
+      metric: table.metricThrottledRequestsForOperations({ operations: TABLE_OPERATIONS, period }),
+    });
+    alarmOnAny(this, 'TableThrottleEvents', {
+      alarmName: `mekendesh-${stage.name}-table-throttle-events`,
+      description: 'DynamoDB read or write throttle events on the table (ReadThrottleEvents + WriteThrottleEvents).',
+      metric: new MathExpression({
+        expression: 'reads + writes',
+        usingMetrics: {
+          reads: table.metric('ReadThrottleEvents', { period, statistic: 'Sum' }),
+          writes: table.metric('WriteThrottleEvents', { period, statistic: 'Sum' }),
+        },
+        period,
+      }),
+    });
+  }
 }
+
+/** The operations our code sends (packages/db): the ThrottledRequests metric has one series per operation. */
+export const TABLE_OPERATIONS = [
+  Operation.GET_ITEM,
+  Operation.BATCH_GET_ITEM,
+  Operation.PUT_ITEM,
+  Operation.UPDATE_ITEM,
+  Operation.DELETE_ITEM,
+  Operation.QUERY,
+  Operation.BATCH_WRITE_ITEM,
+  Operation.TRANSACT_WRITE_ITEMS,
+];

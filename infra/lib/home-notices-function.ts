@@ -11,7 +11,7 @@ import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { followerEntity, mailEntity, projectEntity, userEntity } from '@mekendesh/db/entities';
 import { alarmOnAny } from './api-alarms.js';
-import { BUNDLING, REPO_ROOT } from './api-stack.js';
+import { BUNDLING, grantWebOriginParameter, originEnvironment, REPO_ROOT } from './api-stack.js';
 
 /** The home-notice function's entry (exports homeNoticesHandler): functions/jobs, no API, Cognito, Stripe or S3. */
 export const HOME_NOTICES_ENTRY = resolve(REPO_ROOT, 'functions/jobs/src/home-notices.ts');
@@ -34,8 +34,10 @@ export interface HomeNoticesFunctionProps {
   readonly removalPolicy: RemovalPolicy;
   /** The API's cursor secret: the notices' unsubscribe links are signed with a key derived from it. */
   readonly cursorSecret?: ISecret;
-  readonly webOrigin: string;
-  readonly apiOrigin: string;
+  readonly stageName: string;
+  /** Given with a custom domain; otherwise the origin is read at cold start from the web stack's parameter. */
+  readonly webOrigin?: string;
+  readonly apiOrigin?: string;
 }
 
 /**
@@ -65,12 +67,12 @@ export class HomeNoticesFunction extends Construct {
       environment: {
         TABLE_NAME: props.table.tableName,
         MAIL_DELIVERY: 'stream',
-        WEB_ORIGIN: props.webOrigin,
-        API_PUBLIC_URL: props.apiOrigin,
+        ...originEnvironment(props.stageName, props),
         NODE_OPTIONS: '--enable-source-maps',
       },
       bundling: BUNDLING,
     });
+    grantWebOriginParameter(this.fn, props.stageName);
     if (props.cursorSecret) {
       this.fn.addEnvironment('CURSOR_SECRET_ARN', props.cursorSecret.secretArn);
       props.cursorSecret.grantRead(this.fn);

@@ -2,22 +2,20 @@ import { resolve } from 'node:path';
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import { Alarm, Metric } from 'aws-cdk-lib/aws-cloudwatch';
-import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Topic } from 'aws-cdk-lib/aws-sns';
-import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { mailEntity } from '@mekendesh/db/entities';
 // Names only (the file has no imports): the metric the digest function writes is the one alarmed on here.
 import { DIGEST_METRICS, JOB_METRICS_NAMESPACE } from '../../functions/jobs/src/job-metrics.js';
 import { alarmOnAny } from './api-alarms.js';
-import { BUNDLING, REPO_ROOT } from './api-stack.js';
+import { BUNDLING, grantWebOriginParameter, originEnvironment, REPO_ROOT } from './api-stack.js';
 import { HomeNoticesFunction } from './home-notices-function.js';
 import { MailFunction } from './mail-function.js';
 import type { StageConfig } from './stage.js';
@@ -80,12 +78,28 @@ export interface JobsStackProps extends StackProps {
   readonly mailFrom?: string;
   /** The API's cursor secret: the digest signs its unsubscribe links with a key derived from it, as the API checks them. */
   readonly cursorSecret?: ISecret;
-  /** The web app's origin (links in the digest) and the API's (List-Unsubscribe); the production ones unless given. */
+  /**
+   * The web app's origin (links in the digest) and the API's (List-Unsubscribe) when a custom domain fixes them; otherwise
+   * read at cold start from the web stack's parameter (WEB_ORIGIN_PARAMETER).
+   */
   readonly webOrigin?: string;
   readonly apiOrigin?: string;
-  /** Subscribed to the jobs' alarm topic when set (as the API's). */
-  readonly alarmEmail?: string;
+  /** The SES configuration set the mail function sends with (alerts-stack.ts, mail-identity.ts). */
+  readonly mailConfigurationSet?: string;
 }
+
+/**
+ * How a scheduled run is retried. EventBridge invokes asynchronously: a run that throws is retried twice by Lambda
+ * (the function's retryAttempts/maxEventAge), one EventBridge could not deliver is retried by the rule target; either
+ * way the event then lands in the job's one dead-letter queue (alarmed). A day's run older than 6 h is better rerun by hand.
+ */
+export const JOB_RETRY = { retryAttempts: 2, maxEventAge: Duration.hours(6) } as const;
+
+/**
+ * Scheduled jobs run one at a time (reserved concurrency 1): a retry or a manual run never overlaps a running one, and a
+ * burst of them cannot take the account's concurrency from the API.
+ */
+export const JOB_RESERVED_CONCURRENCY = 1;
 
 /**
  * Scheduled functions: the National Bank's exchange rates every morning (Bishkek time), and the deadline job
@@ -100,13 +114,11 @@ export class JobsStack extends Stack {
   readonly mailSweepFunction: NodejsFunction;
   readonly mail: MailFunction;
   readonly homeNotices: HomeNoticesFunction;
-  /** Where the scheduled jobs' alarms go (a failed run, a digest that could not be made). */
-  readonly alarmTopic: Topic;
+  /** Each scheduled job's dead-letter queue (events EventBridge gave up on), by job name. */
+  readonly deadLetters: Record<string, Queue> = {};
 
   constructor(scope: Construct, id: string, props: JobsStackProps) {
     super(scope, id, props);
-    this.alarmTopic = new Topic(this, 'JobsAlarmTopic', { displayName: `Mekendesh ${props.stage.name} job alarms` });
-    if (props.alarmEmail) this.alarmTopic.addSubscription(new EmailSubscription(props.alarmEmail));
     // 09:00 in Bishkek (03:00 UTC), every day: the NBKR sets its rates at 15:00-15:30 Bishkek time, in force from the
     // next calendar day (weekend days included), so by morning the feed holds the rate of the day.
     this.ratesFunction = this.job(
@@ -128,8 +140,7 @@ export class JobsStack extends Stack {
     );
     // It reads projects and pledges and books transactions on them, and queues the funded and refund emails.
     props.table.grantReadWriteData(this.deadlinesFunction);
-    this.deadlinesFunction.addEnvironment('WEB_ORIGIN', props.webOrigin ?? 'https://mekendesh.kg');
-    this.deadlinesFunction.addEnvironment('API_PUBLIC_URL', props.apiOrigin ?? 'https://api.mekendesh.kg');
+    this.readOrigins(this.deadlinesFunction, props);
     if (props.cursorSecret) {
       // Its emails' unsubscribe links are signed with a key derived from the API's cursor secret, as the API checks them.
       this.deadlinesFunction.addEnvironment('CURSOR_SECRET_ARN', props.cursorSecret.secretArn);
@@ -148,8 +159,7 @@ export class JobsStack extends Stack {
     // It reads follows, the facet index and users, and queues mail (PutItem/UpdateItem); the mail function sends it.
     props.table.grantReadWriteData(this.digestsFunction);
     this.digestsFunction.addEnvironment('MAIL_DELIVERY', 'stream');
-    this.digestsFunction.addEnvironment('WEB_ORIGIN', props.webOrigin ?? 'https://mekendesh.kg');
-    this.digestsFunction.addEnvironment('API_PUBLIC_URL', props.apiOrigin ?? 'https://api.mekendesh.kg');
+    this.readOrigins(this.digestsFunction, props);
     if (props.cursorSecret) {
       this.digestsFunction.addEnvironment('CURSOR_SECRET_ARN', props.cursorSecret.secretArn);
       props.cursorSecret.grantRead(this.digestsFunction);
@@ -165,18 +175,24 @@ export class JobsStack extends Stack {
       table: props.table,
       removalPolicy: props.stage.removalPolicy,
       ...(props.mailFrom ? { mailFrom: props.mailFrom } : {}),
+      ...(props.mailConfigurationSet ? { configurationSet: props.mailConfigurationSet } : {}),
     });
     // A project published by staff: its rayon's home followers are told from the stream, not in the approval request.
     this.homeNotices = new HomeNoticesFunction(this, 'HomeNotices', {
       table: props.table,
       removalPolicy: props.stage.removalPolicy,
-      webOrigin: props.webOrigin ?? 'https://mekendesh.kg',
-      apiOrigin: props.apiOrigin ?? 'https://api.mekendesh.kg',
+      stageName: props.stage.name,
+      ...(props.webOrigin ? { webOrigin: props.webOrigin } : {}),
+      ...(props.apiOrigin ? { apiOrigin: props.apiOrigin } : {}),
       ...(props.cursorSecret ? { cursorSecret: props.cursorSecret } : {}),
     });
-    // Every alarm of the stack (each job's errors, digest failures, the stream functions' errors and dead letters)
-    // tells the jobs' topic: an alarm nobody hears is none.
-    for (const c of this.node.findAll()) if (c instanceof Alarm) c.addAlarmAction(new SnsAction(this.alarmTopic));
+    // Every alarm of the stack tells the stage's one topic (added by createApp: monitoring.ts notifyOneTopic).
+  }
+
+  /** The site's origin for links: the web stack's parameter (read at cold start), or the origins given. */
+  private readOrigins(fn: NodejsFunction, props: JobsStackProps): void {
+    for (const [name, value] of Object.entries(originEnvironment(props.stage.name, props))) fn.addEnvironment(name, value);
+    grantWebOriginParameter(fn, props.stage.name);
   }
 
   /**
@@ -216,6 +232,7 @@ export class JobsStack extends Stack {
     { name, entry, handler, schedule }: { name: string; entry: string; handler: string; schedule: Schedule },
     props: JobsStackProps,
   ): NodejsFunction {
+    const deadLetterQueue = new Queue(this, `${name}DeadLetters`, { retentionPeriod: Duration.days(14), enforceSSL: true });
     const fn = new NodejsFunction(this, `${name}Function`, {
       entry,
       handler,
@@ -227,12 +244,20 @@ export class JobsStack extends Stack {
       timeout: Duration.minutes(5),
       logGroup: new LogGroup(this, `${name}Logs`, { retention: RetentionDays.ONE_MONTH, removalPolicy: props.stage.removalPolicy }),
       environment: { TABLE_NAME: props.table.tableName, NODE_OPTIONS: '--enable-source-maps' },
+      reservedConcurrentExecutions: JOB_RESERVED_CONCURRENCY,
+      deadLetterQueue,
+      ...JOB_RETRY,
       bundling: BUNDLING,
     });
-    new Rule(this, `${name}Schedule`, { schedule, targets: [new LambdaFunction(fn, { retryAttempts: 2 })] });
+    this.deadLetters[name] = deadLetterQueue;
+    new Rule(this, `${name}Schedule`, { schedule, targets: [new LambdaFunction(fn, { ...JOB_RETRY, deadLetterQueue })] });
     alarmOnAny(this, `${name}Errors`, {
       description: `Mekendesh ${props.stage.name}: the ${name.toLowerCase()} job failed`,
       metric: fn.metricErrors({ period: Duration.hours(1) }),
+    });
+    alarmOnAny(this, `${name}DeadLettersWaiting`, {
+      description: `Mekendesh ${props.stage.name}: a ${name.toLowerCase()} run was given up on after its retries (dead-letter queue); run it again`,
+      metric: deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
     });
     return fn;
   }

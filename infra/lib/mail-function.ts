@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { Duration, Stack, type RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Architecture, FilterCriteria, FilterRule, Runtime, StartingPosition } from 'aws-cdk-lib/aws-lambda';
@@ -10,7 +10,7 @@ import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { mailEntity } from '@mekendesh/db/entities';
 import { alarmOnAny } from './api-alarms.js';
-import { BUNDLING, DEFAULT_MAIL_FROM, REPO_ROOT } from './api-stack.js';
+import { BUNDLING, DEFAULT_MAIL_FROM, REPO_ROOT, sendEmailStatement } from './api-stack.js';
 
 /** The mail function's entry (exports mailHandler): functions/jobs, so its bundle carries no API, Cognito, Stripe or S3. */
 export const MAIL_ENTRY = resolve(REPO_ROOT, 'functions/jobs/src/mail.ts');
@@ -27,8 +27,17 @@ export interface MailFunctionProps {
   readonly table: ITable;
   /** The SES identity that sends (MAIL_FROM); the API's default sender unless given. */
   readonly mailFrom?: string;
+  /** The SES configuration set it sends with (SES_CONFIGURATION_SET): bounces and complaints are counted. */
+  readonly configurationSet?: string;
   readonly removalPolicy: RemovalPolicy;
 }
+
+/**
+ * At most this many mail functions run at once. Each sends its batch one email after another (~50-100 ms a send), so two
+ * stay under SES's sending rate (14 emails/s for a new production account, 1/s in the sandbox, where the excess is
+ * throttled and retried) while a burst of pledges never takes the account's concurrency.
+ */
+export const MAIL_RESERVED_CONCURRENCY = 2;
 
 /**
  * Sends the emails the API writes pending (MAIL_DELIVERY=stream): a function on the table's stream, filtered to
@@ -53,7 +62,13 @@ export class MailFunction extends Construct {
       memorySize: 512,
       timeout: Duration.seconds(30),
       logGroup: new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH, removalPolicy: props.removalPolicy }),
-      environment: { TABLE_NAME: props.table.tableName, MAIL_FROM: from, NODE_OPTIONS: '--enable-source-maps' },
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        MAIL_FROM: from,
+        ...(props.configurationSet ? { SES_CONFIGURATION_SET: props.configurationSet } : {}),
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      reservedConcurrentExecutions: MAIL_RESERVED_CONCURRENCY,
       bundling: BUNDLING,
     });
     this.deadLetters = new Queue(this, 'DeadLetters', { retentionPeriod: Duration.days(14), enforceSSL: true });
@@ -78,13 +93,8 @@ export class MailFunction extends Construct {
         conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${mailEntity.pk({ id: '' })}*`] } },
       }),
     );
-    // SESv2 SendEmail with simple content needs ses:SendEmail only, on the sender's domain identity.
-    this.fn.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['ses:SendEmail'],
-        resources: [Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: from.split('@')[1] })],
-      }),
-    );
+    // SESv2 SendEmail with simple content needs ses:SendEmail only, on the sender's domain identity (and its configuration set).
+    this.fn.addToRolePolicy(sendEmailStatement(this, from, props.configurationSet));
     // An investor waits for transfer instructions: a failing send, or a record given up on, must be seen.
     alarmOnAny(this, 'Errors', {
       description: 'Mekendesh: the mail function failed',

@@ -73,7 +73,7 @@ describe('identity stack', () => {
         Statement: Match.arrayWith([
           Match.objectLike({
             Action: 'ses:SendEmail',
-            Resource: Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith([':identity/mekendesh.kg'])]) }),
+            Resource: Match.arrayWith([Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith([':identity/mekendesh.kg'])]) })]),
           }),
         ]),
       },

@@ -46,7 +46,11 @@ describe('jobs stack', () => {
     dev.jobs.hasResourceProperties('AWS::Lambda::Function', {
       Handler: 'index.digestsHandler',
       Environment: {
-        Variables: Match.objectLike({ MAIL_DELIVERY: 'stream', CURSOR_SECRET_ARN: Match.anyValue(), WEB_ORIGIN: Match.anyValue() }),
+        Variables: Match.objectLike({
+          MAIL_DELIVERY: 'stream',
+          CURSOR_SECRET_ARN: Match.anyValue(),
+          WEB_ORIGIN_PARAMETER: '/mekendesh/dev/web-origin',
+        }),
       },
     });
   });
@@ -81,14 +85,15 @@ describe('jobs stack', () => {
   });
 
   it('raises an alarm when a job fails', () => {
-    // One per scheduled job (rates, deadlines, digests, mail sweep), two (errors, dead letters) for each stream function,
+    // Three per function (errors, throttles, dead letters) for the four scheduled jobs and the two stream functions,
     // and one for digests that could not be made.
-    expect(Object.keys(dev.jobs.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(9);
+    expect(Object.keys(dev.jobs.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(19);
   });
 
-  it('alarms to the jobs’ topic when a digest run counts failed subscribers (the metric the handler writes)', () => {
-    const topics = Object.keys(dev.jobs.findResources('AWS::SNS::Topic')).filter((t) => t.startsWith('JobsAlarmTopic'));
-    expect(topics).toHaveLength(1);
+  it('alarms to the stage’s one topic when a digest run counts failed subscribers (the metric the handler writes)', () => {
+    // No topic of its own: every alarm notifies the Alerts stack's topic (ops.test.ts walks every stack).
+    expect(dev.jobs.findResources('AWS::SNS::Topic')).toEqual({});
+    const topic = { 'Fn::ImportValue': expect.stringMatching(/^Mekendesh-dev-Alerts:.*AlarmTopic/) };
     const digestFn = Object.keys(dev.jobs.findResources('AWS::Lambda::Function')).find((f) => f.startsWith('DigestsFunction'));
     dev.jobs.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: JOB_METRICS_NAMESPACE,
@@ -97,11 +102,10 @@ describe('jobs stack', () => {
       Statistic: 'Sum',
       Threshold: 1,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-      AlarmActions: [{ Ref: topics[0] }],
     });
     // Every alarm of the stack (jobs' errors, the stream functions' errors and dead letters) notifies that topic.
     const alarms = Object.values(dev.jobs.findResources('AWS::CloudWatch::Alarm')) as { Properties: { AlarmActions?: unknown } }[];
-    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topics[0] }]);
+    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([topic]);
   });
 
   it('raises an alarm when mail records reach the dead-letter queue', () => {
@@ -125,7 +129,7 @@ describe('jobs stack', () => {
     });
 
     it('is invoked from the table stream for pending queued mail only, reporting failed records, with a dead-letter queue', () => {
-      const queues = Object.keys(dev.jobs.findResources('AWS::SQS::Queue')).filter((q) => q.startsWith('Mail'));
+      const queues = Object.keys(dev.jobs.findResources('AWS::SQS::Queue')).filter((q) => q.startsWith('MailDeadLetters'));
       expect(queues).toHaveLength(1);
       dev.jobs.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
         EventSourceArn: Match.anyValue(),
@@ -167,7 +171,7 @@ describe('jobs stack', () => {
         .filter((p) => JSON.stringify(p.Properties.Roles).includes('HomeNotices'))
         .flatMap((p) => p.Properties.PolicyDocument.Statement);
 
-    it('runs homeNoticesHandler from functions/jobs, queueing (stream) with links signed from the API secret', () => {
+    it('runs homeNoticesHandler from functions/jobs, queueing (stream) with links signed from the API secret, its origin from SSM', () => {
       expect(HOME_NOTICES_ENTRY).toMatch(/functions\/jobs\/src\/home-notices\.ts$/);
       expect(existsSync(HOME_NOTICES_ENTRY)).toBe(true);
       dev.jobs.hasResourceProperties('AWS::Lambda::Function', {
@@ -179,8 +183,9 @@ describe('jobs stack', () => {
             TABLE_NAME: Match.anyValue(),
             MAIL_DELIVERY: 'stream',
             CURSOR_SECRET_ARN: Match.anyValue(),
-            WEB_ORIGIN: Match.anyValue(),
-            API_PUBLIC_URL: Match.anyValue(),
+            // The site's origin comes from the web stack's parameter at cold start (no domain given).
+            WEB_ORIGIN_PARAMETER: '/mekendesh/dev/web-origin',
+            WEB_ORIGIN: Match.absent(),
           }),
         },
       });
@@ -244,7 +249,9 @@ describe('jobs stack', () => {
     )
       .filter((p) => JSON.stringify(p.Properties.Roles).includes('MailSweepFunction'))
       .flatMap((p) => p.Properties.PolicyDocument.Statement);
-    expect(statements.map((st) => [st.Action].flat()).sort()).toEqual([['dynamodb:Query'], ['dynamodb:UpdateItem']]);
+    // sqs:SendMessage: a run given up on goes to its own dead-letter queue.
+    expect(statements.map((st) => [st.Action].flat()).sort()).toEqual([['dynamodb:Query'], ['dynamodb:UpdateItem'], ['sqs:SendMessage']]);
+    expect(JSON.stringify(statements.find((st) => st.Action === 'sqs:SendMessage')!.Resource)).toContain('MailSweepDeadLetters');
     expect(JSON.stringify(statements.find((st) => st.Action === 'dynamodb:Query')!.Resource)).toContain('/index/gsi3');
     expect(statements.find((st) => st.Action === 'dynamodb:UpdateItem')!.Condition).toEqual({
       'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['MAIL#*'] },

@@ -31,6 +31,7 @@ export interface Synthesized {
   readonly alerts: Template;
   readonly edge: Template;
   readonly web: Template;
+  readonly ops: Template;
 }
 
 /**
@@ -57,6 +58,7 @@ export function synthesize(stage: string, options: { bundle?: boolean; domain?: 
     alerts: Template.fromStack(stacks.alerts),
     edge: Template.fromStack(stacks.edge),
     web: Template.fromStack(stacks.web),
+    ops: Template.fromStack(stacks.ops),
   };
 }
 

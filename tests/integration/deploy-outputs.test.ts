@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_REGION as INFRA_DEFAULT_REGION } from '../../infra/lib/app.js';
 import { parseDnsOutput, readStageOutputs } from '../../scripts/deploy/outputs.js';
@@ -145,4 +148,48 @@ describe('deploy arguments and steps', () => {
     expect(() => parseDeployArgs(argv, {})).toThrow(UsageError);
     expect(() => parseDeployArgs(argv, {})).toThrow(message);
   });
+});
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
+
+/** `pnpm run <script> <args>` as package.json runs it (tsx scripts/<script>.ts), with no AWS credentials anywhere. */
+async function run(script: string, args: string[]): Promise<{ code: number; out: string }> {
+  const env: NodeJS.ProcessEnv = { PATH: process.env['PATH'], HOME: process.env['HOME'] };
+  Object.assign(env, { AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_EC2_METADATA_DISABLED: 'true' });
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [tsx, `scripts/${script}.ts`, ...args], {
+      cwd: root,
+      env,
+      timeout: 60_000,
+    });
+    return { code: 0, out: stdout + stderr };
+  } catch (e) {
+    const failed = e as { code?: number; stdout?: string; stderr?: string };
+    return { code: failed.code ?? -1, out: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
+  }
+}
+
+describe('the deploy and destroy commands, as processes', () => {
+  it('prints the plan with --dry-run and changes nothing', async () => {
+    const { code, out } = await run('deploy', ['--stage', 'staging', '--staff-email', 'ops@example.org', '--dry-run']);
+    expect(code).toBe(0);
+    expect(out).toContain('Plan for stage "staging" in eu-central-1');
+    expect(out).toContain("cdk bootstrap 'aws://<account>/eu-central-1' 'aws://<account>/us-east-1'");
+    expect(out).toContain('cdk deploy --all --require-approval never -c stage=staging --outputs-file');
+    expect(out).toContain('the staff account ops@example.org (Cognito, group staff)');
+  }, 60_000);
+
+  it('says in plain English that there are no AWS credentials, and stops (exit 1)', async () => {
+    const { code, out } = await run('deploy', ['--stage', 'staging']);
+    expect(code).toBe(1);
+    expect(out).toContain('✖ No usable AWS credentials');
+    expect(out).toContain('`aws sts get-caller-identity` must answer.');
+  }, 60_000);
+
+  it('refuses to destroy prod without --force (exit 2), before asking AWS anything', async () => {
+    const { code, out } = await run('destroy', ['--stage', 'prod']);
+    expect(code).toBe(2);
+    expect(out).toContain('✖ Refusing to destroy prod without --force.');
+  }, 60_000);
 });

@@ -32,6 +32,8 @@ import {
   type ProjectDeps,
 } from '@mekendesh/domain';
 import { TERRITORIES } from '@mekendesh/territories';
+import { loadColdStartEnv } from '@mekendesh/lambda-runtime';
+import { jobObservability } from './job-runtime.js';
 
 /** What the jobs use, one field per job. */
 export interface JobsDeps {
@@ -111,6 +113,9 @@ export function jobsDbFromEnv(env: NodeJS.ProcessEnv = process.env): Db {
  * (as in tests) leaves out the info lines.
  */
 export function logJob(level: 'info' | 'warn', message: string, fields: Record<string, unknown>): void {
+  // In Lambda: Powertools' logger (request id, cold start; LOG_LEVEL applies there too).
+  const o = jobObservability();
+  if (o) return o.log(level, message, fields);
   const threshold = process.env.LOG_LEVEL;
   if (level === 'info' && (threshold === 'warn' || threshold === 'error')) return;
   if (level === 'warn' && threshold === 'error') return;
@@ -160,29 +165,15 @@ export function streamNoticeSettings(env: NodeJS.ProcessEnv, job: string): Notic
   };
 }
 
-// The secret's read, shared by every run of a function instance: Secrets Manager is asked once per cold start.
-let secretRead: Promise<string | undefined> | undefined;
-
 /**
  * The API's cursor secret (unsubscribe links are signed with a key derived from it): CURSOR_SECRET, else the Secrets
- * Manager secret CURSOR_SECRET_ARN names (read once per process; a failed read is tried again on the next run), else
- * undefined (a job then sends no email: its links would not verify).
- * @throws Error when the secret named has no string value.
+ * Manager secret CURSOR_SECRET_ARN names (read by the cold-start loader once per process, with WEB_ORIGIN_PARAMETER;
+ * a failed read is tried again on the next run), else undefined (a job then sends no email: its links would not verify).
+ * @throws Error when the secret named cannot be read or has no string value.
  */
-export function cursorSecretFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
-  if (env.CURSOR_SECRET) return Promise.resolve(env.CURSOR_SECRET);
-  const arn = env.CURSOR_SECRET_ARN;
-  if (!arn) return Promise.resolve(undefined);
-  secretRead ??= (async () => {
-    const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
-    const out = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn }));
-    if (!out.SecretString) throw new Error(`CURSOR_SECRET_ARN (${arn}) names a secret without a string value`);
-    return out.SecretString;
-  })().catch((e: unknown) => {
-    secretRead = undefined;
-    throw e;
-  });
-  return secretRead;
+export async function cursorSecretFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+  await loadColdStartEnv(env);
+  return env.CURSOR_SECRET;
 }
 
 /** The jobs' table (jobsDbFromEnv) signing with `secret` (cursorSecretFromEnv); without one, this process's own. */

@@ -14,6 +14,7 @@ import {
   streamNoticeSettings,
   type NoticeSettings,
 } from './composition.js';
+import { startJob } from './job-runtime.js';
 
 /** How the deadline job's emails leave and link (composition.ts, as the digest's). */
 export type DeadlineNoticeSettings = NoticeSettings;
@@ -44,7 +45,8 @@ let db: Db | undefined;
  * mail function (stream) with links to WEB_ORIGIN and API_PUBLIC_URL, signed from the API's cursor secret
  * (CURSOR_SECRET, or the secret CURSOR_SECRET_ARN names); without either secret no email is queued (its links would not verify).
  */
-export async function deadlinesHandler(): Promise<Counts> {
+export async function deadlinesHandler(_event?: unknown, context?: unknown): Promise<Counts> {
+  await startJob(context);
   const secret = await cursorSecretFromEnv();
   db ??= jobsDbWithSecret(process.env, secret);
   if (!secret) logJob('warn', 'deadline job: no cursor secret, no email queued', {});

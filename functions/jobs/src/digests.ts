@@ -9,6 +9,7 @@ import { previousIsoWeek, runDigests, territoryRules, type DigestAnswers, type D
 import { TERRITORIES, territoryBySoate } from '@mekendesh/territories';
 import { cursorSecretFromEnv, jobsDbWithSecret, jobsNotifier, logJob, streamNoticeSettings, type NoticeSettings } from './composition.js';
 import { digestMetricValues, emfLine } from './job-metrics.js';
+import { publishJobCounts, startJob } from './job-runtime.js';
 
 /** Where a digest run sends from and links to. */
 export interface DigestSettings extends NoticeSettings {
@@ -66,7 +67,8 @@ let db: Db | undefined;
  * run does not throw for a failed subscriber, so the alarm on DigestsFailed (infra/lib/jobs-stack.ts) is what tells.
  * A rerun of the week (`pnpm jobs:digests --week` against the cloud table, or invoking the function) sends only those.
  */
-export async function digestsHandler(): Promise<Record<string, number | string>> {
+export async function digestsHandler(_event?: unknown, context?: unknown): Promise<Record<string, number | string>> {
+  await startJob(context);
   const secret = await cursorSecretFromEnv();
   // Links signed with another process's secret would not verify at the API: better no digest than dead links.
   if (!secret) throw new Error('no cursor secret: the digest function reads CURSOR_SECRET_ARN (infra jobs-stack)');
@@ -74,6 +76,6 @@ export async function digestsHandler(): Promise<Record<string, number | string>>
   const out = await digestJob(db, streamNoticeSettings(process.env, 'digest'));
   logJob(typeof out.failed === 'number' && out.failed > 0 ? 'warn' : 'info', 'digest job', out);
   const name = process.env.AWS_LAMBDA_FUNCTION_NAME ?? 'digests';
-  process.stdout.write(`${JSON.stringify(emfLine(name, digestMetricValues(out), new Date()))}\n`);
+  publishJobCounts(digestMetricValues(out), () => emfLine(name, digestMetricValues(out), new Date()));
   return out;
 }

@@ -11,6 +11,7 @@ import { DynamoFollowStore, DynamoProjectRepository, projectEntity, type Db } fr
 import { noticeHomeFollowers, type HomeNoticeDeps } from '@mekendesh/domain';
 import { territoryBySoate } from '@mekendesh/territories';
 import { cursorSecretFromEnv, jobsDbWithSecret, jobsNotifier, logJob, streamNoticeSettings, type NoticeSettings } from './composition.js';
+import { startJob } from './job-runtime.js';
 
 /**
  * The id of the project a stream record shows being published (a MODIFY of a Project item from another status to
@@ -72,7 +73,8 @@ let deps: HomeNoticeJobDeps | undefined;
  * unsubscribe links are signed with a key derived from it, as the API checks them).
  * @throws Error without a cursor secret (the batch is retried, then goes to the dead-letter queue).
  */
-export async function homeNoticesHandler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
+export async function homeNoticesHandler(event: DynamoDBStreamEvent, context?: unknown): Promise<DynamoDBBatchResponse> {
+  await startJob(context);
   if (!deps) {
     const secret = await cursorSecretFromEnv();
     if (!secret) throw new Error('no cursor secret: the home-notice function reads CURSOR_SECRET_ARN (infra jobs-stack)');

@@ -8,6 +8,7 @@
 import { DynamoMailQueue, type Db } from '@mekendesh/db';
 import { CLAIM_LEASE_MS, deliverMail, type Mailer } from '@mekendesh/domain';
 import { composeMail, jobsDbFromEnv, logJob, MAIL_ATTEMPTS } from './composition.js';
+import { startJob } from './job-runtime.js';
 
 /**
  * How old a claim must be to be given back, ms: the senders' lease (the domain's CLAIM_LEASE_MS), past which any sender
@@ -48,7 +49,8 @@ export async function sweepMail(db: Db, clock: { now(): Date }, deliver?: { mail
 let db: Db | undefined;
 
 /** The Lambda handler (EventBridge, every 10 minutes): gives stale claims back for the mail function; logs the counts. */
-export async function mailSweepHandler(): Promise<Counts> {
+export async function mailSweepHandler(_event?: unknown, context?: unknown): Promise<Counts> {
+  await startJob(context);
   db ??= jobsDbFromEnv();
   const out = await sweepMail(db, { now: () => new Date() });
   logJob(out.failed > 0 ? 'warn' : 'info', 'mail sweep', out);

@@ -9,6 +9,7 @@ import { mailEntity } from '@mekendesh/db';
 import { deliverMail } from '@mekendesh/domain';
 import { SesMailer } from '@mekendesh/identity/ses-mailer';
 import { composeMail, jobsDbFromEnv, logJob, MAIL_ATTEMPTS, type MailDeps } from './composition.js';
+import { startJob } from './job-runtime.js';
 
 // Attempts after which a mail is left alone (composition.ts): here its records, in the sweep (mail-sweep.ts) its claims.
 export { MAIL_ATTEMPTS } from './composition.js';
@@ -51,7 +52,8 @@ let deps: MailDeps | undefined;
  * The Lambda handler: TABLE_NAME and MAIL_FROM (the SES identity that sends) from the environment.
  * @throws Error when MAIL_FROM is not set (the whole batch then retries).
  */
-export async function mailHandler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
+export async function mailHandler(event: DynamoDBStreamEvent, context?: unknown): Promise<DynamoDBBatchResponse> {
+  await startJob(context);
   if (!deps) {
     const from = process.env.MAIL_FROM;
     if (!from) throw new Error('MAIL_FROM is not set: the mail function sends through SES from that address (infra jobs-stack)');

@@ -5,6 +5,7 @@
 import type { Db } from '@mekendesh/db';
 import { loadNbkrFeed, NbkrFeedError } from '@mekendesh/domain';
 import { composeJobs, jobsDbFromEnv, logJob } from './composition.js';
+import { startJob } from './job-runtime.js';
 
 /** The NBKR's published feeds: daily (main currencies) and weekly (the rest). */
 export const NBKR_FEEDS = ['https://www.nbkr.kg/XML/daily.xml', 'https://www.nbkr.kg/XML/weekly.xml'] as const;
@@ -34,8 +35,12 @@ let db: Db | undefined;
  * loaded, so the function's error alarm fires.
  */
 export async function ratesHandler(
-  fetchFeed: (url: string) => Promise<Uint8Array> = fetchBytes,
+  fetchFeedOrEvent?: ((url: string) => Promise<Uint8Array>) | object,
+  context?: unknown,
 ): Promise<{ loaded: string[]; failed: string[] }> {
+  // Lambda passes the EventBridge event first; tests and scripts pass a fetcher.
+  const fetchFeed = typeof fetchFeedOrEvent === 'function' ? fetchFeedOrEvent : fetchBytes;
+  await startJob(context);
   db ??= jobsDbFromEnv();
   const loaded: string[] = [];
   const failed: string[] = [];

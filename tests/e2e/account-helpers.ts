@@ -1,4 +1,5 @@
 import { expect, inject } from 'vitest';
+import { Secret, TOTP } from 'otpauth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 export const web = () => inject('webUrl');
@@ -28,12 +29,42 @@ export async function openMenu(page: Page): Promise<void> {
 	if ((await summary.isVisible()) && (await page.locator('.nav-more').getAttribute('open')) === null) await summary.click();
 }
 
-/** Signs in through the page's form and waits to leave the sign-in page. */
-export async function signIn(page: Page, lang: string, email: string, password: string): Promise<void> {
+/** The code an authenticator app shows now for a base32 secret (SHA-1, 6 digits, 30 s, as Cognito uses them). */
+export function totpCode(secret: string): string {
+	return new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate();
+}
+
+/** The TOTP secret of a demo staff or admin account (issue 14: they sign in with a code); undefined for others. */
+export const demoTotpSecret = (email: string): string | undefined => inject('totpSecrets')[email];
+
+/**
+ * Signs in through the page's form and waits to leave the sign-in page. An account with two-step sign-in (the demo
+ * staff and admin, or `totpSecret`) answers the code form with the code its authenticator would show.
+ */
+export async function signIn(page: Page, lang: string, email: string, password: string, totpSecret = demoTotpSecret(email)): Promise<void> {
 	await page.goto(`${web()}/${lang}/sign-in`);
 	await page.locator('#f-email').fill(email);
 	await page.locator('#f-password').fill(password);
+	if (totpSecret) {
+		await Promise.all([page.waitForSelector('#f-code'), page.locator('form.stack button[type=submit]').click()]);
+		await page.locator('#f-code').fill(totpCode(totpSecret));
+	}
 	await Promise.all([page.waitForURL((url) => !url.pathname.endsWith('/sign-in')), page.locator('form.stack button[type=submit]').click()]);
+}
+
+/** An access token signed in through the API as the web server does, answering the TOTP challenge of demo staff and admins. */
+export async function apiAccessToken(email: string, password: string): Promise<string> {
+	const send = (path: string, body: object) =>
+		fetch(`${api()}/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	const res = await send('/auth/sign-in', { email, password });
+	expect(res.status, email).toBe(200);
+	const body = (await res.json()) as { accessToken: string } | { session: string };
+	if (!('session' in body)) return body.accessToken;
+	const secret = demoTotpSecret(email);
+	if (!secret) throw new Error(`${email} is asked for a TOTP code but has no known secret`);
+	const answered = await send('/auth/sign-in/totp', { email, session: body.session, code: totpCode(secret) });
+	expect(answered.status, email).toBe(200);
+	return ((await answered.json()) as { accessToken: string }).accessToken;
 }
 
 /**

@@ -15,6 +15,7 @@ export async function setup(project: TestProject) {
 	project.provide('clockFile', stack.clockFile);
 	project.provide('dynamoEndpoint', stack.dynamoEndpoint);
 	project.provide('tableName', stack.tableName);
+	project.provide('totpSecrets', stack.totpSecrets);
 }
 
 export async function teardown() {
@@ -30,5 +31,7 @@ declare module 'vitest' {
 		/** The stack's DynamoDB Local and table (tests that prepare data no route makes). */
 		dynamoEndpoint: string;
 		tableName: string;
+		/** The demo staff and admin accounts' TOTP secrets by email (they sign in with a code: issue 14). */
+		totpSecrets: Record<string, string>;
 	}
 }

@@ -5,7 +5,7 @@ import type { Project, ProjectSummary } from '@mekendesh/contracts';
 import { DEMO_PASSWORD } from '@mekendesh/demo-data';
 import { bishkekDay } from '@mekendesh/domain';
 import { launchBrowser } from './browser.js';
-import { PASSWORD, api, createAccount, newPage, signIn, uniqueEmail, web } from './account-helpers.js';
+import { PASSWORD, api, apiAccessToken, createAccount, newPage, signIn, uniqueEmail, web } from './account-helpers.js';
 
 // Phones first (PRODUCT.md): every check here runs at 390x844, the size of a common phone (newPage's viewport).
 const SCREEN = { width: 390, height: 844 };
@@ -124,7 +124,7 @@ async function post(path: string, token: string, body: unknown, headers: Record<
 	return res.json() as Promise<Record<string, unknown>>;
 }
 
-const tokenOf = async (email: string, password: string) => (await post('/auth/sign-in', '', { email, password })).accessToken as string;
+const tokenOf = (email: string, password: string) => apiAccessToken(email, password);
 
 describe('money pages on a phone', () => {
 	it(

@@ -5,6 +5,7 @@ import { DEMO_PASSWORD, DEMO_PROGRAMME_ID, DEMO_PROJECTS } from '@mekendesh/demo
 import { bishkekToday } from '@mekendesh/domain';
 import { formatDate, formatSom } from '../../web/src/lib/format.js';
 import { launchBrowser } from './browser.js';
+import { apiAccessToken } from './account-helpers.js';
 
 const LANGS = [
 	{ lang: 'ky', heading: /Мекендеш/, zone: 'Бишкек убактысы боюнча 23:59 (UTC+6)' },
@@ -176,13 +177,7 @@ describe('co-financing on a demo project page', () => {
 	const UNMATCHED_TYPES = { ky: ['үлүштүк салымдар', 'карыздар'], ru: ['долевые вложения', 'займы'], en: ['equity investments', 'loans'] };
 
 	async function token(email: string): Promise<string> {
-		const res = await fetch(`${api()}/v1/auth/sign-in`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-		});
-		expect(res.status, email).toBe(200);
-		return ((await res.json()) as { accessToken: string }).accessToken;
+		return apiAccessToken(email, DEMO_PASSWORD);
 	}
 	const send = async (path: string, bearer: string, body: object, headers: Record<string, string> = {}) => {
 		const res = await fetch(`${api()}/v1${path}`, {

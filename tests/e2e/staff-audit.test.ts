@@ -5,7 +5,7 @@ import { DEMO_ACTIVITY, DEMO_PASSWORD } from '@mekendesh/demo-data';
 import { addDays, bishkekDay } from '@mekendesh/domain';
 import { ensureDemoRefund } from '@mekendesh/local-stack';
 import { launchBrowser } from './browser.js';
-import { api, newPage, signIn, web } from './account-helpers.js';
+import { api, apiAccessToken, newPage, signIn, web } from './account-helpers.js';
 
 // The programme office's audit log, exchange rates and refunds to pay, without JavaScript (issue 13, part C).
 
@@ -30,12 +30,7 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 async function staffToken(): Promise<string> {
-	const res = await fetch(`${api()}/v1/auth/sign-in`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ email: STAFF, password: DEMO_PASSWORD }),
-	});
-	return ((await res.json()) as { accessToken: string }).accessToken;
+	return apiAccessToken(STAFF, DEMO_PASSWORD);
 }
 
 /** Submits a no-JS form and waits for the page the redirect lands on. */

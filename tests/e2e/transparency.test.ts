@@ -7,7 +7,7 @@ import { bishkekDay } from '@mekendesh/domain';
 import { formatDate, formatSom } from '../../web/src/lib/format.js';
 import { formatUsd } from '../../web/src/lib/usd-amount.js';
 import { launchBrowser } from './browser.js';
-import { api, web } from './account-helpers.js';
+import { api, apiAccessToken, web } from './account-helpers.js';
 import { ownPublishedProject } from './own-project.js';
 
 // Public transparency without JavaScript (issue 13): the project page's money chart and table, the ledger's pager,
@@ -35,12 +35,7 @@ const STAFF = 'staff@demo.mekendesh.kg';
 
 /** A demo user's API token (signed in through the API, as the web server does). */
 async function investorToken(email = INVESTOR): Promise<string> {
-	const res = await fetch(`${api()}/v1/auth/sign-in`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-	});
-	return ((await res.json()) as { accessToken: string }).accessToken;
+	return apiAccessToken(email, DEMO_PASSWORD);
 }
 
 async function send<T>(method: string, path: string, bearer: string, body?: unknown): Promise<{ status: number; json: T }> {

@@ -282,6 +282,24 @@ const ROWS: Record<string, Row> = {
     request: () => ({ method: 'POST', path: '/v1/auth/refresh', body: { refreshToken: 'forged-refresh-token-value' } }),
   },
   'POST /v1/auth/sign-out': { expect: signedIn(200), request: () => ({ method: 'POST', path: '/v1/auth/sign-out', body: {} }) },
+  // Two-step sign-in (issue 14): answering a challenge is public and a forged session gets nowhere; enrolment is one's
+  // own, after authentication (a body it refuses shows validation comes second; no secret is replaced).
+  'POST /v1/auth/sign-in/totp': {
+    expect: all(400),
+    request: (w) => ({
+      method: 'POST',
+      path: '/v1/auth/sign-in/totp',
+      body: { email: w.emails.investorA, session: 'forged-session', code: '000000' },
+    }),
+  },
+  'POST /v1/auth/two-step': {
+    expect: signedIn(400),
+    request: () => ({ method: 'POST', path: '/v1/auth/two-step', body: { secret: 'mine' } }),
+  },
+  'POST /v1/auth/two-step/confirm': {
+    expect: signedIn(400),
+    request: () => ({ method: 'POST', path: '/v1/auth/two-step/confirm', body: { code: 'abc' } }),
+  },
   'POST /v1/auth/forgot-password': {
     expect: all(200),
     request: () => ({ method: 'POST', path: '/v1/auth/forgot-password', body: { email: uniqueEmail('nobody') } }),

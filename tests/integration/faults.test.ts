@@ -16,6 +16,7 @@ import { CognitoIdentity, JwtTokenVerifier } from '@mekendesh/identity';
 import { ensureDemoUsers, ensureIdentity, startCognitoLocal, type Child } from '@mekendesh/local-stack';
 import { StripePayments } from '@mekendesh/payments';
 import { startFakeStripe, type FakeStripe } from '../fixtures/fake-stripe.js';
+import { totpCode } from '../fixtures/auth-stack.js';
 import { makeProject } from '../fixtures/projects.js';
 
 /**
@@ -86,10 +87,27 @@ function request(path: string, init: { method?: string; token?: string; body?: u
   });
 }
 
+/** TOTP secrets of the accounts enrolled here (staff must use two-step sign-in). */
+const secrets = new Map<string, string>();
+
 async function signIn(email: string) {
   const res = await request('/auth/sign-in', { method: 'POST', body: { email, password: PASSWORD } });
   if (res.status !== 200) throw new Error(`sign-in of ${email}: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { accessToken: string }).accessToken;
+  const body = (await res.json()) as { accessToken: string } | { session: string };
+  if (!('session' in body)) return body.accessToken;
+  const code = totpCode(secrets.get(email)!);
+  const answered = await request('/auth/sign-in/totp', { method: 'POST', body: { email, session: body.session, code } });
+  if (answered.status !== 200) throw new Error(`TOTP of ${email}: ${answered.status} ${await answered.text()}`);
+  return ((await answered.json()) as { accessToken: string }).accessToken;
+}
+
+/** Two-step sign-in through the API, as the account page does it; later sign-ins answer the code. */
+async function enrolThroughApi(email: string) {
+  const token = await signIn(email);
+  const setup = (await (await request('/auth/two-step', { method: 'POST', token, body: {} })).json()) as { secret: string };
+  secrets.set(email, setup.secret);
+  const confirmed = await request('/auth/two-step/confirm', { method: 'POST', token, body: { code: totpCode(setup.secret) } });
+  if (confirmed.status !== 200) throw new Error(`two-step of ${email}: ${confirmed.status} ${await confirmed.text()}`);
 }
 
 /** Asserts a 503 problem+json with Retry-After, whose detail names `service` in `lang`. */
@@ -184,6 +202,7 @@ beforeAll(async () => {
     { email: investorEmail, password: PASSWORD, role: 'investor', displayName: 'Fault investor' },
     { email: staffEmail, password: PASSWORD, role: 'staff', displayName: 'Fault staff' },
   ]);
+  await enrolThroughApi(staffEmail);
   [investor, staff] = await Promise.all([signIn(investorEmail), signIn(staffEmail)]);
 }, 120_000);
 

@@ -33,6 +33,8 @@ function user(id: string): UserRecord {
     organisationRole: null,
     revokedBefore: null,
     createdAt: '2026-01-01T00:00:00Z',
+    // Staff here signed in with their TOTP code (issue 14); two-step.test.ts covers those who did not.
+    twoStepAt: Date.parse('2026-01-01T00:00:00Z'),
   };
 }
 

@@ -39,6 +39,7 @@ const PUBLIC_OPERATIONS = [
   'POST /v1/auth/sign-up',
   'POST /v1/auth/confirm',
   'POST /v1/auth/sign-in',
+  'POST /v1/auth/sign-in/totp',
   'POST /v1/auth/refresh',
   'POST /v1/auth/forgot-password',
   'POST /v1/auth/reset-password',
@@ -96,6 +97,8 @@ function user(id: string): UserRecord {
     organisationRole: null,
     revokedBefore: null,
     createdAt: '2026-01-01T00:00:00Z',
+    // Staff here signed in with their TOTP code (issue 14); two-step.test.ts covers those who did not.
+    twoStepAt: Date.parse('2026-01-01T00:00:00Z'),
   };
 }
 

@@ -14,6 +14,7 @@ export * from './project-drafts.js';
 export * from './territory.js';
 export * from './organisation.js';
 export * from './auth.js';
+export * from './two-step.js';
 export * from './countries.js';
 export * from './profile.js';
 export * from './audit.js';

@@ -51,6 +51,11 @@ export const MeSchema = z
     organisationId: text().nullable(),
     organisationRole: z.enum(['admin', 'officer']).nullable(),
     createdAt: z.iso.datetime(),
+    /**
+     * Two-step sign-in: 'off' (not set up), 'on' (this session passed the TOTP code), or 'required' (staff or admin
+     * without it: staff powers wait until they set it up and sign in with the code).
+     */
+    twoStep: z.enum(['off', 'on', 'required']),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof MeSchema>;

@@ -83,6 +83,14 @@ export class DynamoUserRepository implements UserRepository {
     );
   }
 
+  /** Two-step sign-in's time on the live user item, or its removal (see UserRecord.twoStepAt); a missing account: nothing. */
+  async setTwoStep(input: { id: string; at: number | null }): Promise<void> {
+    await this.updateLive(input.id, {
+      UpdateExpression: input.at === null ? 'REMOVE twoStepAt' : 'SET twoStepAt = :t',
+      ...(input.at === null ? {} : { ExpressionAttributeValues: { ':t': input.at } }),
+    });
+  }
+
   /** The kinds turned off, as their own attribute (a string set; none: removed), never inside the versioned profile. */
   async setNotificationsOff(input: { id: string; off: readonly NotificationKind[] }): Promise<'saved' | 'not_found'> {
     const set = input.off.length > 0;

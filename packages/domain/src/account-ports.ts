@@ -12,6 +12,7 @@ import type {
   OrganisationStatus,
   Profile,
   Role,
+  SignInResult,
   Tokens,
 } from '@mekendesh/contracts';
 import type { Page } from './ports.js';
@@ -31,7 +32,14 @@ export class IdentityError extends Error {
 export interface IdentityProvider {
   signUp(input: { email: string; password: string; displayName: string }): Promise<{ userId: string }>;
   confirm(input: { email: string; code: string }): Promise<void>;
-  signIn(input: { email: string; password: string }): Promise<Tokens>;
+  /** Tokens, or Cognito's SOFTWARE_TOKEN_MFA challenge when the account has two-step sign-in. */
+  signIn(input: { email: string; password: string }): Promise<SignInResult>;
+  /** Answers the TOTP challenge of `signIn`; IdentityError 'invalid_code' when the code or session is wrong. */
+  answerTotp(input: { email: string; session: string; code: string }): Promise<Tokens>;
+  /** Starts enrolment of an authenticator app for the token's user: the new shared secret (base32). */
+  startTotp(accessToken: string): Promise<{ secret: string }>;
+  /** Checks the first code against the secret of startTotp and makes TOTP the account's enabled, preferred MFA. */
+  confirmTotp(input: { accessToken: string; code: string }): Promise<void>;
   refresh(refreshToken: string): Promise<Tokens>;
   revoke(refreshToken: string): Promise<void>;
   forgotPassword(email: string): Promise<void>;
@@ -69,6 +77,12 @@ export interface UserRecord {
    * a notice reads it with the user (notifications.ts) and an unsubscribe adds to it without touching the profile.
    */
   notificationsOff?: readonly NotificationKind[];
+  /**
+   * When (epoch ms) a sign-in last passed the TOTP code; absent: two-step sign-in is off. Set by answerTotpChallenge,
+   * removed by a sign-in Cognito let through without the code (TOTP turned off in the pool's console). With the
+   * sessions before enrolment revoked (confirmTwoStep), every live session of an account with it passed the code.
+   */
+  twoStepAt?: number;
 }
 
 export interface UserRepository {
@@ -86,6 +100,8 @@ export interface UserRepository {
     demand: readonly DemandChange[];
   }): Promise<'saved' | 'changed'>;
   revokeTokens(id: string, before: number): Promise<void>;
+  /** Sets `twoStepAt` (a number) or removes it (null); nothing when the account does not exist or was deleted. */
+  setTwoStep(input: { id: string; at: number | null }): Promise<void>;
   /** Replaces the kinds turned off (`off`); 'not_found' when there is no such account (or it was deleted). */
   setNotificationsOff(input: { id: string; off: readonly NotificationKind[] }): Promise<'saved' | 'not_found'>;
   /** Turns one kind off (added to the set, so twice is once); 'not_found' as setNotificationsOff. */

@@ -1,6 +1,7 @@
-import type { AuditEntry, Locale, Me, Profile, Role, Tokens } from '@mekendesh/contracts';
+import type { AuditEntry, Locale, Me, Profile, SignInResult, Tokens } from '@mekendesh/contracts';
 import { PASSWORD_RULES, ProfileSchema } from '@mekendesh/contracts';
-import type { Actor, UserActor } from './actor.js';
+import { lacksSecondFactor, type Actor, type UserActor } from './actor.js';
+import { ensureUser } from './user-provisioning.js';
 import type { IdentityProvider, Mailer, RateLimiter, SessionStore, TokenVerifier, UserRecord, UserRepository } from './account-ports.js';
 import { IdentityError } from './account-ports.js';
 import { DomainError } from './errors.js';
@@ -48,7 +49,11 @@ async function limit(deps: AccountDeps, key: string, max: number, windowSeconds:
 }
 
 /** The window of wrong codes for one account (see RateLimits.codeAttemptsPerAccount); `kind` tells confirmation from reset. */
-const codeWindow = (deps: AccountDeps, kind: 'confirm' | 'reset-confirm', email: string) => ({
+export const codeWindow = (
+  deps: Pick<AccountDeps, 'limits'>,
+  kind: 'confirm' | 'reset-confirm' | 'totp' | 'totp-setup',
+  email: string,
+) => ({
   key: `${kind}:email:${email}`,
   limit: deps.limits.codeAttemptsPerAccount,
   windowSeconds: RATE_WINDOWS.codeAttempts,
@@ -129,7 +134,7 @@ export async function confirmSignUp(deps: AccountDeps, input: { email: string; c
  * on success. Nothing is keyed by the email alone, so failures from another address never lock the owner out.
  * @throws RateLimitedError (429, Retry-After), DomainError unauthorized (401) or conflict (409: email not confirmed).
  */
-export async function signIn(deps: AccountDeps, input: { email: string; password: string; ip: string }): Promise<Tokens> {
+export async function signIn(deps: AccountDeps, input: { email: string; password: string; ip: string }): Promise<SignInResult> {
   await limit(deps, `sign-in:ip:${input.ip}`, deps.limits.signInPerIp, RATE_WINDOWS.signInPerIp);
   const pair = `sign-in:pair:${input.ip}:${input.email}`;
   const longest = RATE_WINDOWS.signInPairMaxDelay;
@@ -140,18 +145,35 @@ export async function signIn(deps: AccountDeps, input: { email: string; password
     maxSeconds: longest,
     forgetSeconds: longest,
   });
-  let tokens: Tokens;
+  let result: SignInResult;
   try {
-    tokens = await deps.identity.signIn(input);
+    result = await deps.identity.signIn(input);
   } catch (e) {
     if (e instanceof IdentityError && e.code === 'not_confirmed') throw new DomainError('conflict', 'confirm your email first');
     if (e instanceof IdentityError) throw invalidCredentials();
     throw e;
   }
   await deps.limiter.clear({ key: pair });
-  if (tokens.refreshToken) {
-    const { userId } = await deps.verifier.verify(tokens.accessToken);
-    await deps.sessions.remember(tokens.refreshToken, { userId, issuedAt: deps.clock.now().getTime() });
+  // The password was right; with two-step sign-in the tokens wait for the code (answerTotpChallenge).
+  if ('challenge' in result) return result;
+  return startSession(deps, result, { passedTotp: false });
+}
+
+/**
+ * Remembers the session of fresh tokens (for refresh and "sign out everywhere") and records whether its sign-in
+ * passed the TOTP code on the user (UserRecord.twoStepAt): set after the code, removed when Cognito let a sign-in
+ * through without it (two-step sign-in turned off in the pool), so staff powers follow what Cognito enforces.
+ */
+export async function startSession(deps: AccountDeps, tokens: Tokens, sign: { passedTotp: boolean }): Promise<Tokens> {
+  const verified = await deps.verifier.verify(tokens.accessToken);
+  if (tokens.refreshToken)
+    await deps.sessions.remember(tokens.refreshToken, { userId: verified.userId, issuedAt: deps.clock.now().getTime() });
+  if (sign.passedTotp) {
+    // The record may not exist yet (an account made in the console): create it so the fact has somewhere to live.
+    await ensureUser(deps, { ...verified, accessToken: tokens.accessToken });
+    await deps.users.setTwoStep({ id: verified.userId, at: deps.clock.now().getTime() });
+  } else {
+    await deps.users.setTwoStep({ id: verified.userId, at: null });
   }
   return tokens;
 }
@@ -221,11 +243,13 @@ export async function resetPassword(deps: AccountDeps, input: { email: string; c
   return { status: 'reset' as const };
 }
 
-export function meView(record: UserRecord, roles: readonly Role[]): Me {
+/** The signed-in person as the API shows them; `twoStep` from the actor's sign-in (see Me). */
+export function meView(record: UserRecord, actor: UserActor): Me {
   return {
     id: record.id,
     email: record.email,
-    roles: [...roles],
+    roles: [...actor.roles],
+    twoStep: lacksSecondFactor(actor) ? 'required' : record.twoStepAt !== undefined ? 'on' : 'off',
     profile: record.profile,
     organisationId: record.organisationId,
     organisationRole: record.organisationRole,
@@ -237,7 +261,7 @@ export async function getMe(deps: Pick<AccountDeps, 'users'>, actor: Actor): Pro
   authorize(actor, { action: 'account:use' });
   const record = await deps.users.get(actor.id);
   if (!record) throw new DomainError('not_found', 'account was not found');
-  return meView(record, actor.roles);
+  return meView(record, actor);
 }
 
 /**
@@ -252,7 +276,7 @@ export async function updateProfile(
 ): Promise<Me> {
   authorize(actor, { action: 'account:use' });
   const checked = checkHomeTerritories(deps.territories, profile);
-  return meView(await saveProfileCounted(deps.users, actor.id, checked), actor.roles);
+  return meView(await saveProfileCounted(deps.users, actor.id, checked), actor);
 }
 
 /**

@@ -9,12 +9,29 @@ export type Actor =
       roles: readonly Role[];
       organisationId: string | null;
       organisationRole: 'admin' | 'officer' | null;
+      /**
+       * Whether this sign-in passed the TOTP code (signedIn sets it on every request's actor). False withholds staff
+       * powers (isStaff) until the person sets up two-step sign-in and signs in with the code; absent only on actors
+       * the platform builds for itself (seeding, jobs), never from a token.
+       */
+      mfa?: boolean;
     };
 
 export type UserActor = Extract<Actor, { kind: 'user' }>;
 
 export const ANONYMOUS: Actor = { kind: 'anonymous' };
 
-export function isStaff(actor: Actor): boolean {
+/** Holds the staff or admin role, whether or not its powers are unlocked (the rules that bar staff, e.g. from pledging). */
+export function hasStaffRole(actor: Actor): boolean {
   return actor.kind === 'user' && (actor.roles.includes('staff') || actor.roles.includes('admin'));
+}
+
+/** Acts as programme staff: holds the role and signed in with the TOTP code (issue 14: staff accounts with MFA). */
+export function isStaff(actor: Actor): boolean {
+  return hasStaffRole(actor) && actor.kind === 'user' && actor.mfa !== false;
+}
+
+/** Holds a staff role whose powers wait for two-step sign-in (see UserActor `mfa`). */
+export function lacksSecondFactor(actor: Actor): boolean {
+  return hasStaffRole(actor) && actor.kind === 'user' && actor.mfa === false;
 }

@@ -12,7 +12,16 @@ export interface FieldError {
 
 export class DomainError extends Error {
   constructor(
-    readonly kind: 'not_found' | 'conflict' | 'validation' | 'forbidden' | 'unauthorized' | 'rate_limited' | 'unprocessable',
+    readonly kind:
+      | 'not_found'
+      | 'conflict'
+      | 'validation'
+      | 'forbidden'
+      /** A staff power asked for by a sign-in without the TOTP code: 403 `two-step-required`. */
+      | 'second_factor'
+      | 'unauthorized'
+      | 'rate_limited'
+      | 'unprocessable',
     message: string,
     readonly errors: FieldError[] = [],
     /** The whole message in each language of the platform, where the rule has them; the API answers in the caller's. */

@@ -12,6 +12,7 @@ export * from './account-ports.js';
 export * from './audit-search.js';
 export * from './refunds-due.js';
 export * from './accounts.js';
+export * from './two-step.js';
 export * from './user-provisioning.js';
 export * from './rate-limits.js';
 export * from './organisations.js';

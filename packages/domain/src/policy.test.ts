@@ -65,3 +65,28 @@ describe('policy', () => {
     expect(can(staff, { action: 'organisation:apply' })).toBe(false);
   });
 });
+
+describe('staff powers need two-step sign-in (issue 14)', () => {
+  const unverified = user({ roles: ['staff'], mfa: false });
+  const verified = user({ roles: ['staff'], mfa: true });
+
+  it('refuses staff actions to a staff sign-in without the TOTP code, naming what unlocks them', () => {
+    expect(() => authorize(unverified, { action: 'audit:read' })).toThrow(
+      expect.objectContaining({
+        kind: 'second_factor',
+        messages: expect.objectContaining({ ru: expect.stringContaining('двухэтапный вход') }),
+      }),
+    );
+    expect(() => authorize(verified, { action: 'audit:read' })).not.toThrow();
+    expect(can(unverified, { action: 'money:manage' })).toBe(false);
+    expect(can(verified, { action: 'money:manage' })).toBe(true);
+  });
+
+  it('keeps the account usable, and what the role bars stays barred (no pledging, no applying)', () => {
+    expect(() => authorize(unverified, { action: 'account:use' })).not.toThrow();
+    expect(can(unverified, { action: 'organisation:apply' })).toBe(false);
+    expect(() => authorize(user({ roles: ['investor'], mfa: false }), { action: 'audit:read' })).toThrow(
+      expect.objectContaining({ kind: 'forbidden' }),
+    );
+  });
+});

@@ -1,6 +1,6 @@
 import type { Organisation, Pledge, Project } from '@mekendesh/contracts';
 import type { Actor, UserActor } from './actor.js';
-import { isStaff } from './actor.js';
+import { hasStaffRole, isStaff, lacksSecondFactor } from './actor.js';
 import { isPublic } from './lifecycle.js';
 import { DomainError } from './errors.js';
 
@@ -44,8 +44,8 @@ function decide(actor: UserActor, p: Permission): boolean {
     case 'account:use':
       return true;
     case 'organisation:apply':
-      // Programme staff review applications; they do not make them.
-      return actor.organisationId === null && !isStaff(actor);
+      // Programme staff review applications; they do not make them (the role bars it, two-step sign-in or not).
+      return actor.organisationId === null && !hasStaffRole(actor);
     case 'organisation:read-detail':
       return isStaff(actor) || actor.organisationId === p.organisation.id;
     case 'organisation:review':
@@ -70,7 +70,7 @@ function decide(actor: UserActor, p: Permission): boolean {
       return mayChangeStatus(actor, p);
     case 'pledge:create':
       // Staff book the money, so they do not pledge; officers do not pledge to their own organisation's projects.
-      return !isStaff(actor) && actor.organisationId !== p.project.organisationId;
+      return !hasStaffRole(actor) && actor.organisationId !== p.project.organisationId;
     case 'pledge:read':
       return isStaff(actor) || actor.id === p.pledge.investorId;
     case 'pledge:pay':
@@ -97,5 +97,19 @@ export function can(actor: Actor, permission: Permission): boolean {
 /** Throws 401 for nobody and 403 for a signed-in actor without the right; narrows the actor otherwise. */
 export function authorize(actor: Actor, permission: Permission): asserts actor is UserActor {
   if (actor.kind === 'anonymous') throw new DomainError('unauthorized', 'sign in first');
-  if (!decide(actor, permission)) throw new DomainError('forbidden', `not allowed: ${permission.action}`);
+  if (decide(actor, permission)) return;
+  // Staff without the second factor: say what unlocks it, where the same person with it would be allowed.
+  if (lacksSecondFactor(actor) && decide({ ...actor, mfa: true }, permission)) throw secondFactorRequired();
+  throw new DomainError('forbidden', `not allowed: ${permission.action}`);
 }
+
+/**
+ * The 403 of a staff or admin account whose sign-in did not pass the TOTP code (issue 14: staff accounts with MFA).
+ * One place for every staff route: the API maps it to problem type `two-step-required`.
+ */
+export const secondFactorRequired = () =>
+  new DomainError('second_factor', 'two-step sign-in required', [], {
+    en: 'Staff pages need two-step sign-in: set it up under Account → Two-step sign-in, then sign in again with the code.',
+    ru: 'Для страниц сотрудников нужен двухэтапный вход: включите его в разделе «Аккаунт → Двухэтапный вход» и войдите снова с кодом.',
+    ky: 'Кызматкер барактары үчүн эки баскычтуу кирүү керек: аны «Аккаунт → Эки баскычтуу кирүү» бөлүмүндө күйгүзүп, код менен кайра кириңиз.',
+  });

@@ -92,6 +92,7 @@ describe('signedIn', () => {
       roles: ['investor'],
       organisationId: 'org-naryn',
       organisationRole: 'officer',
+      mfa: false,
     });
   });
 

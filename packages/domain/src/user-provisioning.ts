@@ -66,6 +66,8 @@ export async function signedIn(
     roles: claims.roles,
     organisationId: user.organisationId,
     organisationRole: user.organisationRole,
+    // Two-step sign-in, as the record keeps it (see UserRecord.twoStepAt); isStaff needs it.
+    mfa: user.twoStepAt !== undefined,
   };
   return { actor, user };
 }

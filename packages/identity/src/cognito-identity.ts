@@ -1,18 +1,22 @@
 import {
   AdminAddUserToGroupCommand,
   AdminDeleteUserCommand,
+  AssociateSoftwareTokenCommand,
   CognitoIdentityProviderClient,
   ConfirmForgotPasswordCommand,
   ConfirmSignUpCommand,
   ForgotPasswordCommand,
   GetUserCommand,
   InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
   RevokeTokenCommand,
+  SetUserMFAPreferenceCommand,
   SignUpCommand,
+  VerifySoftwareTokenCommand,
   type AuthenticationResultType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { isTransientError } from '@smithy/core/retry';
-import type { Role, Tokens } from '@mekendesh/contracts';
+import type { Role, SignInResult, Tokens } from '@mekendesh/contracts';
 import { IdentityError, UnavailableError, type IdentityProvider } from '@mekendesh/domain';
 
 export interface CognitoConfig {
@@ -41,6 +45,7 @@ const ERRORS: Record<string, IdentityError['code']> = {
   UserNotConfirmedException: 'not_confirmed',
   CodeMismatchException: 'invalid_code',
   ExpiredCodeException: 'invalid_code',
+  EnableSoftwareTokenMFAException: 'invalid_code',
   InvalidPasswordException: 'weak_password',
 };
 
@@ -110,7 +115,8 @@ export class CognitoIdentity implements IdentityProvider {
     );
   }
 
-  async signIn(input: { email: string; password: string }) {
+  /** Tokens, or `{ challenge: 'totp', session }` when Cognito asks for the code (SOFTWARE_TOKEN_MFA); other challenges: invalid credentials. */
+  async signIn(input: { email: string; password: string }): Promise<SignInResult> {
     const out = await call(() =>
       this.client.send(
         new InitiateAuthCommand({
@@ -120,7 +126,45 @@ export class CognitoIdentity implements IdentityProvider {
         }),
       ),
     );
+    if (out.ChallengeName === 'SOFTWARE_TOKEN_MFA' && out.Session) return { challenge: 'totp', session: out.Session };
     return tokens(out.AuthenticationResult);
+  }
+
+  async answerTotp(input: { email: string; session: string; code: string }) {
+    const out = await call(() =>
+      this.client.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: this.config.clientId,
+          ChallengeName: 'SOFTWARE_TOKEN_MFA',
+          Session: input.session,
+          ChallengeResponses: { USERNAME: input.email, SOFTWARE_TOKEN_MFA_CODE: input.code },
+        }),
+      ),
+    );
+    return tokens(out.AuthenticationResult);
+  }
+
+  async startTotp(accessToken: string) {
+    const out = await call(() => this.client.send(new AssociateSoftwareTokenCommand({ AccessToken: accessToken })));
+    if (!out.SecretCode) throw new IdentityError('invalid_token', 'no secret returned');
+    return { secret: out.SecretCode };
+  }
+
+  async confirmTotp(input: { accessToken: string; code: string }) {
+    const out = await call(() =>
+      this.client.send(
+        new VerifySoftwareTokenCommand({ AccessToken: input.accessToken, UserCode: input.code, FriendlyDeviceName: 'authenticator' }),
+      ),
+    );
+    if (out.Status !== 'SUCCESS') throw new IdentityError('invalid_code', `verification ${out.Status ?? 'failed'}`);
+    await call(() =>
+      this.client.send(
+        new SetUserMFAPreferenceCommand({
+          AccessToken: input.accessToken,
+          SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+        }),
+      ),
+    );
   }
 
   async refresh(refreshToken: string) {

@@ -9,6 +9,7 @@ import {
   CreateGroupCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  SetUserPoolMfaConfigCommand,
   ListGroupsCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
@@ -197,6 +198,15 @@ export async function ensureIdentity(endpoint: string): Promise<IdentityConfig> 
     );
     userPoolId = created.UserPool!.Id!;
   }
+  // As in the cloud (infra/lib/identity-stack.ts): MFA optional, TOTP only; staff must set it up (issue 14). Set on
+  // every start, so a pool kept from before also challenges accounts that have a TOTP app.
+  await client.send(
+    new SetUserPoolMfaConfigCommand({
+      UserPoolId: userPoolId,
+      MfaConfiguration: 'OPTIONAL',
+      SoftwareTokenMfaConfiguration: { Enabled: true },
+    }),
+  );
   const clients = await client.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }));
   let clientId = clients.UserPoolClients?.find((c) => c.ClientName === CLIENT_NAME)?.ClientId;
   if (!clientId) {

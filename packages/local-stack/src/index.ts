@@ -1,4 +1,5 @@
 export * from './cognito.js';
+export * from './demo-totp.js';
 export * from './demo.js';
 export * from './demo-programme.js';
 export * from './processes.js';

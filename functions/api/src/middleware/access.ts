@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import { mergePath } from 'hono/utils/url';
-import { DomainError, type Actor } from '@mekendesh/domain';
+import { DomainError, lacksSecondFactor, secondFactorRequired, type Actor } from '@mekendesh/domain';
 import type { ApiEnv } from '../env.js';
 
 /**
@@ -34,7 +34,7 @@ export interface RouteRegistry {
  * (or an empty one, `{}`, meaning "optional") is a public route; refused roles apply to signed-in callers.
  * @example accessDenied(ANONYMOUS, { security: [{ bearerAuth: [] }] }) // 'unauthorized'
  */
-function accessDenied(actor: Actor, access: DeclaredAccess | undefined): 'unauthorized' | 'forbidden' | null {
+function accessDenied(actor: Actor, access: DeclaredAccess | undefined): 'unauthorized' | 'forbidden' | 'second-factor' | null {
   if (actor.kind === 'anonymous') {
     const security = access?.security;
     const open = !security || security.length === 0 || security.some((requirement) => Object.keys(requirement).length === 0);
@@ -44,8 +44,12 @@ function accessDenied(actor: Actor, access: DeclaredAccess | undefined): 'unauth
   if (access?.[REFUSED_ROLES]?.some((role) => roles.has(role))) return 'forbidden';
   const security = access?.security;
   if (!security || security.length === 0) return null;
-  const allowed = security.some((requirement) => Object.values(requirement).every((needed) => needed.every((role) => roles.has(role))));
-  return allowed ? null : 'forbidden';
+  const allows = (held: ReadonlySet<string>) =>
+    security.some((requirement) => Object.values(requirement).every((needed) => needed.every((role) => held.has(role))));
+  if (!allows(roles)) return 'forbidden';
+  // Staff roles of a sign-in without the TOTP code do not count (policy.ts authorize says the same for every use case).
+  if (!lacksSecondFactor(actor)) return null;
+  return allows(new Set([...roles].filter((role) => role !== 'staff' && role !== 'admin'))) ? null : 'second-factor';
 }
 
 /** `GET /v1/projects/:id` for the route `GET /projects/{id}` registered under `base`, as Hono's router names it. */
@@ -75,6 +79,7 @@ export function enforceDeclaredSecurity(options: { base: string; registry: Route
     const denied = endpoint ? accessDenied(c.var.actor, table.get(`${endpoint.method} ${endpoint.path}`)) : null;
     if (denied === 'unauthorized') throw new DomainError('unauthorized', 'sign in first');
     if (denied === 'forbidden') throw new DomainError('forbidden', 'your role may not use this route');
+    if (denied === 'second-factor') throw secondFactorRequired();
     await next();
   };
 }

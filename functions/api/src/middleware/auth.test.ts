@@ -54,7 +54,7 @@ describe('authenticate', () => {
   it('provisions a user without a platform record on the first request, once, and reads it afterwards', async () => {
     const { app, records, calls } = appWith();
     const first = await (await app.request('/who', asUser)).json();
-    expect(first).toEqual({ kind: 'user', id: 'u-console', roles: ['investor'], organisationId: null, organisationRole: null });
+    expect(first).toEqual({ kind: 'user', id: 'u-console', roles: ['investor'], organisationId: null, organisationRole: null, mfa: false });
     expect(await (await app.request('/who', asUser)).json()).toEqual(first);
     expect([...records.keys()]).toEqual(['u-console']);
     expect(records.get('u-console')!.email).toBe('console@example.kg');

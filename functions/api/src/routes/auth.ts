@@ -7,10 +7,25 @@ import {
   ResetPasswordRequestSchema,
   SignInRequestSchema,
   SignOutRequestSchema,
+  SignInResultSchema,
   SignUpRequestSchema,
   TokensSchema,
+  TotpAnswerRequestSchema,
+  TwoStepConfirmRequestSchema,
+  TwoStepSetupSchema,
 } from '@mekendesh/contracts';
-import { confirmSignUp, forgotPassword, refreshSession, resetPassword, signIn, signOut, signUp } from '@mekendesh/domain';
+import {
+  answerTotpChallenge,
+  confirmSignUp,
+  confirmTwoStep,
+  forgotPassword,
+  refreshSession,
+  resetPassword,
+  signIn,
+  signOut,
+  signUp,
+  startTwoStep,
+} from '@mekendesh/domain';
 import type { Deps } from '../composition.js';
 import { bearer, json, jsonBody, problems, resource } from './shared.js';
 
@@ -48,7 +63,36 @@ const routes = {
     StatusSchema,
     [400, 429],
   ),
-  signIn: post('sign-in', 'Sign in; returns tokens', SignInRequestSchema, TokensSchema, [400, 401, 409, 429]),
+  signIn: post(
+    'sign-in',
+    'Sign in; returns tokens, or { challenge: "totp", session } when the account has two-step sign-in',
+    SignInRequestSchema,
+    SignInResultSchema,
+    [400, 401, 409, 429],
+  ),
+  totp: post(
+    'sign-in/totp',
+    'Answer the TOTP challenge of sign-in with the 6-digit code; returns tokens (5 codes per account in 15 minutes, then 429)',
+    TotpAnswerRequestSchema,
+    TokensSchema,
+    [400, 429],
+  ),
+  twoStepStart: post(
+    'two-step',
+    'Start two-step sign-in: a new TOTP secret and its otpauth:// URI for an authenticator app',
+    z.object({}).strict(),
+    TwoStepSetupSchema,
+    [400, 401],
+    true,
+  ),
+  twoStepConfirm: post(
+    'two-step/confirm',
+    'Confirm two-step sign-in with the first code; every earlier session is signed out',
+    TwoStepConfirmRequestSchema,
+    StatusSchema,
+    [400, 401, 429],
+    true,
+  ),
   refresh: post('refresh', 'New access and id tokens from a refresh token', RefreshRequestSchema, TokensSchema, [400, 401]),
   signOut: post('sign-out', 'End this session, or every session of the account', SignOutRequestSchema, StatusSchema, [400, 401], true),
   forgot: post(
@@ -71,6 +115,18 @@ export function authRoutes(deps: Deps) {
       c.header('cache-control', 'no-store');
       return c.json(await signIn(a, { ...c.req.valid('json'), ip: c.var.clientIp }), 200);
     })
+    .openapi(routes.totp, async (c) => {
+      c.header('cache-control', 'no-store');
+      return c.json(await answerTotpChallenge(a, c.req.valid('json')), 200);
+    })
+    .openapi(routes.twoStepStart, async (c) => {
+      c.header('cache-control', 'no-store');
+      const setup = await startTwoStep(a, c.var.actor, { accessToken: c.var.accessToken ?? '', email: c.var.user?.email ?? '' });
+      return c.json(setup, 200);
+    })
+    .openapi(routes.twoStepConfirm, async (c) =>
+      c.json(await confirmTwoStep(a, c.var.actor, { accessToken: c.var.accessToken ?? '', code: c.req.valid('json').code }), 200),
+    )
     .openapi(routes.refresh, async (c) => {
       c.header('cache-control', 'no-store');
       return c.json(await refreshSession(a, c.req.valid('json').refreshToken), 200);

@@ -26,8 +26,12 @@ import {
 	ReceivingAccountListSchema,
 	ReceivingAccountSchema,
 	StatementResultSchema,
+	SignInResultSchema,
 	TokensSchema,
+	TwoStepSetupSchema,
+	UploadFormSchema,
 	UploadTicketSchema,
+	type UploadFormRequest,
 	type Currency,
 	type Invitation,
 	type Locale,
@@ -104,20 +108,18 @@ export function api(event: ApiEvent) {
 		projects: {
 			...projectCalls(call),
 			/**
-			 * A photo or document as the API streams it, or as the object store serves it when the API redirects
-			 * there: the raw response. The redirect is followed here, bare: the signed URL needs no credentials, and
-			 * the bearer token and proxy headers that handleFetch adds must never leave for another host.
+			 * Where a project's file can be fetched now: the short-lived object-store URL the API redirects to (a document's
+			 * makes the store answer a download), never followed here (issue 14: no file passes through this server).
+			 * Null when the API has no such file for this reader (404, or a malformed key: 400).
+			 * @throws ApiError on any other answer.
 			 */
-			media: async (projectId: string, key: string, w?: number): Promise<Response> => {
-				const res = await send('GET', `/projects/${id(projectId)}/media/${id(key)}${queryString({ w })}`, {
-					headers: { accept: '*/*' },
-					redirect: 'manual',
-					timeoutMs: 15_000,
-				});
-				const location = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
-				if (!location) return res;
+			mediaLocation: async (projectId: string, key: string): Promise<string | null> => {
+				const res = await send('GET', `/projects/${id(projectId)}/media/${id(key)}`, { headers: { accept: '*/*' }, redirect: 'manual' });
 				await res.body?.cancel();
-				return fetch(location, { headers: { accept: '*/*' }, redirect: 'error', signal: AbortSignal.timeout(15_000) });
+				if (res.status === 404 || res.status === 400) return null;
+				const location = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
+				if (!location) throw new ApiError(res.status, `media answered ${res.status}`);
+				return location;
 			},
 		},
 		transparency: transparencyCalls(call, send),
@@ -153,7 +155,12 @@ const authCalls = (call: ApiCall) => ({
 	signUp: (body: { email: string; password: string; displayName: string; locale: Locale }) =>
 		call('POST', '/auth/sign-up', AcceptedSchema, { body }),
 	confirm: (body: { email: string; code: string }) => call('POST', '/auth/confirm', status, { body }),
-	signIn: (body: { email: string; password: string }) => call('POST', '/auth/sign-in', TokensSchema, { body }),
+	/** Tokens, or `{ challenge: 'totp', session }` for an account with two-step sign-in (answer with `answerTotp`). */
+	signIn: (body: { email: string; password: string }) => call('POST', '/auth/sign-in', SignInResultSchema, { body }),
+	answerTotp: (body: { email: string; session: string; code: string }) => call('POST', '/auth/sign-in/totp', TokensSchema, { body }),
+	/** Starts two-step sign-in: a new TOTP secret and its otpauth:// URI. */
+	startTwoStep: () => call('POST', '/auth/two-step', TwoStepSetupSchema, { body: {} }),
+	confirmTwoStep: (code: string) => call('POST', '/auth/two-step/confirm', status, { body: { code } }),
 	refresh: (refreshToken: string) => call('POST', '/auth/refresh', TokensSchema, { body: { refreshToken } }),
 	signOut: (body: { refreshToken?: string; everywhere: boolean }) => call('POST', '/auth/sign-out', status, { body }),
 	forgotPassword: (body: { email: string; locale: Locale }) => call('POST', '/auth/forgot-password', AcceptedSchema, { body }),
@@ -188,6 +195,9 @@ const projectCalls = (call: ApiCall) => ({
 		call('POST', `/projects/${id(projectId)}/review`, ProjectSchema, { body, ...SLOW }),
 	requestUpload: (projectId: string, body: { contentType: string; size: number; fileName?: string }) =>
 		call('POST', `/projects/${id(projectId)}/uploads`, UploadTicketSchema, { body, ...SLOW }),
+	/** A presigned POST for a no-JavaScript form (photo or PDF) straight to the object store, which then redirects to `redirectPath`. */
+	uploadForm: (projectId: string, body: UploadFormRequest) =>
+		call('POST', `/projects/${id(projectId)}/uploads/form`, UploadFormSchema, { body }),
 	completeUpload: (projectId: string, key: string, body: { cover?: boolean; fileName?: string }) =>
 		call('POST', `/projects/${id(projectId)}/uploads/${id(key)}/complete`, ProjectSchema, { body, ...SLOW }),
 });

@@ -23,6 +23,8 @@ async function signInHeld(event: RequestEvent, locale: Locale, email: string): P
 	if (!held) return null;
 	try {
 		const tokens = await api(event).auth.signIn(held);
+		// A new account has no two-step sign-in; if it ever had, the sign-in page asks for the code.
+		if ('challenge' in tokens) return null;
 		storeTokens(event.cookies, tokens);
 		return tokens.accessToken;
 	} catch (cause) {

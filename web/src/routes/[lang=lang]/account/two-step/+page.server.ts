@@ -1,0 +1,59 @@
+import { redirect } from '@sveltejs/kit';
+import QRCode from 'qrcode';
+import { TotpCodeSchema } from '@mekendesh/contracts';
+import { m } from '#lib/paraglide/messages.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { FIELD_MESSAGES, failureOptions } from '#lib/server/field-messages.js';
+import { apiFailure, invalid, localizeFields, text, type FormErrors } from '#lib/server/forms.js';
+import { safeNext } from '#lib/server/redirects.js';
+import { clearTokens } from '#lib/server/session.js';
+import { api } from '#lib/server/api.js';
+import { requireUser } from '#lib/server/guards.js';
+import type { Actions, PageServerLoad } from './$types';
+
+const MESSAGES = { ...FIELD_MESSAGES, code: m.error_totp_code };
+
+export const load: PageServerLoad = (event) => {
+	const user = requireUser(event);
+	return {
+		status: user.twoStep,
+		required: event.url.searchParams.has('required') || user.twoStep === 'required',
+		next: safeNext(event.url.searchParams.get('next'), `/${getLocale()}/account`),
+	};
+};
+
+/** The secret as an authenticator app reads it: the otpauth:// URI drawn as an SVG QR code on the server (no script). */
+async function setupView(secret: string, uri: string) {
+	return { secret, uri, qr: await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) };
+}
+
+export const actions: Actions = {
+	/** A new secret from the identity provider, shown as a QR code and as text, with the field for the first code. */
+	start: async (event) => {
+		requireUser(event);
+		const next = safeNext(text(await event.request.formData(), 'next'), `/${getLocale()}/account`);
+		try {
+			const { secret, uri } = await api(event).auth.startTwoStep();
+			return { setup: await setupView(secret, uri), values: { next }, errors: { fields: {} } as FormErrors };
+		} catch (cause) {
+			return apiFailure(cause, failureOptions({ next }));
+		}
+	},
+	/** The first code confirms it; every session ends (none passed a code), so the person signs in again with one. */
+	confirm: async (event) => {
+		const user = requireUser(event);
+		const form = await event.request.formData();
+		const next = safeNext(text(form, 'next'), `/${getLocale()}/account`);
+		// The secret travels back only to draw the same QR code again if the code is wrong; the API keeps the real one.
+		const setup = await setupView(text(form, 'secret'), text(form, 'uri'));
+		const parsed = TotpCodeSchema.safeParse(text(form, 'code'));
+		if (!parsed.success) return invalid({ next, setup }, localizeFields(['code'], MESSAGES, m.form_error_summary()));
+		try {
+			await api(event).auth.confirmTwoStep(parsed.data);
+		} catch (cause) {
+			return apiFailure(cause, failureOptions({ next, setup }, MESSAGES));
+		}
+		clearTokens(event.cookies);
+		redirect(303, `/${getLocale()}/sign-in?two-step=1&email=${encodeURIComponent(user.email)}&next=${encodeURIComponent(next)}`);
+	},
+};

@@ -6,10 +6,15 @@ vi.mock('@aws-sdk/client-secrets-manager', () => ({
   BatchGetSecretValueCommand: class {
     constructor(readonly input: { SecretIdList: string[] }) {}
   },
+  GetSecretValueCommand: class {
+    constructor(readonly input: { SecretId: string }) {}
+  },
   SecretsManagerClient: class {
-    async send(command: { input: { SecretIdList: string[] } }) {
-      secrets.reads.push(...command.input.SecretIdList);
-      return { SecretValues: command.input.SecretIdList.map((ARN) => ({ ARN, SecretString: secrets.secretString })) };
+    async send(command: { input: { SecretId?: string; SecretIdList?: string[] } }) {
+      const ids = command.input.SecretIdList ?? [command.input.SecretId!];
+      secrets.reads.push(...ids);
+      if (command.input.SecretId) return { ARN: command.input.SecretId, SecretString: secrets.secretString };
+      return { SecretValues: ids.map((ARN) => ({ ARN, SecretString: secrets.secretString })) };
     }
   },
 }));

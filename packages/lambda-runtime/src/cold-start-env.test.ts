@@ -12,14 +12,20 @@ function fakeAws(secrets: Record<string, string | undefined>, parameter: string 
   let failNext = false;
   const clients: ColdStartClients = {
     secrets: async () => ({
-      command: (ids) => ({ input: { SecretIdList: ids } }),
+      command: (ids) => (ids.length === 1 ? { input: { SecretId: ids[0] } } : { input: { SecretIdList: ids } }),
       client: {
         async send(command) {
-          const ids = command.input.SecretIdList ?? [];
+          const ids = command.input.SecretIdList ?? [command.input.SecretId!];
           sent.secrets.push(ids);
           if (failNext) {
             failNext = false;
             throw new Error('network down');
+          }
+          if (command.input.SecretId !== undefined) {
+            // GetSecretValue: one secret, or ResourceNotFoundException.
+            const id = command.input.SecretId;
+            if (!(id in secrets)) throw Object.assign(new Error(`Secrets Manager can't find ${id}`), { name: 'ResourceNotFoundException' });
+            return { ARN: id, SecretString: secrets[id] };
           }
           // Answers in reverse order, as the API may: the loader must match them by ARN.
           const known = ids.filter((id) => id in secrets).reverse();
@@ -104,9 +110,10 @@ describe('readColdStartEnv', () => {
   });
 
   it('fails naming the variable when a secret is missing, empty, or the parameter has no value', async () => {
-    await expect(readColdStartEnv({ PROXY_SECRET_ARN: PROXY_ARN }, fakeAws({}).clients)).rejects.toThrow(
-      /PROXY_SECRET_ARN \(ResourceNotFoundException\)/,
-    );
+    await expect(
+      readColdStartEnv({ PROXY_SECRET_ARN: PROXY_ARN, STRIPE_SECRET_ARN: STRIPE_ARN }, fakeAws({ [STRIPE_ARN]: '{}' }).clients),
+    ).rejects.toThrow(/PROXY_SECRET_ARN \(ResourceNotFoundException\)/);
+    await expect(readColdStartEnv({ PROXY_SECRET_ARN: PROXY_ARN }, fakeAws({}).clients)).rejects.toThrow(/can't find/);
     await expect(readColdStartEnv({ CURSOR_SECRET_ARN: CURSOR_ARN }, fakeAws({ [CURSOR_ARN]: undefined }).clients)).rejects.toThrow(
       /CURSOR_SECRET_ARN .* without a string value/,
     );

@@ -9,11 +9,13 @@
 
 import { getSsmParameter } from './ssm-parameter.js';
 
-/** The part of a Secrets Manager client the loader uses (`BatchGetSecretValueCommand` in, its output back). */
+/** The part of a Secrets Manager client the loader uses: `GetSecretValueCommand` for one id, `BatchGetSecretValueCommand` for more. */
 export interface SecretsClient {
-  send(command: { input: { SecretIdList?: string[] } }): Promise<{
+  send(command: { input: { SecretId?: string; SecretIdList?: string[] } }): Promise<{
     SecretValues?: { ARN?: string; Name?: string; SecretString?: string }[];
     Errors?: { SecretId?: string; ErrorCode?: string; Message?: string }[];
+    /** GetSecretValue's answer. */
+    SecretString?: string;
   }>;
 }
 
@@ -24,7 +26,7 @@ export interface ParameterClient {
 
 /** How the loader reaches AWS; the SDK clients (imported when first needed) unless a test gives its own. */
 export interface ColdStartClients {
-  secrets?: () => Promise<{ client: SecretsClient; command: (ids: string[]) => { input: { SecretIdList?: string[] } } }>;
+  secrets?: () => Promise<{ client: SecretsClient; command: (ids: string[]) => { input: { SecretId?: string; SecretIdList?: string[] } } }>;
   parameters?: () => Promise<{ client: ParameterClient; command: (name: string) => { input: { Name?: string } } }>;
 }
 
@@ -85,7 +87,14 @@ const SECRET_RULES: readonly SecretRule[] = [plainSecret('CURSOR_SECRET'), plain
 const sdkSecrets: NonNullable<ColdStartClients['secrets']> = async () => {
   // Imported here: a function whose environment names no secret never loads the client.
   const { BatchGetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
-  return { client: new SecretsManagerClient({}), command: (ids) => new BatchGetSecretValueCommand({ SecretIdList: ids }) };
+  const { GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
+  // One secret (the jobs, the web function): GetSecretValue, which their grantRead allows; more: one batch (it needs
+  // secretsmanager:BatchGetSecretValue besides GetSecretValue on each secret; infra api-stack grants it to the API).
+  return {
+    client: new SecretsManagerClient({}),
+    command: (ids) =>
+      ids.length === 1 ? new GetSecretValueCommand({ SecretId: ids[0] }) : new BatchGetSecretValueCommand({ SecretIdList: ids }),
+  };
 };
 
 /** SSM through one signed request (ssm-parameter.ts): the SDK's SSM client weighs ~57 KB gzipped for this one call. */
@@ -99,7 +108,7 @@ function pendingSecrets(env: Env): SecretRule[] {
   return SECRET_RULES.filter((rule) => env[rule.arnVariable] && !rule.targets.every((t) => env[t]));
 }
 
-/** Reads the pending secrets in ONE BatchGetSecretValue call (at most 20 ids per call; the contract has 3). */
+/** Reads the pending secrets in ONE call: GetSecretValue for one, BatchGetSecretValue for more (at most 20; the contract has 3). */
 async function readSecrets(env: Env, rules: SecretRule[], clients: ColdStartClients, report: ColdStartReport): Promise<void> {
   if (rules.length === 0) return;
   const { client, command } = await (clients.secrets ?? sdkSecrets)();
@@ -110,6 +119,7 @@ async function readSecrets(env: Env, rules: SecretRule[], clients: ColdStartClie
     const names = failed.map((e) => `${rules[ids.indexOf(e.SecretId ?? '')]?.arnVariable ?? e.SecretId} (${e.ErrorCode ?? 'error'})`);
     throw new Error(`could not read the secrets ${names.join(', ')}`);
   }
+  if (ids.length === 1) return rules[0]!.apply(out.SecretString, env, report);
   // Answers come in any order, keyed by the full ARN (or the name, when the id given was a name).
   const values = out.SecretValues ?? [];
   for (const [i, rule] of rules.entries()) {

@@ -1,12 +1,18 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership, type IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
+import { ImagesFunction } from './images-function.js';
 import type { StageConfig } from './stage.js';
 
 export interface MediaStackProps extends StackProps {
   readonly stage: StageConfig;
   /** Origins of the web app that PUT files straight to the bucket with presigned URLs. */
   readonly webOrigins: readonly string[];
+  /** The one topic every alarm notifies (AlertsStack): the image function's alarms go there. */
+  readonly alarmTopic?: ITopic | undefined;
+  /** The stage's access-log bucket (AlertsStack): the media bucket's server access logs go to `s3/media/`. */
+  readonly accessLogs?: IBucket | undefined;
 }
 
 /** Where a presigned upload may live before it is completed or abandoned. */
@@ -21,6 +27,8 @@ const UNCHECKED_UPLOAD_PREFIX = 'incoming/';
  */
 export class MediaStack extends Stack {
   readonly bucket: IBucket;
+  /** Checks every upload as it lands (sharp for linux-arm64); here, beside the bucket whose events trigger it (no cross-stack cycle). */
+  readonly images: ImagesFunction;
 
   constructor(scope: Construct, id: string, props: MediaStackProps) {
     super(scope, id, props);
@@ -29,6 +37,7 @@ export class MediaStack extends Stack {
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
+      ...(props.accessLogs ? { serverAccessLogsBucket: props.accessLogs, serverAccessLogsPrefix: 's3/media/' } : {}),
       removalPolicy: props.stage.removalPolicy,
       cors: [
         {
@@ -46,6 +55,7 @@ export class MediaStack extends Stack {
       ],
     });
     this.bucket = bucket;
+    this.images = new ImagesFunction(this, 'Images', { bucket, alarmTopic: props.alarmTopic, removalPolicy: props.stage.removalPolicy });
     new CfnOutput(this, 'MediaBucketName', { value: bucket.bucketName });
   }
 }

@@ -38,6 +38,7 @@ import { shiftedClock, systemClock, type ApiClock } from './clock.js';
 import { lazyPort } from './lazy-port.js';
 import type { ImageProcessor, ObjectStorage } from '@mekendesh/domain';
 import {
+  CHECK_POLL_MS,
   CLUBS_PER_DAY,
   DEFAULT_RATE_LIMITS,
   type AccountDeps,
@@ -132,6 +133,11 @@ export interface MediaSettings {
   bucket: string;
   endpoint?: string | undefined;
   region?: string | undefined;
+  /**
+   * 'function' (IMAGE_PIPELINE=function, the cloud): uploads are checked by the image function (functions/images) and
+   * completing reads its marker; otherwise the API checks them itself with sharp (locally, where S3 sends no events).
+   */
+  imagePipeline?: 'function' | 'in-process' | undefined;
 }
 
 const STORAGE_METHODS: Record<keyof ObjectStorage, true> = {
@@ -247,7 +253,14 @@ export function composeWithDb(
       newId: monotonicFactory(),
       notices: { notifier, webOrigin, pledges: money.money },
       progress: reportStore,
-      ...(storage ? { storage, images: lazyPort(async () => (await import('@mekendesh/storage')).sharpImages(), IMAGE_METHODS) } : {}),
+      ...(storage
+        ? {
+            storage,
+            ...(media?.imagePipeline === 'function'
+              ? { imageFunction: { pollMs: CHECK_POLL_MS } }
+              : { images: lazyPort(async () => (await import('@mekendesh/storage')).sharpImages(), IMAGE_METHODS) }),
+          }
+        : {}),
     },
     audit: new DynamoAuditLog(db),
     refundsDue: new DynamoRefundsDueStore(db),
@@ -339,7 +352,8 @@ function rateLimitsFrom(env: NodeJS.ProcessEnv): { limits?: Partial<RateLimits> 
 
 /**
  * Reads TABLE_NAME, COGNITO_USER_POOL_ID, COGNITO_CLIENT_ID, COGNITO_ISSUER, COGNITO_JWKS_URL and, locally,
- * DYNAMODB_ENDPOINT, COGNITO_ENDPOINT, WEB_ORIGIN; MAIL_FROM sends the platform's emails through SES; MEDIA_BUCKET (and S3_ENDPOINT locally) for uploads.
+ * DYNAMODB_ENDPOINT, COGNITO_ENDPOINT, WEB_ORIGIN; MAIL_FROM sends the platform's emails through SES; MEDIA_BUCKET (and S3_ENDPOINT locally) for uploads,
+ * IMAGE_PIPELINE=function where the image function checks them (infra sets it on the API function).
  * DEV_OUTBOX=1 (every code and invitation token, unauthenticated) is read only when the entry point says it is the
  * local stack (`entry.local`, server.ts): the Lambda entry never passes it, so no environment variable can mount it there.
  * CURSOR_SECRET signs list cursors; @throws Error when it is missing in Lambda (AWS_LAMBDA_FUNCTION_NAME set).
@@ -368,7 +382,14 @@ export function composeFromEnv(env: NodeJS.ProcessEnv = process.env, entry: { lo
     region,
     cursorSecret: env.CURSOR_SECRET,
   });
-  const media = env.MEDIA_BUCKET ? { bucket: env.MEDIA_BUCKET, endpoint: env.S3_ENDPOINT, region } : undefined;
+  const media = env.MEDIA_BUCKET
+    ? {
+        bucket: env.MEDIA_BUCKET,
+        endpoint: env.S3_ENDPOINT,
+        region,
+        imagePipeline: env.IMAGE_PIPELINE === 'function' ? ('function' as const) : undefined,
+      }
+    : undefined;
   const mailer = env.MAIL_FROM ? new SesMailer(env.MAIL_FROM, region) : undefined;
   const proxy = env.PROXY_SECRET ? { proxySecret: env.PROXY_SECRET } : {};
   const office = env.PROGRAMME_OFFICE_EMAIL

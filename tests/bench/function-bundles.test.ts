@@ -3,11 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { bundleFunction } from './function-sizes.js';
 
 /**
- * The API bundle as infra builds it (functions/api/bundle.mjs). Issue 14's goal is <= 300 KB gzipped parsed at load; on
- * 2026-11-30 it was 360 KB (1.24 MB raw) after the cuts below, so this pins the cuts and a ceiling just above today's
- * figure, to be lowered as the rest comes off (zod schema construction in contracts, unhomoglyph's table in domain).
+ * The API bundle as infra builds it (functions/api/bundle.mjs). Issue 14's goal is <= 300 KB gzipped; on 2026-11-30,
+ * after the cuts below, what a cold start parses before its first answer was 360 KB gzipped (1.24 MB raw), the whole
+ * bundle 511 KB. This pins the cuts and a ceiling just above today's figure, to be lowered as the rest comes off
+ * (zod schema construction in packages/contracts, unhomoglyph's 115 KB table in packages/domain).
  */
-const EAGER_GZ_CEILING = 370 * 1024;
+const START_GZ_CEILING = 370 * 1024;
+/** Loading the entry parses only the handler, the cold-start loader and Powertools: the app is imported by the start. */
+const LOAD_GZ_CEILING = 60 * 1024;
 
 /** Inputs a cold start must not parse: reached only through import() in the adapters (lazy chunks). */
 const LAZY = [
@@ -19,14 +22,20 @@ const LAZY = [
 ];
 
 describe('the API function bundle', () => {
-  it('parses at most the ceiling at load, leaves Stripe, S3, SES and Secrets Manager to lazy chunks, and has no zod locale but en', async () => {
+  it('parses at most the ceilings, leaves Stripe, S3, SES and Secrets Manager to lazy chunks, and has no zod locale but en', async () => {
     const b = await bundleFunction('api');
     try {
-      console.log(`api: eager ${(b.eager.gz / 1024).toFixed(1)} KB gz, total ${(b.total.gz / 1024).toFixed(1)} KB gz`);
-      expect(b.eager.gz).toBeLessThanOrEqual(EAGER_GZ_CEILING);
-      // Each lazily imported SDK is in the bundle (the function needs it), but only in chunks import() loads.
+      console.log(
+        `api: at load ${(b.eager.gz / 1024).toFixed(1)} KB gz, before the first answer ${(b.start.gz / 1024).toFixed(1)} KB gz, total ${(b.total.gz / 1024).toFixed(1)} KB gz`,
+      );
+      expect(b.eager.gz).toBeLessThanOrEqual(LOAD_GZ_CEILING);
+      expect(b.start.gz).toBeLessThanOrEqual(START_GZ_CEILING);
+      // The app is in the start (a test passing on an empty app chunk would prove nothing).
+      expect(b.startInputs.some((p) => p.endsWith('functions/api/src/app.ts'))).toBe(true);
+      expect(b.eagerInputs.some((p) => p.endsWith('functions/api/src/app.ts'))).toBe(false);
+      // Each lazily imported SDK is in the bundle (the function needs it), but only in chunks import() loads on first use.
       for (const re of LAZY) expect(b.inputs.some((p) => re.test(p))).toBe(true);
-      expect(b.eagerInputs.filter((p) => LAZY.some((re) => re.test(p)))).toEqual([]);
+      expect(b.startInputs.filter((p) => LAZY.some((re) => re.test(p)))).toEqual([]);
       expect(b.inputs.filter((p) => /zod\/v4\/locales\/(?!en\.js|index\.js)/.test(p))).toEqual([]);
       expect(b.inputs.some((p) => /@aws-sdk[/+]client-ssm/.test(p))).toBe(false);
     } finally {

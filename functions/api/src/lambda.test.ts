@@ -51,7 +51,8 @@ describe('the Lambda entry point', { timeout: 30_000 }, () => {
 
   it('never mounts the dev outbox, even with DEV_OUTBOX=1 in its environment', async () => {
     vi.stubEnv('DEV_OUTBOX', '1');
-    const { createLambdaApp, handler } = await import('./lambda.js');
+    const { handler } = await import('./lambda.js');
+    const { createLambdaApp } = await import('./lambda-app.js');
     expect(typeof handler).toBe('function');
     for (const app of [createLambdaApp(), createLambdaApp({ DEV_OUTBOX: '1' })]) {
       const res = await app.request('/v1/dev/outbox');
@@ -108,7 +109,8 @@ describe('the Lambda entry point in the cloud (AWS_LAMBDA_FUNCTION_NAME set)', {
   });
 
   it('fails its start with a message naming CURSOR_SECRET when there is no secret, and reads nothing', async () => {
-    const { createLambdaApp, lazyHandler } = await import('./lambda.js');
+    const { lazyHandler } = await import('./lambda.js');
+    const { createLambdaApp } = await import('./lambda-app.js');
     await expect(
       lazyHandler({ AWS_LAMBDA_FUNCTION_NAME: 'mekendesh-test-api' })(httpEvent('/v1/health') as never, {} as never),
     ).rejects.toThrow(/CURSOR_SECRET is not set/);

@@ -66,6 +66,8 @@ export interface WebStackProps extends StackProps {
   /** The API's proxy secret (ApiStack): the web function sends it with each visitor's address to the API. */
   readonly proxySecret?: ISecret | undefined;
   readonly domain?: string | undefined;
+  /** The stage's access-log bucket (AlertsStack): CloudFront's logs (`cloudfront/`) and the assets bucket's (`s3/web-assets/`). */
+  readonly accessLogs?: IBucket | undefined;
 }
 
 /**
@@ -96,6 +98,7 @@ export class WebStack extends Stack {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
+      ...(props.accessLogs ? { serverAccessLogsBucket: props.accessLogs, serverAccessLogsPrefix: 's3/web-assets/' } : {}),
       // Every file can be rebuilt from the repository.
       removalPolicy: RemovalPolicy.DESTROY,
       autoDeleteObjects: true,
@@ -137,6 +140,8 @@ export class WebStack extends Stack {
       environment: {
         NODE_ENV: 'production',
         API_URL: props.httpApi.apiEndpoint,
+        // The no-JavaScript upload forms post straight to the media bucket: its origin joins the pages' CSP form-action.
+        MEDIA_UPLOAD_ORIGIN: `https://${props.mediaBucket.bucketRegionalDomainName}`,
         ORIGIN_VERIFY_ARN: originVerify.secretArn,
         ...(props.proxySecret ? { PROXY_SECRET_ARN: props.proxySecret.secretArn } : {}),
         NODE_OPTIONS: '--enable-source-maps',
@@ -201,6 +206,7 @@ export class WebStack extends Stack {
     const certificate = props.domain ? props.edge.certificate : undefined;
     return new Distribution(this, 'Distribution', {
       comment: `Mekendesh ${stage.name}`,
+      ...(props.accessLogs ? { enableLogging: true, logBucket: props.accessLogs, logFilePrefix: 'cloudfront/' } : {}),
       defaultBehavior: {
         ...dynamic,
         origin: ssrOrigin,

@@ -72,7 +72,15 @@ describe('WebStack', () => {
     expect([props.Runtime, props.Architectures, props.Handler]).toEqual(['nodejs22.x', ['arm64'], 'index.handler']);
     const vars = props.Environment.Variables;
     expect(vars.NODE_ENV).toBe('production');
-    expect(Object.keys(vars).sort()).toEqual(['API_URL', 'NODE_ENV', 'NODE_OPTIONS', 'ORIGIN_VERIFY_ARN', 'PROXY_SECRET_ARN']);
+    expect(Object.keys(vars).sort()).toEqual([
+      'API_URL',
+      'MEDIA_UPLOAD_ORIGIN',
+      'NODE_ENV',
+      'NODE_OPTIONS',
+      'ORIGIN_VERIFY_ARN',
+      'PROXY_SECRET_ARN',
+    ]);
+    expect(JSON.stringify(vars.MEDIA_UPLOAD_ORIGIN)).toMatch(/https:\/\/.*MediaBucket.*RegionalDomainName/);
     expect(JSON.stringify(vars.API_URL)).toContain('HttpApi');
     expect(JSON.stringify(vars)).not.toMatch(/SecretString|resolve:secretsmanager/);
   });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,7 +62,7 @@ describe('ApiStack', () => {
       });
     });
 
-    it('is bundled as one ESM file with the require shim and the AWS SDK inside', () => {
+    it('is bundled as ESM with the require shim, the AWS SDK inside, and Stripe in a chunk parsed on first use', () => {
       // The code's S3 key is `<asset hash>.zip`; the bundle sits in `asset.<hash>` in the assembly.
       const [, fn] = onlyResource(dev.api, 'AWS::Lambda::Function');
       const s3Key = (fn.Properties?.['Code'] as { S3Key: string }).S3Key;
@@ -76,6 +76,11 @@ describe('ApiStack', () => {
       // Nothing left to load from the runtime's own SDK copy: no static or dynamic @aws-sdk imports.
       expect(/from\s*["']@aws-sdk\//.test(bundle)).toBe(false);
       expect(/import\(\s*["']@aws-sdk\//.test(bundle)).toBe(false);
+      // functions/api/bundle.mjs (afterBundling) split it: Stripe's code is in a chunk under chunks/, not in the entry.
+      const chunks = readdirSync(join(assetDir, 'chunks')).filter((f) => f.endsWith('.mjs'));
+      const withStripe = chunks.filter((f) => readFileSync(join(assetDir, 'chunks', f), 'utf8').includes('api.stripe.com'));
+      expect(withStripe.length).toBeGreaterThan(0);
+      expect(bundle.includes('api.stripe.com')).toBe(false);
       // The API reference serves swagger-ui from beside the bundle, so it works without a CDN.
       expect(existsSync(join(assetDir, 'swagger-ui', 'swagger-ui-bundle.js'))).toBe(true);
       expect(existsSync(join(assetDir, 'swagger-ui', 'swagger-ui.css'))).toBe(true);

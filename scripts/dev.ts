@@ -135,7 +135,14 @@ async function main() {
     {
       cwd: `${root}web`,
       // The web server never signs or checks cursors: the API's secret stays with the API.
-      env: { ...env, CURSOR_SECRET: undefined, API_URL: `http://127.0.0.1:${PORTS.api}` },
+      // Upload forms post straight to s3rver (CSP form-action), and /media/projects/* is read from it as CloudFront would (issue 14).
+      env: {
+        ...env,
+        CURSOR_SECRET: undefined,
+        API_URL: `http://127.0.0.1:${PORTS.api}`,
+        MEDIA_UPLOAD_ORIGIN: media.endpoint,
+        LOCAL_MEDIA: `${media.endpoint}/${media.bucket}`,
+      },
     },
   );
   stops.push(web.stop);

@@ -18,7 +18,9 @@ if (origin) {
 	process.env.HOST_HEADER = HOST;
 }
 
-// Officers' photos (up to 5 MB) come through the no-JS upload form; adapter-node's default limit is 512K.
+// Photos and documents no longer come through this server (issue 14: the forms post them straight to the object store).
+// The largest form left is staff's bank statement (up to 1,000,000 bytes as a file, or pasted text URL-encoded at up to 3
+// bytes a byte: form-body.ts FORM_LIMITS, 6 MiB), over adapter-node's default of 512K.
 process.env.BODY_SIZE_LIMIT ??= '6M';
 
 // A variable specifier: the build output does not exist when the source is type-checked.

@@ -1,5 +1,5 @@
 import type { Handle, HandleFetch, HandleServerError } from '@sveltejs/kit/hooks';
-import { API_URL, PROXY_SECRET } from '$app/env/private';
+import { API_URL, MEDIA_UPLOAD_ORIGIN, PROXY_SECRET } from '$app/env/private';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
 import { cookieMaxAge, cookieName, extractLocaleFromUrl, getLocale } from '#lib/paraglide/runtime.js';
@@ -11,8 +11,11 @@ import { tidyLocaleRedirect } from '#lib/server/redirects.js';
 import { setPageCaching } from '#lib/server/page-caching.js';
 import { crossSiteRefusal, isCrossSiteWrite } from '#lib/server/same-origin.js';
 import { withSecurityHeaders } from '#lib/server/security-headers.js';
+import { allowFormTarget } from '#lib/server/upload-csp.js';
 
-const securityHeaders: Handle = async ({ event, resolve }) => withSecurityHeaders(await resolve(event));
+// The upload forms post straight to the object store (issue 14): its origin joins form-action (upload-csp.ts).
+const securityHeaders: Handle = async ({ event, resolve }) =>
+	allowFormTarget(withSecurityHeaders(await resolve(event)), MEDIA_UPLOAD_ORIGIN);
 
 /**
  * Resolves the locale (URL prefix, else cookie, else Accept-Language, else Kyrgyz), sets `<html lang>`

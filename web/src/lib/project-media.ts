@@ -1,17 +1,42 @@
-import { PHOTO_WIDTHS } from '@mekendesh/contracts';
+/** A photo as the API describes it: its key and its resized WebP copies (narrowest first). */
+export type PhotoFile = { key: string; variants: readonly { width: number; key: string }[] };
+
+const API_MEDIA = /\/projects\/([A-Za-z0-9_-]{1,64})\/media\/([0-9a-z]{26}\.(?:jpg|png|webp|pdf))$/;
 
 /**
- * The web route serving a project file, from the API's media URL (`/v1/projects/<id>/media/<key>`).
- * @example mediaPath('/v1/projects/p1/media/01j0000000000000000000000a.png') // '/media/p1/01j0000000000000000000000a.png'
+ * The web path of a project file, from the API's media URL (`/v1/projects/<id>/media/<key>`): a photo's public path
+ * (`/media/projects/<id>/<key>`, served by CloudFront from the bucket; locally by the dev route), a document's download
+ * route (`/media/<id>/<key>`, a redirect to a short-lived URL).
+ * @example mediaPath('/v1/projects/p1/media/01j0000000000000000000000a.png') // '/media/projects/p1/01j0000000000000000000000a.png'
  */
 export function mediaPath(apiUrl: string | null | undefined): string | null {
-	const match = /\/projects\/([A-Za-z0-9_-]{1,64})\/media\/([0-9a-z]{26}\.(?:jpg|png|webp|pdf))$/.exec(apiUrl ?? '');
-	return match ? `/media/${match[1]}/${match[2]}` : null;
+	const match = API_MEDIA.exec(apiUrl ?? '');
+	if (!match) return null;
+	return match[2]!.endsWith('.pdf') ? `/media/${match[1]}/${match[2]}` : `/media/projects/${match[1]}/${match[2]}`;
 }
 
-/** `src` and `srcset` of a responsive photo: the phone-sized copies the API makes (320, 640, 1280 wide). */
-export function photoSources(path: string): { src: string; srcset: string } {
-	return { src: `${path}?w=640`, srcset: PHOTO_WIDTHS.map((w) => `${path}?w=${w} ${w}w`).join(', ') };
+/**
+ * The public path of a photo's smallest copy at least `width` wide (the widest copy, else the photo itself when none is).
+ * @example photoFile('p1', { key: 'k.png', variants: [{ width: 320, key: 'k-w320.webp' }] }, 320) // '/media/projects/p1/k-w320.webp'
+ */
+export function photoFile(projectId: string, photo: PhotoFile, width?: number): string {
+	const copy = width ? (photo.variants.find((v) => v.width >= width) ?? photo.variants.at(-1)) : undefined;
+	return `/media/projects/${projectId}/${copy?.key ?? photo.key}`;
+}
+
+/** `src` and `srcset` of a responsive photo: its phone-sized copies (320, 640, 1280 wide, those narrower than it), else itself. */
+export function photoSources(projectId: string, photo: PhotoFile): { src: string; srcset: string | undefined } {
+	const srcset = photo.variants.map((v) => `/media/projects/${projectId}/${v.key} ${v.width}w`).join(', ');
+	return { src: photoFile(projectId, photo, 640), srcset: srcset || undefined };
+}
+
+/** A project's cover photo, with its copies when the project lists its attachments; null without a cover. */
+export function coverPhoto(project: {
+	coverPhoto?: string | null | undefined;
+	attachments?: readonly PhotoFile[] | undefined;
+}): PhotoFile | null {
+	if (!project.coverPhoto || project.coverPhoto.endsWith('.pdf')) return null;
+	return project.attachments?.find((a) => a.key === project.coverPhoto) ?? { key: project.coverPhoto, variants: [] };
 }
 
 /**

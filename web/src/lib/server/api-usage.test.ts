@@ -32,14 +32,13 @@ describe('one way to the API', () => {
 		expect(where((t) => /['"`]\/v1\//.test(t) || /\/v1\$\{/.test(t)).filter(server)).toEqual(['lib/server/api-call.ts']);
 	});
 
-	it('calls fetch only in the client, in handleFetch, and for uploads to the object store at the URL the API signed', () => {
+	it("calls fetch only in the client, in handleFetch, and for the local stack's photos (its dev route)", () => {
 		const calls = files.flatMap((f) => [...f.text.matchAll(/(?<![.\w])(?:event\.)?fetch\(([^,)]*)/g)].map((m) => `${f.name}: ${m[1]}`));
 		expect(calls.sort()).toEqual([
 			'hooks.server.ts: toApi ?? request',
 			'lib/server/api-call.ts: `${API_ORIGIN}/v1${path}`',
-			'lib/server/api.ts: location',
-			// The one upload to the object store (project photos, report photos, disbursement documents).
-			'lib/server/project-upload.ts: ticket.url',
+			// Local only (LOCAL_MEDIA): in the cloud CloudFront serves /media/* from the bucket; files never pass through this server.
+			'routes/media/projects/[id]/[file]/+server.ts: `${LOCAL_MEDIA}/media/projects/${params.id}/${params.file}`',
 		]);
 	});
 });

@@ -12,13 +12,13 @@ const MiB = 1024 * 1024;
 
 /**
  * Routes whose forms need more than DEFAULT_FORM_LIMIT, by Kit route id, in bytes:
- * a project's texts (3 × 20,000 characters of description, URL-encoded), the no-JS photo upload (a photo of
- * up to 5 MB, UPLOAD_LIMITS, in a multipart envelope) and a bank statement (a file or pasted text of up to
- * 1,000,000 bytes, or the base64 a preview kept, URL-encoded). adapter-node's BODY_SIZE_LIMIT (serve.js, 6M) stays the ceiling.
+ * a project's texts (3 × 20,000 characters of description, URL-encoded; photos and documents go straight to the object
+ * store, issue 14) and a bank statement (a file or pasted text of up to 1,000,000 bytes, or the base64 a preview kept,
+ * URL-encoded). adapter-node's BODY_SIZE_LIMIT (serve.js) stays the ceiling.
  */
 export const FORM_LIMITS: Readonly<Record<string, number>> = {
 	'/[lang=lang]/organisation/projects/new': 1 * MiB,
-	'/[lang=lang]/organisation/projects/[id]': 6 * MiB,
+	'/[lang=lang]/organisation/projects/[id]': 1 * MiB,
 	'/[lang=lang]/staff/money': 6 * MiB,
 };
 

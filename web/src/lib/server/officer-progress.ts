@@ -3,7 +3,7 @@ import type { Locale, Project } from '@mekendesh/contracts';
 import { renderMarkdown } from '@mekendesh/markdown';
 import { pickText } from '#lib/localized-text.js';
 import { m } from '#lib/paraglide/messages.js';
-import { mediaPath } from '#lib/project-media.js';
+import { mediaPath, photoFile } from '#lib/project-media.js';
 import { api } from './api.js';
 import { requireMember } from './guards.js';
 import { refused } from './report-actions.js';
@@ -35,6 +35,8 @@ export interface OfficerProgress {
 	late: { milestone: string; dueDate: string; daysLate: number }[];
 	/** The first milestone (in plan order) without any report: the report form's default; null when all have one. */
 	nextMilestoneId: string | null;
+	/** Keys of the files already in a report or a disbursement: the upload lists offer the others (issue 14). */
+	usedFiles: string[];
 }
 
 /** The project's progress as its officers read it (correction reasons included); null when the API cannot give it. */
@@ -64,7 +66,7 @@ export async function loadOfficerProgress(
 				html: text ? renderMarkdown(text.text) : '',
 				source: text?.text ?? '',
 				sourceLang: (text?.lang as Locale | undefined) ?? locale,
-				photos: r.photos.flatMap((p) => mediaPath(p.url) ?? []),
+				photos: r.photos.map((p) => photoFile(r.projectId, p, 320)),
 				version: r.version,
 			};
 		}),
@@ -77,6 +79,10 @@ export async function loadOfficerProgress(
 		})),
 		late: progress.late.map((l) => ({ milestone: title(l.milestoneId), dueDate: l.dueDate, daysLate: l.daysLate })),
 		nextMilestoneId: project.milestones.find((ms) => !reported.has(ms.id))?.id ?? null,
+		usedFiles: [
+			...progress.reports.flatMap((r) => r.photos.map((p) => p.key)),
+			...progress.disbursements.flatMap((d) => d.document?.key ?? []),
+		],
 	};
 }
 

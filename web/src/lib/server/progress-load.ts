@@ -1,7 +1,7 @@
 import type { Locale, Project } from '@mekendesh/contracts';
 import { renderMarkdown } from '@mekendesh/markdown';
 import { pickText } from '#lib/localized-text.js';
-import { mediaPath } from '#lib/project-media.js';
+import { mediaPath, photoFile } from '#lib/project-media.js';
 import { api, type ApiEvent } from './api.js';
 
 /** A report as the project page shows it: its milestone's title, its Markdown as sanitised HTML, its photos' web paths. */
@@ -49,7 +49,7 @@ export async function loadProgress(
 				status: r.status,
 				html: text ? renderMarkdown(text.text) : '',
 				lang: text?.isFallback ? text.lang : null,
-				photos: r.photos.flatMap((p) => mediaPath(p.url) ?? []),
+				photos: r.photos.map((p) => photoFile(r.projectId, p, 640)),
 			};
 		}),
 		disbursements: progress.disbursements.map((d) => ({

@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { UPLOAD_LIMITS, type Locale } from '@mekendesh/contracts';
-import { bishkekDay } from '#lib/duration.js';
-import { formatSom } from '#lib/format.js';
 import { m } from '#lib/paraglide/messages.js';
 import { api, ApiError } from './api.js';
-import { uploadToProject } from './project-upload.js';
 
 /**
  * The officer's progress forms on /<lang>/organisation/projects/[id] (issue 13), each a named action that works
- * without JavaScript: a report with a photo, a disbursement with an optional document, a move of the project. A
+ * without JavaScript: a report with photos, a disbursement with an optional document (both uploaded beforehand straight to
+ * the object store, upload-forms.ts, and chosen by key), a move of the project. A
  * refusal comes back with the API's message (in the page's language) next to its field, and the values typed.
  */
 
@@ -26,11 +23,6 @@ export function refused(cause: unknown, form: string, values: Values) {
 		: (cause.problem?.detail ?? cause.problem?.title ?? m.form_error_summary());
 	return fail(cause.status, { form, typed: values, fields, message });
 }
-
-const fileOf = (form: FormData, name: string): File | null => {
-	const f = form.get(name);
-	return f instanceof File && f.size > 0 ? f : null;
-};
 
 /**
  * The booking form's Idempotency-Key: the one the page put in its hidden `idempotencyKey` input when it was rendered
@@ -54,47 +46,22 @@ export function tyiyn(text: string): number {
 const progressDone = (event: RequestEvent, done: 'report' | 'disburse' | 'move') =>
 	`/${event.params.lang ?? 'ky'}/organisation/projects/${encodeURIComponent(event.params.id!)}?done=${done}`;
 
-/**
- * What the API would refuse in a post that carries a file, checked against the project before the file is uploaded
- * (issue 13 attacker 3): a refused post left its photo or document attached to the project. Field → message; empty
- * when the post may go. The API checks again (money can move in between); this only keeps the common refusals
- * (over-spend, unknown milestone, paid-on outside funded..today) from uploading anything.
- */
-async function refusalBeforeUpload(
-	event: RequestEvent,
-	post: { milestoneId?: string; amountKgs?: number; paidOn?: string },
-): Promise<Record<string, string>> {
-	const project = await api(event).projects.get(event.params.id!);
-	const fields: Record<string, string> = {};
-	if (post.milestoneId && !project.milestones.some((ms) => ms.id === post.milestoneId)) fields.milestoneId = m.rp_error_milestone();
-	const available = project.funding?.available;
-	if (post.amountKgs !== undefined && available !== undefined && post.amountKgs > available) {
-		fields.amountKgs = m.rp_error_over_available({ amount: formatSom(available, (event.params.lang ?? 'ky') as Locale) });
-	}
-	const since = project.fundedAt ?? project.publishedAt;
-	if (post.paidOn && post.paidOn > bishkekDay()) fields.paidOn = m.rp_error_paid_on_future();
-	else if (post.paidOn && since && post.paidOn < bishkekDay(new Date(since))) fields.paidOn = m.rp_error_paid_on_early();
-	return fields;
-}
-
-/** The form's refusal from refusalBeforeUpload: 409 for an over-spend (as the API), else 400. */
-const refusedBeforeUpload = (form: string, typed: Values, fields: Record<string, string>) =>
-	fail(fields.amountKgs ? 409 : 400, { form, typed, fields, message: fields.amountKgs ?? m.form_error_summary() });
+/** Upload keys as the forms send them (checkboxes, a radio): only what looks like one; the API checks each belongs to the project. */
+const KEY = /^[0-9a-z]{26}\.(jpg|png|webp|pdf)$/;
+const keysOf = (form: FormData, name: string): string[] =>
+	form
+		.getAll(name)
+		.map(String)
+		.filter((k) => KEY.test(k));
 
 export const reportActions = {
+	/** A report with the photos ticked among those uploaded beforehand (upload-forms.ts: the file goes straight to the object store). */
 	report: async (event: RequestEvent) => {
 		const form = await event.request.formData();
-		const values = valuesOf(form, ['milestoneId', 'text']);
-		const id = event.params.id!;
-		const photo = fileOf(form, 'photo');
-		if (photo && (!(photo.type in UPLOAD_LIMITS) || photo.type === 'application/pdf')) {
-			return fail(400, { form: 'report', typed: values, fields: { photoKeys: m.pj_error_photo_type() }, message: m.form_error_summary() });
-		}
+		const photoKeys = keysOf(form, 'photoKeys');
+		const values: Values = { ...valuesOf(form, ['milestoneId', 'text']), photoKeys: photoKeys.join(',') };
 		try {
-			const early = photo ? await refusalBeforeUpload(event, { milestoneId: values.milestoneId! }) : {};
-			if (Object.keys(early).length) return refusedBeforeUpload('report', values, early);
-			const photoKeys = photo ? [await uploadToProject(event, id, photo)] : [];
-			await api(event).reports.post(id, {
+			await api(event).reports.post(event.params.id!, {
 				milestoneId: values.milestoneId!,
 				text: { [event.params.lang ?? 'ky']: values.text },
 				photoKeys,
@@ -106,18 +73,14 @@ export const reportActions = {
 	},
 	disburse: async (event: RequestEvent) => {
 		const form = await event.request.formData();
-		const values = valuesOf(form, ['amount', 'paidOn', 'purpose', 'milestoneId', 'idempotencyKey']);
+		const values = valuesOf(form, ['amount', 'paidOn', 'purpose', 'milestoneId', 'idempotencyKey', 'documentKey']);
 		const id = event.params.id!;
 		const amountKgs = tyiyn(values.amount!);
 		if (!Number.isSafeInteger(amountKgs) || amountKgs <= 0) {
 			return fail(400, { form: 'disburse', typed: values, fields: { amountKgs: m.rp_error_amount() }, message: m.form_error_summary() });
 		}
+		const [documentKey] = keysOf(form, 'documentKey');
 		try {
-			const doc = fileOf(form, 'document');
-			const post = { amountKgs, paidOn: values.paidOn!, ...(values.milestoneId ? { milestoneId: values.milestoneId } : {}) };
-			const early = doc ? await refusalBeforeUpload(event, post) : {};
-			if (Object.keys(early).length) return refusedBeforeUpload('disburse', values, early);
-			const documentKey = doc ? await uploadToProject(event, id, doc) : undefined;
 			await api(event).reports.disburse(id, formKey(form), {
 				amountKgs,
 				paidOn: values.paidOn!,

@@ -3,7 +3,7 @@ import type { Locale, Project } from '@mekendesh/contracts';
 import { renderMarkdown } from '@mekendesh/markdown';
 import { pickText } from '#lib/localized-text.js';
 import { m } from '#lib/paraglide/messages.js';
-import { mediaPath } from '#lib/project-media.js';
+import { photoFile } from '#lib/project-media.js';
 import { api } from './api.js';
 import { requireRole } from './guards.js';
 import { formKey, refused, tyiyn } from './report-actions.js';
@@ -49,7 +49,7 @@ export async function loadStaffReports(
 			status: r.status,
 			correctionReason: r.correctionReason ?? null,
 			html: text ? renderMarkdown(text.text) : '',
-			photos: r.photos.flatMap((p) => mediaPath(p.url) ?? []),
+			photos: r.photos.map((p) => photoFile(r.projectId, p, 320)),
 			version: r.version,
 		};
 	});

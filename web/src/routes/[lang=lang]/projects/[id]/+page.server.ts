@@ -4,7 +4,7 @@ import { usdCents } from '@mekendesh/domain';
 import { markdownToText, renderMarkdown } from '@mekendesh/markdown';
 import { backToList } from '#lib/server/discovery-reader.js';
 import { pickText } from '#lib/localized-text.js';
-import { mediaPath } from '#lib/project-media.js';
+import { coverPhoto, photoFile, photoSources } from '#lib/project-media.js';
 import { withPlainTexts } from '#lib/server/plain-text.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { placeName } from '#lib/places.js';
@@ -63,7 +63,8 @@ export const load: PageServerLoad = async (event) => {
 
 	// Owners write Markdown; it becomes HTML only here, through the sanitising renderer ({@html} shows nothing else).
 	const description = pickText(project.description, locale);
-	const cover = mediaPath(project.coverUrl);
+	const photo = coverPhoto(project);
+	const cover = photo ? photoSources(project.id, photo) : null;
 	const summaryText = markdownToText(pickText(project.summary, locale)?.text ?? '');
 	// USD beside the progress figures at the rate the API priced the funding table with (one rule: usdCents).
 	const usdRate = project.funding?.usd?.rate ?? null;
@@ -78,7 +79,7 @@ export const load: PageServerLoad = async (event) => {
 			url: `${url.origin}${url.pathname}`,
 			title: markdownToText(pickText(project.title, locale)?.text ?? project.slug),
 			description: summaryText.length > 300 ? `${summaryText.slice(0, 297)}…` : summaryText,
-			image: cover ? `${url.origin}${cover}?w=1280` : null,
+			image: photo ? `${url.origin}${photoFile(project.id, photo, 1280)}` : null,
 		},
 		// Title and summary are Markdown too, shown as text in headings and the lead.
 		project: withPlainTexts(project),

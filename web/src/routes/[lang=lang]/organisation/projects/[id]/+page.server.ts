@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { error, fail, redirect } from '@sveltejs/kit';
-import { PUBLIC_STATUSES, UPLOAD_LIMITS, type Project } from '@mekendesh/contracts';
+import { PUBLIC_STATUSES, type Project } from '@mekendesh/contracts';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { apiFailure } from '#lib/server/forms.js';
@@ -10,8 +10,9 @@ import { requireMember } from '#lib/server/guards.js';
 import { rayonOptions } from '#lib/server/rayon-options.js';
 import { reportActions } from '#lib/server/report-actions.js';
 import { editReportAction, loadOfficerProgress } from '#lib/server/officer-progress.js';
-import { uploadToProject } from '#lib/server/project-upload.js';
+import { signUploadForm, takeUploadError } from '#lib/server/upload-forms.js';
 import { bishkekDay } from '#lib/duration.js';
+import { photoFile } from '#lib/project-media.js';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const EDITABLE = ['draft', 'changes_requested'];
@@ -45,16 +46,35 @@ export const load: PageServerLoad = async (event) => {
 				.then((u) => u.items)
 				.catch(() => null)
 		: null;
+	const editable = EDITABLE.includes(project.status);
+	const reporting = ['funded', 'in_progress'].includes(project.status);
+	const progress = ['funded', 'in_progress', 'completed'].includes(project.status)
+		? await loadOfficerProgress(event, project, locale)
+		: null;
+	// The no-JS upload forms (issue 14), each signed for 15 minutes: the file goes straight to the object store.
+	const sign = (purpose: 'cover' | 'report' | 'document') => signUploadForm(event, locale, project.id, purpose);
+	const [photoForm, reportPhotoForm, documentForm] = await Promise.all([
+		editable ? sign('cover') : null,
+		reporting ? sign('report') : null,
+		reporting ? sign('document') : null,
+	]);
 	return {
 		project,
 		messages,
+		photoForm,
+		reportPhotoForm,
+		documentForm,
+		uploadError: takeUploadError(event),
+		// Files uploaded for reporting and not yet in a report or a disbursement: the forms offer them (issue 14).
+		...reportingFiles(project, progress?.usedFiles ?? []),
+		chosenFile: event.url.searchParams.get('file'),
 		unanswered,
 		messagesNext: messages?.nextCursor ? `?mcursor=${encodeURIComponent(messages.nextCursor)}#pledge-messages` : null,
-		editable: EDITABLE.includes(project.status),
+		editable,
 		// Reports, spending and moves while funded or in progress (issue 13); today's Bishkek day bounds the paid-on date.
-		reporting: ['funded', 'in_progress'].includes(project.status),
+		reporting,
 		// What is already posted and spent, with staff's corrections to answer (issue 13 review 1, 8); the page stands without.
-		progress: ['funded', 'in_progress', 'completed'].includes(project.status) ? await loadOfficerProgress(event, project, locale) : null,
+		progress,
 		available: project.funding?.available ?? null,
 		openReport: event.url.searchParams.get('report'),
 		done: event.url.searchParams.get('done'),
@@ -65,6 +85,17 @@ export const load: PageServerLoad = async (event) => {
 		rayons: await rayonOptions(event, locale, project.organisationId),
 	};
 };
+
+/** The photos and documents uploaded since funding that no report or disbursement uses yet, newest first. */
+function reportingFiles(project: Project, used: readonly string[]) {
+	const since = project.fundedAt ?? project.publishedAt ?? '';
+	const open = (project.attachments ?? []).filter((a) => a.uploadedAt >= since && !used.includes(a.key)).reverse();
+	const label = (a: (typeof open)[number]) => ({ key: a.key, name: a.fileName ?? a.key, uploadedAt: a.uploadedAt });
+	return {
+		pendingPhotos: open.filter((a) => a.kind === 'photo').map((a) => ({ ...label(a), thumb: photoFile(project.id, a, 320) })),
+		pendingDocuments: open.filter((a) => a.kind === 'document').map(label),
+	};
+}
 
 const failure = (cause: unknown, values: ProjectFormValues) =>
 	apiFailure(cause, { values, messages: PROJECT_FIELD_MESSAGES, unavailable: m.form_unavailable(), fallback: m.form_error_summary() });
@@ -91,29 +122,6 @@ export const actions: Actions = {
 			return failure(cause, read.values);
 		}
 		return { saved: true };
-	},
-
-	/** The no-JS upload: the server asks for a presigned PUT, sends the file itself, then completes it. */
-	photo: async (event) => {
-		const project = await loadOwn(event);
-		const file = (await event.request.formData()).get('photo');
-		if (!(file instanceof File) || file.size === 0) return fail(400, { photoError: m.pj_error_photo_missing() });
-		if (!(file.type in UPLOAD_LIMITS) || file.type === 'application/pdf') return fail(400, { photoError: m.pj_error_photo_type() });
-		if (file.size > UPLOAD_LIMITS[file.type as keyof typeof UPLOAD_LIMITS]) return fail(400, { photoError: m.pj_error_photo_size() });
-		try {
-			await uploadToProject(event, project.id, file, { cover: true });
-		} catch (cause) {
-			if (!(cause instanceof ApiError)) throw cause;
-			if (cause.status === 0 || cause.status >= 500) console.error(`[web] photo upload ${project.id}: ${cause.message}`);
-			// The API says why in the page's language (it got Accept-Language): the field's message (e.g. a photo
-			// over 40 megapixels), else an upload conflict's detail, else the problem's title.
-			const reason =
-				cause.problem?.errors?.[0]?.message ?? (cause.status === 409 ? cause.problem?.detail : undefined) ?? cause.problem?.title;
-			return fail(cause.status >= 400 && cause.status < 500 ? cause.status : 503, {
-				photoError: cause.status >= 400 && cause.status < 500 ? (reason ?? m.pj_error_photo_type()) : m.form_unavailable(),
-			});
-		}
-		return { photoSaved: true };
 	},
 
 	submit: async (event) => {

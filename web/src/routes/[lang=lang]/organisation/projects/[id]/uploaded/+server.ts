@@ -1,0 +1,49 @@
+import { redirect } from '@sveltejs/kit';
+import { api, ApiError } from '#lib/server/api.js';
+import { requireMember } from '#lib/server/guards.js';
+import { flashUploadError, UPLOAD_PURPOSES, uploadRefusal, type UploadPurpose } from '#lib/server/upload-forms.js';
+import { m } from '#lib/paraglide/messages.js';
+import type { RequestHandler } from './$types';
+
+/** The keys the API signs into upload forms: a ULID and `.jpg` (a photo, whichever image type it turns out to be) or `.pdf`. */
+const UPLOAD_KEY = /^[0-9a-z]{26}\.(jpg|pdf)$/;
+
+/** Where the project page opens after each kind of upload: the form that uses the file next. */
+const NEXT: Record<UploadPurpose, { done: string; anchor: string }> = {
+	cover: { done: 'photo', anchor: 'photo-title' },
+	report: { done: 'report-photo', anchor: 'reports-forms' },
+	document: { done: 'document', anchor: 'disburse' },
+};
+
+/**
+ * Where the object store sends the browser (303) after a no-JavaScript upload form (upload-forms.ts): completes the upload
+ * (the API checks the file's size, type and content and makes the photo's copies) and goes back to the project page (303):
+ * with `done` and the attached key on success (a report's photo or a document is then ticked in its form), or with the
+ * API's refusal in the reader's language (a one-read cookie). A GET, as the store redirects: completing twice is harmless.
+ */
+export const GET: RequestHandler = async (event) => {
+	requireMember(event);
+	const { lang, id } = event.params;
+	const back = `/${lang}/organisation/projects/${encodeURIComponent(id)}`;
+	const purpose = event.url.searchParams.get('purpose') as UploadPurpose | null;
+	const key = event.url.searchParams.get('upload') ?? '';
+	if (!purpose || !UPLOAD_PURPOSES.includes(purpose) || !UPLOAD_KEY.test(key)) {
+		flashUploadError(event.cookies, back, m.pj_error_photo_missing());
+		redirect(303, back);
+	}
+	const next = NEXT[purpose];
+	let attached: string;
+	try {
+		const project = await api(event).projects.completeUpload(id, key, purpose === 'cover' ? { cover: true } : {});
+		// A form's photo is attached under the extension of what it is (`.jpg` may become `.png`): found by its ULID.
+		attached = project.attachments?.find((a) => a.key.split('.')[0] === key.split('.')[0])?.key ?? key;
+	} catch (cause) {
+		if (!(cause instanceof ApiError)) throw cause;
+		if (cause.status === 404 || cause.status === 403) redirect(303, `/${lang}/organisation/projects`);
+		if (cause.status === 0 || cause.status >= 500) console.error(`[web] upload complete ${id}/${key}: ${cause.message}`);
+		flashUploadError(event.cookies, back, uploadRefusal(cause));
+		redirect(303, `${back}#${next.anchor}`);
+	}
+	const file = purpose === 'cover' ? '' : `&file=${encodeURIComponent(attached)}`;
+	redirect(303, `${back}?done=${next.done}${file}#${next.anchor}`);
+};

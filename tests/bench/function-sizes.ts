@@ -200,7 +200,8 @@ export async function measureFunctions(runs = 7): Promise<FunctionFigures[]> {
     }
     rows.push(row);
     const bytes = row.eager
-      ? `eager ${kb(row.eager.raw)} raw / ${kb(row.eager.gz)} gz; total ${kb(row.total!.raw)} / ${kb(row.total!.gz)} gz`
+      ? `at load ${kb(row.eager.raw)} raw / ${kb(row.eager.gz)} gz; before the first answer ${kb(row.start!.raw)} / ${kb(row.start!.gz)} gz; ` +
+        `total ${kb(row.total!.raw)} / ${kb(row.total!.gz)} gz`
       : '';
     const load = row.load
       ? `; load ${row.load.loadMs.toFixed(0)} ms vs bare ${row.load.bareMs.toFixed(0)} ms = ${row.load.ratio.toFixed(2)}x`

@@ -7,6 +7,7 @@ import { IdentityStack } from './identity-stack.js';
 import { JobsStack } from './jobs-stack.js';
 import { MediaStack } from './media-stack.js';
 import { alarmEveryDeadLetterQueue, alarmEveryFunction, notifyOneTopic } from './monitoring.js';
+import { acknowledgeNagFindings } from './nag-suppressions.js';
 import { OpsStack } from './ops-stack.js';
 import { stageConfig } from './stage.js';
 import { WebStack } from './web-stack.js';
@@ -89,6 +90,7 @@ export function createApp(app: App, options: CreateAppOptions): MekendeshStacks 
     stage,
     webOrigins: options.webOrigins ?? (stage.isProd ? ['https://mekendesh.kg'] : ['https://mekendesh.kg', 'http://localhost:5173']),
     alarmTopic: alerts.topic,
+    accessLogs: alerts.accessLogs,
     description: `Mekendesh ${stage.name}: project photos and documents`,
     terminationProtection: stage.isProd,
   });
@@ -127,6 +129,7 @@ export function createApp(app: App, options: CreateAppOptions): MekendeshStacks 
     mediaBucket: media.bucket,
     alarmTopic: alerts.topic,
     proxySecret: api.proxySecret,
+    accessLogs: alerts.accessLogs,
     domain: options.domain,
     crossRegionReferences: true,
     description: `Mekendesh ${stage.name}: the web app (SSR function, assets, CloudFront)`,
@@ -147,6 +150,8 @@ export function createApp(app: App, options: CreateAppOptions): MekendeshStacks 
     description: `Mekendesh ${stage.name}: the CloudWatch dashboard`,
   });
   notifyOneTopic([...regional, ops], alerts.topic);
+  // The AWS Solutions findings we accept, with their reasons (the nag test applies the checks to exactly this app).
+  acknowledgeNagFindings([...regional, edge, ops]);
 
   Tags.of(app).add('project', 'mekendesh');
   Tags.of(app).add('stage', stage.name);

@@ -11,6 +11,8 @@ export interface MediaStackProps extends StackProps {
   readonly webOrigins: readonly string[];
   /** The one topic every alarm notifies (AlertsStack): the image function's alarms go there. */
   readonly alarmTopic?: ITopic | undefined;
+  /** The stage's access-log bucket (AlertsStack): the media bucket's server access logs go to `s3/media/`. */
+  readonly accessLogs?: IBucket | undefined;
 }
 
 /** Where a presigned upload may live before it is completed or abandoned. */
@@ -35,6 +37,7 @@ export class MediaStack extends Stack {
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
+      ...(props.accessLogs ? { serverAccessLogsBucket: props.accessLogs, serverAccessLogsPrefix: 's3/media/' } : {}),
       removalPolicy: props.stage.removalPolicy,
       cors: [
         {

@@ -369,6 +369,20 @@ describe('the web origin parameter', () => {
   });
 });
 
+describe('least privilege across the app', () => {
+  it('has no IAM statement allowing every action, or every action of a service', () => {
+    const actions = Object.entries(templates()).flatMap(([name, t]) =>
+      Object.values(resources(t, 'AWS::IAM::Policy')).flatMap((p) =>
+        (p.Properties?.['PolicyDocument'] as { Statement: { Action: string | string[] }[] }).Statement.flatMap((s) =>
+          [s.Action].flat().map((a) => `${name}: ${a}`),
+        ),
+      ),
+    );
+    expect(actions.length).toBeGreaterThan(20);
+    expect(actions.filter((a) => /: (\*|[a-z0-9-]+:\*)$/.test(a))).toEqual([]);
+  });
+});
+
 describe('the dashboard', () => {
   it('is one per stage, in the Ops stack, with the API, functions, table, mail and dead letters', () => {
     const dashboards = Object.values(resources(dev.ops, 'AWS::CloudWatch::Dashboard'));

@@ -369,6 +369,27 @@ describe('the web origin parameter', () => {
   });
 });
 
+describe('access logs', () => {
+  it('go to the one access-log bucket of the Alerts stack: CloudFront’s and the media and web-assets buckets’', () => {
+    const [bucketId] = Object.keys(resources(dev.alerts, 'AWS::S3::Bucket')).filter((id) => id.startsWith('AccessLogs'));
+    expect(bucketId).toBeDefined();
+    dev.alerts.hasResourceProperties('AWS::S3::Bucket', {
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerPreferred' }] },
+      LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 90, Status: 'Enabled' })] },
+    });
+    const imported = { 'Fn::ImportValue': Match.stringLikeRegexp(`^Mekendesh-dev-Alerts:.*${bucketId}`) };
+    dev.media.hasResourceProperties('AWS::S3::Bucket', {
+      LoggingConfiguration: { DestinationBucketName: imported, LogFilePrefix: 's3/media/' },
+    });
+    dev.web.hasResourceProperties('AWS::S3::Bucket', {
+      LoggingConfiguration: { DestinationBucketName: imported, LogFilePrefix: 's3/web-assets/' },
+    });
+    dev.web.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({ Logging: { Bucket: Match.anyValue(), Prefix: 'cloudfront/' } }),
+    });
+  });
+});
+
 describe('least privilege across the app', () => {
   it('has no IAM statement allowing every action, or every action of a service', () => {
     const actions = Object.entries(templates()).flatMap(([name, t]) =>

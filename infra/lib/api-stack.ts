@@ -148,6 +148,9 @@ export class ApiStack extends Stack {
       removalPolicy: stage.removalPolicy,
     });
 
+    // No reserved concurrency: reserving takes from the account's pool even when idle, and a new account may have only
+    // 10 concurrent executions in all (Lambda keeps 10 unreserved, so any reservation there fails the deploy). The API's
+    // bursts are capped in front of it instead: the stage throttle (API_THROTTLE) and the WAF rate rules.
     this.apiFunction = new NodejsFunction(this, 'ApiFunction', {
       entry: props.entry ?? API_ENTRY,
       handler: 'handler',

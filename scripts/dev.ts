@@ -18,6 +18,7 @@ import {
   ensureDemoData,
   ensureDemoRates,
   ensureDemoReceivingAccounts,
+  ensureDemoTotp,
   ensureDemoUsers,
   ensureIdentity,
   findTakenPort,
@@ -32,6 +33,8 @@ import { localCursorSecret } from './local-jobs.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const localDir = `${root}.local`;
+/** The demo staff and admin accounts' TOTP secrets (JSON, email → base32), read by `pnpm totp` (scripts/totp.ts). */
+const DEMO_TOTP_FILE = `${localDir}/cognito/demo-totp.json`;
 const PORTS = { dynamo: 8000, cognito: 9229, s3: 4569, api: 8787, web: 5173 } as const;
 const started = performance.now();
 const stops: (() => Promise<void>)[] = [];
@@ -96,6 +99,8 @@ async function main() {
   const identity = await ensureIdentity(cognito.endpoint);
   const demoIds = await ensureDemoUsers(cognito.endpoint, identity.userPoolId, DEMO_USERS);
   await ensureDemoAccounts(db, demoIds);
+  // Staff and admins sign in with a TOTP code (issue 14): their secrets are kept beside cognito-local's data.
+  const totpSecrets = await ensureDemoTotp(cognito.endpoint, identity, DEMO_USERS, DEMO_TOTP_FILE);
   step(`s3rver on :${PORTS.s3} (photos and documents in .local/s3)`);
   const media = await startMediaStore({ port: PORTS.s3, directory: `${localDir}/s3` });
   stops.push(media.stop);
@@ -167,6 +172,8 @@ async function main() {
 
   Demo accounts:
 ${DEMO_USERS.map((u) => `    ${u.role.padEnd(8)} ${u.email.padEnd(40)} ${u.password}`).join('\n')}
+  Staff and admin sign in with a code too: add the secret to an authenticator app, or run \`pnpm totp\` for the current codes.
+${[...totpSecrets].map(([email, secret]) => `    ${email.padEnd(49)} TOTP secret ${secret}`).join('\n')}
 
   Ctrl-C stops everything.`);
 }

@@ -2,6 +2,7 @@ import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   CfnUserPoolGroup,
+  Mfa,
   UserPool,
   UserPoolClient,
   UserPoolEmail,
@@ -39,6 +40,9 @@ export class IdentityStack extends Stack {
       standardAttributes: { email: { required: true, mutable: true }, fullname: { required: false, mutable: true } },
       passwordPolicy: { minLength: 12, requireLowercase: true, requireUppercase: true, requireDigits: true, requireSymbols: true },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // Optional for investors, required of programme staff and admins by the API (issue 14): TOTP apps only, no SMS.
+      mfa: Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
       email: UserPoolEmail.withCognito(),
       // Cognito's own emails in the platform's three languages at once (it sends before we know the reader's).
       userVerification: {

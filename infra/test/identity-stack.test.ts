@@ -29,6 +29,11 @@ describe('identity stack', () => {
     prod.identity.hasResourceProperties('AWS::Cognito::UserPool', { DeletionProtection: 'ACTIVE' });
   });
 
+  it('offers two-step sign-in with an authenticator app (TOTP) only, which the API requires of staff (issue 14)', () => {
+    for (const stage of [dev, prod])
+      stage.identity.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'OPTIONAL', EnabledMfas: ['SOFTWARE_TOKEN_MFA'] });
+  });
+
   it('sends its codes in Kyrgyz, Russian and English', () => {
     dev.identity.hasResourceProperties('AWS::Cognito::UserPool', {
       VerificationMessageTemplate: Match.objectLike({

@@ -16,6 +16,7 @@ export async function setup(project: TestProject) {
 	project.provide('dynamoEndpoint', stack.dynamoEndpoint);
 	project.provide('tableName', stack.tableName);
 	project.provide('totpSecrets', stack.totpSecrets);
+	project.provide('e2eCognito', stack.cognito);
 }
 
 export async function teardown() {
@@ -33,5 +34,7 @@ declare module 'vitest' {
 		tableName: string;
 		/** The demo staff and admin accounts' TOTP secrets by email (they sign in with a code: issue 14). */
 		totpSecrets: Record<string, string>;
+		/** cognito-local and its pool (tests that make a staff account as an administrator does). */
+		e2eCognito: { endpoint: string; userPoolId: string };
 	}
 }

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { ensureDemoUsers } from '@mekendesh/local-stack';
+import { launchBrowser } from './browser.js';
+import { PASSWORD, newPage, totpCode, uniqueEmail, web } from './account-helpers.js';
+
+/**
+ * Staff accounts with MFA (issue 14), in a browser with JavaScript off: a staff account made as the demo staff one is
+ * (by an administrator, no authenticator yet) is sent from a staff page to two-step sign-in, sets it up from the
+ * secret the page shows, signs in again with the code and reaches the staff page.
+ */
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+describe('two-step sign-in for staff', () => {
+	it('sends staff without it to set it up, takes the first code, then asks for the code at every sign-in', async () => {
+		const email = uniqueEmail('staff-mfa');
+		const { endpoint, userPoolId } = inject('e2eCognito');
+		await ensureDemoUsers(endpoint, userPoolId, [{ email, password: PASSWORD, role: 'staff', displayName: 'Staff MFA' }]);
+		const { context, page } = await newPage(browser, { javaScriptEnabled: false });
+
+		// The password alone signs in, but staff pages wait for two-step sign-in.
+		await page.goto(`${web()}/en/sign-in?next=${encodeURIComponent('/en/staff/audit')}`);
+		await page.locator('#f-email').fill(email);
+		await page.locator('#f-password').fill(PASSWORD);
+		await Promise.all([page.waitForURL(/\/en\/account\/two-step\?required=1/), page.locator('form.stack button[type=submit]').click()]);
+		expect(await page.locator('[role=alert]').innerText()).toContain('set up two-step sign-in first');
+
+		// Set it up: a QR code drawn on the server and the secret as text; a wrong first code is refused.
+		await Promise.all([page.waitForSelector('code.secret'), page.getByRole('button', { name: 'Set it up' }).click()]);
+		expect(await page.locator('figure.qr svg').count()).toBe(1);
+		const secret = await page.locator('code.secret').innerText();
+		expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+		const wrong = String((Number(totpCode(secret)) + 500_000) % 1_000_000).padStart(6, '0');
+		await page.locator('#f-code').fill(wrong);
+		await Promise.all([page.waitForSelector('#f-code-error'), page.getByRole('button', { name: 'Confirm' }).click()]);
+		expect(await page.locator('#f-code-error').innerText()).toContain('6-digit code');
+		expect(await page.locator('code.secret').innerText()).toBe(secret);
+		await page.locator('#f-code').fill(totpCode(secret));
+		await Promise.all([page.waitForURL(/\/en\/sign-in\?two-step=1/), page.getByRole('button', { name: 'Confirm' }).click()]);
+		expect(await page.locator('.form-success').innerText()).toContain('Two-step sign-in is on');
+
+		// Every sign-in now asks for the code; with it, the staff page opens.
+		await page.locator('#f-password').fill(PASSWORD);
+		await Promise.all([page.waitForSelector('#f-code'), page.locator('form.stack button[type=submit]').click()]);
+		expect(await page.locator('.auth-page h2').innerText()).toBe('Code from your app');
+		await page.locator('#f-code').fill(wrong);
+		await Promise.all([page.waitForSelector('#f-code-error'), page.locator('form.stack button[type=submit]').click()]);
+		await page.locator('#f-code').fill(totpCode(secret));
+		await Promise.all([page.waitForURL(/\/en\/staff\/audit/), page.locator('form.stack button[type=submit]').click()]);
+		expect(new URL(page.url()).pathname).toBe('/en/staff/audit');
+		await context.close();
+	});
+});

@@ -404,6 +404,29 @@ describe('least privilege across the app', () => {
   });
 });
 
+describe('with a custom domain', () => {
+  let prod: Synthesized;
+  beforeAll(() => {
+    prod = synthesize('prod', { bundle: false, domain: 'mekendesh.kg' });
+  }, SYNTH_TIMEOUT_MS);
+  afterAll(() => prod?.dispose());
+
+  it('gives the functions the site’s origin itself (it wins over the parameter, which stays as the fallback)', () => {
+    for (const [template, handler] of [
+      [prod.api, 'index.handler'],
+      [prod.jobs, 'index.digestsHandler'],
+      [prod.jobs, 'index.homeNoticesHandler'],
+    ] as const) {
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Handler: handler,
+        Environment: {
+          Variables: Match.objectLike({ WEB_ORIGIN: 'https://mekendesh.kg', WEB_ORIGIN_PARAMETER: '/mekendesh/prod/web-origin' }),
+        },
+      });
+    }
+  });
+});
+
 describe('the dashboard', () => {
   it('is one per stage, in the Ops stack, with the API, functions, table, mail and dead letters', () => {
     const dashboards = Object.values(resources(dev.ops, 'AWS::CloudWatch::Dashboard'));

@@ -84,7 +84,7 @@ export const FORM_PHOTO_TYPE = 'image/*';
  * keeps the type its name says. Undefined when the content differs from it.
  * @example servedAs({ name: '01j.jpg', type: 'image/jpeg' }, 'image/*', 'image/png') // { type: 'image/png', name: '01j.png' }
  */
-export function servedAs(
+function servedAs(
   upload: { name: string; type: UploadContentType },
   declared: string | undefined,
   sniffed: UploadContentType | undefined,

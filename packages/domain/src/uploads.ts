@@ -40,8 +40,6 @@ const TYPE_BY_EXTENSION = Object.fromEntries(Object.entries(UPLOAD_EXTENSIONS).m
  */
 export const objectKey = (projectId: string, name: string) =>
   name.endsWith('.pdf') ? `projects/${projectId}/${name}` : `media/projects/${projectId}/${name}`;
-/** The public path of a photo (or of a resized copy) on the web origin, as CloudFront serves it (locally: the web's dev route). */
-export const photoPath = (projectId: string, name: string) => `/${objectKey(projectId, name)}`;
 /**
  * The private key an upload is PUT to: never served (its presigned URL stays usable for a while, so what is
  * there is unchecked); completing reads it, deletes it and writes the checked file under {@link objectKey}.

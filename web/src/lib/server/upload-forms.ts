@@ -42,9 +42,6 @@ export async function signUploadForm(
 	}
 }
 
-/** The size limit as people read it: whole megabytes. @example megabytes(5 * 1024 * 1024) // 5 */
-export const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
-
 const FLASH = 'upload_error';
 
 /**

@@ -23,6 +23,11 @@ export interface CreateAppOptions {
   readonly domain?: string | undefined;
   /** The platform's sender (`-c mailFrom=no-reply@example.org`); its domain becomes the SES identity. */
   readonly mailFrom?: string | undefined;
+  /**
+   * Reserved concurrency for the scheduled jobs (1) and the mail function (2); true unless the account's Lambda quota is
+   * still a new account's 10, where Lambda refuses any reservation (it keeps 10 unreserved).
+   */
+  readonly reserveConcurrency?: boolean | undefined;
 }
 
 /** Where a stage lives unless the CLI says otherwise (CDK_DEFAULT_REGION): Frankfurt, the nearest region with every service used. */
@@ -115,6 +120,7 @@ export function createApp(app: App, options: CreateAppOptions): MekendeshStacks 
     table: data.table,
     cursorSecret: api.cursorSecret,
     mailFrom,
+    reserveConcurrency: options.reserveConcurrency ?? true,
     mailConfigurationSet: alerts.mail.configurationSetName,
     ...origins,
     description: `Mekendesh ${stage.name}: scheduled functions (exchange rates, deadlines, weekly digests)`,

@@ -86,6 +86,8 @@ export interface JobsStackProps extends StackProps {
   readonly apiOrigin?: string;
   /** The SES configuration set the mail function sends with (alerts-stack.ts, mail-identity.ts). */
   readonly mailConfigurationSet?: string;
+  /** Reserve concurrency for the jobs and the mail function (JOB_RESERVED_CONCURRENCY, MAIL_RESERVED_CONCURRENCY); default true. */
+  readonly reserveConcurrency?: boolean;
 }
 
 /**
@@ -176,6 +178,7 @@ export class JobsStack extends Stack {
       removalPolicy: props.stage.removalPolicy,
       ...(props.mailFrom ? { mailFrom: props.mailFrom } : {}),
       ...(props.mailConfigurationSet ? { configurationSet: props.mailConfigurationSet } : {}),
+      reserveConcurrency: props.reserveConcurrency ?? true,
     });
     // A project published by staff: its rayon's home followers are told from the stream, not in the approval request.
     this.homeNotices = new HomeNoticesFunction(this, 'HomeNotices', {
@@ -244,7 +247,7 @@ export class JobsStack extends Stack {
       timeout: Duration.minutes(5),
       logGroup: new LogGroup(this, `${name}Logs`, { retention: RetentionDays.ONE_MONTH, removalPolicy: props.stage.removalPolicy }),
       environment: { TABLE_NAME: props.table.tableName, NODE_OPTIONS: '--enable-source-maps' },
-      reservedConcurrentExecutions: JOB_RESERVED_CONCURRENCY,
+      ...(props.reserveConcurrency === false ? {} : { reservedConcurrentExecutions: JOB_RESERVED_CONCURRENCY }),
       deadLetterQueue,
       ...JOB_RETRY,
       bundling: BUNDLING,

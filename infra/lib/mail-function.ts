@@ -29,6 +29,8 @@ export interface MailFunctionProps {
   readonly mailFrom?: string;
   /** The SES configuration set it sends with (SES_CONFIGURATION_SET): bounces and complaints are counted. */
   readonly configurationSet?: string;
+  /** Reserve MAIL_RESERVED_CONCURRENCY (default true; false on an account whose quota is still 10). */
+  readonly reserveConcurrency?: boolean;
   readonly removalPolicy: RemovalPolicy;
 }
 
@@ -68,7 +70,7 @@ export class MailFunction extends Construct {
         ...(props.configurationSet ? { SES_CONFIGURATION_SET: props.configurationSet } : {}),
         NODE_OPTIONS: '--enable-source-maps',
       },
-      reservedConcurrentExecutions: MAIL_RESERVED_CONCURRENCY,
+      ...(props.reserveConcurrency === false ? {} : { reservedConcurrentExecutions: MAIL_RESERVED_CONCURRENCY }),
       bundling: BUNDLING,
     });
     this.deadLetters = new Queue(this, 'DeadLetters', { retentionPeriod: Duration.days(14), enforceSSL: true });

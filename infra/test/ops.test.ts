@@ -1,4 +1,5 @@
-import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RATE_LIMITS } from '../../packages/domain/src/rate-limits.js';
 import { ACCESS_LOG_FORMAT, API_THROTTLE } from '../lib/api-stack.js';
@@ -6,7 +7,8 @@ import { API_ALARM_THRESHOLDS, STRIPE_WEBHOOK_PATH } from '../lib/api-alarms.js'
 import { JOB_RESERVED_CONCURRENCY } from '../lib/jobs-stack.js';
 import { MAIL_RESERVED_CONCURRENCY } from '../lib/mail-function.js';
 import { MANAGED_RULE_GROUPS, RATE_LIMITED_PATHS, WAF_RATE_LIMITS } from '../lib/waf.js';
-import { SYNTH_TIMEOUT_MS, synthesize, type CfnResource, type Synthesized } from './support.js';
+import { createApp } from '../lib/app.js';
+import { cdkJsonContext, SYNTH_TIMEOUT_MS, synthesize, type CfnResource, type Synthesized } from './support.js';
 
 let dev: Synthesized;
 beforeAll(() => {
@@ -424,6 +426,22 @@ describe('with a custom domain', () => {
         },
       });
     }
+  });
+});
+
+describe('createApp options', () => {
+  it('reserves no concurrency with reserveConcurrency: false, and makes the SES identity of another sender’s domain', () => {
+    const context = { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [] };
+    const stacks = createApp(new App({ context }), { stage: 'small', reserveConcurrency: false, mailFrom: 'hello@example.org' });
+    const jobs = Template.fromStack(stacks.jobs);
+    for (const fn of Object.values(resources(jobs, 'AWS::Lambda::Function'))) {
+      expect(fn.Properties?.['ReservedConcurrentExecutions']).toBeUndefined();
+    }
+    Template.fromStack(stacks.alerts).hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'example.org' });
+    jobs.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'index.mailHandler',
+      Environment: { Variables: Match.objectLike({ MAIL_FROM: 'hello@example.org' }) },
+    });
   });
 });
 

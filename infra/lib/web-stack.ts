@@ -56,6 +56,21 @@ const FORWARD_VIEWER = `function handler(event) {
   return request;
 }`;
 
+/** The headers the API trusts for a visitor's address when the proxy secret comes with it (functions/api middleware/auth.ts). */
+export const API_CLIENT_IP_HEADER = 'x-mekendesh-client-ip';
+export const API_PROXY_SECRET_HEADER = 'x-mekendesh-proxy-secret';
+
+/**
+ * CloudFront Function (viewer request) in front of `/v1/*`: the API sees CloudFront's addresses, not the visitor's, so
+ * its per-address rate limits would put every browser in one bucket. The visitor's address goes in API_CLIENT_IP_HEADER
+ * (overwriting whatever the client sent), and the origin adds the proxy secret, without which the API ignores it.
+ */
+const FORWARD_API_CLIENT = `function handler(event) {
+  var request = event.request;
+  request.headers['${API_CLIENT_IP_HEADER}'] = { value: event.viewer.ip };
+  return request;
+}`;
+
 export interface WebStackProps extends StackProps {
   readonly stage: StageConfig;
   readonly edge: EdgeStack;
@@ -183,6 +198,16 @@ export class WebStack extends Stack {
       runtime: FunctionRuntime.JS_2_0,
       comment: 'Copies Host into x-forwarded-host and the viewer address into a header for the SSR origin',
     });
+    const forwardApiClient = new CloudFrontFunction(this, 'ForwardApiClient', {
+      code: FunctionCode.fromInline(FORWARD_API_CLIENT),
+      runtime: FunctionRuntime.JS_2_0,
+      comment: "Puts the viewer's address in a header the API trusts with the proxy secret",
+    });
+    const apiOrigin = new HttpOrigin(Fn.select(2, Fn.split('/', props.httpApi.apiEndpoint)), {
+      readTimeout: Duration.seconds(30),
+      // A dynamic reference resolved by CloudFormation at deploy: the value is never in the template.
+      ...(props.proxySecret ? { customHeaders: { [API_PROXY_SECRET_HEADER]: props.proxySecret.secretValue.unsafeUnwrap() } } : {}),
+    });
     const assets: BehaviorOptions = {
       origin: S3BucketOrigin.withOriginAccessControl(this.assetsBucket),
       viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -194,7 +219,6 @@ export class WebStack extends Stack {
     // The bucket is another stack's: imported by name here, so CDK adds no policy to it from this stack (that would
     // make the media stack depend on this one); allowCloudFrontToReadMedia grants the read on `media/*` there.
     const media = Bucket.fromBucketName(this, 'MediaBucketRef', props.mediaBucket.bucketName);
-    const apiHost = Fn.select(2, Fn.split('/', props.httpApi.apiEndpoint));
     const dynamic = {
       viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
       cachePolicy: CachePolicy.CACHING_DISABLED,
@@ -215,7 +239,11 @@ export class WebStack extends Stack {
       additionalBehaviors: {
         '/_app/*': assets,
         ...Object.fromEntries(staticPathPatterns().map((pattern) => [pattern, assets])),
-        '/v1/*': { ...dynamic, origin: new HttpOrigin(apiHost, { readTimeout: Duration.seconds(30) }) },
+        '/v1/*': {
+          ...dynamic,
+          origin: apiOrigin,
+          functionAssociations: [{ function: forwardApiClient, eventType: FunctionEventType.VIEWER_REQUEST }],
+        },
         '/media/*': { ...assets, origin: S3BucketOrigin.withOriginAccessControl(media) },
       },
       httpVersion: HttpVersion.HTTP2_AND_3,

@@ -46,6 +46,14 @@ const ssrFunction = (web: Template): CfnResource => {
   expect(found).toHaveLength(1);
   return found[0]![1];
 };
+/** The code of the CloudFront Function whose logical id starts with `id`. */
+const cloudFrontFunctionCode = (web: Template, id: string): string => {
+  const found = Object.entries(web.findResources('AWS::CloudFront::Function') as Record<string, CfnResource>).filter(([key]) =>
+    key.startsWith(id),
+  );
+  if (found.length !== 1) throw new Error(`expected one CloudFront function ${id}, found ${found.length}`);
+  return String((found[0]![1].Properties as { FunctionCode: string }).FunctionCode);
+};
 const originOf = (web: Template, b: CacheBehavior) => config(web).Origins.find((o) => o.Id === b.TargetOriginId)!;
 
 describe('WebStack', () => {
@@ -122,8 +130,7 @@ describe('WebStack', () => {
     ]);
     expect(b.AllowedMethods).toEqual(expect.arrayContaining(['POST', 'PUT', 'DELETE', 'PATCH']));
     expect(b.FunctionAssociations?.map((f) => f.EventType)).toEqual(['viewer-request']);
-    const [, fn] = onlyResource(dev.web, 'AWS::CloudFront::Function');
-    const code = String((fn.Properties as { FunctionCode: string }).FunctionCode);
+    const code = cloudFrontFunctionCode(dev.web, 'ForwardViewer');
     expect(code).toContain("request.headers['x-forwarded-host'] = { value: request.headers.host.value }");
     expect(code).toContain("request.headers['x-mekendesh-viewer-address'] = { value: event.viewer.ip }");
   });
@@ -161,6 +168,16 @@ describe('WebStack', () => {
       'redirect-to-https',
     ]);
     expect(JSON.stringify(originOf(dev.web, api).DomainName)).toContain('Fn::Split');
+    // The API's per-address rate limits see the visitor, not CloudFront: the viewer's address in the header the API
+    // trusts only with the proxy secret, which the origin adds (a dynamic reference, never the value in the template).
+    expect(api.FunctionAssociations?.map((f) => f.EventType)).toEqual(['viewer-request']);
+    expect(cloudFrontFunctionCode(dev.web, 'ForwardApiClient')).toContain(
+      "request.headers['x-mekendesh-client-ip'] = { value: event.viewer.ip }",
+    );
+    const secretHeader = (
+      originOf(dev.web, api) as { OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[] }
+    ).OriginCustomHeaders?.find((h) => h.HeaderName === 'x-mekendesh-proxy-secret');
+    expect(JSON.stringify(secretHeader?.HeaderValue)).toContain('{{resolve:secretsmanager:');
     const media = behavior(dev.web, '/media/*');
     expect([media.CachePolicyId, media.AllowedMethods]).toEqual([CACHING_OPTIMIZED, ['GET', 'HEAD']]);
     const origin = originOf(dev.web, media);

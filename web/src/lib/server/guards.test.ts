@@ -28,6 +28,14 @@ describe('requireRole', () => {
 		expect(isRedirect(e) && e.location).toBe(`/ky/sign-in?next=${encodeURIComponent('/ky')}`);
 	});
 
+	it('sends staff without two-step sign-in to set it up, coming back to the page asked for (issue 14)', () => {
+		const e = thrown(() => requireRole(event({ ...person(['staff']), twoStep: 'required' }), 'staff'));
+		expect(isRedirect(e) && e.status === 303 && e.location).toBe(
+			`/ky/account/two-step?required=1&next=${encodeURIComponent('/ky/staff/money?x=1')}`,
+		);
+		expect(requireRole(event({ ...person(['staff']), twoStep: 'on' }), 'staff').id).toBe('u1');
+	});
+
 	it('answers another role with the 404 of a page that does not exist', () => {
 		const e = thrown(() => requireRole(event(person(['investor', 'officer'])), 'staff'));
 		expect(isHttpError(e) && e.status).toBe(404);

@@ -20,11 +20,18 @@ export function localizedText<T extends z.ZodType<string, string>>(field: () => 
     .refine((t) => LOCALES.some((l) => t[l] !== undefined), { message: 'at least one language is required' });
 }
 
+/** Each localized schema built once per limit (zod schemas are immutable; see text.ts `built` for why it matters). */
+const BUILT = new Map<string, unknown>();
+function built<T>(key: string, build: () => T): T {
+  if (!BUILT.has(key)) BUILT.set(key, build());
+  return BUILT.get(key) as T;
+}
+
 /** A one-line text (name, title, settlement) in one to three languages, each at most `max` (TEXT_LIMITS). */
-export const localizedLine = (max: number) => localizedText(() => line(max));
+export const localizedLine = (max: number) => built(`line:${max}`, () => localizedText(() => line(max)));
 
 /** A multi-line text (summary, Markdown body, instructions) in one to three languages, each 1..`max` (TEXT_LIMITS). */
-export const localizedProse = (max: number) => localizedText(() => prose(max, { min: 1 }));
+export const localizedProse = (max: number) => built(`prose:${max}`, () => localizedText(() => prose(max, { min: 1 })));
 
 /** What a localized text holds, whichever limits it was checked by. */
 export type LocalizedText = Partial<Record<Locale, string>>;

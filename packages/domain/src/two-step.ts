@@ -16,6 +16,13 @@ const wrongCode = () =>
     ky: 'Код туура эмес же мөөнөтү өттү: аутентификатор тиркемеси азыр көрсөткөн 6 цифраны жазыңыз.',
   });
 
+const expiredChallenge = () =>
+  invalidIn('session', {
+    en: 'The sign-in has expired: enter your email and password again.',
+    ru: 'Время входа истекло: введите email и пароль ещё раз.',
+    ky: 'Кирүү убактысы өтүп кетти: email жана сырсөздү кайра жазыңыз.',
+  });
+
 /**
  * The otpauth:// URI of a TOTP secret (Google Authenticator's Key Uri Format: SHA-1, 6 digits, 30 s, Cognito's own
  * parameters), which authenticator apps read from a QR code.
@@ -29,7 +36,7 @@ export function totpUri(secret: string, email: string): string {
 /**
  * Answers the TOTP challenge of signIn with the code: tokens, and the sign-in counts as two-step (staff powers).
  * At most `limits.codeAttemptsPerAccount` codes per account in 15 minutes (then RateLimitedError, 429); the right
- * code forgets the count. A wrong code or an expired session: 400 naming `code` in ky/ru/en.
+ * code forgets the count. A wrong code: 400 naming `code`; an expired challenge: 400 naming `session` (ky/ru/en).
  */
 export async function answerTotpChallenge(deps: AccountDeps, input: { email: string; session: string; code: string }): Promise<Tokens> {
   const window = codeWindow(deps, 'totp', input.email);
@@ -38,6 +45,8 @@ export async function answerTotpChallenge(deps: AccountDeps, input: { email: str
   try {
     tokens = await deps.identity.answerTotp(input);
   } catch (e) {
+    // Cognito refuses an expired or spent challenge session as NotAuthorized: the password step has to come again.
+    if (e instanceof IdentityError && e.code === 'invalid_credentials') throw expiredChallenge();
     if (e instanceof IdentityError) throw wrongCode();
     throw e;
   }

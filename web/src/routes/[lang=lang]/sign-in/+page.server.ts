@@ -11,7 +11,7 @@ import { api, ApiError } from '#lib/server/api.js';
 import type { Tokens } from '@mekendesh/contracts';
 import type { Actions, PageServerLoad } from './$types';
 
-const MESSAGES = { ...FIELD_MESSAGES, password: m.error_password_required, code: m.error_totp_code, session: m.error_totp_session };
+const MESSAGES = { ...FIELD_MESSAGES, password: m.error_password_required, code: m.error_totp_code };
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	// Without a return address: the home page, which leads with what is for this person.
@@ -56,7 +56,8 @@ async function answerCode(event: RequestEvent, form: FormData, values: SignInVal
 	} catch (cause) {
 		// An expired challenge cannot be answered: back to the password step.
 		const expired = cause instanceof ApiError && cause.problem?.errors?.some((e) => e.field === 'session');
-		return apiFailure(cause, failureOptions(expired ? { ...values, session: '' } : values, MESSAGES));
+		if (expired) return invalid({ ...values, session: '' }, { fields: {}, form: m.error_totp_session() });
+		return apiFailure(cause, failureOptions(values, MESSAGES));
 	}
 	redirect(303, values.next);
 }

@@ -135,7 +135,7 @@ describe('progress reports and spending without JavaScript', () => {
 		expect(await officer.locator('.field-error').count()).toBe(0);
 		expect(new URL(officer.url()).searchParams.get('done')).toBe('disburse');
 		// The document is a redirect to a short-lived URL on which the store answers a download: never streamed by the web.
-		const link = officer.locator(`a[href="/media/${project.id}/${documentKey}"]`);
+		const link = officer.locator(`a[href="/documents/${project.id}/${documentKey}"]`);
 		expect(await link.count()).toBeGreaterThan(0);
 		const download = await officer.request.get(`${web()}/media/${project.id}/${documentKey}`, { maxRedirects: 0 });
 		expect(download.status()).toBe(302);

@@ -4,7 +4,7 @@ import { coverPhoto, mediaPath, photoFile, photoSources, shareLinks } from './pr
 describe('project media', () => {
 	it("maps the API media URL to a photo's public path or a document's download route, and nothing else", () => {
 		expect(mediaPath('/v1/projects/p-1/media/01jabcdefghjkmnpqrstvwxyz0.png')).toBe('/media/projects/p-1/01jabcdefghjkmnpqrstvwxyz0.png');
-		expect(mediaPath('/v1/projects/p-1/media/01jabcdefghjkmnpqrstvwxyz0.pdf')).toBe('/media/p-1/01jabcdefghjkmnpqrstvwxyz0.pdf');
+		expect(mediaPath('/v1/projects/p-1/media/01jabcdefghjkmnpqrstvwxyz0.pdf')).toBe('/documents/p-1/01jabcdefghjkmnpqrstvwxyz0.pdf');
 		expect(mediaPath('https://evil.example/x.png')).toBeNull();
 		expect(mediaPath(null)).toBeNull();
 	});

@@ -6,13 +6,13 @@ const API_MEDIA = /\/projects\/([A-Za-z0-9_-]{1,64})\/media\/([0-9a-z]{26}\.(?:j
 /**
  * The web path of a project file, from the API's media URL (`/v1/projects/<id>/media/<key>`): a photo's public path
  * (`/media/projects/<id>/<key>`, served by CloudFront from the bucket; locally by the dev route), a document's download
- * route (`/media/<id>/<key>`, a redirect to a short-lived URL).
+ * route (`/documents/<id>/<key>`, a redirect to a short-lived URL; not under /media/, which CloudFront sends to the bucket).
  * @example mediaPath('/v1/projects/p1/media/01j0000000000000000000000a.png') // '/media/projects/p1/01j0000000000000000000000a.png'
  */
 export function mediaPath(apiUrl: string | null | undefined): string | null {
 	const match = API_MEDIA.exec(apiUrl ?? '');
 	if (!match) return null;
-	return match[2]!.endsWith('.pdf') ? `/media/${match[1]}/${match[2]}` : `/media/projects/${match[1]}/${match[2]}`;
+	return match[2]!.endsWith('.pdf') ? `/documents/${match[1]}/${match[2]}` : `/media/projects/${match[1]}/${match[2]}`;
 }
 
 /**

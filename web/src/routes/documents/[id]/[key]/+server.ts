@@ -6,7 +6,8 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const KEY = /^[0-9a-z]{26}\.(jpg|png|webp|pdf)$/;
 
 /**
- * A project's document (or a photo, by an older link) from the web origin, without passing its bytes through this server
+ * A project's document (or a photo, by an older link) from the web origin, at /documents/<id>/<key> (not under /media/:
+ * in the cloud CloudFront sends /media/* to the bucket's public photos, so no web route there is reachable), without passing its bytes through this server
  * (issue 14): a photo is at its public path, /media/projects/<id>/<key> (CloudFront from the bucket); a document is a
  * redirect to the short-lived URL the API signs for this reader (its owners and staff while the project is not public), on
  * which the store answers `Content-Disposition: attachment`, so a PDF is downloaded, never rendered on any site's origin.

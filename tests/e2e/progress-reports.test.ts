@@ -137,7 +137,7 @@ describe('progress reports and spending without JavaScript', () => {
 		// The document is a redirect to a short-lived URL on which the store answers a download: never streamed by the web.
 		const link = officer.locator(`a[href="/documents/${project.id}/${documentKey}"]`);
 		expect(await link.count()).toBeGreaterThan(0);
-		const download = await officer.request.get(`${web()}/media/${project.id}/${documentKey}`, { maxRedirects: 0 });
+		const download = await officer.request.get(`${web()}/documents/${project.id}/${documentKey}`, { maxRedirects: 0 });
 		expect(download.status()).toBe(302);
 		expect(download.headers()['cache-control']).toBe('private, no-store');
 		const signed = new URL(download.headers()['location']!);

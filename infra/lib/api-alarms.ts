@@ -89,7 +89,7 @@ export function addApiAlarms(scope: Construct, props: ApiAlarmsProps): Alarm[] {
 }
 
 /** Namespace of the metrics our metric filters write, one per stage (two stages may share an account). */
-export const opsMetricsNamespace = (stageName: string): string => `Mekendesh/${stageName}`;
+const opsMetricsNamespace = (stageName: string): string => `Mekendesh/${stageName}`;
 
 /** Counts access-log lines of the webhook path answered 400 or more (the lighter path: no code in the API). */
 function webhookFailures(scope: Construct, props: ApiAlarmsProps): Metric {

@@ -75,7 +75,7 @@ export class DataStack extends Stack {
 }
 
 /** The operations our code sends (packages/db): the ThrottledRequests metric has one series per operation. */
-export const TABLE_OPERATIONS = [
+const TABLE_OPERATIONS = [
   Operation.GET_ITEM,
   Operation.BATCH_GET_ITEM,
   Operation.PUT_ITEM,

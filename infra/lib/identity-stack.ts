@@ -4,7 +4,6 @@ import {
   CfnUserPoolGroup,
   Mfa,
   UserPool,
-  UserPoolClient,
   UserPoolEmail,
   VerificationEmailStyle,
   type IUserPool,
@@ -77,5 +76,3 @@ export class IdentityStack extends Stack {
     new CfnOutput(this, 'UserPoolClientId', { value: this.client.userPoolClientId });
   }
 }
-
-export type { UserPoolClient };

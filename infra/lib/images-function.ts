@@ -15,27 +15,27 @@ import { Construct } from 'constructs';
 import { BUNDLING, REPO_ROOT } from './api-stack.js';
 
 /** The image function's entry (exports `handler`): functions/images, the domain's upload checks with sharp. */
-export const IMAGES_ENTRY = resolve(REPO_ROOT, 'functions/images/src/handler.ts');
+const IMAGES_ENTRY = resolve(REPO_ROOT, 'functions/images/src/handler.ts');
 
 /** Where uploads land (packages/domain `uploadedKey`): only objects created here trigger the function. */
-export const UPLOAD_PREFIX = 'incoming/';
+const UPLOAD_PREFIX = 'incoming/';
 /** What the function writes: public photos (CloudFront `/media/*`), private documents, and result markers (upload-checks.ts). */
-export const WRITTEN_PREFIXES = ['media/', 'projects/', 'checked/'] as const;
+const WRITTEN_PREFIXES = ['media/', 'projects/', 'checked/'] as const;
 
 /**
  * At most this many run at once: each decodes up to 40 megapixels in 1.5-2 GB, and a burst of uploads must not take the
  * account's concurrency from the API. Uploads beyond it wait in Lambda's asynchronous queue (retried for up to 6 hours).
  */
-export const IMAGES_RESERVED_CONCURRENCY = 5;
+const IMAGES_RESERVED_CONCURRENCY = 5;
 /** libvips decodes a 40-megapixel photo in ~160 MB per copy; 1769 MB is one full vCPU on Lambda, so sharp runs at full speed. */
-export const IMAGES_MEMORY_MB = 1769;
+const IMAGES_MEMORY_MB = 1769;
 
 /**
  * sharp and what it loads at run time, for Lambda's linux-arm64 (glibc): its JS (ESM dist), its JS dependencies, the
  * native binding and libvips. pnpm installs the arm64 packages on any machine (pnpm-workspace.yaml `supportedArchitectures`),
  * so synth copies them from node_modules, offline. Paths are the packages' real directories in pnpm's store.
  */
-export function sharpPackageDirs(): Record<string, string> {
+function sharpPackageDirs(): Record<string, string> {
   const sharp = realpathSync(resolve(REPO_ROOT, 'functions/images/node_modules/sharp'));
   const beside = dirname(sharp); // pnpm links a package's dependencies beside it
   const binding = realpathSync(join(beside, '@img/sharp-linux-arm64'));

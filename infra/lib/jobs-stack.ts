@@ -95,7 +95,7 @@ export interface JobsStackProps extends StackProps {
  * (the function's retryAttempts/maxEventAge), one EventBridge could not deliver is retried by the rule target; either
  * way the event then lands in the job's one dead-letter queue (alarmed). A day's run older than 6 h is better rerun by hand.
  */
-export const JOB_RETRY = { retryAttempts: 2, maxEventAge: Duration.hours(6) } as const;
+const JOB_RETRY = { retryAttempts: 2, maxEventAge: Duration.hours(6) } as const;
 
 /**
  * Scheduled jobs run one at a time (reserved concurrency 1): a retry or a manual run never overlaps a running one, and a

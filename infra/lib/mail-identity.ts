@@ -12,7 +12,7 @@ import {
 import { Construct } from 'constructs';
 
 /** SES's account reputation thresholds we alarm on (AWS reviews an account at 5% bounces and 0.1% complaints). */
-export const SES_REPUTATION_ALARMS = {
+const SES_REPUTATION_ALARMS = {
   /** Reputation.BounceRate, a fraction: 0.05 = 5%. */
   bounceRate: 0.05,
   /** Reputation.ComplaintRate, a fraction: 0.001 = 0.1%. */

@@ -101,5 +101,3 @@ export function notifyOneTopic(stacks: readonly Stack[], topic: ITopic): void {
     }
   }
 }
-
-export { sameRegion };

@@ -8,7 +8,7 @@ import { DEFAULT_RATE_LIMITS, RATE_WINDOWS } from '../../packages/domain/src/rat
  * default); the app's own limits (packages/domain/src/rate-limits.ts) stay the precise ones, the WAF only stops floods
  * that would reach the function at all.
  */
-export const WAF_WINDOW_SECONDS = 300;
+const WAF_WINDOW_SECONDS = 300;
 
 /**
  * Paths whose abuse costs money or accounts, one regular expression each (WAF regex match on the URI path, lower-cased):

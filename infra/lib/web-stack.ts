@@ -40,8 +40,8 @@ const KIT_SERVER = resolve(WEB, 'build/server/server.js');
 const KIT_CLIENT = resolve(WEB, 'build/client');
 
 // The header names web/lambda/handler.ts reads (VIEWER_ADDRESS_HEADER, ORIGIN_VERIFY_HEADER); infra cannot import it.
-export const VIEWER_ADDRESS_HEADER = 'x-mekendesh-viewer-address';
-export const ORIGIN_VERIFY_HEADER = 'x-mekendesh-origin-verify';
+const VIEWER_ADDRESS_HEADER = 'x-mekendesh-viewer-address';
+const ORIGIN_VERIFY_HEADER = 'x-mekendesh-origin-verify';
 
 /**
  * CloudFront Function (viewer request) in front of the SSR function: the Function URL origin needs its own Host, so
@@ -57,8 +57,8 @@ const FORWARD_VIEWER = `function handler(event) {
 }`;
 
 /** The headers the API trusts for a visitor's address when the proxy secret comes with it (functions/api middleware/auth.ts). */
-export const API_CLIENT_IP_HEADER = 'x-mekendesh-client-ip';
-export const API_PROXY_SECRET_HEADER = 'x-mekendesh-proxy-secret';
+const API_CLIENT_IP_HEADER = 'x-mekendesh-client-ip';
+const API_PROXY_SECRET_HEADER = 'x-mekendesh-proxy-secret';
 
 /**
  * CloudFront Function (viewer request) in front of `/v1/*`: the API sees CloudFront's addresses, not the visitor's, so

@@ -35,7 +35,7 @@ export function totpCode(secret: string): string {
 }
 
 /** The TOTP secret of a demo staff or admin account (issue 14: they sign in with a code); undefined for others. */
-export const demoTotpSecret = (email: string): string | undefined => inject('totpSecrets')[email];
+const demoTotpSecret = (email: string): string | undefined => inject('totpSecrets')[email];
 
 /**
  * Signs in through the page's form and waits to leave the sign-in page. An account with two-step sign-in (the demo

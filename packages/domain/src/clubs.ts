@@ -16,7 +16,7 @@ import { isPublic } from './lifecycle.js';
 import { notClubMember, optimistically, type Round } from './money-commit.js';
 import { pledgeAndNotify } from './pledge-email.js';
 import type { PledgeRead } from './pledges.js';
-import { nameSkeleton } from './name-skeleton.js';
+import { loadConfusables, nameSkeleton } from './name-skeleton.js';
 import { can } from './policy.js';
 import { CLUBS_PER_DAY, clubWindow, RateLimitedError } from './rate-limits.js';
 import type { PaymentDeps } from './receiving-accounts.js';
@@ -59,6 +59,7 @@ export function publicClub(record: ClubRecord): Club {
  * compared by how it looks (nameSkeleton: normalised, any case, punctuation at the edges ignored, Latin/Cyrillic/Greek
  * look-alikes folded), so "At-Bashy people in Moscow", "Аt-Bashy people in Moscow" (Cyrillic А), "At-Bashy people in
  * Moscow." and "at‐bashy  PEOPLE in moscow" are one. Claimed in the club's transaction (ClubName, packages/db).
+ * Needs the confusables table loaded (await loadConfusables(), name-skeleton.ts).
  * @example clubNameKey({ name: 'At-Bashy people', residenceCountry: 'RU', residenceCity: ' Moscow' }) // 'RU|rnoscow|at-bashy people' (m looks like rn)
  */
 export function clubNameKey(c: Pick<Club, 'name' | 'residenceCountry' | 'residenceCity'>): string {
@@ -117,6 +118,7 @@ export async function createClub(deps: ClubDeps, actor: Actor, input: ClubCreate
     members: 1,
     createdAt: at,
   };
+  await loadConfusables();
   const out = await deps.clubs.create({
     club,
     organiser: { clubId: club.id, userId: user.id, shown: false, displayName: null, joinedAt: at },

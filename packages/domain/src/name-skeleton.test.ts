@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { clubNameKey } from './clubs.js';
-import { nameSkeleton } from './name-skeleton.js';
+import { loadConfusables, nameSkeleton } from './name-skeleton.js';
 
 const KYRGYZ_AND_RUSSIAN = 'абвгдеёжзийклмнңоөпрстуүфхцчшщъыьэюя';
 
 describe('nameSkeleton (issue 12, second attack review)', () => {
+  beforeAll(loadConfusables);
+
   it('folds a Cyrillic look-alike, a trailing dot and a filler used as a space into the plain name', () => {
     const plain = nameSkeleton('At-Bashy people in Moscow');
     expect(nameSkeleton('\u0410t-Bashy people in Moscow')).toBe(plain);

@@ -43,10 +43,12 @@ export interface Bytes {
 export interface FunctionBundle {
   /** Parsed when the entry loads. */
   eager: Bytes;
-  /** Parsed before the first answer: the eager chunks and, for the API, the app that lambda.ts imports at its start. */
+  /** Parsed before the first answer: the eager chunks and, for the API, every chunk a fresh process loads to answer GET /v1/projects. */
   start: Bytes;
   /** The inputs whose code is in the `start` chunks. */
   startInputs: string[];
+  /** The 20 largest of them, by minified bytes (esbuild's metafile). */
+  startTop: { input: string; bytes: number }[];
   total: Bytes;
   inputs: string[];
   /** The inputs whose code is in the chunks parsed at load. */
@@ -73,17 +75,9 @@ export async function bundleFunction(name: FunctionName): Promise<FunctionBundle
     for (const i of outputs[p]!.imports) if (i.kind === 'import-statement' && outputs[i.path]) visit(i.path);
   };
   visit(entry);
-  // What the first answer needs besides: the app, which the API's entry imports with the cold-start read (lambda-app.ts).
-  const start = new Set(eager);
-  const appChunk = Object.keys(outputs).find((p) => outputs[p]!.entryPoint?.endsWith('functions/api/src/lambda-app.ts'));
-  if (appChunk) {
-    const before = new Set(eager);
-    eager.clear();
-    visit(appChunk);
-    for (const p of eager) start.add(p);
-    eager.clear();
-    for (const p of before) eager.add(p);
-  }
+  // What the first answer needs: for the API, the chunks a fresh process actually loads to answer GET /v1/projects
+  // (the app, imported by the entry's start, and the projects resource, imported by its first request: lazy-app.ts).
+  const start = name === 'api' ? new Set(await chunksBeforeFirstAnswer(dir, Object.keys(outputs), abs)) : new Set(eager);
   const sum = (files: string[]) =>
     files.reduce(
       (n, p) => {
@@ -96,10 +90,72 @@ export async function bundleFunction(name: FunctionName): Promise<FunctionBundle
     eager: sum([...eager]),
     start: sum([...start]),
     startInputs: [...start].flatMap((p) => Object.keys(outputs[p]!.inputs)),
+    startTop: [...start]
+      .flatMap((p) => Object.entries(outputs[p]!.inputs).map(([input, { bytesInOutput }]) => ({ input, bytes: bytesInOutput })))
+      .sort((x, y) => y.bytes - x.bytes)
+      .slice(0, 20),
+    startAll: [...start].flatMap((p) =>
+      Object.entries(outputs[p]!.inputs).map(([input, { bytesInOutput }]) => ({ input, bytes: bytesInOutput })),
+    ),
     total: sum(Object.keys(outputs).filter((p) => p.endsWith('.mjs'))),
     inputs: Object.keys(result.metafile.inputs),
     eagerInputs: [...eager].flatMap((p) => Object.keys(outputs[p]!.inputs)),
     dir,
+  };
+}
+
+/**
+ * The output files (metafile keys among `outputs`) that a fresh process loads from `dir` to answer `path` through the
+ * API handler: recorded by a module load hook (node:module registerHooks), not guessed from the import graph, so a
+ * chunk that import() brings in on the way (the resource's routes) counts and one that waits for a later use does not.
+ */
+async function chunksBeforeFirstAnswer(
+  dir: string,
+  outputs: string[],
+  abs: (p: string) => string,
+  path = '/v1/projects',
+): Promise<string[]> {
+  const url = pathToFileURL(join(dir, 'index.mjs')).href;
+  const program =
+    `import { registerHooks } from 'node:module'; const seen = new Set(); ` +
+    `registerHooks({ load(u, c, next) { seen.add(u); return next(u, c); } }); ` +
+    `const { handler } = await import(${JSON.stringify(url)}); ` +
+    `const r = await handler(${JSON.stringify(httpEvent(path))}, {}); ` +
+    `if (r.statusCode !== 200) { console.error(r.statusCode, r.body); process.exit(1); } ` +
+    `console.log(JSON.stringify([...seen]));`;
+  const dynamo = await emptyDynamo();
+  try {
+    const out = await new Promise<string>((done, fail) => {
+      const child = spawn(process.execPath, ['--input-type=module', '-e', program], { env: apiEnv(dynamo.url) });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('close', (status) => (status === 0 ? done(stdout) : fail(new Error(`first answer failed: ${stderr.slice(0, 300)}`))));
+    });
+    const loaded = new Set(
+      (JSON.parse(out.trim().split('\n').pop()!) as string[]).filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)),
+    );
+    return outputs.filter((p) => loaded.has(abs(p)));
+  } finally {
+    await dynamo.close();
+  }
+}
+
+/** The API function's environment in Lambda, as the bench gives it: credentials from the role, the table at `dynamoUrl`. */
+function apiEnv(dynamoUrl: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    AWS_LAMBDA_FUNCTION_NAME: 'bench-api',
+    AWS_REGION: 'eu-central-1',
+    AWS_ACCESS_KEY_ID: 'bench',
+    AWS_SECRET_ACCESS_KEY: 'bench',
+    AWS_SESSION_TOKEN: 'bench',
+    DYNAMODB_ENDPOINT: dynamoUrl,
+    TABLE_NAME: 'bench',
+    CURSOR_SECRET: 'bench',
+    LOG_LEVEL: 'error',
+    NODE_OPTIONS: '',
   };
 }
 
@@ -190,20 +246,7 @@ export async function firstAnswerTime(dir: string, runs = 7, path = '/v1/project
     `const r = await handler(${JSON.stringify(httpEvent(path))}, {}); ` +
     `if (r.statusCode !== 200) { console.error(r.statusCode, r.body); process.exit(1); }`;
   const dynamo = await emptyDynamo();
-  // Lambda's environment as the API function has it (credentials from the role, so no provider chain is walked).
-  const env = {
-    ...process.env,
-    AWS_LAMBDA_FUNCTION_NAME: 'bench-api',
-    AWS_REGION: 'eu-central-1',
-    AWS_ACCESS_KEY_ID: 'bench',
-    AWS_SECRET_ACCESS_KEY: 'bench',
-    AWS_SESSION_TOKEN: 'bench',
-    DYNAMODB_ENDPOINT: dynamo.url,
-    TABLE_NAME: 'bench',
-    CURSOR_SECRET: 'bench',
-    LOG_LEVEL: 'error',
-    NODE_OPTIONS: '',
-  };
+  const env = apiEnv(dynamo.url);
   const loads: number[] = [];
   const bares: number[] = [];
   try {
@@ -230,6 +273,8 @@ export interface FunctionFigures {
   firstAnswer?: ColdStart;
   /** The API only: import + first answer of GET /v1/health. */
   healthAnswer?: ColdStart;
+  /** The API only: the 20 largest inputs of what its first answer loads. */
+  startTop?: { input: string; bytes: number }[];
   error?: string;
 }
 
@@ -248,6 +293,7 @@ export async function measureFunctions(runs = 7): Promise<FunctionFigures[]> {
       dir = b.dir;
       row.eager = b.eager;
       row.start = b.start;
+      if (name === 'api') row.startTop = b.startTop;
       row.total = b.total;
       row.load = loadTime(b.dir, runs);
       if (name === 'api') {
@@ -277,6 +323,8 @@ export async function measureFunctions(runs = 7): Promise<FunctionFigures[]> {
           `${kb(row.start.gz)} gz of <= 300 KB ${row.start.gz <= 300 * 1024 ? 'met' : 'NOT met'}; ` +
           `${row.firstAnswer.ratio.toFixed(2)}x bare of <= 2x ${row.firstAnswer.ratio <= 2 ? 'met' : 'NOT met'} (1.3x later)`,
       );
+    for (const { input, bytes } of row.startTop ?? [])
+      console.log(`  ${''.padEnd(12)}   ${kb(bytes).padStart(9)}  ${input.replace(/^.*node_modules\//, '')}`);
   }
   return rows;
 }

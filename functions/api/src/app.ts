@@ -1,11 +1,6 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Deps } from './composition.js';
-import { handleError, problem } from './middleware/problem.js';
-import { requestContext } from './middleware/request-context.js';
-import { apiSecurityHeaders, docsSecurityHeaders } from './middleware/security-headers.js';
-import { authenticate, clientAddress } from './middleware/auth.js';
-import { enforceDeclaredSecurity } from './middleware/access.js';
-import { enforceDeclaredBody } from './middleware/body.js';
+import { buildApp } from './app-core.js';
 import type { ApiEnv } from './env.js';
 import { auditRoutes } from './routes/audit.js';
 import { refundRoutes } from './routes/refunds.js';
@@ -15,7 +10,7 @@ import { docsRoutes } from './routes/docs.js';
 import { ledgerRoutes } from './routes/ledger.js';
 import { meRoutes } from './routes/me.js';
 import { followRoutes } from './routes/follows.js';
-import { myNotificationRoutes, noStore, unsubscribeRoutes } from './routes/notifications.js';
+import { myNotificationRoutes, unsubscribeRoutes } from './routes/notifications.js';
 import { invitationRoutes, organisationRoutes, staffOrganisationRoutes } from './routes/organisations.js';
 import { healthRoutes } from './routes/health.js';
 import { projectRoutes } from './routes/projects.js';
@@ -32,50 +27,16 @@ import { clubPledgeRoutes, clubRoutes, myClubRoutes, projectClubRoutes } from '.
 import { myRecommendationRoutes, recommendationRoutes } from './routes/matching.js';
 import { projectQuestionRoutes, questionRoutes } from './routes/questions.js';
 import { lateReportRoutes, projectReportRoutes, staffCofundingRoutes } from './routes/reports.js';
-import { declareCommonAnswers } from './routes/shared.js';
 import { dashboardRoutes } from './routes/dashboard.js';
-import { validationHook } from './validation.js';
-
-export const API_BASE = '/v1';
 
 /**
- * The one Hono app: mounted by lambda.ts (API Gateway), server.ts (Node, locally) and tests (app.request()).
+ * The one Hono app with every route: mounted by server.ts (Node, locally), tests (app.request()) and, for
+ * /v1/openapi.json only, the Lambda entry (which otherwise loads one resource per request: lazy-app.ts). Its
+ * middleware and document are app-core.ts buildApp's.
  * @example const app = createApp(composeFromEnv()); await app.request('/v1/health');
  */
 export function createApp(deps: Deps) {
-  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook }).basePath(API_BASE);
-  app.use('*', requestContext);
-  // A token in the URL is its person's authority: no answer under it is stored, problems included.
-  app.use('/unsubscribe/*', noStore);
-  app.use('/invitations/*', noStore);
-  app.use('*', (c, next) => (c.req.path.startsWith(`${API_BASE}/docs`) ? docsSecurityHeaders(c, next) : apiSecurityHeaders(c, next)));
-
-  app.use('*', clientAddress(deps.proxySecret));
-  const { users, identity, clock } = deps.accounts;
-  app.use('*', authenticate({ verifier: deps.verifier, users, identity, clock, readAhead: pledgeReadAhead(deps, API_BASE) }));
-  // Who may call a route is settled from its declared `security` before its validators read any input.
-  app.use('*', enforceDeclaredSecurity({ base: API_BASE, registry: app.openAPIRegistry }));
-  // Then each body by its route's declaration: size (413) while it streams in, media type (415), JSON depth.
-  app.use('*', enforceDeclaredBody({ base: API_BASE, registry: app.openAPIRegistry }));
-
-  mountResources(app, deps);
-  // The middleware's answers (401/403, 400/413/415 on bodies, 422 on Idempotency-Keys) in every route's entry.
-  declareCommonAnswers(app.openAPIRegistry);
-
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Mekendesh API',
-      version: '0.1.0',
-      description: 'Diaspora investment in the home regions of the Kyrgyz Republic. Errors are RFC 9457 problem+json.',
-    },
-    servers: [{ url: '/' }],
-  });
-
-  app.notFound((c) => problem(c, 'not-found', { detail: `no route for ${c.req.method} ${c.req.path}` }));
-  app.onError(handleError);
-  return app;
+  return buildApp(deps, [{ mount: mountResources, readAhead: pledgeReadAhead }], { document: true });
 }
 
 /**

@@ -22,7 +22,11 @@ export interface Resource {
   readAhead?: (deps: Deps, base: string) => ReadAhead;
 }
 
-/** A token in the URL is its person's authority: no answer under it is stored, problems included. */
+/**
+ * `Cache-Control: no-store` on every answer under a token-bearing URL (an unsubscribe link or invitation is its
+ * person's authority): the views, the one-click POST and the problems of a bad token, body or media type, so no shared
+ * cache or history keeps the URL's answer. Mounted before the body checks, so their 413/415 carry it too.
+ */
 const noStore: MiddlewareHandler = async (c, next) => {
   await next();
   c.header('cache-control', 'no-store');

@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
 import {
   NotificationPreferencesSchema,
   NotificationPreferencesUpdateSchema,
@@ -60,17 +59,6 @@ const oneClick = createRoute({
   responses: { 200: json(UnsubscribeViewSchema, 'Turned off'), ...problems(400, 404) },
 });
 
-/**
- * `Cache-Control: no-store` on every answer under a token-bearing URL (an unsubscribe link is its person's authority
- * for one kind of email): the views and the one-click POST, and the problems of a bad token, body or media type, so no
- * shared cache or history keeps the URL's answer. app.ts mounts it before the body checks, so their 413/415 carry it too.
- * @example app.use('/unsubscribe/*', noStore)
- */
-export const noStore: MiddlewareHandler = async (c, next) => {
-  await next();
-  c.header('cache-control', 'no-store');
-};
-
 /** The signed-in person's email preferences, mounted at /me. */
 export function myNotificationRoutes(deps: Deps) {
   const users = deps.accounts.users;
@@ -84,7 +72,7 @@ export function myNotificationRoutes(deps: Deps) {
 
 /**
  * Unsubscribe links, mounted at /unsubscribe: public, the signed token (unsubscribe.ts) says whose email of which kind.
- * Every answer is `no-store` (noStore, mounted by app.ts).
+ * Every answer is `no-store` (noStore, mounted by app-core.ts).
  */
 export function unsubscribeRoutes(deps: Deps) {
   const links = { users: deps.accounts.users, key: deps.unsubscribeKey };

@@ -5,6 +5,7 @@
 // code first imports it. NodejsFunction's single --outfile cannot split, so the API stack runs this after its own
 // bundling (infra/lib/api-stack.ts, afterBundling) and the bench measures the same output (tests/bench/function-sizes.ts).
 // Usage: node functions/api/bundle.mjs <entry.ts> <outdir>
+import { dirname } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -25,7 +26,8 @@ export function lambdaBuildOptions({ entry, outdir, splitting = true, sourcemap 
     target: 'node22',
     minify: true,
     metafile: true,
-    // Stack traces need file and line only (NODE_OPTIONS=--enable-source-maps); without the sources the zip stays small.
+    // Stack traces need file and line only (read when a stack is logged: packages/lambda-runtime source-mapped-stack.ts);
+    // without the sources the zip stays small.
     sourcemap: sourcemap ? 'linked' : false,
     sourcesContent: false,
     mainFields: ['module', 'main'],
@@ -39,12 +41,19 @@ export function lambdaBuildOptions({ entry, outdir, splitting = true, sourcemap 
 }
 
 /**
- * Bundles `entry` into `outdir` (index.mjs, chunks/*.mjs, maps).
- * @param {{ entry: string; outdir: string; splitting?: boolean; sourcemap?: boolean }} options
+ * Bundles `entry` into `outdir` (index.mjs, chunks/*.mjs, maps). With `source` (tests), the entry is that TypeScript
+ * text instead, named `sourcefile` in stack traces and resolving imports from `entry`'s directory; it is written as
+ * `stdin.mjs`.
+ * @param {{ entry: string; outdir: string; splitting?: boolean; sourcemap?: boolean; source?: { contents: string; sourcefile: string } }} options
  * @returns {Promise<import('esbuild').BuildResult<{ metafile: true }>>}
  */
-export async function bundleLambda(options) {
-  return /** @type {Promise<import('esbuild').BuildResult<{ metafile: true }>>} */ (build(lambdaBuildOptions(options)));
+export async function bundleLambda({ source, ...options }) {
+  const buildOptions = lambdaBuildOptions(options);
+  if (source) {
+    delete buildOptions.entryPoints;
+    buildOptions.stdin = { ...source, loader: 'ts', resolveDir: dirname(options.entry) };
+  }
+  return /** @type {Promise<import('esbuild').BuildResult<{ metafile: true }>>} */ (build(buildOptions));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

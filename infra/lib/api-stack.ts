@@ -176,7 +176,7 @@ export class ApiStack extends Stack {
         ...(props.mailConfigurationSet ? { SES_CONFIGURATION_SET: props.mailConfigurationSet } : {}),
         // Uploads are checked by the image function (MediaStack); completing reads its marker (packages/domain upload-checks.ts).
         ...(props.mediaBucket ? { MEDIA_BUCKET: props.mediaBucket.bucketName, IMAGE_PIPELINE: 'function' } : {}),
-        NODE_OPTIONS: '--enable-source-maps',
+        // No --enable-source-maps: it reads every map on each cold start; a logged stack is mapped then (packages/lambda-runtime).
         LOG_LEVEL: props.logLevel ?? (stage.isProd ? 'info' : 'debug'),
       },
       bundling: {

@@ -68,7 +68,6 @@ export class HomeNoticesFunction extends Construct {
         TABLE_NAME: props.table.tableName,
         MAIL_DELIVERY: 'stream',
         ...originEnvironment(props.stageName, props),
-        NODE_OPTIONS: '--enable-source-maps',
       },
       bundling: BUNDLING,
     });

@@ -246,7 +246,8 @@ export class JobsStack extends Stack {
       memorySize: 512,
       timeout: Duration.minutes(5),
       logGroup: new LogGroup(this, `${name}Logs`, { retention: RetentionDays.ONE_MONTH, removalPolicy: props.stage.removalPolicy }),
-      environment: { TABLE_NAME: props.table.tableName, NODE_OPTIONS: '--enable-source-maps' },
+      // No --enable-source-maps: a logged stack is mapped when logged (packages/lambda-runtime source-mapped-stack.ts).
+      environment: { TABLE_NAME: props.table.tableName },
       ...(props.reserveConcurrency === false ? {} : { reservedConcurrentExecutions: JOB_RESERVED_CONCURRENCY }),
       deadLetterQueue,
       ...JOB_RETRY,

@@ -68,7 +68,6 @@ export class MailFunction extends Construct {
         TABLE_NAME: props.table.tableName,
         MAIL_FROM: from,
         ...(props.configurationSet ? { SES_CONFIGURATION_SET: props.configurationSet } : {}),
-        NODE_OPTIONS: '--enable-source-maps',
       },
       ...(props.reserveConcurrency === false ? {} : { reservedConcurrentExecutions: MAIL_RESERVED_CONCURRENCY }),
       bundling: BUNDLING,

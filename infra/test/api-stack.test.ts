@@ -42,12 +42,12 @@ describe('ApiStack', () => {
       });
     });
 
-    it('gets the table name, source maps and a log level from its environment', () => {
+    it('gets the table name and a log level from its environment, and no --enable-source-maps (a cold-start cost; stacks are mapped when logged)', () => {
       dev.api.hasResourceProperties('AWS::Lambda::Function', {
         Environment: {
           Variables: {
             TABLE_NAME: { 'Fn::ImportValue': Match.stringLikeRegexp('Mekendesh-dev-Data') },
-            NODE_OPTIONS: '--enable-source-maps',
+            NODE_OPTIONS: Match.absent(),
             LOG_LEVEL: Match.anyValue(),
           },
         },

@@ -5,6 +5,7 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { withSourceMappedStacks } from './source-mapped-stack.js';
 
 /** The log levels the code uses (the API's middleware/logger.ts and the jobs' logJob). */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -42,7 +43,8 @@ export function observability(options: { service: string; namespace: string; env
   return {
     logger,
     metrics,
-    log: (level, message, fields = {}) => logger[level](message, fields),
+    // Stacks are source-mapped here, when logged, not by --enable-source-maps on every cold start (source-mapped-stack.ts).
+    log: (level, message, fields = {}) => logger[level](message, withSourceMappedStacks(fields)),
   };
 }
 

@@ -94,8 +94,6 @@ export async function bundleFunction(name: FunctionName): Promise<FunctionBundle
       .flatMap((p) => Object.entries(outputs[p]!.inputs).map(([input, { bytesInOutput }]) => ({ input, bytes: bytesInOutput })))
       .sort((x, y) => y.bytes - x.bytes)
       .slice(0, 20),
-      Object.entries(outputs[p]!.inputs).map(([input, { bytesInOutput }]) => ({ input, bytes: bytesInOutput })),
-    ),
     total: sum(Object.keys(outputs).filter((p) => p.endsWith('.mjs'))),
     inputs: Object.keys(result.metafile.inputs),
     eagerInputs: [...eager].flatMap((p) => Object.keys(outputs[p]!.inputs)),

@@ -1,20 +1,4 @@
-import {
-  AdminAddUserToGroupCommand,
-  AdminDeleteUserCommand,
-  AssociateSoftwareTokenCommand,
-  CognitoIdentityProviderClient,
-  ConfirmForgotPasswordCommand,
-  ConfirmSignUpCommand,
-  ForgotPasswordCommand,
-  GetUserCommand,
-  InitiateAuthCommand,
-  RespondToAuthChallengeCommand,
-  RevokeTokenCommand,
-  SetUserMFAPreferenceCommand,
-  SignUpCommand,
-  VerifySoftwareTokenCommand,
-  type AuthenticationResultType,
-} from '@aws-sdk/client-cognito-identity-provider';
+import type { AuthenticationResultType, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { isTransientError } from '@smithy/core/retry';
 import type { Role, SignInResult, Tokens } from '@mekendesh/contracts';
 import { IdentityError, UnavailableError, type IdentityProvider } from '@mekendesh/domain';
@@ -78,24 +62,55 @@ function tokens(result: AuthenticationResultType | undefined, refreshToken?: str
   };
 }
 
+/** The Cognito SDK's module (a type: the module itself is imported on first use). */
+type CognitoSdk = typeof import('@aws-sdk/client-cognito-identity-provider');
+
 /** The same SDK calls against Cognito in the cloud and cognito-local on a laptop. */
 export class CognitoIdentity implements IdentityProvider {
-  private readonly client: CognitoIdentityProviderClient;
+  /** The SDK and its client, imported on the first call: see `sdk`. */
+  private loaded?: Promise<{ client: CognitoIdentityProviderClient; m: CognitoSdk }>;
 
-  constructor(private readonly config: CognitoConfig) {
-    const t = { ...COGNITO_TIMEOUTS, ...config.timeouts };
-    this.client = new CognitoIdentityProviderClient({
-      region: config.region,
-      maxAttempts: t.maxAttempts,
-      requestHandler: { connectionTimeout: t.connectMs, requestTimeout: t.requestMs, throwOnRequestTimeout: true },
-      ...(config.endpoint ? { endpoint: config.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+  constructor(private readonly config: CognitoConfig) {}
+
+  /**
+   * Cognito's SDK (its commands, schemas and errors: ~40 KB of the API bundle) is imported when the first call needs
+   * it, not with this module: an anonymous request never calls Cognito, and an API cold start should not parse it
+   * (issue 14, API cold start). Concurrent first calls share the one import; a failed import is tried again.
+   */
+  private sdk(): Promise<{ client: CognitoIdentityProviderClient; m: CognitoSdk }> {
+    this.loaded ??= import('@aws-sdk/client-cognito-identity-provider').then(
+      (m) => {
+        const t = { ...COGNITO_TIMEOUTS, ...this.config.timeouts };
+        const client = new m.CognitoIdentityProviderClient({
+          region: this.config.region,
+          maxAttempts: t.maxAttempts,
+          requestHandler: { connectionTimeout: t.connectMs, requestTimeout: t.requestMs, throwOnRequestTimeout: true },
+          ...(this.config.endpoint
+            ? { endpoint: this.config.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+            : {}),
+        });
+        return { client, m };
+      },
+      (e: unknown) => {
+        this.loaded = undefined;
+        throw e;
+      },
+    );
+    return this.loaded;
+  }
+
+  /** `run` with the client and the SDK's module, its failures as `call` maps them. */
+  private call<T>(run: (client: CognitoIdentityProviderClient, m: CognitoSdk) => Promise<T>): Promise<T> {
+    return call(async () => {
+      const { client, m } = await this.sdk();
+      return run(client, m);
     });
   }
 
   async signUp(input: { email: string; password: string; displayName: string }) {
-    const out = await call(() =>
-      this.client.send(
-        new SignUpCommand({
+    const out = await this.call((c, m) =>
+      c.send(
+        new m.SignUpCommand({
           ClientId: this.config.clientId,
           Username: input.email,
           Password: input.password,
@@ -110,16 +125,16 @@ export class CognitoIdentity implements IdentityProvider {
   }
 
   async confirm(input: { email: string; code: string }) {
-    await call(() =>
-      this.client.send(new ConfirmSignUpCommand({ ClientId: this.config.clientId, Username: input.email, ConfirmationCode: input.code })),
+    await this.call((c, m) =>
+      c.send(new m.ConfirmSignUpCommand({ ClientId: this.config.clientId, Username: input.email, ConfirmationCode: input.code })),
     );
   }
 
   /** Tokens, or `{ challenge: 'totp', session }` when Cognito asks for the code (SOFTWARE_TOKEN_MFA); other challenges: invalid credentials. */
   async signIn(input: { email: string; password: string }): Promise<SignInResult> {
-    const out = await call(() =>
-      this.client.send(
-        new InitiateAuthCommand({
+    const out = await this.call((c, m) =>
+      c.send(
+        new m.InitiateAuthCommand({
           ClientId: this.config.clientId,
           AuthFlow: 'USER_PASSWORD_AUTH',
           AuthParameters: { USERNAME: input.email, PASSWORD: input.password },
@@ -131,9 +146,9 @@ export class CognitoIdentity implements IdentityProvider {
   }
 
   async answerTotp(input: { email: string; session: string; code: string }) {
-    const out = await call(() =>
-      this.client.send(
-        new RespondToAuthChallengeCommand({
+    const out = await this.call((c, m) =>
+      c.send(
+        new m.RespondToAuthChallengeCommand({
           ClientId: this.config.clientId,
           ChallengeName: 'SOFTWARE_TOKEN_MFA',
           Session: input.session,
@@ -145,21 +160,21 @@ export class CognitoIdentity implements IdentityProvider {
   }
 
   async startTotp(accessToken: string) {
-    const out = await call(() => this.client.send(new AssociateSoftwareTokenCommand({ AccessToken: accessToken })));
+    const out = await this.call((c, m) => c.send(new m.AssociateSoftwareTokenCommand({ AccessToken: accessToken })));
     if (!out.SecretCode) throw new IdentityError('invalid_token', 'no secret returned');
     return { secret: out.SecretCode };
   }
 
   async confirmTotp(input: { accessToken: string; code: string }) {
-    const out = await call(() =>
-      this.client.send(
-        new VerifySoftwareTokenCommand({ AccessToken: input.accessToken, UserCode: input.code, FriendlyDeviceName: 'authenticator' }),
+    const out = await this.call((c, m) =>
+      c.send(
+        new m.VerifySoftwareTokenCommand({ AccessToken: input.accessToken, UserCode: input.code, FriendlyDeviceName: 'authenticator' }),
       ),
     );
     if (out.Status !== 'SUCCESS') throw new IdentityError('invalid_code', `verification ${out.Status ?? 'failed'}`);
-    await call(() =>
-      this.client.send(
-        new SetUserMFAPreferenceCommand({
+    await this.call((c, m) =>
+      c.send(
+        new m.SetUserMFAPreferenceCommand({
           AccessToken: input.accessToken,
           SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
         }),
@@ -168,9 +183,9 @@ export class CognitoIdentity implements IdentityProvider {
   }
 
   async refresh(refreshToken: string) {
-    const out = await call(() =>
-      this.client.send(
-        new InitiateAuthCommand({
+    const out = await this.call((c, m) =>
+      c.send(
+        new m.InitiateAuthCommand({
           ClientId: this.config.clientId,
           AuthFlow: 'REFRESH_TOKEN_AUTH',
           AuthParameters: { REFRESH_TOKEN: refreshToken },
@@ -181,17 +196,17 @@ export class CognitoIdentity implements IdentityProvider {
   }
 
   async revoke(refreshToken: string) {
-    await call(() => this.client.send(new RevokeTokenCommand({ ClientId: this.config.clientId, Token: refreshToken })));
+    await this.call((c, m) => c.send(new m.RevokeTokenCommand({ ClientId: this.config.clientId, Token: refreshToken })));
   }
 
   async forgotPassword(email: string) {
-    await call(() => this.client.send(new ForgotPasswordCommand({ ClientId: this.config.clientId, Username: email })));
+    await this.call((c, m) => c.send(new m.ForgotPasswordCommand({ ClientId: this.config.clientId, Username: email })));
   }
 
   async resetPassword(input: { email: string; code: string; password: string }) {
-    await call(() =>
-      this.client.send(
-        new ConfirmForgotPasswordCommand({
+    await this.call((c, m) =>
+      c.send(
+        new m.ConfirmForgotPasswordCommand({
           ClientId: this.config.clientId,
           Username: input.email,
           ConfirmationCode: input.code,
@@ -202,17 +217,17 @@ export class CognitoIdentity implements IdentityProvider {
   }
 
   async addToGroup(userId: string, group: Role) {
-    await call(() =>
-      this.client.send(new AdminAddUserToGroupCommand({ UserPoolId: this.config.userPoolId, Username: userId, GroupName: group })),
+    await this.call((c, m) =>
+      c.send(new m.AdminAddUserToGroupCommand({ UserPoolId: this.config.userPoolId, Username: userId, GroupName: group })),
     );
   }
 
   async deleteUser(userId: string) {
-    await call(() => this.client.send(new AdminDeleteUserCommand({ UserPoolId: this.config.userPoolId, Username: userId })));
+    await this.call((c, m) => c.send(new m.AdminDeleteUserCommand({ UserPoolId: this.config.userPoolId, Username: userId })));
   }
 
   async emailOf(accessToken: string) {
-    const out = await call(() => this.client.send(new GetUserCommand({ AccessToken: accessToken })));
+    const out = await this.call((c, m) => c.send(new m.GetUserCommand({ AccessToken: accessToken })));
     const email = out.UserAttributes?.find((a) => a.Name === 'email')?.Value;
     if (!email) throw new IdentityError('invalid_token', 'user has no email');
     return email;

@@ -21,7 +21,7 @@ import { bundleLambda } from '../../functions/api/bundle.mjs';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Every function's entry (infra: api-stack, jobs-stack, mail-function, home-notices-function, web-stack, images-function). */
-export const FUNCTION_ENTRIES = {
+const FUNCTION_ENTRIES = {
   api: 'functions/api/src/lambda.ts',
   web: 'web/lambda/handler.ts',
   rates: 'functions/jobs/src/rates.ts',
@@ -34,7 +34,7 @@ export const FUNCTION_ENTRIES = {
 } as const;
 export type FunctionName = keyof typeof FUNCTION_ENTRIES;
 
-export interface Bytes {
+interface Bytes {
   raw: number;
   gz: number;
 }
@@ -167,7 +167,7 @@ function elapsedMs(args: string[], env: NodeJS.ProcessEnv = process.env): number
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Median load time of `index.mjs` in `dir` and of a bare Node start, in fresh processes, `runs` interleaved rounds. */
-export function loadTime(dir: string, runs = 7): { loadMs: number; bareMs: number; ratio: number } {
+function loadTime(dir: string, runs = 7): { loadMs: number; bareMs: number; ratio: number } {
   const url = pathToFileURL(join(dir, 'index.mjs')).href;
   const loads: number[] = [];
   const bares: number[] = [];
@@ -222,7 +222,7 @@ function httpEvent(path: string) {
 }
 
 /** What a cold start's first answer costs, beside a bare start (ms, medians) and their ratio. */
-export interface ColdStart {
+interface ColdStart {
   loadMs: number;
   bareMs: number;
   ratio: number;
@@ -236,7 +236,7 @@ export interface ColdStart {
  * (a busy machine slows both alike). Issue 14's verdict (<= 2x bare, on the way to 1.3x) is on this figure, not on the
  * import alone: lambda.ts imports the app in the background, so the import by itself says little.
  */
-export async function firstAnswerTime(dir: string, runs = 7, path = '/v1/projects'): Promise<ColdStart> {
+async function firstAnswerTime(dir: string, runs = 7, path = '/v1/projects'): Promise<ColdStart> {
   const url = pathToFileURL(join(dir, 'index.mjs')).href;
   const program =
     `const { handler } = await import(${JSON.stringify(url)}); ` +

@@ -32,7 +32,7 @@ const LOCATION = /(file:\/\/\/[^\s()]+?\.m?js|\/[^\s():]+?\.m?js):(\d+):(\d+)/g;
  * modules loaded before it (measured on Node 22), so the maps are read here, only when a stack is logged.
  * @example sourceMappedStack('Error: x\n    at f (file:///var/task/index.mjs:1:20)') // 'Error: x\n    at f (functions/api/src/a.ts:2:9)'
  */
-export function sourceMappedStack(stack: string): string {
+function sourceMappedStack(stack: string): string {
   return stack.replace(LOCATION, (whole, location: string, line: string, column: string) => {
     const file = location.startsWith('file:') ? fileURLToPath(location) : location;
     const entry = mapOf(file)?.findEntry(Number(line) - 1, Number(column) - 1);

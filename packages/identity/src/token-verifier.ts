@@ -1,4 +1,17 @@
-import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
+
+/**
+ * jose, imported when the first token is verified, not with this module: an anonymous request verifies none, and an API
+ * cold start should not parse it (issue 14, API cold start). Shared by every verifier; a failed import is tried again.
+ */
+let jose: Promise<typeof import('jose')> | undefined;
+function loadJose(): Promise<typeof import('jose')> {
+  jose ??= import('jose').catch((e: unknown) => {
+    jose = undefined;
+    throw e;
+  });
+  return jose;
+}
 import { ROLES, type Role } from '@mekendesh/contracts';
 import { IdentityError, UnavailableError, type TokenVerifier, type VerifiedToken } from '@mekendesh/domain';
 
@@ -33,13 +46,15 @@ export const JWKS_CACHE: JwksCacheOptions = { maxAgeMs: 600_000, cooldownMs: 30_
 export function cachedJwks(url: URL, options: Partial<JwksCacheOptions> = {}): JWTVerifyGetKey {
   const o = { ...JWKS_CACHE, ...options };
   // jose fetches (timeout, one fetch at a time, JSON checks); this function decides when, and what to use when it fails.
-  const remote = createRemoteJWKSet(url, { timeoutDuration: o.timeoutMs, cooldownDuration: 0, cacheMaxAge: Number.MAX_SAFE_INTEGER });
+  let remote: ReturnType<typeof import('jose').createRemoteJWKSet> | undefined;
   let local: JWTVerifyGetKey | undefined;
   let fetchedAt = -Infinity;
   let triedAt = -Infinity;
   const refresh = async () => {
     triedAt = Date.now();
     try {
+      const { createLocalJWKSet, createRemoteJWKSet } = await loadJose();
+      remote ??= createRemoteJWKSet(url, { timeoutDuration: o.timeoutMs, cooldownDuration: 0, cacheMaxAge: Number.MAX_SAFE_INTEGER });
       await remote.reload();
       local = createLocalJWKSet(remote.jwks()!);
       fetchedAt = Date.now();
@@ -53,7 +68,7 @@ export function cachedJwks(url: URL, options: Partial<JwksCacheOptions> = {}): J
     try {
       return await local!(header, token);
     } catch (e) {
-      if (!(e instanceof errors.JWKSNoMatchingKey) || cooling()) throw e;
+      if (!(e instanceof (await loadJose()).errors.JWKSNoMatchingKey) || cooling()) throw e;
       await refresh();
       return local!(header, token);
     }
@@ -75,6 +90,8 @@ export class JwtTokenVerifier implements TokenVerifier {
   }
 
   async verify(token: string): Promise<VerifiedToken> {
+    // Outside the try: a module that failed to load says nothing about the token (not a 401).
+    const { jwtVerify } = await loadJose();
     try {
       const { payload } = await jwtVerify(token, this.keys, { issuer: this.config.issuer, algorithms: ['RS256'], clockTolerance: 5 });
       if (payload.token_use !== 'access') throw new Error('not an access token');

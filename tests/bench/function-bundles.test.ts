@@ -5,11 +5,11 @@ import { bundleFunction } from './function-sizes.js';
 /**
  * The API bundle as infra builds it (functions/api/bundle.mjs). Issue 14's goal is <= 300 KB gzipped for what a cold
  * start loads before its first answer (GET /v1/projects, the chunks a fresh process actually loads). On 2026-11-30 it
- * was 362.5 KB; after issue 14 A2 (one resource's routes per request, unhomoglyph's table and Cognito's SDK on first
- * use) 325.0 KB gzipped (1.05 MB raw), the whole bundle 556 KB. The ceiling sits just above today's figure, to be
+ * was 362.5 KB; after issue 14 A2 (one resource's routes per request, unhomoglyph's table, Cognito's SDK and jose on
+ * first use) 321.8 KB gzipped, the whole bundle 572 KB. The ceiling sits just above today's figure, to be
  * lowered as the rest comes off (the composition loads every use case of packages/domain and packages/db: ~340 KB raw).
  */
-const START_GZ_CEILING = 330 * 1024;
+const START_GZ_CEILING = 326 * 1024;
 /** Loading the entry parses only the handler, the cold-start loader and Powertools: the app is imported by the start. */
 const LOAD_GZ_CEILING = 60 * 1024;
 

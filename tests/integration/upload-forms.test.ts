@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import type { Project, UploadForm } from '@mekendesh/contracts';
@@ -53,15 +54,41 @@ describe('presigned POST forms', () => {
     expect((await askForm({ kind: 'photo', redirectPath: PATH(project.id) }, investor)).status).toBe(404);
   });
 
-  it.each(['https://evil.example/x', '//evil.example/x', '/\\evil.example', 'relative/path', '/ok path'])(
-    'refuses %s as the redirect (only a path of the site), naming the field',
-    async (redirectPath) => {
-      const res = await askForm({ kind: 'photo', redirectPath });
+  // Issue 14 attacker 1: `/.well-known/../..//evil` was taken and became `http://localhost:5173//evil?…`.
+  it.each([
+    ['https://evil.example/x', () => 'https://evil.example/x'],
+    ['//evil', () => '//evil'],
+    ['/\\evil', () => '/\\evil'],
+    ['dot segments', () => '/.well-known/../..//evil'],
+    ['relative/path', () => 'relative/path'],
+    ['/ok path', () => '/ok path'],
+    ["another project's page", () => `/ky/organisation/projects/prj-002/uploaded?purpose=cover`],
+    ['an unknown purpose', () => `/ky/organisation/projects/${project.id}/uploaded?purpose=avatar`],
+    ['another page of the project', () => `/ky/organisation/projects/${project.id}?purpose=cover`],
+    ['a language the site has not', () => `/de/organisation/projects/${project.id}/uploaded?purpose=cover`],
+  ])("refuses %s as the redirect (only the project's own return page), naming the field in ky/ru/en", async (_, path) => {
+    const messages = new Set<string>();
+    for (const lang of ['ky', 'ru', 'en'] as const) {
+      const res = await send(s.app, 'POST', `/projects/${project.id}/uploads/form`, {
+        token: officer,
+        body: { kind: 'photo', redirectPath: path() },
+        headers: { 'accept-language': lang },
+      });
       expect(res.status).toBe(400);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
       expect(fieldsOf(res.body)).toEqual(['redirectPath']);
-    },
-  );
+      expect(JSON.stringify(res.body)).not.toContain('http://');
+      messages.add((res.body as { errors: { message: string }[] }).errors[0]!.message);
+    }
+    expect(messages.size).toBe(3);
+  });
+
+  it('makes upload keys from a random ULID: two made in one millisecond differ in more than their last character', () => {
+    const newId = s.deps.projectDeps.uploadKeys!.newId;
+    let pair: [string, string] = [newId(), newId()];
+    while (pair[0].slice(0, 10) !== pair[1].slice(0, 10)) pair = [newId(), newId()];
+    expect(pair[0].slice(10, 25)).not.toBe(pair[1].slice(10, 25));
+  });
 
   it('signs a photo policy: the exact key, image types, 1 byte..5 MB, the redirect with the key, 15 minutes', async () => {
     const before = Date.now();
@@ -71,7 +98,12 @@ describe('presigned POST forms', () => {
     const form = res.body as UploadForm;
     expect(form.key).toMatch(/^[0-9a-z]{26}\.jpg$/);
     expect(form.maxSize).toBe(5 * 1024 * 1024);
-    const redirect = `${WEB}${PATH(project.id)}&upload=${form.key}`;
+    // Rebuilt from its parts, with the key and a proof of project, key, purpose and expiry (30 minutes) for the page to hand back.
+    const returnBy = Math.floor(before / 1000) + 30 * 60;
+    const expectedProof = (at: number) =>
+      createHmac('sha256', s.deps.projectDeps.uploadKeys!.proofKey).update(`${project.id}\n${form.key}\ncover\n${at}`).digest('base64url');
+    const at = [returnBy, returnBy + 1, returnBy + 2].find((e) => form.fields.success_action_redirect!.includes(`expires=${e}&`))!;
+    const redirect = `${WEB}${PATH(project.id)}&upload=${form.key}&expires=${at}&proof=${expectedProof(at)}`;
     expect(form.fields).toMatchObject({
       key: `incoming/projects/${project.id}/${form.key}`,
       'Content-Type': 'image/*',
@@ -106,9 +138,11 @@ describe('presigned POST forms', () => {
     expect(location.origin + location.pathname).toBe(`${WEB}/ky/organisation/projects/${project.id}/uploaded`);
     expect(location.searchParams.get('upload')).toBe(form.key);
     expect(location.searchParams.get('purpose')).toBe('cover');
+    // What the return page hands back: the proof signed into the address the store redirected to.
+    const signed = { purpose: 'cover', expires: Number(location.searchParams.get('expires')), proof: location.searchParams.get('proof') };
     const done = await send(s.app, 'POST', `/projects/${project.id}/uploads/${form.key}/complete`, {
       token: officer,
-      body: { cover: true },
+      body: { cover: true, ...signed },
     });
     expect(done.status).toBe(200);
     const stem = form.key.split('.')[0]!;
@@ -124,6 +158,37 @@ describe('presigned POST forms', () => {
     const served = await s.deps.projectDeps.storage!.head(`media/projects/${project.id}/${stem}.png`);
     expect(served?.contentType).toBe('image/png');
     expect(await s.deps.projectDeps.storage!.head(`incoming/projects/${project.id}/${form.key}`)).toBeUndefined();
+  });
+
+  // Issue 14 attacker 2: the return page is reachable by a cross-site top-level GET with the Lax session cookie.
+  it("completes a form's upload only with the proof signed into its return address", async () => {
+    const form = (await askForm({ kind: 'photo', redirectPath: PATH(project.id) })).body as UploadForm;
+    const png = new Uint8Array(
+      await sharp({ create: { width: 64, height: 64, channels: 3, background: '#123' } })
+        .png()
+        .toBuffer(),
+    );
+    const location = new URL((await postForm(form, png, 'image/png')).headers.get('location')!);
+    const signed = { purpose: 'cover', expires: Number(location.searchParams.get('expires')), proof: location.searchParams.get('proof')! };
+    const before = (await send(s.app, 'GET', `/projects/${project.id}`, { token: officer })).body as Project;
+    const forged = `${signed.proof.slice(0, -2)}${signed.proof.endsWith('AA') ? 'BB' : 'AA'}`;
+    for (const body of [
+      { ...signed, proof: forged },
+      { ...signed, purpose: 'report' },
+      { ...signed, expires: signed.expires + 60 },
+      { purpose: 'cover', proof: signed.proof },
+      { ...signed, expires: Math.floor(Date.now() / 1000) - 1 },
+    ]) {
+      const refused = await send(s.app, 'POST', `/projects/${project.id}/uploads/${form.key}/complete`, { token: officer, body });
+      expect(refused.status).toBe(400);
+      expect(fieldsOf(refused.body)).toEqual(['proof']);
+    }
+    const unchanged = (await send(s.app, 'GET', `/projects/${project.id}`, { token: officer })).body as Project;
+    expect(unchanged.attachments).toEqual(before.attachments);
+    expect(unchanged.version).toBe(before.version);
+    const done = await send(s.app, 'POST', `/projects/${project.id}/uploads/${form.key}/complete`, { token: officer, body: signed });
+    expect(done.status).toBe(200);
+    expect((done.body as Project).attachments!.some((a) => a.key.startsWith(form.key.split('.')[0]!))).toBe(true);
   });
 
   it('refuses what the photo form brought that is no photo, and keeps nothing of it', async () => {

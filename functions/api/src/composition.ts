@@ -65,6 +65,7 @@ import {
   type FollowDeps,
   emailNotifier,
   unsubscribeKey,
+  uploadProofKey,
 } from '@mekendesh/domain';
 import { CognitoIdentity, JwtTokenVerifier, SesMailer } from '@mekendesh/identity';
 import { StripePayments } from '@mekendesh/payments';
@@ -256,6 +257,8 @@ export function composeWithDb(
       ...(storage
         ? {
             storage,
+            // Upload keys from plain ulid(): random in every call (the monotonic newId above is not, issue 14 attacker 5).
+            uploadKeys: { newId: ulid, proofKey: uploadProofKey(db.cursorSecret) },
             ...(media?.imagePipeline === 'function'
               ? { imageFunction: { pollMs: CHECK_POLL_MS } }
               : { images: lazyPort(async () => (await import('@mekendesh/storage')).sharpImages(), IMAGE_METHODS) }),

@@ -77,10 +77,16 @@ export const UploadTicketSchema = z
   .meta({ id: 'UploadTicket' });
 export type UploadTicket = z.infer<typeof UploadTicketSchema>;
 
+/** What a no-JavaScript upload form is for: the proposal's cover photo, a report's photo, a disbursement's PDF document. */
+export const UPLOAD_FORM_PURPOSES = ['cover', 'report', 'document'] as const;
+export type UploadFormPurpose = (typeof UPLOAD_FORM_PURPOSES)[number];
+
 /**
  * Asks for a browser form that POSTs one file straight to the object store (no JavaScript): `photo` takes a JPEG, PNG or
- * WebP photo, `document` a PDF. `redirectPath` is where on the web origin the store sends the browser after the upload (a
- * path with its query, e.g. `/ky/organisation/projects/p1/uploaded?purpose=cover`); the API adds `upload=<key>` to it.
+ * WebP photo, `document` a PDF. `redirectPath` is where on the web origin the store sends the browser after the upload:
+ * only the project's own return page, `/<ky|ru|en>/organisation/projects/<id>/uploaded` with an optional
+ * `?purpose=<cover|report|document>` (anything else 400); the API rebuilds it from those parts and adds `upload=<key>`,
+ * `expires` and `proof` (the return proof the page hands back to complete).
  */
 export const UploadFormRequestSchema = z
   .object({
@@ -106,8 +112,19 @@ export const UploadFormSchema = z
   .meta({ id: 'UploadForm' });
 export type UploadForm = z.infer<typeof UploadFormSchema>;
 
+/**
+ * Completes an upload. A no-JavaScript form's return page also sends what the API signed into the form's return address
+ * (`purpose`, `expires` in Unix seconds, `proof`): completing then requires them to match, so a link made elsewhere that
+ * opens that page completes nothing.
+ */
 export const UploadCompleteSchema = z
-  .object({ cover: z.boolean().optional(), fileName: line(TEXT_LIMITS.fileName).optional() })
+  .object({
+    cover: z.boolean().optional(),
+    fileName: line(TEXT_LIMITS.fileName).optional(),
+    purpose: z.enum(UPLOAD_FORM_PURPOSES).optional(),
+    expires: z.number().int().positive().optional(),
+    proof: z.string().max(100).optional(),
+  })
   .strict()
   .meta({ id: 'UploadComplete' });
 export type UploadComplete = z.infer<typeof UploadCompleteSchema>;

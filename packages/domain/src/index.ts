@@ -34,6 +34,7 @@ export * from './unsubscribe.js';
 export * from './proposals.js';
 export * from './vetting.js';
 export * from './uploads.js';
+export * from './upload-return.js';
 export * from './image-intake.js';
 export * from './upload-checks.js';
 export * from './money-ports.js';

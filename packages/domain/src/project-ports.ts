@@ -102,6 +102,13 @@ export interface ProjectDeps {
   newId(): string;
   /** Absent where no object storage is configured: upload routes then answer 409 saying so. */
   storage?: ObjectStorage;
+  /**
+   * Uploads' own ids and signing (uploads.ts, upload-return.ts): `newId` random in every call (plain `ulid()`, not the
+   * monotonic newId above, whose ids made in one millisecond differ in their last character only, and draft photos under
+   * /media/ are public to whoever knows a name); `proofKey` signs a no-JavaScript form's return address (uploadProofKey).
+   * Set with `storage`; without it uploads answer 409 like a missing store.
+   */
+  uploadKeys?: { newId(): string; proofKey: Buffer };
   /** Absent (or 'unavailable') where no image library is present: photos are then refused (409), never served unprocessed. */
   images?: ImageProcessor;
   /**

@@ -24,9 +24,14 @@ export const UPLOAD_MESSAGES = {
   },
   notAnUploadKey: { ky: 'Бул жүктөө ачкычы эмес.', ru: 'Это не ключ загрузки.', en: 'This is not an upload key.' },
   notOwnPath: {
-    ky: 'Жүктөөдөн кийин сайттын өз барагына гана кайтууга болот.',
-    ru: 'После загрузки можно вернуться только на страницу этого сайта.',
-    en: 'After the upload, the browser can only return to a page of this site.',
+    ky: 'Жүктөөдөн кийин ушул долбоордун жүктөө барагына гана кайтууга болот.',
+    ru: 'После загрузки можно вернуться только на страницу загрузки этого проекта.',
+    en: "After the upload, the browser can only return to this project's upload page.",
+  },
+  notFromForm: {
+    ky: 'Бул жүктөөнүн шилтемеси жараксыз же мөөнөтү бүткөн; файлды долбоордун барагынан кайра жүктөңүз.',
+    ru: 'Ссылка этой загрузки недействительна или устарела; загрузите файл снова со страницы проекта.',
+    en: "This upload's return link is not valid or has expired; upload the file again from the project page.",
   },
   typeDiffers: {
     ky: 'Файл суралгандан башка түр менен жөнөтүлдү.',

@@ -21,10 +21,13 @@ import type { ImageProcessor, ObjectStorage, ProjectDeps } from './project-ports
 import { EDITABLE_STATUSES, loadVisibleProject, projectAudit } from './proposals.js';
 import { awaitUploadCheck, recordUploadCheck, type UploadCheckOutcome } from './upload-checks.js';
 import { UPLOAD_MESSAGES as M } from './upload-messages.js';
+import { checkReturnProof, parseReturnPath, returnUrl } from './upload-return.js';
 
 /** Presigned URLs live this long: enough for a slow phone connection, short enough not to be shared around. */
 export const UPLOAD_URL_SECONDS = 15 * 60;
 export const MEDIA_URL_SECONDS = 60 * 60;
+/** A form's return address stays valid this long after signing: the form's own life, then as long again for the upload itself. */
+export const UPLOAD_RETURN_SECONDS = 2 * UPLOAD_URL_SECONDS;
 export const MAX_ATTACHMENTS = 30;
 
 const TYPE_BY_EXTENSION = Object.fromEntries(Object.entries(UPLOAD_EXTENSIONS).map(([t, e]) => [e, t])) as Record<
@@ -115,22 +118,26 @@ async function editableWithStorage(
   deps: ProjectDeps,
   actor: Actor,
   id: string,
-): Promise<{ project: Project; storage: ObjectStorage; user: UserActor }> {
+): Promise<{ project: Project; storage: ObjectStorage; user: UserActor; uploadKeys: NonNullable<ProjectDeps['uploadKeys']> }> {
   const project = await loadVisibleProject(deps, actor, id, true);
   authorize(actor, { action: 'project:edit', project });
-  if (!deps.storage) throw conflictIn(M.noStorage);
+  if (!deps.storage || !deps.uploadKeys) throw conflictIn(M.noStorage);
   if (!acceptsFiles(project.status)) throw conflictIn(M.notEditable);
   checkAllowance(project);
-  return { project, storage: deps.storage, user: actor };
+  return { project, storage: deps.storage, user: actor, uploadKeys: deps.uploadKeys };
 }
+
+/** A new upload's file name: a random ULID (uploadKeys.newId, never the monotonic one), lower case, and the type's extension. */
+const newUploadKey = (uploadKeys: NonNullable<ProjectDeps['uploadKeys']>, type: UploadContentType) =>
+  `${uploadKeys.newId().toLowerCase()}.${UPLOAD_EXTENSIONS[type]}`;
 
 /** A presigned PUT for one photo or document of a project its owner is still editing (to its {@link uploadedKey}). */
 export async function requestUpload(deps: ProjectDeps, actor: Actor, input: { id: string } & UploadRequest): Promise<UploadTicket> {
-  const { project, storage } = await editableWithStorage(deps, actor, input.id);
+  const { project, storage, uploadKeys } = await editableWithStorage(deps, actor, input.id);
   const type = checkUpload(input.contentType, input.size);
   // Photos are only ever served re-encoded: without an image library, none is taken.
   if (isImageType(type) && !deps.images && !deps.imageFunction) throw conflictIn(M.noImageLibrary);
-  const key = `${deps.newId().toLowerCase()}.${UPLOAD_EXTENSIONS[type]}`;
+  const key = newUploadKey(uploadKeys, type);
   const signed = await storage.presignPut({
     key: uploadedKey(project.id, key),
     contentType: type,
@@ -145,34 +152,34 @@ export async function requestUpload(deps: ProjectDeps, actor: Actor, input: { id
  * A browser form that POSTs one photo (`kind` photo: JPEG, PNG or WebP, whichever its bytes are) or PDF document straight
  * to the store, for pages without JavaScript (issue 14: nothing of the file passes through a function). Same checks as
  * {@link requestUpload} (owner or staff, a status that takes files, the allowance, the type). The store sends the browser
- * (303) to `redirectPath` on `webOrigin`, with `upload=<key>` added, signed into the policy; the page there completes it.
- * @throws DomainError 400 on `redirectPath` (not a path of webOrigin), 401/403/404/409 as requestUpload.
- * @example requestUploadForm(deps, owner, { id: 'p1', kind: 'photo', redirectPath: '/ky/x/uploaded', webOrigin }) // { url, fields, key: '01j….jpg', … }
+ * (303) to the project's return page on `webOrigin` that `redirectPath` names, rebuilt from its language and purpose
+ * (upload-return.ts), with `upload=<key>`, `expires` and `proof` added, signed into the policy; the page there completes it
+ * with that proof.
+ * @throws DomainError 400 on `redirectPath` (not this project's return page), 401/403/404/409 as requestUpload.
+ * @example requestUploadForm(deps, owner, { id: 'p1', kind: 'photo', redirectPath: '/ky/organisation/projects/p1/uploaded', webOrigin }) // { url, fields, key: '01j….jpg', … }
  */
 export async function requestUploadForm(
   deps: ProjectDeps,
   actor: Actor,
   input: { id: string; webOrigin: string } & UploadFormRequest,
 ): Promise<UploadForm> {
-  const { project, storage } = await editableWithStorage(deps, actor, input.id);
-  const origin = new URL(input.webOrigin).origin;
-  const redirect = new URL(input.redirectPath, origin);
-  if (redirect.origin !== origin || !input.redirectPath.startsWith('/') || input.redirectPath.startsWith('//'))
-    throw invalidIn('redirectPath', M.notOwnPath);
+  const { project, storage, uploadKeys } = await editableWithStorage(deps, actor, input.id);
+  const to = parseReturnPath(input.redirectPath, project.id);
   const photo = input.kind === 'photo';
   if (photo && !deps.images && !deps.imageFunction) throw conflictIn(M.noImageLibrary);
   const type: UploadContentType = photo ? 'image/jpeg' : 'application/pdf';
-  const key = `${deps.newId().toLowerCase()}.${UPLOAD_EXTENSIONS[type]}`;
-  redirect.searchParams.set('upload', key);
+  const key = newUploadKey(uploadKeys, type);
+  const now = deps.clock.now().getTime();
+  const returnExpires = Math.floor(now / 1000) + UPLOAD_RETURN_SECONDS;
   const maxSize = UPLOAD_LIMITS[type];
   const post = await storage.presignPost({
     key: uploadedKey(project.id, key),
     contentType: photo ? { startsWith: 'image/', value: FORM_PHOTO_TYPE } : { exact: type },
     maxSize,
-    redirect: redirect.href,
+    redirect: returnUrl(uploadKeys.proofKey, input.webOrigin, project.id, to, key, returnExpires),
     expiresInSeconds: UPLOAD_URL_SECONDS,
   });
-  const expiresAt = new Date(deps.clock.now().getTime() + UPLOAD_URL_SECONDS * 1000).toISOString();
+  const expiresAt = new Date(now + UPLOAD_URL_SECONDS * 1000).toISOString();
   return { url: post.url, fields: post.fields, key, expiresAt, maxSize };
 }
 
@@ -180,15 +187,18 @@ export async function requestUploadForm(
  * After the PUT: takes the upload through {@link takeUpload} (checks; photos re-encoded without metadata,
  * with phone-sized copies; the upload itself deleted) and attaches what is served to the project (as its
  * cover when asked, or when it is the first photo). `size` is the served file's. Completing twice is
- * harmless. On any refusal or failure nothing of the upload is left in storage.
- * @throws DomainError 400 on `key`, `size`, `contentType` or `file`, 409 (see takeUpload, editableWithStorage).
+ * harmless. On any refusal or failure nothing of the upload is left in storage. When any of `purpose`, `expires`, `proof`
+ * is given (a no-JavaScript form's return page), they must be the proof signed into that form's return address.
+ * @throws DomainError 400 on `proof`, `key`, `size`, `contentType` or `file`, 409 (see takeUpload, editableWithStorage).
  */
 export async function completeUpload(
   deps: ProjectDeps,
   actor: Actor,
   input: { id: string; key: string } & UploadComplete,
 ): Promise<Project> {
-  const { project, storage, user } = await editableWithStorage(deps, actor, input.id);
+  const { project, storage, user, uploadKeys } = await editableWithStorage(deps, actor, input.id);
+  if (input.purpose !== undefined || input.expires !== undefined || input.proof !== undefined)
+    checkReturnProof(uploadKeys.proofKey, { projectId: project.id, ...input }, Math.floor(deps.clock.now().getTime() / 1000));
   // By the ULID: a form's photo is attached under the extension of what it turned out to be (a `.jpg` key may become `.png`).
   const stem = input.key.split('.')[0];
   if ((project.attachments ?? []).some((a) => a.key.split('.')[0] === stem)) {

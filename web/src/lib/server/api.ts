@@ -31,6 +31,7 @@ import {
 	TwoStepSetupSchema,
 	UploadFormSchema,
 	UploadTicketSchema,
+	type UploadComplete,
 	type UploadFormRequest,
 	type Currency,
 	type Invitation,
@@ -198,7 +199,7 @@ const projectCalls = (call: ApiCall) => ({
 	/** A presigned POST for a no-JavaScript form (photo or PDF) straight to the object store, which then redirects to `redirectPath`. */
 	uploadForm: (projectId: string, body: UploadFormRequest) =>
 		call('POST', `/projects/${id(projectId)}/uploads/form`, UploadFormSchema, { body }),
-	completeUpload: (projectId: string, key: string, body: { cover?: boolean; fileName?: string }) =>
+	completeUpload: (projectId: string, key: string, body: UploadComplete) =>
 		call('POST', `/projects/${id(projectId)}/uploads/${id(key)}/complete`, ProjectSchema, { body, ...SLOW }),
 });
 

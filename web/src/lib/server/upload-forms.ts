@@ -1,17 +1,19 @@
 import type { Cookies, RequestEvent } from '@sveltejs/kit';
+import { UPLOAD_FORM_PURPOSES, type UploadFormPurpose } from '@mekendesh/contracts';
 import { m } from '#lib/paraglide/messages.js';
 import { api, ApiError, type ApiEvent } from './api.js';
 
 /**
  * The no-JavaScript uploads of a project's files (issue 14): the page is given a form that POSTs the file straight to the
  * object store (a presigned POST: nothing of it passes through this server, which in the cloud is a function with a 6 MB
- * request limit); the store sends the browser (303) to /<lang>/organisation/projects/<id>/uploaded?purpose=…&upload=<key>,
- * which completes the upload through the API and goes back to the project page with the outcome.
+ * request limit); the store sends the browser (303) to /<lang>/organisation/projects/<id>/uploaded?purpose=…&upload=<key>
+ * &expires=…&proof=… (the API builds that address and signs the proof), which completes the upload through the API with
+ * that proof and goes back to the project page with the outcome.
  */
 
-/** What an upload is for: the proposal's cover photo, a report's photo, a disbursement's PDF document. */
-export type UploadPurpose = 'cover' | 'report' | 'document';
-export const UPLOAD_PURPOSES: readonly UploadPurpose[] = ['cover', 'report', 'document'];
+/** What an upload is for: the proposal's cover photo, a report's photo, a disbursement's PDF document (the API knows the same list). */
+export type UploadPurpose = UploadFormPurpose;
+export const UPLOAD_PURPOSES: readonly UploadPurpose[] = UPLOAD_FORM_PURPOSES;
 
 /** A signed form for the page: its action, its hidden fields in order (the file input `file` goes after them), the size limit in bytes. */
 export interface SignedUploadForm {

@@ -7,6 +7,9 @@ import type { RequestHandler } from './$types';
 
 /** The keys the API signs into upload forms: a ULID and `.jpg` (a photo, whichever image type it turns out to be) or `.pdf`. */
 const UPLOAD_KEY = /^[0-9a-z]{26}\.(jpg|pdf)$/;
+/** The API's return proof: its expiry in Unix seconds and an HMAC-SHA256 in unpadded base64url (upload-return.ts). */
+const EXPIRES = /^[0-9]{1,12}$/;
+const PROOF = /^[A-Za-z0-9_-]{43}$/;
 
 /** Where the project page opens after each kind of upload: the form that uses the file next. */
 const NEXT: Record<UploadPurpose, { done: string; anchor: string }> = {
@@ -20,6 +23,9 @@ const NEXT: Record<UploadPurpose, { done: string; anchor: string }> = {
  * (the API checks the file's size, type and content and makes the photo's copies) and goes back to the project page (303):
  * with `done` and the attached key on success (a report's photo or a document is then ticked in its form), or with the
  * API's refusal in the reader's language (a one-read cookie). A GET, as the store redirects: completing twice is harmless.
+ * The session cookie is SameSite=Lax, so any site can send a signed-in person here with a top-level GET: only the address
+ * the API signed into the form (`expires` and `proof`, checked by the API's complete) completes anything; without them the
+ * page completes nothing and says so neutrally.
  */
 export const GET: RequestHandler = async (event) => {
 	requireMember(event);
@@ -27,14 +33,21 @@ export const GET: RequestHandler = async (event) => {
 	const back = `/${lang}/organisation/projects/${encodeURIComponent(id)}`;
 	const purpose = event.url.searchParams.get('purpose') as UploadPurpose | null;
 	const key = event.url.searchParams.get('upload') ?? '';
+	const expires = event.url.searchParams.get('expires') ?? '';
+	const proof = event.url.searchParams.get('proof') ?? '';
 	if (!purpose || !UPLOAD_PURPOSES.includes(purpose) || !UPLOAD_KEY.test(key)) {
 		flashUploadError(event.cookies, back, m.pj_error_photo_missing());
+		redirect(303, back);
+	}
+	if (!EXPIRES.test(expires) || !PROOF.test(proof)) {
+		flashUploadError(event.cookies, back, m.pj_upload_not_from_form());
 		redirect(303, back);
 	}
 	const next = NEXT[purpose];
 	let attached: string;
 	try {
-		const project = await api(event).projects.completeUpload(id, key, purpose === 'cover' ? { cover: true } : {});
+		const signed = { purpose, expires: Number(expires), proof };
+		const project = await api(event).projects.completeUpload(id, key, purpose === 'cover' ? { ...signed, cover: true } : signed);
 		// A form's photo is attached under the extension of what it is (`.jpg` may become `.png`): found by its ULID.
 		attached = project.attachments?.find((a) => a.key.split('.')[0] === key.split('.')[0])?.key ?? key;
 	} catch (cause) {

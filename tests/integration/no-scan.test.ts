@@ -139,7 +139,14 @@ describe('request paths', () => {
 
   it('reads the staff dashboard by key and index only, whatever the filters (issue 13, part A)', async () => {
     const deps = composeWithDb(db, noIdentity());
-    const staff = { kind: 'user' as const, id: 'u-staff', roles: ['staff' as const], organisationId: null, organisationRole: null };
+    const staff = {
+      kind: 'user' as const,
+      id: 'u-staff',
+      roles: ['staff' as const],
+      organisationId: null,
+      organisationRole: null,
+      mfa: true,
+    };
     commands.length = 0;
     for (const q of [
       {},

@@ -72,14 +72,13 @@ describe('staff two-step sign-in (TOTP)', () => {
     expect(Object.keys(challenged).sort()).toEqual(['challenge', 'session']);
     expect(challenged.challenge).toBe('totp');
     const wrong = await post(s.app, '/auth/sign-in/totp', {
-      email,
       session: challenged.session,
       code: wrongCodeFor(totpCode(setup.secret)),
     });
     expect(wrong.status).toBe(400);
     const wrongBody = (await wrong.json()) as { errors: { field: string; message: string }[] };
     expect(wrongBody.errors.map((e) => e.field)).toEqual(['code']);
-    const right = await post(s.app, '/auth/sign-in/totp', { email, session: challenged.session, code: totpCode(setup.secret) });
+    const right = await post(s.app, '/auth/sign-in/totp', { session: challenged.session, code: totpCode(setup.secret) });
     expect(right.status).toBe(200);
     const tokens = (await right.json()) as { accessToken: string; refreshToken?: string };
 

@@ -65,6 +65,7 @@ import {
   type FollowDeps,
   emailNotifier,
   unsubscribeKey,
+  twoStepKey,
   uploadProofKey,
 } from '@mekendesh/domain';
 import { CognitoIdentity, JwtTokenVerifier, SesMailer } from '@mekendesh/identity';
@@ -233,6 +234,8 @@ export function composeWithDb(
       limits,
       follows: followStore,
       questions,
+      // Two-step challenge tokens and sealed authenticator secrets: a key derived from the cursor secret (two-step-tokens.ts).
+      twoStepKey: twoStepKey(db.cursorSecret),
     },
     organisations: {
       organisations,

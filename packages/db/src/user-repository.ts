@@ -91,6 +91,27 @@ export class DynamoUserRepository implements UserRepository {
     });
   }
 
+  /** The sealed secret of a started enrolment on the live user item (see UserRecord.totpPendingSealed). */
+  async keepPendingTotp(input: { id: string; sealed: string }): Promise<void> {
+    await this.updateLive(input.id, { UpdateExpression: 'SET totpPendingSealed = :s', ExpressionAttributeValues: { ':s': input.sealed } });
+  }
+
+  /** The pending sealed secret becomes the account's (UserRecord.totpSealed); none pending, or no live account: nothing. */
+  async promotePendingTotp(id: string): Promise<void> {
+    try {
+      await this.db.doc.send(
+        new UpdateCommand({
+          TableName: this.db.tableName,
+          Key: userEntity.key({ id }),
+          UpdateExpression: 'SET totpSealed = totpPendingSealed REMOVE totpPendingSealed',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deletedAt) AND attribute_exists(totpPendingSealed)',
+        }),
+      );
+    } catch (e) {
+      if ((e as Error).name !== 'ConditionalCheckFailedException') throw e;
+    }
+  }
+
   /** The kinds turned off, as their own attribute (a string set; none: removed), never inside the versioned profile. */
   async setNotificationsOff(input: { id: string; off: readonly NotificationKind[] }): Promise<'saved' | 'not_found'> {
     const set = input.off.length > 0;

@@ -48,6 +48,8 @@ export interface IdentityProvider {
   deleteUser(userId: string): Promise<void>;
   /** The email of the user an access token belongs to. */
   emailOf(accessToken: string): Promise<string>;
+  /** Whether the token's user has an authenticator (TOTP) enabled as their MFA (Cognito GetUser UserMFASettingList). */
+  hasTotp(accessToken: string): Promise<boolean>;
 }
 
 export interface VerifiedToken {
@@ -83,6 +85,13 @@ export interface UserRecord {
    * sessions before enrolment revoked (confirmTwoStep), every live session of an account with it passed the code.
    */
   twoStepAt?: number;
+  /**
+   * The enrolled authenticator's secret, sealed with twoStepKey (AES-GCM, two-step-tokens.ts): the API checks a current
+   * code against it before the factor is replaced. Absent when enrolled outside the API (then replacing fails closed).
+   */
+  totpSealed?: string;
+  /** The secret of an enrolment started (startTwoStep) and not yet confirmed, sealed the same way. */
+  totpPendingSealed?: string;
 }
 
 export interface UserRepository {
@@ -102,6 +111,10 @@ export interface UserRepository {
   revokeTokens(id: string, before: number): Promise<void>;
   /** Sets `twoStepAt` (a number) or removes it (null); nothing when the account does not exist or was deleted. */
   setTwoStep(input: { id: string; at: number | null }): Promise<void>;
+  /** Keeps the sealed secret of a started enrolment (replacing any earlier one not confirmed); a missing account: nothing. */
+  keepPendingTotp(input: { id: string; sealed: string }): Promise<void>;
+  /** Makes the pending sealed secret the account's (totpSealed), once its first code was accepted; none pending: nothing. */
+  promotePendingTotp(id: string): Promise<void>;
   /** Replaces the kinds turned off (`off`); 'not_found' when there is no such account (or it was deleted). */
   setNotificationsOff(input: { id: string; off: readonly NotificationKind[] }): Promise<'saved' | 'not_found'>;
   /** Turns one kind off (added to the set, so twice is once); 'not_found' as setNotificationsOff. */

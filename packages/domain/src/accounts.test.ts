@@ -18,6 +18,7 @@ function refusingDeps(): AccountDeps {
     publicTraces: {} as never,
     clock: { now: () => new Date('2026-05-01T00:00:00Z') },
     newId: () => 'id',
+    twoStepKey: Buffer.alloc(32),
     limits: {
       signInPerIp: 9,
       signInPerPair: 9,

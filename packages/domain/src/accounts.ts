@@ -2,6 +2,7 @@ import type { AuditEntry, Locale, Me, Profile, SignInResult, Tokens } from '@mek
 import { PASSWORD_RULES, ProfileSchema } from '@mekendesh/contracts';
 import { lacksSecondFactor, type Actor, type UserActor } from './actor.js';
 import { ensureUser } from './user-provisioning.js';
+import { boundChallenge } from './two-step-tokens.js';
 import type { IdentityProvider, Mailer, RateLimiter, SessionStore, TokenVerifier, UserRecord, UserRepository } from './account-ports.js';
 import { IdentityError } from './account-ports.js';
 import { DomainError } from './errors.js';
@@ -36,6 +37,8 @@ export interface AccountDeps {
   newId(): string;
   /** Attempts per window; tests raise them, the rate-limit test lowers them. */
   limits: RateLimits;
+  /** Signs two-step challenge tokens and seals authenticator secrets: twoStepKey(CURSOR_SECRET) (two-step-tokens.ts). */
+  twoStepKey: Buffer;
   /** Club memberships, removed with the account; the person's contributions stay pledges in the ledger (issue 12). */
   clubs?: MembershipRemoval;
   /** Follows and saved searches, erased with the account (issue 12). */
@@ -49,11 +52,7 @@ async function limit(deps: AccountDeps, key: string, max: number, windowSeconds:
 }
 
 /** The window of wrong codes for one account (see RateLimits.codeAttemptsPerAccount); `kind` tells confirmation from reset. */
-export const codeWindow = (
-  deps: Pick<AccountDeps, 'limits'>,
-  kind: 'confirm' | 'reset-confirm' | 'totp' | 'totp-setup',
-  email: string,
-) => ({
+export const codeWindow = (deps: Pick<AccountDeps, 'limits'>, kind: 'confirm' | 'reset-confirm' | 'totp-setup', email: string) => ({
   key: `${kind}:email:${email}`,
   limit: deps.limits.codeAttemptsPerAccount,
   windowSeconds: RATE_WINDOWS.codeAttempts,
@@ -154,8 +153,9 @@ export async function signIn(deps: AccountDeps, input: { email: string; password
     throw e;
   }
   await deps.limiter.clear({ key: pair });
-  // The password was right; with two-step sign-in the tokens wait for the code (answerTotpChallenge).
-  if ('challenge' in result) return result;
+  // The password was right; with two-step sign-in the tokens wait for the code (answerTotpChallenge), and the
+  // challenge goes out bound to this email, so the code is checked for this account only.
+  if ('challenge' in result) return boundChallenge(deps.twoStepKey, deps.clock.now().getTime(), input.email, result.session);
   return startSession(deps, result, { passedTotp: false });
 }
 

@@ -11,10 +11,10 @@ export type Actor =
       organisationRole: 'admin' | 'officer' | null;
       /**
        * Whether this sign-in passed the TOTP code (signedIn sets it on every request's actor). False withholds staff
-       * powers (isStaff) until the person sets up two-step sign-in and signs in with the code; absent only on actors
-       * the platform builds for itself (seeding, jobs), never from a token.
+       * powers (isStaff) until the person sets up two-step sign-in and signs in with the code. Required, and read fail
+       * closed (only `true` unlocks, issue 14 review): actors the platform builds for itself (seeding) say `true`.
        */
-      mfa?: boolean;
+      mfa: boolean;
     };
 
 export type UserActor = Extract<Actor, { kind: 'user' }>;
@@ -28,10 +28,10 @@ export function hasStaffRole(actor: Actor): boolean {
 
 /** Acts as programme staff: holds the role and signed in with the TOTP code (issue 14: staff accounts with MFA). */
 export function isStaff(actor: Actor): boolean {
-  return hasStaffRole(actor) && actor.kind === 'user' && actor.mfa !== false;
+  return hasStaffRole(actor) && actor.kind === 'user' && actor.mfa === true;
 }
 
 /** Holds a staff role whose powers wait for two-step sign-in (see UserActor `mfa`). */
 export function lacksSecondFactor(actor: Actor): boolean {
-  return hasStaffRole(actor) && actor.kind === 'user' && actor.mfa === false;
+  return hasStaffRole(actor) && actor.kind === 'user' && actor.mfa !== true;
 }

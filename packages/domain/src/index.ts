@@ -13,6 +13,7 @@ export * from './audit-search.js';
 export * from './refunds-due.js';
 export * from './accounts.js';
 export * from './two-step.js';
+export { signChallenge, twoStepKey } from './two-step-tokens.js';
 export * from './user-provisioning.js';
 export * from './rate-limits.js';
 export * from './organisations.js';

@@ -9,7 +9,7 @@ import { RateLimitedError } from './rate-limits.js';
 import { createPledge } from './pledges.js';
 
 const NOW = new Date('2026-03-02T06:00:00Z');
-const investor: Actor = { kind: 'user', id: 'inv-1', roles: ['investor'], organisationId: null, organisationRole: null };
+const investor: Actor = { kind: 'user', id: 'inv-1', roles: ['investor'], organisationId: null, organisationRole: null, mfa: false };
 const project = {
   id: 'prj-1',
   status: 'published',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Organisation } from '@mekendesh/contracts';
-import { ANONYMOUS, type Actor } from './actor.js';
+import { ANONYMOUS, isStaff, lacksSecondFactor, type Actor, type UserActor } from './actor.js';
 import { DomainError } from './errors.js';
 import { authorize, can } from './policy.js';
 
@@ -21,6 +21,8 @@ const user = (over: Partial<Extract<Actor, { kind: 'user' }>> = {}): Actor => ({
   organisationId: null,
   organisationRole: null,
   ...over,
+  // Signed in with the code unless a test says otherwise: these stories are about roles, not the second factor.
+  mfa: over.mfa ?? true,
 });
 
 describe('policy', () => {
@@ -80,6 +82,16 @@ describe('staff powers need two-step sign-in (issue 14)', () => {
     expect(() => authorize(verified, { action: 'audit:read' })).not.toThrow();
     expect(can(unverified, { action: 'money:manage' })).toBe(false);
     expect(can(verified, { action: 'money:manage' })).toBe(true);
+  });
+
+  it('fails closed: an actor whose mfa is missing (not built from a sign-in) has no staff powers', () => {
+    // As an actor built by older code or a careless caller would arrive: the type says required, the data may not.
+    const unknown = { kind: 'user', id: 'u1', roles: ['staff'], organisationId: null, organisationRole: null } as unknown as Actor;
+    expect(isStaff(unknown)).toBe(false);
+    expect(lacksSecondFactor(unknown)).toBe(true);
+    expect(can(unknown, { action: 'audit:read' })).toBe(false);
+    expect(() => authorize(unknown, { action: 'audit:read' })).toThrow(expect.objectContaining({ kind: 'second_factor' }));
+    expect(isStaff({ ...(unknown as UserActor), mfa: true })).toBe(true);
   });
 
   it('keeps the account usable, and what the role bars stays barred (no pledging, no applying)', () => {

@@ -23,6 +23,7 @@ const user = (id: string, extra: Partial<Extract<Actor, { kind: 'user' }>> = {})
   organisationId: null,
   organisationRole: null,
   ...extra,
+  mfa: extra.mfa ?? true,
 });
 const store = (q: StoredQuestion, status = 'published') => ({
   questions: { get: async () => q } as never,

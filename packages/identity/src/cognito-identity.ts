@@ -232,4 +232,9 @@ export class CognitoIdentity implements IdentityProvider {
     if (!email) throw new IdentityError('invalid_token', 'user has no email');
     return email;
   }
+
+  async hasTotp(accessToken: string) {
+    const out = await this.call((c, m) => c.send(new m.GetUserCommand({ AccessToken: accessToken })));
+    return (out.UserMFASettingList ?? []).includes('SOFTWARE_TOKEN_MFA');
+  }
 }

@@ -152,16 +152,38 @@ export async function ensureDemoActivity(
   return 'loaded';
 }
 
-const investorActor = (id: string): Actor => ({ kind: 'user', id, roles: ['investor'], organisationId: null, organisationRole: null });
+const investorActor = (id: string): Actor => ({
+  kind: 'user',
+  id,
+  roles: ['investor'],
+  organisationId: null,
+  organisationRole: null,
+  mfa: false,
+});
 
 function staffActor(ids: Map<string, string>): Actor {
   const staff = DEMO_USERS.find((u) => u.role === 'staff')!;
-  return { kind: 'user', id: ids.get(staff.email) ?? 'demo-staff', roles: ['staff'], organisationId: null, organisationRole: null };
+  // The seed acts for the demo staff account, which signs in with a code: its actor says so (mfa is read fail closed).
+  return {
+    kind: 'user',
+    id: ids.get(staff.email) ?? 'demo-staff',
+    roles: ['staff'],
+    organisationId: null,
+    organisationRole: null,
+    mfa: true,
+  };
 }
 
 function officerActor(id: string): Actor {
   const officer = DEMO_USERS.find((u) => u.email === DEMO_OFFICER_EMAIL)!;
-  return { kind: 'user', id, roles: ['investor', 'officer'], organisationId: officer.organisationId ?? null, organisationRole: 'admin' };
+  return {
+    kind: 'user',
+    id,
+    roles: ['investor', 'officer'],
+    organisationId: officer.organisationId ?? null,
+    organisationRole: 'admin',
+    mfa: false,
+  };
 }
 
 /**
@@ -225,7 +247,7 @@ async function clubPledgeId(deps: ClubDeps, organiser: Actor, clubId: string, pl
  */
 export async function ensureDemoRefund(db: Db, staffId: string): Promise<void> {
   const deps = activityDeps(db, 'http://localhost:5173');
-  const staff: Actor = { kind: 'user', id: staffId, roles: ['staff'], organisationId: null, organisationRole: null };
+  const staff: Actor = { kind: 'user', id: staffId, roles: ['staff'], organisationId: null, organisationRole: null, mfa: true };
   await refundToPay(db, deps.clubs.payments.money, (p) => investorActor('id' in p ? p.id : p.email), staff);
 }
 

@@ -13,6 +13,7 @@ import {
   TotpAnswerRequestSchema,
   TwoStepConfirmRequestSchema,
   TwoStepSetupSchema,
+  TwoStepStartRequestSchema,
 } from '@mekendesh/contracts';
 import {
   answerTotpChallenge,
@@ -72,22 +73,22 @@ const routes = {
   ),
   totp: post(
     'sign-in/totp',
-    'Answer the TOTP challenge of sign-in with the 6-digit code; returns tokens (5 codes per account in 15 minutes, then 429)',
+    'Answer the TOTP challenge of sign-in: the challenge token (`session`, bound to the account that signed in) and the 6-digit code; returns tokens (5 codes per challenge in 15 minutes, and per address and account as sign-in, then 429)',
     TotpAnswerRequestSchema,
     TokensSchema,
     [400, 429],
   ),
   twoStepStart: post(
     'two-step',
-    'Start two-step sign-in: a new TOTP secret and its otpauth:// URI for an authenticator app',
-    z.object({}).strict(),
+    'Start two-step sign-in: a new TOTP secret and its otpauth:// URI for an authenticator app; with two-step already on, `currentCode` from the current authenticator is required',
+    TwoStepStartRequestSchema,
     TwoStepSetupSchema,
-    [400, 401],
+    [400, 401, 429],
     true,
   ),
   twoStepConfirm: post(
     'two-step/confirm',
-    'Confirm two-step sign-in with the first code; every earlier session is signed out',
+    'Confirm two-step sign-in with the first code (and `currentCode` when replacing an authenticator); every earlier session is signed out and the owner emailed',
     TwoStepConfirmRequestSchema,
     StatusSchema,
     [400, 401, 429],
@@ -117,15 +118,19 @@ export function authRoutes(deps: Deps) {
     })
     .openapi(routes.totp, async (c) => {
       c.header('cache-control', 'no-store');
-      return c.json(await answerTotpChallenge(a, c.req.valid('json')), 200);
+      return c.json(await answerTotpChallenge(a, { ...c.req.valid('json'), ip: c.var.clientIp }), 200);
     })
     .openapi(routes.twoStepStart, async (c) => {
       c.header('cache-control', 'no-store');
-      const setup = await startTwoStep(a, c.var.actor, { accessToken: c.var.accessToken ?? '', email: c.var.user?.email ?? '' });
+      const setup = await startTwoStep(a, c.var.actor, {
+        accessToken: c.var.accessToken ?? '',
+        email: c.var.user?.email ?? '',
+        currentCode: c.req.valid('json').currentCode,
+      });
       return c.json(setup, 200);
     })
     .openapi(routes.twoStepConfirm, async (c) =>
-      c.json(await confirmTwoStep(a, c.var.actor, { accessToken: c.var.accessToken ?? '', code: c.req.valid('json').code }), 200),
+      c.json(await confirmTwoStep(a, c.var.actor, { accessToken: c.var.accessToken ?? '', ...c.req.valid('json') }), 200),
     )
     .openapi(routes.refresh, async (c) => {
       c.header('cache-control', 'no-store');

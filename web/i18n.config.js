@@ -8,6 +8,16 @@ export const paraglideOptions = {
 	outdir: './src/lib/paraglide',
 	strategy: /** @type {const} */ (['url', 'cookie', 'preferredLanguage', 'baseLocale']),
 	urlPatterns: [
+		// Files, not pages: a browser's navigation to a document download or a photo must not be sent to /<lang>/…
+		// (the middleware redirects requests for pages without a language prefix). Every language maps to the path itself.
+		...['/documents/:path(.*)?', '/media/:path(.*)?'].map((pattern) => ({
+			pattern,
+			localized: /** @type {[string, string][]} */ ([
+				['ky', pattern],
+				['ru', pattern],
+				['en', pattern],
+			]),
+		})),
 		{
 			pattern: '/:path(.*)?',
 			localized: /** @type {[string, string][]} */ ([

@@ -71,9 +71,9 @@ describe('the image function on S3 events', () => {
     expect(marker.refused).toEqual({
       field: 'file',
       messages: {
-        ky: 'Файлдын мазмуну анын түрүнө туура келбейт.',
-        ru: 'Содержимое файла не соответствует его типу.',
-        en: "The file's content does not match its type.",
+        ky: 'Бул сүрөт эмес (ичинде башка формат, мисалы PDF). JPEG, PNG же WebP тандаңыз.',
+        ru: 'Это не фото (внутри другой формат, например PDF). Выберите JPEG, PNG или WebP.',
+        en: 'This is not a photo (the file inside is another format, such as PDF). Choose a JPEG, PNG or WebP file.',
       },
     });
     expect((await bucketKeys('')).filter((k) => k.includes('01fake') && !k.startsWith('checked/'))).toEqual([]);

@@ -127,16 +127,16 @@ export async function takeUpload(
     await dropUpload();
     return invalidIn(field, messages);
   };
-  if (head.size > limit) throw await refuse('size', M.tooLarge(limit));
+  if (head.size > limit) throw await refuse('size', M.tooLarge(input.type));
   if (head.contentType !== input.type && !(isImageType(input.type) && head.contentType === FORM_PHOTO_TYPE))
-    throw await refuse('contentType', M.typeDiffers);
+    throw await refuse('contentType', M.wrongContent(input.type, head.contentType));
   const bytes = await storage.read(input.uploadedKey);
   if (!bytes) throw invalidIn('key', M.nothingUploaded); // taken meanwhile by a concurrent completion
   await dropUpload();
   // The PUT URL may have been used again since the head: what was read is what is checked.
-  if (bytes.length > limit) throw invalidIn('size', M.tooLarge(limit));
+  if (bytes.length > limit) throw invalidIn('size', M.tooLarge(input.type));
   const as = servedAs(input, head.contentType, sniffContentType(bytes));
-  if (!as) throw invalidIn('file', M.contentDiffers);
+  if (!as) throw invalidIn('file', M.wrongContent(input.type, sniffContentType(bytes)));
   const served: CleanImage = isImageType(as.type)
     ? await cleanImage(deps.images, bytes, as.type)
     : { original: { body: bytes, width: 0, height: 0 }, copies: [] };

@@ -135,7 +135,7 @@ describe('awaitUploadCheck (completing in the cloud)', () => {
     expect([e.kind, e.errors[0]?.field, e.errors[0]?.messages?.ru]).toEqual([
       'validation',
       'file',
-      'Содержимое файла не соответствует его типу.',
+      'Это не фото (внутри другой формат, например PDF). Выберите JPEG, PNG или WebP.',
     ]);
   });
 

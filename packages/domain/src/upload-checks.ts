@@ -83,7 +83,7 @@ function takenFrom(marker: CheckedMarker, upload: UploadToTake): TakenUpload {
   // The function named the type by the key's extension, as completing does (a form's photo: by its bytes, within the
   // image types): any other mismatch would be a bug, never served.
   const formPhoto = isImageType(upload.type) && isImageType(marker.contentType);
-  if (marker.contentType !== upload.type && !formPhoto) throw invalidIn('file', M.contentDiffers);
+  if (marker.contentType !== upload.type && !formPhoto) throw invalidIn('file', M.wrongContent(upload.type, marker.contentType));
   const name = `${upload.name.split('.')[0]}.${UPLOAD_EXTENSIONS[marker.contentType]}`;
   const servedKeys = [upload.servedKey(name), ...marker.variants.map((v) => upload.servedKey(v.key))];
   return { type: marker.contentType, name, size: marker.size, variants: marker.variants, servedKeys };

@@ -1,9 +1,27 @@
-import { IMAGE_LIMITS, type Locale } from '@mekendesh/contracts';
+import { IMAGE_LIMITS, UPLOAD_LIMITS, type Locale, type UploadContentType } from '@mekendesh/contracts';
 
 type Text = Readonly<Record<Locale, string>>;
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 const megapixels = IMAGE_LIMITS.maxPixels / 1_000_000;
+
+const isPhoto = (type: UploadContentType) => type.startsWith('image/');
+
+const CONTENT_DIFFERS: Text = {
+  ky: 'Файлдын мазмуну анын түрүнө туура келбейт.',
+  ru: 'Содержимое файла не соответствует его типу.',
+  en: "The file's content does not match its type.",
+};
+const NOT_A_PHOTO: Text = {
+  ky: 'Бул сүрөт эмес (ичинде башка формат, мисалы PDF). JPEG, PNG же WebP тандаңыз.',
+  ru: 'Это не фото (внутри другой формат, например PDF). Выберите JPEG, PNG или WebP.',
+  en: 'This is not a photo (the file inside is another format, such as PDF). Choose a JPEG, PNG or WebP file.',
+};
+const NOT_A_PDF: Text = {
+  ky: 'Бул PDF эмес. Сүрөттөрдү жогорудагы «Сүрөт» талаасына жүктөңүз.',
+  ru: 'Это не PDF. Фото загружайте в поле «Фото» выше.',
+  en: 'This is not a PDF. Upload photos in the “Photo” field above.',
+};
 
 /** What uploads answer people, in Kyrgyz, Russian and English (the API picks the caller's language). */
 export const UPLOAD_MESSAGES = {
@@ -12,11 +30,28 @@ export const UPLOAD_MESSAGES = {
     ru: 'Можно загрузить только фото JPEG, PNG или WebP и документы PDF.',
     en: 'Only JPEG, PNG or WebP photos and PDF documents can be uploaded.',
   },
-  tooLarge: (limitBytes: number): Text => ({
-    ky: `Файл бул түр үчүн уруксат берилген ${mb(limitBytes)} МБдан чоң.`,
-    ru: `Файл больше допустимых для этого типа ${mb(limitBytes)} МБ.`,
-    en: `The file is larger than the ${mb(limitBytes)} MB allowed for its type.`,
-  }),
+  /** Over the limit of its type (UPLOAD_LIMITS: photos 5 MB, PDFs 10 MB), worded as a new user's review asked (issue 14). */
+  tooLarge: (type: UploadContentType): Text => {
+    const limit = mb(UPLOAD_LIMITS[type]);
+    return isPhoto(type)
+      ? {
+          ky: `Файл өтө чоң: сүрөт ${limit} МБдан ашпашы керек. Кичирейтип, кайра жүктөңүз.`,
+          ru: `Файл слишком большой: фото — не больше ${limit} МБ. Уменьшите его и загрузите снова.`,
+          en: `The file is too big: photos can be up to ${limit} MB. Make it smaller and upload it again.`,
+        }
+      : {
+          ky: `Файл өтө чоң: документ ${limit} МБдан ашпашы керек. Кичирейтип, кайра жүктөңүз.`,
+          ru: `Файл слишком большой: документ — не больше ${limit} МБ. Уменьшите его и загрузите снова.`,
+          en: `The file is too big: documents can be up to ${limit} MB. Make it smaller and upload it again.`,
+        };
+  },
+  /**
+   * What was sent is not what the form asked for (declared type or bytes): said per form, as the person chose the wrong
+   * file, not a wrong "type" (issue 14 review): the photo form names the photo formats, the PDF form points to the photo field.
+   * `found`: the type the bytes or the upload declare, when known; a photo of another image format keeps the plain wording.
+   */
+  wrongContent: (expected: UploadContentType, found?: string): Text =>
+    isPhoto(expected) ? (found?.startsWith('image/') ? CONTENT_DIFFERS : NOT_A_PHOTO) : NOT_A_PDF,
   nothingUploaded: {
     ky: 'Бул ачкыч менен эч нерсе жүктөлгөн жок же жүктөө мөөнөтү бүттү.',
     ru: 'По этому ключу ничего не загружено, или срок загрузки истёк.',
@@ -38,11 +73,7 @@ export const UPLOAD_MESSAGES = {
     ru: 'Файл отправлен с другим типом, чем был запрошен.',
     en: 'The file was sent with another type than the one asked for.',
   },
-  contentDiffers: {
-    ky: 'Файлдын мазмуну анын түрүнө туура келбейт.',
-    ru: 'Содержимое файла не соответствует его типу.',
-    en: "The file's content does not match its type.",
-  },
+  contentDiffers: CONTENT_DIFFERS,
   imageUnreadable: {
     ky: 'Сүрөт окулбайт: файл бузулган же JPEG, PNG, WebP сүрөтү эмес.',
     ru: 'Фото не читается: файл повреждён или это не изображение JPEG, PNG или WebP.',

@@ -78,7 +78,7 @@ export async function checkUploadedObject(
 export function checkUpload(contentType: string, size: number): UploadContentType {
   if (!(contentType in UPLOAD_LIMITS)) throw invalidIn('contentType', M.typeNotAllowed);
   const type = contentType as UploadContentType;
-  if (size > UPLOAD_LIMITS[type]) throw invalidIn('size', M.tooLarge(UPLOAD_LIMITS[type]));
+  if (size > UPLOAD_LIMITS[type]) throw invalidIn('size', M.tooLarge(type));
   return type;
 }
 

@@ -22,7 +22,7 @@ export function twoStepKey(secret: string): Buffer {
 const subKey = (key: Buffer, use: 'challenge' | 'seal') => createHmac('sha256', key).update(use).digest();
 
 /** How long a challenge token is accepted: Cognito's own challenge session lasts 3 minutes by default; we allow 5. */
-export const CHALLENGE_SECONDS = 300;
+const CHALLENGE_SECONDS = 300;
 
 /** What a valid challenge token says: Cognito's session, the email it was issued for, and until when (epoch ms). */
 export interface TwoStepChallenge {

@@ -108,4 +108,53 @@ describe('uploads straight to the object store, without JavaScript', () => {
 			await context.close();
 		},
 	);
+
+	// Issue 14 attacker 2: the session cookie is SameSite=Lax, so another site can open the return page as a top-level GET.
+	it(
+		'completes nothing from a return address without the proof the API signed into the form (or with a forged one)',
+		{ timeout: 90_000 },
+		async () => {
+			const project = await ownDraft();
+			const context = await browser.newContext({ javaScriptEnabled: false });
+			const page = await context.newPage();
+			await signIn(page, 'en', OFFICER, DEMO_PASSWORD);
+			await page.goto(`${web()}/en/organisation/projects/${project.id}`);
+			const form = page.locator('form.upload-form');
+			const fields: Record<string, string> = {};
+			for (const input of await form.locator('input[type=hidden]').all())
+				fields[(await input.getAttribute('name'))!] = await input.inputValue();
+			const png = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#5a3' } })
+				.png()
+				.toBuffer();
+			// The store's answer, not followed: the signed return address.
+			const posted = await page.request.post((await form.getAttribute('action'))!, {
+				multipart: { ...fields, file: { name: 'kopuro.png', mimeType: 'image/png', buffer: png } },
+				maxRedirects: 0,
+			});
+			expect(posted.status()).toBe(303);
+			const signed = new URL(posted.headers()['location']!);
+			expect(signed.searchParams.get('proof')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+			const without = new URL(signed);
+			without.searchParams.delete('proof');
+			without.searchParams.delete('expires');
+			await page.goto(without.href);
+			expect(new URL(page.url()).pathname).toBe(`/en/organisation/projects/${project.id}`);
+			expect(await page.locator('.photo-upload .form-error').innerText()).toContain('Nothing was uploaded here.');
+			expect(await page.locator('img.cover-thumb').count()).toBe(0);
+
+			const forged = new URL(signed);
+			forged.searchParams.set('proof', 'A'.repeat(43));
+			await page.goto(forged.href);
+			expect(new URL(page.url()).pathname).toBe(`/en/organisation/projects/${project.id}`);
+			expect(await page.locator('.photo-upload .form-error').innerText()).toContain("This upload's return link is not valid");
+			expect(await page.locator('img.cover-thumb').count()).toBe(0);
+
+			// The address the store sent completes it.
+			await page.goto(signed.href);
+			expect(new URL(page.url()).searchParams.get('done')).toBe('photo');
+			expect(await page.locator('img.cover-thumb').count()).toBe(1);
+			await context.close();
+		},
+	);
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '@mekendesh/demo-data';
 
 // The web function as deployed (web/lambda/handler.ts): bundled by esbuild as the web stack's NodejsFunction does,
@@ -26,9 +26,16 @@ interface LambdaResult {
 }
 type FunctionUrlEvent = ReturnType<typeof event>;
 
+type Handler = (event: FunctionUrlEvent, context: { awsRequestId: string }) => Promise<LambdaResult>;
+/** Kit's server as the handler uses it (handler.ts KitServer). */
+interface FakeKit {
+	init(options: { env: Record<string, string> }): Promise<void>;
+	respond(request: Request): Promise<Response>;
+}
 interface Bundle {
-	handler: (event: FunctionUrlEvent, context: { awsRequestId: string }) => Promise<LambdaResult>;
+	handler: Handler;
 	viewerAddress: (header: string | null | undefined, fallback: string) => string;
+	createWebHandler: (options: { loadServer: () => Promise<FakeKit>; env?: NodeJS.ProcessEnv }) => Handler;
 }
 
 let dir: string;
@@ -163,10 +170,92 @@ describe('the web function (adapter-node build behind the Lambda handler)', () =
 		}
 	});
 
-	it('answers 400 to a forwarded host that is not a host name', async () => {
-		const res = await invoke(event('/en', { headers: { 'x-forwarded-host': 'evil.example/@x' } }));
-		expect(res.statusCode).toBe(400);
-		expectSecurityHeaders(res);
+	// Issue 14 attacker 4: `:99999` passed the pattern, and the URL host setter then kept the Function URL's host.
+	it.each(['evil.example/@x', `${SITE}:99999`, `${SITE}:443`, `${SITE}:`, `${SITE}:65536`])(
+		'answers 400 to a forwarded host the URL parser would not take exactly: %s',
+		async (host) => {
+			const res = await invoke(event('/en', { headers: { 'x-forwarded-host': host } }));
+			expect(res.statusCode).toBe(400);
+			expect(res.body).toBe('Bad Request');
+			expectSecurityHeaders(res);
+		},
+	);
+
+	it('takes a forwarded host with a port in range as the site (the same-origin check then uses it)', async () => {
+		const host = `${SITE}:8443`;
+		const res = await invoke(
+			event('/en/sign-in', {
+				method: 'POST',
+				headers: { 'x-forwarded-host': host, origin: `https://${host}` },
+				form: `email=${INVESTOR}&password=x`,
+			}),
+		);
+		// Not the cross-site refusal: the form reached the page's action, which refuses the password.
+		expect(res.statusCode).not.toBe(403);
+		expect(res.statusCode).toBeLessThan(500);
+	});
+
+	// Issue 14 attacker 3: these threw inside hono/aws-lambda and became Lambda's bare 500, with no security headers.
+	it('answers an event it cannot read with a plain 400 and the security headers: a body that is not base64, no requestContext', async () => {
+		const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+		try {
+			const garbled = { ...event('/en/sign-in', { method: 'POST', form: 'x=1' }), body: '%%%not base64***' };
+			const { requestContext: _, ...bare } = event('/en');
+			for (const bad of [garbled, bare as FunctionUrlEvent]) {
+				const res = await invoke(bad);
+				expect(res.statusCode).toBe(400);
+				expect(res.body).toBe('Bad Request');
+				expectSecurityHeaders(res);
+			}
+		} finally {
+			error.mockRestore();
+		}
+	});
+
+	it('answers a throw anywhere in the invocation (here a failed start) with a plain 500 and the security headers, and starts again next time', async () => {
+		const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+		try {
+			let loads = 0;
+			const kit: FakeKit = { init: async () => {}, respond: async () => new Response('page', { status: 200 }) };
+			const handler = bundle.createWebHandler({
+				loadServer: async () => {
+					if (++loads === 1) throw new Error('no server');
+					return kit;
+				},
+				env: { ORIGIN_VERIFY },
+			});
+			const failed = await handler(event('/en'), { awsRequestId: 'r' });
+			expect(failed.statusCode).toBe(500);
+			expect(failed.body).toBe('Internal Server Error');
+			expectSecurityHeaders(failed);
+			const served = await handler(event('/en'), { awsRequestId: 'r' });
+			expect(served.statusCode).toBe(200);
+			expect(served.body).toBe('page');
+			expect(loads).toBe(2);
+		} finally {
+			error.mockRestore();
+		}
+	});
+
+	it('refuses to serve in Lambda without ORIGIN_VERIFY (nor its ARN): 500, Kit never asked, the log says why', async () => {
+		const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+		try {
+			const respond = vi.fn(async () => new Response('page', { status: 200 }));
+			const kit: FakeKit = { init: async () => {}, respond };
+			const handler = bundle.createWebHandler({ loadServer: async () => kit, env: { AWS_LAMBDA_FUNCTION_NAME: 'mekendesh-web' } });
+			const { 'x-mekendesh-origin-verify': _, ...headers } = event('/en').headers;
+			const unverified = { ...event('/en'), headers } as FunctionUrlEvent;
+			const res = await handler(unverified, { awsRequestId: 'r' });
+			expect(res.statusCode).toBe(500);
+			expectSecurityHeaders(res);
+			expect(respond).not.toHaveBeenCalled();
+			expect(String(error.mock.calls.flat().join(' '))).toContain('ORIGIN_VERIFY is not set');
+			// Outside Lambda (local runs) no secret is needed.
+			const local = bundle.createWebHandler({ loadServer: async () => kit, env: {} });
+			expect((await local(unverified, { awsRequestId: 'r' })).statusCode).toBe(200);
+		} finally {
+			error.mockRestore();
+		}
 	});
 
 	it("reads the visitor's address from the viewer-address header (an address, or CloudFront's address:port), else the caller's", () => {

@@ -13,8 +13,10 @@ export interface KitServer {
 	respond(request: Request, options: { getClientAddress: () => string; platform?: unknown }): Promise<Response>;
 }
 
-/** The Lambda handler `handle(app)` returns (buffered API Gateway v2 / Function URL payloads). */
-export type WebLambdaHandler = ReturnType<typeof handle>;
+/** What the handler `handle(app)` returns answers (buffered API Gateway v2 / Function URL payloads). */
+type WebLambdaResult = Awaited<ReturnType<ReturnType<typeof handle>>>;
+/** The Lambda handler: `handle(app)` behind a guard that answers what it cannot (createWebHandler). */
+export type WebLambdaHandler = (event: LambdaEvent, context?: LambdaContext) => Promise<WebLambdaResult>;
 
 /** Where the deployed bundle keeps Kit's server: copied beside index.mjs by the stack's afterBundling step. */
 const DEPLOYED_SERVER = './server/server.mjs';
@@ -36,20 +38,34 @@ export const ORIGIN_VERIFY_HEADER = 'x-mekendesh-origin-verify';
 const HOST = /^[a-z0-9.-]+(:\d{1,5})?$/i;
 
 /**
+ * `host` as the https URL's host when the URL parser takes it exactly as sent (case aside), else null: a port over 65535
+ * (`x:99999`, which the URL host setter silently ignores, keeping the Function URL's host), the default port spelt out, or
+ * anything it would rewrite.
+ */
+function exactHost(host: string): string | null {
+	if (!HOST.test(host) || !URL.canParse(`https://${host}/`)) return null;
+	const parsed = new URL(`https://${host}/`).host;
+	return parsed === host.toLowerCase() ? parsed : null;
+}
+
+/**
  * The request as the visitor made it: CloudFront sends the Function URL's own Host (the origin requires it) and
  * the viewer's Host in `x-forwarded-host` (copied by the viewer-request CloudFront Function, which overwrites any
  * client-sent value), always over https. Kit and the same-origin check (hooks.server.ts, `event.url.origin`)
- * then see `https://<site>/…`. Only CloudFront can invoke the function (URL auth AWS_IAM + origin access control).
+ * then see `https://<site>/…`. The Function URL itself is public (auth NONE): createWebApp serves only requests that
+ * carry CloudFront's ORIGIN_VERIFY_HEADER secret, which the handler refuses to run without in Lambda.
  * Without the header (a direct call in tests) the request is left as Hono built it.
- * @returns null when the forwarded host is not a host name (the caller answers 400)
+ * @returns null when the forwarded host is not a host name the URL parser takes exactly (the caller answers 400)
  */
 export function siteRequest(raw: Request): Request | null {
-	const host = raw.headers.get('x-forwarded-host');
-	if (host === null) return raw;
-	if (!HOST.test(host)) return null;
+	const forwarded = raw.headers.get('x-forwarded-host');
+	if (forwarded === null) return raw;
+	const host = exactHost(forwarded);
+	if (host === null) return null;
 	const url = new URL(raw.url);
 	url.protocol = 'https:';
 	url.host = host;
+	if (url.host !== host) return null;
 	const headers = new Headers(raw.headers);
 	headers.set('host', host);
 	headers.delete('x-forwarded-host');
@@ -94,7 +110,10 @@ const plainError = (status: keyof typeof REASONS) =>
 		}),
 	);
 
-/** True when `sent` is the secret (constant time); always true when no secret is configured (local runs, tests). */
+/**
+ * True when `sent` is the secret (constant time); always true when no secret is configured (local runs, tests; a deployed
+ * function never runs without one: see createWebHandler).
+ */
 function fromCloudFront(sent: string | null, secret: string | undefined): boolean {
 	if (!secret) return true;
 	const a = Buffer.from(sent ?? '');
@@ -156,31 +175,82 @@ async function loadSecrets(env: NodeJS.ProcessEnv, names: readonly string[]): Pr
 const definedEnv = (env: NodeJS.ProcessEnv) =>
 	Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
 
+/** A plain answer in the Function URL's result shape, with the security headers: for events `handle` cannot take. */
+const plainResult = (status: keyof typeof REASONS) => ({
+	statusCode: status,
+	headers: {
+		...SECURITY_HEADERS,
+		'content-security-policy': FALLBACK_CSP,
+		'content-type': 'text/plain; charset=utf-8',
+		'cache-control': 'no-store',
+	},
+	body: REASONS[status],
+	isBase64Encoded: false,
+});
+
+// What atob (hono's decodeBase64) takes from a Function URL: the standard alphabet, padded.
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** Why `event` is no Function URL event `handle` can read (it would throw), or null when it is one. */
+function malformedEvent(event: unknown): string | null {
+	if (typeof event !== 'object' || event === null) return 'not an object';
+	const { requestContext, isBase64Encoded, body } = event as { requestContext?: unknown; isBase64Encoded?: unknown; body?: unknown };
+	if (typeof requestContext !== 'object' || requestContext === null) return 'no requestContext';
+	if (isBase64Encoded === true && typeof body === 'string' && !BASE64.test(body)) return 'a body that is not base64';
+	return null;
+}
+
 /**
- * A handler that starts on its first invocation: reads the secrets, loads and initialises Kit's server with
- * `env`, then serves every invocation with `handle(createWebApp(kit))`. Concurrent first invocations share the
- * start; a failed start is tried again by the next invocation.
+ * A deployed function (AWS_LAMBDA_FUNCTION_NAME set) must know CloudFront's secret: without it, its public Function URL
+ * would serve anyone who found it, with a forged x-forwarded-host and viewer address.
+ * @throws Error naming the missing setting
+ */
+function requireOriginVerify(env: NodeJS.ProcessEnv): void {
+	if (env.AWS_LAMBDA_FUNCTION_NAME && !env.ORIGIN_VERIFY)
+		throw new Error('ORIGIN_VERIFY is not set (nor ORIGIN_VERIFY_ARN): a deployed web function serves only CloudFront (web-stack.ts)');
+}
+
+/**
+ * A handler that starts on its first invocation: reads the secrets, refuses to run in Lambda without ORIGIN_VERIFY,
+ * loads and initialises Kit's server with `env`, then serves every invocation with `handle(createWebApp(kit))`.
+ * Concurrent first invocations share the start; a failed start is tried again by the next invocation. Nothing throws out
+ * of it: an event `handle` cannot read is a plain 400, a failed start or any other throw a plain 500 (logged with why),
+ * both with the security headers.
  * Buffered responses (Function URL invoke mode BUFFERED), not streaming: pages are rendered whole (no streamed
  * promises), CloudFront compresses them, and `handle` returns `cookies[]` as API Gateway v2 / Function URLs expect.
  * @param options `loadServer` imports Kit's `server`; `env` defaults to process.env
  */
 export function createWebHandler(options: { loadServer: () => Promise<KitServer>; env?: NodeJS.ProcessEnv }): WebLambdaHandler {
 	const env = options.env ?? process.env;
-	let started: Promise<WebLambdaHandler> | undefined;
+	let started: Promise<ReturnType<typeof handle>> | undefined;
 	const start = async () => {
 		await loadSecrets(env, ['PROXY_SECRET', 'ORIGIN_VERIFY']);
+		requireOriginVerify(env);
 		const kit = await options.loadServer();
 		// No `read`: the app has no server assets ($app/server `read`); static files come from S3 through CloudFront.
 		await kit.init({ env: definedEnv(env) });
 		return handle(createWebApp(kit, { originVerify: env.ORIGIN_VERIFY }));
 	};
-	return async (event, context) => {
-		started ??= start().catch((error: unknown) => {
-			started = undefined;
-			throw error;
-		});
-		return (await started)(event, context);
+	const serve: WebLambdaHandler = async (event, context) => {
+		const malformed = malformedEvent(event);
+		if (malformed !== null) {
+			console.error(`[web] refused an event with ${malformed}`);
+			return plainResult(400);
+		}
+		try {
+			started ??= start().catch((error: unknown) => {
+				started = undefined;
+				throw error;
+			});
+			return await (
+				await started
+			)(event, context);
+		} catch (error) {
+			console.error('[web] invocation failed:', error);
+			return plainResult(500);
+		}
 	};
+	return serve;
 }
 
 /**

@@ -34,7 +34,7 @@ const form = createRoute({
   tags: ['uploads'],
   security: bearer,
   summary:
-    'A presigned POST for a browser form without JavaScript: one photo (JPEG, PNG, WebP up to 5 MB) or PDF document (up to 10 MB) straight to the object store, which then redirects to redirectPath on the site with upload=<key>; complete it there',
+    'A presigned POST for a browser form without JavaScript: one photo (JPEG, PNG, WebP up to 5 MB) or PDF document (up to 10 MB) straight to the object store, which then redirects to the project return page that redirectPath names (rebuilt by the API; no other path) with upload=<key>, expires and proof; complete it there with purpose, expires and proof',
   request: { params: ProjectIdParams, body: jsonBody(UploadFormRequestSchema) },
   responses: {
     201: json(UploadFormSchema, 'POST a multipart form to url: these fields, then the file named `file` last'),

@@ -7,7 +7,8 @@ import { PASSWORD, newPage, totpCode, uniqueEmail, web } from './account-helpers
 /**
  * Staff accounts with MFA (issue 14), in a browser with JavaScript off: a staff account made as the demo staff one is
  * (by an administrator, no authenticator yet) is sent from a staff page to two-step sign-in, sets it up from the
- * secret the page shows, signs in again with the code and reaches the staff page.
+ * secret the page shows, signs in again with the code and reaches the staff page; replacing the app then takes a code
+ * of the current one.
  */
 let browser: Browser;
 beforeAll(async () => {
@@ -52,6 +53,23 @@ describe('two-step sign-in for staff', () => {
 		await page.locator('#f-code').fill(totpCode(secret));
 		await Promise.all([page.waitForURL(/\/en\/staff\/audit/), page.locator('form.stack button[type=submit]').click()]);
 		expect(new URL(page.url()).pathname).toBe('/en/staff/audit');
+
+		// Replacing the app (issue 14 review): the page asks for a code of the current app first, and again with the new one.
+		await page.goto(`${web()}/en/account/two-step`);
+		await Promise.all([page.waitForSelector('#f-currentCode-error'), page.getByRole('button', { name: 'Replace the app' }).click()]);
+		expect(await page.locator('#f-currentCode-error').innerText()).toContain('current authenticator app');
+		await page.locator('#f-currentCode').fill(totpCode(secret));
+		await Promise.all([page.waitForSelector('code.secret'), page.getByRole('button', { name: 'Replace the app' }).click()]);
+		const replacement = await page.locator('code.secret').innerText();
+		expect(replacement).not.toBe(secret);
+		await page.locator('#f-currentCode').fill(totpCode(secret));
+		await page.locator('#f-code').fill(totpCode(replacement));
+		await Promise.all([page.waitForURL(/\/en\/sign-in\?two-step=1/), page.getByRole('button', { name: 'Confirm' }).click()]);
+		await page.locator('#f-password').fill(PASSWORD);
+		await Promise.all([page.waitForSelector('#f-code'), page.locator('form.stack button[type=submit]').click()]);
+		// The new app's code signs in (back to the account page the replacement started from).
+		await page.locator('#f-code').fill(totpCode(replacement));
+		await Promise.all([page.waitForURL(/\/en\/account$/), page.locator('form.stack button[type=submit]').click()]);
 		await context.close();
 	});
 });

@@ -102,8 +102,9 @@ export async function answerTotpChallenge(
 /**
  * With two-step sign-in already on, the current authenticator's code must come with any change of it (issue 14
  * review: a stolen token must not replace the factor). Checked against the secret sealed at enrolment, counted in the
- * account's 'totp-setup' window (a right one forgets it). Returns whether this replaces a factor. Errors: 400 naming `currentCode` when it is
- * missing, wrong, or the factor was enrolled outside the API (no sealed secret: fail closed); 429 past the limit.
+ * account's 'totp-setup' window (a right one forgets it). Returns whether this replaces a factor, and the record.
+ * Errors: 400 naming `currentCode` when it is missing, wrong, or the factor was enrolled outside the API (no sealed
+ * secret: fail closed); 429 past the limit.
  */
 async function checkCurrentFactor(
   deps: AccountDeps,

@@ -158,10 +158,12 @@ const authCalls = (call: ApiCall) => ({
 	confirm: (body: { email: string; code: string }) => call('POST', '/auth/confirm', status, { body }),
 	/** Tokens, or `{ challenge: 'totp', session }` for an account with two-step sign-in (answer with `answerTotp`). */
 	signIn: (body: { email: string; password: string }) => call('POST', '/auth/sign-in', SignInResultSchema, { body }),
-	answerTotp: (body: { email: string; session: string; code: string }) => call('POST', '/auth/sign-in/totp', TokensSchema, { body }),
-	/** Starts two-step sign-in: a new TOTP secret and its otpauth:// URI. */
-	startTwoStep: () => call('POST', '/auth/two-step', TwoStepSetupSchema, { body: {} }),
-	confirmTwoStep: (code: string) => call('POST', '/auth/two-step/confirm', status, { body: { code } }),
+	/** The challenge token (`session`, bound by the API to the email that signed in) and the code: tokens. */
+	answerTotp: (body: { session: string; code: string }) => call('POST', '/auth/sign-in/totp', TokensSchema, { body }),
+	/** Starts two-step sign-in: a new TOTP secret and its otpauth:// URI; replacing one needs `currentCode` of the current app. */
+	startTwoStep: (currentCode?: string) => call('POST', '/auth/two-step', TwoStepSetupSchema, { body: currentCode ? { currentCode } : {} }),
+	confirmTwoStep: (code: string, currentCode?: string) =>
+		call('POST', '/auth/two-step/confirm', status, { body: currentCode ? { code, currentCode } : { code } }),
 	refresh: (refreshToken: string) => call('POST', '/auth/refresh', TokensSchema, { body: { refreshToken } }),
 	signOut: (body: { refreshToken?: string; everywhere: boolean }) => call('POST', '/auth/sign-out', status, { body }),
 	forgotPassword: (body: { email: string; locale: Locale }) => call('POST', '/auth/forgot-password', AcceptedSchema, { body }),

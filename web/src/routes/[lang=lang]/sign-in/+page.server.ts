@@ -32,7 +32,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	};
 };
 
-/** What the form keeps between its two steps: the TOTP step carries Cognito's challenge `session` (empty: password step). */
+/** What the form keeps between its two steps: the TOTP step carries the API's challenge token `session` (empty: password step). */
 interface SignInValues {
 	email: string;
 	next: string;
@@ -52,7 +52,8 @@ async function answerCode(event: RequestEvent, form: FormData, values: SignInVal
 	const parsed = TotpCodeSchema.safeParse(text(form, 'code'));
 	if (!parsed.success) return invalid(values, localizeFields(['code'], MESSAGES, m.form_error_summary()));
 	try {
-		finish(event, await api(event).auth.answerTotp({ email: values.email, session: values.session, code: parsed.data }));
+		// The challenge token alone names the account (the API bound it to the email that signed in).
+		finish(event, await api(event).auth.answerTotp({ session: values.session, code: parsed.data }));
 	} catch (cause) {
 		// An expired challenge cannot be answered: back to the password step.
 		const expired = cause instanceof ApiError && cause.problem?.errors?.some((e) => e.field === 'session');

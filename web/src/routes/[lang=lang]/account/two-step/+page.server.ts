@@ -11,7 +11,17 @@ import { api } from '#lib/server/api.js';
 import { requireUser } from '#lib/server/guards.js';
 import type { Actions, PageServerLoad } from './$types';
 
-const MESSAGES = { ...FIELD_MESSAGES, code: m.error_totp_code };
+const MESSAGES = { ...FIELD_MESSAGES, code: m.error_totp_code, currentCode: m.error_totp_current_code };
+
+/**
+ * With two-step already on, the current app's code (`currentCode`) comes with any change (the API refuses without it):
+ * undefined when not asked for, the code, or null when asked for and not 6 digits.
+ */
+function currentCodeOf(form: FormData, on: boolean): string | null | undefined {
+	if (!on) return undefined;
+	const parsed = TotpCodeSchema.safeParse(text(form, 'currentCode'));
+	return parsed.success ? parsed.data : null;
+}
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
@@ -28,15 +38,21 @@ async function setupView(secret: string, uri: string) {
 }
 
 export const actions: Actions = {
-	/** A new secret from the identity provider, shown as a QR code and as text, with the field for the first code. */
+	/**
+	 * A new secret from the identity provider, shown as a QR code and as text, with the field for the first code.
+	 * Replacing the app of an account with two-step on takes a code of the current app too (and emails the owner).
+	 */
 	start: async (event) => {
-		requireUser(event);
-		const next = safeNext(text(await event.request.formData(), 'next'), `/${getLocale()}/account`);
+		const user = requireUser(event);
+		const form = await event.request.formData();
+		const next = safeNext(text(form, 'next'), `/${getLocale()}/account`);
+		const currentCode = currentCodeOf(form, user.twoStep === 'on');
+		if (currentCode === null) return invalid({ next }, localizeFields(['currentCode'], MESSAGES, m.form_error_summary()));
 		try {
-			const { secret, uri } = await api(event).auth.startTwoStep();
+			const { secret, uri } = await api(event).auth.startTwoStep(currentCode);
 			return { setup: await setupView(secret, uri), values: { next }, errors: { fields: {} } as FormErrors };
 		} catch (cause) {
-			return apiFailure(cause, failureOptions({ next }));
+			return apiFailure(cause, failureOptions({ next }, MESSAGES));
 		}
 	},
 	/** The first code confirms it; every session ends (none passed a code), so the person signs in again with one. */
@@ -47,9 +63,11 @@ export const actions: Actions = {
 		// The secret travels back only to draw the same QR code again if the code is wrong; the API keeps the real one.
 		const setup = await setupView(text(form, 'secret'), text(form, 'uri'));
 		const parsed = TotpCodeSchema.safeParse(text(form, 'code'));
-		if (!parsed.success) return invalid({ next, setup }, localizeFields(['code'], MESSAGES, m.form_error_summary()));
+		const currentCode = currentCodeOf(form, user.twoStep === 'on');
+		const bad = [...(parsed.success ? [] : ['code']), ...(currentCode === null ? ['currentCode'] : [])];
+		if (!parsed.success || currentCode === null) return invalid({ next, setup }, localizeFields(bad, MESSAGES, m.form_error_summary()));
 		try {
-			await api(event).auth.confirmTwoStep(parsed.data);
+			await api(event).auth.confirmTwoStep(parsed.data, currentCode);
 		} catch (cause) {
 			return apiFailure(cause, failureOptions({ next, setup }, MESSAGES));
 		}

@@ -58,7 +58,7 @@ describe('project_update notices', () => {
     expect(mails.map((m) => m.to).sort()).toEqual([emails[0], emails[1]].sort());
     const ky = mails.find((m) => m.to === emails[0])!;
     const ru = mails.find((m) => m.to === emails[1])!;
-    expect(ky.subject).toBe('Мекендеш: «Upd-report ky» долбоору иштин жүрүшү тууралуу отчёт жарыялады');
+    expect(ky.subject).toBe('Мекендеш: «Upd-report ky» долбоору иштин жүрүшү тууралуу отчет жарыялады');
     expect(ru.subject).toBe('Мекендеш: проект «Upd-report ru» опубликовал отчёт о ходе работ');
     expect(ky.text).toContain(`/ky/projects/${id}#progress`);
     expect(ru.text).toContain(`/ru/projects/${id}#progress`);

@@ -75,7 +75,7 @@ const NOT_REPORTING = {
 
 /** The 409 of a report posted or edited on a project that is not funded or in progress (says reports, not disbursements). */
 export const NOT_REPORTING_REPORTS = {
-  ky: 'Отчёттор каржыланган же иштеп жаткан долбоорго гана жарыяланат',
+  ky: 'Отчеттор каржыланган же иштеп жаткан долбоорго гана жарыяланат',
   ru: 'Отчёты публикуются только у профинансированного или идущего проекта',
   en: 'Reports are posted only for a funded or in-progress project',
 };

@@ -11,7 +11,7 @@ const pick = (t: LocalizedText, l: Locale) => t[l] ?? t.ky ?? t.ru ?? t.en ?? ''
 
 const WORDS = {
   ky: {
-    report: (p: string) => `Мекендеш: «${p}» долбоору иштин жүрүшү тууралуу отчёт жарыялады`,
+    report: (p: string) => `Мекендеш: «${p}» долбоору иштин жүрүшү тууралуу отчет жарыялады`,
     disbursement: (p: string) => `Мекендеш: «${p}» долбоору акча жумшалганын жазды`,
     text: (p: string) => `Сиз колдогон «${p}» долбоорунда жаңылык бар.`,
     milestone: 'Этап',

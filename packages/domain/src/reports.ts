@@ -91,7 +91,7 @@ async function loadReport(deps: ReportDeps, projectId: string, reportId: string)
 }
 
 const STALE = {
-  ky: 'Отчёт ушул арада өзгөрдү: аны кайра ачып, андан кийин сактаңыз',
+  ky: 'Отчет ушул арада өзгөрдү: аны кайра ачып, андан кийин сактаңыз',
   ru: 'Отчёт изменился за это время: откройте его заново и сохраните',
   en: 'The report changed meanwhile: open it again, then save',
 };
@@ -145,8 +145,8 @@ export async function requestCorrection(
 
 const CORRECTION = {
   ky: {
-    subject: 'Мекендеш: отчётту оңдоо суралды',
-    text: 'Программанын кызматкерлери отчётту оңдоону суранышты',
+    subject: 'Мекендеш: отчетту оңдоо суралды',
+    text: 'Программанын кызматкерлери отчетту оңдоону суранышты',
     where: 'Долбоор',
     milestone: 'Этап',
     edit: 'Оңдоо',
@@ -307,7 +307,7 @@ export async function assertEveryMilestoneReported(store: Pick<ReportStore, 'rep
   if (!missing.length) return assertNoneBeingCorrected(reported, project);
   const names = (l: 'ky' | 'ru' | 'en') => missing.map((m) => `«${m.title[l] ?? m.title.ky ?? m.title.ru ?? m.title.en}»`).join(', ');
   throw new DomainError('conflict', `every milestone needs a posted report first: ${names('en')}`, [], {
-    ky: `Долбоорду аяктоо үчүн ар бир этапка отчёт жарыяланышы керек. Отчёт жок: ${names('ky')}`,
+    ky: `Долбоорду аяктоо үчүн ар бир этапка отчет жарыяланышы керек. Отчет жок: ${names('ky')}`,
     ru: `Чтобы завершить проект, по каждому этапу нужен опубликованный отчёт. Нет отчёта: ${names('ru')}`,
     en: `To complete the project, every milestone needs a posted report. Missing: ${names('en')}`,
   });
@@ -326,7 +326,7 @@ function assertNoneBeingCorrected(reported: { milestoneId: string; status: Progr
       .map((m) => `«${m.title[l] ?? m.title.ky ?? m.title.ru ?? m.title.en}»`)
       .join(', ');
   throw new DomainError('conflict', `a report is being corrected: ${names('en')}`, [], {
-    ky: `Оңдолуп жаткан отчёт бар: адегенде аны оңдоп, кайра жарыялаңыз. Этап: ${names('ky')}`,
+    ky: `Оңдолуп жаткан отчет бар: адегенде аны оңдоп, кайра жарыялаңыз. Этап: ${names('ky')}`,
     ru: `Отчёт ещё исправляется: сначала исправьте и опубликуйте его. Этап: ${names('ru')}`,
     en: `A report is being corrected: correct and post it first. Milestone: ${names('en')}`,
   });

@@ -115,7 +115,7 @@ export const UPLOAD_MESSAGES = {
     en: `A project has at most ${max} files.`,
   }),
   tooManyReportFiles: (max: number): Text => ({
-    ky: `Долбоордун отчёттору жана чыгымдары үчүн эң көп ${max} файл жүктөлөт.`,
+    ky: `Долбоордун отчеттору жана чыгымдары үчүн эң көп ${max} файл жүктөлөт.`,
     ru: `Для отчётов и расходов проекта можно загрузить не больше ${max} файлов.`,
     en: `A project's reports and disbursements take at most ${max} files.`,
   }),

@@ -122,7 +122,7 @@ describe('progress reports and spending without JavaScript', () => {
 		await submit(officer, '?/report');
 		// Redirected (303) to the page with ?done=report: a reload reads the page and posts nothing again (attacker 2).
 		expect(new URL(officer.url()).searchParams.get('done')).toBe('report');
-		await expect(officer.locator('.top-notice').textContent()).resolves.toContain('Saved.');
+		await expect(officer.locator('.top-notice').textContent()).resolves.toContain('Report posted.');
 		// The receipt (a PDF) likewise, then the disbursement with it ticked.
 		const pdf = Buffer.from(`%PDF-1.4\n% receipt ${run}\n%%EOF\n`);
 		await officer.locator('#u-document').setInputFiles({ name: 'receipt.pdf', mimeType: 'application/pdf', buffer: pdf });

@@ -115,4 +115,13 @@ describe('the officer progress forms (issue 13 attacker 2)', () => {
 			{ amountKgs: 5000, paidOn: '2026-11-30', purpose: 'x', documentKey: pdf },
 		]);
 	});
+
+	it('refuse an amount over the limit in som and the page language, calling no API (issue 14 review 5)', async () => {
+		const calls: string[] = [];
+		const event = posted({ amount: '100000000,01', paidOn: '2026-11-30', purpose: 'x', idempotencyKey: 'k-0123456789abcdef' }, calls);
+		const answer = (await reportActions.disburse(event)) as { status: number; data: { fields: Record<string, string> } };
+		expect(answer.status).toBe(400);
+		expect(answer.data.fields.amountKgs).toBe('Сумма слишком большая: не больше 100\u00a0000\u00a0000\u00a0сом.');
+		expect(calls).toEqual([]);
+	});
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { formatSom, MAX_AMOUNT_MINOR, type Locale } from '@mekendesh/contracts';
 import { m } from '#lib/paraglide/messages.js';
 import { api, ApiError } from './api.js';
 
@@ -78,6 +79,12 @@ export const reportActions = {
 		const amountKgs = tyiyn(values.amount!);
 		if (!Number.isSafeInteger(amountKgs) || amountKgs <= 0) {
 			return fail(400, { form: 'disburse', typed: values, fields: { amountKgs: m.rp_error_amount() }, message: m.form_error_summary() });
+		}
+		// The API's limit (MAX_AMOUNT_MINOR, money-limits.ts) said here in som: its own message would name tyiyn (issue 14 review 5).
+		if (amountKgs > MAX_AMOUNT_MINOR) {
+			const locale = (event.params.lang ?? 'ky') as Locale;
+			const amountKgs = m.rp_error_amount_max({ amount: formatSom(MAX_AMOUNT_MINOR, locale) }, { locale });
+			return fail(400, { form: 'disburse', typed: values, fields: { amountKgs }, message: m.form_error_summary() });
 		}
 		const [documentKey] = keysOf(form, 'documentKey');
 		try {

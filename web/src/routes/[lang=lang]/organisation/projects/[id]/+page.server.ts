@@ -66,8 +66,10 @@ export const load: PageServerLoad = async (event) => {
 		documentForm,
 		uploadError: takeUploadError(event),
 		// Files uploaded for reporting and not yet in a report or a disbursement: the forms offer them (issue 14).
-		...reportingFiles(project, progress?.usedFiles ?? []),
+		...reportingFiles(project, progress?.usedFiles ?? [], Date.now()),
 		chosenFile: event.url.searchParams.get('file'),
+		// Which upload form a refusal belongs to (`/uploaded` adds it): its message is shown beside that form.
+		failedUpload: event.url.searchParams.get('failed'),
 		unanswered,
 		messagesNext: messages?.nextCursor ? `?mcursor=${encodeURIComponent(messages.nextCursor)}#pledge-messages` : null,
 		editable,
@@ -86,11 +88,24 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-/** The photos and documents uploaded since funding that no report or disbursement uses yet, newest first. */
-function reportingFiles(project: Project, used: readonly string[]) {
+/** How long an unused upload starts ticked in its form: about one sitting (issue 14 new-user review 2). */
+const FRESH_MS = 60 * 60 * 1000;
+
+/**
+ * The photos and documents uploaded since funding that no report or disbursement uses yet, newest first; `fresh` when
+ * uploaded in the last hour (`now`, ms): such a file starts ticked (a photo) or chosen (the newest document) until used,
+ * so uploading one file or posting a report never unticks another (the page says so).
+ */
+function reportingFiles(project: Project, used: readonly string[], now: number) {
 	const since = project.fundedAt ?? project.publishedAt ?? '';
 	const open = (project.attachments ?? []).filter((a) => a.uploadedAt >= since && !used.includes(a.key)).reverse();
-	const label = (a: (typeof open)[number]) => ({ key: a.key, name: a.fileName ?? a.key, uploadedAt: a.uploadedAt });
+	const freshSince = new Date(now - FRESH_MS).toISOString();
+	const label = (a: (typeof open)[number]) => ({
+		key: a.key,
+		name: a.fileName ?? a.key,
+		uploadedAt: a.uploadedAt,
+		fresh: a.uploadedAt >= freshSince,
+	});
 	return {
 		pendingPhotos: open.filter((a) => a.kind === 'photo').map((a) => ({ ...label(a), thumb: photoFile(project.id, a, 320) })),
 		pendingDocuments: open.filter((a) => a.kind === 'document').map(label),

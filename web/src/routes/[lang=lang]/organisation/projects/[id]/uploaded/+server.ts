@@ -12,10 +12,11 @@ const EXPIRES = /^[0-9]{1,12}$/;
 const PROOF = /^[A-Za-z0-9_-]{43}$/;
 
 /** Where the project page opens after each kind of upload: the form that uses the file next. */
-const NEXT: Record<UploadPurpose, { done: string; anchor: string }> = {
-	cover: { done: 'photo', anchor: 'photo-title' },
-	report: { done: 'report-photo', anchor: 'reports-forms' },
-	document: { done: 'document', anchor: 'disburse' },
+// A refusal lands on the upload form used (`failed`), where its message is shown (issue 14 new-user review 1).
+const NEXT: Record<UploadPurpose, { done: string; anchor: string; failed: string }> = {
+	cover: { done: 'photo', anchor: 'photo-title', failed: 'photo-title' },
+	report: { done: 'report-photo', anchor: 'reports-forms', failed: 'u-photo-form' },
+	document: { done: 'document', anchor: 'disburse', failed: 'u-document-form' },
 };
 
 /**
@@ -55,7 +56,7 @@ export const GET: RequestHandler = async (event) => {
 		if (cause.status === 404 || cause.status === 403) redirect(303, `/${lang}/organisation/projects`);
 		if (cause.status === 0 || cause.status >= 500) console.error(`[web] upload complete ${id}/${key}: ${cause.message}`);
 		flashUploadError(event.cookies, back, uploadRefusal(cause));
-		redirect(303, `${back}#${next.anchor}`);
+		redirect(303, `${back}?failed=${purpose}#${next.failed}`);
 	}
 	const file = purpose === 'cover' ? '' : `&file=${encodeURIComponent(attached)}`;
 	redirect(303, `${back}?done=${next.done}${file}#${next.anchor}`);

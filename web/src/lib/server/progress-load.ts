@@ -1,7 +1,7 @@
 import type { Locale, Project } from '@mekendesh/contracts';
 import { renderMarkdown } from '@mekendesh/markdown';
 import { pickText } from '#lib/localized-text.js';
-import { mediaPath, photoFile } from '#lib/project-media.js';
+import { mediaPath, photoFile, photoSources } from '#lib/project-media.js';
 import { api, type ApiEvent } from './api.js';
 
 /** A report as the project page shows it: its milestone's title, its Markdown as sanitised HTML, its photos' web paths. */
@@ -12,7 +12,8 @@ interface ShownReport {
 	status: 'posted' | 'correction_requested';
 	html: string;
 	lang: string | null;
-	photos: string[];
+	/** Each photo's `src` (640 copy), `srcset` (its copies) and `full` (the widest copy, linked). */
+	photos: { src: string; srcset: string | undefined; full: string }[];
 }
 
 /** What the project page's progress section shows; null when the API cannot give it (the page stands without it). */
@@ -49,7 +50,8 @@ export async function loadProgress(
 				status: r.status,
 				html: text ? renderMarkdown(text.text) : '',
 				lang: text?.isFallback ? text.lang : null,
-				photos: r.photos.map((p) => photoFile(r.projectId, p, 640)),
+				// Responsive copies as the cover has, and the widest copy to open it larger (issue 14 new-user review 6).
+				photos: r.photos.map((p) => ({ ...photoSources(r.projectId, p), full: photoFile(r.projectId, p, Number.MAX_SAFE_INTEGER) })),
 			};
 		}),
 		disbursements: progress.disbursements.map((d) => ({

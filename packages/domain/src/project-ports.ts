@@ -106,7 +106,8 @@ export interface ProjectDeps {
    * Uploads' own ids and signing (uploads.ts, upload-return.ts): `newId` random in every call (plain `ulid()`, not the
    * monotonic newId above, whose ids made in one millisecond differ in their last character only, and draft photos under
    * /media/ are public to whoever knows a name); `proofKey` signs a no-JavaScript form's return address (uploadProofKey).
-   * Set with `storage`; without it uploads answer 409 like a missing store.
+   * Set with `storage`; without it new uploads answer 409 like a missing store (completing one put by other means, as the
+   * demo data does, needs neither).
    */
   uploadKeys?: { newId(): string; proofKey: Buffer };
   /** Absent (or 'unavailable') where no image library is present: photos are then refused (409), never served unprocessed. */

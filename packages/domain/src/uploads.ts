@@ -118,26 +118,32 @@ async function editableWithStorage(
   deps: ProjectDeps,
   actor: Actor,
   id: string,
-): Promise<{ project: Project; storage: ObjectStorage; user: UserActor; uploadKeys: NonNullable<ProjectDeps['uploadKeys']> }> {
+): Promise<{ project: Project; storage: ObjectStorage; user: UserActor }> {
   const project = await loadVisibleProject(deps, actor, id, true);
   authorize(actor, { action: 'project:edit', project });
-  if (!deps.storage || !deps.uploadKeys) throw conflictIn(M.noStorage);
+  if (!deps.storage) throw conflictIn(M.noStorage);
   if (!acceptsFiles(project.status)) throw conflictIn(M.notEditable);
   checkAllowance(project);
-  return { project, storage: deps.storage, user: actor, uploadKeys: deps.uploadKeys };
+  return { project, storage: deps.storage, user: actor };
+}
+
+/** How new uploads are named and signed: 409 (no store) without ProjectDeps.uploadKeys, as without storage. */
+function uploadKeysOf(deps: ProjectDeps): NonNullable<ProjectDeps['uploadKeys']> {
+  if (!deps.uploadKeys) throw conflictIn(M.noStorage);
+  return deps.uploadKeys;
 }
 
 /** A new upload's file name: a random ULID (uploadKeys.newId, never the monotonic one), lower case, and the type's extension. */
-const newUploadKey = (uploadKeys: NonNullable<ProjectDeps['uploadKeys']>, type: UploadContentType) =>
-  `${uploadKeys.newId().toLowerCase()}.${UPLOAD_EXTENSIONS[type]}`;
+const newUploadKey = (deps: ProjectDeps, type: UploadContentType) =>
+  `${uploadKeysOf(deps).newId().toLowerCase()}.${UPLOAD_EXTENSIONS[type]}`;
 
 /** A presigned PUT for one photo or document of a project its owner is still editing (to its {@link uploadedKey}). */
 export async function requestUpload(deps: ProjectDeps, actor: Actor, input: { id: string } & UploadRequest): Promise<UploadTicket> {
-  const { project, storage, uploadKeys } = await editableWithStorage(deps, actor, input.id);
+  const { project, storage } = await editableWithStorage(deps, actor, input.id);
   const type = checkUpload(input.contentType, input.size);
   // Photos are only ever served re-encoded: without an image library, none is taken.
   if (isImageType(type) && !deps.images && !deps.imageFunction) throw conflictIn(M.noImageLibrary);
-  const key = newUploadKey(uploadKeys, type);
+  const key = newUploadKey(deps, type);
   const signed = await storage.presignPut({
     key: uploadedKey(project.id, key),
     contentType: type,
@@ -163,12 +169,13 @@ export async function requestUploadForm(
   actor: Actor,
   input: { id: string; webOrigin: string } & UploadFormRequest,
 ): Promise<UploadForm> {
-  const { project, storage, uploadKeys } = await editableWithStorage(deps, actor, input.id);
+  const { project, storage } = await editableWithStorage(deps, actor, input.id);
+  const { proofKey } = uploadKeysOf(deps);
   const to = parseReturnPath(input.redirectPath, project.id);
   const photo = input.kind === 'photo';
   if (photo && !deps.images && !deps.imageFunction) throw conflictIn(M.noImageLibrary);
   const type: UploadContentType = photo ? 'image/jpeg' : 'application/pdf';
-  const key = newUploadKey(uploadKeys, type);
+  const key = newUploadKey(deps, type);
   const now = deps.clock.now().getTime();
   const returnExpires = Math.floor(now / 1000) + UPLOAD_RETURN_SECONDS;
   const maxSize = UPLOAD_LIMITS[type];
@@ -176,7 +183,7 @@ export async function requestUploadForm(
     key: uploadedKey(project.id, key),
     contentType: photo ? { startsWith: 'image/', value: FORM_PHOTO_TYPE } : { exact: type },
     maxSize,
-    redirect: returnUrl(uploadKeys.proofKey, input.webOrigin, project.id, to, key, returnExpires),
+    redirect: returnUrl(proofKey, input.webOrigin, project.id, to, key, returnExpires),
     expiresInSeconds: UPLOAD_URL_SECONDS,
   });
   const expiresAt = new Date(now + UPLOAD_URL_SECONDS * 1000).toISOString();
@@ -196,9 +203,9 @@ export async function completeUpload(
   actor: Actor,
   input: { id: string; key: string } & UploadComplete,
 ): Promise<Project> {
-  const { project, storage, user, uploadKeys } = await editableWithStorage(deps, actor, input.id);
+  const { project, storage, user } = await editableWithStorage(deps, actor, input.id);
   if (input.purpose !== undefined || input.expires !== undefined || input.proof !== undefined)
-    checkReturnProof(uploadKeys.proofKey, { projectId: project.id, ...input }, Math.floor(deps.clock.now().getTime() / 1000));
+    checkReturnProof(deps.uploadKeys?.proofKey, { projectId: project.id, ...input }, Math.floor(deps.clock.now().getTime() / 1000));
   // By the ULID: a form's photo is attached under the extension of what it turned out to be (a `.jpg` key may become `.png`).
   const stem = input.key.split('.')[0];
   if ((project.attachments ?? []).some((a) => a.key.split('.')[0] === stem)) {

@@ -124,6 +124,13 @@ describe('progress reports and spending without JavaScript', () => {
 		expect(new URL(officer.url()).searchParams.get('done')).toBe('report');
 		await expect(officer.locator('.top-notice').textContent()).resolves.toContain('Report posted.');
 		// The receipt (a PDF) likewise, then the disbursement with it ticked.
+		// A photo in the document field: the page lands on that form with the refusal beside it (issue 14 new-user review 1).
+		await officer.locator('#u-document').setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: smallPng() });
+		await Promise.all([
+			officer.waitForURL(/failed=document#u-document-form$/),
+			officer.getByRole('button', { name: 'Upload document' }).click(),
+		]);
+		expect(await officer.locator('#u-document-form .form-error').innerText()).toContain('This is not a PDF.');
 		const pdf = Buffer.from(`%PDF-1.4\n% receipt ${run}\n%%EOF\n`);
 		await officer.locator('#u-document').setInputFiles({ name: 'receipt.pdf', mimeType: 'application/pdf', buffer: pdf });
 		await Promise.all([officer.waitForURL(/done=document/), officer.getByRole('button', { name: 'Upload document' }).click()]);

@@ -83,7 +83,9 @@ describe('uploads straight to the object store, without JavaScript', () => {
 				.setInputFiles({ name: 'walls.png', mimeType: 'image/png', buffer: Buffer.from('%PDF-1.4 not a photo') });
 			await Promise.all([page.waitForURL(/#photo-title$/), page.getByRole('button', { name: 'Upload photo' }).click()]);
 			expect(new URL(page.url()).pathname).toBe(`/en/organisation/projects/${project.id}`);
-			expect(await page.locator('.photo-upload .form-error').innerText()).toContain("The file's content does not match its type.");
+			expect(await page.locator('.photo-upload .form-error').innerText()).toContain(
+				'This is not a photo (the file inside is another format, such as PDF).',
+			);
 			expect(await page.locator('img.cover-thumb').count()).toBe(0);
 			// The refusal is shown once: a reload of the page has none.
 			await page.reload();

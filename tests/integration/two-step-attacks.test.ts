@@ -119,7 +119,7 @@ describe('replacing the authenticator needs a code of the current one', () => {
     const setup = (await (await from('198.51.100.9', '/auth/two-step', {}, first)).json()) as { secret: string };
     expect((await from('198.51.100.9', '/auth/two-step/confirm', { code: totpCode(setup.secret) }, first)).status).toBe(200);
     expect(await outboxTo(email)).toEqual([
-      expect.stringMatching(/two-step sign-in is on|двухэтапный вход включён|эки кадамдуу кирүү күйгүзүлдү/),
+      expect.stringMatching(/two-step sign-in is on|двухэтапный вход включён|эки этаптуу кирүү күйгүзүлдү/),
     ]);
 
     // The attacker's position: a live token T of the enrolled account, and no authenticator.

@@ -111,5 +111,5 @@ export const secondFactorRequired = () =>
   new DomainError('second_factor', 'two-step sign-in required', [], {
     en: 'Staff pages need two-step sign-in: set it up under Account → Two-step sign-in, then sign in again with the code.',
     ru: 'Для страниц сотрудников нужен двухэтапный вход: включите его в разделе «Аккаунт → Двухэтапный вход» и войдите снова с кодом.',
-    ky: 'Кызматкер барактары үчүн эки баскычтуу кирүү керек: аны «Аккаунт → Эки баскычтуу кирүү» бөлүмүндө күйгүзүп, код менен кайра кириңиз.',
+    ky: 'Кызматкер барактары үчүн эки этаптуу кирүү керек: аны «Аккаунт → Эки этаптуу кирүү» бөлүмүндө күйгүзүп, код менен кайра кириңиз.',
   });

@@ -22,7 +22,7 @@ const TITLES = {
   'two-step-required': {
     en: 'Two-step sign-in is required',
     ru: 'Требуется двухэтапный вход',
-    ky: 'Эки баскычтуу кирүү талап кылынат',
+    ky: 'Эки этаптуу кирүү талап кылынат',
   },
   unauthorized: { en: 'Sign in first', ru: 'Сначала войдите в систему', ky: 'Адегенде системага кириңиз' },
   unavailable: { en: 'The service is temporarily unavailable', ru: 'Сервис временно недоступен', ky: 'Кызмат убактылуу жеткиликсиз' },

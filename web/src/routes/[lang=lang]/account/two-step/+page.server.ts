@@ -1,4 +1,4 @@
-import { redirect } from '@sveltejs/kit';
+import { redirect, type Cookies } from '@sveltejs/kit';
 import QRCode from 'qrcode';
 import { TotpCodeSchema } from '@mekendesh/contracts';
 import { m } from '#lib/paraglide/messages.js';
@@ -23,9 +23,35 @@ function currentCodeOf(form: FormData, on: boolean): string | null | undefined {
 	return parsed.success ? parsed.data : null;
 }
 
-export const load: PageServerLoad = (event) => {
+/**
+ * The setup under way, kept for the session (issue 14 new-user review 8): a language link is a GET that would lose the
+ * action's answer, and starting again makes a new key. An HttpOnly cookie for 15 minutes holds what the page shows (the
+ * key and its URI, never more: the API keeps the real pending secret and checks the code against it), tied to the email;
+ * read back only when it has the shape of a base32 key and an otpauth:// TOTP URI. Cleared when confirmed.
+ */
+const SETUP_COOKIE = 'two_step_setup';
+const SETUP_MAX_AGE = 15 * 60;
+
+function keepSetup(cookies: Cookies, email: string, secret: string, uri: string) {
+	cookies.set(SETUP_COOKIE, JSON.stringify({ email, secret, uri }), { path: '/', httpOnly: true, sameSite: 'lax', maxAge: SETUP_MAX_AGE });
+}
+
+function keptSetup(cookies: Cookies, email: string): { secret: string; uri: string } | null {
+	try {
+		const kept = JSON.parse(cookies.get(SETUP_COOKIE) ?? 'null') as { email?: unknown; secret?: unknown; uri?: unknown } | null;
+		if (!kept || kept.email !== email || typeof kept.secret !== 'string' || typeof kept.uri !== 'string') return null;
+		if (!/^[A-Z2-7]{16,128}=*$/.test(kept.secret) || !kept.uri.startsWith('otpauth://totp/')) return null;
+		return { secret: kept.secret, uri: kept.uri };
+	} catch {
+		return null;
+	}
+}
+
+export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
+	const kept = keptSetup(event.cookies, user.email);
 	return {
+		setup: kept ? await setupView(kept.secret, kept.uri) : null,
 		status: user.twoStep,
 		required: event.url.searchParams.has('required') || user.twoStep === 'required',
 		next: safeNext(event.url.searchParams.get('next'), `/${getLocale()}/account`),
@@ -50,6 +76,7 @@ export const actions: Actions = {
 		if (currentCode === null) return invalid({ next }, localizeFields(['currentCode'], MESSAGES, m.form_error_summary()));
 		try {
 			const { secret, uri } = await api(event).auth.startTwoStep(currentCode);
+			keepSetup(event.cookies, user.email, secret, uri);
 			return { setup: await setupView(secret, uri), values: { next }, errors: { fields: {} } as FormErrors };
 		} catch (cause) {
 			return apiFailure(cause, failureOptions({ next }, MESSAGES));
@@ -72,6 +99,7 @@ export const actions: Actions = {
 			return apiFailure(cause, failureOptions({ next, setup }, MESSAGES));
 		}
 		clearTokens(event.cookies);
+		event.cookies.delete(SETUP_COOKIE, { path: '/' });
 		redirect(303, `/${getLocale()}/sign-in?two-step=1&email=${encodeURIComponent(user.email)}&next=${encodeURIComponent(next)}`);
 	},
 };

@@ -27,7 +27,7 @@ import { checkReturnProof, parseReturnPath, returnUrl } from './upload-return.js
 export const UPLOAD_URL_SECONDS = 15 * 60;
 export const MEDIA_URL_SECONDS = 60 * 60;
 /** A form's return address stays valid this long after signing: the form's own life, then as long again for the upload itself. */
-export const UPLOAD_RETURN_SECONDS = 2 * UPLOAD_URL_SECONDS;
+const UPLOAD_RETURN_SECONDS = 2 * UPLOAD_URL_SECONDS;
 export const MAX_ATTACHMENTS = 30;
 
 const TYPE_BY_EXTENSION = Object.fromEntries(Object.entries(UPLOAD_EXTENSIONS).map(([t, e]) => [e, t])) as Record<

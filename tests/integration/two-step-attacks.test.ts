@@ -128,9 +128,9 @@ describe('replacing the authenticator needs a code of the current one', () => {
     expect(bare.status).toBe(400);
     expect(await fields(bare)).toEqual(['currentCode']);
     for (const [lang, word] of [
-      ['ky', 'цифра'],
-      ['ru', 'цифр'],
-      ['en', 'digits'],
+      ['ky', 'Код туура эмес'],
+      ['ru', 'Код неверный'],
+      ['en', 'code is wrong'],
     ] as const) {
       const res = await s.app.request(
         '/v1/auth/two-step',

@@ -91,9 +91,9 @@ describe('staff two-step sign-in (TOTP)', () => {
     const email = await newUserInGroup('staff', 'mfa-lang');
     const challenged = await signInBody(email);
     for (const [lang, word] of [
-      ['ky', 'цифра'],
-      ['ru', 'цифр'],
-      ['en', 'digits'],
+      ['ky', 'Код туура эмес'],
+      ['ru', 'Код неверный'],
+      ['en', 'code is wrong'],
     ] as const) {
       const res = await s.app.request('/v1/auth/sign-in/totp', {
         method: 'POST',

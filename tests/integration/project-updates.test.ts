@@ -29,7 +29,7 @@ afterEach(() => s.balanced());
 
 const outbox = async (): Promise<OutboxMessage[]> => s.deps.outbox!.latest(200);
 /** The project_update mails of a project (its pledge confirmations and funded notice carry the title too). */
-const UPDATE = /отчёт жарыялады|акча жумшалганын|опубликовал отчёт|записал расход|posted a progress report|recorded spending/;
+const UPDATE = /отчет жарыялады|акча жумшалганын|опубликовал отчёт|записал расход|posted a progress report|recorded spending/;
 const mailsAbout = async (title: string) => (await outbox()).filter((m) => m.subject.includes(title) && UPDATE.test(m.subject));
 
 /** A project of the officer's, funded by all three investors (the ky one pledges twice), moved to funded by staff. */

@@ -298,7 +298,7 @@ describe('uploads', () => {
     const res = await complete(t.body.key, {}, officer, { 'accept-language': 'ru' });
     expect(res.status).toBe(400);
     expect(fieldsOf(res.body)).toEqual(['file']);
-    expect(res.body.errors[0].message).toBe('Содержимое файла не соответствует его типу.');
+    expect(res.body.errors[0].message).toBe('Это не фото (внутри другой формат, например PDF). Выберите JPEG, PNG или WebP.');
     expect(await objectsOf(t.body.key)).toEqual([]);
 
     const png = await photo(100, 'png');

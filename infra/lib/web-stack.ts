@@ -181,6 +181,9 @@ export class WebStack extends Stack {
     });
     originVerify.grantRead(fn);
     props.proxySecret?.grantRead(fn);
+    // The cold-start loader (packages/lambda-runtime) reads both in one BatchGetSecretValue: an action AWS defines only
+    // on "*"; Secrets Manager still checks GetSecretValue on each secret above.
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['secretsmanager:BatchGetSecretValue'], resources: ['*'] }));
     return fn;
   }
 

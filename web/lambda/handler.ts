@@ -5,6 +5,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
 import { Hono } from 'hono';
 import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
+import { loadColdStartEnv } from '@mekendesh/lambda-runtime/cold-start-env';
 import { FALLBACK_CSP, SECURITY_HEADERS } from '../security-headers.js';
 
 /** What adapter-node 6 writes as `server` in `build/server/server.js` (Kit 3's generated server instance). */
@@ -151,26 +152,6 @@ export function createWebApp(
 	return app;
 }
 
-/**
- * Sets each plain variable from the Secrets Manager secret its `<NAME>_ARN` names (PROXY_SECRET, ORIGIN_VERIFY), once
- * per cold start; a value set already wins (local runs, tests). The hooks send PROXY_SECRET with the visitor's address
- * to the API (hooks.server.ts). Part A's shared loader (packages/lambda-runtime) can replace this when it lands.
- * @throws Error when a named secret has no string value
- */
-async function loadSecrets(env: NodeJS.ProcessEnv, names: readonly string[]): Promise<void> {
-	const wanted = names.filter((name) => !env[name] && env[`${name}_ARN`]);
-	if (wanted.length === 0) return;
-	// Imported here: only a cold start with an ARN loads the SDK (the runtime's own copy; not bundled).
-	const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
-	const client = new SecretsManagerClient({});
-	for (const name of wanted) {
-		const arn = env[`${name}_ARN`]!;
-		const out = await client.send(new GetSecretValueCommand({ SecretId: arn }));
-		if (!out.SecretString) throw new Error(`${name}_ARN (${arn}) names a secret without a string value`);
-		env[name] = out.SecretString;
-	}
-}
-
 /** Kit's env: the defined variables only (it reads `$app/env/private` from this object). */
 const definedEnv = (env: NodeJS.ProcessEnv) =>
 	Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
@@ -224,7 +205,8 @@ export function createWebHandler(options: { loadServer: () => Promise<KitServer>
 	const env = options.env ?? process.env;
 	let started: Promise<ReturnType<typeof handle>> | undefined;
 	const start = async () => {
-		await loadSecrets(env, ['PROXY_SECRET', 'ORIGIN_VERIFY']);
+		// PROXY_SECRET and ORIGIN_VERIFY from their *_ARN, as every function of ours reads its secrets (one call).
+		await loadColdStartEnv(env);
 		requireOriginVerify(env);
 		const kit = await options.loadServer();
 		// No `read`: the app has no server assets ($app/server `read`); static files come from S3 through CloudFront.

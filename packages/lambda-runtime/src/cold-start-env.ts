@@ -82,7 +82,13 @@ const STRIPE: SecretRule = {
 };
 
 /** Every secret of the runtime contract (base of issue 14); names fixed, infra passes the ARNs. */
-const SECRET_RULES: readonly SecretRule[] = [plainSecret('CURSOR_SECRET'), plainSecret('PROXY_SECRET'), STRIPE];
+// ORIGIN_VERIFY: the web function's CloudFront secret header (infra web-stack.ts, web/lambda/handler.ts).
+const SECRET_RULES: readonly SecretRule[] = [
+  plainSecret('CURSOR_SECRET'),
+  plainSecret('PROXY_SECRET'),
+  plainSecret('ORIGIN_VERIFY'),
+  STRIPE,
+];
 
 const sdkSecrets: NonNullable<ColdStartClients['secrets']> = async () => {
   // Imported here: a function whose environment names no secret never loads the client.

@@ -158,6 +158,8 @@ async function table(endpoint: string, name: string) {
     revokedBefore: null,
     createdAt: '2026-01-01T00:00:00.000Z',
   });
+  // Staff powers need a passed two-step sign-in (issue 14): the bench's staff account has one.
+  await new DynamoUserRepository(loader).setTwoStep({ id: STAFF, at: Math.floor(Date.now() / 1000) });
   const db = createDb({ tableName: name, endpoint, region: 'local' });
   return { loader, app: createApp(composeWithDb(db, { ...noIdentity(), verifier: staffVerifier })) };
 }

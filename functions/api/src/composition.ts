@@ -1,73 +1,46 @@
 import { monotonicFactory, ulid } from 'ulid';
-import {
-  createDb,
-  DEFAULT_TABLE_NAME,
-  DynamoAuditLog,
-  DynamoOrganisationStore,
-  DynamoOutbox,
-  DynamoProjectRepository,
-  DynamoLedgerReader,
-  DynamoRateLimiter,
-  DynamoSessionStore,
-  DynamoUserRepository,
-  DynamoDemandStore,
-  dynamoHealthProbe,
-  type Db,
-  DynamoMoneyStore,
-  DynamoProgrammeStore,
-  DynamoRateStore,
-} from '@mekendesh/db';
-import { DynamoMailQueue, DynamoProcessedEvents, DynamoReceivingAccountStore } from '@mekendesh/db';
-import { DynamoPublicTraceStore } from '@mekendesh/db';
-import { DynamoNamedSupporters, DynamoProgrammeStatsSource } from '@mekendesh/db';
-import type { NamedSupporterReader, ProgrammeStatsSource } from '@mekendesh/domain';
-import { DynamoMatchCandidates } from '@mekendesh/db';
-import { DynamoFollowStore } from '@mekendesh/db';
-import { DynamoClubStore } from '@mekendesh/db';
-import type { ClubDeps } from '@mekendesh/domain';
-import { DynamoPledgeMessages, DynamoQuestionStore } from '@mekendesh/db';
-import type { PledgeMessageReader, QuestionDeps } from '@mekendesh/domain';
-import { DynamoReportStore } from '@mekendesh/db';
-import { DynamoRefundsDueStore } from '@mekendesh/db';
-import type { RefundsDueStore } from '@mekendesh/domain';
-import { DynamoDashboardSource } from '@mekendesh/db';
-import type { DashboardDeps } from '@mekendesh/domain';
+import { createDb, type Db } from '@mekendesh/db/client';
+import { DEFAULT_TABLE_NAME } from '@mekendesh/db/table';
+import { DynamoOutbox } from '@mekendesh/db/outbox';
+import { DynamoProjectRepository } from '@mekendesh/db/project-repository';
+import { DynamoRateLimiter } from '@mekendesh/db/rate-limiter';
+import { DynamoSessionStore } from '@mekendesh/db/session-store';
+import { DynamoUserRepository } from '@mekendesh/db/user-repository';
+import { dynamoHealthProbe } from '@mekendesh/db/health';
+import { DynamoProgrammeStore } from '@mekendesh/db/programme-store';
+import { DynamoRateStore } from '@mekendesh/db/rate-store';
+import type { NamedSupporterReader } from '@mekendesh/domain/transparency';
+import type { ProgrammeStatsSource } from '@mekendesh/domain/programme-stats';
+import type { ClubDeps } from '@mekendesh/domain/club-ports';
+import type { PledgeMessageReader } from '@mekendesh/domain/question-ports';
+import type { QuestionDeps } from '@mekendesh/domain/questions';
+import type { RefundsDueStore } from '@mekendesh/domain/refunds-due';
+import type { DashboardDeps } from '@mekendesh/domain/staff-dashboard';
 import { OBLASTS } from '@mekendesh/territories';
-import type { ReportDeps } from '@mekendesh/domain';
+import type { ReportDeps } from '@mekendesh/domain/report-ports';
 import { shiftedClock, systemClock, type ApiClock } from './clock.js';
-import { lazyPort } from './lazy-port.js';
-import type { ImageProcessor, ObjectStorage } from '@mekendesh/domain';
-import {
-  CHECK_POLL_MS,
-  CLUBS_PER_DAY,
-  DEFAULT_RATE_LIMITS,
-  type AccountDeps,
-  type MoneyDeps,
-  type AuditLog,
-  type LedgerReader,
-  type HealthProbe,
-  type IdentityProvider,
-  type Mailer,
-  type OrganisationDeps,
-  type ProjectDeps,
-  type ProjectRepository,
-  type RateLimits,
-  type DemandDeps,
-  type TokenVerifier,
-  territoryRules,
-  type CardDeps,
-  type CardPayments,
-  type PaymentDeps,
-  type ProgrammeOffice,
-  type MailDelivery,
-  type MatchDeps,
-  type Notifier,
-  type FollowDeps,
-  emailNotifier,
-  unsubscribeKey,
-  twoStepKey,
-  uploadProofKey,
-} from '@mekendesh/domain';
+import { lazyPort, type AsyncPort } from './lazy-port.js';
+import type { ImageProcessor, ObjectStorage } from '@mekendesh/domain/project-ports';
+import { CHECK_POLL_MS } from '@mekendesh/domain/image-marker';
+import { CLUBS_PER_DAY, DEFAULT_RATE_LIMITS, type RateLimits } from '@mekendesh/domain/rate-limits';
+import type { AccountDeps } from '@mekendesh/domain/accounts';
+import type { MoneyDeps } from '@mekendesh/domain/money-deps';
+import type { AuditLog, IdentityProvider, Mailer, TokenVerifier } from '@mekendesh/domain/account-ports';
+import type { LedgerReader } from '@mekendesh/domain/public-ledger';
+import type { HealthProbe, ProjectRepository } from '@mekendesh/domain/ports';
+import type { OrganisationDeps } from '@mekendesh/domain/organisations';
+import type { ProjectDeps } from '@mekendesh/domain/project-ports';
+import type { DemandDeps } from '@mekendesh/domain/demand-read';
+import { territoryRules } from '@mekendesh/domain/territory-rules';
+import type { CardDeps } from '@mekendesh/domain/card-checkout';
+import type { CardPayments } from '@mekendesh/domain/card-payments';
+import type { PaymentDeps, ProgrammeOffice, MailDelivery } from '@mekendesh/domain/receiving-accounts';
+import type { MatchDeps } from '@mekendesh/domain/matching-recommend';
+import type { Notifier } from '@mekendesh/domain/notification-ports';
+import type { FollowDeps, FollowNames, FollowStore } from '@mekendesh/domain/follows';
+import { unsubscribeKey } from '@mekendesh/domain/unsubscribe';
+import { twoStepKey } from '@mekendesh/domain/two-step-tokens';
+import { uploadProofKey } from '@mekendesh/domain/upload-proof-key';
 import { CognitoIdentity, JwtTokenVerifier, SesMailer } from '@mekendesh/identity';
 import { StripePayments } from '@mekendesh/payments';
 import { TERRITORIES, territoryBySoate } from '@mekendesh/territories';
@@ -142,24 +115,24 @@ export interface MediaSettings {
   imagePipeline?: 'function' | 'in-process' | undefined;
 }
 
-const STORAGE_METHODS: Record<keyof ObjectStorage, true> = {
-  presignPut: true,
-  presignPost: true,
-  presignGet: true,
-  head: true,
-  readStart: true,
-  read: true,
-  put: true,
-  delete: true,
-};
-const IMAGE_METHODS: Record<keyof ImageProcessor, true> = { readHeader: true, reencode: true };
-
 /** The media bucket as an ObjectStorage whose S3 client and presigners load on the first call. */
 function lazyS3Storage(media: MediaSettings): ObjectStorage {
-  return lazyPort(async () => {
+  return lazyPort<ObjectStorage>(async () => {
     const { createS3Client, S3Storage } = await import('@mekendesh/storage');
     return new S3Storage(createS3Client(media), media.bucket);
-  }, STORAGE_METHODS);
+  });
+}
+
+type DbAdapters = typeof import('@mekendesh/db/adapters');
+
+/**
+ * A port whose DynamoDB adapter is made from the db package on the port's first call (lazyPort): a cold request loads
+ * the stores it uses, not the thirty others (clubs, reports, the dashboard, ... each with the domain rules it imports).
+ * The stores every request or the first page needs (users, sessions, rate limits, projects, programmes, rates, the
+ * health probe) are made at once instead.
+ */
+function dbPort<T extends AsyncPort<T>>(make: (db: DbAdapters) => T): T {
+  return lazyPort(async () => make(await import('@mekendesh/db/adapters')));
 }
 
 /** Where a SOATE code lies (the domain's territory rules over the reference data), built once per process. */
@@ -186,7 +159,7 @@ export function composeWithDb(
   const clock = options.clock ?? systemClock;
   const users = new DynamoUserRepository(db);
   const projects = new DynamoProjectRepository(db);
-  const organisations = new DynamoOrganisationStore(db);
+  const organisations = dbPort((m) => new m.DynamoOrganisationStore(db));
   const media = options.media;
   // One client for the project's files: uploads, and reports taking back a refused post's files (report-files.ts).
   // S3 and sharp are imported on their first use (lazyPort): most cold starts serve no upload (issue 14).
@@ -196,19 +169,32 @@ export function composeWithDb(
   const limiter = new DynamoRateLimiter(db);
   const limits: RateLimits = { ...DEFAULT_RATE_LIMITS, ...options.limits };
   const programmes = new DynamoProgrammeStore(db);
-  const mailQueue = new DynamoMailQueue(db);
-  const clubStore = new DynamoClubStore(db);
-  const followStore = new DynamoFollowStore(db);
+  const mailQueue = dbPort((m) => new m.DynamoMailQueue(db));
+  const clubStore = dbPort((m) => new m.DynamoClubStore(db));
+  const followStore = dbPort((m) => new m.DynamoFollowStore(db));
   const webOrigin = options.webOrigin ?? 'http://localhost:5173';
   const mailDelivery = options.mailDelivery ?? 'inline';
   // Unsubscribe links are signed with a key derived from the cursor secret under its own label (unsubscribe.ts).
   const unsubscribe = { key: unsubscribeKey(db.cursorSecret), apiOrigin: options.apiOrigin ?? 'http://localhost:8787', webOrigin };
-  const notifier = emailNotifier({ users, organisations, queue: mailQueue, mailer, mailDelivery, clock, webOrigin, unsubscribe });
-  const questions = new DynamoQuestionStore(db);
-  const reportStore = new DynamoReportStore(db);
+  // The notices' texts and rules (most of the domain's email code) load with the first notice.
+  const notifier = lazyPort<Notifier>(async () =>
+    (await import('@mekendesh/domain/notifier')).emailNotifier({
+      users,
+      organisations,
+      queue: mailQueue,
+      mailer,
+      mailDelivery,
+      clock,
+      webOrigin,
+      unsubscribe,
+    }),
+  );
+  const questions = dbPort((m) => new m.DynamoQuestionStore(db));
+  const reportStore = dbPort((m) => new m.DynamoReportStore(db));
+  const moneyStore = dbPort((m) => new m.DynamoMoneyStore(db, programmes));
   const money: MoneyDeps = {
     projects,
-    money: new DynamoMoneyStore(db, programmes),
+    money: moneyStore,
     rates: new DynamoRateStore(db),
     programmes,
     users,
@@ -225,7 +211,7 @@ export function composeWithDb(
       users,
       sessions: new DynamoSessionStore(db),
       verifier: settings.verifier,
-      publicTraces: new DynamoPublicTraceStore(db, money.money),
+      publicTraces: dbPort((m) => new m.DynamoPublicTraceStore(db, moneyStore)),
       clubs: clubStore,
       limiter,
       mailer,
@@ -264,25 +250,28 @@ export function composeWithDb(
             uploadKeys: { newId: ulid, proofKey: uploadProofKey(db.cursorSecret) },
             ...(media?.imagePipeline === 'function'
               ? { imageFunction: { pollMs: CHECK_POLL_MS } }
-              : { images: lazyPort(async () => (await import('@mekendesh/storage')).sharpImages(), IMAGE_METHODS) }),
+              : { images: lazyPort<ImageProcessor>(async () => (await import('@mekendesh/storage')).sharpImages()) }),
           }
         : {}),
     },
-    audit: new DynamoAuditLog(db),
-    refundsDue: new DynamoRefundsDueStore(db),
-    demand: { demand: new DynamoDemandStore(db), organisations, territories },
-    ledger: new DynamoLedgerReader(db),
-    transparency: { supporters: new DynamoNamedSupporters(db), stats: new DynamoProgrammeStatsSource(db) },
+    audit: dbPort((m) => new m.DynamoAuditLog(db)),
+    refundsDue: dbPort((m) => new m.DynamoRefundsDueStore(db)),
+    demand: { demand: dbPort((m) => new m.DynamoDemandStore(db)), organisations, territories },
+    ledger: dbPort((m) => new m.DynamoLedgerReader(db)),
+    transparency: {
+      supporters: dbPort((m) => new m.DynamoNamedSupporters(db)),
+      stats: dbPort((m) => new m.DynamoProgrammeStatsSource(db)),
+    },
     money,
     card: {
       money,
       cards: options.cards,
-      processed: new DynamoProcessedEvents(db),
+      processed: dbPort((m) => new m.DynamoProcessedEvents(db)),
       webOrigin: options.webOrigin ?? 'http://localhost:5173',
     },
     payments: {
       money,
-      accounts: new DynamoReceivingAccountStore(db),
+      accounts: dbPort((m) => new m.DynamoReceivingAccountStore(db)),
       queue: mailQueue,
       mailer,
       mailDelivery,
@@ -290,7 +279,7 @@ export function composeWithDb(
       webOrigin: options.webOrigin ?? 'http://localhost:5173',
       unsubscribe,
     },
-    matching: { candidates: new DynamoMatchCandidates(db), programmes, clock, place: territoryBySoate },
+    matching: { candidates: dbPort((m) => new m.DynamoMatchCandidates(db)), programmes, clock, place: territoryBySoate },
     clubs: {
       clubs: clubStore,
       projects,
@@ -312,9 +301,9 @@ export function composeWithDb(
       newId: ulid,
       notices: { notifier, webOrigin },
     },
-    pledgeMessages: new DynamoPledgeMessages(db),
+    pledgeMessages: dbPort((m) => new m.DynamoPledgeMessages(db)),
     dashboard: {
-      source: new DynamoDashboardSource(db),
+      source: dbPort((m) => new m.DynamoDashboardSource(db)),
       projects,
       rates: money.rates,
       territories,
@@ -328,7 +317,7 @@ export function composeWithDb(
 }
 
 /** Follows read and write through one store (it also names followed projects and organisations). */
-function followDeps(store: DynamoFollowStore, clock: ApiClock): FollowDeps {
+function followDeps(store: FollowStore & FollowNames, clock: ApiClock): FollowDeps {
   return { follows: store, names: store, territories, placeName: (soate) => territoryBySoate(soate)?.fullName, clock };
 }
 

@@ -1,4 +1,6 @@
-import type { Actor, PledgeRead, UserRecord } from '@mekendesh/domain';
+import type { Actor } from '@mekendesh/domain/actor';
+import type { PledgeRead } from '@mekendesh/domain/pledges';
+import type { UserRecord } from '@mekendesh/domain/account-ports';
 
 /**
  * What the entry points put in `c.env`: API Gateway's event on Lambda (hono/aws-lambda `handle`), the Node

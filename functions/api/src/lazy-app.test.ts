@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Deps } from './composition.js';
 import { createApp } from './app.js';
 import { buildApp, type Resource } from './app-core.js';
-import { lazyApp, RESOURCE_LOADERS } from './lazy-app.js';
+import { lazyApp, loaderKeyOf, RESOURCE_LOADERS } from './lazy-app.js';
 
 // Ports these tests never reach except health's ping (routes are only registered, never run, apart from /v1/health).
 const deps = { accounts: {}, health: { ping: async () => undefined } } as unknown as Deps;
@@ -17,16 +17,31 @@ describe('the lazily loaded resources (lazy-app.ts)', () => {
   it('mount, segment by segment, exactly the routes app.ts mounts, in its order (dev outbox aside: never deployed)', async () => {
     const all = routesOf(createApp(deps)).filter((r) => segment(r) !== 'dev');
     const lazy: string[] = [];
+    const bySegment = new Map<string, string[]>();
     for (const [name, load] of Object.entries(RESOURCE_LOADERS)) {
       const routes = routesOf(buildApp(deps, [await load()]));
       // Swagger UI's pages (docs) are plain routes, outside the document.
       if (name !== 'docs') expect(routes.length, name).toBeGreaterThan(0);
-      if (name !== 'docs') expect(new Set(routes.map(segment)), name).toEqual(new Set([name]));
-      expect(routes, name).toEqual(all.filter((r) => segment(r) === name));
+      // Every route a loader mounts is one a request reaches it by (a concrete path for each {param}).
+      for (const route of routes) expect(loaderKeyOf(`/v1${route.split(' ')[1]!.replace(/\{\w+\}/g, 'x')}`), route).toBe(name);
+      const seg = name.split(':')[0]!;
+      bySegment.set(seg, [...(bySegment.get(seg) ?? []), ...routes]);
       lazy.push(...routes);
     }
+    for (const [seg, routes] of bySegment) expect(routes, seg).toEqual(all.filter((r) => segment(r) === seg));
     expect(lazy.sort()).toEqual([...all].sort());
     expect(all.length).toBeGreaterThanOrEqual(100);
+  });
+
+  it('reads the loader key from the path: the first segment, or the part of /v1/projects/{id}/<part>', () => {
+    expect(loaderKeyOf('/v1/projects')).toBe('projects');
+    expect(loaderKeyOf('/v1/projects/p1')).toBe('projects');
+    expect(loaderKeyOf('/v1/projects/p1/submit')).toBe('projects');
+    expect(loaderKeyOf('/v1/projects/p1/pledges')).toBe('projects:pledges');
+    expect(loaderKeyOf('/v1/projects/p1/reports/r1/correction')).toBe('projects:reports');
+    expect(loaderKeyOf('/v1/projects/p1/constructor')).toBe('projects');
+    expect(loaderKeyOf('/v1/me/profile')).toBe('me');
+    expect(loaderKeyOf('/other')).toBe('');
   });
 
   it('loads only the requested resource: GET /v1/health loads health alone, once; an unknown segment none', async () => {

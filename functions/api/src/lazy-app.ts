@@ -13,10 +13,11 @@ const resource = (...mounts: ((app: App, deps: Deps) => void)[]): Resource => ({
 });
 
 /**
- * Each first path segment under /v1 and how to load its routes: the same sub-apps at the same prefixes, in the same
- * order, as app.ts mountResources (lazy-app.test.ts compares the two route by route). Each loader imports only its
- * route modules, so a cold Lambda answering GET /v1/projects evaluates the projects routes and their schemas, not
- * the other thirty files' (issue 14: the API's cold start). The dev outbox is never here: a deployed function has none.
+ * Each first path segment under /v1 (and each part of /v1/projects/{id}/<part>: `projects:<file>`, loaderKeyOf) and
+ * how to load its routes: the same sub-apps at the same prefixes, in the same order, as app.ts mountResources
+ * (lazy-app.test.ts compares the two route by route). Each loader imports only its route modules, so a cold Lambda
+ * answering GET /v1/projects evaluates the projects routes and their schemas, not the other thirty files' (issue 14:
+ * the API's cold start). The dev outbox is never here: a deployed function has none.
  */
 export const RESOURCE_LOADERS: Record<string, () => Promise<Resource>> = {
   health: async () => resource(at('/health', (await import('./routes/health.js')).healthRoutes)),
@@ -53,32 +54,22 @@ export const RESOURCE_LOADERS: Record<string, () => Promise<Resource>> = {
   },
   stats: async () => resource(at('/stats', (await import('./routes/stats.js')).statsRoutes)),
   demand: async () => resource(at('/demand', (await import('./routes/demand.js')).demandRoutes)),
+  // /v1/projects itself and /v1/projects/{id} (discovery, reading, proposals); each /v1/projects/{id}/<part> below
+  // loads its own routes file (PROJECT_PARTS), so a cold GET /v1/projects evaluates neither pledges nor reports.
   projects: async () => {
-    const [projects, proposals, uploads, ledger, pledges, questions, reports, clubs] = await Promise.all([
-      import('./routes/projects.js'),
-      import('./routes/proposals.js'),
-      import('./routes/uploads.js'),
-      import('./routes/ledger.js'),
-      import('./routes/pledges.js'),
-      import('./routes/questions.js'),
-      import('./routes/reports.js'),
-      import('./routes/clubs.js'),
-    ]);
-    return {
-      ...resource(
-        at('/projects', projects.projectRoutes),
-        at('/projects', proposals.proposalRoutes),
-        at('/projects', uploads.uploadRoutes),
-        at('/projects', ledger.ledgerRoutes),
-        at('/projects', pledges.projectPledgeRoutes),
-        at('/projects', questions.projectQuestionRoutes),
-        at('/projects', reports.projectReportRoutes),
-        at('/projects', clubs.projectClubRoutes),
-      ),
-      // A pledge (POST /projects/{id}/pledges) reads its first items with the sign-in, as in app.ts.
-      readAhead: pledges.pledgeReadAhead,
-    };
+    const [projects, proposals] = await Promise.all([import('./routes/projects.js'), import('./routes/proposals.js')]);
+    return resource(at('/projects', projects.projectRoutes), at('/projects', proposals.proposalRoutes));
   },
+  'projects:uploads': async () => resource(at('/projects', (await import('./routes/uploads.js')).uploadRoutes)),
+  'projects:ledger': async () => resource(at('/projects', (await import('./routes/ledger.js')).ledgerRoutes)),
+  'projects:pledges': async () => {
+    const pledges = await import('./routes/pledges.js');
+    // A pledge (POST /projects/{id}/pledges) reads its first items with the sign-in, as in app.ts.
+    return { ...resource(at('/projects', pledges.projectPledgeRoutes)), readAhead: pledges.pledgeReadAhead };
+  },
+  'projects:questions': async () => resource(at('/projects', (await import('./routes/questions.js')).projectQuestionRoutes)),
+  'projects:reports': async () => resource(at('/projects', (await import('./routes/reports.js')).projectReportRoutes)),
+  'projects:clubs': async () => resource(at('/projects', (await import('./routes/clubs.js')).projectClubRoutes)),
   questions: async () => resource(at('/questions', (await import('./routes/questions.js')).questionRoutes)),
   clubs: async () => resource(at('/clubs', (await import('./routes/clubs.js')).clubRoutes)),
   'club-pledges': async () => resource(at('/club-pledges', (await import('./routes/clubs.js')).clubPledgeRoutes)),
@@ -127,15 +118,40 @@ export const RESOURCE_LOADERS: Record<string, () => Promise<Resource>> = {
   },
 };
 
-/** The first path segment under /v1 (`projects` of `/v1/projects/p1`), '' for anything else. */
-function segmentOf(path: string): string {
+/**
+ * Which loader serves /v1/projects/{id}/<part>: the routes file of that part. A part not listed (submit, review,
+ * status, or none) is the projects loader's; lazy-app.test.ts checks every route of each loader maps back to it.
+ */
+const PROJECT_PARTS: Readonly<Record<string, string>> = {
+  uploads: 'projects:uploads',
+  media: 'projects:uploads',
+  ledger: 'projects:ledger',
+  supporters: 'projects:ledger',
+  pledges: 'projects:pledges',
+  funding: 'projects:pledges',
+  questions: 'projects:questions',
+  'pledge-messages': 'projects:questions',
+  progress: 'projects:reports',
+  reports: 'projects:reports',
+  disbursements: 'projects:reports',
+  clubs: 'projects:clubs',
+};
+
+/**
+ * The loader a path under /v1 needs: its first segment (`me` of `/v1/me/profile`), or for /v1/projects/{id}/<part>
+ * the part's (PROJECT_PARTS); '' for anything outside /v1.
+ * @example loaderKeyOf('/v1/projects/p1/pledges') // 'projects:pledges'
+ */
+export function loaderKeyOf(path: string): string {
   if (!path.startsWith(`${API_BASE}/`)) return '';
-  return path.slice(API_BASE.length + 1).split('/', 1)[0]!;
+  const [segment = '', , part] = path.slice(API_BASE.length + 1).split('/', 3);
+  if (segment === 'projects' && part !== undefined && Object.hasOwn(PROJECT_PARTS, part)) return PROJECT_PARTS[part]!;
+  return segment;
 }
 
 /**
  * The API as the Lambda entry serves it: a request under /v1/<segment> goes to an app of that segment's routes only
- * (RESOURCE_LOADERS, built on its segment's first request and kept for the instance), /v1/openapi.json to the app of
+ * (RESOURCE_LOADERS by loaderKeyOf, built on the key's first request and kept for the instance), /v1/openapi.json to the app of
  * every route (app.ts createApp, loaded for it alone), anything else to an app of no route (404 problem+json). Every
  * app is buildApp's, so each has the same middleware in the same order and its own routes' declared security and
  * body rules. A loader that failed is tried again by the next request. `loaders` is for tests.
@@ -147,8 +163,8 @@ export function lazyApp(deps: Deps, loaders: Record<string, () => Promise<Resour
     const loader = Object.hasOwn(loaders, key) ? loaders[key] : undefined;
     return loader ? loader().then((r) => buildApp(deps, [r])) : Promise.resolve(buildApp(deps, []));
   };
-  const appFor = (segment: string) => {
-    const key = Object.hasOwn(loaders, segment) || segment === 'openapi.json' ? segment : '';
+  const appFor = (wanted: string) => {
+    const key = Object.hasOwn(loaders, wanted) || wanted === 'openapi.json' ? wanted : '';
     let app = apps.get(key);
     if (!app) {
       app = load(key);
@@ -158,6 +174,6 @@ export function lazyApp(deps: Deps, loaders: Record<string, () => Promise<Resour
     return app;
   };
   const front = new Hono<ApiEnv>();
-  front.all('*', async (c) => (await appFor(segmentOf(c.req.path))).fetch(c.req.raw, c.env));
+  front.all('*', async (c) => (await appFor(loaderKeyOf(c.req.path))).fetch(c.req.raw, c.env));
   return front;
 }

@@ -1,5 +1,6 @@
 import type { AuditActor, AuditEntry } from '@mekendesh/contracts';
-import type { AuditKey, AuditLog, Page } from '@mekendesh/domain';
+import type { AuditKey, AuditLog } from '@mekendesh/domain/account-ports';
+import type { Page } from '@mekendesh/domain/ports';
 import type { Db } from './client.js';
 import { batchGet } from './dynamo/batch-get.js';
 import { pagedQuery, type PartitionQuery } from './dynamo/paged-query.js';

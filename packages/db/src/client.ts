@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isTransientError } from '@smithy/core/retry';
-import { UnavailableError } from '@mekendesh/domain';
+import { UnavailableError } from '@mekendesh/domain/errors';
 import { cursorSecretOr } from './dynamo/cursor.js';
 
 export interface DbConfig {

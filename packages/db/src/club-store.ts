@@ -1,6 +1,8 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ClubMember, ClubPledge } from '@mekendesh/contracts';
-import type { ClubCreation, ClubMembership, ClubRecord, ClubStore, Page, RateWindow } from '@mekendesh/domain';
+import type { ClubCreation, ClubMembership, ClubRecord, ClubStore } from '@mekendesh/domain/club-ports';
+import type { Page } from '@mekendesh/domain/ports';
+import type { RateWindow } from '@mekendesh/domain/account-ports';
 import type { Db } from './client.js';
 import { batchGet } from './dynamo/batch-get.js';
 import { pagedQuery, queryOnce } from './dynamo/paged-query.js';

@@ -7,8 +7,8 @@
  * `o.<oblast>`, `s.<sector>`, `c.<country>` (the investor's residence; `XX` unknown, `none` not diaspora money) and
  * `k.<currency>` (the money as it came). An attribute is `<dimension>.<value>.<field>`, e.g. `c.RU.raised`.
  */
-import type { Booking, LedgerDeltas, LedgerEntry } from '@mekendesh/domain';
-import { bishkekDay } from '@mekendesh/domain';
+import type { Booking, LedgerDeltas, LedgerEntry } from '@mekendesh/domain/money-ports';
+import { bishkekDay } from '@mekendesh/domain/bishkek-calendar';
 
 /** The ledger fields the dashboard sums (supporters is a count of people, not money; spent* split `disbursed`). */
 export const DASH_FIELDS = ['pledged', 'raised', 'matched', 'refunded', 'released', 'disbursed', 'municipality', 'otherDonors'] as const;

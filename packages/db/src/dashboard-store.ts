@@ -3,7 +3,7 @@
  * and period (one Query), the pipeline partition (one Query, at most 9 x 11 items), transfer pledges awaiting payment
  * (pledge gsi4, one Query per oblast) and the programmes (one index partition). Exported for the statistics page too.
  */
-import type { AwaitingPledge, DashboardSource, DashMonth, PipelineCellRow } from '@mekendesh/domain';
+import type { AwaitingPledge, DashboardSource, DashMonth, PipelineCellRow } from '@mekendesh/domain/staff-dashboard';
 import type { Db } from './client.js';
 import { queryAll, queryOnce } from './dynamo/paged-query.js';
 import { dashScopePartition, pipelinePartition } from './entities/stats.js';

@@ -1,4 +1,5 @@
-import type { DemandChange, DemandCount, DemandDimension, DemandStore } from '@mekendesh/domain';
+import type { DemandChange, DemandCount, DemandDimension } from '@mekendesh/domain/demand';
+import type { DemandStore } from '@mekendesh/domain/demand-read';
 import type { Db } from './client.js';
 import { queryOnce } from './dynamo/paged-query.js';
 import { demandCellEntity } from './entities/accounts.js';

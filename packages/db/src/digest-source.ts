@@ -1,5 +1,6 @@
 import { PUBLIC_STATUSES, type LocalizedText, type Project, type ProjectStatus, type SavedQuery } from '@mekendesh/contracts';
-import type { DigestProject, DigestSource, Page } from '@mekendesh/domain';
+import type { DigestProject, DigestSource } from '@mekendesh/domain/digests';
+import type { Page } from '@mekendesh/domain/ports';
 import type { Db } from './client.js';
 import { batchGet } from './dynamo/batch-get.js';
 import { pagedQuery, queryOnce } from './dynamo/paged-query.js';

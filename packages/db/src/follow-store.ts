@@ -1,6 +1,7 @@
 import { GetCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { PUBLIC_STATUSES, type FollowType, type LocalizedText, type ProjectStatus, type SavedQuery } from '@mekendesh/contracts';
-import type { FollowNames, FollowRecord, FollowStore, Page, SavedSearchRecord } from '@mekendesh/domain';
+import type { FollowNames, FollowRecord, FollowStore, SavedSearchRecord } from '@mekendesh/domain/follows';
+import type { Page } from '@mekendesh/domain/ports';
 import type { Db } from './client.js';
 import { batchGet } from './dynamo/batch-get.js';
 import { pagedQuery, queryAll } from './dynamo/paged-query.js';

@@ -1,5 +1,5 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import type { HealthProbe } from '@mekendesh/domain';
+import type { HealthProbe } from '@mekendesh/domain/ports';
 import type { Db } from './client.js';
 
 export function dynamoHealthProbe(db: Db): HealthProbe {

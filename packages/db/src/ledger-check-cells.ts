@@ -3,7 +3,7 @@
  * rule, dashboard-cells.ts entryCellAdds, with each entry item's `sector`; stored cells summed over their shards)
  * and every pipeline cell from the projects (pipeline-cells.ts). Runs on what the checker's Scan loaded, never on a request.
  */
-import type { LedgerEntry } from '@mekendesh/domain';
+import type { LedgerEntry } from '@mekendesh/domain/money-ports';
 import { entryCellAdds, type CellAdds } from './dashboard-cells.js';
 import { dashScopePartition } from './entities/stats.js';
 import { addToPipeline, type PipelineAdds } from './pipeline-cells.js';

@@ -1,6 +1,6 @@
 import { BatchWriteCommand, ScanCommand, UpdateCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { PUBLIC_STATUSES, type Project, type ProjectStatus } from '@mekendesh/contracts';
-import { availableDelta, TOTAL_FIELDS, ZERO_DELTAS, type LedgerDeltas, type LedgerEntry } from '@mekendesh/domain';
+import { availableDelta, TOTAL_FIELDS, ZERO_DELTAS, type LedgerDeltas, type LedgerEntry } from '@mekendesh/domain/money-ports';
 import type { Db } from './client.js';
 import { oblastStatsEntity, projectEntity } from './entities/catalogue.js';
 import { clubPledgeEntity } from './entities/clubs.js';

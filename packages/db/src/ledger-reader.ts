@@ -1,4 +1,6 @@
-import type { LedgerEntry, LedgerReader, Page } from '@mekendesh/domain';
+import type { LedgerEntry } from '@mekendesh/domain/money-ports';
+import type { LedgerReader } from '@mekendesh/domain/public-ledger';
+import type { Page } from '@mekendesh/domain/ports';
 import type { Db } from './client.js';
 import { pagedQuery } from './dynamo/paged-query.js';
 import { pick } from './entities/catalogue.js';

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { MailQueue, QueuedMail } from '@mekendesh/domain';
+import type { MailQueue, QueuedMail } from '@mekendesh/domain/receiving-accounts';
 import type { Db } from './client.js';
 import { queryOnce } from './dynamo/paged-query.js';
 import { MAIL_CLAIM_SHARDS, mailEntity } from './entities/money.js';

@@ -6,7 +6,8 @@
  * MATCH_READ_LIMITS, whatever the number of projects.
  */
 import type { PledgeType } from '@mekendesh/contracts';
-import type { CandidatePlan, CandidateProject, FacetList, MatchCandidate, MatchCandidateSource } from '@mekendesh/domain';
+import type { CandidatePlan, FacetList, MatchCandidateSource } from '@mekendesh/domain/matching-recommend';
+import type { CandidateProject, MatchCandidate } from '@mekendesh/domain/matching';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Project } from '@mekendesh/contracts';
 import type { Db } from './client.js';

@@ -1,23 +1,22 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DuplicateOf, Pledge, Programme, Project, Receipt } from '@mekendesh/contracts';
-import {
-  DomainError,
-  ledgerName,
-  supporterIdOf,
-  totalsStayExact,
-  withInvestor,
-  type Booking,
-  type BookingCondition,
-  type CommitOutcome,
-  type MoneyStore,
-  type Page,
-  type PledgeCommitOutcome,
-  type ListedAccounts,
-  type PledgeContext,
-  type PledgePlan,
-  type ReceiptDay,
-  type ReceiptState,
-} from '@mekendesh/domain';
+import { DomainError } from '@mekendesh/domain/errors';
+import { ledgerName, supporterIdOf } from '@mekendesh/domain/pledge-rules';
+import { totalsStayExact } from '@mekendesh/domain/money-limits';
+import { withInvestor } from '@mekendesh/domain/pledges';
+import type {
+  Booking,
+  BookingCondition,
+  CommitOutcome,
+  MoneyStore,
+  PledgeCommitOutcome,
+  ListedAccounts,
+  PledgeContext,
+  PledgePlan,
+  ReceiptDay,
+  ReceiptState,
+} from '@mekendesh/domain/money-ports';
+import type { Page } from '@mekendesh/domain/ports';
 import type { Db } from './client.js';
 import { pagedQuery } from './dynamo/paged-query.js';
 import {

@@ -1,5 +1,5 @@
 import { MAX_TOTAL_MINOR } from '@mekendesh/contracts';
-import { availableDelta, TOTAL_FIELDS, type Booking, type LedgerDeltas } from '@mekendesh/domain';
+import { availableDelta, TOTAL_FIELDS, type Booking, type LedgerDeltas } from '@mekendesh/domain/money-ports';
 import { bookingCellAdds } from './dashboard-cells.js';
 import { dashCellEntity } from './entities/stats.js';
 import { disbursementEntity } from './entities/reports.js';

@@ -1,4 +1,5 @@
-import type { NamedSupporterReader, Page } from '@mekendesh/domain';
+import type { NamedSupporterReader } from '@mekendesh/domain/transparency';
+import type { Page } from '@mekendesh/domain/ports';
 import type { Db } from './client.js';
 import { pagedQuery } from './dynamo/paged-query.js';
 import { namedSupportersPartition } from './entities/money.js';

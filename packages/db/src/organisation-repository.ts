@@ -8,7 +8,8 @@ import type {
   OrganisationDetail,
   OrganisationStatus,
 } from '@mekendesh/contracts';
-import type { OrganisationStore, Page } from '@mekendesh/domain';
+import type { OrganisationStore } from '@mekendesh/domain/account-ports';
+import type { Page } from '@mekendesh/domain/ports';
 import type { Db } from './client.js';
 import { pagedQuery, queryOnce } from './dynamo/paged-query.js';
 import {

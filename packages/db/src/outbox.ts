@@ -1,6 +1,6 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { OutboxMessage } from '@mekendesh/contracts';
-import type { Mailer } from '@mekendesh/domain';
+import type { Mailer } from '@mekendesh/domain/account-ports';
 import type { Db } from './client.js';
 import { queryOnce } from './dynamo/paged-query.js';
 import { outboxEntity } from './entities/ops.js';

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { ProcessedEvents } from '@mekendesh/domain';
+import type { ProcessedEvents } from '@mekendesh/domain/card-checkout';
 import type { Db } from './client.js';
 import { processedEventEntity } from './entities/money.js';
 import { TABLE } from './table.js';

@@ -1,6 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, Programme } from '@mekendesh/contracts';
-import { matchedPledgeTypes, type ProgrammeStore } from '@mekendesh/domain';
+import { matchedPledgeTypes } from '@mekendesh/domain/cofinancing';
+import type { ProgrammeStore } from '@mekendesh/domain/money-ports';
 import type { Db } from './client.js';
 import { batchGet } from './dynamo/batch-get.js';
 import { queryOnce } from './dynamo/paged-query.js';

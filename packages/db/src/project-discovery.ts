@@ -4,7 +4,7 @@
  * MAX_INDEX_READS index items, filtering the rest of the query), then one BatchGet of the page's summaries.
  * Cost depends on the page size and the filter's selectivity, never on the number of projects.
  */
-import type { DiscoveredProject, DiscoveryQuery, Page } from '@mekendesh/domain';
+import type { DiscoveredProject, DiscoveryQuery, Page } from '@mekendesh/domain/ports';
 import type { Db } from './client.js';
 import { batchGet } from './dynamo/batch-get.js';
 import { openCursor, signCursor, type CursorScope } from './dynamo/cursor.js';

@@ -7,7 +7,7 @@
  */
 import type { LocalizedText, Project } from '@mekendesh/contracts';
 import { PUBLIC_STATUSES } from '@mekendesh/contracts';
-import { rankedSearchTokens } from '@mekendesh/domain';
+import { rankedSearchTokens } from '@mekendesh/domain/search-text';
 import { territoryBySoate } from '@mekendesh/territories';
 import { facetPartitionsOf, projectEntity, projectFacetEntity, searchWordEntity } from './entities/catalogue.js';
 

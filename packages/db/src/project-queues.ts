@@ -3,7 +3,8 @@
  * (gsi2 per organisation, gsi1 per status, the closing-soon facet for deadlines), a page at a time.
  */
 import type { ProjectStatus } from '@mekendesh/contracts';
-import type { Page, QueuedProject } from '@mekendesh/domain';
+import type { Page } from '@mekendesh/domain/ports';
+import type { QueuedProject } from '@mekendesh/domain/project-ports';
 import type { Db } from './client.js';
 import { pagedQuery, queryOnce } from './dynamo/paged-query.js';
 import { facetPartitions, ORGANISATION_PROJECTS_PREFIX, pick, projectPartitions, QUEUED_FIELDS } from './entities/catalogue.js';

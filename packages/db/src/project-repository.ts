@@ -1,6 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, OblastStats, Project, ProjectStatus, ProjectSummary } from '@mekendesh/contracts';
-import type { DiscoveredProject, DiscoveryQuery, Page, ProjectStore, QueuedProject } from '@mekendesh/domain';
+import type { DiscoveredProject, DiscoveryQuery, Page } from '@mekendesh/domain/ports';
+import type { ProjectStore, QueuedProject } from '@mekendesh/domain/project-ports';
 import type { Db } from './client.js';
 import { pagedQuery } from './dynamo/paged-query.js';
 import { stripKeys } from './entities/define.js';

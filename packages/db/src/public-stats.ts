@@ -1,4 +1,4 @@
-import type { OblastSectorMoney, PipelineRow, ProgrammeStatsSource } from '@mekendesh/domain';
+import type { OblastSectorMoney, PipelineRow, ProgrammeStatsSource } from '@mekendesh/domain/programme-stats';
 import type { Db } from './client.js';
 import { DASH_FIELDS, type DashField } from './dashboard-cells.js';
 import { queryAll } from './dynamo/paged-query.js';

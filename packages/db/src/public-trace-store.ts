@@ -1,6 +1,8 @@
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Pledge } from '@mekendesh/contracts';
-import type { LedgerEntryRef, MoneyStore, Page, PublicTraceStore } from '@mekendesh/domain';
+import type { LedgerEntryRef, PublicTraceStore } from '@mekendesh/domain/public-traces';
+import type { MoneyStore } from '@mekendesh/domain/money-ports';
+import type { Page } from '@mekendesh/domain/ports';
 import type { Db } from './client.js';
 import { queryAll } from './dynamo/paged-query.js';
 import { ledgerEntryEntity, ledgerPartition, pledgeEntity, pledgeReceiptsPartition, supporterEntity } from './entities/money.js';

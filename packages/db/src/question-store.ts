@@ -1,6 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, PledgeMessage } from '@mekendesh/contracts';
-import type { Page, PledgeMessageReader, QuestionStore, StoredQuestion, UnansweredRef } from '@mekendesh/domain';
+import type { Page } from '@mekendesh/domain/ports';
+import type { PledgeMessageReader, QuestionStore, StoredQuestion, UnansweredRef } from '@mekendesh/domain/question-ports';
 import type { Db } from './client.js';
 import { batchGet } from './dynamo/batch-get.js';
 import { pagedQuery, queryOnce, MAX_PAGE_ITEMS } from './dynamo/paged-query.js';

@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { RateBackoff, RateDecision, RateLimiter, RateWindow } from '@mekendesh/domain';
+import type { RateBackoff, RateDecision, RateLimiter, RateWindow } from '@mekendesh/domain/account-ports';
 import type { Db } from './client.js';
 import { rateBackoffEntity, rateWindowEntity } from './entities/ops.js';
 

@@ -1,6 +1,8 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, StoredRateTable } from '@mekendesh/contracts';
-import type { Page, RateStore, RateTable } from '@mekendesh/domain';
+import type { Page } from '@mekendesh/domain/ports';
+import type { RateStore } from '@mekendesh/domain/money-ports';
+import type { RateTable } from '@mekendesh/domain/exchange-rates';
 import type { Db } from './client.js';
 import { pagedQuery, queryOnce } from './dynamo/paged-query.js';
 import { stripKeys } from './entities/define.js';

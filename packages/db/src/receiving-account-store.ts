@@ -1,6 +1,6 @@
 import { GetCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { ReceivingAccount } from '@mekendesh/contracts';
-import { MAX_RECEIVING_ACCOUNTS, type ReceivingAccountStore } from '@mekendesh/domain';
+import { MAX_RECEIVING_ACCOUNTS, type ReceivingAccountStore } from '@mekendesh/domain/receiving-accounts';
 import type { AuditEntry } from '@mekendesh/contracts';
 import type { Db } from './client.js';
 import { queryOnce } from './dynamo/paged-query.js';

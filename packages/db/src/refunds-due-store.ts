@@ -1,5 +1,7 @@
 import type { Pledge, ProjectStatus } from '@mekendesh/contracts';
-import type { Page, RefundsDueStore, UserRecord } from '@mekendesh/domain';
+import type { Page } from '@mekendesh/domain/ports';
+import type { RefundsDueStore } from '@mekendesh/domain/refunds-due';
+import type { UserRecord } from '@mekendesh/domain/account-ports';
 import type { Db } from './client.js';
 import { batchGet } from './dynamo/batch-get.js';
 import { pagedQuery } from './dynamo/paged-query.js';

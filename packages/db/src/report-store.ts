@@ -1,6 +1,7 @@
 import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, Disbursement, ProgressReport } from '@mekendesh/contracts';
-import type { MilestoneDue, Page, ProjectMoney, ReportStore } from '@mekendesh/domain';
+import type { MilestoneDue, ProjectMoney, ReportStore } from '@mekendesh/domain/report-ports';
+import type { Page } from '@mekendesh/domain/ports';
 import type { Db } from './client.js';
 import { pagedQuery, queryOnce, MAX_PAGE_ITEMS } from './dynamo/paged-query.js';
 import { projectEntity } from './entities/catalogue.js';

@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { SessionStore } from '@mekendesh/domain';
+import type { SessionStore } from '@mekendesh/domain/account-ports';
 import type { Db } from './client.js';
 import { sessionEntity } from './entities/accounts.js';
 

@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '@mekendesh/contracts';
-import { DomainError, UnavailableError } from '@mekendesh/domain';
+import { DomainError, UnavailableError } from '@mekendesh/domain/errors';
 import type { Db } from './client.js';
 import { auditEntity } from './entities/ops.js';
 

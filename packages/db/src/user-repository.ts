@@ -1,7 +1,8 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, NotificationKind, Profile } from '@mekendesh/contracts';
-import type { DemandChange, UserRecord, UserRepository } from '@mekendesh/domain';
-import { DomainError } from '@mekendesh/domain';
+import type { DemandChange } from '@mekendesh/domain/demand';
+import type { UserRecord, UserRepository } from '@mekendesh/domain/account-ports';
+import { DomainError } from '@mekendesh/domain/errors';
 import type { Db } from './client.js';
 import { memberEntity, userEntity } from './entities/accounts.js';
 import { demandUpdate } from './demand-store.js';

@@ -1,5 +1,5 @@
 import type { AuditEntry, Locale, Me, Profile, SignInResult, Tokens } from '@mekendesh/contracts';
-import { PASSWORD_RULES, ProfileSchema } from '@mekendesh/contracts';
+import { PASSWORD_RULES } from '@mekendesh/contracts';
 import { lacksSecondFactor, type Actor, type UserActor } from './actor.js';
 import { ensureUser } from './user-provisioning.js';
 import { boundChallenge } from './two-step-tokens.js';
@@ -20,9 +20,11 @@ import type { QuestionStore } from './question-ports.js';
 // Exported from here (accounts.js is in the package index): account deletion is what they are for.
 export { anonymiseInvestor, type LedgerEntryRef, type PublicTraceStore } from './public-traces.js';
 
-export interface Clock {
-  now(): Date;
-}
+// The new account's record and the clock type live with provisioning (user-provisioning.ts), which the API's sign-in
+// path loads on every request: that module must not import account deletion's stores and rules from here.
+import { newUserRecord, type Clock } from './user-provisioning.js';
+
+export { newUserRecord, type Clock };
 
 export interface AccountDeps {
   identity: IdentityProvider;
@@ -68,18 +70,6 @@ function weakPassword(password: string): DomainError {
   const broken = PASSWORD_RULES.filter((r) => !r.pattern.test(password)).map((r) => r.message);
   const message = broken.length ? broken.join('; ') : 'the identity provider refused this password: choose another';
   return new DomainError('validation', 'the password does not meet the policy', [{ field: 'password', message }]);
-}
-
-export function newUserRecord(input: { id: string; email: string; displayName: string; locale: Locale; createdAt: string }): UserRecord {
-  return {
-    id: input.id,
-    email: input.email,
-    profile: ProfileSchema.parse({ displayName: input.displayName, locale: input.locale, languages: [input.locale] }),
-    organisationId: null,
-    organisationRole: null,
-    revokedBefore: null,
-    createdAt: input.createdAt,
-  };
 }
 
 /** Self sign-up as an investor. The answer is the same whether or not the email already has an account. */

@@ -1,8 +1,9 @@
-import { UPLOAD_EXTENSIONS, type Attachment, type Locale, type UploadContentType } from '@mekendesh/contracts';
+import { UPLOAD_EXTENSIONS, type Locale } from '@mekendesh/contracts';
 import { conflictIn, DomainError, invalidIn } from './errors.js';
 import { isImageType, takeUpload, type TakenUpload, type UploadToTake } from './image-intake.js';
 import type { ImageProcessor, ObjectStorage } from './project-ports.js';
 import { UPLOAD_MESSAGES as M } from './upload-messages.js';
+import { checkedKey, type CheckedMarker } from './image-marker.js';
 
 /**
  * In the cloud, uploads are checked by the image function (functions/images, triggered by S3 when an upload lands
@@ -10,22 +11,9 @@ import { UPLOAD_MESSAGES as M } from './upload-messages.js';
  * and leaves its outcome in a small JSON marker beside the served files; completing the upload reads that marker.
  */
 
-/** What the image function leaves for one upload: the served file's size, its WebP copies and type; or why it was refused. */
-export type CheckedMarker =
-  | { size: number; variants: Attachment['variants']; contentType: UploadContentType }
-  | { refused: { field: string; messages: Readonly<Record<Locale, string>> } };
-
-/**
- * How long completing waits for the function's marker, in pauses before each new look (7.75 s in all, under the
- * 8 s the API may spend; a photo of 40 megapixels takes the function a few seconds, a cold start about one more).
- */
-export const CHECK_POLL_MS: readonly number[] = [250, 500, 1000, 1500, 2000, 2500];
-
-/**
- * Where the marker of an upload lives: its key with `incoming/` turned into `checked/` and `.json` added.
- * @example checkedKey('incoming/projects/p1/01j.jpg') // 'checked/projects/p1/01j.jpg.json'
- */
-export const checkedKey = (uploadedKey: string) => `checked/${uploadedKey.replace(/^incoming\//, '')}.json`;
+// The marker's shape, where it lives and how long completing waits for it are in image-marker.ts, which the API's
+// composition reads at start without loading the checks themselves.
+export { CHECK_POLL_MS, checkedKey, type CheckedMarker } from './image-marker.js';
 
 /** What the function did with one upload event: checked it now, found it checked before, or found nothing to check. */
 export type UploadCheckOutcome = 'taken' | 'refused' | 'already checked' | 'nothing uploaded';

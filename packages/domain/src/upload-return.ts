@@ -11,17 +11,8 @@ import { UPLOAD_MESSAGES as M } from './upload-messages.js';
  * cookie) completes nothing.
  */
 
-/** The label the proof key is derived under, so it differs from the cursor and unsubscribe keys made from the same secret. */
-const KEY_LABEL = 'mekendesh upload form return v1';
-
-/**
- * The key return proofs are signed with: HMAC-SHA256(secret, label), from the deployment's CURSOR_SECRET (or the
- * per-process one locally), as unsubscribeKey does.
- * @example const key = uploadProofKey(db.cursorSecret) // 32 bytes
- */
-export function uploadProofKey(secret: string): Buffer {
-  return createHmac('sha256', secret).update(KEY_LABEL).digest();
-}
+// The proof key is derived in upload-proof-key.ts, which the API's composition reads at start without this module.
+export { uploadProofKey } from './upload-proof-key.js';
 
 /** What a return path may say: the page's language and, optionally, what the upload is for. */
 export interface UploadReturn {

@@ -1,7 +1,25 @@
 import type { UserActor } from './actor.js';
 import type { IdentityProvider, UserRecord, UserRepository, VerifiedToken } from './account-ports.js';
-import { newUserRecord, type Clock } from './accounts.js';
+import type { Locale } from '@mekendesh/contracts';
+import { ProfileSchema } from '@mekendesh/contracts';
 import { DomainError, UnavailableError } from './errors.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+/** A new account's record: no organisation, the profile's defaults in the person's language. */
+export function newUserRecord(input: { id: string; email: string; displayName: string; locale: Locale; createdAt: string }): UserRecord {
+  return {
+    id: input.id,
+    email: input.email,
+    profile: ProfileSchema.parse({ displayName: input.displayName, locale: input.locale, languages: [input.locale] }),
+    organisationId: null,
+    organisationRole: null,
+    revokedBefore: null,
+    createdAt: input.createdAt,
+  };
+}
 
 /** What provisioning needs: the platform's user records, the identity provider (for the email) and a clock. */
 export interface ProvisioningDeps {

@@ -1,7 +1,8 @@
 import type { AuthenticationResultType, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { isTransientError } from '@smithy/core/retry';
 import type { Role, SignInResult, Tokens } from '@mekendesh/contracts';
-import { IdentityError, UnavailableError, type IdentityProvider } from '@mekendesh/domain';
+import { IdentityError, type IdentityProvider } from '@mekendesh/domain/account-ports';
+import { UnavailableError } from '@mekendesh/domain/errors';
 
 export interface CognitoConfig {
   userPoolId: string;

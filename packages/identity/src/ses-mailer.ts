@@ -1,5 +1,5 @@
 import type { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import type { Mailer } from '@mekendesh/domain';
+import type { Mailer } from '@mekendesh/domain/account-ports';
 
 /** The platform's own emails in the cloud (invitations, review outcomes); Cognito sends its codes itself. */
 export class SesMailer implements Mailer {

@@ -13,7 +13,8 @@ function loadJose(): Promise<typeof import('jose')> {
   return jose;
 }
 import { ROLES, type Role } from '@mekendesh/contracts';
-import { IdentityError, UnavailableError, type TokenVerifier, type VerifiedToken } from '@mekendesh/domain';
+import { IdentityError, type TokenVerifier, type VerifiedToken } from '@mekendesh/domain/account-ports';
+import { UnavailableError } from '@mekendesh/domain/errors';
 
 export interface VerifierConfig {
   /** Configured, never derived: cognito-local's issuer differs from real Cognito's. */

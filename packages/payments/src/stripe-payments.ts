@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import type Stripe from 'stripe';
 import type { Currency } from '@mekendesh/contracts';
-import { UnavailableError, WebhookSignatureError, type CardEvent, type CardPayments, type CheckoutSession } from '@mekendesh/domain';
+import { UnavailableError } from '@mekendesh/domain/errors';
+import { WebhookSignatureError, type CardEvent, type CardPayments, type CheckoutSession } from '@mekendesh/domain/card-payments';
 
 export interface StripeConfig {
   secretKey: string;

@@ -1,4 +1,4 @@
-import type { CleanImage, ImageFormat, ImageProcessor } from '@mekendesh/domain';
+import type { CleanImage, ImageFormat, ImageProcessor } from '@mekendesh/domain/project-ports';
 
 type Sharp = (typeof import('sharp'))['default'];
 type Pipeline = ReturnType<Sharp>;

@@ -11,7 +11,8 @@ import {
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { isTransientError } from '@smithy/core/retry';
-import { UnavailableError, type ObjectStorage } from '@mekendesh/domain';
+import { UnavailableError } from '@mekendesh/domain/errors';
+import type { ObjectStorage } from '@mekendesh/domain/project-ports';
 
 export interface S3StorageConfig {
   bucket: string;

@@ -1,7 +1,9 @@
 import type { MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import { mergePath } from 'hono/utils/url';
-import { DomainError, lacksSecondFactor, secondFactorRequired, type Actor } from '@mekendesh/domain';
+import { DomainError } from '@mekendesh/domain/errors';
+import { lacksSecondFactor, type Actor } from '@mekendesh/domain/actor';
+import { secondFactorRequired } from '@mekendesh/domain/policy';
 import type { ApiEnv } from '../env.js';
 
 /**

@@ -2,17 +2,10 @@ import { timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import {
-  ANONYMOUS,
-  DomainError,
-  IdentityError,
-  signedIn,
-  type ProvisioningDeps,
-  type SignedInClaims,
-  type TokenVerifier,
-  type UserActor,
-  type UserRecord,
-} from '@mekendesh/domain';
+import { ANONYMOUS, type UserActor } from '@mekendesh/domain/actor';
+import { DomainError } from '@mekendesh/domain/errors';
+import { IdentityError, type TokenVerifier, type UserRecord } from '@mekendesh/domain/account-ports';
+import { signedIn, type ProvisioningDeps, type SignedInClaims } from '@mekendesh/domain/user-provisioning';
 import type { ApiEnv } from '../env.js';
 
 /** Settles a verified caller: their actor and platform record (signedIn, or a route's read-ahead). */

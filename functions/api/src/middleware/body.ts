@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { matchedRoutes } from 'hono/route';
 import { mergePath } from 'hono/utils/url';
-import type { FieldError } from '@mekendesh/domain';
+import type { FieldError } from '@mekendesh/domain/errors';
 import { problem } from './problem.js';
 
 /** The largest request body a route takes unless it declares its own (`x-max-body-bytes`): 64 KiB of JSON. */

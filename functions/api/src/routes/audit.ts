@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { AuditListSchema, AuditSearchQuerySchema } from '@mekendesh/contracts';
-import { searchAudit } from '@mekendesh/domain';
+import { searchAudit } from '@mekendesh/domain/audit-search';
 import type { Deps } from '../composition.js';
 import { json, problems, resource, staffOnly } from './shared.js';
 

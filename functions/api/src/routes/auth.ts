@@ -15,18 +15,8 @@ import {
   TwoStepSetupSchema,
   TwoStepStartRequestSchema,
 } from '@mekendesh/contracts';
-import {
-  answerTotpChallenge,
-  confirmSignUp,
-  confirmTwoStep,
-  forgotPassword,
-  refreshSession,
-  resetPassword,
-  signIn,
-  signOut,
-  signUp,
-  startTwoStep,
-} from '@mekendesh/domain';
+import { answerTotpChallenge, confirmTwoStep, startTwoStep } from '@mekendesh/domain/two-step';
+import { confirmSignUp, forgotPassword, refreshSession, resetPassword, signIn, signOut, signUp } from '@mekendesh/domain/accounts';
 import type { Deps } from '../composition.js';
 import { bearer, json, jsonBody, problems, resource } from './shared.js';
 

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CheckoutRequestSchema, CheckoutSchema, PaymentOptionsSchema, WebhookAckSchema } from '@mekendesh/contracts';
-import { handleCardEvent, paymentOptions, startCardCheckout, WebhookSignatureError } from '@mekendesh/domain';
+import { handleCardEvent, paymentOptions, startCardCheckout } from '@mekendesh/domain/card-checkout';
+import { WebhookSignatureError } from '@mekendesh/domain/card-payments';
 import type { Deps } from '../composition.js';
 import { log } from '../middleware/logger.js';
 import { problem } from '../middleware/problem.js';

@@ -25,7 +25,7 @@ import {
   myClubs,
   openClubPledge,
   projectClubs,
-} from '@mekendesh/domain';
+} from '@mekendesh/domain/clubs';
 import type { Deps } from '../composition.js';
 import { noticeOfPledgeMessage } from './pledge-message-notice.js';
 import { bearer, json, jsonBody, notForStaff, problems, resource } from './shared.js';

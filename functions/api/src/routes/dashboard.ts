@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { DashboardQuerySchema, DashboardSchema } from '@mekendesh/contracts';
-import { staffDashboard } from '@mekendesh/domain';
+import { staffDashboard } from '@mekendesh/domain/staff-dashboard';
 import type { Deps } from '../composition.js';
 import { json, problems, resource, staffOnly } from './shared.js';
 

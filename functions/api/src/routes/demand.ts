@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { DemandSchema, SoateSchema } from '@mekendesh/contracts';
-import { readDemand } from '@mekendesh/domain';
+import { readDemand } from '@mekendesh/domain/demand-read';
 import { territoryBySoate } from '@mekendesh/territories';
 import type { Deps } from '../composition.js';
 import { bearer, json, problems, resource } from './shared.js';

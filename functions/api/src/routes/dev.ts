@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { OutboxMessageSchema } from '@mekendesh/contracts';
-import type { DynamoOutbox } from '@mekendesh/db';
+import type { DynamoOutbox } from '@mekendesh/db/outbox';
 import { json, resource } from './shared.js';
 
 const outbox = createRoute({

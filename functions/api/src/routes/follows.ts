@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { FollowParamsSchema, MyFollowsSchema, SavedSearchSchema, SaveSearchRequestSchema, text } from '@mekendesh/contracts';
-import { followThing, listFollows, removeSearch, saveSearch, unfollowThing, type HomeNoticeDeps } from '@mekendesh/domain';
+import { followThing, listFollows, removeSearch, saveSearch, unfollowThing } from '@mekendesh/domain/follows';
+import type { HomeNoticeDeps } from '@mekendesh/domain/home-notices';
 import type { Deps } from '../composition.js';
 import { requestLocale } from '../middleware/problem.js';
 import { bearer, json, jsonBody, problems, resource } from './shared.js';

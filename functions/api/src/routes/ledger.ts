@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { NamedSupportersQuerySchema, NamedSupportersSchema, PublicLedgerQuerySchema, PublicLedgerSchema } from '@mekendesh/contracts';
-import { getNamedSupporters, getPublicLedger } from '@mekendesh/domain';
+import { getNamedSupporters } from '@mekendesh/domain/transparency';
+import { getPublicLedger } from '@mekendesh/domain/public-ledger';
 import type { Deps } from '../composition.js';
 import { IdParams, json, problems, resource } from './shared.js';
 

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { MatchAnswersQuerySchema, MyRecommendationsQuerySchema, RecommendationListSchema } from '@mekendesh/contracts';
-import { checkDiscoveryTerritories, preferencesFromAnswers, preferencesFromProfile, recommend } from '@mekendesh/domain';
+import { checkDiscoveryTerritories } from '@mekendesh/domain/territory-rules';
+import { preferencesFromAnswers, preferencesFromProfile, recommend } from '@mekendesh/domain/matching-recommend';
 import type { Deps } from '../composition.js';
 import { bearer, json, problems, resource } from './shared.js';
 

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { MeSchema, ProfileSchema } from '@mekendesh/contracts';
-import { deleteAccount, followHomeRayon, getMe, updateProfile } from '@mekendesh/domain';
+import { deleteAccount, getMe, updateProfile } from '@mekendesh/domain/accounts';
+import { followHomeRayon } from '@mekendesh/domain/follows';
 import type { Deps } from '../composition.js';
 import { bearer, json, jsonBody, problems, resource } from './shared.js';
 

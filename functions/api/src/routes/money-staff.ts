@@ -12,16 +12,9 @@ import {
   StatementRequestSchema,
   StatementResultSchema,
 } from '@mekendesh/contracts';
-import {
-  commitStatement,
-  createProgramme,
-  listProgrammes,
-  previewStatement,
-  listRateTables,
-  putManualRates,
-  recordReceipt,
-  type StatementImport,
-} from '@mekendesh/domain';
+import { commitStatement, previewStatement, type StatementImport } from '@mekendesh/domain/statements';
+import { createProgramme, listProgrammes, listRateTables, putManualRates } from '@mekendesh/domain/money-admin';
+import { recordReceipt } from '@mekendesh/domain/receipts';
 import type { Deps } from '../composition.js';
 import { maxBody, STATEMENT_BODY_LIMIT } from '../middleware/body.js';
 import { IdParams, json, jsonBody, problems, resource, staffOnly } from './shared.js';

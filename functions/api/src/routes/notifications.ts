@@ -5,7 +5,12 @@ import {
   OneClickUnsubscribeSchema,
   UnsubscribeViewSchema,
 } from '@mekendesh/contracts';
-import { getNotificationPreferences, readUnsubscribe, setNotificationPreferences, unsubscribe } from '@mekendesh/domain';
+import {
+  getNotificationPreferences,
+  readUnsubscribe,
+  setNotificationPreferences,
+  unsubscribe,
+} from '@mekendesh/domain/notification-preferences';
 import type { Deps } from '../composition.js';
 import { bearer, json, jsonBody, problems, resource } from './shared.js';
 

@@ -19,10 +19,10 @@ import {
   getOrganisation,
   inviteOfficer,
   listApplications,
-  listPublicOrganisationProjects,
   reviewOrganisation,
-  unansweredQuestions,
-} from '@mekendesh/domain';
+} from '@mekendesh/domain/organisations';
+import { listPublicOrganisationProjects } from '@mekendesh/domain/proposals';
+import { unansweredQuestions } from '@mekendesh/domain/unanswered-questions';
 import type { Deps } from '../composition.js';
 import { bearer, json, jsonBody, notForStaff, problems, resource, staffOnly } from './shared.js';
 

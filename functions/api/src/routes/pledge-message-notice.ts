@@ -1,5 +1,5 @@
 import type { PledgeView, Project } from '@mekendesh/contracts';
-import { notifyPledgeMessage } from '@mekendesh/domain';
+import { notifyPledgeMessage } from '@mekendesh/domain/pledge-messages';
 import type { Deps } from '../composition.js';
 import { log } from '../middleware/logger.js';
 

@@ -7,7 +7,9 @@ import {
   PledgeViewSchema,
   ProjectFundingSchema,
 } from '@mekendesh/contracts';
-import { getPledge, listMyPledges, pledgeAndNotify, projectFunding, signedInToPledge } from '@mekendesh/domain';
+import { getPledge, listMyPledges, signedInToPledge } from '@mekendesh/domain/pledges';
+import { pledgeAndNotify } from '@mekendesh/domain/pledge-email';
+import { projectFunding } from '@mekendesh/domain/money-admin';
 import type { Deps } from '../composition.js';
 import type { ReadAhead } from '../middleware/auth.js';
 import { log } from '../middleware/logger.js';

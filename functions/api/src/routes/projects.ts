@@ -1,14 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import { ProblemSchema, ProjectListQuerySchema, ProjectListSchema, ProjectSchema } from '@mekendesh/contracts';
-import {
-  checkDiscoveryQuery,
-  discoverProjects,
-  fundsWithUsd,
-  getProjectForActor,
-  isPublic,
-  usdRateToday,
-  withPublicFunds,
-} from '@mekendesh/domain';
+import { checkDiscoveryQuery, discoverProjects } from '@mekendesh/domain/projects';
+import { fundsWithUsd, usdRateToday } from '@mekendesh/domain/usd';
+import { getProjectForActor } from '@mekendesh/domain/proposals';
+import { isPublic } from '@mekendesh/domain/lifecycle';
+import { withPublicFunds } from '@mekendesh/domain/transparency';
 import type { Deps } from '../composition.js';
 import { IdParams, resource } from './shared.js';
 

@@ -10,17 +10,10 @@ import {
   StaffProjectQueueQuerySchema,
   SubmissionSchema,
 } from '@mekendesh/contracts';
-import {
-  changeProjectStatus,
-  createProposal,
-  invalid,
-  listOrganisationProjects,
-  noticeHomeFollowers,
-  projectQueue,
-  reviewProject,
-  submitProject,
-  updateProposal,
-} from '@mekendesh/domain';
+import { changeProjectStatus, projectQueue, reviewProject, submitProject } from '@mekendesh/domain/vetting';
+import { createProposal, listOrganisationProjects, updateProposal } from '@mekendesh/domain/proposals';
+import { invalid } from '@mekendesh/domain/errors';
+import { noticeHomeFollowers } from '@mekendesh/domain/home-notices';
 import type { Deps } from '../composition.js';
 import { homeNoticeDeps } from './follows.js';
 import { maxBody, PROJECT_DRAFT_BODY_LIMIT } from '../middleware/body.js';

@@ -13,11 +13,11 @@ import {
   answerQuestion,
   askQuestion,
   getQuestion,
-  listPledgeMessages,
   listQuestions,
   moderateQuestion,
   myQuestionsOnProject,
-} from '@mekendesh/domain';
+} from '@mekendesh/domain/questions';
+import { listPledgeMessages } from '@mekendesh/domain/pledge-messages';
 import type { Deps } from '../composition.js';
 import { log } from '../middleware/logger.js';
 import { bearer, IdParams, json, jsonBody, notForStaff, problems, resource, staffOnly } from './shared.js';

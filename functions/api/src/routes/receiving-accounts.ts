@@ -12,7 +12,7 @@ import {
   listReceivingAccounts,
   paymentDetails,
   replaceReceivingAccount,
-} from '@mekendesh/domain';
+} from '@mekendesh/domain/receiving-accounts';
 import type { Deps } from '../composition.js';
 import { requestLocale } from '../middleware/problem.js';
 import { bearer, IdParams, json, jsonBody, problems, resource, staffOnly } from './shared.js';

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { PledgeSchema, RefundDueListSchema, RefundDueQuerySchema, RefundPaidRequestSchema } from '@mekendesh/contracts';
-import { listRefundsDue, markRefundPaid } from '@mekendesh/domain';
+import { listRefundsDue, markRefundPaid } from '@mekendesh/domain/refunds-due';
 import type { Deps } from '../composition.js';
 import { IdParams, json, jsonBody, problems, resource, staffOnly } from './shared.js';
 

@@ -14,15 +14,8 @@ import {
   text,
   TEXT_LIMITS,
 } from '@mekendesh/contracts';
-import {
-  editReport,
-  lateReportQueue,
-  postReport,
-  projectProgress,
-  recordCofunding,
-  recordDisbursement,
-  requestCorrection,
-} from '@mekendesh/domain';
+import { editReport, lateReportQueue, postReport, projectProgress, requestCorrection } from '@mekendesh/domain/reports';
+import { recordCofunding, recordDisbursement } from '@mekendesh/domain/disbursements';
 import type { Deps } from '../composition.js';
 import { maxBody, REPORT_BODY_LIMIT } from '../middleware/body.js';
 import { bearer, IdParams, json, jsonBody, problems, resource, staffOnly } from './shared.js';

@@ -1,14 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { LocaleSchema, OblastStatsListSchema, ProblemSchema, ProgrammeStatsSchema, type ProgrammeStats } from '@mekendesh/contracts';
-import {
-  OPEN_DATA_LICENCE,
-  OPEN_DATA_LICENCE_URL,
-  oblastStatistics,
-  openDataCsv,
-  programmeStatistics,
-  statsWithUsd,
-  usdRateToday,
-} from '@mekendesh/domain';
+import { OPEN_DATA_LICENCE, OPEN_DATA_LICENCE_URL, openDataCsv, programmeStatistics } from '@mekendesh/domain/programme-stats';
+import { oblastStatistics } from '@mekendesh/domain/projects';
+import { statsWithUsd, usdRateToday } from '@mekendesh/domain/usd';
 import { OBLASTS, territoryBySoate } from '@mekendesh/territories';
 import type { Deps } from '../composition.js';
 import { resource } from './shared.js';

@@ -9,7 +9,7 @@ import {
   UploadRequestSchema,
   UploadTicketSchema,
 } from '@mekendesh/contracts';
-import { completeUpload, mediaLocation, MEDIA_URL_SECONDS, requestUpload, requestUploadForm } from '@mekendesh/domain';
+import { completeUpload, mediaLocation, MEDIA_URL_SECONDS, requestUpload, requestUploadForm } from '@mekendesh/domain/uploads';
 import type { Deps } from '../composition.js';
 import { bearer, json, jsonBody, problems, resource } from './shared.js';
 import { ProjectIdParams } from './proposals.js';

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { DomainError } from '@mekendesh/domain';
+import { DomainError } from '@mekendesh/domain/errors';
 
 /**
  * Opaque cursors signed with a secret: the position (a DynamoDB key) and an HMAC-SHA256 over the query's

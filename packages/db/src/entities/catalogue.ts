@@ -4,7 +4,7 @@
  * lives here once.
  */
 import type { Project, ProjectStatus, ProjectSummary, Sector } from '@mekendesh/contracts';
-import type { QueuedProject } from '@mekendesh/domain';
+import type { QueuedProject } from '@mekendesh/domain/project-ports';
 import { defineEntity } from './define.js';
 
 const EXAMPLE_PROJECT = {

@@ -4,7 +4,7 @@
  * and their per-project reservations, rate tables, receiving accounts and queued mail.
  */
 import type { Pledge, Programme } from '@mekendesh/contracts';
-import type { LedgerEntry } from '@mekendesh/domain';
+import type { LedgerEntry } from '@mekendesh/domain/money-ports';
 import { defineEntity } from './define.js';
 
 const AT = '2026-01-01T00:00:00.000Z';

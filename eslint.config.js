@@ -66,4 +66,32 @@ export default defineConfig(
       'svelte/no-useless-mustaches': 'off',
     },
   },
+  {
+    // Lambda code imports packages/domain and packages/db by file. esbuild code-splits by file: a package index that the
+    // API's first answer reaches puts every file any other route uses from it into the chunks that answer loads
+    // (issue 14: the API's cold start, tests/bench/function-bundles.test.ts). Tests and the web app may use the index.
+    files: [
+      'functions/*/src/**/*.ts',
+      'packages/db/src/**/*.ts',
+      'packages/identity/src/**/*.ts',
+      'packages/payments/src/**/*.ts',
+      'packages/storage/src/**/*.ts',
+      'packages/lambda-runtime/src/**/*.ts',
+    ],
+    ignores: ['**/*.test.ts', 'packages/db/src/adapters.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@mekendesh/domain',
+              message: "Import the file: '@mekendesh/domain/<file>' (the index defeats the API's code splitting).",
+            },
+            { name: '@mekendesh/db', message: "Import the file: '@mekendesh/db/<file>' (the index defeats the API's code splitting)." },
+          ],
+        },
+      ],
+    },
+  },
 );

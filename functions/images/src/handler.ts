@@ -1,5 +1,6 @@
 import type { S3Event } from 'aws-lambda';
-import { checkUploadedObject, type ImageProcessor, type ObjectStorage } from '@mekendesh/domain';
+import { checkUploadedObject } from '@mekendesh/domain/uploads';
+import type { ImageProcessor, ObjectStorage } from '@mekendesh/domain/project-ports';
 import { createS3Client, S3Storage, sharpImages } from '@mekendesh/storage';
 
 /** What one invocation did with each object key S3 named (logged, and returned for tests). */

@@ -4,33 +4,26 @@
  * job's bundle carries none of them (functions/jobs/src/bundles.test.ts holds that).
  */
 import { monotonicFactory, ulid } from 'ulid';
-import {
-  createDb,
-  cursorSecretOr,
-  DEFAULT_TABLE_NAME,
-  DynamoMailQueue,
-  DynamoMoneyStore,
-  DynamoOrganisationStore,
-  DynamoOutbox,
-  DynamoProgrammeStore,
-  DynamoProjectRepository,
-  DynamoRateStore,
-  DynamoUserRepository,
-  OFFLINE_TIMEOUTS,
-  type Db,
-} from '@mekendesh/db';
-import {
-  DEFAULT_RATE_LIMITS,
-  emailNotifier,
-  territoryRules,
-  unsubscribeKey,
-  type MailDelivery,
-  type Mailer,
-  type MoneyDeps,
-  type Notifier,
-  type PaymentDeps,
-  type ProjectDeps,
-} from '@mekendesh/domain';
+import { createDb, OFFLINE_TIMEOUTS, type Db } from '@mekendesh/db/client';
+import { cursorSecretOr } from '@mekendesh/db/dynamo/cursor';
+import { DEFAULT_TABLE_NAME } from '@mekendesh/db/table';
+import { DynamoMailQueue } from '@mekendesh/db/mail-queue';
+import { DynamoMoneyStore } from '@mekendesh/db/money-store';
+import { DynamoOrganisationStore } from '@mekendesh/db/organisation-repository';
+import { DynamoOutbox } from '@mekendesh/db/outbox';
+import { DynamoProgrammeStore } from '@mekendesh/db/programme-store';
+import { DynamoProjectRepository } from '@mekendesh/db/project-repository';
+import { DynamoRateStore } from '@mekendesh/db/rate-store';
+import { DynamoUserRepository } from '@mekendesh/db/user-repository';
+import { DEFAULT_RATE_LIMITS } from '@mekendesh/domain/rate-limits';
+import { emailNotifier } from '@mekendesh/domain/notifications';
+import { territoryRules } from '@mekendesh/domain/territory-rules';
+import { unsubscribeKey } from '@mekendesh/domain/unsubscribe';
+import type { MailDelivery, PaymentDeps } from '@mekendesh/domain/receiving-accounts';
+import type { Mailer } from '@mekendesh/domain/account-ports';
+import type { MoneyDeps } from '@mekendesh/domain/money-deps';
+import type { Notifier } from '@mekendesh/domain/notification-ports';
+import type { ProjectDeps } from '@mekendesh/domain/project-ports';
 import { TERRITORIES } from '@mekendesh/territories';
 import { loadColdStartEnv } from '@mekendesh/lambda-runtime';
 import { jobObservability } from './job-runtime.js';

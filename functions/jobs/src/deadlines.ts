@@ -3,8 +3,8 @@
  * projects whose deadline day is over (funded or expired) and gives back the pledges of expired ones through the
  * ledger, telling supporters (project funded) and investors owed money back (refund) by email. Locally `pnpm jobs:deadlines`.
  */
-import type { Db } from '@mekendesh/db';
-import { runDeadlineJob } from '@mekendesh/domain';
+import type { Db } from '@mekendesh/db/client';
+import { runDeadlineJob } from '@mekendesh/domain/expiry';
 import {
   composeJobs,
   cursorSecretFromEnv,

@@ -4,8 +4,12 @@
  * (kind `digest`, about `digest-<week>`), so a rerun for the same week sends nothing twice. In the cloud the emails
  * are queued (MAIL_DELIVERY=stream) and the mail function sends them through SES; locally they are sent inline.
  */
-import { DynamoDigestSource, DynamoFollowStore, DynamoQuestionStore, type Db } from '@mekendesh/db';
-import { previousIsoWeek, runDigests, territoryRules, type DigestAnswers, type DigestDeps } from '@mekendesh/domain';
+import { DynamoDigestSource } from '@mekendesh/db/digest-source';
+import { DynamoFollowStore } from '@mekendesh/db/follow-store';
+import { DynamoQuestionStore } from '@mekendesh/db/question-store';
+import type { Db } from '@mekendesh/db/client';
+import { previousIsoWeek, runDigests, type DigestAnswers, type DigestDeps } from '@mekendesh/domain/digests';
+import { territoryRules } from '@mekendesh/domain/territory-rules';
 import { TERRITORIES, territoryBySoate } from '@mekendesh/territories';
 import { cursorSecretFromEnv, jobsDbWithSecret, jobsNotifier, logJob, streamNoticeSettings, type NoticeSettings } from './composition.js';
 import { digestMetricValues, emfLine } from './job-metrics.js';

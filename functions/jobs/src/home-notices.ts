@@ -7,8 +7,11 @@
  * Locally and in tests (MAIL_DELIVERY=inline) the API sends the notice itself after the commit (routes/proposals.ts).
  */
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { DynamoFollowStore, DynamoProjectRepository, projectEntity, type Db } from '@mekendesh/db';
-import { noticeHomeFollowers, type HomeNoticeDeps } from '@mekendesh/domain';
+import { DynamoFollowStore } from '@mekendesh/db/follow-store';
+import { DynamoProjectRepository } from '@mekendesh/db/project-repository';
+import { projectEntity } from '@mekendesh/db/entities/catalogue';
+import type { Db } from '@mekendesh/db/client';
+import { noticeHomeFollowers, type HomeNoticeDeps } from '@mekendesh/domain/home-notices';
 import { territoryBySoate } from '@mekendesh/territories';
 import { cursorSecretFromEnv, jobsDbWithSecret, jobsNotifier, logJob, streamNoticeSettings, type NoticeSettings } from './composition.js';
 import { startJob } from './job-runtime.js';

@@ -5,8 +5,11 @@
  * claims older than the lease in the claimed-mail index (gsi3, sparse, sharded; no Scan) and gives each back: pending
  * again, so the stream delivers it once more, or, after MAIL_ATTEMPTS claims, `failed` (logged, never tried again).
  */
-import { DynamoMailQueue, type Db } from '@mekendesh/db';
-import { CLAIM_LEASE_MS, deliverMail, type Mailer } from '@mekendesh/domain';
+import { DynamoMailQueue } from '@mekendesh/db/mail-queue';
+import type { Db } from '@mekendesh/db/client';
+import { CLAIM_LEASE_MS } from '@mekendesh/domain/mail-delivery';
+import { deliverMail } from '@mekendesh/domain/pledge-email';
+import type { Mailer } from '@mekendesh/domain/account-ports';
 import { composeMail, jobsDbFromEnv, logJob, MAIL_ATTEMPTS } from './composition.js';
 import { startJob } from './job-runtime.js';
 

@@ -5,8 +5,8 @@
  * sent), so a record delivered twice, or a mail the API already sent, sends nothing again.
  */
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { mailEntity } from '@mekendesh/db';
-import { deliverMail } from '@mekendesh/domain';
+import { mailEntity } from '@mekendesh/db/entities/money';
+import { deliverMail } from '@mekendesh/domain/pledge-email';
 import { SesMailer } from '@mekendesh/identity/ses-mailer';
 import { composeMail, jobsDbFromEnv, logJob, MAIL_ATTEMPTS, type MailDeps } from './composition.js';
 import { startJob } from './job-runtime.js';

@@ -2,8 +2,9 @@
  * The rates function (EventBridge, every morning at 09:00 in Bishkek; infra/lib/jobs-stack.ts): fetches the National
  * Bank's feeds and stores their rates. Locally `pnpm rates:load <file.xml>` stores a downloaded feed.
  */
-import type { Db } from '@mekendesh/db';
-import { loadNbkrFeed, NbkrFeedError } from '@mekendesh/domain';
+import type { Db } from '@mekendesh/db/client';
+import { loadNbkrFeed } from '@mekendesh/domain/money-admin';
+import { NbkrFeedError } from '@mekendesh/domain/nbkr';
 import { composeJobs, jobsDbFromEnv, logJob } from './composition.js';
 import { startJob } from './job-runtime.js';
 

@@ -13,6 +13,9 @@ const HEAVY_INTEGRATION = [
 // One test command, four kinds of tests: each a vitest project, all run by `pnpm test`.
 export default defineConfig({
   test: {
+    // Test files wait on DynamoDB Local, cognito-local and the browser as much as they compute: three at a time keep
+    // both cores busy (vitest's default here ran one file at a time). Browser files still run one after another.
+    maxWorkers: 3,
     projects: [
       {
         test: {

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ulid } from 'ulid';
 import { createDb, DEFAULT_TABLE_NAME, DynamoOutbox, ensureTable } from '@mekendesh/db';
-import { MissingJavaError, checkJava, startDynamoLocal } from '@mekendesh/db/local';
+import { MissingJavaError, QUICK_JVM_ARGS, checkJava, startDynamoLocal } from '@mekendesh/db/local';
 import { startApiServer } from '@mekendesh/api/server';
 import { DEMO_USERS } from '@mekendesh/demo-data';
 import {
@@ -78,7 +78,7 @@ async function main() {
   mkdirSync(`${localDir}/cognito`, { recursive: true });
 
   step(`DynamoDB Local on :${PORTS.dynamo} (data in .local/dynamodb)`);
-  const dynamo = await startDynamoLocal({ port: PORTS.dynamo, path: `${localDir}/dynamodb` });
+  const dynamo = await startDynamoLocal({ port: PORTS.dynamo, path: `${localDir}/dynamodb`, jvmArgs: QUICK_JVM_ARGS });
   stops.push(dynamo.stop);
   const tableName = DEFAULT_TABLE_NAME;
   const db = createDb({ tableName, endpoint: dynamo.endpoint, region: 'local' });

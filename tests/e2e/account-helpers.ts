@@ -100,7 +100,8 @@ export async function createAccount(email: string, displayName: string): Promise
 	const post = (path: string, body: object) =>
 		fetch(`${api()}/v1/auth/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 	expect((await post('sign-up', { email, password: PASSWORD, displayName, locale: 'en' })).status).toBe(200);
-	for (let attempt = 0; attempt < 20; attempt++) {
+	// The code mail is sent after the sign-up answers; on a busy machine it can take some seconds (15 s at most here).
+	for (let attempt = 0; attempt < 60; attempt++) {
 		const { items } = (await (await fetch(`${api()}/v1/dev/outbox`)).json()) as { items: { to: string; text: string }[] };
 		const code = items.map((m) => (m.to === email ? /\b(\d{6})\b/.exec(m.text)?.[1] : undefined)).find(Boolean);
 		if (code) {

@@ -10,7 +10,7 @@ import { createApp } from '@mekendesh/api/app';
 import { composeWithDb } from '@mekendesh/api/composition';
 import { UNAVAILABLE_DETAILS } from '../../functions/api/src/middleware/problem.js';
 import { checkLedger, createDb, ensureTable, REQUEST_PATH_TIMEOUTS, seedDemoRates, seedProjects, type Db } from '@mekendesh/db';
-import { freePort, startDynamoLocal, type LocalDynamo } from '@mekendesh/db/local';
+import { freePort, QUICK_JVM_ARGS, startDynamoLocal, type LocalDynamo } from '@mekendesh/db/local';
 import { bishkekDay, type RateLimits } from '@mekendesh/domain';
 import { CognitoIdentity, JwtTokenVerifier } from '@mekendesh/identity';
 import { ensureDemoUsers, ensureIdentity, startCognitoLocal, type Child } from '@mekendesh/local-stack';
@@ -55,7 +55,7 @@ async function startDynamo() {
   // The port of the killed process can take a moment to be free again on a busy machine.
   for (let i = 0; ; i++) {
     try {
-      dynamo = await startDynamoLocal({ port, path: join(dir, 'dynamodb') });
+      dynamo = await startDynamoLocal({ port, path: join(dir, 'dynamodb'), jvmArgs: QUICK_JVM_ARGS });
       return;
     } catch (e) {
       if (i >= 20 || !/already in use/.test((e as Error).message)) throw e;

@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startDynamoLocal, type LocalDynamo } from '@mekendesh/db/local';
+import { QUICK_JVM_ARGS, startDynamoLocal, type LocalDynamo } from '@mekendesh/db/local';
 import { ensureIdentity, startCognitoLocal, type Child } from '@mekendesh/local-stack';
 import { startLocalS3, type LocalS3 } from '@mekendesh/storage/local';
 
@@ -20,7 +20,7 @@ export async function setup(project: TestProject) {
   const mailFile = join(dir, 'mail.jsonl');
   writeFileSync(mailFile, '');
   const [d, c, media] = await Promise.all([
-    startDynamoLocal({ port: 0 }),
+    startDynamoLocal({ port: 0, jvmArgs: QUICK_JVM_ARGS }),
     startCognitoLocal({ port: 0, dataDir: dir, onEmail: (m) => appendFileSync(mailFile, `${JSON.stringify(m)}\n`) }),
     startLocalS3({ port: 0, directory: join(dir, 's3') }),
   ]);

@@ -259,5 +259,6 @@ describe('data indexed under the old layout', () => {
     expect(await ensureDemoData(old.db)).toBe('reindexed');
     expect(await kelechek()).toContain('prj-021');
     expect(await ensureDemoData(old.db)).toBe('present');
-  });
+    // Loading the demo data twice is most of it: about 20 s alone on 2 cores, more beside other test files.
+  }, 120_000);
 });

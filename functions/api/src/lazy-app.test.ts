@@ -83,7 +83,12 @@ describe('the lazily loaded resources (lazy-app.ts)', () => {
       return RESOURCE_LOADERS.health!();
     };
     const app = lazyApp(deps, { health: flaky });
-    expect((await app.request('/v1/health')).status).toBe(500);
+    const failed = await app.request('/v1/health');
+    expect(failed.status).toBe(500);
+    // As any failure: problem+json with the API's headers, not the front app's bare text.
+    expect(failed.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(failed.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(((await failed.json()) as { status: number }).status).toBe(500);
     expect((await app.request('/v1/health')).status).toBe(200);
     expect(calls).toBe(2);
   });

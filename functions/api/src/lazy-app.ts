@@ -154,7 +154,7 @@ export function loaderKeyOf(path: string): string {
  * (RESOURCE_LOADERS by loaderKeyOf, built on the key's first request and kept for the instance), /v1/openapi.json to the app of
  * every route (app.ts createApp, loaded for it alone), anything else to an app of no route (404 problem+json). Every
  * app is buildApp's, so each has the same middleware in the same order and its own routes' declared security and
- * body rules. A loader that failed is tried again by the next request. `loaders` is for tests.
+ * body rules. A loader that failed answers 500 problem+json and is tried again by the next request. `loaders` is for tests.
  */
 export function lazyApp(deps: Deps, loaders: Record<string, () => Promise<Resource>> = RESOURCE_LOADERS): Hono<ApiEnv> {
   const apps = new Map<string, Promise<App>>();
@@ -173,7 +173,22 @@ export function lazyApp(deps: Deps, loaders: Record<string, () => Promise<Resour
     }
     return app;
   };
+  // A loader that failed (a chunk that could not be read) answers through an app whose only route-less step throws: the
+  // error leaves as every error does (handleError: 500 problem+json, security headers, request id, logged).
+  let failed: App | undefined;
+  const failedApp = () =>
+    (failed ??= buildApp(deps, [
+      {
+        mount: (app) =>
+          app.use('*', () => {
+            throw new Error('the routes for this request could not be loaded');
+          }),
+      },
+    ]));
   const front = new Hono<ApiEnv>();
-  front.all('*', async (c) => (await appFor(loaderKeyOf(c.req.path))).fetch(c.req.raw, c.env));
+  front.all('*', async (c) => {
+    const app = await appFor(loaderKeyOf(c.req.path)).catch(() => failedApp());
+    return app.fetch(c.req.raw, c.env);
+  });
   return front;
 }

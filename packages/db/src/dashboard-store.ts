@@ -8,6 +8,7 @@ import type { Db } from './client.js';
 import { queryAll, queryOnce } from './dynamo/paged-query.js';
 import { dashScopePartition, pipelinePartition } from './entities/stats.js';
 import { awaitingPaymentPartition, programmesPartition } from './entities/money.js';
+import { byCodeUnit } from '@mekendesh/domain/text-order';
 
 type Item = Record<string, unknown>;
 
@@ -106,7 +107,7 @@ export async function readAwaitingPayment(
   const lists = await Promise.all(input.oblasts.map((o) => awaitingInOblast(db, o, input.sector, input.limit)));
   return lists
     .flat()
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+    .sort((a, b) => byCodeUnit(a.createdAt, b.createdAt) || byCodeUnit(a.id, b.id))
     .slice(0, input.limit);
 }
 

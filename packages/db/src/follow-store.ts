@@ -16,6 +16,7 @@ import {
   savedSearchEntity,
 } from './entities/follows.js';
 import { sendTransaction, type Tagged } from './transact.js';
+import { byCodeUnit } from '@mekendesh/domain/text-order';
 
 type Action = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -92,8 +93,8 @@ export class DynamoFollowStore implements FollowStore, FollowNames {
         });
       }
     }
-    follows.sort((a, b) => b.followedAt.localeCompare(a.followedAt));
-    searches.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+    follows.sort((a, b) => byCodeUnit(b.followedAt, a.followedAt));
+    searches.sort((a, b) => byCodeUnit(b.savedAt, a.savedAt));
     return { follows, searches };
   }
 

@@ -17,6 +17,7 @@ import {
   SUMMARY_FIELDS,
   wordOfSearchItem,
 } from './entities/catalogue.js';
+import { byCodeUnit } from '@mekendesh/domain/text-order';
 
 /** Index items read per request at most, when a filter has no partition of its own. */
 export const MAX_INDEX_READS = 300;
@@ -93,7 +94,7 @@ function searchPlan(q: DiscoveryQuery, words: string[]): Plan {
 
 function cursorScope(q: DiscoveryQuery, plan: Plan): CursorScope {
   const { cursor: _c, limit: _l, ...rest } = q;
-  const fingerprint = JSON.stringify(Object.entries(rest).sort(([a], [b]) => a.localeCompare(b)));
+  const fingerprint = JSON.stringify(Object.entries(rest).sort(([a], [b]) => byCodeUnit(a, b)));
   return {
     fingerprint,
     keyNames: positionNames(plan.index),

@@ -9,6 +9,7 @@ import {
   type Profile,
   type Sector,
 } from '@mekendesh/contracts';
+import { byCodeUnit } from './text-order.js';
 
 /**
  * Demand signals (issue 11): running counts of consenting investors per home territory, by sector of interest,
@@ -135,7 +136,7 @@ export function demandCountries(counts: readonly { value: string; n: number }[])
       count: demandBand(c.n),
     }))
     // By code, not by size (an order by count would rank cells against each other); not stated last.
-    .sort((a, b) => Number(a.country === 'not_stated') - Number(b.country === 'not_stated') || a.country.localeCompare(b.country));
+    .sort((a, b) => Number(a.country === 'not_stated') - Number(b.country === 'not_stated') || byCodeUnit(a.country, b.country));
   return { byCountry, otherCountries: demandCell(folded) };
 }
 

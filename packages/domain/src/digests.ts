@@ -14,6 +14,7 @@ import type { Notifier, NotifyOutcome } from './notification-ports.js';
 import type { Page } from './ports.js';
 import { checkDiscoveryQuery, queryWords } from './projects.js';
 import type { TerritoryLookup } from './territory-rules.js';
+import { byCodeUnit } from './text-order.js';
 
 /** A project published in the digest's week, as the facet index and one BatchGet give it. */
 export interface DigestProject {
@@ -165,7 +166,7 @@ export async function digestFor(deps: Pick<DigestDeps, 'follows' | 'territories'
   const fresh = (found: DigestProject[]) => {
     const out = [...new Map(found.filter((p) => !seen.has(p.id)).map((p) => [p.id, p])).values()];
     for (const p of out) seen.add(p.id);
-    return out.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
+    return out.sort((a, b) => byCodeUnit(b.publishedAt, a.publishedAt));
   };
   const inPlaces: DigestProject[] = [];
   for (const f of follows.filter((f) => f.type === 'territory')) {

@@ -1,5 +1,6 @@
 import { REPORT_GRACE_DAYS, type LateMilestone, type Project } from '@mekendesh/contracts';
 import { addDays, daysBetween } from './bishkek-calendar.js';
+import { byCodeUnit } from './text-order.js';
 
 /** Statuses in which a project reports on its milestones (issue 13): the late rule applies only to them. */
 export const REPORTING_STATUSES: readonly Project['status'][] = ['funded', 'in_progress'];
@@ -31,5 +32,5 @@ export function lateMilestones(
   return project.milestones
     .filter((m) => !reported.has(m.id) && isReportLate(m.dueDate, today))
     .map((m) => ({ milestoneId: m.id, dueDate: m.dueDate, daysLate: daysBetween(m.dueDate, today) }))
-    .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+    .sort((a, b) => byCodeUnit(a.dueDate, b.dueDate));
 }

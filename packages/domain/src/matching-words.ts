@@ -1,4 +1,4 @@
-import { formatSom, LOCALES, type Locale, type LocalizedText, type Sector, type TrilingualName } from '@mekendesh/contracts';
+import { formatSom, type Locale, type LocalizedText, type Sector, type TrilingualName } from '@mekendesh/contracts';
 
 /**
  * The words of matchmaking's reasons in Kyrgyz, Russian and English, built from the data: a place's name in
@@ -27,10 +27,13 @@ const LANGUAGE_NAMES: Readonly<Record<Locale, TrilingualName>> = {
   en: { ky: 'англисче', ru: 'на английском', en: 'in English' },
 };
 
-const rules = new Map<Locale, Intl.PluralRules>(LOCALES.map((l) => [l, new Intl.PluralRules(l)]));
+// Made on first use: ICU's plural data need not load on a cold start that explains no match.
+const rules = new Map<Locale, Intl.PluralRules>();
 /** The word form for `n` in the locale ("1 день", "3 дня", "5 дней"). */
 function plural(locale: Locale, n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }): string {
-  return forms[rules.get(locale)!.select(n)] ?? forms.other;
+  let rule = rules.get(locale);
+  if (!rule) rules.set(locale, (rule = new Intl.PluralRules(locale)));
+  return forms[rule.select(n)] ?? forms.other;
 }
 
 const lower = (s: string) => s.charAt(0).toLocaleLowerCase() + s.slice(1);

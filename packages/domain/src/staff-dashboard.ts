@@ -27,6 +27,7 @@ import { authorize } from './policy.js';
 import type { ProjectStore, QueuedProject } from './project-ports.js';
 import type { TerritoryLookup } from './territory-rules.js';
 import { usdCents } from './usd.js';
+import { byCodeUnit } from './text-order.js';
 
 /** One month of one dashboard scope, summed over its shards: attribute (`t.raised`, `c.RU.pledged`, ...) -> tyiyn. */
 export interface DashMonth {
@@ -224,7 +225,7 @@ async function reviewQueue(
     .flatMap((p) => p.items)
     .filter((p) => (!oblast || p.oblastSoate === oblast) && (!sector || p.sector === sector))
     .map((p) => reviewQueueRow(p, today))
-    .sort((a, b) => b.waitingDays - a.waitingDays || (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''));
+    .sort((a, b) => b.waitingDays - a.waitingDays || byCodeUnit(a.submittedAt ?? '', b.submittedAt ?? ''));
 }
 
 /**
@@ -254,7 +255,7 @@ export async function staffDashboard(deps: DashboardDeps, actor: Actor, q: Dashb
   const rows = (b: DashboardBreakdown) =>
     [...by[b]]
       .sort(([ka, a], [kb, bb]) =>
-        b === 'month' ? ka.localeCompare(kb) : bb.received - a.received || bb.pledged - a.pledged || ka.localeCompare(kb),
+        b === 'month' ? byCodeUnit(ka, kb) : bb.received - a.received || bb.pledged - a.pledged || byCodeUnit(ka, kb),
       )
       .map(([key, kgs]) => row(key, kgs, rate));
   return {

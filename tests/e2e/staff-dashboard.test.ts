@@ -36,7 +36,21 @@ describe('staff dashboard without JavaScript', () => {
 		await signIn(page, 'en', STAFF, DEMO_PASSWORD);
 		const res = await page.goto(`${web()}/en/staff/dashboard`);
 		expect(res?.status()).toBe(200);
+		// The header keeps one row for staff too: the programme office's ten pages fold under one summary that opens
+		// without JavaScript (it wrapped to five rows before).
+		const dashboardLink = page.locator('.account-nav a[href="/en/staff/dashboard"]');
+		expect(await dashboardLink.isVisible()).toBe(false);
+		const middles = await page
+			.locator('.account-nav a:visible, .account-nav summary:visible, .account-nav button:visible')
+			.evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => (r.top + r.bottom) / 2));
+		expect(Math.max(...middles) - Math.min(...middles)).toBeLessThan(8);
+		await page.locator('.nav-staff > summary').click();
+		expect(await page.locator('.nav-staff > summary').innerText()).toBe('Programme office');
+		expect(await dashboardLink.isVisible()).toBe(true);
+		await page.locator('.nav-staff > summary').click();
 		expect(await page.locator('h1').innerText()).toBe('Programme office dashboard');
+		// The rate's day in words, as everywhere else ("December 1, 2026"), not the ISO date.
+		expect(await page.locator('p.rate').innerText()).toMatch(/^US dollars at the NBKR rate of [A-Z][a-z]+ \d{1,2}, \d{4}: 1 USD = /);
 		const all = await received(page);
 		expect(all).toBeGreaterThan(0);
 		expect(await page.locator('dd[data-figure="received"]').innerText()).toMatch(/\d/);

@@ -103,6 +103,9 @@ describe('public transparency without JavaScript', () => {
 		expect((await page.locator('[data-usd=received]').innerText()).trim()).toBe(`≈\u00a0${formatUsd(usd.received, 'en')}`);
 		expect(await page.locator('[data-usd=available]').innerText()).toContain(`${formatUsd(usd.available, 'en')} at the NBKR rate of`);
 		expect(await page.locator('[data-usd=progress]').innerText()).toContain('at the NBKR rate of');
+		// One meaning of "raised" on the page: the headline, its USD line and the funder table's "Received" total agree.
+		expect(await page.locator('.funding-progress .progress-text').innerText()).toContain(formatSom(funds.received, 'en'));
+		expect(await page.locator('[data-usd=progress]').innerText()).toContain(`≈ ${formatUsd(usd.received, 'en')} of `);
 
 		// The investor who chose to be named is listed among the named supporters.
 		expect(await page.locator('section[aria-labelledby=named-supporters] li').allInnerTexts()).toEqual(

@@ -66,10 +66,12 @@ export const load: PageServerLoad = async (event) => {
 	const photo = coverPhoto(project);
 	const cover = photo ? photoSources(project.id, photo) : null;
 	const summaryText = markdownToText(pickText(project.summary, locale)?.text ?? '');
-	// USD beside the progress figures at the rate the API priced the funding table with (one rule: usdCents).
+	// One meaning of "raised" on the page: every funder's money received (the funder table's "Received" total), in the
+	// headline and in USD beside it, at the rate the API priced the funding table with (one rule: usdCents).
+	const others = project.funding ? project.funding.byFunder.municipality.received + project.funding.byFunder.otherDonors.received : 0;
+	const inHand = (funding?.raised ?? project.raised) + (funding?.matched ?? 0) + others;
 	const usdRate = project.funding?.usd?.rate ?? null;
-	const raised = funding?.raised ?? project.raised;
-	const progressUsd = usdRate ? { raised: usdCents(raised, usdRate), goal: usdCents(project.goal, usdRate), rate: usdRate } : null;
+	const progressUsd = usdRate ? { raised: usdCents(inHand, usdRate), goal: usdCents(project.goal, usdRate), rate: usdRate } : null;
 	return {
 		// "All projects": the list, with the visitor's search when they came from one (validated, same-origin path only).
 		backHref: backToList(locale, url.searchParams.get('from'), request.headers.get('referer'), url.origin),
@@ -88,6 +90,7 @@ export const load: PageServerLoad = async (event) => {
 		clubs,
 		funding,
 		progressUsd,
+		othersReceived: others,
 		nearHome: near,
 		// The follow button's state: null signed out (a sign-in link), else whether the reader follows the project.
 		following: await followingOf(event, 'project', project.id),

@@ -19,6 +19,8 @@ export interface MediaStackProps extends StackProps {
 const INCOMPLETE_UPLOAD_DAYS = 1;
 /** Where presigned PUTs land, unchecked and never served (packages/domain `uploadedKey`). */
 const UNCHECKED_UPLOAD_PREFIX = 'incoming/';
+/** Where the image function leaves its verdict on each upload (packages/domain image-marker.ts checkedKey). */
+const CHECK_MARKER_PREFIX = 'checked/';
 
 /**
  * Project photos and documents. Private: browsers upload with presigned PUT URLs the API hands out after
@@ -52,6 +54,9 @@ export class MediaStack extends Stack {
         // Uploads land under incoming/ (never served) and are deleted when completed; one never completed
         // (or PUT again with a URL still valid) goes after a day.
         { id: 'expire-unchecked-uploads', prefix: UNCHECKED_UPLOAD_PREFIX, expiration: Duration.days(INCOMPLETE_UPLOAD_DAYS) },
+        // The image function's verdict on an upload (image-marker.ts) is read only while the upload is completed, minutes
+        // after it lands; a day later the upload itself is gone, so its marker goes too.
+        { id: 'expire-check-markers', prefix: CHECK_MARKER_PREFIX, expiration: Duration.days(INCOMPLETE_UPLOAD_DAYS) },
       ],
     });
     this.bucket = bucket;

@@ -61,10 +61,13 @@ describe('MediaStack', () => {
     });
   });
 
-  it('expires unchecked uploads under incoming/ after a day, and nothing else', () => {
+  it('expires unchecked uploads under incoming/ and their check markers under checked/ after a day, and nothing else', () => {
     media.hasResourceProperties('AWS::S3::Bucket', {
       LifecycleConfiguration: {
-        Rules: Match.arrayWith([Match.objectLike({ Prefix: 'incoming/', ExpirationInDays: 1, Status: 'Enabled' })]),
+        Rules: Match.arrayWith([
+          Match.objectLike({ Prefix: 'incoming/', ExpirationInDays: 1, Status: 'Enabled' }),
+          Match.objectLike({ Prefix: 'checked/', ExpirationInDays: 1, Status: 'Enabled' }),
+        ]),
       },
     });
     const rules = (
@@ -72,7 +75,7 @@ describe('MediaStack', () => {
         Rules: { ExpirationInDays?: number; Prefix?: string }[];
       }
     ).Rules;
-    expect(rules.filter((r) => r.ExpirationInDays !== undefined).map((r) => r.Prefix)).toEqual(['incoming/']);
+    expect(rules.filter((r) => r.ExpirationInDays !== undefined).map((r) => r.Prefix)).toEqual(['incoming/', 'checked/']);
   });
 
   it('keeps prod media when the stack goes, and drops dev media', () => {

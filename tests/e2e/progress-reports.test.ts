@@ -136,6 +136,15 @@ describe('progress reports and spending without JavaScript', () => {
 		await Promise.all([officer.waitForURL(/done=document/), officer.getByRole('button', { name: 'Upload document' }).click()]);
 		const documentKey = await officer.locator('input[name=documentKey]:checked').inputValue();
 		expect(documentKey).toMatch(/^[0-9a-z]{26}\.pdf$/);
+		// An empty disbursement form (the browser's `required` bypassed): every empty field is named at once, beside it.
+		const empty = await officer.request.post(`${web()}/en/organisation/projects/${project.id}?/disburse`, {
+			form: { amount: '', paidOn: '', purpose: '' },
+			headers: { origin: web() },
+		});
+		expect(empty.status()).toBe(400);
+		const refusal = await empty.text();
+		for (const message of ['Give the amount in som', 'Give the day it was paid', 'Say what the money paid for'])
+			expect(refusal).toContain(message);
 		await officer.locator('#d-amount').fill('1250.50');
 		await officer.locator('#d-purpose').fill(`Cement ${run}`);
 		await submit(officer, '?/disburse');

@@ -1,5 +1,6 @@
 import type { Locale, ProjectKind, ProjectStatus, Sector } from '@mekendesh/contracts';
 import { m } from '#lib/paraglide/messages.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
 
 // Explicit maps rather than m[`sector_${s}`], so a new sector or kind is a type error until it has a label.
 
@@ -57,5 +58,10 @@ export const sectorLabel = (sector: Sector): string => SECTOR[sector]();
 export const kindLabel = (kind: ProjectKind): string => KIND[kind]();
 export const statusLabel = (status: ProjectStatus): string | undefined => STATUS[status]?.();
 export const pledgeTypeLabel = (type: PledgeType): string => PLEDGE_TYPE[type]();
+/** The pledge type standing alone (a value in a list of facts, a choice): "Donation"; `pledgeTypeLabel` is the in-sentence form. */
+export const pledgeTypeTitle = (type: PledgeType): string => {
+	const label = pledgeTypeLabel(type);
+	return label.charAt(0).toLocaleUpperCase(getLocale()) + label.slice(1);
+};
 export const fundingModelLabel = (model: FundingModel): string => FUNDING_MODEL[model]();
 export const languageName = (locale: Locale): string => LANGUAGE_NAME[locale]();

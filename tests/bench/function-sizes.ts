@@ -233,8 +233,9 @@ interface ColdStart {
  * handler (an HTTP API event, as API Gateway sends it), `path` a typical one: GET /v1/projects (the public list: routing,
  * its schemas, the use case and a DynamoDB Query, answered by an empty stand-in table on a local port) or GET /v1/health.
  * The process exits non-zero unless the answer is 200. Median of `runs` rounds interleaved with a bare `node -e ''`
- * (a busy machine slows both alike). Issue 14's verdict (<= 2x bare, on the way to 1.3x) is on this figure, not on the
- * import alone: lambda.ts imports the app in the background, so the import by itself says little.
+ * (a busy machine slows both alike). Issue 14 sets its <= 2x goal on the load (the import in a fresh process, as it
+ * measured it); this figure is printed beside it because lambda.ts starts the app's import in the background without
+ * waiting for it, so the import alone leaves out part of a real cold start, and this is the whole of it.
  */
 async function firstAnswerTime(dir: string, runs = 7, path = '/v1/projects'): Promise<ColdStart> {
   const url = pathToFileURL(join(dir, 'index.mjs')).href;
@@ -314,11 +315,13 @@ export async function measureFunctions(runs = 7): Promise<FunctionFigures[]> {
       a ? `; import + first answer of ${label} ${a.loadMs.toFixed(0)} ms vs bare ${a.bareMs.toFixed(0)} ms = ${a.ratio.toFixed(2)}x` : '';
     const first = answer('GET /v1/projects', row.firstAnswer) + answer('GET /v1/health', row.healthAnswer);
     console.log(`  ${name.padEnd(12)} ${bytes}${load.replace('; load', '; import only')}${first}${row.error ? ` (${row.error})` : ''}`);
-    if (row.firstAnswer && row.start)
+    if (row.firstAnswer && row.start && row.load)
       console.log(
-        `  ${''.padEnd(12)} issue 14 goals, on what a cold start parses and does before its first answer (GET /v1/projects): ` +
+        `  ${''.padEnd(12)} issue 14 goals: bundle, counted as what a cold start parses before its first answer (GET /v1/projects), ` +
           `${kb(row.start.gz)} gz of <= 300 KB ${row.start.gz <= 300 * 1024 ? 'met' : 'NOT met'}; ` +
-          `${row.firstAnswer.ratio.toFixed(2)}x bare of <= 2x ${row.firstAnswer.ratio <= 2 ? 'met' : 'NOT met'} (1.3x later)`,
+          `load in a fresh node (the import, as the issue measured it) ${row.load.ratio.toFixed(2)}x bare of <= 2x ` +
+          `${row.load.ratio <= 2 ? 'met' : 'NOT met'} (1.3x later); the whole cold start to the first answer, no goal set, ` +
+          `${row.firstAnswer.ratio.toFixed(2)}x`,
       );
     for (const { input, bytes } of row.startTop ?? [])
       console.log(`  ${''.padEnd(12)}   ${kb(bytes).padStart(9)}  ${input.replace(/^.*node_modules\//, '')}`);

@@ -1,5 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ProgrammeListSchema } from '@mekendesh/contracts';
 import { DynamoReportStore, programmeEntity } from '@mekendesh/db';
 import { call, donation, moneyStack, pledge, programmeBody, today, type MoneyStack } from '../fixtures/money.js';
 import { approvedOfficer } from '../fixtures/proposals.js';
@@ -71,6 +72,10 @@ describe('disbursements', () => {
     expect(money.available).toBe(125_000);
     const programme = await s.db.doc.send(new GetCommand({ TableName: s.db.tableName, Key: programmeEntity.key({ id: programmeId }) }));
     expect(programme.Item?.used).toBe(50_000);
+    // The stored `used` is the dashboard's: the programme list keeps to the strict contract the web app checks every
+    // answer against (it once answered `used`, and the staff programmes page failed with a 500).
+    const list = ProgrammeListSchema.safeParse(await (await call(s.app, undefined, 'GET', '/programmes')).json());
+    expect(list.error?.issues ?? []).toEqual([]);
 
     const progress = await (await call(s.app, undefined, 'GET', `/projects/${id}/progress`)).json();
     expect(progress.disbursements.map((x: { id: string }) => x.id)).toEqual([d.id]);

@@ -12,9 +12,13 @@ import { auditPut, transact } from './transact.js';
 /** Programmes are few; a list reads at most this many. */
 const MAX_PROGRAMMES = 50;
 
-/** A stored programme as the domain reads it: one stored before `pledgeTypes` existed matches donations only. */
+/**
+ * A stored programme as the domain reads it: one stored before `pledgeTypes` existed matches donations only. The item's
+ * `used` (what matches spent of its budget, ADDed by each booking for the staff dashboard: money-transaction.ts) is
+ * the dashboard's, not the programme's: it is left out, as the strict Programme contract has no such field.
+ */
 function readProgramme(item: Record<string, unknown>): Programme {
-  const programme = stripKeys<Programme>(item);
+  const { used: _used, ...programme } = stripKeys<Programme & { used?: unknown }>(item);
   return { ...programme, pledgeTypes: [...matchedPledgeTypes(programme)] };
 }
 

@@ -1,6 +1,6 @@
 import { expect, inject } from 'vitest';
-import { Secret, TOTP } from 'otpauth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { freshTotpCode, totpCodeAt } from '../fixtures/totp-codes.js';
 
 export const web = () => inject('webUrl');
 export const api = () => inject('apiUrl');
@@ -30,9 +30,7 @@ export async function openMenu(page: Page): Promise<void> {
 }
 
 /** The code an authenticator app shows now for a base32 secret (SHA-1, 6 digits, 30 s, as Cognito uses them). */
-export function totpCode(secret: string): string {
-	return new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate();
-}
+export const totpCode = (secret: string): string => totpCodeAt(secret);
 
 /** The TOTP secret of a demo staff or admin account (issue 14: they sign in with a code); undefined for others. */
 const demoTotpSecret = (email: string): string | undefined => inject('totpSecrets')[email];
@@ -47,7 +45,7 @@ export async function signIn(page: Page, lang: string, email: string, password: 
 	await page.locator('#f-password').fill(password);
 	if (totpSecret) {
 		await Promise.all([page.waitForSelector('#f-code'), page.locator('form.stack button[type=submit]').click()]);
-		await page.locator('#f-code').fill(totpCode(totpSecret));
+		await page.locator('#f-code').fill(await freshTotpCode(totpSecret));
 	}
 	await Promise.all([page.waitForURL((url) => !url.pathname.endsWith('/sign-in')), page.locator('form.stack button[type=submit]').click()]);
 }
@@ -62,7 +60,7 @@ export async function apiAccessToken(email: string, password: string): Promise<s
 	if (!('session' in body)) return body.accessToken;
 	const secret = demoTotpSecret(email);
 	if (!secret) throw new Error(`${email} is asked for a TOTP code but has no known secret`);
-	const answered = await send('/auth/sign-in/totp', { session: body.session, code: totpCode(secret) });
+	const answered = await send('/auth/sign-in/totp', { session: body.session, code: await freshTotpCode(secret) });
 	expect(answered.status, email).toBe(200);
 	return ((await answered.json()) as { accessToken: string }).accessToken;
 }

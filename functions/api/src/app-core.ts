@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { Deps } from './composition.js';
 import { handleError, problem } from './middleware/problem.js';
 import { requestContext } from './middleware/request-context.js';
@@ -85,7 +85,18 @@ export function buildApp(deps: Deps, resources: readonly Resource[], { document 
     });
   }
 
-  app.notFound((c) => problem(c, 'not-found', { detail: `no route for ${c.req.method} ${c.req.path}` }));
+  const notFound = (c: Context<ApiEnv>) => problem(c, 'not-found', { detail: `no route for ${c.req.method} ${c.req.path}` });
+  app.notFound(async (c) => {
+    if (c.req.path === API_BASE || c.req.path.startsWith(`${API_BASE}/`)) return notFound(c);
+    // Outside /v1 (the API Gateway's own address, `/`) no middleware ran: the 404 still gets a request id and the
+    // security headers every answer carries (attacker review).
+    await requestContext(c, async () => {
+      await apiSecurityHeaders(c, async () => {
+        c.res = notFound(c);
+      });
+    });
+    return c.res;
+  });
   app.onError(handleError);
   return app;
 }

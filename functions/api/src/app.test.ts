@@ -78,7 +78,7 @@ describe('HTTP layer', () => {
   });
 
   it('puts security headers and a request id on every response', async () => {
-    for (const path of ['/v1/health', '/v1/nowhere', '/v1/projects?limit=x']) {
+    for (const path of ['/v1/health', '/v1/nowhere', '/v1/projects?limit=x', '/', '/V1/me', '/v2/x']) {
       const res = await app.request(path);
       expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
       expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);

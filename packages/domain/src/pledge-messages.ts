@@ -23,7 +23,11 @@ export async function listPledgeMessages(
   const project = await deps.projects.get(input.projectId);
   if (!project) throw notFound('project');
   if (!isStaff(actor) && actor.organisationId !== project.organisationId)
-    throw new DomainError('forbidden', 'only the project’s officers and staff read its pledge messages');
+    throw new DomainError('forbidden', 'only the project’s officers and staff read its pledge messages', [], {
+      en: 'Only the project’s officers and the programme office read the messages that come with pledges.',
+      ru: 'Сообщения к взносам читают только сотрудники проекта и офис программы.',
+      ky: 'Салымдарга тиркелген билдирүүлөрдү долбоордун кызматкерлери жана программанын кеңсеси гана окуйт.',
+    });
   return deps.pledgeMessages.projectMessages({
     projectId: project.id,
     limit: input.limit,

@@ -68,6 +68,23 @@ describe('policy', () => {
   });
 });
 
+describe('a refusal says so in the reader’s language', () => {
+  it('names no internal permission to people: ky/ru/en sentences, the action only in the English log message', () => {
+    let refused: unknown;
+    try {
+      authorize(user(), { action: 'audit:read' });
+    } catch (e) {
+      refused = e;
+    }
+    expect(refused).toBeInstanceOf(DomainError);
+    const { kind, message, messages } = refused as DomainError;
+    expect(kind).toBe('forbidden');
+    expect(message).toBe('not allowed: audit:read');
+    expect(Object.keys(messages ?? {}).sort()).toEqual(['en', 'ky', 'ru']);
+    for (const text of Object.values(messages ?? {})) expect(text).not.toMatch(/audit|:read|not allowed/);
+  });
+});
+
 describe('staff powers need two-step sign-in (issue 14)', () => {
   const unverified = user({ roles: ['staff'], mfa: false });
   const verified = user({ roles: ['staff'], mfa: true });

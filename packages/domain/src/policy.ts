@@ -100,8 +100,16 @@ export function authorize(actor: Actor, permission: Permission): asserts actor i
   if (decide(actor, permission)) return;
   // Staff without the second factor: say what unlocks it, where the same person with it would be allowed.
   if (lacksSecondFactor(actor) && decide({ ...actor, mfa: true }, permission)) throw secondFactorRequired();
-  throw new DomainError('forbidden', `not allowed: ${permission.action}`);
+  // The action's name stays in the English message (logs); people read the detail in their language.
+  throw new DomainError('forbidden', `not allowed: ${permission.action}`, [], NOT_ALLOWED);
 }
+
+/** What a 403 of the policy tells the person (ky/ru/en): it names no internal permission. */
+const NOT_ALLOWED = {
+  en: 'Your account may not do this here. If you think it should, ask the programme office.',
+  ru: 'Вашей учётной записи это действие здесь недоступно. Если вы считаете, что это ошибка, обратитесь в офис программы.',
+  ky: 'Бул жерде каттоо эсебиңизге бул аракет жеткиликсиз. Ката деп ойлосоңуз, программанын кеңсесине кайрылыңыз.',
+} as const;
 
 /**
  * The 403 of a staff or admin account whose sign-in did not pass the TOTP code (issue 14: staff accounts with MFA).

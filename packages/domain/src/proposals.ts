@@ -115,7 +115,12 @@ export function slugOf(title: Project['title'], id: string): string {
 async function ownOrganisation(deps: ProjectDeps, actor: Actor): Promise<{ user: UserActor; organisation: Organisation }> {
   authorize(actor, { action: 'account:use' });
   const found = actor.organisationId ? await deps.organisations.get(actor.organisationId) : undefined;
-  if (!found) throw new DomainError('forbidden', 'only officers of an approved organisation draft projects');
+  if (!found)
+    throw new DomainError('forbidden', 'only officers of an approved organisation draft projects', [], {
+      en: 'Only officers of an organisation the programme office has approved draft projects.',
+      ru: 'Проекты составляют только сотрудники организации, одобренной офисом программы.',
+      ky: 'Долбоорлорду программанын кеңсеси бекиткен уюмдун кызматкерлери гана түзөт.',
+    });
   const organisation = publicView(found);
   authorize(actor, { action: 'project:create', organisation });
   return { user: actor, organisation };

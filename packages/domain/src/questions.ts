@@ -113,7 +113,11 @@ export async function askQuestion(
   const project = await deps.projects.get(input.projectId);
   if (!project || !isPublic(project.status)) throw notFound('project');
   if (isStaff(actor) || actor.organisationId === project.organisationId)
-    throw new DomainError('forbidden', 'staff and the project’s own officers do not ask it questions');
+    throw new DomainError('forbidden', 'staff and the project’s own officers do not ask it questions', [], {
+      en: 'The programme office and the project’s own officers answer questions here; they do not ask them.',
+      ru: 'Офис программы и сотрудники самого проекта здесь отвечают на вопросы, а не задают их.',
+      ky: 'Программанын кеңсеси жана долбоордун өз кызматкерлери бул жерде суроолорго жооп беришет, суроо беришпейт.',
+    });
   await withinWindow(deps.limiter, { key: `question:hour:${actor.id}`, limit: QUESTIONS_PER_HOUR, windowSeconds: 3600 });
   const user = input.request.showName ? await deps.users.get(actor.id) : undefined;
   const question: StoredQuestion = {
@@ -206,7 +210,12 @@ export async function answerQuestion(
   const q = await deps.questions.get(input.questionId);
   const viewer = q ? viewerOf(actor, q) : 'public';
   if (!q || !mayRead(viewer, q)) throw notFound('question');
-  if (viewer !== 'officer') throw new DomainError('forbidden', 'only the project’s officers answer its questions');
+  if (viewer !== 'officer')
+    throw new DomainError('forbidden', 'only the project’s officers answer its questions', [], {
+      en: 'Only the project’s officers answer its questions.',
+      ru: 'На вопросы о проекте отвечают только его сотрудники.',
+      ky: 'Долбоор тууралуу суроолорго анын кызматкерлери гана жооп берет.',
+    });
   const now = deps.clock.now().toISOString();
   const answer = q.answer
     ? { ...q.answer, text: input.request.text, editedAt: now, answeredBy: actor.id }

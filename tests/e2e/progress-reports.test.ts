@@ -89,7 +89,7 @@ async function signedIn(email: string): Promise<Page> {
 }
 
 async function submit(page: Page, formAction: string) {
-	await Promise.all([page.waitForLoadState('load'), page.locator(`form[action="${formAction}"] button[type=submit]`).first().click()]);
+	await Promise.all([page.waitForLoadState('load'), page.locator(`form[action^="${formAction}"] button[type=submit]`).first().click()]);
 }
 
 describe('progress reports and spending without JavaScript', () => {

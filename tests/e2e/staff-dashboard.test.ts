@@ -111,7 +111,7 @@ describe('staff dashboard without JavaScript', () => {
 		const staff = await newPage(browser, { javaScriptEnabled: false });
 		await signIn(staff.page, 'en', STAFF, DEMO_PASSWORD);
 		await staff.page.goto(`${web()}/en/staff/dashboard?from=2026-09&to=2026-01`);
-		expect(await staff.page.locator('[role="alert"]').innerText()).toBe('Check the filters: the problem is marked below.');
+		expect(await staff.page.locator('[role="alert"]').innerText()).toBe('Check the filters: the problem is marked beside its field.');
 		// Said next to its field, in the page's language; the form stays to fix it.
 		expect(await staff.page.locator('#err-from').innerText()).toBe('The start month cannot be after the end month.');
 		expect(await staff.page.locator('input[name="from"]').getAttribute('aria-describedby')).toBe('err-from');

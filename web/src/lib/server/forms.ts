@@ -16,6 +16,12 @@ export function text(form: FormData, name: string): string {
 	return typeof value === 'string' ? value.trim() : '';
 }
 
+/** A field as typed, untrimmed (a password), '' when missing or when the part is a file rather than text. */
+export function raw(form: FormData, name: string): string {
+	const value = form.get(name);
+	return typeof value === 'string' ? value : '';
+}
+
 /** A text field, or null when empty. */
 export function optional(form: FormData, name: string): string | null {
 	return text(form, name) || null;

@@ -1,5 +1,6 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import type { Locale, Project } from '@mekendesh/contracts';
+import { LOCALES, type Locale, type Project } from '@mekendesh/contracts';
+import { text } from './forms.js';
 import { renderMarkdown } from '@mekendesh/markdown';
 import { pickText } from '#lib/localized-text.js';
 import { m } from '#lib/paraglide/messages.js';
@@ -96,19 +97,21 @@ export const editReportAction = {
 		requireMember(event);
 		const form = await event.request.formData();
 		const values = {
-			reportId: String(form.get('reportId') ?? ''),
-			version: String(form.get('version') ?? ''),
-			lang: String(form.get('lang') ?? ''),
-			text: String(form.get('text') ?? '').trim(),
+			reportId: text(form, 'reportId'),
+			version: text(form, 'version'),
+			lang: text(form, 'lang'),
+			text: text(form, 'text'),
 		};
 		const formName = `edit-${values.reportId}`;
+		// The language the text was shown in comes from the page; any other value is a form not sent by it.
+		const lang = LOCALES.find((l) => l === values.lang);
+		if (!lang) return fail(400, { form: formName, typed: values, fields: {}, message: m.money_error_expired() });
 		if (!values.text)
 			return fail(400, { form: formName, typed: values, fields: { text: m.rp_error_text() }, message: m.form_error_summary() });
 		const projectId = event.params.id!;
 		try {
 			const progress = await api(event).reports.progress(projectId, { limit: 50 });
 			const report = progress.reports.find((r) => r.id === values.reportId);
-			const lang = (['ky', 'ru', 'en'] as const).find((l) => l === values.lang) ?? 'ky';
 			await api(event).reports.edit(projectId, values.reportId, {
 				text: { ...(report?.text ?? {}), [lang]: values.text },
 				photoKeys: report?.photos.map((p) => p.key) ?? [],

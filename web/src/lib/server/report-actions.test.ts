@@ -107,6 +107,7 @@ describe('the officer progress forms (issue 13 attacker 2)', () => {
 					['paidOn', '2026-11-30'],
 					['purpose', 'x'],
 					['documentKey', pdf],
+					['idempotencyKey', 'k-0123456789abcdef'],
 				]),
 			),
 		);
@@ -114,6 +115,34 @@ describe('the officer progress forms (issue 13 attacker 2)', () => {
 			{ milestoneId: 'm1', text: { ru: 'Крыша' }, photoKeys: [photo] },
 			{ amountKgs: 5000, paidOn: '2026-11-30', purpose: 'x', documentKey: pdf },
 		]);
+	});
+
+	it('refuse a disbursement whose form has no key of its own, calling no API: a fresh key would book each repeat again', async () => {
+		for (const idempotencyKey of [undefined, '', 'short', 'a b c d e f g h', '../../../etc/passwd']) {
+			const calls: string[] = [];
+			const values = { amount: '50', paidOn: '2026-11-30', purpose: 'x', ...(idempotencyKey === undefined ? {} : { idempotencyKey }) };
+			const answer = (await reportActions.disburse(posted(values, calls))) as { status: number; data: { message: string } };
+			expect(answer.status, String(idempotencyKey)).toBe(400);
+			expect(answer.data.message).toBe('Форманын мөөнөтү өтүп кетти. Аны кайра ачып, кайталаңыз.'); // the server's locale outside a request: ky;
+			expect(calls).toEqual([]);
+		}
+	});
+
+	it('read a file part sent for a text field as empty, never as the text "[object File]" (attacker review)', async () => {
+		const calls: string[] = [];
+		const data = new FormData();
+		data.append('amount', '50');
+		data.append('paidOn', '2026-11-30');
+		data.append('purpose', new File(['x'], 'a.txt', { type: 'text/plain' }));
+		data.append('idempotencyKey', 'k-0123456789abcdef');
+		const event = posted({}, calls);
+		const answer = (await reportActions.disburse({
+			...event,
+			request: new Request(event.url, { method: 'POST', body: data }),
+		} as unknown as RequestEvent)) as { status: number; data: { fields: Record<string, string> } };
+		expect(answer.status).toBe(400);
+		expect(Object.keys(answer.data.fields)).toEqual(['purpose']);
+		expect(calls).toEqual([]);
 	});
 
 	it('refuse an amount over the limit in som and the page language, calling no API (issue 14 review 5)', async () => {

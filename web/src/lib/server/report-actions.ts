@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { formatSom, MAX_AMOUNT_MINOR, type Locale } from '@mekendesh/contracts';
+import { text } from './forms.js';
 import { m } from '#lib/paraglide/messages.js';
 import { api, ApiError } from './api.js';
 
@@ -12,13 +12,16 @@ import { api, ApiError } from './api.js';
  */
 
 type Values = Record<string, string>;
-const valuesOf = (form: FormData, names: string[]): Values => Object.fromEntries(names.map((n) => [n, String(form.get(n) ?? '').trim()]));
+const valuesOf = (form: FormData, names: string[]): Values => Object.fromEntries(names.map((n) => [n, text(form, n)]));
 
 /** The API's refusal as field messages (field → message) and a form message; rethrows what is not an API answer. */
 export function refused(cause: unknown, form: string, values: Values) {
 	if (!(cause instanceof ApiError)) throw cause;
 	if (cause.status === 0 || cause.status >= 500) return fail(503, { form, typed: values, fields: {}, message: m.form_unavailable() });
-	const fields = Object.fromEntries((cause.problem?.errors ?? []).map((e) => [e.field, e.message]));
+	// A field the API names inside its value (`text.en`, `photoKeys.2`) is shown beside the form's field (`text`); the
+	// first message of a field is kept.
+	const fields: Record<string, string> = {};
+	for (const e of cause.problem?.errors ?? []) fields[e.field.split('.')[0]!] ??= e.message;
 	const message = Object.keys(fields).length
 		? m.form_error_summary()
 		: (cause.problem?.detail ?? cause.problem?.title ?? m.form_error_summary());
@@ -27,11 +30,13 @@ export function refused(cause: unknown, form: string, values: Values) {
 
 /**
  * The booking form's Idempotency-Key: the one the page put in its hidden `idempotencyKey` input when it was rendered
- * (a double submit or a reload sends it again: one booking), else a fresh one (a form from before the key existed).
+ * (a double submit or a reload sends it again: one booking); null when it is missing or not a key, which no form of
+ * ours sends: the caller refuses the form (it expired, say so) rather than book under a fresh key, which would book
+ * every repeat of it again.
  */
-export function formKey(form: FormData): string {
-	const key = String(form.get('idempotencyKey') ?? '');
-	return /^[A-Za-z0-9_.:-]{8,128}$/.test(key) ? key : randomUUID();
+export function formKey(form: FormData): string | null {
+	const key = text(form, 'idempotencyKey');
+	return /^[A-Za-z0-9_.:-]{8,128}$/.test(key) ? key : null;
 }
 
 /** Som as typed ("1 250,50") to tyiyn; NaN when it is not an amount. */
@@ -61,6 +66,11 @@ export const reportActions = {
 		const form = await event.request.formData();
 		const photoKeys = keysOf(form, 'photoKeys');
 		const values: Values = { ...valuesOf(form, ['milestoneId', 'text']), photoKeys: photoKeys.join(',') };
+		// Said before the API is asked, every field at once: a report needs its milestone and some text.
+		const fields: Record<string, string> = {};
+		if (!values.milestoneId) fields.milestoneId = m.rp_error_milestone();
+		if (!values.text) fields.text = m.rp_error_text();
+		if (Object.keys(fields).length) return fail(400, { form: 'report', typed: values, fields, message: m.form_error_summary() });
 		try {
 			await api(event).reports.post(event.params.id!, {
 				milestoneId: values.milestoneId!,
@@ -89,8 +99,11 @@ export const reportActions = {
 		if (!values.purpose) fields.purpose = m.rp_error_purpose();
 		if (Object.keys(fields).length) return fail(400, { form: 'disburse', typed: values, fields, message: m.form_error_summary() });
 		const [documentKey] = keysOf(form, 'documentKey');
+		const key = formKey(form);
+		if (!key)
+			return fail(400, { form: 'disburse', typed: { ...values, idempotencyKey: '' }, fields: {}, message: m.money_error_expired() });
 		try {
-			await api(event).reports.disburse(id, formKey(form), {
+			await api(event).reports.disburse(id, key, {
 				amountKgs,
 				paidOn: values.paidOn!,
 				purpose: values.purpose!,
@@ -104,7 +117,7 @@ export const reportActions = {
 	},
 	move: async (event: RequestEvent) => {
 		const form = await event.request.formData();
-		const to = String(form.get('to'));
+		const to = text(form, 'to');
 		if (to !== 'in_progress' && to !== 'completed')
 			return fail(400, { form: 'move', typed: {}, fields: {}, message: m.form_error_summary() });
 		// Completing ends spending: with money left unspent it needs the explicit tick (issue 13 review 7).

@@ -1,5 +1,6 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Locale, Project } from '@mekendesh/contracts';
+import { text } from './forms.js';
 import { renderMarkdown } from '@mekendesh/markdown';
 import { pickText } from '#lib/localized-text.js';
 import { m } from '#lib/paraglide/messages.js';
@@ -55,7 +56,7 @@ export async function loadStaffReports(
 	});
 }
 
-const field = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+const field = text;
 const back = (event: RequestEvent, done: string) =>
 	`/${event.params.lang ?? 'ky'}/staff/projects/${encodeURIComponent(event.params.id!)}?done=${done}#${done === 'cofunding' ? 'cofunding' : 'progress'}`;
 
@@ -92,8 +93,11 @@ export const staffProgressActions = {
 		if (!Number.isSafeInteger(amountKgs) || amountKgs <= 0) {
 			return fail(400, { form: 'cofunding', typed: values, fields: { amountKgs: m.rp_error_amount() }, message: m.form_error_summary() });
 		}
+		const key = formKey(form);
+		if (!key)
+			return fail(400, { form: 'cofunding', typed: { ...values, idempotencyKey: '' }, fields: {}, message: m.money_error_expired() });
 		try {
-			await api(event).reports.cofunding(event.params.id!, formKey(form), {
+			await api(event).reports.cofunding(event.params.id!, key, {
 				funder: values.funder as 'municipality' | 'other_donors',
 				amountKgs,
 				receivedOn: values.receivedOn,

@@ -7,6 +7,7 @@ import { safeNext } from '#lib/server/redirects.js';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { raw } from '#lib/server/forms.js';
 
 export const load: PageServerLoad = async (event) => {
 	requireUser(event);
@@ -28,7 +29,7 @@ async function change(
 ) {
 	const form = await event.request.formData();
 	const locale = getLocale();
-	const back = safeNext(String(form.get('back') ?? ''), `/${locale}/following`);
+	const back = safeNext(raw(form, 'back'), `/${locale}/following`);
 	if (!event.locals.user) redirect(303, `/${locale}/sign-in?next=${encodeURIComponent(back)}`);
 	try {
 		await run(form);
@@ -40,7 +41,7 @@ async function change(
 	redirect(303, withDone(back, done));
 }
 
-const field = (form: FormData, name: string) => String(form.get(name) ?? '');
+const field = raw;
 
 export const actions: Actions = {
 	follow: (event) =>

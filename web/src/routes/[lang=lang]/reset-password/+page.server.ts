@@ -3,7 +3,7 @@ import { ResetPasswordRequestSchema } from '@mekendesh/contracts';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { FIELD_MESSAGES, failureOptions, namePasswordRules } from '#lib/server/field-messages.js';
-import { apiFailure, invalid, issueFields, localizeFields, text } from '#lib/server/forms.js';
+import { apiFailure, invalid, issueFields, localizeFields, raw, text } from '#lib/server/forms.js';
 import { safeNext } from '#lib/server/redirects.js';
 import { api } from '#lib/server/api.js';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,7 +23,7 @@ export const actions: Actions = {
 			code: text(form, 'code').replace(/\s/g, ''),
 			next: safeNext(text(form, 'next'), `/${locale}`),
 		};
-		const password = String(form.get('password') ?? '');
+		const password = raw(form, 'password');
 		const parsed = ResetPasswordRequestSchema.safeParse({ email: values.email, code: values.code, password });
 		if (!parsed.success) {
 			return invalid(

@@ -3,7 +3,7 @@ import { SignInRequestSchema, TotpCodeSchema } from '@mekendesh/contracts';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { FIELD_MESSAGES, failureOptions } from '#lib/server/field-messages.js';
-import { apiFailure, invalid, issueFields, localizeFields, text, type FormErrors } from '#lib/server/forms.js';
+import { apiFailure, invalid, issueFields, localizeFields, raw, text, type FormErrors } from '#lib/server/forms.js';
 import { pendingSignIns } from '#lib/server/pending-sign-in.js';
 import { safeNext } from '#lib/server/redirects.js';
 import { storeTokens } from '#lib/server/session.js';
@@ -74,7 +74,7 @@ export const actions: Actions = {
 			session: text(form, 'session'),
 		};
 		if (values.session) return answerCode(event, form, values);
-		const parsed = SignInRequestSchema.safeParse({ email: values.email, password: String(form.get('password') ?? '') });
+		const parsed = SignInRequestSchema.safeParse({ email: values.email, password: raw(form, 'password') });
 		if (!parsed.success) return invalid(values, localizeFields(issueFields(parsed.error), MESSAGES, m.form_error_summary()));
 		try {
 			const result = await api(event).auth.signIn(parsed.data);

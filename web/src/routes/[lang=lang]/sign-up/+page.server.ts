@@ -3,7 +3,7 @@ import { SignUpRequestSchema } from '@mekendesh/contracts';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { FIELD_MESSAGES, failureOptions, namePasswordRules } from '#lib/server/field-messages.js';
-import { apiFailure, invalid, issueFields, localizeFields, text } from '#lib/server/forms.js';
+import { apiFailure, invalid, issueFields, localizeFields, raw, text } from '#lib/server/forms.js';
 import { pendingSignIns } from '#lib/server/pending-sign-in.js';
 import { safeNext } from '#lib/server/redirects.js';
 import { api } from '#lib/server/api.js';
@@ -25,7 +25,7 @@ export const actions: Actions = {
 			displayName: text(form, 'displayName'),
 			next: safeNext(text(form, 'next'), `/${locale}`),
 		};
-		const password = String(form.get('password') ?? '');
+		const password = raw(form, 'password');
 		const parsed = SignUpRequestSchema.safeParse({ email: values.email, displayName: values.displayName, password, locale });
 		if (!parsed.success) {
 			return invalid(

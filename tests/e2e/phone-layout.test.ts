@@ -215,6 +215,12 @@ describe('money pages on a phone', () => {
 				for (const path of ['/statistics', '/projects/prj-001']) {
 					expect((await anyone.page.goto(`${web()}/${lang}${path}`))?.status(), path).toBe(200);
 					expect(await widthOf(anyone.page), `${lang}${path}`).toBeLessThanOrEqual(SCREEN.width);
+					// Every figure is on the screen, under its column's name (a table of figures is a card per row on a
+					// phone): not off to the right of a scrolling table (new-user review: ky sector names only).
+					const figures = anyone.page.locator('table.phone-cards td.num');
+					expect(await figures.count(), `${lang}${path}`).toBeGreaterThan(0);
+					const rights = await figures.evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().right));
+					expect(Math.max(...rights), `${lang}${path}`).toBeLessThanOrEqual(SCREEN.width);
 				}
 			}
 			await anyone.page.goto(`${web()}/ru/statistics`);

@@ -221,6 +221,9 @@ describe('money pages on a phone', () => {
 					expect(await figures.count(), `${lang}${path}`).toBeGreaterThan(0);
 					const rights = await figures.evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().right));
 					expect(Math.max(...rights), `${lang}${path}`).toBeLessThanOrEqual(SCREEN.width);
+					// Nothing in a card spills out of it: a column's name wraps, an amount keeps to its line.
+					const spills = await figures.evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth + 1).length);
+					expect(spills, `${lang}${path}`).toBe(0);
 				}
 			}
 			await anyone.page.goto(`${web()}/ru/statistics`);

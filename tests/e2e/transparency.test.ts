@@ -94,6 +94,7 @@ describe('public transparency without JavaScript', () => {
 		const funds = project.funding!;
 		expect(await firstLine(page.locator('[data-total=received]').innerText())).toBe(formatSom(funds.received, 'en'));
 		expect(await firstLine(page.locator('[data-total=spent]').innerText())).toBe(formatSom(funds.spent, 'en'));
+		expect(await page.locator('[data-total=planned]').innerText()).toBe(formatSom(project.goal, 'en'));
 		expect(await firstLine(page.locator('tr[data-funder=diaspora] td').nth(1).innerText())).toBe(
 			formatSom(funds.byFunder.diaspora.received, 'en'),
 		);

@@ -6,7 +6,7 @@
  * needs `pnpm build` first.
  */
 import { DEMO_PASSWORD, DEMO_PROJECTS } from '@mekendesh/demo-data';
-import { totpCode } from '../fixtures/auth-stack.js';
+import { freshTotpCode } from '../fixtures/totp-codes.js';
 import { isMain } from './measure.js';
 import { LIGHTHOUSE_GOAL, runLighthouse, type LighthouseRun } from './lighthouse.js';
 import { pageWeights, type PageWeight } from './page-weights.js';
@@ -111,7 +111,7 @@ async function sessionCookie(webUrl: string, email: string, totpSecret: string |
   if (res.status === 200 && totpSecret) {
     const session = /name="session" value="([^"]+)"/.exec(await res.text())?.[1];
     if (!session) throw new Error(`signing in as ${email} asked for no code (${res.status})`);
-    res = await post({ email, session: session.replaceAll('&amp;', '&'), code: totpCode(totpSecret) });
+    res = await post({ email, session: session.replaceAll('&amp;', '&'), code: await freshTotpCode(totpSecret) });
   }
   const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
   if (res.status !== 303 || !cookies.length) throw new Error(`signing in as ${email} did not finish (${res.status})`);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { ensureDemoUsers } from '@mekendesh/local-stack';
 import { launchBrowser } from './browser.js';
+import { freshTotpCode } from '../fixtures/totp-codes.js';
 import { PASSWORD, newPage, totpCode, uniqueEmail, web } from './account-helpers.js';
 
 /**
@@ -56,7 +57,7 @@ describe('two-step sign-in for staff', () => {
 		expect(await page.locator('.auth-page h2').innerText()).toBe('Code from your app');
 		await page.locator('#f-code').fill(wrong);
 		await Promise.all([page.waitForSelector('#f-code-error'), page.locator('form.stack button[type=submit]').click()]);
-		await page.locator('#f-code').fill(totpCode(secret));
+		await page.locator('#f-code').fill(await freshTotpCode(secret));
 		await Promise.all([page.waitForURL(/\/en\/staff\/audit/), page.locator('form.stack button[type=submit]').click()]);
 		expect(new URL(page.url()).pathname).toBe('/en/staff/audit');
 
@@ -74,7 +75,7 @@ describe('two-step sign-in for staff', () => {
 		await page.locator('#f-password').fill(PASSWORD);
 		await Promise.all([page.waitForSelector('#f-code'), page.locator('form.stack button[type=submit]').click()]);
 		// The new app's code signs in (back to the account page the replacement started from).
-		await page.locator('#f-code').fill(totpCode(replacement));
+		await page.locator('#f-code').fill(await freshTotpCode(replacement));
 		await Promise.all([page.waitForURL(/\/en\/account$/), page.locator('form.stack button[type=submit]').click()]);
 		await context.close();
 	});

@@ -17,6 +17,7 @@ import { ensureDemoUsers, ensureIdentity, startCognitoLocal, type Child } from '
 import { StripePayments } from '@mekendesh/payments';
 import { startFakeStripe, type FakeStripe } from '../fixtures/fake-stripe.js';
 import { totpCode } from '../fixtures/auth-stack.js';
+import { freshTotpCode } from '../fixtures/totp-codes.js';
 import { makeProject } from '../fixtures/projects.js';
 
 /**
@@ -95,7 +96,7 @@ async function signIn(email: string) {
   if (res.status !== 200) throw new Error(`sign-in of ${email}: ${res.status} ${await res.text()}`);
   const body = (await res.json()) as { accessToken: string } | { session: string };
   if (!('session' in body)) return body.accessToken;
-  const code = totpCode(secrets.get(email)!);
+  const code = await freshTotpCode(secrets.get(email)!);
   const answered = await request('/auth/sign-in/totp', { method: 'POST', body: { email, session: body.session, code } });
   if (answered.status !== 200) throw new Error(`TOTP of ${email}: ${answered.status} ${await answered.text()}`);
   return ((await answered.json()) as { accessToken: string }).accessToken;

@@ -100,7 +100,7 @@ describe('two-step sign-in holds against the named attacks', () => {
     expect(await fields(forged)).toEqual(['session']);
   });
 
-  it('answers a challenge once (attacker review: cognito-local accepted a replayed answer)', async () => {
+  it('answers a challenge once, and takes a code for one sign-in only (attacker review: cognito-local accepted both)', async () => {
     const staff = await newUserInGroup('staff', 'mfa-replay');
     const session = await challenge(staff, '198.51.100.4');
     const code = totpCode(totpSecretOf(staff));
@@ -111,6 +111,11 @@ describe('two-step sign-in holds against the named attacks', () => {
     expect(again.status).toBe(400);
     expect(((await again.clone().json()) as Record<string, unknown>).accessToken).toBeUndefined();
     expect(await fields(again)).toEqual(['session']);
+    // The same code on a new challenge of the account: spent too.
+    const other = await challenge(staff, '198.51.100.4');
+    const reused = await from('198.51.100.4', '/auth/sign-in/totp', { session: other, code });
+    expect(reused.status).toBe(400);
+    expect(await fields(reused)).toEqual(['code']);
     // Two answers sent at once with one right code (another account, whose code is fresh): one session exactly.
     const twin = await newUserInGroup('staff', 'mfa-race');
     const racing = await challenge(twin, '198.51.100.5');

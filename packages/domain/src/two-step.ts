@@ -94,21 +94,22 @@ export async function answerTotpChallenge(
     if (e instanceof IdentityError) throw wrongCode();
     throw e;
   }
-  // Each challenge is answered once (Cognito spends its session; cognito-local did not, and a replayed answer must not
-  // open a second session anywhere). Claimed only once the code was right, so wrong codes do not spend it; of two
-  // answers sent at once, one wins. A code used again on a NEW challenge (which needs the password too) is refused by
-  // Cognito itself in the cloud (RFC 6238 5.2); cognito-local does not emulate that, and it is not repeated here.
+  // Each challenge is answered once, and each code serves one sign-in of the account (RFC 6238 5.2: a verifier must
+  // not accept an OTP twice; cognito-local accepted both replays, and the rule is ours so it holds whatever the
+  // identity provider does). Claimed only once the code was right, so wrong codes spend neither; of two answers sent at
+  // once, one wins. An authenticator shows a new code every 30 s: a person signing in twice waits for it.
   if (!(await claimOnce(deps.limiter, `totp:answered:${claim.id}`))) throw expiredChallenge();
+  if (!(await claimOnce(deps.limiter, `totp:code:${claim.email}:${input.code}`))) throw wrongCode();
   await deps.limiter.clear(perChallenge);
   await deps.limiter.clear({ key: pair });
   return startSession(deps, tokens, { passedTotp: true });
 }
 
-/** Half a day: far longer than a challenge lives (300 s). */
+/** Half a day: far longer than a challenge (300 s) or a code (30 s, and a step of drift either side) lives. */
 const ONCE_SECONDS = 12 * 60 * 60;
 
 /**
- * Claims `key` once: false when it was claimed before, within the time a challenge can still be answered.
+ * Claims `key` once: false when it was claimed before, within the time a challenge or a code can still be answered.
  * The limiter's windows are fixed buckets, so the key is claimed in two sets of buckets offset by half their length:
  * a repeat minutes later shares a bucket with the first claim in at least one of them, whichever boundary lies between.
  */

@@ -139,12 +139,15 @@ describe('progress reports and spending without JavaScript', () => {
 		// An empty disbursement form (the browser's `required` bypassed): every empty field is named at once, beside it.
 		const empty = await officer.request.post(`${web()}/en/organisation/projects/${project.id}?/disburse`, {
 			form: { amount: '', paidOn: '', purpose: '' },
-			headers: { origin: web() },
+			headers: { origin: web(), accept: 'text/html' },
 		});
 		expect(empty.status()).toBe(400);
 		const refusal = await empty.text();
 		for (const message of ['Give the amount in som', 'Give the day it was paid', 'Say what the money paid for'])
 			expect(refusal).toContain(message);
+		// Each refused field is marked for assistive tech and styled as an error, tied to its message.
+		for (const id of ['d-amount', 'd-paid-on', 'd-purpose'])
+			expect(refusal).toMatch(new RegExp(`id="${id}"[^>]*aria-invalid="true"[^>]*aria-describedby="${id}-error"`));
 		await officer.locator('#d-amount').fill('1250.50');
 		await officer.locator('#d-purpose').fill(`Cement ${run}`);
 		await submit(officer, '?/disburse');

@@ -103,6 +103,9 @@ export const editReportAction = {
 			text: text(form, 'text'),
 		};
 		const formName = `edit-${values.reportId}`;
+		// The report comes from the page's own hidden field; anything else is a form the page did not send.
+		if (!/^[0-9A-Za-z_-]{1,64}$/.test(values.reportId))
+			return fail(400, { form: formName, typed: values, fields: {}, message: m.money_error_expired() });
 		// The language the text was shown in comes from the page; any other value is a form not sent by it.
 		const lang = LOCALES.find((l) => l === values.lang);
 		if (!lang) return fail(400, { form: formName, typed: values, fields: {}, message: m.money_error_expired() });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isRedirect, type RequestEvent } from '@sveltejs/kit';
-import { reportActions } from './report-actions.js';
+import { reportActions, tyiyn } from './report-actions.js';
 
 /** An officer's POST of one progress form, answered by a fake API that books whatever it is sent. */
 function posted(fields: Record<string, string>, calls: string[] = []): RequestEvent {
@@ -143,6 +143,17 @@ describe('the officer progress forms (issue 13 attacker 2)', () => {
 		expect(answer.status).toBe(400);
 		expect(Object.keys(answer.data.fields)).toEqual(['purpose']);
 		expect(calls).toEqual([]);
+	});
+
+	it('read amounts as each language writes them (new-user review: "99,999,999" was refused on /en)', () => {
+		expect(tyiyn('99,999,999', 'en')).toBe(9_999_999_900);
+		expect(tyiyn('1,250.50', 'en')).toBe(125_050);
+		expect(tyiyn('1250,50', 'en')).toBe(125_050);
+		expect(tyiyn('1 250,50', 'ru')).toBe(125_050);
+		expect(tyiyn('1\u00a0250,5', 'ky')).toBe(125_050);
+		expect(tyiyn('1250.50', 'ru')).toBe(125_050);
+		for (const bad of ['1,2,3', '12,34,567', '1.234.567', '1,2345', 'abc', '', '-5', '1e3']) expect(tyiyn(bad, 'en'), bad).toBeNaN();
+		expect(tyiyn('99,999,999', 'ru')).toBeNaN();
 	});
 
 	it('refuse an amount over the limit in som and the page language, calling no API (issue 14 review 5)', async () => {

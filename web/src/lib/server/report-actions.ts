@@ -39,9 +39,14 @@ export function formKey(form: FormData): string | null {
 	return /^[A-Za-z0-9_.:-]{8,128}$/.test(key) ? key : null;
 }
 
-/** Som as typed ("1 250,50") to tyiyn; NaN when it is not an amount. */
-export function tyiyn(text: string): number {
-	const clean = text.replace(/[\s\u00a0]/g, '').replace(',', '.');
+/**
+ * Som as typed to tyiyn (1 som = 100 tyiyn); NaN when it is not an amount. Spaces group digits in every language
+ * ("1 250,50"); in English a comma groups thousands as the page writes them ("99,999,999.50"), elsewhere it is the
+ * decimal mark ("1250,50"); a point is the decimal mark everywhere. At most two decimals.
+ */
+export function tyiyn(text: string, locale: Locale = 'ky'): number {
+	let clean = text.replace(/[\s\u00a0\u202f]/g, '');
+	clean = locale === 'en' && /^\d{1,3}(,\d{3})+(\.\d{1,2})?$/.test(clean) ? clean.replaceAll(',', '') : clean.replace(',', '.');
 	return /^\d+(\.\d{1,2})?$/.test(clean) ? Math.round(Number(clean) * 100) : Number.NaN;
 }
 
@@ -86,7 +91,7 @@ export const reportActions = {
 		const form = await event.request.formData();
 		const values = valuesOf(form, ['amount', 'paidOn', 'purpose', 'milestoneId', 'idempotencyKey', 'documentKey']);
 		const id = event.params.id!;
-		const amountKgs = tyiyn(values.amount!);
+		const amountKgs = tyiyn(values.amount!, (event.params.lang ?? 'ky') as Locale);
 		// What is wrong before the API is asked, every field at once (an empty form names all three, not the amount alone).
 		const fields: Record<string, string> = {};
 		if (!Number.isSafeInteger(amountKgs) || amountKgs <= 0) fields.amountKgs = m.rp_error_amount();

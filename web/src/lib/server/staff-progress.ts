@@ -89,7 +89,7 @@ export const staffProgressActions = {
 			note: field(form, 'note'),
 			idempotencyKey: field(form, 'idempotencyKey'),
 		};
-		const amountKgs = tyiyn(values.amount);
+		const amountKgs = tyiyn(values.amount, (event.params.lang ?? 'ky') as Locale);
 		if (!Number.isSafeInteger(amountKgs) || amountKgs <= 0) {
 			return fail(400, { form: 'cofunding', typed: values, fields: { amountKgs: m.rp_error_amount() }, message: m.form_error_summary() });
 		}

@@ -7,7 +7,7 @@ import { m } from '#lib/paraglide/messages.js';
 import { mediaPath, photoFile } from '#lib/project-media.js';
 import { api } from './api.js';
 import { requireMember } from './guards.js';
-import { refused } from './report-actions.js';
+import { expiredForm, refused } from './report-actions.js';
 
 /**
  * The officer's own view of their project's progress (issue 13 review 1 and 8): every report with its status and
@@ -104,11 +104,10 @@ export const editReportAction = {
 		};
 		const formName = `edit-${values.reportId}`;
 		// The report comes from the page's own hidden field; anything else is a form the page did not send.
-		if (!/^[0-9A-Za-z_-]{1,64}$/.test(values.reportId))
-			return fail(400, { form: formName, typed: values, fields: {}, message: m.money_error_expired() });
+		if (!/^[0-9A-Za-z_-]{1,64}$/.test(values.reportId)) return expiredForm(formName, values);
 		// The language the text was shown in comes from the page; any other value is a form not sent by it.
 		const lang = LOCALES.find((l) => l === values.lang);
-		if (!lang) return fail(400, { form: formName, typed: values, fields: {}, message: m.money_error_expired() });
+		if (!lang) return expiredForm(formName, values);
 		if (!values.text)
 			return fail(400, { form: formName, typed: values, fields: { text: m.rp_error_text() }, message: m.form_error_summary() });
 		const projectId = event.params.id!;

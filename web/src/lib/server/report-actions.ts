@@ -28,6 +28,9 @@ export function refused(cause: unknown, form: string, values: Values) {
 	return fail(cause.status, { form, typed: values, fields, message });
 }
 
+/** A form whose hidden fields the page did not write (no key of its own, a report or language it never showed): 400, "it expired". */
+export const expiredForm = (form: string, typed: Values) => fail(400, { form, typed, fields: {}, message: m.money_error_expired() });
+
 /**
  * The booking form's Idempotency-Key: the one the page put in its hidden `idempotencyKey` input when it was rendered
  * (a double submit or a reload sends it again: one booking); null when it is missing or not a key, which no form of
@@ -105,8 +108,7 @@ export const reportActions = {
 		if (Object.keys(fields).length) return fail(400, { form: 'disburse', typed: values, fields, message: m.form_error_summary() });
 		const [documentKey] = keysOf(form, 'documentKey');
 		const key = formKey(form);
-		if (!key)
-			return fail(400, { form: 'disburse', typed: { ...values, idempotencyKey: '' }, fields: {}, message: m.money_error_expired() });
+		if (!key) return expiredForm('disburse', { ...values, idempotencyKey: '' });
 		try {
 			await api(event).reports.disburse(id, key, {
 				amountKgs,

@@ -7,7 +7,7 @@ import { m } from '#lib/paraglide/messages.js';
 import { photoFile } from '#lib/project-media.js';
 import { api } from './api.js';
 import { requireRole } from './guards.js';
-import { formKey, refused, tyiyn } from './report-actions.js';
+import { expiredForm, formKey, refused, tyiyn } from './report-actions.js';
 
 /**
  * The staff project page's progress part (issue 13): the project's reports, each with an "ask for a correction"
@@ -56,7 +56,6 @@ export async function loadStaffReports(
 	});
 }
 
-const field = text;
 const back = (event: RequestEvent, done: string) =>
 	`/${event.params.lang ?? 'ky'}/staff/projects/${encodeURIComponent(event.params.id!)}?done=${done}#${done === 'cofunding' ? 'cofunding' : 'progress'}`;
 
@@ -65,7 +64,7 @@ export const staffProgressActions = {
 	correction: async (event: RequestEvent) => {
 		requireRole(event, 'staff');
 		const form = await event.request.formData();
-		const values = { reportId: field(form, 'reportId'), reason: field(form, 'reason'), version: field(form, 'version') };
+		const values = { reportId: text(form, 'reportId'), reason: text(form, 'reason'), version: text(form, 'version') };
 		if (values.reason.length < 3) {
 			return fail(400, { form: `correction-${values.reportId}`, typed: values, fields: { reason: m.pj_error_reason() }, message: '' });
 		}
@@ -83,19 +82,18 @@ export const staffProgressActions = {
 		requireRole(event, 'staff');
 		const form = await event.request.formData();
 		const values = {
-			funder: field(form, 'funder'),
-			amount: field(form, 'amount'),
-			receivedOn: field(form, 'receivedOn'),
-			note: field(form, 'note'),
-			idempotencyKey: field(form, 'idempotencyKey'),
+			funder: text(form, 'funder'),
+			amount: text(form, 'amount'),
+			receivedOn: text(form, 'receivedOn'),
+			note: text(form, 'note'),
+			idempotencyKey: text(form, 'idempotencyKey'),
 		};
 		const amountKgs = tyiyn(values.amount, (event.params.lang ?? 'ky') as Locale);
 		if (!Number.isSafeInteger(amountKgs) || amountKgs <= 0) {
 			return fail(400, { form: 'cofunding', typed: values, fields: { amountKgs: m.rp_error_amount() }, message: m.form_error_summary() });
 		}
 		const key = formKey(form);
-		if (!key)
-			return fail(400, { form: 'cofunding', typed: { ...values, idempotencyKey: '' }, fields: {}, message: m.money_error_expired() });
+		if (!key) return expiredForm('cofunding', { ...values, idempotencyKey: '' });
 		try {
 			await api(event).reports.cofunding(event.params.id!, key, {
 				funder: values.funder as 'municipality' | 'other_donors',

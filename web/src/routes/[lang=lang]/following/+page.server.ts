@@ -41,26 +41,24 @@ async function change(
 	redirect(303, withDone(back, done));
 }
 
-const field = raw;
-
 export const actions: Actions = {
 	follow: (event) =>
 		change(event, 'followed', async (form) => {
-			const type = field(form, 'type');
+			const type = raw(form, 'type');
 			if (!isType(type)) throw new ApiError(400, 'type');
-			await api(event).follows.follow(type, field(form, 'id'));
+			await api(event).follows.follow(type, raw(form, 'id'));
 		}),
 	unfollow: (event) =>
 		change(event, 'unfollowed', async (form) => {
-			const type = field(form, 'type');
+			const type = raw(form, 'type');
 			if (!isType(type)) throw new ApiError(400, 'type');
-			await api(event).follows.unfollow(type, field(form, 'id'));
+			await api(event).follows.unfollow(type, raw(form, 'id'));
 		}),
 	/** The projects page's filters and words as its form sends them; the API checks them (400 naming the field). */
 	save: (event) =>
 		change(event, 'saved', async (form) => {
-			const query = Object.fromEntries(DISCOVERY_FILTERS.flatMap((k) => (field(form, k).trim() ? [[k, field(form, k).trim()]] : [])));
+			const query = Object.fromEntries(DISCOVERY_FILTERS.flatMap((k) => (raw(form, k).trim() ? [[k, raw(form, k).trim()]] : [])));
 			await api(event).follows.saveSearch(query);
 		}),
-	remove: (event) => change(event, 'removed', (form) => api(event).follows.removeSearch(field(form, 'searchId'))),
+	remove: (event) => change(event, 'removed', (form) => api(event).follows.removeSearch(raw(form, 'searchId'))),
 };
